@@ -1,0 +1,70 @@
+//! Chat sessions: opening, ending and describing a chat.
+
+use serde::{Deserialize, Serialize};
+
+/// Opens a chat on a node, or re-attaches to one by id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SessionStartRequest {
+    /// Re-attach to this chat id instead of making a new one (after a node restart, say).
+    #[serde(default)]
+    pub chat_id: Option<String>,
+    /// The project directory the chat works in.
+    #[serde(default)]
+    pub project_dir: Option<String>,
+    /// A human name for the chat.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The client that opened it ("claude-code", "claude-desktop", "cli").
+    #[serde(default)]
+    pub client: Option<String>,
+}
+
+/// The chat a [`SessionStartRequest`] opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionStartReply {
+    /// The chat's id, to pass on every chat-scoped call.
+    pub chat_id: String,
+    /// The node that owns the chat.
+    pub node_id: String,
+    /// False when the request re-attached to a chat that was already running.
+    pub created: bool,
+}
+
+/// Ends a chat cleanly; its worker stops.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionEndRequest {
+    /// The chat to end.
+    pub chat_id: String,
+    /// Why it ends, for the event and the log.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Acknowledges a [`SessionEndRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionEndReply {
+    /// The chat that ended.
+    pub chat_id: String,
+}
+
+/// What a node knows about one chat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatInfo {
+    /// The chat's id.
+    pub chat_id: String,
+    /// Its human name, if one was given.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Its project directory, if one was given.
+    #[serde(default)]
+    pub project_dir: Option<String>,
+    /// The client that opened it.
+    #[serde(default)]
+    pub client: Option<String>,
+    /// When it started, milliseconds since the Unix epoch.
+    pub started_at_ms: u64,
+    /// When it last made a request, milliseconds since the Unix epoch.
+    pub last_active_ms: u64,
+    /// Requests it has made.
+    pub requests: u64,
+}

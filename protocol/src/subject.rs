@@ -1,0 +1,238 @@
+//! Every NATS subject SHIM uses, and the validation of the ids that go into them.
+//!
+//! Requests to a node go to `shim.v1.node.<node_id>.<operation>`; the node subscribes to
+//! [`node_all`] and routes on the operation tail ([`NodeOp`]). Events go to
+//! `shim.events.<component>.<name>`, which `nats sub 'shim.events.>'` shows to a person.
+
+use std::fmt;
+
+/// Versioned prefix of every request subject.
+pub const PREFIX: &str = "shim.v1";
+
+/// Prefix of every event subject. Events are JSON and unversioned: their envelope only grows.
+pub const EVENTS_PREFIX: &str = "shim.events";
+
+/// Wildcard that matches every event.
+pub const EVENTS_ALL: &str = "shim.events.>";
+
+/// Longest id accepted in a subject token.
+pub const MAX_ID_LEN: usize = 128;
+
+/// Why an id cannot be put into a subject.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SubjectError {
+    /// The id is empty.
+    #[error("{kind} must not be empty")]
+    Empty {
+        /// What the id names ("node id", "chat id", ...).
+        kind: &'static str,
+    },
+    /// The id is longer than [`MAX_ID_LEN`].
+    #[error("{kind} is {len} characters long, the limit is {MAX_ID_LEN}")]
+    TooLong {
+        /// What the id names.
+        kind: &'static str,
+        /// Its length in characters.
+        len: usize,
+    },
+    /// The id contains a character NATS gives a meaning to.
+    #[error("{kind} {id:?} contains {found:?}; ids may not contain '.', '*', '>' or white space")]
+    InvalidChar {
+        /// What the id names.
+        kind: &'static str,
+        /// The offending id.
+        id: String,
+        /// The first offending character.
+        found: char,
+    },
+}
+
+/// Checks that `id` can stand as one subject token: not empty, at most [`MAX_ID_LEN`] characters,
+/// and free of `.`, `*`, `>`, white space and control characters.
+pub fn validate_id<'a>(kind: &'static str, id: &'a str) -> Result<&'a str, SubjectError> {
+    if id.is_empty() {
+        return Err(SubjectError::Empty { kind });
+    }
+    let len = id.chars().count();
+    if len > MAX_ID_LEN {
+        return Err(SubjectError::TooLong { kind, len });
+    }
+    if let Some(found) = id
+        .chars()
+        .find(|ch| matches!(ch, '.' | '*' | '>') || ch.is_whitespace() || ch.is_control())
+    {
+        return Err(SubjectError::InvalidChar {
+            kind,
+            id: id.to_owned(),
+            found,
+        });
+    }
+    Ok(id)
+}
+
+/// An operation a node answers on `shim.v1.node.<node_id>.<operation>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NodeOp {
+    /// Version handshake and discovery.
+    Hello,
+    /// Opens a chat and starts its worker.
+    SessionStart,
+    /// Ends a chat and stops its worker.
+    SessionEnd,
+    /// Node and chat status.
+    Status,
+}
+
+impl NodeOp {
+    /// Every operation, for tests and documentation.
+    pub const ALL: [NodeOp; 4] = [
+        NodeOp::Hello,
+        NodeOp::SessionStart,
+        NodeOp::SessionEnd,
+        NodeOp::Status,
+    ];
+
+    /// Returns the subject tail of the operation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeOp::Hello => "hello",
+            NodeOp::SessionStart => "session.start",
+            NodeOp::SessionEnd => "session.end",
+            NodeOp::Status => "status",
+        }
+    }
+
+    /// Parses a subject tail back into an operation.
+    pub fn from_tail(tail: &str) -> Option<NodeOp> {
+        NodeOp::ALL.into_iter().find(|op| op.as_str() == tail)
+    }
+}
+
+impl fmt::Display for NodeOp {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+/// Returns the prefix of every subject a node answers, including the trailing dot.
+pub fn node_prefix(node_id: &str) -> Result<String, SubjectError> {
+    validate_id("node id", node_id)?;
+    Ok(format!("{PREFIX}.node.{node_id}."))
+}
+
+/// Returns the wildcard a node subscribes to: `shim.v1.node.<node_id>.>`.
+pub fn node_all(node_id: &str) -> Result<String, SubjectError> {
+    Ok(format!("{}>", node_prefix(node_id)?))
+}
+
+/// Returns the subject of `op` on node `node_id`.
+pub fn node_op(node_id: &str, op: NodeOp) -> Result<String, SubjectError> {
+    Ok(format!("{}{}", node_prefix(node_id)?, op.as_str()))
+}
+
+/// Returns the subject of an event: `shim.events.<component>.<name>`.
+///
+/// Components and names are compile-time constants of SHIM (`"chats"`, `"started"`), so they are
+/// checked with a debug assertion rather than at run time.
+pub fn event(component: &str, name: &str) -> String {
+    debug_assert!(validate_id("event component", component).is_ok());
+    debug_assert!(validate_id("event name", name).is_ok());
+    format!("{EVENTS_PREFIX}.{component}.{name}")
+}
+
+/// Returns the wildcard for events matching `filter`, a subject pattern below `shim.events`
+/// (`"chats.*"`, `"supervisor.>"`); an empty filter matches every event.
+pub fn events_matching(filter: &str) -> String {
+    let filter = filter.trim().trim_start_matches("shim.events.");
+    if filter.is_empty() || filter == ">" {
+        EVENTS_ALL.to_owned()
+    } else {
+        format!("{EVENTS_PREFIX}.{filter}")
+    }
+}
+
+/// Returns true when `subject` is a well-formed NATS subject or wildcard: dot-separated non-empty
+/// tokens without white space, `*` only as a whole token and `>` only as the last token.
+pub fn is_valid_subject(subject: &str) -> bool {
+    let tokens: Vec<&str> = subject.split('.').collect();
+    let last = tokens.len() - 1;
+    tokens.iter().enumerate().all(|(index, token)| {
+        !token.is_empty()
+            && !token
+                .chars()
+                .any(|ch| ch.is_whitespace() || ch.is_control())
+            && (!token.contains('*') || *token == "*")
+            && (!token.contains('>') || (*token == ">" && index == last))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn static_subjects_are_valid() {
+        assert!(is_valid_subject(EVENTS_ALL));
+        assert!(is_valid_subject(PREFIX));
+        for op in NodeOp::ALL {
+            let subject = node_op("laptop-1", op).expect("valid node id");
+            assert!(is_valid_subject(&subject), "{subject}");
+            assert_eq!(
+                NodeOp::from_tail(
+                    subject
+                        .strip_prefix("shim.v1.node.laptop-1.")
+                        .expect("prefix")
+                ),
+                Some(op)
+            );
+        }
+        assert!(is_valid_subject(&node_all("laptop-1").expect("valid")));
+        assert!(is_valid_subject(&event("chats", "started")));
+        assert!(is_valid_subject(&events_matching("chats.*")));
+        assert_eq!(events_matching(""), EVENTS_ALL);
+        assert_eq!(events_matching("shim.events.node.>"), "shim.events.node.>");
+    }
+
+    #[test]
+    fn subject_checker_rejects_malformed_subjects() {
+        for bad in ["", "a..b", "a.>.b", "a.b*", "a b", ".a", "a."] {
+            assert!(!is_valid_subject(bad), "{bad:?} should be invalid");
+        }
+    }
+
+    #[test]
+    fn ids_with_subject_syntax_are_rejected() {
+        for (bad, found) in [
+            ("a.b", '.'),
+            ("a*", '*'),
+            (">", '>'),
+            ("a b", ' '),
+            ("a\tb", '\t'),
+            ("a\nb", '\n'),
+        ] {
+            assert!(
+                matches!(validate_id("chat id", bad), Err(SubjectError::InvalidChar { found: f, .. }) if f == found),
+                "{bad:?}"
+            );
+        }
+        assert!(matches!(
+            validate_id("chat id", ""),
+            Err(SubjectError::Empty { .. })
+        ));
+        let long = "x".repeat(MAX_ID_LEN + 1);
+        assert!(matches!(
+            validate_id("chat id", &long),
+            Err(SubjectError::TooLong { .. })
+        ));
+        assert!(validate_id("chat id", &"x".repeat(MAX_ID_LEN)).is_ok());
+        assert!(validate_id("chat id", "0193f6c2-7d1e-7c3a-9f00-123456789abc").is_ok());
+        assert!(node_op("bad.node", NodeOp::Status).is_err());
+    }
+
+    #[test]
+    fn unknown_tails_do_not_parse() {
+        assert_eq!(NodeOp::from_tail("status.extra"), None);
+        assert_eq!(NodeOp::from_tail(""), None);
+        assert_eq!(NodeOp::from_tail("STATUS"), None);
+    }
+}

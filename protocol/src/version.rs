@@ -1,0 +1,64 @@
+//! The protocol version, carried in the [`PROTOCOL_HEADER`] of every request and reply.
+
+use crate::error::WireError;
+
+/// Version this build speaks. Bump it for any change an older reader cannot decode.
+pub const PROTOCOL_VERSION: u16 = 1;
+
+/// Oldest version this build still accepts.
+pub const MIN_PROTOCOL_VERSION: u16 = 1;
+
+/// NATS header that carries the protocol version of a request or reply.
+pub const PROTOCOL_HEADER: &str = "Shim-Protocol";
+
+/// Checks the raw value of a [`PROTOCOL_HEADER`]; `None` when the header is missing.
+pub fn check_header(value_opt: Option<&str>) -> Result<u16, WireError> {
+    let got = value_opt
+        .and_then(|value| value.trim().parse::<u16>().ok())
+        .unwrap_or(0);
+    check(got)
+}
+
+/// Checks that `version` is one this build speaks.
+pub fn check(version: u16) -> Result<u16, WireError> {
+    if (MIN_PROTOCOL_VERSION..=PROTOCOL_VERSION).contains(&version) {
+        Ok(version)
+    } else {
+        Err(WireError::UnsupportedVersion {
+            got: version,
+            min: MIN_PROTOCOL_VERSION,
+            max: PROTOCOL_VERSION,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_version_is_accepted() {
+        assert_eq!(check_header(Some("1")), Ok(PROTOCOL_VERSION));
+        assert_eq!(check_header(Some(" 1 ")), Ok(PROTOCOL_VERSION));
+    }
+
+    #[test]
+    fn missing_garbled_and_future_versions_are_rejected() {
+        for value in [
+            None,
+            Some(""),
+            Some("one"),
+            Some("0"),
+            Some("2"),
+            Some("70000"),
+        ] {
+            assert!(
+                matches!(
+                    check_header(value),
+                    Err(WireError::UnsupportedVersion { .. })
+                ),
+                "{value:?}"
+            );
+        }
+    }
+}
