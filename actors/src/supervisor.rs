@@ -1,0 +1,447 @@
+//! The [`Supervisor`]: root of a node's actor tree. It opens and ends chats, owns their workers, and
+//! restarts a failed worker under its [`RestartPolicy`] without disturbing the others.
+
+use std::{
+    collections::{HashMap, VecDeque},
+    time::{Duration, Instant},
+};
+
+use ractor::{Actor, ActorId, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent};
+use serde_json::json;
+use shim_protocol::{
+    WireError, WireResult,
+    messages::{
+        ActorInfo, ActorStatus, SessionEndReply, SessionEndRequest, SessionStartReply,
+        SessionStartRequest,
+    },
+    subject::validate_id,
+};
+use tracing::{error, info, warn};
+
+use crate::{
+    chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, IDLE_EXIT_REASON},
+    metrics::ActorMetrics,
+    now_ms,
+    publisher::EventEmitter,
+    restart_policy::{RestartDecision, RestartPolicy},
+};
+
+/// Longest chat name accepted.
+pub const MAX_NAME_LEN: usize = 200;
+/// Longest project directory accepted.
+pub const MAX_PROJECT_DIR_LEN: usize = 4096;
+
+const CHAT_WORKER_KIND: &str = "chat_worker";
+
+/// Arguments of [`Supervisor`].
+#[derive(Debug, Clone)]
+pub struct SupervisorArgs {
+    /// Stamps and publishes events.
+    pub emitter: EventEmitter,
+    /// Instruments to record into.
+    pub metrics: ActorMetrics,
+    /// How failed children come back.
+    pub policy: RestartPolicy,
+    /// Silence after which a chat's worker stops.
+    pub chat_idle_timeout: Duration,
+    /// How often a worker checks for idleness.
+    pub idle_check_interval: Duration,
+    /// Most chats open at once; further session starts are refused as busy.
+    pub max_chats: usize,
+}
+
+/// Messages the [`Supervisor`] handles.
+#[derive(Debug)]
+pub enum SupervisorMessage {
+    /// Opens a chat (or re-attaches to one by id) and starts its worker.
+    StartSession(
+        SessionStartRequest,
+        RpcReplyPort<WireResult<SessionStartReply>>,
+    ),
+    /// Ends a chat and stops its worker.
+    EndSession(SessionEndRequest, RpcReplyPort<WireResult<SessionEndReply>>),
+    /// Lists the tree and, given a chat id, hands back that chat's worker.
+    GetStatus(Option<String>, RpcReplyPort<WireResult<SupervisorStatus>>),
+    /// Restarts a failed chat worker once its back-off has passed (sent by the supervisor to itself).
+    RestartChat(String),
+}
+
+/// Reply to [`SupervisorMessage::GetStatus`].
+#[derive(Debug, Clone)]
+pub struct SupervisorStatus {
+    /// Every actor in the tree, supervisor first.
+    pub actors: Vec<ActorInfo>,
+    /// The worker of the chat that was asked about.
+    pub chat_worker_opt: Option<ActorRef<ChatWorkerMessage>>,
+}
+
+#[derive(Debug)]
+struct ChatEntry {
+    spec: ChatSpec,
+    worker_opt: Option<ActorRef<ChatWorkerMessage>>,
+    status: ActorStatus,
+    recent_failures: VecDeque<Instant>,
+    restarts: u32,
+}
+
+/// Mutable state of the [`Supervisor`].
+#[derive(Debug)]
+pub struct SupervisorState {
+    args: SupervisorArgs,
+    chats: HashMap<String, ChatEntry>,
+    chat_of_actor: HashMap<ActorId, String>,
+}
+
+/// The root actor of a node.
+#[derive(Debug, Default)]
+pub struct Supervisor;
+
+impl Actor for Supervisor {
+    type Msg = SupervisorMessage;
+    type State = SupervisorState;
+    type Arguments = SupervisorArgs;
+
+    async fn pre_start(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        args: SupervisorArgs,
+    ) -> Result<Self::State, ActorProcessingErr> {
+        Ok(SupervisorState {
+            args,
+            chats: HashMap::new(),
+            chat_of_actor: HashMap::new(),
+        })
+    }
+
+    async fn post_stop(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        for entry in state.chats.values() {
+            if let Some(worker) = &entry.worker_opt {
+                worker.stop(Some("node stopping".to_owned()));
+            }
+        }
+        Ok(())
+    }
+
+    async fn handle(
+        &self,
+        myself: ActorRef<Self::Msg>,
+        message: Self::Msg,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        match message {
+            SupervisorMessage::StartSession(request, reply) => {
+                let result = state.start_session(&myself, request).await;
+                let _ = reply.send(result);
+            }
+            SupervisorMessage::EndSession(request, reply) => {
+                let _ = reply.send(state.end_session(request));
+            }
+            SupervisorMessage::GetStatus(chat_id_opt, reply) => {
+                let _ = reply.send(state.status(chat_id_opt.as_deref()));
+            }
+            SupervisorMessage::RestartChat(chat_id) => state.restart_chat(&myself, &chat_id).await,
+        }
+        Ok(())
+    }
+
+    async fn handle_supervisor_evt(
+        &self,
+        myself: ActorRef<Self::Msg>,
+        event: SupervisionEvent,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        match event {
+            SupervisionEvent::ActorFailed(cell, failure) => {
+                if let Some(chat_id) = state.chat_of_actor.remove(&cell.get_id()) {
+                    state.on_chat_failed(&myself, &chat_id, &failure.to_string());
+                }
+            }
+            SupervisionEvent::ActorTerminated(cell, _, reason_opt) => {
+                if let Some(chat_id) = state.chat_of_actor.remove(&cell.get_id()) {
+                    state.on_chat_stopped(&chat_id, reason_opt.as_deref());
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+impl SupervisorState {
+    async fn start_session(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        request: SessionStartRequest,
+    ) -> WireResult<SessionStartReply> {
+        check_len("name", request.name.as_deref(), MAX_NAME_LEN)?;
+        check_len(
+            "project_dir",
+            request.project_dir.as_deref(),
+            MAX_PROJECT_DIR_LEN,
+        )?;
+        let chat_id = match request.chat_id {
+            Some(chat_id) => validate_id("chat id", &chat_id)?.to_owned(),
+            None => uuid::Uuid::now_v7().to_string(),
+        };
+        let node_id = self.args.emitter.node_id().to_owned();
+        if let Some(entry) = self.chats.get(&chat_id) {
+            if entry.worker_opt.is_some() || entry.status == ActorStatus::Restarting {
+                return Ok(SessionStartReply {
+                    chat_id,
+                    node_id,
+                    created: false,
+                });
+            }
+            // A worker that was given up on is started afresh when its chat comes back.
+            self.chats.remove(&chat_id);
+        } else if self.chats.len() >= self.args.max_chats {
+            return Err(WireError::Busy {
+                message: format!(
+                    "{} chats are open on this node, the limit is {}; end some with session.end",
+                    self.chats.len(),
+                    self.args.max_chats
+                ),
+            });
+        }
+        let spec = ChatSpec {
+            chat_id: chat_id.clone(),
+            name: request.name,
+            project_dir: request.project_dir,
+            client: request.client,
+            started_at_ms: now_ms(),
+        };
+        let worker = self.spawn_worker(myself, &spec).await.map_err(|error| {
+            error!(%chat_id, %error, "failed to start chat worker");
+            WireError::Internal {
+                message: format!("failed to start the worker of chat {chat_id}: {error}"),
+            }
+        })?;
+        info!(%chat_id, project_dir = ?spec.project_dir, "chat started");
+        self.args.metrics.record_chat_started();
+        self.args.emitter.emit(
+            "chats",
+            "started",
+            Some(&chat_id),
+            json!({
+                "name": spec.name,
+                "project_dir": spec.project_dir,
+                "client": spec.client,
+            }),
+        );
+        self.chats.insert(
+            chat_id.clone(),
+            ChatEntry {
+                spec,
+                worker_opt: Some(worker),
+                status: ActorStatus::Running,
+                recent_failures: VecDeque::new(),
+                restarts: 0,
+            },
+        );
+        Ok(SessionStartReply {
+            chat_id,
+            node_id,
+            created: true,
+        })
+    }
+
+    fn end_session(&mut self, request: SessionEndRequest) -> WireResult<SessionEndReply> {
+        let entry = self
+            .chats
+            .remove(&request.chat_id)
+            .ok_or_else(|| WireError::chat_not_found(&request.chat_id))?;
+        if let Some(worker) = entry.worker_opt {
+            self.chat_of_actor.remove(&worker.get_id());
+            worker.stop(Some("session ended".to_owned()));
+        }
+        if entry.status != ActorStatus::Failed {
+            self.args.metrics.record_chat_ended("ended");
+        }
+        info!(chat_id = %request.chat_id, reason = ?request.reason, "chat ended");
+        self.args.emitter.emit(
+            "chats",
+            "ended",
+            Some(&request.chat_id),
+            json!({"reason": "ended", "detail": request.reason}),
+        );
+        Ok(SessionEndReply {
+            chat_id: request.chat_id,
+        })
+    }
+
+    fn status(&self, chat_id_opt: Option<&str>) -> WireResult<SupervisorStatus> {
+        let chat_worker_opt = match chat_id_opt {
+            None => None,
+            Some(chat_id) => {
+                validate_id("chat id", chat_id)?;
+                let entry = self
+                    .chats
+                    .get(chat_id)
+                    .ok_or_else(|| WireError::chat_not_found(chat_id))?;
+                let worker = entry.worker_opt.clone().ok_or_else(|| WireError::Unavailable {
+                    message: match entry.status {
+                        ActorStatus::Failed => format!(
+                            "the worker of chat {chat_id} failed too often and was stopped; start the session again"
+                        ),
+                        _ => format!("the worker of chat {chat_id} is restarting; retry shortly"),
+                    },
+                })?;
+                Some(worker)
+            }
+        };
+        let mut chats: Vec<ActorInfo> = self
+            .chats
+            .iter()
+            .map(|(chat_id, entry)| ActorInfo {
+                name: ChatWorker::actor_name(chat_id),
+                kind: CHAT_WORKER_KIND.to_owned(),
+                status: entry.status,
+                restarts: entry.restarts,
+            })
+            .collect();
+        chats.sort_by(|left, right| left.name.cmp(&right.name));
+        let mut actors = Vec::with_capacity(chats.len() + 1);
+        actors.push(ActorInfo {
+            name: "supervisor".to_owned(),
+            kind: "supervisor".to_owned(),
+            status: ActorStatus::Running,
+            restarts: 0,
+        });
+        actors.extend(chats);
+        Ok(SupervisorStatus {
+            actors,
+            chat_worker_opt,
+        })
+    }
+
+    fn on_chat_failed(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        chat_id: &str,
+        failure: &str,
+    ) {
+        let Some(entry) = self.chats.get_mut(chat_id) else {
+            return;
+        };
+        entry.worker_opt = None;
+        let actor = ChatWorker::actor_name(chat_id);
+        self.args.metrics.record_failure(CHAT_WORKER_KIND);
+        self.args.emitter.emit(
+            "supervisor",
+            "actor_failed",
+            Some(chat_id),
+            json!({"actor": actor, "error": failure}),
+        );
+        match self
+            .args
+            .policy
+            .on_failure(&mut entry.recent_failures, Instant::now())
+        {
+            RestartDecision::Restart { after, attempt } => {
+                warn!(%chat_id, error = %failure, backoff_ms = after.as_millis() as u64, attempt, "chat worker failed, restarting");
+                entry.status = ActorStatus::Restarting;
+                let chat_id = chat_id.to_owned();
+                myself.send_after(after, move || SupervisorMessage::RestartChat(chat_id));
+            }
+            RestartDecision::GiveUp { failures } => {
+                error!(%chat_id, error = %failure, failures, "chat worker failed too often, giving up");
+                entry.status = ActorStatus::Failed;
+                self.args.metrics.record_chat_ended("failed");
+                self.args.emitter.emit(
+                    "supervisor",
+                    "actor_gave_up",
+                    Some(chat_id),
+                    json!({"actor": actor, "failures": failures, "window_s": self.args.policy.window.as_secs()}),
+                );
+            }
+        }
+    }
+
+    fn on_chat_stopped(&mut self, chat_id: &str, reason_opt: Option<&str>) {
+        if self.chats.remove(chat_id).is_none() {
+            return;
+        }
+        let reason = if reason_opt == Some(IDLE_EXIT_REASON) {
+            "idle"
+        } else {
+            "stopped"
+        };
+        self.args.metrics.record_chat_ended(reason);
+        self.args.emitter.emit(
+            "chats",
+            "ended",
+            Some(chat_id),
+            json!({"reason": reason, "detail": reason_opt}),
+        );
+    }
+
+    async fn restart_chat(&mut self, myself: &ActorRef<SupervisorMessage>, chat_id: &str) {
+        let Some(spec) = self
+            .chats
+            .get(chat_id)
+            .filter(|entry| entry.status == ActorStatus::Restarting)
+            .map(|entry| entry.spec.clone())
+        else {
+            return;
+        };
+        match self.spawn_worker(myself, &spec).await {
+            Ok(worker) => {
+                let Some(entry) = self.chats.get_mut(chat_id) else {
+                    return;
+                };
+                entry.worker_opt = Some(worker);
+                entry.status = ActorStatus::Running;
+                entry.restarts += 1;
+                let restarts = entry.restarts;
+                info!(%chat_id, restarts, "chat worker restarted");
+                self.args.metrics.record_restart(CHAT_WORKER_KIND);
+                self.args.emitter.emit(
+                    "supervisor",
+                    "actor_restarted",
+                    Some(chat_id),
+                    json!({"actor": ChatWorker::actor_name(chat_id), "restarts": restarts}),
+                );
+            }
+            Err(error) => self.on_chat_failed(myself, chat_id, &format!("restart failed: {error}")),
+        }
+    }
+
+    async fn spawn_worker(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        spec: &ChatSpec,
+    ) -> Result<ActorRef<ChatWorkerMessage>, ractor::SpawnErr> {
+        let args = ChatWorkerArgs {
+            spec: spec.clone(),
+            idle_timeout: self.args.chat_idle_timeout,
+            idle_check_interval: self.args.idle_check_interval,
+        };
+        let (worker, _handle) = Actor::spawn_linked(
+            Some(ChatWorker::actor_name(&spec.chat_id)),
+            ChatWorker,
+            args,
+            myself.get_cell(),
+        )
+        .await?;
+        self.chat_of_actor
+            .insert(worker.get_id(), spec.chat_id.clone());
+        Ok(worker)
+    }
+}
+
+fn check_len(field: &str, value_opt: Option<&str>, limit: usize) -> WireResult<()> {
+    match value_opt {
+        Some(value) if value.chars().count() > limit => Err(WireError::bad_request(format!(
+            "{field} is {} characters long, the limit is {limit}",
+            value.chars().count()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
