@@ -1,1 +1,294 @@
+//! `shim-node`: the SHIM daemon, its stdio MCP server and its command line.
+//!
+//! # Layout
+//! - [`run`] / [`start`]: the node's life: data dir lock, NATS (or the embedded server), actors, the
+//!   bridge, metrics, and an orderly stop.
+//! - [`config`]: configuration from defaults, file, environment and flags.
+//! - [`data_dir`]: the data directory's layout and its lock.
+//! - [`embedded`]: the `nats-server` the node starts when the NATS URL is local and nothing answers.
+//! - [`nats`]: connecting, and [`nats::NodeClient`], typed requests to a node.
+//! - [`bridge`]: NATS subjects to actor messages and back.
+//! - [`publisher`]: events from actors onto `shim.events.>`.
+//! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
+//! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
+//! - [`cli`]: the command line (`run`, `mcp`, `status`, `tail`).
 
+pub mod bridge;
+pub mod cli;
+pub mod config;
+pub mod data_dir;
+pub mod embedded;
+pub mod mcp;
+pub mod metrics;
+pub mod nats;
+pub mod publisher;
+
+use std::{net::SocketAddr, sync::Arc, time::Instant};
+
+use anyhow::{Context, bail};
+use ractor::{Actor, ActorRef};
+use serde_json::json;
+use shim_actors::{
+    ActorMetrics, EventEmitter, RestartPolicy, Supervisor, SupervisorArgs, SupervisorMessage,
+};
+use tokio::{sync::watch, task::JoinHandle};
+use tracing::{error, info, warn};
+
+use crate::{
+    bridge::BridgeContext,
+    config::Config,
+    data_dir::{DataDir, DataDirLock},
+    embedded::{EmbeddedNats, NatsEndpoint},
+    metrics::{MetricsRegistry, NodeMetrics},
+    nats::connect,
+    publisher::NatsPublisher,
+};
+
+pub use config::Config as NodeConfig;
+
+/// A node that is up: connected, serving requests and metrics. Stop it with [`RunningNode::stop`].
+#[derive(Debug)]
+pub struct RunningNode {
+    node_id: String,
+    nats_url: String,
+    metrics_addr_opt: Option<SocketAddr>,
+    embedded_opt: Option<EmbeddedNats>,
+    client: async_nats::Client,
+    emitter: EventEmitter,
+    supervisor: ActorRef<SupervisorMessage>,
+    supervisor_handle_opt: Option<JoinHandle<()>>,
+    shutdown_tx: watch::Sender<bool>,
+    bridge: JoinHandle<anyhow::Result<()>>,
+    metrics_server_opt: Option<JoinHandle<()>>,
+    publisher_task: JoinHandle<()>,
+    _metrics: MetricsRegistry,
+    _lock: DataDirLock,
+}
+
+/// Starts a node and runs it until `shutdown` resolves or its supervisor dies.
+pub async fn run(
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    run_started(start(config).await?, shutdown).await
+}
+
+/// Runs a started node until `shutdown` resolves or its supervisor dies, then stops it.
+pub async fn run_started(
+    mut node: RunningNode,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let mut supervisor_handle = node
+        .supervisor_handle_opt
+        .take()
+        .context("the node was started without its supervisor")?;
+    let supervisor_result_opt = tokio::select! {
+        () = shutdown => None,
+        result = &mut supervisor_handle => Some(result),
+    };
+    match supervisor_result_opt {
+        None => {
+            node.supervisor_handle_opt = Some(supervisor_handle);
+            node.stop().await;
+            Ok(())
+        }
+        Some(result) => {
+            error!(?result, "the supervisor stopped unexpectedly");
+            node.stop().await;
+            bail!("the node's supervisor stopped unexpectedly; see the log above")
+        }
+    }
+}
+
+/// Starts a node: takes the data dir lock, connects to NATS (starting the embedded server when the URL
+/// is local and nothing answers), spawns the actors, subscribes the bridge and serves `/metrics`.
+pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
+    config.validate()?;
+    let data_dir = DataDir::new(&config.data_dir);
+    let lock = data_dir.lock()?;
+    let started = Instant::now();
+
+    let metrics = MetricsRegistry::new()?;
+    let meter = metrics.meter();
+    let node_metrics = NodeMetrics::new(&meter);
+    let actor_metrics = ActorMetrics::new(&meter);
+
+    let endpoint = NatsEndpoint::parse(&config.nats_url)?;
+    let (client, nats_url, embedded_opt) =
+        connect_or_embed(&config, &data_dir, &endpoint, &node_metrics).await?;
+
+    let (publisher, publisher_task) = NatsPublisher::start(client.clone(), node_metrics.clone());
+    let emitter = EventEmitter::new(config.node_id.as_str(), Arc::new(publisher));
+    let (supervisor, supervisor_handle) = Actor::spawn(
+        None,
+        Supervisor,
+        SupervisorArgs {
+            emitter: emitter.clone(),
+            metrics: actor_metrics,
+            policy: RestartPolicy::default(),
+            chat_idle_timeout: config.chat_idle_timeout(),
+            idle_check_interval: config
+                .chat_idle_timeout()
+                .min(std::time::Duration::from_secs(30)),
+            max_chats: config.max_chats,
+        },
+    )
+    .await
+    .context("failed to start the supervisor")?;
+
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let context = Arc::new(BridgeContext {
+        supervisor: supervisor.clone(),
+        node_id: config.node_id.clone(),
+        nats_url: nats_url.clone(),
+        started,
+        request_timeout: config.request_timeout(),
+        metrics: node_metrics,
+    });
+    let bridge = tokio::spawn(bridge::serve(
+        client.clone(),
+        context,
+        config.max_in_flight,
+        shutdown_rx.clone(),
+    ));
+    // Make sure the subscription is registered with the server before the node says it is up.
+    client.flush().await.context("failed to reach nats")?;
+
+    let (metrics_addr_opt, metrics_server_opt) = match config.metrics_addr {
+        Some(addr) => {
+            let mut stop = shutdown_rx.clone();
+            let (bound, handle) = metrics
+                .serve(addr, async move {
+                    let _ = stop.wait_for(|stop| *stop).await;
+                })
+                .await?;
+            (Some(bound), Some(handle))
+        }
+        None => (None, None),
+    };
+
+    info!(node_id = %config.node_id, %nats_url, data_dir = %config.data_dir.display(), "shim-node is up");
+    emitter.emit(
+        "node",
+        "started",
+        None,
+        json!({
+            "version": env!("CARGO_PKG_VERSION"),
+            "nats_url": nats_url,
+            "embedded_nats": embedded_opt.is_some(),
+            "metrics_addr": metrics_addr_opt.map(|addr| addr.to_string()),
+        }),
+    );
+    Ok(RunningNode {
+        node_id: config.node_id,
+        nats_url,
+        metrics_addr_opt,
+        embedded_opt,
+        client,
+        emitter,
+        supervisor,
+        supervisor_handle_opt: Some(supervisor_handle),
+        shutdown_tx,
+        bridge,
+        metrics_server_opt,
+        publisher_task,
+        _metrics: metrics,
+        _lock: lock,
+    })
+}
+
+async fn connect_or_embed(
+    config: &Config,
+    data_dir: &DataDir,
+    endpoint: &NatsEndpoint,
+    metrics: &NodeMetrics,
+) -> anyhow::Result<(async_nats::Client, String, Option<EmbeddedNats>)> {
+    let first_try = connect(&config.nats_url, "shim-node", false, Some(metrics.clone())).await;
+    match first_try {
+        Ok(client) => Ok((client, config.nats_url.clone(), None)),
+        Err(error) if config.embedded_nats && endpoint.is_local() => {
+            if embedded::answers(endpoint, std::time::Duration::from_millis(500)).await {
+                bail!(
+                    "something listens on {}:{} but does not speak NATS ({error}); free the port or set --nats-url",
+                    endpoint.host,
+                    endpoint.port
+                );
+            }
+            info!(url = %config.nats_url, "no NATS server answers; starting the embedded nats-server");
+            let embedded = EmbeddedNats::start(config, data_dir, endpoint).await?;
+            let client = connect(embedded.url(), "shim-node", false, Some(metrics.clone()))
+                .await
+                .with_context(|| {
+                    format!(
+                        "failed to connect to the embedded nats-server at {}",
+                        embedded.url()
+                    )
+                })?;
+            let url = embedded.url().to_owned();
+            Ok((client, url, Some(embedded)))
+        }
+        Err(error) => {
+            warn!(url = %config.nats_url, %error, "cannot reach NATS yet; retrying in the background");
+            let client = connect(&config.nats_url, "shim-node", true, Some(metrics.clone()))
+                .await
+                .with_context(|| format!("failed to connect to nats at {}", config.nats_url))?;
+            Ok((client, config.nats_url.clone(), None))
+        }
+    }
+}
+
+impl RunningNode {
+    /// Returns the node's id.
+    pub fn node_id(&self) -> &str {
+        &self.node_id
+    }
+
+    /// Returns the URL of the NATS server the node uses (the embedded one's, when it started one).
+    pub fn nats_url(&self) -> &str {
+        &self.nats_url
+    }
+
+    /// Returns where `/metrics` is served, if it is.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_addr_opt
+    }
+
+    /// Returns true when the node started its own nats-server.
+    pub fn has_embedded_nats(&self) -> bool {
+        self.embedded_opt.is_some()
+    }
+
+    /// Returns a handle to the node's root actor.
+    pub fn supervisor(&self) -> &ActorRef<SupervisorMessage> {
+        &self.supervisor
+    }
+
+    /// Stops the node in order: stop taking requests, finish those in flight, stop the actors, publish the
+    /// last events, stop the embedded nats-server, release the data dir.
+    pub async fn stop(self) {
+        info!(node_id = %self.node_id, "shim-node stopping");
+        self.emitter.emit("node", "stopping", None, json!({}));
+        let _ = self.shutdown_tx.send(true);
+        match self.bridge.await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
+            Err(error) => warn!(%error, "bridge task failed"),
+        }
+        self.supervisor.stop(Some("node stopping".to_owned()));
+        if let Some(handle) = self.supervisor_handle_opt {
+            let _ = handle.await;
+        }
+        drop(self.emitter);
+        drop(self.supervisor);
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), self.publisher_task).await;
+        let _ = self.client.flush().await;
+        drop(self.client);
+        if let Some(server) = self.metrics_server_opt {
+            let _ = server.await;
+        }
+        if let Some(embedded) = self.embedded_opt {
+            embedded.stop().await;
+        }
+        info!("shim-node stopped");
+    }
+}

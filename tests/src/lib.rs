@@ -1,1 +1,42 @@
+//! SHIM's integration harness. Every scenario under `tests/` starts its own real `nats-server` on a free
+//! loopback port ([`NatsServer`]), runs a node in-process ([`TestNode`]) or as a process, and drives it over
+//! NATS ([`shim_node::nats::NodeClient`]) and over MCP ([`McpClient`], JSON-RPC on a spawned
+//! `shim-node mcp`'s stdio).
+//!
+//! # Layout
+//! - [`nats_server`]: the `nats-server` guard: start on a free port, restart on the same port, stop on drop.
+//! - [`node`]: an in-process node with its own data dir and metrics port.
+//! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
 
+pub mod mcp_client;
+pub mod nats_server;
+pub mod node;
+
+use std::time::Duration;
+
+pub use mcp_client::McpClient;
+pub use nats_server::NatsServer;
+pub use node::TestNode;
+pub use shim_actors::test_utils::wait_until;
+
+/// Default deadline for anything a test waits for.
+pub const DEADLINE: Duration = Duration::from_secs(20);
+
+/// Default polling interval.
+pub const POLL: Duration = Duration::from_millis(20);
+
+/// Returns the repository root (where `nats.conf` lives).
+pub fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| ".".into())
+}
+
+/// Returns a free TCP port on 127.0.0.1 (bound, then released).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free loopback port")
+}

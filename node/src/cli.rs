@@ -1,0 +1,191 @@
+//! The `shim-node` command line: `run`, `mcp`, `status` and `tail`.
+
+mod status;
+mod tail;
+
+use std::{collections::HashMap, path::PathBuf, process::ExitCode};
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use crate::{
+    config::{Config, Overrides},
+    mcp::{self, McpOptions},
+};
+
+/// SHIM: crash prevention, model routing and multi-chat coordination beside your AI coding assistant.
+#[derive(Debug, Parser)]
+#[command(name = "shim-node", version)]
+pub struct Cli {
+    /// TOML configuration file [env: SHIM_CONFIG]
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// NATS server URL [env: SHIM_NATS_URL] [default: nats://127.0.0.1:4222]
+    #[arg(long, global = true)]
+    nats_url: Option<String>,
+    /// Data directory [env: SHIM_DATA_DIR] [default: platform data dir + /shim]
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// Node id [env: SHIM_NODE_ID] [default: derived from the host name]
+    #[arg(long, global = true)]
+    node_id: Option<String>,
+    /// Address of /metrics, or `off` [env: SHIM_METRICS_ADDR] [default: 127.0.0.1:9464]
+    #[arg(long, global = true)]
+    metrics_addr: Option<String>,
+    /// Log filter, e.g. `info`, `debug`, `shim_node=trace` [env: SHIM_LOG]
+    #[arg(long, global = true)]
+    log: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the node (the daemon); starts its own nats-server when none answers locally.
+    Run,
+    /// Serve MCP on stdin/stdout for an assistant; starts the node when none answers.
+    Mcp {
+        /// Fail instead of starting `shim-node run` when no node answers.
+        #[arg(long)]
+        no_autostart: bool,
+    },
+    /// Show the node's status.
+    Status {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also show this chat.
+        #[arg(long)]
+        chat_id: Option<String>,
+    },
+    /// Print live events; FILTER is a subject pattern below shim.events (`chats.*`, `supervisor.>`).
+    Tail {
+        /// Subject pattern below shim.events; all events when omitted.
+        filter: Option<String>,
+    },
+}
+
+/// Entry point of the `shim-node` binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env: HashMap<String, String> = std::env::vars().collect();
+    init_tracing(&cli, &env);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: failed to start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(dispatch(cli, env)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(cli: &Cli, env: &HashMap<String, String>) {
+    let default = match cli.command {
+        Command::Run => "info,async_nats=warn",
+        _ => "warn",
+    };
+    let directive = cli
+        .log
+        .clone()
+        .or_else(|| env.get("SHIM_LOG").cloned())
+        .unwrap_or_else(|| default.to_owned());
+    let filter = EnvFilter::try_new(&directive).unwrap_or_else(|_| EnvFilter::new(default));
+    // stdout belongs to MCP (and to the output of status and tail): logs go to stderr, uncoloured
+    // unless stderr is a terminal.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .try_init();
+}
+
+async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<ExitCode> {
+    let overrides = Overrides {
+        nats_url: cli.nats_url.clone(),
+        data_dir: cli.data_dir.clone(),
+        node_id: cli.node_id.clone(),
+        metrics_addr: cli.metrics_addr.clone(),
+    };
+    let config = Config::load(cli.config.as_deref(), &env, &overrides)?;
+    match cli.command {
+        Command::Run => {
+            let node = crate::start(config).await?;
+            print_banner(&node);
+            let outcome = wait_for_signal(node).await;
+            outcome.map(|()| ExitCode::SUCCESS)
+        }
+        Command::Mcp { no_autostart } => {
+            let project_dir_opt = env.get("CLAUDE_PROJECT_DIR").cloned().or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .map(|dir| dir.display().to_string())
+            });
+            let config_path_opt = cli
+                .config
+                .clone()
+                .or_else(|| env.get("SHIM_CONFIG").map(PathBuf::from));
+            mcp::serve_stdio(
+                config,
+                McpOptions {
+                    autostart: !no_autostart,
+                    project_dir_opt,
+                    node_exe_opt: None,
+                    config_path_opt,
+                },
+            )
+            .await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status { json, chat_id } => status::run(&config, json, chat_id).await,
+        Command::Tail { filter } => tail::run(&config, filter.as_deref().unwrap_or("")).await,
+    }
+}
+
+async fn wait_for_signal(node: crate::RunningNode) -> anyhow::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate()).context("failed to listen for SIGTERM")?;
+    let mut interrupt = signal(SignalKind::interrupt()).context("failed to listen for SIGINT")?;
+    let shutdown = async move {
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = interrupt.recv() => {}
+        }
+    };
+    crate::run_started(node, shutdown).await
+}
+
+fn print_banner(node: &crate::RunningNode) {
+    let exe = std::env::current_exe()
+        .map(|path| path.display().to_string())
+        .unwrap_or_else(|_| "shim-node".to_owned());
+    let metrics = node
+        .metrics_addr()
+        .map_or_else(|| "off".to_owned(), |addr| format!("http://{addr}/metrics"));
+    let desktop = serde_json::json!({"mcpServers": {"shim": {"command": exe, "args": ["mcp"]}}});
+    println!(
+        "SHIM node {node_id} is running (Ctrl-C stops it).\n  NATS:    {nats}{embedded}\n  metrics: {metrics}\n\n\
+         Connect Claude Desktop: merge this into claude_desktop_config.json\n  \
+         (~/.config/Claude/ on Linux, ~/Library/Application Support/Claude/ on macOS) and restart the app:\n\n{desktop}\n\n\
+         Connect Claude Code:\n\n  claude mcp add shim -- {exe} mcp\n\n\
+         Watch it work: {exe} status   |   {exe} tail",
+        node_id = node.node_id(),
+        nats = node.nats_url(),
+        embedded = if node.has_embedded_nats() {
+            " (embedded nats-server, started by this node)"
+        } else {
+            ""
+        },
+        desktop = serde_json::to_string_pretty(&desktop).unwrap_or_default(),
+    );
+}

@@ -1,0 +1,413 @@
+//! Node configuration: built-in defaults, then a TOML file, then `SHIM_*` environment variables, then
+//! command-line flags, each overriding the one before.
+
+use std::{
+    collections::HashMap,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    time::Duration,
+};
+
+use anyhow::{Context, bail, ensure};
+use serde::Deserialize;
+use shim_protocol::subject::validate_id;
+
+/// Version tag of the configuration file format.
+pub const CONFIG_VERSION: u32 = 1;
+
+/// The configuration of a node and of the clients that talk to it (`mcp`, `status`, `tail`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Format version of the file. Default 1.
+    #[serde(default = "default_version")]
+    pub version: u32,
+    /// NATS server to use. Default `nats://127.0.0.1:4222`. Env `SHIM_NATS_URL`, flag `--nats-url`.
+    #[serde(default = "default_nats_url")]
+    pub nats_url: String,
+    /// Where the node keeps its state. Default: the platform's data directory plus `shim`
+    /// (`~/.local/share/shim` on Linux). Env `SHIM_DATA_DIR`, flag `--data-dir`.
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    /// This node's id, used in subjects. Default: derived from the host name. Env `SHIM_NODE_ID`,
+    /// flag `--node-id`.
+    #[serde(default = "default_node_id")]
+    pub node_id: String,
+    /// Address of the Prometheus `/metrics` endpoint; `off` disables it. Default `127.0.0.1:9464`.
+    /// Env `SHIM_METRICS_ADDR`, flag `--metrics-addr`.
+    #[serde(
+        default = "default_metrics_addr",
+        deserialize_with = "deserialize_metrics_addr"
+    )]
+    pub metrics_addr: Option<SocketAddr>,
+    /// Start a local `nats-server` when `nats_url` is local and nothing answers. Default true.
+    /// Env `SHIM_EMBEDDED_NATS`.
+    #[serde(default = "default_true")]
+    pub embedded_nats: bool,
+    /// The `nats-server` program to start. Default `nats-server` (looked up on `PATH`).
+    /// Env `SHIM_NATS_SERVER_BIN`.
+    #[serde(default = "default_nats_server_bin")]
+    pub nats_server_bin: PathBuf,
+    /// A `nats.conf` for the embedded server instead of the one built into SHIM. Default none.
+    /// Env `SHIM_NATS_CONFIG`.
+    #[serde(default)]
+    pub nats_config: Option<PathBuf>,
+    /// How long a request may take before the caller gets a timeout error. Default 5000 ms.
+    /// Env `SHIM_REQUEST_TIMEOUT_MS`.
+    #[serde(default = "default_request_timeout_ms")]
+    pub request_timeout_ms: u64,
+    /// Silence after which a chat's worker stops. Default 1800 s. Env `SHIM_CHAT_IDLE_TIMEOUT_S`.
+    #[serde(default = "default_chat_idle_timeout_s")]
+    pub chat_idle_timeout_s: u64,
+    /// Most chats open at once on this node. Default 1000. Env `SHIM_MAX_CHATS`.
+    #[serde(default = "default_max_chats")]
+    pub max_chats: usize,
+    /// Most requests the node works on at once; more are answered `busy`. Default 1024.
+    /// Env `SHIM_MAX_IN_FLIGHT`.
+    #[serde(default = "default_max_in_flight")]
+    pub max_in_flight: usize,
+}
+
+fn default_version() -> u32 {
+    CONFIG_VERSION
+}
+fn default_nats_url() -> String {
+    "nats://127.0.0.1:4222".to_owned()
+}
+fn default_data_dir() -> PathBuf {
+    dirs::data_dir()
+        .or_else(|| dirs::home_dir().map(|home| home.join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("shim")
+}
+fn default_node_id() -> String {
+    let host = hostname::get()
+        .ok()
+        .and_then(|name| name.into_string().ok())
+        .unwrap_or_default();
+    node_id_from_host(&host)
+}
+fn default_metrics_addr() -> Option<SocketAddr> {
+    Some(SocketAddr::from(([127, 0, 0, 1], 9464)))
+}
+fn default_true() -> bool {
+    true
+}
+fn default_nats_server_bin() -> PathBuf {
+    PathBuf::from("nats-server")
+}
+fn default_request_timeout_ms() -> u64 {
+    5_000
+}
+fn default_chat_idle_timeout_s() -> u64 {
+    1_800
+}
+fn default_max_chats() -> usize {
+    1_000
+}
+fn default_max_in_flight() -> usize {
+    1_024
+}
+
+fn deserialize_metrics_addr<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<SocketAddr>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    parse_metrics_addr(&text).map_err(serde::de::Error::custom)
+}
+
+fn parse_metrics_addr(text: &str) -> anyhow::Result<Option<SocketAddr>> {
+    if matches!(text.trim(), "off" | "none" | "") {
+        return Ok(None);
+    }
+    let addr = text
+        .trim()
+        .parse()
+        .with_context(|| format!("metrics address {text:?} is not host:port or `off`"))?;
+    Ok(Some(addr))
+}
+
+/// Derives a stable node id from a host name: lowercase, with every character that may not stand
+/// in a subject token replaced by `-`.
+pub fn node_id_from_host(host: &str) -> String {
+    let id: String = host
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' {
+                ch
+            } else {
+                '-'
+            }
+        })
+        .take(64)
+        .collect();
+    let id = id.trim_matches('-');
+    if id.is_empty() {
+        "local".to_owned()
+    } else {
+        id.to_owned()
+    }
+}
+
+/// Settings given on the command line; `None` leaves the lower layers in force.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--nats-url`.
+    pub nats_url: Option<String>,
+    /// `--data-dir`.
+    pub data_dir: Option<PathBuf>,
+    /// `--node-id`.
+    pub node_id: Option<String>,
+    /// `--metrics-addr`.
+    pub metrics_addr: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        toml::from_str("").unwrap_or_else(|_| unreachable!("every field has a default"))
+    }
+}
+
+impl Config {
+    /// Loads the configuration: defaults, then the file (`config_path_opt`, else `SHIM_CONFIG`, else
+    /// `<config dir>/shim/shim.toml` when it exists), then `env`, then `overrides`; and validates it.
+    pub fn load(
+        config_path_opt: Option<&Path>,
+        env: &HashMap<String, String>,
+        overrides: &Overrides,
+    ) -> anyhow::Result<Config> {
+        let explicit_path_opt = config_path_opt
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("SHIM_CONFIG").map(PathBuf::from));
+        let mut config = match explicit_path_opt {
+            Some(path) => Config::from_file(&path)?,
+            None => match dirs::config_dir().map(|dir| dir.join("shim/shim.toml")) {
+                Some(path) if path.is_file() => Config::from_file(&path)?,
+                _ => Config::default(),
+            },
+        };
+        config.apply_env(env)?;
+        config.apply_overrides(overrides)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Parses a TOML configuration file.
+    pub fn from_file(path: &Path) -> anyhow::Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("failed to read config file {}", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
+    }
+
+    fn apply_env(&mut self, env: &HashMap<String, String>) -> anyhow::Result<()> {
+        fn parsed<T: std::str::FromStr>(
+            env: &HashMap<String, String>,
+            key: &str,
+        ) -> anyhow::Result<Option<T>>
+        where
+            T::Err: std::fmt::Display,
+        {
+            env.get(key)
+                .map(|value| {
+                    value
+                        .trim()
+                        .parse::<T>()
+                        .map_err(|error| anyhow::anyhow!("{key}={value:?} is invalid: {error}"))
+                })
+                .transpose()
+        }
+        if let Some(value) = env.get("SHIM_NATS_URL") {
+            self.nats_url = value.clone();
+        }
+        if let Some(value) = env.get("SHIM_DATA_DIR") {
+            self.data_dir = PathBuf::from(value);
+        }
+        if let Some(value) = env.get("SHIM_NODE_ID") {
+            self.node_id = value.clone();
+        }
+        if let Some(value) = env.get("SHIM_METRICS_ADDR") {
+            self.metrics_addr = parse_metrics_addr(value).context("SHIM_METRICS_ADDR")?;
+        }
+        if let Some(value) = parsed(env, "SHIM_EMBEDDED_NATS")? {
+            self.embedded_nats = value;
+        }
+        if let Some(value) = env.get("SHIM_NATS_SERVER_BIN") {
+            self.nats_server_bin = PathBuf::from(value);
+        }
+        if let Some(value) = env.get("SHIM_NATS_CONFIG") {
+            self.nats_config = Some(PathBuf::from(value));
+        }
+        if let Some(value) = parsed(env, "SHIM_REQUEST_TIMEOUT_MS")? {
+            self.request_timeout_ms = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_CHAT_IDLE_TIMEOUT_S")? {
+            self.chat_idle_timeout_s = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_MAX_CHATS")? {
+            self.max_chats = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_MAX_IN_FLIGHT")? {
+            self.max_in_flight = value;
+        }
+        Ok(())
+    }
+
+    fn apply_overrides(&mut self, overrides: &Overrides) -> anyhow::Result<()> {
+        if let Some(value) = &overrides.nats_url {
+            self.nats_url = value.clone();
+        }
+        if let Some(value) = &overrides.data_dir {
+            self.data_dir = value.clone();
+        }
+        if let Some(value) = &overrides.node_id {
+            self.node_id = value.clone();
+        }
+        if let Some(value) = &overrides.metrics_addr {
+            self.metrics_addr = parse_metrics_addr(value).context("--metrics-addr")?;
+        }
+        Ok(())
+    }
+
+    /// Checks values that parse but make no sense.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.version != CONFIG_VERSION {
+            bail!(
+                "config version {} is not supported; this release reads version {CONFIG_VERSION}",
+                self.version
+            );
+        }
+        validate_id("node id", &self.node_id).context("invalid node_id")?;
+        ensure!(
+            self.nats_url.contains("://") || !self.nats_url.contains(char::is_whitespace),
+            "nats_url {:?} is not a NATS URL (nats://host:port)",
+            self.nats_url
+        );
+        ensure!(
+            self.request_timeout_ms > 0,
+            "request_timeout_ms must be above 0"
+        );
+        ensure!(
+            self.chat_idle_timeout_s > 0,
+            "chat_idle_timeout_s must be above 0"
+        );
+        ensure!(self.max_chats > 0, "max_chats must be above 0");
+        ensure!(self.max_in_flight > 0, "max_in_flight must be above 0");
+        ensure!(
+            !self.data_dir.as_os_str().is_empty(),
+            "data_dir must not be empty"
+        );
+        Ok(())
+    }
+
+    /// Returns [`request_timeout_ms`](Self::request_timeout_ms) as a duration.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// Returns [`chat_idle_timeout_s`](Self::chat_idle_timeout_s) as a duration.
+    pub fn chat_idle_timeout(&self) -> Duration {
+        Duration::from_secs(self.chat_idle_timeout_s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(key, value)| ((*key).to_owned(), (*value).to_owned()))
+            .collect()
+    }
+
+    fn temp_file(name: &str, text: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("shim-config-test-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("shim.toml");
+        std::fs::write(&path, text).expect("writes");
+        path
+    }
+
+    #[test]
+    fn layers_override_in_order() {
+        let path = temp_file(
+            "layers",
+            "nats_url = \"nats://file:1\"\nnode_id = \"from-file\"\nmax_chats = 7\nmetrics_addr = \"off\"\n",
+        );
+        let config = Config::load(
+            Some(&path),
+            &env(&[("SHIM_NODE_ID", "from-env"), ("SHIM_MAX_CHATS", "9")]),
+            &Overrides {
+                node_id: Some("from-flag".to_owned()),
+                ..Overrides::default()
+            },
+        )
+        .expect("loads");
+        assert_eq!(config.nats_url, "nats://file:1");
+        assert_eq!(config.node_id, "from-flag");
+        assert_eq!(config.max_chats, 9);
+        assert_eq!(config.metrics_addr, None);
+        assert_eq!(config.request_timeout_ms, 5_000);
+    }
+
+    #[test]
+    fn defaults_are_documented_values() {
+        let config = Config::load(
+            Some(&temp_file("defaults", "")),
+            &HashMap::new(),
+            &Overrides::default(),
+        )
+        .expect("loads");
+        assert_eq!(config.nats_url, "nats://127.0.0.1:4222");
+        assert_eq!(
+            config.metrics_addr,
+            Some(SocketAddr::from(([127, 0, 0, 1], 9464)))
+        );
+        assert!(config.data_dir.ends_with("shim"));
+        assert!(validate_id("node id", &config.node_id).is_ok());
+        assert!(config.embedded_nats);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_rejected_with_the_culprit_named() {
+        let unknown = Config::from_file(&temp_file("unknown", "nats_ulr = \"x\"\n"))
+            .expect_err("unknown key");
+        assert!(format!("{unknown:#}").contains("nats_ulr"));
+        let bad_env = Config::load(
+            Some(&temp_file("bad-env", "")),
+            &env(&[("SHIM_MAX_CHATS", "lots")]),
+            &Overrides::default(),
+        )
+        .expect_err("bad number");
+        assert!(format!("{bad_env:#}").contains("SHIM_MAX_CHATS"));
+        let bad_node = Config::load(
+            Some(&temp_file("bad-node", "")),
+            &HashMap::new(),
+            &Overrides {
+                node_id: Some("my.laptop".to_owned()),
+                ..Overrides::default()
+            },
+        )
+        .expect_err("dot in node id");
+        assert!(format!("{bad_node:#}").contains("node"));
+        assert!(
+            Config::from_file(&temp_file("version", "version = 2\n"))
+                .expect("parses")
+                .validate()
+                .is_err()
+        );
+        assert!(Config::from_file(Path::new("/nonexistent/shim.toml")).is_err());
+    }
+
+    #[test]
+    fn host_names_become_valid_node_ids() {
+        assert_eq!(node_id_from_host("Dev-Laptop.local"), "dev-laptop-local");
+        assert_eq!(node_id_from_host("  "), "local");
+        assert_eq!(node_id_from_host("a b*c>d"), "a-b-c-d");
+        assert!(validate_id("node id", &node_id_from_host(&"x".repeat(500))).is_ok());
+    }
+}

@@ -1,0 +1,174 @@
+//! The node's metrics: an OpenTelemetry meter provider exporting to a Prometheus registry, the node's
+//! own instruments, and the HTTP endpoint that serves `/metrics`.
+
+use std::{net::SocketAddr, time::Duration};
+
+use anyhow::Context;
+use axum::{Router, http::StatusCode, response::IntoResponse, routing::get};
+use opentelemetry::{
+    KeyValue,
+    metrics::{Counter, Histogram, Meter, MeterProvider as _},
+};
+use opentelemetry_sdk::metrics::SdkMeterProvider;
+use prometheus::{Encoder, Registry, TextEncoder};
+use tokio::net::TcpListener;
+use tracing::{error, info};
+
+/// A meter provider bound to a Prometheus registry. Keep it alive as long as metrics are recorded.
+#[derive(Debug, Clone)]
+pub struct MetricsRegistry {
+    registry: Registry,
+    provider: SdkMeterProvider,
+}
+
+impl MetricsRegistry {
+    /// Creates a registry and a provider exporting to it, with no scope or target labels.
+    pub fn new() -> anyhow::Result<Self> {
+        let registry = Registry::new();
+        let exporter = opentelemetry_prometheus::exporter()
+            .with_registry(registry.clone())
+            .without_target_info()
+            .scope_info_enabled(false)
+            .build()
+            .context("failed to build the prometheus exporter")?;
+        let provider = SdkMeterProvider::builder().with_reader(exporter).build();
+        Ok(MetricsRegistry { registry, provider })
+    }
+
+    /// Returns the meter SHIM's instruments are created on.
+    pub fn meter(&self) -> Meter {
+        self.provider.meter("shim")
+    }
+
+    /// Renders every metric in the Prometheus text format.
+    pub fn render(&self) -> anyhow::Result<String> {
+        let mut buffer = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buffer)
+            .context("failed to encode metrics")?;
+        String::from_utf8(buffer).context("metrics are not utf-8")
+    }
+
+    /// Binds `addr` and serves `/metrics` until `shutdown` resolves; returns the bound address.
+    pub async fn serve(
+        &self,
+        addr: SocketAddr,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+        let listener = TcpListener::bind(addr).await.with_context(|| {
+            format!("failed to bind the metrics endpoint on {addr}; set --metrics-addr to a free address or `off`")
+        })?;
+        let bound = listener.local_addr()?;
+        let registry = self.clone();
+        let app = Router::new().route(
+            "/metrics",
+            get(move || {
+                let registry = registry.clone();
+                async move {
+                    match registry.render() {
+                        Ok(text) => (
+                            StatusCode::OK,
+                            [("content-type", "text/plain; version=0.0.4")],
+                            text,
+                        )
+                            .into_response(),
+                        Err(error) => {
+                            error!(error = %format!("{error:#}"), "failed to render metrics");
+                            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                        }
+                    }
+                }
+            }),
+        );
+        info!(addr = %bound, "serving /metrics");
+        let handle = tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown)
+                .await
+            {
+                error!(%error, "metrics endpoint failed");
+            }
+        });
+        Ok((bound, handle))
+    }
+}
+
+/// Instruments of the node's request path and NATS connection. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct NodeMetrics {
+    requests: Counter<u64>,
+    request_duration: Histogram<f64>,
+    bad_messages: Counter<u64>,
+    nats_events: Counter<u64>,
+    events_published: Counter<u64>,
+    events_dropped: Counter<u64>,
+}
+
+impl NodeMetrics {
+    /// Creates the instruments on `meter`.
+    pub fn new(meter: &Meter) -> Self {
+        NodeMetrics {
+            requests: meter
+                .u64_counter("shim_node_requests")
+                .with_description("Requests answered by the node, by operation and outcome")
+                .build(),
+            request_duration: meter
+                .f64_histogram("shim_node_request_duration")
+                .with_unit("s")
+                .with_description("Time from a request's arrival to its reply, by operation")
+                .with_boundaries(vec![
+                    0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05,
+                    0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+                ])
+                .build(),
+            bad_messages: meter
+                .u64_counter("shim_node_bad_messages")
+                .with_description("Messages the node could not serve, by reason")
+                .build(),
+            nats_events: meter
+                .u64_counter("shim_nats_connection_events")
+                .with_description("NATS connection events (connected, disconnected, ...)")
+                .build(),
+            events_published: meter
+                .u64_counter("shim_events_published")
+                .with_description("Events published on shim.events")
+                .build(),
+            events_dropped: meter
+                .u64_counter("shim_events_dropped")
+                .with_description(
+                    "Events dropped because the publisher queue was full or NATS refused them",
+                )
+                .build(),
+        }
+    }
+
+    /// Records one answered request.
+    pub fn record_request(&self, op: &'static str, outcome: &'static str, elapsed: Duration) {
+        let labels = [KeyValue::new("op", op)];
+        self.request_duration.record(elapsed.as_secs_f64(), &labels);
+        self.requests.add(
+            1,
+            &[KeyValue::new("op", op), KeyValue::new("outcome", outcome)],
+        );
+    }
+
+    /// Records a message that could not be served (`reason`: `malformed`, `unknown_operation`, ...).
+    pub fn record_bad_message(&self, reason: &'static str) {
+        self.bad_messages.add(1, &[KeyValue::new("reason", reason)]);
+    }
+
+    /// Records a NATS connection event.
+    pub fn record_nats_event(&self, event: &'static str) {
+        self.nats_events.add(1, &[KeyValue::new("event", event)]);
+    }
+
+    /// Records a published event.
+    pub fn record_event_published(&self) {
+        self.events_published.add(1, &[]);
+    }
+
+    /// Records a dropped event.
+    pub fn record_event_dropped(&self) {
+        self.events_dropped.add(1, &[]);
+    }
+}

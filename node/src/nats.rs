@@ -1,0 +1,157 @@
+//! Connecting to NATS, and [`NodeClient`]: typed request/reply with a node.
+
+use std::time::Duration;
+
+use async_nats::{Client, ConnectOptions, Event, HeaderMap, RequestErrorKind};
+use serde::{Serialize, de::DeserializeOwned};
+use shim_protocol::{
+    CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, SubjectError, WireError, codec, subject,
+    version,
+};
+use tracing::{info, warn};
+
+use crate::metrics::NodeMetrics;
+
+/// Connects as `name`, reconnecting for ever with a delay capped at one second; every connection event is
+/// logged and, given `metrics_opt`, counted.
+pub async fn connect(
+    url: &str,
+    name: &str,
+    retry_initial: bool,
+    metrics_opt: Option<NodeMetrics>,
+) -> Result<Client, async_nats::ConnectError> {
+    let mut options = ConnectOptions::new()
+        .name(name)
+        .connection_timeout(Duration::from_secs(2))
+        .max_reconnects(None)
+        .reconnect_delay_callback(|attempts| Duration::from_millis(100 * attempts.min(10) as u64))
+        .event_callback(move |event| {
+            let metrics_opt = metrics_opt.clone();
+            async move {
+                if let Some(metrics) = &metrics_opt {
+                    metrics.record_nats_event(event_name(&event));
+                }
+                match event {
+                    Event::Connected => info!("connected to nats"),
+                    Event::Disconnected => warn!("disconnected from nats; reconnecting"),
+                    other => warn!(event = %other, "nats event"),
+                }
+            }
+        });
+    if retry_initial {
+        options = options.retry_on_initial_connect();
+    }
+    options.connect(url).await
+}
+
+fn event_name(event: &Event) -> &'static str {
+    match event {
+        Event::Connected => "connected",
+        Event::Disconnected => "disconnected",
+        Event::LameDuckMode => "lame_duck_mode",
+        Event::Draining => "draining",
+        Event::Closed => "closed",
+        Event::SlowConsumer(_) => "slow_consumer",
+        Event::ServerError(_) => "server_error",
+        Event::ClientError(_) => "client_error",
+    }
+}
+
+/// Why a request to a node failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// No node answers on the subject: none is running with this node id.
+    #[error("no shim-node {node_id} is answering on NATS; start one with `shim-node run`")]
+    NoNode {
+        /// The node that was asked.
+        node_id: String,
+    },
+    /// The node did not answer in time.
+    #[error("shim-node {node_id} did not answer {op} within {after_ms} ms")]
+    Timeout {
+        /// The node that was asked.
+        node_id: String,
+        /// The operation.
+        op: NodeOp,
+        /// How long the client waited.
+        after_ms: u64,
+    },
+    /// The node answered with an error.
+    #[error(transparent)]
+    Remote(#[from] WireError),
+    /// The request or reply could not be encoded or decoded.
+    #[error(transparent)]
+    Codec(#[from] CodecError),
+    /// An id is not valid in a subject.
+    #[error(transparent)]
+    Subject(#[from] SubjectError),
+    /// NATS failed the request.
+    #[error("nats request failed: {0}")]
+    Nats(String),
+}
+
+/// Typed requests to one node.
+#[derive(Debug, Clone)]
+pub struct NodeClient {
+    client: Client,
+    node_id: String,
+    timeout: Duration,
+}
+
+impl NodeClient {
+    /// Returns a client for node `node_id` over `client`, failing requests after `timeout`.
+    pub fn new(client: Client, node_id: impl Into<String>, timeout: Duration) -> Self {
+        NodeClient {
+            client,
+            node_id: node_id.into(),
+            timeout,
+        }
+    }
+
+    /// Returns the node id requests go to.
+    pub fn node_id(&self) -> &str {
+        &self.node_id
+    }
+
+    /// Returns the underlying NATS client.
+    pub fn nats(&self) -> &Client {
+        &self.client
+    }
+
+    /// Sends `request` as `op` and decodes the reply.
+    pub async fn request<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        op: NodeOp,
+        request: &Req,
+    ) -> Result<Resp, ClientError> {
+        let subject = subject::node_op(&self.node_id, op)?;
+        let payload = codec::encode(request)?;
+        let mut headers = HeaderMap::new();
+        headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
+        let timeout_error = || ClientError::Timeout {
+            node_id: self.node_id.clone(),
+            op,
+            after_ms: self.timeout.as_millis() as u64,
+        };
+        let message = tokio::time::timeout(
+            self.timeout,
+            self.client
+                .request_with_headers(subject, headers, payload.into()),
+        )
+        .await
+        .map_err(|_| timeout_error())?
+        .map_err(|error| match error.kind() {
+            RequestErrorKind::NoResponders => ClientError::NoNode {
+                node_id: self.node_id.clone(),
+            },
+            RequestErrorKind::TimedOut => timeout_error(),
+            _ => ClientError::Nats(error.to_string()),
+        })?;
+        if let Some(headers) = &message.headers {
+            if let Some(value) = headers.get(PROTOCOL_HEADER) {
+                version::check_header(Some(value.as_str()))?;
+            }
+        }
+        Ok(codec::decode_reply::<Resp>(&message.payload)??)
+    }
+}

@@ -1,0 +1,127 @@
+//! A node running in the test's own process, with its own data dir and metrics port.
+
+use std::{
+    sync::atomic::{AtomicU32, Ordering},
+    time::Duration,
+};
+
+use shim_node::{RunningNode, config::Config, nats::NodeClient};
+use tempfile::TempDir;
+
+static NEXT_NODE: AtomicU32 = AtomicU32::new(0);
+
+/// A started node; stop it with [`TestNode::stop`] (dropping it leaves its tasks to the runtime's end).
+#[derive(Debug)]
+pub struct TestNode {
+    node: RunningNode,
+    config: Config,
+    _data_dir: TempDir,
+}
+
+impl TestNode {
+    /// Returns a configuration for a node on `nats_url` with a fresh data dir and node id.
+    pub fn config(nats_url: &str) -> (Config, TempDir) {
+        let data_dir = tempfile::Builder::new()
+            .prefix("shim-node-")
+            .tempdir()
+            .expect("temp data dir");
+        let config = Config {
+            nats_url: nats_url.to_owned(),
+            data_dir: data_dir.path().to_path_buf(),
+            node_id: format!(
+                "test-{}-{}",
+                std::process::id(),
+                NEXT_NODE.fetch_add(1, Ordering::Relaxed)
+            ),
+            metrics_addr: Some("127.0.0.1:0".parse().expect("socket address")),
+            embedded_nats: false,
+            request_timeout_ms: 5_000,
+            ..Config::default()
+        };
+        (config, data_dir)
+    }
+
+    /// Starts a node on `nats_url`.
+    pub async fn start(nats_url: &str) -> TestNode {
+        let (config, data_dir) = TestNode::config(nats_url);
+        TestNode::start_with(config, data_dir).await
+    }
+
+    /// Starts a node with `config`, keeping `data_dir` alive as long as the node.
+    pub async fn start_with(config: Config, data_dir: TempDir) -> TestNode {
+        let node = shim_node::start(config.clone()).await.expect("node starts");
+        TestNode {
+            node,
+            config,
+            _data_dir: data_dir,
+        }
+    }
+
+    /// Returns the node's configuration.
+    pub fn config_ref(&self) -> &Config {
+        &self.config
+    }
+
+    /// Returns the node's id.
+    pub fn node_id(&self) -> &str {
+        self.node.node_id()
+    }
+
+    /// Returns a typed client for this node on a new NATS connection.
+    pub async fn client(&self) -> NodeClient {
+        let nats = shim_node::nats::connect(&self.config.nats_url, "test", false, None)
+            .await
+            .expect("test client connects");
+        NodeClient::new(nats, self.node_id(), Duration::from_secs(5))
+    }
+
+    /// Fetches `/metrics` as text.
+    pub async fn metrics(&self) -> String {
+        let addr = self.node.metrics_addr().expect("metrics are on in tests");
+        http_get(addr, "/metrics").await
+    }
+
+    /// Stops the node in order.
+    pub async fn stop(self) {
+        self.node.stop().await;
+    }
+}
+
+/// Returns the body of a plain HTTP/1.1 GET (enough for `/metrics`).
+pub async fn http_get(addr: std::net::SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr)
+        .await
+        .expect("metrics endpoint answers");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .expect("request sent");
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .await
+        .expect("response read");
+    assert!(
+        response.starts_with("HTTP/1.1 200"),
+        "unexpected response: {response}"
+    );
+    response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default()
+}
+
+/// Returns the value of the series `name{labels}` in a Prometheus text body, if present; `labels` must
+/// each appear in the series' label set.
+pub fn metric_value(body: &str, name: &str, labels: &[&str]) -> Option<f64> {
+    body.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter(|line| {
+            line.split(['{', ' ']).next() == Some(name)
+                && labels.iter().all(|label| line.contains(label))
+        })
+        .filter_map(|line| line.rsplit(' ').next()?.parse::<f64>().ok())
+        .reduce(|sum, value| sum + value)
+}
