@@ -147,10 +147,12 @@ impl NodeClient {
             RequestErrorKind::TimedOut => timeout_error(),
             _ => ClientError::Nats(error.to_string()),
         })?;
-        if let Some(headers) = &message.headers {
-            if let Some(value) = headers.get(PROTOCOL_HEADER) {
-                version::check_header(Some(value.as_str()))?;
-            }
+        if let Some(value) = message
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get(PROTOCOL_HEADER))
+        {
+            version::check_header(Some(value.as_str()))?;
         }
         Ok(codec::decode_reply::<Resp>(&message.payload)??)
     }

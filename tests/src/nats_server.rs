@@ -2,7 +2,7 @@
 //! cleaned up on drop.
 
 use std::{
-    path::PathBuf,
+    path::Path,
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
@@ -26,7 +26,7 @@ impl NatsServer {
             .expect("temp dir for nats-server");
         let ports_dir = dir.path().join("ports");
         std::fs::create_dir_all(&ports_dir).expect("ports dir");
-        let child = spawn(&dir, "-1", Some(&ports_dir));
+        let child = spawn(&dir, "-1", Some(ports_dir.as_path()));
         let port = read_port(&ports_dir, child.id());
         let mut server = NatsServer {
             child: Some(child),
@@ -68,10 +68,8 @@ impl NatsServer {
             if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
                 return;
             }
-            if let Some(child) = self.child.as_mut() {
-                if let Ok(Some(status)) = child.try_wait() {
-                    panic!("nats-server exited with {status}; log:\n{}", self.log());
-                }
+            if let Some(Ok(Some(status))) = self.child.as_mut().map(Child::try_wait) {
+                panic!("nats-server exited with {status}; log:\n{}", self.log());
             }
             assert!(
                 Instant::now() < deadline,
@@ -94,7 +92,7 @@ impl Drop for NatsServer {
     }
 }
 
-fn spawn(dir: &TempDir, port: &str, ports_dir_opt: Option<&PathBuf>) -> Child {
+fn spawn(dir: &TempDir, port: &str, ports_dir_opt: Option<&Path>) -> Child {
     let mut command = Command::new("nats-server");
     command
         .arg("-c")
@@ -126,20 +124,21 @@ fn spawn(dir: &TempDir, port: &str, ports_dir_opt: Option<&PathBuf>) -> Child {
 }
 
 /// Reads the client port from the file nats-server writes into `--ports_file_dir`.
-fn read_port(ports_dir: &PathBuf, pid: u32) -> u16 {
+fn read_port(ports_dir: &Path, pid: u32) -> u16 {
     let path = ports_dir.join(format!("nats-server_{pid}.ports"));
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
-                let port = value["nats"][0]
+        let port_opt = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|value| {
+                value["nats"][0]
                     .as_str()
                     .and_then(|url| url.rsplit(':').next())
-                    .and_then(|port| port.parse().ok());
-                if let Some(port) = port {
-                    return port;
-                }
-            }
+                    .and_then(|port| port.parse().ok())
+            });
+        if let Some(port) = port_opt {
+            return port;
         }
         assert!(
             Instant::now() < deadline,

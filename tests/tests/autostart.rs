@@ -1,0 +1,175 @@
+//! The embedded default end to end: `shim-node mcp` finds no node, starts `shim-node run` in the
+//! background, which finds no NATS and starts its own nats-server; then the CLI talks to it, and SIGTERM
+//! stops node and server in order.
+
+use std::{path::Path, process::Command, time::Duration};
+
+use nix::{sys::signal::Signal, unistd::Pid};
+use serde_json::{Value, json};
+use shim_tests::{DEADLINE, McpClient, NatsServer, POLL, free_port, wait_until};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+fn node_pid(data_dir: &Path) -> Option<i32> {
+    std::fs::read_to_string(data_dir.join("shim-node.lock"))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn alive(pid: i32) -> bool {
+    nix::sys::signal::kill(Pid::from_raw(pid), None).is_ok()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.split_whitespace().nth(2) == Some("Z"))
+}
+
+#[tokio::test]
+async fn mcp_starts_the_node_which_starts_its_own_nats_server() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("nats://127.0.0.1:{port}");
+    let data = data_dir.path().display().to_string();
+    let common = [
+        "--nats-url",
+        url.as_str(),
+        "--node-id",
+        "autostart-test",
+        "--data-dir",
+        data.as_str(),
+        "--metrics-addr",
+        "off",
+    ];
+
+    let mut mcp = McpClient::spawn(
+        Path::new(EXE),
+        &common,
+        &[],
+        &data_dir.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let result = mcp.call_tool("shim_status", json!({})).await;
+    assert_ne!(
+        result["isError"],
+        json!(true),
+        "{result}\nnode log:\n{}",
+        std::fs::read_to_string(data_dir.path().join("logs/node.log")).unwrap_or_default()
+    );
+    assert_eq!(result["structuredContent"]["node_id"], "autostart-test");
+    assert_eq!(result["structuredContent"]["nats_url"], url.as_str());
+    assert!(mcp.close().await);
+
+    // The node outlives the MCP server that started it, and is found by the CLI.
+    let pid = node_pid(data_dir.path()).expect("the node wrote its pid into the lock file");
+    assert!(alive(pid));
+    let output = Command::new(EXE)
+        .args(["status", "--json"])
+        .args(common)
+        .output()
+        .expect("status runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let status: Value = serde_json::from_slice(&output.stdout).expect("status --json prints JSON");
+    assert_eq!(status["node_id"], "autostart-test");
+    assert!(
+        data_dir.path().join("nats/nats.conf").is_file(),
+        "embedded server settings written"
+    );
+    assert!(
+        data_dir.path().join("nats/jetstream").is_dir(),
+        "embedded JetStream store in the data dir"
+    );
+
+    // SIGTERM: the node stops, and so does the nats-server it started.
+    nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGTERM).expect("signal");
+    assert!(
+        wait_until(|| async { !alive(pid) }, DEADLINE, POLL).await,
+        "node stopped"
+    );
+    let nats_gone = wait_until(
+        || async { std::net::TcpStream::connect(("127.0.0.1", port)).is_err() },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(nats_gone, "the embedded nats-server stopped with the node");
+    let log = std::fs::read_to_string(data_dir.path().join("logs/node.log")).unwrap_or_default();
+    assert!(log.contains("shim-node stopped"), "{log}");
+}
+
+#[tokio::test]
+async fn mcp_starts_a_node_on_an_existing_nats_server() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let data = data_dir.path().display().to_string();
+    let url = nats.url();
+    let common = [
+        "--nats-url",
+        url.as_str(),
+        "--node-id",
+        "autostart-existing",
+        "--data-dir",
+        data.as_str(),
+        "--metrics-addr",
+        "off",
+    ];
+    let mut mcp = McpClient::spawn(
+        Path::new(EXE),
+        &common,
+        &[],
+        &data_dir.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let result = mcp.call_tool("shim_session_start", json!({})).await;
+    assert_ne!(result["isError"], json!(true), "{result}");
+    assert!(mcp.close().await);
+    let pid = node_pid(data_dir.path()).expect("node pid");
+    // A node already runs on this data dir: a second `run` is refused with a clear message.
+    let second = Command::new(EXE)
+        .arg("run")
+        .args(common)
+        .output()
+        .expect("runs");
+    assert!(!second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already running"));
+    nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGTERM).expect("signal");
+    assert!(
+        wait_until(
+            || async { !alive(pid) },
+            DEADLINE,
+            Duration::from_millis(20)
+        )
+        .await
+    );
+}
+
+#[tokio::test]
+async fn run_without_nats_server_installed_says_how_to_install_it() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let output = Command::new(EXE)
+        .args([
+            "run",
+            "--nats-url",
+            &format!("nats://127.0.0.1:{port}"),
+            "--metrics-addr",
+            "off",
+            "--data-dir",
+        ])
+        .arg(data_dir.path())
+        .env(
+            "SHIM_NATS_SERVER_BIN",
+            data_dir.path().join("no-such-nats-server"),
+        )
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("apt-get install -y nats-server"),
+        "{stderr}"
+    );
+}
