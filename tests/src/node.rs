@@ -67,6 +67,11 @@ impl TestNode {
         self.node.node_id()
     }
 
+    /// Returns the node's root actor, for scenarios that inject failures.
+    pub fn supervisor(&self) -> &ractor::ActorRef<shim_actors::SupervisorMessage> {
+        self.node.supervisor()
+    }
+
     /// Returns a typed client for this node on a new NATS connection.
     pub async fn client(&self) -> NodeClient {
         let nats = shim_node::nats::connect(&self.config.nats_url, "test", false, None)
