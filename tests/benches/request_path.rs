@@ -34,7 +34,9 @@ struct Stats {
 
 fn stats(name: &'static str, mut samples: Vec<Duration>, total: Duration) -> Stats {
     samples.sort_unstable();
-    let at = |quantile: f64| samples[((samples.len() as f64 * quantile) as usize).min(samples.len() - 1)];
+    let at = |quantile: f64| {
+        samples[((samples.len() as f64 * quantile) as usize).min(samples.len() - 1)]
+    };
     Stats {
         name,
         calls: samples.len(),
@@ -78,7 +80,16 @@ fn rss_kib(pid: u32) -> u64 {
 
 fn start_node(nats_url: &str, data_dir: &Path) -> Child {
     Command::new(EXE)
-        .args(["run", "--nats-url", nats_url, "--node-id", "bench", "--metrics-addr", "off", "--data-dir"])
+        .args([
+            "run",
+            "--nats-url",
+            nats_url,
+            "--node-id",
+            "bench",
+            "--metrics-addr",
+            "off",
+            "--data-dir",
+        ])
         .arg(data_dir)
         .env("SHIM_LOG", "warn")
         .stdout(Stdio::null())
@@ -102,13 +113,20 @@ async fn main() {
     let mut node = start_node(&nats.url(), data_dir.path());
 
     let client = NodeClient::new(
-        connect(&nats.url(), "bench", false, None).await.expect("connects"),
+        connect(&nats.url(), "bench", false, None)
+            .await
+            .expect("connects"),
         "bench",
         Duration::from_secs(5),
     );
     let deadline = Instant::now() + Duration::from_secs(30);
     while client
-        .request::<_, HelloReply>(NodeOp::Hello, &HelloRequest { client: "bench".to_owned() })
+        .request::<_, HelloReply>(
+            NodeOp::Hello,
+            &HelloRequest {
+                client: "bench".to_owned(),
+            },
+        )
         .await
         .is_err()
     {
@@ -119,8 +137,13 @@ async fn main() {
     let idle_rss_start = rss_kib(node.id());
 
     // A bare echo on its own connection, answering a payload the size of a status request.
-    let echo_server = connect(&nats.url(), "bench-echo", false, None).await.expect("connects");
-    let mut echo_requests = echo_server.subscribe("bench.echo").await.expect("subscribes");
+    let echo_server = connect(&nats.url(), "bench-echo", false, None)
+        .await
+        .expect("connects");
+    let mut echo_requests = echo_server
+        .subscribe("bench.echo")
+        .await
+        .expect("subscribes");
     echo_server.flush().await.expect("flush");
     let responder = echo_server.clone();
     tokio::spawn(async move {
@@ -130,14 +153,20 @@ async fn main() {
             }
         }
     });
-    let echo_client = connect(&nats.url(), "bench-echo-client", false, None).await.expect("connects");
-    let payload = Bytes::from(shim_protocol::codec::encode(&StatusRequest::default()).expect("encodes"));
+    let echo_client = connect(&nats.url(), "bench-echo-client", false, None)
+        .await
+        .expect("connects");
+    let payload =
+        Bytes::from(shim_protocol::codec::encode(&StatusRequest::default()).expect("encodes"));
 
     let echo = measure("bare NATS request/reply echo", calls, || {
         let echo_client = echo_client.clone();
         let payload = payload.clone();
         async move {
-            echo_client.request("bench.echo", payload).await.expect("echo");
+            echo_client
+                .request("bench.echo", payload)
+                .await
+                .expect("echo");
         }
     })
     .await;
@@ -158,7 +187,15 @@ async fn main() {
     let data = data_dir.path().display().to_string();
     let mut mcp = McpClient::spawn(
         Path::new(EXE),
-        &["--nats-url", &nats_url, "--node-id", "bench", "--data-dir", &data, "--no-autostart"],
+        &[
+            "--nats-url",
+            &nats_url,
+            "--node-id",
+            "bench",
+            "--data-dir",
+            &data,
+            "--no-autostart",
+        ],
         &[],
         &mcp_log,
     );
@@ -177,7 +214,11 @@ async fn main() {
             assert_ne!(result["isError"], json!(true));
             mcp.transcript.clear();
         }
-        stats("shim_status over MCP (stdio → NATS → node)", samples, started.elapsed())
+        stats(
+            "shim_status over MCP (stdio → NATS → node)",
+            samples,
+            started.elapsed(),
+        )
     };
     mcp.close().await;
     let rss_after_load = rss_kib(node.id());
