@@ -194,20 +194,9 @@ impl ShimMcp {
         Parameters(args): Parameters<SessionStartArgs>,
     ) -> Result<Json<SessionStartOutput>, String> {
         let node = self.node().await.map_err(|error| format!("{error:#}"))?;
-        let reply: SessionStartReply = node
-            .request(
-                NodeOp::SessionStart,
-                &SessionStartRequest {
-                    chat_id: None,
-                    project_dir: args
-                        .project_dir
-                        .or_else(|| self.state.options.project_dir_opt.clone()),
-                    name: args.name,
-                    client: Some("mcp".to_owned()),
-                },
-            )
-            .await
-            .map_err(|error| error.to_string())?;
+        let reply = self
+            .open_chat(&node, None, args.project_dir, args.name)
+            .await?;
         Ok(Json(SessionStartOutput {
             chat_id: reply.chat_id,
             node_id: reply.node_id,
@@ -230,7 +219,8 @@ impl ShimMcp {
         let reply: StatusReply = match node.request(NodeOp::Status, &request).await {
             Err(ClientError::Remote(WireError::NotFound { .. })) => {
                 // The node restarted and no longer knows the chat: this call is its first contact.
-                self.attach(&node, &chat_id).await?;
+                self.open_chat(&node, Some(chat_id.clone()), None, None)
+                    .await?;
                 node.request(NodeOp::Status, &request).await
             }
             other => other,
@@ -275,36 +265,31 @@ impl ShimMcp {
         if let Some(chat_id) = default_chat.as_ref() {
             return Ok(chat_id.clone());
         }
-        let reply: SessionStartReply = node
-            .request(
-                NodeOp::SessionStart,
-                &SessionStartRequest {
-                    chat_id: None,
-                    project_dir: self.state.options.project_dir_opt.clone(),
-                    name: None,
-                    client: Some("mcp".to_owned()),
-                },
-            )
-            .await
-            .map_err(|error| error.to_string())?;
+        let reply = self.open_chat(node, None, None, None).await?;
         *default_chat = Some(reply.chat_id.clone());
         Ok(reply.chat_id)
     }
 
-    async fn attach(&self, node: &NodeClient, chat_id: &str) -> Result<(), String> {
-        let _: SessionStartReply = node
-            .request(
-                NodeOp::SessionStart,
-                &SessionStartRequest {
-                    chat_id: Some(chat_id.to_owned()),
-                    project_dir: self.state.options.project_dir_opt.clone(),
-                    name: None,
-                    client: Some("mcp".to_owned()),
-                },
-            )
-            .await
-            .map_err(|error| error.to_string())?;
-        Ok(())
+    /// Opens a chat on the node, or re-attaches to `chat_id_opt`; the project directory defaults to the
+    /// assistant's.
+    async fn open_chat(
+        &self,
+        node: &NodeClient,
+        chat_id_opt: Option<String>,
+        project_dir_opt: Option<String>,
+        name_opt: Option<String>,
+    ) -> Result<SessionStartReply, String> {
+        node.request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                chat_id: chat_id_opt,
+                project_dir: project_dir_opt.or_else(|| self.state.options.project_dir_opt.clone()),
+                name: name_opt,
+                client: Some("mcp".to_owned()),
+            },
+        )
+        .await
+        .map_err(|error| error.to_string())
     }
 }
 

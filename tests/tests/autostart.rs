@@ -2,13 +2,44 @@
 //! background, which finds no NATS and starts its own nats-server; then the CLI talks to it, and SIGTERM
 //! stops node and server in order.
 
-use std::{path::Path, process::Command, time::Duration};
+use std::{path::Path, process::Command};
 
 use nix::{sys::signal::Signal, unistd::Pid};
 use serde_json::{Value, json};
 use shim_tests::{DEADLINE, McpClient, NatsServer, POLL, free_port, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+/// A `shim-node run` started in the background by `shim-node mcp`: SIGTERMed on drop, so a failed assertion
+/// leaves no node (and no embedded nats-server) behind.
+struct BackgroundNode {
+    pid: i32,
+}
+
+impl BackgroundNode {
+    /// Finds the node that holds `data_dir`'s lock.
+    fn of(data_dir: &Path) -> BackgroundNode {
+        let pid = node_pid(data_dir).expect("the node wrote its pid into the lock file");
+        assert!(alive(pid), "the background node {pid} is running");
+        BackgroundNode { pid }
+    }
+
+    /// Sends SIGTERM and waits until the process is gone.
+    async fn terminate(self) {
+        let pid = self.pid;
+        nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGTERM).expect("signal");
+        assert!(
+            wait_until(|| async { !alive(pid) }, DEADLINE, POLL).await,
+            "node {pid} stopped"
+        );
+    }
+}
+
+impl Drop for BackgroundNode {
+    fn drop(&mut self) {
+        let _ = nix::sys::signal::kill(Pid::from_raw(self.pid), Signal::SIGTERM);
+    }
+}
 
 fn node_pid(data_dir: &Path) -> Option<i32> {
     std::fs::read_to_string(data_dir.join("shim-node.lock"))
@@ -60,8 +91,7 @@ async fn mcp_starts_the_node_which_starts_its_own_nats_server() {
     assert!(mcp.close().await);
 
     // The node outlives the MCP server that started it, and is found by the CLI.
-    let pid = node_pid(data_dir.path()).expect("the node wrote its pid into the lock file");
-    assert!(alive(pid));
+    let node = BackgroundNode::of(data_dir.path());
     let output = Command::new(EXE)
         .args(["status", "--json"])
         .args(common)
@@ -84,11 +114,7 @@ async fn mcp_starts_the_node_which_starts_its_own_nats_server() {
     );
 
     // SIGTERM: the node stops, and so does the nats-server it started.
-    nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGTERM).expect("signal");
-    assert!(
-        wait_until(|| async { !alive(pid) }, DEADLINE, POLL).await,
-        "node stopped"
-    );
+    node.terminate().await;
     let nats_gone = wait_until(
         || async { std::net::TcpStream::connect(("127.0.0.1", port)).is_err() },
         DEADLINE,
@@ -126,7 +152,7 @@ async fn mcp_starts_a_node_on_an_existing_nats_server() {
     let result = mcp.call_tool("shim_session_start", json!({})).await;
     assert_ne!(result["isError"], json!(true), "{result}");
     assert!(mcp.close().await);
-    let pid = node_pid(data_dir.path()).expect("node pid");
+    let node = BackgroundNode::of(data_dir.path());
     // A node already runs on this data dir: a second `run` is refused with a clear message.
     let second = Command::new(EXE)
         .arg("run")
@@ -135,15 +161,7 @@ async fn mcp_starts_a_node_on_an_existing_nats_server() {
         .expect("runs");
     assert!(!second.status.success());
     assert!(String::from_utf8_lossy(&second.stderr).contains("already running"));
-    nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGTERM).expect("signal");
-    assert!(
-        wait_until(
-            || async { !alive(pid) },
-            DEADLINE,
-            Duration::from_millis(20)
-        )
-        .await
-    );
+    node.terminate().await;
 }
 
 #[tokio::test]
