@@ -10,7 +10,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use async_nats::{Client, HeaderMap, Message};
+use async_nats::{Client, HeaderMap, Message, Subscriber};
 use bytes::Bytes;
 use futures::StreamExt;
 use ractor::{ActorRef, RpcReplyPort, rpc::CallResult};
@@ -46,18 +46,22 @@ pub struct BridgeContext {
     pub metrics: NodeMetrics,
 }
 
-/// Serves requests until `shutdown` turns true, then stops taking new ones and waits (up to the
-/// request timeout) for those in flight.
+/// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
+/// client is flushed the node is reachable.
+pub async fn subscribe(client: &Client, node_id: &str) -> anyhow::Result<Subscriber> {
+    Ok(client.subscribe(subject::node_all(node_id)?).await?)
+}
+
+/// Serves requests from `subscription` until `shutdown` turns true, then stops taking new ones and
+/// waits (up to the request timeout) for those in flight.
 pub async fn serve(
     client: Client,
+    mut subscription: Subscriber,
     context: Arc<BridgeContext>,
     max_in_flight: usize,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     let prefix = subject::node_prefix(&context.node_id)?;
-    let mut subscription = client
-        .subscribe(subject::node_all(&context.node_id)?)
-        .await?;
     let in_flight = Arc::new(Semaphore::new(max_in_flight));
     loop {
         let message = tokio::select! {

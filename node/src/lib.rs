@@ -145,8 +145,12 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         request_timeout: config.request_timeout(),
         metrics: node_metrics,
     });
+    let subscription = bridge::subscribe(&client, &config.node_id)
+        .await
+        .context("failed to subscribe to the node's subjects")?;
     let bridge = tokio::spawn(bridge::serve(
         client.clone(),
+        subscription,
         context,
         config.max_in_flight,
         shutdown_rx.clone(),

@@ -28,7 +28,7 @@ use shim_protocol::{
         StatusRequest,
     },
 };
-use tokio::sync::{Mutex, OnceCell};
+use tokio::sync::Mutex;
 use tracing::{info, warn};
 
 use crate::{
@@ -84,7 +84,7 @@ pub struct ShimMcp {
 struct McpState {
     config: Config,
     options: McpOptions,
-    node: OnceCell<NodeClient>,
+    node: Mutex<Option<NodeClient>>,
     default_chat: Mutex<Option<String>>,
 }
 
@@ -178,7 +178,7 @@ impl ShimMcp {
             state: Arc::new(McpState {
                 config,
                 options,
-                node: OnceCell::new(),
+                node: Mutex::new(None),
                 default_chat: Mutex::new(None),
             }),
             tool_router: Self::tool_router(),
@@ -193,9 +193,11 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<SessionStartArgs>,
     ) -> Result<Json<SessionStartOutput>, String> {
-        let node = self.node().await.map_err(|error| format!("{error:#}"))?;
         let reply = self
-            .open_chat(&node, None, args.project_dir, args.name)
+            .with_node(|node| {
+                let (project_dir_opt, name_opt) = (args.project_dir.clone(), args.name.clone());
+                async move { self.open_chat(&node, None, project_dir_opt, name_opt).await }
+            })
             .await?;
         Ok(Json(SessionStartOutput {
             chat_id: reply.chat_id,
@@ -211,21 +213,26 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<StatusArgs>,
     ) -> Result<Json<StatusOutput>, String> {
-        let node = self.node().await.map_err(|error| format!("{error:#}"))?;
-        let chat_id = self.chat_id(&node, args.chat_id).await?;
-        let request = StatusRequest {
-            chat_id: Some(chat_id.clone()),
-        };
-        let reply: StatusReply = match node.request(NodeOp::Status, &request).await {
-            Err(ClientError::Remote(WireError::NotFound { .. })) => {
-                // The node restarted and no longer knows the chat: this call is its first contact.
-                self.open_chat(&node, Some(chat_id.clone()), None, None)
-                    .await?;
-                node.request(NodeOp::Status, &request).await
-            }
-            other => other,
-        }
-        .map_err(|error| error.to_string())?;
+        let reply: StatusReply = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let request = StatusRequest {
+                        chat_id: Some(chat_id.clone()),
+                    };
+                    match node.request(NodeOp::Status, &request).await {
+                        Err(ClientError::Remote(WireError::NotFound { .. })) => {
+                            // The node restarted and no longer knows the chat: this call is its first
+                            // contact.
+                            self.open_chat(&node, Some(chat_id), None, None).await?;
+                            node.request(NodeOp::Status, &request).await
+                        }
+                        other => other,
+                    }
+                }
+            })
+            .await?;
         Ok(Json(reply.into()))
     }
 }
@@ -243,13 +250,59 @@ impl ServerHandler for ShimMcp {
 }
 
 impl ShimMcp {
-    /// Returns a client for the node, finding it (or starting it) on first use.
+    /// Returns a client for the node, finding it (or starting it) on first use, and again whenever the
+    /// connection to NATS is down and autostart is on (the node, and the nats-server it embedded, may
+    /// have died with it).
     async fn node(&self) -> anyhow::Result<NodeClient> {
-        self.state
-            .node
-            .get_or_try_init(|| find_or_start_node(&self.state.config, &self.state.options))
+        let mut slot = self.state.node.lock().await;
+        if let Some(node) = slot.as_ref() {
+            let connected =
+                node.nats().connection_state() == async_nats::connection::State::Connected;
+            if connected || !self.state.options.autostart {
+                return Ok(node.clone());
+            }
+            warn!("lost the connection to NATS; looking for the node again");
+        }
+        let node = find_or_start_node(&self.state.config, &self.state.options).await?;
+        *slot = Some(node.clone());
+        Ok(node)
+    }
+
+    /// Forgets the node found earlier and finds (or starts) it again.
+    async fn refind_node(&self) -> anyhow::Result<NodeClient> {
+        let mut slot = self.state.node.lock().await;
+        let node = find_or_start_node(&self.state.config, &self.state.options).await?;
+        *slot = Some(node.clone());
+        Ok(node)
+    }
+
+    /// Runs `call` against the node. When the node found earlier has gone (stopped, crashed) and autostart
+    /// is on, a node is found or started again and `call` runs once more; its chats re-attach on contact.
+    async fn with_node<T, F, Fut>(&self, call: F) -> Result<T, String>
+    where
+        F: Fn(NodeClient) -> Fut,
+        Fut: std::future::Future<Output = Result<T, ClientError>>,
+    {
+        let node = self.node().await.map_err(|error| format!("{error:#}"))?;
+        let result = call(node.clone()).await;
+        // No node answered, or the call timed out because NATS itself went away (an embedded server dies
+        // with its node): worth one more try with a node found or started afresh.
+        let node_gone = match &result {
+            Err(ClientError::NoNode { .. }) => true,
+            Err(ClientError::Timeout { .. }) => {
+                node.nats().connection_state() != async_nats::connection::State::Connected
+            }
+            _ => false,
+        };
+        if !(node_gone && self.state.options.autostart) {
+            return result.map_err(|error| error.to_string());
+        }
+        warn!(node_id = %node.node_id(), "the node went away; starting it again");
+        let node = self
+            .refind_node()
             .await
-            .cloned()
+            .map_err(|error| format!("{error:#}"))?;
+        call(node).await.map_err(|error| error.to_string())
     }
 
     /// Returns `chat_id_opt`, or this server's default chat, opening it on first use.
@@ -257,7 +310,7 @@ impl ShimMcp {
         &self,
         node: &NodeClient,
         chat_id_opt: Option<String>,
-    ) -> Result<String, String> {
+    ) -> Result<String, ClientError> {
         if let Some(chat_id) = chat_id_opt {
             return Ok(chat_id);
         }
@@ -278,7 +331,7 @@ impl ShimMcp {
         chat_id_opt: Option<String>,
         project_dir_opt: Option<String>,
         name_opt: Option<String>,
-    ) -> Result<SessionStartReply, String> {
+    ) -> Result<SessionStartReply, ClientError> {
         node.request(
             NodeOp::SessionStart,
             &SessionStartRequest {
@@ -289,7 +342,6 @@ impl ShimMcp {
             },
         )
         .await
-        .map_err(|error| error.to_string())
     }
 }
 

@@ -191,3 +191,52 @@ async fn run_without_nats_server_installed_says_how_to_install_it() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn mcp_brings_the_node_back_when_it_dies_mid_session() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let url = format!("nats://127.0.0.1:{port}");
+    let data = data_dir.path().display().to_string();
+    let common = [
+        "--nats-url",
+        url.as_str(),
+        "--node-id",
+        "recovery-test",
+        "--data-dir",
+        data.as_str(),
+        "--metrics-addr",
+        "off",
+    ];
+    let mut mcp = McpClient::spawn(
+        Path::new(EXE),
+        &common,
+        &[],
+        &data_dir.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let first = mcp.call_tool("shim_status", json!({})).await;
+    assert_ne!(first["isError"], json!(true), "{first}");
+    let chat_id = first["structuredContent"]["chat_id"].clone();
+
+    // The node (and with it the embedded nats-server) goes away under the running MCP server.
+    let first_node = BackgroundNode::of(data_dir.path());
+    let first_pid = first_node.pid;
+    first_node.terminate().await;
+
+    let second = mcp.call_tool("shim_status", json!({})).await;
+    assert_ne!(
+        second["isError"],
+        json!(true),
+        "{second}\nnode log:\n{}",
+        std::fs::read_to_string(data_dir.path().join("logs/node.log")).unwrap_or_default()
+    );
+    assert_eq!(
+        second["structuredContent"]["chat_id"], chat_id,
+        "the default chat re-attached"
+    );
+    let second_node = BackgroundNode::of(data_dir.path());
+    assert_ne!(second_node.pid, first_pid, "a new node was started");
+    assert!(mcp.close().await);
+    second_node.terminate().await;
+}
