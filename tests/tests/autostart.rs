@@ -55,46 +55,86 @@ fn alive(pid: i32) -> bool {
             .is_ok_and(|stat| stat.split_whitespace().nth(2) == Some("Z"))
 }
 
+/// A data dir and the flags that point `shim-node` at it, a node id and a NATS URL.
+struct Sandbox {
+    data_dir: tempfile::TempDir,
+    url: String,
+    port: u16,
+    node_id: &'static str,
+}
+
+impl Sandbox {
+    /// A sandbox whose NATS URL is a free local port, where nothing answers yet.
+    fn with_free_port(node_id: &'static str) -> Sandbox {
+        let port = free_port();
+        Sandbox::with_url(node_id, format!("nats://127.0.0.1:{port}"), port)
+    }
+
+    fn with_url(node_id: &'static str, url: String, port: u16) -> Sandbox {
+        Sandbox {
+            data_dir: tempfile::tempdir().expect("temp dir"),
+            url,
+            port,
+            node_id,
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.data_dir.path()
+    }
+
+    fn args(&self) -> Vec<String> {
+        [
+            "--nats-url",
+            &self.url,
+            "--node-id",
+            self.node_id,
+            "--data-dir",
+            &self.path().display().to_string(),
+            "--metrics-addr",
+            "off",
+        ]
+        .map(str::to_owned)
+        .to_vec()
+    }
+
+    /// Spawns `shim-node mcp` (autostart on) and runs the handshake.
+    async fn mcp(&self) -> McpClient {
+        let args = self.args();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut mcp = McpClient::spawn(Path::new(EXE), &args, &[], &self.path().join("mcp.log"));
+        mcp.initialize().await;
+        mcp
+    }
+
+    fn node_log(&self) -> String {
+        std::fs::read_to_string(self.path().join("logs/node.log")).unwrap_or_default()
+    }
+}
+
 #[tokio::test]
 async fn mcp_starts_the_node_which_starts_its_own_nats_server() {
-    let data_dir = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let url = format!("nats://127.0.0.1:{port}");
-    let data = data_dir.path().display().to_string();
-    let common = [
-        "--nats-url",
-        url.as_str(),
-        "--node-id",
-        "autostart-test",
-        "--data-dir",
-        data.as_str(),
-        "--metrics-addr",
-        "off",
-    ];
-
-    let mut mcp = McpClient::spawn(
-        Path::new(EXE),
-        &common,
-        &[],
-        &data_dir.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let sandbox = Sandbox::with_free_port("autostart-test");
+    let mut mcp = sandbox.mcp().await;
     let result = mcp.call_tool("shim_status", json!({})).await;
     assert_ne!(
         result["isError"],
         json!(true),
         "{result}\nnode log:\n{}",
-        std::fs::read_to_string(data_dir.path().join("logs/node.log")).unwrap_or_default()
+        sandbox.node_log()
     );
     assert_eq!(result["structuredContent"]["node_id"], "autostart-test");
-    assert_eq!(result["structuredContent"]["nats_url"], url.as_str());
+    assert_eq!(
+        result["structuredContent"]["nats_url"],
+        sandbox.url.as_str()
+    );
     assert!(mcp.close().await);
 
     // The node outlives the MCP server that started it, and is found by the CLI.
-    let node = BackgroundNode::of(data_dir.path());
+    let node = BackgroundNode::of(sandbox.path());
     let output = Command::new(EXE)
         .args(["status", "--json"])
-        .args(common)
+        .args(sandbox.args())
         .output()
         .expect("status runs");
     assert!(
@@ -105,58 +145,47 @@ async fn mcp_starts_the_node_which_starts_its_own_nats_server() {
     let status: Value = serde_json::from_slice(&output.stdout).expect("status --json prints JSON");
     assert_eq!(status["node_id"], "autostart-test");
     assert!(
-        data_dir.path().join("nats/nats.conf").is_file(),
+        sandbox.path().join("nats/nats.conf").is_file(),
         "embedded server settings written"
     );
     assert!(
-        data_dir.path().join("nats/jetstream").is_dir(),
+        sandbox.path().join("nats/jetstream").is_dir(),
         "embedded JetStream store in the data dir"
     );
 
     // SIGTERM: the node stops, and so does the nats-server it started.
     node.terminate().await;
     let nats_gone = wait_until(
-        || async { std::net::TcpStream::connect(("127.0.0.1", port)).is_err() },
+        || async { std::net::TcpStream::connect(("127.0.0.1", sandbox.port)).is_err() },
         DEADLINE,
         POLL,
     )
     .await;
     assert!(nats_gone, "the embedded nats-server stopped with the node");
-    let log = std::fs::read_to_string(data_dir.path().join("logs/node.log")).unwrap_or_default();
-    assert!(log.contains("shim-node stopped"), "{log}");
+    assert!(
+        sandbox.node_log().contains("shim-node stopped"),
+        "{}",
+        sandbox.node_log()
+    );
 }
 
 #[tokio::test]
 async fn mcp_starts_a_node_on_an_existing_nats_server() {
     let nats = NatsServer::start();
-    let data_dir = tempfile::tempdir().expect("temp dir");
-    let data = data_dir.path().display().to_string();
-    let url = nats.url();
-    let common = [
-        "--nats-url",
-        url.as_str(),
-        "--node-id",
-        "autostart-existing",
-        "--data-dir",
-        data.as_str(),
-        "--metrics-addr",
-        "off",
-    ];
-    let mut mcp = McpClient::spawn(
-        Path::new(EXE),
-        &common,
-        &[],
-        &data_dir.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let sandbox = Sandbox::with_url("autostart-existing", nats.url(), nats.port());
+    let mut mcp = sandbox.mcp().await;
     let result = mcp.call_tool("shim_session_start", json!({})).await;
     assert_ne!(result["isError"], json!(true), "{result}");
     assert!(mcp.close().await);
-    let node = BackgroundNode::of(data_dir.path());
+    let node = BackgroundNode::of(sandbox.path());
+    assert!(
+        !sandbox.path().join("nats").exists(),
+        "no embedded server when one answers"
+    );
     // A node already runs on this data dir: a second `run` is refused with a clear message.
     let second = Command::new(EXE)
         .arg("run")
-        .args(common)
+        .args(sandbox.args())
         .output()
         .expect("runs");
     assert!(!second.status.success());
@@ -194,33 +223,14 @@ async fn run_without_nats_server_installed_says_how_to_install_it() {
 
 #[tokio::test]
 async fn mcp_brings_the_node_back_when_it_dies_mid_session() {
-    let data_dir = tempfile::tempdir().expect("temp dir");
-    let port = free_port();
-    let url = format!("nats://127.0.0.1:{port}");
-    let data = data_dir.path().display().to_string();
-    let common = [
-        "--nats-url",
-        url.as_str(),
-        "--node-id",
-        "recovery-test",
-        "--data-dir",
-        data.as_str(),
-        "--metrics-addr",
-        "off",
-    ];
-    let mut mcp = McpClient::spawn(
-        Path::new(EXE),
-        &common,
-        &[],
-        &data_dir.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let sandbox = Sandbox::with_free_port("recovery-test");
+    let mut mcp = sandbox.mcp().await;
     let first = mcp.call_tool("shim_status", json!({})).await;
     assert_ne!(first["isError"], json!(true), "{first}");
     let chat_id = first["structuredContent"]["chat_id"].clone();
 
     // The node (and with it the embedded nats-server) goes away under the running MCP server.
-    let first_node = BackgroundNode::of(data_dir.path());
+    let first_node = BackgroundNode::of(sandbox.path());
     let first_pid = first_node.pid;
     first_node.terminate().await;
 
@@ -229,13 +239,13 @@ async fn mcp_brings_the_node_back_when_it_dies_mid_session() {
         second["isError"],
         json!(true),
         "{second}\nnode log:\n{}",
-        std::fs::read_to_string(data_dir.path().join("logs/node.log")).unwrap_or_default()
+        sandbox.node_log()
     );
     assert_eq!(
         second["structuredContent"]["chat_id"], chat_id,
         "the default chat re-attached"
     );
-    let second_node = BackgroundNode::of(data_dir.path());
+    let second_node = BackgroundNode::of(sandbox.path());
     assert_ne!(second_node.pid, first_pid, "a new node was started");
     assert!(mcp.close().await);
     second_node.terminate().await;
