@@ -23,6 +23,8 @@ pub struct ChatSpec {
     pub project_dir: Option<String>,
     /// The client that opened it.
     pub client: Option<String>,
+    /// The Claude Code process it runs in, when known.
+    pub claude_pid: Option<u32>,
     /// When the chat started, milliseconds since the Unix epoch.
     pub started_at_ms: u64,
 }

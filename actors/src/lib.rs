@@ -4,6 +4,8 @@
 //! # Supervision tree
 //! ```text
 //! Supervisor                      one per node; restart policy with back-off (RestartPolicy)
+//! ├── SignalCollector                 signals per chat, crash risk, automatic checkpoint triggers
+//! ├── CheckpointManager               checkpoints in sled, retention, resume detection
 //! ├── ChatWorker  chat_worker.<chat_id>   one per open chat: started on first contact,
 //! ├── ChatWorker  chat_worker.<chat_id>   stopped when the chat ends or idles out,
 //! └── ...                                 restarted alone when it fails
@@ -15,6 +17,8 @@
 //! # Layout
 //! - [`supervisor`]: the [`Supervisor`] actor and its messages.
 //! - [`chat_worker`]: the [`ChatWorker`] actor, one per chat.
+//! - [`signal_collector`]: the [`SignalCollector`], the risk model, the parameter store, transcripts.
+//! - [`checkpoint_manager`]: the [`CheckpointManager`], its sled store, limits, git state and resume.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.
 //! - [`metrics`]: the OpenTelemetry instruments the actors record into.
@@ -22,18 +26,26 @@
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 
 pub mod chat_worker;
+pub mod checkpoint_manager;
 pub mod metrics;
 pub mod publisher;
 pub mod restart_policy;
+pub mod signal_collector;
 pub mod supervisor;
 #[cfg(any(test, feature = "testsuite"))]
 pub mod test_utils;
 
 pub use chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage};
+pub use checkpoint_manager::{
+    CheckpointManager, CheckpointManagerMessage, Retention, store::CheckpointStore,
+};
 pub use metrics::ActorMetrics;
 pub use publisher::{EventEmitter, EventPublisher};
 pub use restart_policy::{RestartDecision, RestartPolicy};
-pub use supervisor::{Supervisor, SupervisorArgs, SupervisorMessage, SupervisorStatus};
+pub use signal_collector::{
+    SignalCollector, SignalCollectorMessage, params::ParameterStore, risk::RiskThresholds,
+};
+pub use supervisor::{Service, Supervisor, SupervisorArgs, SupervisorMessage, SupervisorStatus};
 
 /// Returns milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {

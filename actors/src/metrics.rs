@@ -4,10 +4,13 @@
 //! run several nodes (the test suite does), and an instrument taken from the global provider before
 //! the node installs its own would silently record nothing.
 
+use std::time::Duration;
+
 use opentelemetry::{
     KeyValue,
-    metrics::{Counter, Meter, UpDownCounter},
+    metrics::{Counter, Gauge, Histogram, Meter, UpDownCounter},
 };
+use shim_protocol::messages::RiskLevel;
 
 /// The actors' instruments. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -17,6 +20,13 @@ pub struct ActorMetrics {
     chats_started: Counter<u64>,
     chats_ended: Counter<u64>,
     chats_active: UpDownCounter<i64>,
+    signals: Counter<u64>,
+    risk_level: Gauge<i64>,
+    risk_changes: Counter<u64>,
+    checkpoints: Counter<u64>,
+    checkpoint_duration: Histogram<f64>,
+    checkpoint_size: Histogram<u64>,
+    resumes: Counter<u64>,
 }
 
 impl ActorMetrics {
@@ -43,6 +53,37 @@ impl ActorMetrics {
                 .i64_up_down_counter("shim_chats_active")
                 .with_description("Chats with a running worker")
                 .build(),
+            signals: meter
+                .u64_counter("shim_signals")
+                .with_description("Signals received, by source")
+                .build(),
+            risk_level: meter
+                .i64_gauge("shim_risk_level")
+                .with_description("Crash-risk level per chat: 0 safe, 1 warning, 2 danger")
+                .build(),
+            risk_changes: meter
+                .u64_counter("shim_risk_level_changes")
+                .with_description("Risk level changes, by the level entered")
+                .build(),
+            checkpoints: meter
+                .u64_counter("shim_checkpoints")
+                .with_description("Checkpoints saved, by trigger")
+                .build(),
+            checkpoint_duration: meter
+                .f64_histogram("shim_checkpoint_duration")
+                .with_unit("s")
+                .with_description("Time to save a checkpoint: gathering signals and git state, writing and flushing")
+                .with_boundaries(vec![0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0])
+                .build(),
+            checkpoint_size: meter
+                .u64_histogram("shim_checkpoint_size_bytes")
+                .with_description("Compressed size of saved checkpoints")
+                .with_boundaries(vec![256.0, 1024.0, 4096.0, 16384.0, 65536.0, 262_144.0])
+                .build(),
+            resumes: meter
+                .u64_counter("shim_resumes")
+                .with_description("Sessions resumed from a checkpoint, by interruption reason")
+                .build(),
         }
     }
 
@@ -67,8 +108,48 @@ impl ActorMetrics {
         self.chats_active.add(1, &[]);
     }
 
+    pub(crate) fn record_signals(&self, source: &'static str, count: u64) {
+        self.signals.add(count, &[KeyValue::new("source", source)]);
+    }
+
+    pub(crate) fn record_risk_level(&self, chat_id: &str, _from: RiskLevel, to: RiskLevel) {
+        self.risk_level.record(
+            level_value(to),
+            &[KeyValue::new("chat_id", chat_id.to_owned())],
+        );
+        self.risk_changes
+            .add(1, &[KeyValue::new("level", to.as_str())]);
+    }
+
+    pub(crate) fn forget_risk_level(&self, chat_id: &str, _level: RiskLevel) {
+        self.risk_level.record(
+            level_value(RiskLevel::Safe),
+            &[KeyValue::new("chat_id", chat_id.to_owned())],
+        );
+    }
+
+    pub(crate) fn record_checkpoint(&self, trigger: &'static str, elapsed: Duration, bytes: u64) {
+        let labels = [KeyValue::new("trigger", trigger)];
+        self.checkpoints.add(1, &labels);
+        self.checkpoint_duration
+            .record(elapsed.as_secs_f64(), &labels);
+        self.checkpoint_size.record(bytes, &labels);
+    }
+
+    pub(crate) fn record_resume(&self, reason: &'static str) {
+        self.resumes.add(1, &[KeyValue::new("reason", reason)]);
+    }
+
     pub(crate) fn record_chat_ended(&self, reason: &'static str) {
         self.chats_ended.add(1, &[KeyValue::new("reason", reason)]);
         self.chats_active.add(-1, &[]);
+    }
+}
+
+fn level_value(level: RiskLevel) -> i64 {
+    match level {
+        RiskLevel::Safe => 0,
+        RiskLevel::Warning => 1,
+        RiskLevel::Danger => 2,
     }
 }

@@ -1,5 +1,8 @@
-//! The [`Supervisor`]: root of a node's actor tree. It opens and ends chats, owns their workers, and
-//! restarts a failed worker under its [`RestartPolicy`] without disturbing the others.
+//! The [`Supervisor`]: root of a node's actor tree. It owns the node's services (the SignalCollector and
+//! the CheckpointManager) and one worker per chat, and restarts a failed child under its
+//! [`RestartPolicy`] without disturbing the others. Messages for a service go through the supervisor
+//! ([`SupervisorMessage::Signals`], [`SupervisorMessage::Checkpoints`]), so no caller holds a reference
+//! that a restart made stale.
 
 use std::{
     collections::{HashMap, VecDeque},
@@ -12,7 +15,7 @@ use shim_protocol::{
     WireError, WireResult,
     messages::{
         ActorInfo, ActorStatus, SessionEndReply, SessionEndRequest, SessionStartReply,
-        SessionStartRequest,
+        SessionStartRequest, SignalBatch, SignalEvent, SignalSource,
     },
     subject::validate_id,
 };
@@ -20,10 +23,18 @@ use tracing::{error, info, warn};
 
 use crate::{
     chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, IDLE_EXIT_REASON},
+    checkpoint_manager::{
+        CheckpointManager, CheckpointManagerArgs, CheckpointManagerMessage, Retention,
+        store::CheckpointStore,
+    },
     metrics::ActorMetrics,
     now_ms,
     publisher::EventEmitter,
     restart_policy::{RestartDecision, RestartPolicy},
+    signal_collector::{
+        ChatOpened, SignalCollector, SignalCollectorArgs, SignalCollectorMessage,
+        params::ParameterStore,
+    },
 };
 
 /// Longest chat name accepted.
@@ -48,6 +59,44 @@ pub struct SupervisorArgs {
     pub idle_check_interval: Duration,
     /// Most chats open at once; further session starts are refused as busy.
     pub max_chats: usize,
+    /// The node's store (checkpoints, chat records).
+    pub store: CheckpointStore,
+    /// The versioned risk thresholds.
+    pub params: ParameterStore,
+    /// Checkpoint retention.
+    pub retention: Retention,
+    /// How often the SignalCollector does its periodic work.
+    pub signal_tick: Duration,
+    /// How long a service waits for another.
+    pub call_timeout: Duration,
+}
+
+/// A node-wide child of the supervisor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    /// The SignalCollector.
+    SignalCollector,
+    /// The CheckpointManager.
+    CheckpointManager,
+}
+
+impl Service {
+    const ALL: [Service; 2] = [Service::SignalCollector, Service::CheckpointManager];
+
+    /// Returns the actor's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::SignalCollector => "signal_collector",
+            Service::CheckpointManager => "checkpoint_manager",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct ServiceEntry {
+    status_opt: Option<ActorStatus>,
+    recent_failures: VecDeque<Instant>,
+    restarts: u32,
 }
 
 /// Messages the [`Supervisor`] handles.
@@ -64,6 +113,12 @@ pub enum SupervisorMessage {
     GetStatus(Option<String>, RpcReplyPort<WireResult<SupervisorStatus>>),
     /// Restarts a failed chat worker once its back-off has passed (sent by the supervisor to itself).
     RestartChat(String),
+    /// Restarts a failed service once its back-off has passed (sent by the supervisor to itself).
+    RestartService(Service),
+    /// A message for the SignalCollector; dropped (and its reply port with it) while it is down.
+    Signals(SignalCollectorMessage),
+    /// A message for the CheckpointManager; dropped (and its reply port with it) while it is down.
+    Checkpoints(CheckpointManagerMessage),
 }
 
 /// Reply to [`SupervisorMessage::GetStatus`].
@@ -90,6 +145,10 @@ pub struct SupervisorState {
     args: SupervisorArgs,
     chats: HashMap<String, ChatEntry>,
     chat_of_actor: HashMap<ActorId, String>,
+    signals_opt: Option<ActorRef<SignalCollectorMessage>>,
+    checkpoints_opt: Option<ActorRef<CheckpointManagerMessage>>,
+    services: HashMap<Service, ServiceEntry>,
+    service_of_actor: HashMap<ActorId, Service>,
 }
 
 /// The root actor of a node.
@@ -103,14 +162,23 @@ impl Actor for Supervisor {
 
     async fn pre_start(
         &self,
-        _myself: ActorRef<Self::Msg>,
+        myself: ActorRef<Self::Msg>,
         args: SupervisorArgs,
     ) -> Result<Self::State, ActorProcessingErr> {
-        Ok(SupervisorState {
+        let mut state = SupervisorState {
             args,
             chats: HashMap::new(),
             chat_of_actor: HashMap::new(),
-        })
+            signals_opt: None,
+            checkpoints_opt: None,
+            services: HashMap::new(),
+            service_of_actor: HashMap::new(),
+        };
+        for service in Service::ALL {
+            state.spawn_service(&myself, service).await?;
+            state.services.entry(service).or_default().status_opt = Some(ActorStatus::Running);
+        }
+        Ok(state)
     }
 
     async fn post_stop(
@@ -122,6 +190,12 @@ impl Actor for Supervisor {
             if let Some(worker) = &entry.worker_opt {
                 worker.stop(Some("node stopping".to_owned()));
             }
+        }
+        if let Some(signals) = &state.signals_opt {
+            signals.stop(Some("node stopping".to_owned()));
+        }
+        if let Some(checkpoints) = &state.checkpoints_opt {
+            checkpoints.stop(Some("node stopping".to_owned()));
         }
         Ok(())
     }
@@ -144,6 +218,19 @@ impl Actor for Supervisor {
                 let _ = reply.send(state.status(chat_id_opt.as_deref()));
             }
             SupervisorMessage::RestartChat(chat_id) => state.restart_chat(&myself, &chat_id).await,
+            SupervisorMessage::RestartService(service) => {
+                state.restart_service(&myself, service).await
+            }
+            SupervisorMessage::Signals(message) => {
+                if let Some(signals) = &state.signals_opt {
+                    let _ = signals.send_message(message);
+                }
+            }
+            SupervisorMessage::Checkpoints(message) => {
+                if let Some(checkpoints) = &state.checkpoints_opt {
+                    let _ = checkpoints.send_message(message);
+                }
+            }
         }
         Ok(())
     }
@@ -158,11 +245,21 @@ impl Actor for Supervisor {
             SupervisionEvent::ActorFailed(cell, failure) => {
                 if let Some(chat_id) = state.chat_of_actor.remove(&cell.get_id()) {
                     state.on_chat_failed(&myself, &chat_id, &failure.to_string());
+                } else if let Some(service) = state.service_of_actor.remove(&cell.get_id()) {
+                    state.on_service_down(&myself, service, &failure.to_string());
                 }
             }
             SupervisionEvent::ActorTerminated(cell, _, reason_opt) => {
                 if let Some(chat_id) = state.chat_of_actor.remove(&cell.get_id()) {
                     state.on_chat_stopped(&chat_id, reason_opt.as_deref());
+                } else if let Some(service) = state.service_of_actor.remove(&cell.get_id()) {
+                    // A service never stops on its own while the node runs.
+                    let reason = reason_opt.unwrap_or_else(|| "stopped".to_owned());
+                    state.on_service_down(
+                        &myself,
+                        service,
+                        &format!("stopped unexpectedly: {reason}"),
+                    );
                 }
             }
             _ => {}
@@ -183,10 +280,25 @@ impl SupervisorState {
             request.project_dir.as_deref(),
             MAX_PROJECT_DIR_LEN,
         )?;
-        let chat_id = match request.chat_id {
-            Some(chat_id) => validate_id("chat id", &chat_id)?.to_owned(),
-            None => uuid::Uuid::now_v7().to_string(),
+        let chat_id = match (request.chat_id, request.claude_pid) {
+            (Some(chat_id), _) => validate_id("chat id", &chat_id)?.to_owned(),
+            // The MCP server of a Claude Code session: the session's hooks opened its chat already.
+            (None, Some(claude_pid)) => match self
+                .chats
+                .iter()
+                .find(|(_, entry)| entry.spec.claude_pid == Some(claude_pid))
+            {
+                Some((chat_id, _)) => chat_id.clone(),
+                None => uuid::Uuid::now_v7().to_string(),
+            },
+            (None, None) => uuid::Uuid::now_v7().to_string(),
         };
+        self.notify_opened(
+            &chat_id,
+            &request.project_dir,
+            &request.client,
+            request.claude_pid,
+        );
         let node_id = self.args.emitter.node_id().to_owned();
         if let Some(entry) = self.chats.get(&chat_id) {
             if entry.worker_opt.is_some() || entry.status == ActorStatus::Restarting {
@@ -212,6 +324,7 @@ impl SupervisorState {
             name: request.name,
             project_dir: request.project_dir,
             client: request.client,
+            claude_pid: request.claude_pid,
             started_at_ms: now_ms(),
         };
         let worker = self.spawn_worker(myself, &spec).await.map_err(|error| {
@@ -261,6 +374,20 @@ impl SupervisorState {
         if entry.status != ActorStatus::Failed {
             self.args.metrics.record_chat_ended("ended");
         }
+        if let Some(signals) = &self.signals_opt {
+            let _ = signals.send_message(SignalCollectorMessage::Record(
+                SignalBatch {
+                    chat_id: request.chat_id.clone(),
+                    source: SignalSource::Mcp,
+                    at_ms: now_ms(),
+                    events: vec![SignalEvent::SessionEnded {
+                        reason: request.reason.clone(),
+                    }],
+                    transcript_path: None,
+                },
+                None,
+            ));
+        }
         info!(chat_id = %request.chat_id, reason = ?request.reason, "chat ended");
         self.args.emitter.emit(
             "chats",
@@ -304,13 +431,24 @@ impl SupervisorState {
             })
             .collect();
         chats.sort_by(|left, right| left.name.cmp(&right.name));
-        let mut actors = Vec::with_capacity(chats.len() + 1);
+        let mut actors = Vec::with_capacity(chats.len() + 3);
         actors.push(ActorInfo {
             name: "supervisor".to_owned(),
             kind: "supervisor".to_owned(),
             status: ActorStatus::Running,
             restarts: 0,
         });
+        for service in Service::ALL {
+            let entry_opt = self.services.get(&service);
+            actors.push(ActorInfo {
+                name: service.name().to_owned(),
+                kind: service.name().to_owned(),
+                status: entry_opt
+                    .and_then(|entry| entry.status_opt)
+                    .unwrap_or(ActorStatus::Failed),
+                restarts: entry_opt.map_or(0, |entry| entry.restarts),
+            });
+        }
         actors.extend(chats);
         Ok(SupervisorStatus {
             actors,
@@ -410,6 +548,136 @@ impl SupervisorState {
         }
     }
 
+    fn notify_opened(
+        &self,
+        chat_id: &str,
+        project_dir: &Option<String>,
+        client: &Option<String>,
+        claude_pid: Option<u32>,
+    ) {
+        if let Some(signals) = &self.signals_opt {
+            let _ = signals.send_message(SignalCollectorMessage::ChatOpened(ChatOpened {
+                chat_id: chat_id.to_owned(),
+                project_dir: project_dir.clone(),
+                client: client.clone(),
+                claude_pid,
+            }));
+        }
+    }
+
+    async fn spawn_service(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        service: Service,
+    ) -> Result<(), ractor::SpawnErr> {
+        let cell = match service {
+            Service::SignalCollector => {
+                let (actor, _) = Actor::spawn_linked(
+                    None,
+                    SignalCollector,
+                    SignalCollectorArgs {
+                        emitter: self.args.emitter.clone(),
+                        metrics: self.args.metrics.clone(),
+                        store: self.args.store.clone(),
+                        params: self.args.params.clone(),
+                        supervisor: myself.clone(),
+                        tick_interval: self.args.signal_tick,
+                    },
+                    myself.get_cell(),
+                )
+                .await?;
+                let cell = actor.get_cell();
+                self.signals_opt = Some(actor);
+                cell
+            }
+            Service::CheckpointManager => {
+                let (actor, _) = Actor::spawn_linked(
+                    None,
+                    CheckpointManager,
+                    CheckpointManagerArgs {
+                        emitter: self.args.emitter.clone(),
+                        metrics: self.args.metrics.clone(),
+                        store: self.args.store.clone(),
+                        supervisor: myself.clone(),
+                        retention: self.args.retention,
+                        idle_timeout: self.args.chat_idle_timeout,
+                        call_timeout: self.args.call_timeout,
+                    },
+                    myself.get_cell(),
+                )
+                .await?;
+                let cell = actor.get_cell();
+                self.checkpoints_opt = Some(actor);
+                cell
+            }
+        };
+        self.service_of_actor.insert(cell.get_id(), service);
+        Ok(())
+    }
+
+    fn on_service_down(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        service: Service,
+        failure: &str,
+    ) {
+        match service {
+            Service::SignalCollector => self.signals_opt = None,
+            Service::CheckpointManager => self.checkpoints_opt = None,
+        }
+        let entry = self.services.entry(service).or_default();
+        self.args.metrics.record_failure(service.name());
+        self.args.emitter.emit(
+            "supervisor",
+            "actor_failed",
+            None,
+            json!({"actor": service.name(), "error": failure}),
+        );
+        match self
+            .args
+            .policy
+            .on_failure(&mut entry.recent_failures, Instant::now())
+        {
+            RestartDecision::Restart { after, attempt } => {
+                warn!(actor = service.name(), error = %failure, attempt, "service failed, restarting");
+                entry.status_opt = Some(ActorStatus::Restarting);
+                myself.send_after(after, move || SupervisorMessage::RestartService(service));
+            }
+            RestartDecision::GiveUp { failures } => {
+                error!(actor = service.name(), error = %failure, failures, "service failed too often, giving up");
+                entry.status_opt = Some(ActorStatus::Failed);
+                self.args.emitter.emit(
+                    "supervisor",
+                    "actor_gave_up",
+                    None,
+                    json!({"actor": service.name(), "failures": failures, "window_s": self.args.policy.window.as_secs()}),
+                );
+            }
+        }
+    }
+
+    async fn restart_service(&mut self, myself: &ActorRef<SupervisorMessage>, service: Service) {
+        match self.spawn_service(myself, service).await {
+            Ok(()) => {
+                let entry = self.services.entry(service).or_default();
+                entry.status_opt = Some(ActorStatus::Running);
+                entry.restarts += 1;
+                let restarts = entry.restarts;
+                info!(actor = service.name(), restarts, "service restarted");
+                self.args.metrics.record_restart(service.name());
+                self.args.emitter.emit(
+                    "supervisor",
+                    "actor_restarted",
+                    None,
+                    json!({"actor": service.name(), "restarts": restarts}),
+                );
+            }
+            Err(error) => {
+                self.on_service_down(myself, service, &format!("restart failed: {error}"))
+            }
+        }
+    }
+
     async fn spawn_worker(
         &mut self,
         myself: &ActorRef<SupervisorMessage>,
@@ -444,4 +712,4 @@ fn check_len(field: &str, value_opt: Option<&str>, limit: usize) -> WireResult<(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

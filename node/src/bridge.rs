@@ -15,14 +15,19 @@ use bytes::Bytes;
 use futures::StreamExt;
 use ractor::{ActorRef, RpcReplyPort, rpc::CallResult};
 use serde::Serialize;
-use shim_actors::{ChatWorkerMessage, SupervisorMessage, SupervisorStatus};
+use shim_actors::{
+    ChatWorkerMessage, CheckpointManagerMessage, SignalCollectorMessage, SupervisorMessage,
+    SupervisorStatus,
+};
 use shim_protocol::{
     NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
-        HelloReply, HelloRequest, SessionEndRequest, SessionStartRequest, StatusReply,
-        StatusRequest,
+        GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, ResumeCheckRequest,
+        ResumeRequest, RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest,
+        SignalBatch, StatusReply, StatusRequest,
     },
-    subject, version,
+    subject::{self, validate_id},
+    version,
 };
 use tokio::sync::{Semaphore, watch};
 use tracing::{debug, trace, warn};
@@ -119,7 +124,7 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
                 .and_then(|headers| headers.get(PROTOCOL_HEADER))
                 .map(|value| value.as_str());
             match version::check_header(header_opt) {
-                Ok(_) => dispatch(context, op, &message.payload).await,
+                Ok(_) => dispatch(context, op, &message.payload, message.reply.is_some()).await,
                 Err(error) => Err(error),
             }
         }
@@ -166,7 +171,13 @@ async fn reply(client: &Client, message: &Message, payload: Bytes) {
     }
 }
 
-async fn dispatch(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireResult<Bytes> {
+async fn dispatch(
+    context: &BridgeContext,
+    op: NodeOp,
+    payload: &[u8],
+    wants_reply: bool,
+) -> WireResult<Bytes> {
+    let supervisor = &context.supervisor;
     match op {
         NodeOp::Hello => {
             let request: HelloRequest = codec::decode(payload)?;
@@ -214,6 +225,81 @@ async fn dispatch(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireRe
                 actors: status.actors,
                 chat,
             })
+        }
+        NodeOp::Signals => {
+            let batch: SignalBatch = codec::decode(payload)?;
+            validate_id("chat id", &batch.chat_id)?;
+            if !wants_reply {
+                // Fire and forget: the hot path of hooks and the MCP server.
+                supervisor
+                    .cast(SupervisorMessage::Signals(SignalCollectorMessage::Record(
+                        batch, None,
+                    )))
+                    .map_err(|_| WireError::Unavailable {
+                        message: "the node is stopping".to_owned(),
+                    })?;
+                return Ok(Bytes::new());
+            }
+            let report = call(context, supervisor, op, |port| {
+                SupervisorMessage::Signals(SignalCollectorMessage::Record(batch, Some(port)))
+            })
+            .await?;
+            encode_ok(&report)
+        }
+        NodeOp::Risk => {
+            let request: RiskRequest = codec::decode(payload)?;
+            validate_id("chat id", &request.chat_id)?;
+            let report = call(context, supervisor, op, |port| {
+                SupervisorMessage::Signals(SignalCollectorMessage::GetRisk(request.chat_id, port))
+            })
+            .await??;
+            encode_ok(&report)
+        }
+        NodeOp::CheckpointSave => {
+            let request: SaveCheckpointRequest = codec::decode(payload)?;
+            let saved = call(context, supervisor, op, |port| {
+                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Save(
+                    Box::new(request),
+                    port,
+                ))
+            })
+            .await??;
+            encode_ok(&saved)
+        }
+        NodeOp::CheckpointList => {
+            let request: ListCheckpointsRequest = codec::decode(payload)?;
+            let list = call(context, supervisor, op, |port| {
+                SupervisorMessage::Checkpoints(CheckpointManagerMessage::List(request, port))
+            })
+            .await??;
+            encode_ok(&list)
+        }
+        NodeOp::CheckpointGet => {
+            let request: GetCheckpointRequest = codec::decode(payload)?;
+            let checkpoint = call(context, supervisor, op, |port| {
+                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Get(
+                    request.checkpoint_id,
+                    port,
+                ))
+            })
+            .await??;
+            encode_ok(&checkpoint)
+        }
+        NodeOp::ResumeCheck => {
+            let request: ResumeCheckRequest = codec::decode(payload)?;
+            let offer = call(context, supervisor, op, |port| {
+                SupervisorMessage::Checkpoints(CheckpointManagerMessage::ResumeCheck(request, port))
+            })
+            .await??;
+            encode_ok(&offer)
+        }
+        NodeOp::ResumeTake => {
+            let request: ResumeRequest = codec::decode(payload)?;
+            let offer = call(context, supervisor, op, |port| {
+                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Resume(request, port))
+            })
+            .await??;
+            encode_ok(&offer)
         }
     }
 }

@@ -66,6 +66,17 @@ pub struct Config {
     /// Env `SHIM_MAX_IN_FLIGHT`.
     #[serde(default = "default_max_in_flight")]
     pub max_in_flight: usize,
+    /// Newest checkpoints kept per chat. Default 50. Env `SHIM_CHECKPOINT_KEEP_LAST`.
+    #[serde(default = "default_checkpoint_keep_last")]
+    pub checkpoint_keep_last: usize,
+    /// Days a checkpoint is kept (a chat's newest is always kept). Default 30.
+    /// Env `SHIM_CHECKPOINT_MAX_AGE_DAYS`.
+    #[serde(default = "default_checkpoint_max_age_days")]
+    pub checkpoint_max_age_days: u64,
+    /// Risk thresholds (the `[risk]` table). When given, they become the next version in the parameter
+    /// store at start; otherwise the stored version (or the built-in defaults) stays in force.
+    #[serde(default)]
+    pub risk: Option<shim_actors::RiskThresholds>,
 }
 
 fn default_version() -> u32 {
@@ -107,6 +118,12 @@ fn default_max_chats() -> usize {
 }
 fn default_max_in_flight() -> usize {
     1_024
+}
+fn default_checkpoint_keep_last() -> usize {
+    50
+}
+fn default_checkpoint_max_age_days() -> u64 {
+    30
 }
 
 fn deserialize_metrics_addr<'de, D: serde::Deserializer<'de>>(
@@ -251,6 +268,12 @@ impl Config {
         if let Some(value) = parsed(env, "SHIM_MAX_IN_FLIGHT")? {
             self.max_in_flight = value;
         }
+        if let Some(value) = parsed(env, "SHIM_CHECKPOINT_KEEP_LAST")? {
+            self.checkpoint_keep_last = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_CHECKPOINT_MAX_AGE_DAYS")? {
+            self.checkpoint_max_age_days = value;
+        }
         Ok(())
     }
 
@@ -294,6 +317,10 @@ impl Config {
         );
         ensure!(self.max_chats > 0, "max_chats must be above 0");
         ensure!(self.max_in_flight > 0, "max_in_flight must be above 0");
+        ensure!(
+            self.checkpoint_keep_last > 0,
+            "checkpoint_keep_last must be above 0"
+        );
         ensure!(
             !self.data_dir.as_os_str().is_empty(),
             "data_dir must not be empty"
@@ -401,6 +428,22 @@ mod tests {
                 .is_err()
         );
         assert!(Config::from_file(Path::new("/nonexistent/shim.toml")).is_err());
+    }
+
+    #[test]
+    fn a_risk_table_sets_thresholds_and_typos_are_refused() {
+        let config = Config::from_file(&temp_file(
+            "risk",
+            "[risk]\nmessages_warning = 20\ncontext_danger = 0.8\n",
+        ))
+        .expect("parses");
+        let risk = config.risk.expect("risk table");
+        assert_eq!(risk.messages_warning, 20);
+        assert!((risk.context_danger - 0.8).abs() < f64::EPSILON);
+        assert_eq!(risk.messages_danger, 50, "unset keys keep their defaults");
+        let typo = Config::from_file(&temp_file("risk-typo", "[risk]\nmesages_warning = 20\n"))
+            .expect_err("typo");
+        assert!(format!("{typo:#}").contains("mesages_warning"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //!   nats/jetstream/       the embedded server's JetStream store
 //!   nats/nats-server.log  the embedded server's log
 //!   logs/node.log         output of a node started in the background by `shim-node mcp`
+//!   store/                the node's sled database: checkpoints, chat records, risk thresholds
 //! ```
 
 use std::{
@@ -42,6 +43,11 @@ impl DataDir {
     /// Returns the embedded nats-server's directory.
     pub fn nats_dir(&self) -> PathBuf {
         self.root.join("nats")
+    }
+
+    /// Returns the sled database directory.
+    pub fn store_dir(&self) -> PathBuf {
+        self.root.join("store")
     }
 
     /// Returns the directory of node logs.

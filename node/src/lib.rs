@@ -29,7 +29,8 @@ use anyhow::{Context, bail};
 use ractor::{Actor, ActorRef};
 use serde_json::json;
 use shim_actors::{
-    ActorMetrics, EventEmitter, RestartPolicy, Supervisor, SupervisorArgs, SupervisorMessage,
+    ActorMetrics, CheckpointStore, EventEmitter, ParameterStore, RestartPolicy, Retention,
+    Supervisor, SupervisorArgs, SupervisorMessage,
 };
 use tokio::{sync::watch, task::JoinHandle};
 use tracing::{error, info, warn};
@@ -113,6 +114,25 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let node_metrics = NodeMetrics::new(&meter);
     let actor_metrics = ActorMetrics::new(&meter);
 
+    let store = CheckpointStore::open(&data_dir.store_dir()).with_context(|| {
+        format!(
+            "failed to open the store in {}",
+            data_dir.store_dir().display()
+        )
+    })?;
+    let params = ParameterStore::open(store.db())?;
+    if let Some(thresholds) = &config.risk {
+        let version = params.set(
+            thresholds.clone(),
+            "config file [risk]",
+            shim_actors::now_ms(),
+        )?;
+        info!(
+            version = version.version,
+            "risk thresholds from the config file"
+        );
+    }
+
     let endpoint = NatsEndpoint::parse(&config.nats_url)?;
     let (client, nats_url, embedded_opt) =
         connect_or_embed(&config, &data_dir, &endpoint, &node_metrics).await?;
@@ -131,6 +151,14 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
                 .chat_idle_timeout()
                 .min(std::time::Duration::from_secs(30)),
             max_chats: config.max_chats,
+            store,
+            params,
+            retention: Retention {
+                keep_last: config.checkpoint_keep_last,
+                max_age: std::time::Duration::from_secs(config.checkpoint_max_age_days * 24 * 3600),
+            },
+            signal_tick: std::time::Duration::from_secs(1),
+            call_timeout: config.request_timeout(),
         },
     )
     .await

@@ -339,6 +339,7 @@ impl ShimMcp {
                 project_dir: project_dir_opt.or_else(|| self.state.options.project_dir_opt.clone()),
                 name: name_opt,
                 client: Some("mcp".to_owned()),
+                claude_pid: None,
             },
         )
         .await

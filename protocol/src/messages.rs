@@ -2,9 +2,20 @@
 //! added after the first release carries `#[serde(default)]` (see the crate's compatibility rules).
 
 mod chat;
+mod checkpoint;
 mod node;
+mod signal;
 
 pub use chat::{
     ChatInfo, SessionEndReply, SessionEndRequest, SessionStartReply, SessionStartRequest,
 };
+pub use checkpoint::{
+    Checkpoint, CheckpointInput, CheckpointList, CheckpointSaved, CheckpointSummary,
+    CheckpointTrigger, ConversationState, FileState, GetCheckpointRequest, InterruptionReason,
+    ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, SaveCheckpointRequest,
+    TaskState, ToolCallRecord,
+};
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
+pub use signal::{
+    RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
+};

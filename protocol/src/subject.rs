@@ -81,15 +81,36 @@ pub enum NodeOp {
     SessionEnd,
     /// Node and chat status.
     Status,
+    /// Signals about a chat (a reply subject is optional).
+    Signals,
+    /// A chat's crash risk.
+    Risk,
+    /// Saves a checkpoint.
+    CheckpointSave,
+    /// Lists checkpoints.
+    CheckpointList,
+    /// Fetches one checkpoint.
+    CheckpointGet,
+    /// Looks for an interrupted session in a project.
+    ResumeCheck,
+    /// Restores a checkpoint and marks it restored.
+    ResumeTake,
 }
 
 impl NodeOp {
     /// Every operation, for tests and documentation.
-    pub const ALL: [NodeOp; 4] = [
+    pub const ALL: [NodeOp; 11] = [
         NodeOp::Hello,
         NodeOp::SessionStart,
         NodeOp::SessionEnd,
         NodeOp::Status,
+        NodeOp::Signals,
+        NodeOp::Risk,
+        NodeOp::CheckpointSave,
+        NodeOp::CheckpointList,
+        NodeOp::CheckpointGet,
+        NodeOp::ResumeCheck,
+        NodeOp::ResumeTake,
     ];
 
     /// Returns the subject tail of the operation.
@@ -99,6 +120,13 @@ impl NodeOp {
             NodeOp::SessionStart => "session.start",
             NodeOp::SessionEnd => "session.end",
             NodeOp::Status => "status",
+            NodeOp::Signals => "signals",
+            NodeOp::Risk => "risk",
+            NodeOp::CheckpointSave => "checkpoint.save",
+            NodeOp::CheckpointList => "checkpoint.list",
+            NodeOp::CheckpointGet => "checkpoint.get",
+            NodeOp::ResumeCheck => "resume.check",
+            NodeOp::ResumeTake => "resume.take",
         }
     }
 

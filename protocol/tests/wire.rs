@@ -71,6 +71,7 @@ fn every_message_round_trips() {
         project_dir: Some("/p".to_owned()),
         name: Some("n".to_owned()),
         client: Some("cli".to_owned()),
+        claude_pid: Some(4242),
     });
     round_trip(&SessionStartReply {
         chat_id: "c".to_owned(),
@@ -281,6 +282,7 @@ fn golden_bytes_have_not_drifted() {
             project_dir: Some("/home/dev/parser".to_owned()),
             name: Some("refactor parser".to_owned()),
             client: Some("claude-desktop".to_owned()),
+            claude_pid: None,
         },
     );
     assert_golden(
@@ -329,4 +331,105 @@ proptest! {
         let _ = codec::decode::<SessionStartRequest>(&bytes);
         let _ = codec::decode_event(&bytes);
     }
+}
+
+#[test]
+fn signal_checkpoint_and_resume_messages_round_trip() {
+    use shim_protocol::messages::{
+        Checkpoint, CheckpointInput, CheckpointSaved, CheckpointTrigger, ConversationState,
+        FileState, InterruptionReason, ResumeOffer, RiskLevel, RiskReport, SaveCheckpointRequest,
+        SignalBatch, SignalEvent, SignalSnapshot, SignalSource, TaskState, ToolCallRecord,
+    };
+    round_trip(&SignalBatch {
+        chat_id: "c".to_owned(),
+        source: SignalSource::Hook,
+        at_ms: 1,
+        events: vec![
+            SignalEvent::ToolCall {
+                tool: "Bash".to_owned(),
+                ok: false,
+                duration_ms: Some(120),
+                arguments: Some("cargo test".to_owned()),
+                result: Some("exit 101".to_owned()),
+            },
+            SignalEvent::UserPrompt,
+            SignalEvent::TurnEnded {
+                latency_ms: Some(900),
+            },
+            SignalEvent::TurnFailed { error: None },
+            SignalEvent::PreCompact,
+            SignalEvent::PostCompact,
+            SignalEvent::Usage {
+                tokens_used: Some(100_000),
+                context_window: Some(200_000),
+                used_percentage: Some(50.0),
+                cost_usd: Some(1.25),
+                model: Some("claude-sonnet".to_owned()),
+            },
+            SignalEvent::Reported {
+                message_count: Some(3),
+                tokens_used: None,
+                context_window: None,
+                tool_calls: Some(9),
+                tool_failures: Some(1),
+                last_latency_ms: None,
+            },
+            SignalEvent::SessionEnded {
+                reason: Some("exit".to_owned()),
+            },
+        ],
+        transcript_path: Some("/tmp/t.jsonl".to_owned()),
+    });
+    let risk = RiskReport {
+        chat_id: "c".to_owned(),
+        level: RiskLevel::Warning,
+        score: 0.5,
+        reasons: vec!["context 62% (warning at 60%)".to_owned()],
+        signals: SignalSnapshot::default(),
+        advice: None,
+    };
+    round_trip(&risk);
+    round_trip(&SaveCheckpointRequest {
+        chat_id: "c".to_owned(),
+        input: CheckpointInput {
+            summary: "s".to_owned(),
+            progress: Some(0.5),
+            ..CheckpointInput::default()
+        },
+    });
+    round_trip(&CheckpointSaved {
+        checkpoint_id: "c:1".to_owned(),
+        seq: 1,
+        bytes: 10,
+        risk,
+    });
+    round_trip(&Checkpoint {
+        checkpoint_id: "c:1".to_owned(),
+        chat_id: "c".to_owned(),
+        seq: 1,
+        created_at_ms: 5,
+        trigger: CheckpointTrigger::PreCompact,
+        project_dir: Some("/p".to_owned()),
+        conversation: ConversationState::default(),
+        task: TaskState::default(),
+        files: FileState::default(),
+        tools: vec![ToolCallRecord {
+            tool: "Edit".to_owned(),
+            ok: true,
+            arguments: String::new(),
+            result: String::new(),
+            at_ms: 4,
+        }],
+        signals: SignalSnapshot::default(),
+        reason: None,
+    });
+    round_trip(&ResumeOffer {
+        resume_available: true,
+        checkpoint_id: Some("c:1".to_owned()),
+        chat_id: Some("c".to_owned()),
+        reason: Some(InterruptionReason::Crash),
+        confidence: Some(0.8),
+        age_seconds: Some(60),
+        resume_prompt: Some("# Resume".to_owned()),
+    });
 }

@@ -13,7 +13,8 @@ const CALL_MS: u64 = 2_000;
 const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
 
-fn args(publisher: &RecordingPublisher) -> SupervisorArgs {
+pub(crate) fn args(publisher: &RecordingPublisher) -> SupervisorArgs {
+    let store = CheckpointStore::temporary().expect("temporary store");
     SupervisorArgs {
         emitter: EventEmitter::new("test-node", Arc::new(publisher.clone())),
         metrics: ActorMetrics::noop(),
@@ -26,6 +27,11 @@ fn args(publisher: &RecordingPublisher) -> SupervisorArgs {
         chat_idle_timeout: Duration::from_secs(3600),
         idle_check_interval: Duration::from_secs(60),
         max_chats: 100,
+        store: store.clone(),
+        params: ParameterStore::open(store.db()).expect("params"),
+        retention: Retention::default(),
+        signal_tick: Duration::from_millis(50),
+        call_timeout: Duration::from_secs(2),
     }
 }
 

@@ -17,6 +17,10 @@ pub struct SessionStartRequest {
     /// The client that opened it ("claude-code", "claude-desktop", "cli").
     #[serde(default)]
     pub client: Option<String>,
+    /// Process id of the Claude Code process the chat runs in. Hooks and the MCP server of one Claude
+    /// Code session share it, which is how they land on the same chat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claude_pid: Option<u32>,
 }
 
 /// The chat a [`SessionStartRequest`] opened.

@@ -1,0 +1,546 @@
+//! The [`CheckpointManager`]: saves checkpoints of a chat's state (explicit or automatic), keeps them within
+//! retention, and finds interrupted sessions to resume.
+//!
+//! A save gathers the chat's signal state (from the SignalCollector) and its files (git, in a blocking task)
+//! off the actor's mailbox, then comes back as [`CheckpointManagerMessage::Persist`], where the number is
+//! taken and the checkpoint is written and flushed before the reply.
+
+pub mod git;
+pub mod limits;
+pub mod resume;
+pub mod store;
+
+use std::{
+    path::Path,
+    time::{Duration, Instant},
+};
+
+use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort, rpc::CallResult};
+use serde_json::json;
+use shim_protocol::{
+    WireError, WireResult,
+    messages::{
+        Checkpoint, CheckpointInput, CheckpointList, CheckpointSaved, CheckpointTrigger, FileState,
+        ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, RiskLevel,
+        RiskReport, SaveCheckpointRequest,
+    },
+    subject::validate_id,
+};
+use tracing::{info, warn};
+
+use crate::{
+    metrics::ActorMetrics,
+    now_ms,
+    publisher::EventEmitter,
+    signal_collector::{SignalCollectorMessage, SignalState},
+    supervisor::SupervisorMessage,
+};
+use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
+
+/// How many checkpoints are kept, and for how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// Newest checkpoints kept per chat. Default 50.
+    pub keep_last: usize,
+    /// Older checkpoints are deleted (the newest of a chat never is). Default 30 days.
+    pub max_age: Duration,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            keep_last: 50,
+            max_age: Duration::from_secs(30 * 24 * 3600),
+        }
+    }
+}
+
+/// Arguments of [`CheckpointManager`].
+#[derive(Debug, Clone)]
+pub struct CheckpointManagerArgs {
+    /// Stamps and publishes events.
+    pub emitter: EventEmitter,
+    /// Instruments.
+    pub metrics: ActorMetrics,
+    /// The store.
+    pub store: CheckpointStore,
+    /// Reaches the SignalCollector.
+    pub supervisor: ActorRef<SupervisorMessage>,
+    /// Retention.
+    pub retention: Retention,
+    /// Silence after which an unended session counts as timed out rather than exited.
+    pub idle_timeout: Duration,
+    /// How long to wait for the SignalCollector.
+    pub call_timeout: Duration,
+}
+
+/// A checkpoint whose parts have been gathered.
+#[derive(Debug)]
+pub struct PendingCheckpoint {
+    chat_id: String,
+    trigger: CheckpointTrigger,
+    input_opt: Option<CheckpointInput>,
+    project_dir_opt: Option<String>,
+    state: SignalState,
+    files: FileState,
+    started: Instant,
+    reply_opt: Option<RpcReplyPort<WireResult<CheckpointSaved>>>,
+}
+
+/// Messages of [`CheckpointManager`].
+#[derive(Debug)]
+pub enum CheckpointManagerMessage {
+    /// Saves an explicit checkpoint.
+    Save(
+        Box<SaveCheckpointRequest>,
+        RpcReplyPort<WireResult<CheckpointSaved>>,
+    ),
+    /// Saves an automatic checkpoint.
+    Auto {
+        /// The chat.
+        chat_id: String,
+        /// Why.
+        trigger: CheckpointTrigger,
+    },
+    /// Writes a gathered checkpoint (sent by the manager to itself).
+    Persist(Box<PendingCheckpoint>),
+    /// Lists checkpoints.
+    List(
+        ListCheckpointsRequest,
+        RpcReplyPort<WireResult<CheckpointList>>,
+    ),
+    /// Fetches one checkpoint.
+    Get(String, RpcReplyPort<WireResult<Checkpoint>>),
+    /// Looks for an interrupted session to resume.
+    ResumeCheck(ResumeCheckRequest, RpcReplyPort<WireResult<ResumeOffer>>),
+    /// Restores a checkpoint, once.
+    Resume(ResumeRequest, RpcReplyPort<WireResult<ResumeOffer>>),
+}
+
+/// Mutable state of [`CheckpointManager`].
+#[derive(Debug)]
+pub struct CheckpointManagerState {
+    args: CheckpointManagerArgs,
+}
+
+/// The per-node checkpoint manager.
+#[derive(Debug, Default)]
+pub struct CheckpointManager;
+
+fn internal(error: StoreError) -> WireError {
+    WireError::Internal {
+        message: error.to_string(),
+    }
+}
+
+impl Actor for CheckpointManager {
+    type Msg = CheckpointManagerMessage;
+    type State = CheckpointManagerState;
+    type Arguments = CheckpointManagerArgs;
+
+    async fn pre_start(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        args: CheckpointManagerArgs,
+    ) -> Result<Self::State, ActorProcessingErr> {
+        Ok(CheckpointManagerState { args })
+    }
+
+    async fn handle(
+        &self,
+        myself: ActorRef<Self::Msg>,
+        message: Self::Msg,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        match message {
+            CheckpointManagerMessage::Save(request, reply) => {
+                let request = *request;
+                if let Err(error) = validate_id("chat id", &request.chat_id) {
+                    let _ = reply.send(Err(error.into()));
+                    return Ok(());
+                }
+                state.gather(
+                    &myself,
+                    request.chat_id,
+                    CheckpointTrigger::Explicit,
+                    Some(request.input),
+                    Some(reply),
+                );
+            }
+            CheckpointManagerMessage::Auto { chat_id, trigger } => {
+                state.gather(&myself, chat_id, trigger, None, None);
+            }
+            CheckpointManagerMessage::Persist(pending) => state.persist(*pending),
+            CheckpointManagerMessage::List(request, reply) => {
+                let limit = request.limit.unwrap_or(20).clamp(1, 1000) as usize;
+                let result = state
+                    .args
+                    .store
+                    .list(request.chat_id.as_deref(), limit)
+                    .map(|checkpoints| CheckpointList { checkpoints })
+                    .map_err(internal);
+                let _ = reply.send(result);
+            }
+            CheckpointManagerMessage::Get(id, reply) => {
+                let _ = reply.send(state.get(&id));
+            }
+            CheckpointManagerMessage::ResumeCheck(request, reply) => {
+                match state.find_interrupted(&request.project_dir, request.chat_id.as_deref()) {
+                    Ok(Some((record, checkpoint))) => state.offer(record, checkpoint, reply, false),
+                    Ok(None) => {
+                        let _ = reply.send(Ok(ResumeOffer::default()));
+                    }
+                    Err(error) => {
+                        let _ = reply.send(Err(error));
+                    }
+                }
+            }
+            CheckpointManagerMessage::Resume(request, reply) => state.resume(request, reply),
+        }
+        Ok(())
+    }
+}
+
+impl CheckpointManagerState {
+    fn gather(
+        &self,
+        myself: &ActorRef<CheckpointManagerMessage>,
+        chat_id: String,
+        trigger: CheckpointTrigger,
+        input_opt: Option<CheckpointInput>,
+        reply_opt: Option<RpcReplyPort<WireResult<CheckpointSaved>>>,
+    ) {
+        let started = Instant::now();
+        let project_dir_opt = self
+            .args
+            .store
+            .chat(&chat_id)
+            .ok()
+            .flatten()
+            .and_then(|record| record.project_dir);
+        let supervisor = self.args.supervisor.clone();
+        let timeout = self.args.call_timeout;
+        let myself = myself.clone();
+        tokio::spawn(async move {
+            let state = match supervisor
+                .call(
+                    |port| {
+                        SupervisorMessage::Signals(SignalCollectorMessage::GetState(
+                            chat_id.clone(),
+                            port,
+                        ))
+                    },
+                    Some(timeout),
+                )
+                .await
+            {
+                Ok(CallResult::Success(state)) => state,
+                _ => SignalState::default(),
+            };
+            let active = input_opt
+                .as_ref()
+                .map(|input| input.active_files.clone())
+                .unwrap_or_default();
+            let files = match project_dir_opt
+                .clone()
+                .filter(|dir| Path::new(dir).is_dir())
+            {
+                Some(dir) => {
+                    tokio::task::spawn_blocking(move || git::file_state(Path::new(&dir), &active))
+                        .await
+                        .unwrap_or_default()
+                }
+                None => FileState {
+                    active: limits::keep_first(&active, limits::ACTIVE_FILES, limits::ITEM_CHARS),
+                    ..FileState::default()
+                },
+            };
+            let _ = myself.cast(CheckpointManagerMessage::Persist(Box::new(
+                PendingCheckpoint {
+                    chat_id,
+                    trigger,
+                    input_opt,
+                    project_dir_opt,
+                    state,
+                    files,
+                    started,
+                    reply_opt,
+                },
+            )));
+        });
+    }
+
+    fn persist(&mut self, pending: PendingCheckpoint) {
+        let PendingCheckpoint {
+            chat_id,
+            trigger,
+            input_opt,
+            project_dir_opt,
+            state,
+            mut files,
+            started,
+            reply_opt,
+        } = pending;
+        let result = (|| -> Result<(Checkpoint, u64), StoreError> {
+            let store = &self.args.store;
+            let previous_opt = store.latest(&chat_id)?;
+            let seq = store.next_seq(&chat_id)?;
+            let (conversation, task, reason) = match &input_opt {
+                Some(input) => {
+                    let (conversation, task) = limits::conversation_and_task(input);
+                    (conversation, task, input.reason.clone())
+                }
+                // An automatic checkpoint carries the last explicit state forward.
+                None => match &previous_opt {
+                    Some(previous) => (previous.conversation.clone(), previous.task.clone(), None),
+                    None => Default::default(),
+                },
+            };
+            if let Some(previous) = previous_opt.as_ref().filter(|_| files.active.is_empty()) {
+                files.active.clone_from(&previous.files.active);
+            }
+            let checkpoint = Checkpoint {
+                checkpoint_id: checkpoint_id(&chat_id, seq),
+                chat_id: chat_id.clone(),
+                seq,
+                created_at_ms: now_ms(),
+                trigger,
+                project_dir: project_dir_opt,
+                conversation,
+                task,
+                files,
+                tools: state.tools,
+                signals: state.signals,
+                reason: reason.or_else(|| Some(trigger.as_str().replace('_', " "))),
+            };
+            let bytes = store.put(&checkpoint)?;
+            let retention = self.args.retention;
+            store.prune(
+                &chat_id,
+                retention.keep_last,
+                retention.max_age.as_millis() as u64,
+                checkpoint.created_at_ms,
+            )?;
+            Ok((checkpoint, bytes))
+        })();
+        match result {
+            Ok((checkpoint, bytes)) => {
+                let elapsed = started.elapsed();
+                self.args
+                    .metrics
+                    .record_checkpoint(trigger.as_str(), elapsed, bytes);
+                let _ = self.args.supervisor.cast(SupervisorMessage::Signals(
+                    SignalCollectorMessage::CheckpointTaken {
+                        chat_id: chat_id.clone(),
+                        at_ms: checkpoint.created_at_ms,
+                    },
+                ));
+                info!(%chat_id, seq = checkpoint.seq, trigger = trigger.as_str(), bytes, "checkpoint saved");
+                self.args.emitter.emit(
+                    "checkpoint",
+                    "saved",
+                    Some(&chat_id),
+                    json!({"checkpoint_id": checkpoint.checkpoint_id, "seq": checkpoint.seq, "trigger": trigger.as_str(), "bytes": bytes, "ms": elapsed.as_secs_f64() * 1000.0}),
+                );
+                if let Some(reply) = reply_opt {
+                    let risk = state.risk_opt.unwrap_or_else(|| RiskReport {
+                        chat_id: chat_id.clone(),
+                        level: RiskLevel::Safe,
+                        score: 0.0,
+                        reasons: Vec::new(),
+                        signals: checkpoint.signals.clone(),
+                        advice: None,
+                    });
+                    let _ = reply.send(Ok(CheckpointSaved {
+                        checkpoint_id: checkpoint.checkpoint_id,
+                        seq: checkpoint.seq,
+                        bytes,
+                        risk,
+                    }));
+                }
+            }
+            Err(error) => {
+                warn!(%chat_id, %error, trigger = trigger.as_str(), "checkpoint save failed");
+                self.args.emitter.emit(
+                    "checkpoint",
+                    "failed",
+                    Some(&chat_id),
+                    json!({"error": error.to_string(), "trigger": trigger.as_str()}),
+                );
+                if let Some(reply) = reply_opt {
+                    let _ = reply.send(Err(internal(error)));
+                }
+            }
+        }
+    }
+
+    fn get(&self, id: &str) -> WireResult<Checkpoint> {
+        let (chat_id, seq) = parse_checkpoint_id(id).ok_or_else(|| {
+            WireError::bad_request(format!("{id:?} is not a checkpoint id (<chat_id>:<seq>)"))
+        })?;
+        self.args
+            .store
+            .get(chat_id, seq)
+            .map_err(internal)?
+            .ok_or_else(|| WireError::NotFound {
+                kind: "checkpoint".to_owned(),
+                id: id.to_owned(),
+            })
+    }
+
+    /// Returns the most recent interrupted session of a project that still has an unrestored checkpoint.
+    fn find_interrupted(
+        &self,
+        project_dir: &str,
+        asking_chat_opt: Option<&str>,
+    ) -> WireResult<Option<(ChatRecord, Checkpoint)>> {
+        let store = &self.args.store;
+        let mut best: Option<(ChatRecord, Checkpoint)> = None;
+        for record in store.chats_in_project(project_dir).map_err(internal)? {
+            if Some(record.chat_id.as_str()) == asking_chat_opt || record.ended_at_ms.is_some() {
+                continue;
+            }
+            if record.claude_pid.is_some_and(process_alive) {
+                // Its Claude Code process still runs: a live session, not an interrupted one.
+                continue;
+            }
+            let Some(latest) = store.latest(&record.chat_id).map_err(internal)? else {
+                continue;
+            };
+            let restored = store
+                .restored_seq(&record.chat_id)
+                .map_err(internal)?
+                .unwrap_or(0);
+            if latest.seq <= restored {
+                continue;
+            }
+            if best
+                .as_ref()
+                .is_none_or(|(_, current)| latest.created_at_ms > current.created_at_ms)
+            {
+                best = Some((record, latest));
+            }
+        }
+        Ok(best)
+    }
+
+    fn resume(&mut self, request: ResumeRequest, reply: RpcReplyPort<WireResult<ResumeOffer>>) {
+        let found = match (&request.checkpoint_id, &request.project_dir) {
+            (Some(id), _) => self.get(id).and_then(|checkpoint| {
+                let record = self
+                    .args
+                    .store
+                    .chat(&checkpoint.chat_id)
+                    .map_err(internal)?
+                    .unwrap_or_else(|| orphan_record(&checkpoint));
+                Ok(Some((record, checkpoint)))
+            }),
+            (None, Some(project_dir)) => {
+                self.find_interrupted(project_dir, request.chat_id.as_deref())
+            }
+            (None, None) => Err(WireError::bad_request(
+                "give a checkpoint_id or a project_dir",
+            )),
+        };
+        match found {
+            Ok(Some((record, checkpoint))) => {
+                if let Err(error) = self
+                    .args
+                    .store
+                    .mark_restored(&checkpoint.chat_id, checkpoint.seq)
+                {
+                    let _ = reply.send(Err(internal(error)));
+                    return;
+                }
+                self.offer(record, checkpoint, reply, true);
+            }
+            Ok(None) => {
+                let _ = reply.send(Ok(ResumeOffer::default()));
+            }
+            Err(error) => {
+                let _ = reply.send(Err(error));
+            }
+        }
+    }
+
+    /// Builds the offer (git runs in a blocking task) and replies from there.
+    fn offer(
+        &self,
+        record: ChatRecord,
+        checkpoint: Checkpoint,
+        reply: RpcReplyPort<WireResult<ResumeOffer>>,
+        restored: bool,
+    ) {
+        let now = now_ms();
+        let (reason, confidence) =
+            resume::classify(&record, now, self.args.idle_timeout.as_millis() as u64);
+        if restored {
+            self.args.metrics.record_resume(reason.as_str());
+            self.args.emitter.emit(
+                "resume",
+                "restored",
+                Some(&checkpoint.chat_id),
+                json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
+            );
+        } else {
+            self.args.emitter.emit(
+                "resume",
+                "offered",
+                Some(&checkpoint.chat_id),
+                json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
+            );
+        }
+        tokio::spawn(async move {
+            let files_now = match checkpoint
+                .project_dir
+                .clone()
+                .filter(|dir| Path::new(dir).is_dir())
+            {
+                Some(dir) => {
+                    tokio::task::spawn_blocking(move || git::file_state(Path::new(&dir), &[]))
+                        .await
+                        .unwrap_or_default()
+                }
+                None => FileState::default(),
+            };
+            let prompt = resume::prompt(&checkpoint, reason, confidence, now_ms(), &files_now);
+            let _ = reply.send(Ok(ResumeOffer {
+                resume_available: true,
+                checkpoint_id: Some(checkpoint.checkpoint_id.clone()),
+                chat_id: Some(checkpoint.chat_id.clone()),
+                reason: Some(reason),
+                confidence: Some(confidence),
+                age_seconds: Some(now.saturating_sub(checkpoint.created_at_ms) / 1000),
+                resume_prompt: Some(prompt),
+            }));
+        });
+    }
+}
+
+fn orphan_record(checkpoint: &Checkpoint) -> ChatRecord {
+    ChatRecord {
+        chat_id: checkpoint.chat_id.clone(),
+        project_dir: checkpoint.project_dir.clone(),
+        client: None,
+        started_at_ms: checkpoint.created_at_ms,
+        last_active_ms: checkpoint.created_at_ms,
+        last_activity: store::LastActivity::Started,
+        ended_at_ms: None,
+        claude_pid: None,
+        peak_risk: None,
+        api_failures: 0,
+    }
+}
+
+/// Returns true when a process with this id runs on this machine.
+pub fn process_alive(pid: u32) -> bool {
+    i32::try_from(pid)
+        .ok()
+        .filter(|pid| *pid > 0)
+        .is_some_and(|pid| {
+            matches!(
+                nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None),
+                Ok(()) | Err(nix::errno::Errno::EPERM)
+            )
+        })
+}

@@ -1,0 +1,368 @@
+//! The node's durable store (sled): checkpoints, numbered per chat and compressed, and one record per
+//! chat that says how its session went, for resume detection.
+//!
+//! Trees:
+//! - `checkpoints`: `<chat_id> 0x00 <seq: u64 big-endian>` → format byte + lz4(MessagePack(Checkpoint))
+//! - `chats`: `<chat_id>` → MessagePack(ChatRecord)
+//! - `seq`: `<chat_id>` → last checkpoint number (u64 big-endian), bumped atomically
+//! - `restored`: `<chat_id>` → number of the checkpoint a later session resumed from
+//!
+//! Each tree has one writer: chat records belong to the SignalCollector, checkpoints, numbers and restore
+//! marks to the CheckpointManager.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use shim_protocol::messages::{Checkpoint, CheckpointSummary};
+
+use super::limits::cut;
+
+/// Format byte of a stored checkpoint: lz4 block (size prepended) of named MessagePack.
+const FORMAT_LZ4_MSGPACK: u8 = 1;
+/// Largest decompressed checkpoint accepted (a guard against a corrupt size prefix).
+const MAX_DECOMPRESSED: usize = 16 * 1024 * 1024;
+
+/// Failure of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// sled failed (I/O, corruption).
+    #[error("checkpoint store: {0}")]
+    Sled(#[from] sled::Error),
+    /// A record could not be encoded.
+    #[error("checkpoint store: failed to encode a record: {0}")]
+    Encode(#[from] rmp_serde::encode::Error),
+    /// A stored record could not be decoded.
+    #[error("checkpoint store: a stored record is unreadable: {0}")]
+    Corrupt(String),
+}
+
+/// Result of store operations.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What happened last in a chat's session, for telling a crash from a walk-away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LastActivity {
+    /// The session started.
+    Started,
+    /// The user sent a message: a turn was running.
+    Prompt,
+    /// A tool call finished: a turn was running.
+    ToolCall,
+    /// A turn ended normally.
+    TurnEnded,
+    /// A turn ended on an API error.
+    TurnFailed,
+    /// A compaction.
+    Compaction,
+}
+
+/// How a chat's session went, kept across node restarts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatRecord {
+    /// The chat.
+    pub chat_id: String,
+    /// Its project directory.
+    #[serde(default)]
+    pub project_dir: Option<String>,
+    /// The client that opened it.
+    #[serde(default)]
+    pub client: Option<String>,
+    /// When it started.
+    pub started_at_ms: u64,
+    /// Its last signal.
+    pub last_active_ms: u64,
+    /// What that signal was.
+    pub last_activity: LastActivity,
+    /// Set once the session ended cleanly.
+    #[serde(default)]
+    pub ended_at_ms: Option<u64>,
+    /// Process id of the Claude Code process it ran in, when known.
+    #[serde(default)]
+    pub claude_pid: Option<u32>,
+    /// Highest risk level it reached ("safe", "warning", "danger").
+    #[serde(default)]
+    pub peak_risk: Option<String>,
+    /// Turns that failed on API errors.
+    #[serde(default)]
+    pub api_failures: u64,
+}
+
+/// The store. Cheap to clone; all clones share the database.
+#[derive(Debug, Clone)]
+pub struct CheckpointStore {
+    db: sled::Db,
+    checkpoints: sled::Tree,
+    chats: sled::Tree,
+    seq: sled::Tree,
+    restored: sled::Tree,
+}
+
+fn checkpoint_key(chat_id: &str, seq: u64) -> Vec<u8> {
+    let mut key = Vec::with_capacity(chat_id.len() + 9);
+    key.extend_from_slice(chat_id.as_bytes());
+    key.push(0);
+    key.extend_from_slice(&seq.to_be_bytes());
+    key
+}
+
+fn chat_prefix(chat_id: &str) -> Vec<u8> {
+    let mut prefix = Vec::with_capacity(chat_id.len() + 1);
+    prefix.extend_from_slice(chat_id.as_bytes());
+    prefix.push(0);
+    prefix
+}
+
+/// Returns `<chat_id>:<seq>`.
+pub fn checkpoint_id(chat_id: &str, seq: u64) -> String {
+    format!("{chat_id}:{seq}")
+}
+
+/// Splits a checkpoint id into chat id and number.
+pub fn parse_checkpoint_id(checkpoint_id: &str) -> Option<(&str, u64)> {
+    let (chat_id, seq) = checkpoint_id.rsplit_once(':')?;
+    Some((chat_id, seq.parse().ok()?))
+}
+
+/// Encodes a checkpoint for storage: named MessagePack, lz4-compressed, behind a format byte.
+pub fn compress(checkpoint: &Checkpoint) -> StoreResult<Vec<u8>> {
+    let raw = rmp_serde::to_vec_named(checkpoint)?;
+    let mut out = Vec::with_capacity(raw.len() / 2 + 8);
+    out.push(FORMAT_LZ4_MSGPACK);
+    out.extend_from_slice(&lz4_flex::compress_prepend_size(&raw));
+    Ok(out)
+}
+
+/// Decodes what [`compress`] wrote.
+pub fn decompress(bytes: &[u8]) -> StoreResult<Checkpoint> {
+    let (format, body) = bytes
+        .split_first()
+        .ok_or_else(|| StoreError::Corrupt("empty checkpoint".to_owned()))?;
+    if *format != FORMAT_LZ4_MSGPACK {
+        return Err(StoreError::Corrupt(format!(
+            "unknown checkpoint format {format}"
+        )));
+    }
+    let size = body
+        .get(..4)
+        .map(|prefix| u32::from_le_bytes([prefix[0], prefix[1], prefix[2], prefix[3]]) as usize)
+        .ok_or_else(|| StoreError::Corrupt("truncated checkpoint".to_owned()))?;
+    if size > MAX_DECOMPRESSED {
+        return Err(StoreError::Corrupt(format!(
+            "checkpoint claims {size} bytes"
+        )));
+    }
+    let raw = lz4_flex::decompress_size_prepended(body)
+        .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+    rmp_serde::from_slice(&raw).map_err(|error| StoreError::Corrupt(error.to_string()))
+}
+
+impl CheckpointStore {
+    /// Opens (or creates) the store in `path`.
+    pub fn open(path: &Path) -> StoreResult<CheckpointStore> {
+        CheckpointStore::from_db(sled::open(path)?)
+    }
+
+    /// Opens a temporary store, deleted when the last clone is dropped (tests, benchmarks).
+    #[cfg(any(test, feature = "testsuite"))]
+    pub fn temporary() -> StoreResult<CheckpointStore> {
+        CheckpointStore::from_db(sled::Config::new().temporary(true).open()?)
+    }
+
+    /// Uses an open database.
+    pub fn from_db(db: sled::Db) -> StoreResult<CheckpointStore> {
+        Ok(CheckpointStore {
+            checkpoints: db.open_tree("checkpoints")?,
+            chats: db.open_tree("chats")?,
+            seq: db.open_tree("seq")?,
+            restored: db.open_tree("restored")?,
+            db,
+        })
+    }
+
+    /// Returns the database, for other components' trees.
+    pub fn db(&self) -> &sled::Db {
+        &self.db
+    }
+
+    /// Takes the next checkpoint number of `chat_id`; atomic, so concurrent savers never share one.
+    pub fn next_seq(&self, chat_id: &str) -> StoreResult<u64> {
+        let updated = self.seq.update_and_fetch(chat_id.as_bytes(), |old_opt| {
+            let old = old_opt
+                .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
+                .map_or(0, u64::from_be_bytes);
+            Some((old + 1).to_be_bytes().to_vec())
+        })?;
+        updated
+            .and_then(|bytes| <[u8; 8]>::try_from(bytes.as_ref()).ok())
+            .map(u64::from_be_bytes)
+            .ok_or_else(|| StoreError::Corrupt(format!("sequence of chat {chat_id}")))
+    }
+
+    /// Stores a checkpoint (its `seq` from [`next_seq`](Self::next_seq)) and flushes it to disk before
+    /// returning; returns its stored size.
+    pub fn put(&self, checkpoint: &Checkpoint) -> StoreResult<u64> {
+        let bytes = compress(checkpoint)?;
+        let size = bytes.len() as u64;
+        self.checkpoints
+            .insert(checkpoint_key(&checkpoint.chat_id, checkpoint.seq), bytes)?;
+        self.db.flush()?;
+        Ok(size)
+    }
+
+    /// Returns one checkpoint.
+    pub fn get(&self, chat_id: &str, seq: u64) -> StoreResult<Option<Checkpoint>> {
+        self.checkpoints
+            .get(checkpoint_key(chat_id, seq))?
+            .map(|bytes| decompress(&bytes))
+            .transpose()
+    }
+
+    /// Returns the latest checkpoint of a chat.
+    pub fn latest(&self, chat_id: &str) -> StoreResult<Option<Checkpoint>> {
+        self.checkpoints
+            .scan_prefix(chat_prefix(chat_id))
+            .next_back()
+            .transpose()?
+            .map(|(_, bytes)| decompress(&bytes))
+            .transpose()
+    }
+
+    /// Lists checkpoints newest first: one chat's, or every chat's.
+    pub fn list(
+        &self,
+        chat_id_opt: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<CheckpointSummary>> {
+        let entries: Box<dyn DoubleEndedIterator<Item = sled::Result<(sled::IVec, sled::IVec)>>> =
+            match chat_id_opt {
+                Some(chat_id) => Box::new(self.checkpoints.scan_prefix(chat_prefix(chat_id))),
+                None => Box::new(self.checkpoints.iter()),
+            };
+        let mut summaries = Vec::new();
+        for entry in entries.rev() {
+            let (_, bytes) = entry?;
+            let checkpoint = decompress(&bytes)?;
+            summaries.push(summary(&checkpoint, bytes.len() as u64));
+        }
+        summaries.sort_by(|left, right| {
+            right
+                .created_at_ms
+                .cmp(&left.created_at_ms)
+                .then(right.seq.cmp(&left.seq))
+        });
+        summaries.truncate(limit);
+        Ok(summaries)
+    }
+
+    /// Deletes a chat's checkpoints beyond the newest `keep_last` and those older than `max_age_ms`
+    /// (never the newest one); returns how many went.
+    pub fn prune(
+        &self,
+        chat_id: &str,
+        keep_last: usize,
+        max_age_ms: u64,
+        now_ms: u64,
+    ) -> StoreResult<usize> {
+        let keys: Vec<sled::IVec> = self
+            .checkpoints
+            .scan_prefix(chat_prefix(chat_id))
+            .keys()
+            .collect::<sled::Result<_>>()?;
+        let mut removed = 0;
+        let newest = keys.len().saturating_sub(1);
+        for (index, key) in keys.iter().enumerate() {
+            if index == newest {
+                break;
+            }
+            let too_many = keys.len() - index > keep_last.max(1);
+            let too_old = !too_many
+                && self
+                    .checkpoints
+                    .get(key)?
+                    .map(|bytes| decompress(&bytes))
+                    .transpose()?
+                    .is_some_and(|checkpoint| {
+                        now_ms.saturating_sub(checkpoint.created_at_ms) > max_age_ms
+                    });
+            if too_many || too_old {
+                self.checkpoints.remove(key)?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Returns a chat's record.
+    pub fn chat(&self, chat_id: &str) -> StoreResult<Option<ChatRecord>> {
+        self.chats
+            .get(chat_id.as_bytes())?
+            .map(|bytes| {
+                rmp_serde::from_slice(&bytes)
+                    .map_err(|error| StoreError::Corrupt(error.to_string()))
+            })
+            .transpose()
+    }
+
+    /// Writes a chat's record (not flushed: sled writes it out within half a second).
+    pub fn put_chat(&self, record: &ChatRecord) -> StoreResult<()> {
+        self.chats
+            .insert(record.chat_id.as_bytes(), rmp_serde::to_vec_named(record)?)?;
+        Ok(())
+    }
+
+    /// Writes a chat's record and flushes it to disk.
+    pub fn put_chat_durably(&self, record: &ChatRecord) -> StoreResult<()> {
+        self.put_chat(record)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Records that a later session resumed from checkpoint `seq` of `chat_id`, durably.
+    pub fn mark_restored(&self, chat_id: &str, seq: u64) -> StoreResult<()> {
+        self.restored
+            .insert(chat_id.as_bytes(), &seq.to_be_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Returns the checkpoint a later session resumed from, if any.
+    pub fn restored_seq(&self, chat_id: &str) -> StoreResult<Option<u64>> {
+        Ok(self
+            .restored
+            .get(chat_id.as_bytes())?
+            .and_then(|bytes| <[u8; 8]>::try_from(bytes.as_ref()).ok())
+            .map(u64::from_be_bytes))
+    }
+
+    /// Returns every chat record of a project directory.
+    pub fn chats_in_project(&self, project_dir: &str) -> StoreResult<Vec<ChatRecord>> {
+        let mut records = Vec::new();
+        for entry in self.chats.iter() {
+            let (_, bytes) = entry?;
+            let record: ChatRecord = rmp_serde::from_slice(&bytes)
+                .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+            if record.project_dir.as_deref() == Some(project_dir) {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+}
+
+/// Returns the list line of a checkpoint.
+pub fn summary(checkpoint: &Checkpoint, bytes: u64) -> CheckpointSummary {
+    CheckpointSummary {
+        checkpoint_id: checkpoint.checkpoint_id.clone(),
+        chat_id: checkpoint.chat_id.clone(),
+        seq: checkpoint.seq,
+        created_at_ms: checkpoint.created_at_ms,
+        trigger: checkpoint.trigger,
+        bytes,
+        summary: cut(&checkpoint.conversation.summary, 120),
+        project_dir: checkpoint.project_dir.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,206 @@
+use std::sync::Arc;
+
+use shim_protocol::messages::{
+    CheckpointTrigger, ConversationState, FileState, SignalSnapshot, TaskState,
+};
+
+use super::*;
+
+fn checkpoint(chat_id: &str, seq: u64, created_at_ms: u64, summary: &str) -> Checkpoint {
+    Checkpoint {
+        checkpoint_id: checkpoint_id(chat_id, seq),
+        chat_id: chat_id.to_owned(),
+        seq,
+        created_at_ms,
+        trigger: CheckpointTrigger::Explicit,
+        project_dir: Some("/p".to_owned()),
+        conversation: ConversationState {
+            summary: summary.to_owned(),
+            ..ConversationState::default()
+        },
+        task: TaskState::default(),
+        files: FileState {
+            diff: "diff --git a/x b/x\n".repeat(200),
+            ..FileState::default()
+        },
+        tools: Vec::new(),
+        signals: SignalSnapshot::default(),
+        reason: None,
+    }
+}
+
+fn open() -> (tempfile::TempDir, CheckpointStore) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = CheckpointStore::open(&dir.path().join("store")).expect("opens");
+    (dir, store)
+}
+
+#[test]
+fn compression_round_trips_and_shrinks_repetitive_state() {
+    let original = checkpoint("c", 1, 10, "summary");
+    let bytes = compress(&original).expect("compresses");
+    let raw = rmp_serde::to_vec_named(&original).expect("encodes");
+    assert!(
+        bytes.len() < raw.len() / 4,
+        "{} vs {}",
+        bytes.len(),
+        raw.len()
+    );
+    assert_eq!(decompress(&bytes).expect("decompresses"), original);
+    assert!(matches!(decompress(&[]), Err(StoreError::Corrupt(_))));
+    assert!(matches!(
+        decompress(&[9, 1, 2]),
+        Err(StoreError::Corrupt(_))
+    ));
+    assert!(matches!(
+        decompress(&[1, 0xff, 0xff, 0xff, 0x7f, 0]),
+        Err(StoreError::Corrupt(_))
+    ));
+    assert!(matches!(
+        decompress(&bytes[..bytes.len() / 2]),
+        Err(StoreError::Corrupt(_))
+    ));
+}
+
+#[test]
+fn numbering_is_per_chat_and_unique_under_concurrent_writers() {
+    let (_dir, store) = open();
+    let store = Arc::new(store);
+    let threads: Vec<_> = (0..8)
+        .map(|thread| {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                let chat_id = if thread % 2 == 0 { "even" } else { "odd" };
+                (0..25)
+                    .map(|_| {
+                        let seq = store.next_seq(chat_id).expect("seq");
+                        store.put(&checkpoint(chat_id, seq, seq, "s")).expect("put");
+                        (chat_id, seq)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut even: Vec<u64> = Vec::new();
+    let mut odd: Vec<u64> = Vec::new();
+    for thread in threads {
+        for (chat_id, seq) in thread.join().expect("thread") {
+            if chat_id == "even" {
+                even.push(seq)
+            } else {
+                odd.push(seq)
+            }
+        }
+    }
+    even.sort_unstable();
+    odd.sort_unstable();
+    assert_eq!(even, (1..=100).collect::<Vec<_>>());
+    assert_eq!(odd, (1..=100).collect::<Vec<_>>());
+    assert_eq!(
+        store
+            .latest("even")
+            .expect("latest")
+            .map(|checkpoint| checkpoint.seq),
+        Some(100)
+    );
+    assert_eq!(store.list(Some("odd"), 1000).expect("list").len(), 100);
+}
+
+#[test]
+fn checkpoints_survive_reopening_the_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    {
+        let store = CheckpointStore::open(&path).expect("opens");
+        let seq = store.next_seq("c").expect("seq");
+        store.put(&checkpoint("c", seq, 1, "kept")).expect("put");
+        store
+            .put_chat_durably(&ChatRecord {
+                chat_id: "c".to_owned(),
+                project_dir: Some("/p".to_owned()),
+                client: None,
+                started_at_ms: 1,
+                last_active_ms: 2,
+                last_activity: LastActivity::ToolCall,
+                ended_at_ms: None,
+                claude_pid: None,
+                peak_risk: None,
+                api_failures: 0,
+            })
+            .expect("chat");
+    }
+    let store = CheckpointStore::open(&path).expect("reopens");
+    assert_eq!(
+        store
+            .get("c", 1)
+            .expect("get")
+            .expect("present")
+            .conversation
+            .summary,
+        "kept"
+    );
+    assert_eq!(
+        store.next_seq("c").expect("seq"),
+        2,
+        "numbering continues after a restart"
+    );
+    assert_eq!(store.chats_in_project("/p").expect("chats").len(), 1);
+    assert!(
+        store
+            .chats_in_project("/elsewhere")
+            .expect("chats")
+            .is_empty()
+    );
+}
+
+#[test]
+fn retention_keeps_the_newest_and_drops_the_old_and_the_surplus() {
+    let (_dir, store) = open();
+    let day_ms = 24 * 3600 * 1000;
+    let now = 100 * day_ms;
+    for seq in 1..=60 {
+        // The first ten are 40 days old; the rest are recent.
+        let created = if seq <= 10 {
+            now - 40 * day_ms
+        } else {
+            now - seq
+        };
+        store.put(&checkpoint("c", seq, created, "s")).expect("put");
+    }
+    let removed = store.prune("c", 50, 30 * day_ms, now).expect("prunes");
+    assert_eq!(removed, 10);
+    let left: Vec<u64> = store
+        .list(Some("c"), 100)
+        .expect("list")
+        .iter()
+        .map(|summary| summary.seq)
+        .collect();
+    assert_eq!(left.len(), 50);
+    assert!(!left.contains(&10) && left.contains(&11) && left.contains(&60));
+
+    // Retention by count alone, and never the newest even when it is old.
+    let removed = store.prune("c", 5, 30 * day_ms, now).expect("prunes");
+    assert_eq!(removed, 45);
+    store.put(&checkpoint("old", 1, 0, "ancient")).expect("put");
+    assert_eq!(store.prune("old", 50, day_ms, now).expect("prunes"), 0);
+    assert!(store.latest("old").expect("latest").is_some());
+}
+
+#[test]
+fn lists_are_newest_first_and_ids_parse_back() {
+    let (_dir, store) = open();
+    store.put(&checkpoint("a", 1, 100, "first")).expect("put");
+    store.put(&checkpoint("b", 1, 300, "third")).expect("put");
+    store.put(&checkpoint("a", 2, 200, "second")).expect("put");
+    let all: Vec<String> = store
+        .list(None, 10)
+        .expect("list")
+        .into_iter()
+        .map(|summary| summary.summary)
+        .collect();
+    assert_eq!(all, ["third", "second", "first"]);
+    assert_eq!(store.list(None, 2).expect("list").len(), 2);
+    assert_eq!(parse_checkpoint_id("0193-ab:12"), Some(("0193-ab", 12)));
+    assert_eq!(parse_checkpoint_id("nocolon"), None);
+    assert_eq!(parse_checkpoint_id("a:b"), None);
+}
