@@ -142,6 +142,12 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                     project_dir_opt,
                     node_exe_opt: None,
                     config_path_opt,
+                    // Claude Code gives its MCP servers CLAUDE_PROJECT_DIR; then this server runs under the
+                    // `claude` process whose hooks opened the session's chat.
+                    claude_pid_opt: env
+                        .contains_key("CLAUDE_PROJECT_DIR")
+                        .then(crate::claude::session_pid)
+                        .flatten(),
                 },
             )
             .await?;

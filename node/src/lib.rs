@@ -11,9 +11,11 @@
 //! - [`publisher`]: events from actors onto `shim.events.>`.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
+//! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
 //! - [`cli`]: the command line (`run`, `mcp`, `status`, `tail`).
 
 pub mod bridge;
+pub mod claude;
 pub mod cli;
 pub mod config;
 pub mod data_dir;

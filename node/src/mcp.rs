@@ -13,19 +13,19 @@ use std::{
 };
 
 use anyhow::Context;
+mod tools;
+
 use rmcp::{
-    Json, ServerHandler, ServiceExt,
-    handler::server::{router::tool::ToolRouter, wrapper::Parameters},
+    ServerHandler, ServiceExt,
+    handler::server::router::tool::ToolRouter,
     model::{Implementation, ServerCapabilities, ServerConfig},
-    tool, tool_handler, tool_router,
+    tool_handler,
 };
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use shim_protocol::{
-    NodeOp, WireError,
+    NodeOp,
     messages::{
-        ActorStatus, HelloReply, HelloRequest, SessionStartReply, SessionStartRequest, StatusReply,
-        StatusRequest,
+        HelloReply, HelloRequest, RiskReport, SessionStartReply, SessionStartRequest, SignalBatch,
+        SignalEvent, SignalSource,
     },
 };
 use tokio::sync::Mutex;
@@ -52,6 +52,8 @@ pub struct McpOptions {
     pub node_exe_opt: Option<PathBuf>,
     /// The config file given to this process, passed on to an autostarted node.
     pub config_path_opt: Option<PathBuf>,
+    /// The Claude Code process this server runs under, when it does: its hooks opened the session's chat.
+    pub claude_pid_opt: Option<u32>,
 }
 
 /// Serves MCP on stdin/stdout until the client closes the connection.
@@ -88,89 +90,19 @@ struct McpState {
     default_chat: Mutex<Option<String>>,
 }
 
-/// Arguments of `shim_session_start`.
-#[derive(Debug, Deserialize, JsonSchema)]
-pub struct SessionStartArgs {
-    /// Project directory of the chat; defaults to the assistant's project.
-    #[serde(default)]
-    pub project_dir: Option<String>,
-    /// Short name for the chat.
-    #[serde(default)]
-    pub name: Option<String>,
-}
-
-/// Result of `shim_session_start`.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct SessionStartOutput {
-    /// Pass this as `chat_id` to the other shim tools.
-    pub chat_id: String,
-    /// The node that owns the chat.
-    pub node_id: String,
-}
-
-/// Arguments of `shim_status`.
-#[derive(Debug, Deserialize, JsonSchema)]
-pub struct StatusArgs {
-    /// The chat, from shim_session_start; defaults to this server's chat.
-    #[serde(default)]
-    pub chat_id: Option<String>,
-}
-
-/// Result of `shim_status`.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct StatusOutput {
-    /// The node's id.
-    pub node_id: String,
-    /// The chat reported on.
-    pub chat_id: String,
-    /// The NATS server the node uses.
-    pub nats_url: String,
-    /// Seconds since the node started.
-    pub uptime_s: u64,
-    /// Actors in the node's supervision tree.
-    pub actors: Vec<ActorOutput>,
-}
-
-/// One actor in `shim_status`.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ActorOutput {
-    /// Registered name.
-    pub name: String,
-    /// Kind of actor.
-    pub kind: String,
-    /// running, restarting or failed.
-    pub status: String,
-    /// Restarts so far.
-    pub restarts: u32,
-}
-
-impl From<StatusReply> for StatusOutput {
-    fn from(reply: StatusReply) -> Self {
-        StatusOutput {
-            node_id: reply.node_id,
-            chat_id: reply.chat_id.unwrap_or_default(),
-            nats_url: reply.nats_url,
-            uptime_s: reply.uptime_s,
-            actors: reply
-                .actors
-                .into_iter()
-                .map(|actor| ActorOutput {
-                    name: actor.name,
-                    kind: actor.kind,
-                    status: match actor.status {
-                        ActorStatus::Running => "running",
-                        ActorStatus::Restarting => "restarting",
-                        ActorStatus::Failed => "failed",
-                    }
-                    .to_owned(),
-                    restarts: actor.restarts,
-                })
-                .collect(),
-        }
+#[tool_handler(router = self.tool_router)]
+impl ServerHandler for ShimMcp {
+    fn get_info(&self) -> ServerConfig {
+        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
+            .with_server_info(Implementation::new("shim", env!("CARGO_PKG_VERSION")))
+            .with_instructions(
+                "SHIM guards long sessions. In an app that shares one server across chats, call \
+                 shim_session_start once per chat and pass its chat_id to the other shim tools. At the \
+                 start of a session call shim_check_resume; checkpoint with shim_checkpoint at milestones.",
+            )
     }
 }
 
-#[tool_router(router = tool_router)]
 impl ShimMcp {
     /// Returns a server for the node `config` names.
     pub fn new(config: Config, options: McpOptions) -> Self {
@@ -185,71 +117,42 @@ impl ShimMcp {
         }
     }
 
-    #[tool(
-        name = "shim_session_start",
-        description = "Start a SHIM session for this chat. Returns chat_id: pass it to other shim tools."
-    )]
-    async fn session_start(
+    /// Returns the project directory of this server's chats.
+    fn project_dir(&self) -> Option<String> {
+        self.state.options.project_dir_opt.clone()
+    }
+
+    /// Reports a finished SHIM tool call as a signal and returns the danger advice, when due.
+    async fn track(
         &self,
-        Parameters(args): Parameters<SessionStartArgs>,
-    ) -> Result<Json<SessionStartOutput>, String> {
-        let reply = self
-            .with_node(|node| {
-                let (project_dir_opt, name_opt) = (args.project_dir.clone(), args.name.clone());
-                async move { self.open_chat(&node, None, project_dir_opt, name_opt).await }
-            })
-            .await?;
-        Ok(Json(SessionStartOutput {
-            chat_id: reply.chat_id,
-            node_id: reply.node_id,
-        }))
+        node: &NodeClient,
+        chat_id: &str,
+        tool: &str,
+        ok: bool,
+        started: Instant,
+    ) -> Option<String> {
+        let batch = SignalBatch {
+            chat_id: chat_id.to_owned(),
+            source: SignalSource::Mcp,
+            at_ms: shim_actors::now_ms(),
+            events: vec![SignalEvent::ToolCall {
+                tool: tool.to_owned(),
+                ok,
+                duration_ms: Some(started.elapsed().as_millis() as u64),
+                arguments: None,
+                result: None,
+            }],
+            transcript_path: None,
+        };
+        match node.request::<_, RiskReport>(NodeOp::Signals, &batch).await {
+            Ok(report) => report.advice,
+            Err(error) => {
+                warn!(%error, "failed to report a tool call");
+                None
+            }
+        }
     }
 
-    #[tool(
-        name = "shim_status",
-        description = "SHIM node status: node, chat, NATS server, uptime, actors."
-    )]
-    async fn status(
-        &self,
-        Parameters(args): Parameters<StatusArgs>,
-    ) -> Result<Json<StatusOutput>, String> {
-        let reply: StatusReply = self
-            .with_node(|node| {
-                let chat_id_opt = args.chat_id.clone();
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    let request = StatusRequest {
-                        chat_id: Some(chat_id.clone()),
-                    };
-                    match node.request(NodeOp::Status, &request).await {
-                        Err(ClientError::Remote(WireError::NotFound { .. })) => {
-                            // The node restarted and no longer knows the chat: this call is its first
-                            // contact.
-                            self.open_chat(&node, Some(chat_id), None, None).await?;
-                            node.request(NodeOp::Status, &request).await
-                        }
-                        other => other,
-                    }
-                }
-            })
-            .await?;
-        Ok(Json(reply.into()))
-    }
-}
-
-#[tool_handler(router = self.tool_router)]
-impl ServerHandler for ShimMcp {
-    fn get_info(&self) -> ServerConfig {
-        ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
-            .with_server_info(Implementation::new("shim", env!("CARGO_PKG_VERSION")))
-            .with_instructions(
-                "SHIM guards long sessions. In an app that shares one server across chats, call \
-                 shim_session_start once per chat and pass its chat_id to the other shim tools.",
-            )
-    }
-}
-
-impl ShimMcp {
     /// Returns a client for the node, finding it (or starting it) on first use, and again whenever the
     /// connection to NATS is down and autostart is on (the node, and the nats-server it embedded, may
     /// have died with it).
@@ -338,8 +241,15 @@ impl ShimMcp {
                 chat_id: chat_id_opt,
                 project_dir: project_dir_opt.or_else(|| self.state.options.project_dir_opt.clone()),
                 name: name_opt,
-                client: Some("mcp".to_owned()),
-                claude_pid: None,
+                client: Some(
+                    if self.state.options.claude_pid_opt.is_some() {
+                        "claude-code"
+                    } else {
+                        "mcp"
+                    }
+                    .to_owned(),
+                ),
+                claude_pid: self.state.options.claude_pid_opt,
             },
         )
         .await

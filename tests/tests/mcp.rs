@@ -7,7 +7,17 @@ use shim_tests::{McpClient, NatsServer, TestNode};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
+/// Spawns `shim-node mcp` as Claude Desktop would: no Claude Code environment.
 fn spawn_mcp(node: &TestNode, stderr: &Path, extra: &[&str]) -> McpClient {
+    spawn_mcp_with_env(node, stderr, extra, &[])
+}
+
+fn spawn_mcp_with_env(
+    node: &TestNode,
+    stderr: &Path,
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> McpClient {
     let config = node.config_ref();
     let data_dir = config.data_dir.display().to_string();
     let mut args = vec![
@@ -19,12 +29,7 @@ fn spawn_mcp(node: &TestNode, stderr: &Path, extra: &[&str]) -> McpClient {
         data_dir.as_str(),
     ];
     args.extend_from_slice(extra);
-    McpClient::spawn(
-        Path::new(EXE),
-        &args,
-        &[("CLAUDE_PROJECT_DIR", "/work/project")],
-        stderr,
-    )
+    McpClient::spawn(Path::new(EXE), &args, env, stderr)
 }
 
 fn structured(result: &Value) -> &Value {
@@ -203,4 +208,47 @@ async fn without_a_node_and_without_autostart_the_tool_says_how_to_fix_it() {
     let text = result["content"][0]["text"].as_str().expect("error text");
     assert!(text.contains("shim-node run"), "{text}");
     assert!(mcp.close().await);
+}
+
+#[tokio::test]
+async fn under_claude_code_the_mcp_server_joins_the_chat_its_hooks_opened() {
+    use shim_protocol::{
+        NodeOp,
+        messages::{SessionStartReply, SessionStartRequest},
+    };
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    // The SessionStart hook of a Claude Code session opens the chat under the session id, with the pid of
+    // the `claude` process, which here is this test process (the MCP server's parent).
+    let hooked: SessionStartReply = node
+        .client()
+        .await
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                chat_id: Some("session-7f3a".to_owned()),
+                project_dir: Some("/work/project".to_owned()),
+                client: Some("claude-code".to_owned()),
+                claude_pid: Some(std::process::id()),
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+        .expect("hook opens the chat");
+    assert_eq!(hooked.chat_id, "session-7f3a");
+
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = spawn_mcp_with_env(
+        &node,
+        &logs.path().join("stderr.log"),
+        &["--no-autostart"],
+        &[("CLAUDE_PROJECT_DIR", "/work/project")],
+    );
+    mcp.initialize().await;
+    let status = mcp.call_tool("shim_status", json!({})).await;
+    assert_eq!(structured(&status)["chat_id"], "session-7f3a");
+    let risk = mcp.call_tool("shim_crash_risk", json!({})).await;
+    assert_eq!(structured(&risk)["level"], "safe");
+    assert!(mcp.close().await);
+    node.stop().await;
 }

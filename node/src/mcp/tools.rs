@@ -1,0 +1,620 @@
+//! The MCP tools. Each is one request (two for chat-scoped tools on first use) to the node over NATS, plus
+//! a tool-call signal whose reply may carry the danger advice. Descriptions are short: they cost the user
+//! context in every session.
+
+use std::time::Instant;
+
+use rmcp::{Json, handler::server::wrapper::Parameters, tool, tool_router};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use shim_protocol::{
+    NodeOp, WireError,
+    messages::{
+        ActorStatus, CheckpointInput, CheckpointList, CheckpointSaved, GetCheckpointRequest,
+        ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, RiskReport,
+        RiskRequest, SaveCheckpointRequest, SessionEndReply, SessionEndRequest, SignalBatch,
+        SignalEvent, SignalSource, StatusReply, StatusRequest,
+    },
+};
+
+use super::ShimMcp;
+use crate::nats::{ClientError, NodeClient};
+
+/// Arguments of `shim_session_start`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct SessionStartArgs {
+    /// Project directory of the chat; defaults to the assistant's project.
+    #[serde(default)]
+    pub project_dir: Option<String>,
+    /// Short name for the chat.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Result of `shim_session_start`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SessionStartOutput {
+    /// Pass this as `chat_id` to the other shim tools.
+    pub chat_id: String,
+    /// The node that owns the chat.
+    pub node_id: String,
+}
+
+/// Arguments of tools that only name a chat.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ChatArgs {
+    /// The chat, from shim_session_start; defaults to this server's chat.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Result of `shim_status`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct StatusOutput {
+    /// The node's id.
+    pub node_id: String,
+    /// The chat reported on.
+    pub chat_id: String,
+    /// The NATS server the node uses.
+    pub nats_url: String,
+    /// Seconds since the node started.
+    pub uptime_s: u64,
+    /// Actors in the node's supervision tree.
+    pub actors: Vec<ActorOutput>,
+    /// Set when SHIM asks the model to checkpoint and wrap up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
+}
+
+/// One actor in `shim_status`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ActorOutput {
+    /// Registered name.
+    pub name: String,
+    /// Kind of actor.
+    pub kind: String,
+    /// running, restarting or failed.
+    pub status: String,
+    /// Restarts so far.
+    pub restarts: u32,
+}
+
+/// Arguments of `shim_report_signals`: what the model knows, each optional.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ReportSignalsArgs {
+    /// The chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+    /// Messages in the conversation.
+    #[serde(default)]
+    pub message_count: Option<u64>,
+    /// Tokens in the context.
+    #[serde(default)]
+    pub tokens_used: Option<u64>,
+    /// Context window size.
+    #[serde(default)]
+    pub context_window: Option<u64>,
+    /// Tool calls so far.
+    #[serde(default)]
+    pub tool_calls: Option<u64>,
+    /// Failed tool calls so far.
+    #[serde(default)]
+    pub tool_failures: Option<u64>,
+    /// Latency of the last response, ms.
+    #[serde(default)]
+    pub last_latency_ms: Option<u64>,
+}
+
+/// Crash risk of a chat.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RiskOutput {
+    /// safe, warning or danger.
+    pub level: String,
+    /// 0..1.
+    pub score: f64,
+    /// Signals over their thresholds.
+    pub reasons: Vec<String>,
+    /// The signals.
+    pub signals: serde_json::Value,
+    /// Set when SHIM asks the model to checkpoint and wrap up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
+}
+
+impl RiskOutput {
+    fn from_report(report: RiskReport, advice_opt: Option<String>) -> RiskOutput {
+        RiskOutput {
+            level: report.level.as_str().to_owned(),
+            score: report.score,
+            reasons: report.reasons,
+            signals: serde_json::to_value(&report.signals).unwrap_or_default(),
+            advice: report.advice.or(advice_opt),
+        }
+    }
+}
+
+/// Arguments of `shim_checkpoint`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CheckpointArgs {
+    /// The chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+    /// Where things stand (≤1000 chars).
+    pub summary: String,
+    /// The task.
+    #[serde(default)]
+    pub current_task: Option<String>,
+    /// Its phase.
+    #[serde(default)]
+    pub phase: Option<String>,
+    /// Progress 0..1.
+    #[serde(default)]
+    pub progress: Option<f64>,
+    /// Key decisions.
+    #[serde(default)]
+    pub decisions: Vec<String>,
+    /// Next steps, most important first.
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+    /// Blockers.
+    #[serde(default)]
+    pub blockers: Vec<String>,
+    /// Files being worked on.
+    #[serde(default)]
+    pub active_files: Vec<String>,
+    /// Last few messages, briefly.
+    #[serde(default)]
+    pub recent_messages: Vec<String>,
+    /// Why now.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Result of `shim_checkpoint`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CheckpointOutput {
+    /// Its id.
+    pub checkpoint_id: String,
+    /// Its number in the chat.
+    pub seq: u64,
+    /// Stored size.
+    pub bytes: u64,
+    /// The chat's risk.
+    pub risk: RiskOutput,
+}
+
+/// Arguments of `shim_list_checkpoints`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ListArgs {
+    /// The chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+    /// At most this many (default 10).
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// Result of `shim_list_checkpoints`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ListOutput {
+    /// Newest first.
+    pub checkpoints: Vec<serde_json::Value>,
+}
+
+/// Arguments of `shim_check_resume`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CheckResumeArgs {
+    /// Project directory; defaults to the assistant's project.
+    #[serde(default)]
+    pub project_dir: Option<String>,
+}
+
+/// Arguments of `shim_resume`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ResumeArgs {
+    /// The checkpoint; defaults to the one shim_check_resume offers.
+    #[serde(default)]
+    pub checkpoint_id: Option<String>,
+}
+
+/// An interrupted session, or none.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ResumeOutput {
+    /// Whether there is a session to resume.
+    pub resume_available: bool,
+    /// Its checkpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checkpoint_id: Option<String>,
+    /// crash, timeout, manual_exit or unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Confidence in the reason, 0..1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    /// Age of the checkpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_seconds: Option<u64>,
+    /// Markdown to continue from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resume_prompt: Option<String>,
+}
+
+impl From<ResumeOffer> for ResumeOutput {
+    fn from(offer: ResumeOffer) -> Self {
+        ResumeOutput {
+            resume_available: offer.resume_available,
+            checkpoint_id: offer.checkpoint_id,
+            reason: offer.reason.map(|reason| reason.as_str().to_owned()),
+            confidence: offer.confidence,
+            age_seconds: offer.age_seconds,
+            resume_prompt: offer.resume_prompt,
+        }
+    }
+}
+
+/// Result of `shim_end_session`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct EndOutput {
+    /// The chat that ended.
+    pub chat_id: String,
+    /// Always true.
+    pub ended: bool,
+}
+
+fn status_output(reply: StatusReply, advice: Option<String>) -> StatusOutput {
+    StatusOutput {
+        node_id: reply.node_id,
+        chat_id: reply.chat_id.unwrap_or_default(),
+        nats_url: reply.nats_url,
+        uptime_s: reply.uptime_s,
+        actors: reply
+            .actors
+            .into_iter()
+            .map(|actor| ActorOutput {
+                name: actor.name,
+                kind: actor.kind,
+                status: match actor.status {
+                    ActorStatus::Running => "running",
+                    ActorStatus::Restarting => "restarting",
+                    ActorStatus::Failed => "failed",
+                }
+                .to_owned(),
+                restarts: actor.restarts,
+            })
+            .collect(),
+        advice,
+    }
+}
+
+#[tool_router(router = tool_router, vis = "pub(super)")]
+impl ShimMcp {
+    #[tool(
+        name = "shim_session_start",
+        description = "Start a SHIM session for this chat. Returns chat_id: pass it to other shim tools."
+    )]
+    async fn session_start(
+        &self,
+        Parameters(args): Parameters<SessionStartArgs>,
+    ) -> Result<Json<SessionStartOutput>, String> {
+        let reply = self
+            .with_node(|node| {
+                let (project_dir_opt, name_opt) = (args.project_dir.clone(), args.name.clone());
+                async move { self.open_chat(&node, None, project_dir_opt, name_opt).await }
+            })
+            .await?;
+        Ok(Json(SessionStartOutput {
+            chat_id: reply.chat_id,
+            node_id: reply.node_id,
+        }))
+    }
+
+    #[tool(
+        name = "shim_status",
+        description = "SHIM node status: node, chat, NATS server, uptime, actors."
+    )]
+    async fn status(
+        &self,
+        Parameters(args): Parameters<ChatArgs>,
+    ) -> Result<Json<StatusOutput>, String> {
+        let started = Instant::now();
+        let (node, chat_id, reply) = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let request = StatusRequest {
+                        chat_id: Some(chat_id.clone()),
+                    };
+                    let reply: StatusReply = self
+                        .first_contact(&node, &chat_id, || node.request(NodeOp::Status, &request))
+                        .await?;
+                    Ok((node, chat_id, reply))
+                }
+            })
+            .await?;
+        let advice = self
+            .track(&node, &chat_id, "shim_status", true, started)
+            .await;
+        Ok(Json(status_output(reply, advice)))
+    }
+
+    #[tool(
+        name = "shim_report_signals",
+        description = "Report what you know of this session (messages, tokens, window, tool calls, failures, latency). Returns crash risk."
+    )]
+    async fn report_signals(
+        &self,
+        Parameters(args): Parameters<ReportSignalsArgs>,
+    ) -> Result<Json<RiskOutput>, String> {
+        let report = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                let event = SignalEvent::Reported {
+                    message_count: args.message_count,
+                    tokens_used: args.tokens_used,
+                    context_window: args.context_window,
+                    tool_calls: args.tool_calls,
+                    tool_failures: args.tool_failures,
+                    last_latency_ms: args.last_latency_ms,
+                };
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let batch = SignalBatch {
+                        chat_id,
+                        source: SignalSource::Mcp,
+                        at_ms: shim_actors::now_ms(),
+                        events: vec![
+                            event,
+                            SignalEvent::ToolCall {
+                                tool: "shim_report_signals".to_owned(),
+                                ok: true,
+                                duration_ms: None,
+                                arguments: None,
+                                result: None,
+                            },
+                        ],
+                        transcript_path: None,
+                    };
+                    node.request::<_, RiskReport>(NodeOp::Signals, &batch).await
+                }
+            })
+            .await?;
+        Ok(Json(RiskOutput::from_report(report, None)))
+    }
+
+    #[tool(
+        name = "shim_crash_risk",
+        description = "Crash risk of this session: level, score, reasons, signals."
+    )]
+    async fn crash_risk(
+        &self,
+        Parameters(args): Parameters<ChatArgs>,
+    ) -> Result<Json<RiskOutput>, String> {
+        let started = Instant::now();
+        let (node, chat_id, report) = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let request = RiskRequest {
+                        chat_id: chat_id.clone(),
+                    };
+                    let report: RiskReport = self
+                        .first_contact(&node, &chat_id, || node.request(NodeOp::Risk, &request))
+                        .await?;
+                    Ok((node, chat_id, report))
+                }
+            })
+            .await?;
+        let advice = self
+            .track(&node, &chat_id, "shim_crash_risk", true, started)
+            .await;
+        Ok(Json(RiskOutput::from_report(report, advice)))
+    }
+
+    #[tool(
+        name = "shim_checkpoint",
+        description = "Save a checkpoint of this session so a crash loses nothing. SHIM adds files, tool calls and signals."
+    )]
+    async fn checkpoint(
+        &self,
+        Parameters(args): Parameters<CheckpointArgs>,
+    ) -> Result<Json<CheckpointOutput>, String> {
+        let started = Instant::now();
+        let input = CheckpointInput {
+            summary: args.summary,
+            current_task: args.current_task,
+            phase: args.phase,
+            progress: args.progress,
+            decisions: args.decisions,
+            completed_steps: Vec::new(),
+            next_steps: args.next_steps,
+            blockers: args.blockers,
+            active_files: args.active_files,
+            recent_messages: args.recent_messages,
+            current_context: None,
+            reason: args.reason,
+        };
+        let (node, chat_id, saved) = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                let input = input.clone();
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let request = SaveCheckpointRequest {
+                        chat_id: chat_id.clone(),
+                        input,
+                    };
+                    let saved: CheckpointSaved =
+                        node.request(NodeOp::CheckpointSave, &request).await?;
+                    Ok((node, chat_id, saved))
+                }
+            })
+            .await?;
+        let advice = self
+            .track(&node, &chat_id, "shim_checkpoint", true, started)
+            .await;
+        Ok(Json(CheckpointOutput {
+            checkpoint_id: saved.checkpoint_id,
+            seq: saved.seq,
+            bytes: saved.bytes,
+            risk: RiskOutput::from_report(saved.risk, advice),
+        }))
+    }
+
+    #[tool(
+        name = "shim_list_checkpoints",
+        description = "List this session's checkpoints, newest first."
+    )]
+    async fn list_checkpoints(
+        &self,
+        Parameters(args): Parameters<ListArgs>,
+    ) -> Result<Json<ListOutput>, String> {
+        let list: CheckpointList = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let request = ListCheckpointsRequest {
+                        chat_id: Some(chat_id),
+                        limit: Some(args.limit.unwrap_or(10)),
+                    };
+                    node.request(NodeOp::CheckpointList, &request).await
+                }
+            })
+            .await?;
+        Ok(Json(ListOutput {
+            checkpoints: list
+                .checkpoints
+                .iter()
+                .map(|summary| serde_json::to_value(summary).unwrap_or_default())
+                .collect(),
+        }))
+    }
+
+    #[tool(
+        name = "shim_check_resume",
+        description = "Check whether an interrupted session in this project can be resumed; returns its resume prompt."
+    )]
+    async fn check_resume(
+        &self,
+        Parameters(args): Parameters<CheckResumeArgs>,
+    ) -> Result<Json<ResumeOutput>, String> {
+        let offer: ResumeOffer = self
+            .with_node(|node| {
+                let project_dir_opt = args.project_dir.clone().or_else(|| self.project_dir());
+                async move {
+                    let chat_id = self.chat_id(&node, None).await?;
+                    let project_dir = project_dir_opt.ok_or_else(|| {
+                        ClientError::Remote(WireError::bad_request(
+                            "give project_dir: this server has no project",
+                        ))
+                    })?;
+                    node.request(
+                        NodeOp::ResumeCheck,
+                        &ResumeCheckRequest {
+                            project_dir,
+                            chat_id: Some(chat_id),
+                        },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(offer.into()))
+    }
+
+    #[tool(
+        name = "shim_resume",
+        description = "Resume from a checkpoint (default: the one shim_check_resume offers). Returns the resume prompt; not offered again."
+    )]
+    async fn resume(
+        &self,
+        Parameters(args): Parameters<ResumeArgs>,
+    ) -> Result<Json<ResumeOutput>, String> {
+        let offer: ResumeOffer = self
+            .with_node(|node| {
+                let checkpoint_id_opt = args.checkpoint_id.clone();
+                let project_dir_opt = self.project_dir();
+                async move {
+                    let chat_id = self.chat_id(&node, None).await?;
+                    if let Some(checkpoint_id) = &checkpoint_id_opt {
+                        // Fail early, with the id in the message, when it names nothing.
+                        let _: shim_protocol::messages::Checkpoint = node
+                            .request(
+                                NodeOp::CheckpointGet,
+                                &GetCheckpointRequest {
+                                    checkpoint_id: checkpoint_id.clone(),
+                                },
+                            )
+                            .await?;
+                    }
+                    node.request(
+                        NodeOp::ResumeTake,
+                        &ResumeRequest {
+                            checkpoint_id: checkpoint_id_opt,
+                            project_dir: project_dir_opt,
+                            chat_id: Some(chat_id),
+                        },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(offer.into()))
+    }
+
+    #[tool(
+        name = "shim_end_session",
+        description = "End this session cleanly (it will not be offered for resuming)."
+    )]
+    async fn end_session(
+        &self,
+        Parameters(args): Parameters<ChatArgs>,
+    ) -> Result<Json<EndOutput>, String> {
+        let reply: SessionEndReply = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let request = SessionEndRequest {
+                        chat_id: chat_id.clone(),
+                        reason: Some("shim_end_session".to_owned()),
+                    };
+                    self.first_contact(&node, &chat_id, || {
+                        node.request(NodeOp::SessionEnd, &request)
+                    })
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(EndOutput {
+            chat_id: reply.chat_id,
+            ended: true,
+        }))
+    }
+}
+
+impl ShimMcp {
+    /// Runs `request`; when the node does not know the chat (it restarted), opens the chat under its id,
+    /// which is its first contact, and runs `request` again.
+    async fn first_contact<T, F, Fut>(
+        &self,
+        node: &NodeClient,
+        chat_id: &str,
+        request: F,
+    ) -> Result<T, ClientError>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, ClientError>>,
+    {
+        match request().await {
+            Err(ClientError::Remote(WireError::NotFound { kind, .. })) if kind == "chat" => {
+                self.open_chat(node, Some(chat_id.to_owned()), None, None)
+                    .await?;
+                request().await
+            }
+            other => other,
+        }
+    }
+}
