@@ -1,6 +1,10 @@
 //! The `shim-node` command line: `run`, `mcp`, `status` and `tail`.
 
+mod checkpoints;
+pub mod hook;
+mod setup;
 mod status;
+pub mod statusline;
 mod tail;
 
 use std::{collections::HashMap, path::PathBuf, process::ExitCode};
@@ -64,6 +68,80 @@ enum Command {
         /// Subject pattern below shim.events; all events when omitted.
         filter: Option<String>,
     },
+    /// Claude Code hook: reads the hook JSON on stdin (set up by `shim-node setup claude-code`).
+    Hook,
+    /// Claude Code status line: reads the status-line JSON on stdin, prints one line.
+    Statusline,
+    /// Connect SHIM to Claude Code or Claude Desktop.
+    Setup {
+        #[command(subcommand)]
+        target: SetupTarget,
+    },
+    /// List, show or export checkpoints.
+    Checkpoints {
+        #[command(subcommand)]
+        action: CheckpointsAction,
+    },
+    /// Print the resume prompt of an interrupted session in a project, and mark it restored.
+    Resume {
+        /// The project directory [default: the current directory]
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SetupTarget {
+    /// Write hooks, status line and MCP server into Claude Code's settings.
+    ClaudeCode {
+        /// Project to set up: <DIR>/.claude/settings.json and <DIR>/.mcp.json [default: current directory]
+        #[arg(long, conflicts_with = "user")]
+        project: Option<PathBuf>,
+        /// Set up for every project: ~/.claude/settings.json and ~/.claude.json
+        #[arg(long)]
+        user: bool,
+        /// Replace a status line of your own with SHIM's.
+        #[arg(long)]
+        statusline: bool,
+    },
+    /// Print (or with --write, merge) the Claude Desktop MCP config.
+    ClaudeDesktop {
+        /// Merge into the config file instead of printing.
+        #[arg(long)]
+        write: bool,
+        /// The config file [default: the platform's claude_desktop_config.json]
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CheckpointsAction {
+    /// List checkpoints, newest first.
+    List {
+        /// Only this chat's.
+        #[arg(long)]
+        chat_id: Option<String>,
+        /// At most this many.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one checkpoint.
+    Show {
+        /// `<chat_id>:<seq>`
+        checkpoint_id: String,
+    },
+    /// Print one checkpoint as JSON (or write it to --output).
+    Export {
+        /// `<chat_id>:<seq>`
+        checkpoint_id: String,
+        /// File to write.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Entry point of the `shim-node` binary.
@@ -93,6 +171,8 @@ pub fn main() -> ExitCode {
 fn init_tracing(cli: &Cli, env: &HashMap<String, String>) {
     let default = match cli.command {
         Command::Run => "info,async_nats=warn",
+        // Whatever a hook or status line writes to stderr may reach the user's screen.
+        Command::Hook | Command::Statusline => "off",
         _ => "warn",
     };
     let directive = cli
@@ -155,7 +235,79 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
         }
         Command::Status { json, chat_id } => status::run(&config, json, chat_id).await,
         Command::Tail { filter } => tail::run(&config, filter.as_deref().unwrap_or("")).await,
+        Command::Hook => Ok(hook::run(&config).await),
+        Command::Statusline => Ok(statusline::run(&config).await),
+        Command::Setup { target } => run_setup(target),
+        Command::Checkpoints { action } => match action {
+            CheckpointsAction::List {
+                chat_id,
+                limit,
+                json,
+            } => checkpoints::list(&config, chat_id, limit, json).await,
+            CheckpointsAction::Show { checkpoint_id } => {
+                checkpoints::show(&config, &checkpoint_id).await
+            }
+            CheckpointsAction::Export {
+                checkpoint_id,
+                output,
+            } => checkpoints::export(&config, &checkpoint_id, output).await,
+        },
+        Command::Resume { project } => {
+            let project = match project {
+                Some(project) => project,
+                None => std::env::current_dir().context("cannot read the current directory")?,
+            };
+            checkpoints::resume(&config, project).await
+        }
     }
+}
+
+fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
+    let exe = std::env::current_exe().context("cannot find this program's path")?;
+    match target {
+        SetupTarget::ClaudeCode {
+            project,
+            user,
+            statusline,
+        } => {
+            let scope = if user {
+                setup::Scope::User(dirs::home_dir().context("cannot find your home directory")?)
+            } else {
+                let dir = match project {
+                    Some(dir) => dir,
+                    None => std::env::current_dir().context("cannot read the current directory")?,
+                };
+                setup::Scope::Project(std::fs::canonicalize(&dir).unwrap_or(dir))
+            };
+            for line in setup::claude_code(&exe, &scope, statusline)? {
+                println!("{line}");
+            }
+            println!("Restart Claude Code (or run /hooks) to load the hooks.");
+        }
+        SetupTarget::ClaudeDesktop { write, file } => {
+            let path = match file {
+                Some(path) => path,
+                None => setup::desktop_config_path()
+                    .context("cannot find Claude Desktop's config directory")?,
+            };
+            if write {
+                let changed = setup::claude_desktop(&exe, &path)?;
+                println!(
+                    "{} {}",
+                    if changed { "updated  " } else { "unchanged" },
+                    path.display()
+                );
+                println!("Restart Claude Desktop to load the MCP server.");
+            } else {
+                println!(
+                    "Merge this into {} and restart Claude Desktop:\n",
+                    path.display()
+                );
+                println!("{}", setup::desktop_snippet(&exe));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn wait_for_signal(node: crate::RunningNode) -> anyhow::Result<()> {

@@ -44,6 +44,17 @@ pub async fn connect(
     options.connect(url).await
 }
 
+/// Connects once, failing within half a second: for hooks and the status line, which must never wait on
+/// a missing server.
+pub async fn connect_fast(url: &str, name: &str) -> Result<Client, async_nats::ConnectError> {
+    ConnectOptions::new()
+        .name(name)
+        .connection_timeout(Duration::from_millis(500))
+        .max_reconnects(1)
+        .connect(url)
+        .await
+}
+
 fn event_name(event: &Event) -> &'static str {
     match event {
         Event::Connected => "connected",

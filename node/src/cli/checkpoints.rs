@@ -1,0 +1,169 @@
+//! `shim-node checkpoints list|show|export` and `shim-node resume`.
+
+use std::{path::PathBuf, process::ExitCode};
+
+use anyhow::Context;
+use shim_protocol::{
+    NodeOp,
+    messages::{
+        Checkpoint, CheckpointList, GetCheckpointRequest, ListCheckpointsRequest, ResumeOffer,
+        ResumeRequest,
+    },
+};
+
+use crate::{
+    config::Config,
+    nats::{NodeClient, connect},
+};
+
+async fn node(config: &Config, name: &str) -> anyhow::Result<NodeClient> {
+    let client = connect(&config.nats_url, name, false, None)
+        .await
+        .map_err(|error| {
+            anyhow::anyhow!(
+                "cannot reach NATS at {} ({error}); is shim-node running?",
+                config.nats_url
+            )
+        })?;
+    Ok(NodeClient::new(
+        client,
+        config.node_id.clone(),
+        config.request_timeout(),
+    ))
+}
+
+fn when(ms: u64) -> String {
+    humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms))
+        .to_string()
+}
+
+pub(super) async fn list(
+    config: &Config,
+    chat_id_opt: Option<String>,
+    limit: u32,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let list: CheckpointList = node(config, "shim-node checkpoints")
+        .await?
+        .request(
+            NodeOp::CheckpointList,
+            &ListCheckpointsRequest {
+                chat_id: chat_id_opt,
+                limit: Some(limit),
+            },
+        )
+        .await?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list.checkpoints)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if list.checkpoints.is_empty() {
+        println!("no checkpoints");
+    }
+    for summary in &list.checkpoints {
+        println!(
+            "{:<48} {}  {:<12} {:>6} B  {}",
+            summary.checkpoint_id,
+            when(summary.created_at_ms),
+            summary.trigger.as_str(),
+            summary.bytes,
+            summary.summary.replace('\n', " ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn fetch(config: &Config, checkpoint_id: &str) -> anyhow::Result<Checkpoint> {
+    Ok(node(config, "shim-node checkpoints")
+        .await?
+        .request(
+            NodeOp::CheckpointGet,
+            &GetCheckpointRequest {
+                checkpoint_id: checkpoint_id.to_owned(),
+            },
+        )
+        .await?)
+}
+
+pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result<ExitCode> {
+    let checkpoint = fetch(config, checkpoint_id).await?;
+    println!(
+        "checkpoint {} ({} at {})",
+        checkpoint.checkpoint_id,
+        checkpoint.trigger.as_str(),
+        when(checkpoint.created_at_ms)
+    );
+    println!(
+        "project    {}",
+        checkpoint.project_dir.as_deref().unwrap_or("-")
+    );
+    println!("summary    {}", checkpoint.conversation.summary);
+    if !checkpoint.task.operation.is_empty() {
+        println!(
+            "task       {} — {} ({:.0}%)",
+            checkpoint.task.operation,
+            checkpoint.task.phase,
+            checkpoint.task.progress * 100.0
+        );
+    }
+    for step in &checkpoint.task.next_steps {
+        println!("next       {step}");
+    }
+    for blocker in &checkpoint.task.blockers {
+        println!("blocker    {blocker}");
+    }
+    println!(
+        "files      branch {} · {} modified · {} staged · {} untracked · diff {} B",
+        checkpoint.files.branch.as_deref().unwrap_or("-"),
+        checkpoint.files.modified.len(),
+        checkpoint.files.staged.len(),
+        checkpoint.files.untracked.len(),
+        checkpoint.files.diff.len()
+    );
+    println!(
+        "signals    {} messages · {} tool calls ({} failed) · context {}",
+        checkpoint.signals.message_count,
+        checkpoint.signals.tool_calls,
+        checkpoint.signals.tool_failures,
+        checkpoint
+            .signals
+            .context_ratio
+            .map_or_else(|| "?".to_owned(), |ratio| format!("{:.0}%", ratio * 100.0))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) async fn export(
+    config: &Config,
+    checkpoint_id: &str,
+    output_opt: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let checkpoint = fetch(config, checkpoint_id).await?;
+    let text = serde_json::to_string_pretty(&checkpoint)?;
+    match output_opt {
+        Some(path) => std::fs::write(&path, format!("{text}\n"))
+            .with_context(|| format!("failed to write {}", path.display()))?,
+        None => println!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) async fn resume(config: &Config, project_dir: PathBuf) -> anyhow::Result<ExitCode> {
+    let project_dir = std::fs::canonicalize(&project_dir).unwrap_or(project_dir);
+    let offer: ResumeOffer = node(config, "shim-node resume")
+        .await?
+        .request(
+            NodeOp::ResumeTake,
+            &ResumeRequest {
+                checkpoint_id: None,
+                project_dir: Some(project_dir.display().to_string()),
+                chat_id: None,
+            },
+        )
+        .await?;
+    match offer.resume_prompt.filter(|_| offer.resume_available) {
+        Some(prompt) => println!("{prompt}"),
+        None => eprintln!("nothing to resume in {}", project_dir.display()),
+    }
+    Ok(ExitCode::SUCCESS)
+}

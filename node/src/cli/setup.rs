@@ -1,0 +1,340 @@
+//! `shim-node setup`: connects SHIM to Claude Code (hooks, status line, MCP server) and Claude Desktop (MCP
+//! server). Merging is idempotent and keeps everything else in the files: running it twice changes nothing,
+//! and a status line of someone else's is left alone unless asked.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde_json::{Map, Value, json};
+
+/// The Claude Code hook events SHIM listens to.
+pub const HOOK_EVENTS: [&str; 9] = [
+    "SessionStart",
+    "UserPromptSubmit",
+    "PostToolUse",
+    "PostToolUseFailure",
+    "PreCompact",
+    "PostCompact",
+    "Stop",
+    "StopFailure",
+    "SessionEnd",
+];
+
+/// Events whose hook groups take a tool matcher.
+const TOOL_EVENTS: [&str; 2] = ["PostToolUse", "PostToolUseFailure"];
+
+/// Where Claude Code settings go.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// `<dir>/.claude/settings.json` and `<dir>/.mcp.json`.
+    Project(PathBuf),
+    /// `~/.claude/settings.json` and `~/.claude.json`.
+    User(PathBuf),
+}
+
+fn command(exe: &Path, subcommand: &str) -> String {
+    let exe = exe.display().to_string();
+    if exe.contains(char::is_whitespace) {
+        format!("\"{exe}\" {subcommand}")
+    } else {
+        format!("{exe} {subcommand}")
+    }
+}
+
+/// True for a command SHIM wrote (`<.../shim-node...> <subcommand>`), wherever the binary lives.
+fn is_shim_command(command: &str, subcommand: &str) -> bool {
+    let Some(program) = command.trim().strip_suffix(subcommand).map(str::trim_end) else {
+        return false;
+    };
+    let program = program.trim_matches('"');
+    Path::new(program)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| name.starts_with("shim-node"))
+}
+
+fn object<'a>(value: &'a mut Value, key: &str) -> anyhow::Result<&'a mut Map<String, Value>> {
+    let root = value
+        .as_object_mut()
+        .context("the settings file is not a JSON object")?;
+    let entry = root.entry(key.to_owned()).or_insert_with(|| json!({}));
+    entry
+        .as_object_mut()
+        .with_context(|| format!("`{key}` in the settings file is not a JSON object"))
+}
+
+/// Adds SHIM's hooks and status line to Claude Code settings; returns notes for the user.
+pub fn merge_settings(
+    settings: &mut Value,
+    exe: &Path,
+    replace_statusline: bool,
+) -> anyhow::Result<Vec<String>> {
+    let mut notes = Vec::new();
+    let hook_command = command(exe, "hook");
+    let hooks = object(settings, "hooks")?;
+    for event in HOOK_EVENTS {
+        let groups = hooks.entry(event.to_owned()).or_insert_with(|| json!([]));
+        let groups = groups
+            .as_array_mut()
+            .with_context(|| format!("`hooks.{event}` is not a list"))?;
+        // Drop SHIM's own entries (from an older path, say), then groups they leave empty.
+        for group in groups.iter_mut() {
+            if let Some(list) = group.get_mut("hooks").and_then(Value::as_array_mut) {
+                list.retain(|hook| {
+                    !hook
+                        .get("command")
+                        .and_then(Value::as_str)
+                        .is_some_and(|command| is_shim_command(command, "hook"))
+                });
+            }
+        }
+        groups.retain(|group| {
+            group
+                .get("hooks")
+                .and_then(Value::as_array)
+                .is_none_or(|list| !list.is_empty())
+        });
+        let mut group =
+            json!({"hooks": [{"type": "command", "command": hook_command, "timeout": 5}]});
+        if TOOL_EVENTS.contains(&event) {
+            group["matcher"] = json!("*");
+        }
+        groups.push(group);
+    }
+    let root = settings
+        .as_object_mut()
+        .context("the settings file is not a JSON object")?;
+    let ours = json!({"type": "command", "command": command(exe, "statusline"), "padding": 0});
+    let existing_is_ours = root
+        .get("statusLine")
+        .and_then(|line| line.get("command"))
+        .and_then(Value::as_str)
+        .is_some_and(|command| is_shim_command(command, "statusline"));
+    if root.get("statusLine").is_none() || existing_is_ours || replace_statusline {
+        root.insert("statusLine".to_owned(), ours);
+    } else {
+        notes.push(
+            "a status line of your own is configured and was kept; run again with --statusline to use SHIM's"
+                .to_owned(),
+        );
+    }
+    Ok(notes)
+}
+
+/// Adds the `shim` MCP server to a file with an `mcpServers` object.
+pub fn merge_mcp(config: &mut Value, exe: &Path) -> anyhow::Result<()> {
+    let servers = object(config, "mcpServers")?;
+    servers.insert(
+        "shim".to_owned(),
+        json!({"command": exe.display().to_string(), "args": ["mcp"]}),
+    );
+    Ok(())
+}
+
+/// Reads a JSON file, or `{}` when it does not exist; refuses a file that is not JSON.
+fn read(path: &Path) -> anyhow::Result<Value> {
+    match std::fs::read_to_string(path) {
+        Ok(text) if text.trim().is_empty() => Ok(json!({})),
+        Ok(text) => serde_json::from_str(&text).with_context(|| {
+            format!(
+                "{} is not valid JSON; fix it by hand, SHIM will not overwrite it",
+                path.display()
+            )
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(json!({})),
+        Err(error) => Err(error).with_context(|| format!("failed to read {}", path.display())),
+    }
+}
+
+/// Writes `value` when it differs from what the file holds (atomically: a temp file, then a rename);
+/// returns whether it wrote.
+fn write_if_changed(path: &Path, before: &Value, after: &Value) -> anyhow::Result<bool> {
+    if before == after && path.exists() {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("failed to create {}", dir.display()))?;
+    }
+    let temp = path.with_extension("json.shim-tmp");
+    let mut text = serde_json::to_string_pretty(after)?;
+    text.push('\n');
+    std::fs::write(&temp, text).with_context(|| format!("failed to write {}", temp.display()))?;
+    std::fs::rename(&temp, path)
+        .with_context(|| format!("failed to replace {}", path.display()))?;
+    Ok(true)
+}
+
+fn merge_file(
+    path: &Path,
+    merge: impl FnOnce(&mut Value) -> anyhow::Result<Vec<String>>,
+) -> anyhow::Result<(bool, Vec<String>)> {
+    let before = read(path)?;
+    if !before.is_object() {
+        bail!(
+            "{} does not hold a JSON object; SHIM will not overwrite it",
+            path.display()
+        );
+    }
+    let mut after = before.clone();
+    let notes = merge(&mut after)?;
+    Ok((write_if_changed(path, &before, &after)?, notes))
+}
+
+/// Sets up Claude Code in `scope`; returns one line per file and note.
+pub fn claude_code(
+    exe: &Path,
+    scope: &Scope,
+    replace_statusline: bool,
+) -> anyhow::Result<Vec<String>> {
+    let (settings_path, mcp_path) = match scope {
+        Scope::Project(dir) => (dir.join(".claude/settings.json"), dir.join(".mcp.json")),
+        Scope::User(home) => (
+            home.join(".claude/settings.json"),
+            home.join(".claude.json"),
+        ),
+    };
+    let mut lines = Vec::new();
+    let (changed, notes) = merge_file(&settings_path, |settings| {
+        merge_settings(settings, exe, replace_statusline)
+    })?;
+    lines.push(format!(
+        "{} {}",
+        if changed { "updated  " } else { "unchanged" },
+        settings_path.display()
+    ));
+    let (changed, _) = merge_file(&mcp_path, |config| {
+        merge_mcp(config, exe).map(|()| Vec::new())
+    })?;
+    lines.push(format!(
+        "{} {}",
+        if changed { "updated  " } else { "unchanged" },
+        mcp_path.display()
+    ));
+    lines.extend(notes.into_iter().map(|note| format!("note: {note}")));
+    Ok(lines)
+}
+
+/// Returns Claude Desktop's config file for this platform.
+pub fn desktop_config_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|dir| dir.join("Claude").join("claude_desktop_config.json"))
+}
+
+/// Merges the MCP server into Claude Desktop's config; returns whether the file changed.
+pub fn claude_desktop(exe: &Path, path: &Path) -> anyhow::Result<bool> {
+    merge_file(path, |config| merge_mcp(config, exe).map(|()| Vec::new()))
+        .map(|(changed, _)| changed)
+}
+
+/// Returns the Desktop snippet.
+pub fn desktop_snippet(exe: &Path) -> String {
+    let mut value = json!({});
+    // Merging into an empty object cannot fail.
+    let _ = merge_mcp(&mut value, exe);
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_is_idempotent_and_keeps_what_is_there() {
+        let exe = Path::new("/opt/bin/shim-node");
+        let mut settings = json!({
+            "model": "opus",
+            "hooks": {
+                "PostToolUse": [{"matcher": "Edit", "hooks": [{"type": "command", "command": "prettier --write"}]}],
+                "Stop": [{"hooks": [{"type": "command", "command": "/old/path/shim-node hook"}]}]
+            },
+            "permissions": {"allow": ["Bash(cargo test)"]}
+        });
+        merge_settings(&mut settings, exe, false).expect("merges");
+        let once = settings.clone();
+        merge_settings(&mut settings, exe, false).expect("merges");
+        assert_eq!(settings, once, "a second run changes nothing");
+
+        assert_eq!(settings["model"], "opus");
+        assert_eq!(settings["permissions"]["allow"][0], "Bash(cargo test)");
+        let post = settings["hooks"]["PostToolUse"].as_array().expect("list");
+        assert_eq!(post.len(), 2, "the user's prettier hook stays: {post:?}");
+        assert_eq!(post[0]["hooks"][0]["command"], "prettier --write");
+        assert_eq!(post[1]["matcher"], "*");
+        let stop = settings["hooks"]["Stop"].as_array().expect("list");
+        assert_eq!(
+            stop.len(),
+            1,
+            "the old SHIM hook was replaced, not duplicated: {stop:?}"
+        );
+        assert_eq!(stop[0]["hooks"][0]["command"], "/opt/bin/shim-node hook");
+        for event in HOOK_EVENTS {
+            assert!(
+                settings["hooks"][event]
+                    .as_array()
+                    .is_some_and(|groups| !groups.is_empty()),
+                "{event}"
+            );
+        }
+        assert_eq!(
+            settings["statusLine"]["command"],
+            "/opt/bin/shim-node statusline"
+        );
+    }
+
+    #[test]
+    fn someone_elses_status_line_is_kept_unless_replacing_is_asked() {
+        let exe = Path::new("/opt/bin/shim-node");
+        let mut settings = json!({"statusLine": {"type": "command", "command": "~/bin/my-line"}});
+        let notes = merge_settings(&mut settings, exe, false).expect("merges");
+        assert_eq!(settings["statusLine"]["command"], "~/bin/my-line");
+        assert_eq!(notes.len(), 1);
+        merge_settings(&mut settings, exe, true).expect("merges");
+        assert_eq!(
+            settings["statusLine"]["command"],
+            "/opt/bin/shim-node statusline"
+        );
+    }
+
+    #[test]
+    fn paths_with_spaces_are_quoted_and_still_recognised() {
+        let exe = Path::new("/Users/me/My Tools/shim-node");
+        assert_eq!(
+            command(exe, "hook"),
+            "\"/Users/me/My Tools/shim-node\" hook"
+        );
+        assert!(is_shim_command(&command(exe, "hook"), "hook"));
+        assert!(is_shim_command("/x/shim-node-e2e hook", "hook"));
+        assert!(!is_shim_command("/x/other hook", "hook"));
+        assert!(!is_shim_command("/x/shim-node statusline", "hook"));
+    }
+
+    #[test]
+    fn files_are_written_only_when_they_change_and_bad_json_is_left_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let exe = Path::new("/opt/bin/shim-node");
+        let scope = Scope::Project(dir.path().to_path_buf());
+        let first = claude_code(exe, &scope, false).expect("sets up");
+        assert!(
+            first.iter().all(|line| line.starts_with("updated")),
+            "{first:?}"
+        );
+        let second = claude_code(exe, &scope, false).expect("sets up");
+        assert!(
+            second.iter().all(|line| line.starts_with("unchanged")),
+            "{second:?}"
+        );
+        let mcp: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join(".mcp.json")).expect("file"),
+        )
+        .expect("json");
+        assert_eq!(mcp["mcpServers"]["shim"]["args"][0], "mcp");
+
+        std::fs::write(dir.path().join(".mcp.json"), "{ not json").expect("write");
+        let error = claude_code(exe, &scope, false).expect_err("refuses");
+        assert!(format!("{error:#}").contains("not valid JSON"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(".mcp.json")).expect("file"),
+            "{ not json"
+        );
+    }
+}

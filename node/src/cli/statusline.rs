@@ -1,0 +1,176 @@
+//! `shim-node statusline`: the Claude Code status line. Reads the status-line JSON (context window, cost,
+//! model, session), records it as a signal, and prints one line: risk level, context use, and the time since
+//! the last checkpoint. Within [`DEADLINE`], and `SHIM offline` when no node answers.
+
+use std::{io::Read, time::Duration};
+
+use serde_json::Value;
+use shim_protocol::{
+    NodeOp,
+    messages::{RiskLevel, RiskReport, SignalBatch, SignalEvent, SignalSource},
+    subject,
+};
+
+use crate::{
+    config::Config,
+    nats::{NodeClient, connect_fast},
+};
+
+/// Longest the status line may take.
+pub const DEADLINE: Duration = Duration::from_millis(800);
+
+/// Turns the status-line JSON into a signal batch; `None` without a usable session id.
+pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
+    let value: Value = serde_json::from_slice(input).ok()?;
+    let session_id = value.get("session_id")?.as_str()?.to_owned();
+    subject::validate_id("session id", &session_id).ok()?;
+    let number = |pointer: &str| value.pointer(pointer).and_then(Value::as_f64);
+    let whole = |pointer: &str| value.pointer(pointer).and_then(Value::as_u64);
+    let event = SignalEvent::Usage {
+        tokens_used: whole("/context_window/total_input_tokens"),
+        context_window: whole("/context_window/context_window_size"),
+        used_percentage: number("/context_window/used_percentage"),
+        cost_usd: number("/cost/total_cost_usd"),
+        model: value
+            .pointer("/model/id")
+            .or_else(|| value.pointer("/model/display_name"))
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    };
+    Some(SignalBatch {
+        chat_id: session_id,
+        source: SignalSource::StatusLine,
+        at_ms: now_ms,
+        events: vec![event],
+        transcript_path: value
+            .get("transcript_path")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    })
+}
+
+/// Renders the line. ANSI colours: Claude Code shows them.
+pub fn render(report: &RiskReport) -> String {
+    let (colour, dot) = match report.level {
+        RiskLevel::Safe => ("\x1b[32m", "●"),
+        RiskLevel::Warning => ("\x1b[33m", "▲"),
+        RiskLevel::Danger => ("\x1b[31m", "■"),
+    };
+    let context = report.signals.context_ratio.map_or_else(
+        || "ctx ?".to_owned(),
+        |ratio| format!("ctx {:.0}%", ratio * 100.0),
+    );
+    let checkpoint = match report.signals.seconds_since_checkpoint {
+        Some(seconds) if seconds < 60 => format!("ckpt {seconds}s ago"),
+        Some(seconds) if seconds < 3600 => format!("ckpt {}m ago", seconds / 60),
+        Some(seconds) => format!("ckpt {}h{:02}m ago", seconds / 3600, seconds % 3600 / 60),
+        None => "no ckpt yet".to_owned(),
+    };
+    format!(
+        "{colour}SHIM {dot} {}\x1b[0m · {context} · {checkpoint}",
+        report.level.as_str()
+    )
+}
+
+/// Runs the status line; always exits 0 with one line.
+pub(super) async fn run(config: &Config) -> std::process::ExitCode {
+    let mut input = Vec::new();
+    let _ = std::io::stdin().take(1024 * 1024).read_to_end(&mut input);
+    let line = match parse(&input, shim_actors::now_ms()) {
+        None => "SHIM".to_owned(),
+        Some(batch) => match tokio::time::timeout(DEADLINE, report(config, &batch)).await {
+            Ok(Some(report)) => render(&report),
+            _ => "SHIM ○ offline".to_owned(),
+        },
+    };
+    println!("{line}");
+    std::process::ExitCode::SUCCESS
+}
+
+async fn report(config: &Config, batch: &SignalBatch) -> Option<RiskReport> {
+    let client = connect_fast(&config.nats_url, "shim-node statusline")
+        .await
+        .ok()?;
+    let node = NodeClient::new(client, config.node_id.clone(), DEADLINE);
+    node.request(NodeOp::Signals, batch).await.ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use shim_protocol::messages::SignalSnapshot;
+
+    use super::*;
+
+    #[test]
+    fn the_status_line_json_becomes_a_usage_signal() {
+        let input = json!({
+            "hook_event_name": "Status",
+            "session_id": "abc-123",
+            "transcript_path": "/t.jsonl",
+            "cwd": "/p",
+            "model": {"id": "claude-opus-4-1", "display_name": "Opus"},
+            "workspace": {"current_dir": "/p", "project_dir": "/p"},
+            "version": "2.1.0",
+            "cost": {"total_cost_usd": 0.42, "total_duration_ms": 45000, "total_api_duration_ms": 2300},
+            "context_window": {"context_window_size": 200000, "used_percentage": 61.5, "total_input_tokens": 123000},
+            "rate_limits": {"five_hour": {"used_percentage": 12}}
+        });
+        let batch = parse(input.to_string().as_bytes(), 5).expect("parses");
+        assert_eq!(batch.chat_id, "abc-123");
+        assert_eq!(batch.transcript_path.as_deref(), Some("/t.jsonl"));
+        assert_eq!(
+            batch.events,
+            [SignalEvent::Usage {
+                tokens_used: Some(123_000),
+                context_window: Some(200_000),
+                used_percentage: Some(61.5),
+                cost_usd: Some(0.42),
+                model: Some("claude-opus-4-1".to_owned()),
+            }]
+        );
+        let sparse = parse(br#"{"session_id": "s", "context_window": "oops"}"#, 5).expect("parses");
+        assert!(matches!(
+            &sparse.events[0],
+            SignalEvent::Usage {
+                used_percentage: None,
+                context_window: None,
+                ..
+            }
+        ));
+        for bad in [&b""[..], b"{}", b"null", br#"{"session_id": "a b"}"#] {
+            assert!(parse(bad, 0).is_none());
+        }
+    }
+
+    #[test]
+    fn the_line_shows_level_context_and_checkpoint_age() {
+        let report = |level, ratio, seconds| RiskReport {
+            chat_id: "c".to_owned(),
+            level,
+            score: 0.5,
+            reasons: Vec::new(),
+            signals: SignalSnapshot {
+                context_ratio: ratio,
+                seconds_since_checkpoint: seconds,
+                ..SignalSnapshot::default()
+            },
+            advice: None,
+        };
+        let line = render(&report(RiskLevel::Warning, Some(0.62), Some(185)));
+        assert!(
+            line.contains("SHIM ▲ warning")
+                && line.contains("ctx 62%")
+                && line.contains("ckpt 3m ago"),
+            "{line}"
+        );
+        let line = render(&report(RiskLevel::Safe, None, None));
+        assert!(
+            line.contains("ctx ?") && line.contains("no ckpt yet"),
+            "{line}"
+        );
+        assert!(
+            render(&report(RiskLevel::Danger, Some(0.8), Some(7_300))).contains("ckpt 2h01m ago")
+        );
+    }
+}
