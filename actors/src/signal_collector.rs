@@ -219,10 +219,13 @@ impl SignalCollectorState {
         let store = self.args.store.clone();
         let window = self.window(&opened.chat_id);
         window.opened(&opened);
-        if let Err(error) = store.put_chat(&window.record) {
-            warn!(chat_id = %opened.chat_id, %error, "failed to write chat record");
+        match store.put_chat(&window.record) {
+            Ok(()) => {
+                window.written_activity = Some(window.record.last_activity);
+                window.dirty = false;
+            }
+            Err(error) => warn!(chat_id = %opened.chat_id, %error, "failed to write chat record"),
         }
-        window.dirty = false;
     }
 
     fn record(
@@ -238,6 +241,7 @@ impl SignalCollectorState {
         let thresholds = self.thresholds.clone();
         let emitter = self.args.emitter.clone();
         let metrics = self.args.metrics.clone();
+        let store = self.args.store.clone();
         let window = self.window(&chat_id);
         let before = window.level;
         let mut triggers: Vec<CheckpointTrigger> = Vec::new();
@@ -296,6 +300,15 @@ impl SignalCollectorState {
             }
         }
         let report = window.report(&chat_id, now, &thresholds, true);
+        if window.activity_changed() && !ended {
+            match store.put_chat(&window.record) {
+                Ok(()) => {
+                    window.written_activity = Some(window.record.last_activity);
+                    window.dirty = false;
+                }
+                Err(error) => warn!(%chat_id, %error, "failed to write chat record"),
+            }
+        }
         let read_transcript = window.wants_transcript_read();
         for trigger in triggers {
             debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
@@ -375,8 +388,9 @@ impl SignalCollectorState {
                 ));
             }
             if window.dirty {
-                if let Err(error) = self.args.store.put_chat(&window.record) {
-                    warn!(%chat_id, %error, "failed to write chat record");
+                match self.args.store.put_chat(&window.record) {
+                    Ok(()) => window.written_activity = Some(window.record.last_activity),
+                    Err(error) => warn!(%chat_id, %error, "failed to write chat record"),
                 }
                 window.dirty = false;
             }

@@ -252,3 +252,94 @@ async fn under_claude_code_the_mcp_server_joins_the_chat_its_hooks_opened() {
     assert!(mcp.close().await);
     node.stop().await;
 }
+
+#[tokio::test]
+async fn crash_prevention_tools_checkpoint_advise_and_resume() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let project = tempfile::tempdir().expect("temp dir");
+    let project_dir = project.path().display().to_string();
+    let logs = tempfile::tempdir().expect("temp dir");
+
+    // A Desktop chat in the project works, checkpoints, and is then abandoned.
+    let mut first = spawn_mcp(&node, &logs.path().join("first.log"), &["--no-autostart"]);
+    first.initialize().await;
+    let started = first
+        .call_tool(
+            "shim_session_start",
+            json!({"project_dir": project_dir, "name": "parser"}),
+        )
+        .await;
+    let chat_id = structured(&started)["chat_id"]
+        .as_str()
+        .expect("chat")
+        .to_owned();
+    let saved = first
+        .call_tool(
+            "shim_checkpoint",
+            json!({"chat_id": chat_id, "summary": "porting the parser", "next_steps": ["add error recovery"], "progress": 0.4}),
+        )
+        .await;
+    assert_eq!(structured(&saved)["seq"], 1);
+    assert_eq!(structured(&saved)["risk"]["level"], "safe");
+    let listed = first
+        .call_tool("shim_list_checkpoints", json!({"chat_id": chat_id}))
+        .await;
+    assert_eq!(
+        structured(&listed)["checkpoints"][0]["summary"],
+        "porting the parser"
+    );
+
+    // The model reports a nearly full context: danger, with the advice exactly once.
+    let report = first
+        .call_tool(
+            "shim_report_signals",
+            json!({"chat_id": chat_id, "tokens_used": 170000, "context_window": 200000, "message_count": 12}),
+        )
+        .await;
+    assert_eq!(structured(&report)["level"], "danger");
+    assert!(
+        structured(&report)["advice"]
+            .as_str()
+            .is_some_and(|advice| advice.contains("checkpoint"))
+    );
+    let risk = first
+        .call_tool("shim_crash_risk", json!({"chat_id": chat_id}))
+        .await;
+    assert_eq!(structured(&risk)["level"], "danger");
+    assert!(
+        structured(&risk).get("advice").is_none(),
+        "advice once per level change: {risk}"
+    );
+    assert!(first.close().await);
+
+    // A new chat in the same project finds it, resumes it, and it is not offered again.
+    let mut second = spawn_mcp(&node, &logs.path().join("second.log"), &["--no-autostart"]);
+    second.initialize().await;
+    let check = second
+        .call_tool("shim_check_resume", json!({"project_dir": project_dir}))
+        .await;
+    assert_eq!(structured(&check)["resume_available"], true, "{check}");
+    assert!(
+        structured(&check)["resume_prompt"]
+            .as_str()
+            .is_some_and(|prompt| prompt.contains("1. add error recovery"))
+    );
+    let checkpoint_id = structured(&check)["checkpoint_id"].clone();
+    let resumed = second
+        .call_tool("shim_resume", json!({"checkpoint_id": checkpoint_id}))
+        .await;
+    assert_eq!(structured(&resumed)["checkpoint_id"], checkpoint_id);
+    let after = second
+        .call_tool("shim_check_resume", json!({"project_dir": project_dir}))
+        .await;
+    assert_eq!(structured(&after)["resume_available"], false);
+    let unknown = second
+        .call_tool("shim_resume", json!({"checkpoint_id": "nope:1"}))
+        .await;
+    assert_eq!(unknown["isError"], json!(true));
+    let ended = second.call_tool("shim_end_session", json!({})).await;
+    assert_eq!(structured(&ended)["ended"], true);
+    assert!(second.close().await);
+    node.stop().await;
+}

@@ -30,6 +30,8 @@ pub(super) struct ChatWindow {
     pub(super) level: RiskLevel,
     pub(super) last_active_ms: u64,
     pub(super) dirty: bool,
+    /// The last activity as last written to the store.
+    pub(super) written_activity: Option<LastActivity>,
     pub(super) ended: bool,
     pub(super) transcript_path_opt: Option<PathBuf>,
     transcript_offset: u64,
@@ -83,6 +85,7 @@ impl ChatWindow {
             interval_marker_ms: now_ms,
             record,
             dirty: true,
+            written_activity: None,
             ended: false,
             transcript_path_opt: None,
             transcript_offset: 0,
@@ -364,6 +367,12 @@ impl ChatWindow {
             self.record.peak_risk = Some(level.as_str().to_owned());
         }
         self.level = level;
+    }
+
+    /// True when what happened last differs from what the store holds: worth writing at once, since it
+    /// decides how an interruption is classified.
+    pub(super) fn activity_changed(&self) -> bool {
+        self.written_activity != Some(self.record.last_activity)
     }
 
     pub(super) fn recent_tools(&self) -> Vec<ToolCallRecord> {

@@ -1,0 +1,548 @@
+//! Crash prevention end to end, with every part a real process: nats-server, `shim-node run`, and
+//! `shim-node hook` / `statusline` started the way Claude Code starts them, JSON on stdin.
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use serde_json::{Value, json};
+use shim_node::nats::{NodeClient, connect};
+use shim_protocol::{
+    NodeOp,
+    messages::{
+        CheckpointInput, CheckpointSaved, HelloReply, HelloRequest, RiskReport, RiskRequest,
+        SaveCheckpointRequest,
+    },
+};
+use shim_tests::{DEADLINE, NatsServer, POLL, free_port, wait_until};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+/// A `shim-node run` process on a data dir, killed on drop.
+struct NodeProcess {
+    child: Child,
+}
+
+impl NodeProcess {
+    fn start(nats_url: &str, node_id: &str, data_dir: &Path) -> NodeProcess {
+        let log =
+            std::fs::File::create(data_dir.join(format!("node-{}.log", free_port()))).expect("log");
+        let child = Command::new(EXE)
+            .args([
+                "run",
+                "--nats-url",
+                nats_url,
+                "--node-id",
+                node_id,
+                "--metrics-addr",
+                "off",
+                "--data-dir",
+            ])
+            .arg(data_dir)
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("node starts");
+        NodeProcess { child }
+    }
+
+    fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for NodeProcess {
+    fn drop(&mut self) {
+        self.kill_9();
+    }
+}
+
+async fn node_client(nats_url: &str, node_id: &str) -> NodeClient {
+    let nats = connect(nats_url, "test", false, None)
+        .await
+        .expect("connects");
+    let node = NodeClient::new(nats, node_id, Duration::from_secs(5));
+    let up = wait_until(
+        || async {
+            node.request::<_, HelloReply>(
+                NodeOp::Hello,
+                &HelloRequest {
+                    client: "test".to_owned(),
+                },
+            )
+            .await
+            .is_ok()
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(up, "the node answers");
+    node
+}
+
+/// Runs `shim-node hook` the way Claude Code does: a `claude` process (here `timeout`, which forks the hook
+/// and exits with it) starts it with the hook JSON on stdin. Returns (exit code, stdout).
+fn hook(nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
+    run_stdin("hook", nats_url, node_id, input)
+}
+
+fn statusline(nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
+    run_stdin("statusline", nats_url, node_id, input)
+}
+
+fn run_stdin(subcommand: &str, nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
+    use std::io::Write;
+    let mut child = Command::new("timeout")
+        .args([
+            "30",
+            EXE,
+            subcommand,
+            "--nats-url",
+            nats_url,
+            "--node-id",
+            node_id,
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.to_string().as_bytes())
+        .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+fn git_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(status.status.success());
+    };
+    git(&["init", "-q", "-b", "main"]);
+    std::fs::write(dir.path().join("parser.rs"), "fn parse() {}\n").expect("write");
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "init"]);
+    dir
+}
+
+fn event(session_id: &str, name: &str, project: &Path, extra: Value) -> Value {
+    let mut value = json!({
+        "session_id": session_id,
+        "transcript_path": project.join(format!("{session_id}.jsonl")).display().to_string(),
+        "cwd": project.display().to_string(),
+        "hook_event_name": name,
+        "permission_mode": "default"
+    });
+    if let (Some(target), Some(more)) = (value.as_object_mut(), extra.as_object()) {
+        target.extend(more.clone());
+    }
+    value
+}
+
+#[tokio::test]
+async fn a_killed_session_is_resumed_from_its_last_checkpoint_exactly_once() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let project = git_project();
+    let project_path = std::fs::canonicalize(project.path()).expect("path");
+    let url = nats.url();
+    let mut node = NodeProcess::start(&url, "crash-test", data_dir.path());
+    let client = node_client(&url, "crash-test").await;
+
+    // A Claude Code session works: start, a prompt, tool calls, one of them failing.
+    let (code, out) = hook(
+        &url,
+        "crash-test",
+        &event(
+            "sess-1",
+            "SessionStart",
+            &project_path,
+            json!({"source": "startup"}),
+        ),
+    );
+    assert_eq!((code, out.trim()), (0, ""), "nothing to resume yet");
+    for (name, extra) in [
+        ("UserPromptSubmit", json!({"prompt": "port the parser"})),
+        (
+            "PostToolUse",
+            json!({"tool_name": "Read", "tool_input": {"file_path": "parser.rs"}, "tool_response": {"ok": true}}),
+        ),
+        (
+            "PostToolUseFailure",
+            json!({"tool_name": "Bash", "tool_input": {"command": "cargo test"}, "error": "1 test failed"}),
+        ),
+    ] {
+        assert_eq!(
+            hook(
+                &url,
+                "crash-test",
+                &event("sess-1", name, &project_path, extra)
+            )
+            .0,
+            0
+        );
+    }
+    std::fs::write(project_path.join("parser.rs"), "fn parse() { recover() }\n").expect("edit");
+    let saved: CheckpointSaved = client
+        .request(
+            NodeOp::CheckpointSave,
+            &SaveCheckpointRequest {
+                chat_id: "sess-1".to_owned(),
+                input: CheckpointInput {
+                    summary: "Porting the parser to nom; error recovery half done".to_owned(),
+                    current_task: Some("port parser".to_owned()),
+                    progress: Some(0.5),
+                    decisions: vec!["keep the AST".to_owned()],
+                    next_steps: vec!["recover from a missing semicolon".to_owned()],
+                    blockers: vec!["flaky test t_17".to_owned()],
+                    ..CheckpointInput::default()
+                },
+            },
+        )
+        .await
+        .expect("checkpoint saved");
+    assert_eq!(saved.seq, 1);
+
+    // The risk saw the hooks: one prompt, two tool calls, one failure.
+    let risk: RiskReport = client
+        .request(
+            NodeOp::Risk,
+            &RiskRequest {
+                chat_id: "sess-1".to_owned(),
+            },
+        )
+        .await
+        .expect("risk");
+    assert_eq!(
+        (
+            risk.signals.message_count,
+            risk.signals.tool_calls,
+            risk.signals.tool_failures
+        ),
+        (1, 2, 1)
+    );
+
+    // The checkpoint save flushed the store, activity records included: kill -9 loses nothing.
+    node.kill_9();
+
+    // The node comes back; a new session starts in the same project.
+    let _node = NodeProcess::start(&url, "crash-test", data_dir.path());
+    let _ = node_client(&url, "crash-test").await;
+    let (code, prompt) = hook(
+        &url,
+        "crash-test",
+        &event(
+            "sess-2",
+            "SessionStart",
+            &project_path,
+            json!({"source": "startup"}),
+        ),
+    );
+    assert_eq!(code, 0);
+    for needle in [
+        "# Resuming an interrupted session",
+        "likely crash",
+        "Porting the parser to nom; error recovery half done",
+        "1. recover from a missing semicolon",
+        "- keep the AST",
+        "- flaky test t_17",
+        "parser.rs",
+        "+fn parse() { recover() }",
+    ] {
+        assert!(
+            prompt.contains(needle),
+            "missing {needle:?} in the resume prompt:\n{prompt}"
+        );
+    }
+
+    // Restored once: a third session is not offered it again.
+    let (code, again) = hook(
+        &url,
+        "crash-test",
+        &event(
+            "sess-3",
+            "SessionStart",
+            &project_path,
+            json!({"source": "startup"}),
+        ),
+    );
+    assert_eq!((code, again.trim()), (0, ""));
+}
+
+#[tokio::test]
+async fn a_cleanly_ended_session_is_not_offered() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let project = git_project();
+    let project_path: PathBuf = std::fs::canonicalize(project.path()).expect("path");
+    let url = nats.url();
+    let _node = NodeProcess::start(&url, "clean-test", data_dir.path());
+    let client = node_client(&url, "clean-test").await;
+    hook(
+        &url,
+        "clean-test",
+        &event(
+            "tidy",
+            "SessionStart",
+            &project_path,
+            json!({"source": "startup"}),
+        ),
+    );
+    let _: CheckpointSaved = client
+        .request(
+            NodeOp::CheckpointSave,
+            &SaveCheckpointRequest {
+                chat_id: "tidy".to_owned(),
+                input: CheckpointInput {
+                    summary: "done".to_owned(),
+                    ..CheckpointInput::default()
+                },
+            },
+        )
+        .await
+        .expect("saved");
+    assert_eq!(
+        hook(
+            &url,
+            "clean-test",
+            &event(
+                "tidy",
+                "SessionEnd",
+                &project_path,
+                json!({"reason": "exit"})
+            )
+        )
+        .0,
+        0
+    );
+    let (code, out) = hook(
+        &url,
+        "clean-test",
+        &event(
+            "next",
+            "SessionStart",
+            &project_path,
+            json!({"source": "startup"}),
+        ),
+    );
+    assert_eq!((code, out.trim()), (0, ""), "a clean end is not resumed");
+}
+
+#[tokio::test]
+async fn hooks_and_the_status_line_never_fail_without_a_node() {
+    let url = format!("nats://127.0.0.1:{}", free_port());
+    let project = tempfile::tempdir().expect("temp dir");
+    for name in ["SessionStart", "PostToolUse", "Stop", "SessionEnd"] {
+        let (code, out) = hook(&url, "nobody", &event("s", name, project.path(), json!({})));
+        assert_eq!((code, out.as_str()), (0, ""), "{name}");
+    }
+    let (code, out) = hook(&url, "nobody", &json!("not an object"));
+    assert_eq!((code, out.as_str()), (0, ""));
+    let (code, line) = statusline(
+        &url,
+        "nobody",
+        &json!({"session_id": "s", "context_window": {"used_percentage": 10}}),
+    );
+    assert_eq!((code, line.trim()), (0, "SHIM ○ offline"));
+
+    // NATS up, no node: the same.
+    let nats = NatsServer::start();
+    let (code, out) = hook(
+        &nats.url(),
+        "nobody",
+        &event("s", "SessionStart", project.path(), json!({})),
+    );
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[tokio::test]
+async fn the_status_line_records_context_and_shows_risk() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let url = nats.url();
+    let _node = NodeProcess::start(&url, "line-test", data_dir.path());
+    let client = node_client(&url, "line-test").await;
+    let input = |percentage: f64| {
+        json!({
+            "session_id": "line-1",
+            "model": {"id": "claude-sonnet-4-5", "display_name": "Sonnet"},
+            "cost": {"total_cost_usd": 1.5},
+            "context_window": {"context_window_size": 200000, "used_percentage": percentage, "total_input_tokens": 84000}
+        })
+    };
+    let (code, line) = statusline(&url, "line-test", &input(42.0));
+    assert_eq!(code, 0);
+    assert!(
+        line.contains("SHIM ● safe") && line.contains("ctx 42%") && line.contains("no ckpt yet"),
+        "{line}"
+    );
+    let (_, line) = statusline(&url, "line-test", &input(80.0));
+    assert!(
+        line.contains("SHIM ■ danger") && line.contains("ctx 80%"),
+        "{line}"
+    );
+    let risk: RiskReport = client
+        .request(
+            NodeOp::Risk,
+            &RiskRequest {
+                chat_id: "line-1".to_owned(),
+            },
+        )
+        .await
+        .expect("risk");
+    assert_eq!(risk.signals.cost_usd, Some(1.5));
+    assert_eq!(risk.signals.model.as_deref(), Some("claude-sonnet-4-5"));
+    // Danger triggered an automatic checkpoint: the line shows its age once it lands.
+    let shown = wait_until(
+        || async {
+            statusline(&url, "line-test", &input(80.0))
+                .1
+                .contains("ckpt ")
+                && !statusline(&url, "line-test", &input(80.0))
+                    .1
+                    .contains("no ckpt")
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(shown);
+}
+
+#[tokio::test]
+async fn token_use_is_read_from_the_transcript_incrementally() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let project = tempfile::tempdir().expect("temp dir");
+    let url = nats.url();
+    let _node = NodeProcess::start(&url, "transcript-test", data_dir.path());
+    let client = node_client(&url, "transcript-test").await;
+    let transcript = project.path().join("t-1.jsonl");
+    let usage = |tokens: u64| {
+        format!(
+            "{}\n",
+            json!({"type": "assistant", "message": {"role": "assistant", "usage": {"input_tokens": 10, "cache_read_input_tokens": tokens, "output_tokens": 5}}})
+        )
+    };
+    std::fs::write(&transcript, usage(100_000)).expect("write");
+    let prompt = event("t-1", "UserPromptSubmit", project.path(), json!({}));
+    assert_eq!(hook(&url, "transcript-test", &prompt).0, 0);
+    let tokens = |expected: u64| {
+        let client = client.clone();
+        async move {
+            client
+                .request::<_, RiskReport>(
+                    NodeOp::Risk,
+                    &RiskRequest {
+                        chat_id: "t-1".to_owned(),
+                    },
+                )
+                .await
+                .is_ok_and(|risk| risk.signals.tokens_used == Some(expected))
+        }
+    };
+    assert!(wait_until(|| tokens(100_010), DEADLINE, POLL).await);
+    // More is appended: only the new line is read, and it wins.
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&transcript)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, usage(150_000).as_bytes()))
+        .expect("append");
+    assert_eq!(hook(&url, "transcript-test", &prompt).0, 0);
+    assert!(wait_until(|| tokens(150_010), DEADLINE, POLL).await);
+}
+
+#[tokio::test]
+async fn setup_writes_claude_code_settings_once_and_keeps_the_rest() {
+    let project = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(project.path().join(".claude")).expect("dir");
+    std::fs::write(
+        project.path().join(".claude/settings.json"),
+        r#"{"model": "opus"}"#,
+    )
+    .expect("write");
+    let run = || {
+        let output = Command::new(EXE)
+            .args(["setup", "claude-code", "--project"])
+            .arg(project.path())
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(run().contains("updated"));
+    let second = run();
+    assert!(
+        !second.contains("updated") && second.contains("unchanged"),
+        "{second}"
+    );
+    let settings: Value = serde_json::from_str(
+        &std::fs::read_to_string(project.path().join(".claude/settings.json")).expect("file"),
+    )
+    .expect("json");
+    assert_eq!(settings["model"], "opus");
+    let command = settings["hooks"]["SessionStart"][0]["hooks"][0]["command"]
+        .as_str()
+        .expect("hook command");
+    assert!(
+        command.ends_with(" hook") && command.contains("shim-node"),
+        "{command}"
+    );
+    assert!(
+        settings["statusLine"]["command"]
+            .as_str()
+            .is_some_and(|line| line.ends_with(" statusline"))
+    );
+
+    let home = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(EXE)
+        .args(["setup", "claude-code", "--user"])
+        .env("HOME", home.path())
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let user: Value = serde_json::from_str(
+        &std::fs::read_to_string(home.path().join(".claude.json")).expect("file"),
+    )
+    .expect("json");
+    assert_eq!(user["mcpServers"]["shim"]["args"][0], "mcp");
+
+    let desktop = home.path().join("desktop.json");
+    std::fs::write(&desktop, r#"{"mcpServers": {"other": {"command": "x"}}}"#).expect("write");
+    let output = Command::new(EXE)
+        .args(["setup", "claude-desktop", "--write", "--file"])
+        .arg(&desktop)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let merged: Value =
+        serde_json::from_str(&std::fs::read_to_string(&desktop).expect("file")).expect("json");
+    assert_eq!(merged["mcpServers"]["other"]["command"], "x");
+    assert_eq!(merged["mcpServers"]["shim"]["args"][0], "mcp");
+}
