@@ -77,6 +77,15 @@ pub async fn serve(
             _ = shutdown.wait_for(|stop| *stop) => break,
         };
         trace!(subject = %message.subject, bytes = message.payload.len(), "request");
+        // Fire-and-forget signals (hooks, tool calls) are decoded and handed on right here: no task, no
+        // reply, so the subscription drains as fast as NATS delivers.
+        if message.reply.is_none()
+            && message.subject.as_str().strip_prefix(prefix.as_str())
+                == Some(NodeOp::Signals.as_str())
+        {
+            handle(&client, &context, &prefix, message).await;
+            continue;
+        }
         let Ok(permit) = in_flight.clone().try_acquire_owned() else {
             context.metrics.record_bad_message("busy");
             let busy = WireError::Busy {

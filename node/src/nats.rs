@@ -12,6 +12,9 @@ use tracing::{info, warn};
 
 use crate::metrics::NodeMetrics;
 
+/// Messages a subscription buffers before the client drops new ones as a slow consumer.
+pub const SUBSCRIPTION_CAPACITY: usize = 256 * 1024;
+
 /// Connects as `name`, reconnecting for ever with a delay capped at one second; every connection event is
 /// logged and, given `metrics_opt`, counted.
 pub async fn connect(
@@ -22,6 +25,9 @@ pub async fn connect(
 ) -> Result<Client, async_nats::ConnectError> {
     let mut options = ConnectOptions::new()
         .name(name)
+        // Core NATS drops what a subscriber cannot buffer: room for a burst of ~256k signals (tens of MB
+        // at most, taken only while a burst lasts) before anything is lost.
+        .subscription_capacity(SUBSCRIPTION_CAPACITY)
         .connection_timeout(Duration::from_secs(2))
         .max_reconnects(None)
         .reconnect_delay_callback(|attempts| Duration::from_millis(100 * attempts.min(10) as u64))
