@@ -246,6 +246,7 @@ impl SignalCollectorState {
         let before = window.level;
         let mut triggers: Vec<CheckpointTrigger> = Vec::new();
         let mut ended = false;
+        let work = batch.source != SignalSource::Mcp;
         for event in batch.events {
             match &event {
                 SignalEvent::ToolCall {
@@ -270,7 +271,9 @@ impl SignalCollectorState {
                 }
                 _ => {}
             }
-            if let Some(trigger) = window.apply(event, batch.at_ms.max(1).min(now), &thresholds) {
+            if let Some(trigger) =
+                window.apply(event, batch.at_ms.max(1).min(now), &thresholds, work)
+            {
                 triggers.push(trigger);
             }
             if window.ended {

@@ -129,12 +129,15 @@ impl ChatWindow {
         self.dirty = true;
     }
 
-    /// Applies one event; returns the automatic checkpoint it calls for, if any.
+    /// Applies one event; returns the automatic checkpoint it calls for, if any. `work` is false for SHIM's
+    /// own tool calls (reported by its MCP server): they count for failure rates, not as progress worth a
+    /// checkpoint.
     pub(super) fn apply(
         &mut self,
         event: SignalEvent,
         at_ms: u64,
         thresholds: &RiskThresholds,
+        work: bool,
     ) -> Option<CheckpointTrigger> {
         self.last_active_ms = self.last_active_ms.max(at_ms);
         self.record.last_active_ms = self.last_active_ms;
@@ -167,6 +170,9 @@ impl ChatWindow {
                     at_ms,
                 });
                 self.record.last_activity = LastActivity::ToolCall;
+                if !work {
+                    return None;
+                }
                 self.calls_since_checkpoint += 1;
                 self.calls_since_trigger += 1;
                 if thresholds.checkpoint_every_calls > 0
@@ -442,14 +448,15 @@ mod tests {
     fn turn_ends_and_compactions_trigger_checkpoints() {
         let (mut window, thresholds) = window();
         assert_eq!(
-            window.apply(SignalEvent::UserPrompt, 1_000, &thresholds),
+            window.apply(SignalEvent::UserPrompt, 1_000, &thresholds, true),
             None
         );
         assert_eq!(
             window.apply(
                 SignalEvent::TurnEnded { latency_ms: None },
                 3_500,
-                &thresholds
+                &thresholds,
+                true,
             ),
             Some(CheckpointTrigger::Stop)
         );
@@ -459,11 +466,11 @@ mod tests {
             "prompt to stop"
         );
         assert_eq!(
-            window.apply(SignalEvent::PreCompact, 5_000, &thresholds),
+            window.apply(SignalEvent::PreCompact, 5_000, &thresholds, true),
             Some(CheckpointTrigger::PreCompact)
         );
         assert_eq!(
-            window.apply(SignalEvent::PostCompact, 6_000, &thresholds),
+            window.apply(SignalEvent::PostCompact, 6_000, &thresholds, true),
             None
         );
         assert_eq!(window.snapshot(6_000, &thresholds).compactions, 1);
@@ -478,7 +485,7 @@ mod tests {
             !window.interval_checkpoint_due(every + 1, every),
             "no activity yet"
         );
-        window.apply(SignalEvent::UserPrompt, 60_000, &thresholds);
+        window.apply(SignalEvent::UserPrompt, 60_000, &thresholds, true);
         assert!(
             !window.interval_checkpoint_due(every - 1, every),
             "not ten minutes yet"
@@ -493,7 +500,7 @@ mod tests {
             !window.interval_checkpoint_due(3 * every, every),
             "no activity since the checkpoint"
         );
-        window.apply(SignalEvent::UserPrompt, 3 * every, &thresholds);
+        window.apply(SignalEvent::UserPrompt, 3 * every, &thresholds, true);
         assert!(window.interval_checkpoint_due(3 * every + 2_000, every));
     }
 
@@ -511,6 +518,7 @@ mod tests {
                 },
                 at,
                 &thresholds,
+                true,
             );
         }
         let snapshot = window.snapshot(10, &thresholds);
@@ -532,6 +540,34 @@ mod tests {
     }
 
     #[test]
+    fn shims_own_tool_calls_count_for_failures_not_for_checkpoints() {
+        let (mut window, thresholds) = window();
+        let call = |ok| SignalEvent::ToolCall {
+            tool: "shim_status".to_owned(),
+            ok,
+            duration_ms: None,
+            arguments: None,
+            result: None,
+        };
+        for at in 0..10 {
+            assert_eq!(
+                window.apply(call(at != 0), at, &thresholds, false),
+                None,
+                "no trigger from SHIM's own calls"
+            );
+        }
+        let snapshot = window.snapshot(20, &thresholds);
+        assert_eq!(
+            (
+                snapshot.tool_calls,
+                snapshot.tool_failures,
+                snapshot.tool_calls_since_checkpoint
+            ),
+            (10, 1, 0)
+        );
+    }
+
+    #[test]
     fn reported_counts_stand_in_where_nothing_was_observed() {
         let (mut window, thresholds) = window();
         window.apply(
@@ -545,6 +581,7 @@ mod tests {
             },
             5,
             &thresholds,
+            true,
         );
         let snapshot = window.snapshot(10, &thresholds);
         assert_eq!(snapshot.message_count, 40);

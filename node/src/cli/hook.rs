@@ -82,7 +82,10 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
         arguments: cut(value.get("tool_input")),
         result: cut(value.get("tool_response").or_else(|| value.get("error"))),
     };
+    // SHIM's own MCP tools are reported by its MCP server; counting them here too would count them twice.
+    let own_tool = text(&value, "tool_name").is_some_and(|tool| tool.starts_with("mcp__shim__"));
     match event.as_str() {
+        "PostToolUse" | "PostToolUseFailure" if own_tool => None,
         "SessionStart" => Some(HookAction::Start {
             offer_resume: text(&value, "source").as_deref() != Some("compact"),
             request: SessionStartRequest {
@@ -326,6 +329,7 @@ mod tests {
             br#"{"session_id": 7, "hook_event_name": "Stop"}"#,
             br#"{"session_id": "a.b", "hook_event_name": "Stop"}"#,
             br#"{"session_id": "abc", "hook_event_name": "Notification"}"#,
+            br#"{"session_id": "abc", "hook_event_name": "PostToolUse", "tool_name": "mcp__shim__shim_status"}"#,
         ] {
             assert_eq!(
                 parse(input, None, 0),
