@@ -546,3 +546,108 @@ async fn setup_writes_claude_code_settings_once_and_keeps_the_rest() {
     assert_eq!(merged["mcpServers"]["other"]["command"], "x");
     assert_eq!(merged["mcpServers"]["shim"]["args"][0], "mcp");
 }
+
+#[tokio::test]
+async fn checkpoints_and_resume_commands_show_what_is_stored() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let project = git_project();
+    let project_path = std::fs::canonicalize(project.path()).expect("path");
+    let url = nats.url();
+    let _node = NodeProcess::start(&url, "cli-test", data_dir.path());
+    let client = node_client(&url, "cli-test").await;
+    let _: shim_protocol::messages::SessionStartReply = client
+        .request(
+            NodeOp::SessionStart,
+            &shim_protocol::messages::SessionStartRequest {
+                chat_id: Some("cli-chat".to_owned()),
+                project_dir: Some(project_path.display().to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("session");
+    for summary in ["first pass", "second pass"] {
+        let _: CheckpointSaved = client
+            .request(
+                NodeOp::CheckpointSave,
+                &SaveCheckpointRequest {
+                    chat_id: "cli-chat".to_owned(),
+                    input: CheckpointInput {
+                        summary: summary.to_owned(),
+                        next_steps: vec!["ship it".to_owned()],
+                        ..CheckpointInput::default()
+                    },
+                },
+            )
+            .await
+            .expect("saved");
+    }
+    let cli = |args: &[&str]| {
+        let output = Command::new(EXE)
+            .args(args)
+            .args(["--nats-url", &url, "--node-id", "cli-test"])
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (list, _) = cli(&["checkpoints", "list"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 2, "{list}");
+    assert!(
+        lines[0].starts_with("cli-chat:2") && lines[0].contains("second pass"),
+        "{list}"
+    );
+    let (json_list, _) = cli(&["checkpoints", "list", "--json", "--chat-id", "cli-chat"]);
+    let parsed: Value = serde_json::from_str(&json_list).expect("json");
+    assert_eq!(parsed.as_array().map(Vec::len), Some(2));
+    let (show, _) = cli(&["checkpoints", "show", "cli-chat:1"]);
+    assert!(
+        show.contains("first pass") && show.contains("next       ship it"),
+        "{show}"
+    );
+    let export_path = data_dir.path().join("export.json");
+    cli(&[
+        "checkpoints",
+        "export",
+        "cli-chat:2",
+        "--output",
+        export_path.to_str().expect("utf-8"),
+    ]);
+    let exported: Value =
+        serde_json::from_str(&std::fs::read_to_string(&export_path).expect("file")).expect("json");
+    assert_eq!(exported["seq"], 2);
+    assert_eq!(exported["files"]["branch"], "main");
+
+    let (prompt, _) = cli(&["resume", "--project", project_path.to_str().expect("utf-8")]);
+    assert!(
+        prompt.contains("second pass") && prompt.contains("1. ship it"),
+        "{prompt}"
+    );
+    let (nothing, note) = cli(&["resume", "--project", project_path.to_str().expect("utf-8")]);
+    assert_eq!(nothing, "");
+    assert!(note.contains("nothing to resume"), "{note}");
+
+    let missing = Command::new(EXE)
+        .args([
+            "checkpoints",
+            "show",
+            "cli-chat:99",
+            "--nats-url",
+            &url,
+            "--node-id",
+            "cli-test",
+        ])
+        .output()
+        .expect("runs");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("not known"));
+}
