@@ -256,39 +256,33 @@ impl CheckpointStore {
     }
 
     /// Deletes a chat's checkpoints beyond the newest `keep_last` and those older than `max_age_ms`
-    /// (never the newest one); returns how many went.
-    pub fn prune(
-        &self,
-        chat_id: &str,
-        keep_last: usize,
-        max_age_ms: u64,
-        now_ms: u64,
-    ) -> StoreResult<usize> {
+    /// (never the newest one); returns how many went. Numbers grow with time, so the age check walks from
+    /// the oldest and stops at the first young enough: a save reads one or two old checkpoints, not fifty.
+    pub fn prune(&self, chat_id: &str, keep_last: usize, max_age_ms: u64, now_ms: u64) -> StoreResult<usize> {
         let keys: Vec<sled::IVec> = self
             .checkpoints
             .scan_prefix(chat_prefix(chat_id))
             .keys()
             .collect::<sled::Result<_>>()?;
+        let surplus = keys.len().saturating_sub(keep_last.max(1));
         let mut removed = 0;
+        for key in &keys[..surplus] {
+            self.checkpoints.remove(key)?;
+            removed += 1;
+        }
         let newest = keys.len().saturating_sub(1);
-        for (index, key) in keys.iter().enumerate() {
-            if index == newest {
+        for key in &keys[surplus..newest] {
+            let too_old = self
+                .checkpoints
+                .get(key)?
+                .map(|bytes| decompress(&bytes))
+                .transpose()?
+                .is_some_and(|checkpoint| now_ms.saturating_sub(checkpoint.created_at_ms) > max_age_ms);
+            if !too_old {
                 break;
             }
-            let too_many = keys.len() - index > keep_last.max(1);
-            let too_old = !too_many
-                && self
-                    .checkpoints
-                    .get(key)?
-                    .map(|bytes| decompress(&bytes))
-                    .transpose()?
-                    .is_some_and(|checkpoint| {
-                        now_ms.saturating_sub(checkpoint.created_at_ms) > max_age_ms
-                    });
-            if too_many || too_old {
-                self.checkpoints.remove(key)?;
-                removed += 1;
-            }
+            self.checkpoints.remove(key)?;
+            removed += 1;
         }
         Ok(removed)
     }
