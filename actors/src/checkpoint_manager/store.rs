@@ -258,7 +258,13 @@ impl CheckpointStore {
     /// Deletes a chat's checkpoints beyond the newest `keep_last` and those older than `max_age_ms`
     /// (never the newest one); returns how many went. Numbers grow with time, so the age check walks from
     /// the oldest and stops at the first young enough: a save reads one or two old checkpoints, not fifty.
-    pub fn prune(&self, chat_id: &str, keep_last: usize, max_age_ms: u64, now_ms: u64) -> StoreResult<usize> {
+    pub fn prune(
+        &self,
+        chat_id: &str,
+        keep_last: usize,
+        max_age_ms: u64,
+        now_ms: u64,
+    ) -> StoreResult<usize> {
         let keys: Vec<sled::IVec> = self
             .checkpoints
             .scan_prefix(chat_prefix(chat_id))
@@ -277,7 +283,9 @@ impl CheckpointStore {
                 .get(key)?
                 .map(|bytes| decompress(&bytes))
                 .transpose()?
-                .is_some_and(|checkpoint| now_ms.saturating_sub(checkpoint.created_at_ms) > max_age_ms);
+                .is_some_and(|checkpoint| {
+                    now_ms.saturating_sub(checkpoint.created_at_ms) > max_age_ms
+                });
             if !too_old {
                 break;
             }
