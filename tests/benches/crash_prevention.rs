@@ -8,7 +8,7 @@
 use std::{
     io::Write,
     path::Path,
-    process::{Child, Command, Stdio},
+    process::{Command, Stdio},
     time::{Duration, Instant},
 };
 
@@ -23,22 +23,14 @@ use shim_protocol::{
     NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, codec,
     messages::{
         Checkpoint, CheckpointInput, CheckpointSaved, CheckpointTrigger, ConversationState,
-        FileState, HelloReply, HelloRequest, InterruptionReason, RiskReport, RiskRequest,
-        SaveCheckpointRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource, TaskState,
+        FileState, InterruptionReason, RiskReport, RiskRequest, SaveCheckpointRequest, SignalBatch,
+        SignalEvent, SignalSnapshot, SignalSource, TaskState,
     },
     subject,
 };
-use shim_tests::NatsServer;
+use shim_tests::{NatsServer, NodeProcess, percentiles, wait_for_node};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
-
-fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
-    samples.sort_unstable();
-    let at = |quantile: f64| {
-        samples[((samples.len() as f64 * quantile) as usize).min(samples.len() - 1)]
-    };
-    (at(0.50), at(0.99))
-}
 
 fn micros(duration: Duration) -> String {
     format!("{:.0}", duration.as_secs_f64() * 1e6)
@@ -144,26 +136,6 @@ fn rmp_serde_len(checkpoint: &Checkpoint) -> usize {
     codec::encode(checkpoint)
         .map(|bytes| bytes.len())
         .unwrap_or(0)
-}
-
-fn start_node(nats_url: &str, data_dir: &Path) -> Child {
-    Command::new(EXE)
-        .args([
-            "run",
-            "--nats-url",
-            nats_url,
-            "--node-id",
-            "bench",
-            "--metrics-addr",
-            "off",
-            "--data-dir",
-        ])
-        .arg(data_dir)
-        .env("SHIM_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("shim-node run starts")
 }
 
 async fn bench_node_saves(client: &NodeClient) {
@@ -320,28 +292,8 @@ async fn main() {
 
     let nats = NatsServer::start();
     let data_dir = tempfile::tempdir().expect("temp dir");
-    let mut node = start_node(&nats.url(), data_dir.path());
-    let client = NodeClient::new(
-        connect(&nats.url(), "bench", false, None)
-            .await
-            .expect("connects"),
-        "bench",
-        Duration::from_secs(10),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while client
-        .request::<_, HelloReply>(
-            NodeOp::Hello,
-            &HelloRequest {
-                client: "bench".to_owned(),
-            },
-        )
-        .await
-        .is_err()
-    {
-        assert!(Instant::now() < deadline, "the node did not come up");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let node = NodeProcess::start(EXE, &nats.url(), "bench", data_dir.path());
+    let client = wait_for_node(&nats.url(), "bench", Duration::from_secs(10)).await;
     bench_node_saves(&client).await;
     bench_signals(&nats.url(), &client).await;
 
@@ -369,8 +321,7 @@ async fn main() {
         &status,
         200,
     );
-    let _ = node.kill();
-    let _ = node.wait();
+    drop(node);
     bench_process(
         "`shim-node hook` (node down, NATS up)",
         "hook",

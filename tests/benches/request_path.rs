@@ -6,19 +6,18 @@
 
 use std::{
     path::Path,
-    process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
 
 use bytes::Bytes;
 use futures::StreamExt;
 use serde_json::json;
-use shim_node::nats::{NodeClient, connect};
+use shim_node::nats::connect;
 use shim_protocol::{
     NodeOp,
-    messages::{HelloReply, HelloRequest, StatusReply, StatusRequest},
+    messages::{StatusReply, StatusRequest},
 };
-use shim_tests::{McpClient, NatsServer};
+use shim_tests::{McpClient, NatsServer, NodeProcess, wait_for_node};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 const WARMUP: usize = 500;
@@ -78,26 +77,6 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn start_node(nats_url: &str, data_dir: &Path) -> Child {
-    Command::new(EXE)
-        .args([
-            "run",
-            "--nats-url",
-            nats_url,
-            "--node-id",
-            "bench",
-            "--metrics-addr",
-            "off",
-            "--data-dir",
-        ])
-        .arg(data_dir)
-        .env("SHIM_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("shim-node run starts")
-}
-
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -110,31 +89,10 @@ async fn main() {
 
     let nats = NatsServer::start();
     let data_dir = tempfile::tempdir().expect("temp dir");
-    let mut node = start_node(&nats.url(), data_dir.path());
-
-    let client = NodeClient::new(
-        connect(&nats.url(), "bench", false, None)
-            .await
-            .expect("connects"),
-        "bench",
-        Duration::from_secs(5),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while client
-        .request::<_, HelloReply>(
-            NodeOp::Hello,
-            &HelloRequest {
-                client: "bench".to_owned(),
-            },
-        )
-        .await
-        .is_err()
-    {
-        assert!(Instant::now() < deadline, "the node did not come up");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let node = NodeProcess::start(EXE, &nats.url(), "bench", data_dir.path());
+    let client = wait_for_node(&nats.url(), "bench", Duration::from_secs(5)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let idle_rss_start = rss_kib(node.id());
+    let idle_rss_start = rss_kib(node.pid());
 
     // A bare echo on its own connection, answering a payload the size of a status request.
     let echo_server = connect(&nats.url(), "bench-echo", false, None)
@@ -221,7 +179,7 @@ async fn main() {
         )
     };
     mcp.close().await;
-    let rss_after_load = rss_kib(node.id());
+    let rss_after_load = rss_kib(node.pid());
 
     println!("\nrequest path, {calls} sequential calls each after {WARMUP} warm-up calls\n");
     println!("| path | calls | p50 µs | p99 µs | mean µs | calls/s |");
@@ -252,6 +210,5 @@ async fn main() {
         idle_rss_start as f64 / 1024.0,
         rss_after_load as f64 / 1024.0
     );
-    let _ = node.kill();
-    let _ = node.wait();
+    drop(node);
 }

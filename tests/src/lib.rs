@@ -7,16 +7,19 @@
 //! - [`nats_server`]: the `nats-server` guard: start on a free port, restart on the same port, stop on drop.
 //! - [`node`]: an in-process node with its own data dir and metrics port.
 //! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
+//! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
 
 pub mod mcp_client;
 pub mod nats_server;
 pub mod node;
+pub mod node_process;
 
 use std::time::Duration;
 
 pub use mcp_client::McpClient;
 pub use nats_server::NatsServer;
 pub use node::TestNode;
+pub use node_process::{NodeProcess, percentiles, wait_for_node};
 pub use shim_actors::test_utils::wait_until;
 
 /// Default deadline for anything a test waits for.

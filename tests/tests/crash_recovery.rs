@@ -3,85 +3,26 @@
 
 use std::{
     path::{Path, PathBuf},
-    process::{Child, Command, Stdio},
+    process::{Command, Stdio},
     time::Duration,
 };
 
 use serde_json::{Value, json};
-use shim_node::nats::{NodeClient, connect};
+use shim_node::nats::NodeClient;
 use shim_protocol::{
     NodeOp,
-    messages::{
-        CheckpointInput, CheckpointSaved, HelloReply, HelloRequest, RiskReport, RiskRequest,
-        SaveCheckpointRequest,
-    },
+    messages::{CheckpointInput, CheckpointSaved, RiskReport, RiskRequest, SaveCheckpointRequest},
 };
-use shim_tests::{DEADLINE, NatsServer, POLL, free_port, wait_until};
+use shim_tests::{DEADLINE, NatsServer, NodeProcess, POLL, free_port, wait_for_node, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
-/// A `shim-node run` process on a data dir, killed on drop.
-struct NodeProcess {
-    child: Child,
-}
-
-impl NodeProcess {
-    fn start(nats_url: &str, node_id: &str, data_dir: &Path) -> NodeProcess {
-        let log =
-            std::fs::File::create(data_dir.join(format!("node-{}.log", free_port()))).expect("log");
-        let child = Command::new(EXE)
-            .args([
-                "run",
-                "--nats-url",
-                nats_url,
-                "--node-id",
-                node_id,
-                "--metrics-addr",
-                "off",
-                "--data-dir",
-            ])
-            .arg(data_dir)
-            .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .spawn()
-            .expect("node starts");
-        NodeProcess { child }
-    }
-
-    fn kill_9(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for NodeProcess {
-    fn drop(&mut self) {
-        self.kill_9();
-    }
+fn start_node(nats_url: &str, node_id: &str, data_dir: &Path) -> NodeProcess {
+    NodeProcess::start(EXE, nats_url, node_id, data_dir)
 }
 
 async fn node_client(nats_url: &str, node_id: &str) -> NodeClient {
-    let nats = connect(nats_url, "test", false, None)
-        .await
-        .expect("connects");
-    let node = NodeClient::new(nats, node_id, Duration::from_secs(5));
-    let up = wait_until(
-        || async {
-            node.request::<_, HelloReply>(
-                NodeOp::Hello,
-                &HelloRequest {
-                    client: "test".to_owned(),
-                },
-            )
-            .await
-            .is_ok()
-        },
-        DEADLINE,
-        POLL,
-    )
-    .await;
-    assert!(up, "the node answers");
-    node
+    wait_for_node(nats_url, node_id, Duration::from_secs(5)).await
 }
 
 /// Runs `shim-node hook` the way Claude Code does: a `claude` process (here `timeout`, which forks the hook
@@ -164,7 +105,7 @@ async fn a_killed_session_is_resumed_from_its_last_checkpoint_exactly_once() {
     let project = git_project();
     let project_path = std::fs::canonicalize(project.path()).expect("path");
     let url = nats.url();
-    let mut node = NodeProcess::start(&url, "crash-test", data_dir.path());
+    let mut node = start_node(&url, "crash-test", data_dir.path());
     let client = node_client(&url, "crash-test").await;
 
     // A Claude Code session works: start, a prompt, tool calls, one of them failing.
@@ -244,7 +185,7 @@ async fn a_killed_session_is_resumed_from_its_last_checkpoint_exactly_once() {
     node.kill_9();
 
     // The node comes back; a new session starts in the same project.
-    let _node = NodeProcess::start(&url, "crash-test", data_dir.path());
+    let _node = start_node(&url, "crash-test", data_dir.path());
     let _ = node_client(&url, "crash-test").await;
     let (code, prompt) = hook(
         &url,
@@ -294,7 +235,7 @@ async fn a_cleanly_ended_session_is_not_offered() {
     let project = git_project();
     let project_path: PathBuf = std::fs::canonicalize(project.path()).expect("path");
     let url = nats.url();
-    let _node = NodeProcess::start(&url, "clean-test", data_dir.path());
+    let _node = start_node(&url, "clean-test", data_dir.path());
     let client = node_client(&url, "clean-test").await;
     hook(
         &url,
@@ -378,7 +319,7 @@ async fn the_status_line_records_context_and_shows_risk() {
     let nats = NatsServer::start();
     let data_dir = tempfile::tempdir().expect("temp dir");
     let url = nats.url();
-    let _node = NodeProcess::start(&url, "line-test", data_dir.path());
+    let _node = start_node(&url, "line-test", data_dir.path());
     let client = node_client(&url, "line-test").await;
     let input = |percentage: f64| {
         json!({
@@ -433,7 +374,7 @@ async fn token_use_is_read_from_the_transcript_incrementally() {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let project = tempfile::tempdir().expect("temp dir");
     let url = nats.url();
-    let _node = NodeProcess::start(&url, "transcript-test", data_dir.path());
+    let _node = start_node(&url, "transcript-test", data_dir.path());
     let client = node_client(&url, "transcript-test").await;
     let transcript = project.path().join("t-1.jsonl");
     let usage = |tokens: u64| {
@@ -554,7 +495,7 @@ async fn checkpoints_and_resume_commands_show_what_is_stored() {
     let project = git_project();
     let project_path = std::fs::canonicalize(project.path()).expect("path");
     let url = nats.url();
-    let _node = NodeProcess::start(&url, "cli-test", data_dir.path());
+    let _node = start_node(&url, "cli-test", data_dir.path());
     let client = node_client(&url, "cli-test").await;
     let _: shim_protocol::messages::SessionStartReply = client
         .request(

@@ -1,0 +1,108 @@
+//! `shim-node run` as a process of its own (for kill -9, memory readings and benchmarks), killed on drop.
+
+use std::{
+    path::Path,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use shim_node::nats::{NodeClient, connect};
+use shim_protocol::{
+    NodeOp,
+    messages::{HelloReply, HelloRequest},
+};
+
+/// A running `shim-node run`.
+#[derive(Debug)]
+pub struct NodeProcess {
+    child: Child,
+}
+
+impl NodeProcess {
+    /// Starts `exe run` on `nats_url` with `node_id` and `data_dir`, metrics off, its output appended to
+    /// `<data_dir>/node-process.log`.
+    pub fn start(exe: &str, nats_url: &str, node_id: &str, data_dir: &Path) -> NodeProcess {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(data_dir.join("node-process.log"))
+            .map(Stdio::from)
+            .unwrap_or_else(|_| Stdio::null());
+        let child = Command::new(exe)
+            .args([
+                "run",
+                "--nats-url",
+                nats_url,
+                "--node-id",
+                node_id,
+                "--metrics-addr",
+                "off",
+                "--data-dir",
+            ])
+            .arg(data_dir)
+            .env("SHIM_LOG", "info,async_nats=warn")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("shim-node run starts");
+        NodeProcess { child }
+    }
+
+    /// Returns the process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Kills the process outright (SIGKILL), as a crash would, and reaps it.
+    pub fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for NodeProcess {
+    fn drop(&mut self) {
+        self.kill_9();
+    }
+}
+
+/// Connects to `nats_url` and waits (up to 30 s) until node `node_id` answers; returns a client for it.
+pub async fn wait_for_node(nats_url: &str, node_id: &str, timeout: Duration) -> NodeClient {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let nats = loop {
+        match connect(nats_url, "shim-tests", false, None).await {
+            Ok(nats) => break nats,
+            Err(error) => {
+                assert!(
+                    Instant::now() < deadline,
+                    "cannot reach NATS at {nats_url}: {error}"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    };
+    let node = NodeClient::new(nats, node_id, timeout);
+    while node
+        .request::<_, HelloReply>(
+            NodeOp::Hello,
+            &HelloRequest {
+                client: "shim-tests".to_owned(),
+            },
+        )
+        .await
+        .is_err()
+    {
+        assert!(Instant::now() < deadline, "node {node_id} did not come up");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    node
+}
+
+/// Returns the 50th and 99th percentiles of `samples`.
+pub fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort_unstable();
+    let at = |quantile: f64| {
+        samples[((samples.len() as f64 * quantile) as usize).min(samples.len() - 1)]
+    };
+    (at(0.50), at(0.99))
+}
