@@ -28,6 +28,7 @@
 pub mod chat_worker;
 pub mod checkpoint_manager;
 pub mod metrics;
+pub mod model_router;
 pub mod publisher;
 pub mod restart_policy;
 pub mod signal_collector;
