@@ -47,52 +47,55 @@ pub struct PromptFeatures {
     pub task_type: String,
 }
 
+struct Phrase {
+    words: Vec<&'static str>,
+    weight: f64,
+    name: &'static str,
+}
+
+/// Phrases indexed by their first word, so a scan is one hash lookup per word of the prompt.
 struct PhraseIndex {
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, f64, &'static str)>>,
+    by_first: HashMap<&'static str, Vec<Phrase>>,
 }
 
 impl PhraseIndex {
     fn new(entries: &'static [(&'static str, f64)]) -> PhraseIndex {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, f64, &'static str)>> =
-            HashMap::new();
-        for (phrase, weight) in entries {
-            let words: Vec<&'static str> = phrase.split(' ').collect();
-            by_first
-                .entry(words[0])
-                .or_default()
-                .push((words, *weight, phrase));
+        let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for (name, weight) in entries {
+            let words: Vec<&'static str> = name.split(' ').collect();
+            by_first.entry(words[0]).or_default().push(Phrase {
+                words,
+                weight: *weight,
+                name,
+            });
         }
         PhraseIndex { by_first }
     }
 
     /// Returns the phrases found in `words` (each counted once) and their total weight.
     fn scan(&self, words: &[String]) -> (Vec<String>, f64) {
-        let mut found: Vec<&'static str> = Vec::new();
+        let mut found: Vec<&Phrase> = Vec::new();
         for (index, word) in words.iter().enumerate() {
             let Some(candidates) = self.by_first.get(word.as_str()) else {
                 continue;
             };
-            for (phrase_words, _, phrase) in candidates {
-                let matches = words.len() - index >= phrase_words.len()
-                    && phrase_words
+            for phrase in candidates {
+                let matches = words.len() - index >= phrase.words.len()
+                    && phrase
+                        .words
                         .iter()
                         .zip(&words[index..])
                         .all(|(expected, actual)| *expected == actual);
-                if matches && !found.contains(phrase) {
+                if matches && !found.iter().any(|seen| seen.name == phrase.name) {
                     found.push(phrase);
                 }
             }
         }
-        let weight = found
-            .iter()
-            .filter_map(|phrase| {
-                self.by_first
-                    .get(phrase.split(' ').next().unwrap_or_default())
-                    .and_then(|entries| entries.iter().find(|(_, _, name)| name == phrase))
-                    .map(|(_, weight, _)| *weight)
-            })
-            .sum();
-        (found.into_iter().map(str::to_owned).collect(), weight)
+        let weight = found.iter().map(|phrase| phrase.weight).sum();
+        (
+            found.iter().map(|phrase| phrase.name.to_owned()).collect(),
+            weight,
+        )
     }
 }
 

@@ -297,8 +297,7 @@ pub fn take_override(prompt: &str) -> (Option<Tier>, String) {
     let mut kept = Vec::new();
     for piece in prompt.split_inclusive(char::is_whitespace) {
         let word = piece.trim_end();
-        let bare =
-            word.trim_end_matches(|ch: char| matches!(ch, ',' | '.' | ':' | ';' | '!' | '?'));
+        let bare = word.trim_end_matches([',', '.', ':', ';', '!', '?']);
         match bare.strip_prefix('@').and_then(Tier::parse) {
             Some(tier) => tier_opt = Some(tier),
             None => kept.push(piece),
@@ -328,15 +327,13 @@ pub fn route(prompt: &str, models: &TierModels, options: &RouteOptions) -> Route
     let mut reasoning = judgement.reasoning.clone();
     let mut tier = judgement.complexity.tier();
     let confidence = judgement.confidence;
-    if let Some(learned) = options.learned_opt {
-        if learned != tier {
-            reasoning = format!(
-                "{reasoning}; your overrides prefer {learned} for {} {} prompts",
-                judgement.complexity.as_str(),
-                features.task_type
-            );
-            tier = learned;
-        }
+    if let Some(learned) = options.learned_opt.filter(|learned| *learned != tier) {
+        reasoning = format!(
+            "{reasoning}; your overrides prefer {learned} for {} {} prompts",
+            judgement.complexity.as_str(),
+            features.task_type
+        );
+        tier = learned;
     }
     if confidence < LOW_CONFIDENCE && tier != Tier::Sonnet && options.learned_opt.is_none() {
         reasoning = format!("{reasoning}; low confidence, using the middle tier");
@@ -362,11 +359,9 @@ pub fn route(prompt: &str, models: &TierModels, options: &RouteOptions) -> Route
         tier = Tier::ALL[tier as usize - 1];
         reasoning = format!("{reasoning}; near a spend limit: one tier down");
     }
-    if let Some(min_tier) = options.min_tier_opt {
-        if tier < min_tier {
-            tier = min_tier;
-            reasoning = format!("{reasoning}; raised to the minimum tier {min_tier}");
-        }
+    if let Some(min_tier) = options.min_tier_opt.filter(|min_tier| tier < *min_tier) {
+        tier = min_tier;
+        reasoning = format!("{reasoning}; raised to the minimum tier {min_tier}");
     }
     let overridden = override_opt.is_some();
     if let Some(forced) = override_opt {
