@@ -27,6 +27,10 @@ pub struct ActorMetrics {
     checkpoint_duration: Histogram<f64>,
     checkpoint_size: Histogram<u64>,
     resumes: Counter<u64>,
+    routing_decisions: Counter<u64>,
+    routing_overrides: Counter<u64>,
+    routing_spend: Counter<f64>,
+    routing_savings: Counter<f64>,
 }
 
 impl ActorMetrics {
@@ -84,6 +88,22 @@ impl ActorMetrics {
                 .u64_counter("shim_resumes")
                 .with_description("Sessions resumed from a checkpoint, by interruption reason")
                 .build(),
+            routing_decisions: meter
+                .u64_counter("shim_routing_decisions")
+                .with_description("Routing decisions, by tier")
+                .build(),
+            routing_overrides: meter
+                .u64_counter("shim_routing_overrides")
+                .with_description("Overrides recorded, by recommended and chosen tier")
+                .build(),
+            routing_spend: meter
+                .f64_counter("shim_routing_estimated_spend_usd")
+                .with_description("Estimated spend of routed prompts, US dollars")
+                .build(),
+            routing_savings: meter
+                .f64_counter("shim_routing_estimated_savings_usd")
+                .with_description("Estimated savings against always using opus, US dollars")
+                .build(),
         }
     }
 
@@ -138,6 +158,23 @@ impl ActorMetrics {
 
     pub(crate) fn record_resume(&self, reason: &'static str) {
         self.resumes.add(1, &[KeyValue::new("reason", reason)]);
+    }
+
+    pub(crate) fn record_routing(&self, tier: &'static str, cost_usd: f64, savings_usd: f64) {
+        self.routing_decisions
+            .add(1, &[KeyValue::new("tier", tier)]);
+        self.routing_spend.add(cost_usd, &[]);
+        self.routing_savings.add(savings_usd, &[]);
+    }
+
+    pub(crate) fn record_override(&self, recommended: &'static str, chosen: &'static str) {
+        self.routing_overrides.add(
+            1,
+            &[
+                KeyValue::new("recommended", recommended),
+                KeyValue::new("chosen", chosen),
+            ],
+        );
     }
 
     pub(crate) fn record_chat_ended(&self, reason: &'static str) {

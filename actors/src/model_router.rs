@@ -1,6 +1,346 @@
 //! Model routing: the cheapest capable model tier for a prompt, with confidence and cost, learning from the
-//! user's overrides.
+//! user's overrides and minding spend limits.
+//!
+//! The analysis (token counting included) runs in the caller's task, where requests run in parallel; the
+//! [`ModelRouter`] actor owns what routing learns and spends: per-category override statistics, the
+//! adopted preferences, and the spend ledger, all in sled. Counters of routed prompts and estimated spend are
+//! batched in memory and written once a second.
 
 pub mod analyzer;
+pub mod budget;
+pub mod learning;
 mod lexicon;
 pub mod router;
+
+use std::{collections::HashMap, time::Duration};
+
+use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use shim_protocol::{
+    WireError, WireResult,
+    messages::{OverrideReply, OverrideRequest},
+};
+use tracing::{info, warn};
+
+use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
+use budget::{Budget, SpendLedger, day_of, near_limit};
+use learning::{LearningChange, LearningRules, OverrideRecord, OverrideStore};
+use router::{RouteDecision, Tier, TierModels, prepare};
+
+/// Routing settings (the `[routing]` table of the config file).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RoutingSettings {
+    /// Never route below this tier. Default haiku.
+    pub min_tier: Option<Tier>,
+    /// Model ids and prices per tier.
+    pub models: TierModels,
+    /// When overrides count as a pattern.
+    pub learning: LearningRules,
+    /// Spend limits.
+    pub budget: Budget,
+}
+
+/// What a routing decision needs from the router's state.
+#[derive(Debug, Clone)]
+pub struct RouteContext {
+    /// The tier learned for the prompt's category.
+    pub learned_opt: Option<Tier>,
+    /// Set when a spend limit is near.
+    pub budget_note_opt: Option<String>,
+    /// The minimum tier.
+    pub min_tier: Tier,
+    /// Models and prices.
+    pub models: TierModels,
+}
+
+/// Arguments of [`ModelRouter`].
+#[derive(Debug, Clone)]
+pub struct ModelRouterArgs {
+    /// Stamps and publishes events.
+    pub emitter: EventEmitter,
+    /// Instruments.
+    pub metrics: ActorMetrics,
+    /// Settings.
+    pub settings: RoutingSettings,
+    /// The node's database (trees `routing` and `spend`).
+    pub db: sled::Db,
+}
+
+/// Messages of [`ModelRouter`].
+#[derive(Debug)]
+pub enum ModelRouterMessage {
+    /// The context for routing a prompt of a category.
+    Context(String, RpcReplyPort<RouteContext>),
+    /// A decision was made (to count, price and publish).
+    Routed {
+        /// Its category.
+        category: String,
+        /// The decision.
+        decision: Box<RouteDecision>,
+        /// The chat that asked.
+        chat_id_opt: Option<String>,
+    },
+    /// The user chose another tier.
+    Override(OverrideRequest, RpcReplyPort<WireResult<OverrideReply>>),
+    /// A session reported spend (US dollars since its last report).
+    ActualSpend(f64),
+    /// Drops what was learned for a category; replies with the tier that was in use.
+    Forget(String, RpcReplyPort<WireResult<Option<Tier>>>),
+    /// Writes batched counters.
+    Flush,
+}
+
+/// Mutable state of [`ModelRouter`].
+#[derive(Debug)]
+pub struct ModelRouterState {
+    args: ModelRouterArgs,
+    overrides: OverrideStore,
+    spend: SpendLedger,
+    learned: HashMap<String, Tier>,
+    pending_prompts: HashMap<String, u64>,
+    pending_estimated_usd: f64,
+    pending_actual_usd: f64,
+    budget_note_opt: Option<String>,
+}
+
+/// The per-node model router.
+#[derive(Debug, Default)]
+pub struct ModelRouter;
+
+impl Actor for ModelRouter {
+    type Msg = ModelRouterMessage;
+    type State = ModelRouterState;
+    type Arguments = ModelRouterArgs;
+
+    async fn pre_start(
+        &self,
+        myself: ActorRef<Self::Msg>,
+        args: ModelRouterArgs,
+    ) -> Result<Self::State, ActorProcessingErr> {
+        let overrides = OverrideStore::open(&args.db)?;
+        let spend = SpendLedger::open(&args.db)?;
+        let learned = overrides
+            .adoptions()?
+            .into_iter()
+            .map(|(category, adoption)| (category, adoption.tier))
+            .collect::<HashMap<_, _>>();
+        info!(learned = learned.len(), "model router ready");
+        myself.send_interval(Duration::from_secs(1), || ModelRouterMessage::Flush);
+        let mut state = ModelRouterState {
+            args,
+            overrides,
+            spend,
+            learned,
+            pending_prompts: HashMap::new(),
+            pending_estimated_usd: 0.0,
+            pending_actual_usd: 0.0,
+            budget_note_opt: None,
+        };
+        state.refresh_budget();
+        Ok(state)
+    }
+
+    async fn post_stop(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        state.flush();
+        Ok(())
+    }
+
+    async fn handle(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        message: Self::Msg,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        match message {
+            ModelRouterMessage::Context(category, reply) => {
+                let _ = reply.send(RouteContext {
+                    learned_opt: state.learned.get(&category).copied(),
+                    budget_note_opt: state.budget_note_opt.clone(),
+                    min_tier: state.args.settings.min_tier.unwrap_or(Tier::Haiku),
+                    models: state.args.settings.models.clone(),
+                });
+            }
+            ModelRouterMessage::Routed {
+                category,
+                decision,
+                chat_id_opt,
+            } => state.routed(category, &decision, chat_id_opt.as_deref()),
+            ModelRouterMessage::Override(request, reply) => {
+                let _ = reply.send(state.record_override(request));
+            }
+            ModelRouterMessage::ActualSpend(usd) => {
+                if usd.is_finite() && usd > 0.0 {
+                    state.pending_actual_usd += usd;
+                }
+            }
+            ModelRouterMessage::Forget(category, reply) => {
+                let result =
+                    state
+                        .overrides
+                        .reset(&category)
+                        .map_err(|error| WireError::Internal {
+                            message: error.to_string(),
+                        });
+                if let Ok(Some(tier)) = &result {
+                    state.learned.remove(&category);
+                    state.args.emitter.emit(
+                        "routing",
+                        "preference_reverted",
+                        None,
+                        json!({"category": category, "tier": tier.as_str(), "reason": "reset by the user"}),
+                    );
+                }
+                let _ = reply.send(result);
+            }
+            ModelRouterMessage::Flush => state.flush(),
+        }
+        Ok(())
+    }
+}
+
+impl ModelRouterState {
+    fn routed(&mut self, category: String, decision: &RouteDecision, chat_id_opt: Option<&str>) {
+        let models = &self.args.settings.models;
+        let opus_cost = models.cost(
+            Tier::Opus,
+            decision.estimated_input_tokens,
+            decision.estimated_output_tokens,
+        );
+        self.args.metrics.record_routing(
+            decision.model.as_str(),
+            decision.estimated_cost_usd,
+            (opus_cost - decision.estimated_cost_usd).max(0.0),
+        );
+        *self.pending_prompts.entry(category.clone()).or_insert(0) += 1;
+        self.pending_estimated_usd += decision.estimated_cost_usd;
+        self.args.emitter.emit(
+            "routing",
+            "decided",
+            chat_id_opt,
+            json!({
+                "model": decision.model.as_str(),
+                "confidence": decision.confidence,
+                "category": category,
+                "estimated_cost_usd": decision.estimated_cost_usd,
+                "overridden": decision.overridden,
+            }),
+        );
+    }
+
+    fn record_override(&mut self, request: OverrideRequest) -> WireResult<OverrideReply> {
+        let parse = |field: &str, value: &str| {
+            Tier::parse(value).ok_or_else(|| {
+                WireError::bad_request(format!("{field} {value:?} is not haiku, sonnet or opus"))
+            })
+        };
+        let recommended = parse("recommended", &request.recommended)?;
+        let chosen = parse("chosen", &request.chosen)?;
+        let category = prepare(&request.prompt).category();
+        let min_tier = self.args.settings.min_tier.unwrap_or(Tier::Haiku);
+        // Prompts routed but not yet written count too.
+        if let Some(pending) = self.pending_prompts.remove(&category) {
+            self.overrides
+                .count_prompts(&category, pending)
+                .map_err(|error| WireError::Internal {
+                    message: error.to_string(),
+                })?;
+        }
+        let (stats, change) = self
+            .overrides
+            .record(
+                &category,
+                OverrideRecord {
+                    recommended,
+                    chosen,
+                    at_ms: now_ms(),
+                    reason: request.reason.clone(),
+                },
+                &self.args.settings.learning,
+                min_tier,
+            )
+            .map_err(|error| WireError::Internal {
+                message: error.to_string(),
+            })?;
+        self.args
+            .metrics
+            .record_override(recommended.as_str(), chosen.as_str());
+        self.args.emitter.emit(
+            "routing",
+            "override",
+            None,
+            json!({"category": category, "recommended": recommended.as_str(), "chosen": chosen.as_str(), "reason": request.reason}),
+        );
+        match change {
+            Some(LearningChange::Adopted(adoption)) => {
+                info!(%category, tier = adoption.tier.as_str(), evidence = %adoption.evidence, "routing preference adopted");
+                self.learned.insert(category.clone(), adoption.tier);
+                self.args.emitter.emit(
+                    "routing",
+                    "preference_adopted",
+                    None,
+                    json!({"category": category, "tier": adoption.tier.as_str(), "evidence": adoption.evidence}),
+                );
+            }
+            Some(LearningChange::Reverted { tier, reason }) => {
+                info!(%category, tier = tier.as_str(), %reason, "routing preference reverted");
+                self.learned.remove(&category);
+                self.args.emitter.emit(
+                    "routing",
+                    "preference_reverted",
+                    None,
+                    json!({"category": category, "tier": tier.as_str(), "reason": reason}),
+                );
+            }
+            None => {}
+        }
+        Ok(OverrideReply {
+            category,
+            overrides: stats.override_count,
+            prompts: stats.prompts,
+            adopted: stats
+                .adopted
+                .map(|adoption| adoption.tier.as_str().to_owned()),
+        })
+    }
+
+    fn flush(&mut self) {
+        for (category, count) in std::mem::take(&mut self.pending_prompts) {
+            if let Err(error) = self.overrides.count_prompts(&category, count) {
+                warn!(%category, %error, "failed to count routed prompts");
+            }
+        }
+        let (estimated, actual) = (
+            std::mem::take(&mut self.pending_estimated_usd),
+            std::mem::take(&mut self.pending_actual_usd),
+        );
+        if estimated > 0.0 || actual > 0.0 {
+            if let Err(error) = self.spend.add(day_of(now_ms()), estimated, actual) {
+                warn!(%error, "failed to record spend");
+            }
+            self.refresh_budget();
+        }
+    }
+
+    fn refresh_budget(&mut self) {
+        let note_opt = self
+            .spend
+            .totals(day_of(now_ms()))
+            .ok()
+            .and_then(|(today, week)| near_limit(&self.args.settings.budget, today, week));
+        if note_opt.is_some() && self.budget_note_opt.is_none() {
+            self.args
+                .emitter
+                .emit("routing", "budget_near", None, json!({"note": note_opt}));
+        }
+        self.budget_note_opt = note_opt;
+    }
+}
+
+#[cfg(test)]
+mod tests;

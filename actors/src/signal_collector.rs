@@ -242,8 +242,10 @@ impl SignalCollectorState {
         let emitter = self.args.emitter.clone();
         let metrics = self.args.metrics.clone();
         let store = self.args.store.clone();
+        let supervisor = self.args.supervisor.clone();
         let window = self.window(&chat_id);
         let before = window.level;
+        let cost_before = window.cost_usd();
         let mut triggers: Vec<CheckpointTrigger> = Vec::new();
         let mut ended = false;
         let work = batch.source != SignalSource::Mcp;
@@ -303,6 +305,16 @@ impl SignalCollectorState {
             }
         }
         let report = window.report(&chat_id, now, &thresholds, true);
+        // A session's cost grew: that is actual spend, for the router's budget.
+        if let Some(spent) = window
+            .cost_usd()
+            .map(|after| after - cost_before.unwrap_or(0.0))
+            .filter(|spent| *spent > 0.0)
+        {
+            let _ = supervisor.cast(SupervisorMessage::Routing(
+                crate::model_router::ModelRouterMessage::ActualSpend(spent),
+            ));
+        }
         if window.activity_changed() && !ended {
             match store.put_chat(&window.record) {
                 Ok(()) => {

@@ -25,6 +25,7 @@ use crate::{
     chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, IDLE_EXIT_REASON},
     checkpoint_manager::{CheckpointManagerMessage, Retention, store::CheckpointStore},
     metrics::ActorMetrics,
+    model_router::{ModelRouterMessage, RoutingSettings},
     now_ms,
     publisher::EventEmitter,
     restart_policy::{RestartDecision, RestartPolicy},
@@ -63,6 +64,8 @@ pub struct SupervisorArgs {
     pub signal_tick: Duration,
     /// How long a service waits for another.
     pub call_timeout: Duration,
+    /// Model routing settings.
+    pub routing: RoutingSettings,
 }
 
 /// A node-wide child of the supervisor.
@@ -72,16 +75,23 @@ pub enum Service {
     SignalCollector,
     /// The CheckpointManager.
     CheckpointManager,
+    /// The ModelRouter.
+    ModelRouter,
 }
 
 impl Service {
-    const ALL: [Service; 2] = [Service::SignalCollector, Service::CheckpointManager];
+    const ALL: [Service; 3] = [
+        Service::SignalCollector,
+        Service::CheckpointManager,
+        Service::ModelRouter,
+    ];
 
     /// Returns the actor's name.
     pub fn name(self) -> &'static str {
         match self {
             Service::SignalCollector => "signal_collector",
             Service::CheckpointManager => "checkpoint_manager",
+            Service::ModelRouter => "model_router",
         }
     }
 }
@@ -113,6 +123,8 @@ pub enum SupervisorMessage {
     Signals(SignalCollectorMessage),
     /// A message for the CheckpointManager; dropped (and its reply port with it) while it is down.
     Checkpoints(CheckpointManagerMessage),
+    /// A message for the ModelRouter; dropped (and its reply port with it) while it is down.
+    Routing(ModelRouterMessage),
 }
 
 /// Reply to [`SupervisorMessage::GetStatus`].
@@ -141,6 +153,7 @@ pub struct SupervisorState {
     chat_of_actor: HashMap<ActorId, String>,
     signals_opt: Option<ActorRef<SignalCollectorMessage>>,
     checkpoints_opt: Option<ActorRef<CheckpointManagerMessage>>,
+    router_opt: Option<ActorRef<ModelRouterMessage>>,
     services: HashMap<Service, ServiceEntry>,
     service_of_actor: HashMap<ActorId, Service>,
 }
@@ -165,6 +178,7 @@ impl Actor for Supervisor {
             chat_of_actor: HashMap::new(),
             signals_opt: None,
             checkpoints_opt: None,
+            router_opt: None,
             services: HashMap::new(),
             service_of_actor: HashMap::new(),
         };
@@ -190,6 +204,9 @@ impl Actor for Supervisor {
         }
         if let Some(checkpoints) = &state.checkpoints_opt {
             checkpoints.stop(Some("node stopping".to_owned()));
+        }
+        if let Some(router) = &state.router_opt {
+            router.stop(Some("node stopping".to_owned()));
         }
         Ok(())
     }
@@ -223,6 +240,11 @@ impl Actor for Supervisor {
             SupervisorMessage::Checkpoints(message) => {
                 if let Some(checkpoints) = &state.checkpoints_opt {
                     let _ = checkpoints.send_message(message);
+                }
+            }
+            SupervisorMessage::Routing(message) => {
+                if let Some(router) = &state.router_opt {
+                    let _ = router.send_message(message);
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 mod checkpoints;
 pub mod hook;
+mod route;
 mod setup;
 mod status;
 pub mod statusline;
@@ -81,6 +82,24 @@ enum Command {
     Checkpoints {
         #[command(subcommand)]
         action: CheckpointsAction,
+    },
+    /// Pick the cheapest capable model for a prompt (argument or stdin), or evaluate the router.
+    Route {
+        /// The prompt; read from stdin when omitted.
+        prompt: Option<String>,
+        /// balanced (default), quality or cost.
+        #[arg(long)]
+        strategy: Option<String>,
+        /// Print JSON (the object `shim_route_model` returns; with --eval, the evaluation).
+        #[arg(long)]
+        json: bool,
+        /// Evaluate on a labelled JSONL file (`{"prompt": ..., "label": "haiku|sonnet|opus"}` per line); no
+        /// node needed.
+        #[arg(long, conflicts_with_all = ["prompt", "forget"])]
+        eval: Option<PathBuf>,
+        /// Forget what routing learned for a category (`<task type>/<complexity>`, e.g. `debug/medium`).
+        #[arg(long, conflicts_with = "prompt")]
+        forget: Option<String>,
     },
     /// Print the resume prompt of an interrupted session in a project, and mark it restored.
     Resume {
@@ -251,6 +270,17 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 checkpoint_id,
                 output,
             } => checkpoints::export(&config, &checkpoint_id, output).await,
+        },
+        Command::Route {
+            prompt,
+            strategy,
+            json,
+            eval,
+            forget,
+        } => match (eval, forget) {
+            (Some(path), _) => route::eval(&config, &path, json),
+            (None, Some(category)) => route::forget(&config, category).await,
+            (None, None) => route::route(&config, prompt, strategy, json).await,
         },
         Command::Resume { project } => {
             let project = match project {

@@ -77,6 +77,9 @@ pub struct Config {
     /// store at start; otherwise the stored version (or the built-in defaults) stays in force.
     #[serde(default)]
     pub risk: Option<shim_actors::RiskThresholds>,
+    /// Model routing (the `[routing]` table): minimum tier, models and prices, learning rules, budget.
+    #[serde(default)]
+    pub routing: shim_actors::model_router::RoutingSettings,
 }
 
 fn default_version() -> u32 {

@@ -9,6 +9,7 @@
 //! - [`nats`]: connecting, and [`nats::NodeClient`], typed requests to a node.
 //! - [`bridge`]: NATS subjects to actor messages and back.
 //! - [`publisher`]: events from actors onto `shim.events.>`.
+//! - [`router_service`]: the model router as a NATS service in a queue group.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
@@ -24,6 +25,7 @@ pub mod mcp;
 pub mod metrics;
 pub mod nats;
 pub mod publisher;
+pub mod router_service;
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
@@ -62,6 +64,7 @@ pub struct RunningNode {
     supervisor_handle_opt: Option<JoinHandle<()>>,
     shutdown_tx: watch::Sender<bool>,
     bridge: JoinHandle<anyhow::Result<()>>,
+    router_service: JoinHandle<()>,
     metrics_server_opt: Option<JoinHandle<()>>,
     publisher_task: JoinHandle<()>,
     _metrics: MetricsRegistry,
@@ -161,6 +164,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             },
             signal_tick: std::time::Duration::from_secs(1),
             call_timeout: config.request_timeout(),
+            routing: config.routing.clone(),
         },
     )
     .await
@@ -185,6 +189,10 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         config.max_in_flight,
         shutdown_rx.clone(),
     ));
+    let router_service =
+        router_service::start(client.clone(), supervisor.clone(), config.request_timeout())
+            .await
+            .context("failed to start the model router service")?;
     // Make sure the subscription is registered with the server before the node says it is up.
     client.flush().await.context("failed to reach nats")?;
 
@@ -224,6 +232,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         supervisor_handle_opt: Some(supervisor_handle),
         shutdown_tx,
         bridge,
+        router_service,
         metrics_server_opt,
         publisher_task,
         _metrics: metrics,
@@ -308,6 +317,8 @@ impl RunningNode {
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
             Err(error) => warn!(%error, "bridge task failed"),
         }
+        self.router_service.abort();
+        let _ = self.router_service.await;
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {
             let _ = handle.await;

@@ -13,7 +13,7 @@ use std::{
 };
 
 use anyhow::Context;
-mod tools;
+pub mod tools;
 
 use rmcp::{
     ServerHandler, ServiceExt,
@@ -113,7 +113,7 @@ impl ShimMcp {
                 node: Mutex::new(None),
                 default_chat: Mutex::new(None),
             }),
-            tool_router: Self::tool_router(),
+            tool_router: Self::tool_router() + Self::routing_router(),
         }
     }
 

@@ -88,8 +88,8 @@ pub enum ClientError {
     Timeout {
         /// The node that was asked.
         node_id: String,
-        /// The operation.
-        op: NodeOp,
+        /// The operation or subject.
+        op: String,
         /// How long the client waited.
         after_ms: u64,
     },
@@ -142,18 +142,37 @@ impl NodeClient {
         request: &Req,
     ) -> Result<Resp, ClientError> {
         let subject = subject::node_op(&self.node_id, op)?;
+        self.request_subject(&subject, &op.to_string(), request)
+            .await
+    }
+
+    /// Sends `request` to a service subject any node answers (the model router) and decodes the reply.
+    pub async fn request_service<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        subject: &str,
+        request: &Req,
+    ) -> Result<Resp, ClientError> {
+        self.request_subject(subject, subject, request).await
+    }
+
+    async fn request_subject<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        subject: &str,
+        what: &str,
+        request: &Req,
+    ) -> Result<Resp, ClientError> {
         let payload = codec::encode(request)?;
         let mut headers = HeaderMap::new();
         headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
         let timeout_error = || ClientError::Timeout {
             node_id: self.node_id.clone(),
-            op,
+            op: what.to_owned(),
             after_ms: self.timeout.as_millis() as u64,
         };
         let message = tokio::time::timeout(
             self.timeout,
             self.client
-                .request_with_headers(subject, headers, payload.into()),
+                .request_with_headers(subject.to_owned(), headers, payload.into()),
         )
         .await
         .map_err(|_| timeout_error())?

@@ -3,6 +3,7 @@
 
 mod chat;
 mod checkpoint;
+mod model;
 mod node;
 mod signal;
 
@@ -15,6 +16,7 @@ pub use checkpoint::{
     ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, SaveCheckpointRequest,
     TaskState, ToolCallRecord,
 };
+pub use model::{OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest};
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
 pub use signal::{
     RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,

@@ -15,6 +15,15 @@ pub const EVENTS_PREFIX: &str = "shim.events";
 /// Wildcard that matches every event.
 pub const EVENTS_ALL: &str = "shim.events.>";
 
+/// The model router service: any node answers (queue group [`ROUTER_QUEUE_GROUP`]).
+pub const ROUTER_ROUTE: &str = "shim.v1.router.route";
+
+/// Records a routing override; any node answers.
+pub const ROUTER_OVERRIDE: &str = "shim.v1.router.override";
+
+/// Queue group of the router service.
+pub const ROUTER_QUEUE_GROUP: &str = "shim-router";
+
 /// Longest id accepted in a subject token.
 pub const MAX_ID_LEN: usize = 128;
 
@@ -201,6 +210,7 @@ mod tests {
     #[test]
     fn static_subjects_are_valid() {
         assert!(is_valid_subject(EVENTS_ALL));
+        assert!(is_valid_subject(ROUTER_ROUTE) && is_valid_subject(ROUTER_OVERRIDE));
         assert!(is_valid_subject(PREFIX));
         for op in NodeOp::ALL {
             let subject = node_op("laptop-1", op).expect("valid node id");

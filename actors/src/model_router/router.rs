@@ -319,11 +319,52 @@ pub struct RouteOptions {
     pub economize: bool,
 }
 
-/// Routes a prompt.
-pub fn route(prompt: &str, models: &TierModels, options: &RouteOptions) -> RouteDecision {
+/// A prompt analysed and judged, before the decision.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The tier forced by `@haiku`, `@sonnet` or `@opus`.
+    pub override_opt: Option<Tier>,
+    /// The features.
+    pub features: PromptFeatures,
+    /// The judgement.
+    pub judgement: Judgement,
+}
+
+impl Prepared {
+    /// Returns the category learning works on: `<task type>/<complexity>`.
+    pub fn category(&self) -> String {
+        format!(
+            "{}/{}",
+            self.features.task_type,
+            self.judgement.complexity.as_str()
+        )
+    }
+}
+
+/// Analyses and judges a prompt: the costly half of routing (token counting included).
+pub fn prepare(prompt: &str) -> Prepared {
     let (override_opt, text) = take_override(prompt);
     let features = analyze(&text);
     let judgement = judge(&features);
+    Prepared {
+        override_opt,
+        features,
+        judgement,
+    }
+}
+
+/// Routes a prompt.
+pub fn route(prompt: &str, models: &TierModels, options: &RouteOptions) -> RouteDecision {
+    decide(prepare(prompt), models, options)
+}
+
+/// Turns a prepared prompt into a decision under `options`.
+pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -> RouteDecision {
+    let Prepared {
+        override_opt,
+        features,
+        judgement,
+    } = prepared;
     let mut reasoning = judgement.reasoning.clone();
     let mut tier = judgement.complexity.tier();
     let confidence = judgement.confidence;

@@ -381,6 +381,11 @@ impl ChatWindow {
         self.written_activity != Some(self.record.last_activity)
     }
 
+    /// The session's cost so far, when a source reported it.
+    pub(super) fn cost_usd(&self) -> Option<f64> {
+        self.cost_usd_opt
+    }
+
     pub(super) fn recent_tools(&self) -> Vec<ToolCallRecord> {
         self.tools.iter().cloned().collect()
     }

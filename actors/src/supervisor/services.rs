@@ -11,6 +11,7 @@ use tracing::{error, info, warn};
 use super::{Service, SupervisorMessage, SupervisorState};
 use crate::{
     checkpoint_manager::{CheckpointManager, CheckpointManagerArgs},
+    model_router::{ModelRouter, ModelRouterArgs},
     restart_policy::RestartDecision,
     signal_collector::{ChatOpened, SignalCollector, SignalCollectorArgs, SignalCollectorMessage},
 };
@@ -78,6 +79,23 @@ impl SupervisorState {
                 self.checkpoints_opt = Some(actor);
                 cell
             }
+            Service::ModelRouter => {
+                let (actor, _) = Actor::spawn_linked(
+                    None,
+                    ModelRouter,
+                    ModelRouterArgs {
+                        emitter: self.args.emitter.clone(),
+                        metrics: self.args.metrics.clone(),
+                        settings: self.args.routing.clone(),
+                        db: self.args.store.db().clone(),
+                    },
+                    myself.get_cell(),
+                )
+                .await?;
+                let cell = actor.get_cell();
+                self.router_opt = Some(actor);
+                cell
+            }
         };
         self.service_of_actor.insert(cell.get_id(), service);
         Ok(())
@@ -92,6 +110,7 @@ impl SupervisorState {
         match service {
             Service::SignalCollector => self.signals_opt = None,
             Service::CheckpointManager => self.checkpoints_opt = None,
+            Service::ModelRouter => self.router_opt = None,
         }
         let entry = self.services.entry(service).or_default();
         self.args.metrics.record_failure(service.name());

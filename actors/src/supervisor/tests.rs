@@ -32,6 +32,7 @@ pub(crate) fn args(publisher: &RecordingPublisher) -> SupervisorArgs {
         retention: Retention::default(),
         signal_tick: Duration::from_millis(50),
         call_timeout: Duration::from_secs(2),
+        routing: crate::model_router::RoutingSettings::default(),
     }
 }
 

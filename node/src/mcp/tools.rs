@@ -252,6 +252,96 @@ impl From<ResumeOffer> for ResumeOutput {
     }
 }
 
+/// Arguments of `shim_route_model`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct RouteArgs {
+    /// The prompt to route.
+    pub prompt: String,
+    /// balanced (default), quality or cost.
+    #[serde(default)]
+    pub strategy: Option<String>,
+}
+
+/// A tier and its cost.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AlternativeOutput {
+    /// haiku, sonnet or opus.
+    pub model: String,
+    /// Its model id.
+    pub model_id: String,
+    /// Estimated cost, US dollars.
+    pub estimated_cost_usd: f64,
+}
+
+/// Result of `shim_route_model`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct RouteOutput {
+    /// haiku, sonnet or opus.
+    pub model: String,
+    /// The model id.
+    pub model_id: String,
+    /// 0..1.
+    pub confidence: f64,
+    /// Why.
+    pub reasoning: String,
+    /// Tokens in the prompt.
+    pub estimated_input_tokens: u64,
+    /// Estimated cost, US dollars.
+    pub estimated_cost_usd: f64,
+    /// The other tiers.
+    pub alternatives: Vec<AlternativeOutput>,
+}
+
+impl From<shim_protocol::messages::RouteReply> for RouteOutput {
+    fn from(reply: shim_protocol::messages::RouteReply) -> Self {
+        RouteOutput {
+            model: reply.model,
+            model_id: reply.model_id,
+            confidence: reply.confidence,
+            reasoning: reply.reasoning,
+            estimated_input_tokens: reply.estimated_input_tokens,
+            estimated_cost_usd: reply.estimated_cost_usd,
+            alternatives: reply
+                .alternatives
+                .into_iter()
+                .map(|alternative| AlternativeOutput {
+                    model: alternative.model,
+                    model_id: alternative.model_id,
+                    estimated_cost_usd: alternative.estimated_cost_usd,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Arguments of `shim_record_override`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct OverrideArgs {
+    /// The prompt.
+    pub prompt: String,
+    /// The tier SHIM recommended.
+    pub recommended: String,
+    /// The tier the user chose.
+    pub chosen: String,
+    /// Why, if said.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Result of `shim_record_override`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct OverrideOutput {
+    /// The prompt's category.
+    pub category: String,
+    /// Overrides recorded in it.
+    pub overrides: u64,
+    /// Prompts routed in it.
+    pub prompts: u64,
+    /// The tier now used for it, when learned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
+}
+
 /// Result of `shim_end_session`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct EndOutput {
@@ -591,6 +681,63 @@ impl ShimMcp {
         Ok(Json(EndOutput {
             chat_id: reply.chat_id,
             ended: true,
+        }))
+    }
+}
+
+#[tool_router(router = routing_router, vis = "pub(super)")]
+impl ShimMcp {
+    #[tool(
+        name = "shim_route_model",
+        description = "Pick the cheapest capable model (haiku/sonnet/opus) for a prompt, with cost. @opus etc. in the prompt force a tier."
+    )]
+    async fn route_model(
+        &self,
+        Parameters(args): Parameters<RouteArgs>,
+    ) -> Result<Json<RouteOutput>, String> {
+        let reply: shim_protocol::messages::RouteReply = self
+            .with_node(|node| {
+                let request = shim_protocol::messages::RouteRequest {
+                    prompt: args.prompt.clone(),
+                    strategy: args.strategy.clone(),
+                    chat_id: None,
+                };
+                async move {
+                    node.request_service(shim_protocol::subject::ROUTER_ROUTE, &request)
+                        .await
+                }
+            })
+            .await?;
+        Ok(Json(reply.into()))
+    }
+
+    #[tool(
+        name = "shim_record_override",
+        description = "Record that the user picked another model tier than recommended; SHIM learns from consistent choices."
+    )]
+    async fn record_override(
+        &self,
+        Parameters(args): Parameters<OverrideArgs>,
+    ) -> Result<Json<OverrideOutput>, String> {
+        let reply: shim_protocol::messages::OverrideReply = self
+            .with_node(|node| {
+                let request = shim_protocol::messages::OverrideRequest {
+                    prompt: args.prompt.clone(),
+                    recommended: args.recommended.clone(),
+                    chosen: args.chosen.clone(),
+                    reason: args.reason.clone(),
+                };
+                async move {
+                    node.request_service(shim_protocol::subject::ROUTER_OVERRIDE, &request)
+                        .await
+                }
+            })
+            .await?;
+        Ok(Json(OverrideOutput {
+            category: reply.category,
+            overrides: reply.overrides,
+            prompts: reply.prompts,
+            adopted: reply.adopted,
         }))
     }
 }
