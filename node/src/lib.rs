@@ -189,10 +189,14 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         config.max_in_flight,
         shutdown_rx.clone(),
     ));
-    let router_service =
-        router_service::start(client.clone(), supervisor.clone(), config.request_timeout())
-            .await
-            .context("failed to start the model router service")?;
+    let router_service = router_service::start(
+        client.clone(),
+        supervisor.clone(),
+        config.request_timeout(),
+        shutdown_rx.clone(),
+    )
+    .await
+    .context("failed to start the model router service")?;
     // Make sure the subscription is registered with the server before the node says it is up.
     client.flush().await.context("failed to reach nats")?;
 
@@ -317,7 +321,6 @@ impl RunningNode {
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
             Err(error) => warn!(%error, "bridge task failed"),
         }
-        self.router_service.abort();
         let _ = self.router_service.await;
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {

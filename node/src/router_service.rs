@@ -26,7 +26,10 @@ use shim_protocol::{
     subject::{ROUTER_OVERRIDE, ROUTER_QUEUE_GROUP, ROUTER_ROUTE},
     version,
 };
-use tokio::{sync::Semaphore, task::JoinHandle};
+use tokio::{
+    sync::{Semaphore, watch},
+    task::JoinHandle,
+};
 use tracing::warn;
 
 /// Subject that drops what routing learned for a category.
@@ -35,11 +38,13 @@ pub const ROUTER_FORGET: &str = "shim.v1.router.forget";
 /// Requests the service works on at once per node.
 const MAX_IN_FLIGHT: usize = 256;
 
-/// Starts the service; it runs until the client closes or the returned task is aborted.
+/// Starts the service; it runs until `shutdown` turns true, then deregisters (after the requests it took
+/// have been answered by their tasks).
 pub async fn start(
     client: Client,
     supervisor: ActorRef<SupervisorMessage>,
     timeout: Duration,
+    mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<JoinHandle<()>> {
     let service = client
         .service_builder()
@@ -62,13 +67,12 @@ pub async fn start(
         .map_err(|error| anyhow::anyhow!("failed to add the forget endpoint: {error}"))?;
     let limit = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
     Ok(tokio::spawn(async move {
-        // The service lives as long as this task; dropping it deregisters the endpoints.
-        let _service = service;
         loop {
             let (kind, request) = tokio::select! {
                 Some(request) = route.next() => (Kind::Route, request),
                 Some(request) = overrides.next() => (Kind::Override, request),
                 Some(request) = forget.next() => (Kind::Forget, request),
+                _ = shutdown.wait_for(|stop| *stop) => break,
                 else => break,
             };
             let supervisor = supervisor.clone();
@@ -84,6 +88,10 @@ pub async fn start(
                 }
                 drop(permit);
             });
+        }
+        drop((route, overrides, forget));
+        if let Err(error) = service.stop().await {
+            warn!(%error, "failed to stop the router service");
         }
     }))
 }

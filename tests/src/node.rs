@@ -90,6 +90,17 @@ impl TestNode {
     pub async fn stop(self) {
         self.node.stop().await;
     }
+
+    /// Stops the node and starts it again on the same data dir and configuration.
+    pub async fn restart(self) -> TestNode {
+        let TestNode {
+            node,
+            config,
+            _data_dir,
+        } = self;
+        node.stop().await;
+        TestNode::start_with(config, _data_dir).await
+    }
 }
 
 /// Returns the body of a plain HTTP/1.1 GET (enough for `/metrics`).

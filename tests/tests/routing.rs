@@ -1,0 +1,369 @@
+//! The model router over NATS: a service in a queue group that any node answers, learning from overrides
+//! (kept across restarts), bad input, and the MCP and command-line faces.
+
+use std::{path::Path, time::Duration};
+
+use tokio::{io::AsyncWriteExt, process::Command};
+
+use futures::StreamExt;
+use serde_json::{Value, json};
+use shim_node::nats::ClientError;
+use shim_protocol::{
+    WireError,
+    messages::{OverrideReply, OverrideRequest, RouteReply, RouteRequest},
+    subject::{ROUTER_OVERRIDE, ROUTER_ROUTE},
+};
+use shim_tests::{DEADLINE, McpClient, NatsServer, POLL, TestNode, node::metric_value, wait_until};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+async fn route(
+    client: &shim_node::nats::NodeClient,
+    prompt: &str,
+    strategy: Option<&str>,
+) -> Result<RouteReply, ClientError> {
+    client
+        .request_service(
+            ROUTER_ROUTE,
+            &RouteRequest {
+                prompt: prompt.to_owned(),
+                strategy: strategy.map(str::to_owned),
+                chat_id: None,
+            },
+        )
+        .await
+}
+
+#[tokio::test]
+async fn any_node_answers_and_the_decisions_make_sense() {
+    let nats = NatsServer::start();
+    let first = TestNode::start(&nats.url()).await;
+    let second = TestNode::start(&nats.url()).await;
+    let client = first.client().await;
+
+    let capital = route(&client, "What is the capital of France?", None)
+        .await
+        .expect("routes");
+    assert_eq!(capital.model, "haiku", "{capital:?}");
+    assert_eq!(capital.model_id, "claude-haiku-4-5");
+    assert_eq!(capital.alternatives.len(), 2);
+    assert!(capital.estimated_cost_usd > 0.0);
+    assert!(
+        capital
+            .alternatives
+            .iter()
+            .all(|alternative| alternative.estimated_cost_usd > capital.estimated_cost_usd)
+    );
+
+    let design = route(&client, "Design a lock-free MPMC queue in Rust.", None)
+        .await
+        .expect("routes");
+    assert_eq!(design.model, "opus", "{design:?}");
+    assert!(
+        design.reasoning.contains("lock free"),
+        "{}",
+        design.reasoning
+    );
+
+    let forced = route(&client, "@opus what is 2+2?", None)
+        .await
+        .expect("routes");
+    assert_eq!((forced.model.as_str(), forced.overridden), ("opus", true));
+    let cheaper = route(
+        &client,
+        "Write unit tests for src/parse.rs covering empty input",
+        Some("cost"),
+    )
+    .await
+    .expect("routes");
+    assert_eq!(
+        cheaper.model, "haiku",
+        "cost strategy moves a confident sonnet down: {cheaper:?}"
+    );
+
+    // Discovery: both nodes' services answer a PING on the service API.
+    let inbox = client.nats().new_inbox();
+    let mut replies = client
+        .nats()
+        .subscribe(inbox.clone())
+        .await
+        .expect("subscribes");
+    client
+        .nats()
+        .publish_with_reply("$SRV.PING.shim-router", inbox, "".into())
+        .await
+        .expect("pings");
+    let mut ids = std::collections::HashSet::new();
+    for _ in 0..2 {
+        let message = tokio::time::timeout(DEADLINE, replies.next())
+            .await
+            .expect("a ping reply")
+            .expect("open");
+        let info: Value = serde_json::from_slice(&message.payload).expect("json");
+        assert_eq!(info["name"], "shim-router");
+        ids.insert(info["id"].as_str().unwrap_or_default().to_owned());
+    }
+    assert_eq!(ids.len(), 2, "two service instances");
+
+    // Each decision is counted on the node that made it.
+    let counted = wait_until(
+        || async {
+            let total = metric_value(&first.metrics().await, "shim_routing_decisions_total", &[])
+                .unwrap_or(0.0)
+                + metric_value(&second.metrics().await, "shim_routing_decisions_total", &[])
+                    .unwrap_or(0.0);
+            total >= 4.0
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(counted);
+    first.stop().await;
+    second.stop().await;
+}
+
+#[tokio::test]
+async fn bad_routing_requests_get_clear_errors() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    for (prompt, strategy) in [("", None), ("   ", None), ("explain x", Some("cheapest"))] {
+        let result = route(&client, prompt, strategy).await;
+        assert!(
+            matches!(
+                result,
+                Err(ClientError::Remote(WireError::BadRequest { .. }))
+            ),
+            "{prompt:?} {strategy:?}: {result:?}"
+        );
+    }
+    let reply = tokio::time::timeout(
+        DEADLINE,
+        client.nats().request(ROUTER_ROUTE, "garbage".into()),
+    )
+    .await
+    .expect("answers in time")
+    .expect("answers");
+    let decoded: Result<RouteReply, WireError> =
+        shim_protocol::codec::decode_reply(&reply.payload).expect("an error reply");
+    assert!(
+        matches!(decoded, Err(WireError::UnsupportedVersion { .. })),
+        "no header: {decoded:?}"
+    );
+    let bad_tier: Result<OverrideReply, _> = client
+        .request_service(
+            ROUTER_OVERRIDE,
+            &OverrideRequest {
+                prompt: "x".to_owned(),
+                recommended: "sonnet".to_owned(),
+                chosen: "gpt-5".to_owned(),
+                reason: None,
+            },
+        )
+        .await;
+    assert!(matches!(
+        bad_tier,
+        Err(ClientError::Remote(WireError::BadRequest { .. }))
+    ));
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = client
+        .nats()
+        .subscribe("shim.events.routing.preference_adopted")
+        .await
+        .expect("subscribes");
+    client.nats().flush().await.expect("flush");
+    let prompt = "Write unit tests for the billing module in src/billing.rs covering refunds";
+    assert_eq!(
+        route(&client, prompt, None).await.expect("routes").model,
+        "sonnet"
+    );
+    for index in 0..5 {
+        let reply: OverrideReply = client
+            .request_service(
+                ROUTER_OVERRIDE,
+                &OverrideRequest {
+                    prompt: format!("{prompt}, case {index}"),
+                    recommended: "sonnet".to_owned(),
+                    chosen: "opus".to_owned(),
+                    reason: Some("billing tests are subtle".to_owned()),
+                },
+            )
+            .await
+            .expect("records");
+        assert_eq!(reply.category, "test/medium");
+    }
+    let event = tokio::time::timeout(DEADLINE, events.next())
+        .await
+        .expect("an adoption event")
+        .expect("open");
+    let event: Value = serde_json::from_slice(&event.payload).expect("json");
+    assert_eq!(event["data"]["category"], "test/medium");
+    assert_eq!(event["data"]["tier"], "opus");
+    assert!(
+        event["data"]["evidence"]
+            .as_str()
+            .is_some_and(|evidence| evidence.contains("overrides"))
+    );
+    let learned = route(&client, prompt, None).await.expect("routes");
+    assert_eq!(learned.model, "opus");
+    assert!(
+        learned.reasoning.contains("your overrides prefer opus"),
+        "{}",
+        learned.reasoning
+    );
+
+    let node = node.restart().await;
+    let client = node.client().await;
+    let after = wait_until(
+        || async {
+            route(&client, prompt, None)
+                .await
+                .is_ok_and(|reply| reply.model == "opus")
+        },
+        DEADLINE,
+        Duration::from_millis(50),
+    )
+    .await;
+    assert!(after, "the learned preference survives a restart");
+
+    // And it can be taken back.
+    let config = node.config_ref().clone();
+    let output = Command::new(EXE)
+        .args([
+            "route",
+            "--forget",
+            "test/medium",
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+        ])
+        .output()
+        .await
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("forgot the learned preference for opus")
+    );
+    assert_eq!(
+        route(&client, prompt, None).await.expect("routes").model,
+        "sonnet"
+    );
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn the_mcp_tools_and_the_command_line_route_too() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let config = node.config_ref().clone();
+    let logs = tempfile::tempdir().expect("temp dir");
+    let data = config.data_dir.display().to_string();
+    let mut mcp = McpClient::spawn(
+        Path::new(EXE),
+        &[
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+            "--data-dir",
+            &data,
+            "--no-autostart",
+        ],
+        &[],
+        &logs.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let routed = mcp
+        .call_tool("shim_route_model", json!({"prompt": "Do a security review of our OAuth login flow and give a threat model."}))
+        .await;
+    assert_ne!(routed["isError"], json!(true), "{routed}");
+    let structured = &routed["structuredContent"];
+    assert_eq!(structured["model"], "opus");
+    for field in [
+        "model_id",
+        "confidence",
+        "reasoning",
+        "estimated_input_tokens",
+        "estimated_cost_usd",
+        "alternatives",
+    ] {
+        assert!(
+            !structured[field].is_null(),
+            "{field} missing: {structured}"
+        );
+    }
+    let recorded = mcp
+        .call_tool(
+            "shim_record_override",
+            json!({"prompt": "what is a mutex?", "recommended": "haiku", "chosen": "sonnet"}),
+        )
+        .await;
+    assert_eq!(recorded["structuredContent"]["category"], "explain/simple");
+    assert!(mcp.close().await);
+
+    let mut child = Command::new(EXE)
+        .args([
+            "route",
+            "--json",
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"How do I exit vim?")
+        .await
+        .expect("writes");
+    drop(stdin);
+    let output = child.wait_with_output().await.expect("finishes");
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["model"], "haiku");
+    assert_eq!(
+        json.as_object().map(|object| object.len()),
+        structured.as_object().map(|object| object.len()),
+        "the same object as the MCP tool"
+    );
+
+    let eval = Command::new(EXE)
+        .args(["route", "--eval"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/routing_dev.jsonl"))
+        .output()
+        .await
+        .expect("runs");
+    assert!(eval.status.success());
+    let text = String::from_utf8_lossy(&eval.stdout);
+    assert!(
+        text.contains("exact") && text.contains("under-routed") && text.contains("cost vs opus"),
+        "{text}"
+    );
+    let bad = logs.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"prompt\": \"x\", \"label\": \"gpt\"}\n").expect("write");
+    let failed = Command::new(EXE)
+        .args(["route", "--eval"])
+        .arg(&bad)
+        .output()
+        .await
+        .expect("runs");
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("bad.jsonl:1"));
+    node.stop().await;
+}
