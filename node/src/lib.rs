@@ -10,6 +10,7 @@
 //! - [`bridge`]: NATS subjects to actor messages and back.
 //! - [`publisher`]: events from actors onto `shim.events.>`.
 //! - [`router_service`]: the model router as a NATS service in a queue group.
+//! - [`coordination`]: JetStream key-value buckets and locks for coordinating chats.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
@@ -19,6 +20,7 @@ pub mod bridge;
 pub mod claude;
 pub mod cli;
 pub mod config;
+pub mod coordination;
 pub mod data_dir;
 pub mod embedded;
 pub mod mcp;

@@ -1,0 +1,64 @@
+//! Opening JetStream key-value buckets, on any nats-server SHIM supports.
+//!
+//! async-nats creates a bucket by reading account information that nats-server 2.9 (Debian 12's package)
+//! does not send, so the client's own `create_key_value` fails there. A bucket is only a stream with a
+//! naming convention, so SHIM creates that stream itself (`KV_<bucket>` on `$KV.<bucket>.>`, one message per
+//! key kept per `history`, roll-ups allowed, deletes through markers, direct gets) and then opens it as a
+//! bucket; on newer servers the same path works.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use async_nats::jetstream::{
+    self,
+    kv::Store,
+    stream::{Config, DiscardPolicy, StorageType},
+};
+
+/// How a bucket is made.
+#[derive(Debug, Clone)]
+pub struct BucketSpec {
+    /// Its name (`[A-Za-z0-9_-]+`).
+    pub name: String,
+    /// Values kept per key (1 for registries and locks).
+    pub history: i64,
+    /// Keys older than this disappear; zero keeps them.
+    pub max_age: Duration,
+    /// Copies in a cluster.
+    pub replicas: usize,
+}
+
+/// Opens the bucket, creating its stream first when it does not exist.
+pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Result<Store> {
+    if let Ok(store) = js.get_key_value(spec.name.as_str()).await {
+        return Ok(store);
+    }
+    js.get_or_create_stream(Config {
+        name: format!("KV_{}", spec.name),
+        subjects: vec![format!("$KV.{}.>", spec.name)],
+        max_messages_per_subject: spec.history.max(1),
+        max_age: spec.max_age,
+        storage: StorageType::File,
+        num_replicas: spec.replicas.max(1),
+        discard: DiscardPolicy::New,
+        allow_rollup: true,
+        deny_delete: true,
+        allow_direct: true,
+        duplicate_window: Duration::from_secs(120).min(if spec.max_age.is_zero() {
+            Duration::from_secs(120)
+        } else {
+            spec.max_age
+        }),
+        ..Config::default()
+    })
+    .await
+    .map_err(|error| {
+        anyhow::anyhow!(
+            "failed to create the stream of bucket {}: {error}",
+            spec.name
+        )
+    })?;
+    js.get_key_value(spec.name.as_str())
+        .await
+        .with_context(|| format!("failed to open bucket {}", spec.name))
+}

@@ -1,0 +1,228 @@
+//! Locks in a JetStream key-value bucket (`shim_locks`). A grant is a create-if-absent (or a compare-and-set
+//! over an expired or released lock); its fencing token is the key's revision, which only grows. Release and
+//! extend are compare-and-set by the holder; a lock whose holder died frees itself when its TTL passes.
+//!
+//! Expiry compares the lock's deadline with the clock of the node asking, so nodes' clocks should agree to
+//! well within the TTLs used (NTP does).
+
+use std::time::Duration;
+
+use async_nats::jetstream::kv::{CreateErrorKind, Operation, Store, UpdateErrorKind};
+use bytes::Bytes;
+use serde::{Deserialize, Serialize};
+use shim_protocol::WireError;
+
+/// Longest TTL granted.
+pub const MAX_TTL: Duration = Duration::from_secs(24 * 3600);
+/// TTL when none is asked for.
+pub const DEFAULT_TTL: Duration = Duration::from_secs(300);
+
+/// What a lock key holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LockRecord {
+    /// The chat holding it.
+    pub holder: String,
+    /// When it lapses, milliseconds since the Unix epoch.
+    pub expires_at_ms: u64,
+}
+
+/// The outcome of an acquire.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Acquired {
+    /// The caller holds the lock.
+    Granted {
+        /// Pass it along with every write the lock protects; a store rejects lower tokens.
+        fencing_token: u64,
+        /// When the grant lapses unless extended.
+        expires_at_ms: u64,
+    },
+    /// Someone else holds it.
+    Held {
+        /// The holder.
+        holder: String,
+        /// When their grant lapses.
+        expires_at_ms: u64,
+    },
+}
+
+/// Locks over a bucket.
+#[derive(Debug, Clone)]
+pub struct Locks {
+    store: Store,
+}
+
+fn key(resource: &str) -> Result<String, WireError> {
+    let valid = !resource.is_empty()
+        && resource.len() <= 256
+        && !resource.starts_with('.')
+        && !resource.ends_with('.')
+        && resource
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '/' | '=' | '.'));
+    if valid {
+        Ok(resource.to_owned())
+    } else {
+        Err(WireError::bad_request(format!(
+            "resource {resource:?} must be 1 to 256 characters of letters, digits and - _ / = . (not starting or ending with .)"
+        )))
+    }
+}
+
+fn unavailable(error: impl std::fmt::Display) -> WireError {
+    WireError::Unavailable {
+        message: format!("lock store: {error}"),
+    }
+}
+
+fn encode(record: &LockRecord) -> Bytes {
+    // A two-field struct of a string and an integer always encodes.
+    Bytes::from(serde_json::to_vec(record).unwrap_or_default())
+}
+
+impl Locks {
+    /// Uses `store` (a bucket with history 1).
+    pub fn new(store: Store) -> Locks {
+        Locks { store }
+    }
+
+    /// Acquires `resource` for `holder` for `ttl` (capped at [`MAX_TTL`]). A holder that asks again gets its
+    /// grant renewed with a new token.
+    pub async fn acquire(
+        &self,
+        resource: &str,
+        holder: &str,
+        ttl: Duration,
+        now_ms: u64,
+    ) -> Result<Acquired, WireError> {
+        let key = key(resource)?;
+        let expires_at_ms = now_ms + ttl.min(MAX_TTL).as_millis() as u64;
+        let record = LockRecord {
+            holder: holder.to_owned(),
+            expires_at_ms,
+        };
+        for _ in 0..4 {
+            match self.store.create(&key, encode(&record)).await {
+                Ok(revision) => {
+                    return Ok(Acquired::Granted {
+                        fencing_token: revision,
+                        expires_at_ms,
+                    });
+                }
+                Err(error) if error.kind() == CreateErrorKind::AlreadyExists => {}
+                Err(error) => return Err(unavailable(error)),
+            }
+            let Some(entry) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
+                continue;
+            };
+            let current: Option<LockRecord> = match entry.operation {
+                Operation::Put => serde_json::from_slice(&entry.value).ok(),
+                Operation::Delete | Operation::Purge => None,
+            };
+            if let Some(current) = &current {
+                if current.holder != holder && current.expires_at_ms > now_ms {
+                    return Ok(Acquired::Held {
+                        holder: current.holder.clone(),
+                        expires_at_ms: current.expires_at_ms,
+                    });
+                }
+            }
+            // Free (released, expired, unreadable) or ours: take it over, if nobody else did meanwhile.
+            match self
+                .store
+                .update(&key, encode(&record), entry.revision)
+                .await
+            {
+                Ok(revision) => {
+                    return Ok(Acquired::Granted {
+                        fencing_token: revision,
+                        expires_at_ms,
+                    });
+                }
+                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        Err(WireError::Busy {
+            message: format!("lock {resource} is contended; retry"),
+        })
+    }
+
+    /// Releases `resource` if `holder` holds it; returns false when it was not held by anyone.
+    pub async fn release(
+        &self,
+        resource: &str,
+        holder: &str,
+        now_ms: u64,
+    ) -> Result<bool, WireError> {
+        let key = key(resource)?;
+        let Some(entry) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
+            return Ok(false);
+        };
+        if entry.operation != Operation::Put {
+            return Ok(false);
+        }
+        let current: LockRecord = serde_json::from_slice(&entry.value).map_err(unavailable)?;
+        if current.expires_at_ms <= now_ms {
+            return Ok(false);
+        }
+        if current.holder != holder {
+            return Err(WireError::bad_request(format!(
+                "lock {resource} is held by {}, not by {holder}",
+                current.holder
+            )));
+        }
+        match self
+            .store
+            .delete_expect_revision(&key, Some(entry.revision))
+            .await
+        {
+            Ok(()) => Ok(true),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
+    /// Extends `holder`'s grant of `resource` by `ttl` from now; returns the new token.
+    pub async fn extend(
+        &self,
+        resource: &str,
+        holder: &str,
+        ttl: Duration,
+        now_ms: u64,
+    ) -> Result<Acquired, WireError> {
+        let key = key(resource)?;
+        let entry = self
+            .store
+            .entry(key.clone())
+            .await
+            .map_err(unavailable)?
+            .filter(|entry| entry.operation == Operation::Put)
+            .ok_or_else(|| {
+                WireError::bad_request(format!("lock {resource} is not held; acquire it"))
+            })?;
+        let current: LockRecord = serde_json::from_slice(&entry.value).map_err(unavailable)?;
+        if current.holder != holder || current.expires_at_ms <= now_ms {
+            return Err(WireError::bad_request(format!(
+                "lock {resource} is not held by {holder}; acquire it again"
+            )));
+        }
+        let expires_at_ms = now_ms + ttl.min(MAX_TTL).as_millis() as u64;
+        let record = LockRecord {
+            holder: holder.to_owned(),
+            expires_at_ms,
+        };
+        match self
+            .store
+            .update(&key, encode(&record), entry.revision)
+            .await
+        {
+            Ok(revision) => Ok(Acquired::Granted {
+                fencing_token: revision,
+                expires_at_ms,
+            }),
+            Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => Err(
+                WireError::bad_request(format!("lock {resource} changed hands; acquire it again")),
+            ),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Locks in a JetStream key-value bucket on a real nats-server (Debian's 2.9 included, where the client
+//! cannot create buckets by itself).
+
+use std::time::Duration;
+
+use shim_node::coordination::{
+    kv::{BucketSpec, open_bucket},
+    locks::{Acquired, Locks},
+};
+use shim_protocol::WireError;
+use shim_tests::NatsServer;
+
+async fn locks(nats: &NatsServer) -> Locks {
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client);
+    let spec = BucketSpec {
+        name: "shim_locks".to_owned(),
+        history: 1,
+        max_age: Duration::ZERO,
+        replicas: 1,
+    };
+    let store = open_bucket(&js, &spec).await.expect("bucket opens");
+    // Opening again finds the same bucket.
+    open_bucket(&js, &spec).await.expect("bucket reopens");
+    Locks::new(store)
+}
+
+fn token(acquired: &Acquired) -> u64 {
+    match acquired {
+        Acquired::Granted { fencing_token, .. } => *fencing_token,
+        Acquired::Held { holder, .. } => panic!("expected a grant, {holder} holds it"),
+    }
+}
+
+const MINUTE: Duration = Duration::from_secs(60);
+
+#[tokio::test]
+async fn one_holder_at_a_time_with_growing_fencing_tokens() {
+    let nats = NatsServer::start();
+    let locks = locks(&nats).await;
+    let now = 1_000_000;
+    let first = token(
+        &locks
+            .acquire("repo/main", "chat-a", MINUTE, now)
+            .await
+            .expect("acquires"),
+    );
+    assert_eq!(
+        locks
+            .acquire("repo/main", "chat-b", MINUTE, now)
+            .await
+            .expect("answers"),
+        Acquired::Held {
+            holder: "chat-a".to_owned(),
+            expires_at_ms: now + 60_000
+        }
+    );
+    assert!(
+        matches!(
+            locks.release("repo/main", "chat-b", now).await,
+            Err(WireError::BadRequest { .. })
+        ),
+        "only the holder releases"
+    );
+    assert!(
+        matches!(
+            locks.extend("repo/main", "chat-b", MINUTE, now).await,
+            Err(WireError::BadRequest { .. })
+        ),
+        "only the holder extends"
+    );
+    let extended = token(
+        &locks
+            .extend("repo/main", "chat-a", MINUTE, now + 1_000)
+            .await
+            .expect("extends"),
+    );
+    assert!(extended > first);
+    assert!(
+        locks
+            .release("repo/main", "chat-a", now + 2_000)
+            .await
+            .expect("releases")
+    );
+    assert!(
+        !locks
+            .release("repo/main", "chat-a", now + 2_000)
+            .await
+            .expect("answers"),
+        "already free"
+    );
+    let second = token(
+        &locks
+            .acquire("repo/main", "chat-b", MINUTE, now + 3_000)
+            .await
+            .expect("acquires"),
+    );
+    assert!(
+        second > extended,
+        "fencing tokens only grow: {second} after {extended}"
+    );
+    // The holder asking again renews its grant.
+    let renewed = token(
+        &locks
+            .acquire("repo/main", "chat-b", MINUTE, now + 4_000)
+            .await
+            .expect("renews"),
+    );
+    assert!(renewed > second);
+}
+
+#[tokio::test]
+async fn a_dead_holders_lock_frees_itself_when_its_ttl_passes() {
+    let nats = NatsServer::start();
+    let locks = locks(&nats).await;
+    let now = 5_000_000;
+    let dead = token(
+        &locks
+            .acquire("deploy", "crashed-chat", Duration::from_secs(30), now)
+            .await
+            .expect("acquires"),
+    );
+    assert!(matches!(
+        locks
+            .acquire("deploy", "chat-b", MINUTE, now + 29_999)
+            .await
+            .expect("answers"),
+        Acquired::Held { .. }
+    ));
+    let taken = token(
+        &locks
+            .acquire("deploy", "chat-b", MINUTE, now + 30_001)
+            .await
+            .expect("acquires"),
+    );
+    assert!(taken > dead);
+    assert!(matches!(
+        locks
+            .extend("deploy", "crashed-chat", MINUTE, now + 30_002)
+            .await,
+        Err(WireError::BadRequest { .. })
+    ));
+}
+
+#[tokio::test]
+async fn racing_acquirers_get_exactly_one_grant() {
+    let nats = NatsServer::start();
+    let locks = locks(&nats).await;
+    let tasks: Vec<_> = (0..16)
+        .map(|index| {
+            let locks = locks.clone();
+            tokio::spawn(async move {
+                locks
+                    .acquire("migrations", &format!("chat-{index}"), MINUTE, 42)
+                    .await
+            })
+        })
+        .collect();
+    let mut granted = 0;
+    for task in tasks {
+        if matches!(
+            task.await.expect("task").expect("answers"),
+            Acquired::Granted { .. }
+        ) {
+            granted += 1;
+        }
+    }
+    assert_eq!(granted, 1);
+}
+
+#[tokio::test]
+async fn resource_names_are_checked() {
+    let nats = NatsServer::start();
+    let locks = locks(&nats).await;
+    for bad in [
+        "",
+        "has space",
+        "star*",
+        ".leading",
+        "trailing.",
+        &"x".repeat(300),
+    ] {
+        assert!(
+            matches!(
+                locks.acquire(bad, "chat", MINUTE, 1).await,
+                Err(WireError::BadRequest { .. })
+            ),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        locks.acquire("a/b.c-d_e=f", "chat", MINUTE, 1).await,
+        Ok(Acquired::Granted { .. })
+    ));
+}
