@@ -118,13 +118,14 @@ impl Locks {
                 Operation::Put => serde_json::from_slice(&entry.value).ok(),
                 Operation::Delete | Operation::Purge => None,
             };
-            if let Some(current) = &current {
-                if current.holder != holder && current.expires_at_ms > now_ms {
-                    return Ok(Acquired::Held {
-                        holder: current.holder.clone(),
-                        expires_at_ms: current.expires_at_ms,
-                    });
-                }
+            if let Some(current) = current
+                .as_ref()
+                .filter(|current| current.holder != holder && current.expires_at_ms > now_ms)
+            {
+                return Ok(Acquired::Held {
+                    holder: current.holder.clone(),
+                    expires_at_ms: current.expires_at_ms,
+                });
             }
             // Free (released, expired, unreadable) or ours: take it over, if nobody else did meanwhile.
             match self
