@@ -22,9 +22,10 @@ use shim_actors::{
 use shim_protocol::{
     NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
-        GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, ResumeCheckRequest,
-        ResumeRequest, RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest,
-        SignalBatch, StatusReply, StatusRequest,
+        GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, LockReply,
+        LockRequest, ReleaseLockReply, ReleaseLockRequest, ResumeCheckRequest, ResumeRequest,
+        RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest, SignalBatch,
+        StatusReply, StatusRequest,
     },
     subject::{self, validate_id},
     version,
@@ -32,7 +33,7 @@ use shim_protocol::{
 use tokio::sync::{Semaphore, watch};
 use tracing::{debug, trace, warn};
 
-use crate::metrics::NodeMetrics;
+use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
@@ -49,6 +50,10 @@ pub struct BridgeContext {
     pub request_timeout: Duration,
     /// The node's instruments.
     pub metrics: NodeMetrics,
+    /// Locks, when the NATS server has JetStream.
+    pub locks_opt: Option<crate::coordination::locks::Locks>,
+    /// Publishes the node's own events.
+    pub emitter: shim_actors::EventEmitter,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -302,6 +307,70 @@ async fn dispatch(
             .await??;
             encode_ok(&offer)
         }
+        NodeOp::LockAcquire | NodeOp::LockExtend => {
+            let request: LockRequest = codec::decode(payload)?;
+            validate_id("chat id", &request.chat_id)?;
+            let locks = locks(context)?;
+            let ttl = request.ttl_seconds.map_or(
+                crate::coordination::locks::DEFAULT_TTL,
+                std::time::Duration::from_secs,
+            );
+            let now = shim_actors::now_ms();
+            let outcome = if op == NodeOp::LockAcquire {
+                locks
+                    .acquire(&request.resource, &request.chat_id, ttl, now)
+                    .await?
+            } else {
+                locks
+                    .extend(&request.resource, &request.chat_id, ttl, now)
+                    .await?
+            };
+            let reply = match outcome {
+                Acquired::Granted {
+                    fencing_token,
+                    expires_at_ms,
+                } => {
+                    context.emitter.emit(
+                        "locks",
+                        if op == NodeOp::LockAcquire { "acquired" } else { "extended" },
+                        Some(&request.chat_id),
+                        serde_json::json!({"resource": request.resource, "fencing_token": fencing_token, "expires_at_ms": expires_at_ms}),
+                    );
+                    LockReply {
+                        acquired: true,
+                        holder: None,
+                        fencing_token: Some(fencing_token),
+                        expires_at_ms: Some(expires_at_ms),
+                    }
+                }
+                Acquired::Held {
+                    holder,
+                    expires_at_ms,
+                } => LockReply {
+                    acquired: false,
+                    holder: Some(holder),
+                    fencing_token: None,
+                    expires_at_ms: Some(expires_at_ms),
+                },
+            };
+            encode_ok(&reply)
+        }
+        NodeOp::LockRelease => {
+            let request: ReleaseLockRequest = codec::decode(payload)?;
+            validate_id("chat id", &request.chat_id)?;
+            let released = locks(context)?
+                .release(&request.resource, &request.chat_id, shim_actors::now_ms())
+                .await?;
+            if released {
+                context.emitter.emit(
+                    "locks",
+                    "released",
+                    Some(&request.chat_id),
+                    serde_json::json!({"resource": request.resource}),
+                );
+            }
+            encode_ok(&ReleaseLockReply { released })
+        }
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {
@@ -311,6 +380,13 @@ async fn dispatch(
             encode_ok(&offer)
         }
     }
+}
+
+fn locks(context: &BridgeContext) -> WireResult<&crate::coordination::locks::Locks> {
+    context.locks_opt.as_ref().ok_or_else(|| WireError::Unavailable {
+        message: "locks need JetStream, which this node's NATS server does not offer; start nats-server with -js"
+            .to_owned(),
+    })
 }
 
 /// Asks an actor and waits for its answer, turning timeouts and dead actors into wire errors.

@@ -172,6 +172,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     .await
     .context("failed to start the supervisor")?;
 
+    let locks_opt = open_locks(&client).await;
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let context = Arc::new(BridgeContext {
         supervisor: supervisor.clone(),
@@ -180,6 +181,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         started,
         request_timeout: config.request_timeout(),
         metrics: node_metrics,
+        locks_opt,
+        emitter: emitter.clone(),
     });
     let subscription = bridge::subscribe(&client, &config.node_id)
         .await
@@ -244,6 +247,33 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         _metrics: metrics,
         _lock: lock,
     })
+}
+
+/// Opens the lock bucket; without JetStream the node runs on and lock requests say why they fail.
+async fn open_locks(client: &async_nats::Client) -> Option<coordination::locks::Locks> {
+    let js = async_nats::jetstream::new(client.clone());
+    let spec = coordination::kv::BucketSpec {
+        name: "shim_locks".to_owned(),
+        history: 1,
+        max_age: std::time::Duration::ZERO,
+        replicas: 1,
+    };
+    match tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        coordination::kv::open_bucket(&js, &spec),
+    )
+    .await
+    {
+        Ok(Ok(store)) => Some(coordination::locks::Locks::new(store)),
+        Ok(Err(error)) => {
+            warn!(error = %format!("{error:#}"), "locks are unavailable: no JetStream on this NATS server");
+            None
+        }
+        Err(_) => {
+            warn!("locks are unavailable: JetStream did not answer within 5 s");
+            None
+        }
+    }
 }
 
 async fn connect_or_embed(

@@ -113,7 +113,7 @@ impl ShimMcp {
                 node: Mutex::new(None),
                 default_chat: Mutex::new(None),
             }),
-            tool_router: Self::tool_router() + Self::routing_router(),
+            tool_router: Self::tool_router() + Self::routing_router() + Self::lock_router(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod chat;
 mod checkpoint;
+mod lock;
 mod model;
 mod node;
 mod signal;
@@ -16,6 +17,7 @@ pub use checkpoint::{
     ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, SaveCheckpointRequest,
     TaskState, ToolCallRecord,
 };
+pub use lock::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest};
 pub use model::{OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest};
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
 pub use signal::{

@@ -104,11 +104,17 @@ pub enum NodeOp {
     ResumeCheck,
     /// Restores a checkpoint and marks it restored.
     ResumeTake,
+    /// Acquires a lock.
+    LockAcquire,
+    /// Extends a lock.
+    LockExtend,
+    /// Releases a lock.
+    LockRelease,
 }
 
 impl NodeOp {
     /// Every operation, for tests and documentation.
-    pub const ALL: [NodeOp; 11] = [
+    pub const ALL: [NodeOp; 14] = [
         NodeOp::Hello,
         NodeOp::SessionStart,
         NodeOp::SessionEnd,
@@ -120,6 +126,9 @@ impl NodeOp {
         NodeOp::CheckpointGet,
         NodeOp::ResumeCheck,
         NodeOp::ResumeTake,
+        NodeOp::LockAcquire,
+        NodeOp::LockExtend,
+        NodeOp::LockRelease,
     ];
 
     /// Returns the subject tail of the operation.
@@ -136,6 +145,9 @@ impl NodeOp {
             NodeOp::CheckpointGet => "checkpoint.get",
             NodeOp::ResumeCheck => "resume.check",
             NodeOp::ResumeTake => "resume.take",
+            NodeOp::LockAcquire => "lock.acquire",
+            NodeOp::LockExtend => "lock.extend",
+            NodeOp::LockRelease => "lock.release",
         }
     }
 

@@ -193,3 +193,94 @@ async fn resource_names_are_checked() {
         Ok(Acquired::Granted { .. })
     ));
 }
+
+#[tokio::test]
+async fn chats_lock_through_the_node_and_over_mcp() {
+    use futures::StreamExt;
+    use serde_json::json;
+    use shim_protocol::{
+        NodeOp,
+        messages::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest},
+    };
+    let nats = NatsServer::start();
+    let node = shim_tests::TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = client
+        .nats()
+        .subscribe("shim.events.locks.>")
+        .await
+        .expect("subscribes");
+    client.nats().flush().await.expect("flush");
+
+    let granted: LockReply = client
+        .request(
+            NodeOp::LockAcquire,
+            &LockRequest {
+                chat_id: "chat-a".to_owned(),
+                resource: "repo/main".to_owned(),
+                ttl_seconds: Some(60),
+            },
+        )
+        .await
+        .expect("acquires");
+    assert!(granted.acquired && granted.fencing_token.is_some());
+    let event = tokio::time::timeout(shim_tests::DEADLINE, events.next())
+        .await
+        .expect("event")
+        .expect("open");
+    assert_eq!(event.subject.as_str(), "shim.events.locks.acquired");
+
+    // A Desktop chat over MCP finds it taken, then gets it once chat-a lets go.
+    let config = node.config_ref().clone();
+    let logs = tempfile::tempdir().expect("temp dir");
+    let data = config.data_dir.display().to_string();
+    let mut mcp = shim_tests::McpClient::spawn(
+        std::path::Path::new(env!("CARGO_BIN_EXE_shim-node-e2e")),
+        &[
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+            "--data-dir",
+            &data,
+            "--no-autostart",
+        ],
+        &[],
+        &logs.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let taken = mcp
+        .call_tool("shim_acquire_lock", json!({"resource": "repo/main"}))
+        .await;
+    assert_eq!(taken["structuredContent"]["acquired"], false, "{taken}");
+    assert_eq!(taken["structuredContent"]["holder"], "chat-a");
+    let released: ReleaseLockReply = client
+        .request(
+            NodeOp::LockRelease,
+            &ReleaseLockRequest {
+                chat_id: "chat-a".to_owned(),
+                resource: "repo/main".to_owned(),
+            },
+        )
+        .await
+        .expect("releases");
+    assert!(released.released);
+    let mine = mcp
+        .call_tool(
+            "shim_acquire_lock",
+            json!({"resource": "repo/main", "ttl_seconds": 30}),
+        )
+        .await;
+    assert_eq!(mine["structuredContent"]["acquired"], true, "{mine}");
+    assert!(mine["structuredContent"]["fencing_token"].as_u64() > granted.fencing_token);
+    let bad = mcp
+        .call_tool("shim_acquire_lock", json!({"resource": "has space"}))
+        .await;
+    assert_eq!(bad["isError"], json!(true));
+    let let_go = mcp
+        .call_tool("shim_release_lock", json!({"resource": "repo/main"}))
+        .await;
+    assert_eq!(let_go["structuredContent"]["released"], true);
+    assert!(mcp.close().await);
+    node.stop().await;
+}

@@ -342,6 +342,49 @@ pub struct OverrideOutput {
     pub adopted: Option<String>,
 }
 
+/// Arguments of `shim_acquire_lock`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct AcquireLockArgs {
+    /// What to lock (`repo/main`, `deploy`).
+    pub resource: String,
+    /// Grant length, seconds (default 300).
+    #[serde(default)]
+    pub ttl_seconds: Option<u64>,
+    /// The chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Result of `shim_acquire_lock`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AcquireLockOutput {
+    /// True when this chat holds the lock.
+    pub acquired: bool,
+    /// The holder, when another chat holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// Pass it with every write the lock protects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fencing_token: Option<u64>,
+}
+
+/// Arguments of `shim_release_lock`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ReleaseLockArgs {
+    /// The resource.
+    pub resource: String,
+    /// The chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Result of `shim_release_lock`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReleaseLockOutput {
+    /// False when it was already free.
+    pub released: bool,
+}
+
 /// Result of `shim_end_session`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct EndOutput {
@@ -738,6 +781,71 @@ impl ShimMcp {
             overrides: reply.overrides,
             prompts: reply.prompts,
             adopted: reply.adopted,
+        }))
+    }
+}
+
+#[tool_router(router = lock_router, vis = "pub(super)")]
+impl ShimMcp {
+    #[tool(
+        name = "shim_acquire_lock",
+        description = "Lock a shared resource for this chat (TTL, fencing token). Returns the holder if taken."
+    )]
+    async fn acquire_lock(
+        &self,
+        Parameters(args): Parameters<AcquireLockArgs>,
+    ) -> Result<Json<AcquireLockOutput>, String> {
+        let reply: shim_protocol::messages::LockReply = self
+            .with_node(|node| {
+                let (chat_id_opt, resource, ttl_seconds) = (
+                    args.chat_id.clone(),
+                    args.resource.clone(),
+                    args.ttl_seconds,
+                );
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::LockAcquire,
+                        &shim_protocol::messages::LockRequest {
+                            chat_id,
+                            resource,
+                            ttl_seconds,
+                        },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(AcquireLockOutput {
+            acquired: reply.acquired,
+            holder: reply.holder,
+            fencing_token: reply.fencing_token,
+        }))
+    }
+
+    #[tool(
+        name = "shim_release_lock",
+        description = "Release a lock this chat holds."
+    )]
+    async fn release_lock(
+        &self,
+        Parameters(args): Parameters<ReleaseLockArgs>,
+    ) -> Result<Json<ReleaseLockOutput>, String> {
+        let reply: shim_protocol::messages::ReleaseLockReply = self
+            .with_node(|node| {
+                let (chat_id_opt, resource) = (args.chat_id.clone(), args.resource.clone());
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::LockRelease,
+                        &shim_protocol::messages::ReleaseLockRequest { chat_id, resource },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(ReleaseLockOutput {
+            released: reply.released,
         }))
     }
 }
