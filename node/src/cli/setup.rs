@@ -329,6 +329,19 @@ mod tests {
         .expect("json");
         assert_eq!(mcp["mcpServers"]["shim"]["args"][0], "mcp");
 
+        // A private file stays private.
+        use std::os::unix::fs::PermissionsExt;
+        let private = dir.path().join("private.json");
+        std::fs::write(&private, "{}").expect("write");
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        assert!(claude_desktop(exe, &private).expect("merges"));
+        let mode = std::fs::metadata(&private)
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
+
         std::fs::write(dir.path().join(".mcp.json"), "{ not json").expect("write");
         let error = claude_code(exe, &scope, false).expect_err("refuses");
         assert!(format!("{error:#}").contains("not valid JSON"));
