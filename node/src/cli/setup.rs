@@ -160,6 +160,13 @@ fn write_if_changed(path: &Path, before: &Value, after: &Value) -> anyhow::Resul
     let mut text = serde_json::to_string_pretty(after)?;
     text.push('\n');
     std::fs::write(&temp, text).with_context(|| format!("failed to write {}", temp.display()))?;
+    // Keep the file's permissions: ~/.claude.json, say, is private to its owner.
+    let permissions = match std::fs::metadata(path) {
+        Ok(metadata) => metadata.permissions(),
+        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    };
+    std::fs::set_permissions(&temp, permissions)
+        .with_context(|| format!("failed to set permissions on {}", temp.display()))?;
     std::fs::rename(&temp, path)
         .with_context(|| format!("failed to replace {}", path.display()))?;
     Ok(true)
