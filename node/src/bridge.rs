@@ -22,10 +22,10 @@ use shim_actors::{
 use shim_protocol::{
     NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
-        GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, LockReply,
-        LockRequest, ReleaseLockReply, ReleaseLockRequest, ResumeCheckRequest, ResumeRequest,
-        RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest, SignalBatch,
-        StatusReply, StatusRequest,
+        ChatList, GetCheckpointRequest, HeartbeatRequest, HelloReply, HelloRequest,
+        ListChatsRequest, ListCheckpointsRequest, LockReply, LockRequest, ReleaseLockReply,
+        ReleaseLockRequest, ResumeCheckRequest, ResumeRequest, RiskRequest, SaveCheckpointRequest,
+        SessionEndRequest, SessionStartRequest, SignalBatch, StatusReply, StatusRequest,
     },
     subject::{self, validate_id},
     version,
@@ -54,6 +54,8 @@ pub struct BridgeContext {
     pub locks_opt: Option<crate::coordination::locks::Locks>,
     /// Publishes the node's own events.
     pub emitter: shim_actors::EventEmitter,
+    /// The chat registry, when the NATS server has JetStream.
+    pub registry_opt: Option<crate::coordination::registry::Registry>,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -371,6 +373,26 @@ async fn dispatch(
             }
             encode_ok(&ReleaseLockReply { released })
         }
+        NodeOp::ChatHeartbeat => {
+            let request: HeartbeatRequest = codec::decode(payload)?;
+            let (entry, back_opt) = registry(context)?
+                .heartbeat(request, shim_actors::now_ms())
+                .await?;
+            if let Some(back) = back_opt {
+                context.emitter.emit(
+                    "chats",
+                    "back",
+                    Some(&entry.chat_id),
+                    serde_json::json!({"from": back.from, "node_id": entry.node_id}),
+                );
+            }
+            encode_ok(&entry)
+        }
+        NodeOp::ChatList => {
+            let request: ListChatsRequest = codec::decode(payload)?;
+            let chats = registry(context)?.list(request.include_gone).await?;
+            encode_ok(&ChatList { chats })
+        }
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {
@@ -380,6 +402,13 @@ async fn dispatch(
             encode_ok(&offer)
         }
     }
+}
+
+fn registry(context: &BridgeContext) -> WireResult<&crate::coordination::registry::Registry> {
+    context.registry_opt.as_ref().ok_or_else(|| WireError::Unavailable {
+        message: "the chat registry needs JetStream, which this node's NATS server does not offer; start nats-server with -js"
+            .to_owned(),
+    })
 }
 
 fn locks(context: &BridgeContext) -> WireResult<&crate::coordination::locks::Locks> {

@@ -1,5 +1,6 @@
 //! The `shim-node` command line: `run`, `mcp`, `status` and `tail`.
 
+mod chats;
 mod checkpoints;
 pub mod hook;
 mod route;
@@ -100,6 +101,15 @@ enum Command {
         /// Forget what routing learned for a category (`<task type>/<complexity>`, e.g. `debug/medium`).
         #[arg(long, conflicts_with = "prompt")]
         forget: Option<String>,
+    },
+    /// List the chats in the registry.
+    Chats {
+        /// Include chats that are gone.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the resume prompt of an interrupted session in a project, and mark it restored.
     Resume {
@@ -282,6 +292,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             (None, Some(category)) => route::forget(&config, category).await,
             (None, None) => route::route(&config, prompt, strategy, json).await,
         },
+        Command::Chats { all, json } => chats::run(&config, all, json).await,
         Command::Resume { project } => {
             let project = match project {
                 Some(project) => project,

@@ -77,6 +77,12 @@ pub struct Config {
     /// store at start; otherwise the stored version (or the built-in defaults) stays in force.
     #[serde(default)]
     pub risk: Option<shim_actors::RiskThresholds>,
+    /// Heartbeat silence after which a chat is `away`. Default 30 s. Env `SHIM_CHAT_AWAY_AFTER_S`.
+    #[serde(default = "default_chat_away_after_s")]
+    pub chat_away_after_s: u64,
+    /// Heartbeat silence after which a chat is `gone`. Default 90 s. Env `SHIM_CHAT_GONE_AFTER_S`.
+    #[serde(default = "default_chat_gone_after_s")]
+    pub chat_gone_after_s: u64,
     /// Model routing (the `[routing]` table): minimum tier, models and prices, learning rules, budget.
     #[serde(default)]
     pub routing: shim_actors::model_router::RoutingSettings,
@@ -121,6 +127,12 @@ fn default_max_chats() -> usize {
 }
 fn default_max_in_flight() -> usize {
     1_024
+}
+fn default_chat_away_after_s() -> u64 {
+    30
+}
+fn default_chat_gone_after_s() -> u64 {
+    90
 }
 fn default_checkpoint_keep_last() -> usize {
     50
@@ -271,6 +283,12 @@ impl Config {
         if let Some(value) = parsed(env, "SHIM_MAX_IN_FLIGHT")? {
             self.max_in_flight = value;
         }
+        if let Some(value) = parsed(env, "SHIM_CHAT_AWAY_AFTER_S")? {
+            self.chat_away_after_s = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_CHAT_GONE_AFTER_S")? {
+            self.chat_gone_after_s = value;
+        }
         if let Some(value) = parsed(env, "SHIM_CHECKPOINT_KEEP_LAST")? {
             self.checkpoint_keep_last = value;
         }
@@ -334,6 +352,16 @@ impl Config {
     /// Returns [`request_timeout_ms`](Self::request_timeout_ms) as a duration.
     pub fn request_timeout(&self) -> Duration {
         Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// Returns [`chat_away_after_s`](Self::chat_away_after_s) as a duration.
+    pub fn chat_away_after(&self) -> Duration {
+        Duration::from_secs(self.chat_away_after_s)
+    }
+
+    /// Returns [`chat_gone_after_s`](Self::chat_gone_after_s) as a duration.
+    pub fn chat_gone_after(&self) -> Duration {
+        Duration::from_secs(self.chat_gone_after_s)
     }
 
     /// Returns [`chat_idle_timeout_s`](Self::chat_idle_timeout_s) as a duration.

@@ -67,6 +67,7 @@ pub struct RunningNode {
     shutdown_tx: watch::Sender<bool>,
     bridge: JoinHandle<anyhow::Result<()>>,
     router_service: JoinHandle<()>,
+    sweeper_opt: Option<JoinHandle<()>>,
     metrics_server_opt: Option<JoinHandle<()>>,
     publisher_task: JoinHandle<()>,
     _metrics: MetricsRegistry,
@@ -172,7 +173,12 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     .await
     .context("failed to start the supervisor")?;
 
-    let locks_opt = open_locks(&client).await;
+    let locks_opt = open_bucket(&client, "shim_locks")
+        .await
+        .map(coordination::locks::Locks::new);
+    let registry_opt = open_bucket(&client, "shim_chats")
+        .await
+        .map(|store| coordination::registry::Registry::new(store, config.node_id.clone()));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let context = Arc::new(BridgeContext {
         supervisor: supervisor.clone(),
@@ -183,6 +189,16 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         metrics: node_metrics,
         locks_opt,
         emitter: emitter.clone(),
+        registry_opt: registry_opt.clone(),
+    });
+    let sweeper_opt = registry_opt.map(|registry| {
+        tokio::spawn(sweep_registry(
+            registry,
+            emitter.clone(),
+            config.chat_away_after(),
+            config.chat_gone_after(),
+            shutdown_rx.clone(),
+        ))
     });
     let subscription = bridge::subscribe(&client, &config.node_id)
         .await
@@ -242,6 +258,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         shutdown_tx,
         bridge,
         router_service,
+        sweeper_opt,
         metrics_server_opt,
         publisher_task,
         _metrics: metrics,
@@ -249,11 +266,15 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     })
 }
 
-/// Opens the lock bucket; without JetStream the node runs on and lock requests say why they fail.
-async fn open_locks(client: &async_nats::Client) -> Option<coordination::locks::Locks> {
+/// Opens a key-value bucket; without JetStream the node runs on, and the requests that need the bucket say
+/// why they fail.
+async fn open_bucket(
+    client: &async_nats::Client,
+    name: &str,
+) -> Option<async_nats::jetstream::kv::Store> {
     let js = async_nats::jetstream::new(client.clone());
     let spec = coordination::kv::BucketSpec {
-        name: "shim_locks".to_owned(),
+        name: name.to_owned(),
         history: 1,
         max_age: std::time::Duration::ZERO,
         replicas: 1,
@@ -264,14 +285,54 @@ async fn open_locks(client: &async_nats::Client) -> Option<coordination::locks::
     )
     .await
     {
-        Ok(Ok(store)) => Some(coordination::locks::Locks::new(store)),
+        Ok(Ok(store)) => Some(store),
         Ok(Err(error)) => {
-            warn!(error = %format!("{error:#}"), "locks are unavailable: no JetStream on this NATS server");
+            warn!(bucket = name, error = %format!("{error:#}"), "bucket unavailable: no JetStream on this NATS server");
             None
         }
         Err(_) => {
-            warn!("locks are unavailable: JetStream did not answer within 5 s");
+            warn!(
+                bucket = name,
+                "bucket unavailable: JetStream did not answer within 5 s"
+            );
             None
+        }
+    }
+}
+
+/// Marks silent chats away, then gone, and publishes each change this node made.
+async fn sweep_registry(
+    registry: coordination::registry::Registry,
+    emitter: EventEmitter,
+    away_after: std::time::Duration,
+    gone_after: std::time::Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let every = (away_after / 3).clamp(
+        std::time::Duration::from_millis(200),
+        std::time::Duration::from_secs(5),
+    );
+    let mut ticks = tokio::time::interval(every);
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = shutdown.wait_for(|stop| *stop) => return,
+        }
+        match registry
+            .sweep(shim_actors::now_ms(), away_after, gone_after)
+            .await
+        {
+            Ok(transitions) => {
+                for transition in transitions {
+                    emitter.emit(
+                        "chats",
+                        &transition.entry.status,
+                        Some(&transition.entry.chat_id),
+                        json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms}),
+                    );
+                }
+            }
+            Err(error) => warn!(%error, "registry sweep failed"),
         }
     }
 }
@@ -354,6 +415,9 @@ impl RunningNode {
             Err(error) => warn!(%error, "bridge task failed"),
         }
         let _ = self.router_service.await;
+        if let Some(sweeper) = self.sweeper_opt {
+            let _ = sweeper.await;
+        }
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {
             let _ = handle.await;

@@ -38,6 +38,9 @@ use crate::{
     nats::{ClientError, NodeClient, connect},
 };
 
+/// How often the MCP server tells the registry its chats are alive.
+const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(10);
+
 /// How long the MCP server waits for a node it started to answer.
 const AUTOSTART_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -66,6 +69,15 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
             warn!(%error, "shim node not reachable yet");
         }
     });
+    // Heartbeat the chats this server speaks for, so the registry sees them as present.
+    let beating = server.clone();
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(HEARTBEAT_INTERVAL);
+        loop {
+            ticks.tick().await;
+            beating.heartbeat_all().await;
+        }
+    });
     let service = server
         .serve(rmcp::transport::stdio())
         .await
@@ -88,6 +100,8 @@ struct McpState {
     options: McpOptions,
     node: Mutex<Option<NodeClient>>,
     default_chat: Mutex<Option<String>>,
+    /// Chats this server speaks for, heartbeated to the registry.
+    chats: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 #[tool_handler(router = self.tool_router)]
@@ -112,8 +126,54 @@ impl ShimMcp {
                 options,
                 node: Mutex::new(None),
                 default_chat: Mutex::new(None),
+                chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
             }),
             tool_router: Self::tool_router() + Self::routing_router() + Self::lock_router(),
+        }
+    }
+
+    /// Remembers a chat this server speaks for and heartbeats it at once.
+    async fn register_chat(&self, node: &NodeClient, chat_id: &str) {
+        let new = self
+            .state
+            .chats
+            .lock()
+            .map(|mut chats| chats.insert(chat_id.to_owned()))
+            .unwrap_or(false);
+        if new {
+            self.heartbeat(node, chat_id).await;
+        }
+    }
+
+    async fn heartbeat(&self, node: &NodeClient, chat_id: &str) {
+        let request = shim_protocol::messages::HeartbeatRequest {
+            chat_id: chat_id.to_owned(),
+            ..Default::default()
+        };
+        if let Err(error) = node
+            .request::<_, shim_protocol::messages::ChatEntry>(NodeOp::ChatHeartbeat, &request)
+            .await
+        {
+            tracing::debug!(%chat_id, %error, "heartbeat not recorded");
+        }
+    }
+
+    /// Heartbeats every chat this server speaks for (when a node is known).
+    async fn heartbeat_all(&self) {
+        let chats: Vec<String> = self
+            .state
+            .chats
+            .lock()
+            .map(|chats| chats.iter().cloned().collect())
+            .unwrap_or_default();
+        if chats.is_empty() {
+            return;
+        }
+        let node_opt = self.state.node.lock().await.clone();
+        if let Some(node) = node_opt {
+            for chat_id in chats {
+                self.heartbeat(&node, &chat_id).await;
+            }
         }
     }
 
@@ -235,24 +295,28 @@ impl ShimMcp {
         project_dir_opt: Option<String>,
         name_opt: Option<String>,
     ) -> Result<SessionStartReply, ClientError> {
-        node.request(
-            NodeOp::SessionStart,
-            &SessionStartRequest {
-                chat_id: chat_id_opt,
-                project_dir: project_dir_opt.or_else(|| self.state.options.project_dir_opt.clone()),
-                name: name_opt,
-                client: Some(
-                    if self.state.options.claude_pid_opt.is_some() {
-                        "claude-code"
-                    } else {
-                        "mcp"
-                    }
-                    .to_owned(),
-                ),
-                claude_pid: self.state.options.claude_pid_opt,
-            },
-        )
-        .await
+        let reply: SessionStartReply = node
+            .request(
+                NodeOp::SessionStart,
+                &SessionStartRequest {
+                    chat_id: chat_id_opt,
+                    project_dir: project_dir_opt
+                        .or_else(|| self.state.options.project_dir_opt.clone()),
+                    name: name_opt,
+                    client: Some(
+                        if self.state.options.claude_pid_opt.is_some() {
+                            "claude-code"
+                        } else {
+                            "mcp"
+                        }
+                        .to_owned(),
+                    ),
+                    claude_pid: self.state.options.claude_pid_opt,
+                },
+            )
+            .await?;
+        self.register_chat(node, &reply.chat_id).await;
+        Ok(reply)
     }
 }
 

@@ -6,6 +6,7 @@ mod checkpoint;
 mod lock;
 mod model;
 mod node;
+mod registry;
 mod signal;
 
 pub use chat::{
@@ -20,6 +21,7 @@ pub use checkpoint::{
 pub use lock::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest};
 pub use model::{OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest};
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
+pub use registry::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest};
 pub use signal::{
     RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
 };

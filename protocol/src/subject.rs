@@ -110,11 +110,15 @@ pub enum NodeOp {
     LockExtend,
     /// Releases a lock.
     LockRelease,
+    /// A chat's heartbeat for the registry.
+    ChatHeartbeat,
+    /// Lists the chat registry.
+    ChatList,
 }
 
 impl NodeOp {
     /// Every operation, for tests and documentation.
-    pub const ALL: [NodeOp; 14] = [
+    pub const ALL: [NodeOp; 16] = [
         NodeOp::Hello,
         NodeOp::SessionStart,
         NodeOp::SessionEnd,
@@ -129,6 +133,8 @@ impl NodeOp {
         NodeOp::LockAcquire,
         NodeOp::LockExtend,
         NodeOp::LockRelease,
+        NodeOp::ChatHeartbeat,
+        NodeOp::ChatList,
     ];
 
     /// Returns the subject tail of the operation.
@@ -148,6 +154,8 @@ impl NodeOp {
             NodeOp::LockAcquire => "lock.acquire",
             NodeOp::LockExtend => "lock.extend",
             NodeOp::LockRelease => "lock.release",
+            NodeOp::ChatHeartbeat => "chat.heartbeat",
+            NodeOp::ChatList => "chat.list",
         }
     }
 

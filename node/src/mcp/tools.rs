@@ -385,6 +385,21 @@ pub struct ReleaseLockOutput {
     pub released: bool,
 }
 
+/// Arguments of `shim_list_chats`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ListChatsArgs {
+    /// Include chats that are gone.
+    #[serde(default)]
+    pub include_gone: bool,
+}
+
+/// Result of `shim_list_chats`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ListChatsOutput {
+    /// Chats with role, status, node and last heartbeat.
+    pub chats: Vec<serde_json::Value>,
+}
+
 /// Result of `shim_end_session`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct EndOutput {
@@ -820,6 +835,34 @@ impl ShimMcp {
             acquired: reply.acquired,
             holder: reply.holder,
             fencing_token: reply.fencing_token,
+        }))
+    }
+
+    #[tool(
+        name = "shim_list_chats",
+        description = "List the chats coordinating through SHIM: role, status, node, task."
+    )]
+    async fn list_chats(
+        &self,
+        Parameters(args): Parameters<ListChatsArgs>,
+    ) -> Result<Json<ListChatsOutput>, String> {
+        let list: shim_protocol::messages::ChatList = self
+            .with_node(|node| async move {
+                node.request(
+                    NodeOp::ChatList,
+                    &shim_protocol::messages::ListChatsRequest {
+                        include_gone: args.include_gone,
+                    },
+                )
+                .await
+            })
+            .await?;
+        Ok(Json(ListChatsOutput {
+            chats: list
+                .chats
+                .iter()
+                .map(|entry| serde_json::to_value(entry).unwrap_or_default())
+                .collect(),
         }))
     }
 

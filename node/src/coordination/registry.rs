@@ -1,0 +1,246 @@
+//! The chat registry in the key-value bucket `shim_chats`: one entry per chat, refreshed by heartbeats. A
+//! sweeper marks silent chats `away` and then `gone`; each transition is a compare-and-set, so when several
+//! nodes sweep, exactly one of them makes (and reports) it.
+
+use std::time::Duration;
+
+use async_nats::jetstream::kv::{Operation, Store, UpdateErrorKind};
+use bytes::Bytes;
+use futures::StreamExt;
+use shim_protocol::{
+    WireError,
+    messages::{ChatEntry, HeartbeatRequest},
+    subject::validate_id,
+};
+
+/// Roles a chat may take.
+pub const ROLES: [&str; 3] = ["supervisor", "worker", "solo"];
+
+/// Most capabilities a chat may list, and the longest each may be.
+const MAX_CAPABILITIES: usize = 32;
+const MAX_CAPABILITY_LEN: usize = 64;
+
+/// A change of a chat's presence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transition {
+    /// The entry after the change.
+    pub entry: ChatEntry,
+    /// The status before.
+    pub from: String,
+}
+
+/// The registry.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    store: Store,
+    node_id: String,
+}
+
+fn unavailable(error: impl std::fmt::Display) -> WireError {
+    WireError::Unavailable {
+        message: format!("chat registry: {error}"),
+    }
+}
+
+fn encode(entry: &ChatEntry) -> Bytes {
+    Bytes::from(serde_json::to_vec(entry).unwrap_or_default())
+}
+
+impl Registry {
+    /// Uses `store` (a bucket with history 1) for chats of node `node_id`.
+    pub fn new(store: Store, node_id: impl Into<String>) -> Registry {
+        Registry {
+            store,
+            node_id: node_id.into(),
+        }
+    }
+
+    /// Records a heartbeat; returns the entry and, when the chat was away or gone, the transition back.
+    pub async fn heartbeat(
+        &self,
+        request: HeartbeatRequest,
+        now_ms: u64,
+    ) -> Result<(ChatEntry, Option<Transition>), WireError> {
+        validate_id("chat id", &request.chat_id)?;
+        if let Some(role) = request.role.as_deref().filter(|role| !ROLES.contains(role)) {
+            return Err(WireError::bad_request(format!(
+                "role {role:?} is not supervisor, worker or solo"
+            )));
+        }
+        let bad_capabilities = request.capabilities.as_ref().is_some_and(|capabilities| {
+            capabilities.len() > MAX_CAPABILITIES
+                || capabilities.iter().any(|capability| {
+                    capability.is_empty() || capability.len() > MAX_CAPABILITY_LEN
+                })
+        });
+        if bad_capabilities {
+            return Err(WireError::bad_request(format!(
+                "capabilities: at most {MAX_CAPABILITIES}, each 1 to {MAX_CAPABILITY_LEN} characters"
+            )));
+        }
+        for _ in 0..4 {
+            let existing = self
+                .store
+                .entry(request.chat_id.clone())
+                .await
+                .map_err(unavailable)?;
+            let (previous, revision_opt) = match &existing {
+                Some(entry) if entry.operation == Operation::Put => (
+                    serde_json::from_slice::<ChatEntry>(&entry.value).ok(),
+                    Some(entry.revision),
+                ),
+                Some(entry) => (None, Some(entry.revision)),
+                None => (None, None),
+            };
+            let was = previous.as_ref().map(|entry| entry.status.clone());
+            let busy = request.busy.unwrap_or_else(|| {
+                previous
+                    .as_ref()
+                    .is_some_and(|entry| entry.status == "busy")
+            });
+            let entry = ChatEntry {
+                chat_id: request.chat_id.clone(),
+                node_id: self.node_id.clone(),
+                role: request
+                    .role
+                    .clone()
+                    .or_else(|| previous.as_ref().map(|entry| entry.role.clone()))
+                    .unwrap_or_else(|| "solo".to_owned()),
+                name: request
+                    .name
+                    .clone()
+                    .or_else(|| previous.as_ref().and_then(|entry| entry.name.clone())),
+                capabilities: request
+                    .capabilities
+                    .clone()
+                    .or_else(|| previous.as_ref().map(|entry| entry.capabilities.clone()))
+                    .unwrap_or_default(),
+                status: if busy { "busy" } else { "idle" }.to_owned(),
+                current_task: request.current_task.clone().or_else(|| {
+                    previous
+                        .as_ref()
+                        .and_then(|entry| entry.current_task.clone())
+                }),
+                last_heartbeat_ms: now_ms,
+            };
+            let written = match revision_opt {
+                Some(revision) => self
+                    .store
+                    .update(&request.chat_id, encode(&entry), revision)
+                    .await
+                    .map(|_| ()),
+                None => self
+                    .store
+                    .create(&request.chat_id, encode(&entry))
+                    .await
+                    .map(|_| ())
+                    .map_err(|error| {
+                        async_nats::jetstream::kv::UpdateError::with_source(
+                            UpdateErrorKind::WrongLastRevision,
+                            error,
+                        )
+                    }),
+            };
+            match written {
+                Ok(()) => {
+                    let transition = was
+                        .filter(|status| status == "away" || status == "gone")
+                        .map(|from| Transition {
+                            entry: entry.clone(),
+                            from,
+                        });
+                    return Ok((entry, transition));
+                }
+                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        Err(WireError::Busy {
+            message: "the chat's registry entry is contended; retry".to_owned(),
+        })
+    }
+
+    /// Returns every key of the bucket. An empty bucket is answered from fresh stream state (the store's own
+    /// status is cached from when it was opened); the key listing itself is bounded in time.
+    async fn keys(&self) -> Result<Vec<String>, WireError> {
+        let info = self.store.stream.get_info().await.map_err(unavailable)?;
+        if info.state.messages == 0 {
+            return Ok(Vec::new());
+        }
+        let collect = async {
+            let mut keys = self.store.keys().await.map_err(unavailable)?;
+            let mut out = Vec::new();
+            while let Some(key) = keys.next().await {
+                out.push(key.map_err(unavailable)?);
+            }
+            Ok::<_, WireError>(out)
+        };
+        tokio::time::timeout(Duration::from_secs(5), collect)
+            .await
+            .map_err(|_| unavailable("listing keys timed out"))?
+    }
+
+    /// Returns the registry's chats, sorted by chat id.
+    pub async fn list(&self, include_gone: bool) -> Result<Vec<ChatEntry>, WireError> {
+        let mut chats = Vec::new();
+        for key in self.keys().await? {
+            let entry_opt = self
+                .store
+                .get(key)
+                .await
+                .map_err(unavailable)?
+                .and_then(|value| serde_json::from_slice::<ChatEntry>(&value).ok())
+                .filter(|entry| include_gone || entry.status != "gone");
+            if let Some(entry) = entry_opt {
+                chats.push(entry);
+            }
+        }
+        chats.sort_by(|left, right| left.chat_id.cmp(&right.chat_id));
+        Ok(chats)
+    }
+
+    /// Marks chats silent for `away_after` as away and for `gone_after` as gone; returns the transitions this
+    /// call made.
+    pub async fn sweep(
+        &self,
+        now_ms: u64,
+        away_after: Duration,
+        gone_after: Duration,
+    ) -> Result<Vec<Transition>, WireError> {
+        let mut transitions = Vec::new();
+        for key in self.keys().await? {
+            let Some(stored) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
+                continue;
+            };
+            if stored.operation != Operation::Put {
+                continue;
+            }
+            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
+                continue;
+            };
+            let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
+            let status = if silent >= gone_after {
+                "gone"
+            } else if silent >= away_after {
+                "away"
+            } else {
+                continue;
+            };
+            if entry.status == status {
+                continue;
+            }
+            let from = std::mem::replace(&mut entry.status, status.to_owned());
+            match self
+                .store
+                .update(&key, encode(&entry), stored.revision)
+                .await
+            {
+                Ok(_) => transitions.push(Transition { entry, from }),
+                // Another sweeper, or a heartbeat, got there first.
+                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => {}
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        Ok(transitions)
+    }
+}

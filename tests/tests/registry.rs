@@ -1,0 +1,312 @@
+//! The chat registry on a real nats-server: heartbeats, away and gone, exactly one sweeper per transition,
+//! and chats registered by the MCP server.
+
+use std::time::Duration;
+
+use futures::StreamExt;
+use serde_json::{Value, json};
+use shim_node::coordination::{
+    kv::{BucketSpec, open_bucket},
+    registry::Registry,
+};
+use shim_protocol::{
+    NodeOp, WireError,
+    messages::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest},
+};
+use shim_tests::{DEADLINE, McpClient, NatsServer, POLL, TestNode, wait_until};
+
+async fn registry(nats: &NatsServer, node_id: &str) -> Registry {
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client);
+    let store = open_bucket(
+        &js,
+        &BucketSpec {
+            name: "shim_chats".to_owned(),
+            history: 1,
+            max_age: Duration::ZERO,
+            replicas: 1,
+        },
+    )
+    .await
+    .expect("bucket");
+    Registry::new(store, node_id)
+}
+
+const AWAY: Duration = Duration::from_secs(30);
+const GONE: Duration = Duration::from_secs(90);
+
+#[tokio::test]
+async fn heartbeats_keep_chats_present_and_silence_makes_them_away_then_gone() {
+    let nats = NatsServer::start();
+    let registry = registry(&nats, "node-a").await;
+    let now = 10_000_000;
+    let (entry, back) = registry
+        .heartbeat(
+            HeartbeatRequest {
+                chat_id: "worker-1".to_owned(),
+                role: Some("worker".to_owned()),
+                name: Some("rust worker".to_owned()),
+                capabilities: Some(vec!["rust".to_owned()]),
+                ..HeartbeatRequest::default()
+            },
+            now,
+        )
+        .await
+        .expect("registers");
+    assert_eq!(
+        (
+            entry.status.as_str(),
+            entry.role.as_str(),
+            entry.node_id.as_str()
+        ),
+        ("idle", "worker", "node-a")
+    );
+    assert!(back.is_none());
+    // A bare heartbeat keeps what the chat said before.
+    let (entry, _) = registry
+        .heartbeat(
+            HeartbeatRequest {
+                chat_id: "worker-1".to_owned(),
+                busy: Some(true),
+                ..HeartbeatRequest::default()
+            },
+            now + 5_000,
+        )
+        .await
+        .expect("beats");
+    assert_eq!(
+        (
+            entry.status.as_str(),
+            entry.role.as_str(),
+            entry.capabilities.len()
+        ),
+        ("busy", "worker", 1)
+    );
+
+    assert!(
+        registry
+            .sweep(now + 34_999, AWAY, GONE)
+            .await
+            .expect("sweeps")
+            .is_empty(),
+        "29.999 s of silence"
+    );
+    let away = registry
+        .sweep(now + 35_000, AWAY, GONE)
+        .await
+        .expect("sweeps");
+    assert_eq!(away.len(), 1);
+    assert_eq!(
+        (away[0].from.as_str(), away[0].entry.status.as_str()),
+        ("busy", "away")
+    );
+    assert!(
+        registry
+            .sweep(now + 36_000, AWAY, GONE)
+            .await
+            .expect("sweeps")
+            .is_empty(),
+        "once per change"
+    );
+    let gone = registry
+        .sweep(now + 95_000, AWAY, GONE)
+        .await
+        .expect("sweeps");
+    assert_eq!(
+        (gone[0].from.as_str(), gone[0].entry.status.as_str()),
+        ("away", "gone")
+    );
+    assert!(
+        registry.list(false).await.expect("lists").is_empty(),
+        "gone chats are hidden by default"
+    );
+    assert_eq!(registry.list(true).await.expect("lists").len(), 1);
+
+    // It comes back.
+    let (entry, back) = registry
+        .heartbeat(
+            HeartbeatRequest {
+                chat_id: "worker-1".to_owned(),
+                ..HeartbeatRequest::default()
+            },
+            now + 100_000,
+        )
+        .await
+        .expect("beats");
+    assert_eq!(
+        back.map(|transition| transition.from),
+        Some("gone".to_owned())
+    );
+    // Back from gone it is idle: whatever it was doing was given up when it went away.
+    assert_eq!(entry.status, "idle");
+
+    let bad = registry
+        .heartbeat(
+            HeartbeatRequest {
+                chat_id: "x".to_owned(),
+                role: Some("boss".to_owned()),
+                ..HeartbeatRequest::default()
+            },
+            now,
+        )
+        .await;
+    assert!(matches!(bad, Err(WireError::BadRequest { .. })));
+    let bad = registry
+        .heartbeat(
+            HeartbeatRequest {
+                chat_id: "a.b".to_owned(),
+                ..HeartbeatRequest::default()
+            },
+            now,
+        )
+        .await;
+    assert!(matches!(bad, Err(WireError::BadRequest { .. })));
+}
+
+#[tokio::test]
+async fn with_several_sweepers_each_change_is_made_once() {
+    let nats = NatsServer::start();
+    let registries = [
+        registry(&nats, "node-a").await,
+        registry(&nats, "node-b").await,
+        registry(&nats, "node-c").await,
+    ];
+    for index in 0..10 {
+        registries[0]
+            .heartbeat(
+                HeartbeatRequest {
+                    chat_id: format!("chat-{index}"),
+                    ..HeartbeatRequest::default()
+                },
+                1_000,
+            )
+            .await
+            .expect("registers");
+    }
+    let sweeps: Vec<_> = registries
+        .iter()
+        .cloned()
+        .map(|registry| {
+            tokio::spawn(async move { registry.sweep(1_000 + 40_000, AWAY, GONE).await })
+        })
+        .collect();
+    let mut total = 0;
+    for sweep in sweeps {
+        total += sweep.await.expect("task").expect("sweeps").len();
+    }
+    assert_eq!(total, 10, "ten chats went away, each reported once");
+}
+
+#[tokio::test]
+async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.chat_away_after_s = 1;
+    config.chat_gone_after_s = 2;
+    let node = TestNode::start_with(config.clone(), data_dir).await;
+    let client = node.client().await;
+    let mut events = client
+        .nats()
+        .subscribe("shim.events.chats.*")
+        .await
+        .expect("subscribes");
+    client.nats().flush().await.expect("flush");
+    let _: ChatEntry = client
+        .request(
+            NodeOp::ChatHeartbeat,
+            &HeartbeatRequest {
+                chat_id: "quiet".to_owned(),
+                ..HeartbeatRequest::default()
+            },
+        )
+        .await
+        .expect("beats");
+    let mut seen = Vec::new();
+    while seen.len() < 2 {
+        let message = tokio::time::timeout(DEADLINE, events.next())
+            .await
+            .expect("events")
+            .expect("open");
+        let event: Value = serde_json::from_slice(&message.payload).expect("json");
+        if event["chat_id"] == "quiet" {
+            seen.push(event["type"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    assert_eq!(seen, ["chats.away", "chats.gone"]);
+
+    // A chat opened over MCP is registered and heartbeated by its server.
+    let logs = tempfile::tempdir().expect("temp dir");
+    let data = config.data_dir.display().to_string();
+    let mut mcp = McpClient::spawn(
+        std::path::Path::new(env!("CARGO_BIN_EXE_shim-node-e2e")),
+        &[
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+            "--data-dir",
+            &data,
+            "--no-autostart",
+        ],
+        &[],
+        &logs.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let started = mcp
+        .call_tool("shim_session_start", json!({"name": "registered"}))
+        .await;
+    let chat_id = started["structuredContent"]["chat_id"]
+        .as_str()
+        .expect("chat")
+        .to_owned();
+    let listed = wait_until(
+        || async {
+            client
+                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
+                .await
+                .is_ok_and(|list| {
+                    list.chats
+                        .iter()
+                        .any(|chat| chat.chat_id == chat_id && chat.status == "idle")
+                })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(listed);
+    let tool = mcp.call_tool("shim_list_chats", json!({})).await;
+    assert!(
+        tool["structuredContent"]["chats"]
+            .as_array()
+            .is_some_and(|chats| chats.iter().any(|chat| chat["chat_id"] == chat_id.as_str())),
+        "{tool}"
+    );
+    assert!(mcp.close().await);
+
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_shim-node-e2e"))
+        .args([
+            "chats",
+            "--all",
+            "--json",
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+        ])
+        .output()
+        .await
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let chats: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert!(chats.as_array().is_some_and(|chats| {
+        chats
+            .iter()
+            .any(|chat| chat["chat_id"] == "quiet" && chat["status"] == "gone")
+    }));
+    node.stop().await;
+}
