@@ -23,9 +23,10 @@ use shim_protocol::{
     NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
         ChatList, GetCheckpointRequest, HeartbeatRequest, HelloReply, HelloRequest,
-        ListChatsRequest, ListCheckpointsRequest, LockReply, LockRequest, ReleaseLockReply,
-        ReleaseLockRequest, ResumeCheckRequest, ResumeRequest, RiskRequest, SaveCheckpointRequest,
-        SessionEndRequest, SessionStartRequest, SignalBatch, StatusReply, StatusRequest,
+        ListChatsRequest, ListCheckpointsRequest, LockReply, LockRequest, MessageList,
+        ReadMessagesRequest, ReleaseLockReply, ReleaseLockRequest, ResumeCheckRequest,
+        ResumeRequest, RiskRequest, SaveCheckpointRequest, SendMessageRequest, SessionEndRequest,
+        SessionStartRequest, SignalBatch, StatusReply, StatusRequest,
     },
     subject::{self, validate_id},
     version,
@@ -56,6 +57,10 @@ pub struct BridgeContext {
     pub emitter: shim_actors::EventEmitter,
     /// The chat registry, when the NATS server has JetStream.
     pub registry_opt: Option<crate::coordination::registry::Registry>,
+    /// Messages between chats, when the NATS server has JetStream.
+    pub messages_opt: Option<crate::coordination::messages::Messages>,
+    /// Chats whose message consumers exist (joined on their first heartbeat).
+    pub joined: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -378,6 +383,15 @@ async fn dispatch(
             let (entry, back_opt) = registry(context)?
                 .heartbeat(request, shim_actors::now_ms())
                 .await?;
+            // A chat joins the message stream at its first heartbeat here: broadcasts from then on wait for it.
+            let first_beat = context
+                .joined
+                .lock()
+                .map(|mut joined| joined.insert(entry.chat_id.clone()))
+                .unwrap_or(false);
+            if let (true, Some(messages)) = (first_beat, context.messages_opt.as_ref()) {
+                messages.join(&entry.chat_id).await?;
+            }
             if let Some(back) = back_opt {
                 context.emitter.emit(
                     "chats",
@@ -393,6 +407,31 @@ async fn dispatch(
             let chats = registry(context)?.list(request.include_gone).await?;
             encode_ok(&ChatList { chats })
         }
+        NodeOp::MessageSend => {
+            let request: SendMessageRequest = codec::decode(payload)?;
+            let message = messages(context)?
+                .send(
+                    &request.from,
+                    &request.to,
+                    &request.text,
+                    shim_actors::now_ms(),
+                )
+                .await?;
+            context.emitter.emit(
+                "messages",
+                "sent",
+                Some(&message.from),
+                serde_json::json!({"to": message.to, "message_id": message.message_id, "bytes": message.text.len()}),
+            );
+            encode_ok(&message)
+        }
+        NodeOp::MessageRead => {
+            let request: ReadMessagesRequest = codec::decode(payload)?;
+            let wait = std::time::Duration::from_secs(request.wait_seconds.unwrap_or(0));
+            let max = request.max.unwrap_or(100) as usize;
+            let list = messages(context)?.read(&request.chat_id, wait, max).await?;
+            encode_ok(&MessageList { messages: list })
+        }
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {
@@ -402,6 +441,13 @@ async fn dispatch(
             encode_ok(&offer)
         }
     }
+}
+
+fn messages(context: &BridgeContext) -> WireResult<&crate::coordination::messages::Messages> {
+    context.messages_opt.as_ref().ok_or_else(|| WireError::Unavailable {
+        message: "messages need JetStream, which this node's NATS server does not offer; start nats-server with -js"
+            .to_owned(),
+    })
 }
 
 fn registry(context: &BridgeContext) -> WireResult<&crate::coordination::registry::Registry> {

@@ -3,4 +3,5 @@
 
 pub mod kv;
 pub mod locks;
+pub mod messages;
 pub mod registry;

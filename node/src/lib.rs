@@ -179,6 +179,16 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let registry_opt = open_bucket(&client, "shim_chats")
         .await
         .map(|store| coordination::registry::Registry::new(store, config.node_id.clone()));
+    let messages_opt =
+        match coordination::messages::Messages::open(async_nats::jetstream::new(client.clone()), 1)
+            .await
+        {
+            Ok(messages) => Some(messages),
+            Err(error) => {
+                warn!(error = %format!("{error:#}"), "messages between chats are unavailable");
+                None
+            }
+        };
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let context = Arc::new(BridgeContext {
         supervisor: supervisor.clone(),
@@ -190,6 +200,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         locks_opt,
         emitter: emitter.clone(),
         registry_opt: registry_opt.clone(),
+        messages_opt,
+        joined: std::sync::Mutex::new(std::collections::HashSet::new()),
     });
     let sweeper_opt = registry_opt.map(|registry| {
         tokio::spawn(sweep_registry(

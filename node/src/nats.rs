@@ -125,6 +125,14 @@ impl NodeClient {
         }
     }
 
+    /// Returns a client whose requests wait up to `timeout` (a long-poll read, say).
+    pub fn with_timeout(&self, timeout: Duration) -> NodeClient {
+        NodeClient {
+            timeout,
+            ..self.clone()
+        }
+    }
+
     /// Returns the node id requests go to.
     pub fn node_id(&self) -> &str {
         &self.node_id

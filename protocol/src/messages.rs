@@ -2,6 +2,7 @@
 //! added after the first release carries `#[serde(default)]` (see the crate's compatibility rules).
 
 mod chat;
+mod chat_message;
 mod checkpoint;
 mod lock;
 mod model;
@@ -12,6 +13,7 @@ mod signal;
 pub use chat::{
     ChatInfo, SessionEndReply, SessionEndRequest, SessionStartReply, SessionStartRequest,
 };
+pub use chat_message::{ChatMessage, MessageList, ReadMessagesRequest, SendMessageRequest};
 pub use checkpoint::{
     Checkpoint, CheckpointInput, CheckpointList, CheckpointSaved, CheckpointSummary,
     CheckpointTrigger, ConversationState, FileState, GetCheckpointRequest, InterruptionReason,

@@ -21,6 +21,18 @@ pub const ROUTER_ROUTE: &str = "shim.v1.router.route";
 /// Records a routing override; any node answers.
 pub const ROUTER_OVERRIDE: &str = "shim.v1.router.override";
 
+/// Subjects of the message stream: `shim.v1.msg.to.<chat_id>` and `shim.v1.msg.all`.
+pub const MESSAGES_ALL: &str = "shim.v1.msg.>";
+
+/// Broadcast messages.
+pub const MESSAGES_BROADCAST: &str = "shim.v1.msg.all";
+
+/// Returns the subject of messages to one chat.
+pub fn messages_to(chat_id: &str) -> Result<String, SubjectError> {
+    validate_id("chat id", chat_id)?;
+    Ok(format!("{PREFIX}.msg.to.{chat_id}"))
+}
+
 /// Queue group of the router service.
 pub const ROUTER_QUEUE_GROUP: &str = "shim-router";
 
@@ -114,11 +126,15 @@ pub enum NodeOp {
     ChatHeartbeat,
     /// Lists the chat registry.
     ChatList,
+    /// Sends a message to a chat or to all.
+    MessageSend,
+    /// Reads a chat's messages.
+    MessageRead,
 }
 
 impl NodeOp {
     /// Every operation, for tests and documentation.
-    pub const ALL: [NodeOp; 16] = [
+    pub const ALL: [NodeOp; 18] = [
         NodeOp::Hello,
         NodeOp::SessionStart,
         NodeOp::SessionEnd,
@@ -135,6 +151,8 @@ impl NodeOp {
         NodeOp::LockRelease,
         NodeOp::ChatHeartbeat,
         NodeOp::ChatList,
+        NodeOp::MessageSend,
+        NodeOp::MessageRead,
     ];
 
     /// Returns the subject tail of the operation.
@@ -156,6 +174,8 @@ impl NodeOp {
             NodeOp::LockRelease => "lock.release",
             NodeOp::ChatHeartbeat => "chat.heartbeat",
             NodeOp::ChatList => "chat.list",
+            NodeOp::MessageSend => "msg.send",
+            NodeOp::MessageRead => "msg.read",
         }
     }
 

@@ -400,6 +400,36 @@ pub struct ListChatsOutput {
     pub chats: Vec<serde_json::Value>,
 }
 
+/// Arguments of `shim_send_message`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct SendMessageArgs {
+    /// A chat id, or `broadcast`.
+    pub to: String,
+    /// The text.
+    pub text: String,
+    /// The sending chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Arguments of `shim_read_messages`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ReadMessagesArgs {
+    /// Seconds to wait for a message when none is unread (≤ 60).
+    #[serde(default)]
+    pub wait_seconds: Option<u64>,
+    /// The reading chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Messages, oldest first.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct MessagesOutput {
+    /// Each with message_id, from, to, text, sent_at_ms.
+    pub messages: Vec<serde_json::Value>,
+}
+
 /// Result of `shim_end_session`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct EndOutput {
@@ -835,6 +865,74 @@ impl ShimMcp {
             acquired: reply.acquired,
             holder: reply.holder,
             fencing_token: reply.fencing_token,
+        }))
+    }
+
+    #[tool(
+        name = "shim_send_message",
+        description = "Send a message to another chat (its chat_id) or to all (broadcast)."
+    )]
+    async fn send_message(
+        &self,
+        Parameters(args): Parameters<SendMessageArgs>,
+    ) -> Result<Json<MessagesOutput>, String> {
+        let sent: shim_protocol::messages::ChatMessage = self
+            .with_node(|node| {
+                let (chat_id_opt, to, text) =
+                    (args.chat_id.clone(), args.to.clone(), args.text.clone());
+                async move {
+                    let from = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::MessageSend,
+                        &shim_protocol::messages::SendMessageRequest { from, to, text },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(MessagesOutput {
+            messages: vec![serde_json::to_value(&sent).unwrap_or_default()],
+        }))
+    }
+
+    #[tool(
+        name = "shim_read_messages",
+        description = "Read this chat's unread messages, waiting up to wait_seconds for one."
+    )]
+    async fn read_messages(
+        &self,
+        Parameters(args): Parameters<ReadMessagesArgs>,
+    ) -> Result<Json<MessagesOutput>, String> {
+        let list: shim_protocol::messages::MessageList = self
+            .with_node(|node| {
+                let (chat_id_opt, wait_seconds) = (
+                    args.chat_id.clone(),
+                    args.wait_seconds.map(|wait| wait.min(60)),
+                );
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    let patient = node.with_timeout(std::time::Duration::from_secs(
+                        wait_seconds.unwrap_or(0) + 10,
+                    ));
+                    patient
+                        .request(
+                            NodeOp::MessageRead,
+                            &shim_protocol::messages::ReadMessagesRequest {
+                                chat_id,
+                                wait_seconds,
+                                max: None,
+                            },
+                        )
+                        .await
+                }
+            })
+            .await?;
+        Ok(Json(MessagesOutput {
+            messages: list
+                .messages
+                .iter()
+                .map(|message| serde_json::to_value(message).unwrap_or_default())
+                .collect(),
         }))
     }
 

@@ -1,0 +1,193 @@
+//! Messages between chats, in the JetStream stream `SHIM_MESSAGES` (kept 7 days). Each chat reads through
+//! two durable consumers of its own: one for messages to it, one for broadcasts since it first read. Unread
+//! messages wait for a chat that is away; a stream keeps publish order, so messages from one sender arrive in
+//! the order sent.
+
+use std::time::Duration;
+
+use async_nats::jetstream::{
+    self,
+    consumer::{AckPolicy, DeliverPolicy, PullConsumer, pull},
+    stream::{self, DiscardPolicy, StorageType},
+};
+use futures::StreamExt;
+use shim_protocol::{
+    WireError,
+    messages::ChatMessage,
+    subject::{self, MESSAGES_ALL, MESSAGES_BROADCAST, validate_id},
+};
+
+/// Longest text.
+pub const MAX_TEXT: usize = 16 * 1024;
+/// Longest wait for a message.
+pub const MAX_WAIT: Duration = Duration::from_secs(60);
+const STREAM: &str = "SHIM_MESSAGES";
+const POLL: Duration = Duration::from_millis(200);
+
+fn unavailable(error: impl std::fmt::Display) -> WireError {
+    WireError::Unavailable {
+        message: format!("messages: {error}"),
+    }
+}
+
+/// The message stream.
+#[derive(Debug, Clone)]
+pub struct Messages {
+    js: jetstream::Context,
+    stream: stream::Stream,
+}
+
+impl Messages {
+    /// Opens (creating if needed) the message stream.
+    pub async fn open(js: jetstream::Context, replicas: usize) -> anyhow::Result<Messages> {
+        let stream = js
+            .get_or_create_stream(stream::Config {
+                name: STREAM.to_owned(),
+                subjects: vec![MESSAGES_ALL.to_owned()],
+                storage: StorageType::File,
+                num_replicas: replicas.max(1),
+                max_age: Duration::from_secs(7 * 24 * 3600),
+                max_message_size: (MAX_TEXT as i32) * 2,
+                discard: DiscardPolicy::Old,
+                ..stream::Config::default()
+            })
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to open the message stream: {error}"))?;
+        Ok(Messages { js, stream })
+    }
+
+    /// Sends a message; returns it as stored.
+    pub async fn send(
+        &self,
+        from: &str,
+        to: &str,
+        text: &str,
+        now_ms: u64,
+    ) -> Result<ChatMessage, WireError> {
+        validate_id("chat id", from)?;
+        let subject = if to == "broadcast" {
+            MESSAGES_BROADCAST.to_owned()
+        } else {
+            subject::messages_to(to)?
+        };
+        if text.is_empty() {
+            return Err(WireError::bad_request("text is empty"));
+        }
+        if text.len() > MAX_TEXT {
+            return Err(WireError::TooLarge {
+                size: text.len(),
+                limit: MAX_TEXT,
+            });
+        }
+        let mut message = ChatMessage {
+            message_id: 0,
+            from: from.to_owned(),
+            to: to.to_owned(),
+            text: text.to_owned(),
+            sent_at_ms: now_ms,
+        };
+        let payload = serde_json::to_vec(&message).map_err(unavailable)?;
+        let ack = self
+            .js
+            .publish(subject, payload.into())
+            .await
+            .map_err(unavailable)?
+            .await
+            .map_err(unavailable)?;
+        message.message_id = ack.sequence;
+        Ok(message)
+    }
+
+    async fn consumer(&self, chat_id: &str, broadcast: bool) -> Result<PullConsumer, WireError> {
+        let (name, filter_subject, deliver_policy) = if broadcast {
+            (
+                format!("msg-{chat_id}-all"),
+                MESSAGES_BROADCAST.to_owned(),
+                DeliverPolicy::New,
+            )
+        } else {
+            (
+                format!("msg-{chat_id}-to"),
+                subject::messages_to(chat_id)?,
+                DeliverPolicy::All,
+            )
+        };
+        self.stream
+            .get_or_create_consumer(
+                &name,
+                pull::Config {
+                    durable_name: Some(name.clone()),
+                    filter_subject,
+                    deliver_policy,
+                    ack_policy: AckPolicy::Explicit,
+                    ack_wait: Duration::from_secs(30),
+                    // A chat gone for a week loses its cursor, and its messages age out anyway.
+                    inactive_threshold: Duration::from_secs(7 * 24 * 3600),
+                    ..pull::Config::default()
+                },
+            )
+            .await
+            .map_err(unavailable)
+    }
+
+    /// Makes sure the chat's consumers exist, so that broadcasts from now on wait for it.
+    pub async fn join(&self, chat_id: &str) -> Result<(), WireError> {
+        validate_id("chat id", chat_id)?;
+        self.consumer(chat_id, false).await?;
+        self.consumer(chat_id, true).await?;
+        Ok(())
+    }
+
+    /// Takes up to `max` unread messages of a chat, oldest first, waiting up to `wait` for one when there are
+    /// none. What it returns is acknowledged: it is not delivered again.
+    pub async fn read(
+        &self,
+        chat_id: &str,
+        wait: Duration,
+        max: usize,
+    ) -> Result<Vec<ChatMessage>, WireError> {
+        validate_id("chat id", chat_id)?;
+        let direct = self.consumer(chat_id, false).await?;
+        let broadcast = self.consumer(chat_id, true).await?;
+        let deadline = tokio::time::Instant::now() + wait.min(MAX_WAIT);
+        let max = max.clamp(1, 100);
+        loop {
+            let mut messages = take(&direct, max).await?;
+            let room = max - messages.len();
+            if room > 0 {
+                messages.extend(
+                    take(&broadcast, room)
+                        .await?
+                        .into_iter()
+                        .filter(|message| message.from != chat_id),
+                );
+            }
+            if !messages.is_empty() || tokio::time::Instant::now() >= deadline {
+                messages.sort_by_key(|message| message.message_id);
+                return Ok(messages);
+            }
+            tokio::time::sleep(POLL.min(deadline - tokio::time::Instant::now())).await;
+        }
+    }
+}
+
+/// Fetches what is available now (no waiting on the server) and acknowledges it.
+async fn take(consumer: &PullConsumer, max: usize) -> Result<Vec<ChatMessage>, WireError> {
+    let mut batch = consumer
+        .fetch()
+        .max_messages(max)
+        .messages()
+        .await
+        .map_err(unavailable)?;
+    let mut out = Vec::new();
+    while let Some(message) = batch.next().await {
+        let message = message.map_err(unavailable)?;
+        let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
+        if let Ok(mut parsed) = serde_json::from_slice::<ChatMessage>(&message.payload) {
+            parsed.message_id = sequence;
+            out.push(parsed);
+        }
+        message.double_ack().await.map_err(unavailable)?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,202 @@
+//! Messages between chats over JetStream: kept for a chat that is away, in order per sender, broadcast to
+//! the others, waited for, and refused when malformed.
+
+use std::time::Duration;
+
+use serde_json::json;
+use shim_node::nats::{ClientError, NodeClient};
+use shim_protocol::{
+    NodeOp, WireError,
+    messages::{
+        ChatEntry, ChatMessage, HeartbeatRequest, MessageList, ReadMessagesRequest,
+        SendMessageRequest,
+    },
+};
+use shim_tests::{McpClient, NatsServer, TestNode};
+
+async fn join(client: &NodeClient, chat_id: &str) {
+    let _: ChatEntry = client
+        .request(
+            NodeOp::ChatHeartbeat,
+            &HeartbeatRequest {
+                chat_id: chat_id.to_owned(),
+                ..HeartbeatRequest::default()
+            },
+        )
+        .await
+        .expect("joins");
+}
+
+async fn send(
+    client: &NodeClient,
+    from: &str,
+    to: &str,
+    text: &str,
+) -> Result<ChatMessage, ClientError> {
+    client
+        .request(
+            NodeOp::MessageSend,
+            &SendMessageRequest {
+                from: from.to_owned(),
+                to: to.to_owned(),
+                text: text.to_owned(),
+            },
+        )
+        .await
+}
+
+async fn read(client: &NodeClient, chat_id: &str, wait_seconds: u64) -> Vec<ChatMessage> {
+    let list: MessageList = client
+        .with_timeout(Duration::from_secs(wait_seconds + 10))
+        .request(
+            NodeOp::MessageRead,
+            &ReadMessagesRequest {
+                chat_id: chat_id.to_owned(),
+                wait_seconds: Some(wait_seconds),
+                max: None,
+            },
+        )
+        .await
+        .expect("reads");
+    list.messages
+}
+
+#[tokio::test]
+async fn messages_wait_for_an_away_chat_in_order_and_broadcasts_reach_the_others() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    for chat in ["supervisor", "worker-a", "worker-b"] {
+        join(&client, chat).await;
+    }
+    // worker-a is away: nothing reads its messages while 50 arrive.
+    for index in 0..50 {
+        send(&client, "supervisor", "worker-a", &format!("step {index}"))
+            .await
+            .expect("sends");
+    }
+    let broadcast = send(&client, "supervisor", "broadcast", "stand-up in 5")
+        .await
+        .expect("broadcasts");
+    let first = read(&client, "worker-a", 0).await;
+    let texts: Vec<&str> = first.iter().map(|message| message.text.as_str()).collect();
+    assert_eq!(texts.len(), 51, "{texts:?}");
+    assert_eq!(
+        texts[..50],
+        (0..50)
+            .map(|index| format!("step {index}"))
+            .collect::<Vec<_>>()[..],
+        "in order per sender"
+    );
+    assert_eq!(first[50].message_id, broadcast.message_id);
+    assert!(read(&client, "worker-a", 0).await.is_empty(), "read once");
+
+    let for_b = read(&client, "worker-b", 0).await;
+    assert_eq!(for_b.len(), 1);
+    assert_eq!(
+        (for_b[0].from.as_str(), for_b[0].to.as_str()),
+        ("supervisor", "broadcast")
+    );
+    assert!(
+        read(&client, "supervisor", 0).await.is_empty(),
+        "a sender does not get its own broadcast"
+    );
+
+    // A waiting read returns when a message arrives.
+    let reader = {
+        let client = client.clone();
+        tokio::spawn(async move { read(&client, "worker-b", 20).await })
+    };
+    send(&client, "worker-a", "worker-b", "done with step 49")
+        .await
+        .expect("sends");
+    let got = tokio::time::timeout(Duration::from_secs(25), reader)
+        .await
+        .expect("returns")
+        .expect("task");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].text, "done with step 49");
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_messages_are_refused() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    for (from, to, text) in [("a", "b.c", "x"), ("a", "b", ""), ("bad id", "b", "x")] {
+        assert!(
+            matches!(
+                send(&client, from, to, text).await,
+                Err(ClientError::Remote(WireError::BadRequest { .. }))
+            ),
+            "{from} {to} {text:?}"
+        );
+    }
+    assert!(matches!(
+        send(&client, "a", "b", &"x".repeat(20_000)).await,
+        Err(ClientError::Remote(WireError::TooLarge { .. }))
+    ));
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn chats_message_each_other_over_mcp() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    join(&client, "worker").await;
+    let config = node.config_ref().clone();
+    let logs = tempfile::tempdir().expect("temp dir");
+    let data = config.data_dir.display().to_string();
+    let mut mcp = McpClient::spawn(
+        std::path::Path::new(env!("CARGO_BIN_EXE_shim-node-e2e")),
+        &[
+            "--nats-url",
+            &config.nats_url,
+            "--node-id",
+            &config.node_id,
+            "--data-dir",
+            &data,
+            "--no-autostart",
+        ],
+        &[],
+        &logs.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let started = mcp
+        .call_tool("shim_session_start", json!({"name": "supervisor"}))
+        .await;
+    let supervisor = started["structuredContent"]["chat_id"]
+        .as_str()
+        .expect("chat")
+        .to_owned();
+    let sent = mcp
+        .call_tool(
+            "shim_send_message",
+            json!({"chat_id": supervisor, "to": "worker", "text": "take task 7"}),
+        )
+        .await;
+    assert_eq!(
+        sent["structuredContent"]["messages"][0]["from"],
+        supervisor.as_str(),
+        "{sent}"
+    );
+    let for_worker = read(&client, "worker", 0).await;
+    assert_eq!(for_worker[0].text, "take task 7");
+    send(&client, "worker", &supervisor, "task 7 done")
+        .await
+        .expect("replies");
+    let inbox = mcp
+        .call_tool(
+            "shim_read_messages",
+            json!({"chat_id": supervisor, "wait_seconds": 5}),
+        )
+        .await;
+    assert_eq!(
+        inbox["structuredContent"]["messages"][0]["text"], "task 7 done",
+        "{inbox}"
+    );
+    assert!(mcp.close().await);
+    node.stop().await;
+}
