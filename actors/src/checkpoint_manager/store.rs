@@ -113,6 +113,25 @@ fn chat_prefix(chat_id: &str) -> Vec<u8> {
     prefix
 }
 
+/// Opens a sled database, waiting up to 5 s while its file lock is still held: sled releases it from a
+/// background thread shortly after the last handle is dropped, so a node restarted within one process (or
+/// right after the previous one exited) may find it still taken.
+pub fn open_db(path: &Path) -> StoreResult<sled::Db> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::open(path) {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(error))
+                if error.to_string().contains("could not acquire lock")
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+}
+
 /// Returns `<chat_id>:<seq>`.
 pub fn checkpoint_id(chat_id: &str, seq: u64) -> String {
     format!("{chat_id}:{seq}")
@@ -160,7 +179,7 @@ pub fn decompress(bytes: &[u8]) -> StoreResult<Checkpoint> {
 impl CheckpointStore {
     /// Opens (or creates) the store in `path`.
     pub fn open(path: &Path) -> StoreResult<CheckpointStore> {
-        CheckpointStore::from_db(sled::open(path)?)
+        CheckpointStore::from_db(open_db(path)?)
     }
 
     /// Opens a temporary store, deleted when the last clone is dropped (tests, benchmarks).

@@ -104,7 +104,7 @@ mod tests {
     fn versions_are_persisted_numbered_and_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
         {
-            let db = sled::open(dir.path()).expect("opens");
+            let db = crate::checkpoint_manager::store::open_db(dir.path()).expect("opens");
             let params = ParameterStore::open(&db).expect("tree");
             assert_eq!(params.current().expect("current").version, 0);
             let tighter = RiskThresholds {
@@ -127,7 +127,7 @@ mod tests {
                 .set(RiskThresholds::default(), "back", 12)
                 .expect("set");
         }
-        let db = sled::open(dir.path()).expect("reopens");
+        let db = crate::checkpoint_manager::store::open_db(dir.path()).expect("reopens");
         let params = ParameterStore::open(&db).expect("tree");
         let current = params.current().expect("current");
         assert_eq!((current.version, current.reason.as_str()), (2, "back"));
