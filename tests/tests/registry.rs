@@ -275,7 +275,9 @@ async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
     )
     .await;
     assert!(listed);
-    let tool = mcp.call_tool("shim_list_chats", json!({"include_gone": true})).await;
+    let tool = mcp
+        .call_tool("shim_list_chats", json!({"include_gone": true}))
+        .await;
     assert!(
         tool["structuredContent"]["chats"]
             .as_array()
