@@ -67,6 +67,28 @@ impl TestNode {
         self.node.node_id()
     }
 
+    /// Spawns `exe mcp --no-autostart` pointed at this node, runs the MCP handshake and returns the client; its
+    /// logs go to `stderr_path`.
+    pub async fn mcp(&self, exe: &str, stderr_path: &std::path::Path) -> crate::McpClient {
+        let data_dir = self.config.data_dir.display().to_string();
+        let mut client = crate::McpClient::spawn(
+            std::path::Path::new(exe),
+            &[
+                "--nats-url",
+                &self.config.nats_url,
+                "--node-id",
+                self.node_id(),
+                "--data-dir",
+                &data_dir,
+                "--no-autostart",
+            ],
+            &[],
+            stderr_path,
+        );
+        client.initialize().await;
+        client
+    }
+
     /// Returns the node's root actor, for scenarios that inject failures.
     pub fn supervisor(&self) -> &ractor::ActorRef<shim_actors::SupervisorMessage> {
         self.node.supervisor()

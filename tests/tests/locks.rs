@@ -231,24 +231,13 @@ async fn chats_lock_through_the_node_and_over_mcp() {
     assert_eq!(event.subject.as_str(), "shim.events.locks.acquired");
 
     // A Desktop chat over MCP finds it taken, then gets it once chat-a lets go.
-    let config = node.config_ref().clone();
     let logs = tempfile::tempdir().expect("temp dir");
-    let data = config.data_dir.display().to_string();
-    let mut mcp = shim_tests::McpClient::spawn(
-        std::path::Path::new(env!("CARGO_BIN_EXE_shim-node-e2e")),
-        &[
-            "--nats-url",
-            &config.nats_url,
-            "--node-id",
-            &config.node_id,
-            "--data-dir",
-            &data,
-            "--no-autostart",
-        ],
-        &[],
-        &logs.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
     let taken = mcp
         .call_tool("shim_acquire_lock", json!({"resource": "repo/main"}))
         .await;

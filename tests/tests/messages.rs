@@ -12,7 +12,7 @@ use shim_protocol::{
         SendMessageRequest,
     },
 };
-use shim_tests::{McpClient, NatsServer, TestNode};
+use shim_tests::{NatsServer, TestNode};
 
 async fn join(client: &NodeClient, chat_id: &str) {
     let _: ChatEntry = client
@@ -146,24 +146,13 @@ async fn chats_message_each_other_over_mcp() {
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     join(&client, "worker").await;
-    let config = node.config_ref().clone();
     let logs = tempfile::tempdir().expect("temp dir");
-    let data = config.data_dir.display().to_string();
-    let mut mcp = McpClient::spawn(
-        std::path::Path::new(env!("CARGO_BIN_EXE_shim-node-e2e")),
-        &[
-            "--nats-url",
-            &config.nats_url,
-            "--node-id",
-            &config.node_id,
-            "--data-dir",
-            &data,
-            "--no-autostart",
-        ],
-        &[],
-        &logs.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
     let started = mcp
         .call_tool("shim_session_start", json!({"name": "supervisor"}))
         .await;

@@ -13,7 +13,7 @@ use shim_protocol::{
     NodeOp, WireError,
     messages::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest},
 };
-use shim_tests::{DEADLINE, McpClient, NatsServer, POLL, TestNode, wait_until};
+use shim_tests::{DEADLINE, NatsServer, POLL, TestNode, wait_until};
 
 async fn registry(nats: &NatsServer, node_id: &str) -> Registry {
     let client = async_nats::connect(nats.url()).await.expect("connects");
@@ -236,22 +236,12 @@ async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
 
     // A chat opened over MCP is registered and heartbeated by its server.
     let logs = tempfile::tempdir().expect("temp dir");
-    let data = config.data_dir.display().to_string();
-    let mut mcp = McpClient::spawn(
-        std::path::Path::new(env!("CARGO_BIN_EXE_shim-node-e2e")),
-        &[
-            "--nats-url",
-            &config.nats_url,
-            "--node-id",
-            &config.node_id,
-            "--data-dir",
-            &data,
-            "--no-autostart",
-        ],
-        &[],
-        &logs.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
     let started = mcp
         .call_tool("shim_session_start", json!({"name": "registered"}))
         .await;

@@ -13,7 +13,7 @@ use shim_protocol::{
     messages::{OverrideReply, OverrideRequest, RouteReply, RouteRequest},
     subject::{ROUTER_OVERRIDE, ROUTER_ROUTE},
 };
-use shim_tests::{DEADLINE, McpClient, NatsServer, POLL, TestNode, node::metric_value, wait_until};
+use shim_tests::{DEADLINE, NatsServer, POLL, TestNode, node::metric_value, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -270,22 +270,7 @@ async fn the_mcp_tools_and_the_command_line_route_too() {
     let node = TestNode::start(&nats.url()).await;
     let config = node.config_ref().clone();
     let logs = tempfile::tempdir().expect("temp dir");
-    let data = config.data_dir.display().to_string();
-    let mut mcp = McpClient::spawn(
-        Path::new(EXE),
-        &[
-            "--nats-url",
-            &config.nats_url,
-            "--node-id",
-            &config.node_id,
-            "--data-dir",
-            &data,
-            "--no-autostart",
-        ],
-        &[],
-        &logs.path().join("mcp.log"),
-    );
-    mcp.initialize().await;
+    let mut mcp = node.mcp(EXE, &logs.path().join("mcp.log")).await;
     let routed = mcp
         .call_tool("shim_route_model", json!({"prompt": "Do a security review of our OAuth login flow and give a threat model."}))
         .await;
