@@ -351,6 +351,27 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Connects to the configured NATS server for a command, or says that no node seems to be running.
+async fn connect_nats(config: &Config, name: &str) -> anyhow::Result<async_nats::Client> {
+    crate::nats::connect(&config.nats_url, name, false, None)
+        .await
+        .map_err(|error| {
+            anyhow::anyhow!(
+                "cannot reach NATS at {} ({error}); is shim-node running? start it with `shim-node run`",
+                config.nats_url
+            )
+        })
+}
+
+/// Returns a client for the configured node, for a command.
+async fn node_client(config: &Config, name: &str) -> anyhow::Result<crate::nats::NodeClient> {
+    Ok(crate::nats::NodeClient::new(
+        connect_nats(config, name).await?,
+        config.node_id.clone(),
+        config.request_timeout(),
+    ))
+}
+
 async fn wait_for_signal(node: crate::RunningNode) -> anyhow::Result<()> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut terminate = signal(SignalKind::terminate()).context("failed to listen for SIGTERM")?;

@@ -7,25 +7,14 @@ use shim_protocol::{
     messages::{ChatList, ListChatsRequest},
 };
 
-use crate::{
-    config::Config,
-    nats::{NodeClient, connect},
-};
+use crate::config::Config;
 
 pub(super) async fn run(
     config: &Config,
     include_gone: bool,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let nats = connect(&config.nats_url, "shim-node chats", false, None)
-        .await
-        .map_err(|error| {
-            anyhow::anyhow!(
-                "cannot reach NATS at {} ({error}); is shim-node running?",
-                config.nats_url
-            )
-        })?;
-    let node = NodeClient::new(nats, config.node_id.clone(), config.request_timeout());
+    let node = super::node_client(config, "shim-node chats").await?;
     let list: ChatList = node
         .request(NodeOp::ChatList, &ListChatsRequest { include_gone })
         .await?;

@@ -11,26 +11,7 @@ use shim_protocol::{
     },
 };
 
-use crate::{
-    config::Config,
-    nats::{NodeClient, connect},
-};
-
-async fn node(config: &Config, name: &str) -> anyhow::Result<NodeClient> {
-    let client = connect(&config.nats_url, name, false, None)
-        .await
-        .map_err(|error| {
-            anyhow::anyhow!(
-                "cannot reach NATS at {} ({error}); is shim-node running?",
-                config.nats_url
-            )
-        })?;
-    Ok(NodeClient::new(
-        client,
-        config.node_id.clone(),
-        config.request_timeout(),
-    ))
-}
+use crate::config::Config;
 
 fn when(ms: u64) -> String {
     humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms))
@@ -43,7 +24,7 @@ pub(super) async fn list(
     limit: u32,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let list: CheckpointList = node(config, "shim-node checkpoints")
+    let list: CheckpointList = super::node_client(config, "shim-node checkpoints")
         .await?
         .request(
             NodeOp::CheckpointList,
@@ -74,7 +55,7 @@ pub(super) async fn list(
 }
 
 async fn fetch(config: &Config, checkpoint_id: &str) -> anyhow::Result<Checkpoint> {
-    Ok(node(config, "shim-node checkpoints")
+    Ok(super::node_client(config, "shim-node checkpoints")
         .await?
         .request(
             NodeOp::CheckpointGet,
@@ -150,7 +131,7 @@ pub(super) async fn export(
 
 pub(super) async fn resume(config: &Config, project_dir: PathBuf) -> anyhow::Result<ExitCode> {
     let project_dir = std::fs::canonicalize(&project_dir).unwrap_or(project_dir);
-    let offer: ResumeOffer = node(config, "shim-node resume")
+    let offer: ResumeOffer = super::node_client(config, "shim-node resume")
         .await?
         .request(
             NodeOp::ResumeTake,

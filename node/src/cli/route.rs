@@ -10,28 +10,7 @@ use shim_protocol::{
     subject::ROUTER_ROUTE,
 };
 
-use crate::{
-    config::Config,
-    mcp::tools::RouteOutput,
-    nats::{NodeClient, connect},
-    router_service::ROUTER_FORGET,
-};
-
-async fn client(config: &Config) -> anyhow::Result<NodeClient> {
-    let nats = connect(&config.nats_url, "shim-node route", false, None)
-        .await
-        .map_err(|error| {
-            anyhow::anyhow!(
-                "cannot reach NATS at {} ({error}); is shim-node running?",
-                config.nats_url
-            )
-        })?;
-    Ok(NodeClient::new(
-        nats,
-        config.node_id.clone(),
-        config.request_timeout(),
-    ))
-}
+use crate::{config::Config, mcp::tools::RouteOutput, router_service::ROUTER_FORGET};
 
 pub(super) async fn route(
     config: &Config,
@@ -52,7 +31,7 @@ pub(super) async fn route(
     if prompt.trim().is_empty() {
         anyhow::bail!("no prompt: give it as an argument or on stdin");
     }
-    let reply: RouteReply = client(config)
+    let reply: RouteReply = super::node_client(config, "shim-node route")
         .await?
         .request_service(
             ROUTER_ROUTE,
@@ -162,7 +141,7 @@ pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<E
 }
 
 pub(super) async fn forget(config: &Config, category: String) -> anyhow::Result<ExitCode> {
-    let previous: Option<String> = client(config)
+    let previous: Option<String> = super::node_client(config, "shim-node route")
         .await?
         .request_service(ROUTER_FORGET, &category)
         .await?;

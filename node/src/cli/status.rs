@@ -7,26 +7,14 @@ use shim_protocol::{
     messages::{StatusReply, StatusRequest},
 };
 
-use crate::{
-    config::Config,
-    nats::{NodeClient, connect},
-};
+use crate::config::Config;
 
 pub(super) async fn run(
     config: &Config,
     json: bool,
     chat_id_opt: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let client = match connect(&config.nats_url, "shim-node status", false, None).await {
-        Ok(client) => client,
-        Err(error) => {
-            anyhow::bail!(
-                "cannot reach NATS at {} ({error}); is shim-node running? start it with `shim-node run`",
-                config.nats_url
-            )
-        }
-    };
-    let node = NodeClient::new(client, config.node_id.clone(), config.request_timeout());
+    let node = super::node_client(config, "shim-node status").await?;
     let reply: StatusReply = node
         .request(
             NodeOp::Status,

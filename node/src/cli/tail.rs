@@ -8,17 +8,10 @@ use std::{
 use futures::StreamExt;
 use shim_protocol::{Event, codec, subject};
 
-use crate::{config::Config, nats::connect};
+use crate::config::Config;
 
 pub(super) async fn run(config: &Config, filter: &str) -> anyhow::Result<ExitCode> {
-    let client = connect(&config.nats_url, "shim-node tail", false, None)
-        .await
-        .map_err(|error| {
-            anyhow::anyhow!(
-                "cannot reach NATS at {} ({error}); is shim-node running?",
-                config.nats_url
-            )
-        })?;
+    let client = super::connect_nats(config, "shim-node tail").await?;
     let pattern = subject::events_matching(filter);
     if !subject::is_valid_subject(&pattern) {
         anyhow::bail!("{filter:?} is not a subject pattern (examples: `chats.*`, `supervisor.>`)");
