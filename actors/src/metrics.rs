@@ -132,7 +132,7 @@ impl ActorMetrics {
         self.signals.add(count, &[KeyValue::new("source", source)]);
     }
 
-    pub(crate) fn record_risk_level(&self, chat_id: &str, _from: RiskLevel, to: RiskLevel) {
+    pub(crate) fn record_risk_level(&self, chat_id: &str, to: RiskLevel) {
         self.risk_level.record(
             level_value(to),
             &[KeyValue::new("chat_id", chat_id.to_owned())],
@@ -141,7 +141,7 @@ impl ActorMetrics {
             .add(1, &[KeyValue::new("level", to.as_str())]);
     }
 
-    pub(crate) fn forget_risk_level(&self, chat_id: &str, _level: RiskLevel) {
+    pub(crate) fn forget_risk_level(&self, chat_id: &str) {
         self.risk_level.record(
             level_value(RiskLevel::Safe),
             &[KeyValue::new("chat_id", chat_id.to_owned())],

@@ -296,7 +296,7 @@ impl SignalCollectorState {
                 Some(&chat_id),
                 json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
             );
-            metrics.record_risk_level(&chat_id, before, after);
+            metrics.record_risk_level(&chat_id, after);
             if after > before {
                 triggers.push(match after {
                     RiskLevel::Danger => CheckpointTrigger::RiskDanger,
@@ -356,7 +356,7 @@ impl SignalCollectorState {
         if let Err(error) = self.args.store.put_chat_durably(&window.record) {
             warn!(%chat_id, %error, "failed to write the end of a chat");
         }
-        self.args.metrics.forget_risk_level(chat_id, window.level);
+        self.args.metrics.forget_risk_level(chat_id);
         self.args.emitter.emit(
             "signals",
             "session_ended",

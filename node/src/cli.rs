@@ -249,7 +249,6 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 McpOptions {
                     autostart: !no_autostart,
                     project_dir_opt,
-                    node_exe_opt: None,
                     config_path_opt,
                     // Claude Code gives its MCP servers CLAUDE_PROJECT_DIR; then this server runs under the
                     // `claude` process whose hooks opened the session's chat.

@@ -51,8 +51,6 @@ use crate::{
     publisher::NatsPublisher,
 };
 
-pub use config::Config as NodeConfig;
-
 /// A node that is up: connected, serving requests and metrics. Stop it with [`RunningNode::stop`].
 #[derive(Debug)]
 pub struct RunningNode {

@@ -51,8 +51,6 @@ pub struct McpOptions {
     pub autostart: bool,
     /// The project directory of the default chat (`CLAUDE_PROJECT_DIR`, else the working directory).
     pub project_dir_opt: Option<String>,
-    /// The executable to start as the node; default: this one.
-    pub node_exe_opt: Option<PathBuf>,
     /// The config file given to this process, passed on to an autostarted node.
     pub config_path_opt: Option<PathBuf>,
     /// The Claude Code process this server runs under, when it does: its hooks opened the session's chat.
@@ -383,10 +381,7 @@ async fn try_node(config: &Config) -> anyhow::Result<NodeClient> {
 }
 
 fn spawn_node(config: &Config, options: &McpOptions) -> anyhow::Result<PathBuf> {
-    let exe = match &options.node_exe_opt {
-        Some(exe) => exe.clone(),
-        None => std::env::current_exe().context("cannot find this program to start the node")?,
-    };
+    let exe = std::env::current_exe().context("cannot find this program to start the node")?;
     let data_dir = DataDir::new(&config.data_dir);
     std::fs::create_dir_all(data_dir.logs_dir())
         .with_context(|| format!("failed to create {}", data_dir.logs_dir().display()))?;
