@@ -3,7 +3,11 @@
 //! messages wait for a chat that is away; a stream keeps publish order, so messages from one sender arrive in
 //! the order sent.
 
-use std::time::Duration;
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use async_nats::jetstream::{
     self,
@@ -23,6 +27,11 @@ pub const MAX_TEXT: usize = 16 * 1024;
 pub const MAX_WAIT: Duration = Duration::from_secs(60);
 const STREAM: &str = "SHIM_MESSAGES";
 const POLL: Duration = Duration::from_millis(200);
+/// Chats whose consumer handles are kept; past this the cache starts over.
+const MAX_CACHED_CHATS: usize = 10_000;
+
+/// A chat's two consumers: messages to it, and broadcasts.
+type ConsumerPair = (PullConsumer, PullConsumer);
 
 fn unavailable(error: impl std::fmt::Display) -> WireError {
     WireError::Unavailable {
@@ -35,6 +44,8 @@ fn unavailable(error: impl std::fmt::Display) -> WireError {
 pub struct Messages {
     js: jetstream::Context,
     stream: stream::Stream,
+    /// Consumer handles by chat, so a read does not look its consumers up on the server each time.
+    consumers: Arc<Mutex<HashMap<String, ConsumerPair>>>,
 }
 
 impl Messages {
@@ -53,7 +64,11 @@ impl Messages {
             })
             .await
             .map_err(|error| anyhow::anyhow!("failed to open the message stream: {error}"))?;
-        Ok(Messages { js, stream })
+        Ok(Messages {
+            js,
+            stream,
+            consumers: Arc::new(Mutex::new(HashMap::new())),
+        })
     }
 
     /// Sends a message; returns it as stored.
@@ -130,12 +145,40 @@ impl Messages {
             .map_err(unavailable)
     }
 
+    /// Returns the chat's consumers, creating them on the server the first time.
+    async fn consumers_of(&self, chat_id: &str) -> Result<ConsumerPair, WireError> {
+        let cached = self
+            .consumers
+            .lock()
+            .ok()
+            .and_then(|consumers| consumers.get(chat_id).cloned());
+        if let Some(pair) = cached {
+            return Ok(pair);
+        }
+        let pair = (
+            self.consumer(chat_id, false).await?,
+            self.consumer(chat_id, true).await?,
+        );
+        if let Ok(mut consumers) = self.consumers.lock() {
+            if consumers.len() >= MAX_CACHED_CHATS {
+                consumers.clear();
+            }
+            consumers.insert(chat_id.to_owned(), pair.clone());
+        }
+        Ok(pair)
+    }
+
+    /// Forgets a chat's consumer handles (after a failure: the server may have removed them).
+    fn forget(&self, chat_id: &str) {
+        if let Ok(mut consumers) = self.consumers.lock() {
+            consumers.remove(chat_id);
+        }
+    }
+
     /// Makes sure the chat's consumers exist, so that broadcasts from now on wait for it.
     pub async fn join(&self, chat_id: &str) -> Result<(), WireError> {
         validate_id("chat id", chat_id)?;
-        self.consumer(chat_id, false).await?;
-        self.consumer(chat_id, true).await?;
-        Ok(())
+        self.consumers_of(chat_id).await.map(|_| ())
     }
 
     /// Takes up to `max` unread messages of a chat, oldest first, waiting up to `wait` for one when there are
@@ -147,27 +190,41 @@ impl Messages {
         max: usize,
     ) -> Result<Vec<ChatMessage>, WireError> {
         validate_id("chat id", chat_id)?;
-        let direct = self.consumer(chat_id, false).await?;
-        let broadcast = self.consumer(chat_id, true).await?;
-        let deadline = tokio::time::Instant::now() + wait.min(MAX_WAIT);
-        let max = max.clamp(1, 100);
-        loop {
-            let mut messages = take(&direct, max).await?;
-            let room = max - messages.len();
-            if room > 0 {
-                messages.extend(
-                    take(&broadcast, room)
-                        .await?
-                        .into_iter()
-                        .filter(|message| message.from != chat_id),
-                );
-            }
-            if !messages.is_empty() || tokio::time::Instant::now() >= deadline {
-                messages.sort_by_key(|message| message.message_id);
-                return Ok(messages);
-            }
-            tokio::time::sleep(POLL.min(deadline - tokio::time::Instant::now())).await;
+        let (direct, broadcast) = self.consumers_of(chat_id).await?;
+        let result = poll(chat_id, &direct, &broadcast, wait, max).await;
+        if result.is_err() {
+            self.forget(chat_id);
         }
+        result
+    }
+}
+
+/// Takes what the chat's consumers hold, waiting up to `wait` for something when they hold nothing.
+async fn poll(
+    chat_id: &str,
+    direct: &PullConsumer,
+    broadcast: &PullConsumer,
+    wait: Duration,
+    max: usize,
+) -> Result<Vec<ChatMessage>, WireError> {
+    let deadline = tokio::time::Instant::now() + wait.min(MAX_WAIT);
+    let max = max.clamp(1, 100);
+    loop {
+        let mut messages = take(direct, max).await?;
+        let room = max - messages.len();
+        if room > 0 {
+            messages.extend(
+                take(broadcast, room)
+                    .await?
+                    .into_iter()
+                    .filter(|message| message.from != chat_id),
+            );
+        }
+        if !messages.is_empty() || tokio::time::Instant::now() >= deadline {
+            messages.sort_by_key(|message| message.message_id);
+            return Ok(messages);
+        }
+        tokio::time::sleep(POLL.min(deadline - tokio::time::Instant::now())).await;
     }
 }
 
