@@ -36,6 +36,10 @@ use tracing::{debug, trace, warn};
 
 use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
+mod tasks;
+
+pub use tasks::{Tasks, report as report_task_changes};
+
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
 pub struct BridgeContext {
@@ -61,6 +65,10 @@ pub struct BridgeContext {
     pub messages_opt: Option<crate::coordination::messages::Messages>,
     /// Chats whose message consumers exist (joined on their first heartbeat).
     pub joined: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// The task queue, when the NATS server has JetStream.
+    pub tasks_opt: Option<Tasks>,
+    /// Capabilities of this node's chats, as their heartbeats last said.
+    pub capabilities: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -389,6 +397,9 @@ async fn dispatch(
                 .lock()
                 .map(|mut joined| joined.insert(entry.chat_id.clone()))
                 .unwrap_or(false);
+            if let Ok(mut known) = context.capabilities.lock() {
+                known.insert(entry.chat_id.clone(), entry.capabilities.clone());
+            }
             if let (true, Some(messages)) = (first_beat, context.messages_opt.as_ref()) {
                 messages.join(&entry.chat_id).await?;
             }
@@ -432,6 +443,15 @@ async fn dispatch(
             let list = messages(context)?.read(&request.chat_id, wait, max).await?;
             encode_ok(&MessageList { messages: list })
         }
+        NodeOp::TaskDispatch
+        | NodeOp::TaskClaim
+        | NodeOp::TaskProgress
+        | NodeOp::TaskComplete
+        | NodeOp::TaskFail
+        | NodeOp::TaskCancel
+        | NodeOp::TaskRetry
+        | NodeOp::TaskStatus
+        | NodeOp::TaskCollect => tasks::serve(context, op, payload).await,
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {

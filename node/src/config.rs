@@ -86,6 +86,73 @@ pub struct Config {
     /// Model routing (the `[routing]` table): minimum tier, models and prices, learning rules, budget.
     #[serde(default)]
     pub routing: shim_actors::model_router::RoutingSettings,
+    /// The task queue (the `[tasks]` table).
+    #[serde(default)]
+    pub tasks: TaskSettings,
+}
+
+/// The `[tasks]` table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSettings {
+    /// How long a claimed task stays with a worker that says nothing (progress extends it). Default 30 s. Env
+    /// `SHIM_TASK_ACK_WAIT_S`.
+    #[serde(default = "default_task_ack_wait_s")]
+    pub ack_wait_s: u64,
+    /// Claims a task gets before it is dead. Default 3. Env `SHIM_TASK_MAX_ATTEMPTS`.
+    #[serde(default = "default_task_max_attempts")]
+    pub max_attempts: u32,
+    /// Wait before the first retry of a failed task, doubling with each attempt. Default 1,000 ms. Env
+    /// `SHIM_TASK_BACKOFF_MS`.
+    #[serde(default = "default_task_backoff_ms")]
+    pub backoff_ms: u64,
+    /// Copies of the queue, records and dead letters in a NATS cluster. Default 1. Env `SHIM_TASK_REPLICAS`.
+    #[serde(default = "default_task_replicas")]
+    pub replicas: usize,
+    /// Days records, results and dead letters are kept. Default 14.
+    #[serde(default = "default_task_retention_days")]
+    pub retention_days: u64,
+}
+
+impl Default for TaskSettings {
+    fn default() -> Self {
+        TaskSettings {
+            ack_wait_s: default_task_ack_wait_s(),
+            max_attempts: default_task_max_attempts(),
+            backoff_ms: default_task_backoff_ms(),
+            replicas: default_task_replicas(),
+            retention_days: default_task_retention_days(),
+        }
+    }
+}
+
+impl TaskSettings {
+    /// The queue's configuration.
+    pub fn queue_config(&self) -> crate::coordination::tasks::TaskQueueConfig {
+        crate::coordination::tasks::TaskQueueConfig {
+            ack_wait: Duration::from_secs(self.ack_wait_s),
+            max_attempts: self.max_attempts,
+            backoff: Duration::from_millis(self.backoff_ms),
+            replicas: self.replicas,
+            retention: Duration::from_secs(self.retention_days * 24 * 3600),
+        }
+    }
+}
+
+fn default_task_ack_wait_s() -> u64 {
+    30
+}
+fn default_task_max_attempts() -> u32 {
+    3
+}
+fn default_task_backoff_ms() -> u64 {
+    1_000
+}
+fn default_task_replicas() -> usize {
+    1
+}
+fn default_task_retention_days() -> u64 {
+    14
 }
 
 fn default_version() -> u32 {
@@ -295,6 +362,18 @@ impl Config {
         if let Some(value) = parsed(env, "SHIM_CHECKPOINT_MAX_AGE_DAYS")? {
             self.checkpoint_max_age_days = value;
         }
+        if let Some(value) = parsed(env, "SHIM_TASK_ACK_WAIT_S")? {
+            self.tasks.ack_wait_s = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_TASK_MAX_ATTEMPTS")? {
+            self.tasks.max_attempts = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_TASK_BACKOFF_MS")? {
+            self.tasks.backoff_ms = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_TASK_REPLICAS")? {
+            self.tasks.replicas = value;
+        }
         Ok(())
     }
 
@@ -341,6 +420,22 @@ impl Config {
         ensure!(
             self.checkpoint_keep_last > 0,
             "checkpoint_keep_last must be above 0"
+        );
+        ensure!(
+            self.tasks.ack_wait_s > 0,
+            "tasks.ack_wait_s must be above 0"
+        );
+        ensure!(
+            (1..=100).contains(&self.tasks.max_attempts),
+            "tasks.max_attempts must be 1 to 100"
+        );
+        ensure!(
+            (1..=5).contains(&self.tasks.replicas),
+            "tasks.replicas must be 1 to 5"
+        );
+        ensure!(
+            self.tasks.retention_days > 0,
+            "tasks.retention_days must be above 0"
         );
         ensure!(
             !self.data_dir.as_os_str().is_empty(),

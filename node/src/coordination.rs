@@ -1,7 +1,8 @@
-//! Coordination between chats and nodes over JetStream: key-value buckets and, on them, locks and the chat registry. (The
-//! chat registry, task queue and messages build on the same pieces.)
+//! Coordination between chats and nodes over JetStream: key-value buckets and, on them, locks, the chat registry,
+//! messages between chats and the task queue.
 
 pub mod kv;
 pub mod locks;
 pub mod messages;
 pub mod registry;
+pub mod tasks;

@@ -188,6 +188,26 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             }
         };
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let tasks_opt =
+        match coordination::tasks::TaskQueue::open(client.clone(), config.tasks.queue_config())
+            .await
+        {
+            Ok(queue) => {
+                let index = coordination::tasks::TaskIndex::follow(
+                    queue.records().clone(),
+                    shutdown_rx.clone(),
+                );
+                Some(bridge::Tasks {
+                    metrics: metrics::TaskMetrics::new(&meter, index.clone()),
+                    queue,
+                    index,
+                })
+            }
+            Err(error) => {
+                warn!(error = %format!("{error:#}"), "the task queue is unavailable");
+                None
+            }
+        };
     let context = Arc::new(BridgeContext {
         supervisor: supervisor.clone(),
         node_id: config.node_id.clone(),
@@ -200,11 +220,13 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         registry_opt: registry_opt.clone(),
         messages_opt,
         joined: std::sync::Mutex::new(std::collections::HashSet::new()),
+        tasks_opt,
+        capabilities: std::sync::Mutex::new(std::collections::HashMap::new()),
     });
     let sweeper_opt = registry_opt.map(|registry| {
         tokio::spawn(sweep_registry(
             registry,
-            emitter.clone(),
+            context.clone(),
             config.chat_away_after(),
             config.chat_gone_after(),
             shutdown_rx.clone(),
@@ -313,7 +335,7 @@ async fn open_bucket(
 /// Marks silent chats away, then gone, and publishes each change this node made.
 async fn sweep_registry(
     registry: coordination::registry::Registry,
-    emitter: EventEmitter,
+    context: Arc<BridgeContext>,
     away_after: std::time::Duration,
     gone_after: std::time::Duration,
     mut shutdown: watch::Receiver<bool>,
@@ -328,21 +350,49 @@ async fn sweep_registry(
             _ = ticks.tick() => {}
             _ = shutdown.wait_for(|stop| *stop) => return,
         }
+        if let Some(tasks) = context.tasks_opt.as_ref() {
+            let retention = tasks.queue.config().retention.as_millis() as u64;
+            tasks
+                .index
+                .prune(shim_actors::now_ms().saturating_sub(retention));
+        }
         match registry
             .sweep(shim_actors::now_ms(), away_after, gone_after)
             .await
         {
             Ok(transitions) => {
                 for transition in transitions {
-                    emitter.emit(
+                    context.emitter.emit(
                         "chats",
                         &transition.entry.status,
                         Some(&transition.entry.chat_id),
                         json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms}),
                     );
+                    requeue_tasks_of(&context, &transition.entry.chat_id).await;
                 }
             }
             Err(error) => warn!(%error, "registry sweep failed"),
+        }
+    }
+}
+
+/// Hands the tasks of a chat that went away back to the queue at once.
+async fn requeue_tasks_of(context: &BridgeContext, chat_id: &str) {
+    let Some(tasks) = context.tasks_opt.as_ref() else {
+        return;
+    };
+    let held = tasks.index.held_by(chat_id);
+    if held.is_empty() {
+        return;
+    }
+    match tasks
+        .queue
+        .requeue_held(chat_id, &held, shim_actors::now_ms())
+        .await
+    {
+        Ok(changes) => bridge::report_task_changes(context, tasks, &changes),
+        Err(error) => {
+            warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away")
         }
     }
 }

@@ -7,7 +7,7 @@ use anyhow::Context;
 use axum::{Router, http::StatusCode, response::IntoResponse, routing::get};
 use opentelemetry::{
     KeyValue,
-    metrics::{Counter, Histogram, Meter, MeterProvider as _},
+    metrics::{Counter, Histogram, Meter, MeterProvider as _, ObservableGauge},
 };
 use opentelemetry_sdk::metrics::SdkMeterProvider;
 use prometheus::{Encoder, Registry, TextEncoder};
@@ -170,5 +170,96 @@ impl NodeMetrics {
     /// Records a dropped event.
     pub fn record_event_dropped(&self) {
         self.events_dropped.add(1, &[]);
+    }
+}
+
+/// Instruments of the task queue. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct TaskMetrics {
+    changes: Counter<u64>,
+    claim_latency: Histogram<f64>,
+    duration: Histogram<f64>,
+    redeliveries: Counter<u64>,
+    dead_letters: Counter<u64>,
+    _waiting: ObservableGauge<u64>,
+}
+
+impl TaskMetrics {
+    /// Creates the instruments on `meter`; the queue depth is read from `index` at each scrape.
+    pub fn new(meter: &Meter, index: crate::coordination::tasks::TaskIndex) -> Self {
+        let latency_buckets = vec![
+            0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+            30.0, 60.0, 300.0, 900.0, 3600.0,
+        ];
+        TaskMetrics {
+            changes: meter
+                .u64_counter("shim_tasks")
+                .with_description("Task changes made by this node, by kind (dispatched, claimed, completed, ...)")
+                .build(),
+            claim_latency: meter
+                .f64_histogram("shim_task_claim_latency")
+                .with_unit("s")
+                .with_description("Time from dispatch to a task's first claim")
+                .with_boundaries(latency_buckets.clone())
+                .build(),
+            duration: meter
+                .f64_histogram("shim_task_duration")
+                .with_unit("s")
+                .with_description("Time from a task's last claim to its end, by final status")
+                .with_boundaries(latency_buckets)
+                .build(),
+            redeliveries: meter
+                .u64_counter("shim_task_redeliveries")
+                .with_description("Claims of a task an earlier worker lost or gave back")
+                .build(),
+            dead_letters: meter
+                .u64_counter("shim_task_dead_letters")
+                .with_description("Tasks that ran out of attempts and went to the dead-letter stream")
+                .build(),
+            _waiting: meter
+                .u64_observable_gauge("shim_tasks_waiting")
+                .with_description(
+                    "Tasks waiting on the queue by priority, and (priority=\"blocked\") for dependencies",
+                )
+                .with_callback(move |observer| {
+                    let (by_priority, blocked) = index.waiting();
+                    for (count, priority) in by_priority.iter().zip(shim_protocol::messages::Priority::ALL) {
+                        observer.observe(*count, &[KeyValue::new("priority", priority.as_str())]);
+                    }
+                    observer.observe(blocked, &[KeyValue::new("priority", "blocked")]);
+                })
+                .build(),
+        }
+    }
+
+    /// Records a change.
+    pub fn record(&self, change: &crate::coordination::tasks::TaskChange) {
+        let task = &change.task;
+        self.changes.add(1, &[KeyValue::new("kind", change.what)]);
+        match change.what {
+            "claimed" => {
+                if task.attempts == 1 {
+                    let waited = task.claimed_at_ms.unwrap_or(task.created_at_ms);
+                    self.claim_latency.record(
+                        waited.saturating_sub(task.created_at_ms) as f64 / 1000.0,
+                        &[],
+                    );
+                } else {
+                    self.redeliveries.add(1, &[]);
+                }
+            }
+            "completed" | "failed" | "dead" | "cancelled" => {
+                if let (Some(claimed), Some(finished)) = (task.claimed_at_ms, task.finished_at_ms) {
+                    self.duration.record(
+                        finished.saturating_sub(claimed) as f64 / 1000.0,
+                        &[KeyValue::new("status", task.status.as_str())],
+                    );
+                }
+                if change.what == "dead" {
+                    self.dead_letters.add(1, &[]);
+                }
+            }
+            _ => {}
+        }
     }
 }

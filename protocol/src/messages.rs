@@ -9,6 +9,7 @@ mod model;
 mod node;
 mod registry;
 mod signal;
+mod task;
 
 pub use chat::{
     ChatInfo, SessionEndReply, SessionEndRequest, SessionStartReply, SessionStartRequest,
@@ -26,4 +27,9 @@ pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, St
 pub use registry::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest};
 pub use signal::{
     RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
+};
+pub use task::{
+    ClaimTaskReply, ClaimTaskRequest, ClaimedTask, CollectResultsRequest, CompleteTaskReply,
+    CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest, FailTaskRequest, Priority,
+    TaskIdRequest, TaskList, TaskProgressRequest, TaskRecord, TaskStatus, TaskStatusRequest,
 };

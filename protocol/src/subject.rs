@@ -33,6 +33,17 @@ pub fn messages_to(chat_id: &str) -> Result<String, SubjectError> {
     Ok(format!("{PREFIX}.msg.to.{chat_id}"))
 }
 
+/// Subjects of the task queue stream: `shim.v1.tasks.queue.<priority>`.
+pub const TASKS_QUEUE_ALL: &str = "shim.v1.tasks.queue.*";
+
+/// Returns the queue subject of a priority (`critical`, `high`, `normal`, `low`).
+pub fn tasks_queue(priority: &str) -> String {
+    format!("{PREFIX}.tasks.queue.{priority}")
+}
+
+/// The subject of the dead-letter stream: tasks that ran out of attempts, with the reason.
+pub const TASKS_DEAD: &str = "shim.v1.tasks.dead";
+
 /// Queue group of the router service.
 pub const ROUTER_QUEUE_GROUP: &str = "shim-router";
 
@@ -130,11 +141,29 @@ pub enum NodeOp {
     MessageSend,
     /// Reads a chat's messages.
     MessageRead,
+    /// Puts a task on the queue.
+    TaskDispatch,
+    /// Claims the next task a chat can do.
+    TaskClaim,
+    /// Reports progress on a claimed task (and extends its claim).
+    TaskProgress,
+    /// Completes a claimed task with its result.
+    TaskComplete,
+    /// Fails a claimed task, for a retry or for good.
+    TaskFail,
+    /// Cancels a task.
+    TaskCancel,
+    /// Puts a failed, dead or cancelled task back on the queue.
+    TaskRetry,
+    /// Shows tasks.
+    TaskStatus,
+    /// Collects the results of a supervisor's tasks.
+    TaskCollect,
 }
 
 impl NodeOp {
     /// Every operation, for tests and documentation.
-    pub const ALL: [NodeOp; 18] = [
+    pub const ALL: [NodeOp; 27] = [
         NodeOp::Hello,
         NodeOp::SessionStart,
         NodeOp::SessionEnd,
@@ -153,6 +182,15 @@ impl NodeOp {
         NodeOp::ChatList,
         NodeOp::MessageSend,
         NodeOp::MessageRead,
+        NodeOp::TaskDispatch,
+        NodeOp::TaskClaim,
+        NodeOp::TaskProgress,
+        NodeOp::TaskComplete,
+        NodeOp::TaskFail,
+        NodeOp::TaskCancel,
+        NodeOp::TaskRetry,
+        NodeOp::TaskStatus,
+        NodeOp::TaskCollect,
     ];
 
     /// Returns the subject tail of the operation.
@@ -176,6 +214,15 @@ impl NodeOp {
             NodeOp::ChatList => "chat.list",
             NodeOp::MessageSend => "msg.send",
             NodeOp::MessageRead => "msg.read",
+            NodeOp::TaskDispatch => "task.dispatch",
+            NodeOp::TaskClaim => "task.claim",
+            NodeOp::TaskProgress => "task.progress",
+            NodeOp::TaskComplete => "task.complete",
+            NodeOp::TaskFail => "task.fail",
+            NodeOp::TaskCancel => "task.cancel",
+            NodeOp::TaskRetry => "task.retry",
+            NodeOp::TaskStatus => "task.status",
+            NodeOp::TaskCollect => "task.collect",
         }
     }
 

@@ -22,6 +22,17 @@ impl NodeProcess {
     /// Starts `exe run` on `nats_url` with `node_id` and `data_dir`, metrics off, its output appended to
     /// `<data_dir>/node-process.log`.
     pub fn start(exe: &str, nats_url: &str, node_id: &str, data_dir: &Path) -> NodeProcess {
+        NodeProcess::start_with_env(exe, nats_url, node_id, data_dir, &[])
+    }
+
+    /// Like [`start`](Self::start), with extra environment variables (`SHIM_TASK_ACK_WAIT_S`, ...).
+    pub fn start_with_env(
+        exe: &str,
+        nats_url: &str,
+        node_id: &str,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> NodeProcess {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -41,6 +52,7 @@ impl NodeProcess {
             ])
             .arg(data_dir)
             .env("SHIM_LOG", "info,async_nats=warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()

@@ -160,6 +160,48 @@ impl Registry {
         })
     }
 
+    /// Returns a chat's entry.
+    pub async fn get(&self, chat_id: &str) -> Result<Option<ChatEntry>, WireError> {
+        validate_id("chat id", chat_id)?;
+        Ok(self
+            .store
+            .get(chat_id)
+            .await
+            .map_err(unavailable)?
+            .and_then(|value| serde_json::from_slice(&value).ok()))
+    }
+
+    /// Records what a present chat works on: busy with `task_id`, or idle. A chat that is away or gone, or
+    /// not registered, is left as it is (its next heartbeat brings it back).
+    pub async fn set_work(&self, chat_id: &str, task_id: Option<&str>) -> Result<(), WireError> {
+        for _ in 0..4 {
+            let Some(stored) = self.store.entry(chat_id).await.map_err(unavailable)? else {
+                return Ok(());
+            };
+            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
+                return Ok(());
+            };
+            if stored.operation != Operation::Put
+                || entry.status == "away"
+                || entry.status == "gone"
+            {
+                return Ok(());
+            }
+            entry.status = if task_id.is_some() { "busy" } else { "idle" }.to_owned();
+            entry.current_task = task_id.map(str::to_owned);
+            match self
+                .store
+                .update(chat_id, encode(&entry), stored.revision)
+                .await
+            {
+                Ok(_) => return Ok(()),
+                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        Ok(())
+    }
+
     /// Returns every key of the bucket. An empty bucket is answered from fresh stream state (the store's own
     /// status is cached from when it was opened); the key listing itself is bounded in time.
     async fn keys(&self) -> Result<Vec<String>, WireError> {

@@ -1,0 +1,1223 @@
+//! The task queue on JetStream.
+//!
+//! - **Queue**: the work-queue stream `SHIM_TASKS` (file storage, replicas configurable) on
+//!   `shim.v1.tasks.queue.<priority>`, with one durable pull consumer per priority. A claim asks all four at
+//!   once and keeps the highest priority it gets, handing the rest straight back, so a waiting higher-priority
+//!   task is always taken first.
+//! - **State**: each task's record (JSON) in the bucket `shim_tasks`; every change is a compare-and-set on the
+//!   record's revision, so two nodes never both win a transition (two claims, two completions).
+//! - **Deliveries**: a claim stores the delivery's acknowledgement subject in the record, so any node can extend
+//!   it (progress), settle it (complete, fail) or hand it straight back (the worker went away). A worker that
+//!   stops answering loses the delivery when its ack wait lapses; the next claim takes over as a new attempt.
+//! - **Attempts**: counted in the record (the server's delivery count also counts the hand-backs of priority
+//!   probing); a retryable failure waits `backoff × 2^(attempt-1)`; a task out of attempts goes to the
+//!   dead-letter stream `SHIM_TASKS_DEAD` with the reason.
+//! - **Dependencies**: a task waits outside the queue until every task it depends on is done; the completion of
+//!   the last one puts it on the queue, and a dependency that fails, dies or is cancelled fails it.
+//! - **Deduplication**: an idempotency key maps to its task in the bucket `shim_task_keys`.
+
+mod index;
+
+use std::time::Duration;
+
+use async_nats::{
+    Client, HeaderMap,
+    jetstream::{
+        self,
+        consumer::{AckPolicy, pull},
+        kv::{CreateErrorKind, Operation, Store, UpdateErrorKind},
+        stream::{self, RetentionPolicy, StorageType},
+    },
+};
+use bytes::Bytes;
+use futures::StreamExt;
+use serde::{Deserialize, Serialize};
+use shim_protocol::{
+    WireError,
+    messages::{DispatchTaskReply, DispatchTaskRequest, Priority, TaskRecord, TaskStatus},
+    subject::{self, validate_id},
+};
+use tracing::{debug, warn};
+
+pub use index::TaskIndex;
+
+use super::kv::{BucketSpec, open_bucket};
+
+/// The queue stream.
+pub const STREAM: &str = "SHIM_TASKS";
+/// The dead-letter stream.
+pub const DEAD_STREAM: &str = "SHIM_TASKS_DEAD";
+/// The bucket of task records.
+pub const BUCKET: &str = "shim_tasks";
+/// The bucket of idempotency keys.
+pub const KEYS_BUCKET: &str = "shim_task_keys";
+
+/// Longest title.
+const MAX_TITLE: usize = 200;
+/// Longest instructions, result or error.
+const MAX_TEXT: usize = 256 * 1024;
+/// Most dependencies or capabilities of one task.
+const MAX_LIST: usize = 64;
+/// Longest a claim waits.
+pub const MAX_WAIT: Duration = Duration::from_secs(60);
+/// How long a pull waits for JetStream's answers.
+const PULL_TIMEOUT: Duration = Duration::from_secs(5);
+/// Compare-and-set retries before a contended record is reported busy.
+const CAS_TRIES: usize = 8;
+
+/// How the queue behaves.
+#[derive(Debug, Clone)]
+pub struct TaskQueueConfig {
+    /// How long a delivery is a worker's without a word from it (progress extends it).
+    pub ack_wait: Duration,
+    /// Claims a task gets by default.
+    pub max_attempts: u32,
+    /// The wait before the first retry; it doubles with each attempt.
+    pub backoff: Duration,
+    /// Copies of each stream and bucket in a cluster.
+    pub replicas: usize,
+    /// How long records, results and dead letters are kept.
+    pub retention: Duration,
+}
+
+impl Default for TaskQueueConfig {
+    fn default() -> Self {
+        TaskQueueConfig {
+            ack_wait: Duration::from_secs(30),
+            max_attempts: 3,
+            backoff: Duration::from_secs(1),
+            replicas: 1,
+            retention: Duration::from_secs(14 * 24 * 3600),
+        }
+    }
+}
+
+/// Something that happened to a task, for events and metrics.
+#[derive(Debug, Clone)]
+pub struct TaskChange {
+    /// `dispatched`, `claimed`, `progress`, `completed`, `failed`, `retrying`, `dead`, `cancelled`,
+    /// `requeued` or `released`.
+    pub what: &'static str,
+    /// The record after the change.
+    pub task: TaskRecord,
+}
+
+/// What a claim got.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The record, now held by the claiming chat.
+    pub task: TaskRecord,
+    /// True when an earlier worker lost the task (its ack wait lapsed, or it went away).
+    pub redelivered: bool,
+}
+
+/// The message on the queue: the record as it was put there, and its revision (a claim that finds the record
+/// unchanged writes its claim without reading it first).
+#[derive(Debug, Serialize, Deserialize)]
+struct Queued {
+    revision: u64,
+    task: TaskRecord,
+}
+
+/// One delivery pulled from a priority's consumer.
+struct Delivery {
+    priority: Priority,
+    payload: Bytes,
+    ack_subject: String,
+    delivered: u64,
+}
+
+/// The task queue.
+#[derive(Debug, Clone)]
+pub struct TaskQueue {
+    client: Client,
+    js: jetstream::Context,
+    records: Store,
+    keys: Store,
+    config: TaskQueueConfig,
+}
+
+fn unavailable(error: impl std::fmt::Display) -> WireError {
+    WireError::Unavailable {
+        message: format!("task queue: {error}"),
+    }
+}
+
+fn not_found(task_id: &str) -> WireError {
+    WireError::NotFound {
+        kind: "task".to_owned(),
+        id: task_id.to_owned(),
+    }
+}
+
+fn contended(task_id: &str) -> WireError {
+    WireError::Busy {
+        message: format!("task {task_id} is being changed by others; retry"),
+    }
+}
+
+fn encode(task: &TaskRecord) -> Bytes {
+    // Strings, numbers and lists of strings: encoding cannot fail.
+    Bytes::from(serde_json::to_vec(task).unwrap_or_default())
+}
+
+fn consumer_name(priority: Priority) -> String {
+    format!("tasks-{}", priority.as_str())
+}
+
+/// Reads the priority (from the consumer's name) and the delivery count from an acknowledgement subject:
+/// `$JS.ACK.<stream>.<consumer>.<delivered>...`, or with domain and account hash after `$JS.ACK`.
+fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
+    let tokens: Vec<&str> = ack_subject.split('.').collect();
+    let consumer = if tokens.len() == 9 { 3 } else { 5 };
+    let priority = tokens
+        .get(consumer)?
+        .strip_prefix("tasks-")
+        .and_then(|name| Priority::parse(name).ok())?;
+    let delivered = tokens.get(consumer + 1)?.parse().ok()?;
+    Some((priority, delivered))
+}
+
+fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
+    if text.len() > limit {
+        return Err(WireError::TooLarge {
+            size: text.len(),
+            limit,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(WireError::bad_request(format!("{what} must not be empty")));
+    }
+    Ok(())
+}
+
+fn check_list(what: &str, items: &[String]) -> Result<(), WireError> {
+    if items.len() > MAX_LIST {
+        return Err(WireError::bad_request(format!(
+            "{what}: at most {MAX_LIST}"
+        )));
+    }
+    for item in items {
+        validate_id(
+            if what == "depends_on" {
+                "task id"
+            } else {
+                "capability"
+            },
+            item,
+        )?;
+    }
+    Ok(())
+}
+
+/// True when a worker with `have` may take a task needing `need`.
+pub fn capable(need: &[String], have: &[String]) -> bool {
+    need.iter().all(|capability| have.contains(capability))
+}
+
+/// Returns a new task id: a UUIDv7 (time first), so ids sort by age.
+pub fn new_task_id() -> String {
+    uuid::Uuid::now_v7().simple().to_string()
+}
+
+/// The key of an idempotency key: its SHA-256, so any text can be a key.
+fn idempotency_slot(key: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(key.as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+impl TaskQueue {
+    /// Opens the queue, creating its streams, consumers and buckets when they do not exist.
+    pub async fn open(client: Client, config: TaskQueueConfig) -> anyhow::Result<TaskQueue> {
+        let js = jetstream::new(client.clone());
+        let queue = js
+            .get_or_create_stream(stream::Config {
+                name: STREAM.to_owned(),
+                subjects: vec![subject::TASKS_QUEUE_ALL.to_owned()],
+                retention: RetentionPolicy::WorkQueue,
+                storage: StorageType::File,
+                num_replicas: config.replicas.max(1),
+                duplicate_window: Duration::from_secs(120),
+                ..stream::Config::default()
+            })
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to create stream {STREAM}: {error}"))?;
+        for priority in Priority::ALL {
+            queue
+                .get_or_create_consumer(
+                    &consumer_name(priority),
+                    pull::Config {
+                        durable_name: Some(consumer_name(priority)),
+                        filter_subject: subject::tasks_queue(priority.as_str()),
+                        ack_policy: AckPolicy::Explicit,
+                        ack_wait: config.ack_wait,
+                        max_deliver: -1,
+                        max_ack_pending: 100_000,
+                        ..pull::Config::default()
+                    },
+                )
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!(
+                        "failed to create consumer {}: {error}",
+                        consumer_name(priority)
+                    )
+                })?;
+        }
+        js.get_or_create_stream(stream::Config {
+            name: DEAD_STREAM.to_owned(),
+            subjects: vec![subject::TASKS_DEAD.to_owned()],
+            storage: StorageType::File,
+            num_replicas: config.replicas.max(1),
+            max_age: config.retention,
+            ..stream::Config::default()
+        })
+        .await
+        .map_err(|error| anyhow::anyhow!("failed to create stream {DEAD_STREAM}: {error}"))?;
+        let bucket = |name: &str| BucketSpec {
+            name: name.to_owned(),
+            history: 1,
+            max_age: config.retention,
+            replicas: config.replicas,
+        };
+        let records = open_bucket(&js, &bucket(BUCKET)).await?;
+        let keys = open_bucket(&js, &bucket(KEYS_BUCKET)).await?;
+        Ok(TaskQueue {
+            client,
+            js,
+            records,
+            keys,
+            config,
+        })
+    }
+
+    /// The bucket of records (watched by [`TaskIndex`]).
+    pub fn records(&self) -> &Store {
+        &self.records
+    }
+
+    /// The queue's settings.
+    pub fn config(&self) -> &TaskQueueConfig {
+        &self.config
+    }
+
+    /// Reads a task with its revision.
+    pub async fn get_with_revision(
+        &self,
+        task_id: &str,
+    ) -> Result<Option<(TaskRecord, u64)>, WireError> {
+        validate_id("task id", task_id)?;
+        let Some(entry) = self.records.entry(task_id).await.map_err(unavailable)? else {
+            return Ok(None);
+        };
+        if entry.operation != Operation::Put {
+            return Ok(None);
+        }
+        let task = serde_json::from_slice(&entry.value).map_err(|error| WireError::Internal {
+            message: format!("task {task_id} has an unreadable record: {error}"),
+        })?;
+        Ok(Some((task, entry.revision)))
+    }
+
+    /// Reads a task.
+    pub async fn get(&self, task_id: &str) -> Result<Option<TaskRecord>, WireError> {
+        Ok(self.get_with_revision(task_id).await?.map(|(task, _)| task))
+    }
+
+    /// Writes `task` if its record is still at `revision`; false when someone changed it first.
+    async fn cas(&self, task: &TaskRecord, revision: u64) -> Result<Option<u64>, WireError> {
+        match self
+            .records
+            .update(&task.task_id, encode(task), revision)
+            .await
+        {
+            Ok(revision) => Ok(Some(revision)),
+            Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => Ok(None),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
+    /// Applies `change` to a task with compare-and-set, rereading on conflict. `change` returns `Ok(false)` to
+    /// leave the record as it is.
+    async fn modify(
+        &self,
+        task_id: &str,
+        mut change: impl FnMut(&mut TaskRecord) -> Result<bool, WireError>,
+    ) -> Result<(TaskRecord, bool), WireError> {
+        for _ in 0..CAS_TRIES {
+            let (mut task, revision) = self
+                .get_with_revision(task_id)
+                .await?
+                .ok_or_else(|| not_found(task_id))?;
+            if !change(&mut task)? {
+                return Ok((task, false));
+            }
+            if self.cas(&task, revision).await?.is_some() {
+                return Ok((task, true));
+            }
+        }
+        Err(contended(task_id))
+    }
+
+    /// Publishes `task` (at `revision`) to its priority's queue; a second publish of the same enqueue within two
+    /// minutes is dropped by the stream.
+    async fn enqueue(&self, task: &TaskRecord, revision: u64) -> Result<(), WireError> {
+        let payload = serde_json::to_vec(&Queued {
+            revision,
+            task: task.clone(),
+        })
+        .map_err(|error| WireError::Internal {
+            message: format!("failed to encode task {}: {error}", task.task_id),
+        })?;
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "Nats-Msg-Id",
+            format!("{}:{}", task.task_id, task.enqueues).as_str(),
+        );
+        self.js
+            .publish_with_headers(
+                subject::tasks_queue(task.priority.as_str()),
+                headers,
+                payload.into(),
+            )
+            .await
+            .map_err(unavailable)?
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    /// Sends an acknowledgement (`+ACK`, `-NAK`, `+WPI`, `+TERM`) for a delivery, from any node.
+    async fn settle(&self, ack_subject: Option<&str>, kind: jetstream::AckKind) {
+        let Some(ack_subject) = ack_subject else {
+            return;
+        };
+        if let Err(error) = self
+            .client
+            .publish(ack_subject.to_owned(), Bytes::from(kind))
+            .await
+        {
+            warn!(%error, "failed to acknowledge a task delivery");
+        }
+    }
+
+    /// Dispatches a task for supervisor `request.chat_id`. Returns the reply and the changes made.
+    pub async fn dispatch(
+        &self,
+        request: DispatchTaskRequest,
+        now_ms: u64,
+    ) -> Result<(DispatchTaskReply, Vec<TaskChange>), WireError> {
+        validate_id("chat id", &request.chat_id)?;
+        check_text("title", &request.title, MAX_TITLE)?;
+        check_text("instructions", &request.instructions, MAX_TEXT)?;
+        check_list("depends_on", &request.depends_on)?;
+        check_list("capabilities", &request.capabilities)?;
+        if let Some(key) = &request.idempotency_key {
+            check_text("idempotency_key", key, 1024)?;
+        }
+        let max_attempts = request.max_attempts.unwrap_or(self.config.max_attempts);
+        if !(1..=100).contains(&max_attempts) {
+            return Err(WireError::bad_request("max_attempts must be 1 to 100"));
+        }
+        let mut task_id = new_task_id();
+        if let Some(key) = &request.idempotency_key {
+            let slot = idempotency_slot(key);
+            match self.keys.create(&slot, Bytes::from(task_id.clone())).await {
+                Ok(_) => {}
+                Err(error) if error.kind() == CreateErrorKind::AlreadyExists => {
+                    let existing = self.keys.get(&slot).await.map_err(unavailable)?;
+                    task_id = existing
+                        .map(|value| String::from_utf8_lossy(&value).into_owned())
+                        .ok_or_else(|| unavailable("an idempotency key vanished; retry"))?;
+                    if let Some((task, revision)) = self.get_with_revision(&task_id).await? {
+                        // The first dispatch may have died between writing the record and queueing it: queue
+                        // it again (the stream drops the copy if the first one arrived).
+                        if task.status == TaskStatus::Queued && task.enqueued {
+                            self.enqueue(&task, revision).await?;
+                        }
+                        return Ok((
+                            DispatchTaskReply {
+                                task_id,
+                                status: task.status,
+                                deduplicated: true,
+                            },
+                            Vec::new(),
+                        ));
+                    }
+                    // The key was taken but the record never written: write it now under that id.
+                }
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        for dependency in &request.depends_on {
+            if self.get(dependency).await?.is_none() {
+                return Err(WireError::bad_request(format!(
+                    "depends_on names task {dependency}, which does not exist"
+                )));
+            }
+        }
+        let mut task = TaskRecord {
+            task_id: task_id.clone(),
+            title: request.title,
+            instructions: request.instructions,
+            priority: request.priority.unwrap_or_default(),
+            depends_on: request.depends_on,
+            capabilities: request.capabilities,
+            idempotency_key: request.idempotency_key,
+            supervisor_chat_id: request.chat_id,
+            status: TaskStatus::Queued,
+            progress: 0.0,
+            note: None,
+            worker_chat_id: None,
+            workers: Vec::new(),
+            attempts: 0,
+            max_attempts,
+            enqueued: false,
+            enqueues: 0,
+            dependents: Vec::new(),
+            result: None,
+            error: None,
+            created_at_ms: now_ms,
+            claimed_at_ms: None,
+            updated_at_ms: now_ms,
+            finished_at_ms: None,
+            ack_subject: None,
+        };
+        let mut changes = Vec::new();
+        if task.depends_on.is_empty() {
+            task.enqueued = true;
+            task.enqueues = 1;
+            let revision = self.create(&task).await?;
+            self.enqueue(&task, revision).await?;
+            changes.push(TaskChange {
+                what: "dispatched",
+                task: task.clone(),
+            });
+        } else {
+            self.create(&task).await?;
+            changes.push(TaskChange {
+                what: "dispatched",
+                task: task.clone(),
+            });
+            // Register with each dependency that is still open; a finished one is checked below.
+            for dependency in task.depends_on.clone() {
+                self.modify(&dependency, |record| {
+                    if record.status.is_finished() || record.dependents.contains(&task_id) {
+                        return Ok(false);
+                    }
+                    record.dependents.push(task_id.clone());
+                    Ok(true)
+                })
+                .await?;
+            }
+            changes.extend(self.release(&task_id, now_ms).await?);
+        }
+        let status = changes
+            .iter()
+            .rev()
+            .find(|change| change.task.task_id == task_id)
+            .map_or(TaskStatus::Queued, |change| change.task.status);
+        Ok((
+            DispatchTaskReply {
+                task_id,
+                status,
+                deduplicated: false,
+            },
+            changes,
+        ))
+    }
+
+    async fn create(&self, task: &TaskRecord) -> Result<u64, WireError> {
+        match self.records.create(&task.task_id, encode(task)).await {
+            Ok(revision) => Ok(revision),
+            Err(error) if error.kind() == CreateErrorKind::AlreadyExists => Err(WireError::Busy {
+                message: format!("task id {} is taken; retry", task.task_id),
+            }),
+            Err(error) => Err(unavailable(error)),
+        }
+    }
+
+    /// Puts a waiting task on the queue once every dependency is done, or fails it (and its dependents) when one
+    /// will never be.
+    async fn release(&self, task_id: &str, now_ms: u64) -> Result<Vec<TaskChange>, WireError> {
+        for _ in 0..CAS_TRIES {
+            let Some((mut task, revision)) = self.get_with_revision(task_id).await? else {
+                return Ok(Vec::new());
+            };
+            if task.status != TaskStatus::Queued || task.enqueued {
+                return Ok(Vec::new());
+            }
+            let mut blocked = None;
+            let mut waiting = false;
+            for dependency in &task.depends_on {
+                match self.get(dependency).await?.map(|record| record.status) {
+                    Some(TaskStatus::Done) => {}
+                    Some(status) if status.is_finished() => {
+                        blocked = Some(format!(
+                            "task {dependency} it depends on is {}",
+                            status.as_str()
+                        ));
+                        break;
+                    }
+                    Some(_) => waiting = true,
+                    None => {
+                        blocked = Some(format!("task {dependency} it depends on no longer exists"));
+                        break;
+                    }
+                }
+            }
+            if let Some(reason) = blocked {
+                return self
+                    .finish_for_good(task_id, TaskStatus::Failed, &reason, now_ms)
+                    .await;
+            }
+            if waiting {
+                return Ok(Vec::new());
+            }
+            task.enqueued = true;
+            task.enqueues += 1;
+            task.updated_at_ms = now_ms;
+            // Queue first, then record it: a crash in between leaves a claimable task, never a lost one.
+            self.enqueue(&task, revision).await?;
+            if self.cas(&task, revision).await?.is_some() {
+                return Ok(vec![TaskChange {
+                    what: "released",
+                    task,
+                }]);
+            }
+        }
+        Err(contended(task_id))
+    }
+
+    /// Marks a task failed, dead or cancelled (unless it already finished), settles its delivery and fails its
+    /// dependents.
+    async fn finish_for_good(
+        &self,
+        task_id: &str,
+        status: TaskStatus,
+        reason: &str,
+        now_ms: u64,
+    ) -> Result<Vec<TaskChange>, WireError> {
+        let mut changes = Vec::new();
+        let mut pending = vec![(task_id.to_owned(), status, reason.to_owned())];
+        while let Some((task_id, status, reason)) = pending.pop() {
+            let (task, changed) = self
+                .modify(&task_id, |task| {
+                    if task.status.is_finished() {
+                        return Ok(false);
+                    }
+                    task.status = status;
+                    task.error = Some(reason.clone());
+                    task.enqueued = false;
+                    task.updated_at_ms = now_ms;
+                    task.finished_at_ms = Some(now_ms);
+                    Ok(true)
+                })
+                .await?;
+            if !changed {
+                continue;
+            }
+            if status == TaskStatus::Dead {
+                self.dead_letter(&task, &reason).await;
+            }
+            self.settle(task.ack_subject.as_deref(), jetstream::AckKind::Term)
+                .await;
+            for dependent in &task.dependents {
+                pending.push((
+                    dependent.clone(),
+                    TaskStatus::Failed,
+                    format!("task {} it depends on is {}", task.task_id, status.as_str()),
+                ));
+            }
+            changes.push(TaskChange {
+                what: match status {
+                    TaskStatus::Dead => "dead",
+                    TaskStatus::Cancelled => "cancelled",
+                    _ => "failed",
+                },
+                task,
+            });
+        }
+        Ok(changes)
+    }
+
+    async fn dead_letter(&self, task: &TaskRecord, reason: &str) {
+        let letter = serde_json::json!({"reason": reason, "task": task});
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "Nats-Msg-Id",
+            format!("{}:dead:{}", task.task_id, task.enqueues).as_str(),
+        );
+        let published = async {
+            self.js
+                .publish_with_headers(
+                    subject::TASKS_DEAD,
+                    headers,
+                    Bytes::from(letter.to_string()),
+                )
+                .await?
+                .await
+        };
+        if let Err(error) = published.await {
+            warn!(%error, task_id = %task.task_id, "failed to write a dead letter");
+        }
+    }
+
+    /// Asks every priority's consumer for its next delivery at once and returns what came, highest priority
+    /// first. JetStream delivers a pulled message under its own subject, so the answers cannot be told apart by
+    /// a request inbox: they share one inbox, and each delivery names its consumer in its ack subject.
+    async fn pull(&self) -> Result<Vec<Delivery>, WireError> {
+        let inbox = self.client.new_inbox();
+        let mut answers = self
+            .client
+            .subscribe(inbox.clone())
+            .await
+            .map_err(unavailable)?;
+        for priority in Priority::ALL {
+            self.client
+                .publish_with_reply(
+                    format!(
+                        "$JS.API.CONSUMER.MSG.NEXT.{STREAM}.{}",
+                        consumer_name(priority)
+                    ),
+                    inbox.clone(),
+                    Bytes::from_static(br#"{"batch":1,"no_wait":true}"#),
+                )
+                .await
+                .map_err(unavailable)?;
+        }
+        let mut deliveries = Vec::new();
+        for _ in Priority::ALL {
+            let message = match tokio::time::timeout(PULL_TIMEOUT, answers.next()).await {
+                Ok(Some(message)) => message,
+                Ok(None) => break,
+                Err(_) => {
+                    warn!("JetStream did not answer a task pull in time");
+                    break;
+                }
+            };
+            if let Some(status) = message.status {
+                // 404 (nothing waiting) and 408 (request expired) mean no task; anything else is worth a word.
+                if status.as_u16() != 404 && status.as_u16() != 408 {
+                    warn!(status = status.as_u16(), description = ?message.description, "unexpected answer to a task pull");
+                }
+                continue;
+            }
+            let Some(ack_subject) = message.reply.map(|reply| reply.to_string()) else {
+                continue;
+            };
+            let Some((priority, delivered)) = parse_ack_subject(&ack_subject) else {
+                warn!(%ack_subject, "a task delivery with an unknown acknowledgement subject");
+                continue;
+            };
+            deliveries.push(Delivery {
+                priority,
+                payload: message.payload,
+                delivered,
+                ack_subject,
+            });
+        }
+        let _ = answers.unsubscribe().await;
+        deliveries.sort_by_key(|delivery| delivery.priority);
+        Ok(deliveries)
+    }
+
+    /// Claims the next task chat `chat_id` (with `capabilities`) can do, waiting up to `wait` for one.
+    pub async fn claim(
+        &self,
+        chat_id: &str,
+        capabilities: &[String],
+        wait: Duration,
+        now_ms: impl Fn() -> u64,
+    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+        validate_id("chat id", chat_id)?;
+        let wait = wait.min(MAX_WAIT);
+        let deadline = tokio::time::Instant::now() + wait;
+        // Subscribed before looking, so a task queued in between still wakes the wait.
+        let mut wake = if wait.is_zero() {
+            None
+        } else {
+            Some(
+                self.client
+                    .subscribe(subject::TASKS_QUEUE_ALL)
+                    .await
+                    .map_err(unavailable)?,
+            )
+        };
+        let mut changes = Vec::new();
+        loop {
+            let (claim, mut more) = self.claim_once(chat_id, capabilities, now_ms()).await?;
+            changes.append(&mut more);
+            if claim.is_some() {
+                return Ok((claim, changes));
+            }
+            let now = tokio::time::Instant::now();
+            let Some(wake) = wake.as_mut().filter(|_| now < deadline) else {
+                return Ok((None, changes));
+            };
+            // Retries after a back-off and lapsed deliveries publish nothing: look again at least every second.
+            let nap = (deadline - now).min(Duration::from_secs(1));
+            let _ = tokio::time::timeout(nap, wake.next()).await;
+        }
+    }
+
+    async fn claim_once(
+        &self,
+        chat_id: &str,
+        capabilities: &[String],
+        now_ms: u64,
+    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+        let deliveries = self.pull().await?;
+        let mut first_error = None;
+        let mut claimed = None;
+        let mut changes = Vec::new();
+        for delivery in deliveries {
+            if claimed.is_some() {
+                self.settle(Some(&delivery.ack_subject), jetstream::AckKind::Nak(None))
+                    .await;
+                continue;
+            }
+            match self
+                .take(delivery, chat_id, capabilities, now_ms, &mut changes)
+                .await
+            {
+                Ok(claim) => claimed = claim,
+                Err(error) => first_error = first_error.or(Some(error)),
+            }
+        }
+        match (claimed, first_error) {
+            (Some(claim), _) => Ok((Some(claim), changes)),
+            (None, Some(error)) => Err(error),
+            (None, None) => Ok((None, changes)),
+        }
+    }
+
+    /// Tries to claim the task of one delivery; hands the delivery back or drops it when it is not for us.
+    async fn take(
+        &self,
+        delivery: Delivery,
+        chat_id: &str,
+        capabilities: &[String],
+        now_ms: u64,
+        changes: &mut Vec<TaskChange>,
+    ) -> Result<Option<Claim>, WireError> {
+        let ack = Some(delivery.ack_subject.as_str());
+        let Ok(queued) = serde_json::from_slice::<Queued>(&delivery.payload) else {
+            warn!(
+                priority = delivery.priority.as_str(),
+                "dropped an unreadable message from the task queue"
+            );
+            self.settle(ack, jetstream::AckKind::Term).await;
+            return Ok(None);
+        };
+        if !capable(&queued.task.capabilities, capabilities) {
+            self.settle(ack, jetstream::AckKind::Nak(None)).await;
+            return Ok(None);
+        }
+        let task_id = queued.task.task_id.clone();
+        let mut known = Some((queued.task, queued.revision));
+        for _ in 0..CAS_TRIES {
+            let (mut task, revision) = match known.take() {
+                Some(known) => known,
+                None => match self.get_with_revision(&task_id).await {
+                    Ok(Some(found)) => found,
+                    Ok(None) => {
+                        self.settle(ack, jetstream::AckKind::Term).await;
+                        return Ok(None);
+                    }
+                    Err(error) => {
+                        self.settle(ack, jetstream::AckKind::Nak(None)).await;
+                        return Err(error);
+                    }
+                },
+            };
+            if task.status.is_finished() {
+                self.settle(ack, jetstream::AckKind::Term).await;
+                return Ok(None);
+            }
+            let redelivered = task.status.is_held();
+            if redelivered && delivery.delivered <= 1 {
+                // A copy of a delivery someone holds: not ours to take.
+                self.settle(ack, jetstream::AckKind::Term).await;
+                return Ok(None);
+            }
+            if task.attempts >= task.max_attempts {
+                let reason = match (&task.error, &task.worker_chat_id) {
+                    (Some(error), _) => {
+                        format!("out of attempts ({}); last error: {error}", task.attempts)
+                    }
+                    (None, Some(worker)) => format!(
+                        "out of attempts ({}); worker {worker} stopped answering",
+                        task.attempts
+                    ),
+                    (None, None) => format!("out of attempts ({})", task.attempts),
+                };
+                task.ack_subject = Some(delivery.ack_subject.clone());
+                changes.extend(
+                    self.finish_for_good(&task_id, TaskStatus::Dead, &reason, now_ms)
+                        .await?,
+                );
+                self.settle(ack, jetstream::AckKind::Term).await;
+                return Ok(None);
+            }
+            if redelivered {
+                let previous = task.worker_chat_id.clone().unwrap_or_default();
+                task.error = Some(format!(
+                    "worker {previous} gave no word within the ack wait; attempt {} went to {chat_id}",
+                    task.attempts + 1
+                ));
+            }
+            task.status = TaskStatus::Claimed;
+            task.attempts += 1;
+            task.worker_chat_id = Some(chat_id.to_owned());
+            if !task.workers.iter().any(|worker| worker == chat_id) {
+                task.workers.push(chat_id.to_owned());
+            }
+            task.progress = 0.0;
+            task.claimed_at_ms = Some(now_ms);
+            task.updated_at_ms = now_ms;
+            task.ack_subject = Some(delivery.ack_subject.clone());
+            if self.cas(&task, revision).await?.is_some() {
+                let redelivered = redelivered || task.attempts > 1;
+                changes.push(TaskChange {
+                    what: "claimed",
+                    task: task.clone(),
+                });
+                return Ok(Some(Claim { task, redelivered }));
+            }
+        }
+        self.settle(ack, jetstream::AckKind::Nak(None)).await;
+        Err(contended(&task_id))
+    }
+
+    /// Records progress (0 to 100) by the holder and extends its delivery.
+    pub async fn progress(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        progress: f32,
+        note: Option<String>,
+        now_ms: u64,
+    ) -> Result<TaskRecord, WireError> {
+        validate_id("chat id", chat_id)?;
+        if !(0.0..=100.0).contains(&progress) {
+            return Err(WireError::bad_request("progress must be 0 to 100"));
+        }
+        if let Some(note) = &note {
+            check_text("note", note, MAX_TEXT)?;
+        }
+        let (task, _) = self
+            .modify(task_id, |task| {
+                held_by(task, chat_id)?;
+                task.status = TaskStatus::InProgress;
+                task.progress = progress;
+                task.note = note.clone();
+                task.updated_at_ms = now_ms;
+                Ok(true)
+            })
+            .await?;
+        self.settle(task.ack_subject.as_deref(), jetstream::AckKind::Progress)
+            .await;
+        Ok(task)
+    }
+
+    /// Completes a task with `result`. Exactly one completion is recorded: a second one (a retry racing a slow
+    /// worker) is answered with `recorded: false`.
+    pub async fn complete(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        result: String,
+        now_ms: u64,
+    ) -> Result<(TaskRecord, bool, Vec<TaskChange>), WireError> {
+        validate_id("chat id", chat_id)?;
+        if result.len() > MAX_TEXT {
+            return Err(WireError::TooLarge {
+                size: result.len(),
+                limit: MAX_TEXT,
+            });
+        }
+        let (task, recorded) = self
+            .modify(task_id, |task| {
+                if task.status.is_finished() {
+                    return Ok(false);
+                }
+                if !task.workers.iter().any(|worker| worker == chat_id) {
+                    return Err(WireError::bad_request(format!(
+                        "chat {chat_id} never claimed task {task_id}"
+                    )));
+                }
+                task.status = TaskStatus::Done;
+                task.result = Some(result.clone());
+                task.progress = 100.0;
+                task.worker_chat_id = Some(chat_id.to_owned());
+                task.enqueued = false;
+                task.updated_at_ms = now_ms;
+                task.finished_at_ms = Some(now_ms);
+                Ok(true)
+            })
+            .await?;
+        let mut changes = Vec::new();
+        if recorded {
+            self.settle(task.ack_subject.as_deref(), jetstream::AckKind::Ack)
+                .await;
+            changes.push(TaskChange {
+                what: "completed",
+                task: task.clone(),
+            });
+            for dependent in &task.dependents {
+                changes.extend(self.release(dependent, now_ms).await?);
+            }
+        }
+        Ok((task, recorded, changes))
+    }
+
+    /// Fails a task held by `chat_id`: back on the queue after a back-off while attempts remain and the error is
+    /// retryable, otherwise failed (or dead, when retries ran out) for good.
+    pub async fn fail(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        error: String,
+        retryable: bool,
+        now_ms: u64,
+    ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
+        validate_id("chat id", chat_id)?;
+        check_text("error", &error, MAX_TEXT)?;
+        let (task, revision) = self
+            .get_with_revision(task_id)
+            .await?
+            .ok_or_else(|| not_found(task_id))?;
+        held_by(&task, chat_id)?;
+        if !retryable {
+            let changes = self
+                .finish_for_good(task_id, TaskStatus::Failed, &error, now_ms)
+                .await?;
+            return Ok((self.get(task_id).await?.unwrap_or(task), changes));
+        }
+        if task.attempts >= task.max_attempts {
+            let reason = format!("out of attempts ({}); last error: {error}", task.attempts);
+            let changes = self
+                .finish_for_good(task_id, TaskStatus::Dead, &reason, now_ms)
+                .await?;
+            return Ok((self.get(task_id).await?.unwrap_or(task), changes));
+        }
+        let mut retry = task.clone();
+        retry.status = TaskStatus::Queued;
+        retry.error = Some(error);
+        retry.worker_chat_id = None;
+        retry.progress = 0.0;
+        retry.updated_at_ms = now_ms;
+        if self.cas(&retry, revision).await?.is_none() {
+            return Err(contended(task_id));
+        }
+        let delay = self
+            .config
+            .backoff
+            .saturating_mul(1 << (task.attempts.saturating_sub(1)).min(16));
+        self.settle(
+            task.ack_subject.as_deref(),
+            jetstream::AckKind::Nak(Some(delay)),
+        )
+        .await;
+        Ok((
+            retry.clone(),
+            vec![TaskChange {
+                what: "retrying",
+                task: retry,
+            }],
+        ))
+    }
+
+    /// Cancels a task that has not finished; its worker is told at its next call, its dependents fail.
+    pub async fn cancel(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        now_ms: u64,
+    ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
+        validate_id("chat id", chat_id)?;
+        let task = self.get(task_id).await?.ok_or_else(|| not_found(task_id))?;
+        if task.status.is_finished() {
+            return Err(WireError::bad_request(format!(
+                "task {task_id} is already {}",
+                task.status.as_str()
+            )));
+        }
+        let changes = self
+            .finish_for_good(
+                task_id,
+                TaskStatus::Cancelled,
+                &format!("cancelled by {chat_id}"),
+                now_ms,
+            )
+            .await?;
+        Ok((self.get(task_id).await?.unwrap_or(task), changes))
+    }
+
+    /// Puts a failed, dead or cancelled task back on the queue with fresh attempts.
+    pub async fn retry(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        now_ms: u64,
+    ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
+        validate_id("chat id", chat_id)?;
+        let (task, _) = self
+            .modify(task_id, |task| {
+                if !matches!(
+                    task.status,
+                    TaskStatus::Failed | TaskStatus::Dead | TaskStatus::Cancelled
+                ) {
+                    return Err(WireError::bad_request(format!(
+                        "task {task_id} is {}; only failed, dead or cancelled tasks can be retried",
+                        task.status.as_str()
+                    )));
+                }
+                task.status = TaskStatus::Queued;
+                task.attempts = 0;
+                task.enqueued = false;
+                task.worker_chat_id = None;
+                task.progress = 0.0;
+                task.finished_at_ms = None;
+                task.error = Some(format!("retried by {chat_id}"));
+                task.updated_at_ms = now_ms;
+                Ok(true)
+            })
+            .await?;
+        let mut changes = vec![TaskChange {
+            what: "requeued",
+            task: task.clone(),
+        }];
+        changes.extend(self.release(task_id, now_ms).await?);
+        Ok((self.get(task_id).await?.unwrap_or(task), changes))
+    }
+
+    /// Hands the tasks `chat_id` holds straight back to the queue (the chat went away), without waiting for the
+    /// ack wait to lapse.
+    pub async fn requeue_held(
+        &self,
+        chat_id: &str,
+        task_ids: &[String],
+        now_ms: u64,
+    ) -> Result<Vec<TaskChange>, WireError> {
+        let mut changes = Vec::new();
+        for task_id in task_ids {
+            let (task, changed) = self
+                .modify(task_id, |task| {
+                    if !task.status.is_held() || task.worker_chat_id.as_deref() != Some(chat_id) {
+                        return Ok(false);
+                    }
+                    task.status = TaskStatus::Queued;
+                    task.error = Some(format!("worker {chat_id} went away"));
+                    task.worker_chat_id = None;
+                    task.progress = 0.0;
+                    task.updated_at_ms = now_ms;
+                    Ok(true)
+                })
+                .await?;
+            if changed {
+                debug!(%task_id, %chat_id, "requeued the task of a chat that went away");
+                self.settle(task.ack_subject.as_deref(), jetstream::AckKind::Nak(None))
+                    .await;
+                changes.push(TaskChange {
+                    what: "requeued",
+                    task,
+                });
+            }
+        }
+        Ok(changes)
+    }
+
+    /// Waiting deliveries per priority (the queue depth), highest priority first.
+    pub async fn depth(&self) -> Result<[u64; 4], WireError> {
+        let mut stream = self.js.get_stream(STREAM).await.map_err(unavailable)?;
+        let mut depth = [0; 4];
+        for (slot, priority) in depth.iter_mut().zip(Priority::ALL) {
+            let mut consumer: jetstream::consumer::PullConsumer = stream
+                .get_consumer(&consumer_name(priority))
+                .await
+                .map_err(unavailable)?;
+            *slot = consumer.info().await.map_err(unavailable)?.num_pending;
+        }
+        let _ = stream.info().await;
+        Ok(depth)
+    }
+
+    /// Reads many tasks (missing ones are skipped), in the order given.
+    pub async fn get_many(&self, task_ids: &[String]) -> Result<Vec<TaskRecord>, WireError> {
+        let reads =
+            futures::future::join_all(task_ids.iter().map(|task_id| self.get(task_id))).await;
+        let mut tasks = Vec::with_capacity(reads.len());
+        for read in reads {
+            if let Some(task) = read? {
+                tasks.push(task);
+            }
+        }
+        Ok(tasks)
+    }
+}
+
+/// Checks that `chat_id` holds `task` now.
+fn held_by(task: &TaskRecord, chat_id: &str) -> Result<(), WireError> {
+    if task.status.is_finished() {
+        return Err(WireError::bad_request(format!(
+            "task {} is already {}",
+            task.task_id,
+            task.status.as_str()
+        )));
+    }
+    if !task.status.is_held() || task.worker_chat_id.as_deref() != Some(chat_id) {
+        let holder = match (&task.worker_chat_id, task.status) {
+            (Some(worker), status) if status.is_held() => format!("is held by {worker}"),
+            _ => "is back on the queue".to_owned(),
+        };
+        return Err(WireError::bad_request(format!(
+            "chat {chat_id} does not hold task {}: it {holder}",
+            task.task_id
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priority_and_delivery_count_are_read_from_both_ack_subject_formats() {
+        assert_eq!(
+            parse_ack_subject("$JS.ACK.SHIM_TASKS.tasks-normal.3.17.9.1700000000000000000.0"),
+            Some((Priority::Normal, 3))
+        );
+        assert_eq!(
+            parse_ack_subject(
+                "$JS.ACK.hub.ACCHASH.SHIM_TASKS.tasks-critical.2.17.9.1700000000000000000.0.rand"
+            ),
+            Some((Priority::Critical, 2))
+        );
+        assert_eq!(parse_ack_subject("garbage"), None);
+        assert_eq!(
+            parse_ack_subject("$JS.ACK.SHIM_TASKS.other.3.17.9.1700000000000000000.0"),
+            None
+        );
+    }
+
+    #[test]
+    fn capabilities_must_all_be_present() {
+        let have = vec!["rust".to_owned(), "sql".to_owned()];
+        assert!(capable(&[], &have));
+        assert!(capable(&["rust".to_owned()], &have));
+        assert!(!capable(&["rust".to_owned(), "gpu".to_owned()], &have));
+        assert!(!capable(&["rust".to_owned()], &[]));
+    }
+
+    #[test]
+    fn task_ids_are_unique_subject_tokens() {
+        let id = new_task_id();
+        assert_eq!(id.len(), 32);
+        assert_ne!(id, new_task_id());
+        assert!(validate_id("task id", &id).is_ok());
+    }
+}

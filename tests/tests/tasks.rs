@@ -1,0 +1,904 @@
+//! The task queue on a real nats-server: priorities, capabilities, dependencies, retries with back-off and the
+//! dead-letter stream, deduplication, exactly one result, progress that keeps a claim, workers that go away
+//! or are killed, a supervisor that comes back, and two nodes sharing one queue.
+
+use std::time::Duration;
+
+use futures::StreamExt;
+use serde_json::Value;
+use shim_node::nats::{ClientError, NodeClient};
+use shim_protocol::{
+    NodeOp, WireError,
+    messages::{
+        ChatEntry, ChatList, ClaimTaskReply, ClaimTaskRequest, ClaimedTask, CollectResultsRequest,
+        CompleteTaskReply, CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest,
+        FailTaskRequest, HeartbeatRequest, ListChatsRequest, Priority, TaskIdRequest, TaskList,
+        TaskProgressRequest, TaskRecord, TaskStatus, TaskStatusRequest,
+    },
+};
+use shim_tests::{DEADLINE, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until};
+
+/// A chat talking to a node.
+struct Chat {
+    client: NodeClient,
+    id: String,
+}
+
+impl Chat {
+    fn new(client: &NodeClient, id: &str) -> Chat {
+        Chat {
+            client: client.clone(),
+            id: id.to_owned(),
+        }
+    }
+
+    async fn beat(&self, role: &str, capabilities: &[&str]) -> ChatEntry {
+        self.client
+            .request(
+                NodeOp::ChatHeartbeat,
+                &HeartbeatRequest {
+                    chat_id: self.id.clone(),
+                    role: Some(role.to_owned()),
+                    capabilities: Some(capabilities.iter().map(|c| (*c).to_owned()).collect()),
+                    ..HeartbeatRequest::default()
+                },
+            )
+            .await
+            .expect("heartbeat")
+    }
+
+    async fn dispatch_with(
+        &self,
+        title: &str,
+        edit: impl FnOnce(&mut DispatchTaskRequest),
+    ) -> Result<DispatchTaskReply, ClientError> {
+        let mut request = DispatchTaskRequest {
+            chat_id: self.id.clone(),
+            title: title.to_owned(),
+            instructions: format!("do {title}"),
+            ..DispatchTaskRequest::default()
+        };
+        edit(&mut request);
+        self.client.request(NodeOp::TaskDispatch, &request).await
+    }
+
+    async fn dispatch(&self, title: &str) -> String {
+        self.dispatch_with(title, |_| {})
+            .await
+            .expect("dispatches")
+            .task_id
+    }
+
+    async fn claim_with(
+        &self,
+        wait_seconds: u64,
+        capabilities: Option<&[&str]>,
+    ) -> Result<Option<ClaimedTask>, ClientError> {
+        let reply: ClaimTaskReply = self
+            .client
+            .with_timeout(Duration::from_secs(wait_seconds + 10))
+            .request(
+                NodeOp::TaskClaim,
+                &ClaimTaskRequest {
+                    chat_id: self.id.clone(),
+                    wait_seconds: Some(wait_seconds),
+                    capabilities: capabilities
+                        .map(|list| list.iter().map(|c| (*c).to_owned()).collect()),
+                },
+            )
+            .await?;
+        Ok(reply.task)
+    }
+
+    async fn claim(&self, wait_seconds: u64) -> Option<ClaimedTask> {
+        self.claim_with(wait_seconds, Some(&[]))
+            .await
+            .expect("claims")
+    }
+
+    async fn complete(
+        &self,
+        task_id: &str,
+        result: &str,
+    ) -> Result<CompleteTaskReply, ClientError> {
+        self.client
+            .request(
+                NodeOp::TaskComplete,
+                &CompleteTaskRequest {
+                    chat_id: self.id.clone(),
+                    task_id: task_id.to_owned(),
+                    result: result.to_owned(),
+                },
+            )
+            .await
+    }
+
+    async fn fail(&self, task_id: &str, error: &str, retryable: bool) -> TaskRecord {
+        self.client
+            .request(
+                NodeOp::TaskFail,
+                &FailTaskRequest {
+                    chat_id: self.id.clone(),
+                    task_id: task_id.to_owned(),
+                    error: error.to_owned(),
+                    retryable: Some(retryable),
+                },
+            )
+            .await
+            .expect("fails")
+    }
+
+    async fn progress(&self, task_id: &str, progress: f32) -> Result<TaskRecord, ClientError> {
+        self.client
+            .request(
+                NodeOp::TaskProgress,
+                &TaskProgressRequest {
+                    chat_id: self.id.clone(),
+                    task_id: task_id.to_owned(),
+                    progress,
+                    note: Some(format!("{progress}% done")),
+                },
+            )
+            .await
+    }
+
+    async fn task(&self, task_id: &str) -> TaskRecord {
+        let list: TaskList = self
+            .client
+            .request(
+                NodeOp::TaskStatus,
+                &TaskStatusRequest {
+                    chat_id: Some(self.id.clone()),
+                    task_ids: vec![task_id.to_owned()],
+                    all: false,
+                },
+            )
+            .await
+            .expect("status");
+        list.tasks.into_iter().next().expect("the task")
+    }
+
+    async fn collect(&self) -> TaskList {
+        self.client
+            .request(
+                NodeOp::TaskCollect,
+                &CollectResultsRequest {
+                    chat_id: self.id.clone(),
+                    task_ids: None,
+                },
+            )
+            .await
+            .expect("collects")
+    }
+}
+
+fn wire_error(result: Result<impl std::fmt::Debug, ClientError>) -> WireError {
+    match result {
+        Err(ClientError::Remote(error)) => error,
+        other => panic!("expected an error from the node, got {other:?}"),
+    }
+}
+
+async fn node_with(
+    edit: impl FnOnce(&mut shim_node::config::Config),
+    nats: &NatsServer,
+) -> TestNode {
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    edit(&mut config);
+    TestNode::start_with(config, data_dir).await
+}
+
+#[tokio::test]
+async fn a_task_goes_from_supervisor_to_worker_and_its_result_back() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = client
+        .nats()
+        .subscribe("shim.events.tasks.*")
+        .await
+        .expect("subscribes");
+    client.nats().flush().await.expect("flush");
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker-1");
+    worker.beat("worker", &["rust"]).await;
+
+    let task_id = supervisor.dispatch("write the parser").await;
+    assert_eq!(supervisor.task(&task_id).await.status, TaskStatus::Queued);
+    let claimed = worker.claim(0).await.expect("a task");
+    assert_eq!(
+        (
+            claimed.task_id.as_str(),
+            claimed.attempt,
+            claimed.supervisor_chat_id.as_str()
+        ),
+        (task_id.as_str(), 1, "lead")
+    );
+    assert_eq!(claimed.instructions, "do write the parser");
+    assert!(worker.claim(0).await.is_none(), "one task, claimed once");
+    let registered = wait_until(
+        || async {
+            client
+                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
+                .await
+                .is_ok_and(|list| {
+                    list.chats.iter().any(|chat| {
+                        chat.chat_id == "worker-1"
+                            && chat.status == "busy"
+                            && chat.current_task.as_deref() == Some(task_id.as_str())
+                    })
+                })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(
+        registered,
+        "the registry shows the worker busy with the task"
+    );
+
+    let progressed = worker.progress(&task_id, 40.0).await.expect("progress");
+    assert_eq!(
+        (progressed.status, progressed.progress),
+        (TaskStatus::InProgress, 40.0)
+    );
+    let done = worker
+        .complete(&task_id, "parser written")
+        .await
+        .expect("completes");
+    assert!(done.recorded);
+    assert_eq!(done.status, TaskStatus::Done);
+
+    let collected = supervisor.collect().await;
+    assert_eq!(collected.tasks.len(), 1);
+    assert_eq!(collected.tasks[0].result.as_deref(), Some("parser written"));
+    assert_eq!(
+        collected.tasks[0].worker_chat_id.as_deref(),
+        Some("worker-1")
+    );
+    assert_eq!(collected.unfinished, 0);
+
+    let mut seen = Vec::new();
+    while seen.len() < 4 {
+        let message = tokio::time::timeout(DEADLINE, events.next())
+            .await
+            .expect("events")
+            .expect("open");
+        let event: Value = serde_json::from_slice(&message.payload).expect("json");
+        assert_eq!(event["data"]["task_id"], task_id.as_str());
+        seen.push(event["type"].as_str().unwrap_or_default().to_owned());
+    }
+    assert_eq!(
+        seen,
+        [
+            "tasks.dispatched",
+            "tasks.claimed",
+            "tasks.progress",
+            "tasks.completed"
+        ]
+    );
+    let metrics = wait_until(
+        || async {
+            let body = node.metrics().await;
+            shim_tests::node::metric_value(&body, "shim_tasks_total", &["kind=\"completed\""])
+                == Some(1.0)
+                && body.contains("shim_tasks_waiting")
+                && body.contains("shim_task_claim_latency_seconds_count")
+                && body.contains("shim_task_duration_seconds_count")
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(metrics, "{}", node.metrics().await);
+}
+
+#[tokio::test]
+async fn a_waiting_higher_priority_task_is_always_claimed_first() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker");
+    let mut expected = Vec::new();
+    for (title, priority) in [
+        ("low-1", Priority::Low),
+        ("normal-1", Priority::Normal),
+        ("high-1", Priority::High),
+        ("low-2", Priority::Low),
+        ("critical-1", Priority::Critical),
+        ("normal-2", Priority::Normal),
+        ("high-2", Priority::High),
+    ] {
+        supervisor
+            .dispatch_with(title, |request| request.priority = Some(priority))
+            .await
+            .expect("dispatches");
+        expected.push((priority, title));
+    }
+    // Highest priority first; first in, first out within a priority.
+    expected.sort_by_key(|(priority, _)| *priority);
+    let mut claimed = Vec::new();
+    while let Some(task) = worker.claim(0).await {
+        claimed.push(task.title.clone());
+        worker
+            .complete(&task.task_id, "ok")
+            .await
+            .expect("completes");
+    }
+    let expected: Vec<&str> = expected.iter().map(|(_, title)| *title).collect();
+    assert_eq!(claimed, expected);
+}
+
+#[tokio::test]
+async fn capabilities_decide_who_may_claim() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let gpu_task = supervisor
+        .dispatch_with("train", |request| {
+            request.capabilities = vec!["gpu".to_owned()]
+        })
+        .await
+        .expect("dispatches")
+        .task_id;
+    let plain = Chat::new(&client, "plain");
+    plain.beat("worker", &["rust"]).await;
+    // Its registry entry is used when the claim names no capabilities.
+    assert!(plain.claim_with(0, None).await.expect("claims").is_none());
+    let gpu = Chat::new(&client, "gpu-box");
+    gpu.beat("worker", &["gpu", "rust"]).await;
+    let claimed = gpu
+        .claim_with(0, None)
+        .await
+        .expect("claims")
+        .expect("a task");
+    assert_eq!(claimed.task_id, gpu_task);
+}
+
+#[tokio::test]
+async fn dependencies_hold_tasks_back_and_a_failed_one_fails_its_dependents() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker");
+    let schema = supervisor.dispatch("schema").await;
+    let api = supervisor
+        .dispatch_with("api", |request| request.depends_on = vec![schema.clone()])
+        .await
+        .expect("dispatches");
+    assert_eq!(api.status, TaskStatus::Queued);
+    let first = worker.claim(0).await.expect("the schema task");
+    assert_eq!(first.task_id, schema);
+    assert!(worker.claim(0).await.is_none(), "api waits for schema");
+    worker
+        .complete(&schema, "schema done")
+        .await
+        .expect("completes");
+    let second = worker.claim(5).await.expect("api, once schema is done");
+    assert_eq!(second.task_id, api.task_id);
+
+    // A dependency that fails takes its dependents (and theirs) with it.
+    let migrate = supervisor.dispatch("migrate").await;
+    let backfill = supervisor
+        .dispatch_with("backfill", |request| {
+            request.depends_on = vec![migrate.clone()]
+        })
+        .await
+        .expect("dispatches")
+        .task_id;
+    let report = supervisor
+        .dispatch_with("report", |request| {
+            request.depends_on = vec![backfill.clone()]
+        })
+        .await
+        .expect("dispatches")
+        .task_id;
+    let claimed = worker.claim(0).await.expect("migrate");
+    assert_eq!(claimed.task_id, migrate);
+    let failed = worker
+        .fail(&migrate, "the database is read-only", false)
+        .await;
+    assert_eq!(failed.status, TaskStatus::Failed);
+    for task_id in [&backfill, &report] {
+        let task = supervisor.task(task_id).await;
+        assert_eq!(task.status, TaskStatus::Failed, "{task:?}");
+        assert!(
+            task.error
+                .as_deref()
+                .unwrap_or_default()
+                .contains("depends on")
+        );
+    }
+    // Depending on a finished failure fails at once; on an unknown task is refused.
+    let late = supervisor
+        .dispatch_with("late", |request| request.depends_on = vec![migrate.clone()])
+        .await
+        .expect("dispatches");
+    assert_eq!(late.status, TaskStatus::Failed);
+    let unknown = supervisor
+        .dispatch_with("orphan", |request| {
+            request.depends_on = vec!["nope".to_owned()]
+        })
+        .await;
+    assert!(matches!(wire_error(unknown), WireError::BadRequest { .. }));
+}
+
+#[tokio::test]
+async fn retryable_failures_back_off_and_the_last_one_goes_to_the_dead_letter_stream() {
+    let nats = NatsServer::start();
+    let node = node_with(
+        |config| {
+            config.tasks.backoff_ms = 300;
+            config.tasks.max_attempts = 3;
+        },
+        &nats,
+    )
+    .await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker");
+    let task_id = supervisor.dispatch("flaky").await;
+    let mut failed_at = Vec::new();
+    let mut claimed_at = Vec::new();
+    for attempt in 1..=3 {
+        let claimed = worker.claim(10).await.expect("the task again");
+        claimed_at.push(std::time::Instant::now());
+        assert_eq!(
+            (claimed.task_id.as_str(), claimed.attempt),
+            (task_id.as_str(), attempt)
+        );
+        let task = worker
+            .fail(&task_id, &format!("boom {attempt}"), true)
+            .await;
+        failed_at.push(std::time::Instant::now());
+        if attempt < 3 {
+            assert_eq!(task.status, TaskStatus::Queued);
+            // Not back before its back-off.
+            assert!(worker.claim(0).await.is_none());
+        } else {
+            assert_eq!(task.status, TaskStatus::Dead);
+        }
+    }
+    // The waits double: 300 ms, then 600 ms.
+    let first_wait = claimed_at[1] - failed_at[0];
+    let second_wait = claimed_at[2] - failed_at[1];
+    assert!(first_wait >= Duration::from_millis(250), "{first_wait:?}");
+    assert!(second_wait >= Duration::from_millis(550), "{second_wait:?}");
+    assert!(
+        worker.claim(0).await.is_none(),
+        "a dead task is not claimed"
+    );
+
+    let js = async_nats::jetstream::new(client.nats().clone());
+    let mut dead = js
+        .get_stream(shim_node::coordination::tasks::DEAD_STREAM)
+        .await
+        .expect("dead-letter stream");
+    let letter = dead
+        .get_last_raw_message_by_subject(shim_protocol::subject::TASKS_DEAD)
+        .await
+        .expect("a dead letter");
+    let letter: Value = serde_json::from_slice(&letter.payload).expect("json");
+    assert_eq!(letter["task"]["task_id"], task_id.as_str());
+    assert!(
+        letter["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("boom 3"),
+        "{letter}"
+    );
+    assert_eq!(dead.info().await.expect("info").state.messages, 1);
+
+    // A person puts it back with fresh attempts.
+    let retried: TaskRecord = client
+        .request(
+            NodeOp::TaskRetry,
+            &TaskIdRequest {
+                chat_id: "person".to_owned(),
+                task_id: task_id.clone(),
+            },
+        )
+        .await
+        .expect("retries");
+    assert_eq!((retried.status, retried.attempts), (TaskStatus::Queued, 0));
+    let again = worker.claim(5).await.expect("claimable again");
+    assert_eq!((again.task_id, again.attempt), (task_id, 1));
+}
+
+#[tokio::test]
+async fn an_idempotency_key_returns_the_first_task() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let key = |request: &mut DispatchTaskRequest| {
+        request.idempotency_key = Some("release notes for v1.2 / übersetzt".to_owned());
+    };
+    let first = supervisor
+        .dispatch_with("notes", key)
+        .await
+        .expect("dispatches");
+    let second = supervisor
+        .dispatch_with("notes", key)
+        .await
+        .expect("dispatches");
+    assert!(!first.deduplicated && second.deduplicated);
+    assert_eq!(first.task_id, second.task_id);
+    let worker = Chat::new(&client, "worker");
+    assert!(worker.claim(0).await.is_some());
+    assert!(worker.claim(0).await.is_none(), "only one task was queued");
+}
+
+#[tokio::test]
+async fn a_retry_racing_a_slow_worker_records_exactly_one_result() {
+    let nats = NatsServer::start();
+    let node = node_with(|config| config.tasks.ack_wait_s = 1, &nats).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let slow = Chat::new(&client, "slow");
+    let fast = Chat::new(&client, "fast");
+    let task_id = supervisor.dispatch("render").await;
+    assert!(slow.claim(0).await.is_some());
+    // The slow worker says nothing; after the ack wait the task is handed out again.
+    let retry = fast
+        .claim(15)
+        .await
+        .expect("redelivered after the ack wait");
+    assert_eq!(
+        (retry.task_id.as_str(), retry.attempt),
+        (task_id.as_str(), 2)
+    );
+    // The slow worker no longer holds it: its progress is refused, but it may still deliver.
+    assert!(matches!(
+        wire_error(slow.progress(&task_id, 50.0).await),
+        WireError::BadRequest { .. }
+    ));
+    let (from_slow, from_fast) = tokio::join!(
+        slow.complete(&task_id, "slow result"),
+        fast.complete(&task_id, "fast result")
+    );
+    let (from_slow, from_fast) = (from_slow.expect("answers"), from_fast.expect("answers"));
+    assert!(
+        from_slow.recorded ^ from_fast.recorded,
+        "exactly one completion is recorded: {from_slow:?} {from_fast:?}"
+    );
+    let winner = if from_slow.recorded {
+        "slow result"
+    } else {
+        "fast result"
+    };
+    let task = supervisor.task(&task_id).await;
+    assert_eq!(
+        (task.status, task.result.as_deref()),
+        (TaskStatus::Done, Some(winner))
+    );
+    let again = fast.complete(&task_id, "third try").await.expect("answers");
+    assert!(!again.recorded);
+    assert_eq!(
+        supervisor.task(&task_id).await.result.as_deref(),
+        Some(winner)
+    );
+}
+
+#[tokio::test]
+async fn progress_keeps_a_claim_past_the_ack_wait() {
+    let nats = NatsServer::start();
+    let node = node_with(|config| config.tasks.ack_wait_s = 1, &nats).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let busy = Chat::new(&client, "busy");
+    let idle = Chat::new(&client, "idle");
+    let task_id = supervisor.dispatch("long job").await;
+    assert!(busy.claim(0).await.is_some());
+    // Three ack waits pass while the worker reports every 300 ms; nobody else gets the task.
+    let reporter = async {
+        let mut ticks = tokio::time::interval(Duration::from_millis(300));
+        for step in 0..10 {
+            ticks.tick().await;
+            busy.progress(&task_id, step as f32 * 10.0)
+                .await
+                .expect("progress");
+        }
+    };
+    let (_, stolen) = tokio::join!(reporter, idle.claim(3));
+    assert!(
+        stolen.is_none(),
+        "the task stayed with the worker reporting progress"
+    );
+    assert!(
+        busy.complete(&task_id, "done")
+            .await
+            .expect("completes")
+            .recorded
+    );
+}
+
+#[tokio::test]
+async fn cancelled_tasks_are_not_claimed_and_bad_requests_are_refused() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker");
+    let task_id = supervisor.dispatch("obsolete").await;
+    let cancelled: TaskRecord = client
+        .request(
+            NodeOp::TaskCancel,
+            &TaskIdRequest {
+                chat_id: "lead".to_owned(),
+                task_id: task_id.clone(),
+            },
+        )
+        .await
+        .expect("cancels");
+    assert_eq!(cancelled.status, TaskStatus::Cancelled);
+    assert!(worker.claim(0).await.is_none());
+
+    let unknown: Result<TaskList, _> = client
+        .request(
+            NodeOp::TaskStatus,
+            &TaskStatusRequest {
+                chat_id: None,
+                task_ids: vec!["no-such-task".to_owned()],
+                all: false,
+            },
+        )
+        .await;
+    assert!(matches!(wire_error(unknown), WireError::NotFound { .. }));
+    let other = supervisor.dispatch("mine").await;
+    assert!(worker.claim(0).await.is_some());
+    let stranger = Chat::new(&client, "stranger");
+    assert!(matches!(
+        wire_error(stranger.complete(&other, "not yours").await),
+        WireError::BadRequest { .. }
+    ));
+    let huge = supervisor
+        .dispatch_with("huge", |request| {
+            request.instructions = "x".repeat(300 * 1024)
+        })
+        .await;
+    assert!(matches!(wire_error(huge), WireError::TooLarge { .. }));
+    let empty = supervisor.dispatch_with(" ", |_| {}).await;
+    assert!(matches!(wire_error(empty), WireError::BadRequest { .. }));
+    let too_long = worker.claim_with(61, Some(&[])).await;
+    assert!(matches!(wire_error(too_long), WireError::BadRequest { .. }));
+    let bad_progress = worker.progress(&other, 140.0).await;
+    assert!(matches!(
+        wire_error(bad_progress),
+        WireError::BadRequest { .. }
+    ));
+    // A malformed payload is an error, not a crash; the node still serves.
+    let raw = client
+        .nats()
+        .request(
+            shim_protocol::subject::node_op(node.node_id(), NodeOp::TaskClaim).expect("subject"),
+            bytes::Bytes::from_static(b"\xc1\xff not msgpack"),
+        )
+        .await
+        .expect("an answer");
+    assert!(!raw.payload.is_empty());
+    assert_eq!(supervisor.task(&other).await.status, TaskStatus::Claimed);
+}
+
+#[tokio::test]
+async fn a_worker_that_goes_away_gives_its_tasks_back_at_once() {
+    let nats = NatsServer::start();
+    // The ack wait is a minute: only the registry's verdict can bring the task back in time.
+    let node = node_with(
+        |config| {
+            config.chat_away_after_s = 1;
+            config.chat_gone_after_s = 60;
+            config.tasks.ack_wait_s = 60;
+        },
+        &nats,
+    )
+    .await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let vanishing = Chat::new(&client, "vanishing");
+    let steady = Chat::new(&client, "steady");
+    vanishing.beat("worker", &[]).await;
+    let task_id = supervisor.dispatch("fragile").await;
+    assert!(vanishing.claim(0).await.is_some());
+    // `vanishing` stops beating; `steady` waits for work.
+    let started = std::time::Instant::now();
+    let taken = steady.claim(30).await.expect("the task came back");
+    assert_eq!(
+        (taken.task_id.as_str(), taken.attempt),
+        (task_id.as_str(), 2)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    let task = supervisor.task(&task_id).await;
+    assert_eq!(task.workers, ["vanishing", "steady"]);
+}
+
+#[tokio::test]
+async fn a_supervisor_that_was_away_finds_every_result_waiting() {
+    let nats = NatsServer::start();
+    let node = node_with(
+        |config| {
+            config.chat_away_after_s = 1;
+            config.chat_gone_after_s = 2;
+        },
+        &nats,
+    )
+    .await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    supervisor.beat("supervisor", &[]).await;
+    let mut dispatched = Vec::new();
+    for index in 0..5 {
+        dispatched.push(supervisor.dispatch(&format!("part {index}")).await);
+    }
+    let gone = wait_until(
+        || async {
+            client
+                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest { include_gone: true })
+                .await
+                .is_ok_and(|list| {
+                    list.chats
+                        .iter()
+                        .any(|chat| chat.chat_id == "lead" && chat.status == "gone")
+                })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(gone, "the supervisor went away and then gone");
+    let worker = Chat::new(&client, "worker");
+    while let Some(task) = worker.claim(0).await {
+        worker
+            .complete(&task.task_id, &format!("result of {}", task.title))
+            .await
+            .expect("completes");
+    }
+    // Back, it finds all five results.
+    assert_eq!(supervisor.beat("supervisor", &[]).await.status, "idle");
+    let collected = wait_until(
+        || async { supervisor.collect().await.tasks.len() == 5 },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(collected);
+    let results = supervisor.collect().await;
+    let mut ids: Vec<_> = results
+        .tasks
+        .iter()
+        .map(|task| task.task_id.clone())
+        .collect();
+    ids.sort();
+    dispatched.sort();
+    assert_eq!(ids, dispatched);
+    assert!(
+        results
+            .tasks
+            .iter()
+            .all(|task| task.status == TaskStatus::Done
+                && task.result.as_deref() == Some(&format!("result of {}", task.title)))
+    );
+}
+
+#[tokio::test]
+async fn two_nodes_share_one_queue() {
+    let nats = NatsServer::start();
+    let node_a = TestNode::start(&nats.url()).await;
+    let node_b = TestNode::start(&nats.url()).await;
+    let client_a = node_a.client().await;
+    let client_b = node_b.client().await;
+    let supervisor = Chat::new(&client_a, "lead-on-a");
+    let mut dispatched = Vec::new();
+    for index in 0..20 {
+        dispatched.push(supervisor.dispatch(&format!("chunk {index}")).await);
+    }
+    let workers: Vec<Chat> = (0..3)
+        .map(|index| Chat::new(&client_b, &format!("worker-b{index}")))
+        .collect();
+    let runs = workers.iter().map(|worker| async move {
+        let mut done = 0;
+        while let Some(task) = worker.claim(0).await {
+            worker
+                .complete(&task.task_id, &format!("{} by {}", task.title, worker.id))
+                .await
+                .expect("completes");
+            done += 1;
+        }
+        done
+    });
+    let counts = futures::future::join_all(runs).await;
+    assert_eq!(counts.iter().sum::<usize>(), 20, "{counts:?}");
+    let collected = wait_until(
+        || async { supervisor.collect().await.tasks.len() == 20 },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(collected, "the supervisor on node A sees every result");
+    let results = supervisor.collect().await;
+    assert!(results.tasks.iter().all(|task| {
+        task.worker_chat_id
+            .as_deref()
+            .is_some_and(|w| w.starts_with("worker-b"))
+            && task
+                .result
+                .as_deref()
+                .is_some_and(|r| r.ends_with(task.worker_chat_id.as_deref().unwrap_or("?")))
+    }));
+}
+
+#[tokio::test]
+async fn a_node_killed_mid_task_loses_nothing() {
+    let nats = NatsServer::start();
+    let node_a = node_with(
+        |config| {
+            config.chat_away_after_s = 1;
+            config.chat_gone_after_s = 60;
+        },
+        &nats,
+    )
+    .await;
+    let data_b = tempfile::tempdir().expect("temp dir");
+    let mut node_b = NodeProcess::start_with_env(
+        env!("CARGO_BIN_EXE_shim-node-e2e"),
+        &nats.url(),
+        "node-b",
+        data_b.path(),
+        &[("SHIM_TASK_ACK_WAIT_S", "120")],
+    );
+    let client_b = wait_for_node(&nats.url(), "node-b", DEADLINE).await;
+    let client_a = node_a.client().await;
+    let supervisor = Chat::new(&client_a, "lead");
+    let mut dispatched = Vec::new();
+    for index in 0..3 {
+        dispatched.push(supervisor.dispatch(&format!("job {index}")).await);
+    }
+    // Two workers on node B take two tasks and are mid-way when node B is killed.
+    let mut taken = Vec::new();
+    for name in ["b-worker-1", "b-worker-2"] {
+        let worker = Chat::new(&client_b, name);
+        worker.beat("worker", &[]).await;
+        let task = worker.claim(0).await.expect("a task");
+        worker
+            .progress(&task.task_id, 50.0)
+            .await
+            .expect("progress");
+        taken.push(task.task_id);
+    }
+    node_b.kill_9();
+    // A worker on node A finishes everything, including what node B's workers held.
+    let survivor = Chat::new(&client_a, "a-worker");
+    let mut finished = Vec::new();
+    while finished.len() < 3 {
+        let task = survivor
+            .claim(30)
+            .await
+            .expect("every task reaches the survivor");
+        survivor
+            .complete(&task.task_id, "done on a")
+            .await
+            .expect("completes");
+        if taken.contains(&task.task_id) {
+            assert_eq!(task.attempt, 2, "a redelivery");
+        }
+        finished.push(task.task_id);
+    }
+    finished.sort();
+    dispatched.sort();
+    assert_eq!(finished, dispatched);
+    let results = supervisor.collect().await;
+    assert!(
+        results
+            .tasks
+            .iter()
+            .all(|task| task.status == TaskStatus::Done)
+    );
+}
