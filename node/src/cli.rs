@@ -8,6 +8,7 @@ mod setup;
 mod status;
 pub mod statusline;
 mod tail;
+mod tasks;
 
 use std::{collections::HashMap, path::PathBuf, process::ExitCode};
 
@@ -111,6 +112,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The task queue: list, show, cancel or retry tasks.
+    Tasks {
+        #[command(subcommand)]
+        action: TasksAction,
+    },
     /// Print the resume prompt of an interrupted session in a project, and mark it restored.
     Resume {
         /// The project directory [default: the current directory]
@@ -141,6 +147,40 @@ enum SetupTarget {
         /// The config file [default: the platform's claude_desktop_config.json]
         #[arg(long)]
         file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TasksAction {
+    /// List tasks, oldest first.
+    List {
+        /// Only those this chat dispatched or works on.
+        #[arg(long)]
+        chat_id: Option<String>,
+        /// Only those in this status (queued, claimed, in_progress, done, failed, dead, cancelled).
+        #[arg(long)]
+        status: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a task in full, with its instructions and result.
+    Show {
+        /// The task.
+        task_id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel a task that has not finished (tasks depending on it fail).
+    Cancel {
+        /// The task.
+        task_id: String,
+    },
+    /// Put a failed, dead or cancelled task back on the queue with fresh attempts.
+    Retry {
+        /// The task.
+        task_id: String,
     },
 }
 
@@ -292,6 +332,16 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             (None, None) => route::route(&config, prompt, strategy, json).await,
         },
         Command::Chats { all, json } => chats::run(&config, all, json).await,
+        Command::Tasks { action } => match action {
+            TasksAction::List {
+                chat_id,
+                status,
+                json,
+            } => tasks::list(&config, chat_id, status, json).await,
+            TasksAction::Show { task_id, json } => tasks::show(&config, &task_id, json).await,
+            TasksAction::Cancel { task_id } => tasks::act(&config, &task_id, false).await,
+            TasksAction::Retry { task_id } => tasks::act(&config, &task_id, true).await,
+        },
         Command::Resume { project } => {
             let project = match project {
                 Some(project) => project,

@@ -13,6 +13,7 @@ use std::{
 };
 
 use anyhow::Context;
+pub mod task_tools;
 pub mod tools;
 
 use rmcp::{
@@ -100,6 +101,15 @@ struct McpState {
     default_chat: Mutex<Option<String>>,
     /// Chats this server speaks for, heartbeated to the registry.
     chats: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// What the task tools learned of each chat: its role and capabilities, sent with its heartbeats.
+    profiles: std::sync::Mutex<std::collections::HashMap<String, ChatProfile>>,
+}
+
+/// A chat's role and capabilities, as its use of the task tools shows them.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct ChatProfile {
+    role: Option<String>,
+    capabilities: Option<Vec<String>>,
 }
 
 #[tool_handler(router = self.tool_router)]
@@ -125,27 +135,73 @@ impl ShimMcp {
                 node: Mutex::new(None),
                 default_chat: Mutex::new(None),
                 chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
+                profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
-            tool_router: Self::tool_router() + Self::routing_router() + Self::lock_router(),
+            tool_router: Self::tool_router()
+                + Self::routing_router()
+                + Self::lock_router()
+                + Self::task_router(),
         }
+    }
+
+    /// Adds a chat to those this server heartbeats; true when it is new.
+    fn remember_chat(&self, chat_id: &str) -> bool {
+        self.state
+            .chats
+            .lock()
+            .map(|mut chats| chats.insert(chat_id.to_owned()))
+            .unwrap_or(false)
     }
 
     /// Remembers a chat this server speaks for and heartbeats it at once.
     async fn register_chat(&self, node: &NodeClient, chat_id: &str) {
-        let new = self
+        if self.remember_chat(chat_id) {
+            self.heartbeat(node, chat_id).await;
+        }
+    }
+
+    /// Records a chat's role (and capabilities, when given), heartbeats the chat from now on, and tells the
+    /// registry at once when something changed.
+    async fn set_profile(
+        &self,
+        node: &NodeClient,
+        chat_id: &str,
+        role: &str,
+        capabilities: Option<Vec<String>>,
+    ) {
+        let changed = self
             .state
-            .chats
+            .profiles
             .lock()
-            .map(|mut chats| chats.insert(chat_id.to_owned()))
+            .map(|mut profiles| {
+                let profile = profiles.entry(chat_id.to_owned()).or_default();
+                let before = profile.clone();
+                profile.role = Some(role.to_owned());
+                if capabilities.is_some() {
+                    profile.capabilities = capabilities;
+                }
+                *profile != before
+            })
             .unwrap_or(false);
-        if new {
+        // A chat taking part in the queue is heartbeated from now on, whoever opened it.
+        let new = self.remember_chat(chat_id);
+        if changed || new {
             self.heartbeat(node, chat_id).await;
         }
     }
 
     async fn heartbeat(&self, node: &NodeClient, chat_id: &str) {
+        let profile = self
+            .state
+            .profiles
+            .lock()
+            .ok()
+            .and_then(|profiles| profiles.get(chat_id).cloned())
+            .unwrap_or_default();
         let request = shim_protocol::messages::HeartbeatRequest {
             chat_id: chat_id.to_owned(),
+            role: profile.role,
+            capabilities: profile.capabilities,
             ..Default::default()
         };
         if let Err(error) = node

@@ -902,3 +902,243 @@ async fn a_node_killed_mid_task_loses_nothing() {
             .all(|task| task.status == TaskStatus::Done)
     );
 }
+
+#[tokio::test]
+async fn supervisor_and_worker_chats_coordinate_over_mcp() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    // One MCP server for two chats, as Claude Desktop runs it.
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
+    let mut open = async |name: &str| {
+        let started = mcp
+            .call_tool("shim_session_start", serde_json::json!({"name": name}))
+            .await;
+        started["structuredContent"]["chat_id"]
+            .as_str()
+            .expect("chat")
+            .to_owned()
+    };
+    let lead = open("lead").await;
+    let worker = open("worker").await;
+    let dispatched = mcp
+        .call_tool(
+            "shim_dispatch_task",
+            serde_json::json!({"chat_id": lead, "title": "port the lexer", "instructions": "rewrite lexer.c in Rust",
+                "priority": "high", "capabilities": ["rust"], "idempotency_key": "lexer"}),
+        )
+        .await;
+    let task_id = dispatched["structuredContent"]["task_id"]
+        .as_str()
+        .expect("task id")
+        .to_owned();
+    assert_eq!(
+        dispatched["structuredContent"]["status"], "queued",
+        "{dispatched}"
+    );
+    let bad = mcp
+        .call_tool(
+            "shim_dispatch_task",
+            serde_json::json!({"chat_id": lead, "title": "x", "instructions": "y", "priority": "urgent"}),
+        )
+        .await;
+    assert_eq!(bad["isError"], serde_json::json!(true), "{bad}");
+
+    let nothing = mcp
+        .call_tool(
+            "shim_claim_task",
+            serde_json::json!({"chat_id": worker, "capabilities": ["docs"]}),
+        )
+        .await;
+    assert!(nothing["structuredContent"]["task"].is_null(), "{nothing}");
+    let claimed = mcp
+        .call_tool(
+            "shim_claim_task",
+            serde_json::json!({"chat_id": worker, "capabilities": ["rust", "docs"], "wait_seconds": 5}),
+        )
+        .await;
+    let task = &claimed["structuredContent"]["task"];
+    assert_eq!(task["task_id"], task_id.as_str(), "{claimed}");
+    assert_eq!(
+        (task["priority"].as_str(), task["attempt"].as_u64()),
+        (Some("high"), Some(1))
+    );
+    assert_eq!(task["supervisor_chat_id"], lead.as_str());
+    // The registry knows who is who.
+    let roles = wait_until(
+        || async {
+            client
+                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
+                .await
+                .is_ok_and(|list| {
+                    let find =
+                        |id: &str| list.chats.iter().find(|chat| chat.chat_id == id).cloned();
+                    find(&lead).is_some_and(|chat| chat.role == "supervisor")
+                        && find(&worker).is_some_and(|chat| {
+                            chat.role == "worker" && chat.capabilities == ["rust", "docs"]
+                        })
+                })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(roles);
+    let progress = mcp
+        .call_tool(
+            "shim_task_progress",
+            serde_json::json!({"chat_id": worker, "task_id": task_id, "progress": 60, "note": "tokens done"}),
+        )
+        .await;
+    assert_eq!(
+        progress["structuredContent"]["status"], "in_progress",
+        "{progress}"
+    );
+    let status = mcp
+        .call_tool("shim_task_status", serde_json::json!({"chat_id": lead}))
+        .await;
+    assert_eq!(
+        status["structuredContent"]["tasks"][0]["progress"], 60.0,
+        "{status}"
+    );
+    assert_eq!(
+        status["structuredContent"]["tasks"][0]["worker_chat_id"],
+        worker.as_str()
+    );
+    let done = mcp
+        .call_tool(
+            "shim_complete_task",
+            serde_json::json!({"chat_id": worker, "task_id": task_id, "result": "lexer.rs, 14 tests"}),
+        )
+        .await;
+    assert_eq!(done["structuredContent"]["recorded"], true, "{done}");
+    let results = mcp
+        .call_tool("shim_collect_results", serde_json::json!({"chat_id": lead}))
+        .await;
+    assert_eq!(
+        results["structuredContent"]["tasks"][0]["result"], "lexer.rs, 14 tests",
+        "{results}"
+    );
+    assert_eq!(results["structuredContent"]["unfinished"], 0);
+
+    // Cancel and fail through the tools too.
+    let doomed = mcp
+        .call_tool(
+            "shim_dispatch_task",
+            serde_json::json!({"chat_id": lead, "title": "doomed", "instructions": "never mind"}),
+        )
+        .await["structuredContent"]["task_id"]
+        .as_str()
+        .expect("task id")
+        .to_owned();
+    let cancelled = mcp
+        .call_tool(
+            "shim_cancel_task",
+            serde_json::json!({"chat_id": lead, "task_id": doomed}),
+        )
+        .await;
+    assert_eq!(
+        cancelled["structuredContent"]["status"], "cancelled",
+        "{cancelled}"
+    );
+    let flaky = mcp
+        .call_tool(
+            "shim_dispatch_task",
+            serde_json::json!({"chat_id": lead, "title": "flaky", "instructions": "try"}),
+        )
+        .await["structuredContent"]["task_id"]
+        .as_str()
+        .expect("task id")
+        .to_owned();
+    let claimed = mcp
+        .call_tool(
+            "shim_claim_task",
+            serde_json::json!({"chat_id": worker, "wait_seconds": 5}),
+        )
+        .await;
+    assert_eq!(
+        claimed["structuredContent"]["task"]["task_id"],
+        flaky.as_str(),
+        "{claimed}"
+    );
+    let failed = mcp
+        .call_tool(
+            "shim_fail_task",
+            serde_json::json!({"chat_id": worker, "task_id": flaky, "error": "no network", "retryable": false}),
+        )
+        .await;
+    assert_eq!(failed["structuredContent"]["status"], "failed", "{failed}");
+    assert_eq!(failed["structuredContent"]["error"], "no network");
+    assert!(mcp.close().await);
+}
+
+#[tokio::test]
+async fn a_person_lists_shows_cancels_and_retries_tasks_from_the_command_line() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let task_id = supervisor.dispatch("nightly report").await;
+    let shim = |args: &[&str]| {
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_shim-node-e2e"));
+        command
+            .args(args)
+            .args(["--nats-url", &nats.url(), "--node-id", node.node_id()]);
+        command.output()
+    };
+    let listed = wait_until(
+        || async {
+            let out = shim(&["tasks", "list"]).await.expect("runs");
+            out.status.success()
+                && String::from_utf8_lossy(&out.stdout).contains(&task_id)
+                && String::from_utf8_lossy(&out.stdout).contains("nightly report")
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(listed);
+    let shown = shim(&["tasks", "show", &task_id, "--json"])
+        .await
+        .expect("runs");
+    let shown: Value = serde_json::from_slice(&shown.stdout).expect("json");
+    assert_eq!(
+        (shown["status"].as_str(), shown["title"].as_str()),
+        (Some("queued"), Some("nightly report"))
+    );
+
+    let cancelled = shim(&["tasks", "cancel", &task_id]).await.expect("runs");
+    assert!(cancelled.status.success());
+    assert!(String::from_utf8_lossy(&cancelled.stdout).contains("cancelled"));
+    assert_eq!(
+        supervisor.task(&task_id).await.status,
+        TaskStatus::Cancelled
+    );
+    let retried = shim(&["tasks", "retry", &task_id]).await.expect("runs");
+    assert!(
+        retried.status.success(),
+        "{}",
+        String::from_utf8_lossy(&retried.stderr)
+    );
+    assert_eq!(supervisor.task(&task_id).await.status, TaskStatus::Queued);
+    let worker = Chat::new(&client, "worker");
+    assert_eq!(
+        worker.claim(5).await.expect("queued again").task_id,
+        task_id
+    );
+
+    let missing = shim(&["tasks", "show", "no-such-task"])
+        .await
+        .expect("runs");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-task"));
+    let again = shim(&["tasks", "retry", &task_id]).await.expect("runs");
+    assert!(!again.status.success(), "a claimed task cannot be retried");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("only failed, dead or cancelled"));
+}

@@ -1,0 +1,145 @@
+//! `shim-node tasks`: the task queue as a person sees it.
+
+use std::process::ExitCode;
+
+use shim_protocol::{
+    NodeOp,
+    messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatusRequest},
+};
+
+use crate::config::Config;
+
+/// The name a person's actions are recorded under.
+fn person() -> String {
+    let user = std::env::var("USER").unwrap_or_default();
+    let user: String = user
+        .chars()
+        .filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_'))
+        .collect();
+    if user.is_empty() {
+        "cli".to_owned()
+    } else {
+        format!("cli-{user}")
+    }
+}
+
+/// Lists tasks: every task the cluster keeps, or one chat's.
+pub(super) async fn list(
+    config: &Config,
+    chat_id: Option<String>,
+    status: Option<String>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let node = super::node_client(config, "shim-node tasks").await?;
+    let all = chat_id.is_none();
+    let mut list: TaskList = node
+        .request(
+            NodeOp::TaskStatus,
+            &TaskStatusRequest {
+                chat_id,
+                task_ids: Vec::new(),
+                all,
+            },
+        )
+        .await?;
+    if let Some(status) = status {
+        list.tasks.retain(|task| task.status.as_str() == status);
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list.tasks)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if list.tasks.is_empty() {
+        println!("no tasks");
+    }
+    for task in &list.tasks {
+        println!(
+            "{}  {:<11} {:<8} {:>3}%  {:<20} {}",
+            task.task_id,
+            task.status.as_str(),
+            task.priority.as_str(),
+            task.progress.round(),
+            task.worker_chat_id.as_deref().unwrap_or("-"),
+            task.title
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Shows one task in full.
+pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let node = super::node_client(config, "shim-node tasks").await?;
+    let list: TaskList = node
+        .request(
+            NodeOp::TaskStatus,
+            &TaskStatusRequest {
+                chat_id: None,
+                task_ids: vec![task_id.to_owned()],
+                all: false,
+            },
+        )
+        .await?;
+    let Some(task) = list.tasks.into_iter().next() else {
+        anyhow::bail!("task {task_id} does not exist");
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&task)?);
+    } else {
+        print_task(&task);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_task(task: &TaskRecord) {
+    println!("task        {}", task.task_id);
+    println!("title       {}", task.title);
+    println!(
+        "status      {} ({}%, attempt {} of {})",
+        task.status.as_str(),
+        task.progress.round(),
+        task.attempts,
+        task.max_attempts
+    );
+    println!("priority    {}", task.priority.as_str());
+    println!("supervisor  {}", task.supervisor_chat_id);
+    println!(
+        "worker      {}",
+        task.worker_chat_id.as_deref().unwrap_or("-")
+    );
+    if !task.depends_on.is_empty() {
+        println!("depends on  {}", task.depends_on.join(", "));
+    }
+    if !task.capabilities.is_empty() {
+        println!("needs       {}", task.capabilities.join(", "));
+    }
+    if let Some(note) = &task.note {
+        println!("note        {note}");
+    }
+    if let Some(error) = &task.error {
+        println!("error       {error}");
+    }
+    println!("\n{}", task.instructions);
+    if let Some(result) = &task.result {
+        println!("\nresult:\n{result}");
+    }
+}
+
+/// Cancels a task, or puts a failed, dead or cancelled one back on the queue.
+pub(super) async fn act(config: &Config, task_id: &str, retry: bool) -> anyhow::Result<ExitCode> {
+    let node = super::node_client(config, "shim-node tasks").await?;
+    let task: TaskRecord = node
+        .request(
+            if retry {
+                NodeOp::TaskRetry
+            } else {
+                NodeOp::TaskCancel
+            },
+            &TaskIdRequest {
+                chat_id: person(),
+                task_id: task_id.to_owned(),
+            },
+        )
+        .await?;
+    println!("{} is {}", task.task_id, task.status.as_str());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,492 @@
+//! The MCP tools of the task queue: a supervisor chat dispatches and collects, worker chats claim, report and
+//! finish. Using them also tells the registry the chat's role (a dispatcher is a supervisor, a claimer a worker
+//! with the capabilities it claims with).
+
+use rmcp::{Json, handler::server::wrapper::Parameters, tool, tool_router};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use shim_protocol::{
+    NodeOp,
+    messages::{
+        ClaimTaskReply, ClaimTaskRequest, CollectResultsRequest, CompleteTaskReply,
+        CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest, FailTaskRequest, Priority,
+        TaskIdRequest, TaskList, TaskProgressRequest, TaskRecord, TaskStatusRequest,
+    },
+};
+
+use super::ShimMcp;
+
+/// Arguments of `shim_dispatch_task`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct DispatchArgs {
+    /// A short title.
+    pub title: String,
+    /// Everything the worker needs to do the task.
+    pub instructions: String,
+    /// critical, high, normal (default) or low.
+    #[serde(default)]
+    pub priority: Option<String>,
+    /// Task ids that must be done first.
+    #[serde(default)]
+    pub depends_on: Option<Vec<String>>,
+    /// Capabilities a worker needs (e.g. rust, frontend).
+    #[serde(default)]
+    pub capabilities: Option<Vec<String>>,
+    /// Dispatching again with the same key returns the first task.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+    /// The supervisor chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Result of `shim_dispatch_task`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DispatchOutput {
+    /// The task.
+    pub task_id: String,
+    /// queued, or failed when a dependency already failed.
+    pub status: String,
+    /// True when the idempotency key named an earlier task.
+    pub deduplicated: bool,
+}
+
+/// Arguments of `shim_claim_task`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ClaimArgs {
+    /// Seconds to wait for a task when none is waiting (≤ 60).
+    #[serde(default)]
+    pub wait_seconds: Option<u64>,
+    /// This worker's capabilities (remembered for later claims).
+    #[serde(default)]
+    pub capabilities: Option<Vec<String>>,
+    /// The worker chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// A claimed task.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ClaimedOutput {
+    /// The task.
+    pub task_id: String,
+    /// Its title.
+    pub title: String,
+    /// What to do.
+    pub instructions: String,
+    /// Its priority.
+    pub priority: String,
+    /// 1 for the first claim; more when an earlier worker did not finish.
+    pub attempt: u32,
+    /// Who dispatched it.
+    pub supervisor_chat_id: String,
+}
+
+/// Result of `shim_claim_task`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ClaimOutput {
+    /// The task, or null when none came in time.
+    pub task: Option<ClaimedOutput>,
+}
+
+/// Arguments of `shim_task_progress`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ProgressArgs {
+    /// The task.
+    pub task_id: String,
+    /// 0 to 100.
+    pub progress: f32,
+    /// What is happening.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The worker chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Arguments of `shim_complete_task`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CompleteArgs {
+    /// The task.
+    pub task_id: String,
+    /// The result for the supervisor.
+    pub result: String,
+    /// The worker chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Result of `shim_complete_task`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CompleteOutput {
+    /// The task.
+    pub task_id: String,
+    /// Its status.
+    pub status: String,
+    /// False when the task had already finished (another worker's result stands).
+    pub recorded: bool,
+}
+
+/// Arguments of `shim_fail_task`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct FailArgs {
+    /// The task.
+    pub task_id: String,
+    /// What went wrong.
+    pub error: String,
+    /// Retry later (default true) while attempts remain.
+    #[serde(default)]
+    pub retryable: Option<bool>,
+    /// The worker chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Arguments of `shim_cancel_task`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CancelArgs {
+    /// The task.
+    pub task_id: String,
+    /// The chat cancelling; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Arguments of `shim_task_status`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct StatusArgs {
+    /// One task; default: every task this chat dispatched or holds.
+    #[serde(default)]
+    pub task_id: Option<String>,
+    /// The chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Arguments of `shim_collect_results`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CollectArgs {
+    /// These tasks; default: every task this chat dispatched.
+    #[serde(default)]
+    pub task_ids: Option<Vec<String>>,
+    /// The supervisor chat; defaults to this server's.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// A task as a chat sees it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TaskView {
+    /// The task.
+    pub task_id: String,
+    /// Its title.
+    pub title: String,
+    /// queued, claimed, in_progress, done, failed, dead or cancelled.
+    pub status: String,
+    /// Its priority.
+    pub priority: String,
+    /// 0 to 100.
+    pub progress: f32,
+    /// The worker's last note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The worker holding (or that finished) it.
+    pub worker_chat_id: Option<String>,
+    /// Claims so far.
+    pub attempts: u32,
+    /// The result, once done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    /// Why it failed or was retried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl From<TaskRecord> for TaskView {
+    fn from(task: TaskRecord) -> Self {
+        TaskView {
+            task_id: task.task_id,
+            title: task.title,
+            status: task.status.as_str().to_owned(),
+            priority: task.priority.as_str().to_owned(),
+            progress: task.progress,
+            note: task.note,
+            worker_chat_id: task.worker_chat_id,
+            attempts: task.attempts,
+            result: task.result,
+            error: task.error,
+        }
+    }
+}
+
+/// Tasks.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TasksOutput {
+    /// Oldest first.
+    pub tasks: Vec<TaskView>,
+    /// How many of the tasks asked about are not finished yet.
+    pub unfinished: u32,
+}
+
+impl From<TaskList> for TasksOutput {
+    fn from(list: TaskList) -> Self {
+        TasksOutput {
+            tasks: list.tasks.into_iter().map(TaskView::from).collect(),
+            unfinished: list.unfinished,
+        }
+    }
+}
+
+#[tool_router(router = task_router, vis = "pub(super)")]
+impl ShimMcp {
+    #[tool(
+        name = "shim_dispatch_task",
+        description = "Supervisor: queue a task for worker chats (priority, depends_on, capabilities, idempotency_key)."
+    )]
+    async fn dispatch_task(
+        &self,
+        Parameters(args): Parameters<DispatchArgs>,
+    ) -> Result<Json<DispatchOutput>, String> {
+        let priority = args
+            .priority
+            .as_deref()
+            .map(Priority::parse)
+            .transpose()
+            .map_err(|error| error.to_string())?;
+        let reply: DispatchTaskReply = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                let request = DispatchTaskRequest {
+                    chat_id: String::new(),
+                    title: args.title.clone(),
+                    instructions: args.instructions.clone(),
+                    priority,
+                    depends_on: args.depends_on.clone().unwrap_or_default(),
+                    capabilities: args.capabilities.clone().unwrap_or_default(),
+                    idempotency_key: args.idempotency_key.clone(),
+                    max_attempts: None,
+                };
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    self.set_profile(&node, &chat_id, "supervisor", None).await;
+                    node.request(
+                        NodeOp::TaskDispatch,
+                        &DispatchTaskRequest { chat_id, ..request },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(DispatchOutput {
+            task_id: reply.task_id,
+            status: reply.status.as_str().to_owned(),
+            deduplicated: reply.deduplicated,
+        }))
+    }
+
+    #[tool(
+        name = "shim_claim_task",
+        description = "Worker: take the next task you can do, waiting up to wait_seconds (≤ 60). Returns task or null."
+    )]
+    async fn claim_task(
+        &self,
+        Parameters(args): Parameters<ClaimArgs>,
+    ) -> Result<Json<ClaimOutput>, String> {
+        let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
+        let reply: ClaimTaskReply = self
+            .with_node(|node| {
+                let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    self.set_profile(&node, &chat_id, "worker", capabilities.clone())
+                        .await;
+                    node.with_timeout(std::time::Duration::from_secs(
+                        wait_seconds.unwrap_or(0) + 10,
+                    ))
+                    .request(
+                        NodeOp::TaskClaim,
+                        &ClaimTaskRequest {
+                            chat_id,
+                            wait_seconds,
+                            capabilities,
+                        },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(ClaimOutput {
+            task: reply.task.map(|task| ClaimedOutput {
+                task_id: task.task_id,
+                title: task.title,
+                instructions: task.instructions,
+                priority: task.priority.as_str().to_owned(),
+                attempt: task.attempt,
+                supervisor_chat_id: task.supervisor_chat_id,
+            }),
+        }))
+    }
+
+    #[tool(
+        name = "shim_task_progress",
+        description = "Worker: report progress (0-100) on your task; keeps it yours while you work."
+    )]
+    async fn task_progress(
+        &self,
+        Parameters(args): Parameters<ProgressArgs>,
+    ) -> Result<Json<TaskView>, String> {
+        let task: TaskRecord = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                let request = TaskProgressRequest {
+                    chat_id: String::new(),
+                    task_id: args.task_id.clone(),
+                    progress: args.progress,
+                    note: args.note.clone(),
+                };
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::TaskProgress,
+                        &TaskProgressRequest { chat_id, ..request },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(task.into()))
+    }
+
+    #[tool(
+        name = "shim_complete_task",
+        description = "Worker: finish your task with its result for the supervisor."
+    )]
+    async fn complete_task(
+        &self,
+        Parameters(args): Parameters<CompleteArgs>,
+    ) -> Result<Json<CompleteOutput>, String> {
+        let reply: CompleteTaskReply = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                let (task_id, result) = (args.task_id.clone(), args.result.clone());
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::TaskComplete,
+                        &CompleteTaskRequest {
+                            chat_id,
+                            task_id,
+                            result,
+                        },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(CompleteOutput {
+            task_id: reply.task_id,
+            status: reply.status.as_str().to_owned(),
+            recorded: reply.recorded,
+        }))
+    }
+
+    #[tool(
+        name = "shim_fail_task",
+        description = "Worker: give up on your task; retryable (default) queues it again after a back-off."
+    )]
+    async fn fail_task(
+        &self,
+        Parameters(args): Parameters<FailArgs>,
+    ) -> Result<Json<TaskView>, String> {
+        let task: TaskRecord = self
+            .with_node(|node| {
+                let chat_id_opt = args.chat_id.clone();
+                let request = FailTaskRequest {
+                    chat_id: String::new(),
+                    task_id: args.task_id.clone(),
+                    error: args.error.clone(),
+                    retryable: args.retryable,
+                };
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(NodeOp::TaskFail, &FailTaskRequest { chat_id, ..request })
+                        .await
+                }
+            })
+            .await?;
+        Ok(Json(task.into()))
+    }
+
+    #[tool(
+        name = "shim_cancel_task",
+        description = "Cancel a task that has not finished; tasks depending on it fail."
+    )]
+    async fn cancel_task(
+        &self,
+        Parameters(args): Parameters<CancelArgs>,
+    ) -> Result<Json<TaskView>, String> {
+        let task: TaskRecord = self
+            .with_node(|node| {
+                let (chat_id_opt, task_id) = (args.chat_id.clone(), args.task_id.clone());
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(NodeOp::TaskCancel, &TaskIdRequest { chat_id, task_id })
+                        .await
+                }
+            })
+            .await?;
+        Ok(Json(task.into()))
+    }
+
+    #[tool(
+        name = "shim_task_status",
+        description = "Show one task, or every task this chat dispatched or holds: status, progress, worker, result."
+    )]
+    async fn task_status(
+        &self,
+        Parameters(args): Parameters<StatusArgs>,
+    ) -> Result<Json<TasksOutput>, String> {
+        let list: TaskList = self
+            .with_node(|node| {
+                let (chat_id_opt, task_id_opt) = (args.chat_id.clone(), args.task_id.clone());
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::TaskStatus,
+                        &TaskStatusRequest {
+                            chat_id: Some(chat_id),
+                            task_ids: task_id_opt.into_iter().collect(),
+                            all: false,
+                        },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(list.into()))
+    }
+
+    #[tool(
+        name = "shim_collect_results",
+        description = "Supervisor: the results of your finished tasks, and how many are still open."
+    )]
+    async fn collect_results(
+        &self,
+        Parameters(args): Parameters<CollectArgs>,
+    ) -> Result<Json<TasksOutput>, String> {
+        let list: TaskList = self
+            .with_node(|node| {
+                let (chat_id_opt, task_ids) = (args.chat_id.clone(), args.task_ids.clone());
+                async move {
+                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    node.request(
+                        NodeOp::TaskCollect,
+                        &CollectResultsRequest { chat_id, task_ids },
+                    )
+                    .await
+                }
+            })
+            .await?;
+        Ok(Json(list.into()))
+    }
+}
