@@ -18,7 +18,7 @@
 
 mod index;
 
-use std::time::Duration;
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use async_nats::{
     Client, HeaderMap,
@@ -60,6 +60,8 @@ const MAX_TEXT: usize = 256 * 1024;
 const MAX_LIST: usize = 64;
 /// Longest a claim waits.
 pub const MAX_WAIT: Duration = Duration::from_secs(60);
+/// Most held records a node keeps in memory.
+const MAX_REMEMBERED: usize = 10_000;
 /// How long a pull waits for JetStream's answers.
 const PULL_TIMEOUT: Duration = Duration::from_secs(5);
 /// Compare-and-set retries before a contended record is reported busy.
@@ -135,6 +137,10 @@ pub struct TaskQueue {
     records: Store,
     keys: Store,
     config: TaskQueueConfig,
+    /// Rung once per task queued anywhere (the node follows the queue's subjects).
+    arrivals: Arc<tokio::sync::Notify>,
+    /// Records of tasks held by this node's workers, as this node last wrote them.
+    held: Arc<std::sync::Mutex<HashMap<String, (TaskRecord, u64)>>>,
 }
 
 fn unavailable(error: impl std::fmt::Display) -> WireError {
@@ -283,12 +289,29 @@ impl TaskQueue {
         };
         let records = open_bucket(&js, &bucket(BUCKET)).await?;
         let keys = open_bucket(&js, &bucket(KEYS_BUCKET)).await?;
+        let arrivals = Arc::new(tokio::sync::Notify::new());
+        let mut queued = client
+            .subscribe(subject::TASKS_QUEUE_ALL)
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
+        let listener = Arc::downgrade(&arrivals);
+        tokio::spawn(async move {
+            while queued.next().await.is_some() {
+                // Gone with the last handle of the queue.
+                let Some(arrivals) = listener.upgrade() else {
+                    break;
+                };
+                arrivals.notify_one();
+            }
+        });
         Ok(TaskQueue {
             client,
             js,
             records,
             keys,
             config,
+            arrivals,
+            held: Arc::default(),
         })
     }
 
@@ -345,19 +368,50 @@ impl TaskQueue {
         task_id: &str,
         mut change: impl FnMut(&mut TaskRecord) -> Result<bool, WireError>,
     ) -> Result<(TaskRecord, bool), WireError> {
+        // A record this node wrote last is tried without reading it first; a conflict rereads it.
+        let mut known = self.remembered(task_id);
         for _ in 0..CAS_TRIES {
-            let (mut task, revision) = self
-                .get_with_revision(task_id)
-                .await?
-                .ok_or_else(|| not_found(task_id))?;
-            if !change(&mut task)? {
-                return Ok((task, false));
+            let from_memory = known.is_some();
+            let (mut task, revision) = match known.take() {
+                Some(known) => known,
+                None => self
+                    .get_with_revision(task_id)
+                    .await?
+                    .ok_or_else(|| not_found(task_id))?,
+            };
+            match change(&mut task) {
+                // A refusal is only final on the stored record.
+                Ok(false) | Err(_) if from_memory => continue,
+                Ok(false) => return Ok((task, false)),
+                Err(error) => return Err(error),
+                Ok(true) => {}
             }
-            if self.cas(&task, revision).await?.is_some() {
+            if let Some(revision) = self.cas(&task, revision).await? {
+                self.remember(&task, revision);
                 return Ok((task, true));
             }
         }
         Err(contended(task_id))
+    }
+
+    /// Keeps the record of a task a worker of this node holds, and its revision; forgets finished ones.
+    fn remember(&self, task: &TaskRecord, revision: u64) {
+        let Ok(mut held) = self.held.lock() else {
+            return;
+        };
+        if task.status.is_held() {
+            if held.len() >= MAX_REMEMBERED {
+                // Tasks whose workers went quiet; their records are read again when needed.
+                held.clear();
+            }
+            held.insert(task.task_id.clone(), (task.clone(), revision));
+        } else {
+            held.remove(&task.task_id);
+        }
+    }
+
+    fn remembered(&self, task_id: &str) -> Option<(TaskRecord, u64)> {
+        self.held.lock().ok()?.get(task_id).cloned()
     }
 
     /// Publishes `task` (at `revision`) to its priority's queue; a second publish of the same enqueue within two
@@ -724,6 +778,9 @@ impl TaskQueue {
     }
 
     /// Claims the next task chat `chat_id` (with `capabilities`) can do, waiting up to `wait` for one.
+    ///
+    /// A waiting claim sleeps until a task is queued; each queued task wakes one waiting claim of this node
+    /// (not all of them), so many idle workers cost nothing while the queue is empty.
     pub async fn claim(
         &self,
         chat_id: &str,
@@ -734,31 +791,24 @@ impl TaskQueue {
         validate_id("chat id", chat_id)?;
         let wait = wait.min(MAX_WAIT);
         let deadline = tokio::time::Instant::now() + wait;
-        // Subscribed before looking, so a task queued in between still wakes the wait.
-        let mut wake = if wait.is_zero() {
-            None
-        } else {
-            Some(
-                self.client
-                    .subscribe(subject::TASKS_QUEUE_ALL)
-                    .await
-                    .map_err(unavailable)?,
-            )
-        };
         let mut changes = Vec::new();
         loop {
+            // Registered before looking, so a task queued in between still wakes this claim.
+            let arrival = self.arrivals.notified();
+            tokio::pin!(arrival);
+            arrival.as_mut().enable();
             let (claim, mut more) = self.claim_once(chat_id, capabilities, now_ms()).await?;
             changes.append(&mut more);
             if claim.is_some() {
                 return Ok((claim, changes));
             }
             let now = tokio::time::Instant::now();
-            let Some(wake) = wake.as_mut().filter(|_| now < deadline) else {
+            if now >= deadline {
                 return Ok((None, changes));
-            };
+            }
             // Retries after a back-off and lapsed deliveries publish nothing: look again at least every second.
             let nap = (deadline - now).min(Duration::from_secs(1));
-            let _ = tokio::time::timeout(nap, wake.next()).await;
+            let _ = tokio::time::timeout(nap, arrival).await;
         }
     }
 
@@ -878,7 +928,8 @@ impl TaskQueue {
             task.claimed_at_ms = Some(now_ms);
             task.updated_at_ms = now_ms;
             task.ack_subject = Some(delivery.ack_subject.clone());
-            if self.cas(&task, revision).await?.is_some() {
+            if let Some(revision) = self.cas(&task, revision).await? {
+                self.remember(&task, revision);
                 let redelivered = redelivered || task.attempts > 1;
                 changes.push(TaskChange {
                     what: "claimed",

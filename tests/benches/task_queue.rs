@@ -1,0 +1,254 @@
+//! The task queue measured the way `../shared/bench/bullmq/` measures BullMQ, so the two can be compared:
+//!
+//! - **end to end**: a producer dispatches N tasks (100 in flight, as BullMQ's `addBulk(100)`) while a worker
+//!   with concurrency 1 or 16 claims and completes them; tasks per second from the first dispatch to the last
+//!   completion;
+//! - **dispatch latency**: a producer dispatches at a steady 500 tasks/s for 10 s while 16 waiting workers
+//!   claim; time from the dispatch call to the claim's return, p50 and p99.
+//!
+//! Both with durable storage: JetStream file storage (the queue stream, the task bucket). The producer and the
+//! worker each have their own NATS connection, as BullMQ's Queue and Worker have their own Redis connections;
+//! each run starts a fresh nats-server. Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10);
+//! `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by `tests/benches/queue_vs_bullmq.sh`).
+//!
+//! Run: `cargo bench -p shim-tests --bench task_queue`.
+
+use std::{
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use shim_node::coordination::tasks::{TaskQueue, TaskQueueConfig};
+use shim_protocol::messages::DispatchTaskRequest;
+use shim_tests::NatsServer;
+
+fn knob(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
+
+/// About 200 bytes, like BullMQ's benchmark payload.
+fn instructions(index: usize, sent_ns: u128) -> String {
+    serde_json::json!({
+        "id": index,
+        "tenant": "tenant-0042",
+        "type": "invoice.render",
+        "requestedBy": "user-12345@example.com",
+        "createdAt": "2024-05-01T12:34:56.789Z",
+        "attrs": {"locale": "en-US", "priority": "normal", "format": "pdf"},
+        "t": sent_ns,
+    })
+    .to_string()
+}
+
+async fn open(nats: &NatsServer) -> TaskQueue {
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    TaskQueue::open(client, TaskQueueConfig::default())
+        .await
+        .expect("queue")
+}
+
+async fn dispatch(queue: &TaskQueue, index: usize, sent_ns: u128) {
+    queue
+        .dispatch(
+            DispatchTaskRequest {
+                chat_id: "bench-producer".to_owned(),
+                title: "job".to_owned(),
+                instructions: instructions(index, sent_ns),
+                ..DispatchTaskRequest::default()
+            },
+            shim_actors::now_ms(),
+        )
+        .await
+        .expect("dispatches");
+}
+
+/// One worker slot: claims and completes until `done` reaches `n`; records claim latency when `origin` is given.
+async fn work(
+    queue: TaskQueue,
+    slot: usize,
+    done: Arc<AtomicUsize>,
+    n: usize,
+    origin: Option<(Instant, Arc<Mutex<Vec<Duration>>>)>,
+) -> Option<Instant> {
+    let chat_id = format!("bench-worker-{slot}");
+    let mut last = None;
+    while done.load(Ordering::Acquire) < n {
+        let claimed = queue
+            .claim(
+                &chat_id,
+                &[],
+                Duration::from_millis(500),
+                shim_actors::now_ms,
+            )
+            .await;
+        let claim = match claimed {
+            Ok((Some(claim), _)) => claim,
+            Ok((None, _)) => continue,
+            Err(error) => {
+                eprintln!("claim failed: {error}");
+                continue;
+            }
+        };
+        if let Some((origin, samples)) = &origin {
+            let sent_ns = serde_json::from_str::<serde_json::Value>(&claim.task.instructions)
+                .ok()
+                .and_then(|value| value["t"].as_u64())
+                .unwrap_or_default();
+            let latency = origin
+                .elapsed()
+                .saturating_sub(Duration::from_nanos(sent_ns));
+            if let Ok(mut samples) = samples.lock() {
+                samples.push(latency);
+            }
+        }
+        queue
+            .complete(
+                &chat_id,
+                &claim.task.task_id,
+                String::new(),
+                shim_actors::now_ms(),
+            )
+            .await
+            .expect("completes");
+        if done.fetch_add(1, Ordering::AcqRel) + 1 == n {
+            last = Some(Instant::now());
+        }
+    }
+    last
+}
+
+/// Tasks per second from the first dispatch to the last completion.
+async fn end_to_end(concurrency: usize, n: usize) -> f64 {
+    let nats = NatsServer::start();
+    let producer = open(&nats).await;
+    let worker = open(&nats).await;
+    let done = Arc::new(AtomicUsize::new(0));
+    let slots: Vec<_> = (0..concurrency)
+        .map(|slot| tokio::spawn(work(worker.clone(), slot, done.clone(), n, None)))
+        .collect();
+    let started = Instant::now();
+    for batch in (0..n).collect::<Vec<_>>().chunks(100) {
+        futures::future::join_all(batch.iter().map(|index| dispatch(&producer, *index, 0))).await;
+    }
+    let mut finished = started;
+    for slot in slots {
+        if let Some(at) = slot.await.expect("worker") {
+            finished = at;
+        }
+    }
+    n as f64 / finished.duration_since(started).as_secs_f64()
+}
+
+/// Dispatch-to-claim latency at a steady rate, 16 waiting workers.
+async fn latency(rate: usize, seconds: usize) -> (Duration, Duration, f64) {
+    let nats = NatsServer::start();
+    let producer = open(&nats).await;
+    let worker = open(&nats).await;
+    let total = rate * seconds;
+    let done = Arc::new(AtomicUsize::new(0));
+    let samples = Arc::new(Mutex::new(Vec::with_capacity(total)));
+    let origin = Instant::now();
+    let slots: Vec<_> = (0..16)
+        .map(|slot| {
+            tokio::spawn(work(
+                worker.clone(),
+                slot,
+                done.clone(),
+                total,
+                Some((origin, samples.clone())),
+            ))
+        })
+        .collect();
+    let started = Instant::now();
+    let mut sends = Vec::with_capacity(total);
+    let mut ticks = tokio::time::interval(Duration::from_millis(1));
+    let mut sent = 0;
+    while sent < total {
+        ticks.tick().await;
+        let due = ((started.elapsed().as_secs_f64() * rate as f64) as usize + 1).min(total);
+        while sent < due {
+            let producer = producer.clone();
+            let index = sent;
+            sends.push(tokio::spawn(async move {
+                dispatch(&producer, index, origin.elapsed().as_nanos()).await;
+            }));
+            sent += 1;
+        }
+    }
+    let achieved = total as f64 / started.elapsed().as_secs_f64();
+    for send in sends {
+        send.await.expect("dispatch");
+    }
+    for slot in slots {
+        slot.await.expect("worker");
+    }
+    let samples = std::mem::take(&mut *samples.lock().expect("samples"));
+    let (p50, p99) = shim_tests::percentiles(samples);
+    (p50, p99, achieved)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    }
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let n = knob("N", 20_000);
+    let runs = knob("RUNS", 3);
+    let rate = knob("LAT_RATE", 500);
+    let seconds = knob("LAT_SECS", 10);
+    runtime.block_on(async {
+        // Warm-up: connections, page cache, the allocator.
+        end_to_end(16, 2_000).await;
+        let mut results = serde_json::Map::new();
+        for concurrency in [1, 16] {
+            let mut rates = Vec::new();
+            for run in 1..=runs {
+                let rate = end_to_end(concurrency, n).await;
+                eprintln!("e2e c={concurrency} run {run}/{runs}: {rate:.0} tasks/s");
+                rates.push(rate);
+            }
+            let rate = median(rates);
+            println!("end to end, concurrency {concurrency:>2}: {rate:>7.0} tasks/s (median of {runs}, N={n})");
+            results.insert(format!("e2e_c{concurrency}"), serde_json::json!(rate));
+        }
+        let (mut p50s, mut p99s, mut achieved) = (Vec::new(), Vec::new(), Vec::new());
+        for run in 1..=runs {
+            let (p50, p99, rate) = latency(rate, seconds).await;
+            eprintln!(
+                "latency run {run}/{runs}: p50 {:.2} ms, p99 {:.2} ms at {rate:.0}/s",
+                p50.as_secs_f64() * 1e3,
+                p99.as_secs_f64() * 1e3
+            );
+            p50s.push(p50.as_secs_f64() * 1e3);
+            p99s.push(p99.as_secs_f64() * 1e3);
+            achieved.push(rate);
+        }
+        let (p50, p99) = (median(p50s), median(p99s));
+        println!(
+            "dispatch to claim at {rate}/s: p50 {p50:.2} ms, p99 {p99:.2} ms (median of {runs}, achieved {:.0}/s)",
+            median(achieved)
+        );
+        results.insert("latency_p50_ms".to_owned(), serde_json::json!(p50));
+        results.insert("latency_p99_ms".to_owned(), serde_json::json!(p99));
+        if let Ok(path) = std::env::var("SHIM_BENCH_JSON") {
+            std::fs::write(&path, serde_json::Value::Object(results).to_string())
+                .expect("writes the results");
+        }
+    });
+}
