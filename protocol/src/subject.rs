@@ -41,6 +41,15 @@ pub fn tasks_queue(priority: &str) -> String {
     format!("{PREFIX}.tasks.queue.{priority}")
 }
 
+/// Announcements that a task is ready to claim on a priority (`shim.v1.tasks.ready.<priority>`), sent after the
+/// queue has stored it or taken it back; they carry nothing and are not stored.
+pub const TASKS_READY_ALL: &str = "shim.v1.tasks.ready.*";
+
+/// Returns the announcement subject of a priority.
+pub fn tasks_ready(priority: &str) -> String {
+    format!("{PREFIX}.tasks.ready.{priority}")
+}
+
 /// The subject of the dead-letter stream: tasks that ran out of attempts, with the reason.
 pub const TASKS_DEAD: &str = "shim.v1.tasks.dead";
 

@@ -7,8 +7,9 @@
 //!   claim; time from the dispatch call to the claim's return, p50 and p99.
 //!
 //! Both with durable storage: JetStream file storage (the queue stream, the task bucket). The producer and the
-//! worker each have their own NATS connection, as BullMQ's Queue and Worker have their own Redis connections;
-//! each run starts a fresh nats-server. Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10);
+//! worker each have their own NATS connection, as BullMQ's Queue and Worker have their own Redis connections,
+//! and share one thread, as Node.js runs them; each run starts a fresh nats-server, after the machine has been
+//! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10);
 //! `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by `tests/benches/queue_vs_bullmq.sh`).
 //!
 //! Run: `cargo bench -p shim-tests --bench task_queue`.
@@ -21,7 +22,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use shim_node::coordination::tasks::{TaskQueue, TaskQueueConfig};
+use shim_node::coordination::tasks::{Claim, TaskQueue, TaskQueueConfig};
 use shim_protocol::messages::DispatchTaskRequest;
 use shim_tests::NatsServer;
 
@@ -78,23 +79,8 @@ async fn work(
 ) -> Option<Instant> {
     let chat_id = format!("bench-worker-{slot}");
     let mut last = None;
-    while done.load(Ordering::Acquire) < n {
-        let claimed = queue
-            .claim(
-                &chat_id,
-                &[],
-                Duration::from_millis(500),
-                shim_actors::now_ms,
-            )
-            .await;
-        let claim = match claimed {
-            Ok((Some(claim), _)) => claim,
-            Ok((None, _)) => continue,
-            Err(error) => {
-                eprintln!("claim failed: {error}");
-                continue;
-            }
-        };
+    let mut next = None;
+    let record = |claim: &Claim| {
         if let Some((origin, samples)) = &origin {
             let sent_ns = serde_json::from_str::<serde_json::Value>(&claim.task.instructions)
                 .ok()
@@ -107,15 +93,46 @@ async fn work(
                 samples.push(latency);
             }
         }
-        queue
-            .complete(
+    };
+    while done.load(Ordering::Acquire) < n {
+        let claim = match next.take() {
+            Some(claim) => claim,
+            None => match queue
+                .claim(
+                    &chat_id,
+                    &[],
+                    Duration::from_millis(500),
+                    shim_actors::now_ms,
+                )
+                .await
+            {
+                Ok((Some(claim), _)) => {
+                    record(&claim);
+                    claim
+                }
+                Ok((None, _)) => continue,
+                Err(error) => {
+                    eprintln!("claim failed: {error}");
+                    continue;
+                }
+            },
+        };
+        // Complete, and take the next waiting task in the same call, as a worker loop does (BullMQ's worker
+        // fetches its next job when it reports one finished, too).
+        let (_, _, claimed, _) = queue
+            .complete_and_claim(
                 &chat_id,
                 &claim.task.task_id,
                 String::new(),
+                &[],
                 shim_actors::now_ms(),
             )
             .await
             .expect("completes");
+        if let Some(claimed) = &claimed {
+            record(claimed);
+        }
+        next = claimed;
         if done.fetch_add(1, Ordering::AcqRel) + 1 == n {
             last = Some(Instant::now());
         }
@@ -176,21 +193,62 @@ async fn latency(rate: usize, seconds: usize) -> (Duration, Duration, f64) {
             let producer = producer.clone();
             let index = sent;
             sends.push(tokio::spawn(async move {
+                let called = Instant::now();
                 dispatch(&producer, index, origin.elapsed().as_nanos()).await;
+                called.elapsed()
             }));
             sent += 1;
         }
     }
     let achieved = total as f64 / started.elapsed().as_secs_f64();
+    let mut calls = Vec::with_capacity(total);
     for send in sends {
-        send.await.expect("dispatch");
+        calls.push(send.await.expect("dispatch"));
     }
+    let (call_p50, call_p99) = shim_tests::percentiles(calls);
+    eprintln!(
+        "  dispatch call p50 {:.2} ms, p99 {:.2} ms",
+        call_p50.as_secs_f64() * 1e3,
+        call_p99.as_secs_f64() * 1e3
+    );
     for slot in slots {
         slot.await.expect("worker");
     }
     let samples = std::mem::take(&mut *samples.lock().expect("samples"));
     let (p50, p99) = shim_tests::percentiles(samples);
     (p50, p99, achieved)
+}
+
+/// Busy and total jiffies of the machine (first line of /proc/stat).
+fn machine_jiffies() -> (u64, u64) {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let fields: Vec<u64> = stat
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|field| field.parse().ok())
+        .collect();
+    let busy = [0, 1, 2, 5, 6]
+        .iter()
+        .filter_map(|index| fields.get(*index))
+        .sum();
+    (busy, fields.iter().take(8).sum())
+}
+
+/// Waits (up to four minutes) until the machine has been under 10% busy for two seconds running, as BullMQ's
+/// benchmark does before each run: this machine is shared, and figures taken under others' load are noise.
+async fn quiet_gate() {
+    let started = Instant::now();
+    let mut quiet = 0;
+    while quiet < 2 && started.elapsed() < Duration::from_secs(240) {
+        let (busy_before, total_before) = machine_jiffies();
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let (busy_after, total_after) = machine_jiffies();
+        let share = (busy_after - busy_before) as f64 / (total_after - total_before).max(1) as f64;
+        quiet = if share < 0.10 { quiet + 1 } else { 0 };
+    }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -204,7 +262,7 @@ fn median(mut values: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
@@ -219,6 +277,7 @@ fn main() {
         for concurrency in [1, 16] {
             let mut rates = Vec::new();
             for run in 1..=runs {
+                quiet_gate().await;
                 let rate = end_to_end(concurrency, n).await;
                 eprintln!("e2e c={concurrency} run {run}/{runs}: {rate:.0} tasks/s");
                 rates.push(rate);
@@ -229,6 +288,7 @@ fn main() {
         }
         let (mut p50s, mut p99s, mut achieved) = (Vec::new(), Vec::new(), Vec::new());
         for run in 1..=runs {
+            quiet_gate().await;
             let (p50, p99, rate) = latency(rate, seconds).await;
             eprintln!(
                 "latency run {run}/{runs}: p50 {:.2} ms, p99 {:.2} ms at {rate:.0}/s",

@@ -108,6 +108,7 @@ impl Chat {
                     chat_id: self.id.clone(),
                     task_id: task_id.to_owned(),
                     result: result.to_owned(),
+                    ..CompleteTaskRequest::default()
                 },
             )
             .await
@@ -1011,18 +1012,48 @@ async fn supervisor_and_worker_chats_coordinate_over_mcp() {
         status["structuredContent"]["tasks"][0]["worker_chat_id"],
         worker.as_str()
     );
+    let follow_up = mcp
+        .call_tool(
+            "shim_dispatch_task",
+            serde_json::json!({"chat_id": lead, "title": "port the parser", "instructions": "after the lexer"}),
+        )
+        .await["structuredContent"]["task_id"]
+        .as_str()
+        .expect("task id")
+        .to_owned();
+    // Completing with claim_next hands over the next waiting task in the same call.
     let done = mcp
         .call_tool(
             "shim_complete_task",
-            serde_json::json!({"chat_id": worker, "task_id": task_id, "result": "lexer.rs, 14 tests"}),
+            serde_json::json!({"chat_id": worker, "task_id": task_id, "result": "lexer.rs, 14 tests", "claim_next": true}),
         )
         .await;
     assert_eq!(done["structuredContent"]["recorded"], true, "{done}");
+    assert_eq!(
+        done["structuredContent"]["next"]["task_id"],
+        follow_up.as_str(),
+        "{done}"
+    );
+    assert_eq!(done["structuredContent"]["next"]["attempt"], 1);
+    let finished = mcp
+        .call_tool(
+            "shim_complete_task",
+            serde_json::json!({"chat_id": worker, "task_id": follow_up, "result": "parser.rs", "claim_next": true}),
+        )
+        .await;
+    assert!(
+        finished["structuredContent"]["next"].is_null(),
+        "{finished}"
+    );
     let results = mcp
         .call_tool("shim_collect_results", serde_json::json!({"chat_id": lead}))
         .await;
     assert_eq!(
         results["structuredContent"]["tasks"][0]["result"], "lexer.rs, 14 tests",
+        "{results}"
+    );
+    assert_eq!(
+        results["structuredContent"]["tasks"][1]["result"], "parser.rs",
         "{results}"
     );
     assert_eq!(results["structuredContent"]["unfinished"], 0);

@@ -144,14 +144,7 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
             report(context, tasks, &changes);
             let task = claim_opt.map(|claim| {
                 set_work(context, &request.chat_id, Some(&claim.task.task_id));
-                ClaimedTask {
-                    task_id: claim.task.task_id,
-                    title: claim.task.title,
-                    instructions: claim.task.instructions,
-                    priority: claim.task.priority,
-                    attempt: claim.task.attempts,
-                    supervisor_chat_id: claim.task.supervisor_chat_id,
-                }
+                claimed(claim.task)
             });
             encode_ok(&ClaimTaskReply { task })
         }
@@ -178,15 +171,39 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
         }
         NodeOp::TaskComplete => {
             let request: CompleteTaskRequest = codec::decode(payload)?;
-            let (task, recorded, changes) = queue
-                .complete(&request.chat_id, &request.task_id, request.result, now())
-                .await?;
+            validate_id("chat id", &request.chat_id)?;
+            let (task, recorded, next, changes) = if request.claim_next {
+                let capabilities = match request.capabilities {
+                    Some(capabilities) => capabilities,
+                    None => capabilities_of(context, &request.chat_id).await?,
+                };
+                queue
+                    .complete_and_claim(
+                        &request.chat_id,
+                        &request.task_id,
+                        request.result,
+                        &capabilities,
+                        now(),
+                    )
+                    .await?
+            } else {
+                let (task, recorded, changes) = queue
+                    .complete(&request.chat_id, &request.task_id, request.result, now())
+                    .await?;
+                (task, recorded, None, changes)
+            };
             report(context, tasks, &changes);
-            set_work(context, &request.chat_id, None);
+            let next = next.map(|claim| claimed(claim.task));
+            set_work(
+                context,
+                &request.chat_id,
+                next.as_ref().map(|task| task.task_id.as_str()),
+            );
             encode_ok(&CompleteTaskReply {
                 task_id: task.task_id,
                 status: task.status,
                 recorded,
+                next,
             })
         }
         NodeOp::TaskFail => {
@@ -256,6 +273,17 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
         _ => Err(WireError::Internal {
             message: format!("{op} is not a task operation"),
         }),
+    }
+}
+
+fn claimed(task: TaskRecord) -> ClaimedTask {
+    ClaimedTask {
+        task_id: task.task_id,
+        title: task.title,
+        instructions: task.instructions,
+        priority: task.priority,
+        attempt: task.attempts,
+        supervisor_chat_id: task.supervisor_chat_id,
     }
 }
 

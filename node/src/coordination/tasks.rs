@@ -17,6 +17,7 @@
 //! - **Deduplication**: an idempotency key maps to its task in the bucket `shim_task_keys`.
 
 mod index;
+mod puller;
 
 use std::{collections::HashMap, sync::Arc, time::Duration};
 
@@ -30,7 +31,6 @@ use async_nats::{
     },
 };
 use bytes::Bytes;
-use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 use shim_protocol::{
     WireError,
@@ -40,6 +40,7 @@ use shim_protocol::{
 use tracing::{debug, warn};
 
 pub use index::TaskIndex;
+use puller::{Delivery, Puller};
 
 use super::kv::{BucketSpec, open_bucket};
 
@@ -62,8 +63,9 @@ const MAX_LIST: usize = 64;
 pub const MAX_WAIT: Duration = Duration::from_secs(60);
 /// Most held records a node keeps in memory.
 const MAX_REMEMBERED: usize = 10_000;
-/// How long a pull waits for JetStream's answers.
-const PULL_TIMEOUT: Duration = Duration::from_secs(5);
+/// Extra looks a woken claim takes when it found nothing, and the pause before each.
+const SECOND_LOOKS: u32 = 2;
+const SECOND_LOOK_AFTER: Duration = Duration::from_micros(300);
 /// Compare-and-set retries before a contended record is reported busy.
 const CAS_TRIES: usize = 8;
 
@@ -121,14 +123,6 @@ struct Queued {
     task: TaskRecord,
 }
 
-/// One delivery pulled from a priority's consumer.
-struct Delivery {
-    priority: Priority,
-    payload: Bytes,
-    ack_subject: String,
-    delivered: u64,
-}
-
 /// The task queue.
 #[derive(Debug, Clone)]
 pub struct TaskQueue {
@@ -137,8 +131,8 @@ pub struct TaskQueue {
     records: Store,
     keys: Store,
     config: TaskQueueConfig,
-    /// Rung once per task queued anywhere (the node follows the queue's subjects).
-    arrivals: Arc<tokio::sync::Notify>,
+    /// Asks the priority consumers for deliveries.
+    puller: Arc<Puller>,
     /// Records of tasks held by this node's workers, as this node last wrote them.
     held: Arc<std::sync::Mutex<HashMap<String, (TaskRecord, u64)>>>,
 }
@@ -169,19 +163,6 @@ fn encode(task: &TaskRecord) -> Bytes {
 
 fn consumer_name(priority: Priority) -> String {
     format!("tasks-{}", priority.as_str())
-}
-
-/// Reads the priority (from the consumer's name) and the delivery count from an acknowledgement subject:
-/// `$JS.ACK.<stream>.<consumer>.<delivered>...`, or with domain and account hash after `$JS.ACK`.
-fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
-    let tokens: Vec<&str> = ack_subject.split('.').collect();
-    let consumer = if tokens.len() == 9 { 3 } else { 5 };
-    let priority = tokens
-        .get(consumer)?
-        .strip_prefix("tasks-")
-        .and_then(|name| Priority::parse(name).ok())?;
-    let delivered = tokens.get(consumer + 1)?.parse().ok()?;
-    Some((priority, delivered))
 }
 
 fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
@@ -289,28 +270,14 @@ impl TaskQueue {
         };
         let records = open_bucket(&js, &bucket(BUCKET)).await?;
         let keys = open_bucket(&js, &bucket(KEYS_BUCKET)).await?;
-        let arrivals = Arc::new(tokio::sync::Notify::new());
-        let mut queued = client
-            .subscribe(subject::TASKS_QUEUE_ALL)
-            .await
-            .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
-        let listener = Arc::downgrade(&arrivals);
-        tokio::spawn(async move {
-            while queued.next().await.is_some() {
-                // Gone with the last handle of the queue.
-                let Some(arrivals) = listener.upgrade() else {
-                    break;
-                };
-                arrivals.notify_one();
-            }
-        });
+        let puller = Puller::start(client.clone()).await?;
         Ok(TaskQueue {
             client,
             js,
             records,
             keys,
             config,
-            arrivals,
+            puller,
             held: Arc::default(),
         })
     }
@@ -439,6 +406,8 @@ impl TaskQueue {
             .map_err(unavailable)?
             .await
             .map_err(unavailable)?;
+        // Other nodes see the publication itself.
+        self.puller.mark(task.priority);
         Ok(())
     }
 
@@ -447,12 +416,22 @@ impl TaskQueue {
         let Some(ack_subject) = ack_subject else {
             return;
         };
+        let returned = match kind {
+            jetstream::AckKind::Nak(delay) => {
+                puller::parse_ack_subject(ack_subject).map(|(priority, _)| (priority, delay))
+            }
+            _ => None,
+        };
         if let Err(error) = self
             .client
             .publish(ack_subject.to_owned(), Bytes::from(kind))
             .await
         {
             warn!(%error, "failed to acknowledge a task delivery");
+        }
+        // Sent after the hand-back on the same connection, so the server has it back when others hear of it.
+        if let Some((priority, delay)) = returned {
+            self.puller.announce(priority, delay).await;
         }
     }
 
@@ -718,65 +697,6 @@ impl TaskQueue {
         }
     }
 
-    /// Asks every priority's consumer for its next delivery at once and returns what came, highest priority
-    /// first. JetStream delivers a pulled message under its own subject, so the answers cannot be told apart by
-    /// a request inbox: they share one inbox, and each delivery names its consumer in its ack subject.
-    async fn pull(&self) -> Result<Vec<Delivery>, WireError> {
-        let inbox = self.client.new_inbox();
-        let mut answers = self
-            .client
-            .subscribe(inbox.clone())
-            .await
-            .map_err(unavailable)?;
-        for priority in Priority::ALL {
-            self.client
-                .publish_with_reply(
-                    format!(
-                        "$JS.API.CONSUMER.MSG.NEXT.{STREAM}.{}",
-                        consumer_name(priority)
-                    ),
-                    inbox.clone(),
-                    Bytes::from_static(br#"{"batch":1,"no_wait":true}"#),
-                )
-                .await
-                .map_err(unavailable)?;
-        }
-        let mut deliveries = Vec::new();
-        for _ in Priority::ALL {
-            let message = match tokio::time::timeout(PULL_TIMEOUT, answers.next()).await {
-                Ok(Some(message)) => message,
-                Ok(None) => break,
-                Err(_) => {
-                    warn!("JetStream did not answer a task pull in time");
-                    break;
-                }
-            };
-            if let Some(status) = message.status {
-                // 404 (nothing waiting) and 408 (request expired) mean no task; anything else is worth a word.
-                if status.as_u16() != 404 && status.as_u16() != 408 {
-                    warn!(status = status.as_u16(), description = ?message.description, "unexpected answer to a task pull");
-                }
-                continue;
-            }
-            let Some(ack_subject) = message.reply.map(|reply| reply.to_string()) else {
-                continue;
-            };
-            let Some((priority, delivered)) = parse_ack_subject(&ack_subject) else {
-                warn!(%ack_subject, "a task delivery with an unknown acknowledgement subject");
-                continue;
-            };
-            deliveries.push(Delivery {
-                priority,
-                payload: message.payload,
-                delivered,
-                ack_subject,
-            });
-        }
-        let _ = answers.unsubscribe().await;
-        deliveries.sort_by_key(|delivery| delivery.priority);
-        Ok(deliveries)
-    }
-
     /// Claims the next task chat `chat_id` (with `capabilities`) can do, waiting up to `wait` for one.
     ///
     /// A waiting claim sleeps until a task is queued; each queued task wakes one waiting claim of this node
@@ -792,9 +712,10 @@ impl TaskQueue {
         let wait = wait.min(MAX_WAIT);
         let deadline = tokio::time::Instant::now() + wait;
         let mut changes = Vec::new();
+        let mut second_looks = 0;
         loop {
             // Registered before looking, so a task queued in between still wakes this claim.
-            let arrival = self.arrivals.notified();
+            let arrival = self.puller.arrivals().notified();
             tokio::pin!(arrival);
             arrival.as_mut().enable();
             let (claim, mut more) = self.claim_once(chat_id, capabilities, now_ms()).await?;
@@ -806,9 +727,17 @@ impl TaskQueue {
             if now >= deadline {
                 return Ok((None, changes));
             }
+            if second_looks > 0 {
+                // Woken by a publication the stream may not have stored yet: look again in a moment.
+                second_looks -= 1;
+                tokio::time::sleep(SECOND_LOOK_AFTER).await;
+                continue;
+            }
             // Retries after a back-off and lapsed deliveries publish nothing: look again at least every second.
             let nap = (deadline - now).min(Duration::from_secs(1));
-            let _ = tokio::time::timeout(nap, arrival).await;
+            if tokio::time::timeout(nap, arrival).await.is_ok() {
+                second_looks = SECOND_LOOKS;
+            }
         }
     }
 
@@ -818,14 +747,13 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
     ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
-        let deliveries = self.pull().await?;
+        let deliveries = self.puller.pull().await?;
         let mut first_error = None;
         let mut claimed = None;
         let mut changes = Vec::new();
         for delivery in deliveries {
             if claimed.is_some() {
-                self.settle(Some(&delivery.ack_subject), jetstream::AckKind::Nak(None))
-                    .await;
+                self.puller.hand_back(&delivery.ack_subject).await;
                 continue;
             }
             match self
@@ -1022,6 +950,36 @@ impl TaskQueue {
             }
         }
         Ok((task, recorded, changes))
+    }
+
+    /// Completes a task and, at the same time, claims the next one for the same worker (as a worker loop
+    /// would do next anyway): the completion and the claim overlap instead of following each other.
+    pub async fn complete_and_claim(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        result: String,
+        capabilities: &[String],
+        now_ms: u64,
+    ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
+        let (completed, claimed) = tokio::join!(
+            self.complete(chat_id, task_id, result, now_ms),
+            self.claim_once(chat_id, capabilities, now_ms)
+        );
+        let (task, recorded, mut changes) = match completed {
+            Ok(completed) => completed,
+            Err(error) => {
+                // Do not leave a task claimed for a worker that is told its call failed.
+                if let Ok((Some(claim), _)) = &claimed {
+                    let held = [claim.task.task_id.clone()];
+                    let _ = self.requeue_held(chat_id, &held, now_ms).await;
+                }
+                return Err(error);
+            }
+        };
+        let (next, mut more) = claimed?;
+        changes.append(&mut more);
+        Ok((task, recorded, next, changes))
     }
 
     /// Fails a task held by `chat_id`: back on the queue after a back-off while attempts remain and the error is
@@ -1235,25 +1193,6 @@ fn held_by(task: &TaskRecord, chat_id: &str) -> Result<(), WireError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn priority_and_delivery_count_are_read_from_both_ack_subject_formats() {
-        assert_eq!(
-            parse_ack_subject("$JS.ACK.SHIM_TASKS.tasks-normal.3.17.9.1700000000000000000.0"),
-            Some((Priority::Normal, 3))
-        );
-        assert_eq!(
-            parse_ack_subject(
-                "$JS.ACK.hub.ACCHASH.SHIM_TASKS.tasks-critical.2.17.9.1700000000000000000.0.rand"
-            ),
-            Some((Priority::Critical, 2))
-        );
-        assert_eq!(parse_ack_subject("garbage"), None);
-        assert_eq!(
-            parse_ack_subject("$JS.ACK.SHIM_TASKS.other.3.17.9.1700000000000000000.0"),
-            None
-        );
-    }
 
     #[test]
     fn capabilities_must_all_be_present() {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use shim_protocol::{
     NodeOp,
     messages::{
-        ClaimTaskReply, ClaimTaskRequest, CollectResultsRequest, CompleteTaskReply,
+        ClaimTaskReply, ClaimTaskRequest, ClaimedTask, CollectResultsRequest, CompleteTaskReply,
         CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest, FailTaskRequest, Priority,
         TaskIdRequest, TaskList, TaskProgressRequest, TaskRecord, TaskStatusRequest,
     },
@@ -82,6 +82,19 @@ pub struct ClaimedOutput {
     pub supervisor_chat_id: String,
 }
 
+impl From<ClaimedTask> for ClaimedOutput {
+    fn from(task: ClaimedTask) -> Self {
+        ClaimedOutput {
+            task_id: task.task_id,
+            title: task.title,
+            instructions: task.instructions,
+            priority: task.priority.as_str().to_owned(),
+            attempt: task.attempt,
+            supervisor_chat_id: task.supervisor_chat_id,
+        }
+    }
+}
+
 /// Result of `shim_claim_task`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ClaimOutput {
@@ -111,6 +124,9 @@ pub struct CompleteArgs {
     pub task_id: String,
     /// The result for the supervisor.
     pub result: String,
+    /// Also take the next waiting task, in the same call.
+    #[serde(default)]
+    pub claim_next: bool,
     /// The worker chat; defaults to this server's.
     #[serde(default)]
     pub chat_id: Option<String>,
@@ -125,6 +141,9 @@ pub struct CompleteOutput {
     pub status: String,
     /// False when the task had already finished (another worker's result stands).
     pub recorded: bool,
+    /// With `claim_next`: the next task, or null when none was waiting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<ClaimedOutput>,
 }
 
 /// Arguments of `shim_fail_task`.
@@ -316,14 +335,7 @@ impl ShimMcp {
             })
             .await?;
         Ok(Json(ClaimOutput {
-            task: reply.task.map(|task| ClaimedOutput {
-                task_id: task.task_id,
-                title: task.title,
-                instructions: task.instructions,
-                priority: task.priority.as_str().to_owned(),
-                attempt: task.attempt,
-                supervisor_chat_id: task.supervisor_chat_id,
-            }),
+            task: reply.task.map(ClaimedOutput::from),
         }))
     }
 
@@ -359,7 +371,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_complete_task",
-        description = "Worker: finish your task with its result for the supervisor."
+        description = "Worker: finish your task with its result for the supervisor; claim_next also takes the next waiting task."
     )]
     async fn complete_task(
         &self,
@@ -369,6 +381,7 @@ impl ShimMcp {
             .with_node(|node| {
                 let chat_id_opt = args.chat_id.clone();
                 let (task_id, result) = (args.task_id.clone(), args.result.clone());
+                let claim_next = args.claim_next;
                 async move {
                     let chat_id = self.chat_id(&node, chat_id_opt).await?;
                     node.request(
@@ -377,6 +390,8 @@ impl ShimMcp {
                             chat_id,
                             task_id,
                             result,
+                            claim_next,
+                            capabilities: None,
                         },
                     )
                     .await
@@ -387,6 +402,7 @@ impl ShimMcp {
             task_id: reply.task_id,
             status: reply.status.as_str().to_owned(),
             recorded: reply.recorded,
+            next: reply.next.map(ClaimedOutput::from),
         }))
     }
 

@@ -271,6 +271,12 @@ pub struct CompleteTaskRequest {
     pub task_id: String,
     /// The result (at most 256 KiB).
     pub result: String,
+    /// Also claim the next task for this worker (without waiting), in the same call.
+    #[serde(default)]
+    pub claim_next: bool,
+    /// Capabilities for that claim (default: those in the worker's registry entry).
+    #[serde(default)]
+    pub capabilities: Option<Vec<String>>,
 }
 
 /// The answer to a completion.
@@ -282,6 +288,9 @@ pub struct CompleteTaskReply {
     pub status: TaskStatus,
     /// True when this call's result is the one recorded; false when the task had already finished.
     pub recorded: bool,
+    /// The next task, when `claim_next` was asked for and one was waiting.
+    #[serde(default)]
+    pub next: Option<ClaimedTask>,
 }
 
 /// Fails a task.

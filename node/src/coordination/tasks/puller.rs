@@ -1,0 +1,399 @@
+//! Pulling deliveries from the four priority consumers.
+//!
+//! A claim asks the consumers of every priority that may hold a task at once, each with its own reply subject
+//! under one inbox: "nothing waiting" answers come back on it, while a delivery arrives under its own subject
+//! and names its consumer in its acknowledgement subject. Asking an empty consumer costs the server as much as asking
+//! a full one, so the puller keeps a hint per priority: a count of the signs that a task may wait there, and
+//! the count at which a pull last found it empty. Signs are an announcement on `shim.v1.tasks.ready.<priority>`
+//! (sent by whichever node queued a task or handed a delivery back, once the queue has it), the node's own
+//! enqueues and hand-backs, and a tick every second (a delivery whose ack wait lapsed comes back unannounced). A pull that finds nothing clears only
+//! the signs seen before it asked, so a task queued meanwhile is never skipped. Inboxes are reused from claim
+//! to claim.
+
+use std::{
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use async_nats::{Client, Subscriber, jetstream::AckKind};
+use bytes::Bytes;
+use futures::StreamExt;
+use shim_protocol::{WireError, messages::Priority, subject};
+use tracing::warn;
+
+use super::{STREAM, consumer_name, unavailable};
+
+/// How long a claim waits for an answer of JetStream before leaving it to the background.
+const PARKED_GRACE: Duration = Duration::from_millis(20);
+/// How long the background listens for the answers of parked requests.
+const PARKED_TIMEOUT: Duration = Duration::from_secs(600);
+/// How often every priority is asked, hint or not.
+const FULL_PULL_EVERY: Duration = Duration::from_secs(1);
+/// How long after its last sign a priority that answered "nothing waiting" is still asked.
+const QUIET_MS: u64 = 50;
+/// Most idle inboxes kept.
+const MAX_IDLE_INBOXES: usize = 256;
+
+/// One delivery pulled from a priority's consumer.
+pub(super) struct Delivery {
+    pub priority: Priority,
+    pub payload: Bytes,
+    pub ack_subject: String,
+    pub delivered: u64,
+}
+
+/// Reads the priority (from the consumer's name) and the delivery count from an acknowledgement subject:
+/// `$JS.ACK.<stream>.<consumer>.<delivered>...`, or with domain and account hash after `$JS.ACK`.
+pub(super) fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
+    let tokens: Vec<&str> = ack_subject.split('.').collect();
+    let consumer = if tokens.len() == 9 { 3 } else { 5 };
+    let priority = tokens
+        .get(consumer)?
+        .strip_prefix("tasks-")
+        .and_then(|name| Priority::parse(name).ok())?;
+    let delivered = tokens.get(consumer + 1)?.parse().ok()?;
+    Some((priority, delivered))
+}
+
+fn slot(priority: Priority) -> usize {
+    Priority::ALL
+        .iter()
+        .position(|candidate| *candidate == priority)
+        .unwrap_or(2)
+}
+
+#[derive(Debug)]
+pub(super) struct Puller {
+    client: Client,
+    /// Per priority, highest first: signs that a task may wait there...
+    signs: [AtomicU64; 4],
+    /// ...and how many of them a pull had seen when it found the priority empty.
+    empty_at: [AtomicU64; 4],
+    /// When the last sign came, in milliseconds since `started`.
+    last_sign_ms: [AtomicU64; 4],
+    started: Instant,
+    last_full: Mutex<Instant>,
+    inboxes: Mutex<Vec<(String, Subscriber)>>,
+    /// Rung once per task queued anywhere.
+    arrivals: tokio::sync::Notify,
+}
+
+impl Puller {
+    /// Starts following the queue's subjects.
+    pub(super) async fn start(client: Client) -> anyhow::Result<Arc<Puller>> {
+        let puller = Arc::new(Puller {
+            client: client.clone(),
+            signs: std::array::from_fn(|_| AtomicU64::new(1)),
+            empty_at: std::array::from_fn(|_| AtomicU64::new(0)),
+            last_sign_ms: std::array::from_fn(|_| AtomicU64::new(0)),
+            started: Instant::now(),
+            last_full: Mutex::new(Instant::now()),
+            inboxes: Mutex::new(Vec::new()),
+            arrivals: tokio::sync::Notify::new(),
+        });
+        // Tasks published to the queue (seen as they are sent, a moment before the stream has them) and
+        // hand-backs announced once sent.
+        let queued = client
+            .subscribe(subject::TASKS_QUEUE_ALL)
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
+        let ready = client
+            .subscribe(subject::TASKS_READY_ALL)
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
+        let mut queued = futures::stream::select(queued, ready);
+        let listener = Arc::downgrade(&puller);
+        tokio::spawn(async move {
+            while let Some(message) = queued.next().await {
+                // Gone with the last handle of the queue.
+                let Some(puller) = listener.upgrade() else {
+                    break;
+                };
+                let priority = message
+                    .subject
+                    .rsplit('.')
+                    .next()
+                    .and_then(|name| Priority::parse(name).ok());
+                match priority {
+                    Some(priority) => puller.mark(priority),
+                    None => puller.mark_all(),
+                }
+                puller.arrivals.notify_one();
+            }
+        });
+        Ok(puller)
+    }
+
+    /// Notified once per task queued anywhere.
+    pub(super) fn arrivals(&self) -> &tokio::sync::Notify {
+        &self.arrivals
+    }
+
+    /// A task may be waiting on `priority`.
+    pub(super) fn mark(&self, priority: Priority) {
+        self.mark_slot(slot(priority));
+    }
+
+    fn mark_slot(&self, slot: usize) {
+        self.signs[slot].fetch_add(1, Ordering::AcqRel);
+        self.last_sign_ms[slot].store(self.elapsed_ms(), Ordering::Release);
+    }
+
+    fn mark_all(&self) {
+        for slot in 0..4 {
+            self.mark_slot(slot);
+        }
+    }
+
+    fn elapsed_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// Tells every node that a task handed back waits on `priority` now (or after `delay`).
+    pub(super) async fn announce(&self, priority: Priority, delay: Option<Duration>) {
+        match delay {
+            None | Some(Duration::ZERO) => {
+                self.mark(priority);
+                self.arrivals.notify_one();
+                if let Err(error) = self
+                    .client
+                    .publish(subject::tasks_ready(priority.as_str()), Bytes::new())
+                    .await
+                {
+                    warn!(%error, "failed to announce a task");
+                }
+            }
+            Some(delay) => {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    let _ = client
+                        .publish(subject::tasks_ready(priority.as_str()), Bytes::new())
+                        .await;
+                });
+            }
+        }
+    }
+
+    /// The priorities worth asking now, highest first, each with the signs seen so far.
+    fn to_ask(&self) -> Vec<(Priority, u64)> {
+        if let Ok(mut last_full) = self.last_full.lock()
+            && last_full.elapsed() >= FULL_PULL_EVERY
+        {
+            *last_full = Instant::now();
+            // Not an announcement: no quiet period follows.
+            for signs in &self.signs {
+                signs.fetch_add(1, Ordering::AcqRel);
+            }
+        }
+        Priority::ALL
+            .into_iter()
+            .filter_map(|priority| {
+                let signs = self.signs[slot(priority)].load(Ordering::Acquire);
+                (signs > self.empty_at[slot(priority)].load(Ordering::Acquire))
+                    .then_some((priority, signs))
+            })
+            .collect()
+    }
+
+    /// Records that the priority a status answer came for (the last token of its reply subject) was empty when
+    /// asked: the signs seen then are spent.
+    fn found_empty(&self, asked: &[(Priority, u64)], subject: &str) -> Option<Priority> {
+        let answered = subject.rsplit('.').next().unwrap_or_default();
+        let (priority, signs) = asked
+            .iter()
+            .find(|(priority, _)| priority.as_str() == answered)?;
+        let slot = slot(*priority);
+        // A priority announced moments ago stays worth asking: a hand-back is processed by the server after
+        // its announcement may have arrived.
+        let quiet = self
+            .elapsed_ms()
+            .saturating_sub(self.last_sign_ms[slot].load(Ordering::Acquire));
+        if quiet >= QUIET_MS {
+            self.empty_at[slot].fetch_max(*signs, Ordering::AcqRel);
+        }
+        Some(*priority)
+    }
+
+    fn inbox(&self) -> Option<(String, Subscriber)> {
+        self.inboxes.lock().ok()?.pop()
+    }
+
+    /// Asks the consumers that may hold a task for one delivery each and returns what came, highest priority
+    /// first.
+    pub(super) async fn pull(self: &Arc<Self>) -> Result<Vec<Delivery>, WireError> {
+        let asked = self.to_ask();
+        if asked.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (inbox, mut answers) = match self.inbox() {
+            Some(reused) => reused,
+            None => {
+                let inbox = self.client.new_inbox();
+                let answers = self
+                    .client
+                    .subscribe(format!("{inbox}.*"))
+                    .await
+                    .map_err(unavailable)?;
+                (inbox, answers)
+            }
+        };
+        for (priority, _) in &asked {
+            self.client
+                .publish_with_reply(
+                    format!(
+                        "$JS.API.CONSUMER.MSG.NEXT.{STREAM}.{}",
+                        consumer_name(*priority)
+                    ),
+                    // Status answers come to the reply subject: its last token says which priority was empty.
+                    format!("{inbox}.{}", priority.as_str()),
+                    // `no_wait` answers at once when nothing waits. (When another claim takes the last task in
+                    // between, the server may park the request until the next task: see below. An `expires`
+                    // would bound that, but nats-server 2.9 then waits it out even when nothing waits.)
+                    Bytes::from_static(br#"{"batch":1,"no_wait":true}"#),
+                )
+                .await
+                .map_err(unavailable)?;
+        }
+        let mut pending: Vec<Priority> = asked.iter().map(|(priority, _)| *priority).collect();
+        let mut deliveries = Vec::new();
+        while !pending.is_empty() {
+            // Done once the best delivery is known: every priority above it has answered.
+            let settled = deliveries.iter().any(|delivery: &Delivery| {
+                pending.iter().all(|priority| *priority > delivery.priority)
+            });
+            if settled {
+                break;
+            }
+            // Answers come within a round trip; one that does not was parked (another claim took that
+            // priority's last task): the rest of it is left to the background below.
+            let message = match tokio::time::timeout(PARKED_GRACE, answers.next()).await {
+                Ok(Some(message)) => message,
+                Ok(None) | Err(_) => break,
+            };
+            match self.answer(&asked, message) {
+                Answer::Empty(priority) => pending.retain(|asked| *asked != priority),
+                Answer::Delivery(delivery) => {
+                    pending.retain(|asked| *asked != delivery.priority);
+                    deliveries.push(delivery);
+                }
+                Answer::Other => {}
+            }
+        }
+        if pending.is_empty() {
+            self.recycle(inbox, answers);
+        } else {
+            // Parked requests answer with the next task queued on their priority: it goes back to the queue
+            // (and is announced) as it comes.
+            let puller = Arc::clone(self);
+            tokio::spawn(async move {
+                while !pending.is_empty() {
+                    let Ok(Some(message)) =
+                        tokio::time::timeout(PARKED_TIMEOUT, answers.next()).await
+                    else {
+                        // Whatever it would have delivered comes back after the ack wait.
+                        puller.mark_all();
+                        return;
+                    };
+                    match puller.answer(&asked, message) {
+                        Answer::Empty(priority) => pending.retain(|asked| *asked != priority),
+                        Answer::Delivery(delivery) => {
+                            pending.retain(|asked| *asked != delivery.priority);
+                            puller.hand_back(&delivery.ack_subject).await;
+                        }
+                        Answer::Other => {}
+                    }
+                }
+                puller.recycle(inbox, answers);
+            });
+        }
+        deliveries.sort_by_key(|delivery| delivery.priority);
+        Ok(deliveries)
+    }
+
+    /// Reads one answer to a pull.
+    fn answer(&self, asked: &[(Priority, u64)], message: async_nats::Message) -> Answer {
+        if let Some(status) = message.status {
+            // 404 (nothing waiting) and 408 (request expired) mean no task; anything else is worth a word.
+            if status.as_u16() != 404 && status.as_u16() != 408 {
+                warn!(status = status.as_u16(), description = ?message.description, "unexpected answer to a task pull");
+            }
+            return match self.found_empty(asked, message.subject.as_str()) {
+                Some(priority) => Answer::Empty(priority),
+                None => Answer::Other,
+            };
+        }
+        let Some(ack_subject) = message.reply.map(|reply| reply.to_string()) else {
+            return Answer::Other;
+        };
+        let Some((priority, delivered)) = parse_ack_subject(&ack_subject) else {
+            warn!(%ack_subject, "a task delivery with an unknown acknowledgement subject");
+            return Answer::Other;
+        };
+        Answer::Delivery(Delivery {
+            priority,
+            payload: message.payload,
+            delivered,
+            ack_subject,
+        })
+    }
+
+    /// Returns a delivery nobody will take to its consumer at once, and announces it.
+    pub(super) async fn hand_back(&self, ack_subject: &str) {
+        if let Err(error) = self
+            .client
+            .publish(ack_subject.to_owned(), Bytes::from(AckKind::Nak(None)))
+            .await
+        {
+            warn!(%error, "failed to hand a task delivery back");
+        }
+        if let Some((priority, _)) = parse_ack_subject(ack_subject) {
+            self.announce(priority, None).await;
+        }
+    }
+
+    fn recycle(&self, inbox: String, answers: Subscriber) {
+        if let Ok(mut idle) = self.inboxes.lock()
+            && idle.len() < MAX_IDLE_INBOXES
+        {
+            idle.push((inbox, answers));
+        }
+    }
+}
+
+/// What one answer to a pull says.
+enum Answer {
+    /// Nothing waits on that priority.
+    Empty(Priority),
+    /// A task.
+    Delivery(Delivery),
+    /// Something else (logged).
+    Other,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priority_and_delivery_count_are_read_from_both_ack_subject_formats() {
+        assert_eq!(
+            parse_ack_subject("$JS.ACK.SHIM_TASKS.tasks-normal.3.17.9.1700000000000000000.0"),
+            Some((Priority::Normal, 3))
+        );
+        assert_eq!(
+            parse_ack_subject(
+                "$JS.ACK.hub.ACCHASH.SHIM_TASKS.tasks-critical.2.17.9.1700000000000000000.0.rand"
+            ),
+            Some((Priority::Critical, 2))
+        );
+        assert_eq!(parse_ack_subject("garbage"), None);
+        assert_eq!(
+            parse_ack_subject("$JS.ACK.SHIM_TASKS.other.3.17.9.1700000000000000000.0"),
+            None
+        );
+    }
+}
