@@ -747,17 +747,13 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
     ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
-        let (mut deliveries, must_pull) = self.puller.take_prefetched();
-        if must_pull {
-            deliveries.extend(self.puller.pull().await?);
-            deliveries.sort_by_key(|delivery| delivery.priority);
-        }
+        let deliveries = self.puller.pull().await?;
         let mut first_error = None;
         let mut claimed = None;
         let mut changes = Vec::new();
         for delivery in deliveries {
             if claimed.is_some() {
-                self.puller.keep(delivery);
+                self.puller.hand_back(&delivery.ack_subject).await;
                 continue;
             }
             match self

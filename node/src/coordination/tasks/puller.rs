@@ -34,15 +34,10 @@ const PARKED_TIMEOUT: Duration = Duration::from_secs(600);
 const FULL_PULL_EVERY: Duration = Duration::from_secs(1);
 /// How long after its last sign a priority that answered "nothing waiting" is still asked.
 const QUIET_MS: u64 = 50;
-/// Deliveries asked for per priority and pull: one for the claim, the rest kept for the next claims here.
-const PULL_BATCH: usize = 4;
-/// How long a delivery pulled ahead waits for a claim of this node before it goes back to the queue.
-const PREFETCH_HOLD: Duration = Duration::from_millis(50);
 /// Most idle inboxes kept.
 const MAX_IDLE_INBOXES: usize = 256;
 
 /// One delivery pulled from a priority's consumer.
-#[derive(Debug)]
 pub(super) struct Delivery {
     pub priority: Priority,
     pub payload: Bytes,
@@ -84,8 +79,6 @@ pub(super) struct Puller {
     inboxes: Mutex<Vec<(String, Subscriber)>>,
     /// Rung once per task queued anywhere.
     arrivals: tokio::sync::Notify,
-    /// Deliveries pulled ahead for this node's next claims, with when they came.
-    prefetched: Mutex<Vec<(Delivery, Instant)>>,
 }
 
 impl Puller {
@@ -100,21 +93,6 @@ impl Puller {
             last_full: Mutex::new(Instant::now()),
             inboxes: Mutex::new(Vec::new()),
             arrivals: tokio::sync::Notify::new(),
-            prefetched: Mutex::new(Vec::new()),
-        });
-        // Deliveries pulled ahead that no claim took in time go back to the queue.
-        let sweeper = Arc::downgrade(&puller);
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(PREFETCH_HOLD / 2);
-            loop {
-                ticks.tick().await;
-                let Some(puller) = sweeper.upgrade() else {
-                    break;
-                };
-                for stale in puller.stale_prefetched() {
-                    puller.hand_back(&stale.ack_subject).await;
-                }
-            }
         });
         // Tasks published to the queue (seen as they are sent, a moment before the stream has them) and
         // hand-backs announced once sent.
@@ -275,23 +253,17 @@ impl Puller {
                     // `no_wait` answers at once when nothing waits. (When another claim takes the last task in
                     // between, the server may park the request until the next task: see below. An `expires`
                     // would bound that, but nats-server 2.9 then waits it out even when nothing waits.)
-                    Bytes::from(format!(r#"{{"batch":{PULL_BATCH},"no_wait":true}}"#)),
+                    Bytes::from_static(br#"{"batch":1,"no_wait":true}"#),
                 )
                 .await
                 .map_err(unavailable)?;
         }
-        // Per priority asked, the answers still to come: deliveries up to the batch, or one status.
-        let mut pending: Vec<(Priority, usize)> = asked
-            .iter()
-            .map(|(priority, _)| (*priority, PULL_BATCH))
-            .collect();
+        let mut pending: Vec<Priority> = asked.iter().map(|(priority, _)| *priority).collect();
         let mut deliveries = Vec::new();
         while !pending.is_empty() {
             // Done once the best delivery is known: every priority above it has answered.
             let settled = deliveries.iter().any(|delivery: &Delivery| {
-                pending
-                    .iter()
-                    .all(|(priority, _)| *priority >= delivery.priority)
+                pending.iter().all(|priority| *priority > delivery.priority)
             });
             if settled {
                 break;
@@ -303,9 +275,9 @@ impl Puller {
                 Ok(None) | Err(_) => break,
             };
             match self.answer(&asked, message) {
-                Answer::Empty(priority) => answered(&mut pending, priority, true),
+                Answer::Empty(priority) => pending.retain(|asked| *asked != priority),
                 Answer::Delivery(delivery) => {
-                    answered(&mut pending, delivery.priority, false);
+                    pending.retain(|asked| *asked != delivery.priority);
                     deliveries.push(delivery);
                 }
                 Answer::Other => {}
@@ -314,8 +286,8 @@ impl Puller {
         if pending.is_empty() {
             self.recycle(inbox, answers);
         } else {
-            // The rest of a batch, and parked requests (they answer with the next task queued on their
-            // priority), are kept for the next claims here as they come.
+            // Parked requests answer with the next task queued on their priority: it goes back to the queue
+            // (and is announced) as it comes.
             let puller = Arc::clone(self);
             tokio::spawn(async move {
                 while !pending.is_empty() {
@@ -327,11 +299,10 @@ impl Puller {
                         return;
                     };
                     match puller.answer(&asked, message) {
-                        Answer::Empty(priority) => answered(&mut pending, priority, true),
+                        Answer::Empty(priority) => pending.retain(|asked| *asked != priority),
                         Answer::Delivery(delivery) => {
-                            answered(&mut pending, delivery.priority, false);
-                            puller.keep(delivery);
-                            puller.arrivals.notify_one();
+                            pending.retain(|asked| *asked != delivery.priority);
+                            puller.hand_back(&delivery.ack_subject).await;
                         }
                         Answer::Other => {}
                     }
@@ -341,46 +312,6 @@ impl Puller {
         }
         deliveries.sort_by_key(|delivery| delivery.priority);
         Ok(deliveries)
-    }
-
-    /// Keeps a delivery for the next claim of this node.
-    pub(super) fn keep(&self, delivery: Delivery) {
-        if let Ok(mut prefetched) = self.prefetched.lock() {
-            prefetched.push((delivery, Instant::now()));
-        }
-    }
-
-    /// Takes every delivery kept for claims, best priority first, and says whether a pull is still needed: when
-    /// nothing is kept, or a priority above the best kept one may hold a task.
-    pub(super) fn take_prefetched(&self) -> (Vec<Delivery>, bool) {
-        let mut kept: Vec<Delivery> = self
-            .prefetched
-            .lock()
-            .map(|mut prefetched| prefetched.drain(..).map(|(delivery, _)| delivery).collect())
-            .unwrap_or_default();
-        kept.sort_by_key(|delivery| delivery.priority);
-        let must_pull = match kept.first() {
-            None => true,
-            Some(best) => Priority::ALL
-                .into_iter()
-                .take_while(|priority| *priority < best.priority)
-                .any(|priority| {
-                    self.signs[slot(priority)].load(Ordering::Acquire)
-                        > self.empty_at[slot(priority)].load(Ordering::Acquire)
-                }),
-        };
-        (kept, must_pull)
-    }
-
-    fn stale_prefetched(&self) -> Vec<Delivery> {
-        let Ok(mut prefetched) = self.prefetched.lock() else {
-            return Vec::new();
-        };
-        let (stale, fresh): (Vec<_>, Vec<_>) = prefetched
-            .drain(..)
-            .partition(|(_, kept_at)| kept_at.elapsed() >= PREFETCH_HOLD);
-        *prefetched = fresh;
-        stale.into_iter().map(|(delivery, _)| delivery).collect()
     }
 
     /// Reads one answer to a pull.
@@ -431,14 +362,6 @@ impl Puller {
             idle.push((inbox, answers));
         }
     }
-}
-
-/// Counts an answer for `priority`: a delivery takes one place of its batch, a status ends it.
-fn answered(pending: &mut Vec<(Priority, usize)>, priority: Priority, status: bool) {
-    if let Some(slot) = pending.iter_mut().find(|(asked, _)| *asked == priority) {
-        slot.1 = if status { 0 } else { slot.1.saturating_sub(1) };
-    }
-    pending.retain(|(_, left)| *left > 0);
 }
 
 /// What one answer to a pull says.
