@@ -351,10 +351,11 @@ async fn sweep_registry(
             _ = shutdown.wait_for(|stop| *stop) => return,
         }
         if let Some(tasks) = context.tasks_opt.as_ref() {
+            let now = shim_actors::now_ms();
             let retention = tasks.queue.config().retention.as_millis() as u64;
-            tasks
-                .index
-                .prune(shim_actors::now_ms().saturating_sub(retention));
+            tasks.index.prune(now.saturating_sub(retention));
+            let stuck_after = away_after.as_millis() as u64;
+            release_stuck_tasks(&context, tasks, now.saturating_sub(stuck_after)).await;
         }
         match registry
             .sweep(shim_actors::now_ms(), away_after, gone_after)
@@ -372,6 +373,18 @@ async fn sweep_registry(
                 }
             }
             Err(error) => warn!(%error, "registry sweep failed"),
+        }
+    }
+}
+
+/// Queues tasks waiting since before `before_ms` whose dependencies are all done: the node that completed the
+/// last dependency died before it could queue them. Each release is a compare-and-set, so several nodes doing
+/// this queue a task once.
+async fn release_stuck_tasks(context: &BridgeContext, tasks: &bridge::Tasks, before_ms: u64) {
+    for task_id in tasks.index.blocked_since(before_ms) {
+        match tasks.queue.release(&task_id, shim_actors::now_ms()).await {
+            Ok(changes) => bridge::report_task_changes(context, tasks, &changes),
+            Err(error) => warn!(%error, %task_id, "failed to check a waiting task's dependencies"),
         }
     }
 }

@@ -1173,3 +1173,34 @@ async fn a_person_lists_shows_cancels_and_retries_tasks_from_the_command_line() 
     assert!(!again.status.success(), "a claimed task cannot be retried");
     assert!(String::from_utf8_lossy(&again.stderr).contains("only failed, dead or cancelled"));
 }
+
+#[tokio::test]
+async fn a_dependent_left_waiting_by_a_dead_node_is_queued_by_another() {
+    let nats = NatsServer::start();
+    let node = node_with(|config| config.chat_away_after_s = 1, &nats).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let first = supervisor.dispatch("first").await;
+    let second = supervisor
+        .dispatch_with("second", |request| request.depends_on = vec![first.clone()])
+        .await
+        .expect("dispatches")
+        .task_id;
+    // The node completing `first` dies right after recording it: the record says done, nobody queued `second`.
+    let worker = Chat::new(&client, "worker");
+    assert!(worker.claim(0).await.is_some());
+    let js = async_nats::jetstream::new(client.nats().clone());
+    let records = js
+        .get_key_value(shim_node::coordination::tasks::BUCKET)
+        .await
+        .expect("bucket");
+    let mut record = supervisor.task(&first).await;
+    record.status = TaskStatus::Done;
+    record.result = Some("done before the crash".to_owned());
+    records
+        .put(&first, serde_json::to_vec(&record).expect("json").into())
+        .await
+        .expect("writes");
+    let released = worker.claim(20).await.expect("the dependent is queued");
+    assert_eq!(released.task_id, second);
+}

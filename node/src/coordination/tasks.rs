@@ -572,8 +572,8 @@ impl TaskQueue {
     }
 
     /// Puts a waiting task on the queue once every dependency is done, or fails it (and its dependents) when one
-    /// will never be.
-    async fn release(&self, task_id: &str, now_ms: u64) -> Result<Vec<TaskChange>, WireError> {
+    /// will never be; a task still waiting for an open dependency is left as it is.
+    pub async fn release(&self, task_id: &str, now_ms: u64) -> Result<Vec<TaskChange>, WireError> {
         for _ in 0..CAS_TRIES {
             let Some((mut task, revision)) = self.get_with_revision(task_id).await? else {
                 return Ok(Vec::new());

@@ -155,6 +155,13 @@ impl TaskIndex {
         self.select(|_| true)
     }
 
+    /// Tasks waiting for dependencies, unchanged since before `before_ms`.
+    pub fn blocked_since(&self, before_ms: u64) -> Vec<String> {
+        self.select(|task| {
+            task.status == TaskStatus::Queued && !task.enqueued && task.updated_at_ms < before_ms
+        })
+    }
+
     /// Tasks waiting on the queue, per priority (highest first), and tasks waiting for dependencies.
     pub fn waiting(&self) -> ([u64; 4], u64) {
         let mut by_priority = [0; 4];
