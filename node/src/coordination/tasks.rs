@@ -1139,21 +1139,6 @@ impl TaskQueue {
         Ok(changes)
     }
 
-    /// Waiting deliveries per priority (the queue depth), highest priority first.
-    pub async fn depth(&self) -> Result<[u64; 4], WireError> {
-        let mut stream = self.js.get_stream(STREAM).await.map_err(unavailable)?;
-        let mut depth = [0; 4];
-        for (slot, priority) in depth.iter_mut().zip(Priority::ALL) {
-            let mut consumer: jetstream::consumer::PullConsumer = stream
-                .get_consumer(&consumer_name(priority))
-                .await
-                .map_err(unavailable)?;
-            *slot = consumer.info().await.map_err(unavailable)?.num_pending;
-        }
-        let _ = stream.info().await;
-        Ok(depth)
-    }
-
     /// Reads many tasks (missing ones are skipped), in the order given.
     pub async fn get_many(&self, task_ids: &[String]) -> Result<Vec<TaskRecord>, WireError> {
         let reads =

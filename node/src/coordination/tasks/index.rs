@@ -30,7 +30,6 @@ struct Indexed {
 #[derive(Debug, Clone, Default)]
 pub struct TaskIndex {
     tasks: Arc<RwLock<HashMap<String, Indexed>>>,
-    caught_up: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl TaskIndex {
@@ -54,17 +53,6 @@ impl TaskIndex {
     }
 
     async fn follow_once(&self, store: &Store) {
-        let pending = match store.stream.get_info().await {
-            Ok(info) => info.state.messages,
-            Err(error) => {
-                warn!(%error, "failed to read the task bucket; retrying");
-                return;
-            }
-        };
-        if pending == 0 {
-            self.caught_up
-                .store(true, std::sync::atomic::Ordering::Release);
-        }
         let mut watch = match store.watch_with_history(">").await {
             Ok(watch) => watch,
             Err(error) => {
@@ -75,10 +63,6 @@ impl TaskIndex {
         while let Some(entry) = watch.next().await {
             match entry {
                 Ok(entry) => {
-                    if entry.delta == 0 {
-                        self.caught_up
-                            .store(true, std::sync::atomic::Ordering::Release);
-                    }
                     if entry.operation == Operation::Put {
                         match serde_json::from_slice::<TaskRecord>(&entry.value) {
                             Ok(task) => self.apply(&task),
@@ -96,11 +80,6 @@ impl TaskIndex {
                 }
             }
         }
-    }
-
-    /// True once the index has read every record that existed when it started.
-    pub fn caught_up(&self) -> bool {
-        self.caught_up.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Takes in a record.
