@@ -601,9 +601,10 @@ impl TaskQueue {
                 }
             }
             if let Some(reason) = blocked {
-                return self
-                    .finish_for_good(task_id, TaskStatus::Failed, &reason, now_ms)
-                    .await;
+                let (_, changes) = self
+                    .finish_for_good(task_id, TaskStatus::Failed, &reason, now_ms, |_| Ok(()))
+                    .await?;
+                return Ok(changes);
             }
             if waiting {
                 return Ok(Vec::new());
@@ -623,45 +624,39 @@ impl TaskQueue {
         Err(contended(task_id))
     }
 
-    /// Marks a task failed, dead or cancelled (unless it already finished), settles its delivery and fails its
-    /// dependents.
+    /// Marks a task failed, dead or cancelled, settles its delivery and fails its dependents. `check` vets the
+    /// task's stored record first (an `Err` refuses the change); a task that already finished is left as it is.
+    /// Returns the task as it stands after the call, and the changes made.
     async fn finish_for_good(
         &self,
         task_id: &str,
         status: TaskStatus,
         reason: &str,
         now_ms: u64,
-    ) -> Result<Vec<TaskChange>, WireError> {
+        check: impl Fn(&TaskRecord) -> Result<(), WireError>,
+    ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
         let mut changes = Vec::new();
-        let mut pending = vec![(task_id.to_owned(), status, reason.to_owned())];
-        while let Some((task_id, status, reason)) = pending.pop() {
-            let (task, changed) = self
-                .modify(&task_id, |task| {
-                    if task.status.is_finished() {
-                        return Ok(false);
-                    }
-                    task.status = status;
-                    task.error = Some(reason.clone());
-                    task.enqueued = false;
-                    task.updated_at_ms = now_ms;
-                    task.finished_at_ms = Some(now_ms);
-                    Ok(true)
-                })
-                .await?;
-            if !changed {
-                continue;
-            }
+        let (root, changed) = self
+            .finish_one(task_id, status, reason, now_ms, &check)
+            .await?;
+        let mut pending = Vec::new();
+        if changed {
+            pending.push((root.clone(), status, reason.to_owned()));
+        }
+        while let Some((task, status, reason)) = pending.pop() {
             if status == TaskStatus::Dead {
                 self.dead_letter(&task, &reason).await;
             }
             self.settle(task.ack_subject.as_deref(), jetstream::AckKind::Term)
                 .await;
+            let because = format!("task {} it depends on is {}", task.task_id, status.as_str());
             for dependent in &task.dependents {
-                pending.push((
-                    dependent.clone(),
-                    TaskStatus::Failed,
-                    format!("task {} it depends on is {}", task.task_id, status.as_str()),
-                ));
+                let (failed, changed) = self
+                    .finish_one(dependent, TaskStatus::Failed, &because, now_ms, &|_| Ok(()))
+                    .await?;
+                if changed {
+                    pending.push((failed, TaskStatus::Failed, because.clone()));
+                }
             }
             changes.push(TaskChange {
                 what: match status {
@@ -672,7 +667,31 @@ impl TaskQueue {
                 task,
             });
         }
-        Ok(changes)
+        Ok((root, changes))
+    }
+
+    /// Records one task's end (see [`finish_for_good`](Self::finish_for_good)); true when this call made it.
+    async fn finish_one(
+        &self,
+        task_id: &str,
+        status: TaskStatus,
+        reason: &str,
+        now_ms: u64,
+        check: &impl Fn(&TaskRecord) -> Result<(), WireError>,
+    ) -> Result<(TaskRecord, bool), WireError> {
+        self.modify(task_id, |task| {
+            check(task)?;
+            if task.status.is_finished() {
+                return Ok(false);
+            }
+            task.status = status;
+            task.error = Some(reason.to_owned());
+            task.enqueued = false;
+            task.updated_at_ms = now_ms;
+            task.finished_at_ms = Some(now_ms);
+            Ok(true)
+        })
+        .await
     }
 
     async fn dead_letter(&self, task: &TaskRecord, reason: &str) {
@@ -831,11 +850,10 @@ impl TaskQueue {
                     ),
                     (None, None) => format!("out of attempts ({})", task.attempts),
                 };
-                task.ack_subject = Some(delivery.ack_subject.clone());
-                changes.extend(
-                    self.finish_for_good(&task_id, TaskStatus::Dead, &reason, now_ms)
-                        .await?,
-                );
+                let (_, dead) = self
+                    .finish_for_good(&task_id, TaskStatus::Dead, &reason, now_ms, |_| Ok(()))
+                    .await?;
+                changes.extend(dead);
                 self.settle(ack, jetstream::AckKind::Term).await;
                 return Ok(None);
             }
@@ -994,32 +1012,37 @@ impl TaskQueue {
     ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
         check_text("error", &error, MAX_TEXT)?;
-        let (task, revision) = self
-            .get_with_revision(task_id)
-            .await?
-            .ok_or_else(|| not_found(task_id))?;
-        held_by(&task, chat_id)?;
-        if !retryable {
-            let changes = self
-                .finish_for_good(task_id, TaskStatus::Failed, &error, now_ms)
-                .await?;
-            return Ok((self.get(task_id).await?.unwrap_or(task), changes));
-        }
-        if task.attempts >= task.max_attempts {
-            let reason = format!("out of attempts ({}); last error: {error}", task.attempts);
-            let changes = self
-                .finish_for_good(task_id, TaskStatus::Dead, &reason, now_ms)
-                .await?;
-            return Ok((self.get(task_id).await?.unwrap_or(task), changes));
-        }
-        let mut retry = task.clone();
-        retry.status = TaskStatus::Queued;
-        retry.error = Some(error);
-        retry.worker_chat_id = None;
-        retry.progress = 0.0;
-        retry.updated_at_ms = now_ms;
-        if self.cas(&retry, revision).await?.is_none() {
-            return Err(contended(task_id));
+        // Decided on the stored record: back on the queue, or failed (or dead) for good.
+        let mut ending = None;
+        let (task, requeued) = self
+            .modify(task_id, |task| {
+                held_by(task, chat_id)?;
+                if !retryable {
+                    ending = Some((TaskStatus::Failed, error.clone()));
+                    return Ok(false);
+                }
+                if task.attempts >= task.max_attempts {
+                    ending = Some((
+                        TaskStatus::Dead,
+                        format!("out of attempts ({}); last error: {error}", task.attempts),
+                    ));
+                    return Ok(false);
+                }
+                ending = None;
+                task.status = TaskStatus::Queued;
+                task.error = Some(error.clone());
+                task.worker_chat_id = None;
+                task.progress = 0.0;
+                task.updated_at_ms = now_ms;
+                Ok(true)
+            })
+            .await?;
+        if let (false, Some((status, reason))) = (requeued, ending) {
+            return self
+                .finish_for_good(task_id, status, &reason, now_ms, |task| {
+                    held_by(task, chat_id)
+                })
+                .await;
         }
         let delay = self
             .config
@@ -1031,10 +1054,10 @@ impl TaskQueue {
         )
         .await;
         Ok((
-            retry.clone(),
+            task.clone(),
             vec![TaskChange {
                 what: "retrying",
-                task: retry,
+                task,
             }],
         ))
     }
@@ -1047,22 +1070,22 @@ impl TaskQueue {
         now_ms: u64,
     ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
-        let task = self.get(task_id).await?.ok_or_else(|| not_found(task_id))?;
-        if task.status.is_finished() {
-            return Err(WireError::bad_request(format!(
-                "task {task_id} is already {}",
-                task.status.as_str()
-            )));
-        }
-        let changes = self
-            .finish_for_good(
-                task_id,
-                TaskStatus::Cancelled,
-                &format!("cancelled by {chat_id}"),
-                now_ms,
-            )
-            .await?;
-        Ok((self.get(task_id).await?.unwrap_or(task), changes))
+        self.finish_for_good(
+            task_id,
+            TaskStatus::Cancelled,
+            &format!("cancelled by {chat_id}"),
+            now_ms,
+            |task| {
+                if task.status.is_finished() {
+                    return Err(WireError::bad_request(format!(
+                        "task {task_id} is already {}",
+                        task.status.as_str()
+                    )));
+                }
+                Ok(())
+            },
+        )
+        .await
     }
 
     /// Puts a failed, dead or cancelled task back on the queue with fresh attempts.
