@@ -464,23 +464,23 @@ async fn dispatch(
 }
 
 fn messages(context: &BridgeContext) -> WireResult<&crate::coordination::messages::Messages> {
-    context.messages_opt.as_ref().ok_or_else(|| WireError::Unavailable {
-        message: "messages need JetStream, which this node's NATS server does not offer; start nats-server with -js"
-            .to_owned(),
-    })
+    needs_jetstream(context.messages_opt.as_ref(), "messages need")
 }
 
 fn registry(context: &BridgeContext) -> WireResult<&crate::coordination::registry::Registry> {
-    context.registry_opt.as_ref().ok_or_else(|| WireError::Unavailable {
-        message: "the chat registry needs JetStream, which this node's NATS server does not offer; start nats-server with -js"
-            .to_owned(),
-    })
+    needs_jetstream(context.registry_opt.as_ref(), "the chat registry needs")
 }
 
 fn locks(context: &BridgeContext) -> WireResult<&crate::coordination::locks::Locks> {
-    context.locks_opt.as_ref().ok_or_else(|| WireError::Unavailable {
-        message: "locks need JetStream, which this node's NATS server does not offer; start nats-server with -js"
-            .to_owned(),
+    needs_jetstream(context.locks_opt.as_ref(), "locks need")
+}
+
+/// A coordination piece, or why it is missing: the node runs without JetStream (`what` names the piece).
+fn needs_jetstream<'a, T>(piece_opt: Option<&'a T>, what: &str) -> WireResult<&'a T> {
+    piece_opt.ok_or_else(|| WireError::Unavailable {
+        message: format!(
+            "{what} JetStream, which this node's NATS server does not offer; start nats-server with -js"
+        ),
     })
 }
 

@@ -357,6 +357,26 @@ async fn capabilities_decide_who_may_claim() {
         .expect("claims")
         .expect("a task");
     assert_eq!(claimed.task_id, gpu_task);
+
+    // A capability a chat may register (dots and all) is one a task may require.
+    let web = supervisor
+        .dispatch_with("render", |request| {
+            request.capabilities = vec!["node.js".to_owned()]
+        })
+        .await
+        .expect("dispatches")
+        .task_id;
+    let web_worker = Chat::new(&client, "web");
+    web_worker.beat("worker", &["node.js"]).await;
+    let claimed = web_worker.claim_with(0, None).await.expect("claims");
+    assert_eq!(claimed.expect("a task").task_id, web);
+    // The same limits hold for a claim's own list.
+    let too_many: Vec<String> = (0..33).map(|index| format!("skill-{index}")).collect();
+    let too_many: Vec<&str> = too_many.iter().map(String::as_str).collect();
+    assert!(matches!(
+        wire_error(plain.claim_with(0, Some(&too_many)).await),
+        WireError::BadRequest { .. }
+    ));
 }
 
 #[tokio::test]

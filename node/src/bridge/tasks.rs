@@ -32,10 +32,7 @@ pub struct Tasks {
 }
 
 fn tasks(context: &BridgeContext) -> WireResult<&Tasks> {
-    context.tasks_opt.as_ref().ok_or_else(|| WireError::Unavailable {
-        message: "the task queue needs JetStream, which this node's NATS server does not offer; start nats-server with -js"
-            .to_owned(),
-    })
+    super::needs_jetstream(context.tasks_opt.as_ref(), "the task queue needs")
 }
 
 /// Publishes `tasks.<what>` for each change and counts it.
@@ -75,6 +72,21 @@ fn set_work(context: &BridgeContext, chat_id: &str, task_id: Option<&str>) {
             tracing::debug!(%error, %chat_id, "failed to record a chat's work in the registry");
         }
     });
+}
+
+/// The capabilities a claim goes by: those it names (checked), else the chat's.
+async fn claim_capabilities(
+    context: &BridgeContext,
+    chat_id: &str,
+    named: Option<Vec<String>>,
+) -> WireResult<Vec<String>> {
+    match named {
+        Some(capabilities) => {
+            crate::coordination::registry::validate_capabilities(&capabilities)?;
+            Ok(capabilities)
+        }
+        None => capabilities_of(context, chat_id).await,
+    }
 }
 
 async fn capabilities_of(context: &BridgeContext, chat_id: &str) -> WireResult<Vec<String>> {
@@ -130,10 +142,8 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
         NodeOp::TaskClaim => {
             let request: ClaimTaskRequest = codec::decode(payload)?;
             validate_id("chat id", &request.chat_id)?;
-            let capabilities = match request.capabilities {
-                Some(capabilities) => capabilities,
-                None => capabilities_of(context, &request.chat_id).await?,
-            };
+            let capabilities =
+                claim_capabilities(context, &request.chat_id, request.capabilities).await?;
             let wait = Duration::from_secs(request.wait_seconds.unwrap_or(0));
             if wait > crate::coordination::tasks::MAX_WAIT {
                 return Err(WireError::bad_request("wait_seconds must be at most 60"));
@@ -173,10 +183,8 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
             let request: CompleteTaskRequest = codec::decode(payload)?;
             validate_id("chat id", &request.chat_id)?;
             let (task, recorded, next, changes) = if request.claim_next {
-                let capabilities = match request.capabilities {
-                    Some(capabilities) => capabilities,
-                    None => capabilities_of(context, &request.chat_id).await?,
-                };
+                let capabilities =
+                    claim_capabilities(context, &request.chat_id, request.capabilities).await?;
                 queue
                     .complete_and_claim(
                         &request.chat_id,

@@ -46,6 +46,20 @@ fn encode(entry: &ChatEntry) -> Bytes {
     Bytes::from(serde_json::to_vec(entry).unwrap_or_default())
 }
 
+/// Checks a list of capabilities (a chat's, a task's or a claim's): at most 32, each 1 to 64 characters.
+pub fn validate_capabilities(capabilities: &[String]) -> Result<(), WireError> {
+    let bad = capabilities.len() > MAX_CAPABILITIES
+        || capabilities
+            .iter()
+            .any(|capability| capability.is_empty() || capability.len() > MAX_CAPABILITY_LEN);
+    if bad {
+        return Err(WireError::bad_request(format!(
+            "capabilities: at most {MAX_CAPABILITIES}, each 1 to {MAX_CAPABILITY_LEN} characters"
+        )));
+    }
+    Ok(())
+}
+
 impl Registry {
     /// Uses `store` (a bucket with history 1) for chats of node `node_id`.
     pub fn new(store: Store, node_id: impl Into<String>) -> Registry {
@@ -67,16 +81,8 @@ impl Registry {
                 "role {role:?} is not supervisor, worker or solo"
             )));
         }
-        let bad_capabilities = request.capabilities.as_ref().is_some_and(|capabilities| {
-            capabilities.len() > MAX_CAPABILITIES
-                || capabilities.iter().any(|capability| {
-                    capability.is_empty() || capability.len() > MAX_CAPABILITY_LEN
-                })
-        });
-        if bad_capabilities {
-            return Err(WireError::bad_request(format!(
-                "capabilities: at most {MAX_CAPABILITIES}, each 1 to {MAX_CAPABILITY_LEN} characters"
-            )));
+        if let Some(capabilities) = &request.capabilities {
+            validate_capabilities(capabilities)?;
         }
         for _ in 0..4 {
             let existing = self

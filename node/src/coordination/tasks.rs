@@ -57,8 +57,8 @@ pub const KEYS_BUCKET: &str = "shim_task_keys";
 const MAX_TITLE: usize = 200;
 /// Longest instructions, result or error.
 const MAX_TEXT: usize = 256 * 1024;
-/// Most dependencies or capabilities of one task.
-const MAX_LIST: usize = 64;
+/// Most dependencies of one task.
+const MAX_DEPENDENCIES: usize = 64;
 /// Longest a claim waits.
 pub const MAX_WAIT: Duration = Duration::from_secs(60);
 /// Most held records a node keeps in memory.
@@ -178,21 +178,14 @@ fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
     Ok(())
 }
 
-fn check_list(what: &str, items: &[String]) -> Result<(), WireError> {
-    if items.len() > MAX_LIST {
+fn check_dependencies(depends_on: &[String]) -> Result<(), WireError> {
+    if depends_on.len() > MAX_DEPENDENCIES {
         return Err(WireError::bad_request(format!(
-            "{what}: at most {MAX_LIST}"
+            "depends_on: at most {MAX_DEPENDENCIES} tasks"
         )));
     }
-    for item in items {
-        validate_id(
-            if what == "depends_on" {
-                "task id"
-            } else {
-                "capability"
-            },
-            item,
-        )?;
+    for task_id in depends_on {
+        validate_id("task id", task_id)?;
     }
     Ok(())
 }
@@ -444,8 +437,8 @@ impl TaskQueue {
         validate_id("chat id", &request.chat_id)?;
         check_text("title", &request.title, MAX_TITLE)?;
         check_text("instructions", &request.instructions, MAX_TEXT)?;
-        check_list("depends_on", &request.depends_on)?;
-        check_list("capabilities", &request.capabilities)?;
+        check_dependencies(&request.depends_on)?;
+        super::registry::validate_capabilities(&request.capabilities)?;
         if let Some(key) = &request.idempotency_key {
             check_text("idempotency_key", key, 1024)?;
         }
