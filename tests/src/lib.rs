@@ -8,7 +8,9 @@
 //! - [`node`]: an in-process node with its own data dir and metrics port.
 //! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
 //! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
+//! - [`events`]: following the node's events.
 
+pub mod events;
 pub mod mcp_client;
 pub mod nats_server;
 pub mod node;
@@ -16,6 +18,7 @@ pub mod node_process;
 
 use std::time::Duration;
 
+pub use events::EventFeed;
 pub use mcp_client::McpClient;
 pub use nats_server::NatsServer;
 pub use node::TestNode;

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use futures::StreamExt;
 use serde_json::{Value, json};
 use shim_node::coordination::{
     kv::{BucketSpec, open_bucket},
@@ -13,7 +12,7 @@ use shim_protocol::{
     NodeOp, WireError,
     messages::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest},
 };
-use shim_tests::{DEADLINE, NatsServer, POLL, TestNode, wait_until};
+use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, wait_until};
 
 async fn registry(nats: &NatsServer, node_id: &str) -> Registry {
     let client = async_nats::connect(nats.url()).await.expect("connects");
@@ -205,12 +204,7 @@ async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
     config.chat_gone_after_s = 2;
     let node = TestNode::start_with(config.clone(), data_dir).await;
     let client = node.client().await;
-    let mut events = client
-        .nats()
-        .subscribe("shim.events.chats.*")
-        .await
-        .expect("subscribes");
-    client.nats().flush().await.expect("flush");
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.chats.*").await;
     let _: ChatEntry = client
         .request(
             NodeOp::ChatHeartbeat,
@@ -223,11 +217,7 @@ async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
         .expect("beats");
     let mut seen = Vec::new();
     while seen.len() < 2 {
-        let message = tokio::time::timeout(DEADLINE, events.next())
-            .await
-            .expect("events")
-            .expect("open");
-        let event: Value = serde_json::from_slice(&message.payload).expect("json");
+        let (_, event) = events.next().await;
         if event["chat_id"] == "quiet" {
             seen.push(event["type"].as_str().unwrap_or_default().to_owned());
         }

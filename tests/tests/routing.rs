@@ -13,7 +13,7 @@ use shim_protocol::{
     messages::{OverrideReply, OverrideRequest, RouteReply, RouteRequest},
     subject::{ROUTER_OVERRIDE, ROUTER_ROUTE},
 };
-use shim_tests::{DEADLINE, NatsServer, POLL, TestNode, node::metric_value, wait_until};
+use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, node::metric_value, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -174,12 +174,8 @@ async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() 
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
-    let mut events = client
-        .nats()
-        .subscribe("shim.events.routing.preference_adopted")
-        .await
-        .expect("subscribes");
-    client.nats().flush().await.expect("flush");
+    let mut events =
+        EventFeed::subscribe(client.nats(), "shim.events.routing.preference_adopted").await;
     let prompt = "Write unit tests for the billing module in src/billing.rs covering refunds";
     assert_eq!(
         route(&client, prompt, None).await.expect("routes").model,
@@ -200,11 +196,7 @@ async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() 
             .expect("records");
         assert_eq!(reply.category, "test/medium");
     }
-    let event = tokio::time::timeout(DEADLINE, events.next())
-        .await
-        .expect("an adoption event")
-        .expect("open");
-    let event: Value = serde_json::from_slice(&event.payload).expect("json");
+    let (_, event) = events.next().await;
     assert_eq!(event["data"]["category"], "test/medium");
     assert_eq!(event["data"]["tier"], "opus");
     assert!(

@@ -1,25 +1,19 @@
 //! A failing chat worker inside a running node: restarted alone, counted in /metrics, announced on NATS.
 
-use futures::StreamExt;
 use ractor::call_t;
 use shim_actors::{ChatWorkerMessage, SupervisorMessage};
 use shim_protocol::{
     NodeOp,
     messages::{ActorStatus, SessionStartReply, SessionStartRequest, StatusReply, StatusRequest},
 };
-use shim_tests::{DEADLINE, NatsServer, POLL, TestNode, node::metric_value, wait_until};
+use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, node::metric_value, wait_until};
 
 #[tokio::test]
 async fn a_failed_chat_worker_is_restarted_counted_and_announced() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
-    let mut events = client
-        .nats()
-        .subscribe("shim.events.supervisor.>")
-        .await
-        .expect("subscribes");
-    client.nats().flush().await.expect("flush");
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.supervisor.>").await;
 
     let mut chats = Vec::new();
     for name in ["steady", "crashy"] {
@@ -53,11 +47,7 @@ async fn a_failed_chat_worker_is_restarted_counted_and_announced() {
 
     let mut kinds = Vec::new();
     while kinds.len() < 2 {
-        let message = tokio::time::timeout(DEADLINE, events.next())
-            .await
-            .expect("supervisor events arrive")
-            .expect("subscription open");
-        let event: serde_json::Value = serde_json::from_slice(&message.payload).expect("JSON");
+        let (_, event) = events.next().await;
         assert_eq!(event["chat_id"], crashy.as_str());
         kinds.push(event["type"].as_str().unwrap_or_default().to_owned());
     }

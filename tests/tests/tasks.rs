@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use futures::StreamExt;
 use serde_json::Value;
 use shim_node::nats::{ClientError, NodeClient};
 use shim_protocol::{
@@ -16,7 +15,9 @@ use shim_protocol::{
         TaskProgressRequest, TaskRecord, TaskStatus, TaskStatusRequest,
     },
 };
-use shim_tests::{DEADLINE, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until};
+use shim_tests::{
+    DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until,
+};
 
 /// A chat talking to a node.
 struct Chat {
@@ -194,12 +195,7 @@ async fn a_task_goes_from_supervisor_to_worker_and_its_result_back() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
-    let mut events = client
-        .nats()
-        .subscribe("shim.events.tasks.*")
-        .await
-        .expect("subscribes");
-    client.nats().flush().await.expect("flush");
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
     let supervisor = Chat::new(&client, "lead");
     let worker = Chat::new(&client, "worker-1");
     worker.beat("worker", &["rust"]).await;
@@ -262,11 +258,7 @@ async fn a_task_goes_from_supervisor_to_worker_and_its_result_back() {
 
     let mut seen = Vec::new();
     while seen.len() < 4 {
-        let message = tokio::time::timeout(DEADLINE, events.next())
-            .await
-            .expect("events")
-            .expect("open");
-        let event: Value = serde_json::from_slice(&message.payload).expect("json");
+        let (_, event) = events.next().await;
         assert_eq!(event["data"]["task_id"], task_id.as_str());
         seen.push(event["type"].as_str().unwrap_or_default().to_owned());
     }
