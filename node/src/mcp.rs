@@ -322,6 +322,34 @@ impl ShimMcp {
         call(node).await.map_err(|error| error.to_string())
     }
 
+    /// Sends one request on behalf of a chat (`chat_id_opt`, else this server's default chat): `build` makes the
+    /// request for the chat id; `patience` lengthens the wait for an answer (a claim or read that waits).
+    async fn chat_request<Req, Resp>(
+        &self,
+        chat_id_opt: Option<String>,
+        op: NodeOp,
+        patience: Option<Duration>,
+        build: impl Fn(String) -> Req,
+    ) -> Result<Resp, String>
+    where
+        Req: serde::Serialize,
+        Resp: serde::de::DeserializeOwned,
+    {
+        let build = &build;
+        self.with_node(|node| {
+            let chat_id_opt = chat_id_opt.clone();
+            async move {
+                let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                let node = match patience {
+                    Some(patience) => node.with_timeout(patience),
+                    None => node,
+                };
+                node.request(op, &build(chat_id)).await
+            }
+        })
+        .await
+    }
+
     /// Returns `chat_id_opt`, or this server's default chat, opening it on first use.
     async fn chat_id(
         &self,

@@ -348,23 +348,17 @@ impl ShimMcp {
         Parameters(args): Parameters<ProgressArgs>,
     ) -> Result<Json<TaskView>, String> {
         let task: TaskRecord = self
-            .with_node(|node| {
-                let chat_id_opt = args.chat_id.clone();
-                let request = TaskProgressRequest {
-                    chat_id: String::new(),
+            .chat_request(
+                args.chat_id.clone(),
+                NodeOp::TaskProgress,
+                None,
+                |chat_id| TaskProgressRequest {
+                    chat_id,
                     task_id: args.task_id.clone(),
                     progress: args.progress,
                     note: args.note.clone(),
-                };
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::TaskProgress,
-                        &TaskProgressRequest { chat_id, ..request },
-                    )
-                    .await
-                }
-            })
+                },
+            )
             .await?;
         Ok(Json(task.into()))
     }
@@ -378,25 +372,18 @@ impl ShimMcp {
         Parameters(args): Parameters<CompleteArgs>,
     ) -> Result<Json<CompleteOutput>, String> {
         let reply: CompleteTaskReply = self
-            .with_node(|node| {
-                let chat_id_opt = args.chat_id.clone();
-                let (task_id, result) = (args.task_id.clone(), args.result.clone());
-                let claim_next = args.claim_next;
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::TaskComplete,
-                        &CompleteTaskRequest {
-                            chat_id,
-                            task_id,
-                            result,
-                            claim_next,
-                            capabilities: None,
-                        },
-                    )
-                    .await
-                }
-            })
+            .chat_request(
+                args.chat_id.clone(),
+                NodeOp::TaskComplete,
+                None,
+                |chat_id| CompleteTaskRequest {
+                    chat_id,
+                    task_id: args.task_id.clone(),
+                    result: args.result.clone(),
+                    claim_next: args.claim_next,
+                    capabilities: None,
+                },
+            )
             .await?;
         Ok(Json(CompleteOutput {
             task_id: reply.task_id,
@@ -415,18 +402,12 @@ impl ShimMcp {
         Parameters(args): Parameters<FailArgs>,
     ) -> Result<Json<TaskView>, String> {
         let task: TaskRecord = self
-            .with_node(|node| {
-                let chat_id_opt = args.chat_id.clone();
-                let request = FailTaskRequest {
-                    chat_id: String::new(),
+            .chat_request(args.chat_id.clone(), NodeOp::TaskFail, None, |chat_id| {
+                FailTaskRequest {
+                    chat_id,
                     task_id: args.task_id.clone(),
                     error: args.error.clone(),
                     retryable: args.retryable,
-                };
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(NodeOp::TaskFail, &FailTaskRequest { chat_id, ..request })
-                        .await
                 }
             })
             .await?;
@@ -442,12 +423,10 @@ impl ShimMcp {
         Parameters(args): Parameters<CancelArgs>,
     ) -> Result<Json<TaskView>, String> {
         let task: TaskRecord = self
-            .with_node(|node| {
-                let (chat_id_opt, task_id) = (args.chat_id.clone(), args.task_id.clone());
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(NodeOp::TaskCancel, &TaskIdRequest { chat_id, task_id })
-                        .await
+            .chat_request(args.chat_id.clone(), NodeOp::TaskCancel, None, |chat_id| {
+                TaskIdRequest {
+                    chat_id,
+                    task_id: args.task_id.clone(),
                 }
             })
             .await?;
@@ -463,19 +442,11 @@ impl ShimMcp {
         Parameters(args): Parameters<StatusArgs>,
     ) -> Result<Json<TasksOutput>, String> {
         let list: TaskList = self
-            .with_node(|node| {
-                let (chat_id_opt, task_id_opt) = (args.chat_id.clone(), args.task_id.clone());
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::TaskStatus,
-                        &TaskStatusRequest {
-                            chat_id: Some(chat_id),
-                            task_ids: task_id_opt.into_iter().collect(),
-                            all: false,
-                        },
-                    )
-                    .await
+            .chat_request(args.chat_id.clone(), NodeOp::TaskStatus, None, |chat_id| {
+                TaskStatusRequest {
+                    chat_id: Some(chat_id),
+                    task_ids: args.task_id.clone().into_iter().collect(),
+                    all: false,
                 }
             })
             .await?;
@@ -491,15 +462,10 @@ impl ShimMcp {
         Parameters(args): Parameters<CollectArgs>,
     ) -> Result<Json<TasksOutput>, String> {
         let list: TaskList = self
-            .with_node(|node| {
-                let (chat_id_opt, task_ids) = (args.chat_id.clone(), args.task_ids.clone());
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::TaskCollect,
-                        &CollectResultsRequest { chat_id, task_ids },
-                    )
-                    .await
+            .chat_request(args.chat_id.clone(), NodeOp::TaskCollect, None, |chat_id| {
+                CollectResultsRequest {
+                    chat_id,
+                    task_ids: args.task_ids.clone(),
                 }
             })
             .await?;

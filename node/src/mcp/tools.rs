@@ -841,23 +841,11 @@ impl ShimMcp {
         Parameters(args): Parameters<AcquireLockArgs>,
     ) -> Result<Json<AcquireLockOutput>, String> {
         let reply: shim_protocol::messages::LockReply = self
-            .with_node(|node| {
-                let (chat_id_opt, resource, ttl_seconds) = (
-                    args.chat_id.clone(),
-                    args.resource.clone(),
-                    args.ttl_seconds,
-                );
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::LockAcquire,
-                        &shim_protocol::messages::LockRequest {
-                            chat_id,
-                            resource,
-                            ttl_seconds,
-                        },
-                    )
-                    .await
+            .chat_request(args.chat_id.clone(), NodeOp::LockAcquire, None, |chat_id| {
+                shim_protocol::messages::LockRequest {
+                    chat_id,
+                    resource: args.resource.clone(),
+                    ttl_seconds: args.ttl_seconds,
                 }
             })
             .await?;
@@ -877,16 +865,11 @@ impl ShimMcp {
         Parameters(args): Parameters<SendMessageArgs>,
     ) -> Result<Json<MessagesOutput>, String> {
         let sent: shim_protocol::messages::ChatMessage = self
-            .with_node(|node| {
-                let (chat_id_opt, to, text) =
-                    (args.chat_id.clone(), args.to.clone(), args.text.clone());
-                async move {
-                    let from = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::MessageSend,
-                        &shim_protocol::messages::SendMessageRequest { from, to, text },
-                    )
-                    .await
+            .chat_request(args.chat_id.clone(), NodeOp::MessageSend, None, |from| {
+                shim_protocol::messages::SendMessageRequest {
+                    from,
+                    to: args.to.clone(),
+                    text: args.text.clone(),
                 }
             })
             .await?;
@@ -903,29 +886,19 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<ReadMessagesArgs>,
     ) -> Result<Json<MessagesOutput>, String> {
+        let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
+        let patience = std::time::Duration::from_secs(wait_seconds.unwrap_or(0) + 10);
         let list: shim_protocol::messages::MessageList = self
-            .with_node(|node| {
-                let (chat_id_opt, wait_seconds) = (
-                    args.chat_id.clone(),
-                    args.wait_seconds.map(|wait| wait.min(60)),
-                );
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    let patient = node.with_timeout(std::time::Duration::from_secs(
-                        wait_seconds.unwrap_or(0) + 10,
-                    ));
-                    patient
-                        .request(
-                            NodeOp::MessageRead,
-                            &shim_protocol::messages::ReadMessagesRequest {
-                                chat_id,
-                                wait_seconds,
-                                max: None,
-                            },
-                        )
-                        .await
-                }
-            })
+            .chat_request(
+                args.chat_id.clone(),
+                NodeOp::MessageRead,
+                Some(patience),
+                |chat_id| shim_protocol::messages::ReadMessagesRequest {
+                    chat_id,
+                    wait_seconds,
+                    max: None,
+                },
+            )
             .await?;
         Ok(Json(MessagesOutput {
             messages: list
@@ -973,15 +946,10 @@ impl ShimMcp {
         Parameters(args): Parameters<ReleaseLockArgs>,
     ) -> Result<Json<ReleaseLockOutput>, String> {
         let reply: shim_protocol::messages::ReleaseLockReply = self
-            .with_node(|node| {
-                let (chat_id_opt, resource) = (args.chat_id.clone(), args.resource.clone());
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    node.request(
-                        NodeOp::LockRelease,
-                        &shim_protocol::messages::ReleaseLockRequest { chat_id, resource },
-                    )
-                    .await
+            .chat_request(args.chat_id.clone(), NodeOp::LockRelease, None, |chat_id| {
+                shim_protocol::messages::ReleaseLockRequest {
+                    chat_id,
+                    resource: args.resource.clone(),
                 }
             })
             .await?;
