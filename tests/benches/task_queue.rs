@@ -22,8 +22,8 @@ use std::{
     time::{Duration, Instant},
 };
 
-use shim_node::coordination::tasks::{Claim, TaskQueue, TaskQueueConfig};
-use shim_protocol::messages::DispatchTaskRequest;
+use shim_node::coordination::tasks::{TaskQueue, TaskQueueConfig};
+use shim_protocol::messages::{DispatchTaskRequest, TaskRecord};
 use shim_tests::NatsServer;
 
 fn knob(name: &str, default: usize) -> usize {
@@ -80,9 +80,9 @@ async fn work(
     let chat_id = format!("bench-worker-{slot}");
     let mut last = None;
     let mut next = None;
-    let record = |claim: &Claim| {
+    let record = |claim: &TaskRecord| {
         if let Some((origin, samples)) = &origin {
-            let sent_ns = serde_json::from_str::<serde_json::Value>(&claim.task.instructions)
+            let sent_ns = serde_json::from_str::<serde_json::Value>(&claim.instructions)
                 .ok()
                 .and_then(|value| value["t"].as_u64())
                 .unwrap_or_default();
@@ -122,7 +122,7 @@ async fn work(
         let (_, _, claimed, _) = queue
             .complete_and_claim(
                 &chat_id,
-                &claim.task.task_id,
+                &claim.task_id,
                 String::new(),
                 &[],
                 shim_actors::now_ms(),

@@ -153,8 +153,8 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
                 .await?;
             report(context, tasks, &changes);
             let task = claim_opt.map(|claim| {
-                set_work(context, &request.chat_id, Some(&claim.task.task_id));
-                claimed(claim.task)
+                set_work(context, &request.chat_id, Some(&claim.task_id));
+                claimed(claim)
             });
             encode_ok(&ClaimTaskReply { task })
         }
@@ -201,7 +201,7 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
                 (task, recorded, None, changes)
             };
             report(context, tasks, &changes);
-            let next = next.map(|claim| claimed(claim.task));
+            let next = next.map(claimed);
             set_work(
                 context,
                 &request.chat_id,

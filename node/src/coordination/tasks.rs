@@ -106,15 +106,6 @@ pub struct TaskChange {
     pub task: TaskRecord,
 }
 
-/// What a claim got.
-#[derive(Debug, Clone)]
-pub struct Claim {
-    /// The record, now held by the claiming chat.
-    pub task: TaskRecord,
-    /// True when an earlier worker lost the task (its ack wait lapsed, or it went away).
-    pub redelivered: bool,
-}
-
 /// The message on the queue: the record as it was put there, and its revision (a claim that finds the record
 /// unchanged writes its claim without reading it first).
 #[derive(Debug, Serialize, Deserialize)]
@@ -719,7 +710,7 @@ impl TaskQueue {
         capabilities: &[String],
         wait: Duration,
         now_ms: impl Fn() -> u64,
-    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+    ) -> Result<(Option<TaskRecord>, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
         let wait = wait.min(MAX_WAIT);
         let deadline = tokio::time::Instant::now() + wait;
@@ -758,7 +749,7 @@ impl TaskQueue {
         chat_id: &str,
         capabilities: &[String],
         now_ms: u64,
-    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+    ) -> Result<(Option<TaskRecord>, Vec<TaskChange>), WireError> {
         let deliveries = self.puller.pull().await?;
         let mut first_error = None;
         let mut claimed = None;
@@ -791,7 +782,7 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
         changes: &mut Vec<TaskChange>,
-    ) -> Result<Option<Claim>, WireError> {
+    ) -> Result<Option<TaskRecord>, WireError> {
         let ack = Some(delivery.ack_subject.as_str());
         let Ok(queued) = serde_json::from_slice::<Queued>(&delivery.payload) else {
             warn!(
@@ -869,12 +860,11 @@ impl TaskQueue {
             task.ack_subject = Some(delivery.ack_subject.clone());
             if let Some(revision) = self.cas(&task, revision).await? {
                 self.remember(&task, revision);
-                let redelivered = redelivered || task.attempts > 1;
                 changes.push(TaskChange {
                     what: "claimed",
                     task: task.clone(),
                 });
-                return Ok(Some(Claim { task, redelivered }));
+                return Ok(Some(task));
             }
         }
         self.settle(ack, jetstream::AckKind::Nak(None)).await;
@@ -972,7 +962,7 @@ impl TaskQueue {
         result: String,
         capabilities: &[String],
         now_ms: u64,
-    ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
+    ) -> Result<(TaskRecord, bool, Option<TaskRecord>, Vec<TaskChange>), WireError> {
         let (completed, claimed) = tokio::join!(
             self.complete(chat_id, task_id, result, now_ms),
             self.claim_once(chat_id, capabilities, now_ms)
@@ -982,7 +972,7 @@ impl TaskQueue {
             Err(error) => {
                 // Do not leave a task claimed for a worker that is told its call failed.
                 if let Ok((Some(claim), _)) = &claimed {
-                    let held = [claim.task.task_id.clone()];
+                    let held = [claim.task_id.clone()];
                     let _ = self.requeue_held(chat_id, &held, now_ms).await;
                 }
                 return Err(error);
