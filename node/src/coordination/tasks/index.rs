@@ -11,17 +11,22 @@ use std::{
 
 use async_nats::jetstream::kv::{Operation, Store};
 use futures::StreamExt;
+use serde::Deserialize;
 use shim_protocol::messages::{Priority, TaskRecord, TaskStatus};
 use tokio::sync::watch;
 use tracing::{debug, warn};
 
-/// What the index keeps of a task.
-#[derive(Debug, Clone, PartialEq)]
+/// What the index keeps of a task, read straight from its record (the instructions and result, which may be
+/// large, are skipped rather than copied).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 struct Indexed {
     status: TaskStatus,
     priority: Priority,
+    #[serde(rename = "supervisor_chat_id")]
     supervisor: String,
+    #[serde(rename = "worker_chat_id", default)]
     worker: Option<String>,
+    #[serde(default)]
     enqueued: bool,
     updated_at_ms: u64,
 }
@@ -64,8 +69,8 @@ impl TaskIndex {
             match entry {
                 Ok(entry) => {
                     if entry.operation == Operation::Put {
-                        match serde_json::from_slice::<TaskRecord>(&entry.value) {
-                            Ok(task) => self.apply(&task),
+                        match serde_json::from_slice::<Indexed>(&entry.value) {
+                            Ok(indexed) => self.insert(entry.key, indexed),
                             Err(error) => {
                                 debug!(%error, key = %entry.key, "skipped an unreadable task record")
                             }
@@ -92,8 +97,12 @@ impl TaskIndex {
             enqueued: task.enqueued,
             updated_at_ms: task.updated_at_ms,
         };
+        self.insert(task.task_id.clone(), indexed);
+    }
+
+    fn insert(&self, task_id: String, indexed: Indexed) {
         if let Ok(mut tasks) = self.tasks.write() {
-            tasks.insert(task.task_id.clone(), indexed);
+            tasks.insert(task_id, indexed);
         }
     }
 
