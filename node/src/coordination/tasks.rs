@@ -400,22 +400,16 @@ impl TaskQueue {
         let Some(ack_subject) = ack_subject else {
             return;
         };
-        let returned = match kind {
-            jetstream::AckKind::Nak(delay) => {
-                puller::parse_ack_subject(ack_subject).map(|(priority, _)| (priority, delay))
-            }
-            _ => None,
-        };
+        if let jetstream::AckKind::Nak(delay) = kind {
+            self.puller.hand_back(ack_subject, delay).await;
+            return;
+        }
         if let Err(error) = self
             .client
             .publish(ack_subject.to_owned(), Bytes::from(kind))
             .await
         {
             warn!(%error, "failed to acknowledge a task delivery");
-        }
-        // Sent after the hand-back on the same connection, so the server has it back when others hear of it.
-        if let Some((priority, delay)) = returned {
-            self.puller.announce(priority, delay).await;
         }
     }
 
@@ -756,7 +750,7 @@ impl TaskQueue {
         let mut changes = Vec::new();
         for delivery in deliveries {
             if claimed.is_some() {
-                self.puller.hand_back(&delivery.ack_subject).await;
+                self.puller.hand_back(&delivery.ack_subject, None).await;
                 continue;
             }
             match self

@@ -153,7 +153,7 @@ impl Puller {
     }
 
     /// Tells every node that a task handed back waits on `priority` now (or after `delay`).
-    pub(super) async fn announce(&self, priority: Priority, delay: Option<Duration>) {
+    async fn announce(&self, priority: Priority, delay: Option<Duration>) {
         match delay {
             None | Some(Duration::ZERO) => {
                 self.mark(priority);
@@ -302,7 +302,7 @@ impl Puller {
                         Answer::Empty(priority) => pending.retain(|asked| *asked != priority),
                         Answer::Delivery(delivery) => {
                             pending.retain(|asked| *asked != delivery.priority);
-                            puller.hand_back(&delivery.ack_subject).await;
+                            puller.hand_back(&delivery.ack_subject, None).await;
                         }
                         Answer::Other => {}
                     }
@@ -341,17 +341,18 @@ impl Puller {
         })
     }
 
-    /// Returns a delivery nobody will take to its consumer at once, and announces it.
-    pub(super) async fn hand_back(&self, ack_subject: &str) {
+    /// Returns a delivery to its consumer, at once or after `delay`, and announces it once the server has it
+    /// back (the announcement follows the hand-back on the same connection).
+    pub(super) async fn hand_back(&self, ack_subject: &str, delay: Option<Duration>) {
         if let Err(error) = self
             .client
-            .publish(ack_subject.to_owned(), Bytes::from(AckKind::Nak(None)))
+            .publish(ack_subject.to_owned(), Bytes::from(AckKind::Nak(delay)))
             .await
         {
             warn!(%error, "failed to hand a task delivery back");
         }
         if let Some((priority, _)) = parse_ack_subject(ack_subject) {
-            self.announce(priority, None).await;
+            self.announce(priority, delay).await;
         }
     }
 
