@@ -13,6 +13,8 @@ use std::{
 };
 
 use anyhow::Context;
+mod jsonrpc;
+mod stdio;
 pub mod task_tools;
 pub mod tools;
 
@@ -78,7 +80,10 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
         }
     });
     let service = server
-        .serve(rmcp::transport::stdio())
+        .serve(stdio::LineTransport::new(
+            tokio::io::stdin(),
+            tokio::io::stdout(),
+        ))
         .await
         .context("failed to start the MCP server on stdio")?;
     let reason = service.waiting().await.context("the MCP server failed")?;
