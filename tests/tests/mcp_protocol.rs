@@ -155,3 +155,105 @@ async fn the_official_python_sdk_lists_tools_and_calls_shim_status() {
     assert_eq!(report["status"]["node_id"], node.node_id(), "{report}");
     node.stop().await;
 }
+
+/// The whole `tools/list` result, as the server writes it, fits the budget a chat pays on every turn; the
+/// schemas carry no noise; values from a fixed set are enums; progress is a percent everywhere.
+#[tokio::test]
+async fn the_tool_list_fits_its_budget() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = spawn_mcp(&node, &logs.path().join("stderr.log"));
+    mcp.initialize().await;
+    let list = mcp
+        .request("tools/list", json!({}))
+        .await
+        .expect("tools/list");
+    let text = serde_json::to_string(&list).expect("serializes");
+    let tools = list["tools"].as_array().expect("tools");
+    println!(
+        "tools/list result: {} bytes, {} tools",
+        text.len(),
+        tools.len()
+    );
+    assert!(
+        text.len() <= shim_node::mcp::tool_list::TOOL_LIST_BUDGET_BYTES,
+        "tools/list is {} bytes, over the budget of {}",
+        text.len(),
+        shim_node::mcp::tool_list::TOOL_LIST_BUDGET_BYTES
+    );
+    assert!(!text.contains("$schema"), "no $schema keys");
+    assert!(!text.contains("\"default\":null"), "no null defaults");
+    assert!(!text.contains("outputSchema"), "no output schemas");
+    assert!(
+        !text.contains("\"null\""),
+        "optional arguments are not typed null"
+    );
+
+    let property = |tool: &str, name: &str| -> Value {
+        tools
+            .iter()
+            .find(|entry| entry["name"] == tool)
+            .unwrap_or_else(|| panic!("{tool} listed"))["inputSchema"]["properties"][name]
+            .clone()
+    };
+    let tiers = json!(["haiku", "sonnet", "opus"]);
+    assert_eq!(
+        property("shim_dispatch_task", "priority")["enum"],
+        json!(["critical", "high", "normal", "low"])
+    );
+    assert_eq!(
+        property("shim_route_model", "strategy")["enum"],
+        json!(["balanced", "quality", "cost"])
+    );
+    assert_eq!(
+        property("shim_record_override", "recommended")["enum"],
+        tiers
+    );
+    assert_eq!(property("shim_record_override", "chosen")["enum"], tiers);
+    for tool in ["shim_checkpoint", "shim_task_progress"] {
+        let progress = property(tool, "progress");
+        assert_eq!(
+            (progress["minimum"].as_f64(), progress["maximum"].as_f64()),
+            (Some(0.0), Some(100.0)),
+            "{tool}: {progress}"
+        );
+    }
+
+    // shim_checkpoint takes a percent, like shim_task_progress, and refuses anything else.
+    let saved = mcp
+        .call_tool(
+            "shim_checkpoint",
+            json!({"summary": "half way", "progress": 50}),
+        )
+        .await;
+    assert_ne!(saved["isError"], json!(true), "{saved}");
+    let checkpoint_id = saved["structuredContent"]["checkpoint_id"]
+        .as_str()
+        .expect("checkpoint id")
+        .to_owned();
+    let checkpoint: shim_protocol::messages::Checkpoint = node
+        .client()
+        .await
+        .request(
+            shim_protocol::NodeOp::CheckpointGet,
+            &shim_protocol::messages::GetCheckpointRequest { checkpoint_id },
+        )
+        .await
+        .expect("checkpoint");
+    assert!(
+        (checkpoint.task.progress - 0.5).abs() < 1e-9,
+        "{:?}",
+        checkpoint.task
+    );
+    let refused = mcp
+        .call_tool(
+            "shim_checkpoint",
+            json!({"summary": "too far", "progress": 150}),
+        )
+        .await;
+    assert_eq!(refused["isError"], json!(true), "{refused}");
+    assert!(refused.to_string().contains("0 to 100"), "{refused}");
+    assert!(mcp.close().await);
+    node.stop().await;
+}
