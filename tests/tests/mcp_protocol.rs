@@ -153,6 +153,12 @@ async fn the_official_python_sdk_lists_tools_and_calls_shim_status() {
     assert!(tools.contains(&"shim_checkpoint"), "{tools:?}");
     assert_eq!(report["is_error"], false, "{report}");
     assert_eq!(report["status"]["node_id"], node.node_id(), "{report}");
+    // The list as the SDK holds it fits the budget too.
+    let list_bytes = report["list_bytes"].as_u64().expect("list_bytes") as usize;
+    assert!(
+        list_bytes <= shim_node::mcp::tool_list::TOOL_LIST_BUDGET_BYTES,
+        "{list_bytes} bytes"
+    );
     node.stop().await;
 }
 

@@ -211,3 +211,46 @@ async fn write_lines<W: AsyncWrite + Unpin>(mut write: W, mut lines: mpsc::Recei
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn an_oversized_line_is_answered_with_its_id_and_reading_goes_on() {
+        let (mut client_in, server_in) = tokio::io::duplex(64 * 1024);
+        let (server_out, client_out) = tokio::io::duplex(64 * 1024);
+        let mut transport = LineTransport::new(server_in, server_out);
+        let writer = tokio::spawn(async move {
+            let head = br#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"x","arguments":{"blob":""#;
+            client_in.write_all(head).await?;
+            let chunk = vec![b'a'; 1024 * 1024];
+            for _ in 0..17 {
+                client_in.write_all(&chunk).await?;
+            }
+            client_in.write_all(b"\"}}}\n").await?;
+            client_in
+                .write_all(b"{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}\n")
+                .await?;
+            client_in.shutdown().await
+        });
+        let message = transport.receive().await.expect("the ping");
+        match message {
+            JsonRpcMessage::Request(request) => {
+                assert!(matches!(request.request, ClientRequest::PingRequest(_)));
+            }
+            other => panic!("expected the ping, got {other:?}"),
+        }
+        let mut replies = tokio::io::BufReader::new(client_out).lines();
+        let reply: Value =
+            serde_json::from_str(&replies.next_line().await.expect("read").expect("a line"))
+                .expect("json");
+        assert_eq!(reply["id"], 5);
+        assert_eq!(reply["error"]["code"], jsonrpc::INVALID_REQUEST);
+        assert!(transport.receive().await.is_none(), "end of input");
+        writer.await.expect("joins").expect("writes");
+    }
+}
