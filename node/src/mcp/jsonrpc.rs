@@ -154,6 +154,11 @@ fn reject_object(object: &Map<String, Value>) -> Value {
             INVALID_REQUEST,
             "invalid request: \"id\" must be a string or an integer".to_owned(),
         )
+    } else if id_opt.is_some_and(|id| id.is_u64() && !id.is_i64()) {
+        (
+            INVALID_REQUEST,
+            "invalid request: \"id\" is larger than a 64-bit signed integer".to_owned(),
+        )
     } else {
         match object.get("method") {
             Some(Value::String(method)) if is_standard_request(method) => (
@@ -346,7 +351,7 @@ mod tests {
 
     #[test]
     fn each_malformed_kind_is_answered_with_its_id_when_readable() {
-        let cases: [(&[u8], Value, i64); 9] = [
+        let cases: [(&[u8], Value, i64); 10] = [
             (b"{not json", Value::Null, PARSE_ERROR),
             (
                 br#"{"jsonrpc":"2.0","id":2,"method":"ping","params":{"x":"\ud800"}}"#,
@@ -376,6 +381,11 @@ mod tests {
             ),
             (br#"{"jsonrpc":"2.0","id":8,"method":5}"#, json!(8), INVALID_REQUEST),
             (b"42", Value::Null, INVALID_REQUEST),
+            (
+                br#"{"jsonrpc":"2.0","id":18446744073709551615,"method":"ping"}"#,
+                json!(u64::MAX),
+                INVALID_REQUEST,
+            ),
         ];
         for (line, id, code) in cases {
             let reply = reply(line);
