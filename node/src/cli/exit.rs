@@ -7,7 +7,8 @@
 //! | 2 | usage: the command line is wrong (clap's code for its own errors too) |
 //! | 3 | no node: NATS cannot be reached, no shim-node answers on it, or (`stop`) none runs |
 //!
-//! `hook` and `statusline` always exit 0: whatever they print reaches Claude Code.
+//! `hook` and `statusline` exit 0 whether or not a node answers (whatever they print reaches Claude Code); only
+//! a config they cannot load makes them exit 1.
 
 use std::process::ExitCode;
 
