@@ -1,12 +1,14 @@
-//! The `shim-node` command line: `run`, `mcp`, `status` and `tail`.
+//! The `shim-node` command line: `run`, `stop`, `mcp`, `status`, `tail` and the rest; exit codes in [`exit`].
 
 mod chats;
 mod checkpoints;
+pub mod exit;
 pub mod hook;
 mod route;
 mod setup;
 mod status;
 pub mod statusline;
+mod stop;
 mod tail;
 mod tasks;
 
@@ -51,6 +53,12 @@ pub struct Cli {
 enum Command {
     /// Run the node (the daemon); starts its own nats-server when none answers locally.
     Run,
+    /// Stop the node running with this data dir (one `shim-node mcp` started in the background, say).
+    Stop {
+        /// Seconds to wait for it to finish.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
     /// Serve MCP on stdin/stdout for an assistant; starts the node when none answers.
     Mcp {
         /// Fail instead of starting `shim-node run` when no node answers.
@@ -90,7 +98,7 @@ enum Command {
         /// The prompt; read from stdin when omitted.
         prompt: Option<String>,
         /// balanced (default), quality or cost.
-        #[arg(long)]
+        #[arg(long, value_parser = ["balanced", "quality", "cost"])]
         strategy: Option<String>,
         /// Print JSON (the object `shim_route_model` returns; with --eval, the evaluation).
         #[arg(long)]
@@ -232,7 +240,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::FAILURE
+            exit::code_for(&error)
         }
     }
 }
@@ -300,6 +308,9 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             )
             .await?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Stop { timeout } => {
+            stop::run(&config, std::time::Duration::from_secs(timeout)).await
         }
         Command::Status { json, chat_id } => status::run(&config, json, chat_id).await,
         Command::Tail { filter } => tail::run(&config, filter.as_deref().unwrap_or("")).await,
@@ -400,15 +411,17 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Connects to the configured NATS server for a command, or says that no node seems to be running.
+/// Connects to the configured NATS server for a command, or says that no node seems to be running (a
+/// [`exit::NoNodeError`]).
 async fn connect_nats(config: &Config, name: &str) -> anyhow::Result<async_nats::Client> {
     crate::nats::connect(&config.nats_url, name, false, None)
         .await
         .map_err(|error| {
-            anyhow::anyhow!(
+            exit::NoNodeError(format!(
                 "cannot reach NATS at {} ({error}); is shim-node running? start it with `shim-node run`",
                 config.nats_url
-            )
+            ))
+            .into()
         })
 }
 

@@ -60,6 +60,33 @@ impl DataDir {
         self.logs_dir().join("node.log")
     }
 
+    /// Returns the pid of the node holding the lock, or `None` when no node holds it.
+    pub fn running_pid(&self) -> anyhow::Result<Option<u32>> {
+        let path = self.lock_file();
+        let mut file = match File::open(&path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => {
+                return Err(error).with_context(|| format!("failed to open {}", path.display()));
+            }
+        };
+        match file.try_lock() {
+            // Free: no node holds it (dropping the file releases it at once).
+            Ok(()) => return Ok(None),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(error)) => {
+                return Err(error).with_context(|| format!("failed to check {}", path.display()));
+            }
+        }
+        let mut holder = String::new();
+        file.read_to_string(&mut holder)
+            .with_context(|| format!("failed to read {}", path.display()))?;
+        let pid = holder.trim().parse().with_context(|| {
+            format!("{} is locked but holds no pid ({holder:?})", path.display())
+        })?;
+        Ok(Some(pid))
+    }
+
     /// Creates the directories and takes the lock; fails with a clear message when another node holds it.
     pub fn lock(&self) -> anyhow::Result<DataDirLock> {
         std::fs::create_dir_all(&self.root)
@@ -79,8 +106,8 @@ impl DataDir {
                 let _ = file.read_to_string(&mut holder);
                 let holder = holder.trim();
                 bail!(
-                    "another shim-node is already running with data dir {} (pid {}); stop it, or give this one \
-                     its own --data-dir",
+                    "another shim-node is already running with data dir {} (pid {}); stop it (`shim-node \
+                     stop`), or give this one its own --data-dir",
                     self.root.display(),
                     if holder.is_empty() { "unknown" } else { holder }
                 );
@@ -119,7 +146,12 @@ mod tests {
             message.contains(&std::process::id().to_string()),
             "{message}"
         );
+        assert_eq!(
+            data_dir.running_pid().expect("readable"),
+            Some(std::process::id())
+        );
         drop(first);
+        assert_eq!(data_dir.running_pid().expect("readable"), None);
         data_dir.lock().expect("lock is free again");
     }
 }

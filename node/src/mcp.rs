@@ -13,7 +13,10 @@ use std::{
 };
 
 use anyhow::Context;
+mod jsonrpc;
+mod stdio;
 pub mod task_tools;
+pub mod tool_list;
 pub mod tools;
 
 use rmcp::{
@@ -78,7 +81,10 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
         }
     });
     let service = server
-        .serve(rmcp::transport::stdio())
+        .serve(stdio::LineTransport::new(
+            tokio::io::stdin(),
+            tokio::io::stdout(),
+        ))
         .await
         .context("failed to start the MCP server on stdio")?;
     let reason = service.waiting().await.context("the MCP server failed")?;
@@ -137,10 +143,12 @@ impl ShimMcp {
                 chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
-            tool_router: Self::tool_router()
-                + Self::routing_router()
-                + Self::lock_router()
-                + Self::task_router(),
+            tool_router: slim_tools(
+                Self::tool_router()
+                    + Self::routing_router()
+                    + Self::lock_router()
+                    + Self::task_router(),
+            ),
         }
     }
 
@@ -400,6 +408,14 @@ impl ShimMcp {
         self.register_chat(node, &reply.chat_id).await;
         Ok(reply)
     }
+}
+
+/// Slims every tool's schemas (see [`tool_list`]).
+fn slim_tools(mut router: ToolRouter<ShimMcp>) -> ToolRouter<ShimMcp> {
+    for route in router.map.values_mut() {
+        tool_list::slim(&mut route.attr);
+    }
+    router
 }
 
 /// Connects to NATS and greets the node; when nothing answers and `autostart` is on, starts

@@ -8,7 +8,7 @@ use shim_protocol::{
     CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, SubjectError, WireError, codec, subject,
     version,
 };
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use crate::metrics::NodeMetrics;
 
@@ -40,6 +40,9 @@ pub async fn connect(
                 match event {
                     Event::Connected => info!("connected to nats"),
                     Event::Disconnected => warn!("disconnected from nats; reconnecting"),
+                    // Reconnecting for ever, a connection closes only when its owner closes (or drops) it: a
+                    // command that is done, a node that stops. Nothing to warn about.
+                    Event::Closed => debug!("nats connection closed"),
                     other => warn!(event = %other, "nats event"),
                 }
             }

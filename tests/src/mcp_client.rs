@@ -108,12 +108,26 @@ impl McpClient {
 
     /// Writes a raw line to the server's stdin.
     pub async fn send_raw(&mut self, line: &str) {
-        self.stdin
-            .write_all(line.as_bytes())
-            .await
-            .expect("stdin writable");
+        self.send_bytes(line.as_bytes()).await;
+    }
+
+    /// Writes raw bytes (not necessarily UTF-8) and a newline to the server's stdin.
+    pub async fn send_bytes(&mut self, line: &[u8]) {
+        self.stdin.write_all(line).await.expect("stdin writable");
         self.stdin.write_all(b"\n").await.expect("stdin writable");
         self.stdin.flush().await.expect("stdin flushes");
+    }
+
+    /// Waits (up to 60 s) for the next line the server writes and returns it as JSON.
+    pub async fn next_message(&mut self) -> Value {
+        let line = tokio::time::timeout(Duration::from_secs(60), self.stdout.next_line())
+            .await
+            .expect("the server answers within 60 s")
+            .expect("stdout readable")
+            .expect("shim-node mcp closed stdout");
+        self.transcript.push(line.clone());
+        serde_json::from_str(&line)
+            .unwrap_or_else(|error| panic!("stdout line is not JSON ({error}): {line}"))
     }
 
     async fn send(&mut self, message: &Value) {

@@ -65,6 +65,11 @@ impl NodeProcess {
         self.child.id()
     }
 
+    /// Returns whether the process has exited (reaping it if so).
+    pub fn has_exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
+    }
+
     /// Kills the process outright (SIGKILL), as a crash would, and reaps it.
     pub fn kill_9(&mut self) {
         let _ = self.child.kill();

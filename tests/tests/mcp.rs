@@ -62,11 +62,14 @@ async fn tools_are_listed_and_answer_with_text_and_structured_content() {
     assert!(names.contains(&"shim_status"), "{names:?}");
     for tool in tools["tools"].as_array().expect("tool list") {
         assert!(tool["inputSchema"]["properties"].is_object(), "{tool}");
-        assert!(tool["outputSchema"].is_object(), "{tool}");
+        assert!(
+            tool.get("outputSchema").is_none(),
+            "results carry no schema (the tool list must stay small): {tool}"
+        );
         assert!(
             tool["description"]
                 .as_str()
-                .is_some_and(|text| text.len() < 120),
+                .is_some_and(|text| text.len() < 160),
             "descriptions stay short: {tool}"
         );
     }
@@ -277,7 +280,7 @@ async fn crash_prevention_tools_checkpoint_advise_and_resume() {
     let saved = first
         .call_tool(
             "shim_checkpoint",
-            json!({"chat_id": chat_id, "summary": "porting the parser", "next_steps": ["add error recovery"], "progress": 0.4}),
+            json!({"chat_id": chat_id, "summary": "porting the parser", "next_steps": ["add error recovery"], "progress": 40}),
         )
         .await;
     assert_eq!(structured(&saved)["seq"], 1);

@@ -1,16 +1,23 @@
-//! `shim-node route`: route a prompt (through any node's router service), evaluate the router on a labelled
-//! set, or forget what it learned for a category.
+//! `shim-node route`: route a prompt (through any node's router service, else here with the configured
+//! defaults), evaluate the router on a labelled set, or forget what it learned for a category.
 
 use std::{io::Read, path::Path, process::ExitCode};
 
 use anyhow::Context;
-use shim_actors::model_router::router::{LabelledPrompt, Tier, evaluate};
+use shim_actors::model_router::router::{
+    LabelledPrompt, RouteOptions, Strategy, Tier, decide, evaluate, prepare,
+};
 use shim_protocol::{
     messages::{RouteReply, RouteRequest},
     subject::ROUTER_ROUTE,
 };
 
-use crate::{config::Config, mcp::tools::RouteOutput, router_service::ROUTER_FORGET};
+use super::exit::{UsageError, is_no_node};
+use crate::{
+    config::Config,
+    mcp::tools::RouteOutput,
+    router_service::{ROUTER_FORGET, to_reply},
+};
 
 pub(super) async fn route(
     config: &Config,
@@ -29,19 +36,19 @@ pub(super) async fn route(
         }
     };
     if prompt.trim().is_empty() {
-        anyhow::bail!("no prompt: give it as an argument or on stdin");
+        return Err(UsageError("no prompt: give it as an argument or on stdin".to_owned()).into());
     }
-    let reply: RouteReply = super::node_client(config, "shim-node route")
-        .await?
-        .request_service(
-            ROUTER_ROUTE,
-            &RouteRequest {
-                prompt,
-                strategy: strategy_opt,
-                chat_id: None,
-            },
-        )
-        .await?;
+    let reply = match route_on_node(config, &prompt, strategy_opt.clone()).await {
+        Ok(reply) => reply,
+        Err(error) if is_no_node(&error) => {
+            eprintln!(
+                "note: no shim-node answered, so this is the router's defaults from the config: learned \
+                 preferences and spend limits were not applied"
+            );
+            route_here(config, &prompt, strategy_opt.as_deref())
+        }
+        Err(error) => return Err(error),
+    };
     if json {
         println!(
             "{}",
@@ -67,6 +74,41 @@ pub(super) async fn route(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn route_on_node(
+    config: &Config,
+    prompt: &str,
+    strategy_opt: Option<String>,
+) -> anyhow::Result<RouteReply> {
+    Ok(super::node_client(config, "shim-node route")
+        .await?
+        .request_service(
+            ROUTER_ROUTE,
+            &RouteRequest {
+                prompt: prompt.to_owned(),
+                strategy: strategy_opt,
+                chat_id: None,
+            },
+        )
+        .await?)
+}
+
+/// Routes as a node would with nothing learned and no spend recorded: the configured minimum tier and
+/// models, the given strategy.
+fn route_here(config: &Config, prompt: &str, strategy_opt: Option<&str>) -> RouteReply {
+    let options = RouteOptions {
+        strategy: strategy_opt
+            .and_then(Strategy::parse)
+            .unwrap_or(Strategy::Balanced),
+        min_tier_opt: Some(config.routing.min_tier.unwrap_or(Tier::Haiku)),
+        learned_opt: None,
+        economize: false,
+    };
+    to_reply(
+        &decide(prepare(prompt), &config.routing.models, &options),
+        None,
+    )
 }
 
 pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<ExitCode> {

@@ -23,8 +23,9 @@ pub struct DispatchArgs {
     pub title: String,
     /// Everything the worker needs to do the task.
     pub instructions: String,
-    /// critical, high, normal (default) or low.
+    /// Default: normal.
     #[serde(default)]
+    #[schemars(extend("enum" = ["critical", "high", "normal", "low"]))]
     pub priority: Option<String>,
     /// Task ids that must be done first.
     #[serde(default)]
@@ -35,7 +36,7 @@ pub struct DispatchArgs {
     /// Dispatching again with the same key returns the first task.
     #[serde(default)]
     pub idempotency_key: Option<String>,
-    /// The supervisor chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -54,13 +55,14 @@ pub struct DispatchOutput {
 /// Arguments of `shim_claim_task`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct ClaimArgs {
-    /// Seconds to wait for a task when none is waiting (≤ 60).
+    /// Seconds to wait when no task is waiting.
     #[serde(default)]
+    #[schemars(range(max = 60))]
     pub wait_seconds: Option<u64>,
     /// This worker's capabilities (remembered for later claims).
     #[serde(default)]
     pub capabilities: Option<Vec<String>>,
-    /// The worker chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -107,12 +109,13 @@ pub struct ClaimOutput {
 pub struct ProgressArgs {
     /// The task.
     pub task_id: String,
-    /// 0 to 100.
+    /// Percent done.
+    #[schemars(range(min = 0, max = 100))]
     pub progress: f32,
     /// What is happening.
     #[serde(default)]
     pub note: Option<String>,
-    /// The worker chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -127,7 +130,7 @@ pub struct CompleteArgs {
     /// Also take the next waiting task, in the same call.
     #[serde(default)]
     pub claim_next: bool,
-    /// The worker chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -156,7 +159,7 @@ pub struct FailArgs {
     /// Retry later (default true) while attempts remain.
     #[serde(default)]
     pub retryable: Option<bool>,
-    /// The worker chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -166,7 +169,7 @@ pub struct FailArgs {
 pub struct CancelArgs {
     /// The task.
     pub task_id: String,
-    /// The chat cancelling; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -177,7 +180,7 @@ pub struct StatusArgs {
     /// One task; default: every task this chat dispatched or holds.
     #[serde(default)]
     pub task_id: Option<String>,
-    /// The chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -188,7 +191,7 @@ pub struct CollectArgs {
     /// These tasks; default: every task this chat dispatched.
     #[serde(default)]
     pub task_ids: Option<Vec<String>>,
-    /// The supervisor chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -260,7 +263,7 @@ impl From<TaskList> for TasksOutput {
 impl ShimMcp {
     #[tool(
         name = "shim_dispatch_task",
-        description = "Supervisor: queue a task for worker chats (priority, depends_on, capabilities, idempotency_key)."
+        description = "Supervisor: hand work to worker chats as a task with everything needed to do it (priority, depends_on, capabilities, idempotency_key)."
     )]
     async fn dispatch_task(
         &self,
@@ -305,7 +308,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_claim_task",
-        description = "Worker: take the next task you can do, waiting up to wait_seconds (≤ 60). Returns task or null."
+        description = "Worker: take the next task you can do, waiting up to wait_seconds (≤ 60). Returns the task, or null when none came."
     )]
     async fn claim_task(
         &self,
@@ -341,7 +344,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_task_progress",
-        description = "Worker: report progress (0-100) on your task; keeps it yours while you work."
+        description = "Worker: at milestones of a long task, report percent done; this keeps the task yours."
     )]
     async fn task_progress(
         &self,
@@ -365,7 +368,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_complete_task",
-        description = "Worker: finish your task with its result for the supervisor; claim_next also takes the next waiting task."
+        description = "Worker: finish your task with its result for the supervisor; claim_next also takes the next task in the same call."
     )]
     async fn complete_task(
         &self,
@@ -395,7 +398,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_fail_task",
-        description = "Worker: give up on your task; retryable (default) queues it again after a back-off."
+        description = "Worker: give up on a task you cannot finish; retryable (default) queues it again after a back-off."
     )]
     async fn fail_task(
         &self,
@@ -416,7 +419,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_cancel_task",
-        description = "Cancel a task that has not finished; tasks depending on it fail."
+        description = "When a task is no longer needed: cancel it (if not finished); tasks depending on it fail."
     )]
     async fn cancel_task(
         &self,
@@ -435,7 +438,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_task_status",
-        description = "Show one task, or every task this chat dispatched or holds: status, progress, worker, result."
+        description = "Check one task, or every task this chat dispatched or holds: status, progress, worker, result."
     )]
     async fn task_status(
         &self,
@@ -455,7 +458,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_collect_results",
-        description = "Supervisor: the results of your finished tasks, and how many are still open."
+        description = "Supervisor: the results of your finished tasks and how many are still open; call until unfinished is 0."
     )]
     async fn collect_results(
         &self,

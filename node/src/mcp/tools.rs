@@ -43,7 +43,7 @@ pub struct SessionStartOutput {
 /// Arguments of tools that only name a chat.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct ChatArgs {
-    /// The chat, from shim_session_start; defaults to this server's chat.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -82,7 +82,7 @@ pub struct ActorOutput {
 /// Arguments of `shim_report_signals`: what the model knows, each optional.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct ReportSignalsArgs {
-    /// The chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
     /// Messages in the conversation.
@@ -136,7 +136,7 @@ impl RiskOutput {
 /// Arguments of `shim_checkpoint`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct CheckpointArgs {
-    /// The chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
     /// Where things stand (≤1000 chars).
@@ -147,8 +147,9 @@ pub struct CheckpointArgs {
     /// Its phase.
     #[serde(default)]
     pub phase: Option<String>,
-    /// Progress 0..1.
+    /// Percent done.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
     pub progress: Option<f64>,
     /// Key decisions.
     #[serde(default)]
@@ -186,7 +187,7 @@ pub struct CheckpointOutput {
 /// Arguments of `shim_list_checkpoints`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct ListArgs {
-    /// The chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
     /// At most this many (default 10).
@@ -257,8 +258,9 @@ impl From<ResumeOffer> for ResumeOutput {
 pub struct RouteArgs {
     /// The prompt to route.
     pub prompt: String,
-    /// balanced (default), quality or cost.
+    /// balanced (default): the tier it needs; quality: one up when unsure; cost: one down when sure.
     #[serde(default)]
+    #[schemars(extend("enum" = ["balanced", "quality", "cost"]))]
     pub strategy: Option<String>,
 }
 
@@ -320,8 +322,10 @@ pub struct OverrideArgs {
     /// The prompt.
     pub prompt: String,
     /// The tier SHIM recommended.
+    #[schemars(extend("enum" = ["haiku", "sonnet", "opus"]))]
     pub recommended: String,
     /// The tier the user chose.
+    #[schemars(extend("enum" = ["haiku", "sonnet", "opus"]))]
     pub chosen: String,
     /// Why, if said.
     #[serde(default)]
@@ -350,7 +354,7 @@ pub struct AcquireLockArgs {
     /// Grant length, seconds (default 300).
     #[serde(default)]
     pub ttl_seconds: Option<u64>,
-    /// The chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -373,7 +377,7 @@ pub struct AcquireLockOutput {
 pub struct ReleaseLockArgs {
     /// The resource.
     pub resource: String,
-    /// The chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -407,7 +411,7 @@ pub struct SendMessageArgs {
     pub to: String,
     /// The text.
     pub text: String,
-    /// The sending chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -415,10 +419,11 @@ pub struct SendMessageArgs {
 /// Arguments of `shim_read_messages`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct ReadMessagesArgs {
-    /// Seconds to wait for a message when none is unread (≤ 60).
+    /// Seconds to wait when none is unread.
     #[serde(default)]
+    #[schemars(range(max = 60))]
     pub wait_seconds: Option<u64>,
-    /// The reading chat; defaults to this server's.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -437,6 +442,16 @@ pub struct EndOutput {
     pub chat_id: String,
     /// Always true.
     pub ended: bool,
+}
+
+/// Checkpoints keep progress as a fraction; the tools take a percent, as `shim_task_progress` does.
+fn progress_fraction(percent_opt: Option<f64>) -> Result<Option<f64>, String> {
+    match percent_opt {
+        Some(percent) if !(0.0..=100.0).contains(&percent) => {
+            Err(format!("progress is a percent, 0 to 100 (got {percent})"))
+        }
+        other => Ok(other.map(|percent| percent / 100.0)),
+    }
 }
 
 fn status_output(reply: StatusReply, advice: Option<String>) -> StatusOutput {
@@ -468,7 +483,7 @@ fn status_output(reply: StatusReply, advice: Option<String>) -> StatusOutput {
 impl ShimMcp {
     #[tool(
         name = "shim_session_start",
-        description = "Start a SHIM session for this chat. Returns chat_id: pass it to other shim tools."
+        description = "In an app that shares one SHIM server across chats (Claude Desktop), call once per chat; pass the chat_id it returns to the other shim tools."
     )]
     async fn session_start(
         &self,
@@ -488,7 +503,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_status",
-        description = "SHIM node status: node, chat, NATS server, uptime, actors."
+        description = "Check that SHIM is up (node, chat, NATS, uptime, actors), e.g. when a shim tool fails or to learn your chat_id."
     )]
     async fn status(
         &self,
@@ -518,7 +533,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_report_signals",
-        description = "Report what you know of this session (messages, tokens, window, tool calls, failures, latency). Returns crash risk."
+        description = "When asked, or as the context grows: tell SHIM what you know of this session (messages, tokens, window, tool calls, failures). Returns the crash risk."
     )]
     async fn report_signals(
         &self,
@@ -562,7 +577,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_crash_risk",
-        description = "Crash risk of this session: level, score, reasons, signals."
+        description = "Before a long or risky step: this session's crash risk (level, score, reasons)."
     )]
     async fn crash_risk(
         &self,
@@ -592,7 +607,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_checkpoint",
-        description = "Save a checkpoint of this session so a crash loses nothing. SHIM adds files, tool calls and signals."
+        description = "At each milestone, before risky steps and when risk is danger: save where the work stands, so a crash or compaction loses nothing."
     )]
     async fn checkpoint(
         &self,
@@ -603,7 +618,7 @@ impl ShimMcp {
             summary: args.summary,
             current_task: args.current_task,
             phase: args.phase,
-            progress: args.progress,
+            progress: progress_fraction(args.progress)?,
             decisions: args.decisions,
             completed_steps: Vec::new(),
             next_steps: args.next_steps,
@@ -642,7 +657,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_list_checkpoints",
-        description = "List this session's checkpoints, newest first."
+        description = "List this session's checkpoints, newest first (e.g. to pick one for shim_resume)."
     )]
     async fn list_checkpoints(
         &self,
@@ -672,7 +687,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_check_resume",
-        description = "Check whether an interrupted session in this project can be resumed; returns its resume prompt."
+        description = "At the start of a session: whether an interrupted session in this project can be resumed, with its resume prompt. Takes nothing."
     )]
     async fn check_resume(
         &self,
@@ -704,7 +719,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_resume",
-        description = "Resume from a checkpoint (default: the one shim_check_resume offers). Returns the resume prompt; not offered again."
+        description = "To continue an interrupted session (default: the one shim_check_resume offers): returns its resume prompt and marks it resumed."
     )]
     async fn resume(
         &self,
@@ -744,7 +759,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_end_session",
-        description = "End this session cleanly (it will not be offered for resuming)."
+        description = "When the work in this chat is done: end it cleanly, so it is not offered for resuming."
     )]
     async fn end_session(
         &self,
@@ -777,7 +792,7 @@ impl ShimMcp {
 impl ShimMcp {
     #[tool(
         name = "shim_route_model",
-        description = "Pick the cheapest capable model (haiku/sonnet/opus) for a prompt, with cost. @opus etc. in the prompt force a tier."
+        description = "When choosing a model for a prompt or a subtask: the cheapest capable tier (haiku/sonnet/opus), with cost. @opus etc. in the prompt force a tier."
     )]
     async fn route_model(
         &self,
@@ -801,7 +816,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_record_override",
-        description = "Record that the user picked another model tier than recommended; SHIM learns from consistent choices."
+        description = "When the user picks another tier than shim_route_model recommended: record it; SHIM learns from consistent choices."
     )]
     async fn record_override(
         &self,
@@ -834,7 +849,7 @@ impl ShimMcp {
 impl ShimMcp {
     #[tool(
         name = "shim_acquire_lock",
-        description = "Lock a shared resource for this chat (TTL, fencing token). Returns the holder if taken."
+        description = "Before changing what other chats may change too (a branch, a deploy, a file): lock it for a TTL. Returns a fencing token, or the holder."
     )]
     async fn acquire_lock(
         &self,
@@ -858,7 +873,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_send_message",
-        description = "Send a message to another chat (its chat_id) or to all (broadcast)."
+        description = "Tell another chat something (to: its chat_id), or every chat (to: broadcast)."
     )]
     async fn send_message(
         &self,
@@ -880,7 +895,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_read_messages",
-        description = "Read this chat's unread messages, waiting up to wait_seconds for one."
+        description = "When coordinating with other chats: read this chat's unread messages, waiting up to wait_seconds for one."
     )]
     async fn read_messages(
         &self,
@@ -911,7 +926,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_list_chats",
-        description = "List the chats coordinating through SHIM: role, status, node, task."
+        description = "See which chats coordinate through SHIM (role, status, node, task), e.g. to find a chat_id to message."
     )]
     async fn list_chats(
         &self,
@@ -939,7 +954,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_release_lock",
-        description = "Release a lock this chat holds."
+        description = "As soon as the work a lock protects is done: release it."
     )]
     async fn release_lock(
         &self,

@@ -1,0 +1,172 @@
+//! The command line as a person or a script meets it: exit codes as documented in docs/operations.md, no
+//! warnings for connections a command closes itself, `route` without a node, and `stop`.
+
+use std::{process::Output, time::Duration};
+
+use serde_json::Value;
+use shim_tests::{
+    DEADLINE, NatsServer, NodeProcess, POLL, TestNode, free_port, wait_for_node, wait_until,
+};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+/// Runs `shim-node ARGS` with stdin closed and returns its output.
+async fn shim(args: &[&str]) -> Output {
+    tokio::process::Command::new(EXE)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .env_remove("SHIM_LOG")
+        .output()
+        .await
+        .expect("shim-node runs")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited with a code")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn no_nats_url() -> String {
+    format!("nats://127.0.0.1:{}", free_port())
+}
+
+#[tokio::test]
+async fn exit_codes_are_as_documented_and_commands_are_quiet() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let url = nats.url();
+    let ours = ["--nats-url", url.as_str(), "--node-id", node.node_id()];
+    let empty_dir = tempfile::tempdir().expect("temp dir");
+    let empty_dir = empty_dir.path().display().to_string();
+    let no_nats = no_nats_url();
+
+    // 0: done, and nothing on stderr (no warning that the command's own connection closed).
+    for _ in 0..3 {
+        let status = shim(&[&["status"], &ours[..]].concat()).await;
+        assert_eq!(code(&status), 0, "{}", stderr(&status));
+        assert_eq!(
+            stderr(&status),
+            "",
+            "a command that worked says nothing on stderr"
+        );
+    }
+
+    // 1: the command failed (the node refused it).
+    let missing = shim(&[&["checkpoints", "show", "nosuchchat:1"], &ours[..]].concat()).await;
+    assert_eq!(code(&missing), 1, "{}", stderr(&missing));
+
+    // 2: usage.
+    for args in [
+        vec!["no-such-command"],
+        vec!["route", "--strategy", "fastest", "a prompt"],
+        vec!["route", "   "],
+    ] {
+        let usage = shim(&args).await;
+        assert_eq!(code(&usage), 2, "{args:?}: {}", stderr(&usage));
+    }
+
+    // 3: no node: NATS unreachable, no node answering on it, none running for `stop`.
+    for args in [
+        vec!["status", "--nats-url", no_nats.as_str()],
+        vec!["status", "--nats-url", url.as_str(), "--node-id", "nobody"],
+        vec!["tasks", "list", "--nats-url", no_nats.as_str()],
+        vec!["stop", "--data-dir", empty_dir.as_str()],
+    ] {
+        for _ in 0..2 {
+            let no_node = shim(&args).await;
+            assert_eq!(code(&no_node), 3, "{args:?}: {}", stderr(&no_node));
+            let text = stderr(&no_node);
+            assert!(text.starts_with("error: "), "{args:?}: {text}");
+            assert!(
+                !text.contains("WARN") && !text.contains("event=closed"),
+                "{args:?}: only the error, no warnings: {text}"
+            );
+        }
+    }
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn route_works_without_a_node_and_says_what_was_not_applied() {
+    let no_nats = no_nats_url();
+    let text = shim(&[
+        "route",
+        "fix the typo in the README",
+        "--nats-url",
+        &no_nats,
+    ])
+    .await;
+    assert_eq!(code(&text), 0, "{}", stderr(&text));
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    // As docs/routing.md shows it.
+    assert_eq!(
+        stdout.lines().next(),
+        Some("haiku (claude-haiku-4-5) · confidence 0.68 · ~$0.0003 for ~6 in / 66 out tokens"),
+        "{stdout}"
+    );
+    assert!(
+        stderr(&text).contains("learned preferences and spend limits were not applied"),
+        "{}",
+        stderr(&text)
+    );
+
+    // The same decision a node makes when it has learned nothing.
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let prompt = "design a distributed consensus protocol for our multi-region database";
+    let here = shim(&["route", prompt, "--json", "--nats-url", &no_nats]).await;
+    let there = shim(&["route", prompt, "--json", "--nats-url", &nats.url()]).await;
+    assert_eq!(code(&here), 0, "{}", stderr(&here));
+    assert_eq!(code(&there), 0, "{}", stderr(&there));
+    assert_eq!(stderr(&there), "", "a node answered: no note");
+    let here: Value = serde_json::from_slice(&here.stdout).expect("JSON");
+    let there: Value = serde_json::from_slice(&there.stdout).expect("JSON");
+    assert_eq!(here["model"], there["model"]);
+    assert_eq!(here["estimated_cost_usd"], there["estimated_cost_usd"]);
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn stop_stops_the_node_running_with_the_data_dir() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let node_id = format!("stop-{}", std::process::id());
+    let mut process = NodeProcess::start(EXE, &nats.url(), &node_id, data_dir.path());
+    let client = wait_for_node(&nats.url(), &node_id, Duration::from_secs(5)).await;
+    let data = data_dir.path().display().to_string();
+
+    let stopped = shim(&["stop", "--data-dir", &data]).await;
+    assert_eq!(code(&stopped), 0, "{}", stderr(&stopped));
+    let stdout = String::from_utf8_lossy(&stopped.stdout);
+    assert!(
+        stdout.contains(&format!("stopped shim-node (pid {},", process.pid())),
+        "{stdout}"
+    );
+    assert!(
+        wait_until(|| std::future::ready(process.has_exited()), DEADLINE, POLL).await,
+        "the node process exited"
+    );
+    let hello: Result<shim_protocol::messages::HelloReply, _> = client
+        .request(
+            shim_protocol::NodeOp::Hello,
+            &shim_protocol::messages::HelloRequest {
+                client: "shim-tests".to_owned(),
+            },
+        )
+        .await;
+    assert!(
+        matches!(hello, Err(shim_node::nats::ClientError::NoNode { .. })),
+        "no node answers any more: {hello:?}"
+    );
+
+    let again = shim(&["stop", "--data-dir", &data]).await;
+    assert_eq!(code(&again), 3, "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("no shim-node is running with data dir"),
+        "{}",
+        stderr(&again)
+    );
+}
