@@ -8,7 +8,7 @@ pub mod risk;
 pub mod transcript;
 mod window;
 
-use std::{collections::HashMap, path::PathBuf, time::Duration};
+use std::{collections::HashMap, path::PathBuf, sync::Arc, time::Duration};
 
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde_json::json;
@@ -19,6 +19,7 @@ use shim_protocol::{
         SignalSource, ToolCallRecord,
     },
 };
+use tokio::sync::Semaphore;
 use tracing::{debug, info, warn};
 
 use crate::{
@@ -116,6 +117,8 @@ pub struct SignalCollectorState {
     args: SignalCollectorArgs,
     thresholds: RiskThresholds,
     windows: HashMap<String, ChatWindow>,
+    /// Bounds the blocking transcript reads running at once.
+    reads: Arc<Semaphore>,
 }
 
 /// The per-node signal collector.
@@ -139,6 +142,7 @@ impl Actor for SignalCollector {
             thresholds: parameters.thresholds,
             args,
             windows: HashMap::new(),
+            reads: Arc::new(Semaphore::new(transcript::MAX_CONCURRENT_READS)),
         })
     }
 
@@ -244,9 +248,14 @@ impl SignalCollectorState {
         let store = self.args.store.clone();
         let supervisor = self.args.supervisor.clone();
         let window = self.window(&chat_id);
-        let before = window.level;
         let cost_before = window.cost_usd();
-        let mut triggers: Vec<CheckpointTrigger> = Vec::new();
+        // However many events ask for one, a batch makes at most one automatic checkpoint.
+        let mut trigger_opt: Option<CheckpointTrigger> = None;
+        let mut want = |trigger: CheckpointTrigger| {
+            if trigger_opt.is_none_or(|current| trigger_rank(trigger) > trigger_rank(current)) {
+                trigger_opt = Some(trigger);
+            }
+        };
         let mut ended = false;
         let work = batch.source != SignalSource::Mcp;
         for event in batch.events {
@@ -276,7 +285,7 @@ impl SignalCollectorState {
             if let Some(trigger) =
                 window.apply(event, batch.at_ms.max(1).min(now), &thresholds, work)
             {
-                triggers.push(trigger);
+                want(trigger);
             }
             if window.ended {
                 ended = true;
@@ -285,24 +294,8 @@ impl SignalCollectorState {
         if let Some(path) = batch.transcript_path {
             window.transcript_path_opt = Some(PathBuf::from(path));
         }
-        let after = window.assess(now, &thresholds).level;
-        if after != before {
-            window.entered(after);
-            info!(%chat_id, from = before.as_str(), to = after.as_str(), "risk level changed");
-            let assessment = window.assess(now, &thresholds);
-            emitter.emit(
-                "risk",
-                "level_changed",
-                Some(&chat_id),
-                json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
-            );
-            metrics.record_risk_level(&chat_id, after);
-            if after > before {
-                triggers.push(match after {
-                    RiskLevel::Danger => CheckpointTrigger::RiskDanger,
-                    _ => CheckpointTrigger::RiskWarning,
-                });
-            }
+        if let Some(trigger) = level_check(window, &chat_id, now, &thresholds, &emitter, &metrics) {
+            want(trigger);
         }
         let report = window.report(&chat_id, now, &thresholds, true);
         // A session's cost grew: that is actual spend, for the router's budget.
@@ -325,23 +318,11 @@ impl SignalCollectorState {
             }
         }
         let read_transcript = window.wants_transcript_read();
-        for trigger in triggers {
-            debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
-            emitter.emit(
-                "checkpoint",
-                "triggered",
-                Some(&chat_id),
-                json!({"trigger": trigger.as_str()}),
-            );
-            let _ = self.args.supervisor.cast(SupervisorMessage::Checkpoints(
-                CheckpointManagerMessage::Auto {
-                    chat_id: chat_id.clone(),
-                    trigger,
-                },
-            ));
+        if let Some(trigger) = trigger_opt {
+            auto_checkpoint(&emitter, &supervisor, &chat_id, trigger);
         }
         if let Some((path, offset)) = read_transcript {
-            spawn_transcript_read(myself.clone(), chat_id.clone(), path, offset);
+            self.spawn_transcript_read(myself, &chat_id, path, offset);
         }
         if ended {
             self.end(&chat_id);
@@ -371,15 +352,25 @@ impl SignalCollectorState {
         chat_id: &str,
         result: Result<TranscriptDelta, String>,
     ) {
+        let now = now_ms();
+        let emitter = self.args.emitter.clone();
+        let metrics = self.args.metrics.clone();
+        let thresholds = self.thresholds.clone();
         let Some(window) = self.windows.get_mut(chat_id) else {
             return;
         };
         match result {
             Ok(delta) => {
                 let more = window.transcript_read(&delta);
-                if let Some((path, offset)) = more.then(|| window.wants_transcript_read()).flatten()
-                {
-                    spawn_transcript_read(myself.clone(), chat_id.to_owned(), path, offset);
+                // What the transcript says counts now, not at the chat's next signal.
+                let trigger_opt =
+                    level_check(window, chat_id, now, &thresholds, &emitter, &metrics);
+                let next_opt = more.then(|| window.wants_transcript_read()).flatten();
+                if let Some(trigger) = trigger_opt {
+                    auto_checkpoint(&emitter, &self.args.supervisor, chat_id, trigger);
+                }
+                if let Some((path, offset)) = next_opt {
+                    self.spawn_transcript_read(myself, chat_id, path, offset);
                 }
             }
             Err(error) => {
@@ -387,6 +378,33 @@ impl SignalCollectorState {
                 window.transcript_failed();
             }
         }
+    }
+
+    /// Reads a transcript off the actor, in the bounded pool: at most [`transcript::MAX_CONCURRENT_READS`]
+    /// blocking reads at once (one per chat at most, see [`ChatWindow::wants_transcript_read`]); the rest
+    /// wait as tasks, not as blocked threads.
+    fn spawn_transcript_read(
+        &self,
+        collector: &ActorRef<SignalCollectorMessage>,
+        chat_id: &str,
+        path: PathBuf,
+        offset: u64,
+    ) {
+        let pool = self.reads.clone();
+        let collector = collector.clone();
+        let chat_id = chat_id.to_owned();
+        tokio::spawn(async move {
+            let result = match pool.acquire_owned().await {
+                Ok(permit) => tokio::task::spawn_blocking(move || {
+                    let _permit = permit;
+                    transcript::read_from(&path, offset).map_err(|error| error.to_string())
+                })
+                .await
+                .unwrap_or_else(|error| Err(format!("transcript read failed: {error}"))),
+                Err(_) => Err("transcript pool closed".to_owned()),
+            };
+            let _ = collector.cast(SignalCollectorMessage::TranscriptRead { chat_id, result });
+        });
     }
 
     fn tick(&mut self) {
@@ -422,16 +440,68 @@ fn source_name(source: SignalSource) -> &'static str {
     }
 }
 
-fn spawn_transcript_read(
-    collector: ActorRef<SignalCollectorMessage>,
-    chat_id: String,
-    path: PathBuf,
-    offset: u64,
+/// Re-assesses a chat's level after new signals; publishes and records a change, and returns the
+/// automatic checkpoint a rise calls for.
+fn level_check(
+    window: &mut ChatWindow,
+    chat_id: &str,
+    now: u64,
+    thresholds: &RiskThresholds,
+    emitter: &EventEmitter,
+    metrics: &ActorMetrics,
+) -> Option<CheckpointTrigger> {
+    let before = window.level;
+    let assessment = window.assess(now, thresholds);
+    let after = assessment.level;
+    if after == before {
+        return None;
+    }
+    window.entered(after);
+    info!(%chat_id, from = before.as_str(), to = after.as_str(), "risk level changed");
+    emitter.emit(
+        "risk",
+        "level_changed",
+        Some(chat_id),
+        json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
+    );
+    metrics.record_risk_level(chat_id, after);
+    (after > before).then_some(match after {
+        RiskLevel::Danger => CheckpointTrigger::RiskDanger,
+        _ => CheckpointTrigger::RiskWarning,
+    })
+}
+
+/// Which of several triggers in one batch names the checkpoint: the one that says most about why.
+fn trigger_rank(trigger: CheckpointTrigger) -> u8 {
+    match trigger {
+        CheckpointTrigger::PreCompact => 6,
+        CheckpointTrigger::RiskDanger => 5,
+        CheckpointTrigger::RiskWarning => 4,
+        CheckpointTrigger::Stop => 3,
+        CheckpointTrigger::ToolCalls => 2,
+        CheckpointTrigger::Interval | CheckpointTrigger::Explicit => 1,
+    }
+}
+
+fn auto_checkpoint(
+    emitter: &EventEmitter,
+    supervisor: &ActorRef<SupervisorMessage>,
+    chat_id: &str,
+    trigger: CheckpointTrigger,
 ) {
-    tokio::task::spawn_blocking(move || {
-        let result = transcript::read_from(&path, offset).map_err(|error| error.to_string());
-        let _ = collector.cast(SignalCollectorMessage::TranscriptRead { chat_id, result });
-    });
+    debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
+    emitter.emit(
+        "checkpoint",
+        "triggered",
+        Some(chat_id),
+        json!({"trigger": trigger.as_str()}),
+    );
+    let _ = supervisor.cast(SupervisorMessage::Checkpoints(
+        CheckpointManagerMessage::Auto {
+            chat_id: chat_id.to_owned(),
+            trigger,
+        },
+    ));
 }
 
 #[cfg(test)]

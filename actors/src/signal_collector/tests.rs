@@ -403,3 +403,5 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
     assert_eq!(publisher.of_kind("resume.restored").len(), 1);
     supervisor.stop(None);
 }
+
+mod reactions;
