@@ -11,7 +11,8 @@ pub mod resume;
 pub mod store;
 
 use std::{
-    path::Path,
+    path::{Path, PathBuf},
+    sync::Arc,
     time::{Duration, Instant},
 };
 
@@ -26,7 +27,8 @@ use shim_protocol::{
     },
     subject::validate_id,
 };
-use tracing::{info, warn};
+use tokio::sync::Semaphore;
+use tracing::{debug, info, warn};
 
 use crate::{
     metrics::ActorMetrics,
@@ -36,6 +38,9 @@ use crate::{
     supervisor::SupervisorMessage,
 };
 use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
+
+/// Most transcript reads for resume prompts running at once.
+const RESUME_READS: usize = 2;
 
 /// How many checkpoints are kept, and for how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +126,8 @@ pub enum CheckpointManagerMessage {
 #[derive(Debug)]
 pub struct CheckpointManagerState {
     args: CheckpointManagerArgs,
+    /// Bounds the transcript reads of resumes running at once.
+    reads: Arc<Semaphore>,
 }
 
 /// The per-node checkpoint manager.
@@ -143,7 +150,10 @@ impl Actor for CheckpointManager {
         _myself: ActorRef<Self::Msg>,
         args: CheckpointManagerArgs,
     ) -> Result<Self::State, ActorProcessingErr> {
-        Ok(CheckpointManagerState { args })
+        Ok(CheckpointManagerState {
+            args,
+            reads: Arc::new(Semaphore::new(RESUME_READS)),
+        })
     }
 
     async fn handle(
@@ -490,7 +500,27 @@ impl CheckpointManagerState {
                 json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
             );
         }
+        let transcript_opt = record.transcript_path.clone().map(PathBuf::from);
+        let prompts = record.prompts.clone();
+        let reads = self.reads.clone();
         tokio::spawn(async move {
+            // What happened since the checkpoint: the transcript is read now, from the bounded pool.
+            let digest_opt = match (transcript_opt, reads.acquire_owned().await) {
+                (Some(path), Ok(permit)) => tokio::task::spawn_blocking(move || {
+                    let _permit = permit;
+                    resume::digest::read(&path)
+                        .map_err(|error| debug!(path = %path.display(), %error, "transcript not read for resume"))
+                        .ok()
+                })
+                .await
+                .ok()
+                .flatten(),
+                _ => None,
+            };
+            let since = resume::Since {
+                digest_opt,
+                prompts,
+            };
             let files_now = match checkpoint
                 .project_dir
                 .clone()
@@ -503,7 +533,14 @@ impl CheckpointManagerState {
                 }
                 None => FileState::default(),
             };
-            let prompt = resume::prompt(&checkpoint, reason, confidence, now_ms(), &files_now);
+            let prompt = resume::prompt(
+                &checkpoint,
+                reason,
+                confidence,
+                now_ms(),
+                &files_now,
+                &since,
+            );
             let _ = reply.send(Ok(ResumeOffer {
                 resume_available: true,
                 checkpoint_id: Some(checkpoint.checkpoint_id.clone()),
@@ -529,6 +566,8 @@ fn orphan_record(checkpoint: &Checkpoint) -> ChatRecord {
         claude_pid: None,
         peak_risk: None,
         api_failures: 0,
+        transcript_path: None,
+        prompts: Vec::new(),
     }
 }
 

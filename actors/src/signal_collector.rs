@@ -292,7 +292,13 @@ impl SignalCollectorState {
             }
         }
         if let Some(path) = batch.transcript_path {
-            window.transcript_path_opt = Some(PathBuf::from(path));
+            window.named_transcript(path);
+        }
+        // Only hooks report the user's prompts; the MCP server has none to report.
+        let prompt_opt = batch.prompt.filter(|_| batch.source == SignalSource::Hook);
+        let prompted = prompt_opt.is_some();
+        if let Some(prompt) = prompt_opt {
+            window.prompted(&prompt, batch.at_ms.max(1).min(now));
         }
         if let Some(trigger) = level_check(window, &chat_id, now, &thresholds, &emitter, &metrics) {
             want(trigger);
@@ -308,7 +314,8 @@ impl SignalCollectorState {
                 crate::model_router::ModelRouterMessage::ActualSpend(spent),
             ));
         }
-        if window.activity_changed() && !ended {
+        // What decides how an interruption is classified and resumed is written at once.
+        if (window.activity_changed() || prompted) && !ended {
             match store.put_chat(&window.record) {
                 Ok(()) => {
                     window.written_activity = Some(window.record.last_activity);

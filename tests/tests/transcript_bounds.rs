@@ -46,6 +46,7 @@ fn batch(chat_id: &str, events: Vec<SignalEvent>, transcript: &Path) -> SignalBa
         at_ms: shim_actors::now_ms(),
         events,
         transcript_path: Some(transcript.display().to_string()),
+        prompt: None,
     }
 }
 
@@ -188,6 +189,7 @@ async fn one_signals_message_with_three_thousand_pre_compacts_makes_one_checkpoi
         at_ms: shim_actors::now_ms(),
         events: vec![SignalEvent::PreCompact; 3_000],
         transcript_path: None,
+        prompt: None,
     };
     publish(&raw, "storm-test", &storm).await;
     raw.flush().await.expect("flush");

@@ -60,6 +60,7 @@ async fn signal(
         at_ms: now_ms(),
         events,
         transcript_path: None,
+        prompt: None,
     };
     match supervisor
         .call(

@@ -26,6 +26,7 @@ async fn a_transcript_read_that_raises_token_use_publishes_the_level_change_at_o
         at_ms: now_ms(),
         events,
         transcript_path: Some(transcript.display().to_string()),
+        prompt: None,
     };
     let tokens = |expected: u64| {
         let supervisor = supervisor.clone();
