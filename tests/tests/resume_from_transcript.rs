@@ -97,7 +97,10 @@ fn hooks_of(lines: &[&str], project: &Path, transcript: &Path) -> Vec<Value> {
         .collect();
     let mut hooks = Vec::new();
     for value in &values {
-        if value["type"] == "user" && value["message"]["content"].is_string() && value["isMeta"] != true {
+        if value["type"] == "user"
+            && value["message"]["content"].is_string()
+            && value["isMeta"] != true
+        {
             hooks.push(event(
                 "UserPromptSubmit",
                 json!({"prompt": value["message"]["content"]}),
@@ -110,7 +113,9 @@ fn hooks_of(lines: &[&str], project: &Path, transcript: &Path) -> Vec<Value> {
             let result = values
                 .iter()
                 .flat_map(|other| other["message"]["content"].as_array().into_iter().flatten())
-                .find(|other| other["type"] == "tool_result" && other["tool_use_id"] == block["id"]);
+                .find(|other| {
+                    other["type"] == "tool_result" && other["tool_use_id"] == block["id"]
+                });
             let Some(result) = result else { continue };
             let common = json!({"tool_name": block["name"], "tool_input": block["input"], "tool_use_id": block["id"]});
             let mut extra = common.as_object().cloned().unwrap_or_default();
@@ -198,10 +203,9 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
         hook(&url, &stop);
         let stopped = wait_until(
             || async {
-                checkpoints(&client)
-                    .await
-                    .first()
-                    .is_some_and(|newest| newest.seq > last_seq && newest.trigger.as_str() == "stop")
+                checkpoints(&client).await.first().is_some_and(|newest| {
+                    newest.seq > last_seq && newest.trigger.as_str() == "stop"
+                })
             },
             DEADLINE,
             POLL,
@@ -218,7 +222,10 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
     )
     .expect("write");
     let newest = checkpoints(&client).await;
-    assert_eq!(newest[0].seq, last_seq, "no checkpoint after the second turn's");
+    assert_eq!(
+        newest[0].seq, last_seq,
+        "no checkpoint after the second turn's"
+    );
 
     let prompt = hook(&url, &start("next-session"));
     let prompt = prompt.trim_end();
@@ -235,7 +242,10 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
                 .unwrap_or_else(|| panic!("missing {needle:?} in:\n{prompt}"))
         })
         .collect();
-    assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{prompt}");
+    assert!(
+        positions.windows(2).all(|pair| pair[0] < pair[1]),
+        "{prompt}"
+    );
     for needle in [
         "# Resuming an interrupted session",
         "likely crash",
@@ -272,5 +282,9 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
     ] {
         assert!(!prompt.contains(stale), "{stale:?} in:\n{prompt}");
     }
-    assert!(prompt.len() <= 8 * 1024, "{} bytes:\n{prompt}", prompt.len());
+    assert!(
+        prompt.len() <= 8 * 1024,
+        "{} bytes:\n{prompt}",
+        prompt.len()
+    );
 }

@@ -49,7 +49,7 @@ const FILE_DIFF_BYTES: usize = 1_500;
 /// Longest request quoted.
 const REQUEST_CHARS: usize = 300;
 /// Longest item of a list in the table of files.
-const FILES_CELL_CHARS: usize = 400;
+const FILES_CELL_CHARS: usize = 200;
 
 /// What happened since the checkpoint, read when the resume is built: the session's transcript and the
 /// prompts its hooks reported.

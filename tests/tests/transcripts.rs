@@ -1,6 +1,7 @@
-//! Bounded work per message: a `transcript_path` that names a FIFO, a device or another user's file is
-//! refused without pinning a thread, hundreds of them do not stall the node or its clean stop, and one
-//! `signals` message makes at most one automatic checkpoint. Every part is a real process.
+//! What the node does with the transcripts hooks name, and bounded work per message: a read that raises
+//! token use re-assesses the risk at once; a `transcript_path` that names a FIFO, a device or another
+//! user's file is refused without pinning a thread, hundreds of them do not stall the node or its clean
+//! stop; one `signals` message makes at most one automatic checkpoint. Every part is a real process.
 
 use std::{path::Path, time::Duration};
 
@@ -14,7 +15,7 @@ use shim_protocol::{
     },
     subject,
 };
-use shim_tests::{DEADLINE, NatsServer, NodeProcess, POLL, wait_for_node, wait_until};
+use shim_tests::{DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, wait_for_node, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -226,4 +227,41 @@ async fn one_signals_message_with_three_thousand_pre_compacts_makes_one_checkpoi
         .collect();
     assert_eq!(triggers, ["pre_compact", "stop"]);
     assert_eq!(checkpoints[0].seq, 2);
+}
+
+#[tokio::test]
+async fn a_transcript_read_that_raises_token_use_publishes_risk_level_changed_at_once() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("temp dir");
+    let url = nats.url();
+    let _node = NodeProcess::start(EXE, &url, "reassess-test", data_dir.path());
+    let client = wait_for_node(&url, "reassess-test", Duration::from_secs(5)).await;
+    let raw = async_nats::connect(&url).await.expect("connects");
+    let mut changes = EventFeed::subscribe(&raw, "shim.events.risk.level_changed").await;
+    // 151k tokens of a 200k window: the hook's message itself says nothing about tokens.
+    let transcript = work.path().join("s.jsonl");
+    std::fs::write(
+        &transcript,
+        format!(
+            "{}\n",
+            json!({"type": "assistant", "message": {"role": "assistant", "usage": {"input_tokens": 1_000, "cache_read_input_tokens": 150_000}}})
+        ),
+    )
+    .expect("write");
+    publish(
+        &raw,
+        "reassess-test",
+        &batch("reassess", vec![SignalEvent::UserPrompt], &transcript),
+    )
+    .await;
+    raw.flush().await.expect("flush");
+    // No other signal follows: the change comes from the read alone.
+    let (subject, body) = changes.next().await;
+    assert_eq!(subject, "shim.events.risk.level_changed");
+    assert_eq!(body["chat_id"], "reassess", "{body}");
+    assert_eq!(body["data"]["from"], "safe", "{body}");
+    assert_eq!(body["data"]["to"], "danger", "{body}");
+    let report = risk(&client, "reassess").await.expect("answers");
+    assert_eq!(report.signals.tokens_used, Some(151_000));
 }
