@@ -503,7 +503,23 @@ impl CheckpointManagerState {
         let transcript_opt = record.transcript_path.clone().map(PathBuf::from);
         let prompts = record.prompts.clone();
         let reads = self.reads.clone();
+        let supervisor = self.args.supervisor.clone();
+        let timeout = self.args.call_timeout;
         tokio::spawn(async move {
+            // What the hooks reported since the checkpoint, while the node still holds the chat's window.
+            let chat_id = checkpoint.chat_id.clone();
+            let recent_tools = match supervisor
+                .call(
+                    |port| {
+                        SupervisorMessage::Signals(SignalCollectorMessage::GetState(chat_id, port))
+                    },
+                    Some(timeout),
+                )
+                .await
+            {
+                Ok(CallResult::Success(state)) => state.tools,
+                _ => Vec::new(),
+            };
             // What happened since the checkpoint: the transcript is read now, from the bounded pool.
             let digest_opt = match (transcript_opt, reads.acquire_owned().await) {
                 (Some(path), Ok(permit)) => tokio::task::spawn_blocking(move || {
@@ -520,6 +536,7 @@ impl CheckpointManagerState {
             let since = resume::Since {
                 digest_opt,
                 prompts,
+                recent_tools,
             };
             let files_now = match checkpoint
                 .project_dir

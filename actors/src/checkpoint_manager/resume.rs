@@ -59,6 +59,9 @@ pub struct Since {
     pub digest_opt: Option<Digest>,
     /// The user's prompts as the UserPromptSubmit hook reported them.
     pub prompts: Vec<RecordedPrompt>,
+    /// The chat's latest tool calls as its hooks reported them, when the node still holds them (newer
+    /// than the checkpoint's); used when there is no transcript.
+    pub recent_tools: Vec<ToolCallRecord>,
 }
 
 fn join_or_dash(items: &[String]) -> String {
@@ -167,6 +170,43 @@ fn checkpoint_tools(tools: &[ToolCallRecord]) -> Vec<String> {
             format!("- {tool} ({mark}{failed}) {arguments}{times}\n")
         })
         .collect()
+}
+
+/// The command of a Bash call as a hook reported it: `tool_input` as JSON (cut, so perhaps not parseable).
+fn hook_command(arguments: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(arguments)
+        .ok()
+        .and_then(|input| input.get("command")?.as_str().map(str::to_owned))
+        .unwrap_or_else(|| arguments.to_owned())
+}
+
+/// Commands and their last failure from the hooks' tool calls, for a chat without a transcript.
+fn hook_commands(tools: &[ToolCallRecord]) -> (Vec<ToolUse>, Option<ToolUse>) {
+    let mut commands: Vec<ToolUse> = Vec::new();
+    let mut last_failure_opt = None;
+    for call in tools.iter().filter(|call| call.tool == "Bash") {
+        let target = one_line(&hook_command(&call.arguments));
+        let mut entry = match commands.iter().position(|entry| entry.target == target) {
+            Some(index) => commands.remove(index),
+            None => ToolUse {
+                tool: call.tool.clone(),
+                target,
+                count: 0,
+                failures: 0,
+                last_failed: false,
+                error_opt: None,
+            },
+        };
+        entry.count += 1;
+        entry.last_failed = !call.ok;
+        if !call.ok {
+            entry.failures += 1;
+            entry.error_opt = Some(call.result.clone()).filter(|result| !result.is_empty());
+            last_failure_opt = Some(entry.clone());
+        }
+        commands.push(entry);
+    }
+    (commands, last_failure_opt)
 }
 
 /// Splits a diff into one part per file, each cut to [`FILE_DIFF_BYTES`].
@@ -416,9 +456,21 @@ pub fn prompt(
         );
     }
 
-    if !digest.commands.is_empty() {
-        let items = digest
-            .commands
+    // Without a transcript, the hooks' tool calls say which commands ran: the node's latest if it still
+    // holds them, else the checkpoint's.
+    let hook_tools = if since.recent_tools.is_empty() {
+        &checkpoint.tools
+    } else {
+        &since.recent_tools
+    };
+    let from_transcript = !digest.commands.is_empty() || !digest.tools.is_empty();
+    let (commands, last_failure_opt) = if from_transcript {
+        (digest.commands.clone(), digest.last_failure_opt.clone())
+    } else {
+        hook_commands(hook_tools)
+    };
+    if !commands.is_empty() {
+        let items = commands
             .iter()
             .map(|command| tool_line(command, false))
             .collect();
@@ -431,9 +483,8 @@ pub fn prompt(
             6,
         ));
     }
-    if let Some(failure) = &digest.last_failure_opt {
-        let later_ok = digest
-            .commands
+    if let Some(failure) = &last_failure_opt {
+        let later_ok = commands
             .iter()
             .any(|command| command.target == failure.target && !command.last_failed);
         let mut text = format!("`{}`", failure.target);
@@ -462,14 +513,19 @@ pub fn prompt(
             7,
         ));
     }
-    let tools: Vec<String> = if digest.tools.is_empty() && digest.commands.is_empty() {
-        checkpoint_tools(&checkpoint.tools)
-    } else {
+    let tools: Vec<String> = if from_transcript {
         digest
             .tools
             .iter()
             .map(|tool| tool_line(tool, true))
             .collect()
+    } else {
+        let others: Vec<ToolCallRecord> = hook_tools
+            .iter()
+            .filter(|call| call.tool != "Bash")
+            .cloned()
+            .collect();
+        checkpoint_tools(&others)
     };
     if !tools.is_empty() {
         sections.push(Section::list(

@@ -137,7 +137,8 @@ fn the_prompt_carries_every_section_from_the_checkpoint() {
         "+fn recover() {}",
         "## Blockers",
         "- flaky test t_17",
-        "- Bash (failed) cargo test",
+        "- `cargo test` (failed)",
+        "## Last failing command\n\n`cargo test`\n\n```\n1 failed\n```",
         "user: also handle tabs",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
@@ -183,6 +184,7 @@ fn a_hooks_only_session_resumes_from_its_transcript() {
     let checkpoint = hooks_only_checkpoint();
     let since = Since {
         digest_opt: Some(digest),
+        recent_tools: Vec::new(),
         prompts: vec![RecordedPrompt {
             // The hook saw a prompt the transcript never got: the newest request.
             at_ms: 1_763_640_000_000,
@@ -274,6 +276,7 @@ fn a_long_session_is_cut_to_the_budget_keeping_the_newest() {
     let since = Since {
         digest_opt: Some(parse(&session)),
         prompts: Vec::new(),
+        recent_tools: Vec::new(),
     };
     let now = FileState {
         diff: "diff --git a/x b/x\n".to_owned() + &"+line\n".repeat(5_000),
@@ -299,4 +302,52 @@ fn a_long_session_is_cut_to_the_budget_keeping_the_newest() {
         text.contains("## Last failing command\n\n`make step-300`"),
         "{text}"
     );
+}
+
+#[test]
+fn without_a_transcript_the_hooks_say_what_happened_since() {
+    let call = |tool: &str, arguments: &str, ok: bool, result: &str| ToolCallRecord {
+        tool: tool.to_owned(),
+        ok,
+        arguments: arguments.to_owned(),
+        result: result.to_owned(),
+        at_ms: 2_000,
+    };
+    let mut recent_tools = vec![call("Bash", r#"{"command":"cargo build"}"#, true, "")];
+    for _ in 0..5 {
+        recent_tools.push(call("Edit", r#"{"file_path":"src/span.rs"}"#, true, "ok"));
+    }
+    recent_tools.push(call(
+        "Bash",
+        r#"{"command":"cargo test --release","description":"run"}"#,
+        false,
+        "attempt to add with overflow",
+    ));
+    let since = Since {
+        digest_opt: None,
+        prompts: vec![RecordedPrompt {
+            at_ms: 1_763_632_900_001,
+            text: "make cargo test --release pass".to_owned(),
+        }],
+        recent_tools,
+    };
+    let text = prompt(
+        &hooks_only_checkpoint(),
+        InterruptionReason::Crash,
+        0.75,
+        0,
+        &FileState::default(),
+        &since,
+    );
+    for needle in [
+        "1. make cargo test --release pass ← after the checkpoint; the turn it started was interrupted",
+        "- `cargo build`",
+        "- `cargo test --release` (failed)",
+        "## Last failing command\n\n`cargo test --release`\n\n```\nattempt to add with overflow\n```",
+        r#"- Edit (ok) {"file_path":"src/span.rs"} ×5"#,
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    assert!(!text.contains("(no summary was recorded)"), "{text}");
+    assert!(!text.contains("cargo test parse"), "the checkpoint's older calls: {text}");
 }
