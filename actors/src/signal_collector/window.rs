@@ -444,6 +444,8 @@ impl ChatWindow {
     /// Notes the transcript a message named: read from now on, and again when a resume is built.
     pub(super) fn named_transcript(&mut self, path: String) {
         if self.record.transcript_path.as_deref() != Some(path.as_str()) {
+            // Another file: where the last one was read up to says nothing about it.
+            self.transcript_offset = 0;
             self.record.transcript_path = Some(path.clone());
             self.dirty = true;
         }

@@ -87,10 +87,21 @@ impl Section {
         }
     }
 
+    /// The rendered length, without rendering (the fitting loop asks often). It may count one newline
+    /// more than [`render`](Self::render) writes; the prompt is cut to the budget in the end anyway.
     fn len(&self) -> usize {
-        let mut out = String::new();
-        self.render(&mut out);
-        out.len()
+        let title = self.title_opt.as_ref().map_or(0, |title| title.len() + 5);
+        let marker = if self.dropped > 0 {
+            format!("- …[{} earlier cut]\n", self.dropped).len()
+        } else {
+            0
+        };
+        title
+            + self.intro.len()
+            + marker
+            + self.items.iter().map(String::len).sum::<usize>()
+            + self.outro.len()
+            + 1
     }
 
     fn spare(&self) -> bool {

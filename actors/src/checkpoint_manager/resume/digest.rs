@@ -142,9 +142,7 @@ fn str_of<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
 
 fn timestamp_ms(value: &Value) -> Option<u64> {
     let text = str_of(value, "timestamp")?;
-    let time = humantime::parse_rfc3339_weak(text.trim_end_matches('Z'))
-        .or_else(|_| humantime::parse_rfc3339(text))
-        .ok()?;
+    let time = humantime::parse_rfc3339_weak(text).ok()?;
     time.duration_since(std::time::UNIX_EPOCH)
         .ok()
         .map(|since| since.as_millis() as u64)

@@ -349,5 +349,8 @@ fn without_a_transcript_the_hooks_say_what_happened_since() {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
     assert!(!text.contains("(no summary was recorded)"), "{text}");
-    assert!(!text.contains("cargo test parse"), "the checkpoint's older calls: {text}");
+    assert!(
+        !text.contains("cargo test parse"),
+        "the checkpoint's older calls: {text}"
+    );
 }
