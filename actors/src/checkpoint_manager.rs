@@ -11,7 +11,7 @@ pub mod resume;
 pub mod store;
 
 use std::{
-    path::{Path, PathBuf},
+    path::Path,
     sync::Arc,
     time::{Duration, Instant},
 };
@@ -28,7 +28,7 @@ use shim_protocol::{
     subject::validate_id,
 };
 use tokio::sync::Semaphore;
-use tracing::{debug, info, warn};
+use tracing::{info, warn};
 
 use crate::{
     metrics::ActorMetrics,
@@ -500,44 +500,11 @@ impl CheckpointManagerState {
                 json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
             );
         }
-        let transcript_opt = record.transcript_path.clone().map(PathBuf::from);
-        let prompts = record.prompts.clone();
         let reads = self.reads.clone();
         let supervisor = self.args.supervisor.clone();
         let timeout = self.args.call_timeout;
         tokio::spawn(async move {
-            // What the hooks reported since the checkpoint, while the node still holds the chat's window.
-            let chat_id = checkpoint.chat_id.clone();
-            let recent_tools = match supervisor
-                .call(
-                    |port| {
-                        SupervisorMessage::Signals(SignalCollectorMessage::GetState(chat_id, port))
-                    },
-                    Some(timeout),
-                )
-                .await
-            {
-                Ok(CallResult::Success(state)) => state.tools,
-                _ => Vec::new(),
-            };
-            // What happened since the checkpoint: the transcript is read now, from the bounded pool.
-            let digest_opt = match (transcript_opt, reads.acquire_owned().await) {
-                (Some(path), Ok(permit)) => tokio::task::spawn_blocking(move || {
-                    let _permit = permit;
-                    resume::digest::read(&path)
-                        .map_err(|error| debug!(path = %path.display(), %error, "transcript not read for resume"))
-                        .ok()
-                })
-                .await
-                .ok()
-                .flatten(),
-                _ => None,
-            };
-            let since = resume::Since {
-                digest_opt,
-                prompts,
-                recent_tools,
-            };
+            let since = resume::gather::since(&record, &supervisor, reads, timeout).await;
             let files_now = match checkpoint
                 .project_dir
                 .clone()

@@ -6,6 +6,7 @@
 pub mod params;
 pub mod risk;
 pub mod transcript;
+mod triggers;
 mod window;
 
 use std::{collections::HashMap, path::PathBuf, sync::Arc, time::Duration};
@@ -15,8 +16,8 @@ use serde_json::json;
 use shim_protocol::{
     WireError, WireResult,
     messages::{
-        CheckpointTrigger, RiskLevel, RiskReport, SignalBatch, SignalEvent, SignalSnapshot,
-        SignalSource, ToolCallRecord,
+        CheckpointTrigger, RiskReport, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
+        ToolCallRecord,
     },
 };
 use tokio::sync::Semaphore;
@@ -32,6 +33,7 @@ use crate::{
 use params::ParameterStore;
 use risk::RiskThresholds;
 use transcript::TranscriptDelta;
+use triggers::{auto_checkpoint, level_check, trigger_rank};
 use window::ChatWindow;
 
 /// Advice added to tool results once per rise into danger.
@@ -445,70 +447,6 @@ fn source_name(source: SignalSource) -> &'static str {
         SignalSource::StatusLine => "status_line",
         SignalSource::Transcript => "transcript",
     }
-}
-
-/// Re-assesses a chat's level after new signals; publishes and records a change, and returns the
-/// automatic checkpoint a rise calls for.
-fn level_check(
-    window: &mut ChatWindow,
-    chat_id: &str,
-    now: u64,
-    thresholds: &RiskThresholds,
-    emitter: &EventEmitter,
-    metrics: &ActorMetrics,
-) -> Option<CheckpointTrigger> {
-    let before = window.level;
-    let assessment = window.assess(now, thresholds);
-    let after = assessment.level;
-    if after == before {
-        return None;
-    }
-    window.entered(after);
-    info!(%chat_id, from = before.as_str(), to = after.as_str(), "risk level changed");
-    emitter.emit(
-        "risk",
-        "level_changed",
-        Some(chat_id),
-        json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
-    );
-    metrics.record_risk_level(chat_id, after);
-    (after > before).then_some(match after {
-        RiskLevel::Danger => CheckpointTrigger::RiskDanger,
-        _ => CheckpointTrigger::RiskWarning,
-    })
-}
-
-/// Which of several triggers in one batch names the checkpoint: the one that says most about why.
-fn trigger_rank(trigger: CheckpointTrigger) -> u8 {
-    match trigger {
-        CheckpointTrigger::PreCompact => 6,
-        CheckpointTrigger::RiskDanger => 5,
-        CheckpointTrigger::RiskWarning => 4,
-        CheckpointTrigger::Stop => 3,
-        CheckpointTrigger::ToolCalls => 2,
-        CheckpointTrigger::Interval | CheckpointTrigger::Explicit => 1,
-    }
-}
-
-fn auto_checkpoint(
-    emitter: &EventEmitter,
-    supervisor: &ActorRef<SupervisorMessage>,
-    chat_id: &str,
-    trigger: CheckpointTrigger,
-) {
-    debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
-    emitter.emit(
-        "checkpoint",
-        "triggered",
-        Some(chat_id),
-        json!({"trigger": trigger.as_str()}),
-    );
-    let _ = supervisor.cast(SupervisorMessage::Checkpoints(
-        CheckpointManagerMessage::Auto {
-            chat_id: chat_id.to_owned(),
-            trigger,
-        },
-    ));
 }
 
 #[cfg(test)]
