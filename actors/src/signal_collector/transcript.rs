@@ -99,6 +99,9 @@ struct Line {
     kind: Option<String>,
     #[serde(default)]
     message: Option<Message>,
+    /// A subagent's line: its usage is the subagent's context, not the chat's.
+    #[serde(default, rename = "isSidechain")]
+    sidechain: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -175,12 +178,21 @@ pub fn read_from(path: &Path, offset: u64) -> Result<TranscriptDelta, Transcript
             Some("assistant") => delta.assistant_messages += 1,
             _ => {}
         }
-        if let Some(usage) = parsed.message.and_then(|message| message.usage) {
-            delta.tokens_used_opt = Some(
+        if parsed.sidechain == Some(true) {
+            continue;
+        }
+        let tokens_opt = parsed
+            .message
+            .and_then(|message| message.usage)
+            .map(|usage| {
                 usage.input_tokens
                     + usage.cache_read_input_tokens
-                    + usage.cache_creation_input_tokens,
-            );
+                    + usage.cache_creation_input_tokens
+            })
+            // Messages Claude Code writes itself (API errors, model `<synthetic>`) carry zero usage.
+            .filter(|tokens| *tokens > 0);
+        if tokens_opt.is_some() {
+            delta.tokens_used_opt = tokens_opt;
         }
     }
     Ok(delta)
@@ -285,6 +297,19 @@ mod tests {
         // Only whole lines of the tail were counted, the cut one not as malformed.
         assert_eq!(delta.malformed_lines, 0);
         assert!(delta.user_messages <= MAX_TAIL / USER.len() as u64);
+    }
+
+    #[test]
+    fn subagent_and_synthetic_usage_do_not_count_as_the_chats() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("session.jsonl");
+        let sidechain = r#"{"type":"assistant","isSidechain":true,"message":{"role":"assistant","usage":{"input_tokens":5,"cache_read_input_tokens":9000}}}"#;
+        let synthetic = r#"{"type":"assistant","message":{"role":"assistant","model":"<synthetic>","usage":{"input_tokens":0,"output_tokens":0,"cache_read_input_tokens":0,"cache_creation_input_tokens":0}}}"#;
+        std::fs::write(&path, format!("{ASSISTANT}\n{sidechain}\n{synthetic}\n")).expect("write");
+        assert_eq!(
+            read_from(&path, 0).expect("reads").tokens_used_opt,
+            Some(43_012)
+        );
     }
 
     #[test]
