@@ -12,6 +12,7 @@ pub mod store;
 
 use std::{
     path::Path,
+    sync::Arc,
     time::{Duration, Instant},
 };
 
@@ -26,6 +27,7 @@ use shim_protocol::{
     },
     subject::validate_id,
 };
+use tokio::sync::Semaphore;
 use tracing::{info, warn};
 
 use crate::{
@@ -36,6 +38,9 @@ use crate::{
     supervisor::SupervisorMessage,
 };
 use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
+
+/// Most transcript reads for resume prompts running at once.
+const RESUME_READS: usize = 2;
 
 /// How many checkpoints are kept, and for how long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +126,8 @@ pub enum CheckpointManagerMessage {
 #[derive(Debug)]
 pub struct CheckpointManagerState {
     args: CheckpointManagerArgs,
+    /// Bounds the transcript reads of resumes running at once.
+    reads: Arc<Semaphore>,
 }
 
 /// The per-node checkpoint manager.
@@ -143,7 +150,10 @@ impl Actor for CheckpointManager {
         _myself: ActorRef<Self::Msg>,
         args: CheckpointManagerArgs,
     ) -> Result<Self::State, ActorProcessingErr> {
-        Ok(CheckpointManagerState { args })
+        Ok(CheckpointManagerState {
+            args,
+            reads: Arc::new(Semaphore::new(RESUME_READS)),
+        })
     }
 
     async fn handle(
@@ -490,7 +500,11 @@ impl CheckpointManagerState {
                 json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
             );
         }
+        let reads = self.reads.clone();
+        let supervisor = self.args.supervisor.clone();
+        let timeout = self.args.call_timeout;
         tokio::spawn(async move {
+            let since = resume::gather::since(&record, &supervisor, reads, timeout).await;
             let files_now = match checkpoint
                 .project_dir
                 .clone()
@@ -503,7 +517,14 @@ impl CheckpointManagerState {
                 }
                 None => FileState::default(),
             };
-            let prompt = resume::prompt(&checkpoint, reason, confidence, now_ms(), &files_now);
+            let prompt = resume::prompt(
+                &checkpoint,
+                reason,
+                confidence,
+                now_ms(),
+                &files_now,
+                &since,
+            );
             let _ = reply.send(Ok(ResumeOffer {
                 resume_available: true,
                 checkpoint_id: Some(checkpoint.checkpoint_id.clone()),
@@ -529,6 +550,8 @@ fn orphan_record(checkpoint: &Checkpoint) -> ChatRecord {
         claude_pid: None,
         peak_risk: None,
         api_failures: 0,
+        transcript_path: None,
+        prompts: Vec::new(),
     }
 }
 

@@ -6,19 +6,21 @@
 pub mod params;
 pub mod risk;
 pub mod transcript;
+mod triggers;
 mod window;
 
-use std::{collections::HashMap, path::PathBuf, time::Duration};
+use std::{collections::HashMap, path::PathBuf, sync::Arc, time::Duration};
 
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde_json::json;
 use shim_protocol::{
     WireError, WireResult,
     messages::{
-        CheckpointTrigger, RiskLevel, RiskReport, SignalBatch, SignalEvent, SignalSnapshot,
-        SignalSource, ToolCallRecord,
+        CheckpointTrigger, RiskReport, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
+        ToolCallRecord,
     },
 };
+use tokio::sync::Semaphore;
 use tracing::{debug, info, warn};
 
 use crate::{
@@ -31,6 +33,7 @@ use crate::{
 use params::ParameterStore;
 use risk::RiskThresholds;
 use transcript::TranscriptDelta;
+use triggers::{auto_checkpoint, level_check, trigger_rank};
 use window::ChatWindow;
 
 /// Advice added to tool results once per rise into danger.
@@ -116,6 +119,8 @@ pub struct SignalCollectorState {
     args: SignalCollectorArgs,
     thresholds: RiskThresholds,
     windows: HashMap<String, ChatWindow>,
+    /// Bounds the blocking transcript reads running at once.
+    reads: Arc<Semaphore>,
 }
 
 /// The per-node signal collector.
@@ -139,6 +144,7 @@ impl Actor for SignalCollector {
             thresholds: parameters.thresholds,
             args,
             windows: HashMap::new(),
+            reads: Arc::new(Semaphore::new(transcript::MAX_CONCURRENT_READS)),
         })
     }
 
@@ -244,9 +250,14 @@ impl SignalCollectorState {
         let store = self.args.store.clone();
         let supervisor = self.args.supervisor.clone();
         let window = self.window(&chat_id);
-        let before = window.level;
         let cost_before = window.cost_usd();
-        let mut triggers: Vec<CheckpointTrigger> = Vec::new();
+        // However many events ask for one, a batch makes at most one automatic checkpoint.
+        let mut trigger_opt: Option<CheckpointTrigger> = None;
+        let mut want = |trigger: CheckpointTrigger| {
+            if trigger_opt.is_none_or(|current| trigger_rank(trigger) > trigger_rank(current)) {
+                trigger_opt = Some(trigger);
+            }
+        };
         let mut ended = false;
         let work = batch.source != SignalSource::Mcp;
         for event in batch.events {
@@ -276,33 +287,23 @@ impl SignalCollectorState {
             if let Some(trigger) =
                 window.apply(event, batch.at_ms.max(1).min(now), &thresholds, work)
             {
-                triggers.push(trigger);
+                want(trigger);
             }
             if window.ended {
                 ended = true;
             }
         }
         if let Some(path) = batch.transcript_path {
-            window.transcript_path_opt = Some(PathBuf::from(path));
+            window.named_transcript(path);
         }
-        let after = window.assess(now, &thresholds).level;
-        if after != before {
-            window.entered(after);
-            info!(%chat_id, from = before.as_str(), to = after.as_str(), "risk level changed");
-            let assessment = window.assess(now, &thresholds);
-            emitter.emit(
-                "risk",
-                "level_changed",
-                Some(&chat_id),
-                json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
-            );
-            metrics.record_risk_level(&chat_id, after);
-            if after > before {
-                triggers.push(match after {
-                    RiskLevel::Danger => CheckpointTrigger::RiskDanger,
-                    _ => CheckpointTrigger::RiskWarning,
-                });
-            }
+        // Only hooks report the user's prompts; the MCP server has none to report.
+        let prompt_opt = batch.prompt.filter(|_| batch.source == SignalSource::Hook);
+        let prompted = prompt_opt.is_some();
+        if let Some(prompt) = prompt_opt {
+            window.prompted(&prompt, batch.at_ms.max(1).min(now));
+        }
+        if let Some(trigger) = level_check(window, &chat_id, now, &thresholds, &emitter, &metrics) {
+            want(trigger);
         }
         let report = window.report(&chat_id, now, &thresholds, true);
         // A session's cost grew: that is actual spend, for the router's budget.
@@ -315,7 +316,8 @@ impl SignalCollectorState {
                 crate::model_router::ModelRouterMessage::ActualSpend(spent),
             ));
         }
-        if window.activity_changed() && !ended {
+        // What decides how an interruption is classified and resumed is written at once.
+        if (window.activity_changed() || prompted) && !ended {
             match store.put_chat(&window.record) {
                 Ok(()) => {
                     window.written_activity = Some(window.record.last_activity);
@@ -325,23 +327,11 @@ impl SignalCollectorState {
             }
         }
         let read_transcript = window.wants_transcript_read();
-        for trigger in triggers {
-            debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
-            emitter.emit(
-                "checkpoint",
-                "triggered",
-                Some(&chat_id),
-                json!({"trigger": trigger.as_str()}),
-            );
-            let _ = self.args.supervisor.cast(SupervisorMessage::Checkpoints(
-                CheckpointManagerMessage::Auto {
-                    chat_id: chat_id.clone(),
-                    trigger,
-                },
-            ));
+        if let Some(trigger) = trigger_opt {
+            auto_checkpoint(&emitter, &supervisor, &chat_id, trigger);
         }
         if let Some((path, offset)) = read_transcript {
-            spawn_transcript_read(myself.clone(), chat_id.clone(), path, offset);
+            self.spawn_transcript_read(myself, &chat_id, path, offset);
         }
         if ended {
             self.end(&chat_id);
@@ -371,15 +361,25 @@ impl SignalCollectorState {
         chat_id: &str,
         result: Result<TranscriptDelta, String>,
     ) {
+        let now = now_ms();
+        let emitter = self.args.emitter.clone();
+        let metrics = self.args.metrics.clone();
+        let thresholds = self.thresholds.clone();
         let Some(window) = self.windows.get_mut(chat_id) else {
             return;
         };
         match result {
             Ok(delta) => {
                 let more = window.transcript_read(&delta);
-                if let Some((path, offset)) = more.then(|| window.wants_transcript_read()).flatten()
-                {
-                    spawn_transcript_read(myself.clone(), chat_id.to_owned(), path, offset);
+                // What the transcript says counts now, not at the chat's next signal.
+                let trigger_opt =
+                    level_check(window, chat_id, now, &thresholds, &emitter, &metrics);
+                let next_opt = more.then(|| window.wants_transcript_read()).flatten();
+                if let Some(trigger) = trigger_opt {
+                    auto_checkpoint(&emitter, &self.args.supervisor, chat_id, trigger);
+                }
+                if let Some((path, offset)) = next_opt {
+                    self.spawn_transcript_read(myself, chat_id, path, offset);
                 }
             }
             Err(error) => {
@@ -387,6 +387,33 @@ impl SignalCollectorState {
                 window.transcript_failed();
             }
         }
+    }
+
+    /// Reads a transcript off the actor, in the bounded pool: at most [`transcript::MAX_CONCURRENT_READS`]
+    /// blocking reads at once (one per chat at most, see [`ChatWindow::wants_transcript_read`]); the rest
+    /// wait as tasks, not as blocked threads.
+    fn spawn_transcript_read(
+        &self,
+        collector: &ActorRef<SignalCollectorMessage>,
+        chat_id: &str,
+        path: PathBuf,
+        offset: u64,
+    ) {
+        let pool = self.reads.clone();
+        let collector = collector.clone();
+        let chat_id = chat_id.to_owned();
+        tokio::spawn(async move {
+            let result = match pool.acquire_owned().await {
+                Ok(permit) => tokio::task::spawn_blocking(move || {
+                    let _permit = permit;
+                    transcript::read_from(&path, offset).map_err(|error| error.to_string())
+                })
+                .await
+                .unwrap_or_else(|error| Err(format!("transcript read failed: {error}"))),
+                Err(_) => Err("transcript pool closed".to_owned()),
+            };
+            let _ = collector.cast(SignalCollectorMessage::TranscriptRead { chat_id, result });
+        });
     }
 
     fn tick(&mut self) {
@@ -420,18 +447,6 @@ fn source_name(source: SignalSource) -> &'static str {
         SignalSource::StatusLine => "status_line",
         SignalSource::Transcript => "transcript",
     }
-}
-
-fn spawn_transcript_read(
-    collector: ActorRef<SignalCollectorMessage>,
-    chat_id: String,
-    path: PathBuf,
-    offset: u64,
-) {
-    tokio::task::spawn_blocking(move || {
-        let result = transcript::read_from(&path, offset).map_err(|error| error.to_string());
-        let _ = collector.cast(SignalCollectorMessage::TranscriptRead { chat_id, result });
-    });
 }
 
 #[cfg(test)]

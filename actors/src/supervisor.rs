@@ -400,6 +400,7 @@ impl SupervisorState {
                         reason: request.reason.clone(),
                     }],
                     transcript_path: None,
+                    prompt: None,
                 },
                 None,
             ));

@@ -125,11 +125,14 @@ enum Command {
         #[command(subcommand)]
         action: TasksAction,
     },
-    /// Print the resume prompt of an interrupted session in a project, and mark it restored.
+    /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
         /// The project directory [default: the current directory]
         #[arg(long)]
         project: Option<PathBuf>,
+        /// Take it: mark it restored, so no later session is offered it.
+        #[arg(long)]
+        take: bool,
     },
 }
 
@@ -353,12 +356,12 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             TasksAction::Cancel { task_id } => tasks::act(&config, &task_id, false).await,
             TasksAction::Retry { task_id } => tasks::act(&config, &task_id, true).await,
         },
-        Command::Resume { project } => {
+        Command::Resume { project, take } => {
             let project = match project {
                 Some(project) => project,
                 None => std::env::current_dir().context("cannot read the current directory")?,
             };
-            checkpoints::resume(&config, project).await
+            checkpoints::resume(&config, project, take).await
         }
     }
 }

@@ -265,6 +265,7 @@ impl ShimMcp {
                 result: None,
             }],
             transcript_path: None,
+            prompt: None,
         };
         match node.request::<_, RiskReport>(NodeOp::Signals, &batch).await {
             Ok(report) => report.advice,

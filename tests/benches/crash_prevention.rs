@@ -118,6 +118,7 @@ fn bench_store(dir: &Path) {
             0.8,
             shim_actors::now_ms(),
             &now,
+            &resume::Since::default(),
         );
         std::hint::black_box(prompt);
         samples.push(call.elapsed());
@@ -198,6 +199,7 @@ async fn bench_signals(nats_url: &str, client: &NodeClient) {
                     at_ms: shim_actors::now_ms(),
                     events: vec![SignalEvent::UserPrompt],
                     transcript_path: None,
+                    prompt: None,
                 })
                 .expect("encodes"),
             );

@@ -568,14 +568,28 @@ async fn checkpoints_and_resume_commands_show_what_is_stored() {
     assert_eq!(exported["seq"], 2);
     assert_eq!(exported["files"]["branch"], "main");
 
-    let (prompt, _) = cli(&["resume", "--project", project_path.to_str().expect("utf-8")]);
-    assert!(
-        prompt.contains("second pass") && prompt.contains("1. ship it"),
-        "{prompt}"
-    );
-    let (nothing, note) = cli(&["resume", "--project", project_path.to_str().expect("utf-8")]);
-    assert_eq!(nothing, "");
-    assert!(note.contains("nothing to resume"), "{note}");
+    // Looking does not consume: `resume` shows the prompt as often as asked, and it stays offered.
+    let project_arg = project_path.to_str().expect("utf-8");
+    for _ in 0..2 {
+        let (prompt, note) = cli(&["resume", "--project", project_arg]);
+        assert!(
+            prompt.contains("second pass") && prompt.contains("1. ship it"),
+            "{prompt}"
+        );
+        assert!(note.contains("still offered"), "{note}");
+    }
+    // `resume --take` takes it: shown once more, then marked restored and not offered again.
+    let (taken, note) = cli(&["resume", "--take", "--project", project_arg]);
+    assert!(taken.contains("second pass"), "{taken}");
+    assert!(note.contains("marked restored"), "{note}");
+    for args in [
+        &["resume", "--project", project_arg][..],
+        &["resume", "--take", "--project", project_arg][..],
+    ] {
+        let (nothing, note) = cli(args);
+        assert_eq!(nothing, "", "{args:?}");
+        assert!(note.contains("nothing to resume"), "{args:?}: {note}");
+    }
 
     let missing = Command::new(EXE)
         .args([

@@ -1,17 +1,25 @@
 //! Resuming an interrupted session: why it ended, and the Markdown prompt that hands its last checkpoint
 //! to the next session.
 
+mod budget;
+pub mod digest;
+pub(super) mod gather;
+mod parts;
+
 use std::{fmt::Write, time::Duration};
 
-use shim_protocol::messages::{Checkpoint, FileState, InterruptionReason};
+use shim_protocol::messages::{Checkpoint, FileState, InterruptionReason, ToolCallRecord};
 
 use super::{
-    limits::cut_bytes,
-    store::{ChatRecord, LastActivity},
+    limits::cut,
+    store::{ChatRecord, LastActivity, RecordedPrompt},
 };
-
-/// Most diff bytes quoted in a resume prompt.
-const PROMPT_DIFF_BYTES: usize = 4 * 1024;
+use budget::{CutFrom, Section};
+use digest::Digest;
+use parts::{
+    checkpoint_tools, diff_parts, hook_commands, join_or_dash, one_line, requests, tool_line,
+    where_,
+};
 
 /// Why a session that never ended cleanly stopped, with a confidence in 0..1.
 pub fn classify(
@@ -40,288 +48,351 @@ pub fn classify(
     }
 }
 
-fn list(items: &[String]) -> String {
-    if items.is_empty() {
-        return "none\n".to_owned();
-    }
-    items.iter().map(|item| format!("- {item}\n")).collect()
+/// Most bytes of a resume prompt: sections over it lose their oldest (or least important) items first.
+pub const PROMPT_BUDGET: usize = 8 * 1024;
+/// Longest request quoted.
+const REQUEST_CHARS: usize = 300;
+
+/// What happened since the checkpoint, read when the resume is built: the session's transcript and the
+/// prompts its hooks reported.
+#[derive(Debug, Clone, Default)]
+pub struct Since {
+    /// What the transcript says, if it could be read.
+    pub digest_opt: Option<Digest>,
+    /// The user's prompts as the UserPromptSubmit hook reported them.
+    pub prompts: Vec<RecordedPrompt>,
+    /// The chat's latest tool calls as its hooks reported them, when the node still holds them (newer
+    /// than the checkpoint's); used when there is no transcript.
+    pub recent_tools: Vec<ToolCallRecord>,
 }
 
-fn join_or_dash(items: &[String]) -> String {
-    if items.is_empty() {
-        "-".to_owned()
-    } else {
-        items.join(", ")
-    }
-}
-
-fn where_(files: &FileState) -> String {
-    match (&files.branch, &files.head) {
-        (Some(branch), Some(head)) => format!("{branch} @ {head}"),
-        (Some(branch), None) => branch.clone(),
-        (None, Some(head)) => head.clone(),
-        (None, None) => "-".to_owned(),
-    }
-}
-
-/// Builds the resume prompt from the interrupted chat's last checkpoint and the project's files now.
+/// Builds the resume prompt, within [`PROMPT_BUDGET`] bytes, from the interrupted chat's last checkpoint,
+/// what happened since (`since`: its transcript and hook prompts, read now) and the project's files now.
 pub fn prompt(
     checkpoint: &Checkpoint,
     reason: InterruptionReason,
     confidence: f64,
     now_ms: u64,
     files_now: &FileState,
+    since: &Since,
 ) -> String {
     let age = Duration::from_secs(now_ms.saturating_sub(checkpoint.created_at_ms) / 1000);
-    let mut out = String::with_capacity(4096);
     let project = checkpoint.project_dir.as_deref().unwrap_or("this project");
-    let _ = writeln!(out, "# Resuming an interrupted session\n");
+    let empty = Digest::default();
+    let digest = since.digest_opt.as_ref().unwrap_or(&empty);
+    let conversation = &checkpoint.conversation;
+    let task = &checkpoint.task;
+    let mut sections = Vec::new();
+
+    let mut head = String::from("# Resuming an interrupted session\n\n");
     let _ = writeln!(
-        out,
+        head,
         "The previous session in `{project}` ended without a clean exit (likely {}, confidence {:.0}%). \
-         Its last checkpoint (#{}, taken on {}) is {} old. Continue from it: check the files below against \
-         what it says, then carry on with the next steps.\n",
+         Its last checkpoint (#{}, taken on {}) is {} old{}. Continue from it: check the files below against \
+         what it says, then carry on where it stopped.\n",
         reason.as_str().replace('_', " "),
         confidence * 100.0,
         checkpoint.seq,
         checkpoint.trigger.as_str().replace('_', " "),
         humantime::format_duration(age),
+        if digest.is_empty() {
+            ""
+        } else {
+            "; what happened since comes from the session's transcript, read now"
+        },
     );
-    let conversation = &checkpoint.conversation;
-    let _ = writeln!(out, "## Situation\n");
-    let summary = if conversation.summary.is_empty() {
-        "(no summary was recorded)"
-    } else {
-        &conversation.summary
-    };
-    let _ = writeln!(out, "{summary}\n");
-    if !conversation.current_context.is_empty() {
-        let _ = writeln!(out, "Working on: {}\n", conversation.current_context);
+    sections.push(Section::text(None, head));
+
+    let mut situation = String::new();
+    let summary_opt = Some(conversation.summary.as_str())
+        .filter(|summary| !summary.is_empty())
+        .or(digest.title_opt.as_deref());
+    match summary_opt {
+        Some(summary) => {
+            let _ = writeln!(situation, "{summary}\n");
+        }
+        None if digest.is_empty() && since.prompts.is_empty() => {
+            let _ = writeln!(situation, "(no summary was recorded)\n");
+        }
+        None => {}
     }
-    let task = &checkpoint.task;
-    let _ = writeln!(out, "## Progress\n");
+    if !conversation.current_context.is_empty() {
+        let _ = writeln!(situation, "Working on: {}\n", conversation.current_context);
+    }
     if !task.operation.is_empty() || !task.phase.is_empty() {
+        let dash = |text: &str| {
+            if text.is_empty() {
+                "-".to_owned()
+            } else {
+                text.to_owned()
+            }
+        };
         let _ = writeln!(
-            out,
+            situation,
             "Task: {} — phase: {} ({:.0}% done)\n",
-            if task.operation.is_empty() {
-                "-"
-            } else {
-                &task.operation
-            },
-            if task.phase.is_empty() {
-                "-"
-            } else {
-                &task.phase
-            },
+            dash(&task.operation),
+            dash(&task.phase),
             task.progress * 100.0
         );
     }
-    let _ = writeln!(out, "Done:\n{}", list(&task.completed_steps));
-    let _ = writeln!(out, "## Decisions\n\n{}", list(&conversation.decisions));
-    let _ = write!(out, "## Next steps\n\n");
-    if task.next_steps.is_empty() {
-        let _ = writeln!(out, "none recorded\n");
-    } else {
-        for (index, step) in task.next_steps.iter().enumerate() {
-            let _ = writeln!(out, "{}. {step}", index + 1);
-        }
-        out.push('\n');
+    if !situation.is_empty() {
+        sections.push(Section::text(Some("Situation"), situation));
     }
+
+    let requests = requests(since);
+    if !requests.is_empty() {
+        let last = requests.len() - 1;
+        let items = requests
+            .iter()
+            .enumerate()
+            .map(|(index, (at_opt, text))| {
+                let note = if index == last
+                    && at_opt.is_some_and(|at| at > checkpoint.created_at_ms)
+                    && reason == InterruptionReason::Crash
+                {
+                    " ← after the checkpoint; the turn it started was interrupted"
+                } else {
+                    ""
+                };
+                format!(
+                    "{}. {}{note}\n",
+                    index + 1 + digest.requests_dropped,
+                    cut(&one_line(text), REQUEST_CHARS)
+                )
+            })
+            .collect();
+        sections.push(Section::list(
+            Some("What the user asked, in order"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            1,
+            9,
+        ));
+    }
+
+    if !digest.todos.is_empty() {
+        let items = digest
+            .todos
+            .iter()
+            .map(|todo| {
+                let mark = match todo.status.as_str() {
+                    "completed" => "[x]",
+                    "in_progress" => "[~]",
+                    _ => "[ ]",
+                };
+                format!("- {mark} {}\n", one_line(&todo.content))
+            })
+            .collect();
+        sections.push(Section::list(
+            Some("Todo list, as last written"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            1,
+            8,
+        ));
+    }
+    if !task.completed_steps.is_empty() {
+        let items = task
+            .completed_steps
+            .iter()
+            .map(|step| format!("- {step}\n"))
+            .collect();
+        sections.push(Section::list(
+            Some("Done"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            1,
+            5,
+        ));
+    }
+    if !conversation.decisions.is_empty() {
+        let items = conversation
+            .decisions
+            .iter()
+            .map(|item| format!("- {item}\n"))
+            .collect();
+        sections.push(Section::list(
+            Some("Decisions"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            1,
+            4,
+        ));
+    }
+    if !task.next_steps.is_empty() {
+        let items = task
+            .next_steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| format!("{}. {step}\n", index + 1))
+            .collect();
+        sections.push(Section::list(
+            Some("Next steps"),
+            String::new(),
+            items,
+            CutFrom::Newest,
+            1,
+            7,
+        ));
+    }
+
     let then = &checkpoint.files;
+    let mut table = String::from("| | at the checkpoint | now |\n|---|---|---|\n");
     let _ = writeln!(
-        out,
-        "## Files\n\n| | at the checkpoint | now |\n|---|---|---|"
+        table,
+        "| branch | {} | {} |",
+        where_(then),
+        where_(files_now)
     );
-    let _ = writeln!(out, "| branch | {} | {} |", where_(then), where_(files_now));
-    let _ = writeln!(out, "| active | {} | |", join_or_dash(&then.active));
-    let _ = writeln!(
-        out,
-        "| modified | {} | {} |",
-        join_or_dash(&then.modified),
-        join_or_dash(&files_now.modified)
-    );
-    let _ = writeln!(
-        out,
-        "| staged | {} | {} |",
-        join_or_dash(&then.staged),
-        join_or_dash(&files_now.staged)
-    );
-    let _ = writeln!(
-        out,
-        "| untracked | {} | {} |\n",
-        join_or_dash(&then.untracked),
-        join_or_dash(&files_now.untracked)
-    );
-    if !then.diff.is_empty() {
+    let _ = writeln!(table, "| active | {} | |", join_or_dash(&then.active));
+    for (name, at, now) in [
+        ("modified", &then.modified, &files_now.modified),
+        ("staged", &then.staged, &files_now.staged),
+        ("untracked", &then.untracked, &files_now.untracked),
+    ] {
         let _ = writeln!(
-            out,
-            "Uncommitted diff at the checkpoint:\n\n```diff\n{}\n```\n",
-            cut_bytes(then.diff.trim_end(), PROMPT_DIFF_BYTES)
+            table,
+            "| {name} | {} | {} |",
+            join_or_dash(at),
+            join_or_dash(now)
         );
     }
-    let _ = writeln!(out, "## Blockers\n\n{}", list(&task.blockers));
-    if !checkpoint.tools.is_empty() {
-        let _ = writeln!(out, "## Last tool calls\n");
-        for call in checkpoint.tools.iter().rev().take(10).rev() {
-            let mark = if call.ok { "ok" } else { "failed" };
-            let _ = writeln!(
-                out,
-                "- {} ({mark}) {}",
-                call.tool,
-                call.arguments.replace('\n', " ")
-            );
+    table.push('\n');
+    if !digest.files_changed.is_empty() {
+        let _ = writeln!(
+            table,
+            "Changed by the assistant in the session (Edit, Write): {}\n",
+            join_or_dash(&digest.files_changed)
+        );
+    }
+    sections.push(Section::text(Some("Files"), table));
+    let (diff, when) = if files_now.diff.is_empty() {
+        (&then.diff, "at the checkpoint")
+    } else {
+        (&files_now.diff, "now")
+    };
+    if !diff.is_empty() {
+        sections.push(
+            Section::list(
+                Some(&format!("Uncommitted diff {when}")),
+                "```diff\n".to_owned(),
+                diff_parts(diff),
+                CutFrom::Newest,
+                1,
+                5,
+            )
+            .with_outro("```\n".to_owned()),
+        );
+    }
+
+    // Without a transcript, the hooks' tool calls say which commands ran: the node's latest if it still
+    // holds them, else the checkpoint's.
+    let hook_tools = if since.recent_tools.is_empty() {
+        &checkpoint.tools
+    } else {
+        &since.recent_tools
+    };
+    let from_transcript = !digest.commands.is_empty() || !digest.tools.is_empty();
+    let (commands, last_failure_opt) = if from_transcript {
+        (digest.commands.clone(), digest.last_failure_opt.clone())
+    } else {
+        hook_commands(hook_tools)
+    };
+    if !commands.is_empty() {
+        let items = commands
+            .iter()
+            .map(|command| tool_line(command, false))
+            .collect();
+        sections.push(Section::list(
+            Some("Commands run (latest last)"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            1,
+            6,
+        ));
+    }
+    if let Some(failure) = &last_failure_opt {
+        let later_ok = commands
+            .iter()
+            .any(|command| command.target == failure.target && !command.last_failed);
+        let mut text = format!("`{}`", failure.target);
+        if later_ok {
+            text.push_str(" (a later run succeeded)");
         }
-        out.push('\n');
+        let _ = writeln!(
+            text,
+            "\n\n```\n{}\n```\n",
+            failure.error_opt.as_deref().unwrap_or("(no output)")
+        );
+        sections.push(Section::text(Some("Last failing command"), text));
+    }
+    if !task.blockers.is_empty() {
+        let items = task
+            .blockers
+            .iter()
+            .map(|item| format!("- {item}\n"))
+            .collect();
+        sections.push(Section::list(
+            Some("Blockers"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            1,
+            7,
+        ));
+    }
+    let tools: Vec<String> = if from_transcript {
+        digest
+            .tools
+            .iter()
+            .map(|tool| tool_line(tool, true))
+            .collect()
+    } else {
+        let others: Vec<ToolCallRecord> = hook_tools
+            .iter()
+            .filter(|call| call.tool != "Bash")
+            .cloned()
+            .collect();
+        checkpoint_tools(&others)
+    };
+    if !tools.is_empty() {
+        sections.push(Section::list(
+            Some("Last tool calls (repeats collapsed, latest last)"),
+            String::new(),
+            tools,
+            CutFrom::Oldest,
+            0,
+            2,
+        ));
     }
     if !conversation.recent_messages.is_empty() {
-        let _ = writeln!(
-            out,
-            "## Last messages\n\n{}",
-            list(&conversation.recent_messages)
-        );
+        let items = conversation
+            .recent_messages
+            .iter()
+            .map(|item| format!("- {item}\n"))
+            .collect();
+        sections.push(Section::list(
+            Some("Last messages"),
+            String::new(),
+            items,
+            CutFrom::Oldest,
+            0,
+            3,
+        ));
     }
-    out
+    if let Some(message) = &digest.last_assistant_opt {
+        sections.push(Section::text(
+            Some("The assistant's last message"),
+            format!("{}\n", cut(message, 1_200)),
+        ));
+    }
+    budget::fit(sections, PROMPT_BUDGET)
 }
 
 #[cfg(test)]
-mod tests {
-    use shim_protocol::messages::{
-        CheckpointTrigger, ConversationState, SignalSnapshot, TaskState, ToolCallRecord,
-    };
-
-    use super::*;
-
-    fn record(last_activity: LastActivity, last_active_ms: u64) -> ChatRecord {
-        ChatRecord {
-            chat_id: "c".to_owned(),
-            project_dir: Some("/p".to_owned()),
-            client: None,
-            started_at_ms: 0,
-            last_active_ms,
-            last_activity,
-            ended_at_ms: None,
-            claude_pid: None,
-            peak_risk: None,
-            api_failures: 0,
-        }
-    }
-
-    #[test]
-    fn reasons_follow_what_happened_last() {
-        let hour = 3_600_000;
-        let classify_at =
-            |activity, last_active_ms| classify(&record(activity, last_active_ms), 10 * hour, hour);
-        assert_eq!(
-            classify_at(LastActivity::ToolCall, 10 * hour - 1000).0,
-            InterruptionReason::Crash
-        );
-        assert_eq!(
-            classify_at(LastActivity::Prompt, 10 * hour - 1000).0,
-            InterruptionReason::Crash
-        );
-        assert_eq!(
-            classify_at(LastActivity::TurnFailed, 0).0,
-            InterruptionReason::Crash
-        );
-        assert_eq!(
-            classify_at(LastActivity::TurnEnded, 10 * hour - 1000).0,
-            InterruptionReason::ManualExit
-        );
-        assert_eq!(
-            classify_at(LastActivity::TurnEnded, 2 * hour).0,
-            InterruptionReason::Timeout
-        );
-        assert_eq!(
-            classify_at(LastActivity::Started, 0).0,
-            InterruptionReason::Unknown
-        );
-        let mut danger = record(LastActivity::ToolCall, 0);
-        danger.peak_risk = Some("danger".to_owned());
-        assert!(classify(&danger, hour, hour).1 > classify_at(LastActivity::ToolCall, 0).1);
-    }
-
-    #[test]
-    fn the_prompt_carries_every_section_from_the_checkpoint() {
-        let checkpoint = Checkpoint {
-            checkpoint_id: "c:3".to_owned(),
-            chat_id: "c".to_owned(),
-            seq: 3,
-            created_at_ms: 1_000_000,
-            trigger: CheckpointTrigger::ToolCalls,
-            project_dir: Some("/home/dev/parser".to_owned()),
-            conversation: ConversationState {
-                summary: "Porting the parser to nom".to_owned(),
-                decisions: vec!["keep the AST unchanged".to_owned()],
-                current_context: "error recovery".to_owned(),
-                recent_messages: vec!["user: also handle tabs".to_owned()],
-            },
-            task: TaskState {
-                operation: "port parser".to_owned(),
-                phase: "error recovery".to_owned(),
-                progress: 0.6,
-                completed_steps: vec!["lexer".to_owned()],
-                next_steps: vec![
-                    "recover from missing ;".to_owned(),
-                    "run the fuzzer".to_owned(),
-                ],
-                blockers: vec!["flaky test t_17".to_owned()],
-            },
-            files: FileState {
-                modified: vec!["src/parse.rs".to_owned()],
-                branch: Some("nom".to_owned()),
-                head: Some("abc1234".to_owned()),
-                diff: "+fn recover() {}".to_owned(),
-                ..FileState::default()
-            },
-            tools: vec![ToolCallRecord {
-                tool: "Bash".to_owned(),
-                ok: false,
-                arguments: "cargo test".to_owned(),
-                result: "1 failed".to_owned(),
-                at_ms: 999_000,
-            }],
-            signals: SignalSnapshot::default(),
-            reason: None,
-        };
-        let now = FileState {
-            modified: vec!["src/parse.rs".to_owned(), "src/lib.rs".to_owned()],
-            branch: Some("nom".to_owned()),
-            head: Some("def5678".to_owned()),
-            ..FileState::default()
-        };
-        let text = prompt(
-            &checkpoint,
-            InterruptionReason::Crash,
-            0.8,
-            1_000_000 + 720_000,
-            &now,
-        );
-        for needle in [
-            "# Resuming an interrupted session",
-            "likely crash, confidence 80%",
-            "#3, taken on tool calls",
-            "12m old",
-            "## Situation",
-            "Porting the parser to nom",
-            "Working on: error recovery",
-            "## Progress",
-            "port parser — phase: error recovery (60% done)",
-            "- lexer",
-            "## Decisions",
-            "- keep the AST unchanged",
-            "## Next steps",
-            "1. recover from missing ;",
-            "2. run the fuzzer",
-            "| branch | nom @ abc1234 | nom @ def5678 |",
-            "| modified | src/parse.rs | src/parse.rs, src/lib.rs |",
-            "+fn recover() {}",
-            "## Blockers",
-            "- flaky test t_17",
-            "- Bash (failed) cargo test",
-            "user: also handle tabs",
-        ] {
-            assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
-        }
-    }
-}
+mod tests;

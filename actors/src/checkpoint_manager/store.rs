@@ -86,6 +86,21 @@ pub struct ChatRecord {
     /// Turns that failed on API errors.
     #[serde(default)]
     pub api_failures: u64,
+    /// The Claude Code transcript named by its hooks, read again when a resume is built.
+    #[serde(default)]
+    pub transcript_path: Option<String>,
+    /// The user's latest prompts from the UserPromptSubmit hook (at most 20, each cut to 600 chars).
+    #[serde(default)]
+    pub prompts: Vec<RecordedPrompt>,
+}
+
+/// A user's prompt as a hook reported it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedPrompt {
+    /// When.
+    pub at_ms: u64,
+    /// What the user asked.
+    pub text: String,
 }
 
 /// The store. Cheap to clone; all clones share the database.

@@ -60,6 +60,7 @@ async fn signal(
         at_ms: now_ms(),
         events,
         transcript_path: None,
+        prompt: None,
     };
     match supervisor
         .call(
@@ -403,3 +404,5 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
     assert_eq!(publisher.of_kind("resume.restored").len(), 1);
     supervisor.stop(None);
 }
+
+mod reactions;

@@ -14,8 +14,13 @@ use super::{
 };
 use crate::checkpoint_manager::{
     limits::{ITEM_CHARS, TOOL_CALLS, cut},
-    store::{ChatRecord, LastActivity},
+    store::{ChatRecord, LastActivity, RecordedPrompt},
 };
+
+/// Prompts kept per chat for resume.
+const PROMPTS: usize = 20;
+/// Longest prompt kept.
+const PROMPT_CHARS: usize = 600;
 
 #[derive(Debug, Default)]
 struct Reported {
@@ -78,6 +83,8 @@ impl ChatWindow {
             claude_pid: None,
             peak_risk: None,
             api_failures: 0,
+            transcript_path: None,
+            prompts: Vec::new(),
         });
         ChatWindow {
             level: RiskLevel::Safe,
@@ -420,6 +427,29 @@ impl ChatWindow {
         }
         self.transcript_in_flight = true;
         Some((path, self.transcript_offset))
+    }
+
+    /// Keeps a prompt the user sent (from the UserPromptSubmit hook) in the chat's record, for resume.
+    pub(super) fn prompted(&mut self, text: &str, at_ms: u64) {
+        if self.record.prompts.len() >= PROMPTS {
+            self.record.prompts.remove(0);
+        }
+        self.record.prompts.push(RecordedPrompt {
+            at_ms,
+            text: cut(text, PROMPT_CHARS),
+        });
+        self.dirty = true;
+    }
+
+    /// Notes the transcript a message named: read from now on, and again when a resume is built.
+    pub(super) fn named_transcript(&mut self, path: String) {
+        if self.record.transcript_path.as_deref() != Some(path.as_str()) {
+            // Another file: where the last one was read up to says nothing about it.
+            self.transcript_offset = 0;
+            self.record.transcript_path = Some(path.clone());
+            self.dirty = true;
+        }
+        self.transcript_path_opt = Some(PathBuf::from(path));
     }
 
     /// Takes a finished read in; returns whether another read was asked for meanwhile.

@@ -6,8 +6,8 @@ use anyhow::Context;
 use shim_protocol::{
     NodeOp,
     messages::{
-        Checkpoint, CheckpointList, GetCheckpointRequest, ListCheckpointsRequest, ResumeOffer,
-        ResumeRequest,
+        Checkpoint, CheckpointList, GetCheckpointRequest, ListCheckpointsRequest,
+        ResumeCheckRequest, ResumeOffer, ResumeRequest,
     },
 };
 
@@ -129,21 +129,48 @@ pub(super) async fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) async fn resume(config: &Config, project_dir: PathBuf) -> anyhow::Result<ExitCode> {
+/// Prints the resume prompt of the interrupted session in `project_dir`. Looking leaves it offered; with
+/// `take` it is marked restored and not offered again.
+pub(super) async fn resume(
+    config: &Config,
+    project_dir: PathBuf,
+    take: bool,
+) -> anyhow::Result<ExitCode> {
     let project_dir = std::fs::canonicalize(&project_dir).unwrap_or(project_dir);
-    let offer: ResumeOffer = super::node_client(config, "shim-node resume")
-        .await?
-        .request(
+    let project = project_dir.display().to_string();
+    let node = super::node_client(config, "shim-node resume").await?;
+    let offer: ResumeOffer = if take {
+        node.request(
             NodeOp::ResumeTake,
             &ResumeRequest {
                 checkpoint_id: None,
-                project_dir: Some(project_dir.display().to_string()),
+                project_dir: Some(project),
                 chat_id: None,
             },
         )
-        .await?;
+        .await?
+    } else {
+        node.request(
+            NodeOp::ResumeCheck,
+            &ResumeCheckRequest {
+                project_dir: project,
+                chat_id: None,
+            },
+        )
+        .await?
+    };
     match offer.resume_prompt.filter(|_| offer.resume_available) {
-        Some(prompt) => println!("{prompt}"),
+        Some(prompt) => {
+            println!("{prompt}");
+            if take {
+                eprintln!(
+                    "marked restored: checkpoint {} is not offered again",
+                    offer.checkpoint_id.unwrap_or_default()
+                );
+            } else {
+                eprintln!("still offered: `shim-node resume --take` marks it restored");
+            }
+        }
         None => eprintln!("nothing to resume in {}", project_dir.display()),
     }
     Ok(ExitCode::SUCCESS)

@@ -28,6 +28,8 @@ pub const DEADLINE: Duration = Duration::from_millis(1500);
 const MAX_INPUT: u64 = 4 * 1024 * 1024;
 /// Longest tool argument or result kept.
 const ITEM_CHARS: usize = 500;
+/// Longest prompt kept.
+const PROMPT_CHARS: usize = 2_000;
 
 /// What a hook asks of the node.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,15 +68,15 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
     let session_id = text(&value, "session_id")?;
     subject::validate_id("session id", &session_id).ok()?;
     let transcript_path = text(&value, "transcript_path");
-    let signals = |events: Vec<SignalEvent>| {
-        Some(HookAction::Signals(SignalBatch {
-            chat_id: session_id.clone(),
-            source: SignalSource::Hook,
-            at_ms: now_ms,
-            events,
-            transcript_path: transcript_path.clone(),
-        }))
+    let batch = |events: Vec<SignalEvent>| SignalBatch {
+        chat_id: session_id.clone(),
+        source: SignalSource::Hook,
+        at_ms: now_ms,
+        events,
+        transcript_path: transcript_path.clone(),
+        prompt: None,
     };
+    let signals = |events: Vec<SignalEvent>| Some(HookAction::Signals(batch(events)));
     let tool_call = |ok: bool| SignalEvent::ToolCall {
         tool: text(&value, "tool_name").unwrap_or_else(|| "unknown".to_owned()),
         ok,
@@ -96,7 +98,12 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
                 claude_pid: claude_pid_opt,
             },
         }),
-        "UserPromptSubmit" => signals(vec![SignalEvent::UserPrompt]),
+        // The prompt is kept for resume: a crash can come before the transcript has it.
+        "UserPromptSubmit" => Some(HookAction::Signals(SignalBatch {
+            prompt: text(&value, "prompt")
+                .map(|prompt| prompt.chars().take(PROMPT_CHARS).collect()),
+            ..batch(vec![SignalEvent::UserPrompt])
+        })),
         "PostToolUse" => {
             // A tool can report failure in its response without the failure event.
             let failed = value
@@ -302,6 +309,12 @@ mod tests {
             ))
         };
         assert_eq!(one("UserPromptSubmit"), [SignalEvent::UserPrompt]);
+        let prompt = parse_json(json!({
+            "session_id": "abc-123", "hook_event_name": "UserPromptSubmit", "prompt": "fix the lexer"
+        }));
+        assert!(
+            matches!(prompt, Some(HookAction::Signals(batch)) if batch.prompt.as_deref() == Some("fix the lexer"))
+        );
         assert_eq!(one("PreCompact"), [SignalEvent::PreCompact]);
         assert_eq!(one("PostCompact"), [SignalEvent::PostCompact]);
         assert_eq!(one("Stop"), [SignalEvent::TurnEnded { latency_ms: None }]);

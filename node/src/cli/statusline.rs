@@ -46,6 +46,7 @@ pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
             .get("transcript_path")
             .and_then(Value::as_str)
             .map(str::to_owned),
+        prompt: None,
     })
 }
 

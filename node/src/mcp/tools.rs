@@ -567,6 +567,7 @@ impl ShimMcp {
                             },
                         ],
                         transcript_path: None,
+                        prompt: None,
                     };
                     node.request::<_, RiskReport>(NodeOp::Signals, &batch).await
                 }

@@ -115,6 +115,9 @@ pub struct SignalBatch {
     /// The Claude Code transcript of the chat, for the node to read token use from.
     #[serde(default)]
     pub transcript_path: Option<String>,
+    /// The user's prompt, with a `UserPrompt` event from the UserPromptSubmit hook; kept for resume.
+    #[serde(default)]
+    pub prompt: Option<String>,
 }
 
 /// Crash-risk level.

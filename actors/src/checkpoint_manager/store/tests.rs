@@ -126,6 +126,8 @@ fn checkpoints_survive_reopening_the_store() {
                 claude_pid: None,
                 peak_risk: None,
                 api_failures: 0,
+                transcript_path: None,
+                prompts: Vec::new(),
             })
             .expect("chat");
     }

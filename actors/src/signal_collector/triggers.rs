@@ -1,0 +1,77 @@
+//! What a change in a chat's signals sets off: a published level change, and automatic checkpoints (at
+//! most one per message of signals, named after its weightiest trigger).
+
+use ractor::ActorRef;
+use serde_json::json;
+use shim_protocol::messages::{CheckpointTrigger, RiskLevel};
+use tracing::{debug, info};
+
+use super::{risk::RiskThresholds, window::ChatWindow};
+use crate::{
+    checkpoint_manager::CheckpointManagerMessage, metrics::ActorMetrics, publisher::EventEmitter,
+    supervisor::SupervisorMessage,
+};
+
+/// Re-assesses a chat's level after new signals; publishes and records a change, and returns the
+/// automatic checkpoint a rise calls for.
+pub(super) fn level_check(
+    window: &mut ChatWindow,
+    chat_id: &str,
+    now: u64,
+    thresholds: &RiskThresholds,
+    emitter: &EventEmitter,
+    metrics: &ActorMetrics,
+) -> Option<CheckpointTrigger> {
+    let before = window.level;
+    let assessment = window.assess(now, thresholds);
+    let after = assessment.level;
+    if after == before {
+        return None;
+    }
+    window.entered(after);
+    info!(%chat_id, from = before.as_str(), to = after.as_str(), "risk level changed");
+    emitter.emit(
+        "risk",
+        "level_changed",
+        Some(chat_id),
+        json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
+    );
+    metrics.record_risk_level(chat_id, after);
+    (after > before).then_some(match after {
+        RiskLevel::Danger => CheckpointTrigger::RiskDanger,
+        _ => CheckpointTrigger::RiskWarning,
+    })
+}
+
+/// Which of several triggers in one batch names the checkpoint: the one that says most about why.
+pub(super) fn trigger_rank(trigger: CheckpointTrigger) -> u8 {
+    match trigger {
+        CheckpointTrigger::PreCompact => 6,
+        CheckpointTrigger::RiskDanger => 5,
+        CheckpointTrigger::RiskWarning => 4,
+        CheckpointTrigger::Stop => 3,
+        CheckpointTrigger::ToolCalls => 2,
+        CheckpointTrigger::Interval | CheckpointTrigger::Explicit => 1,
+    }
+}
+
+pub(super) fn auto_checkpoint(
+    emitter: &EventEmitter,
+    supervisor: &ActorRef<SupervisorMessage>,
+    chat_id: &str,
+    trigger: CheckpointTrigger,
+) {
+    debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
+    emitter.emit(
+        "checkpoint",
+        "triggered",
+        Some(chat_id),
+        json!({"trigger": trigger.as_str()}),
+    );
+    let _ = supervisor.cast(SupervisorMessage::Checkpoints(
+        CheckpointManagerMessage::Auto {
+            chat_id: chat_id.to_owned(),
+            trigger,
+        },
+    ));
+}
