@@ -36,6 +36,7 @@ use tracing::{debug, trace, warn};
 
 use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
+mod ids;
 mod tasks;
 
 pub use tasks::{Tasks, report as report_task_changes};
@@ -153,7 +154,12 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
                 .and_then(|headers| headers.get(PROTOCOL_HEADER))
                 .map(|value| value.as_str());
             match version::check_header(header_opt) {
-                Ok(_) => dispatch(context, op, &message.payload, message.reply.is_some()).await,
+                Ok(_) => match ids::check(&message.payload) {
+                    Ok(()) => {
+                        dispatch(context, op, &message.payload, message.reply.is_some()).await
+                    }
+                    Err(error) => Err(error),
+                },
                 Err(error) => Err(error),
             }
         }
