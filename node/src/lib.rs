@@ -113,6 +113,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     config.validate()?;
     let data_dir = DataDir::new(&config.data_dir);
     let lock = data_dir.lock()?;
+    data_dir.make_private()?;
     let started = Instant::now();
 
     let metrics = MetricsRegistry::new()?;

@@ -71,10 +71,11 @@ async fn tools_are_listed_and_answer_with_text_and_structured_content() {
         );
     }
 
+    let web = tempfile::tempdir().expect("temp dir");
     let started = mcp
         .call_tool(
             "shim_session_start",
-            json!({"name": "desktop chat", "project_dir": "/home/dev/web"}),
+            json!({"name": "desktop chat", "project_dir": web.path()}),
         )
         .await;
     let chat_id = structured(&started)["chat_id"]
@@ -218,6 +219,7 @@ async fn under_claude_code_the_mcp_server_joins_the_chat_its_hooks_opened() {
     };
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
+    let project = tempfile::tempdir().expect("temp dir");
     // The SessionStart hook of a Claude Code session opens the chat under the session id, with the pid of
     // the `claude` process, which here is this test process (the MCP server's parent).
     let hooked: SessionStartReply = node
@@ -227,7 +229,7 @@ async fn under_claude_code_the_mcp_server_joins_the_chat_its_hooks_opened() {
             NodeOp::SessionStart,
             &SessionStartRequest {
                 chat_id: Some("session-7f3a".to_owned()),
-                project_dir: Some("/work/project".to_owned()),
+                project_dir: Some(project.path().display().to_string()),
                 client: Some("claude-code".to_owned()),
                 claude_pid: Some(std::process::id()),
                 ..SessionStartRequest::default()

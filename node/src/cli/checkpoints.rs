@@ -122,7 +122,8 @@ pub(super) async fn export(
     let checkpoint = fetch(config, checkpoint_id).await?;
     let text = serde_json::to_string_pretty(&checkpoint)?;
     match output_opt {
-        Some(path) => std::fs::write(&path, format!("{text}\n"))
+        // A checkpoint holds diffs and conversation: private to its user, like the store it came from.
+        Some(path) => crate::data_dir::write_private(&path, format!("{text}\n").as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?,
         None => println!("{text}"),
     }
