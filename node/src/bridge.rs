@@ -37,8 +37,10 @@ use tracing::{debug, trace, warn};
 use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
 mod ids;
+mod presence;
 mod tasks;
 
+pub use presence::Presence;
 pub use tasks::{Tasks, report as report_task_changes};
 
 /// What the bridge needs to answer requests.
@@ -70,6 +72,8 @@ pub struct BridgeContext {
     pub tasks_opt: Option<Tasks>,
     /// Capabilities of this node's chats, as their heartbeats last said.
     pub capabilities: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
+    /// When chats' registry entries were last refreshed from their signals.
+    pub presence: Presence,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -226,10 +230,12 @@ async fn dispatch(
         }
         NodeOp::SessionStart => {
             let request: SessionStartRequest = codec::decode(payload)?;
+            let name_opt = request.name.clone();
             let reply = call(context, &context.supervisor, op, |port| {
                 SupervisorMessage::StartSession(request, port)
             })
             .await??;
+            presence::opened(context, &reply.chat_id, name_opt).await;
             encode_ok(&reply)
         }
         NodeOp::SessionEnd => {
@@ -238,6 +244,7 @@ async fn dispatch(
                 SupervisorMessage::EndSession(request, port)
             })
             .await??;
+            presence::ended(context, &reply.chat_id).await;
             encode_ok(&reply)
         }
         NodeOp::Status => {
@@ -264,6 +271,7 @@ async fn dispatch(
         NodeOp::Signals => {
             let batch: SignalBatch = codec::decode(payload)?;
             validate_id("chat id", &batch.chat_id)?;
+            presence::signalled(context, &batch.chat_id);
             if !wants_reply {
                 // Fire and forget: the hot path of hooks and the MCP server.
                 supervisor
@@ -394,30 +402,7 @@ async fn dispatch(
         }
         NodeOp::ChatHeartbeat => {
             let request: HeartbeatRequest = codec::decode(payload)?;
-            let (entry, back_opt) = registry(context)?
-                .heartbeat(request, shim_actors::now_ms())
-                .await?;
-            // A chat joins the message stream at its first heartbeat here: broadcasts from then on wait for it.
-            let first_beat = context
-                .joined
-                .lock()
-                .map(|mut joined| joined.insert(entry.chat_id.clone()))
-                .unwrap_or(false);
-            if let Ok(mut known) = context.capabilities.lock() {
-                known.insert(entry.chat_id.clone(), entry.capabilities.clone());
-            }
-            if let (true, Some(messages)) = (first_beat, context.messages_opt.as_ref()) {
-                messages.join(&entry.chat_id).await?;
-            }
-            if let Some(back) = back_opt {
-                context.emitter.emit(
-                    "chats",
-                    "back",
-                    Some(&entry.chat_id),
-                    serde_json::json!({"from": back.from, "node_id": entry.node_id}),
-                );
-            }
-            encode_ok(&entry)
+            encode_ok(&presence::beat(context, request).await?)
         }
         NodeOp::ChatList => {
             let request: ListChatsRequest = codec::decode(payload)?;

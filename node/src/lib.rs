@@ -223,6 +223,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         joined: std::sync::Mutex::new(std::collections::HashSet::new()),
         tasks_opt,
         capabilities: std::sync::Mutex::new(std::collections::HashMap::new()),
+        presence: bridge::Presence::new(config.chat_away_after() / 3),
     });
     let sweeper_opt = registry_opt.map(|registry| {
         tokio::spawn(sweep_registry(
@@ -391,7 +392,7 @@ async fn release_stuck_tasks(context: &BridgeContext, tasks: &bridge::Tasks, bef
 }
 
 /// Hands the tasks of a chat that went away back to the queue at once.
-async fn requeue_tasks_of(context: &BridgeContext, chat_id: &str) {
+pub(crate) async fn requeue_tasks_of(context: &BridgeContext, chat_id: &str) {
     let Some(tasks) = context.tasks_opt.as_ref() else {
         return;
     };

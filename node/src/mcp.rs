@@ -153,6 +153,15 @@ impl ShimMcp {
             .unwrap_or(false)
     }
 
+    /// Returns true when this server opened `chat_id` or spoke for it.
+    fn knows_chat(&self, chat_id: &str) -> bool {
+        self.state
+            .chats
+            .lock()
+            .map(|chats| chats.contains(chat_id))
+            .unwrap_or(false)
+    }
+
     /// Remembers a chat this server speaks for and heartbeats it at once.
     async fn register_chat(&self, node: &NodeClient, chat_id: &str) {
         if self.remember_chat(chat_id) {

@@ -165,17 +165,21 @@ async fn bad_tool_input_is_a_clear_error_and_the_server_keeps_going() {
     }
     mcp.send_raw("this is not json").await;
 
-    // A chat the node has never seen (a node restart forgets chats): the call is its first contact.
+    // A chat id nobody opened is an error, not a new chat.
     let unknown_chat = mcp
-        .call_tool(
-            "shim_status",
-            json!({"chat_id": "chat-from-before-a-restart"}),
-        )
+        .call_tool("shim_status", json!({"chat_id": "never-opened"}))
         .await;
-    assert_eq!(
-        structured(&unknown_chat)["chat_id"],
-        "chat-from-before-a-restart"
-    );
+    assert_eq!(unknown_chat["isError"], json!(true), "{unknown_chat}");
+
+    // A chat this server opened comes back after a node restart (which forgets chats): the call is its first
+    // contact with the new node.
+    let opened = mcp.call_tool("shim_session_start", json!({})).await;
+    let chat_id = structured(&opened)["chat_id"].clone();
+    let node = node.restart().await;
+    let again = mcp
+        .call_tool("shim_status", json!({"chat_id": chat_id}))
+        .await;
+    assert_eq!(structured(&again)["chat_id"], chat_id);
 
     let status = mcp.call_tool("shim_status", json!({})).await;
     assert!(structured(&status)["node_id"].is_string());

@@ -40,14 +40,19 @@ pub(super) async fn list(
     }
     if list.checkpoints.is_empty() {
         println!("no checkpoints");
+        return Ok(ExitCode::SUCCESS);
     }
+    println!(
+        "{:<48} {:<20}  {:<12} {:>8}  SUMMARY",
+        "CHECKPOINT", "CREATED", "TRIGGER", "SIZE"
+    );
     for summary in &list.checkpoints {
         println!(
-            "{:<48} {}  {:<12} {:>6} B  {}",
+            "{:<48} {:<20}  {:<12} {:>8}  {}",
             summary.checkpoint_id,
             when(summary.created_at_ms),
             summary.trigger.as_str(),
-            summary.bytes,
+            format!("{} B", summary.bytes),
             summary.summary.replace('\n', " ")
         );
     }
