@@ -356,3 +356,82 @@ async fn git_state_is_not_read_from_a_project_that_changed_hands() {
     assert_eq!(theirs.files.branch, None, "{:?}", theirs.files);
     assert!(theirs.files.diff.is_empty(), "{:?}", theirs.files);
 }
+
+/// A Claude Code session (hooks, MCP server) working in a directory that is not the node's user's still gets
+/// its chat, without a project; a `project_dir` named explicitly is refused as it stands.
+#[tokio::test]
+async fn a_session_in_a_foreign_directory_opens_without_a_project() {
+    permissive_umask();
+    let nats = NatsServer::start();
+    let node = shim_tests::TestNode::start(&nats.url()).await;
+    let root = tempfile::tempdir().expect("temp dir");
+    let foreign = foreign_dir(root.path());
+    let flags = [
+        "--nats-url".to_owned(),
+        node.config_ref().nats_url.clone(),
+        "--node-id".to_owned(),
+        node.node_id().to_owned(),
+    ];
+    let mut hook = tokio::process::Command::new(EXE)
+        .arg("hook")
+        .args(&flags)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("hook starts");
+    let mut stdin = hook.stdin.take().expect("stdin");
+    tokio::io::AsyncWriteExt::write_all(
+        &mut stdin,
+        json!({"session_id": "cc-foreign", "hook_event_name": "SessionStart", "source": "startup", "cwd": foreign})
+            .to_string()
+            .as_bytes(),
+    )
+    .await
+    .expect("writes");
+    drop(stdin);
+    assert!(hook.wait().await.expect("exits").success());
+    let client = node.client().await;
+    let status: shim_protocol::messages::StatusReply = client
+        .request(
+            NodeOp::Status,
+            &shim_protocol::messages::StatusRequest {
+                chat_id: Some("cc-foreign".to_owned()),
+            },
+        )
+        .await
+        .expect("the hook opened the chat");
+    let chat = status.chat.expect("chat info");
+    assert_eq!(chat.project_dir, None);
+
+    let data_dir = node.config_ref().data_dir.display().to_string();
+    let foreign_text = foreign.display().to_string();
+    let mut mcp = McpClient::spawn(
+        Path::new(EXE),
+        &[
+            "--nats-url",
+            &node.config_ref().nats_url,
+            "--node-id",
+            node.node_id(),
+            "--data-dir",
+            &data_dir,
+            "--no-autostart",
+        ],
+        &[("CLAUDE_PROJECT_DIR", foreign_text.as_str())],
+        &root.path().join("mcp.log"),
+    );
+    mcp.initialize().await;
+    let started = mcp.call_tool("shim_session_start", json!({})).await;
+    assert_ne!(started["isError"], json!(true), "{started}");
+    let named = mcp
+        .call_tool("shim_session_start", json!({"project_dir": foreign}))
+        .await;
+    assert_eq!(named["isError"], json!(true), "{named}");
+    assert!(
+        named["content"][0]["text"]
+            .as_str()
+            .is_some_and(|text| text.contains("project_dir")),
+        "{named}"
+    );
+    assert!(mcp.close().await);
+    node.stop().await;
+}
