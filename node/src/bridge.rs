@@ -158,7 +158,7 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
                 .and_then(|headers| headers.get(PROTOCOL_HEADER))
                 .map(|value| value.as_str());
             match version::check_header(header_opt) {
-                Ok(_) => match ids::check(&message.payload) {
+                Ok(_) => match ids::check(op, &message.payload) {
                     Ok(()) => {
                         dispatch(context, op, &message.payload, message.reply.is_some()).await
                     }

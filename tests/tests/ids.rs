@@ -498,3 +498,45 @@ async fn locks_on_names_people_type_work_end_to_end_over_mcp() {
     assert!(mcp.close().await);
     node.stop().await;
 }
+
+/// A lock written under today's key by the previous release (resource as the key, JSON record) is still found
+/// after the upgrade: a resource of the old alphabet keeps its key.
+#[tokio::test]
+async fn locks_held_under_the_old_keys_are_still_found() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let js = async_nats::jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
+    let bucket = js
+        .get_key_value("shim_locks")
+        .await
+        .expect("the node made the bucket");
+    let expires_at_ms = shim_actors::now_ms() + 60_000;
+    for resource in ["repo/main", "src/lib.rs", "deploy-prod_1"] {
+        bucket
+            .put(
+                resource,
+                serde_json::to_vec(&json!({"holder": "old-chat", "expires_at_ms": expires_at_ms}))
+                    .expect("json")
+                    .into(),
+            )
+            .await
+            .expect("an old lock");
+    }
+    let client = node.client().await;
+    for resource in ["repo/main", "src/lib.rs", "deploy-prod_1"] {
+        let held: LockReply = client
+            .request(
+                NodeOp::LockAcquire,
+                &LockRequest {
+                    chat_id: "new-chat".to_owned(),
+                    resource: resource.to_owned(),
+                    ttl_seconds: Some(60),
+                },
+            )
+            .await
+            .expect("answers");
+        assert!(!held.acquired, "{resource}");
+        assert_eq!(held.holder.as_deref(), Some("old-chat"), "{resource}");
+    }
+    node.stop().await;
+}
