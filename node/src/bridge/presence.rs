@@ -94,8 +94,12 @@ pub(super) async fn beat(
     Ok(entry)
 }
 
-/// A session started: its chat enters the registry under its name. A registry that fails is logged; the
-/// session stands.
+/// Longest a session start or end waits for the registry (and an end for its tasks to be handed back); past it
+/// the request is answered anyway, and the sweep and the queue's ack wait are the backstop.
+const REGISTER_WITHIN: Duration = Duration::from_secs(1);
+
+/// A session started: its chat enters the registry under its name, waited for up to [`REGISTER_WITHIN`]. A
+/// registry that fails or is slow is logged; the session stands.
 pub(super) async fn opened(context: &BridgeContext, chat_id: &str, name_opt: Option<String>) {
     if context.registry_opt.is_none() {
         return;
@@ -106,8 +110,10 @@ pub(super) async fn opened(context: &BridgeContext, chat_id: &str, name_opt: Opt
         name: name_opt,
         ..HeartbeatRequest::default()
     };
-    if let Err(error) = beat(context, request).await {
-        debug!(%error, %chat_id, "failed to register a chat that started");
+    match tokio::time::timeout(REGISTER_WITHIN, beat(context, request)).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => debug!(%error, %chat_id, "failed to register a chat that started"),
+        Err(_) => debug!(%chat_id, "the registry did not record a chat that started in time"),
     }
 }
 
@@ -143,9 +149,19 @@ pub(super) fn signalled(context: &BridgeContext, chat_id: &str) {
     });
 }
 
-/// A session ended: its chat is `gone` with no current task, and the tasks it held go back to the queue.
+/// A session ended: its chat is `gone` with no current task, and the tasks it held go back to the queue; waited
+/// for up to [`REGISTER_WITHIN`].
 pub(super) async fn ended(context: &BridgeContext, chat_id: &str) {
     context.presence.forget(chat_id);
+    if tokio::time::timeout(REGISTER_WITHIN, leave(context, chat_id))
+        .await
+        .is_err()
+    {
+        debug!(%chat_id, "the registry did not record a chat that ended in time");
+    }
+}
+
+async fn leave(context: &BridgeContext, chat_id: &str) {
     let Some(registry) = context.registry_opt.as_ref() else {
         return;
     };
