@@ -258,6 +258,26 @@ async fn every_operation_answers_bad_ids_with_bad_request_over_nats() {
     for id in bad_ids() {
         every_operation(&client, &id).await;
     }
+    // The model router, answered by any node, goes by the same rule.
+    for id in bad_ids() {
+        let routed = client
+            .request_service::<_, serde::de::IgnoredAny>(
+                shim_protocol::subject::ROUTER_ROUTE,
+                &shim_protocol::messages::RouteRequest {
+                    prompt: "fix the failing test".to_owned(),
+                    chat_id: Some(id.clone()),
+                    ..Default::default()
+                },
+            )
+            .await;
+        assert!(
+            matches!(
+                routed,
+                Err(ClientError::Remote(WireError::BadRequest { .. }))
+            ),
+            "router.route with id {id:?}: {routed:?}"
+        );
+    }
     // Nothing was opened under a bad id on the way.
     let status: shim_protocol::messages::StatusReply = client
         .request(NodeOp::Status, &StatusRequest { chat_id: None })
