@@ -77,10 +77,10 @@ async fn entry(client: &NodeClient, chat_id: &str) -> Option<ChatEntry> {
         .find(|chat| chat.chat_id == chat_id)
 }
 
-/// A node whose chats are away after one silent second.
-async fn quick_node(nats: &NatsServer) -> TestNode {
+/// A node whose chats are away after `away_s` silent seconds (gone after a minute).
+async fn quick_node(nats: &NatsServer, away_s: u64) -> TestNode {
     let (mut config, data_dir) = TestNode::config(&nats.url());
-    config.chat_away_after_s = 1;
+    config.chat_away_after_s = away_s;
     config.chat_gone_after_s = 60;
     TestNode::start_with(config, data_dir).await
 }
@@ -136,7 +136,9 @@ async fn names_given_at_session_start_are_kept_and_shown() {
 #[tokio::test]
 async fn claude_code_sessions_opened_by_hooks_are_in_the_registry_while_they_work() {
     let nats = NatsServer::start();
-    let node = quick_node(&nats).await;
+    // Two seconds: the working session's hooks (a process each) refresh it with a wide margin even on a slow
+    // machine.
+    let node = quick_node(&nats, 2).await;
     let client = node.client().await;
     let project = tempfile::tempdir().expect("temp dir");
     for session in ["cc-busy", "cc-quiet"] {
@@ -199,7 +201,7 @@ async fn claude_code_sessions_opened_by_hooks_are_in_the_registry_while_they_wor
 #[tokio::test]
 async fn a_chat_that_went_away_or_ended_shows_no_current_task() {
     let nats = NatsServer::start();
-    let node = quick_node(&nats).await;
+    let node = quick_node(&nats, 2).await;
     let client = node.client().await;
     let heartbeat = |chat_id: &str, role: &str| HeartbeatRequest {
         chat_id: chat_id.to_owned(),
