@@ -253,7 +253,8 @@ impl CheckpointManagerState {
                 .unwrap_or_default();
             let files = match project_dir_opt
                 .clone()
-                .filter(|dir| Path::new(dir).is_dir())
+                // Checked again here: the directory may have changed hands since the chat started.
+                .filter(|dir| crate::project_dir::check(dir).is_ok())
             {
                 Some(dir) => {
                     tokio::task::spawn_blocking(move || git::file_state(Path::new(&dir), &active))
@@ -508,7 +509,8 @@ impl CheckpointManagerState {
             let files_now = match checkpoint
                 .project_dir
                 .clone()
-                .filter(|dir| Path::new(dir).is_dir())
+                // Checked again here: the directory may have changed hands since the chat started.
+                .filter(|dir| crate::project_dir::check(dir).is_ok())
             {
                 Some(dir) => {
                     tokio::task::spawn_blocking(move || git::file_state(Path::new(&dir), &[]))

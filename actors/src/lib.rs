@@ -19,6 +19,7 @@
 //! - [`chat_worker`]: the [`ChatWorker`] actor, one per chat.
 //! - [`signal_collector`]: the [`SignalCollector`], the risk model, the parameter store, transcripts.
 //! - [`checkpoint_manager`]: the [`CheckpointManager`], its sled store, limits, git state and resume.
+//! - [`project_dir`]: which directories a chat may name as its project.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.
 //! - [`metrics`]: the OpenTelemetry instruments the actors record into.
@@ -29,6 +30,7 @@ pub mod chat_worker;
 pub mod checkpoint_manager;
 pub mod metrics;
 pub mod model_router;
+pub mod project_dir;
 pub mod publisher;
 pub mod restart_policy;
 pub mod signal_collector;

@@ -296,6 +296,9 @@ impl SupervisorState {
             request.project_dir.as_deref(),
             MAX_PROJECT_DIR_LEN,
         )?;
+        if let Some(project_dir) = &request.project_dir {
+            crate::project_dir::check(project_dir)?;
+        }
         let chat_id = match (request.chat_id, request.claude_pid) {
             (Some(chat_id), _) => validate_id("chat id", &chat_id)?.to_owned(),
             // The MCP server of a Claude Code session: the session's hooks opened its chat already.

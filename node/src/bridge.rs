@@ -36,8 +36,11 @@ use tracing::{debug, trace, warn};
 
 use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
+mod ids;
+mod presence;
 mod tasks;
 
+pub use presence::Presence;
 pub use tasks::{Tasks, report as report_task_changes};
 
 /// What the bridge needs to answer requests.
@@ -69,6 +72,8 @@ pub struct BridgeContext {
     pub tasks_opt: Option<Tasks>,
     /// Capabilities of this node's chats, as their heartbeats last said.
     pub capabilities: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
+    /// When chats' registry entries were last refreshed from their signals.
+    pub presence: Presence,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -153,7 +158,12 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
                 .and_then(|headers| headers.get(PROTOCOL_HEADER))
                 .map(|value| value.as_str());
             match version::check_header(header_opt) {
-                Ok(_) => dispatch(context, op, &message.payload, message.reply.is_some()).await,
+                Ok(_) => match ids::check(op, &message.payload) {
+                    Ok(()) => {
+                        dispatch(context, op, &message.payload, message.reply.is_some()).await
+                    }
+                    Err(error) => Err(error),
+                },
                 Err(error) => Err(error),
             }
         }
@@ -220,10 +230,12 @@ async fn dispatch(
         }
         NodeOp::SessionStart => {
             let request: SessionStartRequest = codec::decode(payload)?;
+            let name_opt = request.name.clone();
             let reply = call(context, &context.supervisor, op, |port| {
                 SupervisorMessage::StartSession(request, port)
             })
             .await??;
+            presence::opened(context, &reply.chat_id, name_opt).await;
             encode_ok(&reply)
         }
         NodeOp::SessionEnd => {
@@ -232,6 +244,7 @@ async fn dispatch(
                 SupervisorMessage::EndSession(request, port)
             })
             .await??;
+            presence::ended(context, &reply.chat_id).await;
             encode_ok(&reply)
         }
         NodeOp::Status => {
@@ -258,6 +271,7 @@ async fn dispatch(
         NodeOp::Signals => {
             let batch: SignalBatch = codec::decode(payload)?;
             validate_id("chat id", &batch.chat_id)?;
+            presence::signalled(context, &batch.chat_id);
             if !wants_reply {
                 // Fire and forget: the hot path of hooks and the MCP server.
                 supervisor
@@ -388,30 +402,7 @@ async fn dispatch(
         }
         NodeOp::ChatHeartbeat => {
             let request: HeartbeatRequest = codec::decode(payload)?;
-            let (entry, back_opt) = registry(context)?
-                .heartbeat(request, shim_actors::now_ms())
-                .await?;
-            // A chat joins the message stream at its first heartbeat here: broadcasts from then on wait for it.
-            let first_beat = context
-                .joined
-                .lock()
-                .map(|mut joined| joined.insert(entry.chat_id.clone()))
-                .unwrap_or(false);
-            if let Ok(mut known) = context.capabilities.lock() {
-                known.insert(entry.chat_id.clone(), entry.capabilities.clone());
-            }
-            if let (true, Some(messages)) = (first_beat, context.messages_opt.as_ref()) {
-                messages.join(&entry.chat_id).await?;
-            }
-            if let Some(back) = back_opt {
-                context.emitter.emit(
-                    "chats",
-                    "back",
-                    Some(&entry.chat_id),
-                    serde_json::json!({"from": back.from, "node_id": entry.node_id}),
-                );
-            }
-            encode_ok(&entry)
+            encode_ok(&presence::beat(context, request).await?)
         }
         NodeOp::ChatList => {
             let request: ListChatsRequest = codec::decode(payload)?;

@@ -226,6 +226,9 @@ enum CheckpointsAction {
 
 /// Entry point of the `shim-node` binary.
 pub fn main() -> ExitCode {
+    // Whatever this process or its children create (store, logs, exports, the embedded server's files) is
+    // private to the user, whatever umask it was started under.
+    crate::data_dir::private_umask();
     let cli = Cli::parse();
     let env: HashMap<String, String> = std::env::vars().collect();
     init_tracing(&cli, &env);

@@ -9,10 +9,15 @@
 //!   logs/node.log         output of a node started in the background by `shim-node mcp`
 //!   store/                the node's sled database: checkpoints, chat records, risk thresholds
 //! ```
+//!
+//! Everything in it is private to the user the node runs as, whatever the umask: the directories are made
+//! (or narrowed to) mode 0700 and the files 0600. `shim-node` also sets its umask to 077 at start
+//! ([`private_umask`]), so files made later by sled or by the embedded nats-server it spawns are 0600 too.
 
 use std::{
-    fs::{File, OpenOptions},
+    fs::{DirBuilder, File, OpenOptions},
     io::{Read, Seek, Write},
+    os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt},
     path::{Path, PathBuf},
 };
 
@@ -87,12 +92,25 @@ impl DataDir {
         Ok(Some(pid))
     }
 
+    /// Creates the store directory and narrows what the data dir holds (store, logs, the embedded server's
+    /// directory) to the user: directories 0700, files 0600.
+    pub fn make_private(&self) -> anyhow::Result<()> {
+        private_dir(&self.store_dir())
+            .with_context(|| format!("failed to create {}", self.store_dir().display()))?;
+        for dir in [self.store_dir(), self.logs_dir(), self.nats_dir()] {
+            narrow_tree(&dir)
+                .with_context(|| format!("failed to make {} private", dir.display()))?;
+        }
+        Ok(())
+    }
+
     /// Creates the directories and takes the lock; fails with a clear message when another node holds it.
     pub fn lock(&self) -> anyhow::Result<DataDirLock> {
-        std::fs::create_dir_all(&self.root)
+        private_dir(&self.root)
             .with_context(|| format!("failed to create data dir {}", self.root.display()))?;
         let path = self.lock_file();
         let mut file = OpenOptions::new()
+            .mode(0o600)
             .read(true)
             .write(true)
             .create(true)
@@ -124,6 +142,93 @@ impl DataDir {
     }
 }
 
+/// File mode of everything the node writes.
+pub const PRIVATE_FILE: u32 = 0o600;
+/// Mode of the node's directories.
+pub const PRIVATE_DIR: u32 = 0o700;
+/// Most entries [`narrow_tree`] looks at: a data dir holds a few dozen.
+const MAX_NARROWED: usize = 10_000;
+
+/// Sets the process's umask to 077, so that whatever the process (or a child it spawns) creates from now on is
+/// private to its user. `shim-node` calls it first thing; a library user of [`crate::start`] decides for
+/// itself.
+pub fn private_umask() {
+    nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(0o077));
+}
+
+/// Creates `dir` and its missing parents with mode 0700; an existing `dir` owned by this user is narrowed to
+/// 0700 (one made by an older version, or under a looser umask).
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    DirBuilder::new()
+        .recursive(true)
+        .mode(PRIVATE_DIR)
+        .create(dir)?;
+    narrow(dir)
+}
+
+/// Returns options that create a file with mode 0600.
+pub fn private_file() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    options.mode(PRIVATE_FILE);
+    options
+}
+
+/// Writes `contents` to `path` as a private file: created 0600, and narrowed to 0600 when it existed.
+pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let mut file = private_file()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
+    file.set_permissions(std::fs::Permissions::from_mode(PRIVATE_FILE))?;
+    file.write_all(contents)?;
+    file.flush()
+}
+
+/// Narrows one path owned by this user to 0700 (a directory) or 0600 (anything else); leaves symbolic links
+/// and other users' files alone.
+fn narrow(path: &Path) -> std::io::Result<()> {
+    let metadata = std::fs::symlink_metadata(path)?;
+    if metadata.file_type().is_symlink() || metadata.uid() != nix::unistd::geteuid().as_raw() {
+        return Ok(());
+    }
+    let mode = if metadata.is_dir() {
+        PRIVATE_DIR
+    } else {
+        PRIVATE_FILE
+    };
+    if metadata.mode() & 0o777 != mode {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(())
+}
+
+/// Narrows `dir` and everything below it (up to 10,000 entries, symbolic links not followed): directories to
+/// 0700, files to 0600. Run at start over the store, the logs and the embedded server's directory, for files an
+/// older version or a looser umask left readable.
+pub fn narrow_tree(dir: &Path) -> std::io::Result<()> {
+    let mut pending = vec![dir.to_path_buf()];
+    let mut seen = 0;
+    while let Some(path) = pending.pop() {
+        seen += 1;
+        if seen > MAX_NARROWED {
+            break;
+        }
+        match narrow(&path) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(error),
+        }
+        let metadata = std::fs::symlink_metadata(&path)?;
+        if metadata.is_dir() {
+            for entry in std::fs::read_dir(&path)? {
+                pending.push(entry?.path());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Held while the node runs; dropping it releases the lock.
 #[derive(Debug)]
 pub struct DataDirLock {
@@ -153,5 +258,40 @@ mod tests {
         drop(first);
         assert_eq!(data_dir.running_pid().expect("readable"), None);
         data_dir.lock().expect("lock is free again");
+    }
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).expect("exists").mode() & 0o777
+    }
+
+    #[test]
+    fn the_data_dir_and_what_is_narrowed_are_private() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let existing = root.path().join("data");
+        std::fs::create_dir(&existing).expect("dir");
+        std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let data_dir = DataDir::new(&existing);
+        let _lock = data_dir.lock().expect("lock");
+        assert_eq!(mode(&existing), 0o700);
+        assert_eq!(mode(&data_dir.lock_file()), 0o600);
+
+        let store = existing.join("store");
+        std::fs::create_dir_all(store.join("blobs")).expect("dirs");
+        for file in [store.join("db"), store.join("blobs/1")] {
+            std::fs::write(&file, "x").expect("write");
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        }
+        narrow_tree(&store).expect("narrows");
+        assert_eq!(mode(&store), 0o700);
+        assert_eq!(mode(&store.join("blobs")), 0o700);
+        assert_eq!(mode(&store.join("db")), 0o600);
+        assert_eq!(mode(&store.join("blobs/1")), 0o600);
+
+        let export = root.path().join("export.json");
+        std::fs::write(&export, "old").expect("write");
+        std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+        write_private(&export, b"new").expect("writes");
+        assert_eq!(mode(&export), 0o600);
+        assert_eq!(std::fs::read_to_string(&export).expect("reads"), "new");
     }
 }

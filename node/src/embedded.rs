@@ -12,7 +12,10 @@ use nix::{sys::signal::Signal, unistd::Pid};
 use tokio::{process::Child, sync::oneshot, task::JoinHandle};
 use tracing::{error, info, warn};
 
-use crate::{config::Config, data_dir::DataDir};
+use crate::{
+    config::Config,
+    data_dir::{DataDir, private_dir, private_file, write_private},
+};
 
 /// The `nats.conf` shipped with SHIM (the repository's top-level `nats.conf`).
 pub const DEFAULT_NATS_CONF: &str = include_str!("../../nats.conf");
@@ -88,22 +91,29 @@ impl EmbeddedNats {
         endpoint: &NatsEndpoint,
     ) -> anyhow::Result<EmbeddedNats> {
         let nats_dir = data_dir.nats_dir();
-        std::fs::create_dir_all(&nats_dir)
+        private_dir(&nats_dir.join("jetstream"))
             .with_context(|| format!("failed to create {}", nats_dir.display()))?;
         let conf_path = match &config.nats_config {
             Some(path) => path.clone(),
             None => {
                 let path = nats_dir.join("nats.conf");
-                std::fs::write(&path, DEFAULT_NATS_CONF)
+                write_private(&path, DEFAULT_NATS_CONF.as_bytes())
                     .with_context(|| format!("failed to write {}", path.display()))?;
                 path
             }
         };
+        // The server appends to its log; made here so it is private whatever umask the server runs under.
+        let log_path = nats_dir.join("nats-server.log");
+        private_file()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .with_context(|| format!("failed to create {}", log_path.display()))?;
         let launch = Launch {
             bin: config.nats_server_bin.clone(),
             conf_path,
             store_dir: nats_dir.join("jetstream"),
-            log_path: nats_dir.join("nats-server.log"),
+            log_path,
             endpoint: endpoint.clone(),
         };
         let child = launch.spawn().await?;

@@ -113,6 +113,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     config.validate()?;
     let data_dir = DataDir::new(&config.data_dir);
     let lock = data_dir.lock()?;
+    data_dir.make_private()?;
     let started = Instant::now();
 
     let metrics = MetricsRegistry::new()?;
@@ -222,6 +223,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         joined: std::sync::Mutex::new(std::collections::HashSet::new()),
         tasks_opt,
         capabilities: std::sync::Mutex::new(std::collections::HashMap::new()),
+        presence: bridge::Presence::new(config.chat_away_after() / 3),
     });
     let sweeper_opt = registry_opt.map(|registry| {
         tokio::spawn(sweep_registry(
@@ -390,7 +392,7 @@ async fn release_stuck_tasks(context: &BridgeContext, tasks: &bridge::Tasks, bef
 }
 
 /// Hands the tasks of a chat that went away back to the queue at once.
-async fn requeue_tasks_of(context: &BridgeContext, chat_id: &str) {
+pub(crate) async fn requeue_tasks_of(context: &BridgeContext, chat_id: &str) {
     let Some(tasks) = context.tasks_opt.as_ref() else {
         return;
     };

@@ -26,7 +26,7 @@ use rmcp::{
     tool_handler,
 };
 use shim_protocol::{
-    NodeOp,
+    NodeOp, WireError,
     messages::{
         HelloReply, HelloRequest, RiskReport, SessionStartReply, SessionStartRequest, SignalBatch,
         SignalEvent, SignalSource,
@@ -158,6 +158,15 @@ impl ShimMcp {
             .chats
             .lock()
             .map(|mut chats| chats.insert(chat_id.to_owned()))
+            .unwrap_or(false)
+    }
+
+    /// Returns true when this server opened `chat_id` or spoke for it.
+    fn knows_chat(&self, chat_id: &str) -> bool {
+        self.state
+            .chats
+            .lock()
+            .map(|chats| chats.contains(chat_id))
             .unwrap_or(false)
     }
 
@@ -386,26 +395,35 @@ impl ShimMcp {
         project_dir_opt: Option<String>,
         name_opt: Option<String>,
     ) -> Result<SessionStartReply, ClientError> {
-        let reply: SessionStartReply = node
-            .request(
-                NodeOp::SessionStart,
-                &SessionStartRequest {
-                    chat_id: chat_id_opt,
-                    project_dir: project_dir_opt
-                        .or_else(|| self.state.options.project_dir_opt.clone()),
-                    name: name_opt,
-                    client: Some(
-                        if self.state.options.claude_pid_opt.is_some() {
-                            "claude-code"
-                        } else {
-                            "mcp"
-                        }
-                        .to_owned(),
-                    ),
-                    claude_pid: self.state.options.claude_pid_opt,
-                },
-            )
-            .await?;
+        let given = project_dir_opt.is_some();
+        let request = SessionStartRequest {
+            chat_id: chat_id_opt,
+            project_dir: project_dir_opt.or_else(|| self.state.options.project_dir_opt.clone()),
+            name: name_opt,
+            client: Some(
+                if self.state.options.claude_pid_opt.is_some() {
+                    "claude-code"
+                } else {
+                    "mcp"
+                }
+                .to_owned(),
+            ),
+            claude_pid: self.state.options.claude_pid_opt,
+        };
+        let reply: SessionStartReply = match node.request(NodeOp::SessionStart, &request).await {
+            // The assistant's working directory is not one the node may read (not the user's): the chat
+            // opens without a project. A project_dir the caller named is refused as it stands.
+            Err(ClientError::Remote(WireError::BadRequest { .. }))
+                if !given && request.project_dir.is_some() =>
+            {
+                let without = SessionStartRequest {
+                    project_dir: None,
+                    ..request
+                };
+                node.request(NodeOp::SessionStart, &without).await?
+            }
+            other => other?,
+        };
         self.register_chat(node, &reply.chat_id).await;
         Ok(reply)
     }
@@ -484,10 +502,10 @@ async fn try_node(config: &Config) -> anyhow::Result<NodeClient> {
 fn spawn_node(config: &Config, options: &McpOptions) -> anyhow::Result<PathBuf> {
     let exe = std::env::current_exe().context("cannot find this program to start the node")?;
     let data_dir = DataDir::new(&config.data_dir);
-    std::fs::create_dir_all(data_dir.logs_dir())
+    crate::data_dir::private_dir(&data_dir.logs_dir())
         .with_context(|| format!("failed to create {}", data_dir.logs_dir().display()))?;
     let log_path = data_dir.node_log();
-    let log = std::fs::OpenOptions::new()
+    let log = crate::data_dir::private_file()
         .create(true)
         .append(true)
         .open(&log_path)

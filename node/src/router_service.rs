@@ -177,6 +177,9 @@ async fn route(
     timeout: Duration,
 ) -> WireResult<RouteReply> {
     let request: RouteRequest = codec::decode(payload)?;
+    if let Some(chat_id) = &request.chat_id {
+        shim_protocol::subject::validate_id("chat id", chat_id)?;
+    }
     if request.prompt.trim().is_empty() {
         return Err(WireError::bad_request("prompt is empty"));
     }

@@ -59,7 +59,7 @@ pub const ROUTER_QUEUE_GROUP: &str = "shim-router";
 /// Longest id accepted in a subject token.
 pub const MAX_ID_LEN: usize = 128;
 
-/// Why an id cannot be put into a subject.
+/// Why an id cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SubjectError {
     /// The id is empty.
@@ -76,8 +76,10 @@ pub enum SubjectError {
         /// Its length in characters.
         len: usize,
     },
-    /// The id contains a character NATS gives a meaning to.
-    #[error("{kind} {id:?} contains {found:?}; ids may not contain '.', '*', '>' or white space")]
+    /// The id contains a character ids may not hold.
+    #[error(
+        "{kind} {id:?} contains {found:?}; ids are 1 to 128 ASCII letters, digits, '-' and '_'"
+    )]
     InvalidChar {
         /// What the id names.
         kind: &'static str,
@@ -86,10 +88,20 @@ pub enum SubjectError {
         /// The first offending character.
         found: char,
     },
+    /// A checkpoint id is not `<chat_id>:<number>`.
+    #[error("checkpoint id {id:?} is not <chat id>:<number>")]
+    BadCheckpointId {
+        /// The offending id.
+        id: String,
+    },
 }
 
-/// Checks that `id` can stand as one subject token: not empty, at most [`MAX_ID_LEN`] characters,
-/// and free of `.`, `*`, `>`, white space and control characters.
+/// Checks an id (chat, node, task, session): 1 to [`MAX_ID_LEN`] ASCII letters, digits, `-` and `_`.
+///
+/// One rule for every id, because an id ends up in several places that each forbid something: a subject
+/// token (no `.`, `*`, `>`, white space), a key-value key (ASCII `[-/_=.A-Za-z0-9]`), a JetStream consumer
+/// name (no `/`), a checkpoint id (`<chat_id>:<n>`). The characters all of them allow are the rule, so an id
+/// accepted by one operation works in every other.
 pub fn validate_id<'a>(kind: &'static str, id: &'a str) -> Result<&'a str, SubjectError> {
     if id.is_empty() {
         return Err(SubjectError::Empty { kind });
@@ -100,7 +112,7 @@ pub fn validate_id<'a>(kind: &'static str, id: &'a str) -> Result<&'a str, Subje
     }
     if let Some(found) = id
         .chars()
-        .find(|ch| matches!(ch, '.' | '*' | '>') || ch.is_whitespace() || ch.is_control())
+        .find(|ch| !(ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_')))
     {
         return Err(SubjectError::InvalidChar {
             kind,
@@ -109,6 +121,19 @@ pub fn validate_id<'a>(kind: &'static str, id: &'a str) -> Result<&'a str, Subje
         });
     }
     Ok(id)
+}
+
+/// Checks a checkpoint id: `<chat_id>:<number>`, the chat id by [`validate_id`].
+pub fn validate_checkpoint_id(checkpoint_id: &str) -> Result<&str, SubjectError> {
+    let bad = || SubjectError::BadCheckpointId {
+        id: checkpoint_id.chars().take(MAX_ID_LEN + 24).collect(),
+    };
+    let (chat_id, seq) = checkpoint_id.rsplit_once(':').ok_or_else(bad)?;
+    validate_id("chat id", chat_id)?;
+    if seq.is_empty() || seq.len() > 20 || !seq.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Err(bad());
+    }
+    Ok(checkpoint_id)
 }
 
 /// An operation a node answers on `shim.v1.node.<node_id>.<operation>`.
@@ -343,6 +368,10 @@ mod tests {
             ("a b", ' '),
             ("a\tb", '\t'),
             ("a\nb", '\n'),
+            ("ünïcode", 'ü'),
+            ("a/b", '/'),
+            ("a:b", ':'),
+            ("a=b", '='),
         ] {
             assert!(
                 matches!(validate_id("chat id", bad), Err(SubjectError::InvalidChar { found: f, .. }) if f == found),
@@ -361,6 +390,23 @@ mod tests {
         assert!(validate_id("chat id", &"x".repeat(MAX_ID_LEN)).is_ok());
         assert!(validate_id("chat id", "0193f6c2-7d1e-7c3a-9f00-123456789abc").is_ok());
         assert!(node_op("bad.node", NodeOp::Status).is_err());
+        assert!(validate_id("chat id", "Chat_1-a").is_ok());
+    }
+
+    #[test]
+    fn checkpoint_ids_are_a_chat_id_and_a_number() {
+        assert!(validate_checkpoint_id("chat-1:7").is_ok());
+        for bad in [
+            "chat-1",
+            "chat-1:",
+            ":7",
+            "a..b:1",
+            "chat:x",
+            "ünï:1",
+            "c:99999999999999999999999",
+        ] {
+            assert!(validate_checkpoint_id(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

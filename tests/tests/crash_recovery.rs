@@ -542,9 +542,10 @@ async fn checkpoints_and_resume_commands_show_what_is_stored() {
     };
     let (list, _) = cli(&["checkpoints", "list"]);
     let lines: Vec<&str> = list.lines().collect();
-    assert_eq!(lines.len(), 2, "{list}");
+    assert_eq!(lines.len(), 3, "a header and two checkpoints: {list}");
+    assert!(lines[0].starts_with("CHECKPOINT"), "{list}");
     assert!(
-        lines[0].starts_with("cli-chat:2") && lines[0].contains("second pass"),
+        lines[1].starts_with("cli-chat:2") && lines[1].contains("second pass"),
         "{list}"
     );
     let (json_list, _) = cli(&["checkpoints", "list", "--json", "--chat-id", "cli-chat"]);

@@ -172,14 +172,7 @@ async fn racing_acquirers_get_exactly_one_grant() {
 async fn resource_names_are_checked() {
     let nats = NatsServer::start();
     let locks = locks(&nats).await;
-    for bad in [
-        "",
-        "has space",
-        "star*",
-        ".leading",
-        "trailing.",
-        &"x".repeat(300),
-    ] {
+    for bad in ["", "line\nbreak", "nul\0", &"x".repeat(513)] {
         assert!(
             matches!(
                 locks.acquire(bad, "chat", MINUTE, 1).await,
@@ -188,10 +181,24 @@ async fn resource_names_are_checked() {
             "{bad:?}"
         );
     }
-    assert!(matches!(
-        locks.acquire("a/b.c-d_e=f", "chat", MINUTE, 1).await,
-        Ok(Acquired::Granted { .. })
-    ));
+    // What people type is a resource: each is its own lock.
+    for good in [
+        "has space",
+        "star*",
+        ".leading",
+        "trailing.",
+        "a..b",
+        "a/b.c-d_e=f",
+        &"x".repeat(512),
+    ] {
+        assert!(
+            matches!(
+                locks.acquire(good, "chat", MINUTE, 1).await,
+                Ok(Acquired::Granted { .. })
+            ),
+            "{good:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -254,7 +261,7 @@ async fn chats_lock_through_the_node_and_over_mcp() {
     assert_eq!(mine["structuredContent"]["acquired"], true, "{mine}");
     assert!(mine["structuredContent"]["fencing_token"].as_u64() > granted.fencing_token);
     let bad = mcp
-        .call_tool("shim_acquire_lock", json!({"resource": "has space"}))
+        .call_tool("shim_acquire_lock", json!({"resource": "x".repeat(513)}))
         .await;
     assert_eq!(bad["isError"], json!(true));
     let let_go = mcp

@@ -74,10 +74,11 @@ async fn tools_are_listed_and_answer_with_text_and_structured_content() {
         );
     }
 
+    let web = tempfile::tempdir().expect("temp dir");
     let started = mcp
         .call_tool(
             "shim_session_start",
-            json!({"name": "desktop chat", "project_dir": "/home/dev/web"}),
+            json!({"name": "desktop chat", "project_dir": web.path()}),
         )
         .await;
     let chat_id = structured(&started)["chat_id"]
@@ -167,17 +168,21 @@ async fn bad_tool_input_is_a_clear_error_and_the_server_keeps_going() {
     }
     mcp.send_raw("this is not json").await;
 
-    // A chat the node has never seen (a node restart forgets chats): the call is its first contact.
+    // A chat id nobody opened is an error, not a new chat.
     let unknown_chat = mcp
-        .call_tool(
-            "shim_status",
-            json!({"chat_id": "chat-from-before-a-restart"}),
-        )
+        .call_tool("shim_status", json!({"chat_id": "never-opened"}))
         .await;
-    assert_eq!(
-        structured(&unknown_chat)["chat_id"],
-        "chat-from-before-a-restart"
-    );
+    assert_eq!(unknown_chat["isError"], json!(true), "{unknown_chat}");
+
+    // A chat this server opened comes back after a node restart (which forgets chats): the call is its first
+    // contact with the new node.
+    let opened = mcp.call_tool("shim_session_start", json!({})).await;
+    let chat_id = structured(&opened)["chat_id"].clone();
+    let node = node.restart().await;
+    let again = mcp
+        .call_tool("shim_status", json!({"chat_id": chat_id}))
+        .await;
+    assert_eq!(structured(&again)["chat_id"], chat_id);
 
     let status = mcp.call_tool("shim_status", json!({})).await;
     assert!(structured(&status)["node_id"].is_string());
@@ -221,6 +226,7 @@ async fn under_claude_code_the_mcp_server_joins_the_chat_its_hooks_opened() {
     };
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
+    let project = tempfile::tempdir().expect("temp dir");
     // The SessionStart hook of a Claude Code session opens the chat under the session id, with the pid of
     // the `claude` process, which here is this test process (the MCP server's parent).
     let hooked: SessionStartReply = node
@@ -230,7 +236,7 @@ async fn under_claude_code_the_mcp_server_joins_the_chat_its_hooks_opened() {
             NodeOp::SessionStart,
             &SessionStartRequest {
                 chat_id: Some("session-7f3a".to_owned()),
-                project_dir: Some("/work/project".to_owned()),
+                project_dir: Some(project.path().display().to_string()),
                 client: Some("claude-code".to_owned()),
                 claude_pid: Some(std::process::id()),
                 ..SessionStartRequest::default()

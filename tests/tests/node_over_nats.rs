@@ -29,11 +29,12 @@ async fn sessions_start_report_and_end_over_nats() {
     assert_eq!(hello.node_id, node.node_id());
     assert_eq!(hello.protocol, PROTOCOL_VERSION);
 
+    let app = tempfile::tempdir().expect("temp dir");
     let started: SessionStartReply = client
         .request(
             NodeOp::SessionStart,
             &SessionStartRequest {
-                project_dir: Some("/home/dev/app".to_owned()),
+                project_dir: Some(app.path().display().to_string()),
                 name: Some("fix login".to_owned()),
                 ..SessionStartRequest::default()
             },
@@ -62,7 +63,10 @@ async fn sessions_start_report_and_end_over_nats() {
             .any(|actor| actor.name == worker && actor.status == ActorStatus::Running)
     );
     let chat = status.chat.expect("chat info");
-    assert_eq!(chat.project_dir.as_deref(), Some("/home/dev/app"));
+    assert_eq!(
+        chat.project_dir.as_deref(),
+        Some(app.path().display().to_string().as_str())
+    );
     assert_eq!(chat.requests, 1);
 
     let ended: SessionEndReply = client

@@ -24,21 +24,35 @@ pub(super) async fn run(
     }
     if list.chats.is_empty() {
         println!("no chats");
+        return Ok(ExitCode::SUCCESS);
     }
     let now = shim_actors::now_ms();
+    println!(
+        "{:<40} {:<20} {:<10} {:<6} {:<16} {:>9}  TASK",
+        "CHAT", "NAME", "ROLE", "STATUS", "NODE", "SEEN"
+    );
     for chat in &list.chats {
         println!(
-            "{:<40} {:<10} {:<6} {:<16} {:>5}s ago  {}",
+            "{:<40} {:<20} {:<10} {:<6} {:<16} {:>9}  {}",
             chat.chat_id,
+            cell(chat.name.as_deref().unwrap_or("-"), 20),
             chat.role,
             chat.status,
             chat.node_id,
-            now.saturating_sub(chat.last_heartbeat_ms) / 1000,
-            chat.name
-                .as_deref()
-                .or(chat.current_task.as_deref())
-                .unwrap_or("")
+            format!("{}s ago", now.saturating_sub(chat.last_heartbeat_ms) / 1000),
+            chat.current_task.as_deref().unwrap_or("-")
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Cuts `text` to `width` characters (with `…` when cut), one line.
+pub(super) fn cell(text: &str, width: usize) -> String {
+    let line = text.replace(['\n', '\r', '\t'], " ");
+    if line.chars().count() <= width {
+        return line;
+    }
+    let mut cut: String = line.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }

@@ -40,14 +40,19 @@ pub(super) async fn list(
     }
     if list.checkpoints.is_empty() {
         println!("no checkpoints");
+        return Ok(ExitCode::SUCCESS);
     }
+    println!(
+        "{:<48} {:<20}  {:<12} {:>8}  SUMMARY",
+        "CHECKPOINT", "CREATED", "TRIGGER", "SIZE"
+    );
     for summary in &list.checkpoints {
         println!(
-            "{:<48} {}  {:<12} {:>6} B  {}",
+            "{:<48} {:<20}  {:<12} {:>8}  {}",
             summary.checkpoint_id,
             when(summary.created_at_ms),
             summary.trigger.as_str(),
-            summary.bytes,
+            format!("{} B", summary.bytes),
             summary.summary.replace('\n', " ")
         );
     }
@@ -122,7 +127,8 @@ pub(super) async fn export(
     let checkpoint = fetch(config, checkpoint_id).await?;
     let text = serde_json::to_string_pretty(&checkpoint)?;
     match output_opt {
-        Some(path) => std::fs::write(&path, format!("{text}\n"))
+        // A checkpoint holds diffs and conversation: private to its user, like the store it came from.
+        Some(path) => crate::data_dir::write_private(&path, format!("{text}\n").as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?,
         None => println!("{text}"),
     }

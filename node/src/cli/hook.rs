@@ -180,7 +180,19 @@ async fn deliver(config: &Config, action: HookAction) -> Option<String> {
         } => {
             let project_dir_opt = request.project_dir.clone();
             let started: SessionStartReply =
-                node.request(NodeOp::SessionStart, &request).await.ok()?;
+                match node.request(NodeOp::SessionStart, &request).await {
+                    // A working directory the node may not read (not the user's): the chat opens without one.
+                    Err(crate::nats::ClientError::Remote(
+                        shim_protocol::WireError::BadRequest { .. },
+                    )) if request.project_dir.is_some() => {
+                        let without = SessionStartRequest {
+                            project_dir: None,
+                            ..request
+                        };
+                        node.request(NodeOp::SessionStart, &without).await.ok()?
+                    }
+                    other => other.ok()?,
+                };
             if !offer_resume {
                 return None;
             }

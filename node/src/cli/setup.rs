@@ -159,7 +159,9 @@ fn write_if_changed(path: &Path, before: &Value, after: &Value) -> anyhow::Resul
     let temp = path.with_extension("json.shim-tmp");
     let mut text = serde_json::to_string_pretty(after)?;
     text.push('\n');
-    std::fs::write(&temp, text).with_context(|| format!("failed to write {}", temp.display()))?;
+    // Private from the first byte; the file's own permissions are put back below.
+    crate::data_dir::write_private(&temp, text.as_bytes())
+        .with_context(|| format!("failed to write {}", temp.display()))?;
     // Keep the file's permissions: ~/.claude.json, say, is private to its owner.
     let permissions = match std::fs::metadata(path) {
         Ok(metadata) => metadata.permissions(),

@@ -51,14 +51,25 @@ pub(super) async fn list(
     }
     if list.tasks.is_empty() {
         println!("no tasks");
+        return Ok(ExitCode::SUCCESS);
     }
+    let id_width = list
+        .tasks
+        .iter()
+        .map(|task| task.task_id.len())
+        .max()
+        .unwrap_or(4);
+    println!(
+        "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} TITLE",
+        "TASK", "STATUS", "PRIORITY", "PROGRESS", "WORKER"
+    );
     for task in &list.tasks {
         println!(
-            "{}  {:<11} {:<8} {:>3}%  {:<20} {}",
+            "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} {}",
             task.task_id,
             task.status.as_str(),
             task.priority.as_str(),
-            task.progress.round(),
+            format!("{}%", task.progress.round()),
             task.worker_chat_id.as_deref().unwrap_or("-"),
             task.title
         );

@@ -51,21 +51,59 @@ pub struct Locks {
     store: Store,
 }
 
-fn key(resource: &str) -> Result<String, WireError> {
-    let valid = !resource.is_empty()
-        && resource.len() <= 256
-        && !resource.starts_with('.')
-        && !resource.ends_with('.')
-        && resource
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '/' | '=' | '.'));
-    if valid {
-        Ok(resource.to_owned())
-    } else {
-        Err(WireError::bad_request(format!(
-            "resource {resource:?} must be 1 to 256 characters of letters, digits and - _ / = . (not starting or ending with .)"
-        )))
+/// Longest resource name, in bytes of UTF-8.
+pub const MAX_RESOURCE_BYTES: usize = 512;
+
+/// Returns the key-value key of `resource`, or why it cannot name a lock.
+///
+/// A resource is what a person types (`file:src/lib.rs`, `db migration #42`, `ünïcode/路径`): 1 to
+/// [`MAX_RESOURCE_BYTES`] bytes without control characters. Its key keeps ASCII letters, digits, `-`, `_`
+/// and `/` as they are, and a `.` where it cannot make an empty subject token (not first, not last, not
+/// after another `.`); every other byte becomes `=XX` (its hex value). The encoding is reversible
+/// ([`resource_of`]), so two resources never share a key, and a key holds no `*`, `>`, white space or
+/// `..`. Resources the old rule accepted (letters, digits and `- _ / .`) keep their old keys; only those with
+/// `=` in them move (an `=` is now escaped).
+pub fn resource_key(resource: &str) -> Result<String, WireError> {
+    if resource.is_empty()
+        || resource.len() > MAX_RESOURCE_BYTES
+        || resource.chars().any(char::is_control)
+    {
+        let shown: String = resource.chars().take(64).collect();
+        return Err(WireError::bad_request(format!(
+            "resource {shown:?} must be 1 to {MAX_RESOURCE_BYTES} bytes of text without control characters (it is {} bytes)",
+            resource.len()
+        )));
     }
+    let bytes = resource.as_bytes();
+    let mut key = String::with_capacity(bytes.len() * 3);
+    for (index, &byte) in bytes.iter().enumerate() {
+        let plain = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'/');
+        let inner_dot = byte == b'.' && index > 0 && index + 1 < bytes.len() && !key.ends_with('.');
+        if plain || inner_dot {
+            key.push(char::from(byte));
+        } else {
+            key.push_str(&format!("={byte:02X}"));
+        }
+    }
+    Ok(key)
+}
+
+/// Returns the resource a key of [`resource_key`] names; `None` for a key it could not have made.
+pub fn resource_of(key: &str) -> Option<String> {
+    let bytes = key.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'=' {
+            let hex = std::str::from_utf8(bytes.get(index + 1..index + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn unavailable(error: impl std::fmt::Display) -> WireError {
@@ -94,7 +132,7 @@ impl Locks {
         ttl: Duration,
         now_ms: u64,
     ) -> Result<Acquired, WireError> {
-        let key = key(resource)?;
+        let key = resource_key(resource)?;
         let expires_at_ms = now_ms + ttl.min(MAX_TTL).as_millis() as u64;
         let record = LockRecord {
             holder: holder.to_owned(),
@@ -155,7 +193,7 @@ impl Locks {
         holder: &str,
         now_ms: u64,
     ) -> Result<bool, WireError> {
-        let key = key(resource)?;
+        let key = resource_key(resource)?;
         let Some(entry) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
             return Ok(false);
         };
@@ -190,7 +228,7 @@ impl Locks {
         ttl: Duration,
         now_ms: u64,
     ) -> Result<Acquired, WireError> {
-        let key = key(resource)?;
+        let key = resource_key(resource)?;
         let entry = self
             .store
             .entry(key.clone())
@@ -224,6 +262,57 @@ impl Locks {
                 WireError::bad_request(format!("lock {resource} changed hands; acquire it again")),
             ),
             Err(error) => Err(unavailable(error)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resources_people_type_get_safe_reversible_keys() {
+        for (resource, expected) in [
+            ("repo/main", "repo/main"),
+            ("src/lib.rs", "src/lib.rs"),
+            ("file:src/lib.rs", "file=3Asrc/lib.rs"),
+            ("db migration #42", "db=20migration=20=2342"),
+            ("a..b", "a.=2Eb"),
+            (".hidden", "=2Ehidden"),
+            ("end.", "end=2E"),
+            ("a*>b", "a=2A=3Eb"),
+            ("x=y", "x=3Dy"),
+            ("ü", "=C3=BC"),
+        ] {
+            let key = resource_key(resource).expect("valid resource");
+            assert_eq!(key, expected, "{resource:?}");
+            assert_eq!(resource_of(&key).as_deref(), Some(resource));
+        }
+        let unicode = resource_key("ünïcode/路径").expect("valid resource");
+        assert!(
+            unicode
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || b"-_/=.".contains(&byte)),
+            "{unicode}"
+        );
+        assert!(!unicode.contains("..") && !unicode.starts_with('.') && !unicode.ends_with('.'));
+        assert_eq!(resource_of(&unicode).as_deref(), Some("ünïcode/路径"));
+    }
+
+    #[test]
+    fn empty_long_and_control_resources_are_refused() {
+        assert!(resource_key(&"x".repeat(MAX_RESOURCE_BYTES)).is_ok());
+        assert!(resource_key(&"路".repeat(MAX_RESOURCE_BYTES / 3)).is_ok());
+        for bad in [
+            String::new(),
+            "x".repeat(MAX_RESOURCE_BYTES + 1),
+            "a\nb".to_owned(),
+            "nul\0".to_owned(),
+        ] {
+            assert!(
+                matches!(resource_key(&bad), Err(WireError::BadRequest { .. })),
+                "{bad:?}"
+            );
         }
     }
 }

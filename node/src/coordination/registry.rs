@@ -208,6 +208,36 @@ impl Registry {
         Ok(())
     }
 
+    /// Marks a chat whose session ended `gone`, working on nothing; returns the transition, or `None` when the
+    /// chat is not registered or already gone.
+    pub async fn leave(&self, chat_id: &str, now_ms: u64) -> Result<Option<Transition>, WireError> {
+        validate_id("chat id", chat_id)?;
+        for _ in 0..4 {
+            let Some(stored) = self.store.entry(chat_id).await.map_err(unavailable)? else {
+                return Ok(None);
+            };
+            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
+                return Ok(None);
+            };
+            if stored.operation != Operation::Put || entry.status == "gone" {
+                return Ok(None);
+            }
+            let from = std::mem::replace(&mut entry.status, "gone".to_owned());
+            entry.current_task = None;
+            entry.last_heartbeat_ms = entry.last_heartbeat_ms.max(now_ms);
+            match self
+                .store
+                .update(chat_id, encode(&entry), stored.revision)
+                .await
+            {
+                Ok(_) => return Ok(Some(Transition { entry, from })),
+                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        Ok(None)
+    }
+
     /// Returns every key of the bucket. An empty bucket is answered from fresh stream state (the store's own
     /// status is cached from when it was opened); the key listing itself is bounded in time.
     async fn keys(&self) -> Result<Vec<String>, WireError> {
@@ -278,6 +308,8 @@ impl Registry {
                 continue;
             }
             let from = std::mem::replace(&mut entry.status, status.to_owned());
+            // A chat that went away works on nothing: its tasks are handed back as it goes.
+            entry.current_task = None;
             match self
                 .store
                 .update(&key, encode(&entry), stored.revision)

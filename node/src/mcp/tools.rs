@@ -989,7 +989,11 @@ impl ShimMcp {
         Fut: std::future::Future<Output = Result<T, ClientError>>,
     {
         match request().await {
-            Err(ClientError::Remote(WireError::NotFound { kind, .. })) if kind == "chat" => {
+            // Only a chat this server opened or spoke for comes back on its own (the node restarted); an id
+            // it never saw is an error, not a new chat.
+            Err(ClientError::Remote(WireError::NotFound { kind, .. }))
+                if kind == "chat" && self.knows_chat(chat_id) =>
+            {
                 self.open_chat(node, Some(chat_id.to_owned()), None, None)
                     .await?;
                 request().await

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct LockRequest {
     /// The chat that will hold it.
     pub chat_id: String,
-    /// What it protects (`repo/main`, `deploy`): letters, digits and `- _ / = .`.
+    /// What it protects (`file:src/lib.rs`, `db migration #42`): any text of 1 to 512 bytes without control
+    /// characters.
     pub resource: String,
     /// How long the grant lasts unless extended (default 300, at most 86,400).
     #[serde(default)]
