@@ -349,7 +349,7 @@ pub struct OverrideOutput {
 /// Arguments of `shim_acquire_lock`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct AcquireLockArgs {
-    /// What to lock (`repo/main`, `deploy`).
+    /// What to lock, in your words (`repo/main`, `file:src/lib.rs`, `db migration #42`; up to 512 bytes).
     pub resource: String,
     /// Grant length, seconds (default 300).
     #[serde(default)]
