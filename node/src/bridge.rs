@@ -36,9 +36,11 @@ use tracing::{debug, trace, warn};
 
 use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
+mod delivery;
 mod tasks;
 
-pub use tasks::{Tasks, report as report_task_changes};
+pub use delivery::RECEIPT_WINDOW;
+pub use tasks::{Tasks, hand_back_on_stop, report as report_task_changes, stop_waiting};
 
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
@@ -142,6 +144,8 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
         .strip_prefix(prefix)
         .unwrap_or_default();
     let op_opt = NodeOp::from_tail(tail);
+    // What the reply hands out (a task, messages), kept only once the requester has it.
+    let mut taken_opt = None;
     let result = match op_opt {
         None => Err(WireError::UnknownOperation {
             subject: message.subject.to_string(),
@@ -153,7 +157,16 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
                 .and_then(|headers| headers.get(PROTOCOL_HEADER))
                 .map(|value| value.as_str());
             match version::check_header(header_opt) {
-                Ok(_) => dispatch(context, op, &message.payload, message.reply.is_some()).await,
+                Ok(_) => {
+                    dispatch(
+                        context,
+                        op,
+                        &message.payload,
+                        message.reply.is_some(),
+                        &mut taken_opt,
+                    )
+                    .await
+                }
                 Err(error) => Err(error),
             }
         }
@@ -179,7 +192,13 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
             (encode_error(&error), code)
         }
     };
-    reply(client, &message, payload).await;
+    match taken_opt {
+        Some(taken) => {
+            let ok = outcome == "ok";
+            delivery::deliver(client, context, &message, payload, taken, ok).await
+        }
+        None => reply(client, &message, payload).await,
+    }
     let op_label = op_opt.map_or("unknown", NodeOp::as_str);
     context
         .metrics
@@ -205,6 +224,7 @@ async fn dispatch(
     op: NodeOp,
     payload: &[u8],
     wants_reply: bool,
+    taken_opt: &mut Option<delivery::Taken>,
 ) -> WireResult<Bytes> {
     let supervisor = &context.supervisor;
     match op {
@@ -440,8 +460,11 @@ async fn dispatch(
             let request: ReadMessagesRequest = codec::decode(payload)?;
             let wait = std::time::Duration::from_secs(request.wait_seconds.unwrap_or(0));
             let max = request.max.unwrap_or(100) as usize;
-            let list = messages(context)?.read(&request.chat_id, wait, max).await?;
-            encode_ok(&MessageList { messages: list })
+            let (list, unacked) = messages(context)?.read(&request.chat_id, wait, max).await?;
+            let reply = encode_ok(&MessageList { messages: list });
+            // Acknowledged once delivered, handed back otherwise (even when the reply cannot be encoded).
+            *taken_opt = Some(delivery::Taken::Messages(unacked));
+            reply
         }
         NodeOp::TaskDispatch
         | NodeOp::TaskClaim
@@ -451,7 +474,7 @@ async fn dispatch(
         | NodeOp::TaskCancel
         | NodeOp::TaskRetry
         | NodeOp::TaskStatus
-        | NodeOp::TaskCollect => tasks::serve(context, op, payload).await,
+        | NodeOp::TaskCollect => tasks::serve(context, op, payload, taken_opt).await,
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {
