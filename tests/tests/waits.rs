@@ -265,7 +265,27 @@ async fn a_read_whose_requester_timed_out_leaves_the_message_for_the_next_read()
         "{gave_up:?}"
     );
     let sent = send(&client, "lead", "inbox", "do not lose me").await;
-    // The abandoned read takes it, gets no receipt and hands it back; the next read gets it.
+    // The abandoned read takes it (the chat's consumer delivered it), gets no receipt and hands it back; the
+    // next read, started only once it was taken, gets it.
+    let js = async_nats::jetstream::new(client.nats().clone());
+    let taken = shim_tests::wait_until(
+        || {
+            let js = js.clone();
+            async move {
+                let Ok(stream) = js.get_stream("SHIM_MESSAGES").await else {
+                    return false;
+                };
+                stream
+                    .consumer_info("msg-inbox-to")
+                    .await
+                    .is_ok_and(|info| info.delivered.stream_sequence >= sent.message_id)
+            }
+        },
+        DEADLINE,
+        shim_tests::POLL,
+    )
+    .await;
+    assert!(taken, "the abandoned read took the message");
     let started = Instant::now();
     let mut got = Vec::new();
     while got.is_empty() && started.elapsed() < DEADLINE {
