@@ -64,17 +64,17 @@ impl McpClient {
         result
     }
 
-    /// Sends a request and waits (up to 60 s) for its response; returns `result`, or `error` as `Err`.
+    /// Sends a request and waits (up to 90 s: a tool may wait 60) for its response; returns `result`, or `error` as `Err`.
     pub async fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         let id = self.next_id;
         self.next_id += 1;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
             .await;
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
         loop {
             let line = tokio::time::timeout_at(deadline, self.stdout.next_line())
                 .await
-                .unwrap_or_else(|_| panic!("no response to {method} within 60 s"))
+                .unwrap_or_else(|_| panic!("no response to {method} within 90 s"))
                 .expect("stdout readable")
                 .unwrap_or_else(|| {
                     panic!("shim-node mcp closed stdout while {method} was pending")
