@@ -459,6 +459,9 @@ async fn dispatch(
         NodeOp::MessageRead => {
             let request: ReadMessagesRequest = codec::decode(payload)?;
             let wait = std::time::Duration::from_secs(request.wait_seconds.unwrap_or(0));
+            if wait > crate::coordination::messages::MAX_WAIT {
+                return Err(WireError::bad_request("wait_seconds must be at most 60"));
+            }
             let max = request.max.unwrap_or(100) as usize;
             let (list, unacked) = messages(context)?.read(&request.chat_id, wait, max).await?;
             let reply = encode_ok(&MessageList { messages: list });

@@ -326,3 +326,64 @@ async fn the_worked_example_of_the_coordination_guide_runs_as_written() {
     // The workers are killed in the middle of their next wait.
     drop((rust_worker, ffi_worker));
 }
+
+#[tokio::test]
+async fn a_cancelled_claim_takes_no_task_with_it() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node.mcp(EXE, &logs.path().join("mcp.log")).await;
+    let quitter = open(&mut mcp, "quitter").await;
+    let call = mcp
+        .send_request(
+            "tools/call",
+            json!({"name": "shim_claim_task", "arguments": {"chat_id": quitter, "wait_seconds": 60}}),
+        )
+        .await;
+    let worker = wait_until(
+        || async {
+            client
+                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
+                .await
+                .is_ok_and(|list| {
+                    list.chats
+                        .iter()
+                        .any(|chat| chat.chat_id == quitter && chat.role == "worker")
+                })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(worker);
+    // The user stops the call (Escape in Claude Code); the MCP server and its connection stay up.
+    mcp.notify(
+        "notifications/cancelled",
+        json!({"requestId": call, "reason": "the user stopped it"}),
+    )
+    .await;
+    // Notifications are handled in order: once a later call is answered, the cancellation was seen.
+    let steady = open(&mut mcp, "steady").await;
+    let task_id = dispatch(&client, "after the cancel").await;
+    loop {
+        let (subject, body) = events.next().await;
+        if body["data"]["task_id"] == json!(task_id) && subject.ends_with("claimed") {
+            assert_eq!(body["data"]["worker_chat_id"], quitter.as_str(), "{body}");
+        }
+        if body["data"]["task_id"] == json!(task_id) && subject.ends_with("returned") {
+            break;
+        }
+    }
+    let taken = mcp
+        .call_tool(
+            "shim_claim_task",
+            json!({"chat_id": steady, "wait_seconds": 20}),
+        )
+        .await;
+    let task = &structured(&taken)["task"];
+    assert_eq!(task["task_id"], task_id.as_str(), "{taken}");
+    assert_eq!(task["attempt"], 1);
+    assert!(mcp.close().await);
+}

@@ -314,30 +314,34 @@ impl ShimMcp {
     async fn claim_task(
         &self,
         Parameters(args): Parameters<ClaimArgs>,
+        call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<ClaimOutput>, String> {
         let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
-        let reply: ClaimTaskReply = self
-            .with_node(|node| {
-                let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    self.set_profile(&node, &chat_id, "worker", capabilities.clone())
-                        .await;
-                    node.with_timeout(std::time::Duration::from_secs(
-                        wait_seconds.unwrap_or(0) + 10,
-                    ))
-                    .request(
-                        NodeOp::TaskClaim,
-                        &ClaimTaskRequest {
-                            chat_id,
-                            wait_seconds,
-                            capabilities,
-                        },
-                    )
-                    .await
-                }
-            })
-            .await?;
+        let claim = self.with_node(|node| {
+            let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
+            async move {
+                let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                self.set_profile(&node, &chat_id, "worker", capabilities.clone())
+                    .await;
+                node.with_timeout(std::time::Duration::from_secs(
+                    wait_seconds.unwrap_or(0) + 10,
+                ))
+                .request(
+                    NodeOp::TaskClaim,
+                    &ClaimTaskRequest {
+                        chat_id,
+                        wait_seconds,
+                        capabilities,
+                    },
+                )
+                .await
+            }
+        });
+        // A cancelled call drops its request: no receipt goes out, so the node hands back what it took.
+        let reply: ClaimTaskReply = tokio::select! {
+            reply = claim => reply?,
+            () = call.ct.cancelled() => return Err("the claim was cancelled".to_owned()),
+        };
         Ok(Json(ClaimOutput {
             task: reply.task.map(ClaimedOutput::from),
         }))
