@@ -491,7 +491,17 @@ impl RunningNode {
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
             Err(error) => warn!(%error, "bridge task failed"),
         }
-        bridge::hand_back_on_stop(&self.context).await;
+        // Bounded: with NATS away the tasks come back through their ack wait instead.
+        let handed_back = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            bridge::hand_back_on_stop(&self.context),
+        )
+        .await;
+        if handed_back.is_err() {
+            warn!(
+                "handing this node's tasks back took over 10 s; their ack wait will return the rest"
+            );
+        }
         drop(self.context);
         let _ = self.router_service.await;
         if let Some(sweeper) = self.sweeper_opt {

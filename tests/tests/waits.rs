@@ -375,6 +375,7 @@ async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_a
         .expect("the task came back");
     let after = stopped_at.elapsed();
     assert_eq!(taken.task_id, task_id);
+    eprintln!("sigterm to claim on the other node: {after:?}");
     assert!(after < Duration::from_secs(10), "took {after:?}");
     assert_eq!(taken.attempt, 1, "the stop spent no attempt");
     let chats: ChatList = here
