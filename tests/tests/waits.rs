@@ -391,3 +391,48 @@ async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_a
     assert_eq!(far.current_task, None);
     process.kill_9();
 }
+
+#[tokio::test]
+async fn the_next_task_of_a_completion_nobody_receives_goes_back_and_the_completion_stays() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
+    let first = dispatch(&client, "lead", "first").await;
+    let held = claim(&client, "worker", 0, Duration::from_secs(5))
+        .await
+        .expect("claims")
+        .expect("the first task");
+    assert_eq!(held.task_id, first);
+    let second = dispatch(&client, "lead", "second").await;
+    // The completion is sent with a reply subject no one listens on: the requester is gone.
+    let request = shim_protocol::messages::CompleteTaskRequest {
+        chat_id: "worker".to_owned(),
+        task_id: first.clone(),
+        result: "done".to_owned(),
+        claim_next: true,
+        capabilities: Some(Vec::new()),
+    };
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert(shim_protocol::PROTOCOL_HEADER, "1");
+    client
+        .nats()
+        .publish_with_reply_and_headers(
+            shim_protocol::subject::node_op(node.node_id(), NodeOp::TaskComplete).expect("subject"),
+            "_INBOX.nobody.listens",
+            headers,
+            shim_protocol::codec::encode(&request)
+                .expect("encodes")
+                .into(),
+        )
+        .await
+        .expect("publishes");
+    event_for(&mut events, "returned", &second).await;
+    let completed = task(&client, &first).await;
+    assert_eq!(completed.status.as_str(), "done", "the completion stays");
+    let next = claim(&client, "other", 10, Duration::from_secs(20))
+        .await
+        .expect("claims")
+        .expect("the second task came back");
+    assert_eq!((next.task_id.as_str(), next.attempt), (second.as_str(), 1));
+}

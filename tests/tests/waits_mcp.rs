@@ -387,3 +387,73 @@ async fn a_cancelled_claim_takes_no_task_with_it() {
     assert_eq!(task["attempt"], 1);
     assert!(mcp.close().await);
 }
+
+#[tokio::test]
+async fn a_cancelled_read_leaves_the_message_for_the_next_read() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node.mcp(EXE, &logs.path().join("mcp.log")).await;
+    let reader = open(&mut mcp, "reader").await;
+    let call = mcp
+        .send_request(
+            "tools/call",
+            json!({"name": "shim_read_messages", "arguments": {"chat_id": reader, "wait_seconds": 60}}),
+        )
+        .await;
+    // Give the read a moment to reach the node (the delivery checked below shows it did), then stop it.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    mcp.notify(
+        "notifications/cancelled",
+        json!({"requestId": call, "reason": "the user stopped it"}),
+    )
+    .await;
+    // Notifications are handled in order: once a later call is answered, the cancellation was seen.
+    open(&mut mcp, "other").await;
+    let sent: shim_protocol::messages::ChatMessage = client
+        .request(
+            NodeOp::MessageSend,
+            &shim_protocol::messages::SendMessageRequest {
+                from: "lead".to_owned(),
+                to: reader.clone(),
+                text: "still here".to_owned(),
+            },
+        )
+        .await
+        .expect("sends");
+    // The cancelled read, still waiting at the node, takes it (the chat's consumer delivered it), gets no
+    // receipt and hands it back; the next read, started only then, gets it.
+    let js = async_nats::jetstream::new(client.nats().clone());
+    let consumer = format!("msg-{reader}-to");
+    let taken = wait_until(
+        || {
+            let (js, consumer) = (js.clone(), consumer.clone());
+            async move {
+                let Ok(stream) = js.get_stream("SHIM_MESSAGES").await else {
+                    return false;
+                };
+                stream
+                    .get_consumer::<async_nats::jetstream::consumer::pull::Config>(&consumer)
+                    .await
+                    .is_ok_and(|found| {
+                        found.cached_info().delivered.stream_sequence >= sent.message_id
+                    })
+            }
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(taken, "the cancelled read took the message");
+    let read = mcp
+        .call_tool(
+            "shim_read_messages",
+            json!({"chat_id": reader, "wait_seconds": 20}),
+        )
+        .await;
+    let messages = &structured(&read)["messages"];
+    assert_eq!(messages[0]["message_id"], sent.message_id, "{read}");
+    assert_eq!(messages[0]["text"], "still here");
+    assert!(mcp.close().await);
+}
