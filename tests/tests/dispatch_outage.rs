@@ -94,5 +94,12 @@ async fn a_dispatch_through_a_nats_outage_queues_exactly_one_task_the_supervisor
         .filter_map(|task| task["task_id"].as_str())
         .collect();
     assert_eq!(listed, [task_id.as_str()], "{status}");
+    let collected = mcp
+        .call_tool("shim_collect_results", json!({"chat_id": lead}))
+        .await;
+    assert_eq!(
+        collected["structuredContent"]["unfinished"], 1,
+        "collect counts the one open task: {collected}"
+    );
     assert!(mcp.close().await);
 }
