@@ -362,6 +362,15 @@ async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_a
         .expect("the task");
     assert_eq!((held.task_id.as_str(), held.attempt), (task_id.as_str(), 1));
     wait_held(&here, &task_id).await;
+    // Another worker of the stopping node waits for a task: the stop ends its wait with an answer.
+    let idle_client = there.clone();
+    let idle = tokio::spawn(async move {
+        let started = Instant::now();
+        let answer = claim(&idle_client, "idle-worker", 30, Duration::from_secs(40)).await;
+        (answer, started.elapsed())
+    });
+    // Give the idle claim a moment to reach the node before it stops.
+    tokio::time::sleep(Duration::from_millis(500)).await;
 
     let stopped_at = Instant::now();
     let status = std::process::Command::new("kill")
@@ -369,6 +378,12 @@ async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_a
         .status()
         .expect("kill runs");
     assert!(status.success());
+    let (idle_answer, idle_after) = idle.await.expect("joins");
+    assert!(
+        matches!(idle_answer, Ok(None)),
+        "a waiting claim is answered, empty-handed, when its node stops: {idle_answer:?}"
+    );
+    assert!(idle_after < Duration::from_secs(10), "{idle_after:?}");
     let taken = claim(&here, "near-worker", 20, Duration::from_secs(30))
         .await
         .expect("claims")
