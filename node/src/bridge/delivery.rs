@@ -11,6 +11,10 @@
 //! - other requesters (nats-py, older clients): a marker this node sends to its own inbox right after the
 //!   reply comes back behind any 503, so what was taken is kept unless the server said no one listens.
 //!
+//! The 503 needs the node's connection to ask for it: async-nats always sends `headers` and `no_responders` in
+//! its CONNECT, and nats-server (2.2 and later, 2.9 in the tests) then answers a message with a reply subject
+//! that no one is subscribed to with a 503 status on that reply subject.
+//!
 //! Handing back a task restores its record as before the claim (no attempt spent) and naks its delivery, so
 //! the next claim gets it; handing back messages naks them, so the next read gets them. A message is
 //! acknowledged only once it was delivered.
