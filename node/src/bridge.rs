@@ -145,7 +145,7 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
         .unwrap_or_default();
     let op_opt = NodeOp::from_tail(tail);
     // What the reply hands out (a task, messages), kept only once the requester has it.
-    let mut taken_opt = None;
+    let mut exchange = delivery::Exchange::of(&message);
     let result = match op_opt {
         None => Err(WireError::UnknownOperation {
             subject: message.subject.to_string(),
@@ -163,7 +163,7 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
                         op,
                         &message.payload,
                         message.reply.is_some(),
-                        &mut taken_opt,
+                        &mut exchange,
                     )
                     .await
                 }
@@ -192,7 +192,7 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
             (encode_error(&error), code)
         }
     };
-    match taken_opt {
+    match exchange.taken_opt {
         Some(taken) => {
             let ok = outcome == "ok";
             delivery::deliver(client, context, &message, payload, taken, ok).await
@@ -224,7 +224,7 @@ async fn dispatch(
     op: NodeOp,
     payload: &[u8],
     wants_reply: bool,
-    taken_opt: &mut Option<delivery::Taken>,
+    exchange: &mut delivery::Exchange,
 ) -> WireResult<Bytes> {
     let supervisor = &context.supervisor;
     match op {
@@ -462,11 +462,12 @@ async fn dispatch(
             if wait > crate::coordination::messages::MAX_WAIT {
                 return Err(WireError::bad_request("wait_seconds must be at most 60"));
             }
+            let wait = exchange.cap(wait);
             let max = request.max.unwrap_or(100) as usize;
             let (list, unacked) = messages(context)?.read(&request.chat_id, wait, max).await?;
             let reply = encode_ok(&MessageList { messages: list });
             // Acknowledged once delivered, handed back otherwise (even when the reply cannot be encoded).
-            *taken_opt = Some(delivery::Taken::Messages(unacked));
+            exchange.taken_opt = Some(delivery::Taken::Messages(unacked));
             reply
         }
         NodeOp::TaskDispatch
@@ -477,7 +478,7 @@ async fn dispatch(
         | NodeOp::TaskCancel
         | NodeOp::TaskRetry
         | NodeOp::TaskStatus
-        | NodeOp::TaskCollect => tasks::serve(context, op, payload, taken_opt).await,
+        | NodeOp::TaskCollect => tasks::serve(context, op, payload, exchange).await,
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {

@@ -6,8 +6,8 @@ use async_nats::{Client, ConnectOptions, Event, HeaderMap, RequestErrorKind};
 use bytes::Bytes;
 use serde::{Serialize, de::DeserializeOwned};
 use shim_protocol::{
-    CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, SubjectError, WireError,
-    codec, subject, version,
+    CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, SubjectError,
+    TIMEOUT_HEADER, WireError, codec, subject, version,
 };
 use tracing::{info, warn};
 
@@ -182,6 +182,11 @@ impl NodeClient {
         // A reply that hands this client something (a task, messages) is only kept by the node once this
         // client says it has it: see `RECEIPT_HEADER`.
         headers.insert(RECEIPT_HEADER, "1");
+        // A node never waits (a claim, a read) past the time this client listens.
+        headers.insert(
+            TIMEOUT_HEADER,
+            self.timeout.as_millis().to_string().as_str(),
+        );
         let timeout_error = || ClientError::Timeout {
             node_id: self.node_id.clone(),
             op: what.to_owned(),

@@ -17,6 +17,11 @@ pub const PROTOCOL_HEADER: &str = "Shim-Protocol";
 /// handed out (the requester timed out or went away).
 pub const RECEIPT_HEADER: &str = "Shim-Receipt";
 
+/// NATS header a requester sets to how long (milliseconds) it waits for the reply: a node ends a wait
+/// (`wait_seconds` of a claim or read) early enough to answer within it, so it takes nothing for a requester
+/// that will have given up.
+pub const TIMEOUT_HEADER: &str = "Shim-Timeout-Ms";
+
 /// Checks the raw value of a [`PROTOCOL_HEADER`]; `None` when the header is missing.
 pub fn check_header(value_opt: Option<&str>) -> Result<u16, WireError> {
     let got = value_opt

@@ -202,31 +202,21 @@ async fn wait_held(client: &NodeClient, task_id: &str) -> TaskRecord {
 }
 
 #[tokio::test]
-async fn a_claim_whose_requester_timed_out_hands_the_task_to_the_next_worker_at_attempt_1() {
+async fn a_claim_whose_requester_gave_up_hands_the_task_to_the_next_worker_at_attempt_1() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
     beat(&client, "quitter", "worker").await;
     beat(&client, "steady", "worker").await;
-    // The requester gives up after 2 s; the node goes on waiting its 30.
-    let gave_up = claim(&client, "quitter", 30, Duration::from_secs(2))
-        .await
-        .expect_err("the requester times out");
-    assert!(
-        matches!(
-            gave_up,
-            ClientError::Timeout {
-                after_ms: 2_000,
-                ..
-            }
-        ),
-        "{gave_up:?}"
-    );
-    assert!(
-        gave_up.to_string().contains("2000 ms"),
-        "the error quotes the real timeout: {gave_up}"
-    );
+    // The requester drops its claim after 2 s (a caller's own timeout, a cancelled task); the node, told
+    // it would listen 40 s, goes on waiting its 30.
+    let gave_up = tokio::time::timeout(
+        Duration::from_secs(2),
+        claim(&client, "quitter", 30, Duration::from_secs(40)),
+    )
+    .await;
+    assert!(gave_up.is_err(), "the requester gave up: {gave_up:?}");
     let task_id = dispatch(&client, "lead", "late task").await;
     // The waiting claims take it for a requester that is no longer there, then hand it back.
     let claimed = event_for(&mut events, "claimed", &task_id).await;
@@ -248,22 +238,17 @@ async fn a_claim_whose_requester_timed_out_hands_the_task_to_the_next_worker_at_
 }
 
 #[tokio::test]
-async fn a_read_whose_requester_timed_out_leaves_the_message_for_the_next_read() {
+async fn a_read_whose_requester_gave_up_leaves_the_message_for_the_next_read() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     beat(&client, "inbox", "worker").await;
-    let gave_up = read(&client, "inbox", 30, Duration::from_secs(2)).await;
-    assert!(
-        matches!(
-            gave_up,
-            Err(ClientError::Timeout {
-                after_ms: 2_000,
-                ..
-            })
-        ),
-        "{gave_up:?}"
-    );
+    let gave_up = tokio::time::timeout(
+        Duration::from_secs(2),
+        read(&client, "inbox", 30, Duration::from_secs(40)),
+    )
+    .await;
+    assert!(gave_up.is_err(), "the requester gave up: {gave_up:?}");
     let sent = send(&client, "lead", "inbox", "do not lose me").await;
     // The abandoned read takes it (the chat's consumer delivered it), gets no receipt and hands it back; the
     // next read, started only once it was taken, gets it.
@@ -450,4 +435,78 @@ async fn the_next_task_of_a_completion_nobody_receives_goes_back_and_the_complet
         .expect("claims")
         .expect("the second task came back");
     assert_eq!((next.task_id.as_str(), next.attempt), (second.as_str(), 1));
+}
+
+#[tokio::test]
+async fn a_requester_listening_less_than_its_wait_is_answered_in_time_and_takes_nothing() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    beat(&client, "hasty", "worker").await;
+    // Waits of 30 s asked by a client that listens 3 s: the node answers, empty-handed, within those 3 s.
+    let started = Instant::now();
+    let (claimed, read_back) = tokio::join!(
+        claim(&client, "hasty", 30, Duration::from_secs(3)),
+        read(&client, "hasty", 30, Duration::from_secs(3)),
+    );
+    assert!(matches!(claimed, Ok(None)), "{claimed:?}");
+    assert!(read_back.as_ref().is_ok_and(Vec::is_empty), "{read_back:?}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    // Nothing was left waiting for it: what comes next goes to the next worker and the next read.
+    let task_id = dispatch(&client, "lead", "next").await;
+    let sent = send(&client, "lead", "hasty", "hello").await;
+    let taken = claim(&client, "steady", 0, Duration::from_secs(5))
+        .await
+        .expect("claims")
+        .expect("the task");
+    assert_eq!(
+        (taken.task_id.as_str(), taken.attempt),
+        (task_id.as_str(), 1)
+    );
+    let messages = read(&client, "hasty", 0, Duration::from_secs(5))
+        .await
+        .expect("reads");
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].message_id, sent.message_id);
+}
+
+#[tokio::test]
+async fn a_request_timeout_above_ten_seconds_is_kept_and_quoted() {
+    let nats = NatsServer::start();
+    let connection = shim_node::nats::connect(&nats.url(), "test", false, None)
+        .await
+        .expect("connects");
+    // Something listens on a node's subjects and never answers.
+    let _silent = connection
+        .subscribe("shim.v1.node.silent.>")
+        .await
+        .expect("subscribes");
+    connection.flush().await.expect("flushes");
+    let client = NodeClient::new(connection, "silent", Duration::from_secs(12));
+    let started = Instant::now();
+    let error = client
+        .request::<_, shim_protocol::messages::HelloReply>(
+            NodeOp::Hello,
+            &shim_protocol::messages::HelloRequest {
+                client: "test".to_owned(),
+            },
+        )
+        .await
+        .expect_err("no answer");
+    let waited = started.elapsed();
+    assert!(
+        matches!(
+            error,
+            ClientError::Timeout {
+                after_ms: 12_000,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("12000 ms"), "{error}");
+    assert!(
+        waited >= Duration::from_secs(12),
+        "the client's own timeout, not async-nats' 10 s default: {waited:?}"
+    );
 }

@@ -26,7 +26,7 @@ use std::time::Duration;
 use async_nats::{Client, HeaderMap, Message, StatusCode};
 use bytes::Bytes;
 use futures::StreamExt;
-use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER};
+use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER};
 use tracing::{debug, warn};
 
 use super::BridgeContext;
@@ -34,6 +34,42 @@ use crate::coordination::{messages::Unacked, tasks::Claim};
 
 /// How long a requester that asked for a receipt has to send it.
 pub const RECEIPT_WINDOW: Duration = Duration::from_secs(5);
+
+/// How long a node leaves for its answer to reach a requester that said how long it listens.
+const ANSWER_MARGIN: Duration = Duration::from_secs(1);
+
+/// What one request and its reply carry besides the payloads.
+#[derive(Debug, Default)]
+pub struct Exchange {
+    /// What the reply hands out, kept only once the requester has it.
+    pub taken_opt: Option<Taken>,
+    /// How long the requester listens (its [`TIMEOUT_HEADER`]), when it said so.
+    pub patience_opt: Option<Duration>,
+}
+
+impl Exchange {
+    /// Reads what the request says about its requester.
+    pub fn of(request: &Message) -> Exchange {
+        let patience_opt = request
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get(TIMEOUT_HEADER))
+            .and_then(|value| value.as_str().trim().parse::<u64>().ok())
+            .map(Duration::from_millis);
+        Exchange {
+            taken_opt: None,
+            patience_opt,
+        }
+    }
+
+    /// `wait`, cut short so the answer still reaches a requester that listens for less.
+    pub fn cap(&self, wait: Duration) -> Duration {
+        match self.patience_opt {
+            Some(patience) => wait.min(patience.saturating_sub(ANSWER_MARGIN)),
+            None => wait,
+        }
+    }
+}
 
 /// What a reply hands out.
 #[derive(Debug)]

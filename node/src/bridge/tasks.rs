@@ -14,7 +14,11 @@ use shim_protocol::{
     subject::validate_id,
 };
 
-use super::{BridgeContext, delivery::Taken, encode_ok};
+use super::{
+    BridgeContext,
+    delivery::{Exchange, Taken},
+    encode_ok,
+};
 use crate::coordination::tasks::{TaskChange, TaskIndex, TaskQueue};
 
 /// Most tasks one status or collect answer carries.
@@ -129,13 +133,13 @@ fn newest(mut task_ids: Vec<String>) -> Vec<String> {
 
 /// Serves one task operation.
 ///
-/// A task claimed for the requester (a claim, or the next task of a completion) goes into `taken_opt`: it is
-/// only kept once the reply reaches the requester.
+/// A task claimed for the requester (a claim, or the next task of a completion) goes into `exchange`: it is
+/// only kept once the reply reaches the requester. A claim waits no longer than the requester listens.
 pub async fn serve(
     context: &BridgeContext,
     op: NodeOp,
     payload: &[u8],
-    taken_opt: &mut Option<Taken>,
+    exchange: &mut Exchange,
 ) -> WireResult<Bytes> {
     let tasks = tasks(context)?;
     let queue = &tasks.queue;
@@ -156,6 +160,7 @@ pub async fn serve(
             if wait > crate::coordination::tasks::MAX_WAIT {
                 return Err(WireError::bad_request("wait_seconds must be at most 60"));
             }
+            let wait = exchange.cap(wait);
             let (claim_opt, changes) = queue
                 .claim(&request.chat_id, &capabilities, wait, now)
                 .await?;
@@ -163,7 +168,7 @@ pub async fn serve(
             let task = claim_opt.map(|claim| {
                 set_work(context, &request.chat_id, Some(&claim.task_id));
                 let task = claimed(claim.task.clone());
-                *taken_opt = Some(Taken::Claims(vec![claim]));
+                exchange.taken_opt = Some(Taken::Claims(vec![claim]));
                 task
             });
             encode_ok(&ClaimTaskReply { task })
@@ -213,7 +218,7 @@ pub async fn serve(
             report(context, tasks, &changes);
             let next = next.map(|claim| {
                 let task = claimed(claim.task.clone());
-                *taken_opt = Some(Taken::Claims(vec![claim]));
+                exchange.taken_opt = Some(Taken::Claims(vec![claim]));
                 task
             });
             set_work(
