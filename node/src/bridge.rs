@@ -36,12 +36,14 @@ use tracing::{debug, trace, warn};
 
 use crate::{coordination::locks::Acquired, metrics::NodeMetrics};
 
+mod delivery;
 mod ids;
 mod presence;
 mod tasks;
 
+pub use delivery::RECEIPT_WINDOW;
 pub use presence::Presence;
-pub use tasks::{Tasks, report as report_task_changes};
+pub use tasks::{Tasks, hand_back_on_stop, report as report_task_changes, stop_waiting};
 
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
@@ -147,6 +149,8 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
         .strip_prefix(prefix)
         .unwrap_or_default();
     let op_opt = NodeOp::from_tail(tail);
+    // What the reply hands out (a task, messages), kept only once the requester has it.
+    let mut exchange = delivery::Exchange::of(&message);
     let result = match op_opt {
         None => Err(WireError::UnknownOperation {
             subject: message.subject.to_string(),
@@ -160,7 +164,14 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
             match version::check_header(header_opt) {
                 Ok(_) => match ids::check(op, &message.payload) {
                     Ok(()) => {
-                        dispatch(context, op, &message.payload, message.reply.is_some()).await
+                        dispatch(
+                            context,
+                            op,
+                            &message.payload,
+                            message.reply.is_some(),
+                            &mut exchange,
+                        )
+                        .await
                     }
                     Err(error) => Err(error),
                 },
@@ -189,7 +200,13 @@ async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message:
             (encode_error(&error), code)
         }
     };
-    reply(client, &message, payload).await;
+    match exchange.taken_opt {
+        Some(taken) => {
+            let ok = outcome == "ok";
+            delivery::deliver(client, context, &message, payload, taken, ok).await
+        }
+        None => reply(client, &message, payload).await,
+    }
     let op_label = op_opt.map_or("unknown", NodeOp::as_str);
     context
         .metrics
@@ -215,6 +232,7 @@ async fn dispatch(
     op: NodeOp,
     payload: &[u8],
     wants_reply: bool,
+    exchange: &mut delivery::Exchange,
 ) -> WireResult<Bytes> {
     let supervisor = &context.supervisor;
     match op {
@@ -430,9 +448,16 @@ async fn dispatch(
         NodeOp::MessageRead => {
             let request: ReadMessagesRequest = codec::decode(payload)?;
             let wait = std::time::Duration::from_secs(request.wait_seconds.unwrap_or(0));
+            if wait > crate::coordination::messages::MAX_WAIT {
+                return Err(WireError::bad_request("wait_seconds must be at most 60"));
+            }
+            let wait = exchange.cap(wait);
             let max = request.max.unwrap_or(100) as usize;
-            let list = messages(context)?.read(&request.chat_id, wait, max).await?;
-            encode_ok(&MessageList { messages: list })
+            let (list, unacked) = messages(context)?.read(&request.chat_id, wait, max).await?;
+            let reply = encode_ok(&MessageList { messages: list });
+            // Acknowledged once delivered, handed back otherwise (even when the reply cannot be encoded).
+            exchange.taken_opt = Some(delivery::Taken::Messages(unacked));
+            reply
         }
         NodeOp::TaskDispatch
         | NodeOp::TaskClaim
@@ -442,7 +467,7 @@ async fn dispatch(
         | NodeOp::TaskCancel
         | NodeOp::TaskRetry
         | NodeOp::TaskStatus
-        | NodeOp::TaskCollect => tasks::serve(context, op, payload).await,
+        | NodeOp::TaskCollect => tasks::serve(context, op, payload, exchange).await,
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, supervisor, op, |port| {

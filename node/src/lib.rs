@@ -63,6 +63,7 @@ pub struct RunningNode {
     supervisor: ActorRef<SupervisorMessage>,
     supervisor_handle_opt: Option<JoinHandle<()>>,
     shutdown_tx: watch::Sender<bool>,
+    context: Arc<BridgeContext>,
     bridge: JoinHandle<anyhow::Result<()>>,
     router_service: JoinHandle<()>,
     sweeper_opt: Option<JoinHandle<()>>,
@@ -240,7 +241,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let bridge = tokio::spawn(bridge::serve(
         client.clone(),
         subscription,
-        context,
+        context.clone(),
         config.max_in_flight,
         shutdown_rx.clone(),
     ));
@@ -290,6 +291,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         supervisor,
         supervisor_handle_opt: Some(supervisor_handle),
         shutdown_tx,
+        context,
         bridge,
         router_service,
         sweeper_opt,
@@ -478,17 +480,31 @@ impl RunningNode {
         &self.supervisor
     }
 
-    /// Stops the node in order: stop taking requests, finish those in flight, stop the actors, publish the
-    /// last events, stop the embedded nats-server, release the data dir.
+    /// Stops the node in order: end waiting claims and reads, stop taking requests, finish those in flight,
+    /// hand the tasks of this node's chats back and mark the chats away, stop the actors, publish the last
+    /// events, stop the embedded nats-server, release the data dir.
     pub async fn stop(self) {
         info!(node_id = %self.node_id, "shim-node stopping");
         self.emitter.emit("node", "stopping", None, json!({}));
+        bridge::stop_waiting(&self.context);
         let _ = self.shutdown_tx.send(true);
         match self.bridge.await {
             Ok(Ok(())) => {}
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
             Err(error) => warn!(%error, "bridge task failed"),
         }
+        // Bounded: with NATS away the tasks come back through their ack wait instead.
+        let handed_back = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            bridge::hand_back_on_stop(&self.context),
+        )
+        .await;
+        if handed_back.is_err() {
+            warn!(
+                "handing this node's tasks back took over 10 s; their ack wait will return the rest"
+            );
+        }
+        drop(self.context);
         let _ = self.router_service.await;
         if let Some(sweeper) = self.sweeper_opt {
             let _ = sweeper.await;

@@ -3,10 +3,11 @@
 use std::time::Duration;
 
 use async_nats::{Client, ConnectOptions, Event, HeaderMap, RequestErrorKind};
+use bytes::Bytes;
 use serde::{Serialize, de::DeserializeOwned};
 use shim_protocol::{
-    CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, SubjectError, WireError, codec, subject,
-    version,
+    CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, SubjectError,
+    TIMEOUT_HEADER, WireError, codec, subject, version,
 };
 use tracing::{debug, info, warn};
 
@@ -14,6 +15,10 @@ use crate::metrics::NodeMetrics;
 
 /// Messages a subscription buffers before the client drops new ones as a slow consumer.
 pub const SUBSCRIPTION_CAPACITY: usize = 256 * 1024;
+
+/// The timeout of a request that does not set its own (async-nats' default too, set here on purpose).
+/// [`NodeClient`] always sets its own; this covers JetStream and other library requests.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Connects as `name`, reconnecting for ever with a delay capped at one second; every connection event is
 /// logged and, given `metrics_opt`, counted.
@@ -29,6 +34,7 @@ pub async fn connect(
         // at most, taken only while a burst lasts) before anything is lost.
         .subscription_capacity(SUBSCRIPTION_CAPACITY)
         .connection_timeout(Duration::from_secs(2))
+        .request_timeout(Some(DEFAULT_REQUEST_TIMEOUT))
         .max_reconnects(None)
         .reconnect_delay_callback(|attempts| Duration::from_millis(100 * attempts.min(10) as u64))
         .event_callback(move |event| {
@@ -59,6 +65,7 @@ pub async fn connect_fast(url: &str, name: &str) -> Result<Client, async_nats::C
     ConnectOptions::new()
         .name(name)
         .connection_timeout(Duration::from_millis(500))
+        .request_timeout(Some(DEFAULT_REQUEST_TIMEOUT))
         .max_reconnects(1)
         .connect(url)
         .await
@@ -175,25 +182,38 @@ impl NodeClient {
         let payload = codec::encode(request)?;
         let mut headers = HeaderMap::new();
         headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
+        // A reply that hands this client something (a task, messages) is only kept by the node once this
+        // client says it has it: see `RECEIPT_HEADER`.
+        headers.insert(RECEIPT_HEADER, "1");
+        // A node never waits (a claim, a read) past the time this client listens.
+        headers.insert(
+            TIMEOUT_HEADER,
+            self.timeout.as_millis().to_string().as_str(),
+        );
         let timeout_error = || ClientError::Timeout {
             node_id: self.node_id.clone(),
             op: what.to_owned(),
             after_ms: self.timeout.as_millis() as u64,
         };
-        let message = tokio::time::timeout(
-            self.timeout,
-            self.client
-                .request_with_headers(subject.to_owned(), headers, payload.into()),
-        )
-        .await
-        .map_err(|_| timeout_error())?
-        .map_err(|error| match error.kind() {
-            RequestErrorKind::NoResponders => ClientError::NoNode {
-                node_id: self.node_id.clone(),
-            },
-            RequestErrorKind::TimedOut => timeout_error(),
-            _ => ClientError::Nats(error.to_string()),
-        })?;
+        // The timeout is this client's own, never the connection's default (async-nats' is 10 s, which
+        // would cut a 60 s wait short and be quoted as this one).
+        let message = self
+            .client
+            .send_request(
+                subject.to_owned(),
+                async_nats::Request::new()
+                    .headers(headers)
+                    .payload(payload.into())
+                    .timeout(Some(self.timeout)),
+            )
+            .await
+            .map_err(|error| match error.kind() {
+                RequestErrorKind::NoResponders => ClientError::NoNode {
+                    node_id: self.node_id.clone(),
+                },
+                RequestErrorKind::TimedOut => timeout_error(),
+                _ => ClientError::Nats(error.to_string()),
+            })?;
         if let Some(value) = message
             .headers
             .as_ref()
@@ -201,6 +221,13 @@ impl NodeClient {
         {
             version::check_header(Some(value.as_str()))?;
         }
-        Ok(codec::decode_reply::<Resp>(&message.payload)??)
+        let reply = codec::decode_reply::<Resp>(&message.payload)??;
+        if let Some(receipt_to) = message.reply {
+            // The reply is in hand: tell the node to keep what it handed out.
+            if let Err(error) = self.client.publish(receipt_to, Bytes::new()).await {
+                warn!(%error, op = what, "failed to send a receipt");
+            }
+        }
+        Ok(reply)
     }
 }

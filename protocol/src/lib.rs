@@ -37,4 +37,6 @@ pub use codec::{decode, decode_reply, encode, encode_reply};
 pub use error::{CodecError, WireError, WireResult};
 pub use event::Event;
 pub use subject::{NodeOp, SubjectError};
-pub use version::{MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION};
+pub use version::{
+    MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER,
+};

@@ -11,6 +11,17 @@ pub const MIN_PROTOCOL_VERSION: u16 = 1;
 /// NATS header that carries the protocol version of a request or reply.
 pub const PROTOCOL_HEADER: &str = "Shim-Protocol";
 
+/// NATS header a requester sets (to `1`) to say it confirms delivery: when the reply hands it something (a
+/// claimed task, messages), the reply carries a reply subject of its own and the requester publishes an empty
+/// receipt there once it has the reply. Without a receipt within a few seconds the node takes back what it
+/// handed out (the requester timed out or went away).
+pub const RECEIPT_HEADER: &str = "Shim-Receipt";
+
+/// NATS header a requester sets to how long (milliseconds) it waits for the reply: a node ends a wait
+/// (`wait_seconds` of a claim or read) early enough to answer within it, so it takes nothing for a requester
+/// that will have given up.
+pub const TIMEOUT_HEADER: &str = "Shim-Timeout-Ms";
+
 /// Checks the raw value of a [`PROTOCOL_HEADER`]; `None` when the header is missing.
 pub fn check_header(value_opt: Option<&str>) -> Result<u16, WireError> {
     let got = value_opt

@@ -64,21 +64,51 @@ impl McpClient {
         result
     }
 
-    /// Sends a request and waits (up to 60 s) for its response; returns `result`, or `error` as `Err`.
+    /// Sends a request and waits (up to 90 s: a tool may wait 60) for its response; returns `result`, or `error` as `Err`.
     pub async fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         let id = self.next_id;
         self.next_id += 1;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
             .await;
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
         loop {
             let line = tokio::time::timeout_at(deadline, self.stdout.next_line())
                 .await
-                .unwrap_or_else(|_| panic!("no response to {method} within 60 s"))
+                .unwrap_or_else(|_| panic!("no response to {method} within 90 s"))
                 .expect("stdout readable")
                 .unwrap_or_else(|| {
                     panic!("shim-node mcp closed stdout while {method} was pending")
                 });
+            self.transcript.push(line.clone());
+            let message: Value = serde_json::from_str(&line)
+                .unwrap_or_else(|error| panic!("stdout line is not JSON-RPC ({error}): {line}"));
+            if message["id"] == json!(id) {
+                return match message.get("error") {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(message["result"].clone()),
+                };
+            }
+        }
+    }
+
+    /// Sends a request without waiting for its response; returns its id (see [`response`](Self::response)).
+    pub async fn send_request(&mut self, method: &str, params: Value) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
+        id
+    }
+
+    /// Waits (up to 90 s) for the response to request `id`; returns `result`, or `error` as `Err`.
+    pub async fn response(&mut self, id: u64) -> Result<Value, Value> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+        loop {
+            let line = tokio::time::timeout_at(deadline, self.stdout.next_line())
+                .await
+                .unwrap_or_else(|_| panic!("no response to request {id} within 90 s"))
+                .expect("stdout readable")
+                .unwrap_or_else(|| panic!("shim-node mcp closed stdout while {id} was pending"));
             self.transcript.push(line.clone());
             let message: Value = serde_json::from_str(&line)
                 .unwrap_or_else(|error| panic!("stdout line is not JSON-RPC ({error}): {line}"));

@@ -14,7 +14,11 @@ use shim_protocol::{
     subject::validate_id,
 };
 
-use super::{BridgeContext, encode_ok};
+use super::{
+    BridgeContext,
+    delivery::{Exchange, Taken},
+    encode_ok,
+};
 use crate::coordination::tasks::{TaskChange, TaskIndex, TaskQueue};
 
 /// Most tasks one status or collect answer carries.
@@ -61,7 +65,7 @@ pub fn report(context: &BridgeContext, tasks: &Tasks, changes: &[TaskChange]) {
 }
 
 /// Tells the registry, in the background, what `chat_id` works on now.
-fn set_work(context: &BridgeContext, chat_id: &str, task_id: Option<&str>) {
+pub(super) fn set_work(context: &BridgeContext, chat_id: &str, task_id: Option<&str>) {
     let Some(registry) = context.registry_opt.clone() else {
         return;
     };
@@ -128,7 +132,15 @@ fn newest(mut task_ids: Vec<String>) -> Vec<String> {
 }
 
 /// Serves one task operation.
-pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireResult<Bytes> {
+///
+/// A task claimed for the requester (a claim, or the next task of a completion) goes into `exchange`: it is
+/// only kept once the reply reaches the requester. A claim waits no longer than the requester listens.
+pub async fn serve(
+    context: &BridgeContext,
+    op: NodeOp,
+    payload: &[u8],
+    exchange: &mut Exchange,
+) -> WireResult<Bytes> {
     let tasks = tasks(context)?;
     let queue = &tasks.queue;
     let now = shim_actors::now_ms;
@@ -148,13 +160,16 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
             if wait > crate::coordination::tasks::MAX_WAIT {
                 return Err(WireError::bad_request("wait_seconds must be at most 60"));
             }
+            let wait = exchange.cap(wait);
             let (claim_opt, changes) = queue
                 .claim(&request.chat_id, &capabilities, wait, now)
                 .await?;
             report(context, tasks, &changes);
             let task = claim_opt.map(|claim| {
                 set_work(context, &request.chat_id, Some(&claim.task_id));
-                claimed(claim)
+                let task = claimed(claim.task.clone());
+                exchange.taken_opt = Some(Taken::Claims(vec![claim]));
+                task
             });
             encode_ok(&ClaimTaskReply { task })
         }
@@ -201,7 +216,11 @@ pub async fn serve(context: &BridgeContext, op: NodeOp, payload: &[u8]) -> WireR
                 (task, recorded, None, changes)
             };
             report(context, tasks, &changes);
-            let next = next.map(claimed);
+            let next = next.map(|claim| {
+                let task = claimed(claim.task.clone());
+                exchange.taken_opt = Some(Taken::Claims(vec![claim]));
+                task
+            });
             set_work(
                 context,
                 &request.chat_id,
@@ -305,4 +324,69 @@ fn list(mut tasks: Vec<TaskRecord>) -> TaskList {
         .filter(|task| !task.status.is_finished())
         .count() as u32;
     TaskList { tasks, unfinished }
+}
+
+/// Ends every waiting claim and read of this node now (they answer empty-handed), and every later one: the
+/// node stops.
+pub fn stop_waiting(context: &BridgeContext) {
+    if let Some(messages) = context.messages_opt.as_ref() {
+        messages.stop_waiting();
+    }
+    if let Some(tasks) = context.tasks_opt.as_ref() {
+        tasks.queue.stop_waiting();
+    }
+}
+
+/// Hands back, at once and without spending an attempt, the tasks of this node's chats (registered here, or
+/// holding a task claimed here), and marks those chats away: the node stops. Waiting claims and reads end
+/// first.
+pub async fn hand_back_on_stop(context: &BridgeContext) {
+    stop_waiting(context);
+    let Some(tasks) = context.tasks_opt.as_ref() else {
+        return;
+    };
+    let mut chats: std::collections::BTreeSet<String> = tasks
+        .queue
+        .held_here()
+        .into_iter()
+        .map(|(chat_id, _)| chat_id)
+        .collect();
+    if let Some(registry) = context.registry_opt.as_ref() {
+        match registry.mark_node_away().await {
+            Ok(transitions) => {
+                for transition in transitions {
+                    context.emitter.emit(
+                        "chats",
+                        &transition.entry.status,
+                        Some(&transition.entry.chat_id),
+                        serde_json::json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms, "reason": "node stopping"}),
+                    );
+                    chats.insert(transition.entry.chat_id);
+                }
+            }
+            Err(error) => tracing::warn!(%error, "failed to mark this node's chats away"),
+        }
+    }
+    let held_here = tasks.queue.held_here();
+    for chat_id in chats {
+        let mut task_ids = tasks.index.held_by(&chat_id);
+        for (holder, task_id) in &held_here {
+            if *holder == chat_id && !task_ids.contains(task_id) {
+                task_ids.push(task_id.clone());
+            }
+        }
+        if task_ids.is_empty() {
+            continue;
+        }
+        match tasks
+            .queue
+            .hand_back_on_stop(&chat_id, &task_ids, &context.node_id, shim_actors::now_ms())
+            .await
+        {
+            Ok(changes) => report(context, tasks, &changes),
+            Err(error) => {
+                tracing::warn!(%error, %chat_id, "failed to hand back a chat's tasks at stop")
+            }
+        }
+    }
 }

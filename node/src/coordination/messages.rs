@@ -1,7 +1,8 @@
 //! Messages between chats, in the JetStream stream `SHIM_MESSAGES` (kept 7 days). Each chat reads through
 //! two durable consumers of its own: one for messages to it, one for broadcasts since it first read. Unread
 //! messages wait for a chat that is away; a stream keeps publish order, so messages from one sender arrive in
-//! the order sent.
+//! the order sent. A read takes messages without acknowledging them: they are acknowledged once the reader
+//! has them ([`Unacked::ack`]) and handed back for the next read otherwise ([`Unacked::nak`]).
 
 use std::{
     collections::HashMap,
@@ -10,7 +11,7 @@ use std::{
 };
 
 use async_nats::jetstream::{
-    self,
+    self, AckKind,
     consumer::{AckPolicy, DeliverPolicy, PullConsumer, pull},
     stream::{self, DiscardPolicy, StorageType},
 };
@@ -20,6 +21,7 @@ use shim_protocol::{
     messages::ChatMessage,
     subject::{self, MESSAGES_ALL, MESSAGES_BROADCAST, validate_id},
 };
+use tracing::warn;
 
 /// Longest text.
 pub const MAX_TEXT: usize = 16 * 1024;
@@ -46,6 +48,41 @@ pub struct Messages {
     stream: stream::Stream,
     /// Consumer handles by chat, so a read does not look its consumers up on the server each time.
     consumers: Arc<Mutex<HashMap<String, ConsumerPair>>>,
+    /// True once the node stops: waiting reads end at once.
+    stopping: Arc<tokio::sync::watch::Sender<bool>>,
+}
+
+/// Messages a read took and has not acknowledged yet.
+#[derive(Debug, Default)]
+pub struct Unacked {
+    deliveries: Vec<jetstream::Message>,
+    /// The first failure of the read, if any.
+    error: Option<WireError>,
+}
+
+impl Unacked {
+    /// True when the read took nothing.
+    pub fn is_empty(&self) -> bool {
+        self.deliveries.is_empty()
+    }
+
+    /// The reader has the messages: they are not delivered again.
+    pub async fn ack(self) {
+        for delivery in self.deliveries {
+            if let Err(error) = delivery.double_ack().await {
+                warn!(%error, "failed to acknowledge a message");
+            }
+        }
+    }
+
+    /// The reader never got the messages: the next read gets them.
+    pub async fn nak(self) {
+        for delivery in self.deliveries {
+            if let Err(error) = delivery.ack_with(AckKind::Nak(None)).await {
+                warn!(%error, "failed to hand a message back");
+            }
+        }
+    }
 }
 
 impl Messages {
@@ -68,6 +105,7 @@ impl Messages {
             js,
             stream,
             consumers: Arc::new(Mutex::new(HashMap::new())),
+            stopping: Arc::new(tokio::sync::watch::Sender::new(false)),
         })
     }
 
@@ -181,17 +219,24 @@ impl Messages {
         self.consumers_of(chat_id).await.map(|_| ())
     }
 
+    /// Ends every waiting read now, for a node that stops.
+    pub fn stop_waiting(&self) {
+        self.stopping.send_replace(true);
+    }
+
     /// Takes up to `max` unread messages of a chat, oldest first, waiting up to `wait` for one when there are
-    /// none. What it returns is acknowledged: it is not delivered again.
+    /// none. What it returns is not acknowledged yet: the caller acknowledges it once the reader has it, or
+    /// hands it back.
     pub async fn read(
         &self,
         chat_id: &str,
         wait: Duration,
         max: usize,
-    ) -> Result<Vec<ChatMessage>, WireError> {
+    ) -> Result<(Vec<ChatMessage>, Unacked), WireError> {
         validate_id("chat id", chat_id)?;
         let (direct, broadcast) = self.consumers_of(chat_id).await?;
-        let result = poll(chat_id, &direct, &broadcast, wait, max).await;
+        let stopping = self.stopping.subscribe();
+        let result = poll(chat_id, &direct, &broadcast, wait, max, stopping).await;
         if result.is_err() {
             self.forget(chat_id);
         }
@@ -206,45 +251,75 @@ async fn poll(
     broadcast: &PullConsumer,
     wait: Duration,
     max: usize,
-) -> Result<Vec<ChatMessage>, WireError> {
+    mut stopping: tokio::sync::watch::Receiver<bool>,
+) -> Result<(Vec<ChatMessage>, Unacked), WireError> {
     let deadline = tokio::time::Instant::now() + wait.min(MAX_WAIT);
     let max = max.clamp(1, 100);
+    let mut unacked = Unacked::default();
     loop {
-        let mut messages = take(direct, max).await?;
+        let mut messages = take(direct, max, None, &mut unacked).await;
         let room = max - messages.len();
         if room > 0 {
-            messages.extend(
-                take(broadcast, room)
-                    .await?
-                    .into_iter()
-                    .filter(|message| message.from != chat_id),
-            );
+            messages.extend(take(broadcast, room, Some(chat_id), &mut unacked).await);
         }
-        if !messages.is_empty() || tokio::time::Instant::now() >= deadline {
+        if messages.is_empty()
+            && let Some(error) = unacked.error.take()
+        {
+            return Err(error);
+        }
+        let stop = *stopping.borrow();
+        if !messages.is_empty() || stop || tokio::time::Instant::now() >= deadline {
             messages.sort_by_key(|message| message.message_id);
-            return Ok(messages);
+            return Ok((messages, unacked));
         }
-        tokio::time::sleep(POLL.min(deadline - tokio::time::Instant::now())).await;
+        tokio::select! {
+            _ = tokio::time::sleep(POLL.min(deadline - tokio::time::Instant::now())) => {}
+            _ = stopping.changed() => {}
+        }
     }
 }
 
-/// Fetches what is available now (no waiting on the server) and acknowledges it.
-async fn take(consumer: &PullConsumer, max: usize) -> Result<Vec<ChatMessage>, WireError> {
-    let mut batch = consumer
-        .fetch()
-        .max_messages(max)
-        .messages()
-        .await
-        .map_err(unavailable)?;
+/// Fetches what is available now (no waiting on the server), keeping the deliveries unacknowledged in
+/// `unacked`. Messages that are nobody's to read (unreadable ones, a chat's own broadcasts, from `skip_from`)
+/// are acknowledged at once. A failure is kept in `unacked` (what was taken before it stays taken).
+async fn take(
+    consumer: &PullConsumer,
+    max: usize,
+    skip_from: Option<&str>,
+    unacked: &mut Unacked,
+) -> Vec<ChatMessage> {
     let mut out = Vec::new();
-    while let Some(message) = batch.next().await {
-        let message = message.map_err(unavailable)?;
-        let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
-        if let Ok(mut parsed) = serde_json::from_slice::<ChatMessage>(&message.payload) {
-            parsed.message_id = sequence;
-            out.push(parsed);
+    let mut batch = match consumer.fetch().max_messages(max).messages().await {
+        Ok(batch) => batch,
+        Err(error) => {
+            unacked.error = unacked.error.take().or(Some(unavailable(error)));
+            return out;
         }
-        message.double_ack().await.map_err(unavailable)?;
+    };
+    while let Some(message) = batch.next().await {
+        let message = match message {
+            Ok(message) => message,
+            Err(error) => {
+                unacked.error = unacked.error.take().or(Some(unavailable(error)));
+                break;
+            }
+        };
+        let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
+        let parsed = serde_json::from_slice::<ChatMessage>(&message.payload)
+            .ok()
+            .filter(|parsed| Some(parsed.from.as_str()) != skip_from);
+        match parsed {
+            Some(mut parsed) => {
+                parsed.message_id = sequence;
+                out.push(parsed);
+                unacked.deliveries.push(message);
+            }
+            None => {
+                if let Err(error) = message.ack().await {
+                    warn!(%error, "failed to acknowledge a skipped message");
+                }
+            }
+        }
     }
-    Ok(out)
+    out
 }

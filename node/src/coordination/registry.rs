@@ -277,6 +277,39 @@ impl Registry {
         Ok(chats)
     }
 
+    /// Marks this node's present chats away (the node stops); returns the transitions this call made. A chat
+    /// that heartbeats again through another node is back.
+    pub async fn mark_node_away(&self) -> Result<Vec<Transition>, WireError> {
+        let mut transitions = Vec::new();
+        for key in self.keys().await? {
+            let Some(stored) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
+                continue;
+            };
+            if stored.operation != Operation::Put {
+                continue;
+            }
+            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
+                continue;
+            };
+            if entry.node_id != self.node_id || (entry.status != "idle" && entry.status != "busy") {
+                continue;
+            }
+            let from = std::mem::replace(&mut entry.status, "away".to_owned());
+            entry.current_task = None;
+            match self
+                .store
+                .update(&key, encode(&entry), stored.revision)
+                .await
+            {
+                Ok(_) => transitions.push(Transition { entry, from }),
+                // A heartbeat got there first: the chat is alive elsewhere.
+                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => {}
+                Err(error) => return Err(unavailable(error)),
+            }
+        }
+        Ok(transitions)
+    }
+
     /// Marks chats silent for `away_after` as away and for `gone_after` as gone; returns the transitions this
     /// call made.
     pub async fn sweep(

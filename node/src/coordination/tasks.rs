@@ -16,6 +16,7 @@
 //!   the last one puts it on the queue, and a dependency that fails, dies or is cancelled fails it.
 //! - **Deduplication**: an idempotency key maps to its task in the bucket `shim_task_keys`.
 
+mod handback;
 mod index;
 mod puller;
 
@@ -39,6 +40,7 @@ use shim_protocol::{
 };
 use tracing::{debug, warn};
 
+pub use handback::Claim;
 pub use index::TaskIndex;
 use puller::{Delivery, Puller};
 
@@ -126,6 +128,8 @@ pub struct TaskQueue {
     puller: Arc<Puller>,
     /// Records of tasks held by this node's workers, as this node last wrote them.
     held: Arc<std::sync::Mutex<HashMap<String, (TaskRecord, u64)>>>,
+    /// True once the node stops: waiting claims end at once.
+    stopping: Arc<tokio::sync::watch::Sender<bool>>,
 }
 
 fn unavailable(error: impl std::fmt::Display) -> WireError {
@@ -263,6 +267,7 @@ impl TaskQueue {
             config,
             puller,
             held: Arc::default(),
+            stopping: Arc::new(tokio::sync::watch::Sender::new(false)),
         })
     }
 
@@ -704,9 +709,10 @@ impl TaskQueue {
         capabilities: &[String],
         wait: Duration,
         now_ms: impl Fn() -> u64,
-    ) -> Result<(Option<TaskRecord>, Vec<TaskChange>), WireError> {
+    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
         let wait = wait.min(MAX_WAIT);
+        let mut stopping = self.stopping.subscribe();
         let deadline = tokio::time::Instant::now() + wait;
         let mut changes = Vec::new();
         let mut second_looks = 0;
@@ -721,7 +727,7 @@ impl TaskQueue {
                 return Ok((claim, changes));
             }
             let now = tokio::time::Instant::now();
-            if now >= deadline {
+            if now >= deadline || self.is_stopping() {
                 return Ok((None, changes));
             }
             if second_looks > 0 {
@@ -732,8 +738,14 @@ impl TaskQueue {
             }
             // Retries after a back-off and lapsed deliveries publish nothing: look again at least every second.
             let nap = (deadline - now).min(Duration::from_secs(1));
-            if tokio::time::timeout(nap, arrival).await.is_ok() {
-                second_looks = SECOND_LOOKS;
+            tokio::select! {
+                woken = tokio::time::timeout(nap, arrival) => {
+                    if woken.is_ok() {
+                        second_looks = SECOND_LOOKS;
+                    }
+                }
+                // The node stops: the claim ends empty-handed now, not after its wait.
+                _ = stopping.wait_for(|stop| *stop) => return Ok((None, changes)),
             }
         }
     }
@@ -743,7 +755,10 @@ impl TaskQueue {
         chat_id: &str,
         capabilities: &[String],
         now_ms: u64,
-    ) -> Result<(Option<TaskRecord>, Vec<TaskChange>), WireError> {
+    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+        if self.is_stopping() {
+            return Ok((None, Vec::new()));
+        }
         let deliveries = self.puller.pull().await?;
         let mut first_error = None;
         let mut claimed = None;
@@ -776,7 +791,7 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
         changes: &mut Vec<TaskChange>,
-    ) -> Result<Option<TaskRecord>, WireError> {
+    ) -> Result<Option<Claim>, WireError> {
         let ack = Some(delivery.ack_subject.as_str());
         let Ok(queued) = serde_json::from_slice::<Queued>(&delivery.payload) else {
             warn!(
@@ -835,6 +850,7 @@ impl TaskQueue {
                 self.settle(ack, jetstream::AckKind::Term).await;
                 return Ok(None);
             }
+            let before = task.clone();
             if redelivered {
                 let previous = task.worker_chat_id.clone().unwrap_or_default();
                 task.error = Some(format!(
@@ -858,7 +874,7 @@ impl TaskQueue {
                     what: "claimed",
                     task: task.clone(),
                 });
-                return Ok(Some(task));
+                return Ok(Some(Claim::new(task, &before)));
             }
         }
         self.settle(ack, jetstream::AckKind::Nak(None)).await;
@@ -956,7 +972,7 @@ impl TaskQueue {
         result: String,
         capabilities: &[String],
         now_ms: u64,
-    ) -> Result<(TaskRecord, bool, Option<TaskRecord>, Vec<TaskChange>), WireError> {
+    ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
         let (completed, claimed) = tokio::join!(
             self.complete(chat_id, task_id, result, now_ms),
             self.claim_once(chat_id, capabilities, now_ms)
@@ -966,8 +982,7 @@ impl TaskQueue {
             Err(error) => {
                 // Do not leave a task claimed for a worker that is told its call failed.
                 if let Ok((Some(claim), _)) = &claimed {
-                    let held = [claim.task_id.clone()];
-                    let _ = self.requeue_held(chat_id, &held, now_ms).await;
+                    let _ = self.unclaim(claim, now_ms).await;
                 }
                 return Err(error);
             }

@@ -275,6 +275,13 @@ impl ShimMcp {
             .map(Priority::parse)
             .transpose()
             .map_err(|error| error.to_string())?;
+        // One key per call, kept across every retry below: a dispatch whose answer was lost (NATS went away
+        // after the node queued it) is found again, not queued twice.
+        let idempotency_key = args
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(|| format!("mcp:{}", uuid::Uuid::now_v7().simple()));
+        let started = tokio::time::Instant::now();
         let reply: DispatchTaskReply = self
             .with_node(|node| {
                 let chat_id_opt = args.chat_id.clone();
@@ -285,17 +292,14 @@ impl ShimMcp {
                     priority,
                     depends_on: args.depends_on.clone().unwrap_or_default(),
                     capabilities: args.capabilities.clone().unwrap_or_default(),
-                    idempotency_key: args.idempotency_key.clone(),
+                    idempotency_key: Some(idempotency_key.clone()),
                     max_attempts: None,
                 };
                 async move {
                     let chat_id = self.chat_id(&node, chat_id_opt).await?;
                     self.set_profile(&node, &chat_id, "supervisor", None).await;
-                    node.request(
-                        NodeOp::TaskDispatch,
-                        &DispatchTaskRequest { chat_id, ..request },
-                    )
-                    .await
+                    let request = DispatchTaskRequest { chat_id, ..request };
+                    dispatch_until_answered(&node, &request, started).await
                 }
             })
             .await?;
@@ -313,30 +317,34 @@ impl ShimMcp {
     async fn claim_task(
         &self,
         Parameters(args): Parameters<ClaimArgs>,
+        call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<ClaimOutput>, String> {
         let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
-        let reply: ClaimTaskReply = self
-            .with_node(|node| {
-                let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
-                async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                    self.set_profile(&node, &chat_id, "worker", capabilities.clone())
-                        .await;
-                    node.with_timeout(std::time::Duration::from_secs(
-                        wait_seconds.unwrap_or(0) + 10,
-                    ))
-                    .request(
-                        NodeOp::TaskClaim,
-                        &ClaimTaskRequest {
-                            chat_id,
-                            wait_seconds,
-                            capabilities,
-                        },
-                    )
-                    .await
-                }
-            })
-            .await?;
+        let claim = self.with_node(|node| {
+            let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
+            async move {
+                let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                self.set_profile(&node, &chat_id, "worker", capabilities.clone())
+                    .await;
+                node.with_timeout(std::time::Duration::from_secs(
+                    wait_seconds.unwrap_or(0) + 10,
+                ))
+                .request(
+                    NodeOp::TaskClaim,
+                    &ClaimTaskRequest {
+                        chat_id,
+                        wait_seconds,
+                        capabilities,
+                    },
+                )
+                .await
+            }
+        });
+        // A cancelled call drops its request: no receipt goes out, so the node hands back what it took.
+        let reply: ClaimTaskReply = tokio::select! {
+            reply = claim => reply?,
+            () = call.ct.cancelled() => return Err("the claim was cancelled".to_owned()),
+        };
         Ok(Json(ClaimOutput {
             task: reply.task.map(ClaimedOutput::from),
         }))
@@ -473,5 +481,53 @@ impl ShimMcp {
             })
             .await?;
         Ok(Json(list.into()))
+    }
+}
+
+/// How long a dispatch keeps trying while its outcome is unknown (NATS away, the node not answering).
+const DISPATCH_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Sends a dispatch (with its idempotency key) until an answer comes: while the outcome is unknown (a timeout,
+/// NATS down, a contended key), waits for the connection and sends it again, up to [`DISPATCH_PATIENCE`]
+/// after `started`. The key makes every send after the first find the first one's task.
+async fn dispatch_until_answered(
+    node: &crate::nats::NodeClient,
+    request: &DispatchTaskRequest,
+    started: tokio::time::Instant,
+) -> Result<DispatchTaskReply, crate::nats::ClientError> {
+    use crate::nats::ClientError;
+    let mut outage = false;
+    loop {
+        let result = node.request(NodeOp::TaskDispatch, request).await;
+        let unknown = match &result {
+            Err(ClientError::Timeout { .. } | ClientError::Nats(_)) => {
+                outage = true;
+                true
+            }
+            // No node was there to queue it; during an outage, the node may not be back yet.
+            Err(ClientError::NoNode { .. }) => outage,
+            Err(ClientError::Remote(shim_protocol::WireError::Busy { .. })) => true,
+            _ => false,
+        };
+        if !unknown {
+            return result;
+        }
+        if started.elapsed() >= DISPATCH_PATIENCE {
+            let key = request.idempotency_key.as_deref().unwrap_or_default();
+            let error = result
+                .err()
+                .map(|error| error.to_string())
+                .unwrap_or_default();
+            return Err(ClientError::Nats(format!(
+                "{error}; the task may have been queued: dispatch again with idempotency_key {key:?} to find it instead of queueing it twice"
+            )));
+        }
+        tracing::warn!(error = ?result.as_ref().err(), "dispatch unanswered; sending it again with its key");
+        while node.nats().connection_state() != async_nats::connection::State::Connected
+            && started.elapsed() < DISPATCH_PATIENCE
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }

@@ -901,21 +901,25 @@ impl ShimMcp {
     async fn read_messages(
         &self,
         Parameters(args): Parameters<ReadMessagesArgs>,
+        call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<MessagesOutput>, String> {
         let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
         let patience = std::time::Duration::from_secs(wait_seconds.unwrap_or(0) + 10);
-        let list: shim_protocol::messages::MessageList = self
-            .chat_request(
-                args.chat_id.clone(),
-                NodeOp::MessageRead,
-                Some(patience),
-                |chat_id| shim_protocol::messages::ReadMessagesRequest {
-                    chat_id,
-                    wait_seconds,
-                    max: None,
-                },
-            )
-            .await?;
+        let read = self.chat_request(
+            args.chat_id.clone(),
+            NodeOp::MessageRead,
+            Some(patience),
+            |chat_id| shim_protocol::messages::ReadMessagesRequest {
+                chat_id,
+                wait_seconds,
+                max: None,
+            },
+        );
+        // A cancelled call drops its request: no receipt goes out, so the node hands the messages back.
+        let list: shim_protocol::messages::MessageList = tokio::select! {
+            list = read => list?,
+            () = call.ct.cancelled() => return Err("the read was cancelled".to_owned()),
+        };
         Ok(Json(MessagesOutput {
             messages: list
                 .messages

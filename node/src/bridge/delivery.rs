@@ -1,0 +1,199 @@
+//! Replies that hand something out (a claimed task, messages): what was taken is only kept once the reply
+//! reached its requester.
+//!
+//! The reply goes to the requester's reply subject carrying a reply subject of its own (a fresh inbox of
+//! this node). Then:
+//! - the requester is gone (disconnected, killed): nats-server answers on the inbox at once with a 503 (no
+//!   responders), and what was taken is handed back;
+//! - the requester asked for a receipt (request header [`RECEIPT_HEADER`]`: 1`, as [`NodeClient`] does): it
+//!   publishes an empty message to the inbox once it has the reply, and what was taken is kept; no receipt
+//!   within [`RECEIPT_WINDOW`] (it timed out, or the call was cancelled) hands it back;
+//! - other requesters (nats-py, older clients): a marker this node sends to its own inbox right after the
+//!   reply comes back behind any 503, so what was taken is kept unless the server said no one listens.
+//!
+//! The 503 needs the node's connection to ask for it: async-nats always sends `headers` and `no_responders` in
+//! its CONNECT, and nats-server (2.2 and later, 2.9 in the tests) then answers a message with a reply subject
+//! that no one is subscribed to with a 503 status on that reply subject.
+//!
+//! Handing back a task restores its record as before the claim (no attempt spent) and naks its delivery, so
+//! the next claim gets it; handing back messages naks them, so the next read gets them. A message is
+//! acknowledged only once it was delivered.
+//!
+//! [`NodeClient`]: crate::nats::NodeClient
+
+use std::time::Duration;
+
+use async_nats::{Client, HeaderMap, Message, StatusCode};
+use bytes::Bytes;
+use futures::StreamExt;
+use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER};
+use tracing::{debug, warn};
+
+use super::BridgeContext;
+use crate::coordination::{messages::Unacked, tasks::Claim};
+
+/// How long a requester that asked for a receipt has to send it.
+pub const RECEIPT_WINDOW: Duration = Duration::from_secs(5);
+
+/// How long a node leaves for its answer to reach a requester that said how long it listens.
+const ANSWER_MARGIN: Duration = Duration::from_secs(1);
+
+/// What one request and its reply carry besides the payloads.
+#[derive(Debug, Default)]
+pub struct Exchange {
+    /// What the reply hands out, kept only once the requester has it.
+    pub taken_opt: Option<Taken>,
+    /// How long the requester listens (its [`TIMEOUT_HEADER`]), when it said so.
+    pub patience_opt: Option<Duration>,
+}
+
+impl Exchange {
+    /// Reads what the request says about its requester.
+    pub fn of(request: &Message) -> Exchange {
+        let patience_opt = request
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get(TIMEOUT_HEADER))
+            .and_then(|value| value.as_str().trim().parse::<u64>().ok())
+            .map(Duration::from_millis);
+        Exchange {
+            taken_opt: None,
+            patience_opt,
+        }
+    }
+
+    /// `wait`, cut short so the answer still reaches a requester that listens for less.
+    pub fn cap(&self, wait: Duration) -> Duration {
+        match self.patience_opt {
+            Some(patience) => wait.min(patience.saturating_sub(ANSWER_MARGIN)),
+            None => wait,
+        }
+    }
+}
+
+/// What a reply hands out.
+#[derive(Debug)]
+pub enum Taken {
+    /// Tasks claimed for a worker (a claim, or the next task of a completion).
+    Claims(Vec<Claim>),
+    /// Messages read, not yet acknowledged.
+    Messages(Unacked),
+}
+
+impl Taken {
+    fn is_empty(&self) -> bool {
+        match self {
+            Taken::Claims(claims) => claims.is_empty(),
+            Taken::Messages(unacked) => unacked.is_empty(),
+        }
+    }
+
+    /// The requester has it.
+    async fn keep(self) {
+        if let Taken::Messages(unacked) = self {
+            unacked.ack().await;
+        }
+    }
+
+    /// The requester never got it: hand it back.
+    async fn hand_back(self, context: &BridgeContext) {
+        match self {
+            Taken::Messages(unacked) => unacked.nak().await,
+            Taken::Claims(claims) => {
+                let Some(tasks) = context.tasks_opt.as_ref() else {
+                    return;
+                };
+                for claim in claims {
+                    match tasks.queue.unclaim(&claim, shim_actors::now_ms()).await {
+                        Ok(change) => {
+                            let changes: Vec<_> = change.into_iter().collect();
+                            super::tasks::report(context, tasks, &changes);
+                            if let Some(chat_id) = claim.worker_chat_id.as_deref() {
+                                super::tasks::set_work(context, chat_id, None);
+                            }
+                        }
+                        Err(error) => {
+                            warn!(%error, task_id = %claim.task_id, "failed to take back an undelivered claim")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Sends `payload` (`ok`: a reply that hands `taken` out, else an error) to the requester of `request`, and
+/// keeps `taken` if the reply arrived, or hands it back.
+pub async fn deliver(
+    client: &Client,
+    context: &BridgeContext,
+    request: &Message,
+    payload: Bytes,
+    taken: Taken,
+    ok: bool,
+) {
+    if taken.is_empty() || !ok {
+        // Nothing handed out, or an error in its place.
+        super::reply(client, request, payload).await;
+        if !ok {
+            taken.hand_back(context).await;
+        }
+        return;
+    }
+    let wants_receipt = request
+        .headers
+        .as_ref()
+        .and_then(|headers| headers.get(RECEIPT_HEADER))
+        .is_some_and(|value| value.as_str() == "1");
+    let delivered = match request.reply.clone() {
+        Some(reply_to) => {
+            send_and_confirm(client, reply_to.to_string(), payload, wants_receipt).await
+        }
+        // Nobody can receive it.
+        None => false,
+    };
+    if delivered {
+        taken.keep().await;
+    } else {
+        debug!(subject = %request.subject, wants_receipt, "the requester did not take the reply; handing back what it took");
+        taken.hand_back(context).await;
+    }
+}
+
+/// Sends the reply with an inbox of this node as its reply subject; true when the requester has it (see the
+/// module documentation).
+async fn send_and_confirm(
+    client: &Client,
+    reply_to: String,
+    payload: Bytes,
+    wants_receipt: bool,
+) -> bool {
+    let inbox = client.new_inbox();
+    let mut answers = match client.subscribe(inbox.clone()).await {
+        Ok(answers) => answers,
+        Err(error) => {
+            warn!(%error, "failed to subscribe for a receipt");
+            return false;
+        }
+    };
+    let mut headers = HeaderMap::new();
+    headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
+    if let Err(error) = client
+        .publish_with_reply_and_headers(reply_to, inbox.clone(), headers, payload)
+        .await
+    {
+        warn!(%error, "failed to send a reply");
+        return false;
+    }
+    if !wants_receipt {
+        // The server handles this connection's messages in order: a 503 for the reply comes before this.
+        if let Err(error) = client.publish(inbox, Bytes::new()).await {
+            warn!(%error, "failed to send a delivery marker");
+            return false;
+        }
+    }
+    match tokio::time::timeout(RECEIPT_WINDOW, answers.next()).await {
+        Ok(Some(answer)) => answer.status != Some(StatusCode::NO_RESPONDERS),
+        Ok(None) | Err(_) => false,
+    }
+}
