@@ -39,7 +39,7 @@ use shim_actors::{
     Supervisor, SupervisorArgs, SupervisorMessage,
 };
 use tokio::{sync::watch, task::JoinHandle};
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 use crate::{
     bridge::BridgeContext,
@@ -349,6 +349,8 @@ async fn sweep_registry(
         std::time::Duration::from_secs(5),
     );
     let mut ticks = tokio::time::interval(every);
+    // Failed sweeps in a row: while NATS is away each one fails, and a long outage should not fill the log.
+    let mut failures: u64 = 0;
     loop {
         tokio::select! {
             _ = ticks.tick() => {}
@@ -366,6 +368,10 @@ async fn sweep_registry(
             .await
         {
             Ok(transitions) => {
+                if failures > 0 {
+                    info!(failures, "registry sweep works again");
+                    failures = 0;
+                }
                 for transition in transitions {
                     context.emitter.emit(
                         "chats",
@@ -376,7 +382,14 @@ async fn sweep_registry(
                     requeue_tasks_of(&context, &transition.entry.chat_id).await;
                 }
             }
-            Err(error) => warn!(%error, "registry sweep failed"),
+            Err(error) => {
+                failures += 1;
+                if nats::worth_telling(failures) {
+                    warn!(%error, failures, "registry sweep failed");
+                } else {
+                    debug!(%error, failures, "registry sweep failed");
+                }
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ pub async fn connect(
     retry_initial: bool,
     metrics_opt: Option<NodeMetrics>,
 ) -> Result<Client, async_nats::ConnectError> {
+    let outage = Outage::default();
     let mut options = ConnectOptions::new()
         .name(name)
         // Core NATS drops what a subscriber cannot buffer: room for a burst of ~256k signals (tens of MB
@@ -39,16 +40,29 @@ pub async fn connect(
         .reconnect_delay_callback(|attempts| Duration::from_millis(100 * attempts.min(10) as u64))
         .event_callback(move |event| {
             let metrics_opt = metrics_opt.clone();
+            let outage = outage.clone();
             async move {
                 if let Some(metrics) = &metrics_opt {
                     metrics.record_nats_event(event_name(&event));
                 }
+                let failed_attempts = outage.note(&event);
                 match event {
+                    Event::Connected if failed_attempts > 0 => {
+                        info!(failed_attempts, "connected to nats again")
+                    }
                     Event::Connected => info!("connected to nats"),
                     Event::Disconnected => warn!("disconnected from nats; reconnecting"),
                     // Reconnecting for ever, a connection closes only when its owner closes (or drops) it: a
                     // command that is done, a node that stops. Nothing to warn about.
                     Event::Closed => debug!("nats connection closed"),
+                    // While NATS is away every reconnect attempt fails (up to one a second, for as long as
+                    // the outage lasts): the 1st, 10th, 100th... are worth a line, the rest only at debug.
+                    Event::ClientError(error) if worth_telling(failed_attempts) => {
+                        warn!(%error, failed_attempts, "still reconnecting to nats")
+                    }
+                    Event::ClientError(error) => {
+                        debug!(%error, failed_attempts, "nats reconnect failed")
+                    }
                     other => warn!(event = %other, "nats event"),
                 }
             }
@@ -57,6 +71,36 @@ pub async fn connect(
         options = options.retry_on_initial_connect();
     }
     options.connect(url).await
+}
+
+/// Counts the failed reconnect attempts of the outage under way, so a long outage logs a few lines, not one
+/// a second.
+#[derive(Debug, Clone, Default)]
+struct Outage {
+    failed_attempts: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Outage {
+    /// Notes `event`; returns the failed attempts of this outage so far (for `Connected`: of the outage it
+    /// ends).
+    fn note(&self, event: &Event) -> u64 {
+        use std::sync::atomic::Ordering;
+        match event {
+            Event::Disconnected => {
+                self.failed_attempts.store(0, Ordering::Relaxed);
+                0
+            }
+            Event::Connected => self.failed_attempts.swap(0, Ordering::Relaxed),
+            Event::ClientError(_) => self.failed_attempts.fetch_add(1, Ordering::Relaxed) + 1,
+            _ => self.failed_attempts.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// Whether the `failures`th failure in a row of something retried for ever gets a warning: the 1st, 10th,
+/// 100th, ... (the others are logged at debug).
+pub(crate) fn worth_telling(failures: u64) -> bool {
+    failures > 0 && 10u64.pow(failures.ilog10()) == failures
 }
 
 /// Connects once, failing within half a second: for hooks and the status line, which must never wait on
@@ -229,5 +273,36 @@ impl NodeClient {
             }
         }
         Ok(reply)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use async_nats::Event;
+
+    use super::{Outage, worth_telling};
+
+    fn client_error() -> Event {
+        Event::ClientError(async_nats::ClientError::Other(
+            "connection refused".to_owned(),
+        ))
+    }
+
+    #[test]
+    fn a_day_long_outage_warns_a_handful_of_times() {
+        let outage = Outage::default();
+        assert_eq!(outage.note(&Event::Disconnected), 0);
+        // One failed attempt a second for a day.
+        let warnings = (0..86_400)
+            .filter(|_| worth_telling(outage.note(&client_error())))
+            .count();
+        assert_eq!(
+            warnings, 5,
+            "the 1st, 10th, 100th, 1,000th and 10,000th failures"
+        );
+        assert_eq!(outage.note(&Event::Connected), 86_400);
+        // The next outage counts from one again.
+        assert_eq!(outage.note(&Event::Disconnected), 0);
+        assert_eq!(outage.note(&client_error()), 1);
     }
 }

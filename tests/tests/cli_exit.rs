@@ -170,3 +170,30 @@ async fn stop_stops_the_node_running_with_the_data_dir() {
         stderr(&again)
     );
 }
+
+/// A hook's input that never ends (a stuck pipe) cannot hold it: it exits 0 within its deadline while its
+/// stdin is still open, as Claude Code needs.
+#[tokio::test]
+async fn a_hook_whose_input_never_ends_exits_within_its_deadline() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut child = tokio::process::Command::new(EXE)
+        .args(["hook", "--nats-url", &no_nats_url(), "--data-dir"])
+        .arg(data_dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("shim-node hook runs");
+    // Hold stdin open, with half an event written, for the whole wait.
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    tokio::io::AsyncWriteExt::write_all(&mut stdin, br#"{"hook_event_name": "Sto"#)
+        .await
+        .expect("writes");
+    let status = tokio::time::timeout(DEADLINE, child.wait())
+        .await
+        .expect("the hook exits while its input is still open")
+        .expect("waits");
+    assert_eq!(status.code(), Some(0));
+    drop(stdin);
+}

@@ -263,3 +263,41 @@ async fn the_tool_list_fits_its_budget() {
     assert!(mcp.close().await);
     node.stop().await;
 }
+
+/// A client whose last line has no newline before its input ends (`printf '...' | shim-node mcp`) is still
+/// answered, a request and a malformed line alike.
+#[tokio::test]
+async fn a_last_line_without_its_newline_is_answered() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let config = node.config_ref();
+    for (input, expected_id) in [
+        (r#"{"jsonrpc":"2.0","id":7,"method":"ping"}"#, json!(7)),
+        (r#"{"jsonrpc":"2.0","id":8,"method":"#, json!(8)),
+    ] {
+        let mut child = tokio::process::Command::new(EXE)
+            .arg("mcp")
+            .args(["--nats-url", config.nats_url.as_str()])
+            .args(["--node-id", node.node_id(), "--no-autostart", "--data-dir"])
+            .arg(&config.data_dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("shim-node mcp runs");
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        tokio::io::AsyncWriteExt::write_all(&mut stdin, input.as_bytes())
+            .await
+            .expect("writes");
+        drop(stdin);
+        let output = tokio::time::timeout(shim_tests::DEADLINE, child.wait_with_output())
+            .await
+            .expect("the server ends with its input")
+            .expect("waits");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let answer: Value = serde_json::from_str(stdout.lines().next().unwrap_or_default())
+            .unwrap_or_else(|error| panic!("{input:?} was not answered ({error}): {stdout:?}"));
+        assert_eq!(answer["id"], expected_id, "{answer}");
+    }
+}

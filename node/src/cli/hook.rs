@@ -127,25 +127,44 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
     }
 }
 
-/// Runs the hook; the exit code is always 0.
+/// Runs the hook within [`DEADLINE`], reading its input included; the exit code is always 0.
 pub(super) async fn run(config: &Config) -> std::process::ExitCode {
-    let mut input = Vec::new();
-    if std::io::stdin()
-        .take(MAX_INPUT)
-        .read_to_end(&mut input)
-        .is_err()
-    {
+    let deadline = tokio::time::Instant::now() + DEADLINE;
+    let Some(input) = read_input(deadline).await else {
         return std::process::ExitCode::SUCCESS;
-    }
+    };
     let Some(action) = parse(&input, crate::claude::session_pid(), shim_actors::now_ms()) else {
         return std::process::ExitCode::SUCCESS;
     };
-    match tokio::time::timeout(DEADLINE, deliver(config, action)).await {
+    match tokio::time::timeout_at(deadline, deliver(config, action)).await {
         Ok(Some(prompt)) => println!("{prompt}"),
         Ok(None) => {}
         Err(_) => tracing::debug!("hook gave up after its deadline"),
     }
     std::process::ExitCode::SUCCESS
+}
+
+/// Reads stdin (at most [`MAX_INPUT`] bytes) until it closes or `deadline` passes. The read runs on a
+/// thread of its own, not a runtime's blocking pool: a stdin that never closes must not keep the process
+/// from exiting, and a detached thread ends with it.
+async fn read_input(deadline: tokio::time::Instant) -> Option<Vec<u8>> {
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("hook-stdin".to_owned())
+        .spawn(move || {
+            let mut input = Vec::new();
+            let read = std::io::stdin().take(MAX_INPUT).read_to_end(&mut input);
+            let _ = sender.send(read.map(|_| input));
+        })
+        .ok()?;
+    match tokio::time::timeout_at(deadline, receiver).await {
+        Ok(Ok(Ok(input))) => Some(input),
+        Ok(_) => None,
+        Err(_) => {
+            tracing::debug!("hook input did not end before the deadline");
+            None
+        }
+    }
 }
 
 /// Sends the action; returns the resume prompt to print, if any.

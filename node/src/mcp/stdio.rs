@@ -74,7 +74,14 @@ impl<R: AsyncRead + Unpin + Send> LineTransport<R> {
         loop {
             let available = self.read.fill_buf().await?;
             if available.is_empty() {
-                return Ok(LineRead::Eof);
+                // The input ended: a last line without its newline is still a line.
+                if std::mem::take(&mut self.oversized) {
+                    return Ok(LineRead::Oversized);
+                }
+                if self.line.is_empty() {
+                    return Ok(LineRead::Eof);
+                }
+                return Ok(LineRead::Line);
             }
             let newline_opt = available.iter().position(|byte| *byte == b'\n');
             let take = newline_opt.map_or(available.len(), |index| index + 1);
