@@ -507,20 +507,26 @@ impl RunningNode {
             Err(error) => warn!(%error, "bridge task failed"),
         }
         // Bounded: with NATS away the tasks come back through their ack wait instead.
-        let handed_back = tokio::time::timeout(
-            std::time::Duration::from_secs(10),
-            bridge::hand_back_on_stop(&self.context),
-        )
-        .await;
-        if handed_back.is_err() {
-            warn!(
-                "handing this node's tasks back took over 10 s; their ack wait will return the rest"
-            );
+        if self.client.connection_state() == async_nats::connection::State::Connected {
+            let handed_back = tokio::time::timeout(
+                std::time::Duration::from_secs(10),
+                bridge::hand_back_on_stop(&self.context),
+            )
+            .await;
+            if handed_back.is_err() {
+                warn!(
+                    "handing this node's tasks back took over 10 s; their ack wait will return the rest"
+                );
+            }
+        } else {
+            warn!("nats is away: this node's tasks come back through their ack wait");
         }
         drop(self.context);
-        let _ = self.router_service.await;
+        // Each of these watches the shutdown signal, but may be inside a JetStream call that only its own
+        // timeout ends (10 s, more with NATS away): a stop does not wait for that.
+        finish(self.router_service, "router service").await;
         if let Some(sweeper) = self.sweeper_opt {
-            let _ = sweeper.await;
+            finish(sweeper, "registry sweeper").await;
         }
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {
@@ -529,14 +535,28 @@ impl RunningNode {
         drop(self.emitter);
         drop(self.supervisor);
         let _ = tokio::time::timeout(std::time::Duration::from_secs(2), self.publisher_task).await;
-        let _ = self.client.flush().await;
+        // A flush waits for the server: with NATS away, for ever.
+        let _ = tokio::time::timeout(STOP_GRACE, self.client.flush()).await;
         drop(self.client);
         if let Some(server) = self.metrics_server_opt {
-            let _ = server.await;
+            // Graceful: it lets a scrape in progress finish, but an idle keep-alive connection does not hold
+            // the stop.
+            finish(server, "metrics endpoint").await;
         }
         if let Some(embedded) = self.embedded_opt {
             embedded.stop().await;
         }
         info!("shim-node stopped");
+    }
+}
+
+/// How long a stopping node waits for one of its tasks to end by itself before it ends it.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Waits up to [`STOP_GRACE`] for `task` to end after the shutdown signal, then aborts it.
+async fn finish(mut task: JoinHandle<()>, what: &'static str) {
+    if tokio::time::timeout(STOP_GRACE, &mut task).await.is_err() {
+        debug!(task = what, "stopping a task that did not end by itself");
+        task.abort();
     }
 }

@@ -64,3 +64,46 @@ async fn the_node_serves_again_after_nats_is_killed_and_restarted() {
     );
     node.stop().await;
 }
+
+/// A node whose NATS went away still stops on SIGTERM, promptly: nothing in its orderly stop waits for a
+/// server that is not there (its held tasks then come back through their ack wait).
+#[tokio::test]
+async fn a_node_whose_nats_is_gone_stops_promptly_on_sigterm() {
+    let mut nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut node = shim_tests::NodeProcess::start(
+        env!("CARGO_BIN_EXE_shim-node-e2e"),
+        &nats.url(),
+        "gone-nats",
+        data_dir.path(),
+    );
+    let client = shim_tests::wait_for_node(&nats.url(), "gone-nats", DEADLINE).await;
+    // A chat, so the stop has chats to mark away and the sweeper has entries to look at.
+    let _: SessionStartReply = client
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                name: Some("worker".to_owned()),
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+        .expect("session starts");
+    drop(client);
+    nats.kill();
+
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(node.pid()).expect("pid"));
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).expect("signals");
+    let stopped = wait_until(
+        || std::future::ready(node.has_exited()),
+        DEADLINE,
+        shim_tests::POLL,
+    )
+    .await;
+    let log = std::fs::read_to_string(data_dir.path().join("node-process.log")).unwrap_or_default();
+    assert!(
+        stopped,
+        "the node did not stop within {DEADLINE:?} of SIGTERM:\n{log}"
+    );
+    assert!(log.contains("shim-node stopped"), "{log}");
+}

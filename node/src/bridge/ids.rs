@@ -19,6 +19,9 @@ struct RequestIds {
     to: Option<String>,
     #[serde(default)]
     task_id: Option<String>,
+    /// A heartbeat's task.
+    #[serde(default)]
+    current_task: Option<String>,
     #[serde(default)]
     task_ids: Option<Vec<String>>,
     #[serde(default)]
@@ -42,6 +45,15 @@ pub(super) fn check(op: NodeOp, payload: &[u8]) -> WireResult<()> {
         ("chat id", &ids.from),
         ("chat id", &ids.to),
         ("task id", &ids.task_id),
+        // Elsewhere (a checkpoint's input) `current_task` is free text, but a heartbeat's names a task.
+        (
+            "task id",
+            if op == NodeOp::ChatHeartbeat {
+                &ids.current_task
+            } else {
+                &None
+            },
+        ),
     ] {
         if let Some(id) = id_opt {
             validate_id(kind, id)?;
@@ -101,6 +113,15 @@ mod tests {
             )
             .is_ok()
         );
+        let heartbeat = shim_protocol::messages::HeartbeatRequest {
+            chat_id: "chat-a".to_owned(),
+            current_task: Some("a..b".to_owned()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            check(NodeOp::ChatHeartbeat, &encoded(&heartbeat)),
+            Err(WireError::BadRequest { .. })
+        ));
         assert!(
             check(NodeOp::Status, b"\xc1 not msgpack").is_ok(),
             "left to the operation"
