@@ -963,8 +963,9 @@ impl TaskQueue {
         Ok((task, recorded, changes))
     }
 
-    /// Completes a task and, at the same time, claims the next one for the same worker (as a worker loop
-    /// would do next anyway): the completion and the claim overlap instead of following each other.
+    /// Completes a task and then claims the next one for the same worker (as a worker loop would do next
+    /// anyway), in one call. The claim follows the completion, so it sees the tasks the completion released
+    /// (those that depended on it): they are on the queue before the claim looks.
     pub async fn complete_and_claim(
         &self,
         chat_id: &str,
@@ -973,22 +974,19 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
     ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
-        let (completed, claimed) = tokio::join!(
-            self.complete(chat_id, task_id, result, now_ms),
-            self.claim_once(chat_id, capabilities, now_ms)
-        );
-        let (task, recorded, mut changes) = match completed {
-            Ok(completed) => completed,
+        let (task, recorded, mut changes) = self.complete(chat_id, task_id, result, now_ms).await?;
+        // The completion stands whatever the claim does: a claim that fails is reported as no next task (the
+        // worker claims again, as its loop does when none is handed over).
+        let next = match self.claim_once(chat_id, capabilities, now_ms).await {
+            Ok((next, mut more)) => {
+                changes.append(&mut more);
+                next
+            }
             Err(error) => {
-                // Do not leave a task claimed for a worker that is told its call failed.
-                if let Ok((Some(claim), _)) = &claimed {
-                    let _ = self.unclaim(claim, now_ms).await;
-                }
-                return Err(error);
+                warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next");
+                None
             }
         };
-        let (next, mut more) = claimed?;
-        changes.append(&mut more);
         Ok((task, recorded, next, changes))
     }
 

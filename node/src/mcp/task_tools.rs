@@ -144,8 +144,7 @@ pub struct CompleteOutput {
     pub status: String,
     /// False when the task had already finished (another worker's result stands).
     pub recorded: bool,
-    /// With `claim_next`: the next task, or null when none was waiting.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// With `claim_next`: the next task; null when none was waiting (and always without `claim_next`).
     pub next: Option<ClaimedOutput>,
 }
 
