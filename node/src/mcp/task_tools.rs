@@ -318,7 +318,7 @@ impl ShimMcp {
         Parameters(args): Parameters<ClaimArgs>,
         call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<ClaimOutput>, String> {
-        let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
+        let wait_seconds = super::tools::check_wait(args.wait_seconds)?;
         let claim = self.with_node(|node| {
             let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
             async move {

@@ -444,6 +444,21 @@ pub struct EndOutput {
     pub ended: bool,
 }
 
+/// Longest `wait_seconds` a claim or read may ask for, as the node enforces it.
+const MAX_WAIT_SECONDS: u64 = 60;
+
+/// Refuses a wait above [`MAX_WAIT_SECONDS`] as the node would (`bad request: ...`), instead of shortening
+/// it behind the caller's back.
+pub(super) fn check_wait(wait_seconds: Option<u64>) -> Result<Option<u64>, String> {
+    match wait_seconds {
+        Some(wait) if wait > MAX_WAIT_SECONDS => Err(WireError::bad_request(format!(
+            "wait_seconds must be at most {MAX_WAIT_SECONDS} (got {wait})"
+        ))
+        .to_string()),
+        other => Ok(other),
+    }
+}
+
 /// Checkpoints keep progress as a fraction; the tools take a percent, as `shim_task_progress` does.
 fn progress_fraction(percent_opt: Option<f64>) -> Result<Option<f64>, String> {
     match percent_opt {
@@ -903,7 +918,7 @@ impl ShimMcp {
         Parameters(args): Parameters<ReadMessagesArgs>,
         call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<MessagesOutput>, String> {
-        let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
+        let wait_seconds = check_wait(args.wait_seconds)?;
         let patience = std::time::Duration::from_secs(wait_seconds.unwrap_or(0) + 10);
         let read = self.chat_request(
             args.chat_id.clone(),
