@@ -785,15 +785,31 @@ impl ShimMcp {
             .with_node(|node| {
                 let chat_id_opt = args.chat_id.clone();
                 async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    // Ending an ended chat again is answered as the first end was.
+                    let chat_id = self.chat_id_even_ended(&node, chat_id_opt).await?;
                     let request = SessionEndRequest {
                         chat_id: chat_id.clone(),
                         reason: Some("shim_end_session".to_owned()),
                     };
-                    self.first_contact(&node, &chat_id, || {
-                        node.request(NodeOp::SessionEnd, &request)
-                    })
-                    .await
+                    let was_ended = self.is_ended(&chat_id);
+                    let was_known = self.knows_chat(&chat_id);
+                    // Stop heartbeating first, so no heartbeat brings the chat back after the node ended it.
+                    self.end_chat(&chat_id);
+                    let mut reply: Result<SessionEndReply, ClientError> =
+                        node.request(NodeOp::SessionEnd, &request).await;
+                    let forgotten = matches!(&reply, Err(ClientError::Remote(WireError::NotFound { kind, .. })) if kind == "chat");
+                    if forgotten && (was_known || was_ended) {
+                        // The node restarted and forgot the chat: open it under its id, then end it.
+                        reply = match self.open_chat(&node, Some(chat_id.clone()), None, None).await {
+                            Ok(_) => node.request(NodeOp::SessionEnd, &request).await,
+                            Err(error) => Err(error),
+                        };
+                        self.end_chat(&chat_id);
+                    }
+                    if reply.is_err() && !was_ended {
+                        self.unend_chat(&chat_id, was_known);
+                    }
+                    reply
                 }
             })
             .await?;
