@@ -133,10 +133,14 @@ async fn malformed_messages_are_refused() {
             "{from} {to} {text:?}"
         );
     }
-    assert!(matches!(
-        send(&client, "a", "b", &"x".repeat(20_000)).await,
-        Err(ClientError::Remote(WireError::TooLarge { .. }))
-    ));
+    // An oversized text is a bad request like any other, and says so.
+    match send(&client, "a", "b", &"x".repeat(20_000)).await {
+        Err(ClientError::Remote(error @ WireError::BadRequest { .. })) => assert_eq!(
+            error.to_string(),
+            "bad request: text is 20000 bytes, at most 16384"
+        ),
+        other => panic!("expected bad_request, got {other:?}"),
+    }
     node.stop().await;
 }
 

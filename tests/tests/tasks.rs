@@ -674,7 +674,7 @@ async fn cancelled_tasks_are_not_claimed_and_bad_requests_are_refused() {
             request.instructions = "x".repeat(300 * 1024)
         })
         .await;
-    assert!(matches!(wire_error(huge), WireError::TooLarge { .. }));
+    assert!(matches!(wire_error(huge), WireError::BadRequest { .. }));
     let empty = supervisor.dispatch_with(" ", |_| {}).await;
     assert!(matches!(wire_error(empty), WireError::BadRequest { .. }));
     let too_long = worker.claim_with(61, Some(&[])).await;
@@ -1293,5 +1293,40 @@ async fn claim_next_takes_the_task_its_own_completion_released() {
         "{last}"
     );
     assert!(mcp.close().await);
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn oversized_fields_are_bad_requests_and_titles_count_characters() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    // 200 characters of two bytes each: within the documented 200 characters.
+    let accented = "é".repeat(200);
+    supervisor
+        .dispatch_with(&accented, |_| {})
+        .await
+        .expect("a 200-character title is accepted");
+    let long_title = wire_error(supervisor.dispatch_with(&"é".repeat(201), |_| {}).await);
+    assert!(
+        matches!(long_title, WireError::BadRequest { .. }),
+        "{long_title:?}"
+    );
+    assert_eq!(
+        long_title.to_string(),
+        "bad request: title is 201 characters, at most 200"
+    );
+    let huge = wire_error(
+        supervisor
+            .dispatch_with("huge", |request| {
+                request.instructions = "x".repeat(300 * 1024)
+            })
+            .await,
+    );
+    assert_eq!(
+        huge.to_string(),
+        "bad request: instructions is 307200 bytes, at most 262144"
+    );
     node.stop().await;
 }

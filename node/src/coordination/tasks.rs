@@ -55,7 +55,7 @@ pub const BUCKET: &str = "shim_tasks";
 /// The bucket of idempotency keys.
 pub const KEYS_BUCKET: &str = "shim_task_keys";
 
-/// Longest title.
+/// Longest title, in characters.
 const MAX_TITLE: usize = 200;
 /// Longest instructions, result or error.
 const MAX_TEXT: usize = 256 * 1024;
@@ -160,15 +160,37 @@ fn consumer_name(priority: Priority) -> String {
     format!("tasks-{}", priority.as_str())
 }
 
+/// Refuses a field over its limit in bytes (a bad request, like every other invalid field), or empty.
 fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
-    if text.len() > limit {
-        return Err(WireError::TooLarge {
-            size: text.len(),
-            limit,
-        });
-    }
+    check_size(what, text, limit)?;
     if text.trim().is_empty() {
         return Err(WireError::bad_request(format!("{what} must not be empty")));
+    }
+    Ok(())
+}
+
+/// Refuses a field longer than `limit` bytes.
+pub fn check_size(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
+    if text.len() > limit {
+        return Err(WireError::bad_request(format!(
+            "{what} is {} bytes, at most {limit}",
+            text.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a title of more than [`MAX_TITLE`] characters (not bytes: a title in any script gets as many), or
+/// an empty one.
+fn check_title(title: &str) -> Result<(), WireError> {
+    let chars = title.chars().count();
+    if chars > MAX_TITLE {
+        return Err(WireError::bad_request(format!(
+            "title is {chars} characters, at most {MAX_TITLE}"
+        )));
+    }
+    if title.trim().is_empty() {
+        return Err(WireError::bad_request("title must not be empty"));
     }
     Ok(())
 }
@@ -425,7 +447,7 @@ impl TaskQueue {
         now_ms: u64,
     ) -> Result<(DispatchTaskReply, Vec<TaskChange>), WireError> {
         validate_id("chat id", &request.chat_id)?;
-        check_text("title", &request.title, MAX_TITLE)?;
+        check_title(&request.title)?;
         check_text("instructions", &request.instructions, MAX_TEXT)?;
         check_dependencies(&request.depends_on)?;
         super::registry::validate_capabilities(&request.capabilities)?;
@@ -922,12 +944,7 @@ impl TaskQueue {
         now_ms: u64,
     ) -> Result<(TaskRecord, bool, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
-        if result.len() > MAX_TEXT {
-            return Err(WireError::TooLarge {
-                size: result.len(),
-                limit: MAX_TEXT,
-            });
-        }
+        check_size("result", &result, MAX_TEXT)?;
         let (task, recorded) = self
             .modify(task_id, |task| {
                 if task.status.is_finished() {
