@@ -429,7 +429,10 @@ async fn dispatch(
         }
         NodeOp::MessageSend => {
             let request: SendMessageRequest = codec::decode(payload)?;
-            let message = messages(context)?
+            let messages = messages(context)?;
+            validate_id("chat id", &request.from)?;
+            addressee_known(context, &request.to).await?;
+            let message = messages
                 .send(
                     &request.from,
                     &request.to,
@@ -476,6 +479,21 @@ async fn dispatch(
             .await??;
             encode_ok(&offer)
         }
+    }
+}
+
+/// Refuses a direct message to a chat the registry has never seen (a mistyped id would otherwise be stored
+/// for nobody); `broadcast` goes to whoever is there.
+async fn addressee_known(context: &BridgeContext, to: &str) -> WireResult<()> {
+    if to == "broadcast" {
+        return Ok(());
+    }
+    validate_id("chat id", to)?;
+    match registry(context)?.get(to).await? {
+        Some(_) => Ok(()),
+        None => Err(WireError::bad_request(format!(
+            "no chat {to} is known to the registry (see shim_list_chats); send to a chat id it lists, or to broadcast"
+        ))),
     }
 }
 

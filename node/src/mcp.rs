@@ -45,6 +45,9 @@ use crate::{
 /// How often the MCP server tells the registry its chats are alive.
 const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(10);
 
+/// Most ended chats remembered; past this the memory starts over.
+const MAX_ENDED: usize = 10_000;
+
 /// How long the MCP server waits for a node it started to answer.
 const AUTOSTART_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -107,6 +110,8 @@ struct McpState {
     default_chat: Mutex<Option<String>>,
     /// Chats this server speaks for, heartbeated to the registry.
     chats: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// Chats ended through this server (`shim_end_session`): never heartbeated or spoken for again.
+    ended: std::sync::Mutex<std::collections::BTreeSet<String>>,
     /// What the task tools learned of each chat: its role and capabilities, sent with its heartbeats.
     profiles: std::sync::Mutex<std::collections::HashMap<String, ChatProfile>>,
 }
@@ -141,6 +146,7 @@ impl ShimMcp {
                 node: Mutex::new(None),
                 default_chat: Mutex::new(None),
                 chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
+                ended: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
             tool_router: slim_tools(
@@ -159,6 +165,41 @@ impl ShimMcp {
             .lock()
             .map(|mut chats| chats.insert(chat_id.to_owned()))
             .unwrap_or(false)
+    }
+
+    /// Returns true when `chat_id` was ended through this server.
+    fn is_ended(&self, chat_id: &str) -> bool {
+        self.state
+            .ended
+            .lock()
+            .map(|ended| ended.contains(chat_id))
+            .unwrap_or(false)
+    }
+
+    /// Stops speaking for `chat_id` (its session ends): no more heartbeats, and a later use of its id is refused.
+    fn end_chat(&self, chat_id: &str) {
+        if let Ok(mut ended) = self.state.ended.lock() {
+            if ended.len() >= MAX_ENDED {
+                ended.clear();
+            }
+            ended.insert(chat_id.to_owned());
+        }
+        if let Ok(mut chats) = self.state.chats.lock() {
+            chats.remove(chat_id);
+        }
+        if let Ok(mut profiles) = self.state.profiles.lock() {
+            profiles.remove(chat_id);
+        }
+    }
+
+    /// Takes back [`Self::end_chat`] when the node did not end the chat after all.
+    fn unend_chat(&self, chat_id: &str, known: bool) {
+        if let Ok(mut ended) = self.state.ended.lock() {
+            ended.remove(chat_id);
+        }
+        if known {
+            self.remember_chat(chat_id);
+        }
     }
 
     /// Returns true when this server opened `chat_id` or spoke for it.
@@ -208,6 +249,9 @@ impl ShimMcp {
     }
 
     async fn heartbeat(&self, node: &NodeClient, chat_id: &str) {
+        if self.is_ended(chat_id) {
+            return;
+        }
         let profile = self
             .state
             .profiles
@@ -368,8 +412,24 @@ impl ShimMcp {
         .await
     }
 
-    /// Returns `chat_id_opt`, or this server's default chat, opening it on first use.
+    /// Returns `chat_id_opt`, or this server's default chat, opening it on first use. A chat ended through this
+    /// server is refused: it stays ended.
     async fn chat_id(
+        &self,
+        node: &NodeClient,
+        chat_id_opt: Option<String>,
+    ) -> Result<String, ClientError> {
+        let chat_id = self.chat_id_even_ended(node, chat_id_opt).await?;
+        if self.is_ended(&chat_id) {
+            return Err(ClientError::Remote(WireError::bad_request(format!(
+                "chat {chat_id} ended (shim_end_session); open a new chat with shim_session_start"
+            ))));
+        }
+        Ok(chat_id)
+    }
+
+    /// [`Self::chat_id`], ended or not.
+    async fn chat_id_even_ended(
         &self,
         node: &NodeClient,
         chat_id_opt: Option<String>,

@@ -271,3 +271,68 @@ async fn chats_lock_through_the_node_and_over_mcp() {
     assert!(mcp.close().await);
     node.stop().await;
 }
+
+#[tokio::test]
+async fn a_ttl_above_a_day_is_refused_not_shortened() {
+    use serde_json::json;
+    use shim_node::nats::ClientError;
+    use shim_protocol::{
+        NodeOp,
+        messages::{LockReply, LockRequest},
+    };
+    let nats = NatsServer::start();
+    let node = shim_tests::TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let ask = |ttl_seconds: u64, op: NodeOp| {
+        let client = client.clone();
+        async move {
+            client
+                .request::<_, LockReply>(
+                    op,
+                    &LockRequest {
+                        chat_id: "chat-a".to_owned(),
+                        resource: "x".to_owned(),
+                        ttl_seconds: Some(ttl_seconds),
+                    },
+                )
+                .await
+        }
+    };
+    // Raw NATS: above 86,400 s is a bad request, on acquire and on extend; the lock stays free meanwhile.
+    match ask(90_000, NodeOp::LockAcquire).await {
+        Err(ClientError::Remote(error @ WireError::BadRequest { .. })) => assert_eq!(
+            error.to_string(),
+            "bad request: ttl_seconds must be at most 86400 (a day), got 90000"
+        ),
+        other => panic!("expected bad_request, got {other:?}"),
+    }
+    let day = ask(86_400, NodeOp::LockAcquire)
+        .await
+        .expect("a day is fine");
+    assert!(day.acquired, "{day:?}");
+    assert!(matches!(
+        ask(86_401, NodeOp::LockExtend).await,
+        Err(ClientError::Remote(WireError::BadRequest { .. }))
+    ));
+    // Over MCP the same.
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
+    let refused = mcp
+        .call_tool(
+            "shim_acquire_lock",
+            json!({"resource": "y", "ttl_seconds": 90000}),
+        )
+        .await;
+    assert_eq!(refused["isError"], json!(true), "{refused}");
+    assert!(
+        refused.to_string().contains("bad request: ttl_seconds"),
+        "{refused}"
+    );
+    assert!(mcp.close().await);
+    node.stop().await;
+}

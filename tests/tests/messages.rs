@@ -124,6 +124,8 @@ async fn malformed_messages_are_refused() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
+    join(&client, "a").await;
+    join(&client, "b").await;
     for (from, to, text) in [("a", "b.c", "x"), ("a", "b", ""), ("bad id", "b", "x")] {
         assert!(
             matches!(
@@ -133,10 +135,66 @@ async fn malformed_messages_are_refused() {
             "{from} {to} {text:?}"
         );
     }
-    assert!(matches!(
-        send(&client, "a", "b", &"x".repeat(20_000)).await,
-        Err(ClientError::Remote(WireError::TooLarge { .. }))
-    ));
+    // An oversized text is a bad request like any other, and says so.
+    match send(&client, "a", "b", &"x".repeat(20_000)).await {
+        Err(ClientError::Remote(error @ WireError::BadRequest { .. })) => assert_eq!(
+            error.to_string(),
+            "bad request: text is 20000 bytes, at most 16384"
+        ),
+        other => panic!("expected bad_request, got {other:?}"),
+    }
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn a_message_to_a_chat_nobody_has_seen_is_refused() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    join(&client, "lead").await;
+    join(&client, "worker").await;
+    // A typo in a chat id is an error, not a message stored for nobody.
+    match send(&client, "lead", "wroker", "take task 7").await {
+        Err(ClientError::Remote(error @ WireError::BadRequest { .. })) => {
+            assert!(error.to_string().contains("no chat wroker"), "{error}")
+        }
+        other => panic!("expected bad_request, got {other:?}"),
+    }
+    // The chat that exists gets its messages; broadcast needs no addressee.
+    send(&client, "lead", "worker", "take task 7")
+        .await
+        .expect("sends");
+    send(&client, "lead", "broadcast", "stand-up")
+        .await
+        .expect("broadcasts");
+    let texts: Vec<String> = read(&client, "worker", 0)
+        .await
+        .into_iter()
+        .map(|message| message.text)
+        .collect();
+    assert_eq!(texts, ["take task 7", "stand-up"]);
+    // Over MCP the same, with the reason.
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
+    let refused = mcp
+        .call_tool(
+            "shim_send_message",
+            json!({"to": "nosuchchat", "text": "hi"}),
+        )
+        .await;
+    assert_eq!(refused["isError"], json!(true), "{refused}");
+    assert!(
+        refused
+            .to_string()
+            .contains("bad request: no chat nosuchchat"),
+        "{refused}"
+    );
+    assert!(mcp.close().await);
     node.stop().await;
 }
 

@@ -292,3 +292,87 @@ async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
     }));
     node.stop().await;
 }
+
+/// The registry's entry for `chat_id`, gone ones included.
+async fn entry(client: &shim_node::nats::NodeClient, chat_id: &str) -> Option<ChatEntry> {
+    let list: ChatList = client
+        .request(NodeOp::ChatList, &ListChatsRequest { include_gone: true })
+        .await
+        .expect("lists");
+    list.chats.into_iter().find(|chat| chat.chat_id == chat_id)
+}
+
+#[tokio::test]
+async fn a_chat_ended_over_mcp_stays_ended() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
+    let mut open = async |name: &str| {
+        mcp.call_tool("shim_session_start", json!({"name": name}))
+            .await["structuredContent"]["chat_id"]
+            .as_str()
+            .expect("chat")
+            .to_owned()
+    };
+    let done = open("done").await;
+    let still_here = open("still here").await;
+    let ended = mcp
+        .call_tool("shim_end_session", json!({"chat_id": done}))
+        .await;
+    assert_eq!(ended["structuredContent"]["ended"], true, "{ended}");
+    let ended_at_ms = shim_actors::now_ms();
+    assert_eq!(
+        entry(&client, &done).await.map(|chat| chat.status),
+        Some("gone".to_owned())
+    );
+    // The server's heartbeats go on for its other chat...
+    let beat_since = wait_until(
+        || async {
+            entry(&client, &still_here)
+                .await
+                .is_some_and(|chat| chat.last_heartbeat_ms > ended_at_ms)
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(beat_since, "the MCP server heartbeats its live chat");
+    // ...but not for the one that ended: it is still gone after that round of heartbeats.
+    let revived = wait_until(
+        || async {
+            entry(&client, &done)
+                .await
+                .is_some_and(|chat| chat.status != "gone")
+        },
+        Duration::from_secs(2),
+        POLL,
+    )
+    .await;
+    assert!(!revived, "an ended chat came back");
+    // Using its id again is refused, saying why; ending it again is answered as before.
+    let used = mcp
+        .call_tool(
+            "shim_send_message",
+            json!({"chat_id": done, "to": still_here, "text": "hello?"}),
+        )
+        .await;
+    assert_eq!(used["isError"], json!(true), "{used}");
+    assert!(used.to_string().contains("ended"), "{used}");
+    let again = mcp
+        .call_tool("shim_end_session", json!({"chat_id": done}))
+        .await;
+    assert_eq!(again["structuredContent"]["ended"], true, "{again}");
+    assert_eq!(
+        entry(&client, &done).await.map(|chat| chat.status),
+        Some("gone".to_owned())
+    );
+    assert!(mcp.close().await);
+    node.stop().await;
+}

@@ -674,7 +674,7 @@ async fn cancelled_tasks_are_not_claimed_and_bad_requests_are_refused() {
             request.instructions = "x".repeat(300 * 1024)
         })
         .await;
-    assert!(matches!(wire_error(huge), WireError::TooLarge { .. }));
+    assert!(matches!(wire_error(huge), WireError::BadRequest { .. }));
     let empty = supervisor.dispatch_with(" ", |_| {}).await;
     assert!(matches!(wire_error(empty), WireError::BadRequest { .. }));
     let too_long = worker.claim_with(61, Some(&[])).await;
@@ -1224,4 +1224,109 @@ async fn a_dependent_left_waiting_by_a_dead_node_is_queued_by_another() {
         .expect("writes");
     let released = worker.claim(20).await.expect("the dependent is queued");
     assert_eq!(released.task_id, second);
+}
+
+#[tokio::test]
+async fn claim_next_takes_the_task_its_own_completion_released() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node
+        .mcp(
+            env!("CARGO_BIN_EXE_shim-node-e2e"),
+            &logs.path().join("mcp.log"),
+        )
+        .await;
+    let mut open = async |name: &str| {
+        mcp.call_tool("shim_session_start", serde_json::json!({"name": name}))
+            .await["structuredContent"]["chat_id"]
+            .as_str()
+            .expect("chat")
+            .to_owned()
+    };
+    let lead = open("lead").await;
+    let worker = open("worker").await;
+    let mut dispatch = async |arguments: Value| {
+        mcp.call_tool("shim_dispatch_task", arguments).await["structuredContent"]["task_id"]
+            .as_str()
+            .expect("task id")
+            .to_owned()
+    };
+    let lexer = dispatch(
+        serde_json::json!({"chat_id": lead, "title": "lexer", "instructions": "port lexer.c"}),
+    )
+    .await;
+    let parser = dispatch(serde_json::json!({"chat_id": lead, "title": "parser", "instructions": "port parser.c", "depends_on": [lexer]})).await;
+    let claimed = mcp
+        .call_tool("shim_claim_task", serde_json::json!({"chat_id": worker}))
+        .await;
+    assert_eq!(
+        claimed["structuredContent"]["task"]["task_id"],
+        lexer.as_str(),
+        "{claimed}"
+    );
+    // The parser waits for the lexer alone: completing the lexer releases it, and claim_next hands it over.
+    let done = mcp
+        .call_tool(
+            "shim_complete_task",
+            serde_json::json!({"chat_id": worker, "task_id": lexer, "result": "ok", "claim_next": true}),
+        )
+        .await;
+    assert_eq!(done["structuredContent"]["recorded"], true, "{done}");
+    assert_eq!(
+        done["structuredContent"]["next"]["task_id"],
+        parser.as_str(),
+        "{done}"
+    );
+    assert_eq!(done["structuredContent"]["next"]["attempt"], 1, "{done}");
+    // Nothing waits now: `next` is there, and null.
+    let last = mcp
+        .call_tool(
+            "shim_complete_task",
+            serde_json::json!({"chat_id": worker, "task_id": parser, "result": "ok", "claim_next": true}),
+        )
+        .await;
+    assert_eq!(last["structuredContent"]["recorded"], true, "{last}");
+    assert_eq!(
+        last["structuredContent"].get("next"),
+        Some(&Value::Null),
+        "{last}"
+    );
+    assert!(mcp.close().await);
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn oversized_fields_are_bad_requests_and_titles_count_characters() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    // 200 characters of two bytes each: within the documented 200 characters.
+    let accented = "é".repeat(200);
+    supervisor
+        .dispatch_with(&accented, |_| {})
+        .await
+        .expect("a 200-character title is accepted");
+    let long_title = wire_error(supervisor.dispatch_with(&"é".repeat(201), |_| {}).await);
+    assert!(
+        matches!(long_title, WireError::BadRequest { .. }),
+        "{long_title:?}"
+    );
+    assert_eq!(
+        long_title.to_string(),
+        "bad request: title is 201 characters, at most 200"
+    );
+    let huge = wire_error(
+        supervisor
+            .dispatch_with("huge", |request| {
+                request.instructions = "x".repeat(300 * 1024)
+            })
+            .await,
+    );
+    assert_eq!(
+        huge.to_string(),
+        "bad request: instructions is 307200 bytes, at most 262144"
+    );
+    node.stop().await;
 }

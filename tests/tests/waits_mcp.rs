@@ -457,3 +457,54 @@ async fn a_cancelled_read_leaves_the_message_for_the_next_read() {
     assert_eq!(messages[0]["text"], "still here");
     assert!(mcp.close().await);
 }
+
+#[tokio::test]
+async fn a_wait_above_60_seconds_is_refused_over_mcp_and_takes_nothing() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = node.mcp(EXE, &logs.path().join("mcp.log")).await;
+    let worker = open(&mut mcp, "worker").await;
+    let waiting = dispatch(&client, "waiting").await;
+    let _: shim_protocol::messages::ChatMessage = client
+        .request(
+            NodeOp::MessageSend,
+            &shim_protocol::messages::SendMessageRequest {
+                from: "lead".to_owned(),
+                to: worker.clone(),
+                text: "unread".to_owned(),
+            },
+        )
+        .await
+        .expect("sends");
+    // Refused as the node refuses it, not shortened to 60 s: the task and the message stay where they are.
+    for tool in ["shim_claim_task", "shim_read_messages"] {
+        let refused = mcp
+            .call_tool(tool, json!({"chat_id": worker, "wait_seconds": 61}))
+            .await;
+        assert_eq!(refused["isError"], json!(true), "{tool}: {refused}");
+        assert!(
+            refused
+                .to_string()
+                .contains("bad request: wait_seconds must be at most 60 (got 61)"),
+            "{tool}: {refused}"
+        );
+    }
+    let claimed = mcp
+        .call_tool(
+            "shim_claim_task",
+            json!({"chat_id": worker, "wait_seconds": 60}),
+        )
+        .await;
+    assert_eq!(structured(&claimed)["task"]["task_id"], waiting.as_str());
+    let read = mcp
+        .call_tool(
+            "shim_read_messages",
+            json!({"chat_id": worker, "wait_seconds": 60}),
+        )
+        .await;
+    assert_eq!(structured(&read)["messages"][0]["text"], "unread");
+    assert!(mcp.close().await);
+    node.stop().await;
+}

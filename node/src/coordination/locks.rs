@@ -117,14 +117,26 @@ fn encode(record: &LockRecord) -> Bytes {
     Bytes::from(serde_json::to_vec(record).unwrap_or_default())
 }
 
+/// Refuses a TTL above [`MAX_TTL`]: quietly shortened, the lock would lapse before its holder expects it to.
+fn check_ttl(ttl: Duration) -> Result<(), WireError> {
+    if ttl > MAX_TTL {
+        return Err(WireError::bad_request(format!(
+            "ttl_seconds must be at most {} (a day), got {}",
+            MAX_TTL.as_secs(),
+            ttl.as_secs()
+        )));
+    }
+    Ok(())
+}
+
 impl Locks {
     /// Uses `store` (a bucket with history 1).
     pub fn new(store: Store) -> Locks {
         Locks { store }
     }
 
-    /// Acquires `resource` for `holder` for `ttl` (capped at [`MAX_TTL`]). A holder that asks again gets its
-    /// grant renewed with a new token.
+    /// Acquires `resource` for `holder` for `ttl` (at most [`MAX_TTL`], else `bad_request`). A holder that asks
+    /// again gets its grant renewed with a new token.
     pub async fn acquire(
         &self,
         resource: &str,
@@ -132,8 +144,9 @@ impl Locks {
         ttl: Duration,
         now_ms: u64,
     ) -> Result<Acquired, WireError> {
+        check_ttl(ttl)?;
         let key = resource_key(resource)?;
-        let expires_at_ms = now_ms + ttl.min(MAX_TTL).as_millis() as u64;
+        let expires_at_ms = now_ms + ttl.as_millis() as u64;
         let record = LockRecord {
             holder: holder.to_owned(),
             expires_at_ms,
@@ -228,6 +241,7 @@ impl Locks {
         ttl: Duration,
         now_ms: u64,
     ) -> Result<Acquired, WireError> {
+        check_ttl(ttl)?;
         let key = resource_key(resource)?;
         let entry = self
             .store
@@ -244,7 +258,7 @@ impl Locks {
                 "lock {resource} is not held by {holder}; acquire it again"
             )));
         }
-        let expires_at_ms = now_ms + ttl.min(MAX_TTL).as_millis() as u64;
+        let expires_at_ms = now_ms + ttl.as_millis() as u64;
         let record = LockRecord {
             holder: holder.to_owned(),
             expires_at_ms,

@@ -126,12 +126,7 @@ impl Messages {
         if text.is_empty() {
             return Err(WireError::bad_request("text is empty"));
         }
-        if text.len() > MAX_TEXT {
-            return Err(WireError::TooLarge {
-                size: text.len(),
-                limit: MAX_TEXT,
-            });
-        }
+        crate::coordination::tasks::check_size("text", text, MAX_TEXT)?;
         let mut message = ChatMessage {
             message_id: 0,
             from: from.to_owned(),

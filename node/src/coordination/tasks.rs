@@ -55,7 +55,7 @@ pub const BUCKET: &str = "shim_tasks";
 /// The bucket of idempotency keys.
 pub const KEYS_BUCKET: &str = "shim_task_keys";
 
-/// Longest title.
+/// Longest title, in characters.
 const MAX_TITLE: usize = 200;
 /// Longest instructions, result or error.
 const MAX_TEXT: usize = 256 * 1024;
@@ -160,15 +160,37 @@ fn consumer_name(priority: Priority) -> String {
     format!("tasks-{}", priority.as_str())
 }
 
+/// Refuses a field over its limit in bytes (a bad request, like every other invalid field), or empty.
 fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
-    if text.len() > limit {
-        return Err(WireError::TooLarge {
-            size: text.len(),
-            limit,
-        });
-    }
+    check_size(what, text, limit)?;
     if text.trim().is_empty() {
         return Err(WireError::bad_request(format!("{what} must not be empty")));
+    }
+    Ok(())
+}
+
+/// Refuses a field longer than `limit` bytes.
+pub fn check_size(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
+    if text.len() > limit {
+        return Err(WireError::bad_request(format!(
+            "{what} is {} bytes, at most {limit}",
+            text.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a title of more than [`MAX_TITLE`] characters (not bytes: a title in any script gets as many), or
+/// an empty one.
+fn check_title(title: &str) -> Result<(), WireError> {
+    let chars = title.chars().count();
+    if chars > MAX_TITLE {
+        return Err(WireError::bad_request(format!(
+            "title is {chars} characters, at most {MAX_TITLE}"
+        )));
+    }
+    if title.trim().is_empty() {
+        return Err(WireError::bad_request("title must not be empty"));
     }
     Ok(())
 }
@@ -425,7 +447,7 @@ impl TaskQueue {
         now_ms: u64,
     ) -> Result<(DispatchTaskReply, Vec<TaskChange>), WireError> {
         validate_id("chat id", &request.chat_id)?;
-        check_text("title", &request.title, MAX_TITLE)?;
+        check_title(&request.title)?;
         check_text("instructions", &request.instructions, MAX_TEXT)?;
         check_dependencies(&request.depends_on)?;
         super::registry::validate_capabilities(&request.capabilities)?;
@@ -922,12 +944,7 @@ impl TaskQueue {
         now_ms: u64,
     ) -> Result<(TaskRecord, bool, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
-        if result.len() > MAX_TEXT {
-            return Err(WireError::TooLarge {
-                size: result.len(),
-                limit: MAX_TEXT,
-            });
-        }
+        check_size("result", &result, MAX_TEXT)?;
         let (task, recorded) = self
             .modify(task_id, |task| {
                 if task.status.is_finished() {
@@ -963,8 +980,9 @@ impl TaskQueue {
         Ok((task, recorded, changes))
     }
 
-    /// Completes a task and, at the same time, claims the next one for the same worker (as a worker loop
-    /// would do next anyway): the completion and the claim overlap instead of following each other.
+    /// Completes a task and then claims the next one for the same worker (as a worker loop would do next
+    /// anyway), in one call. The claim follows the completion, so it sees the tasks the completion released
+    /// (those that depended on it): they are on the queue before the claim looks.
     pub async fn complete_and_claim(
         &self,
         chat_id: &str,
@@ -973,22 +991,19 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
     ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
-        let (completed, claimed) = tokio::join!(
-            self.complete(chat_id, task_id, result, now_ms),
-            self.claim_once(chat_id, capabilities, now_ms)
-        );
-        let (task, recorded, mut changes) = match completed {
-            Ok(completed) => completed,
+        let (task, recorded, mut changes) = self.complete(chat_id, task_id, result, now_ms).await?;
+        // The completion stands whatever the claim does: a claim that fails is reported as no next task (the
+        // worker claims again, as its loop does when none is handed over).
+        let next = match self.claim_once(chat_id, capabilities, now_ms).await {
+            Ok((next, mut more)) => {
+                changes.append(&mut more);
+                next
+            }
             Err(error) => {
-                // Do not leave a task claimed for a worker that is told its call failed.
-                if let Ok((Some(claim), _)) = &claimed {
-                    let _ = self.unclaim(claim, now_ms).await;
-                }
-                return Err(error);
+                warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next");
+                None
             }
         };
-        let (next, mut more) = claimed?;
-        changes.append(&mut more);
         Ok((task, recorded, next, changes))
     }
 

@@ -144,8 +144,7 @@ pub struct CompleteOutput {
     pub status: String,
     /// False when the task had already finished (another worker's result stands).
     pub recorded: bool,
-    /// With `claim_next`: the next task, or null when none was waiting.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// With `claim_next`: the next task; null when none was waiting (and always without `claim_next`).
     pub next: Option<ClaimedOutput>,
 }
 
@@ -319,7 +318,7 @@ impl ShimMcp {
         Parameters(args): Parameters<ClaimArgs>,
         call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<ClaimOutput>, String> {
-        let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
+        let wait_seconds = super::tools::check_wait(args.wait_seconds)?;
         let claim = self.with_node(|node| {
             let (chat_id_opt, capabilities) = (args.chat_id.clone(), args.capabilities.clone());
             async move {

@@ -444,6 +444,21 @@ pub struct EndOutput {
     pub ended: bool,
 }
 
+/// Longest `wait_seconds` a claim or read may ask for, as the node enforces it.
+const MAX_WAIT_SECONDS: u64 = 60;
+
+/// Refuses a wait above [`MAX_WAIT_SECONDS`] as the node would (`bad request: ...`), instead of shortening
+/// it behind the caller's back.
+pub(super) fn check_wait(wait_seconds: Option<u64>) -> Result<Option<u64>, String> {
+    match wait_seconds {
+        Some(wait) if wait > MAX_WAIT_SECONDS => Err(WireError::bad_request(format!(
+            "wait_seconds must be at most {MAX_WAIT_SECONDS} (got {wait})"
+        ))
+        .to_string()),
+        other => Ok(other),
+    }
+}
+
 /// Checkpoints keep progress as a fraction; the tools take a percent, as `shim_task_progress` does.
 fn progress_fraction(percent_opt: Option<f64>) -> Result<Option<f64>, String> {
     match percent_opt {
@@ -770,15 +785,31 @@ impl ShimMcp {
             .with_node(|node| {
                 let chat_id_opt = args.chat_id.clone();
                 async move {
-                    let chat_id = self.chat_id(&node, chat_id_opt).await?;
+                    // Ending an ended chat again is answered as the first end was.
+                    let chat_id = self.chat_id_even_ended(&node, chat_id_opt).await?;
                     let request = SessionEndRequest {
                         chat_id: chat_id.clone(),
                         reason: Some("shim_end_session".to_owned()),
                     };
-                    self.first_contact(&node, &chat_id, || {
-                        node.request(NodeOp::SessionEnd, &request)
-                    })
-                    .await
+                    let was_ended = self.is_ended(&chat_id);
+                    let was_known = self.knows_chat(&chat_id);
+                    // Stop heartbeating first, so no heartbeat brings the chat back after the node ended it.
+                    self.end_chat(&chat_id);
+                    let mut reply: Result<SessionEndReply, ClientError> =
+                        node.request(NodeOp::SessionEnd, &request).await;
+                    let forgotten = matches!(&reply, Err(ClientError::Remote(WireError::NotFound { kind, .. })) if kind == "chat");
+                    if forgotten && (was_known || was_ended) {
+                        // The node restarted and forgot the chat: open it under its id, then end it.
+                        reply = match self.open_chat(&node, Some(chat_id.clone()), None, None).await {
+                            Ok(_) => node.request(NodeOp::SessionEnd, &request).await,
+                            Err(error) => Err(error),
+                        };
+                        self.end_chat(&chat_id);
+                    }
+                    if reply.is_err() && !was_ended {
+                        self.unend_chat(&chat_id, was_known);
+                    }
+                    reply
                 }
             })
             .await?;
@@ -903,7 +934,7 @@ impl ShimMcp {
         Parameters(args): Parameters<ReadMessagesArgs>,
         call: rmcp::service::RequestContext<rmcp::RoleServer>,
     ) -> Result<Json<MessagesOutput>, String> {
-        let wait_seconds = args.wait_seconds.map(|wait| wait.min(60));
+        let wait_seconds = check_wait(args.wait_seconds)?;
         let patience = std::time::Duration::from_secs(wait_seconds.unwrap_or(0) + 10);
         let read = self.chat_request(
             args.chat_id.clone(),
