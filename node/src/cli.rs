@@ -320,7 +320,13 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
         }
         Command::Status { json, chat_id } => status::run(&config, json, chat_id).await,
         Command::Tail { filter } => tail::run(&config, filter.as_deref().unwrap_or("")).await,
-        Command::Hook => Ok(hook::run(&config).await),
+        Command::Hook => {
+            let config_path_opt = cli
+                .config
+                .clone()
+                .or_else(|| env.get("SHIM_CONFIG").map(PathBuf::from));
+            Ok(hook::run(&config, config_path_opt).await)
+        }
         Command::Statusline => Ok(statusline::run(&config).await),
         Command::Setup { target } => run_setup(target),
         Command::Checkpoints { action } => match action {
