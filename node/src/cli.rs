@@ -1,9 +1,27 @@
 //! The `shim-node` command line: `run`, `stop`, `mcp`, `status`, `tail` and the rest; exit codes in [`exit`].
 
+/// `println!` for one-shot commands: a closed stdout ends the command quietly (see [`output`]).
+macro_rules! outln {
+    () => {
+        $crate::cli::output::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` for one-shot commands: a closed stdout ends the command quietly (see [`output`]).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!($($arg)*))
+    };
+}
+
 mod chats;
 mod checkpoints;
 pub mod exit;
 pub mod hook;
+mod output;
 mod route;
 mod setup;
 mod status;
@@ -13,6 +31,8 @@ mod tail;
 mod tasks;
 
 use std::{collections::HashMap, path::PathBuf, process::ExitCode};
+
+use std::io::Write as _;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -393,9 +413,9 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
                 setup::Scope::Project(std::fs::canonicalize(&dir).unwrap_or(dir))
             };
             for line in setup::claude_code(&exe, &scope, statusline)? {
-                println!("{line}");
+                outln!("{line}");
             }
-            println!("Restart Claude Code (or run /hooks) to load the hooks.");
+            outln!("Restart Claude Code (or run /hooks) to load the hooks.");
         }
         SetupTarget::ClaudeDesktop { write, file } => {
             let path = match file {
@@ -405,18 +425,18 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
             };
             if write {
                 let changed = setup::claude_desktop(&exe, &path)?;
-                println!(
+                outln!(
                     "{} {}",
                     if changed { "updated  " } else { "unchanged" },
                     path.display()
                 );
-                println!("Restart Claude Desktop to load the MCP server.");
+                outln!("Restart Claude Desktop to load the MCP server.");
             } else {
-                println!(
+                outln!(
                     "Merge this into {} and restart Claude Desktop:\n",
                     path.display()
                 );
-                println!("{}", setup::desktop_snippet(&exe));
+                outln!("{}", setup::desktop_snippet(&exe));
             }
         }
     }
@@ -467,7 +487,9 @@ fn print_banner(node: &crate::RunningNode) {
         .metrics_addr()
         .map_or_else(|| "off".to_owned(), |addr| format!("http://{addr}/metrics"));
     let desktop = serde_json::json!({"mcpServers": {"shim": {"command": exe, "args": ["mcp"]}}});
-    println!(
+    // The daemon runs on whether or not anything reads its banner (see `output`).
+    let _ = writeln!(
+        std::io::stdout(),
         "SHIM node {node_id} is running (Ctrl-C stops it).\n  NATS:    {nats}{embedded}\n  metrics: {metrics}\n\n\
          Connect Claude Desktop: merge this into claude_desktop_config.json\n  \
          (~/.config/Claude/ on Linux, ~/Library/Application Support/Claude/ on macOS) and restart the app:\n\n{desktop}\n\n\

@@ -197,3 +197,80 @@ async fn a_hook_whose_input_never_ends_exits_within_its_deadline() {
     assert_eq!(status.code(), Some(0));
     drop(stdin);
 }
+
+/// Runs `shim-node ARGS` with its stdout a pipe whose reader is already gone (what `| head -1` leaves once
+/// head has its line) and returns its output (stdout not captured).
+async fn shim_into_closed_pipe(args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let child = tokio::process::Command::new(EXE)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .env_remove("SHIM_LOG")
+        .env("RUST_BACKTRACE", "1")
+        .spawn()
+        .expect("shim-node runs");
+    child.wait_with_output().await.expect("finishes")
+}
+
+/// A reader that stops early (`shim-node resume | head -1`) ends every one-shot command quietly, as it ends a
+/// Unix tool: exit 0, nothing on stderr; never a panic (exit 101).
+#[tokio::test]
+async fn a_closed_stdout_ends_every_one_shot_command_quietly() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let url = nats.url();
+    let ours = ["--nats-url", url.as_str(), "--node-id", node.node_id()];
+    let project = tempfile::tempdir().expect("temp dir");
+    let project = std::fs::canonicalize(project.path()).expect("path");
+    let project_arg = project.display().to_string();
+    let client = node.client().await;
+    let _: shim_protocol::messages::SessionStartReply = client
+        .request(
+            shim_protocol::NodeOp::SessionStart,
+            &shim_protocol::messages::SessionStartRequest {
+                chat_id: Some("pipe-chat".to_owned()),
+                project_dir: Some(project_arg.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("session");
+    let _: shim_protocol::messages::CheckpointSaved = client
+        .request(
+            shim_protocol::NodeOp::CheckpointSave,
+            &shim_protocol::messages::SaveCheckpointRequest {
+                chat_id: "pipe-chat".to_owned(),
+                input: shim_protocol::messages::CheckpointInput {
+                    summary: "half way".to_owned(),
+                    ..Default::default()
+                },
+            },
+        )
+        .await
+        .expect("saved");
+    let setup_dir = tempfile::tempdir().expect("temp dir");
+    let setup_arg = setup_dir.path().display().to_string();
+    for args in [
+        vec!["resume", "--project", project_arg.as_str()],
+        vec!["status"],
+        vec!["status", "--json"],
+        vec!["chats"],
+        vec!["tasks", "list"],
+        vec!["checkpoints", "list"],
+        vec!["checkpoints", "show", "pipe-chat:1"],
+        vec!["checkpoints", "export", "pipe-chat:1"],
+        vec!["route", "fix the typo in the README"],
+        vec!["setup", "claude-code", "--project", setup_arg.as_str()],
+        vec!["setup", "claude-desktop"],
+    ] {
+        let output = shim_into_closed_pipe(&[&args[..], &ours[..]].concat()).await;
+        let text = stderr(&output);
+        assert_eq!(code(&output), 0, "{args:?}: {text}");
+        assert!(!text.contains("panicked"), "{args:?}: {text}");
+        assert_eq!(text, "", "{args:?}: nothing on stderr");
+    }
+    node.stop().await;
+}

@@ -19,20 +19,25 @@ pub(super) async fn run(
         .request(NodeOp::ChatList, &ListChatsRequest { include_gone })
         .await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&list.chats)?);
+        outln!("{}", serde_json::to_string_pretty(&list.chats)?);
         return Ok(ExitCode::SUCCESS);
     }
     if list.chats.is_empty() {
-        println!("no chats");
+        outln!("no chats");
         return Ok(ExitCode::SUCCESS);
     }
     let now = shim_actors::now_ms();
-    println!(
+    outln!(
         "{:<40} {:<20} {:<10} {:<6} {:<16} {:>9}  TASK",
-        "CHAT", "NAME", "ROLE", "STATUS", "NODE", "SEEN"
+        "CHAT",
+        "NAME",
+        "ROLE",
+        "STATUS",
+        "NODE",
+        "SEEN"
     );
     for chat in &list.chats {
-        println!(
+        outln!(
             "{:<40} {:<20} {:<10} {:<6} {:<16} {:>9}  {}",
             chat.chat_id,
             cell(chat.name.as_deref().unwrap_or("-"), 20),

@@ -35,19 +35,22 @@ pub(super) async fn list(
         )
         .await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&list.checkpoints)?);
+        outln!("{}", serde_json::to_string_pretty(&list.checkpoints)?);
         return Ok(ExitCode::SUCCESS);
     }
     if list.checkpoints.is_empty() {
-        println!("no checkpoints");
+        outln!("no checkpoints");
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "{:<48} {:<20}  {:<12} {:>8}  SUMMARY",
-        "CHECKPOINT", "CREATED", "TRIGGER", "SIZE"
+        "CHECKPOINT",
+        "CREATED",
+        "TRIGGER",
+        "SIZE"
     );
     for summary in &list.checkpoints {
-        println!(
+        outln!(
             "{:<48} {:<20}  {:<12} {:>8}  {}",
             summary.checkpoint_id,
             when(summary.created_at_ms),
@@ -73,19 +76,19 @@ async fn fetch(config: &Config, checkpoint_id: &str) -> anyhow::Result<Checkpoin
 
 pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result<ExitCode> {
     let checkpoint = fetch(config, checkpoint_id).await?;
-    println!(
+    outln!(
         "checkpoint {} ({} at {})",
         checkpoint.checkpoint_id,
         checkpoint.trigger.as_str(),
         when(checkpoint.created_at_ms)
     );
-    println!(
+    outln!(
         "project    {}",
         checkpoint.project_dir.as_deref().unwrap_or("-")
     );
-    println!("summary    {}", checkpoint.conversation.summary);
+    outln!("summary    {}", checkpoint.conversation.summary);
     if !checkpoint.task.operation.is_empty() {
-        println!(
+        outln!(
             "task       {} — {} ({:.0}%)",
             checkpoint.task.operation,
             checkpoint.task.phase,
@@ -93,12 +96,12 @@ pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result
         );
     }
     for step in &checkpoint.task.next_steps {
-        println!("next       {step}");
+        outln!("next       {step}");
     }
     for blocker in &checkpoint.task.blockers {
-        println!("blocker    {blocker}");
+        outln!("blocker    {blocker}");
     }
-    println!(
+    outln!(
         "files      branch {} · {} modified · {} staged · {} untracked · diff {} B",
         checkpoint.files.branch.as_deref().unwrap_or("-"),
         checkpoint.files.modified.len(),
@@ -106,7 +109,7 @@ pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result
         checkpoint.files.untracked.len(),
         checkpoint.files.diff.len()
     );
-    println!(
+    outln!(
         "signals    {} messages · {} tool calls ({} failed) · context {}",
         checkpoint.signals.message_count,
         checkpoint.signals.tool_calls,
@@ -130,7 +133,7 @@ pub(super) async fn export(
         // A checkpoint holds diffs and conversation: private to its user, like the store it came from.
         Some(path) => crate::data_dir::write_private(&path, format!("{text}\n").as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?,
-        None => println!("{text}"),
+        None => outln!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -167,7 +170,7 @@ pub(super) async fn resume(
     };
     match offer.resume_prompt.filter(|_| offer.resume_available) {
         Some(prompt) => {
-            println!("{prompt}");
+            outln!("{prompt}");
             if take {
                 eprintln!(
                     "marked restored: checkpoint {} is not offered again",

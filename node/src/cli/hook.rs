@@ -153,7 +153,7 @@ pub(super) async fn run(
         _ => started_at + DEADLINE,
     };
     match tokio::time::timeout_at(deadline, deliver(config, config_path_opt, action)).await {
-        Ok(Some(prompt)) => println!("{prompt}"),
+        Ok(Some(prompt)) => outln!("{prompt}"),
         Ok(None) => {}
         Err(_) => tracing::debug!("hook gave up after its deadline"),
     }

@@ -46,11 +46,11 @@ pub(super) async fn list(
         list.tasks.retain(|task| task.status.as_str() == status);
     }
     if json {
-        println!("{}", serde_json::to_string_pretty(&list.tasks)?);
+        outln!("{}", serde_json::to_string_pretty(&list.tasks)?);
         return Ok(ExitCode::SUCCESS);
     }
     if list.tasks.is_empty() {
-        println!("no tasks");
+        outln!("no tasks");
         return Ok(ExitCode::SUCCESS);
     }
     let id_width = list
@@ -59,12 +59,16 @@ pub(super) async fn list(
         .map(|task| task.task_id.len())
         .max()
         .unwrap_or(4);
-    println!(
+    outln!(
         "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} TITLE",
-        "TASK", "STATUS", "PRIORITY", "PROGRESS", "WORKER"
+        "TASK",
+        "STATUS",
+        "PRIORITY",
+        "PROGRESS",
+        "WORKER"
     );
     for task in &list.tasks {
-        println!(
+        outln!(
             "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} {}",
             task.task_id,
             task.status.as_str(),
@@ -94,7 +98,7 @@ pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::
         anyhow::bail!("task {task_id} does not exist");
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&task)?);
+        outln!("{}", serde_json::to_string_pretty(&task)?);
     } else {
         print_task(&task);
     }
@@ -102,36 +106,36 @@ pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::
 }
 
 fn print_task(task: &TaskRecord) {
-    println!("task        {}", task.task_id);
-    println!("title       {}", task.title);
-    println!(
+    outln!("task        {}", task.task_id);
+    outln!("title       {}", task.title);
+    outln!(
         "status      {} ({}%, attempt {} of {})",
         task.status.as_str(),
         task.progress.round(),
         task.attempts,
         task.max_attempts
     );
-    println!("priority    {}", task.priority.as_str());
-    println!("supervisor  {}", task.supervisor_chat_id);
-    println!(
+    outln!("priority    {}", task.priority.as_str());
+    outln!("supervisor  {}", task.supervisor_chat_id);
+    outln!(
         "worker      {}",
         task.worker_chat_id.as_deref().unwrap_or("-")
     );
     if !task.depends_on.is_empty() {
-        println!("depends on  {}", task.depends_on.join(", "));
+        outln!("depends on  {}", task.depends_on.join(", "));
     }
     if !task.capabilities.is_empty() {
-        println!("needs       {}", task.capabilities.join(", "));
+        outln!("needs       {}", task.capabilities.join(", "));
     }
     if let Some(note) = &task.note {
-        println!("note        {note}");
+        outln!("note        {note}");
     }
     if let Some(error) = &task.error {
-        println!("error       {error}");
+        outln!("error       {error}");
     }
-    println!("\n{}", task.instructions);
+    outln!("\n{}", task.instructions);
     if let Some(result) = &task.result {
-        println!("\nresult:\n{result}");
+        outln!("\nresult:\n{result}");
     }
 }
 
@@ -151,6 +155,6 @@ pub(super) async fn act(config: &Config, task_id: &str, retry: bool) -> anyhow::
             },
         )
         .await?;
-    println!("{} is {}", task.task_id, task.status.as_str());
+    outln!("{} is {}", task.task_id, task.status.as_str());
     Ok(ExitCode::SUCCESS)
 }
