@@ -390,7 +390,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 Some(project) => project,
                 None => std::env::current_dir().context("cannot read the current directory")?,
             };
-            checkpoints::resume(&config, project, take).await
+            checkpoints::resume(&config, project_dir(&project)?, take).await
         }
     }
 }
@@ -410,7 +410,7 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
                     Some(dir) => dir,
                     None => std::env::current_dir().context("cannot read the current directory")?,
                 };
-                setup::Scope::Project(std::fs::canonicalize(&dir).unwrap_or(dir))
+                setup::Scope::Project(project_dir(&dir)?)
             };
             for line in setup::claude_code(&exe, &scope, statusline)? {
                 outln!("{line}");
@@ -441,6 +441,17 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Returns the canonical path of a project directory given to a command, or an error (exit code 1) when it
+/// does not exist or is not a directory: nothing is created for, or looked up in, a mistyped path.
+fn project_dir(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
+    let canonical = std::fs::canonicalize(dir)
+        .with_context(|| format!("project directory {} does not exist", dir.display()))?;
+    if !canonical.is_dir() {
+        anyhow::bail!("project directory {} is not a directory", dir.display());
+    }
+    Ok(canonical)
 }
 
 /// Connects to the configured NATS server for a command, or says that no node seems to be running (a

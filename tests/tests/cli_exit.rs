@@ -274,3 +274,44 @@ async fn a_closed_stdout_ends_every_one_shot_command_quietly() {
     }
     node.stop().await;
 }
+
+/// A project directory that does not exist is refused (exit 1, a clear error) by `setup claude-code`, which
+/// then creates nothing, and by `resume`, which does not pretend there is merely nothing to resume.
+#[tokio::test]
+async fn a_project_dir_that_does_not_exist_is_refused() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let url = nats.url();
+    let ours = ["--nats-url", url.as_str(), "--node-id", node.node_id()];
+    let root = tempfile::tempdir().expect("temp dir");
+    let missing = root.path().join("no-such-project");
+    let missing_arg = missing.display().to_string();
+    let file = root.path().join("a-file");
+    std::fs::write(&file, "").expect("write");
+    let file_arg = file.display().to_string();
+
+    for dir in [missing_arg.as_str(), file_arg.as_str()] {
+        let setup = shim(&["setup", "claude-code", "--project", dir]).await;
+        assert_eq!(code(&setup), 1, "{}", stderr(&setup));
+        assert!(
+            stderr(&setup).starts_with(&format!("error: project directory {dir} ")),
+            "{}",
+            stderr(&setup)
+        );
+        let resume = shim(&[&["resume", "--project", dir], &ours[..]].concat()).await;
+        assert_eq!(code(&resume), 1, "{}", stderr(&resume));
+        assert!(
+            stderr(&resume).starts_with(&format!("error: project directory {dir} ")),
+            "{}",
+            stderr(&resume)
+        );
+        assert!(!stderr(&resume).contains("nothing to resume"));
+    }
+    assert!(!missing.exists(), "setup created nothing");
+    let left: Vec<_> = std::fs::read_dir(root.path())
+        .expect("read dir")
+        .map(|entry| entry.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, [std::ffi::OsString::from("a-file")]);
+    node.stop().await;
+}

@@ -138,14 +138,14 @@ pub(super) async fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the resume prompt of the interrupted session in `project_dir`. Looking leaves it offered; with
+/// Prints the resume prompt of the interrupted session in `project_dir` (an existing directory, canonical).
+/// Looking leaves it offered; with
 /// `take` it is marked restored and not offered again.
 pub(super) async fn resume(
     config: &Config,
     project_dir: PathBuf,
     take: bool,
 ) -> anyhow::Result<ExitCode> {
-    let project_dir = std::fs::canonicalize(&project_dir).unwrap_or(project_dir);
     let project = project_dir.display().to_string();
     let node = super::node_client(config, "shim-node resume").await?;
     let offer: ResumeOffer = if take {
