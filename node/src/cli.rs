@@ -188,9 +188,9 @@ enum TasksAction {
         /// Only those this chat dispatched or works on.
         #[arg(long)]
         chat_id: Option<String>,
-        /// Only those in this status (queued, claimed, in_progress, done, failed, dead, cancelled).
-        #[arg(long)]
-        status: Option<String>,
+        /// Only those in this status.
+        #[arg(long, value_enum)]
+        status: Option<tasks::StatusArg>,
         /// Print JSON.
         #[arg(long)]
         json: bool,

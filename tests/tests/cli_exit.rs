@@ -54,6 +54,20 @@ async fn exit_codes_are_as_documented_and_commands_are_quiet() {
         );
     }
 
+    // Every status `tasks list --status` documents is taken.
+    for status in [
+        "queued",
+        "claimed",
+        "in_progress",
+        "done",
+        "failed",
+        "dead",
+        "cancelled",
+    ] {
+        let listed = shim(&[&["tasks", "list", "--status", status], &ours[..]].concat()).await;
+        assert_eq!(code(&listed), 0, "{status}: {}", stderr(&listed));
+    }
+
     // 1: the command failed (the node refused it).
     let missing = shim(&[&["checkpoints", "show", "nosuchchat:1"], &ours[..]].concat()).await;
     assert_eq!(code(&missing), 1, "{}", stderr(&missing));
@@ -63,6 +77,7 @@ async fn exit_codes_are_as_documented_and_commands_are_quiet() {
         vec!["no-such-command"],
         vec!["route", "--strategy", "fastest", "a prompt"],
         vec!["route", "   "],
+        vec!["tasks", "list", "--status", "bogus"],
     ] {
         let usage = shim(&args).await;
         assert_eq!(code(&usage), 2, "{args:?}: {}", stderr(&usage));

@@ -4,10 +4,44 @@ use std::process::ExitCode;
 
 use shim_protocol::{
     NodeOp,
-    messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatusRequest},
+    messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatus, TaskStatusRequest},
 };
 
 use crate::config::Config;
+
+/// A task status as `tasks list --status` takes it: anything else is a usage error (exit 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub(super) enum StatusArg {
+    /// Waiting for a worker.
+    Queued,
+    /// A worker took it.
+    Claimed,
+    /// The worker reported progress.
+    InProgress,
+    /// Finished with a result.
+    Done,
+    /// Failed for good.
+    Failed,
+    /// Ran out of attempts.
+    Dead,
+    /// Cancelled.
+    Cancelled,
+}
+
+impl From<StatusArg> for TaskStatus {
+    fn from(status: StatusArg) -> TaskStatus {
+        match status {
+            StatusArg::Queued => TaskStatus::Queued,
+            StatusArg::Claimed => TaskStatus::Claimed,
+            StatusArg::InProgress => TaskStatus::InProgress,
+            StatusArg::Done => TaskStatus::Done,
+            StatusArg::Failed => TaskStatus::Failed,
+            StatusArg::Dead => TaskStatus::Dead,
+            StatusArg::Cancelled => TaskStatus::Cancelled,
+        }
+    }
+}
 
 /// The name a person's actions are recorded under.
 fn person() -> String {
@@ -27,7 +61,7 @@ fn person() -> String {
 pub(super) async fn list(
     config: &Config,
     chat_id: Option<String>,
-    status: Option<String>,
+    status: Option<StatusArg>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let node = super::node_client(config, "shim-node tasks").await?;
@@ -43,7 +77,8 @@ pub(super) async fn list(
         )
         .await?;
     if let Some(status) = status {
-        list.tasks.retain(|task| task.status.as_str() == status);
+        let status = TaskStatus::from(status);
+        list.tasks.retain(|task| task.status == status);
     }
     if json {
         outln!("{}", serde_json::to_string_pretty(&list.tasks)?);
@@ -157,4 +192,21 @@ pub(super) async fn act(config: &Config, task_id: &str, retry: bool) -> anyhow::
         .await?;
     outln!("{} is {}", task.task_id, task.status.as_str());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    #[test]
+    fn every_status_argument_is_spelled_as_the_status_it_names() {
+        for arg in StatusArg::value_variants() {
+            let name = arg
+                .to_possible_value()
+                .map(|value| value.get_name().to_owned());
+            assert_eq!(name.as_deref(), Some(TaskStatus::from(*arg).as_str()));
+        }
+    }
 }
