@@ -27,6 +27,7 @@ mod setup;
 mod status;
 pub mod statusline;
 mod stop;
+mod table;
 mod tail;
 mod tasks;
 

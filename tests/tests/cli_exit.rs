@@ -330,3 +330,111 @@ async fn a_project_dir_that_does_not_exist_is_refused() {
     assert_eq!(left, [std::ffi::OsString::from("a-file")]);
     node.stop().await;
 }
+
+/// Asserts that every row of `table` has each column start where the header's name starts: a cell begins
+/// there (or, right-aligned, ends where the header's name ends) after a space.
+fn assert_aligned(table: &str, right_aligned: &[&str]) {
+    let mut lines = table.lines();
+    let header = lines.next().expect("a header line");
+    let names: Vec<&str> = header.split_whitespace().collect();
+    let header: Vec<char> = header.chars().collect();
+    let rows: Vec<Vec<char>> = lines.map(|line| line.chars().collect()).collect();
+    assert!(!rows.is_empty(), "{table}");
+    let mut from = 0;
+    for name in names {
+        let start = (from..header.len())
+            .find(|&at| header[at..].starts_with(&name.chars().collect::<Vec<_>>()[..]))
+            .expect("the name is in the header");
+        from = start + name.chars().count();
+        for row in &rows {
+            let (edge, before) = if right_aligned.contains(&name) {
+                (from - 1, row.get(from).copied().unwrap_or(' '))
+            } else {
+                (start, if start == 0 { ' ' } else { row[start - 1] })
+            };
+            assert!(
+                row.get(edge).is_some_and(|ch| !ch.is_whitespace()) && before == ' ',
+                "column {name} is misaligned:\n{table}"
+            );
+        }
+    }
+}
+
+/// Each column of `tasks list`, `chats` and `checkpoints list` is as wide as its widest cell: a worker's chat
+/// id (a UUID, 36 characters) or a long node id keeps every later column in line with its header.
+#[tokio::test]
+async fn tables_keep_their_columns_in_line_whatever_the_cells() {
+    use shim_protocol::{NodeOp, messages::*};
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let url = nats.url();
+    let ours = ["--nats-url", url.as_str(), "--node-id", node.node_id()];
+    let client = node.client().await;
+    let worker = "0f8e1b2c-1111-4222-8333-944445555666";
+    for (chat_id, name) in [(worker, "parser work"), ("boss", "lead")] {
+        let _: SessionStartReply = client
+            .request(
+                NodeOp::SessionStart,
+                &SessionStartRequest {
+                    chat_id: Some(chat_id.to_owned()),
+                    name: Some(name.to_owned()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("session");
+    }
+    for title in ["write the docs", "port the parser"] {
+        let _: DispatchTaskReply = client
+            .request(
+                NodeOp::TaskDispatch,
+                &DispatchTaskRequest {
+                    chat_id: "boss".to_owned(),
+                    title: title.to_owned(),
+                    instructions: "all of it".to_owned(),
+                    ..DispatchTaskRequest::default()
+                },
+            )
+            .await
+            .expect("dispatches");
+    }
+    let claimed: ClaimTaskReply = client
+        .request(
+            NodeOp::TaskClaim,
+            &ClaimTaskRequest {
+                chat_id: worker.to_owned(),
+                wait_seconds: Some(0),
+                capabilities: Some(Vec::new()),
+            },
+        )
+        .await
+        .expect("claims");
+    assert!(claimed.task.is_some());
+    for chat_id in [worker, "boss"] {
+        let _: CheckpointSaved = client
+            .request(
+                NodeOp::CheckpointSave,
+                &SaveCheckpointRequest {
+                    chat_id: chat_id.to_owned(),
+                    input: CheckpointInput {
+                        summary: "half way".to_owned(),
+                        ..Default::default()
+                    },
+                },
+            )
+            .await
+            .expect("saved");
+    }
+    for (args, right_aligned) in [
+        (&["tasks", "list"][..], &["PROGRESS"][..]),
+        (&["chats"][..], &["SEEN"][..]),
+        (&["checkpoints", "list"][..], &["SIZE"][..]),
+    ] {
+        let output = shim(&[args, &ours[..]].concat()).await;
+        assert_eq!(code(&output), 0, "{args:?}: {}", stderr(&output));
+        let table = String::from_utf8_lossy(&output.stdout);
+        assert!(table.contains(worker), "{table}");
+        assert_aligned(&table, right_aligned);
+    }
+    node.stop().await;
+}

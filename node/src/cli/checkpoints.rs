@@ -11,6 +11,7 @@ use shim_protocol::{
     },
 };
 
+use super::table::{self, Align};
 use crate::config::Config;
 
 fn when(ms: u64) -> String {
@@ -42,22 +43,28 @@ pub(super) async fn list(
         outln!("no checkpoints");
         return Ok(ExitCode::SUCCESS);
     }
-    outln!(
-        "{:<48} {:<20}  {:<12} {:>8}  SUMMARY",
-        "CHECKPOINT",
-        "CREATED",
-        "TRIGGER",
-        "SIZE"
-    );
-    for summary in &list.checkpoints {
-        outln!(
-            "{:<48} {:<20}  {:<12} {:>8}  {}",
-            summary.checkpoint_id,
-            when(summary.created_at_ms),
-            summary.trigger.as_str(),
-            format!("{} B", summary.bytes),
-            summary.summary.replace('\n', " ")
-        );
+    let rows: Vec<Vec<String>> = list
+        .checkpoints
+        .iter()
+        .map(|summary| {
+            vec![
+                summary.checkpoint_id.clone(),
+                when(summary.created_at_ms),
+                summary.trigger.as_str().to_owned(),
+                format!("{} B", summary.bytes),
+                summary.summary.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        ("CHECKPOINT", Align::Left),
+        ("CREATED", Align::Left),
+        ("TRIGGER", Align::Left),
+        ("SIZE", Align::Right),
+        ("SUMMARY", Align::Left),
+    ];
+    for line in table::render(&header, &rows) {
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }

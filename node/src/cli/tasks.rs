@@ -7,6 +7,7 @@ use shim_protocol::{
     messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatus, TaskStatusRequest},
 };
 
+use super::table::{self, Align};
 use crate::config::Config;
 
 /// A task status as `tasks list --status` takes it: anything else is a usage error (exit 2).
@@ -88,30 +89,32 @@ pub(super) async fn list(
         outln!("no tasks");
         return Ok(ExitCode::SUCCESS);
     }
-    let id_width = list
+    let rows: Vec<Vec<String>> = list
         .tasks
         .iter()
-        .map(|task| task.task_id.len())
-        .max()
-        .unwrap_or(4);
-    outln!(
-        "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} TITLE",
-        "TASK",
-        "STATUS",
-        "PRIORITY",
-        "PROGRESS",
-        "WORKER"
-    );
-    for task in &list.tasks {
-        outln!(
-            "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} {}",
-            task.task_id,
-            task.status.as_str(),
-            task.priority.as_str(),
-            format!("{}%", task.progress.round()),
-            task.worker_chat_id.as_deref().unwrap_or("-"),
-            task.title
-        );
+        .map(|task| {
+            vec![
+                task.task_id.clone(),
+                task.status.as_str().to_owned(),
+                task.priority.as_str().to_owned(),
+                format!("{}%", task.progress.round()),
+                task.worker_chat_id
+                    .clone()
+                    .unwrap_or_else(|| "-".to_owned()),
+                task.title.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        ("TASK", Align::Left),
+        ("STATUS", Align::Left),
+        ("PRIORITY", Align::Left),
+        ("PROGRESS", Align::Right),
+        ("WORKER", Align::Left),
+        ("TITLE", Align::Left),
+    ];
+    for line in table::render(&header, &rows) {
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }
