@@ -304,10 +304,14 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
     let config = Config::load(cli.config.as_deref(), &env, &overrides)?;
     match cli.command {
         Command::Run => {
+            // Listening before the node starts: a Ctrl-C or SIGTERM that comes while it starts stops it in
+            // order once it is up, instead of killing it half way.
+            let shutdown = shutdown_signal()?;
             let node = crate::start(config).await?;
             print_banner(&node);
-            let outcome = wait_for_signal(node).await;
-            outcome.map(|()| ExitCode::SUCCESS)
+            crate::run_started(node, shutdown)
+                .await
+                .map(|()| ExitCode::SUCCESS)
         }
         Command::Mcp { no_autostart } => {
             let project_dir_opt = env.get("CLAUDE_PROJECT_DIR").cloned().or_else(|| {
@@ -478,17 +482,17 @@ async fn node_client(config: &Config, name: &str) -> anyhow::Result<crate::nats:
     ))
 }
 
-async fn wait_for_signal(node: crate::RunningNode) -> anyhow::Result<()> {
+/// Resolves at the first SIGTERM or SIGINT received from now on.
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut terminate = signal(SignalKind::terminate()).context("failed to listen for SIGTERM")?;
     let mut interrupt = signal(SignalKind::interrupt()).context("failed to listen for SIGINT")?;
-    let shutdown = async move {
+    Ok(async move {
         tokio::select! {
             _ = terminate.recv() => {}
             _ = interrupt.recv() => {}
         }
-    };
-    crate::run_started(node, shutdown).await
+    })
 }
 
 fn print_banner(node: &crate::RunningNode) {

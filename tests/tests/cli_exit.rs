@@ -438,3 +438,38 @@ async fn tables_keep_their_columns_in_line_whatever_the_cells() {
     }
     node.stop().await;
 }
+
+/// An orderly stop (`shim-node stop`, or Ctrl-C on `shim-node run`) of a node that started its own
+/// nats-server logs no warning: the node closes its connection before it stops that server, so it never sees
+/// NATS go away.
+#[tokio::test]
+async fn an_orderly_stop_of_a_node_with_embedded_nats_logs_no_warning() {
+    for how in ["stop", "ctrl-c"] {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let url = no_nats_url();
+        let node_id = format!("quiet-stop-{how}");
+        let mut process = NodeProcess::start(EXE, &url, &node_id, data_dir.path());
+        let _ = wait_for_node(&url, &node_id, Duration::from_secs(5)).await;
+        if how == "stop" {
+            let data = data_dir.path().display().to_string();
+            let stopped = shim(&["stop", "--data-dir", &data]).await;
+            assert_eq!(code(&stopped), 0, "{}", stderr(&stopped));
+        } else {
+            let pid = nix::unistd::Pid::from_raw(i32::try_from(process.pid()).expect("pid"));
+            nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("signal");
+        }
+        assert!(
+            wait_until(|| std::future::ready(process.has_exited()), DEADLINE, POLL).await,
+            "the node process exited"
+        );
+        let log = std::fs::read_to_string(data_dir.path().join("node-process.log")).expect("log");
+        assert!(
+            log.contains("embedded nats-server") && log.contains("shim-node stopped"),
+            "{how}: {log}"
+        );
+        assert!(
+            !log.contains("WARN") && !log.contains("ERROR"),
+            "{how}: an orderly stop logs no warning:\n{log}"
+        );
+    }
+}
