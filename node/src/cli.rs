@@ -1,18 +1,39 @@
 //! The `shim-node` command line: `run`, `stop`, `mcp`, `status`, `tail` and the rest; exit codes in [`exit`].
 
+/// `println!` for one-shot commands: a closed stdout ends the command quietly (see [`output`]).
+macro_rules! outln {
+    () => {
+        $crate::cli::output::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` for one-shot commands: a closed stdout ends the command quietly (see [`output`]).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!($($arg)*))
+    };
+}
+
 mod chats;
 mod checkpoints;
 pub mod exit;
 pub mod hook;
+mod output;
 mod route;
 mod setup;
 mod status;
 pub mod statusline;
 mod stop;
+mod table;
 mod tail;
 mod tasks;
 
 use std::{collections::HashMap, path::PathBuf, process::ExitCode};
+
+use std::io::Write as _;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -168,9 +189,9 @@ enum TasksAction {
         /// Only those this chat dispatched or works on.
         #[arg(long)]
         chat_id: Option<String>,
-        /// Only those in this status (queued, claimed, in_progress, done, failed, dead, cancelled).
-        #[arg(long)]
-        status: Option<String>,
+        /// Only those in this status.
+        #[arg(long, value_enum)]
+        status: Option<tasks::StatusArg>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -283,10 +304,14 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
     let config = Config::load(cli.config.as_deref(), &env, &overrides)?;
     match cli.command {
         Command::Run => {
+            // Listening before the node starts: a Ctrl-C or SIGTERM that comes while it starts stops it in
+            // order once it is up, instead of killing it half way.
+            let shutdown = shutdown_signal()?;
             let node = crate::start(config).await?;
             print_banner(&node);
-            let outcome = wait_for_signal(node).await;
-            outcome.map(|()| ExitCode::SUCCESS)
+            crate::run_started(node, shutdown)
+                .await
+                .map(|()| ExitCode::SUCCESS)
         }
         Command::Mcp { no_autostart } => {
             let project_dir_opt = env.get("CLAUDE_PROJECT_DIR").cloned().or_else(|| {
@@ -320,7 +345,13 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
         }
         Command::Status { json, chat_id } => status::run(&config, json, chat_id).await,
         Command::Tail { filter } => tail::run(&config, filter.as_deref().unwrap_or("")).await,
-        Command::Hook => Ok(hook::run(&config).await),
+        Command::Hook => {
+            let config_path_opt = cli
+                .config
+                .clone()
+                .or_else(|| env.get("SHIM_CONFIG").map(PathBuf::from));
+            Ok(hook::run(&config, config_path_opt).await)
+        }
         Command::Statusline => Ok(statusline::run(&config).await),
         Command::Setup { target } => run_setup(target),
         Command::Checkpoints { action } => match action {
@@ -364,7 +395,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 Some(project) => project,
                 None => std::env::current_dir().context("cannot read the current directory")?,
             };
-            checkpoints::resume(&config, project, take).await
+            checkpoints::resume(&config, project_dir(&project)?, take).await
         }
     }
 }
@@ -384,12 +415,12 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
                     Some(dir) => dir,
                     None => std::env::current_dir().context("cannot read the current directory")?,
                 };
-                setup::Scope::Project(std::fs::canonicalize(&dir).unwrap_or(dir))
+                setup::Scope::Project(project_dir(&dir)?)
             };
             for line in setup::claude_code(&exe, &scope, statusline)? {
-                println!("{line}");
+                outln!("{line}");
             }
-            println!("Restart Claude Code (or run /hooks) to load the hooks.");
+            outln!("Restart Claude Code (or run /hooks) to load the hooks.");
         }
         SetupTarget::ClaudeDesktop { write, file } => {
             let path = match file {
@@ -399,22 +430,33 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
             };
             if write {
                 let changed = setup::claude_desktop(&exe, &path)?;
-                println!(
+                outln!(
                     "{} {}",
                     if changed { "updated  " } else { "unchanged" },
                     path.display()
                 );
-                println!("Restart Claude Desktop to load the MCP server.");
+                outln!("Restart Claude Desktop to load the MCP server.");
             } else {
-                println!(
+                outln!(
                     "Merge this into {} and restart Claude Desktop:\n",
                     path.display()
                 );
-                println!("{}", setup::desktop_snippet(&exe));
+                outln!("{}", setup::desktop_snippet(&exe));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Returns the canonical path of a project directory given to a command, or an error (exit code 1) when it
+/// does not exist or is not a directory: nothing is created for, or looked up in, a mistyped path.
+fn project_dir(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
+    let canonical = std::fs::canonicalize(dir)
+        .with_context(|| format!("project directory {} does not exist", dir.display()))?;
+    if !canonical.is_dir() {
+        anyhow::bail!("project directory {} is not a directory", dir.display());
+    }
+    Ok(canonical)
 }
 
 /// Connects to the configured NATS server for a command, or says that no node seems to be running (a
@@ -440,17 +482,17 @@ async fn node_client(config: &Config, name: &str) -> anyhow::Result<crate::nats:
     ))
 }
 
-async fn wait_for_signal(node: crate::RunningNode) -> anyhow::Result<()> {
+/// Resolves at the first SIGTERM or SIGINT received from now on.
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut terminate = signal(SignalKind::terminate()).context("failed to listen for SIGTERM")?;
     let mut interrupt = signal(SignalKind::interrupt()).context("failed to listen for SIGINT")?;
-    let shutdown = async move {
+    Ok(async move {
         tokio::select! {
             _ = terminate.recv() => {}
             _ = interrupt.recv() => {}
         }
-    };
-    crate::run_started(node, shutdown).await
+    })
 }
 
 fn print_banner(node: &crate::RunningNode) {
@@ -461,7 +503,9 @@ fn print_banner(node: &crate::RunningNode) {
         .metrics_addr()
         .map_or_else(|| "off".to_owned(), |addr| format!("http://{addr}/metrics"));
     let desktop = serde_json::json!({"mcpServers": {"shim": {"command": exe, "args": ["mcp"]}}});
-    println!(
+    // The daemon runs on whether or not anything reads its banner (see `output`).
+    let _ = writeln!(
+        std::io::stdout(),
         "SHIM node {node_id} is running (Ctrl-C stops it).\n  NATS:    {nats}{embedded}\n  metrics: {metrics}\n\n\
          Connect Claude Desktop: merge this into claude_desktop_config.json\n  \
          (~/.config/Claude/ on Linux, ~/Library/Application Support/Claude/ on macOS) and restart the app:\n\n{desktop}\n\n\

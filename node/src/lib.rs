@@ -537,6 +537,19 @@ impl RunningNode {
         let _ = tokio::time::timeout(std::time::Duration::from_secs(2), self.publisher_task).await;
         // A flush waits for the server: with NATS away, for ever.
         let _ = tokio::time::timeout(STOP_GRACE, self.client.flush()).await;
+        // Close the connection before stopping the server it runs on: other holders of the client (a KV
+        // handle, a task that has not ended yet) keep it open past the drop, and it would then see the
+        // embedded server go away and warn of a disconnection in an orderly stop. Draining flushes what is
+        // queued and closes; a flush after it returns once the connection is gone (bounded, in case NATS
+        // does not answer).
+        let _ = tokio::time::timeout(STOP_GRACE, async {
+            if self.client.drain().await.is_ok() {
+                while self.client.flush().await.is_ok() {
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                }
+            }
+        })
+        .await;
         drop(self.client);
         if let Some(server) = self.metrics_server_opt {
             // Graceful: it lets a scrape in progress finish, but an idle keep-alive connection does not hold

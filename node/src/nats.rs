@@ -55,6 +55,8 @@ pub async fn connect(
                     // Reconnecting for ever, a connection closes only when its owner closes (or drops) it: a
                     // command that is done, a node that stops. Nothing to warn about.
                     Event::Closed => debug!("nats connection closed"),
+                    // Only the owner drains a connection: a node that stops closes it that way.
+                    Event::Draining => debug!("nats connection draining"),
                     // While NATS is away every reconnect attempt fails (up to one a second, for as long as
                     // the outage lasts): the 1st, 10th, 100th... are worth a line, the rest only at debug.
                     Event::ClientError(error) if worth_telling(failed_attempts) => {

@@ -217,6 +217,36 @@ async fn the_tool_list_fits_its_budget() {
         tiers
     );
     assert_eq!(property("shim_record_override", "chosen")["enum"], tiers);
+    // Descriptions agree with the schemas: a tool that says it takes nothing has no arguments, and every
+    // argument of shim_check_resume is named in its description.
+    for tool in tools {
+        let says_nothing = tool["description"]
+            .as_str()
+            .is_some_and(|text| text.to_lowercase().contains("takes nothing"));
+        let arguments = tool["inputSchema"]["properties"]
+            .as_object()
+            .map_or(0, |properties| properties.len());
+        assert!(
+            !(says_nothing && arguments > 0),
+            "{} says it takes nothing but has {arguments} arguments",
+            tool["name"]
+        );
+    }
+    let check_resume = tools
+        .iter()
+        .find(|entry| entry["name"] == "shim_check_resume")
+        .expect("shim_check_resume listed");
+    for (name, _) in check_resume["inputSchema"]["properties"]
+        .as_object()
+        .expect("properties")
+    {
+        assert!(
+            check_resume["description"]
+                .as_str()
+                .is_some_and(|text| text.contains(name.as_str())),
+            "{check_resume}"
+        );
+    }
     for tool in ["shim_checkpoint", "shim_task_progress"] {
         let progress = property(tool, "progress");
         assert_eq!(

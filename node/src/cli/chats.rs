@@ -7,6 +7,7 @@ use shim_protocol::{
     messages::{ChatList, ListChatsRequest},
 };
 
+use super::table::{self, Align};
 use crate::config::Config;
 
 pub(super) async fn run(
@@ -19,29 +20,40 @@ pub(super) async fn run(
         .request(NodeOp::ChatList, &ListChatsRequest { include_gone })
         .await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&list.chats)?);
+        outln!("{}", serde_json::to_string_pretty(&list.chats)?);
         return Ok(ExitCode::SUCCESS);
     }
     if list.chats.is_empty() {
-        println!("no chats");
+        outln!("no chats");
         return Ok(ExitCode::SUCCESS);
     }
     let now = shim_actors::now_ms();
-    println!(
-        "{:<40} {:<20} {:<10} {:<6} {:<16} {:>9}  TASK",
-        "CHAT", "NAME", "ROLE", "STATUS", "NODE", "SEEN"
-    );
-    for chat in &list.chats {
-        println!(
-            "{:<40} {:<20} {:<10} {:<6} {:<16} {:>9}  {}",
-            chat.chat_id,
-            cell(chat.name.as_deref().unwrap_or("-"), 20),
-            chat.role,
-            chat.status,
-            chat.node_id,
-            format!("{}s ago", now.saturating_sub(chat.last_heartbeat_ms) / 1000),
-            chat.current_task.as_deref().unwrap_or("-")
-        );
+    let rows: Vec<Vec<String>> = list
+        .chats
+        .iter()
+        .map(|chat| {
+            vec![
+                chat.chat_id.clone(),
+                cell(chat.name.as_deref().unwrap_or("-"), 20),
+                chat.role.to_string(),
+                chat.status.to_string(),
+                chat.node_id.clone(),
+                format!("{}s ago", now.saturating_sub(chat.last_heartbeat_ms) / 1000),
+                chat.current_task.clone().unwrap_or_else(|| "-".to_owned()),
+            ]
+        })
+        .collect();
+    let header = [
+        ("CHAT", Align::Left),
+        ("NAME", Align::Left),
+        ("ROLE", Align::Left),
+        ("STATUS", Align::Left),
+        ("NODE", Align::Left),
+        ("SEEN", Align::Right),
+        ("TASK", Align::Left),
+    ];
+    for line in table::render(&header, &rows) {
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ use shim_protocol::{
     },
 };
 
+use super::table::{self, Align};
 use crate::config::Config;
 
 fn when(ms: u64) -> String {
@@ -35,26 +36,35 @@ pub(super) async fn list(
         )
         .await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&list.checkpoints)?);
+        outln!("{}", serde_json::to_string_pretty(&list.checkpoints)?);
         return Ok(ExitCode::SUCCESS);
     }
     if list.checkpoints.is_empty() {
-        println!("no checkpoints");
+        outln!("no checkpoints");
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "{:<48} {:<20}  {:<12} {:>8}  SUMMARY",
-        "CHECKPOINT", "CREATED", "TRIGGER", "SIZE"
-    );
-    for summary in &list.checkpoints {
-        println!(
-            "{:<48} {:<20}  {:<12} {:>8}  {}",
-            summary.checkpoint_id,
-            when(summary.created_at_ms),
-            summary.trigger.as_str(),
-            format!("{} B", summary.bytes),
-            summary.summary.replace('\n', " ")
-        );
+    let rows: Vec<Vec<String>> = list
+        .checkpoints
+        .iter()
+        .map(|summary| {
+            vec![
+                summary.checkpoint_id.clone(),
+                when(summary.created_at_ms),
+                summary.trigger.as_str().to_owned(),
+                format!("{} B", summary.bytes),
+                summary.summary.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        ("CHECKPOINT", Align::Left),
+        ("CREATED", Align::Left),
+        ("TRIGGER", Align::Left),
+        ("SIZE", Align::Right),
+        ("SUMMARY", Align::Left),
+    ];
+    for line in table::render(&header, &rows) {
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -73,19 +83,19 @@ async fn fetch(config: &Config, checkpoint_id: &str) -> anyhow::Result<Checkpoin
 
 pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result<ExitCode> {
     let checkpoint = fetch(config, checkpoint_id).await?;
-    println!(
+    outln!(
         "checkpoint {} ({} at {})",
         checkpoint.checkpoint_id,
         checkpoint.trigger.as_str(),
         when(checkpoint.created_at_ms)
     );
-    println!(
+    outln!(
         "project    {}",
         checkpoint.project_dir.as_deref().unwrap_or("-")
     );
-    println!("summary    {}", checkpoint.conversation.summary);
+    outln!("summary    {}", checkpoint.conversation.summary);
     if !checkpoint.task.operation.is_empty() {
-        println!(
+        outln!(
             "task       {} — {} ({:.0}%)",
             checkpoint.task.operation,
             checkpoint.task.phase,
@@ -93,12 +103,12 @@ pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result
         );
     }
     for step in &checkpoint.task.next_steps {
-        println!("next       {step}");
+        outln!("next       {step}");
     }
     for blocker in &checkpoint.task.blockers {
-        println!("blocker    {blocker}");
+        outln!("blocker    {blocker}");
     }
-    println!(
+    outln!(
         "files      branch {} · {} modified · {} staged · {} untracked · diff {} B",
         checkpoint.files.branch.as_deref().unwrap_or("-"),
         checkpoint.files.modified.len(),
@@ -106,7 +116,7 @@ pub(super) async fn show(config: &Config, checkpoint_id: &str) -> anyhow::Result
         checkpoint.files.untracked.len(),
         checkpoint.files.diff.len()
     );
-    println!(
+    outln!(
         "signals    {} messages · {} tool calls ({} failed) · context {}",
         checkpoint.signals.message_count,
         checkpoint.signals.tool_calls,
@@ -130,19 +140,19 @@ pub(super) async fn export(
         // A checkpoint holds diffs and conversation: private to its user, like the store it came from.
         Some(path) => crate::data_dir::write_private(&path, format!("{text}\n").as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?,
-        None => println!("{text}"),
+        None => outln!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the resume prompt of the interrupted session in `project_dir`. Looking leaves it offered; with
+/// Prints the resume prompt of the interrupted session in `project_dir` (an existing directory, canonical).
+/// Looking leaves it offered; with
 /// `take` it is marked restored and not offered again.
 pub(super) async fn resume(
     config: &Config,
     project_dir: PathBuf,
     take: bool,
 ) -> anyhow::Result<ExitCode> {
-    let project_dir = std::fs::canonicalize(&project_dir).unwrap_or(project_dir);
     let project = project_dir.display().to_string();
     let node = super::node_client(config, "shim-node resume").await?;
     let offer: ResumeOffer = if take {
@@ -167,7 +177,7 @@ pub(super) async fn resume(
     };
     match offer.resume_prompt.filter(|_| offer.resume_available) {
         Some(prompt) => {
-            println!("{prompt}");
+            outln!("{prompt}");
             if take {
                 eprintln!(
                     "marked restored: checkpoint {} is not offered again",

@@ -3,7 +3,9 @@
 //! session, which Claude Code adds to the new session's context.
 //!
 //! It never blocks or breaks the assistant: whatever happens (bad input, no node, no NATS) it exits 0,
-//! quietly, within [`DEADLINE`].
+//! quietly, within [`DEADLINE`]. SessionStart alone may take up to [`START_DEADLINE`]: when no node answers
+//! it starts one in the background, as `shim-node mcp` does, so that the resume prompt of a session that
+//! crashed before a reboot or a `shim-node stop` still reaches the next session.
 
 use std::{io::Read, time::Duration};
 
@@ -19,11 +21,16 @@ use shim_protocol::{
 
 use crate::{
     config::Config,
+    mcp::{McpOptions, find_or_start_node},
     nats::{NodeClient, connect_fast},
 };
 
-/// Longest a hook may take, start to exit.
+/// Longest a hook may take, start to exit (SessionStart excepted, see [`START_DEADLINE`]).
 pub const DEADLINE: Duration = Duration::from_millis(1500);
+/// Longest a SessionStart hook may take, start to exit: time for a node it starts (and the nats-server that
+/// node may start) to come up and answer. Claude Code gives a hook 60 s unless its settings say otherwise;
+/// `shim-node setup claude-code` gives SessionStart 15 s.
+pub const START_DEADLINE: Duration = Duration::from_secs(10);
 /// Largest hook input read.
 const MAX_INPUT: u64 = 4 * 1024 * 1024;
 /// Longest tool argument or result kept.
@@ -127,17 +134,26 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
     }
 }
 
-/// Runs the hook within [`DEADLINE`], reading its input included; the exit code is always 0.
-pub(super) async fn run(config: &Config) -> std::process::ExitCode {
-    let deadline = tokio::time::Instant::now() + DEADLINE;
-    let Some(input) = read_input(deadline).await else {
+/// Runs the hook within [`DEADLINE`] (SessionStart: [`START_DEADLINE`]), reading its input included; the
+/// exit code is always 0. `config_path_opt` is the config file given to this process, passed on to a node
+/// it starts.
+pub(super) async fn run(
+    config: &Config,
+    config_path_opt: Option<std::path::PathBuf>,
+) -> std::process::ExitCode {
+    let started_at = tokio::time::Instant::now();
+    let Some(input) = read_input(started_at + DEADLINE).await else {
         return std::process::ExitCode::SUCCESS;
     };
     let Some(action) = parse(&input, crate::claude::session_pid(), shim_actors::now_ms()) else {
         return std::process::ExitCode::SUCCESS;
     };
-    match tokio::time::timeout_at(deadline, deliver(config, action)).await {
-        Ok(Some(prompt)) => println!("{prompt}"),
+    let deadline = match action {
+        HookAction::Start { .. } => started_at + START_DEADLINE,
+        _ => started_at + DEADLINE,
+    };
+    match tokio::time::timeout_at(deadline, deliver(config, config_path_opt, action)).await {
+        Ok(Some(prompt)) => outln!("{prompt}"),
         Ok(None) => {}
         Err(_) => tracing::debug!("hook gave up after its deadline"),
     }
@@ -167,8 +183,33 @@ async fn read_input(deadline: tokio::time::Instant) -> Option<Vec<u8>> {
     }
 }
 
-/// Sends the action; returns the resume prompt to print, if any.
-async fn deliver(config: &Config, action: HookAction) -> Option<String> {
+/// Sends the action; returns the resume prompt to print, if any. Only SessionStart starts a node when none
+/// answers.
+async fn deliver(
+    config: &Config,
+    config_path_opt: Option<std::path::PathBuf>,
+    action: HookAction,
+) -> Option<String> {
+    if let HookAction::Start {
+        request,
+        offer_resume,
+    } = action
+    {
+        let options = McpOptions {
+            autostart: true,
+            project_dir_opt: None,
+            config_path_opt,
+            claude_pid_opt: None,
+        };
+        let node = match find_or_start_node(config, &options).await {
+            Ok(node) => node,
+            Err(error) => {
+                tracing::debug!(error = %format!("{error:#}"), "no node for the session start");
+                return None;
+            }
+        };
+        return start(&node, request, offer_resume).await;
+    }
     let client = connect_fast(&config.nats_url, "shim-node hook")
         .await
         .ok()?;
@@ -193,42 +234,47 @@ async fn deliver(config: &Config, action: HookAction) -> Option<String> {
             let _: SessionEndReply = node.request(NodeOp::SessionEnd, &request).await.ok()?;
             None
         }
-        HookAction::Start {
-            request,
-            offer_resume,
-        } => {
-            let project_dir_opt = request.project_dir.clone();
-            let started: SessionStartReply =
-                match node.request(NodeOp::SessionStart, &request).await {
-                    // A working directory the node may not read (not the user's): the chat opens without one.
-                    Err(crate::nats::ClientError::Remote(
-                        shim_protocol::WireError::BadRequest { .. },
-                    )) if request.project_dir.is_some() => {
-                        let without = SessionStartRequest {
-                            project_dir: None,
-                            ..request
-                        };
-                        node.request(NodeOp::SessionStart, &without).await.ok()?
-                    }
-                    other => other.ok()?,
-                };
-            if !offer_resume {
-                return None;
-            }
-            let offer: ResumeOffer = node
-                .request(
-                    NodeOp::ResumeTake,
-                    &ResumeRequest {
-                        checkpoint_id: None,
-                        project_dir: project_dir_opt,
-                        chat_id: Some(started.chat_id),
-                    },
-                )
-                .await
-                .ok()?;
-            offer.resume_prompt.filter(|_| offer.resume_available)
-        }
+        // Handled above.
+        HookAction::Start { .. } => None,
     }
+}
+
+/// Opens the session's chat and, unless the start is a compaction, takes the resume prompt of an
+/// interrupted session in its project.
+async fn start(
+    node: &NodeClient,
+    request: SessionStartRequest,
+    offer_resume: bool,
+) -> Option<String> {
+    let project_dir_opt = request.project_dir.clone();
+    let started: SessionStartReply = match node.request(NodeOp::SessionStart, &request).await {
+        // A working directory the node may not read (not the user's): the chat opens without one.
+        Err(crate::nats::ClientError::Remote(shim_protocol::WireError::BadRequest { .. }))
+            if request.project_dir.is_some() =>
+        {
+            let without = SessionStartRequest {
+                project_dir: None,
+                ..request
+            };
+            node.request(NodeOp::SessionStart, &without).await.ok()?
+        }
+        other => other.ok()?,
+    };
+    if !offer_resume {
+        return None;
+    }
+    let offer: ResumeOffer = node
+        .request(
+            NodeOp::ResumeTake,
+            &ResumeRequest {
+                checkpoint_id: None,
+                project_dir: project_dir_opt,
+                chat_id: Some(started.chat_id),
+            },
+        )
+        .await
+        .ok()?;
+    offer.resume_prompt.filter(|_| offer.resume_available)
 }
 
 #[cfg(test)]

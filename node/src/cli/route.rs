@@ -50,13 +50,13 @@ pub(super) async fn route(
         Err(error) => return Err(error),
     };
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&RouteOutput::from(reply))?
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "{} ({}) · confidence {:.2} · ~${:.4} for ~{} in / {} out tokens",
         reply.model,
         reply.model_id,
@@ -65,12 +65,13 @@ pub(super) async fn route(
         reply.estimated_input_tokens,
         reply.estimated_output_tokens
     );
-    println!("  why: {}", reply.reasoning);
-    println!("  task: {} ({})", reply.task_type, reply.complexity);
+    outln!("  why: {}", reply.reasoning);
+    outln!("  task: {} ({})", reply.task_type, reply.complexity);
     for alternative in &reply.alternatives {
-        println!(
+        outln!(
             "  {:<6} ~${:.4}",
-            alternative.model, alternative.estimated_cost_usd
+            alternative.model,
+            alternative.estimated_cost_usd
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -134,22 +135,22 @@ pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<E
     }
     let evaluation = evaluate(&set, &config.routing.models);
     if json {
-        println!("{}", serde_json::to_string_pretty(&evaluation)?);
+        outln!("{}", serde_json::to_string_pretty(&evaluation)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("prompts        {}", evaluation.prompts);
-    println!("exact          {:.1}%", evaluation.exact * 100.0);
-    println!(
+    outln!("prompts        {}", evaluation.prompts);
+    outln!("exact          {:.1}%", evaluation.exact * 100.0);
+    outln!(
         "under-routed   {:.1}%  (a weaker tier than the label)",
         evaluation.under * 100.0
     );
-    println!("over-routed    {:.1}%", evaluation.over * 100.0);
-    println!(
+    outln!("over-routed    {:.1}%", evaluation.over * 100.0);
+    outln!(
         "cost vs opus   {:.1}%  (of sending everything to opus)",
         evaluation.cost_vs_opus * 100.0
     );
-    println!("cost vs sonnet {:.1}%", evaluation.cost_vs_sonnet * 100.0);
-    println!("\nlabel \\ routed  haiku  sonnet   opus");
+    outln!("cost vs sonnet {:.1}%", evaluation.cost_vs_sonnet * 100.0);
+    outln!("\nlabel \\ routed  haiku  sonnet   opus");
     for label in Tier::ALL {
         let count = |routed: Tier| {
             evaluation
@@ -158,7 +159,7 @@ pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<E
                 .find(|(l, r, _)| *l == label && *r == routed)
                 .map_or(0, |(_, _, count)| *count)
         };
-        println!(
+        outln!(
             "{:<14} {:>6} {:>7} {:>6}",
             label.as_str(),
             count(Tier::Haiku),
@@ -167,7 +168,7 @@ pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<E
         );
     }
     if !evaluation.misses.is_empty() {
-        println!("\nmisses:");
+        outln!("\nmisses:");
         for (prompt, label, routed) in &evaluation.misses {
             let first_line: String = prompt
                 .lines()
@@ -176,7 +177,7 @@ pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<E
                 .chars()
                 .take(100)
                 .collect();
-            println!("  {label} -> {routed}: {first_line}");
+            outln!("  {label} -> {routed}: {first_line}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -188,8 +189,8 @@ pub(super) async fn forget(config: &Config, category: String) -> anyhow::Result<
         .request_service(ROUTER_FORGET, &category)
         .await?;
     match previous {
-        Some(tier) => println!("{category}: forgot the learned preference for {tier}"),
-        None => println!("{category}: nothing was learned"),
+        Some(tier) => outln!("{category}: forgot the learned preference for {tier}"),
+        None => outln!("{category}: nothing was learned"),
     }
     Ok(ExitCode::SUCCESS)
 }

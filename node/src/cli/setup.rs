@@ -94,8 +94,10 @@ pub fn merge_settings(
                 .and_then(Value::as_array)
                 .is_none_or(|list| !list.is_empty())
         });
+        // SessionStart may start the node and wait for it (see `hook::START_DEADLINE`).
+        let timeout = if event == "SessionStart" { 15 } else { 5 };
         let mut group =
-            json!({"hooks": [{"type": "command", "command": hook_command, "timeout": 5}]});
+            json!({"hooks": [{"type": "command", "command": hook_command, "timeout": timeout}]});
         if TOOL_EVENTS.contains(&event) {
             group["matcher"] = json!("*");
         }

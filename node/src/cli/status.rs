@@ -24,9 +24,9 @@ pub(super) async fn run(
         )
         .await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&reply))?);
+        outln!("{}", serde_json::to_string_pretty(&to_json(&reply))?);
     } else {
-        print!("{}", render(&reply));
+        out!("{}", render(&reply));
     }
     Ok(ExitCode::SUCCESS)
 }

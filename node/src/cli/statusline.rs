@@ -84,7 +84,7 @@ pub(super) async fn run(config: &Config) -> std::process::ExitCode {
             _ => "SHIM ○ offline".to_owned(),
         },
     };
-    println!("{line}");
+    outln!("{line}");
     std::process::ExitCode::SUCCESS
 }
 

@@ -49,7 +49,7 @@ pub(super) async fn run(config: &Config, timeout: Duration) -> anyhow::Result<Ex
         }
         tokio::time::sleep(POLL).await;
     }
-    println!(
+    outln!(
         "stopped shim-node (pid {pid}, data dir {})",
         data_dir.root().display()
     );

@@ -4,10 +4,45 @@ use std::process::ExitCode;
 
 use shim_protocol::{
     NodeOp,
-    messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatusRequest},
+    messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatus, TaskStatusRequest},
 };
 
+use super::table::{self, Align};
 use crate::config::Config;
+
+/// A task status as `tasks list --status` takes it: anything else is a usage error (exit 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub(super) enum StatusArg {
+    /// Waiting for a worker.
+    Queued,
+    /// A worker took it.
+    Claimed,
+    /// The worker reported progress.
+    InProgress,
+    /// Finished with a result.
+    Done,
+    /// Failed for good.
+    Failed,
+    /// Ran out of attempts.
+    Dead,
+    /// Cancelled.
+    Cancelled,
+}
+
+impl From<StatusArg> for TaskStatus {
+    fn from(status: StatusArg) -> TaskStatus {
+        match status {
+            StatusArg::Queued => TaskStatus::Queued,
+            StatusArg::Claimed => TaskStatus::Claimed,
+            StatusArg::InProgress => TaskStatus::InProgress,
+            StatusArg::Done => TaskStatus::Done,
+            StatusArg::Failed => TaskStatus::Failed,
+            StatusArg::Dead => TaskStatus::Dead,
+            StatusArg::Cancelled => TaskStatus::Cancelled,
+        }
+    }
+}
 
 /// The name a person's actions are recorded under.
 fn person() -> String {
@@ -27,7 +62,7 @@ fn person() -> String {
 pub(super) async fn list(
     config: &Config,
     chat_id: Option<String>,
-    status: Option<String>,
+    status: Option<StatusArg>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let node = super::node_client(config, "shim-node tasks").await?;
@@ -43,36 +78,43 @@ pub(super) async fn list(
         )
         .await?;
     if let Some(status) = status {
-        list.tasks.retain(|task| task.status.as_str() == status);
+        let status = TaskStatus::from(status);
+        list.tasks.retain(|task| task.status == status);
     }
     if json {
-        println!("{}", serde_json::to_string_pretty(&list.tasks)?);
+        outln!("{}", serde_json::to_string_pretty(&list.tasks)?);
         return Ok(ExitCode::SUCCESS);
     }
     if list.tasks.is_empty() {
-        println!("no tasks");
+        outln!("no tasks");
         return Ok(ExitCode::SUCCESS);
     }
-    let id_width = list
+    let rows: Vec<Vec<String>> = list
         .tasks
         .iter()
-        .map(|task| task.task_id.len())
-        .max()
-        .unwrap_or(4);
-    println!(
-        "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} TITLE",
-        "TASK", "STATUS", "PRIORITY", "PROGRESS", "WORKER"
-    );
-    for task in &list.tasks {
-        println!(
-            "{:<id_width$}  {:<11} {:<8} {:>8}  {:<20} {}",
-            task.task_id,
-            task.status.as_str(),
-            task.priority.as_str(),
-            format!("{}%", task.progress.round()),
-            task.worker_chat_id.as_deref().unwrap_or("-"),
-            task.title
-        );
+        .map(|task| {
+            vec![
+                task.task_id.clone(),
+                task.status.as_str().to_owned(),
+                task.priority.as_str().to_owned(),
+                format!("{}%", task.progress.round()),
+                task.worker_chat_id
+                    .clone()
+                    .unwrap_or_else(|| "-".to_owned()),
+                task.title.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        ("TASK", Align::Left),
+        ("STATUS", Align::Left),
+        ("PRIORITY", Align::Left),
+        ("PROGRESS", Align::Right),
+        ("WORKER", Align::Left),
+        ("TITLE", Align::Left),
+    ];
+    for line in table::render(&header, &rows) {
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -94,7 +136,7 @@ pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::
         anyhow::bail!("task {task_id} does not exist");
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&task)?);
+        outln!("{}", serde_json::to_string_pretty(&task)?);
     } else {
         print_task(&task);
     }
@@ -102,36 +144,36 @@ pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::
 }
 
 fn print_task(task: &TaskRecord) {
-    println!("task        {}", task.task_id);
-    println!("title       {}", task.title);
-    println!(
+    outln!("task        {}", task.task_id);
+    outln!("title       {}", task.title);
+    outln!(
         "status      {} ({}%, attempt {} of {})",
         task.status.as_str(),
         task.progress.round(),
         task.attempts,
         task.max_attempts
     );
-    println!("priority    {}", task.priority.as_str());
-    println!("supervisor  {}", task.supervisor_chat_id);
-    println!(
+    outln!("priority    {}", task.priority.as_str());
+    outln!("supervisor  {}", task.supervisor_chat_id);
+    outln!(
         "worker      {}",
         task.worker_chat_id.as_deref().unwrap_or("-")
     );
     if !task.depends_on.is_empty() {
-        println!("depends on  {}", task.depends_on.join(", "));
+        outln!("depends on  {}", task.depends_on.join(", "));
     }
     if !task.capabilities.is_empty() {
-        println!("needs       {}", task.capabilities.join(", "));
+        outln!("needs       {}", task.capabilities.join(", "));
     }
     if let Some(note) = &task.note {
-        println!("note        {note}");
+        outln!("note        {note}");
     }
     if let Some(error) = &task.error {
-        println!("error       {error}");
+        outln!("error       {error}");
     }
-    println!("\n{}", task.instructions);
+    outln!("\n{}", task.instructions);
     if let Some(result) = &task.result {
-        println!("\nresult:\n{result}");
+        outln!("\nresult:\n{result}");
     }
 }
 
@@ -151,6 +193,23 @@ pub(super) async fn act(config: &Config, task_id: &str, retry: bool) -> anyhow::
             },
         )
         .await?;
-    println!("{} is {}", task.task_id, task.status.as_str());
+    outln!("{} is {}", task.task_id, task.status.as_str());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    #[test]
+    fn every_status_argument_is_spelled_as_the_status_it_names() {
+        for arg in StatusArg::value_variants() {
+            let name = arg
+                .to_possible_value()
+                .map(|value| value.get_name().to_owned());
+            assert_eq!(name.as_deref(), Some(TaskStatus::from(*arg).as_str()));
+        }
+    }
 }

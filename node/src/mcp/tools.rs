@@ -703,7 +703,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_check_resume",
-        description = "At the start of a session: whether an interrupted session in this project can be resumed, with its resume prompt. Takes nothing."
+        description = "At the start of a session: whether an interrupted session in this project (or project_dir) can be resumed, with its prompt; shim_resume takes it."
     )]
     async fn check_resume(
         &self,
