@@ -280,34 +280,11 @@ impl Registry {
     /// Marks this node's present chats away (the node stops); returns the transitions this call made. A chat
     /// that heartbeats again through another node is back.
     pub async fn mark_node_away(&self) -> Result<Vec<Transition>, WireError> {
-        let mut transitions = Vec::new();
-        for key in self.keys().await? {
-            let Some(stored) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
-                continue;
-            };
-            if stored.operation != Operation::Put {
-                continue;
-            }
-            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
-                continue;
-            };
-            if entry.node_id != self.node_id || (entry.status != "idle" && entry.status != "busy") {
-                continue;
-            }
-            let from = std::mem::replace(&mut entry.status, "away".to_owned());
-            entry.current_task = None;
-            match self
-                .store
-                .update(&key, encode(&entry), stored.revision)
-                .await
-            {
-                Ok(_) => transitions.push(Transition { entry, from }),
-                // A heartbeat got there first: the chat is alive elsewhere.
-                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => {}
-                Err(error) => return Err(unavailable(error)),
-            }
-        }
-        Ok(transitions)
+        self.move_chats(|entry| {
+            let present = entry.status == "idle" || entry.status == "busy";
+            (entry.node_id == self.node_id && present).then_some("away")
+        })
+        .await
     }
 
     /// Marks chats silent for `away_after` as away and for `gone_after` as gone; returns the transitions this
@@ -317,6 +294,26 @@ impl Registry {
         now_ms: u64,
         away_after: Duration,
         gone_after: Duration,
+    ) -> Result<Vec<Transition>, WireError> {
+        self.move_chats(|entry| {
+            let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
+            if silent >= gone_after {
+                Some("gone")
+            } else if silent >= away_after {
+                Some("away")
+            } else {
+                None
+            }
+        })
+        .await
+    }
+
+    /// Moves each chat to the status `status_for` gives it (`None`, or its status already: left alone), one
+    /// compare-and-set per chat; returns the transitions this call made. A chat that moves away or goes works
+    /// on nothing: its `current_task` is cleared (its tasks are handed back as it goes).
+    async fn move_chats(
+        &self,
+        status_for: impl Fn(&ChatEntry) -> Option<&'static str>,
     ) -> Result<Vec<Transition>, WireError> {
         let mut transitions = Vec::new();
         for key in self.keys().await? {
@@ -329,19 +326,10 @@ impl Registry {
             let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
                 continue;
             };
-            let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
-            let status = if silent >= gone_after {
-                "gone"
-            } else if silent >= away_after {
-                "away"
-            } else {
+            let Some(status) = status_for(&entry).filter(|status| entry.status != *status) else {
                 continue;
             };
-            if entry.status == status {
-                continue;
-            }
             let from = std::mem::replace(&mut entry.status, status.to_owned());
-            // A chat that went away works on nothing: its tasks are handed back as it goes.
             entry.current_task = None;
             match self
                 .store
@@ -349,7 +337,7 @@ impl Registry {
                 .await
             {
                 Ok(_) => transitions.push(Transition { entry, from }),
-                // Another sweeper, or a heartbeat, got there first.
+                // Another node, or a heartbeat, got there first: the chat is alive, or already moved.
                 Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => {}
                 Err(error) => return Err(unavailable(error)),
             }
