@@ -980,9 +980,9 @@ impl TaskQueue {
         Ok((task, recorded, changes))
     }
 
-    /// Completes a task and then claims the next one for the same worker (as a worker loop would do next
-    /// anyway), in one call. The claim follows the completion, so it sees the tasks the completion released
-    /// (those that depended on it): they are on the queue before the claim looks.
+    /// Completes a task and claims the next one for the same worker (as a worker loop would do next anyway),
+    /// in one call. The two overlap; when the claim found nothing and the completion released tasks (those
+    /// that depended on it), it claims once more, so a worker is handed the task its own completion freed.
     pub async fn complete_and_claim(
         &self,
         chat_id: &str,
@@ -991,10 +991,24 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
     ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
-        let (task, recorded, mut changes) = self.complete(chat_id, task_id, result, now_ms).await?;
+        // The completion and the claim overlap: one round trip per task for a worker loop, not two.
+        let (completed, claimed) = tokio::join!(
+            self.complete(chat_id, task_id, result, now_ms),
+            self.claim_once(chat_id, capabilities, now_ms)
+        );
+        let (task, recorded, mut changes) = match completed {
+            Ok(completed) => completed,
+            Err(error) => {
+                // Do not leave a task claimed for a worker that is told its call failed.
+                if let Ok((Some(claim), _)) = &claimed {
+                    let _ = self.unclaim(claim, now_ms).await;
+                }
+                return Err(error);
+            }
+        };
         // The completion stands whatever the claim does: a claim that fails is reported as no next task (the
         // worker claims again, as its loop does when none is handed over).
-        let next = match self.claim_once(chat_id, capabilities, now_ms).await {
+        let mut next = match claimed {
             Ok((next, mut more)) => {
                 changes.append(&mut more);
                 next
@@ -1004,6 +1018,19 @@ impl TaskQueue {
                 None
             }
         };
+        // The overlapping claim could not see the tasks this very completion released (its dependents): when
+        // it found nothing and the completion released some, claim once more.
+        if next.is_none() && changes.iter().any(|change| change.what == "released") {
+            match self.claim_once(chat_id, capabilities, now_ms).await {
+                Ok((claim_opt, mut more)) => {
+                    changes.append(&mut more);
+                    next = claim_opt;
+                }
+                Err(error) => {
+                    warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next")
+                }
+            }
+        }
         Ok((task, recorded, next, changes))
     }
 
