@@ -9,7 +9,9 @@
 //! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
 //! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
 //! - [`events`]: following the node's events.
+//! - [`chats`]: waiting for the chat registry to list a chat in some state.
 
+pub mod chats;
 pub mod events;
 pub mod mcp_client;
 pub mod nats_server;
@@ -18,6 +20,7 @@ pub mod node_process;
 
 use std::time::Duration;
 
+pub use chats::wait_for_chat;
 pub use events::EventFeed;
 pub use mcp_client::McpClient;
 pub use nats_server::NatsServer;

@@ -12,7 +12,7 @@ use shim_protocol::{
     NodeOp, WireError,
     messages::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest},
 };
-use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, wait_until};
+use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, wait_for_chat, wait_until};
 
 async fn registry(nats: &NatsServer, node_id: &str) -> Registry {
     let client = async_nats::connect(nats.url()).await.expect("connects");
@@ -239,21 +239,7 @@ async fn the_node_sweeps_and_publishes_and_mcp_chats_register_themselves() {
         .as_str()
         .expect("chat")
         .to_owned();
-    let listed = wait_until(
-        || async {
-            client
-                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
-                .await
-                .is_ok_and(|list| {
-                    list.chats
-                        .iter()
-                        .any(|chat| chat.chat_id == chat_id && chat.status == "idle")
-                })
-        },
-        DEADLINE,
-        POLL,
-    )
-    .await;
+    let listed = wait_for_chat(&client, &chat_id, |chat| chat.status == "idle").await;
     assert!(listed);
     let tool = mcp
         .call_tool("shim_list_chats", json!({"include_gone": true}))

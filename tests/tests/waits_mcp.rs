@@ -7,9 +7,11 @@ use serde_json::{Value, json};
 use shim_node::nats::NodeClient;
 use shim_protocol::{
     NodeOp,
-    messages::{ChatList, DispatchTaskReply, DispatchTaskRequest, ListChatsRequest},
+    messages::{DispatchTaskReply, DispatchTaskRequest},
 };
-use shim_tests::{DEADLINE, EventFeed, McpClient, NatsServer, POLL, TestNode, wait_until};
+use shim_tests::{
+    DEADLINE, EventFeed, McpClient, NatsServer, POLL, TestNode, wait_for_chat, wait_until,
+};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -146,21 +148,7 @@ async fn a_killed_mcp_server_takes_no_task_with_it() {
         )
         .await;
     // The claim follows the heartbeat that makes the chat a worker.
-    let worker = wait_until(
-        || async {
-            client
-                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
-                .await
-                .is_ok_and(|list| {
-                    list.chats
-                        .iter()
-                        .any(|chat| chat.chat_id == doomed_chat && chat.role == "worker")
-                })
-        },
-        DEADLINE,
-        POLL,
-    )
-    .await;
+    let worker = wait_for_chat(&client, &doomed_chat, |chat| chat.role == "worker").await;
     assert!(worker);
     tokio::time::sleep(Duration::from_millis(500)).await;
     drop(doomed); // SIGKILL
@@ -342,21 +330,7 @@ async fn a_cancelled_claim_takes_no_task_with_it() {
             json!({"name": "shim_claim_task", "arguments": {"chat_id": quitter, "wait_seconds": 60}}),
         )
         .await;
-    let worker = wait_until(
-        || async {
-            client
-                .request::<_, ChatList>(NodeOp::ChatList, &ListChatsRequest::default())
-                .await
-                .is_ok_and(|list| {
-                    list.chats
-                        .iter()
-                        .any(|chat| chat.chat_id == quitter && chat.role == "worker")
-                })
-        },
-        DEADLINE,
-        POLL,
-    )
-    .await;
+    let worker = wait_for_chat(&client, &quitter, |chat| chat.role == "worker").await;
     assert!(worker);
     // The user stops the call (Escape in Claude Code); the MCP server and its connection stay up.
     mcp.notify(
