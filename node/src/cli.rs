@@ -536,6 +536,6 @@ fn print_banner(node: &crate::RunningNode) {
         } else {
             ""
         },
-        desktop = serde_json::to_string_pretty(&desktop).unwrap_or_default(),
+        desktop = serde_json::to_string_pretty(&desktop).expect("a JSON value always serializes"),
     );
 }
