@@ -109,6 +109,11 @@ pub struct ModelRouterState {
 #[derive(Debug, Default)]
 pub struct ModelRouter;
 
+impl ModelRouter {
+    /// The service's name; registered as `model_router.<node_id>` (see [`crate::names::service`]).
+    pub const NAME: &'static str = "model_router";
+}
+
 impl Actor for ModelRouter {
     type Msg = ModelRouterMessage;
     type State = ModelRouterState;

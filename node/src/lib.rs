@@ -247,7 +247,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     ));
     let router_service = router_service::start(
         client.clone(),
-        supervisor.clone(),
+        &config.node_id,
         config.request_timeout(),
         shutdown_rx.clone(),
     )

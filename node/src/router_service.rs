@@ -11,14 +11,14 @@ use async_nats::{
 };
 use bytes::Bytes;
 use futures::StreamExt;
-use ractor::{ActorRef, rpc::CallResult};
+use ractor::rpc::CallResult;
 use serde::Serialize;
 use shim_actors::{
-    SupervisorMessage,
     model_router::{
-        ModelRouterMessage, RouteContext,
+        ModelRouter, ModelRouterMessage, RouteContext,
         router::{RouteDecision, RouteOptions, Strategy, decide, prepare},
     },
+    names,
 };
 use shim_protocol::{
     PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
@@ -42,7 +42,7 @@ const MAX_IN_FLIGHT: usize = 256;
 /// have been answered by their tasks).
 pub async fn start(
     client: Client,
-    supervisor: ActorRef<SupervisorMessage>,
+    node_id: &str,
     timeout: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<JoinHandle<()>> {
@@ -66,6 +66,8 @@ pub async fn start(
         .await
         .map_err(|error| anyhow::anyhow!("failed to add the forget endpoint: {error}"))?;
     let limit = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
+    // The router actor is found by its registered name for each request, so a restarted router is found.
+    let router: Arc<str> = names::service(ModelRouter::NAME, node_id).into();
     Ok(tokio::spawn(async move {
         loop {
             let (kind, request) = tokio::select! {
@@ -75,12 +77,12 @@ pub async fn start(
                 _ = shutdown.wait_for(|stop| *stop) => break,
                 else => break,
             };
-            let supervisor = supervisor.clone();
+            let router = router.clone();
             let Ok(permit) = limit.clone().acquire_owned().await else {
                 break;
             };
             tokio::spawn(async move {
-                let reply = handle(kind, &request, &supervisor, timeout).await;
+                let reply = handle(kind, &request, &router, timeout).await;
                 let mut headers = HeaderMap::new();
                 headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
                 if let Err(error) = request.respond_with_headers(Ok(reply), headers).await {
@@ -103,12 +105,7 @@ enum Kind {
     Forget,
 }
 
-async fn handle(
-    kind: Kind,
-    request: &Request,
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> Bytes {
+async fn handle(kind: Kind, request: &Request, router: &str, timeout: Duration) -> Bytes {
     let header_opt = request
         .message
         .headers
@@ -118,13 +115,13 @@ async fn handle(
     let result = match version::check_header(header_opt) {
         Err(error) => Err(error),
         Ok(_) => match kind {
-            Kind::Route => route(&request.message.payload, supervisor, timeout)
+            Kind::Route => route(&request.message.payload, router, timeout)
                 .await
                 .and_then(|reply| encode(&reply)),
-            Kind::Override => record_override(&request.message.payload, supervisor, timeout)
+            Kind::Override => record_override(&request.message.payload, router, timeout)
                 .await
                 .and_then(|reply| encode(&reply)),
-            Kind::Forget => forget(&request.message.payload, supervisor, timeout)
+            Kind::Forget => forget(&request.message.payload, router, timeout)
                 .await
                 .and_then(|reply| encode(&reply)),
         },
@@ -146,17 +143,16 @@ fn encode<T: Serialize>(value: &T) -> WireResult<Bytes> {
 }
 
 async fn ask<T: Send + 'static>(
-    supervisor: &ActorRef<SupervisorMessage>,
+    router: &str,
     timeout: Duration,
     build: impl FnOnce(ractor::RpcReplyPort<T>) -> ModelRouterMessage,
 ) -> WireResult<T> {
-    match supervisor
-        .call(
-            |port| SupervisorMessage::Routing(build(port)),
-            Some(timeout),
-        )
-        .await
-    {
+    let Some(actor) = names::find::<ModelRouterMessage>(router) else {
+        return Err(WireError::Unavailable {
+            message: "the model router is not running; retry shortly".to_owned(),
+        });
+    };
+    match actor.call(build, Some(timeout)).await {
         Ok(CallResult::Success(value)) => Ok(value),
         Ok(CallResult::Timeout) => Err(WireError::Timeout {
             operation: "routing".to_owned(),
@@ -171,11 +167,7 @@ async fn ask<T: Send + 'static>(
 /// Largest prompt routed, in bytes (about 250k tokens).
 const MAX_PROMPT_BYTES: usize = 1024 * 1024;
 
-async fn route(
-    payload: &[u8],
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> WireResult<RouteReply> {
+async fn route(payload: &[u8], router: &str, timeout: Duration) -> WireResult<RouteReply> {
     let request: RouteRequest = codec::decode(payload)?;
     if let Some(chat_id) = &request.chat_id {
         shim_protocol::subject::validate_id("chat id", chat_id)?;
@@ -199,7 +191,7 @@ async fn route(
     };
     let prepared = prepare(&request.prompt);
     let category = prepared.category();
-    let context: RouteContext = ask(supervisor, timeout, |port| {
+    let context: RouteContext = ask(router, timeout, |port| {
         ModelRouterMessage::Context(category.clone(), port)
     })
     .await?;
@@ -211,11 +203,13 @@ async fn route(
     };
     let decision = decide(prepared, &context.models, &options);
     let reply = to_reply(&decision, context.budget_note_opt);
-    let _ = supervisor.cast(SupervisorMessage::Routing(ModelRouterMessage::Routed {
-        category,
-        decision: Box::new(decision),
-        chat_id_opt: request.chat_id,
-    }));
+    if let Some(actor) = names::find::<ModelRouterMessage>(router) {
+        let _ = actor.cast(ModelRouterMessage::Routed {
+            category,
+            decision: Box::new(decision),
+            chat_id_opt: request.chat_id,
+        });
+    }
     Ok(reply)
 }
 
@@ -250,7 +244,7 @@ pub fn to_reply(decision: &RouteDecision, budget_note_opt: Option<String>) -> Ro
 
 async fn record_override(
     payload: &[u8],
-    supervisor: &ActorRef<SupervisorMessage>,
+    router: &str,
     timeout: Duration,
 ) -> WireResult<OverrideReply> {
     let request: OverrideRequest = codec::decode(payload)?;
@@ -260,19 +254,15 @@ async fn record_override(
             limit: MAX_PROMPT_BYTES,
         });
     }
-    ask(supervisor, timeout, |port| {
+    ask(router, timeout, |port| {
         ModelRouterMessage::Override(request, port)
     })
     .await?
 }
 
-async fn forget(
-    payload: &[u8],
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> WireResult<Option<String>> {
+async fn forget(payload: &[u8], router: &str, timeout: Duration) -> WireResult<Option<String>> {
     let category: String = codec::decode(payload)?;
-    let tier_opt = ask(supervisor, timeout, |port| {
+    let tier_opt = ask(router, timeout, |port| {
         ModelRouterMessage::Forget(category, port)
     })
     .await??;
