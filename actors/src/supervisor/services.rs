@@ -81,7 +81,7 @@ impl SupervisorState {
             }
             Service::ModelRouter => {
                 let (actor, _) = Actor::spawn_linked(
-                    None,
+                    Some(ModelRouter::name(self.args.emitter.node_id())),
                     ModelRouter,
                     ModelRouterArgs {
                         emitter: self.args.emitter.clone(),
