@@ -1,6 +1,7 @@
 //! Coordination between chats and nodes over JetStream: key-value buckets and, on them, locks, the chat registry,
 //! messages between chats and the task queue.
 
+pub mod bucket;
 pub mod kv;
 pub mod locks;
 pub mod messages;

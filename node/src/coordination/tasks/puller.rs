@@ -24,7 +24,7 @@ use futures::StreamExt;
 use shim_protocol::{WireError, messages::Priority, subject};
 use tracing::warn;
 
-use super::{STREAM, consumer_name, unavailable};
+use super::{STREAM, provision::consumer_name, unavailable};
 
 /// How long a claim waits for an answer of JetStream before leaving it to the background.
 const PARKED_GRACE: Duration = Duration::from_millis(20);
