@@ -6,4 +6,9 @@ pub mod kv;
 pub mod locks;
 pub mod messages;
 pub mod registry;
+mod service;
 pub mod tasks;
+
+pub use service::{
+    Coordination, CoordinationError, CoordinationResult, Pieces, Presence, Taken, Tasks, sweep,
+};

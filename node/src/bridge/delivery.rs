@@ -30,7 +30,7 @@ use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_H
 use tracing::{debug, warn};
 
 use super::BridgeContext;
-use crate::coordination::{messages::Unacked, tasks::Claim};
+pub use crate::coordination::Taken;
 
 /// How long a requester that asked for a receipt has to send it.
 pub const RECEIPT_WINDOW: Duration = Duration::from_secs(5);
@@ -71,57 +71,6 @@ impl Exchange {
     }
 }
 
-/// What a reply hands out.
-#[derive(Debug)]
-pub enum Taken {
-    /// Tasks claimed for a worker (a claim, or the next task of a completion).
-    Claims(Vec<Claim>),
-    /// Messages read, not yet acknowledged.
-    Messages(Unacked),
-}
-
-impl Taken {
-    fn is_empty(&self) -> bool {
-        match self {
-            Taken::Claims(claims) => claims.is_empty(),
-            Taken::Messages(unacked) => unacked.is_empty(),
-        }
-    }
-
-    /// The requester has it.
-    async fn keep(self) {
-        if let Taken::Messages(unacked) = self {
-            unacked.ack().await;
-        }
-    }
-
-    /// The requester never got it: hand it back.
-    async fn hand_back(self, context: &BridgeContext) {
-        match self {
-            Taken::Messages(unacked) => unacked.nak().await,
-            Taken::Claims(claims) => {
-                let Some(tasks) = context.tasks_opt.as_ref() else {
-                    return;
-                };
-                for claim in claims {
-                    match tasks.queue.unclaim(&claim, shim_actors::now_ms()).await {
-                        Ok(change) => {
-                            let changes: Vec<_> = change.into_iter().collect();
-                            super::tasks::report(context, tasks, &changes);
-                            if let Some(chat_id) = claim.worker_chat_id.as_deref() {
-                                super::tasks::set_work(context, chat_id, None);
-                            }
-                        }
-                        Err(error) => {
-                            warn!(%error, task_id = %claim.task_id, "failed to take back an undelivered claim")
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// Sends `payload` (`ok`: a reply that hands `taken` out, else an error) to the requester of `request`, and
 /// keeps `taken` if the reply arrived, or hands it back.
 pub async fn deliver(
@@ -136,7 +85,7 @@ pub async fn deliver(
         // Nothing handed out, or an error in its place.
         super::reply(client, request, payload).await;
         if !ok {
-            taken.hand_back(context).await;
+            context.coordination.hand_back(taken).await;
         }
         return;
     }
@@ -156,7 +105,7 @@ pub async fn deliver(
         taken.keep().await;
     } else {
         debug!(subject = %request.subject, wants_receipt, "the requester did not take the reply; handing back what it took");
-        taken.hand_back(context).await;
+        context.coordination.hand_back(taken).await;
     }
 }
 
