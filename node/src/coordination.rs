@@ -7,6 +7,7 @@ pub mod locks;
 pub mod messages;
 pub mod registry;
 mod service;
+pub mod supervise;
 pub mod tasks;
 
 pub use service::{

@@ -66,7 +66,7 @@ pub struct RunningNode {
     context: Arc<BridgeContext>,
     bridge: JoinHandle<anyhow::Result<()>>,
     router_service: JoinHandle<()>,
-    sweeper_opt: Option<JoinHandle<()>>,
+    supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
     publisher_task: JoinHandle<()>,
     _metrics: MetricsRegistry,
@@ -190,26 +190,33 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             }
         };
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let tasks_opt =
-        match coordination::tasks::TaskQueue::open(client.clone(), config.tasks.queue_config())
-            .await
-        {
-            Ok(queue) => {
-                let index = coordination::tasks::TaskIndex::follow(
-                    queue.records().clone(),
-                    shutdown_rx.clone(),
-                );
-                Some(coordination::Tasks {
-                    metrics: metrics::TaskMetrics::new(&meter, index.clone()),
-                    queue,
-                    index,
-                })
-            }
-            Err(error) => {
-                warn!(error = %format!("{error:#}"), "the task queue is unavailable");
-                None
-            }
-        };
+    let supervision = coordination::supervise::Supervision::new(
+        emitter.clone(),
+        &meter,
+        coordination::supervise::Backoff::default(),
+        shutdown_rx.clone(),
+    );
+    let tasks_opt = match coordination::tasks::TaskQueue::open_supervised(
+        client.clone(),
+        config.tasks.queue_config(),
+        &supervision,
+    )
+    .await
+    {
+        Ok(queue) => {
+            let index =
+                coordination::tasks::TaskIndex::follow(queue.records().clone(), &supervision);
+            Some(coordination::Tasks {
+                metrics: metrics::TaskMetrics::new(&meter, index.clone()),
+                queue,
+                index,
+            })
+        }
+        Err(error) => {
+            warn!(error = %format!("{error:#}"), "the task queue is unavailable");
+            None
+        }
+    };
     let has_registry = registry_opt.is_some();
     let coordination = Arc::new(coordination::Coordination::new(
         config.node_id.clone(),
@@ -232,14 +239,23 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         emitter: emitter.clone(),
         coordination: coordination.clone(),
     });
-    let sweeper_opt = has_registry.then(|| {
-        tokio::spawn(coordination::sweep(
-            coordination.clone(),
-            config.chat_away_after(),
-            config.chat_gone_after(),
-            shutdown_rx.clone(),
-        ))
-    });
+    if has_registry {
+        let coordination = coordination.clone();
+        let (away_after, gone_after) = (config.chat_away_after(), config.chat_gone_after());
+        let shutdown = shutdown_rx.clone();
+        supervision.spawn("registry sweeper", move || {
+            let sweep = coordination::sweep(
+                coordination.clone(),
+                away_after,
+                gone_after,
+                shutdown.clone(),
+            );
+            async move {
+                sweep.await;
+                coordination::supervise::Ended::Finished
+            }
+        });
+    }
     let subscription = bridge::subscribe(&client, &config.node_id)
         .await
         .context("failed to subscribe to the node's subjects")?;
@@ -299,7 +315,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         context,
         bridge,
         router_service,
-        sweeper_opt,
+        supervision,
         metrics_server_opt,
         publisher_task,
         _metrics: metrics,
@@ -439,9 +455,7 @@ impl RunningNode {
         // Each of these watches the shutdown signal, but may be inside a JetStream call that only its own
         // timeout ends (10 s, more with NATS away): a stop does not wait for that.
         finish(self.router_service, "router service").await;
-        if let Some(sweeper) = self.sweeper_opt {
-            finish(sweeper, "registry sweeper").await;
-        }
+        self.supervision.finish(STOP_GRACE).await;
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {
             let _ = handle.await;

@@ -21,6 +21,7 @@ use super::{
 use crate::coordination::{
     bucket::Bucket,
     kv::{BucketSpec, open_bucket},
+    supervise::Supervision,
 };
 
 /// The durable consumer of `priority`'s queue.
@@ -29,8 +30,18 @@ pub(super) fn consumer_name(priority: Priority) -> String {
 }
 
 impl TaskQueue {
-    /// Opens the queue, creating its streams, consumers and buckets when they do not exist.
+    /// Opens the queue, creating its streams, consumers and buckets when they do not exist; its listener runs
+    /// under [`Supervision::quiet`] (for a queue used outside a node).
     pub async fn open(client: Client, config: TaskQueueConfig) -> anyhow::Result<TaskQueue> {
+        TaskQueue::open_supervised(client, config, &Supervision::quiet()).await
+    }
+
+    /// Opens the queue (see [`open`](Self::open)), its listener supervised by `supervision`.
+    pub async fn open_supervised(
+        client: Client,
+        config: TaskQueueConfig,
+        supervision: &Supervision,
+    ) -> anyhow::Result<TaskQueue> {
         let js = jetstream::new(client.clone());
         let queue = js
             .get_or_create_stream(stream::Config {
@@ -84,7 +95,7 @@ impl TaskQueue {
         };
         let records = open_bucket(&js, &bucket(BUCKET)).await?;
         let keys = open_bucket(&js, &bucket(KEYS_BUCKET)).await?;
-        let puller = Puller::start(client.clone()).await?;
+        let puller = Puller::start(client.clone(), supervision).await?;
         Ok(TaskQueue {
             client,
             js,
