@@ -15,7 +15,6 @@ use shim_protocol::{
 use super::exit::{UsageError, is_no_node};
 use crate::{
     config::Config,
-    mcp::tools::RouteOutput,
     router_service::{ROUTER_FORGET, to_reply},
 };
 
@@ -50,10 +49,7 @@ pub(super) async fn route(
         Err(error) => return Err(error),
     };
     if json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&RouteOutput::from(reply))?
-        );
+        outln!("{}", serde_json::to_string_pretty(&reply)?);
         return Ok(ExitCode::SUCCESS);
     }
     outln!(
