@@ -85,14 +85,19 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
             beating.heartbeat_all().await;
         }
     });
-    let service = server
-        .serve(stdio::LineTransport::new(
-            tokio::io::stdin(),
-            tokio::io::stdout(),
-        ))
-        .await
-        .context("failed to start the MCP server on stdio")?;
-    let reason = service.waiting().await.context("the MCP server failed")?;
+    let transport = stdio::LineTransport::new(tokio::io::stdin(), tokio::io::stdout());
+    let written = transport.written();
+    let served = async {
+        let service = server
+            .serve(transport)
+            .await
+            .context("failed to start the MCP server on stdio")?;
+        service.waiting().await.context("the MCP server failed")
+    }
+    .await;
+    // Whatever was answered reaches the client before the process ends, even when the session failed.
+    written.wait().await;
+    let reason = served?;
     info!(?reason, "MCP client disconnected");
     Ok(())
 }
