@@ -290,3 +290,72 @@ pub(super) fn choice(properties: &mut Map<String, Value>, name: &str, values: &[
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use shim_protocol::messages::{DispatchTaskRequest, LockRequest, SendMessageRequest};
+
+    use super::*;
+
+    fn input_schema<T: JsonSchema>() -> Value {
+        schemars::generate::SchemaSettings::draft2020_12()
+            .into_generator()
+            .into_root_schema_for::<T>()
+            .to_value()
+    }
+
+    #[test]
+    fn the_schema_is_the_wire_type_less_what_the_server_fills_in() {
+        let schema = input_schema::<Args<DispatchTaskRequest>>();
+        let properties = schema["properties"].as_object().expect("properties");
+        // The chat is optional, and max_attempts (the node's to choose) is not offered.
+        assert_eq!(properties["chat_id"]["description"], CHAT_ID_DESCRIPTION);
+        assert!(!properties.contains_key("max_attempts"), "{schema}");
+        assert_eq!(schema["required"], json!(["title", "instructions"]));
+        assert_eq!(
+            properties["priority"]["enum"],
+            json!(["critical", "high", "normal", "low"])
+        );
+        // A field added to the wire type shows up by itself: every other field is there.
+        for field in [
+            "title",
+            "instructions",
+            "depends_on",
+            "capabilities",
+            "idempotency_key",
+        ] {
+            assert!(properties.contains_key(field), "{field}: {schema}");
+        }
+    }
+
+    #[test]
+    fn arguments_become_the_wire_request_for_the_chat() {
+        let args: Args<LockRequest> = serde_json::from_value(
+            json!({"resource": "repo/main", "ttl_seconds": 60, "chat_id": "c1"}),
+        )
+        .expect("decodes");
+        assert_eq!(args.chat_id_opt.as_deref(), Some("c1"));
+        let request = args.for_chat("c1".to_owned());
+        assert_eq!(
+            request,
+            LockRequest {
+                chat_id: "c1".to_owned(),
+                resource: "repo/main".to_owned(),
+                ttl_seconds: Some(60),
+            }
+        );
+        // The chat goes where the wire wants it; a hidden field given anyway is ignored, as before.
+        let args: Args<SendMessageRequest> =
+            serde_json::from_value(json!({"to": "broadcast", "text": "hi", "from": "someone"}))
+                .expect("decodes");
+        assert_eq!(args.chat_id_opt, None);
+        assert_eq!(args.for_chat("me".to_owned()).from, "me");
+        // A missing required field and a chat id of the wrong type are errors.
+        assert!(serde_json::from_value::<Args<LockRequest>>(json!({"ttl_seconds": 5})).is_err());
+        assert!(
+            serde_json::from_value::<Args<LockRequest>>(json!({"resource": "r", "chat_id": 5}))
+                .is_err()
+        );
+    }
+}
