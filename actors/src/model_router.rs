@@ -125,15 +125,18 @@ pub struct ModelRouterState {
 pub struct ModelRouter;
 
 impl ModelRouter {
-    /// The name node `node_id`'s router registers under (node-scoped: tests run several nodes in one
-    /// process).
+    /// The service's name; node `node_id`'s router registers as `model_router.<node_id>` (see
+    /// [`crate::names::service`]; node-scoped, as tests run several nodes in one process).
+    pub const NAME: &'static str = "model_router";
+
+    /// The name node `node_id`'s router registers under.
     pub fn name(node_id: &str) -> String {
-        format!("model_router.{node_id}")
+        crate::names::service(ModelRouter::NAME, node_id)
     }
 
     /// The router of node `node_id`, if it is running.
     pub fn find(node_id: &str) -> Option<ActorRef<ModelRouterMessage>> {
-        ractor::registry::where_is(ModelRouter::name(node_id)).map(ActorRef::from)
+        crate::names::find(&ModelRouter::name(node_id))
     }
 }
 

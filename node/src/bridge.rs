@@ -17,8 +17,8 @@ use bytes::Bytes;
 use futures::Stream;
 use ractor::{ActorRef, RpcReplyPort};
 use shim_actors::{
-    ChatWorkerMessage, CheckpointManagerMessage, SignalCollectorMessage, SupervisorMessage,
-    SupervisorStatus,
+    ChatWorkerMessage, CheckpointManager, CheckpointManagerMessage, SupervisorMessage,
+    SupervisorStatus, names,
 };
 use shim_protocol::{
     NodeOp, PROTOCOL_VERSION, WireError, WireResult, codec,
@@ -143,7 +143,6 @@ async fn dispatch(
     wants_reply: bool,
     exchange: &mut delivery::Exchange,
 ) -> WireResult<Bytes> {
-    let supervisor = &context.supervisor;
     match op {
         NodeOp::Hello => {
             let request: HelloRequest = codec::decode(payload)?;
@@ -199,19 +198,19 @@ async fn dispatch(
             let batch: SignalBatch = codec::decode(payload)?;
             validate_id("chat id", &batch.chat_id)?;
             presence::signalled(context, &batch.chat_id);
+            // Straight to the chat's worker, by name.
+            let worker = chat_worker(context, op, &batch.chat_id, true).await?;
             if !wants_reply {
                 // Fire and forget: the hot path of hooks and the MCP server.
-                supervisor
-                    .cast(SupervisorMessage::Signals(SignalCollectorMessage::Record(
-                        batch, None,
-                    )))
+                worker
+                    .cast(ChatWorkerMessage::Record(batch, None))
                     .map_err(|_| WireError::Unavailable {
-                        message: "the node is stopping".to_owned(),
+                        message: "the chat's worker stopped; send again".to_owned(),
                     })?;
                 return Ok(Bytes::new());
             }
-            let report = call(context, supervisor, op, |port| {
-                SupervisorMessage::Signals(SignalCollectorMessage::Record(batch, Some(port)))
+            let report = call(context, &worker, op, |port| {
+                ChatWorkerMessage::Record(batch, Some(port))
             })
             .await?;
             encode_ok(&report)
@@ -219,46 +218,41 @@ async fn dispatch(
         NodeOp::Risk => {
             let request: RiskRequest = codec::decode(payload)?;
             validate_id("chat id", &request.chat_id)?;
-            let report = call(context, supervisor, op, |port| {
-                SupervisorMessage::Signals(SignalCollectorMessage::GetRisk(request.chat_id, port))
-            })
-            .await??;
+            let worker = chat_worker(context, op, &request.chat_id, false).await?;
+            let report = call(context, &worker, op, ChatWorkerMessage::GetRisk).await??;
             encode_ok(&report)
         }
         NodeOp::CheckpointSave => {
             let request: SaveCheckpointRequest = codec::decode(payload)?;
-            let saved = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Save(
-                    Box::new(request),
-                    port,
-                ))
+            validate_id("chat id", &request.chat_id)?;
+            // The chat's worker hands its signals to the CheckpointManager with the save.
+            let worker = chat_worker(context, op, &request.chat_id, true).await?;
+            let saved = call(context, &worker, op, |port| {
+                ChatWorkerMessage::Checkpoint(Box::new(request.input), port)
             })
             .await??;
             encode_ok(&saved)
         }
         NodeOp::CheckpointList => {
             let request: ListCheckpointsRequest = codec::decode(payload)?;
-            let list = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::List(request, port))
+            let list = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::List(request, port)
             })
             .await??;
             encode_ok(&list)
         }
         NodeOp::CheckpointGet => {
             let request: GetCheckpointRequest = codec::decode(payload)?;
-            let checkpoint = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Get(
-                    request.checkpoint_id,
-                    port,
-                ))
+            let checkpoint = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::Get(request.checkpoint_id, port)
             })
             .await??;
             encode_ok(&checkpoint)
         }
         NodeOp::ResumeCheck => {
             let request: ResumeCheckRequest = codec::decode(payload)?;
-            let offer = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::ResumeCheck(request, port))
+            let offer = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::ResumeCheck(request, port)
             })
             .await??;
             encode_ok(&offer)
@@ -382,13 +376,46 @@ async fn dispatch(
         | NodeOp::TaskCollect => tasks::serve(context, op, payload, exchange).await,
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
-            let offer = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Resume(request, port))
+            let offer = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::Resume(request, port)
             })
             .await??;
             encode_ok(&offer)
         }
     }
+}
+
+/// The worker of chat `chat_id`, by its registered name; when none is registered the Supervisor says why
+/// (restarting, unknown) or, with `adopt`, starts one for a chat no session opened here.
+async fn chat_worker(
+    context: &BridgeContext,
+    op: NodeOp,
+    chat_id: &str,
+    adopt: bool,
+) -> WireResult<ActorRef<ChatWorkerMessage>> {
+    if let Some(worker) = names::find(&names::chat_worker(chat_id)) {
+        return Ok(worker);
+    }
+    let chat_id = chat_id.to_owned();
+    call(context, &context.supervisor, op, |reply| {
+        SupervisorMessage::ChatWorker {
+            chat_id,
+            adopt,
+            reply,
+        }
+    })
+    .await?
+}
+
+/// The node's CheckpointManager, by its registered name; an explicit error while it is not running.
+fn checkpoint_manager(context: &BridgeContext) -> WireResult<ActorRef<CheckpointManagerMessage>> {
+    names::find(&names::service(CheckpointManager::NAME, &context.node_id)).ok_or_else(|| {
+        WireError::Unavailable {
+            message:
+                "the checkpoint manager is not running (restarting or given up on); retry shortly"
+                    .to_owned(),
+        }
+    })
 }
 
 /// Refuses a direct message to a chat the registry has never seen (a mistyped id would otherwise be stored
