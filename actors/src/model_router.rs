@@ -34,7 +34,7 @@ pub use route::to_reply;
 use router::{RouteDecision, Tier, TierModels, prepare};
 
 /// Largest prompt routed, in bytes (about 250k tokens).
-pub const MAX_PROMPT_BYTES: usize = 1024 * 1024;
+pub use shim_protocol::limits::MAX_PROMPT_BYTES;
 
 /// Routing settings (the `[routing]` table of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -23,11 +23,9 @@ use shim_actors::{
 use shim_protocol::{
     NodeOp, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
-        ChatList, GetCheckpointRequest, HeartbeatRequest, HelloReply, HelloRequest,
-        ListChatsRequest, ListCheckpointsRequest, LockReply, LockRequest, MessageList,
-        ReadMessagesRequest, ReleaseLockReply, ReleaseLockRequest, ResumeCheckRequest,
-        ResumeRequest, RiskRequest, SaveCheckpointRequest, SendMessageRequest, SessionEndRequest,
-        SessionStartRequest, SignalBatch, StatusReply, StatusRequest,
+        GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, ResumeCheckRequest,
+        ResumeRequest, RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest,
+        SignalBatch, StatusReply, StatusRequest,
     },
     subject::{self, validate_id},
 };
@@ -35,20 +33,16 @@ use tokio::sync::watch;
 use tracing::debug;
 
 use crate::{
-    coordination::locks::Acquired,
+    coordination::Coordination,
     metrics::NodeMetrics,
     service::{self, Component, Inbound, Serving, encode_ok},
 };
 
 mod delivery;
 mod ids;
-mod presence;
-mod tasks;
 
 pub(crate) use delivery::deliver;
 pub use delivery::{Exchange, RECEIPT_WINDOW, Taken};
-pub use presence::Presence;
-pub use tasks::{Tasks, hand_back_on_stop, report as report_task_changes, stop_waiting};
 
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
@@ -65,22 +59,10 @@ pub struct BridgeContext {
     pub request_timeout: Duration,
     /// The node's instruments.
     pub metrics: NodeMetrics,
-    /// Locks, when the NATS server has JetStream.
-    pub locks_opt: Option<crate::coordination::locks::Locks>,
     /// Publishes the node's own events.
     pub emitter: shim_actors::EventEmitter,
-    /// The chat registry, when the NATS server has JetStream.
-    pub registry_opt: Option<crate::coordination::registry::Registry>,
-    /// Messages between chats, when the NATS server has JetStream.
-    pub messages_opt: Option<crate::coordination::messages::Messages>,
-    /// Chats whose message consumers exist (joined on their first heartbeat).
-    pub joined: std::sync::Mutex<std::collections::HashSet<String>>,
-    /// The task queue, when the NATS server has JetStream.
-    pub tasks_opt: Option<Tasks>,
-    /// Capabilities of this node's chats, as their heartbeats last said.
-    pub capabilities: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
-    /// When chats' registry entries were last refreshed from their signals.
-    pub presence: Presence,
+    /// Locks, the chat registry, messages and tasks.
+    pub coordination: Arc<Coordination>,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -132,7 +114,7 @@ impl Component for BridgeContext {
     }
 
     async fn hand_back(&self, taken: Taken) {
-        taken.hand_back(self).await
+        self.coordination.hand_back(taken).await
     }
 }
 
@@ -161,7 +143,7 @@ async fn dispatch(
                 SupervisorMessage::StartSession(request, port)
             })
             .await??;
-            presence::opened(context, &reply.chat_id, name_opt).await;
+            context.coordination.opened(&reply.chat_id, name_opt).await;
             encode_ok(&reply)
         }
         NodeOp::SessionEnd => {
@@ -170,7 +152,7 @@ async fn dispatch(
                 SupervisorMessage::EndSession(request, port)
             })
             .await??;
-            presence::ended(context, &reply.chat_id).await;
+            context.coordination.ended(&reply.chat_id).await;
             encode_ok(&reply)
         }
         NodeOp::Status => {
@@ -197,7 +179,7 @@ async fn dispatch(
         NodeOp::Signals => {
             let batch: SignalBatch = codec::decode(payload)?;
             validate_id("chat id", &batch.chat_id)?;
-            presence::signalled(context, &batch.chat_id);
+            context.coordination.signalled(&batch.chat_id);
             // Straight to the chat's worker, by name.
             let worker = chat_worker(context, op, &batch.chat_id, true).await?;
             if !wants_reply {
@@ -257,115 +239,14 @@ async fn dispatch(
             .await??;
             encode_ok(&offer)
         }
-        NodeOp::LockAcquire | NodeOp::LockExtend => {
-            let request: LockRequest = codec::decode(payload)?;
-            validate_id("chat id", &request.chat_id)?;
-            let locks = locks(context)?;
-            let ttl = request.ttl_seconds.map_or(
-                crate::coordination::locks::DEFAULT_TTL,
-                std::time::Duration::from_secs,
-            );
-            let now = shim_actors::now_ms();
-            let outcome = if op == NodeOp::LockAcquire {
-                locks
-                    .acquire(&request.resource, &request.chat_id, ttl, now)
-                    .await?
-            } else {
-                locks
-                    .extend(&request.resource, &request.chat_id, ttl, now)
-                    .await?
-            };
-            let reply = match outcome {
-                Acquired::Granted {
-                    fencing_token,
-                    expires_at_ms,
-                } => {
-                    context.emitter.emit(
-                        "locks",
-                        if op == NodeOp::LockAcquire { "acquired" } else { "extended" },
-                        Some(&request.chat_id),
-                        serde_json::json!({"resource": request.resource, "fencing_token": fencing_token, "expires_at_ms": expires_at_ms}),
-                    );
-                    LockReply {
-                        acquired: true,
-                        holder: None,
-                        fencing_token: Some(fencing_token),
-                        expires_at_ms: Some(expires_at_ms),
-                    }
-                }
-                Acquired::Held {
-                    holder,
-                    expires_at_ms,
-                } => LockReply {
-                    acquired: false,
-                    holder: Some(holder),
-                    fencing_token: None,
-                    expires_at_ms: Some(expires_at_ms),
-                },
-            };
-            encode_ok(&reply)
-        }
-        NodeOp::LockRelease => {
-            let request: ReleaseLockRequest = codec::decode(payload)?;
-            validate_id("chat id", &request.chat_id)?;
-            let released = locks(context)?
-                .release(&request.resource, &request.chat_id, shim_actors::now_ms())
-                .await?;
-            if released {
-                context.emitter.emit(
-                    "locks",
-                    "released",
-                    Some(&request.chat_id),
-                    serde_json::json!({"resource": request.resource}),
-                );
-            }
-            encode_ok(&ReleaseLockReply { released })
-        }
-        NodeOp::ChatHeartbeat => {
-            let request: HeartbeatRequest = codec::decode(payload)?;
-            encode_ok(&presence::beat(context, request).await?)
-        }
-        NodeOp::ChatList => {
-            let request: ListChatsRequest = codec::decode(payload)?;
-            let chats = registry(context)?.list(request.include_gone).await?;
-            encode_ok(&ChatList { chats })
-        }
-        NodeOp::MessageSend => {
-            let request: SendMessageRequest = codec::decode(payload)?;
-            let messages = messages(context)?;
-            validate_id("chat id", &request.from)?;
-            addressee_known(context, &request.to).await?;
-            let message = messages
-                .send(
-                    &request.from,
-                    &request.to,
-                    &request.text,
-                    shim_actors::now_ms(),
-                )
-                .await?;
-            context.emitter.emit(
-                "messages",
-                "sent",
-                Some(&message.from),
-                serde_json::json!({"to": message.to, "message_id": message.message_id, "bytes": message.text.len()}),
-            );
-            encode_ok(&message)
-        }
-        NodeOp::MessageRead => {
-            let request: ReadMessagesRequest = codec::decode(payload)?;
-            let wait = std::time::Duration::from_secs(request.wait_seconds.unwrap_or(0));
-            if wait > crate::coordination::messages::MAX_WAIT {
-                return Err(WireError::bad_request("wait_seconds must be at most 60"));
-            }
-            let wait = exchange.cap(wait);
-            let max = request.max.unwrap_or(100) as usize;
-            let (list, unacked) = messages(context)?.read(&request.chat_id, wait, max).await?;
-            let reply = encode_ok(&MessageList { messages: list });
-            // Acknowledged once delivered, handed back otherwise (even when the reply cannot be encoded).
-            exchange.taken_opt = Some(delivery::Taken::Messages(unacked));
-            reply
-        }
-        NodeOp::TaskDispatch
+        NodeOp::LockAcquire
+        | NodeOp::LockExtend
+        | NodeOp::LockRelease
+        | NodeOp::ChatHeartbeat
+        | NodeOp::ChatList
+        | NodeOp::MessageSend
+        | NodeOp::MessageRead
+        | NodeOp::TaskDispatch
         | NodeOp::TaskClaim
         | NodeOp::TaskProgress
         | NodeOp::TaskComplete
@@ -373,7 +254,15 @@ async fn dispatch(
         | NodeOp::TaskCancel
         | NodeOp::TaskRetry
         | NodeOp::TaskStatus
-        | NodeOp::TaskCollect => tasks::serve(context, op, payload, exchange).await,
+        | NodeOp::TaskCollect => {
+            let mut taken_opt = None;
+            let reply = context
+                .coordination
+                .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
+                .await;
+            exchange.taken_opt = taken_opt;
+            reply
+        }
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, &checkpoint_manager(context)?, op, |port| {
@@ -415,42 +304,6 @@ fn checkpoint_manager(context: &BridgeContext) -> WireResult<ActorRef<Checkpoint
                 "the checkpoint manager is not running (restarting or given up on); retry shortly"
                     .to_owned(),
         }
-    })
-}
-
-/// Refuses a direct message to a chat the registry has never seen (a mistyped id would otherwise be stored
-/// for nobody); `broadcast` goes to whoever is there.
-async fn addressee_known(context: &BridgeContext, to: &str) -> WireResult<()> {
-    if to == "broadcast" {
-        return Ok(());
-    }
-    validate_id("chat id", to)?;
-    match registry(context)?.get(to).await? {
-        Some(_) => Ok(()),
-        None => Err(WireError::bad_request(format!(
-            "no chat {to} is known to the registry (see shim_list_chats); send to a chat id it lists, or to broadcast"
-        ))),
-    }
-}
-
-fn messages(context: &BridgeContext) -> WireResult<&crate::coordination::messages::Messages> {
-    needs_jetstream(context.messages_opt.as_ref(), "messages need")
-}
-
-fn registry(context: &BridgeContext) -> WireResult<&crate::coordination::registry::Registry> {
-    needs_jetstream(context.registry_opt.as_ref(), "the chat registry needs")
-}
-
-fn locks(context: &BridgeContext) -> WireResult<&crate::coordination::locks::Locks> {
-    needs_jetstream(context.locks_opt.as_ref(), "locks need")
-}
-
-/// A coordination piece, or why it is missing: the node runs without JetStream (`what` names the piece).
-fn needs_jetstream<'a, T>(piece_opt: Option<&'a T>, what: &str) -> WireResult<&'a T> {
-    piece_opt.ok_or_else(|| WireError::Unavailable {
-        message: format!(
-            "{what} JetStream, which this node's NATS server does not offer; start nats-server with -js"
-        ),
     })
 }
 

@@ -29,11 +29,8 @@ use futures::StreamExt;
 use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER};
 use tracing::{debug, warn};
 
-use super::BridgeContext;
-use crate::{
-    coordination::{messages::Unacked, tasks::Claim},
-    service::{self, Inbound},
-};
+pub use crate::coordination::Taken;
+use crate::service::{self, Inbound};
 
 /// How long a requester that asked for a receipt has to send it.
 pub const RECEIPT_WINDOW: Duration = Duration::from_secs(5);
@@ -73,57 +70,6 @@ impl Exchange {
         match self.patience_opt {
             Some(patience) => wait.min(patience.saturating_sub(ANSWER_MARGIN)),
             None => wait,
-        }
-    }
-}
-
-/// What a reply hands out.
-#[derive(Debug)]
-pub enum Taken {
-    /// Tasks claimed for a worker (a claim, or the next task of a completion).
-    Claims(Vec<Claim>),
-    /// Messages read, not yet acknowledged.
-    Messages(Unacked),
-}
-
-impl Taken {
-    fn is_empty(&self) -> bool {
-        match self {
-            Taken::Claims(claims) => claims.is_empty(),
-            Taken::Messages(unacked) => unacked.is_empty(),
-        }
-    }
-
-    /// The requester has it.
-    async fn keep(self) {
-        if let Taken::Messages(unacked) = self {
-            unacked.ack().await;
-        }
-    }
-
-    /// The requester never got it: hand it back.
-    pub(super) async fn hand_back(self, context: &BridgeContext) {
-        match self {
-            Taken::Messages(unacked) => unacked.nak().await,
-            Taken::Claims(claims) => {
-                let Some(tasks) = context.tasks_opt.as_ref() else {
-                    return;
-                };
-                for claim in claims {
-                    match tasks.queue.unclaim(&claim, shim_actors::now_ms()).await {
-                        Ok(change) => {
-                            let changes: Vec<_> = change.into_iter().collect();
-                            super::tasks::report(context, tasks, &changes);
-                            if let Some(chat_id) = claim.worker_chat_id.as_deref() {
-                                super::tasks::set_work(context, chat_id, None);
-                            }
-                        }
-                        Err(error) => {
-                            warn!(%error, task_id = %claim.task_id, "failed to take back an undelivered claim")
-                        }
-                    }
-                }
-            }
         }
     }
 }
