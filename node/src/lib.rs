@@ -10,6 +10,7 @@
 //! - [`bridge`]: NATS subjects to actor messages and back.
 //! - [`publisher`]: events from actors onto `shim.events.>`.
 //! - [`router_service`]: the model router as a NATS service in a queue group.
+//! - [`service`]: the one plumbing that serves a component over NATS (the bridge, the router).
 //! - [`coordination`]: JetStream key-value buckets and locks for coordinating chats.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
@@ -28,6 +29,7 @@ pub mod metrics;
 pub mod nats;
 pub mod publisher;
 pub mod router_service;
+pub mod service;
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
@@ -66,7 +68,7 @@ pub struct RunningNode {
     context: Arc<BridgeContext>,
     bridge: JoinHandle<anyhow::Result<()>>,
     router_service: JoinHandle<()>,
-    sweeper_opt: Option<JoinHandle<()>>,
+    supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
     publisher_task: JoinHandle<()>,
     _metrics: MetricsRegistry,
@@ -190,26 +192,45 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             }
         };
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
-    let tasks_opt =
-        match coordination::tasks::TaskQueue::open(client.clone(), config.tasks.queue_config())
-            .await
-        {
-            Ok(queue) => {
-                let index = coordination::tasks::TaskIndex::follow(
-                    queue.records().clone(),
-                    shutdown_rx.clone(),
-                );
-                Some(bridge::Tasks {
-                    metrics: metrics::TaskMetrics::new(&meter, index.clone()),
-                    queue,
-                    index,
-                })
-            }
-            Err(error) => {
-                warn!(error = %format!("{error:#}"), "the task queue is unavailable");
-                None
-            }
-        };
+    let supervision = coordination::supervise::Supervision::new(
+        emitter.clone(),
+        &meter,
+        coordination::supervise::Backoff::default(),
+        shutdown_rx.clone(),
+    );
+    let tasks_opt = match coordination::tasks::TaskQueue::open_supervised(
+        client.clone(),
+        config.tasks.queue_config(),
+        &supervision,
+    )
+    .await
+    {
+        Ok(queue) => {
+            let index =
+                coordination::tasks::TaskIndex::follow(queue.records().clone(), &supervision);
+            Some(coordination::Tasks {
+                metrics: metrics::TaskMetrics::new(&meter, index.clone()),
+                queue,
+                index,
+            })
+        }
+        Err(error) => {
+            warn!(error = %format!("{error:#}"), "the task queue is unavailable");
+            None
+        }
+    };
+    let has_registry = registry_opt.is_some();
+    let coordination = Arc::new(coordination::Coordination::new(
+        config.node_id.clone(),
+        emitter.clone(),
+        coordination::Pieces {
+            locks_opt,
+            registry_opt,
+            messages_opt,
+            tasks_opt,
+        },
+        config.chat_away_after() / 3,
+    ));
     let context = Arc::new(BridgeContext {
         supervisor: supervisor.clone(),
         node_id: config.node_id.clone(),
@@ -217,24 +238,26 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         started,
         request_timeout: config.request_timeout(),
         metrics: node_metrics,
-        locks_opt,
         emitter: emitter.clone(),
-        registry_opt: registry_opt.clone(),
-        messages_opt,
-        joined: std::sync::Mutex::new(std::collections::HashSet::new()),
-        tasks_opt,
-        capabilities: std::sync::Mutex::new(std::collections::HashMap::new()),
-        presence: bridge::Presence::new(config.chat_away_after() / 3),
+        coordination: coordination.clone(),
     });
-    let sweeper_opt = registry_opt.map(|registry| {
-        tokio::spawn(sweep_registry(
-            registry,
-            context.clone(),
-            config.chat_away_after(),
-            config.chat_gone_after(),
-            shutdown_rx.clone(),
-        ))
-    });
+    if has_registry {
+        let coordination = coordination.clone();
+        let (away_after, gone_after) = (config.chat_away_after(), config.chat_gone_after());
+        let shutdown = shutdown_rx.clone();
+        supervision.spawn("registry sweeper", move || {
+            let sweep = coordination::sweep(
+                coordination.clone(),
+                away_after,
+                gone_after,
+                shutdown.clone(),
+            );
+            async move {
+                sweep.await;
+                coordination::supervise::Ended::Finished
+            }
+        });
+    }
     let subscription = bridge::subscribe(&client, &config.node_id)
         .await
         .context("failed to subscribe to the node's subjects")?;
@@ -247,8 +270,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     ));
     let router_service = router_service::start(
         client.clone(),
-        supervisor.clone(),
-        config.request_timeout(),
+        router_service::RouterService::new(config.node_id.clone(), config.request_timeout()),
+        context.metrics.clone(),
         shutdown_rx.clone(),
     )
     .await
@@ -294,7 +317,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         context,
         bridge,
         router_service,
-        sweeper_opt,
+        supervision,
         metrics_server_opt,
         publisher_task,
         _metrics: metrics,
@@ -332,97 +355,6 @@ async fn open_bucket(
                 "bucket unavailable: JetStream did not answer within 5 s"
             );
             None
-        }
-    }
-}
-
-/// Marks silent chats away, then gone, and publishes each change this node made.
-async fn sweep_registry(
-    registry: coordination::registry::Registry,
-    context: Arc<BridgeContext>,
-    away_after: std::time::Duration,
-    gone_after: std::time::Duration,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let every = (away_after / 3).clamp(
-        std::time::Duration::from_millis(200),
-        std::time::Duration::from_secs(5),
-    );
-    let mut ticks = tokio::time::interval(every);
-    // Failed sweeps in a row: while NATS is away each one fails, and a long outage should not fill the log.
-    let mut failures: u64 = 0;
-    loop {
-        tokio::select! {
-            _ = ticks.tick() => {}
-            _ = shutdown.wait_for(|stop| *stop) => return,
-        }
-        if let Some(tasks) = context.tasks_opt.as_ref() {
-            let now = shim_actors::now_ms();
-            let retention = tasks.queue.config().retention.as_millis() as u64;
-            tasks.index.prune(now.saturating_sub(retention));
-            let stuck_after = away_after.as_millis() as u64;
-            release_stuck_tasks(&context, tasks, now.saturating_sub(stuck_after)).await;
-        }
-        match registry
-            .sweep(shim_actors::now_ms(), away_after, gone_after)
-            .await
-        {
-            Ok(transitions) => {
-                if failures > 0 {
-                    info!(failures, "registry sweep works again");
-                    failures = 0;
-                }
-                for transition in transitions {
-                    context.emitter.emit(
-                        "chats",
-                        &transition.entry.status,
-                        Some(&transition.entry.chat_id),
-                        json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms}),
-                    );
-                    requeue_tasks_of(&context, &transition.entry.chat_id).await;
-                }
-            }
-            Err(error) => {
-                failures += 1;
-                if nats::worth_telling(failures) {
-                    warn!(%error, failures, "registry sweep failed");
-                } else {
-                    debug!(%error, failures, "registry sweep failed");
-                }
-            }
-        }
-    }
-}
-
-/// Queues tasks waiting since before `before_ms` whose dependencies are all done: the node that completed the
-/// last dependency died before it could queue them. Each release is a compare-and-set, so several nodes doing
-/// this queue a task once.
-async fn release_stuck_tasks(context: &BridgeContext, tasks: &bridge::Tasks, before_ms: u64) {
-    for task_id in tasks.index.blocked_since(before_ms) {
-        match tasks.queue.release(&task_id, shim_actors::now_ms()).await {
-            Ok(changes) => bridge::report_task_changes(context, tasks, &changes),
-            Err(error) => warn!(%error, %task_id, "failed to check a waiting task's dependencies"),
-        }
-    }
-}
-
-/// Hands the tasks of a chat that went away back to the queue at once.
-pub(crate) async fn requeue_tasks_of(context: &BridgeContext, chat_id: &str) {
-    let Some(tasks) = context.tasks_opt.as_ref() else {
-        return;
-    };
-    let held = tasks.index.held_by(chat_id);
-    if held.is_empty() {
-        return;
-    }
-    match tasks
-        .queue
-        .requeue_held(chat_id, &held, shim_actors::now_ms())
-        .await
-    {
-        Ok(changes) => bridge::report_task_changes(context, tasks, &changes),
-        Err(error) => {
-            warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away")
         }
     }
 }
@@ -499,7 +431,7 @@ impl RunningNode {
     pub async fn stop(self) {
         info!(node_id = %self.node_id, "shim-node stopping");
         self.emitter.emit("node", "stopping", None, json!({}));
-        bridge::stop_waiting(&self.context);
+        self.context.coordination.stop_waiting();
         let _ = self.shutdown_tx.send(true);
         match self.bridge.await {
             Ok(Ok(())) => {}
@@ -510,7 +442,7 @@ impl RunningNode {
         if self.client.connection_state() == async_nats::connection::State::Connected {
             let handed_back = tokio::time::timeout(
                 std::time::Duration::from_secs(10),
-                bridge::hand_back_on_stop(&self.context),
+                self.context.coordination.hand_back_on_stop(),
             )
             .await;
             if handed_back.is_err() {
@@ -525,9 +457,7 @@ impl RunningNode {
         // Each of these watches the shutdown signal, but may be inside a JetStream call that only its own
         // timeout ends (10 s, more with NATS away): a stop does not wait for that.
         finish(self.router_service, "router service").await;
-        if let Some(sweeper) = self.sweeper_opt {
-            finish(sweeper, "registry sweeper").await;
-        }
+        self.supervision.finish(STOP_GRACE).await;
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {
             let _ = handle.await;

@@ -7,10 +7,11 @@
 
 use std::time::Duration;
 
-use async_nats::jetstream::kv::{CreateErrorKind, Operation, Store, UpdateErrorKind};
-use bytes::Bytes;
+use async_nats::jetstream::kv::Store;
 use serde::{Deserialize, Serialize};
 use shim_protocol::WireError;
+
+use super::bucket::{Bucket, Current, Updated};
 
 /// Longest TTL granted.
 pub const MAX_TTL: Duration = Duration::from_secs(24 * 3600);
@@ -48,7 +49,7 @@ pub enum Acquired {
 /// Locks over a bucket.
 #[derive(Debug, Clone)]
 pub struct Locks {
-    store: Store,
+    bucket: Bucket<LockRecord>,
 }
 
 /// Longest resource name, in bytes of UTF-8.
@@ -106,17 +107,6 @@ pub fn resource_of(key: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn unavailable(error: impl std::fmt::Display) -> WireError {
-    WireError::Unavailable {
-        message: format!("lock store: {error}"),
-    }
-}
-
-fn encode(record: &LockRecord) -> Bytes {
-    // A two-field struct of a string and an integer always encodes.
-    Bytes::from(serde_json::to_vec(record).unwrap_or_default())
-}
-
 /// Refuses a TTL above [`MAX_TTL`]: quietly shortened, the lock would lapse before its holder expects it to.
 fn check_ttl(ttl: Duration) -> Result<(), WireError> {
     if ttl > MAX_TTL {
@@ -132,7 +122,9 @@ fn check_ttl(ttl: Duration) -> Result<(), WireError> {
 impl Locks {
     /// Uses `store` (a bucket with history 1).
     pub fn new(store: Store) -> Locks {
-        Locks { store }
+        Locks {
+            bucket: Bucket::new(store, "lock store"),
+        }
     }
 
     /// Acquires `resource` for `holder` for `ttl` (at most [`MAX_TTL`], else `bad_request`). A holder that asks
@@ -151,51 +143,31 @@ impl Locks {
             holder: holder.to_owned(),
             expires_at_ms,
         };
-        for _ in 0..4 {
-            match self.store.create(&key, encode(&record)).await {
-                Ok(revision) => {
-                    return Ok(Acquired::Granted {
-                        fencing_token: revision,
-                        expires_at_ms,
-                    });
-                }
-                Err(error) if error.kind() == CreateErrorKind::AlreadyExists => {}
-                Err(error) => return Err(unavailable(error)),
-            }
-            let Some(entry) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
-                continue;
-            };
-            let current: Option<LockRecord> = match entry.operation {
-                Operation::Put => serde_json::from_slice(&entry.value).ok(),
-                Operation::Delete | Operation::Purge => None,
-            };
-            if let Some(current) = current
-                .as_ref()
-                .filter(|current| current.holder != holder && current.expires_at_ms > now_ms)
-            {
-                return Ok(Acquired::Held {
-                    holder: current.holder.clone(),
-                    expires_at_ms: current.expires_at_ms,
+        let updated = self
+            .bucket
+            .update(&key, |current| {
+                // Free (never taken, released, expired, unreadable) or ours: take it, if nobody else does
+                // meanwhile.
+                let taken = current.value().is_some_and(|current| {
+                    current.holder != holder && current.expires_at_ms > now_ms
                 });
-            }
-            // Free (released, expired, unreadable) or ours: take it over, if nobody else did meanwhile.
-            match self
-                .store
-                .update(&key, encode(&record), entry.revision)
-                .await
-            {
-                Ok(revision) => {
-                    return Ok(Acquired::Granted {
-                        fencing_token: revision,
-                        expires_at_ms,
-                    });
+                Ok::<_, WireError>((!taken).then(|| record.clone()))
+            })
+            .await?;
+        Ok(match updated {
+            Updated::Written { revision, .. } => Acquired::Granted {
+                fencing_token: revision,
+                expires_at_ms,
+            },
+            Updated::Left(current) => {
+                let current = current.into_value().ok_or_else(|| WireError::Internal {
+                    message: format!("lock {resource} was left with no holder"),
+                })?;
+                Acquired::Held {
+                    holder: current.holder,
+                    expires_at_ms: current.expires_at_ms,
                 }
-                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
-                Err(error) => return Err(unavailable(error)),
             }
-        }
-        Err(WireError::Busy {
-            message: format!("lock {resource} is contended; retry"),
         })
     }
 
@@ -207,13 +179,11 @@ impl Locks {
         now_ms: u64,
     ) -> Result<bool, WireError> {
         let key = resource_key(resource)?;
-        let Some(entry) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
-            return Ok(false);
+        let (current, revision) = match self.bucket.read(&key).await? {
+            Current::Present { value, revision } => (value, revision),
+            Current::Unreadable { error, .. } => return Err(self.bucket.unavailable(error).into()),
+            Current::Absent | Current::Cleared { .. } => return Ok(false),
         };
-        if entry.operation != Operation::Put {
-            return Ok(false);
-        }
-        let current: LockRecord = serde_json::from_slice(&entry.value).map_err(unavailable)?;
         if current.expires_at_ms <= now_ms {
             return Ok(false);
         }
@@ -223,14 +193,8 @@ impl Locks {
                 current.holder
             )));
         }
-        match self
-            .store
-            .delete_expect_revision(&key, Some(entry.revision))
-            .await
-        {
-            Ok(()) => Ok(true),
-            Err(error) => Err(unavailable(error)),
-        }
+        self.bucket.delete(&key, revision).await?;
+        Ok(true)
     }
 
     /// Extends `holder`'s grant of `resource` by `ttl` from now; returns the new token.
@@ -243,16 +207,15 @@ impl Locks {
     ) -> Result<Acquired, WireError> {
         check_ttl(ttl)?;
         let key = resource_key(resource)?;
-        let entry = self
-            .store
-            .entry(key.clone())
-            .await
-            .map_err(unavailable)?
-            .filter(|entry| entry.operation == Operation::Put)
-            .ok_or_else(|| {
-                WireError::bad_request(format!("lock {resource} is not held; acquire it"))
-            })?;
-        let current: LockRecord = serde_json::from_slice(&entry.value).map_err(unavailable)?;
+        let (current, revision) = match self.bucket.read(&key).await? {
+            Current::Present { value, revision } => (value, revision),
+            Current::Unreadable { error, .. } => return Err(self.bucket.unavailable(error).into()),
+            Current::Absent | Current::Cleared { .. } => {
+                return Err(WireError::bad_request(format!(
+                    "lock {resource} is not held; acquire it"
+                )));
+            }
+        };
         if current.holder != holder || current.expires_at_ms <= now_ms {
             return Err(WireError::bad_request(format!(
                 "lock {resource} is not held by {holder}; acquire it again"
@@ -263,19 +226,14 @@ impl Locks {
             holder: holder.to_owned(),
             expires_at_ms,
         };
-        match self
-            .store
-            .update(&key, encode(&record), entry.revision)
-            .await
-        {
-            Ok(revision) => Ok(Acquired::Granted {
+        match self.bucket.write(&key, &record, Some(revision)).await? {
+            Some(revision) => Ok(Acquired::Granted {
                 fencing_token: revision,
                 expires_at_ms,
             }),
-            Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => Err(
-                WireError::bad_request(format!("lock {resource} changed hands; acquire it again")),
-            ),
-            Err(error) => Err(unavailable(error)),
+            None => Err(WireError::bad_request(format!(
+                "lock {resource} changed hands; acquire it again"
+            ))),
         }
     }
 }

@@ -4,14 +4,15 @@
 
 use std::time::Duration;
 
-use async_nats::jetstream::kv::{Operation, Store, UpdateErrorKind};
-use bytes::Bytes;
+use async_nats::jetstream::kv::Store;
 use futures::StreamExt;
 use shim_protocol::{
     WireError,
     messages::{ChatEntry, HeartbeatRequest},
     subject::validate_id,
 };
+
+use super::bucket::{Bucket, BucketError, Current, Updated};
 
 /// Roles a chat may take.
 pub const ROLES: [&str; 3] = ["supervisor", "worker", "solo"];
@@ -32,18 +33,8 @@ pub struct Transition {
 /// The registry.
 #[derive(Debug, Clone)]
 pub struct Registry {
-    store: Store,
+    bucket: Bucket<ChatEntry>,
     node_id: String,
-}
-
-fn unavailable(error: impl std::fmt::Display) -> WireError {
-    WireError::Unavailable {
-        message: format!("chat registry: {error}"),
-    }
-}
-
-fn encode(entry: &ChatEntry) -> Bytes {
-    Bytes::from(serde_json::to_vec(entry).unwrap_or_default())
 }
 
 /// Checks a list of capabilities (a chat's, a task's or a claim's): at most 32, each 1 to 64 characters.
@@ -64,7 +55,7 @@ impl Registry {
     /// Uses `store` (a bucket with history 1) for chats of node `node_id`.
     pub fn new(store: Store, node_id: impl Into<String>) -> Registry {
         Registry {
-            store,
+            bucket: Bucket::new(store, "chat registry"),
             node_id: node_id.into(),
         }
     }
@@ -84,178 +75,136 @@ impl Registry {
         if let Some(capabilities) = &request.capabilities {
             validate_capabilities(capabilities)?;
         }
-        for _ in 0..4 {
-            let existing = self
-                .store
-                .entry(request.chat_id.clone())
-                .await
-                .map_err(unavailable)?;
-            let (previous, revision_opt) = match &existing {
-                Some(entry) if entry.operation == Operation::Put => (
-                    serde_json::from_slice::<ChatEntry>(&entry.value).ok(),
-                    Some(entry.revision),
-                ),
-                Some(entry) => (None, Some(entry.revision)),
-                None => (None, None),
-            };
-            let was = previous.as_ref().map(|entry| entry.status.clone());
-            let busy = request.busy.unwrap_or_else(|| {
-                previous
-                    .as_ref()
-                    .is_some_and(|entry| entry.status == "busy")
+        let mut was = None;
+        let updated = self
+            .bucket
+            .update(&request.chat_id, |current| {
+                let previous = current.value();
+                was = previous.map(|entry| entry.status.clone());
+                let busy = request
+                    .busy
+                    .unwrap_or_else(|| previous.is_some_and(|entry| entry.status == "busy"));
+                Ok::<_, BucketError>(Some(ChatEntry {
+                    chat_id: request.chat_id.clone(),
+                    node_id: self.node_id.clone(),
+                    role: request
+                        .role
+                        .clone()
+                        .or_else(|| previous.map(|entry| entry.role.clone()))
+                        .unwrap_or_else(|| "solo".to_owned()),
+                    name: request
+                        .name
+                        .clone()
+                        .or_else(|| previous.and_then(|entry| entry.name.clone())),
+                    capabilities: request
+                        .capabilities
+                        .clone()
+                        .or_else(|| previous.map(|entry| entry.capabilities.clone()))
+                        .unwrap_or_default(),
+                    status: if busy { "busy" } else { "idle" }.to_owned(),
+                    current_task: request
+                        .current_task
+                        .clone()
+                        .or_else(|| previous.and_then(|entry| entry.current_task.clone())),
+                    last_heartbeat_ms: now_ms,
+                }))
+            })
+            .await?;
+        let Updated::Written { value: entry, .. } = updated else {
+            return Err(WireError::Internal {
+                message: format!("chat {} was not written by its heartbeat", request.chat_id),
             });
-            let entry = ChatEntry {
-                chat_id: request.chat_id.clone(),
-                node_id: self.node_id.clone(),
-                role: request
-                    .role
-                    .clone()
-                    .or_else(|| previous.as_ref().map(|entry| entry.role.clone()))
-                    .unwrap_or_else(|| "solo".to_owned()),
-                name: request
-                    .name
-                    .clone()
-                    .or_else(|| previous.as_ref().and_then(|entry| entry.name.clone())),
-                capabilities: request
-                    .capabilities
-                    .clone()
-                    .or_else(|| previous.as_ref().map(|entry| entry.capabilities.clone()))
-                    .unwrap_or_default(),
-                status: if busy { "busy" } else { "idle" }.to_owned(),
-                current_task: request.current_task.clone().or_else(|| {
-                    previous
-                        .as_ref()
-                        .and_then(|entry| entry.current_task.clone())
-                }),
-                last_heartbeat_ms: now_ms,
-            };
-            let written = match revision_opt {
-                Some(revision) => self
-                    .store
-                    .update(&request.chat_id, encode(&entry), revision)
-                    .await
-                    .map(|_| ()),
-                None => self
-                    .store
-                    .create(&request.chat_id, encode(&entry))
-                    .await
-                    .map(|_| ())
-                    .map_err(|error| {
-                        async_nats::jetstream::kv::UpdateError::with_source(
-                            UpdateErrorKind::WrongLastRevision,
-                            error,
-                        )
-                    }),
-            };
-            match written {
-                Ok(()) => {
-                    let transition = was
-                        .filter(|status| status == "away" || status == "gone")
-                        .map(|from| Transition {
-                            entry: entry.clone(),
-                            from,
-                        });
-                    return Ok((entry, transition));
-                }
-                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
-                Err(error) => return Err(unavailable(error)),
-            }
-        }
-        Err(WireError::Busy {
-            message: "the chat's registry entry is contended; retry".to_owned(),
-        })
+        };
+        let transition = was
+            .filter(|status| status == "away" || status == "gone")
+            .map(|from| Transition {
+                entry: entry.clone(),
+                from,
+            });
+        Ok((entry, transition))
     }
 
     /// Returns a chat's entry.
     pub async fn get(&self, chat_id: &str) -> Result<Option<ChatEntry>, WireError> {
         validate_id("chat id", chat_id)?;
-        Ok(self
-            .store
-            .get(chat_id)
-            .await
-            .map_err(unavailable)?
-            .and_then(|value| serde_json::from_slice(&value).ok()))
+        Ok(self.bucket.get(chat_id).await?)
     }
 
     /// Records what a present chat works on: busy with `task_id`, or idle. A chat that is away or gone, or
     /// not registered, is left as it is (its next heartbeat brings it back).
     pub async fn set_work(&self, chat_id: &str, task_id: Option<&str>) -> Result<(), WireError> {
-        for _ in 0..4 {
-            let Some(stored) = self.store.entry(chat_id).await.map_err(unavailable)? else {
-                return Ok(());
-            };
-            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
-                return Ok(());
-            };
-            if stored.operation != Operation::Put
-                || entry.status == "away"
-                || entry.status == "gone"
-            {
-                return Ok(());
-            }
-            entry.status = if task_id.is_some() { "busy" } else { "idle" }.to_owned();
-            entry.current_task = task_id.map(str::to_owned);
-            match self
-                .store
-                .update(chat_id, encode(&entry), stored.revision)
-                .await
-            {
-                Ok(_) => return Ok(()),
-                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
-                Err(error) => return Err(unavailable(error)),
-            }
+        let updated = self
+            .bucket
+            .update(chat_id, |current| {
+                let Some(entry) = current.value() else {
+                    return Ok(None);
+                };
+                if entry.status == "away" || entry.status == "gone" {
+                    return Ok(None);
+                }
+                let mut entry = entry.clone();
+                entry.status = if task_id.is_some() { "busy" } else { "idle" }.to_owned();
+                entry.current_task = task_id.map(str::to_owned);
+                Ok(Some(entry))
+            })
+            .await;
+        match updated {
+            // Contended: the chat's own heartbeats win; its next one says what it works on.
+            Ok(_) | Err(BucketError::Contended { .. }) => Ok(()),
+            Err(error) => Err(error.into()),
         }
-        Ok(())
     }
 
     /// Marks a chat whose session ended `gone`, working on nothing; returns the transition, or `None` when the
     /// chat is not registered or already gone.
     pub async fn leave(&self, chat_id: &str, now_ms: u64) -> Result<Option<Transition>, WireError> {
         validate_id("chat id", chat_id)?;
-        for _ in 0..4 {
-            let Some(stored) = self.store.entry(chat_id).await.map_err(unavailable)? else {
-                return Ok(None);
-            };
-            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
-                return Ok(None);
-            };
-            if stored.operation != Operation::Put || entry.status == "gone" {
-                return Ok(None);
-            }
-            let from = std::mem::replace(&mut entry.status, "gone".to_owned());
-            entry.current_task = None;
-            entry.last_heartbeat_ms = entry.last_heartbeat_ms.max(now_ms);
-            match self
-                .store
-                .update(chat_id, encode(&entry), stored.revision)
-                .await
-            {
-                Ok(_) => return Ok(Some(Transition { entry, from })),
-                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => continue,
-                Err(error) => return Err(unavailable(error)),
-            }
+        let mut from = String::new();
+        let updated = self
+            .bucket
+            .update(chat_id, |current| {
+                let Some(entry) = current.value().filter(|entry| entry.status != "gone") else {
+                    return Ok(None);
+                };
+                let mut entry = entry.clone();
+                from = std::mem::replace(&mut entry.status, "gone".to_owned());
+                entry.current_task = None;
+                entry.last_heartbeat_ms = entry.last_heartbeat_ms.max(now_ms);
+                Ok(Some(entry))
+            })
+            .await;
+        match updated {
+            Ok(Updated::Written { value: entry, .. }) => Ok(Some(Transition { entry, from })),
+            Ok(Updated::Left(_)) | Err(BucketError::Contended { .. }) => Ok(None),
+            Err(error) => Err(error.into()),
         }
-        Ok(None)
     }
 
     /// Returns every key of the bucket. An empty bucket is answered from fresh stream state (the store's own
     /// status is cached from when it was opened); the key listing itself is bounded in time.
     async fn keys(&self) -> Result<Vec<String>, WireError> {
-        let info = self.store.stream.get_info().await.map_err(unavailable)?;
+        let store = self.bucket.store();
+        let unavailable =
+            |error: &dyn std::fmt::Display| WireError::from(self.bucket.unavailable(error));
+        let info = store
+            .stream
+            .get_info()
+            .await
+            .map_err(|error| unavailable(&error))?;
         if info.state.messages == 0 {
             return Ok(Vec::new());
         }
         let collect = async {
-            let mut keys = self.store.keys().await.map_err(unavailable)?;
+            let mut keys = store.keys().await.map_err(|error| unavailable(&error))?;
             let mut out = Vec::new();
             while let Some(key) = keys.next().await {
-                out.push(key.map_err(unavailable)?);
+                out.push(key.map_err(|error| unavailable(&error))?);
             }
             Ok::<_, WireError>(out)
         };
         tokio::time::timeout(Duration::from_secs(5), collect)
             .await
-            .map_err(|_| unavailable("listing keys timed out"))?
+            .map_err(|_| unavailable(&"listing keys timed out"))?
     }
 
     /// Returns the registry's chats, sorted by chat id.
@@ -263,11 +212,9 @@ impl Registry {
         let mut chats = Vec::new();
         for key in self.keys().await? {
             let entry_opt = self
-                .store
-                .get(key)
-                .await
-                .map_err(unavailable)?
-                .and_then(|value| serde_json::from_slice::<ChatEntry>(&value).ok())
+                .bucket
+                .get(&key)
+                .await?
                 .filter(|entry| include_gone || entry.status != "gone");
             if let Some(entry) = entry_opt {
                 chats.push(entry);
@@ -317,13 +264,11 @@ impl Registry {
     ) -> Result<Vec<Transition>, WireError> {
         let mut transitions = Vec::new();
         for key in self.keys().await? {
-            let Some(stored) = self.store.entry(key.clone()).await.map_err(unavailable)? else {
-                continue;
-            };
-            if stored.operation != Operation::Put {
-                continue;
-            }
-            let Ok(mut entry) = serde_json::from_slice::<ChatEntry>(&stored.value) else {
+            let Current::Present {
+                value: mut entry,
+                revision,
+            } = self.bucket.read(&key).await?
+            else {
                 continue;
             };
             let Some(status) = status_for(&entry).filter(|status| entry.status != *status) else {
@@ -331,15 +276,14 @@ impl Registry {
             };
             let from = std::mem::replace(&mut entry.status, status.to_owned());
             entry.current_task = None;
-            match self
-                .store
-                .update(&key, encode(&entry), stored.revision)
-                .await
+            // Not written: another node, or a heartbeat, got there first: the chat is alive, or already moved.
+            if self
+                .bucket
+                .write(&key, &entry, Some(revision))
+                .await?
+                .is_some()
             {
-                Ok(_) => transitions.push(Transition { entry, from }),
-                // Another node, or a heartbeat, got there first: the chat is alive, or already moved.
-                Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => {}
-                Err(error) => return Err(unavailable(error)),
+                transitions.push(Transition { entry, from });
             }
         }
         Ok(transitions)

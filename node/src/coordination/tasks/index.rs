@@ -6,15 +6,15 @@
 use std::{
     collections::HashMap,
     sync::{Arc, RwLock},
-    time::Duration,
 };
 
 use async_nats::jetstream::kv::{Operation, Store};
 use futures::StreamExt;
 use serde::Deserialize;
 use shim_protocol::messages::{Priority, TaskRecord, TaskStatus};
-use tokio::sync::watch;
-use tracing::{debug, warn};
+use tracing::debug;
+
+use crate::coordination::supervise::{Ended, Supervision};
 
 /// What the index keeps of a task, read straight from its record (the instructions and result, which may be
 /// large, are skipped rather than copied).
@@ -38,32 +38,24 @@ pub struct TaskIndex {
 }
 
 impl TaskIndex {
-    /// Follows `store` until `shutdown` turns true, starting over (with a pause) when the watch breaks.
-    pub fn follow(store: Store, mut shutdown: watch::Receiver<bool>) -> TaskIndex {
+    /// Follows `store` in a background task under `supervision` (started again, and reported, when the watch
+    /// breaks).
+    pub fn follow(store: Store, supervision: &Supervision) -> TaskIndex {
         let index = TaskIndex::default();
         let follower = index.clone();
-        tokio::spawn(async move {
-            loop {
-                tokio::select! {
-                    () = follower.follow_once(&store) => {}
-                    _ = shutdown.wait_for(|stop| *stop) => return,
-                }
-                tokio::select! {
-                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
-                    _ = shutdown.wait_for(|stop| *stop) => return,
-                }
-            }
+        supervision.spawn("task index", move || {
+            let follower = follower.clone();
+            let store = store.clone();
+            async move { Ended::Broke(follower.follow_once(&store).await) }
         });
         index
     }
 
-    async fn follow_once(&self, store: &Store) {
+    /// Takes in every record, then every change, until the watch breaks; returns why it broke.
+    async fn follow_once(&self, store: &Store) -> String {
         let mut watch = match store.watch_with_history(">").await {
             Ok(watch) => watch,
-            Err(error) => {
-                warn!(%error, "failed to watch the task bucket; retrying");
-                return;
-            }
+            Err(error) => return format!("failed to watch the task bucket: {error}"),
         };
         while let Some(entry) = watch.next().await {
             match entry {
@@ -79,12 +71,10 @@ impl TaskIndex {
                         tasks.remove(&entry.key);
                     }
                 }
-                Err(error) => {
-                    warn!(%error, "the watch of the task bucket broke; starting over");
-                    return;
-                }
+                Err(error) => return format!("the watch of the task bucket broke: {error}"),
             }
         }
+        "the watch of the task bucket ended".to_owned()
     }
 
     /// Takes in a record.

@@ -24,7 +24,8 @@ use futures::StreamExt;
 use shim_protocol::{WireError, messages::Priority, subject};
 use tracing::warn;
 
-use super::{STREAM, consumer_name, unavailable};
+use super::{STREAM, provision::consumer_name, unavailable};
+use crate::coordination::supervise::{Ended, Supervision};
 
 /// How long a claim waits for an answer of JetStream before leaving it to the background.
 const PARKED_GRACE: Duration = Duration::from_millis(20);
@@ -58,6 +59,46 @@ pub(super) fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
     Some((priority, delivered))
 }
 
+/// The subscriptions to tasks published to the queue (seen as they are sent, a moment before the stream has
+/// them) and to hand-backs announced once sent.
+async fn subscribe(client: &Client) -> anyhow::Result<(Subscriber, Subscriber)> {
+    let queued = client
+        .subscribe(subject::TASKS_QUEUE_ALL)
+        .await
+        .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
+    let ready = client
+        .subscribe(subject::TASKS_READY_ALL)
+        .await
+        .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
+    Ok((queued, ready))
+}
+
+/// Marks each priority a task is queued or handed back on, and wakes a waiting claim, until the puller is gone
+/// ([`Ended::Finished`]) or a subscription ends.
+async fn listen(
+    (queued, ready): (Subscriber, Subscriber),
+    listener: std::sync::Weak<Puller>,
+) -> Ended {
+    let mut queued = futures::stream::select(queued, ready);
+    while let Some(message) = queued.next().await {
+        // Gone with the last handle of the queue.
+        let Some(puller) = listener.upgrade() else {
+            return Ended::Finished;
+        };
+        let priority = message
+            .subject
+            .rsplit('.')
+            .next()
+            .and_then(|name| Priority::parse(name).ok());
+        match priority {
+            Some(priority) => puller.mark(priority),
+            None => puller.mark_all(),
+        }
+        puller.arrivals.notify_one();
+    }
+    Ended::Broke("the subscription to the task queue ended".to_owned())
+}
+
 fn slot(priority: Priority) -> usize {
     Priority::ALL
         .iter()
@@ -82,8 +123,12 @@ pub(super) struct Puller {
 }
 
 impl Puller {
-    /// Starts following the queue's subjects.
-    pub(super) async fn start(client: Client) -> anyhow::Result<Arc<Puller>> {
+    /// Starts following the queue's subjects, in a background task under `supervision` (subscribed again, and
+    /// reported, when a subscription ends).
+    pub(super) async fn start(
+        client: Client,
+        supervision: &Supervision,
+    ) -> anyhow::Result<Arc<Puller>> {
         let puller = Arc::new(Puller {
             client: client.clone(),
             signs: std::array::from_fn(|_| AtomicU64::new(1)),
@@ -94,34 +139,22 @@ impl Puller {
             inboxes: Mutex::new(Vec::new()),
             arrivals: tokio::sync::Notify::new(),
         });
-        // Tasks published to the queue (seen as they are sent, a moment before the stream has them) and
-        // hand-backs announced once sent.
-        let queued = client
-            .subscribe(subject::TASKS_QUEUE_ALL)
-            .await
-            .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
-        let ready = client
-            .subscribe(subject::TASKS_READY_ALL)
-            .await
-            .map_err(|error| anyhow::anyhow!("failed to follow the task queue: {error}"))?;
-        let mut queued = futures::stream::select(queued, ready);
+        // Subscribed before the queue is handed out, so no task queued after it is missed.
+        let first = Mutex::new(Some(subscribe(&client).await?));
         let listener = Arc::downgrade(&puller);
-        tokio::spawn(async move {
-            while let Some(message) = queued.next().await {
-                // Gone with the last handle of the queue.
-                let Some(puller) = listener.upgrade() else {
-                    break;
+        supervision.spawn("task puller", move || {
+            let subscriptions_opt = first.lock().ok().and_then(|mut first| first.take());
+            let client = client.clone();
+            let listener = listener.clone();
+            async move {
+                let subscriptions = match subscriptions_opt {
+                    Some(subscriptions) => subscriptions,
+                    None => match subscribe(&client).await {
+                        Ok(subscriptions) => subscriptions,
+                        Err(error) => return Ended::Broke(format!("{error:#}")),
+                    },
                 };
-                let priority = message
-                    .subject
-                    .rsplit('.')
-                    .next()
-                    .and_then(|name| Priority::parse(name).ok());
-                match priority {
-                    Some(priority) => puller.mark(priority),
-                    None => puller.mark_all(),
-                }
-                puller.arrivals.notify_one();
+                listen(subscriptions, listener).await
             }
         });
         Ok(puller)

@@ -1,0 +1,175 @@
+//! Coordination's upkeep: the registry sweep (silent chats away, then gone, and their tasks back to the
+//! queue), tasks left waiting by a node that died, and the hand-back of a stopping node's tasks.
+
+use std::time::Duration;
+
+use serde_json::json;
+use tokio::sync::watch;
+use tracing::{debug, info, warn};
+
+use super::{Coordination, Tasks};
+
+/// Marks silent chats away, then gone, and publishes each change this node made; every third of `away_after`
+/// (5 s at most) until `shutdown` turns true. Each sweep also queues tasks stuck behind dependencies that are
+/// done, and forgets finished tasks past their retention.
+pub async fn sweep(
+    coordination: std::sync::Arc<Coordination>,
+    away_after: Duration,
+    gone_after: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let Some(registry) = coordination.pieces.registry_opt.clone() else {
+        return;
+    };
+    let every = (away_after / 3).clamp(Duration::from_millis(200), Duration::from_secs(5));
+    let mut ticks = tokio::time::interval(every);
+    // Failed sweeps in a row: while NATS is away each one fails, and a long outage should not fill the log.
+    let mut failures: u64 = 0;
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = shutdown.wait_for(|stop| *stop) => return,
+        }
+        if let Some(tasks) = coordination.pieces.tasks_opt.as_ref() {
+            let now = shim_actors::now_ms();
+            let retention = tasks.queue.config().retention.as_millis() as u64;
+            tasks.index.prune(now.saturating_sub(retention));
+            let stuck_after = away_after.as_millis() as u64;
+            coordination
+                .release_stuck_tasks(tasks, now.saturating_sub(stuck_after))
+                .await;
+        }
+        match registry
+            .sweep(shim_actors::now_ms(), away_after, gone_after)
+            .await
+        {
+            Ok(transitions) => {
+                if failures > 0 {
+                    info!(failures, "registry sweep works again");
+                    failures = 0;
+                }
+                for transition in transitions {
+                    coordination.emitter.emit(
+                        "chats",
+                        &transition.entry.status,
+                        Some(&transition.entry.chat_id),
+                        json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms}),
+                    );
+                    coordination
+                        .requeue_tasks_of(&transition.entry.chat_id)
+                        .await;
+                }
+            }
+            Err(error) => {
+                failures += 1;
+                if crate::nats::worth_telling(failures) {
+                    warn!(%error, failures, "registry sweep failed");
+                } else {
+                    debug!(%error, failures, "registry sweep failed");
+                }
+            }
+        }
+    }
+}
+
+impl Coordination {
+    /// Queues tasks waiting since before `before_ms` whose dependencies are all done: the node that completed
+    /// the last dependency died before it could queue them. Each release is a compare-and-set, so several nodes
+    /// doing this queue a task once.
+    async fn release_stuck_tasks(&self, tasks: &Tasks, before_ms: u64) {
+        for task_id in tasks.index.blocked_since(before_ms) {
+            match tasks.queue.release(&task_id, shim_actors::now_ms()).await {
+                Ok(changes) => self.report(tasks, &changes),
+                Err(error) => {
+                    warn!(%error, %task_id, "failed to check a waiting task's dependencies")
+                }
+            }
+        }
+    }
+
+    /// Hands the tasks of a chat that went away back to the queue at once.
+    pub(crate) async fn requeue_tasks_of(&self, chat_id: &str) {
+        let Some(tasks) = self.pieces.tasks_opt.as_ref() else {
+            return;
+        };
+        let held = tasks.index.held_by(chat_id);
+        if held.is_empty() {
+            return;
+        }
+        match tasks
+            .queue
+            .requeue_held(chat_id, &held, shim_actors::now_ms())
+            .await
+        {
+            Ok(changes) => self.report(tasks, &changes),
+            Err(error) => {
+                warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away")
+            }
+        }
+    }
+
+    /// Ends every waiting claim and read of this node now (they answer empty-handed), and every later one: the
+    /// node stops.
+    pub fn stop_waiting(&self) {
+        if let Some(messages) = self.pieces.messages_opt.as_ref() {
+            messages.stop_waiting();
+        }
+        if let Some(tasks) = self.pieces.tasks_opt.as_ref() {
+            tasks.queue.stop_waiting();
+        }
+    }
+
+    /// Hands back, at once and without spending an attempt, the tasks of this node's chats (registered here, or
+    /// holding a task claimed here), and marks those chats away: the node stops. Waiting claims and reads end
+    /// first.
+    pub async fn hand_back_on_stop(&self) {
+        self.stop_waiting();
+        let Some(tasks) = self.pieces.tasks_opt.as_ref() else {
+            return;
+        };
+        let mut chats: std::collections::BTreeSet<String> = tasks
+            .queue
+            .held_here()
+            .into_iter()
+            .map(|(chat_id, _)| chat_id)
+            .collect();
+        if let Some(registry) = self.pieces.registry_opt.as_ref() {
+            match registry.mark_node_away().await {
+                Ok(transitions) => {
+                    for transition in transitions {
+                        self.emitter.emit(
+                        "chats",
+                        &transition.entry.status,
+                        Some(&transition.entry.chat_id),
+                        serde_json::json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms, "reason": "node stopping"}),
+                    );
+                        chats.insert(transition.entry.chat_id);
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "failed to mark this node's chats away"),
+            }
+        }
+        let held_here = tasks.queue.held_here();
+        for chat_id in chats {
+            let mut task_ids = tasks.index.held_by(&chat_id);
+            for (holder, task_id) in &held_here {
+                if *holder == chat_id && !task_ids.contains(task_id) {
+                    task_ids.push(task_id.clone());
+                }
+            }
+            if task_ids.is_empty() {
+                continue;
+            }
+            match tasks
+                .queue
+                .hand_back_on_stop(&chat_id, &task_ids, &self.node_id, shim_actors::now_ms())
+                .await
+            {
+                Ok(changes) => self.report(tasks, &changes),
+                Err(error) => {
+                    tracing::warn!(%error, %chat_id, "failed to hand back a chat's tasks at stop")
+                }
+            }
+        }
+    }
+}

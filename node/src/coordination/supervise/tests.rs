@@ -1,0 +1,142 @@
+//! Supervision with real tokio tasks and the real metrics registry; events are kept by an in-memory publisher
+//! (the seam the actors' tests use too).
+
+use std::sync::{
+    Arc, Mutex,
+    atomic::{AtomicU32, Ordering},
+};
+
+use shim_actors::{EventEmitter, EventPublisher};
+use shim_protocol::Event;
+
+use super::*;
+use crate::metrics::MetricsRegistry;
+
+#[derive(Default)]
+struct Kept(Mutex<Vec<Event>>);
+
+impl EventPublisher for Kept {
+    fn publish(&self, event: Event) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(event);
+    }
+}
+
+impl Kept {
+    fn restarts(&self) -> Vec<serde_json::Value> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .filter(|event| event.kind == "coordination.task_restarted")
+            .map(|event| event.data.clone())
+            .collect()
+    }
+}
+
+const FAST: Backoff = Backoff {
+    first: Duration::from_millis(10),
+    max: Duration::from_millis(40),
+    stable: Duration::from_secs(60),
+};
+
+const DEADLINE: Duration = Duration::from_secs(10);
+
+async fn wait_for(what: &str, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + DEADLINE;
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+fn supervision(kept: &Arc<Kept>, metrics: &MetricsRegistry) -> (Supervision, watch::Sender<bool>) {
+    let (stop, shutdown) = watch::channel(false);
+    let emitter = EventEmitter::new("n1", kept.clone());
+    (
+        Supervision::new(emitter, &metrics.meter(), FAST, shutdown),
+        stop,
+    )
+}
+
+#[tokio::test]
+async fn a_task_that_breaks_or_panics_is_restarted_and_reported() {
+    let kept = Arc::new(Kept::default());
+    let metrics = MetricsRegistry::new().expect("metrics");
+    let (supervision, stop) = supervision(&kept, &metrics);
+    let runs = Arc::new(AtomicU32::new(0));
+    let counted = runs.clone();
+    supervision.spawn("follower", move || {
+        let run = counted.fetch_add(1, Ordering::SeqCst) + 1;
+        async move {
+            match run {
+                1 => Ended::Broke("the watch ended".to_owned()),
+                2 => panic!("a bug in the follower"),
+                // The third run keeps going, as a healthy follower does.
+                _ => std::future::pending().await,
+            }
+        }
+    });
+    wait_for("the third run", || runs.load(Ordering::SeqCst) >= 3).await;
+    let restarts = kept.restarts();
+    assert_eq!(restarts.len(), 2, "{restarts:?}");
+    assert_eq!(restarts[0]["task"], "follower");
+    assert_eq!(restarts[0]["reason"], "the watch ended");
+    assert_eq!(restarts[0]["restarts"], 1);
+    assert_eq!(restarts[0]["next_in_ms"], 10);
+    assert_eq!(restarts[1]["reason"], "panicked");
+    assert_eq!(restarts[1]["restarts"], 2);
+    assert_eq!(restarts[1]["next_in_ms"], 20, "the wait doubles");
+    let rendered = metrics.render().expect("renders");
+    assert!(
+        rendered.lines().any(
+            |line| line.starts_with("shim_coordination_task_restarts_total{")
+                && line.contains("task=\"follower\"")
+                && line.ends_with(" 2")
+        ),
+        "{rendered}"
+    );
+    stop.send_replace(true);
+    supervision.finish(Duration::from_secs(2)).await;
+    assert_eq!(
+        runs.load(Ordering::SeqCst),
+        3,
+        "nothing runs after the stop"
+    );
+    assert_eq!(kept.restarts().len(), 2, "a stop is not a restart");
+}
+
+#[tokio::test]
+async fn a_finished_task_is_not_restarted_and_the_stop_ends_the_rest() {
+    let kept = Arc::new(Kept::default());
+    let metrics = MetricsRegistry::new().expect("metrics");
+    let (supervision, stop) = supervision(&kept, &metrics);
+    let runs = Arc::new(AtomicU32::new(0));
+    let counted = runs.clone();
+    supervision.spawn("listener", move || {
+        counted.fetch_add(1, Ordering::SeqCst);
+        async { Ended::Finished }
+    });
+    let sweeps = Arc::new(AtomicU32::new(0));
+    let counted = sweeps.clone();
+    supervision.spawn("sweeper", move || {
+        counted.fetch_add(1, Ordering::SeqCst);
+        std::future::pending()
+    });
+    wait_for("both tasks to start", || {
+        runs.load(Ordering::SeqCst) == 1 && sweeps.load(Ordering::SeqCst) == 1
+    })
+    .await;
+    stop.send_replace(true);
+    let finished = Instant::now();
+    supervision.finish(Duration::from_secs(5)).await;
+    assert!(
+        finished.elapsed() < Duration::from_secs(5),
+        "a stop ends a task that never returns, without waiting out the grace"
+    );
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    assert_eq!(sweeps.load(Ordering::SeqCst), 1);
+    assert!(kept.restarts().is_empty());
+}

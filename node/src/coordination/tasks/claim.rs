@@ -1,0 +1,244 @@
+//! Claiming: asking the priority consumers for deliveries, taking the best one the worker can do (the rest go
+//! straight back), and waiting for a task when none is there.
+
+use std::time::Duration;
+
+use async_nats::jetstream;
+use shim_protocol::{
+    WireError,
+    messages::{TaskRecord, TaskStatus},
+    subject::validate_id,
+};
+use tracing::warn;
+
+use super::{
+    Claim, MAX_WAIT, TaskChange, TaskQueue,
+    checks::capable,
+    delivery::Queued,
+    puller::Delivery,
+    transitions::{self, Claimed},
+};
+
+/// Extra looks a woken claim takes when it found nothing, and the pause before each.
+const SECOND_LOOKS: u32 = 2;
+const SECOND_LOOK_AFTER: Duration = Duration::from_micros(300);
+
+impl TaskQueue {
+    /// Claims the next task chat `chat_id` (with `capabilities`) can do, waiting up to `wait` for one.
+    ///
+    /// A waiting claim sleeps until a task is queued; each queued task wakes one waiting claim of this node
+    /// (not all of them), so many idle workers cost nothing while the queue is empty.
+    pub async fn claim(
+        &self,
+        chat_id: &str,
+        capabilities: &[String],
+        wait: Duration,
+        now_ms: impl Fn() -> u64,
+    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+        validate_id("chat id", chat_id)?;
+        let wait = wait.min(MAX_WAIT);
+        let mut stopping = self.stopping.subscribe();
+        let deadline = tokio::time::Instant::now() + wait;
+        let mut changes = Vec::new();
+        let mut second_looks = 0;
+        loop {
+            // Registered before looking, so a task queued in between still wakes this claim.
+            let arrival = self.puller.arrivals().notified();
+            tokio::pin!(arrival);
+            arrival.as_mut().enable();
+            let (claim, mut more) = self.claim_once(chat_id, capabilities, now_ms()).await?;
+            changes.append(&mut more);
+            if claim.is_some() {
+                return Ok((claim, changes));
+            }
+            let now = tokio::time::Instant::now();
+            if now >= deadline || self.is_stopping() {
+                return Ok((None, changes));
+            }
+            if second_looks > 0 {
+                // Woken by a publication the stream may not have stored yet: look again in a moment.
+                second_looks -= 1;
+                tokio::time::sleep(SECOND_LOOK_AFTER).await;
+                continue;
+            }
+            // Retries after a back-off and lapsed deliveries publish nothing: look again at least every second.
+            let nap = (deadline - now).min(Duration::from_secs(1));
+            tokio::select! {
+                woken = tokio::time::timeout(nap, arrival) => {
+                    if woken.is_ok() {
+                        second_looks = SECOND_LOOKS;
+                    }
+                }
+                // The node stops: the claim ends empty-handed now, not after its wait.
+                _ = stopping.wait_for(|stop| *stop) => return Ok((None, changes)),
+            }
+        }
+    }
+
+    pub(super) async fn claim_once(
+        &self,
+        chat_id: &str,
+        capabilities: &[String],
+        now_ms: u64,
+    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+        if self.is_stopping() {
+            return Ok((None, Vec::new()));
+        }
+        let deliveries = self.puller.pull().await?;
+        let mut first_error = None;
+        let mut claimed = None;
+        let mut changes = Vec::new();
+        for delivery in deliveries {
+            if claimed.is_some() {
+                self.puller.hand_back(&delivery.ack_subject, None).await;
+                continue;
+            }
+            match self
+                .take(delivery, chat_id, capabilities, now_ms, &mut changes)
+                .await
+            {
+                Ok(claim) => claimed = claim,
+                Err(error) => first_error = first_error.or(Some(error)),
+            }
+        }
+        match (claimed, first_error) {
+            (Some(claim), _) => Ok((Some(claim), changes)),
+            (None, Some(error)) => Err(error),
+            (None, None) => Ok((None, changes)),
+        }
+    }
+
+    /// Tries to claim the task of one delivery; hands the delivery back or drops it when it is not for us.
+    async fn take(
+        &self,
+        delivery: Delivery,
+        chat_id: &str,
+        capabilities: &[String],
+        now_ms: u64,
+        changes: &mut Vec<TaskChange>,
+    ) -> Result<Option<Claim>, WireError> {
+        let ack = Some(delivery.ack_subject.as_str());
+        let Ok(queued) = serde_json::from_slice::<Queued>(&delivery.payload) else {
+            warn!(
+                priority = delivery.priority.as_str(),
+                "dropped an unreadable message from the task queue"
+            );
+            self.settle(ack, jetstream::AckKind::Term).await;
+            return Ok(None);
+        };
+        if !capable(&queued.task.capabilities, capabilities) {
+            self.settle(ack, jetstream::AckKind::Nak(None)).await;
+            return Ok(None);
+        }
+        let task_id = queued.task.task_id.clone();
+        // The record as queued is tried first; a conflict, or a refusal on it, reads the record.
+        let mut decision = Claimed::Drop;
+        let mut before_opt = None;
+        let modified = self
+            .records
+            .modify_with(
+                &task_id,
+                Some((queued.task, queued.revision)),
+                |task| {
+                    decision = transitions::claim(
+                        task,
+                        chat_id,
+                        &delivery.ack_subject,
+                        delivery.delivered,
+                        now_ms,
+                    );
+                    Ok(match &decision {
+                        Claimed::Take(claimed) => {
+                            before_opt = Some(task.clone());
+                            Some(claimed.as_ref().clone())
+                        }
+                        Claimed::Drop | Claimed::Dead(_) => None,
+                    })
+                },
+                None,
+            )
+            .await;
+        match modified {
+            Ok((task, true)) => {
+                let before = before_opt.unwrap_or_else(|| task.clone());
+                changes.push(TaskChange {
+                    what: "claimed",
+                    task: task.clone(),
+                });
+                Ok(Some(Claim::new(task, &before)))
+            }
+            Ok((_, false)) => {
+                if let Claimed::Dead(reason) = decision {
+                    let (_, dead) = self
+                        .finish_for_good(&task_id, TaskStatus::Dead, &reason, now_ms, |_| Ok(()))
+                        .await?;
+                    changes.extend(dead);
+                }
+                self.settle(ack, jetstream::AckKind::Term).await;
+                Ok(None)
+            }
+            Err(WireError::NotFound { .. }) => {
+                self.settle(ack, jetstream::AckKind::Term).await;
+                Ok(None)
+            }
+            Err(error) => {
+                self.settle(ack, jetstream::AckKind::Nak(None)).await;
+                Err(error)
+            }
+        }
+    }
+
+    /// Completes a task and claims the next one for the same worker (as a worker loop would do next anyway),
+    /// in one call. The two overlap; when the claim found nothing and the completion released tasks (those
+    /// that depended on it), it claims once more, so a worker is handed the task its own completion freed.
+    pub async fn complete_and_claim(
+        &self,
+        chat_id: &str,
+        task_id: &str,
+        result: String,
+        capabilities: &[String],
+        now_ms: u64,
+    ) -> Result<(TaskRecord, bool, Option<Claim>, Vec<TaskChange>), WireError> {
+        // The completion and the claim overlap: one round trip per task for a worker loop, not two.
+        let (completed, claimed) = tokio::join!(
+            self.complete(chat_id, task_id, result, now_ms),
+            self.claim_once(chat_id, capabilities, now_ms)
+        );
+        let (task, recorded, mut changes) = match completed {
+            Ok(completed) => completed,
+            Err(error) => {
+                // Do not leave a task claimed for a worker that is told its call failed.
+                if let Ok((Some(claim), _)) = &claimed {
+                    let _ = self.unclaim(claim, now_ms).await;
+                }
+                return Err(error);
+            }
+        };
+        // The completion stands whatever the claim does: a claim that fails is reported as no next task (the
+        // worker claims again, as its loop does when none is handed over).
+        let mut next = match claimed {
+            Ok((next, mut more)) => {
+                changes.append(&mut more);
+                next
+            }
+            Err(error) => {
+                warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next");
+                None
+            }
+        };
+        // The overlapping claim could not see the tasks this very completion released (its dependents): when
+        // it found nothing and the completion released some, claim once more.
+        if next.is_none() && changes.iter().any(|change| change.what == "released") {
+            match self.claim_once(chat_id, capabilities, now_ms).await {
+                Ok((claim_opt, mut more)) => {
+                    changes.append(&mut more);
+                    next = claim_opt;
+                }
+                Err(error) => {
+                    warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next")
+                }
+            }
+        }
+        Ok((task, recorded, next, changes))
+    }
+}

@@ -1,0 +1,109 @@
+//! Making what the queue runs on: the work-queue stream and its consumer per priority, the dead-letter stream,
+//! and the buckets of records and idempotency keys. Each is created when it does not exist, and found as it is
+//! when it does.
+
+use std::{sync::Arc, time::Duration};
+
+use async_nats::{
+    Client,
+    jetstream::{
+        self,
+        consumer::{AckPolicy, pull},
+        stream::{self, RetentionPolicy, StorageType},
+    },
+};
+use shim_protocol::{messages::Priority, subject};
+
+use super::{
+    BUCKET, DEAD_STREAM, KEYS_BUCKET, STREAM, TaskQueue, TaskQueueConfig, puller::Puller,
+    storage::Records,
+};
+use crate::coordination::{
+    bucket::Bucket,
+    kv::{BucketSpec, open_bucket},
+    supervise::Supervision,
+};
+
+/// The durable consumer of `priority`'s queue.
+pub(super) fn consumer_name(priority: Priority) -> String {
+    format!("tasks-{}", priority.as_str())
+}
+
+impl TaskQueue {
+    /// Opens the queue, creating its streams, consumers and buckets when they do not exist; its listener runs
+    /// under [`Supervision::quiet`] (for a queue used outside a node).
+    pub async fn open(client: Client, config: TaskQueueConfig) -> anyhow::Result<TaskQueue> {
+        TaskQueue::open_supervised(client, config, &Supervision::quiet()).await
+    }
+
+    /// Opens the queue (see [`open`](Self::open)), its listener supervised by `supervision`.
+    pub async fn open_supervised(
+        client: Client,
+        config: TaskQueueConfig,
+        supervision: &Supervision,
+    ) -> anyhow::Result<TaskQueue> {
+        let js = jetstream::new(client.clone());
+        let queue = js
+            .get_or_create_stream(stream::Config {
+                name: STREAM.to_owned(),
+                subjects: vec![subject::TASKS_QUEUE_ALL.to_owned()],
+                retention: RetentionPolicy::WorkQueue,
+                storage: StorageType::File,
+                num_replicas: config.replicas.max(1),
+                duplicate_window: Duration::from_secs(120),
+                ..stream::Config::default()
+            })
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to create stream {STREAM}: {error}"))?;
+        for priority in Priority::ALL {
+            queue
+                .get_or_create_consumer(
+                    &consumer_name(priority),
+                    pull::Config {
+                        durable_name: Some(consumer_name(priority)),
+                        filter_subject: subject::tasks_queue(priority.as_str()),
+                        ack_policy: AckPolicy::Explicit,
+                        ack_wait: config.ack_wait,
+                        max_deliver: -1,
+                        max_ack_pending: 100_000,
+                        ..pull::Config::default()
+                    },
+                )
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!(
+                        "failed to create consumer {}: {error}",
+                        consumer_name(priority)
+                    )
+                })?;
+        }
+        js.get_or_create_stream(stream::Config {
+            name: DEAD_STREAM.to_owned(),
+            subjects: vec![subject::TASKS_DEAD.to_owned()],
+            storage: StorageType::File,
+            num_replicas: config.replicas.max(1),
+            max_age: config.retention,
+            ..stream::Config::default()
+        })
+        .await
+        .map_err(|error| anyhow::anyhow!("failed to create stream {DEAD_STREAM}: {error}"))?;
+        let bucket = |name: &str| BucketSpec {
+            name: name.to_owned(),
+            history: 1,
+            max_age: config.retention,
+            replicas: config.replicas,
+        };
+        let records = open_bucket(&js, &bucket(BUCKET)).await?;
+        let keys = open_bucket(&js, &bucket(KEYS_BUCKET)).await?;
+        let puller = Puller::start(client.clone(), supervision).await?;
+        Ok(TaskQueue {
+            client,
+            js,
+            records: Records::new(Bucket::new(records, "task queue")),
+            keys,
+            config,
+            puller,
+            stopping: Arc::new(tokio::sync::watch::Sender::new(false)),
+        })
+    }
+}
