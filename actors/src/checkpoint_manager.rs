@@ -1,9 +1,11 @@
 //! The [`CheckpointManager`]: saves checkpoints of a chat's state (explicit or automatic), keeps them within
 //! retention, and finds interrupted sessions to resume.
 //!
-//! A save gathers the chat's signal state (from the SignalCollector) and its files (git, in a blocking task)
-//! off the actor's mailbox, then comes back as [`CheckpointManagerMessage::Persist`], where the number is
-//! taken and the checkpoint is written and flushed before the reply.
+//! A chat's worker asks for every save ([`CheckpointManagerMessage::Save`]) and hands over the chat's
+//! signals with it; the manager gathers the chat's files (git, in a blocking task) off its mailbox, then
+//! comes back as [`CheckpointManagerMessage::Persist`], where the number is taken and the checkpoint is
+//! written and flushed before the reply. The manager imports no other actor: what it needs from a live
+//! chat for a resume (its latest tool calls) it asks through [`RecentTools`], which the Supervisor wires.
 
 pub mod git;
 pub mod limits;
@@ -11,32 +13,29 @@ pub mod resume;
 pub mod store;
 
 use std::{
+    fmt,
+    future::Future,
     path::Path,
+    pin::Pin,
     sync::Arc,
     time::{Duration, Instant},
 };
 
-use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort, rpc::CallResult};
+use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde_json::json;
 use shim_protocol::{
     WireError, WireResult,
     messages::{
         Checkpoint, CheckpointInput, CheckpointList, CheckpointSaved, CheckpointTrigger, FileState,
-        ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, RiskLevel,
-        RiskReport, SaveCheckpointRequest,
+        ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, RiskReport,
+        SignalSnapshot, ToolCallRecord,
     },
     subject::validate_id,
 };
 use tokio::sync::Semaphore;
 use tracing::{info, warn};
 
-use crate::{
-    metrics::ActorMetrics,
-    now_ms,
-    publisher::EventEmitter,
-    signal_collector::{SignalCollectorMessage, SignalState},
-    supervisor::SupervisorMessage,
-};
+use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
 use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
 
 /// Most transcript reads for resume prompts running at once.
@@ -69,14 +68,66 @@ pub struct CheckpointManagerArgs {
     pub metrics: ActorMetrics,
     /// The store.
     pub store: CheckpointStore,
-    /// Reaches the SignalCollector.
-    pub supervisor: ActorRef<SupervisorMessage>,
+    /// Asks a live chat for its latest tool calls, for a resume.
+    pub recent_tools: RecentTools,
     /// Retention.
     pub retention: Retention,
     /// Silence after which an unended session counts as timed out rather than exited.
     pub idle_timeout: Duration,
-    /// How long to wait for the SignalCollector.
-    pub call_timeout: Duration,
+}
+
+/// The answer of [`RecentTools`]: a live chat's latest tool calls (empty when no worker holds the chat),
+/// or why they could not be had.
+pub type RecentToolsFuture =
+    Pin<Box<dyn Future<Output = Result<Vec<ToolCallRecord>, String>> + Send>>;
+
+/// Asks the worker of a chat, if one runs, for its latest tool calls.
+#[derive(Clone)]
+pub struct RecentTools(Arc<dyn Fn(String) -> RecentToolsFuture + Send + Sync>);
+
+impl RecentTools {
+    /// Wraps `ask`, called with the chat id.
+    pub fn new(ask: impl Fn(String) -> RecentToolsFuture + Send + Sync + 'static) -> Self {
+        RecentTools(Arc::new(ask))
+    }
+
+    /// Asks for chat `chat_id`'s latest tool calls.
+    pub fn of(&self, chat_id: String) -> RecentToolsFuture {
+        (self.0)(chat_id)
+    }
+}
+
+impl fmt::Debug for RecentTools {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("RecentTools")
+    }
+}
+
+/// What a checkpoint takes from the chat's signals; its worker hands it over with the save.
+#[derive(Debug, Clone)]
+pub struct SignalState {
+    /// The signals now.
+    pub signals: SignalSnapshot,
+    /// The last 20 tool calls.
+    pub tools: Vec<ToolCallRecord>,
+    /// The risk now, as the chat's worker assessed it.
+    pub risk: RiskReport,
+}
+
+/// A save a chat's worker asks for.
+#[derive(Debug)]
+pub struct SaveOrder {
+    /// The chat.
+    pub chat_id: String,
+    /// Why.
+    pub trigger: CheckpointTrigger,
+    /// What the assistant said (explicit checkpoints); an automatic one carries the last explicit state
+    /// forward.
+    pub input_opt: Option<CheckpointInput>,
+    /// The chat's signals.
+    pub state: SignalState,
+    /// Where the outcome goes.
+    pub reply: RpcReplyPort<WireResult<CheckpointSaved>>,
 }
 
 /// A checkpoint whose parts have been gathered.
@@ -89,24 +140,14 @@ pub struct PendingCheckpoint {
     state: SignalState,
     files: FileState,
     started: Instant,
-    reply_opt: Option<RpcReplyPort<WireResult<CheckpointSaved>>>,
+    reply: RpcReplyPort<WireResult<CheckpointSaved>>,
 }
 
 /// Messages of [`CheckpointManager`].
 #[derive(Debug)]
 pub enum CheckpointManagerMessage {
-    /// Saves an explicit checkpoint.
-    Save(
-        Box<SaveCheckpointRequest>,
-        RpcReplyPort<WireResult<CheckpointSaved>>,
-    ),
-    /// Saves an automatic checkpoint.
-    Auto {
-        /// The chat.
-        chat_id: String,
-        /// Why.
-        trigger: CheckpointTrigger,
-    },
+    /// Saves a checkpoint (explicit or automatic) of a chat, with the signals its worker handed over.
+    Save(Box<SaveOrder>),
     /// Writes a gathered checkpoint (sent by the manager to itself).
     Persist(Box<PendingCheckpoint>),
     /// Lists checkpoints.
@@ -133,6 +174,11 @@ pub struct CheckpointManagerState {
 /// The per-node checkpoint manager.
 #[derive(Debug, Default)]
 pub struct CheckpointManager;
+
+impl CheckpointManager {
+    /// The service's name; registered as `checkpoint_manager.<node_id>` (see [`crate::names::service`]).
+    pub const NAME: &'static str = "checkpoint_manager";
+}
 
 fn internal(error: StoreError) -> WireError {
     WireError::Internal {
@@ -163,22 +209,12 @@ impl Actor for CheckpointManager {
         state: &mut Self::State,
     ) -> Result<(), ActorProcessingErr> {
         match message {
-            CheckpointManagerMessage::Save(request, reply) => {
-                let request = *request;
-                if let Err(error) = validate_id("chat id", &request.chat_id) {
-                    let _ = reply.send(Err(error.into()));
+            CheckpointManagerMessage::Save(order) => {
+                if let Err(error) = validate_id("chat id", &order.chat_id) {
+                    let _ = order.reply.send(Err(error.into()));
                     return Ok(());
                 }
-                state.gather(
-                    &myself,
-                    request.chat_id,
-                    CheckpointTrigger::Explicit,
-                    Some(request.input),
-                    Some(reply),
-                );
-            }
-            CheckpointManagerMessage::Auto { chat_id, trigger } => {
-                state.gather(&myself, chat_id, trigger, None, None);
+                state.gather(&myself, *order);
             }
             CheckpointManagerMessage::Persist(pending) => state.persist(*pending),
             CheckpointManagerMessage::List(request, reply) => {
@@ -212,15 +248,15 @@ impl Actor for CheckpointManager {
 }
 
 impl CheckpointManagerState {
-    fn gather(
-        &self,
-        myself: &ActorRef<CheckpointManagerMessage>,
-        chat_id: String,
-        trigger: CheckpointTrigger,
-        input_opt: Option<CheckpointInput>,
-        reply_opt: Option<RpcReplyPort<WireResult<CheckpointSaved>>>,
-    ) {
+    fn gather(&self, myself: &ActorRef<CheckpointManagerMessage>, order: SaveOrder) {
         let started = Instant::now();
+        let SaveOrder {
+            chat_id,
+            trigger,
+            input_opt,
+            state,
+            reply,
+        } = order;
         let project_dir_opt = self
             .args
             .store
@@ -228,25 +264,8 @@ impl CheckpointManagerState {
             .ok()
             .flatten()
             .and_then(|record| record.project_dir);
-        let supervisor = self.args.supervisor.clone();
-        let timeout = self.args.call_timeout;
         let myself = myself.clone();
         tokio::spawn(async move {
-            let state = match supervisor
-                .call(
-                    |port| {
-                        SupervisorMessage::Signals(SignalCollectorMessage::GetState(
-                            chat_id.clone(),
-                            port,
-                        ))
-                    },
-                    Some(timeout),
-                )
-                .await
-            {
-                Ok(CallResult::Success(state)) => state,
-                _ => SignalState::default(),
-            };
             let active = input_opt
                 .as_ref()
                 .map(|input| input.active_files.clone())
@@ -275,7 +294,7 @@ impl CheckpointManagerState {
                     state,
                     files,
                     started,
-                    reply_opt,
+                    reply,
                 },
             )));
         });
@@ -290,7 +309,7 @@ impl CheckpointManagerState {
             state,
             mut files,
             started,
-            reply_opt,
+            reply,
         } = pending;
         let result = (|| -> Result<(Checkpoint, u64), StoreError> {
             let store = &self.args.store;
@@ -340,12 +359,6 @@ impl CheckpointManagerState {
                 self.args
                     .metrics
                     .record_checkpoint(trigger.as_str(), elapsed, bytes);
-                let _ = self.args.supervisor.cast(SupervisorMessage::Signals(
-                    SignalCollectorMessage::CheckpointTaken {
-                        chat_id: chat_id.clone(),
-                        at_ms: checkpoint.created_at_ms,
-                    },
-                ));
                 info!(%chat_id, seq = checkpoint.seq, trigger = trigger.as_str(), bytes, "checkpoint saved");
                 self.args.emitter.emit(
                     "checkpoint",
@@ -353,22 +366,12 @@ impl CheckpointManagerState {
                     Some(&chat_id),
                     json!({"checkpoint_id": checkpoint.checkpoint_id, "seq": checkpoint.seq, "trigger": trigger.as_str(), "bytes": bytes, "ms": elapsed.as_secs_f64() * 1000.0}),
                 );
-                if let Some(reply) = reply_opt {
-                    let risk = state.risk_opt.unwrap_or_else(|| RiskReport {
-                        chat_id: chat_id.clone(),
-                        level: RiskLevel::Safe,
-                        score: 0.0,
-                        reasons: Vec::new(),
-                        signals: checkpoint.signals.clone(),
-                        advice: None,
-                    });
-                    let _ = reply.send(Ok(CheckpointSaved {
-                        checkpoint_id: checkpoint.checkpoint_id,
-                        seq: checkpoint.seq,
-                        bytes,
-                        risk,
-                    }));
-                }
+                let _ = reply.send(Ok(CheckpointSaved {
+                    checkpoint_id: checkpoint.checkpoint_id,
+                    seq: checkpoint.seq,
+                    bytes,
+                    risk: state.risk,
+                }));
             }
             Err(error) => {
                 warn!(%chat_id, %error, trigger = trigger.as_str(), "checkpoint save failed");
@@ -378,9 +381,7 @@ impl CheckpointManagerState {
                     Some(&chat_id),
                     json!({"error": error.to_string(), "trigger": trigger.as_str()}),
                 );
-                if let Some(reply) = reply_opt {
-                    let _ = reply.send(Err(internal(error)));
-                }
+                let _ = reply.send(Err(internal(error)));
             }
         }
     }
@@ -502,10 +503,9 @@ impl CheckpointManagerState {
             );
         }
         let reads = self.reads.clone();
-        let supervisor = self.args.supervisor.clone();
-        let timeout = self.args.call_timeout;
+        let recent_tools = self.args.recent_tools.clone();
         tokio::spawn(async move {
-            let since = resume::gather::since(&record, &supervisor, reads, timeout).await;
+            let since = resume::gather::since(&record, &recent_tools, reads).await;
             let files_now = match checkpoint
                 .project_dir
                 .clone()

@@ -3,21 +3,31 @@
 //!
 //! # Supervision tree
 //! ```text
-//! Supervisor                      one per node; restart policy with back-off (RestartPolicy)
-//! ├── SignalCollector                 signals per chat, crash risk, automatic checkpoint triggers
-//! ├── CheckpointManager               checkpoints in sled, retention, resume detection
-//! ├── ChatWorker  chat_worker.<chat_id>   one per open chat: started on first contact,
-//! ├── ChatWorker  chat_worker.<chat_id>   stopped when the chat ends or idles out,
-//! └── ...                                 restarted alone when it fails
+//! Supervisor                              one per node; restart policy with back-off (RestartPolicy)
+//! ├── CheckpointManager  checkpoint_manager.<node_id>   checkpoints in sled, retention, resume detection
+//! ├── ModelRouter        model_router.<node_id>         model routing, learning, budget
+//! ├── ChatWorker         chat_worker.<chat_id>          one per chat: its signal window, crash risk,
+//! ├── ChatWorker         chat_worker.<chat_id>          automatic checkpoints, transcript, resume record;
+//! └── ...                                               stopped when the chat ends or idles out
 //! ```
+//! Every child is registered under the name shown and found by it ([`names`]): the node's bridge sends a
+//! chat's signals to its worker, a worker asks the CheckpointManager for checkpoints, nobody relays
+//! through the Supervisor. A name that is not registered is an explicit error to the caller.
+//!
 //! A failing child is restarted after an exponential back-off; more than
 //! [`RestartPolicy::max_restarts`] failures inside [`RestartPolicy::window`] and it is given up on.
 //! Every failure and restart is logged, counted in [`ActorMetrics`] and published as an event.
 //!
+//! Who imports whom: the Supervisor imports the actors it spawns; a chat worker imports the messages of
+//! the services it asks; services import no other actor (the CheckpointManager asks a chat worker for its
+//! latest tool calls through a [`RecentTools`](checkpoint_manager::RecentTools) the Supervisor wires).
+//!
 //! # Layout
 //! - [`supervisor`]: the [`Supervisor`] actor and its messages.
-//! - [`chat_worker`]: the [`ChatWorker`] actor, one per chat.
-//! - [`signal_collector`]: the [`SignalCollector`], the risk model, the parameter store, transcripts.
+//! - [`chat_worker`]: the [`ChatWorker`] actor, one per chat: its signal window, risk, triggers.
+//! - [`signals`]: the risk model, the parameter store, transcripts.
+//! - [`names`]: the names actors are registered under, and finding them.
+//! - [`model_router`]: the [`ModelRouter`](model_router::ModelRouter), routing prompts to model tiers.
 //! - [`checkpoint_manager`]: the [`CheckpointManager`], its sled store, limits, git state and resume.
 //! - [`project_dir`]: which directories a chat may name as its project.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
@@ -30,24 +40,23 @@ pub mod chat_worker;
 pub mod checkpoint_manager;
 pub mod metrics;
 pub mod model_router;
+pub mod names;
 pub mod project_dir;
 pub mod publisher;
 pub mod restart_policy;
-pub mod signal_collector;
+pub mod signals;
 pub mod supervisor;
 #[cfg(any(test, feature = "testsuite"))]
 pub mod test_utils;
 
-pub use chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage};
+pub use chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, NodeWide};
 pub use checkpoint_manager::{
     CheckpointManager, CheckpointManagerMessage, Retention, store::CheckpointStore,
 };
 pub use metrics::ActorMetrics;
 pub use publisher::{EventEmitter, EventPublisher};
 pub use restart_policy::{RestartDecision, RestartPolicy};
-pub use signal_collector::{
-    SignalCollector, SignalCollectorMessage, params::ParameterStore, risk::RiskThresholds,
-};
+pub use signals::{params::ParameterStore, risk::RiskThresholds};
 pub use supervisor::{Service, Supervisor, SupervisorArgs, SupervisorMessage, SupervisorStatus};
 
 /// Returns milliseconds since the Unix epoch.

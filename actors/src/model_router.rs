@@ -1,32 +1,40 @@
 //! Model routing: the cheapest capable model tier for a prompt, with confidence and cost, learning from the
 //! user's overrides and minding spend limits.
 //!
-//! The analysis (token counting included) runs in the caller's task, where requests run in parallel; the
-//! [`ModelRouter`] actor owns what routing learns and spends: per-category override statistics, the
-//! adopted preferences, and the spend ledger, all in sled. Counters of routed prompts and estimated spend are
-//! batched in memory and written once a second.
+//! The [`ModelRouter`] actor answers every routing operation ([`ModelRouterMessage::Route`], `Override`,
+//! `Forget`) with a typed [`ModelRouterResult`]; the node's router service only carries them over NATS. It
+//! owns what routing learns and spends: per-category override statistics, the adopted preferences, and the
+//! spend ledger, all in sled. Counters of routed prompts and estimated spend are batched in memory and
+//! written once a second. The analysis of a prompt runs off the mailbox, on the blocking pool (see
+//! [`route`]), so requests are analysed in parallel and overrides are not held up behind long prompts.
+//!
+//! Each node's router registers as [`ModelRouter::name`]`(node_id)`; [`ModelRouter::find`] looks it up.
 
 pub mod analyzer;
 pub mod budget;
+mod error;
 pub mod learning;
 mod lexicon;
+pub mod route;
 pub mod router;
 
-use std::{collections::HashMap, time::Duration};
+use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use shim_protocol::{
-    WireError, WireResult,
-    messages::{OverrideReply, OverrideRequest},
-};
+use shim_protocol::messages::{OverrideReply, OverrideRequest, RouteReply, RouteRequest};
 use tracing::{info, warn};
 
 use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
 use budget::{Budget, SpendLedger, day_of, near_limit};
+pub use error::{ModelRouterError, ModelRouterResult};
 use learning::{LearningChange, LearningRules, OverrideRecord, OverrideStore};
+pub use route::to_reply;
 use router::{RouteDecision, Tier, TierModels, prepare};
+
+/// Largest prompt routed, in bytes (about 250k tokens).
+pub const MAX_PROMPT_BYTES: usize = 1024 * 1024;
 
 /// Routing settings (the `[routing]` table of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -71,9 +79,11 @@ pub struct ModelRouterArgs {
 /// Messages of [`ModelRouter`].
 #[derive(Debug)]
 pub enum ModelRouterMessage {
-    /// The context for routing a prompt of a category.
+    /// Routes a prompt: the cheapest capable tier, with what was learned and the budget applied.
+    Route(RouteRequest, RpcReplyPort<ModelRouterResult<RouteReply>>),
+    /// What a prompt of a category would be routed with now.
     Context(String, RpcReplyPort<RouteContext>),
-    /// A decision was made (to count, price and publish).
+    /// A decision was made off the mailbox (to count, price and publish).
     Routed {
         /// Its category.
         category: String,
@@ -83,11 +93,14 @@ pub enum ModelRouterMessage {
         chat_id_opt: Option<String>,
     },
     /// The user chose another tier.
-    Override(OverrideRequest, RpcReplyPort<WireResult<OverrideReply>>),
+    Override(
+        OverrideRequest,
+        RpcReplyPort<ModelRouterResult<OverrideReply>>,
+    ),
     /// A session reported spend (US dollars since its last report).
     ActualSpend(f64),
     /// Drops what was learned for a category; replies with the tier that was in use.
-    Forget(String, RpcReplyPort<WireResult<Option<Tier>>>),
+    Forget(String, RpcReplyPort<ModelRouterResult<Option<Tier>>>),
     /// Writes batched counters.
     Flush,
 }
@@ -98,7 +111,9 @@ pub struct ModelRouterState {
     args: ModelRouterArgs,
     overrides: OverrideStore,
     spend: SpendLedger,
-    learned: HashMap<String, Tier>,
+    /// Shared with the analyses in flight; copied on write when one still holds it.
+    learned: Arc<HashMap<String, Tier>>,
+    models: Arc<TierModels>,
     pending_prompts: HashMap<String, u64>,
     pending_estimated_usd: f64,
     pending_actual_usd: f64,
@@ -108,6 +123,22 @@ pub struct ModelRouterState {
 /// The per-node model router.
 #[derive(Debug, Default)]
 pub struct ModelRouter;
+
+impl ModelRouter {
+    /// The service's name; node `node_id`'s router registers as `model_router.<node_id>` (see
+    /// [`crate::names::service`]; node-scoped, as tests run several nodes in one process).
+    pub const NAME: &'static str = "model_router";
+
+    /// The name node `node_id`'s router registers under.
+    pub fn name(node_id: &str) -> String {
+        crate::names::service(ModelRouter::NAME, node_id)
+    }
+
+    /// The router of node `node_id`, if it is running.
+    pub fn find(node_id: &str) -> Option<ActorRef<ModelRouterMessage>> {
+        crate::names::find(&ModelRouter::name(node_id))
+    }
+}
 
 impl Actor for ModelRouter {
     type Msg = ModelRouterMessage;
@@ -128,11 +159,13 @@ impl Actor for ModelRouter {
             .collect::<HashMap<_, _>>();
         info!(learned = learned.len(), "model router ready");
         myself.send_interval(Duration::from_secs(1), || ModelRouterMessage::Flush);
+        let models = Arc::new(args.settings.models.clone());
         let mut state = ModelRouterState {
             args,
             overrides,
             spend,
-            learned,
+            learned: Arc::new(learned),
+            models,
             pending_prompts: HashMap::new(),
             pending_estimated_usd: 0.0,
             pending_actual_usd: 0.0,
@@ -153,11 +186,17 @@ impl Actor for ModelRouter {
 
     async fn handle(
         &self,
-        _myself: ActorRef<Self::Msg>,
+        myself: ActorRef<Self::Msg>,
         message: Self::Msg,
         state: &mut Self::State,
     ) -> Result<(), ActorProcessingErr> {
         match message {
+            ModelRouterMessage::Route(request, reply) => match route::check(&request) {
+                Ok(strategy) => route::spawn(myself, request, strategy, state.snapshot(), reply),
+                Err(error) => {
+                    let _ = reply.send(Err(error));
+                }
+            },
             ModelRouterMessage::Context(category, reply) => {
                 let _ = reply.send(RouteContext {
                     learned_opt: state.learned.get(&category).copied(),
@@ -180,15 +219,12 @@ impl Actor for ModelRouter {
                 }
             }
             ModelRouterMessage::Forget(category, reply) => {
-                let result =
-                    state
-                        .overrides
-                        .reset(&category)
-                        .map_err(|error| WireError::Internal {
-                            message: error.to_string(),
-                        });
+                let result = state
+                    .overrides
+                    .reset(&category)
+                    .map_err(ModelRouterError::from);
                 if let Ok(Some(tier)) = &result {
-                    state.learned.remove(&category);
+                    Arc::make_mut(&mut state.learned).remove(&category);
                     state.args.emitter.emit(
                         "routing",
                         "preference_reverted",
@@ -205,6 +241,15 @@ impl Actor for ModelRouter {
 }
 
 impl ModelRouterState {
+    fn snapshot(&self) -> route::Snapshot {
+        route::Snapshot {
+            learned: self.learned.clone(),
+            budget_note_opt: self.budget_note_opt.clone(),
+            min_tier: self.args.settings.min_tier.unwrap_or(Tier::Haiku),
+            models: self.models.clone(),
+        }
+    }
+
     fn routed(&mut self, category: String, decision: &RouteDecision, chat_id_opt: Option<&str>) {
         let models = &self.args.settings.models;
         let opus_cost = models.cost(
@@ -233,10 +278,17 @@ impl ModelRouterState {
         );
     }
 
-    fn record_override(&mut self, request: OverrideRequest) -> WireResult<OverrideReply> {
-        let parse = |field: &str, value: &str| {
-            Tier::parse(value).ok_or_else(|| {
-                WireError::bad_request(format!("{field} {value:?} is not haiku, sonnet or opus"))
+    fn record_override(&mut self, request: OverrideRequest) -> ModelRouterResult<OverrideReply> {
+        if request.prompt.len() > MAX_PROMPT_BYTES {
+            return Err(ModelRouterError::PromptTooLarge {
+                size: request.prompt.len(),
+                limit: MAX_PROMPT_BYTES,
+            });
+        }
+        let parse = |field: &'static str, value: &str| {
+            Tier::parse(value).ok_or_else(|| ModelRouterError::UnknownTier {
+                field,
+                value: value.to_owned(),
             })
         };
         let recommended = parse("recommended", &request.recommended)?;
@@ -245,28 +297,19 @@ impl ModelRouterState {
         let min_tier = self.args.settings.min_tier.unwrap_or(Tier::Haiku);
         // Prompts routed but not yet written count too.
         if let Some(pending) = self.pending_prompts.remove(&category) {
-            self.overrides
-                .count_prompts(&category, pending)
-                .map_err(|error| WireError::Internal {
-                    message: error.to_string(),
-                })?;
+            self.overrides.count_prompts(&category, pending)?;
         }
-        let (stats, change) = self
-            .overrides
-            .record(
-                &category,
-                OverrideRecord {
-                    recommended,
-                    chosen,
-                    at_ms: now_ms(),
-                    reason: request.reason.clone(),
-                },
-                &self.args.settings.learning,
-                min_tier,
-            )
-            .map_err(|error| WireError::Internal {
-                message: error.to_string(),
-            })?;
+        let (stats, change) = self.overrides.record(
+            &category,
+            OverrideRecord {
+                recommended,
+                chosen,
+                at_ms: now_ms(),
+                reason: request.reason.clone(),
+            },
+            &self.args.settings.learning,
+            min_tier,
+        )?;
         self.args
             .metrics
             .record_override(recommended.as_str(), chosen.as_str());
@@ -279,7 +322,7 @@ impl ModelRouterState {
         match change {
             Some(LearningChange::Adopted(adoption)) => {
                 info!(%category, tier = adoption.tier.as_str(), evidence = %adoption.evidence, "routing preference adopted");
-                self.learned.insert(category.clone(), adoption.tier);
+                Arc::make_mut(&mut self.learned).insert(category.clone(), adoption.tier);
                 self.args.emitter.emit(
                     "routing",
                     "preference_adopted",
@@ -289,7 +332,7 @@ impl ModelRouterState {
             }
             Some(LearningChange::Reverted { tier, reason }) => {
                 info!(%category, tier = tier.as_str(), %reason, "routing preference reverted");
-                self.learned.remove(&category);
+                Arc::make_mut(&mut self.learned).remove(&category);
                 self.args.emitter.emit(
                     "routing",
                     "preference_reverted",

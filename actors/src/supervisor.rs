@@ -1,41 +1,54 @@
-//! The [`Supervisor`]: root of a node's actor tree. It owns the node's services (the SignalCollector and
-//! the CheckpointManager) and one worker per chat, and restarts a failed child under its
-//! [`RestartPolicy`] without disturbing the others. Messages for a service go through the supervisor
-//! ([`SupervisorMessage::Signals`], [`SupervisorMessage::Checkpoints`]), so no caller holds a reference
-//! that a restart made stale.
+//! The [`Supervisor`]: root of a node's actor tree. It owns the node's services (the CheckpointManager and
+//! the ModelRouter) and one worker per chat, and restarts a failed child under its [`RestartPolicy`]
+//! without disturbing the others. It relays nothing: every child is registered by name (see
+//! [`crate::names`]) and callers find it there, so no caller holds a reference that a restart made stale.
+//!
+//! It also holds what is node-wide for chats ([`NodeWide`]: the risk thresholds read once from the
+//! ParameterStore, the pool of transcript reads) and the caps on chats: [`SupervisorArgs::max_chats`]
+//! sessions, and [`MAX_SIGNAL_ONLY_CHATS`] chats heard of only through signals.
 
 use std::{
     collections::{HashMap, VecDeque},
     time::{Duration, Instant},
 };
 
-use ractor::{Actor, ActorId, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent};
+use ractor::{
+    Actor, ActorCell, ActorId, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent,
+};
 use serde_json::json;
 use shim_protocol::{
     WireError, WireResult,
     messages::{
         ActorInfo, ActorStatus, SessionEndReply, SessionEndRequest, SessionStartReply,
-        SessionStartRequest, SignalBatch, SignalEvent, SignalSource,
+        SessionStartRequest,
     },
     subject::validate_id,
 };
 use tracing::{error, info, warn};
 
 use crate::{
-    chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, IDLE_EXIT_REASON},
-    checkpoint_manager::{CheckpointManagerMessage, Retention, store::CheckpointStore},
+    chat_worker::{
+        ChatOpened, ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, IDLE_EXIT_REASON,
+        NodeWide,
+    },
+    checkpoint_manager::{CheckpointManager, Retention, store::CheckpointStore},
     metrics::ActorMetrics,
-    model_router::{ModelRouterMessage, RoutingSettings},
+    model_router::{ModelRouter, RoutingSettings},
     now_ms,
     publisher::EventEmitter,
     restart_policy::{RestartDecision, RestartPolicy},
-    signal_collector::{SignalCollectorMessage, params::ParameterStore},
+    signals::params::ParameterStore,
 };
 
 /// Longest chat name accepted.
 pub const MAX_NAME_LEN: usize = 200;
 /// Longest project directory accepted.
 pub const MAX_PROJECT_DIR_LEN: usize = 4096;
+
+/// Most chats with a worker that no session opened (heard of only through signals, e.g. the hooks of a
+/// session opened before the node restarted); beyond it the oldest such worker is stopped (its record is
+/// written as it stops).
+pub const MAX_SIGNAL_ONLY_CHATS: usize = 10_000;
 
 const CHAT_WORKER_KIND: &str = "chat_worker";
 
@@ -60,9 +73,9 @@ pub struct SupervisorArgs {
     pub params: ParameterStore,
     /// Checkpoint retention.
     pub retention: Retention,
-    /// How often the SignalCollector does its periodic work.
+    /// How often a chat worker writes its record and considers an interval checkpoint.
     pub signal_tick: Duration,
-    /// How long a service waits for another.
+    /// How long a chat worker waits for a service.
     pub call_timeout: Duration,
     /// Model routing settings.
     pub routing: RoutingSettings,
@@ -71,8 +84,6 @@ pub struct SupervisorArgs {
 /// A node-wide child of the supervisor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Service {
-    /// The SignalCollector.
-    SignalCollector,
     /// The CheckpointManager.
     CheckpointManager,
     /// The ModelRouter.
@@ -80,18 +91,13 @@ pub enum Service {
 }
 
 impl Service {
-    const ALL: [Service; 3] = [
-        Service::SignalCollector,
-        Service::CheckpointManager,
-        Service::ModelRouter,
-    ];
+    const ALL: [Service; 2] = [Service::CheckpointManager, Service::ModelRouter];
 
-    /// Returns the actor's name.
+    /// Returns the service's name (its kind in status); it is registered as `<name>.<node_id>`.
     pub fn name(self) -> &'static str {
         match self {
-            Service::SignalCollector => "signal_collector",
-            Service::CheckpointManager => "checkpoint_manager",
-            Service::ModelRouter => "model_router",
+            Service::CheckpointManager => CheckpointManager::NAME,
+            Service::ModelRouter => ModelRouter::NAME,
         }
     }
 }
@@ -119,12 +125,17 @@ pub enum SupervisorMessage {
     RestartChat(String),
     /// Restarts a failed service once its back-off has passed (sent by the supervisor to itself).
     RestartService(Service),
-    /// A message for the SignalCollector; dropped (and its reply port with it) while it is down.
-    Signals(SignalCollectorMessage),
-    /// A message for the CheckpointManager; dropped (and its reply port with it) while it is down.
-    Checkpoints(CheckpointManagerMessage),
-    /// A message for the ModelRouter; dropped (and its reply port with it) while it is down.
-    Routing(ModelRouterMessage),
+    /// Hands back the worker of a chat that is not registered by name (yet). With `adopt`, a chat the
+    /// node has no worker for gets one (signals and checkpoints of a chat no session opened here);
+    /// without, it is `not_found`. A worker that is restarting is `unavailable`.
+    ChatWorker {
+        /// The chat.
+        chat_id: String,
+        /// Start a worker for a chat that has none.
+        adopt: bool,
+        /// The worker, or why there is none.
+        reply: RpcReplyPort<WireResult<ActorRef<ChatWorkerMessage>>>,
+    },
 }
 
 /// Reply to [`SupervisorMessage::GetStatus`].
@@ -139,6 +150,8 @@ pub struct SupervisorStatus {
 #[derive(Debug)]
 struct ChatEntry {
     spec: ChatSpec,
+    /// A session opened the chat; false for a chat heard of only through signals.
+    session: bool,
     worker_opt: Option<ActorRef<ChatWorkerMessage>>,
     status: ActorStatus,
     recent_failures: VecDeque<Instant>,
@@ -149,11 +162,10 @@ struct ChatEntry {
 #[derive(Debug)]
 pub struct SupervisorState {
     args: SupervisorArgs,
+    node: NodeWide,
     chats: HashMap<String, ChatEntry>,
     chat_of_actor: HashMap<ActorId, String>,
-    signals_opt: Option<ActorRef<SignalCollectorMessage>>,
-    checkpoints_opt: Option<ActorRef<CheckpointManagerMessage>>,
-    router_opt: Option<ActorRef<ModelRouterMessage>>,
+    running: HashMap<Service, ActorCell>,
     services: HashMap<Service, ServiceEntry>,
     service_of_actor: HashMap<ActorId, Service>,
 }
@@ -172,13 +184,25 @@ impl Actor for Supervisor {
         myself: ActorRef<Self::Msg>,
         args: SupervisorArgs,
     ) -> Result<Self::State, ActorProcessingErr> {
+        let parameters = args.params.current()?;
+        info!(version = parameters.version, "risk thresholds loaded");
+        let node = NodeWide {
+            emitter: args.emitter.clone(),
+            metrics: args.metrics.clone(),
+            store: args.store.clone(),
+            thresholds: std::sync::Arc::new(parameters.thresholds),
+            transcript_reads: std::sync::Arc::new(tokio::sync::Semaphore::new(
+                crate::signals::transcript::MAX_CONCURRENT_READS,
+            )),
+            tick_interval: args.signal_tick,
+            call_timeout: args.call_timeout,
+        };
         let mut state = SupervisorState {
             args,
+            node,
             chats: HashMap::new(),
             chat_of_actor: HashMap::new(),
-            signals_opt: None,
-            checkpoints_opt: None,
-            router_opt: None,
+            running: HashMap::new(),
             services: HashMap::new(),
             service_of_actor: HashMap::new(),
         };
@@ -199,14 +223,8 @@ impl Actor for Supervisor {
                 worker.stop(Some("node stopping".to_owned()));
             }
         }
-        if let Some(signals) = &state.signals_opt {
-            signals.stop(Some("node stopping".to_owned()));
-        }
-        if let Some(checkpoints) = &state.checkpoints_opt {
-            checkpoints.stop(Some("node stopping".to_owned()));
-        }
-        if let Some(router) = &state.router_opt {
-            router.stop(Some("node stopping".to_owned()));
+        for service in state.running.values() {
+            service.stop(Some("node stopping".to_owned()));
         }
         Ok(())
     }
@@ -232,20 +250,13 @@ impl Actor for Supervisor {
             SupervisorMessage::RestartService(service) => {
                 state.restart_service(&myself, service).await
             }
-            SupervisorMessage::Signals(message) => {
-                if let Some(signals) = &state.signals_opt {
-                    let _ = signals.send_message(message);
-                }
-            }
-            SupervisorMessage::Checkpoints(message) => {
-                if let Some(checkpoints) = &state.checkpoints_opt {
-                    let _ = checkpoints.send_message(message);
-                }
-            }
-            SupervisorMessage::Routing(message) => {
-                if let Some(router) = &state.router_opt {
-                    let _ = router.send_message(message);
-                }
+            SupervisorMessage::ChatWorker {
+                chat_id,
+                adopt,
+                reply,
+            } => {
+                let result = state.chat_worker(&myself, &chat_id, adopt).await;
+                let _ = reply.send(result);
             }
         }
         Ok(())
@@ -305,69 +316,101 @@ impl SupervisorState {
             (None, Some(claude_pid)) => match self
                 .chats
                 .iter()
-                .find(|(_, entry)| entry.spec.claude_pid == Some(claude_pid))
+                .find(|(_, entry)| entry.session && entry.spec.claude_pid == Some(claude_pid))
             {
                 Some((chat_id, _)) => chat_id.clone(),
                 None => uuid::Uuid::now_v7().to_string(),
             },
             (None, None) => uuid::Uuid::now_v7().to_string(),
         };
-        self.notify_opened(
-            &chat_id,
-            &request.project_dir,
-            &request.client,
-            request.claude_pid,
-        );
+        let opened = ChatOpened {
+            chat_id: chat_id.clone(),
+            project_dir: request.project_dir.clone(),
+            client: request.client.clone(),
+            claude_pid: request.claude_pid,
+        };
         let node_id = self.args.emitter.node_id().to_owned();
-        if let Some(entry) = self.chats.get(&chat_id) {
-            if entry.worker_opt.is_some() || entry.status == ActorStatus::Restarting {
+        let sessions = self.chats.values().filter(|entry| entry.session).count();
+        if let Some(entry) = self.chats.get_mut(&chat_id) {
+            let was_session = entry.session;
+            match (&entry.worker_opt, entry.status) {
+                (Some(worker), _) => {
+                    let _ = worker.cast(ChatWorkerMessage::Opened(opened.clone()));
+                }
+                (None, ActorStatus::Restarting) if was_session => {
+                    return Ok(SessionStartReply {
+                        chat_id,
+                        node_id,
+                        created: false,
+                    });
+                }
+                // A worker that was given up on is started afresh when its chat comes back.
+                (None, _) => {
+                    self.chats.remove(&chat_id);
+                    return self
+                        .open_chat(myself, chat_id, request.name, opened, sessions)
+                        .await;
+                }
+            }
+            if was_session {
                 return Ok(SessionStartReply {
                     chat_id,
                     node_id,
                     created: false,
                 });
             }
-            // A worker that was given up on is started afresh when its chat comes back.
-            self.chats.remove(&chat_id);
-        } else if self.chats.len() >= self.args.max_chats {
-            return Err(WireError::Busy {
-                message: format!(
-                    "{} chats are open on this node, the limit is {}; end some with session.end",
-                    self.chats.len(),
-                    self.args.max_chats
-                ),
+            // A chat heard of through signals only: its session starts now.
+            check_sessions(sessions, self.args.max_chats)?;
+            entry.session = true;
+            entry.spec.name = request.name;
+            entry.spec.project_dir = opened.project_dir;
+            entry.spec.client = opened.client;
+            entry.spec.claude_pid = opened.claude_pid;
+            let spec = entry.spec.clone();
+            self.announce_started(&spec);
+            return Ok(SessionStartReply {
+                chat_id,
+                node_id,
+                created: true,
             });
         }
+        self.open_chat(myself, chat_id, request.name, opened, sessions)
+            .await
+    }
+
+    /// Starts the worker of a session's chat.
+    async fn open_chat(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        chat_id: String,
+        name: Option<String>,
+        opened: ChatOpened,
+        sessions: usize,
+    ) -> WireResult<SessionStartReply> {
+        check_sessions(sessions, self.args.max_chats)?;
         let spec = ChatSpec {
             chat_id: chat_id.clone(),
-            name: request.name,
-            project_dir: request.project_dir,
-            client: request.client,
-            claude_pid: request.claude_pid,
+            name,
+            project_dir: opened.project_dir,
+            client: opened.client,
+            claude_pid: opened.claude_pid,
             started_at_ms: now_ms(),
         };
-        let worker = self.spawn_worker(myself, &spec).await.map_err(|error| {
-            error!(%chat_id, %error, "failed to start chat worker");
-            WireError::Internal {
-                message: format!("failed to start the worker of chat {chat_id}: {error}"),
-            }
-        })?;
-        info!(%chat_id, project_dir = ?spec.project_dir, "chat started");
-        self.args.metrics.record_chat_started();
-        self.args.emitter.emit(
-            "chats",
-            "started",
-            Some(&chat_id),
-            json!({
-                "name": spec.name,
-                "project_dir": spec.project_dir,
-                "client": spec.client,
-            }),
-        );
+        let worker = self
+            .spawn_worker(myself, &spec, true)
+            .await
+            .map_err(|error| {
+                error!(%chat_id, %error, "failed to start chat worker");
+                WireError::Internal {
+                    message: format!("failed to start the worker of chat {chat_id}: {error}"),
+                }
+            })?;
+        self.announce_started(&spec);
         self.chats.insert(
             chat_id.clone(),
             ChatEntry {
                 spec,
+                session: true,
                 worker_opt: Some(worker),
                 status: ActorStatus::Running,
                 recent_failures: VecDeque::new(),
@@ -376,37 +419,51 @@ impl SupervisorState {
         );
         Ok(SessionStartReply {
             chat_id,
-            node_id,
+            node_id: self.args.emitter.node_id().to_owned(),
             created: true,
         })
     }
 
+    fn announce_started(&self, spec: &ChatSpec) {
+        info!(chat_id = %spec.chat_id, project_dir = ?spec.project_dir, "chat started");
+        self.args.metrics.record_chat_started();
+        self.args.emitter.emit(
+            "chats",
+            "started",
+            Some(&spec.chat_id),
+            json!({
+                "name": spec.name,
+                "project_dir": spec.project_dir,
+                "client": spec.client,
+            }),
+        );
+    }
+
     fn end_session(&mut self, request: SessionEndRequest) -> WireResult<SessionEndReply> {
+        if !self
+            .chats
+            .get(&request.chat_id)
+            .is_some_and(|entry| entry.session)
+        {
+            return Err(WireError::chat_not_found(&request.chat_id));
+        }
         let entry = self
             .chats
             .remove(&request.chat_id)
             .ok_or_else(|| WireError::chat_not_found(&request.chat_id))?;
-        if let Some(worker) = entry.worker_opt {
-            self.chat_of_actor.remove(&worker.get_id());
-            worker.stop(Some("session ended".to_owned()));
+        match entry.worker_opt {
+            // The worker records the end durably, then stops.
+            Some(worker) => {
+                self.chat_of_actor.remove(&worker.get_id());
+                let _ = worker.cast(ChatWorkerMessage::End {
+                    reason: request.reason.clone(),
+                });
+            }
+            // No worker to do it (restarting or given up on): the end is recorded here.
+            None => crate::chat_worker::record_end(&self.node, &request.chat_id),
         }
         if entry.status != ActorStatus::Failed {
             self.args.metrics.record_chat_ended("ended");
-        }
-        if let Some(signals) = &self.signals_opt {
-            let _ = signals.send_message(SignalCollectorMessage::Record(
-                SignalBatch {
-                    chat_id: request.chat_id.clone(),
-                    source: SignalSource::Mcp,
-                    at_ms: now_ms(),
-                    events: vec![SignalEvent::SessionEnded {
-                        reason: request.reason.clone(),
-                    }],
-                    transcript_path: None,
-                    prompt: None,
-                },
-                None,
-            ));
         }
         info!(chat_id = %request.chat_id, reason = ?request.reason, "chat ended");
         self.args.emitter.emit(
@@ -420,6 +477,71 @@ impl SupervisorState {
         })
     }
 
+    /// The worker of `chat_id` when its name is not registered: see [`SupervisorMessage::ChatWorker`].
+    async fn chat_worker(
+        &mut self,
+        myself: &ActorRef<SupervisorMessage>,
+        chat_id: &str,
+        adopt: bool,
+    ) -> WireResult<ActorRef<ChatWorkerMessage>> {
+        validate_id("chat id", chat_id)?;
+        if let Some(entry) = self.chats.get(chat_id) {
+            return entry
+                .worker_opt
+                .clone()
+                .ok_or_else(|| unavailable(chat_id, entry.status));
+        }
+        if !adopt {
+            return Err(WireError::chat_not_found(chat_id));
+        }
+        let signal_only: Vec<(&String, u64)> = self
+            .chats
+            .iter()
+            .filter(|(_, entry)| !entry.session)
+            .map(|(chat_id, entry)| (chat_id, entry.spec.started_at_ms))
+            .collect();
+        if signal_only.len() >= MAX_SIGNAL_ONLY_CHATS
+            && let Some(oldest) = signal_only
+                .iter()
+                .min_by_key(|(_, started)| *started)
+                .map(|(chat_id, _)| (*chat_id).clone())
+            && let Some(entry) = self.chats.remove(&oldest)
+            && let Some(worker) = entry.worker_opt
+        {
+            self.chat_of_actor.remove(&worker.get_id());
+            worker.stop(Some("too many chats without a session".to_owned()));
+        }
+        let record_opt = self.args.store.chat(chat_id).ok().flatten();
+        let spec = ChatSpec {
+            chat_id: chat_id.to_owned(),
+            name: None,
+            project_dir: record_opt
+                .as_ref()
+                .and_then(|record| record.project_dir.clone()),
+            client: record_opt.as_ref().and_then(|record| record.client.clone()),
+            claude_pid: record_opt.as_ref().and_then(|record| record.claude_pid),
+            started_at_ms: now_ms(),
+        };
+        let worker = self
+            .spawn_worker(myself, &spec, false)
+            .await
+            .map_err(|error| WireError::Internal {
+                message: format!("failed to start the worker of chat {chat_id}: {error}"),
+            })?;
+        self.chats.insert(
+            chat_id.to_owned(),
+            ChatEntry {
+                spec,
+                session: false,
+                worker_opt: Some(worker.clone()),
+                status: ActorStatus::Running,
+                recent_failures: VecDeque::new(),
+                restarts: 0,
+            },
+        );
+        Ok(worker)
+    }
+
     fn status(&self, chat_id_opt: Option<&str>) -> WireResult<SupervisorStatus> {
         let chat_worker_opt = match chat_id_opt {
             None => None,
@@ -428,15 +550,12 @@ impl SupervisorState {
                 let entry = self
                     .chats
                     .get(chat_id)
+                    .filter(|entry| entry.session)
                     .ok_or_else(|| WireError::chat_not_found(chat_id))?;
-                let worker = entry.worker_opt.clone().ok_or_else(|| WireError::Unavailable {
-                    message: match entry.status {
-                        ActorStatus::Failed => format!(
-                            "the worker of chat {chat_id} failed too often and was stopped; start the session again"
-                        ),
-                        _ => format!("the worker of chat {chat_id} is restarting; retry shortly"),
-                    },
-                })?;
+                let worker = entry
+                    .worker_opt
+                    .clone()
+                    .ok_or_else(|| unavailable(chat_id, entry.status))?;
                 Some(worker)
             }
         };
@@ -508,7 +627,9 @@ impl SupervisorState {
             RestartDecision::GiveUp { failures } => {
                 error!(%chat_id, error = %failure, failures, "chat worker failed too often, giving up");
                 entry.status = ActorStatus::Failed;
-                self.args.metrics.record_chat_ended("failed");
+                if entry.session {
+                    self.args.metrics.record_chat_ended("failed");
+                }
                 self.args.emitter.emit(
                     "supervisor",
                     "actor_gave_up",
@@ -520,7 +641,12 @@ impl SupervisorState {
     }
 
     fn on_chat_stopped(&mut self, chat_id: &str, reason_opt: Option<&str>) {
-        if self.chats.remove(chat_id).is_none() {
+        // A chat no session opened never announced itself either.
+        if !self
+            .chats
+            .remove(chat_id)
+            .is_some_and(|entry| entry.session)
+        {
             return;
         }
         let reason = if reason_opt == Some(IDLE_EXIT_REASON) {
@@ -538,15 +664,15 @@ impl SupervisorState {
     }
 
     async fn restart_chat(&mut self, myself: &ActorRef<SupervisorMessage>, chat_id: &str) {
-        let Some(spec) = self
+        let Some((spec, session)) = self
             .chats
             .get(chat_id)
             .filter(|entry| entry.status == ActorStatus::Restarting)
-            .map(|entry| entry.spec.clone())
+            .map(|entry| (entry.spec.clone(), entry.session))
         else {
             return;
         };
-        match self.spawn_worker(myself, &spec).await {
+        match self.spawn_worker(myself, &spec, session).await {
             Ok(worker) => {
                 let Some(entry) = self.chats.get_mut(chat_id) else {
                     return;
@@ -572,23 +698,49 @@ impl SupervisorState {
         &mut self,
         myself: &ActorRef<SupervisorMessage>,
         spec: &ChatSpec,
+        opened: bool,
     ) -> Result<ActorRef<ChatWorkerMessage>, ractor::SpawnErr> {
+        let name = ChatWorker::actor_name(&spec.chat_id);
+        // The worker of the chat's ended session may still be writing its end: its name is free once it
+        // has stopped.
+        if let Some(stopping) = ractor::registry::where_is(name.clone()) {
+            let _ = stopping.wait(Some(self.args.call_timeout)).await;
+        }
         let args = ChatWorkerArgs {
             spec: spec.clone(),
+            opened,
             idle_timeout: self.args.chat_idle_timeout,
             idle_check_interval: self.args.idle_check_interval,
+            node: self.node.clone(),
         };
-        let (worker, _handle) = Actor::spawn_linked(
-            Some(ChatWorker::actor_name(&spec.chat_id)),
-            ChatWorker,
-            args,
-            myself.get_cell(),
-        )
-        .await?;
+        let (worker, _handle) =
+            Actor::spawn_linked(Some(name), ChatWorker, args, myself.get_cell()).await?;
         self.chat_of_actor
             .insert(worker.get_id(), spec.chat_id.clone());
         Ok(worker)
     }
+}
+
+fn unavailable(chat_id: &str, status: ActorStatus) -> WireError {
+    WireError::Unavailable {
+        message: match status {
+            ActorStatus::Failed => format!(
+                "the worker of chat {chat_id} failed too often and was stopped; start the session again"
+            ),
+            _ => format!("the worker of chat {chat_id} is restarting; retry shortly"),
+        },
+    }
+}
+
+fn check_sessions(sessions: usize, max_chats: usize) -> WireResult<()> {
+    if sessions >= max_chats {
+        return Err(WireError::Busy {
+            message: format!(
+                "{sessions} chats are open on this node, the limit is {max_chats}; end some with session.end"
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn check_len(field: &str, value_opt: Option<&str>, limit: usize) -> WireResult<()> {

@@ -1,5 +1,7 @@
-//! The bridge between NATS and the actors: one subscription on `shim.v1.node.<node_id>.>`, each message
-//! decoded into a typed actor message, the actor's answer encoded and sent back to the reply subject.
+//! The node's own operations ([`NodeOp`] on `shim.v1.node.<node_id>.>`): each request decoded into a typed
+//! actor message, the actor's answer encoded. The bridge is a [`Component`] served by
+//! [`service::serve`], which does the header check, the in-flight bound, the reply (through
+//! [`delivery`] when it hands something out) and the metrics.
 //!
 //! Nothing a peer sends can stop the bridge: an unknown operation, a missing or foreign protocol version,
 //! a malformed or oversized payload, or an actor that does not answer in time each becomes a
@@ -10,34 +12,37 @@ use std::{
     time::{Duration, Instant},
 };
 
-use async_nats::{Client, HeaderMap, Message, Subscriber};
+use async_nats::Client;
 use bytes::Bytes;
-use futures::StreamExt;
-use ractor::{ActorRef, RpcReplyPort, rpc::CallResult};
-use serde::Serialize;
+use futures::Stream;
+use ractor::{ActorRef, RpcReplyPort};
 use shim_actors::{
-    ChatWorkerMessage, CheckpointManagerMessage, SignalCollectorMessage, SupervisorMessage,
-    SupervisorStatus,
+    ChatWorkerMessage, CheckpointManager, CheckpointManagerMessage, SupervisorMessage,
+    SupervisorStatus, names,
 };
 use shim_protocol::{
-    NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
+    NodeOp, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
         GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, ResumeCheckRequest,
         ResumeRequest, RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest,
         SignalBatch, StatusReply, StatusRequest,
     },
     subject::{self, validate_id},
-    version,
 };
-use tokio::sync::{Semaphore, watch};
-use tracing::{debug, trace, warn};
+use tokio::sync::watch;
+use tracing::debug;
 
-use crate::{coordination::Coordination, metrics::NodeMetrics};
+use crate::{
+    coordination::Coordination,
+    metrics::NodeMetrics,
+    service::{self, Component, Inbound, Serving, encode_ok},
+};
 
 mod delivery;
 mod ids;
 
-pub use delivery::RECEIPT_WINDOW;
+pub(crate) use delivery::deliver;
+pub use delivery::{Exchange, RECEIPT_WINDOW, Taken};
 
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
@@ -62,150 +67,54 @@ pub struct BridgeContext {
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
 /// client is flushed the node is reachable.
-pub async fn subscribe(client: &Client, node_id: &str) -> anyhow::Result<Subscriber> {
-    Ok(client.subscribe(subject::node_all(node_id)?).await?)
+pub async fn subscribe(
+    client: &Client,
+    node_id: &str,
+) -> anyhow::Result<impl Stream<Item = Inbound> + Unpin + Send + 'static> {
+    service::subscribe(client, subject::node_all(node_id)?).await
 }
 
-/// Serves requests from `subscription` until `shutdown` turns true, then stops taking new ones and
-/// waits (up to the request timeout) for those in flight.
+/// Serves the node's operations from `subscription` (through [`service::serve`]) until `shutdown` turns
+/// true, then stops taking new ones and waits (up to the request timeout) for those in flight.
 pub async fn serve(
     client: Client,
-    mut subscription: Subscriber,
+    subscription: impl Stream<Item = Inbound> + Unpin + Send,
     context: Arc<BridgeContext>,
     max_in_flight: usize,
-    mut shutdown: watch::Receiver<bool>,
+    shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
-    let prefix = subject::node_prefix(&context.node_id)?;
-    let in_flight = Arc::new(Semaphore::new(max_in_flight));
-    loop {
-        let message = tokio::select! {
-            message_opt = subscription.next() => match message_opt {
-                Some(message) => message,
-                None => break,
-            },
-            _ = shutdown.wait_for(|stop| *stop) => break,
-        };
-        trace!(subject = %message.subject, bytes = message.payload.len(), "request");
-        // Fire-and-forget signals (hooks, tool calls) are decoded and handed on right here: no task, no
-        // reply, so the subscription drains as fast as NATS delivers.
-        if message.reply.is_none()
-            && message.subject.as_str().strip_prefix(prefix.as_str())
-                == Some(NodeOp::Signals.as_str())
-        {
-            handle(&client, &context, &prefix, message).await;
-            continue;
-        }
-        let Ok(permit) = in_flight.clone().try_acquire_owned() else {
-            context.metrics.record_bad_message("busy");
-            let busy = WireError::Busy {
-                message: format!("{max_in_flight} requests are in flight; retry shortly"),
-            };
-            reply(&client, &message, encode_error(&busy)).await;
-            continue;
-        };
-        let client = client.clone();
-        let context = context.clone();
-        let prefix = prefix.clone();
-        tokio::spawn(async move {
-            handle(&client, &context, &prefix, message).await;
-            drop(permit);
-        });
-    }
-    let _ = subscription.unsubscribe().await;
-    let drained = tokio::time::timeout(
-        context.request_timeout,
-        in_flight.acquire_many(u32::try_from(max_in_flight).unwrap_or(u32::MAX)),
-    )
-    .await;
-    if drained.is_err() {
-        warn!("requests still in flight at shutdown were abandoned");
-    }
+    let serving = Serving {
+        prefix: subject::node_prefix(&context.node_id)?,
+        max_in_flight,
+        drain_timeout: context.request_timeout,
+        metrics: context.metrics.clone(),
+    };
+    service::serve(client, subscription, context, serving, shutdown).await;
     Ok(())
 }
 
-async fn handle(client: &Client, context: &BridgeContext, prefix: &str, message: Message) {
-    let started = Instant::now();
-    let tail = message
-        .subject
-        .as_str()
-        .strip_prefix(prefix)
-        .unwrap_or_default();
-    let op_opt = NodeOp::from_tail(tail);
-    // What the reply hands out (a task, messages), kept only once the requester has it.
-    let mut exchange = delivery::Exchange::of(&message);
-    let result = match op_opt {
-        None => Err(WireError::UnknownOperation {
-            subject: message.subject.to_string(),
-        }),
-        Some(op) => {
-            let header_opt = message
-                .headers
-                .as_ref()
-                .and_then(|headers| headers.get(PROTOCOL_HEADER))
-                .map(|value| value.as_str());
-            match version::check_header(header_opt) {
-                Ok(_) => match ids::check(op, &message.payload) {
-                    Ok(()) => {
-                        dispatch(
-                            context,
-                            op,
-                            &message.payload,
-                            message.reply.is_some(),
-                            &mut exchange,
-                        )
-                        .await
-                    }
-                    Err(error) => Err(error),
-                },
-                Err(error) => Err(error),
-            }
-        }
-    };
-    let (payload, outcome) = match result {
-        Ok(payload) => (payload, "ok"),
-        Err(error) => {
-            let code = error.code();
-            if matches!(
-                error,
-                WireError::BadRequest { .. }
-                    | WireError::UnknownOperation { .. }
-                    | WireError::UnsupportedVersion { .. }
-                    | WireError::TooLarge { .. }
-            ) {
-                context.metrics.record_bad_message(code);
-            }
-            if message.reply.is_none() {
-                warn!(subject = %message.subject, %error, "request without a reply subject failed");
-            } else {
-                debug!(subject = %message.subject, %error, "request failed");
-            }
-            (encode_error(&error), code)
-        }
-    };
-    match exchange.taken_opt {
-        Some(taken) => {
-            let ok = outcome == "ok";
-            delivery::deliver(client, context, &message, payload, taken, ok).await
-        }
-        None => reply(client, &message, payload).await,
-    }
-    let op_label = op_opt.map_or("unknown", NodeOp::as_str);
-    context
-        .metrics
-        .record_request(op_label, outcome, started.elapsed());
-}
+/// The node's own operations, as a component of [`service::serve`].
+impl Component for BridgeContext {
+    type Op = NodeOp;
 
-async fn reply(client: &Client, message: &Message, payload: Bytes) {
-    let Some(reply_to) = message.reply.clone() else {
-        return;
-    };
-    let mut headers = HeaderMap::new();
-    headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
-    if let Err(error) = client
-        .publish_with_headers(reply_to, headers, payload)
-        .await
-    {
-        warn!(%error, subject = %message.subject, "failed to send reply");
+    async fn handle(
+        &self,
+        op: NodeOp,
+        payload: &[u8],
+        exchange: &mut Exchange,
+    ) -> WireResult<Bytes> {
+        ids::check(op, payload)?;
+        let wants_reply = exchange.wants_reply;
+        dispatch(self, op, payload, wants_reply, exchange).await
+    }
+
+    /// Fire-and-forget signals (hooks, tool calls) are decoded and handed on in the receiving loop.
+    fn inline(&self, op: NodeOp) -> bool {
+        op == NodeOp::Signals
+    }
+
+    async fn hand_back(&self, taken: Taken) {
+        self.coordination.hand_back(taken).await
     }
 }
 
@@ -216,7 +125,6 @@ async fn dispatch(
     wants_reply: bool,
     exchange: &mut delivery::Exchange,
 ) -> WireResult<Bytes> {
-    let supervisor = &context.supervisor;
     match op {
         NodeOp::Hello => {
             let request: HelloRequest = codec::decode(payload)?;
@@ -272,19 +180,19 @@ async fn dispatch(
             let batch: SignalBatch = codec::decode(payload)?;
             validate_id("chat id", &batch.chat_id)?;
             context.coordination.signalled(&batch.chat_id);
+            // Straight to the chat's worker, by name.
+            let worker = chat_worker(context, op, &batch.chat_id, true).await?;
             if !wants_reply {
                 // Fire and forget: the hot path of hooks and the MCP server.
-                supervisor
-                    .cast(SupervisorMessage::Signals(SignalCollectorMessage::Record(
-                        batch, None,
-                    )))
+                worker
+                    .cast(ChatWorkerMessage::Record(batch, None))
                     .map_err(|_| WireError::Unavailable {
-                        message: "the node is stopping".to_owned(),
+                        message: "the chat's worker stopped; send again".to_owned(),
                     })?;
                 return Ok(Bytes::new());
             }
-            let report = call(context, supervisor, op, |port| {
-                SupervisorMessage::Signals(SignalCollectorMessage::Record(batch, Some(port)))
+            let report = call(context, &worker, op, |port| {
+                ChatWorkerMessage::Record(batch, Some(port))
             })
             .await?;
             encode_ok(&report)
@@ -292,46 +200,41 @@ async fn dispatch(
         NodeOp::Risk => {
             let request: RiskRequest = codec::decode(payload)?;
             validate_id("chat id", &request.chat_id)?;
-            let report = call(context, supervisor, op, |port| {
-                SupervisorMessage::Signals(SignalCollectorMessage::GetRisk(request.chat_id, port))
-            })
-            .await??;
+            let worker = chat_worker(context, op, &request.chat_id, false).await?;
+            let report = call(context, &worker, op, ChatWorkerMessage::GetRisk).await??;
             encode_ok(&report)
         }
         NodeOp::CheckpointSave => {
             let request: SaveCheckpointRequest = codec::decode(payload)?;
-            let saved = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Save(
-                    Box::new(request),
-                    port,
-                ))
+            validate_id("chat id", &request.chat_id)?;
+            // The chat's worker hands its signals to the CheckpointManager with the save.
+            let worker = chat_worker(context, op, &request.chat_id, true).await?;
+            let saved = call(context, &worker, op, |port| {
+                ChatWorkerMessage::Checkpoint(Box::new(request.input), port)
             })
             .await??;
             encode_ok(&saved)
         }
         NodeOp::CheckpointList => {
             let request: ListCheckpointsRequest = codec::decode(payload)?;
-            let list = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::List(request, port))
+            let list = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::List(request, port)
             })
             .await??;
             encode_ok(&list)
         }
         NodeOp::CheckpointGet => {
             let request: GetCheckpointRequest = codec::decode(payload)?;
-            let checkpoint = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Get(
-                    request.checkpoint_id,
-                    port,
-                ))
+            let checkpoint = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::Get(request.checkpoint_id, port)
             })
             .await??;
             encode_ok(&checkpoint)
         }
         NodeOp::ResumeCheck => {
             let request: ResumeCheckRequest = codec::decode(payload)?;
-            let offer = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::ResumeCheck(request, port))
+            let offer = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::ResumeCheck(request, port)
             })
             .await??;
             encode_ok(&offer)
@@ -362,8 +265,8 @@ async fn dispatch(
         }
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
-            let offer = call(context, supervisor, op, |port| {
-                SupervisorMessage::Checkpoints(CheckpointManagerMessage::Resume(request, port))
+            let offer = call(context, &checkpoint_manager(context)?, op, |port| {
+                CheckpointManagerMessage::Resume(request, port)
             })
             .await??;
             encode_ok(&offer)
@@ -371,7 +274,40 @@ async fn dispatch(
     }
 }
 
-/// Asks an actor and waits for its answer, turning timeouts and dead actors into wire errors.
+/// The worker of chat `chat_id`, by its registered name; when none is registered the Supervisor says why
+/// (restarting, unknown) or, with `adopt`, starts one for a chat no session opened here.
+async fn chat_worker(
+    context: &BridgeContext,
+    op: NodeOp,
+    chat_id: &str,
+    adopt: bool,
+) -> WireResult<ActorRef<ChatWorkerMessage>> {
+    if let Some(worker) = names::find(&names::chat_worker(chat_id)) {
+        return Ok(worker);
+    }
+    let chat_id = chat_id.to_owned();
+    call(context, &context.supervisor, op, |reply| {
+        SupervisorMessage::ChatWorker {
+            chat_id,
+            adopt,
+            reply,
+        }
+    })
+    .await?
+}
+
+/// The node's CheckpointManager, by its registered name; an explicit error while it is not running.
+fn checkpoint_manager(context: &BridgeContext) -> WireResult<ActorRef<CheckpointManagerMessage>> {
+    names::find(&names::service(CheckpointManager::NAME, &context.node_id)).ok_or_else(|| {
+        WireError::Unavailable {
+            message:
+                "the checkpoint manager is not running (restarting or given up on); retry shortly"
+                    .to_owned(),
+        }
+    })
+}
+
+/// Asks an actor for operation `op` within the request timeout (see [`service::ask`]).
 async fn call<M, T>(
     context: &BridgeContext,
     actor: &ActorRef<M>,
@@ -382,29 +318,5 @@ where
     M: ractor::Message,
     T: Send + 'static,
 {
-    match actor.call(build, Some(context.request_timeout)).await {
-        Ok(CallResult::Success(value)) => Ok(value),
-        Ok(CallResult::Timeout) => Err(WireError::Timeout {
-            operation: op.to_string(),
-            after_ms: context.request_timeout.as_millis() as u64,
-        }),
-        Ok(CallResult::SenderError) | Err(_) => Err(WireError::Unavailable {
-            message: format!("the actor serving {op} stopped before answering; retry"),
-        }),
-    }
-}
-
-fn encode_ok<T: Serialize>(value: &T) -> WireResult<Bytes> {
-    codec::encode(&Ok::<&T, &WireError>(value))
-        .map(Bytes::from)
-        .map_err(|error| WireError::Internal {
-            message: format!("failed to encode reply: {error}"),
-        })
-}
-
-fn encode_error(error: &WireError) -> Bytes {
-    // A WireError is strings and integers: encoding it cannot fail short of a bug.
-    codec::encode(&Err::<(), &WireError>(error))
-        .map(Bytes::from)
-        .unwrap_or_else(|_| Bytes::from_static(b""))
+    service::ask(actor, op.as_str(), context.request_timeout, build).await
 }

@@ -1,4 +1,22 @@
-//! The `shim-node` command line: `run`, `stop`, `mcp`, `status`, `tail` and the rest; exit codes in [`exit`].
+//! The `shim-node` command line; exit codes in [`exit`].
+//!
+//! | command | module |
+//! |---|---|
+//! | `run` | [`crate::run`], the node itself |
+//! | `stop` | `stop`: SIGTERM to the node of this data dir, then wait |
+//! | `mcp` | [`crate::mcp`], the stdio MCP server |
+//! | `status` | `status` |
+//! | `tail` | `tail`: live events |
+//! | `hook` | [`hook`]: Claude Code's hooks |
+//! | `statusline` | [`statusline`]: Claude Code's status line |
+//! | `setup` | `setup`: Claude Code and Claude Desktop settings |
+//! | `checkpoints` | `checkpoints`: list, show, export; and `resume` |
+//! | `resume` | `checkpoints` |
+//! | `route` | `route`: routing a prompt, evaluating the router, forgetting a category |
+//! | `chats` | `chats`: the chat registry |
+//! | `tasks` | `tasks`: the task queue |
+//!
+//! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
 
 /// `println!` for one-shot commands: a closed stdout ends the command quietly (see [`output`]).
 macro_rules! outln {
@@ -518,6 +536,6 @@ fn print_banner(node: &crate::RunningNode) {
         } else {
             ""
         },
-        desktop = serde_json::to_string_pretty(&desktop).unwrap_or_default(),
+        desktop = serde_json::to_string_pretty(&desktop).expect("a JSON value always serializes"),
     );
 }

@@ -10,6 +10,7 @@
 //! - [`bridge`]: NATS subjects to actor messages and back.
 //! - [`publisher`]: events from actors onto `shim.events.>`.
 //! - [`router_service`]: the model router as a NATS service in a queue group.
+//! - [`service`]: the one plumbing that serves a component over NATS (the bridge, the router).
 //! - [`coordination`]: JetStream key-value buckets and locks for coordinating chats.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
@@ -28,6 +29,7 @@ pub mod metrics;
 pub mod nats;
 pub mod publisher;
 pub mod router_service;
+pub mod service;
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
@@ -268,8 +270,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     ));
     let router_service = router_service::start(
         client.clone(),
-        supervisor.clone(),
-        config.request_timeout(),
+        router_service::RouterService::new(config.node_id.clone(), config.request_timeout()),
+        context.metrics.clone(),
         shutdown_rx.clone(),
     )
     .await

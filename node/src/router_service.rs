@@ -1,50 +1,110 @@
-//! The model router as a NATS service (`async_nats::service`): endpoints `shim.v1.router.route`,
-//! `.override` and `.forget` in the queue group `shim-router`, so any node answers and `nats micro ls`
-//! discovers them with their stats. The analysis runs in each request's task; the ModelRouter actor
-//! supplies what was learned and the budget, and records the decision.
+//! The model router over NATS: a [`Component`] of [`service::serve`] whose operations ([`RouterOp`]:
+//! `shim.v1.router.route`, `.override`, `.forget`) are endpoints of an `async_nats::service` in the queue
+//! group `shim-router`, so any node answers and `nats micro ls` discovers them with their stats.
+//!
+//! Routing itself runs in this node's [`ModelRouter`] actor, found by its registry name; this file only
+//! decodes a request, asks the actor, and turns a [`ModelRouterError`] into a [`WireError`].
+//!
+//! [`ModelRouterError`]: shim_actors::model_router::ModelRouterError
 
 use std::{sync::Arc, time::Duration};
 
-use async_nats::{
-    Client, HeaderMap,
-    service::{Request, ServiceExt},
-};
+use async_nats::{Client, service::ServiceExt};
 use bytes::Bytes;
 use futures::StreamExt;
-use ractor::{ActorRef, rpc::CallResult};
-use serde::Serialize;
-use shim_actors::{
-    SupervisorMessage,
-    model_router::{
-        ModelRouterMessage, RouteContext,
-        router::{RouteDecision, RouteOptions, Strategy, decide, prepare},
-    },
-};
+use shim_actors::model_router::{ModelRouter, ModelRouterMessage};
 use shim_protocol::{
-    PROTOCOL_HEADER, PROTOCOL_VERSION, WireError, WireResult, codec,
-    messages::{OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest},
-    subject::{ROUTER_OVERRIDE, ROUTER_QUEUE_GROUP, ROUTER_ROUTE},
-    version,
+    WireError, WireResult, codec,
+    messages::{OverrideRequest, RouteRequest},
+    subject::{ROUTER_PREFIX, ROUTER_QUEUE_GROUP, RouterOp},
 };
-use tokio::{
-    sync::{Semaphore, watch},
-    task::JoinHandle,
-};
+use tokio::{sync::watch, task::JoinHandle};
 use tracing::warn;
 
-/// Subject that drops what routing learned for a category.
-pub const ROUTER_FORGET: &str = "shim.v1.router.forget";
+use crate::{
+    metrics::NodeMetrics,
+    service::{self, Component, Exchange, Inbound, Serving, Taken, encode_ok},
+};
 
 /// Requests the service works on at once per node.
 const MAX_IN_FLIGHT: usize = 256;
 
-/// Starts the service; it runs until `shutdown` turns true, then deregisters (after the requests it took
-/// have been answered by their tasks).
+/// The router service of one node.
+#[derive(Debug)]
+pub struct RouterService {
+    /// The node whose [`ModelRouter`] answers.
+    node_id: String,
+    /// How long the actor may take to answer.
+    timeout: Duration,
+}
+
+impl RouterService {
+    /// The service of node `node_id`'s router.
+    pub fn new(node_id: impl Into<String>, timeout: Duration) -> RouterService {
+        RouterService {
+            node_id: node_id.into(),
+            timeout,
+        }
+    }
+
+    /// Asks this node's router (found by its registry name) for `op`.
+    async fn ask<T: Send + 'static>(
+        &self,
+        op: RouterOp,
+        build: impl FnOnce(ractor::RpcReplyPort<T>) -> ModelRouterMessage,
+    ) -> WireResult<T> {
+        let router = ModelRouter::find(&self.node_id).ok_or_else(|| WireError::Unavailable {
+            message: "the model router is not running; retry shortly".to_owned(),
+        })?;
+        service::ask(&router, service::Op::label(op), self.timeout, build).await
+    }
+}
+
+impl Component for RouterService {
+    type Op = RouterOp;
+
+    async fn handle(
+        &self,
+        op: RouterOp,
+        payload: &[u8],
+        _exchange: &mut Exchange,
+    ) -> WireResult<Bytes> {
+        match op {
+            RouterOp::Route => {
+                let request: RouteRequest = codec::decode(payload)?;
+                let reply = self
+                    .ask(op, |port| ModelRouterMessage::Route(request, port))
+                    .await??;
+                encode_ok(&reply)
+            }
+            RouterOp::Override => {
+                let request: OverrideRequest = codec::decode(payload)?;
+                let reply = self
+                    .ask(op, |port| ModelRouterMessage::Override(request, port))
+                    .await??;
+                encode_ok(&reply)
+            }
+            RouterOp::Forget => {
+                let category: String = codec::decode(payload)?;
+                let tier_opt = self
+                    .ask(op, |port| ModelRouterMessage::Forget(category, port))
+                    .await??;
+                encode_ok(&tier_opt.map(|tier| tier.as_str().to_owned()))
+            }
+        }
+    }
+
+    /// Routing hands nothing out.
+    async fn hand_back(&self, _taken: Taken) {}
+}
+
+/// Starts the service; it runs until `shutdown` turns true, then waits for the requests in flight and
+/// deregisters.
 pub async fn start(
     client: Client,
-    supervisor: ActorRef<SupervisorMessage>,
-    timeout: Duration,
-    mut shutdown: watch::Receiver<bool>,
+    router: RouterService,
+    metrics: NodeMetrics,
+    shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<JoinHandle<()>> {
     let service = client
         .service_builder()
@@ -53,228 +113,24 @@ pub async fn start(
         .start("shim-router", env!("CARGO_PKG_VERSION"))
         .await
         .map_err(|error| anyhow::anyhow!("failed to start the router service: {error}"))?;
-    let mut route = service
-        .endpoint(ROUTER_ROUTE)
-        .await
-        .map_err(|error| anyhow::anyhow!("failed to add the route endpoint: {error}"))?;
-    let mut overrides = service
-        .endpoint(ROUTER_OVERRIDE)
-        .await
-        .map_err(|error| anyhow::anyhow!("failed to add the override endpoint: {error}"))?;
-    let mut forget = service
-        .endpoint(ROUTER_FORGET)
-        .await
-        .map_err(|error| anyhow::anyhow!("failed to add the forget endpoint: {error}"))?;
-    let limit = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
+    let mut endpoints = Vec::with_capacity(RouterOp::ALL.len());
+    for op in RouterOp::ALL {
+        let endpoint = service.endpoint(op.subject()).await.map_err(|error| {
+            anyhow::anyhow!("failed to add the {op} endpoint of the router service: {error}")
+        })?;
+        endpoints.push(endpoint.map(Inbound::Service));
+    }
+    let serving = Serving {
+        prefix: ROUTER_PREFIX.to_owned(),
+        max_in_flight: MAX_IN_FLIGHT,
+        drain_timeout: router.timeout,
+        metrics,
+    };
     Ok(tokio::spawn(async move {
-        loop {
-            let (kind, request) = tokio::select! {
-                Some(request) = route.next() => (Kind::Route, request),
-                Some(request) = overrides.next() => (Kind::Override, request),
-                Some(request) = forget.next() => (Kind::Forget, request),
-                _ = shutdown.wait_for(|stop| *stop) => break,
-                else => break,
-            };
-            let supervisor = supervisor.clone();
-            let Ok(permit) = limit.clone().acquire_owned().await else {
-                break;
-            };
-            tokio::spawn(async move {
-                let reply = handle(kind, &request, &supervisor, timeout).await;
-                let mut headers = HeaderMap::new();
-                headers.insert(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string().as_str());
-                if let Err(error) = request.respond_with_headers(Ok(reply), headers).await {
-                    warn!(%error, "failed to answer a routing request");
-                }
-                drop(permit);
-            });
-        }
-        drop((route, overrides, forget));
+        let requests = futures::stream::select_all(endpoints);
+        service::serve(client, requests, Arc::new(router), serving, shutdown).await;
         if let Err(error) = service.stop().await {
             warn!(%error, "failed to stop the router service");
         }
     }))
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Route,
-    Override,
-    Forget,
-}
-
-async fn handle(
-    kind: Kind,
-    request: &Request,
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> Bytes {
-    let header_opt = request
-        .message
-        .headers
-        .as_ref()
-        .and_then(|headers| headers.get(PROTOCOL_HEADER))
-        .map(|value| value.as_str());
-    let result = match version::check_header(header_opt) {
-        Err(error) => Err(error),
-        Ok(_) => match kind {
-            Kind::Route => route(&request.message.payload, supervisor, timeout)
-                .await
-                .and_then(|reply| encode(&reply)),
-            Kind::Override => record_override(&request.message.payload, supervisor, timeout)
-                .await
-                .and_then(|reply| encode(&reply)),
-            Kind::Forget => forget(&request.message.payload, supervisor, timeout)
-                .await
-                .and_then(|reply| encode(&reply)),
-        },
-    };
-    match result {
-        Ok(bytes) => bytes,
-        Err(error) => codec::encode(&Err::<(), &WireError>(&error))
-            .map(Bytes::from)
-            .unwrap_or_default(),
-    }
-}
-
-fn encode<T: Serialize>(value: &T) -> WireResult<Bytes> {
-    codec::encode(&Ok::<&T, &WireError>(value))
-        .map(Bytes::from)
-        .map_err(|error| WireError::Internal {
-            message: error.to_string(),
-        })
-}
-
-async fn ask<T: Send + 'static>(
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-    build: impl FnOnce(ractor::RpcReplyPort<T>) -> ModelRouterMessage,
-) -> WireResult<T> {
-    match supervisor
-        .call(
-            |port| SupervisorMessage::Routing(build(port)),
-            Some(timeout),
-        )
-        .await
-    {
-        Ok(CallResult::Success(value)) => Ok(value),
-        Ok(CallResult::Timeout) => Err(WireError::Timeout {
-            operation: "routing".to_owned(),
-            after_ms: timeout.as_millis() as u64,
-        }),
-        _ => Err(WireError::Unavailable {
-            message: "the model router is not running; retry shortly".to_owned(),
-        }),
-    }
-}
-
-/// Largest prompt routed, in bytes (about 250k tokens).
-const MAX_PROMPT_BYTES: usize = 1024 * 1024;
-
-async fn route(
-    payload: &[u8],
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> WireResult<RouteReply> {
-    let request: RouteRequest = codec::decode(payload)?;
-    if let Some(chat_id) = &request.chat_id {
-        shim_protocol::subject::validate_id("chat id", chat_id)?;
-    }
-    if request.prompt.trim().is_empty() {
-        return Err(WireError::bad_request("prompt is empty"));
-    }
-    if request.prompt.len() > MAX_PROMPT_BYTES {
-        return Err(WireError::TooLarge {
-            size: request.prompt.len(),
-            limit: MAX_PROMPT_BYTES,
-        });
-    }
-    let strategy = match request.strategy.as_deref() {
-        None | Some("") => Strategy::Balanced,
-        Some(name) => Strategy::parse(name).ok_or_else(|| {
-            WireError::bad_request(format!(
-                "strategy {name:?} is not balanced, quality or cost"
-            ))
-        })?,
-    };
-    let prepared = prepare(&request.prompt);
-    let category = prepared.category();
-    let context: RouteContext = ask(supervisor, timeout, |port| {
-        ModelRouterMessage::Context(category.clone(), port)
-    })
-    .await?;
-    let options = RouteOptions {
-        strategy,
-        min_tier_opt: Some(context.min_tier),
-        learned_opt: context.learned_opt,
-        economize: context.budget_note_opt.is_some(),
-    };
-    let decision = decide(prepared, &context.models, &options);
-    let reply = to_reply(&decision, context.budget_note_opt);
-    let _ = supervisor.cast(SupervisorMessage::Routing(ModelRouterMessage::Routed {
-        category,
-        decision: Box::new(decision),
-        chat_id_opt: request.chat_id,
-    }));
-    Ok(reply)
-}
-
-/// Turns a decision into its wire form.
-pub fn to_reply(decision: &RouteDecision, budget_note_opt: Option<String>) -> RouteReply {
-    RouteReply {
-        model: decision.model.as_str().to_owned(),
-        model_id: decision.model_id.clone(),
-        confidence: (decision.confidence * 100.0).round() / 100.0,
-        reasoning: match &budget_note_opt {
-            Some(note) => format!("{}; {note}", decision.reasoning),
-            None => decision.reasoning.clone(),
-        },
-        estimated_input_tokens: decision.estimated_input_tokens as u64,
-        estimated_output_tokens: decision.estimated_output_tokens as u64,
-        estimated_cost_usd: decision.estimated_cost_usd,
-        alternatives: decision
-            .alternatives
-            .iter()
-            .map(|alternative| RouteAlternative {
-                model: alternative.model.as_str().to_owned(),
-                model_id: alternative.model_id.clone(),
-                estimated_cost_usd: alternative.estimated_cost_usd,
-            })
-            .collect(),
-        complexity: decision.complexity.as_str().to_owned(),
-        task_type: decision.task_type.clone(),
-        overridden: decision.overridden,
-        budget_note: budget_note_opt,
-    }
-}
-
-async fn record_override(
-    payload: &[u8],
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> WireResult<OverrideReply> {
-    let request: OverrideRequest = codec::decode(payload)?;
-    if request.prompt.len() > MAX_PROMPT_BYTES {
-        return Err(WireError::TooLarge {
-            size: request.prompt.len(),
-            limit: MAX_PROMPT_BYTES,
-        });
-    }
-    ask(supervisor, timeout, |port| {
-        ModelRouterMessage::Override(request, port)
-    })
-    .await?
-}
-
-async fn forget(
-    payload: &[u8],
-    supervisor: &ActorRef<SupervisorMessage>,
-    timeout: Duration,
-) -> WireResult<Option<String>> {
-    let category: String = codec::decode(payload)?;
-    let tier_opt = ask(supervisor, timeout, |port| {
-        ModelRouterMessage::Forget(category, port)
-    })
-    .await??;
-    Ok(tier_opt.map(|tier| tier.as_str().to_owned()))
 }

@@ -21,6 +21,58 @@ pub const ROUTER_ROUTE: &str = "shim.v1.router.route";
 /// Records a routing override; any node answers.
 pub const ROUTER_OVERRIDE: &str = "shim.v1.router.override";
 
+/// Drops what routing learned for a category; any node answers.
+pub const ROUTER_FORGET: &str = "shim.v1.router.forget";
+
+/// Prefix of the router service's subjects, including the trailing dot.
+pub const ROUTER_PREFIX: &str = "shim.v1.router.";
+
+/// An operation of the router service, answered on `shim.v1.router.<operation>` by any node (queue group
+/// [`ROUTER_QUEUE_GROUP`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RouterOp {
+    /// Routes a prompt ([`ROUTER_ROUTE`]).
+    Route,
+    /// Records an override ([`ROUTER_OVERRIDE`]).
+    Override,
+    /// Forgets a category's learned tier ([`ROUTER_FORGET`]).
+    Forget,
+}
+
+impl RouterOp {
+    /// Every router operation.
+    pub const ALL: [RouterOp; 3] = [RouterOp::Route, RouterOp::Override, RouterOp::Forget];
+
+    /// Returns the subject tail of the operation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouterOp::Route => "route",
+            RouterOp::Override => "override",
+            RouterOp::Forget => "forget",
+        }
+    }
+
+    /// Returns the full subject of the operation.
+    pub fn subject(self) -> &'static str {
+        match self {
+            RouterOp::Route => ROUTER_ROUTE,
+            RouterOp::Override => ROUTER_OVERRIDE,
+            RouterOp::Forget => ROUTER_FORGET,
+        }
+    }
+
+    /// Parses a subject tail back into an operation.
+    pub fn from_tail(tail: &str) -> Option<RouterOp> {
+        RouterOp::ALL.into_iter().find(|op| op.as_str() == tail)
+    }
+}
+
+impl fmt::Display for RouterOp {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
 /// Subjects of the message stream: `shim.v1.msg.to.<chat_id>` and `shim.v1.msg.all`.
 pub const MESSAGES_ALL: &str = "shim.v1.msg.>";
 
@@ -333,6 +385,11 @@ mod tests {
         assert!(is_valid_subject(EVENTS_ALL));
         assert!(is_valid_subject(ROUTER_ROUTE) && is_valid_subject(ROUTER_OVERRIDE));
         assert!(is_valid_subject(PREFIX));
+        for op in RouterOp::ALL {
+            assert!(is_valid_subject(op.subject()), "{op}");
+            let tail = op.subject().strip_prefix(ROUTER_PREFIX).expect("prefix");
+            assert_eq!(RouterOp::from_tail(tail), Some(op));
+        }
         for op in NodeOp::ALL {
             let subject = node_op("laptop-1", op).expect("valid node id");
             assert!(is_valid_subject(&subject), "{subject}");

@@ -7,7 +7,7 @@
 //! - `seq`: `<chat_id>` → last checkpoint number (u64 big-endian), bumped atomically
 //! - `restored`: `<chat_id>` → number of the checkpoint a later session resumed from
 //!
-//! Each tree has one writer: chat records belong to the SignalCollector, checkpoints, numbers and restore
+//! Each tree has one writer: chat records belong to each chat's worker, checkpoints, numbers and restore
 //! marks to the CheckpointManager.
 
 use std::path::Path;

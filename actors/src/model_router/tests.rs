@@ -1,5 +1,5 @@
 use ractor::{Actor, ActorRef, call_t};
-use shim_protocol::messages::OverrideRequest;
+use shim_protocol::messages::{OverrideRequest, RouteRequest};
 
 use super::*;
 use crate::publisher::RecordingPublisher;
@@ -86,7 +86,86 @@ async fn five_consistent_overrides_change_how_the_category_is_routed() {
         }
     )
     .expect("answers");
-    assert!(matches!(bad, Err(WireError::BadRequest { .. })));
+    assert!(
+        matches!(&bad, Err(ModelRouterError::UnknownTier { field: "recommended", value }) if value == "gpt"),
+        "{bad:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_actor_routes_and_counts_each_decision() {
+    let publisher = RecordingPublisher::default();
+    let router = spawn(&publisher, RoutingSettings::default()).await;
+    let request = |prompt: &str, strategy: Option<&str>| RouteRequest {
+        prompt: prompt.to_owned(),
+        strategy: strategy.map(str::to_owned),
+        chat_id: Some("chat-1".to_owned()),
+    };
+    let prompt = "Write unit tests for the parser in src/parse.rs covering empty input";
+    let reply = call_t!(
+        router,
+        ModelRouterMessage::Route,
+        2_000,
+        request(prompt, None)
+    )
+    .expect("answers")
+    .expect("routes");
+    let expected = to_reply(
+        &router::route(
+            prompt,
+            &TierModels::default(),
+            &router::RouteOptions {
+                min_tier_opt: Some(Tier::Haiku),
+                ..router::RouteOptions::default()
+            },
+        ),
+        None,
+    );
+    assert_eq!(
+        reply, expected,
+        "the actor decides as the pure function does"
+    );
+    // The decision reaches the mailbox (to be counted and published) before its answer reaches the caller,
+    // so the caller's next question is answered after it.
+    let _ = call_t!(router, ModelRouterMessage::Context, 2_000, "x".to_owned()).expect("context");
+    let decided = publisher.of_kind("routing.decided");
+    assert_eq!(decided.len(), 1, "{decided:?}");
+    assert_eq!(decided[0].chat_id.as_deref(), Some("chat-1"));
+
+    for (bad, check) in [
+        (request("   ", None), "empty"),
+        (request(prompt, Some("cheapest")), "strategy"),
+        (
+            RouteRequest {
+                chat_id: Some("a.b".to_owned()),
+                ..request(prompt, None)
+            },
+            "id",
+        ),
+        (request(&"x".repeat(MAX_PROMPT_BYTES + 1), None), "size"),
+    ] {
+        let result = call_t!(router, ModelRouterMessage::Route, 2_000, bad).expect("answers");
+        let matched = match check {
+            "empty" => matches!(result, Err(ModelRouterError::EmptyPrompt)),
+            "strategy" => {
+                matches!(&result, Err(ModelRouterError::UnknownStrategy { name }) if name == "cheapest")
+            }
+            "id" => matches!(result, Err(ModelRouterError::InvalidId(_))),
+            _ => matches!(
+                result,
+                Err(ModelRouterError::PromptTooLarge {
+                    limit: MAX_PROMPT_BYTES,
+                    ..
+                })
+            ),
+        };
+        assert!(matched, "{check}: {result:?}");
+    }
+    assert_eq!(
+        publisher.of_kind("routing.decided").len(),
+        1,
+        "refusals are not decisions"
+    );
 }
 
 #[tokio::test]

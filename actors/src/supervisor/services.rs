@@ -1,87 +1,55 @@
-//! The supervisor's node-wide services: spawning the SignalCollector and the CheckpointManager, and
-//! restarting them under the same policy as chat workers.
+//! The supervisor's node-wide services: spawning the CheckpointManager and the ModelRouter under their
+//! registered names, and restarting them under the same policy as chat workers.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use ractor::{Actor, ActorRef};
+use ractor::{Actor, ActorRef, rpc::CallResult};
 use serde_json::json;
 use shim_protocol::messages::ActorStatus;
 use tracing::{error, info, warn};
 
 use super::{Service, SupervisorMessage, SupervisorState};
 use crate::{
-    checkpoint_manager::{CheckpointManager, CheckpointManagerArgs},
+    chat_worker::ChatWorkerMessage,
+    checkpoint_manager::{CheckpointManager, CheckpointManagerArgs, RecentTools},
     model_router::{ModelRouter, ModelRouterArgs},
+    names,
     restart_policy::RestartDecision,
-    signal_collector::{ChatOpened, SignalCollector, SignalCollectorArgs, SignalCollectorMessage},
 };
 
 impl SupervisorState {
-    pub(super) fn notify_opened(
-        &self,
-        chat_id: &str,
-        project_dir: &Option<String>,
-        client: &Option<String>,
-        claude_pid: Option<u32>,
-    ) {
-        if let Some(signals) = &self.signals_opt {
-            let _ = signals.send_message(SignalCollectorMessage::ChatOpened(ChatOpened {
-                chat_id: chat_id.to_owned(),
-                project_dir: project_dir.clone(),
-                client: client.clone(),
-                claude_pid,
-            }));
-        }
-    }
-
+    /// Spawns a service, registered by name (`<service>.<node_id>`) so that callers find it without the
+    /// supervisor.
     pub(super) async fn spawn_service(
         &mut self,
         myself: &ActorRef<SupervisorMessage>,
         service: Service,
     ) -> Result<(), ractor::SpawnErr> {
+        let name = names::service(service.name(), self.args.emitter.node_id());
         let cell = match service {
-            Service::SignalCollector => {
-                let (actor, _) = Actor::spawn_linked(
-                    None,
-                    SignalCollector,
-                    SignalCollectorArgs {
-                        emitter: self.args.emitter.clone(),
-                        metrics: self.args.metrics.clone(),
-                        store: self.args.store.clone(),
-                        params: self.args.params.clone(),
-                        supervisor: myself.clone(),
-                        tick_interval: self.args.signal_tick,
-                    },
-                    myself.get_cell(),
-                )
-                .await?;
-                let cell = actor.get_cell();
-                self.signals_opt = Some(actor);
-                cell
-            }
             Service::CheckpointManager => {
+                let timeout = self.args.call_timeout;
                 let (actor, _) = Actor::spawn_linked(
-                    None,
+                    Some(name),
                     CheckpointManager,
                     CheckpointManagerArgs {
                         emitter: self.args.emitter.clone(),
                         metrics: self.args.metrics.clone(),
                         store: self.args.store.clone(),
-                        supervisor: myself.clone(),
+                        recent_tools: RecentTools::new(move |chat_id| {
+                            Box::pin(recent_tools(chat_id, timeout))
+                        }),
                         retention: self.args.retention,
                         idle_timeout: self.args.chat_idle_timeout,
-                        call_timeout: self.args.call_timeout,
                     },
                     myself.get_cell(),
                 )
                 .await?;
-                let cell = actor.get_cell();
-                self.checkpoints_opt = Some(actor);
-                cell
+                actor.get_cell()
             }
             Service::ModelRouter => {
                 let (actor, _) = Actor::spawn_linked(
-                    None,
+                    Some(name),
                     ModelRouter,
                     ModelRouterArgs {
                         emitter: self.args.emitter.clone(),
@@ -92,12 +60,11 @@ impl SupervisorState {
                     myself.get_cell(),
                 )
                 .await?;
-                let cell = actor.get_cell();
-                self.router_opt = Some(actor);
-                cell
+                actor.get_cell()
             }
         };
         self.service_of_actor.insert(cell.get_id(), service);
+        self.running.insert(service, cell);
         Ok(())
     }
 
@@ -107,11 +74,7 @@ impl SupervisorState {
         service: Service,
         failure: &str,
     ) {
-        match service {
-            Service::SignalCollector => self.signals_opt = None,
-            Service::CheckpointManager => self.checkpoints_opt = None,
-            Service::ModelRouter => self.router_opt = None,
-        }
+        self.running.remove(&service);
         let entry = self.services.entry(service).or_default();
         self.args.metrics.record_failure(service.name());
         self.args.emitter.emit(
@@ -167,5 +130,29 @@ impl SupervisorState {
                 self.on_service_down(myself, service, &format!("restart failed: {error}"))
             }
         }
+    }
+}
+
+/// A live chat's latest tool calls, from its worker: none when no worker holds the chat, an error when
+/// its worker does not answer within `timeout`.
+async fn recent_tools(
+    chat_id: String,
+    timeout: Duration,
+) -> Result<Vec<shim_protocol::messages::ToolCallRecord>, String> {
+    let Some(worker) = names::find::<ChatWorkerMessage>(&names::chat_worker(&chat_id)) else {
+        return Ok(Vec::new());
+    };
+    match worker
+        .call(ChatWorkerMessage::RecentTools, Some(timeout))
+        .await
+    {
+        Ok(CallResult::Success(tools)) => Ok(tools),
+        Ok(CallResult::Timeout) => Err(format!(
+            "the worker of chat {chat_id} did not answer within {} ms",
+            timeout.as_millis()
+        )),
+        Ok(CallResult::SenderError) | Err(_) => Err(format!(
+            "the worker of chat {chat_id} stopped before answering"
+        )),
     }
 }

@@ -16,7 +16,11 @@ const POLL: Duration = Duration::from_millis(10);
 pub(crate) fn args(publisher: &RecordingPublisher) -> SupervisorArgs {
     let store = CheckpointStore::temporary().expect("temporary store");
     SupervisorArgs {
-        emitter: EventEmitter::new("test-node", Arc::new(publisher.clone())),
+        // Services are registered per node: a node id of its own keeps tests running side by side apart.
+        emitter: EventEmitter::new(
+            format!("test-node-{}", uuid::Uuid::now_v7()),
+            Arc::new(publisher.clone()),
+        ),
         metrics: ActorMetrics::noop(),
         policy: RestartPolicy {
             max_restarts: 2,

@@ -23,14 +23,14 @@
 
 use std::time::Duration;
 
-use async_nats::{Client, HeaderMap, Message, StatusCode};
+use async_nats::{Client, HeaderMap, StatusCode};
 use bytes::Bytes;
 use futures::StreamExt;
 use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER};
 use tracing::{debug, warn};
 
-use super::BridgeContext;
 pub use crate::coordination::Taken;
+use crate::service::{self, Inbound};
 
 /// How long a requester that asked for a receipt has to send it.
 pub const RECEIPT_WINDOW: Duration = Duration::from_secs(5);
@@ -45,11 +45,13 @@ pub struct Exchange {
     pub taken_opt: Option<Taken>,
     /// How long the requester listens (its [`TIMEOUT_HEADER`]), when it said so.
     pub patience_opt: Option<Duration>,
+    /// Whether the request has a reply subject (fire-and-forget requests have none).
+    pub wants_reply: bool,
 }
 
 impl Exchange {
     /// Reads what the request says about its requester.
-    pub fn of(request: &Message) -> Exchange {
+    pub fn of(request: &async_nats::Message) -> Exchange {
         let patience_opt = request
             .headers
             .as_ref()
@@ -59,6 +61,7 @@ impl Exchange {
         Exchange {
             taken_opt: None,
             patience_opt,
+            wants_reply: request.reply.is_some(),
         }
     }
 
@@ -71,24 +74,21 @@ impl Exchange {
     }
 }
 
-/// Sends `payload` (`ok`: a reply that hands `taken` out, else an error) to the requester of `request`, and
-/// keeps `taken` if the reply arrived, or hands it back.
+/// Sends `payload` (`ok`: a reply that hands `taken` out, else an error) to the requester of `inbound`, and
+/// keeps `taken` if the reply arrived; else returns it, for the component to hand back.
 pub async fn deliver(
     client: &Client,
-    context: &BridgeContext,
-    request: &Message,
+    inbound: &Inbound,
     payload: Bytes,
     taken: Taken,
     ok: bool,
-) {
+) -> Option<Taken> {
     if taken.is_empty() || !ok {
         // Nothing handed out, or an error in its place.
-        super::reply(client, request, payload).await;
-        if !ok {
-            context.coordination.hand_back(taken).await;
-        }
-        return;
+        service::reply(client, inbound, payload).await;
+        return (!ok).then_some(taken);
     }
+    let request = inbound.message();
     let wants_receipt = request
         .headers
         .as_ref()
@@ -103,9 +103,10 @@ pub async fn deliver(
     };
     if delivered {
         taken.keep().await;
+        None
     } else {
         debug!(subject = %request.subject, wants_receipt, "the requester did not take the reply; handing back what it took");
-        context.coordination.hand_back(taken).await;
+        Some(taken)
     }
 }
 

@@ -4,20 +4,17 @@
 use std::{io::Read, path::Path, process::ExitCode};
 
 use anyhow::Context;
-use shim_actors::model_router::router::{
-    LabelledPrompt, RouteOptions, Strategy, Tier, decide, evaluate, prepare,
+use shim_actors::model_router::{
+    router::{LabelledPrompt, RouteOptions, Strategy, Tier, decide, evaluate, prepare},
+    to_reply,
 };
 use shim_protocol::{
     messages::{RouteReply, RouteRequest},
-    subject::ROUTER_ROUTE,
+    subject::{ROUTER_FORGET, ROUTER_ROUTE},
 };
 
 use super::exit::{UsageError, is_no_node};
-use crate::{
-    config::Config,
-    mcp::tools::RouteOutput,
-    router_service::{ROUTER_FORGET, to_reply},
-};
+use crate::{config::Config, mcp::tools::RouteOutput};
 
 pub(super) async fn route(
     config: &Config,

@@ -240,9 +240,8 @@ pub fn claude_desktop(exe: &Path, path: &Path) -> anyhow::Result<bool> {
 /// Returns the Desktop snippet.
 pub fn desktop_snippet(exe: &Path) -> String {
     let mut value = json!({});
-    // Merging into an empty object cannot fail.
-    let _ = merge_mcp(&mut value, exe);
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    merge_mcp(&mut value, exe).expect("merging into an empty object cannot fail");
+    serde_json::to_string_pretty(&value).expect("a JSON value always serializes")
 }
 
 #[cfg(test)]

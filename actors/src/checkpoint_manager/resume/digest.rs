@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::{
     checkpoint_manager::limits::cut,
-    signal_collector::transcript::{TranscriptError, open_tail},
+    signals::transcript::{TranscriptError, open_tail},
 };
 
 /// Longest request, todo, command or message text kept.

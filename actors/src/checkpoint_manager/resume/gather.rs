@@ -1,37 +1,30 @@
 //! Gathering what happened since a checkpoint, when a resume is built: the chat's latest tool calls from
-//! the SignalCollector (while the node still holds its window) and its transcript, read now.
+//! its worker (while the node still holds the chat) and its transcript, read now.
 
-use std::{path::PathBuf, sync::Arc, time::Duration};
+use std::{path::PathBuf, sync::Arc};
 
-use ractor::{ActorRef, rpc::CallResult};
 use tokio::sync::Semaphore;
-use tracing::debug;
+use tracing::{debug, warn};
 
 use super::{Since, digest};
-use crate::{
-    checkpoint_manager::store::ChatRecord, signal_collector::SignalCollectorMessage,
-    supervisor::SupervisorMessage,
-};
+use crate::checkpoint_manager::{RecentTools, store::ChatRecord};
 
 /// Returns what happened since the chat's checkpoint. The transcript is read in a blocking task holding
 /// a permit of `reads`, so resumes share a bounded pool; a transcript that cannot be read (gone, not a
 /// regular file of the node's user) leaves the digest out.
 pub(in crate::checkpoint_manager) async fn since(
     record: &ChatRecord,
-    supervisor: &ActorRef<SupervisorMessage>,
+    recent_tools: &RecentTools,
     reads: Arc<Semaphore>,
-    timeout: Duration,
 ) -> Since {
     let chat_id = record.chat_id.clone();
-    let recent_tools = match supervisor
-        .call(
-            |port| SupervisorMessage::Signals(SignalCollectorMessage::GetState(chat_id, port)),
-            Some(timeout),
-        )
-        .await
-    {
-        Ok(CallResult::Success(state)) => state.tools,
-        _ => Vec::new(),
+    // A chat no worker holds has none newer than its checkpoint; a worker that does not answer is said.
+    let recent_tools = match recent_tools.of(chat_id).await {
+        Ok(tools) => tools,
+        Err(error) => {
+            warn!(chat_id = %record.chat_id, %error, "the chat's latest tool calls are left out of the resume");
+            Vec::new()
+        }
     };
     let mut digest_opt = None;
     if let Some(path) = record.transcript_path.clone().map(PathBuf::from)

@@ -1,4 +1,5 @@
-//! The SignalCollector and the CheckpointManager inside a real supervisor tree, on a temporary sled store.
+//! Chat workers and the CheckpointManager inside a real supervisor tree, on a temporary sled store; every
+//! actor reached by its registered name, as the node reaches them.
 
 use std::time::Duration;
 
@@ -8,16 +9,16 @@ use shim_protocol::{
     messages::{
         CheckpointInput, CheckpointList, CheckpointSaved, CheckpointTrigger, InterruptionReason,
         ListCheckpointsRequest, ResumeCheckRequest, ResumeRequest, RiskLevel, RiskReport,
-        SaveCheckpointRequest, SessionEndRequest, SessionStartRequest, SignalBatch, SignalEvent,
-        SignalSource,
+        SessionEndRequest, SessionStartRequest, SignalBatch, SignalEvent, SignalSource,
     },
 };
 
 use crate::{
-    checkpoint_manager::CheckpointManagerMessage,
-    now_ms,
+    chat_worker::ChatWorkerMessage,
+    checkpoint_manager::{CheckpointManager, CheckpointManagerMessage},
+    names, now_ms,
     publisher::RecordingPublisher,
-    signal_collector::{DANGER_ADVICE, SignalCollectorMessage},
+    signals::DANGER_ADVICE,
     supervisor::{Supervisor, SupervisorMessage},
     test_utils::wait_until,
 };
@@ -26,17 +27,42 @@ const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
 const TIMEOUT: Duration = Duration::from_secs(5);
 
-async fn node(publisher: &RecordingPublisher) -> ActorRef<SupervisorMessage> {
-    let args = crate::supervisor::tests::args(publisher);
+/// A supervisor tree and the node id its services are registered under.
+#[derive(Clone)]
+pub(crate) struct Node {
+    pub(crate) supervisor: ActorRef<SupervisorMessage>,
+    pub(crate) node_id: String,
+}
+
+impl Node {
+    pub(crate) fn stop(&self, reason: Option<String>) {
+        self.supervisor.stop(reason);
+    }
+}
+
+pub(crate) async fn node_with(args: crate::SupervisorArgs) -> Node {
+    let node_id = args.emitter.node_id().to_owned();
     let (supervisor, _) = ractor::Actor::spawn(None, Supervisor, args)
         .await
         .expect("spawns");
-    supervisor
+    Node {
+        supervisor,
+        node_id,
+    }
 }
 
-async fn open(supervisor: &ActorRef<SupervisorMessage>, project_dir: Option<&str>) -> String {
+async fn node(publisher: &RecordingPublisher) -> Node {
+    node_with(crate::supervisor::tests::args(publisher)).await
+}
+
+/// The worker of a chat, by its registered name.
+pub(crate) fn worker(chat_id: &str) -> ActorRef<ChatWorkerMessage> {
+    names::find(&names::chat_worker(chat_id)).expect("the chat's worker is registered")
+}
+
+async fn open(node: &Node, project_dir: Option<&str>) -> String {
     call_t!(
-        supervisor,
+        node.supervisor,
         SupervisorMessage::StartSession,
         2_000,
         SessionStartRequest {
@@ -49,11 +75,7 @@ async fn open(supervisor: &ActorRef<SupervisorMessage>, project_dir: Option<&str
     .chat_id
 }
 
-async fn signal(
-    supervisor: &ActorRef<SupervisorMessage>,
-    chat_id: &str,
-    events: Vec<SignalEvent>,
-) -> RiskReport {
+async fn signal(_node: &Node, chat_id: &str, events: Vec<SignalEvent>) -> RiskReport {
     let batch = SignalBatch {
         chat_id: chat_id.to_owned(),
         source: SignalSource::Hook,
@@ -62,9 +84,9 @@ async fn signal(
         transcript_path: None,
         prompt: None,
     };
-    match supervisor
+    match worker(chat_id)
         .call(
-            |port| SupervisorMessage::Signals(SignalCollectorMessage::Record(batch, Some(port))),
+            |port| ChatWorkerMessage::Record(batch, Some(port)),
             Some(TIMEOUT),
         )
         .await
@@ -75,18 +97,31 @@ async fn signal(
 }
 
 async fn checkpoints<T: Send + 'static>(
-    supervisor: &ActorRef<SupervisorMessage>,
+    node: &Node,
     build: impl FnOnce(ractor::RpcReplyPort<WireResult<T>>) -> CheckpointManagerMessage,
 ) -> WireResult<T> {
-    match supervisor
+    let manager = names::find::<CheckpointManagerMessage>(&names::service(
+        CheckpointManager::NAME,
+        &node.node_id,
+    ))
+    .expect("the checkpoint manager is registered");
+    match manager.call(build, Some(TIMEOUT)).await {
+        Ok(CallResult::Success(result)) => result,
+        _ => panic!("the checkpoint manager did not answer"),
+    }
+}
+
+/// Saves an explicit checkpoint through the chat's worker, as `checkpoint.save` does.
+async fn save(chat_id: &str, input: CheckpointInput) -> WireResult<CheckpointSaved> {
+    match worker(chat_id)
         .call(
-            |port| SupervisorMessage::Checkpoints(build(port)),
+            |port| ChatWorkerMessage::Checkpoint(Box::new(input), port),
             Some(TIMEOUT),
         )
         .await
     {
         Ok(CallResult::Success(result)) => result,
-        _ => panic!("the checkpoint manager did not answer"),
+        _ => panic!("the chat's worker did not answer"),
     }
 }
 
@@ -114,7 +149,7 @@ fn triggers(publisher: &RecordingPublisher, chat_id: &str) -> Vec<String> {
         .collect()
 }
 
-async fn list(supervisor: &ActorRef<SupervisorMessage>, chat_id: &str) -> CheckpointList {
+async fn list(supervisor: &Node, chat_id: &str) -> CheckpointList {
     checkpoints(supervisor, |port| {
         CheckpointManagerMessage::List(
             ListCheckpointsRequest {
@@ -220,22 +255,16 @@ async fn explicit_checkpoints_are_numbered_bounded_and_listed_newest_first() {
     let supervisor = node(&publisher).await;
     let chat_id = open(&supervisor, None).await;
     let save = |summary: String| {
-        let supervisor = supervisor.clone();
         let chat_id = chat_id.clone();
         async move {
-            checkpoints(&supervisor, |port| {
-                CheckpointManagerMessage::Save(
-                    Box::new(SaveCheckpointRequest {
-                        chat_id,
-                        input: CheckpointInput {
-                            summary,
-                            next_steps: (0..30).map(|index| format!("step {index}")).collect(),
-                            ..CheckpointInput::default()
-                        },
-                    }),
-                    port,
-                )
-            })
+            save(
+                &chat_id,
+                CheckpointInput {
+                    summary,
+                    next_steps: (0..30).map(|index| format!("step {index}")).collect(),
+                    ..CheckpointInput::default()
+                },
+            )
             .await
         }
     };
@@ -291,22 +320,17 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
         vec![SignalEvent::UserPrompt, tool(true)],
     )
     .await;
-    checkpoints(&supervisor, |port| {
-        CheckpointManagerMessage::Save(
-            Box::new(SaveCheckpointRequest {
-                chat_id: tidy.clone(),
-                input: CheckpointInput {
-                    summary: "tidy".to_owned(),
-                    ..CheckpointInput::default()
-                },
-            }),
-            port,
-        )
-    })
+    save(
+        &tidy,
+        CheckpointInput {
+            summary: "tidy".to_owned(),
+            ..CheckpointInput::default()
+        },
+    )
     .await
     .expect("saves");
     call_t!(
-        supervisor,
+        supervisor.supervisor,
         SupervisorMessage::EndSession,
         2_000,
         SessionEndRequest {
@@ -325,19 +349,14 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
         vec![SignalEvent::UserPrompt, tool(false)],
     )
     .await;
-    checkpoints(&supervisor, |port| {
-        CheckpointManagerMessage::Save(
-            Box::new(SaveCheckpointRequest {
-                chat_id: crashed.clone(),
-                input: CheckpointInput {
-                    summary: "porting the parser".to_owned(),
-                    next_steps: vec!["fix error recovery".to_owned()],
-                    ..CheckpointInput::default()
-                },
-            }),
-            port,
-        )
-    })
+    save(
+        &crashed,
+        CheckpointInput {
+            summary: "porting the parser".to_owned(),
+            next_steps: vec!["fix error recovery".to_owned()],
+            ..CheckpointInput::default()
+        },
+    )
     .await
     .expect("saves");
 
@@ -359,7 +378,7 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
             .expect("checks")
         }
     };
-    // The activity record reaches the store on the collector's next tick: poll until it has.
+    // The activity record reaches the store on the worker's next tick: poll until it has.
     let deadline = tokio::time::Instant::now() + DEADLINE;
     let offer = loop {
         let offer = check(newcomer.clone()).await;
@@ -405,4 +424,5 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
     supervisor.stop(None);
 }
 
+mod owning;
 mod reactions;

@@ -7,14 +7,17 @@ use shim_protocol::messages::{
     CheckpointTrigger, RiskLevel, RiskReport, SignalEvent, SignalSnapshot, ToolCallRecord,
 };
 
-use super::{
-    ChatOpened, DANGER_ADVICE,
-    risk::{Assessment, RiskThresholds, assess},
-    transcript::TranscriptDelta,
-};
-use crate::checkpoint_manager::{
-    limits::{ITEM_CHARS, TOOL_CALLS, cut},
-    store::{ChatRecord, LastActivity, RecordedPrompt},
+use super::ChatOpened;
+use crate::{
+    checkpoint_manager::{
+        limits::{ITEM_CHARS, TOOL_CALLS, cut},
+        store::{ChatRecord, LastActivity, RecordedPrompt},
+    },
+    signals::{
+        DANGER_ADVICE,
+        risk::{Assessment, RiskThresholds, assess},
+        transcript::TranscriptDelta,
+    },
 };
 
 /// Prompts kept per chat for resume.

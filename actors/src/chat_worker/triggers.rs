@@ -1,16 +1,12 @@
-//! What a change in a chat's signals sets off: a published level change, and automatic checkpoints (at
-//! most one per message of signals, named after its weightiest trigger).
+//! What a change in a chat's signals sets off: a published level change, and which automatic checkpoint
+//! (at most one per message of signals) it is named after: the weightiest trigger.
 
-use ractor::ActorRef;
 use serde_json::json;
 use shim_protocol::messages::{CheckpointTrigger, RiskLevel};
-use tracing::{debug, info};
+use tracing::info;
 
-use super::{risk::RiskThresholds, window::ChatWindow};
-use crate::{
-    checkpoint_manager::CheckpointManagerMessage, metrics::ActorMetrics, publisher::EventEmitter,
-    supervisor::SupervisorMessage,
-};
+use super::window::ChatWindow;
+use crate::{metrics::ActorMetrics, publisher::EventEmitter, signals::risk::RiskThresholds};
 
 /// Re-assesses a chat's level after new signals; publishes and records a change, and returns the
 /// automatic checkpoint a rise calls for.
@@ -53,25 +49,4 @@ pub(super) fn trigger_rank(trigger: CheckpointTrigger) -> u8 {
         CheckpointTrigger::ToolCalls => 2,
         CheckpointTrigger::Interval | CheckpointTrigger::Explicit => 1,
     }
-}
-
-pub(super) fn auto_checkpoint(
-    emitter: &EventEmitter,
-    supervisor: &ActorRef<SupervisorMessage>,
-    chat_id: &str,
-    trigger: CheckpointTrigger,
-) {
-    debug!(%chat_id, trigger = trigger.as_str(), "automatic checkpoint");
-    emitter.emit(
-        "checkpoint",
-        "triggered",
-        Some(chat_id),
-        json!({"trigger": trigger.as_str()}),
-    );
-    let _ = supervisor.cast(SupervisorMessage::Checkpoints(
-        CheckpointManagerMessage::Auto {
-            chat_id: chat_id.to_owned(),
-            trigger,
-        },
-    ));
 }

@@ -1,4 +1,4 @@
-//! What the collector does with what it learns: a transcript read re-assesses the risk at once, and a
+//! What a chat's worker does with what it learns: a transcript read re-assesses the risk at once, and a
 //! batch makes at most one automatic checkpoint however many events ask for one.
 
 use std::io::Write;
@@ -29,24 +29,20 @@ async fn a_transcript_read_that_raises_token_use_publishes_the_level_change_at_o
         prompt: None,
     };
     let tokens = |expected: u64| {
-        let supervisor = supervisor.clone();
         let chat_id = chat_id.clone();
         async move {
             matches!(
-                supervisor
-                    .call(
-                        |port| SupervisorMessage::Signals(SignalCollectorMessage::GetRisk(chat_id, port)),
-                        Some(TIMEOUT),
-                    )
+                worker(&chat_id)
+                    .call(ChatWorkerMessage::GetRisk, Some(TIMEOUT))
                     .await,
                 Ok(CallResult::Success(Ok(risk))) if risk.signals.tokens_used == Some(expected)
             )
         }
     };
-    let _ = supervisor.cast(SupervisorMessage::Signals(SignalCollectorMessage::Record(
+    let _ = worker(&chat_id).cast(ChatWorkerMessage::Record(
         batch(vec![SignalEvent::UserPrompt]),
         None,
-    )));
+    ));
     assert!(wait_until(|| tokens(20_010), DEADLINE, POLL).await);
     assert!(publisher.of_kind("risk.level_changed").is_empty());
 
@@ -57,10 +53,7 @@ async fn a_transcript_read_that_raises_token_use_publishes_the_level_change_at_o
         .open(&transcript)
         .and_then(|mut file| file.write_all(usage_line(150_990).as_bytes()))
         .expect("append");
-    let _ = supervisor.cast(SupervisorMessage::Signals(SignalCollectorMessage::Record(
-        batch(vec![tool(true)]),
-        None,
-    )));
+    let _ = worker(&chat_id).cast(ChatWorkerMessage::Record(batch(vec![tool(true)]), None));
     let published = wait_until(
         || async { !publisher.of_kind("risk.level_changed").is_empty() },
         DEADLINE,
@@ -99,18 +92,13 @@ async fn one_batch_of_three_thousand_pre_compacts_makes_one_checkpoint() {
     .await;
     assert!(saved);
     // An explicit checkpoint after it is number 2: nothing else was queued.
-    let explicit = checkpoints(&supervisor, |port| {
-        CheckpointManagerMessage::Save(
-            Box::new(SaveCheckpointRequest {
-                chat_id: chat_id.clone(),
-                input: CheckpointInput {
-                    summary: "after the storm".to_owned(),
-                    ..CheckpointInput::default()
-                },
-            }),
-            port,
-        )
-    })
+    let explicit = save(
+        &chat_id,
+        CheckpointInput {
+            summary: "after the storm".to_owned(),
+            ..CheckpointInput::default()
+        },
+    )
     .await
     .expect("saves");
     assert_eq!(explicit.seq, 2);
