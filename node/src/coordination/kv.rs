@@ -34,8 +34,8 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
         return Ok(store);
     }
     js.get_or_create_stream(Config {
-        name: format!("KV_{}", spec.name),
-        subjects: vec![format!("$KV.{}.>", spec.name)],
+        name: shim_protocol::subject::kv_stream(&spec.name),
+        subjects: vec![shim_protocol::subject::kv_bucket_all(&spec.name)],
         max_messages_per_subject: spec.history.max(1),
         max_age: spec.max_age,
         storage: StorageType::File,

@@ -98,6 +98,44 @@ impl From<super::bucket::BucketError> for CoordinationError {
     }
 }
 
+/// A cluster-wide operation, as the coordination service's subjects name it (`shim.v1.coord.<operation>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoordOp(pub NodeOp);
+
+impl crate::service::Op for CoordOp {
+    fn from_tail(tail: &str) -> Option<Self> {
+        NodeOp::from_coord_tail(tail).map(CoordOp)
+    }
+
+    fn label(self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+/// Coordination as a component of [`crate::service::serve`], on its queue group (any node answers).
+impl crate::service::Component for Coordination {
+    type Op = CoordOp;
+
+    async fn handle(
+        &self,
+        CoordOp(op): CoordOp,
+        payload: &[u8],
+        exchange: &mut crate::service::Exchange,
+    ) -> Result<Bytes, WireError> {
+        crate::bridge::ids::check(op, payload)?;
+        let mut taken_opt = None;
+        let reply = self
+            .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
+            .await;
+        exchange.taken_opt = taken_opt;
+        reply
+    }
+
+    async fn hand_back(&self, taken: Taken) {
+        Coordination::hand_back(self, taken).await
+    }
+}
+
 /// What a reply hands out: kept once the requester has it, handed back otherwise.
 #[derive(Debug)]
 pub enum Taken {
