@@ -271,10 +271,14 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let env: HashMap<String, String> = std::env::vars().collect();
     init_tracing(&cli, &env);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    // The MCP server answers one line at a time: on one thread its hops (stdin, rmcp, the tool, NATS, stdout)
+    // hand over without waking another thread, which is most of a tool call's cost beyond the round trip.
+    let mut builder = if matches!(cli.command, Command::Mcp { .. }) {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let runtime = match builder.enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: failed to start the async runtime: {error}");

@@ -143,7 +143,7 @@ fn default_task_ack_wait_s() -> u64 {
     30
 }
 fn default_task_max_attempts() -> u32 {
-    3
+    shim_protocol::limits::DEFAULT_MAX_ATTEMPTS
 }
 fn default_task_backoff_ms() -> u64 {
     1_000
@@ -426,8 +426,10 @@ impl Config {
             "tasks.ack_wait_s must be above 0"
         );
         ensure!(
-            (1..=100).contains(&self.tasks.max_attempts),
-            "tasks.max_attempts must be 1 to 100"
+            shim_protocol::limits::ATTEMPTS.contains(&self.tasks.max_attempts),
+            "tasks.max_attempts must be {} to {}",
+            shim_protocol::limits::ATTEMPTS.start(),
+            shim_protocol::limits::ATTEMPTS.end()
         );
         ensure!(
             (1..=5).contains(&self.tasks.replicas),

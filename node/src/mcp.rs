@@ -15,7 +15,6 @@ use std::{
 use anyhow::Context;
 mod jsonrpc;
 mod stdio;
-pub mod task_tools;
 pub mod tool_list;
 pub mod tools;
 
@@ -47,6 +46,9 @@ const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(10);
 
 /// Most ended chats remembered; past this the memory starts over.
 const MAX_ENDED: usize = 10_000;
+
+/// Most chats with danger advice waiting for their next tool result; past this the memory starts over.
+const MAX_WAITING_ADVICE: usize = 10_000;
 
 /// How long the MCP server waits for a node it started to answer.
 const AUTOSTART_TIMEOUT: Duration = Duration::from_secs(30);
@@ -83,14 +85,19 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
             beating.heartbeat_all().await;
         }
     });
-    let service = server
-        .serve(stdio::LineTransport::new(
-            tokio::io::stdin(),
-            tokio::io::stdout(),
-        ))
-        .await
-        .context("failed to start the MCP server on stdio")?;
-    let reason = service.waiting().await.context("the MCP server failed")?;
+    let transport = stdio::LineTransport::new(tokio::io::stdin(), tokio::io::stdout());
+    let written = transport.written();
+    let served = async {
+        let service = server
+            .serve(transport)
+            .await
+            .context("failed to start the MCP server on stdio")?;
+        service.waiting().await.context("the MCP server failed")
+    }
+    .await;
+    // Whatever was answered reaches the client before the process ends, even when the session failed.
+    written.wait().await;
+    let reason = served?;
     info!(?reason, "MCP client disconnected");
     Ok(())
 }
@@ -114,6 +121,9 @@ struct McpState {
     ended: std::sync::Mutex<std::collections::BTreeSet<String>>,
     /// What the task tools learned of each chat: its role and capabilities, sent with its heartbeats.
     profiles: std::sync::Mutex<std::collections::HashMap<String, ChatProfile>>,
+    /// Danger advice a tool-call signal brought back after its tool had answered, waiting for the chat's next
+    /// tool result.
+    advice: std::sync::Mutex<std::collections::HashMap<String, String>>,
 }
 
 /// A chat's role and capabilities, as its use of the task tools shows them.
@@ -148,13 +158,9 @@ impl ShimMcp {
                 chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 ended: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
+                advice: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
-            tool_router: slim_tools(
-                Self::tool_router()
-                    + Self::routing_router()
-                    + Self::lock_router()
-                    + Self::task_router(),
-            ),
+            tool_router: tools::router(),
         }
     }
 
@@ -297,15 +303,10 @@ impl ShimMcp {
         self.state.options.project_dir_opt.clone()
     }
 
-    /// Reports a finished SHIM tool call as a signal and returns the danger advice, when due.
-    async fn track(
-        &self,
-        node: &NodeClient,
-        chat_id: &str,
-        tool: &str,
-        ok: bool,
-        started: Instant,
-    ) -> Option<String> {
+    /// Reports a finished SHIM tool call as a signal, in the background: the tool's answer does not wait for
+    /// it. When the node's reply carries the danger advice, it waits for the chat's next tool result
+    /// ([`Self::take_advice`]).
+    fn track(&self, node: &NodeClient, chat_id: &str, tool: &str, ok: bool, started: Instant) {
         let batch = SignalBatch {
             chat_id: chat_id.to_owned(),
             source: SignalSource::Mcp,
@@ -320,13 +321,39 @@ impl ShimMcp {
             transcript_path: None,
             prompt: None,
         };
-        match node.request::<_, RiskReport>(NodeOp::Signals, &batch).await {
-            Ok(report) => report.advice,
-            Err(error) => {
-                warn!(%error, "failed to report a tool call");
-                None
+        let (server, node) = (self.clone(), node.clone());
+        // Bounded: one request, within the node client's request timeout.
+        tokio::spawn(async move {
+            match node.request::<_, RiskReport>(NodeOp::Signals, &batch).await {
+                Ok(RiskReport {
+                    advice: Some(advice),
+                    ..
+                }) => server.hold_advice(&batch.chat_id, advice),
+                Ok(_) => {}
+                Err(error) => {
+                    warn!(%error, chat_id = %batch.chat_id, "failed to report a tool call")
+                }
             }
+        });
+    }
+
+    /// Keeps `advice` for the chat's next tool result.
+    fn hold_advice(&self, chat_id: &str, advice: String) {
+        if let Ok(mut waiting) = self.state.advice.lock() {
+            if waiting.len() >= MAX_WAITING_ADVICE && !waiting.contains_key(chat_id) {
+                waiting.clear();
+            }
+            waiting.insert(chat_id.to_owned(), advice);
         }
+    }
+
+    /// Takes the danger advice waiting for `chat_id`, if any: it is handed out once.
+    fn take_advice(&self, chat_id: &str) -> Option<String> {
+        self.state
+            .advice
+            .lock()
+            .ok()
+            .and_then(|mut waiting| waiting.remove(chat_id))
     }
 
     /// Returns a client for the node, finding it (or starting it) on first use, and again whenever the
@@ -382,34 +409,6 @@ impl ShimMcp {
             .await
             .map_err(|error| format!("{error:#}"))?;
         call(node).await.map_err(|error| error.to_string())
-    }
-
-    /// Sends one request on behalf of a chat (`chat_id_opt`, else this server's default chat): `build` makes the
-    /// request for the chat id; `patience` lengthens the wait for an answer (a claim or read that waits).
-    async fn chat_request<Req, Resp>(
-        &self,
-        chat_id_opt: Option<String>,
-        op: NodeOp,
-        patience: Option<Duration>,
-        build: impl Fn(String) -> Req,
-    ) -> Result<Resp, String>
-    where
-        Req: serde::Serialize,
-        Resp: serde::de::DeserializeOwned,
-    {
-        let build = &build;
-        self.with_node(|node| {
-            let chat_id_opt = chat_id_opt.clone();
-            async move {
-                let chat_id = self.chat_id(&node, chat_id_opt).await?;
-                let node = match patience {
-                    Some(patience) => node.with_timeout(patience),
-                    None => node,
-                };
-                node.request(op, &build(chat_id)).await
-            }
-        })
-        .await
     }
 
     /// Returns `chat_id_opt`, or this server's default chat, opening it on first use. A chat ended through this
@@ -487,14 +486,6 @@ impl ShimMcp {
         self.register_chat(node, &reply.chat_id).await;
         Ok(reply)
     }
-}
-
-/// Slims every tool's schemas (see [`tool_list`]).
-fn slim_tools(mut router: ToolRouter<ShimMcp>) -> ToolRouter<ShimMcp> {
-    for route in router.map.values_mut() {
-        tool_list::slim(&mut route.attr);
-    }
-    router
 }
 
 /// Connects to NATS and greets the node; when nothing answers and `autostart` is on, starts

@@ -7,8 +7,7 @@ use crate::{
     event::Event,
 };
 
-/// Largest payload a node accepts or sends (1 MiB, the default `max_payload` of nats-server).
-pub const MAX_PAYLOAD_BYTES: usize = 1024 * 1024;
+pub use crate::limits::MAX_PAYLOAD_BYTES;
 
 /// Encodes `value` as MessagePack with field names, so readers can skip fields they do not know.
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {

@@ -4,6 +4,7 @@
 //! # Layout
 //! - [`subject`]: the only place that spells subjects, and the validation of ids put into them.
 //! - [`codec`]: MessagePack (named fields) for request/reply, JSON for events, and the size limit.
+//! - [`limits`]: the limits both sides of the wire agree on (waits, sizes, attempts).
 //! - [`error`]: [`WireError`], the error half of every reply, and [`CodecError`].
 //! - [`version`]: the protocol version carried in the `Shim-Protocol` header of every request and reply.
 //! - [`messages`]: request and reply bodies, one module per component.
@@ -29,6 +30,7 @@
 pub mod codec;
 pub mod error;
 pub mod event;
+pub mod limits;
 pub mod messages;
 pub mod subject;
 pub mod version;

@@ -14,7 +14,7 @@ use shim_protocol::{
 };
 
 use super::exit::{UsageError, is_no_node};
-use crate::{config::Config, mcp::tools::RouteOutput};
+use crate::config::Config;
 
 pub(super) async fn route(
     config: &Config,
@@ -47,10 +47,7 @@ pub(super) async fn route(
         Err(error) => return Err(error),
     };
     if json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&RouteOutput::from(reply))?
-        );
+        outln!("{}", serde_json::to_string_pretty(&reply)?);
         return Ok(ExitCode::SUCCESS);
     }
     outln!(

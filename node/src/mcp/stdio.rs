@@ -6,13 +6,15 @@ use std::{borrow::Cow, io, time::Duration};
 
 use rmcp::{
     RoleServer,
-    model::{ClientJsonRpcMessage, ClientRequest, GetMeta, JsonRpcMessage},
+    model::{
+        ClientJsonRpcMessage, ClientNotification, ClientRequest, GetMeta, JsonRpcMessage, RequestId,
+    },
     service::{RxJsonRpcMessage, TxJsonRpcMessage},
     transport::Transport,
 };
 use tokio::{
     io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader},
-    sync::mpsc,
+    sync::{mpsc, watch},
     task::JoinHandle,
 };
 use tracing::debug;
@@ -25,7 +27,8 @@ pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 /// Lines waiting for the writer; when the client stops reading, reading its input waits too.
 const OUTPUT_QUEUE: usize = 64;
 
-/// How long closing waits for queued lines to be written.
+/// How long closing waits for queued lines to be written, and the end of input for the answers to requests
+/// still being served.
 const CLOSE_FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A stdio transport that answers every line it cannot pass to rmcp.
@@ -40,8 +43,27 @@ pub struct LineTransport<R> {
     pending_reply: Option<Vec<u8>>,
     out_opt: Option<mpsc::Sender<Vec<u8>>>,
     writer_opt: Option<JoinHandle<()>>,
+    /// Set once the writer has written every queued line (or the client stopped reading).
+    written: watch::Receiver<bool>,
     /// Whether the session began (rmcp ends the connection on a notification before that).
     started: bool,
+    /// Requests handed to rmcp and not answered yet: at the end of input they still get their answer.
+    unanswered: std::collections::HashSet<RequestId>,
+    /// When the input ended, the latest moment to give up on [`Self::unanswered`].
+    eof_deadline_opt: Option<tokio::time::Instant>,
+}
+
+/// Tells when the transport's writer is done: every queued line written, or the client stopped reading.
+#[derive(Debug)]
+pub struct Written(watch::Receiver<bool>);
+
+impl Written {
+    /// Waits (up to [`CLOSE_FLUSH_TIMEOUT`]) until the writer is done: an answer queued before the session
+    /// failed (rmcp then drops the transport without closing it) still reaches the client before the
+    /// process ends.
+    pub async fn wait(mut self) {
+        let _ = tokio::time::timeout(CLOSE_FLUSH_TIMEOUT, self.0.wait_for(|done| *done)).await;
+    }
 }
 
 /// What reading a line came to.
@@ -57,15 +79,28 @@ impl<R: AsyncRead + Unpin + Send> LineTransport<R> {
     /// Reads from `read` and writes to `write` (through a task spawned on the current runtime).
     pub fn new<W: AsyncWrite + Unpin + Send + 'static>(read: R, write: W) -> Self {
         let (out, lines) = mpsc::channel(OUTPUT_QUEUE);
+        let (done, written) = watch::channel(false);
+        let writer = async move {
+            write_lines(write, lines).await;
+            let _ = done.send(true);
+        };
         LineTransport {
             read: BufReader::new(read),
             line: Vec::new(),
             oversized: false,
             pending_reply: None,
             out_opt: Some(out),
-            writer_opt: Some(tokio::spawn(write_lines(write, lines))),
+            writer_opt: Some(tokio::spawn(writer)),
+            written,
             started: false,
+            unanswered: std::collections::HashSet::new(),
+            eof_deadline_opt: None,
         }
+    }
+
+    /// Returns what tells when every line queued for the client is written, the transport gone.
+    pub fn written(&self) -> Written {
+        Written(self.written.clone())
     }
 
     /// Reads one line into `self.line`, never holding more than [`MAX_LINE_BYTES`] of it. Cancel-safe: what
@@ -119,6 +154,40 @@ impl<R: AsyncRead + Unpin + Send> LineTransport<R> {
         Some(())
     }
 
+    /// Notes a request rmcp will answer, and forgets one the client cancelled (rmcp does not answer it).
+    fn note(&mut self, message: &ClientJsonRpcMessage) {
+        match message {
+            JsonRpcMessage::Request(request) => {
+                self.unanswered.insert(request.id.clone());
+            }
+            JsonRpcMessage::Notification(notification) => {
+                if let ClientNotification::CancelledNotification(cancelled) =
+                    &notification.notification
+                    && let Some(id) = &cancelled.params.request_id
+                {
+                    self.unanswered.remove(id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// At the end of input, waits (up to [`CLOSE_FLUSH_TIMEOUT`]) while requests are still being served: rmcp
+    /// drops this wait to send each answer, and asks again. Cancel-safe: the deadline is kept in `self`.
+    async fn await_answers(&mut self) {
+        if self.unanswered.is_empty() {
+            return;
+        }
+        let deadline = *self
+            .eof_deadline_opt
+            .get_or_insert_with(|| tokio::time::Instant::now() + CLOSE_FLUSH_TIMEOUT);
+        tokio::time::sleep_until(deadline).await;
+        debug!(
+            unanswered = self.unanswered.len(),
+            "input ended before every answer"
+        );
+    }
+
     /// Whether rmcp can take `message` now: before the session begins, rmcp ends the connection on
     /// anything but a request, so notifications and responses sent that early are dropped.
     fn admit(&mut self, message: &ClientJsonRpcMessage) -> bool {
@@ -152,19 +221,47 @@ impl<R: AsyncRead + Unpin + Send> Transport<RoleServer> for LineTransport<R> {
         &mut self,
         item: TxJsonRpcMessage<RoleServer>,
     ) -> impl Future<Output = Result<(), Self::Error>> + Send + 'static {
+        let id_opt = match &item {
+            JsonRpcMessage::Response(response) => Some(&response.id),
+            JsonRpcMessage::Error(error) => error.id.as_ref(),
+            _ => None,
+        };
+        if let Some(id) = id_opt {
+            self.unanswered.remove(id);
+        }
         let line = serde_json::to_vec(&item).map(|mut line| {
             line.push(b'\n');
             line
         });
-        let out_opt = self.out_opt.clone();
+        // Queued now, while the queue has room: rmcp sends from a task it drops when the input ends, and an
+        // answer must not be lost with it.
+        let mut late_opt = None;
+        let queued = match (&line, &self.out_opt) {
+            (Ok(line), Some(out)) => match out.try_send(line.clone()) {
+                Ok(()) => Ok(()),
+                Err(mpsc::error::TrySendError::Full(line)) => {
+                    late_opt = Some((out.clone(), line));
+                    Ok(())
+                }
+                Err(mpsc::error::TrySendError::Closed(_)) => Err(io::Error::new(
+                    io::ErrorKind::BrokenPipe,
+                    "the mcp client stopped reading",
+                )),
+            },
+            (Err(error), _) => Err(io::Error::other(error.to_string())),
+            (_, None) => Err(io::Error::new(
+                io::ErrorKind::NotConnected,
+                "the transport is closed",
+            )),
+        };
         async move {
-            let line = line.map_err(io::Error::other)?;
-            let out = out_opt.ok_or_else(|| {
-                io::Error::new(io::ErrorKind::NotConnected, "the transport is closed")
-            })?;
-            out.send(line).await.map_err(|_| {
-                io::Error::new(io::ErrorKind::BrokenPipe, "the mcp client stopped reading")
-            })
+            queued?;
+            if let Some((out, line)) = late_opt {
+                out.send(line).await.map_err(|_| {
+                    io::Error::new(io::ErrorKind::BrokenPipe, "the mcp client stopped reading")
+                })?;
+            }
+            Ok(())
         }
     }
 
@@ -180,10 +277,16 @@ impl<R: AsyncRead + Unpin + Send> Transport<RoleServer> for LineTransport<R> {
             };
             let line = std::mem::take(&mut self.line);
             let reply = match read {
-                LineRead::Eof => return None,
+                LineRead::Eof => {
+                    self.await_answers().await;
+                    return None;
+                }
                 LineRead::Oversized => jsonrpc::too_long(&line, MAX_LINE_BYTES),
                 LineRead::Line => match jsonrpc::classify(&line) {
-                    Incoming::Message(message) if self.admit(&message) => return Some(*message),
+                    Incoming::Message(message) if self.admit(&message) => {
+                        self.note(&message);
+                        return Some(*message);
+                    }
                     Incoming::Message(_) | Incoming::Blank => continue,
                     Incoming::Reject(reply) => reply,
                 },
@@ -245,19 +348,66 @@ mod tests {
             client_in.shutdown().await
         });
         let message = transport.receive().await.expect("the ping");
-        match message {
+        let ping_id = match message {
             JsonRpcMessage::Request(request) => {
                 assert!(matches!(request.request, ClientRequest::PingRequest(_)));
+                request.id
             }
             other => panic!("expected the ping, got {other:?}"),
-        }
+        };
         let mut replies = tokio::io::BufReader::new(client_out).lines();
         let reply: Value =
             serde_json::from_str(&replies.next_line().await.expect("read").expect("a line"))
                 .expect("json");
         assert_eq!(reply["id"], 5);
         assert_eq!(reply["error"]["code"], jsonrpc::INVALID_REQUEST);
+        // The ping is answered; with nothing left to answer, the end of input ends the session at once.
+        transport
+            .send(JsonRpcMessage::response(
+                rmcp::model::ServerResult::empty(()),
+                ping_id,
+            ))
+            .await
+            .expect("queued");
+        let reply: Value =
+            serde_json::from_str(&replies.next_line().await.expect("read").expect("a line"))
+                .expect("json");
+        assert_eq!(reply["id"], 6);
         assert!(transport.receive().await.is_none(), "end of input");
         writer.await.expect("joins").expect("writes");
+    }
+
+    /// The last request before the end of input is still answered: the end waits for its answer (rmcp sends
+    /// it from a task it drops when the input ends, so the answer is queued when rmcp hands it over).
+    #[tokio::test]
+    async fn the_end_of_input_waits_for_the_answer_to_a_request_in_flight() {
+        let (mut client_in, server_in) = tokio::io::duplex(1024);
+        let (server_out, client_out) = tokio::io::duplex(1024);
+        let mut transport = LineTransport::new(server_in, server_out);
+        client_in
+            .write_all(b"{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}")
+            .await
+            .expect("writes");
+        client_in.shutdown().await.expect("ends");
+        let id = match transport.receive().await.expect("the ping") {
+            JsonRpcMessage::Request(request) => request.id,
+            other => panic!("expected the ping, got {other:?}"),
+        };
+        // The input has ended, but the ping is not answered yet: the end waits.
+        let ended = tokio::time::timeout(Duration::from_millis(200), transport.receive()).await;
+        assert!(ended.is_err(), "the end of input waits for the answer");
+        let answer = transport.send(JsonRpcMessage::response(
+            rmcp::model::ServerResult::empty(()),
+            id,
+        ));
+        // Queued when handed over, even if the task sending it is dropped.
+        drop(answer);
+        assert!(transport.receive().await.is_none(), "then the input ends");
+        transport.close().await.expect("closes");
+        let mut replies = tokio::io::BufReader::new(client_out).lines();
+        let reply: Value =
+            serde_json::from_str(&replies.next_line().await.expect("read").expect("a line"))
+                .expect("json");
+        assert_eq!(reply["id"], 9);
     }
 }

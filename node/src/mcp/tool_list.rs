@@ -8,7 +8,7 @@ use rmcp::model::{JsonObject, Tool};
 use serde_json::Value;
 
 /// The most the serialized `tools/list` result may weigh, in bytes (enforced by a test).
-pub const TOOL_LIST_BUDGET_BYTES: usize = 12_000;
+pub use shim_protocol::limits::TOOL_LIST_BUDGET_BYTES;
 
 /// Slims one tool's schemas in place.
 pub fn slim(tool: &mut Tool) {

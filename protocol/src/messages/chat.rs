@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Opens a chat on a node, or re-attaches to one by id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionStartRequest {
     /// Re-attach to this chat id instead of making a new one (after a node restart, say).
     #[serde(default)]
@@ -25,6 +26,7 @@ pub struct SessionStartRequest {
 
 /// The chat a [`SessionStartRequest`] opened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionStartReply {
     /// The chat's id, to pass on every chat-scoped call.
     pub chat_id: String,
@@ -36,6 +38,7 @@ pub struct SessionStartReply {
 
 /// Ends a chat cleanly; its worker stops.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionEndRequest {
     /// The chat to end.
     pub chat_id: String,
@@ -46,6 +49,7 @@ pub struct SessionEndRequest {
 
 /// Acknowledges a [`SessionEndRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionEndReply {
     /// The chat that ended.
     pub chat_id: String,
@@ -53,6 +57,7 @@ pub struct SessionEndReply {
 
 /// What a node knows about one chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatInfo {
     /// The chat's id.
     pub chat_id: String,

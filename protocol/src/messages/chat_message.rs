@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Sends a message to a chat or to every chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SendMessageRequest {
     /// The sending chat.
     pub from: String,
@@ -15,6 +16,7 @@ pub struct SendMessageRequest {
 
 /// A message as stored and delivered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatMessage {
     /// Its number in the message stream; later messages have higher numbers.
     pub message_id: u64,
@@ -30,6 +32,7 @@ pub struct ChatMessage {
 
 /// Reads a chat's unread messages, waiting for one when there are none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadMessagesRequest {
     /// The reading chat.
     pub chat_id: String,
@@ -43,6 +46,7 @@ pub struct ReadMessagesRequest {
 
 /// Messages, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageList {
     /// The messages.
     pub messages: Vec<ChatMessage>,

@@ -6,6 +6,7 @@ use super::signal::{RiskReport, SignalSnapshot};
 
 /// What made a checkpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckpointTrigger {
     /// The model or the user asked (`shim_checkpoint`).
@@ -41,6 +42,7 @@ impl CheckpointTrigger {
 
 /// The conversation as the model summarises it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConversationState {
     /// Summary, at most 1,000 characters.
     pub summary: String,
@@ -57,6 +59,7 @@ pub struct ConversationState {
 
 /// The task in progress.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskState {
     /// The operation ("refactor the parser").
     #[serde(default)]
@@ -80,6 +83,7 @@ pub struct TaskState {
 
 /// The project's files as git sees them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileState {
     /// Files the model says it works on.
     #[serde(default)]
@@ -106,6 +110,7 @@ pub struct FileState {
 
 /// One recorded tool call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolCallRecord {
     /// Tool name.
     pub tool: String,
@@ -123,6 +128,7 @@ pub struct ToolCallRecord {
 
 /// A stored checkpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Checkpoint {
     /// `<chat_id>:<seq>`.
     pub checkpoint_id: String,
@@ -154,6 +160,7 @@ pub struct Checkpoint {
 
 /// What a caller gives for a checkpoint; the node adds files, tools and signals.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckpointInput {
     /// Summary of the conversation.
     pub summary: String,
@@ -194,6 +201,7 @@ pub struct CheckpointInput {
 
 /// Saves a checkpoint of a chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SaveCheckpointRequest {
     /// The chat.
     pub chat_id: String,
@@ -203,6 +211,7 @@ pub struct SaveCheckpointRequest {
 
 /// A saved checkpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckpointSaved {
     /// Its id.
     pub checkpoint_id: String,
@@ -216,6 +225,7 @@ pub struct CheckpointSaved {
 
 /// One line of a checkpoint list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckpointSummary {
     /// Its id.
     pub checkpoint_id: String,
@@ -238,6 +248,7 @@ pub struct CheckpointSummary {
 
 /// Lists checkpoints, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListCheckpointsRequest {
     /// Only this chat's.
     #[serde(default)]
@@ -249,6 +260,7 @@ pub struct ListCheckpointsRequest {
 
 /// Checkpoints, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckpointList {
     /// The checkpoints.
     pub checkpoints: Vec<CheckpointSummary>,
@@ -256,6 +268,7 @@ pub struct CheckpointList {
 
 /// Fetches one checkpoint whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetCheckpointRequest {
     /// Its id.
     pub checkpoint_id: String,
@@ -263,6 +276,7 @@ pub struct GetCheckpointRequest {
 
 /// Why a session ended without a clean end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InterruptionReason {
     /// It stopped mid-turn or after errors.
@@ -289,6 +303,7 @@ impl InterruptionReason {
 
 /// Looks for an interrupted session to resume in a project.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResumeCheckRequest {
     /// The project directory.
     pub project_dir: String,
@@ -299,6 +314,7 @@ pub struct ResumeCheckRequest {
 
 /// Restores a checkpoint: returns its resume prompt and marks it restored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResumeRequest {
     /// The checkpoint; default: the one `resume.check` offers for `project_dir`.
     #[serde(default)]
@@ -313,6 +329,7 @@ pub struct ResumeRequest {
 
 /// An interrupted session, or none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResumeOffer {
     /// Whether there is something to resume.
     pub resume_available: bool,

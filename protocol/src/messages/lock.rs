@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Acquires (or extends) a lock for a chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LockRequest {
     /// The chat that will hold it.
     pub chat_id: String,
@@ -17,6 +18,7 @@ pub struct LockRequest {
 
 /// The outcome of a lock request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LockReply {
     /// True when the chat holds the lock.
     pub acquired: bool,
@@ -33,6 +35,7 @@ pub struct LockReply {
 
 /// Releases a lock the chat holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReleaseLockRequest {
     /// The holder.
     pub chat_id: String,
@@ -42,6 +45,7 @@ pub struct ReleaseLockRequest {
 
 /// The outcome of a release.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReleaseLockReply {
     /// False when the lock was already free (released or lapsed).
     pub released: bool,

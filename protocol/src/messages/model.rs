@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Asks which model tier should answer a prompt.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RouteRequest {
     /// The prompt; `@haiku`, `@sonnet` or `@opus` in it force the tier.
     pub prompt: String,
@@ -17,6 +18,7 @@ pub struct RouteRequest {
 
 /// Another tier and what it would cost.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RouteAlternative {
     /// `haiku`, `sonnet` or `opus`.
     pub model: String,
@@ -28,6 +30,7 @@ pub struct RouteAlternative {
 
 /// The routing decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RouteReply {
     /// `haiku`, `sonnet` or `opus`.
     pub model: String,
@@ -58,6 +61,7 @@ pub struct RouteReply {
 
 /// Records that the user chose another tier than the one recommended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverrideRequest {
     /// The prompt.
     pub prompt: String,
@@ -72,6 +76,7 @@ pub struct OverrideRequest {
 
 /// What the router learned from an override.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverrideReply {
     /// The prompt's category, `<task type>/<complexity>`.
     pub category: String,

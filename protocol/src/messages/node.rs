@@ -6,6 +6,7 @@ use super::chat::ChatInfo;
 
 /// Asks a node who it is; the reply proves the node is up and speaks a compatible protocol.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelloRequest {
     /// Who is asking, for the node's log ("shim-node mcp", "shim-node status").
     pub client: String,
@@ -13,6 +14,7 @@ pub struct HelloRequest {
 
 /// A node's answer to [`HelloRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelloReply {
     /// The node's id.
     pub node_id: String,
@@ -26,6 +28,7 @@ pub struct HelloReply {
 
 /// Asks for the node's status and, optionally, one chat's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusRequest {
     /// The chat to report on; `None` reports on the node only.
     #[serde(default)]
@@ -34,6 +37,7 @@ pub struct StatusRequest {
 
 /// Status of a node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusReply {
     /// The node's id.
     pub node_id: String,
@@ -55,6 +59,7 @@ pub struct StatusReply {
 
 /// One actor in a node's supervision tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActorInfo {
     /// Registered name (`supervisor`, `chat_worker.<chat_id>`).
     pub name: String,
@@ -68,6 +73,7 @@ pub struct ActorInfo {
 
 /// Lifecycle state of an actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActorStatus {
     /// Running and answering.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A chat in the registry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatEntry {
     /// The chat.
     pub chat_id: String,
@@ -28,6 +29,7 @@ pub struct ChatEntry {
 
 /// A chat says it is alive (and, optionally, who it is and what it does).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HeartbeatRequest {
     /// The chat.
     pub chat_id: String,
@@ -50,6 +52,7 @@ pub struct HeartbeatRequest {
 
 /// Lists the registry.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListChatsRequest {
     /// Include chats that are gone.
     #[serde(default)]
@@ -58,6 +61,7 @@ pub struct ListChatsRequest {
 
 /// The registry's chats, by chat id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatList {
     /// The chats.
     pub chats: Vec<ChatEntry>,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a signal was observed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignalSource {
     /// The MCP server (tool calls it serves, `shim_report_signals`).
@@ -18,6 +19,7 @@ pub enum SignalSource {
 
 /// One observation about a chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignalEvent {
     /// A tool call finished.
@@ -103,6 +105,7 @@ pub enum SignalEvent {
 
 /// Signals for one chat, sent to `signals` (with or without a reply subject).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignalBatch {
     /// The chat.
     pub chat_id: String,
@@ -122,6 +125,7 @@ pub struct SignalBatch {
 
 /// Crash-risk level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     /// Nothing to worry about.
@@ -145,6 +149,7 @@ impl RiskLevel {
 
 /// The signals of a chat at one moment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignalSnapshot {
     /// Messages from the user so far (or as reported).
     pub message_count: u64,
@@ -188,6 +193,7 @@ pub struct SignalSnapshot {
 
 /// Crash risk of a chat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RiskReport {
     /// The chat.
     pub chat_id: String,
@@ -199,13 +205,15 @@ pub struct RiskReport {
     pub reasons: Vec<String>,
     /// The signals it was computed from.
     pub signals: SignalSnapshot,
-    /// Set once per level change into danger: the model should checkpoint and wrap up.
-    #[serde(default)]
+    /// Set once per level change into danger: the model should checkpoint and wrap up. Left out when
+    /// none (a reader defaults it), so a tool result shows it only when it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
 }
 
 /// Asks for a chat's crash risk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RiskRequest {
     /// The chat.
     pub chat_id: String,

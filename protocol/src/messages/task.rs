@@ -8,6 +8,7 @@ use crate::WireError;
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
     /// Before everything else.
@@ -55,6 +56,7 @@ impl Priority {
 
 /// Where a task is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     /// Waiting for a worker (or for the tasks it depends on).
@@ -103,6 +105,7 @@ impl TaskStatus {
 
 /// A task as the queue keeps it (JSON in the `shim_tasks` bucket, one key per task).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskRecord {
     /// The task.
     pub task_id: String,
@@ -175,6 +178,7 @@ pub struct TaskRecord {
 
 /// Puts a task on the queue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DispatchTaskRequest {
     /// The supervisor chat.
     pub chat_id: String,
@@ -201,6 +205,7 @@ pub struct DispatchTaskRequest {
 
 /// The answer to a dispatch.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DispatchTaskReply {
     /// The task (the earlier one when deduplicated).
     pub task_id: String,
@@ -213,6 +218,7 @@ pub struct DispatchTaskReply {
 
 /// Claims the next task.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClaimTaskRequest {
     /// The worker chat.
     pub chat_id: String,
@@ -226,6 +232,7 @@ pub struct ClaimTaskRequest {
 
 /// A task handed to a worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClaimedTask {
     /// The task.
     pub task_id: String,
@@ -243,6 +250,7 @@ pub struct ClaimedTask {
 
 /// The answer to a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClaimTaskReply {
     /// The task, or none when nothing claimable arrived in time.
     pub task: Option<ClaimedTask>,
@@ -250,6 +258,7 @@ pub struct ClaimTaskReply {
 
 /// Reports progress.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskProgressRequest {
     /// The worker chat.
     pub chat_id: String,
@@ -264,6 +273,7 @@ pub struct TaskProgressRequest {
 
 /// Completes a task.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CompleteTaskRequest {
     /// The worker chat.
     pub chat_id: String,
@@ -281,6 +291,7 @@ pub struct CompleteTaskRequest {
 
 /// The answer to a completion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CompleteTaskReply {
     /// The task.
     pub task_id: String,
@@ -295,6 +306,7 @@ pub struct CompleteTaskReply {
 
 /// Fails a task.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FailTaskRequest {
     /// The worker chat.
     pub chat_id: String,
@@ -309,6 +321,7 @@ pub struct FailTaskRequest {
 
 /// Names one task (cancel, retry).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskIdRequest {
     /// The chat (or person) asking.
     pub chat_id: String,
@@ -318,6 +331,7 @@ pub struct TaskIdRequest {
 
 /// Shows tasks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskStatusRequest {
     /// The chat asking; with no task ids, its own tasks (dispatched or held) are shown.
     #[serde(default)]
@@ -332,6 +346,7 @@ pub struct TaskStatusRequest {
 
 /// Collects finished tasks' results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CollectResultsRequest {
     /// The supervisor chat.
     pub chat_id: String,
@@ -342,6 +357,7 @@ pub struct CollectResultsRequest {
 
 /// Tasks, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TaskList {
     /// The tasks.
     pub tasks: Vec<TaskRecord>,

@@ -1,0 +1,726 @@
+//! Every message type on the wire, each from a sample with every field set: it round-trips (MessagePack as
+//! sent, JSON as stored in KV), its JSON shape is pinned, an old reader skips a field a new writer adds, a
+//! new reader defaults every field an old writer may lack (and refuses one that was always there), and its
+//! bytes match `tests/fixtures/messages.golden` (regenerate with `SHIM_BLESS=1 cargo test -p shim-protocol`).
+//!
+//! Samples are JSON, so a field's Rust type may change (a string becoming an enum with the same names)
+//! without touching this file, as long as the wire stays the same.
+
+use std::{collections::BTreeMap, fmt::Debug};
+
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::{Value, json};
+use shim_protocol::{codec, messages::*};
+
+/// A field a later release might add, of a shape no type here has.
+const FROM_A_LATER_RELEASE: &str = "field_from_a_later_release";
+
+/// Checks one message type; returns its name and the hex of its MessagePack encoding.
+fn check<T>(name: &'static str, sample: Value, required: &[&str]) -> (&'static str, String)
+where
+    T: Serialize + DeserializeOwned + PartialEq + Debug,
+{
+    check_shape::<T>(name, sample, required, Value::Object)
+}
+
+/// [`check`], where the fields to add and leave out are those of `sample` as `inner` finds them, and
+/// `outer` wraps them again (an enum variant's fields sit inside its tag).
+fn check_shape<T>(
+    name: &'static str,
+    sample: Value,
+    required: &[&str],
+    outer: impl Fn(serde_json::Map<String, Value>) -> Value,
+) -> (&'static str, String)
+where
+    T: Serialize + DeserializeOwned + PartialEq + Debug,
+{
+    let value: T = serde_json::from_value(sample.clone())
+        .unwrap_or_else(|error| panic!("{name}: the sample does not decode: {error}"));
+    // The JSON shape is pinned: every field name and enum spelling as the sample has it.
+    assert_eq!(
+        serde_json::to_value(&value).expect("to json"),
+        sample,
+        "{name}: JSON shape"
+    );
+    // MessagePack, as requests and replies travel.
+    let bytes = codec::encode(&value).expect("encodes");
+    let back: T = codec::decode(&bytes).expect("decodes");
+    assert_eq!(back, value, "{name}: MessagePack round trip");
+    // JSON text, as the task queue and registry store records.
+    let text = serde_json::to_string(&value).expect("to json text");
+    let back: T = serde_json::from_str(&text).expect("from json text");
+    assert_eq!(back, value, "{name}: JSON round trip");
+
+    let inner = match &sample {
+        Value::Object(tagged)
+            if tagged.len() == 1 && outer(serde_json::Map::new()) != json!({}) =>
+        {
+            tagged.values().next().cloned()
+        }
+        other => Some(other.clone()),
+    };
+    if let Some(Value::Object(fields)) = &inner {
+        // An old reader: a new writer's extra field is skipped.
+        let mut newer = fields.clone();
+        newer.insert(
+            FROM_A_LATER_RELEASE.to_owned(),
+            json!({"nested": [1, "two", null], "flag": true}),
+        );
+        let back: T = codec::decode(&codec::encode(&outer(newer)).expect("encodes"))
+            .unwrap_or_else(|error| panic!("{name}: an old reader refuses a new field: {error}"));
+        assert_eq!(back, value, "{name}: old reader, new writer");
+        // A new reader: a field an old writer lacks defaults, unless it was there from the start.
+        for field in fields.keys() {
+            let mut older = fields.clone();
+            older.remove(field);
+            let decoded = codec::decode::<T>(&codec::encode(&outer(older)).expect("encodes"));
+            if required.contains(&field.as_str()) {
+                assert!(
+                    decoded.is_err(),
+                    "{name}: {field} is required, yet a payload without it decodes"
+                );
+            } else {
+                decoded.unwrap_or_else(|error| {
+                    panic!("{name}: an old writer without {field} is refused: {error}")
+                });
+            }
+        }
+        for field in required {
+            assert!(fields.contains_key(*field), "{name}: sample lacks {field}");
+        }
+    }
+    (name, hex(&bytes))
+}
+
+/// Checks every variant of an enum the wire carries as a name or a tagged object; `required` names the
+/// fields a variant has had from the start.
+fn check_variants<T>(
+    name: &'static str,
+    variants: &[Value],
+    required: &[&str],
+) -> (&'static str, String)
+where
+    T: Serialize + DeserializeOwned + PartialEq + Debug,
+{
+    let mut all = Vec::new();
+    for sample in variants {
+        let (_, bytes) = match sample {
+            // A variant with fields: they follow the rules of a struct's, inside the tag.
+            Value::Object(tagged) => {
+                let tag = tagged.keys().next().cloned().expect("a tag");
+                let fields = tagged[&tag].as_object().cloned().unwrap_or_default();
+                let required: Vec<&str> = required
+                    .iter()
+                    .copied()
+                    .filter(|field| fields.contains_key(*field))
+                    .collect();
+                check_shape::<T>(
+                    name,
+                    sample.clone(),
+                    &required,
+                    move |fields| json!({ tag.clone(): Value::Object(fields) }),
+                )
+            }
+            _ => check::<T>(name, sample.clone(), &[]),
+        };
+        all.push(bytes);
+    }
+    // An unknown variant is an error, not a panic or a silent default.
+    assert!(
+        codec::decode::<T>(&codec::encode(&json!("from_a_later_release")).expect("encodes"))
+            .is_err()
+    );
+    (name, all.join(" "))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn snapshot() -> Value {
+    json!({
+        "message_count": 12, "tokens_used": 120000, "context_window": 200000, "context_ratio": 0.6,
+        "tool_calls": 40, "tool_failures": 2, "recent_failure_rate": 0.05, "last_latency_ms": 900,
+        "baseline_latency_ms": 800, "session_minutes": 35.5, "tool_calls_since_checkpoint": 7,
+        "compactions": 1, "api_failures": 0, "cost_usd": 1.25, "model": "claude-sonnet-4-5",
+        "seconds_since_checkpoint": 120
+    })
+}
+
+fn risk() -> Value {
+    json!({
+        "chat_id": "c1", "level": "danger", "score": 0.9, "reasons": ["context 85% full"],
+        "signals": snapshot(), "advice": "checkpoint now"
+    })
+}
+
+fn chat_info() -> Value {
+    json!({
+        "chat_id": "c1", "name": "parser", "project_dir": "/home/dev/parser", "client": "claude-code",
+        "started_at_ms": 1_764_000_000_000u64, "last_active_ms": 1_764_000_360_000u64, "requests": 12
+    })
+}
+
+fn claimed() -> Value {
+    json!({
+        "task_id": "t1", "title": "port the lexer", "instructions": "all of it", "priority": "high",
+        "attempt": 2, "supervisor_chat_id": "s1"
+    })
+}
+
+fn task_record() -> Value {
+    json!({
+        "task_id": "t1", "title": "port the lexer", "instructions": "all of it", "priority": "critical",
+        "depends_on": ["t0"], "capabilities": ["rust"], "idempotency_key": "k1",
+        "supervisor_chat_id": "s1", "status": "in_progress", "progress": 42.5, "note": "halfway",
+        "worker_chat_id": "w1", "workers": ["w0", "w1"], "attempts": 2, "max_attempts": 3,
+        "enqueued": true, "enqueues": 1, "dependents": ["t2"], "result": "done", "error": "flaky",
+        "created_at_ms": 1, "claimed_at_ms": 2, "updated_at_ms": 3, "finished_at_ms": 4,
+        "ack_subject": "$JS.ACK.SHIM_TASKS.c.1.2.3.4.0"
+    })
+}
+
+fn chat_entry() -> Value {
+    json!({
+        "chat_id": "w1", "node_id": "n1", "role": "worker", "name": "lexer", "capabilities": ["rust"],
+        "status": "busy", "current_task": "t1", "last_heartbeat_ms": 5
+    })
+}
+
+fn checkpoint_summary() -> Value {
+    json!({
+        "checkpoint_id": "c1:3", "chat_id": "c1", "seq": 3, "created_at_ms": 9, "trigger": "pre_compact",
+        "bytes": 2048, "summary": "porting", "project_dir": "/p"
+    })
+}
+
+fn every_message() -> Vec<(&'static str, String)> {
+    vec![
+        // node
+        check::<HelloRequest>(
+            "HelloRequest",
+            json!({"client": "shim-node mcp"}),
+            &["client"],
+        ),
+        check::<HelloReply>(
+            "HelloReply",
+            json!({"node_id": "n1", "protocol": 1, "version": "0.1.0", "uptime_s": 3}),
+            &["node_id", "protocol", "version", "uptime_s"],
+        ),
+        check::<StatusRequest>("StatusRequest", json!({"chat_id": "c1"}), &[]),
+        check::<ActorInfo>(
+            "ActorInfo",
+            json!({"name": "supervisor", "kind": "supervisor", "status": "restarting", "restarts": 2}),
+            &["name", "kind", "status", "restarts"],
+        ),
+        check_variants::<ActorStatus>(
+            "ActorStatus",
+            &[json!("running"), json!("restarting"), json!("failed")],
+            &[],
+        ),
+        check::<StatusReply>(
+            "StatusReply",
+            json!({
+                "node_id": "n1", "chat_id": "c1", "nats_url": "nats://127.0.0.1:4222", "uptime_s": 360,
+                "version": "0.1.0",
+                "actors": [{"name": "supervisor", "kind": "supervisor", "status": "running", "restarts": 0}],
+                "chat": chat_info()
+            }),
+            &["node_id", "nats_url", "uptime_s", "version", "actors"],
+        ),
+        // chat
+        check::<SessionStartRequest>(
+            "SessionStartRequest",
+            json!({"chat_id": "c1", "project_dir": "/p", "name": "n", "client": "cli", "claude_pid": 4242}),
+            &[],
+        ),
+        check::<SessionStartReply>(
+            "SessionStartReply",
+            json!({"chat_id": "c1", "node_id": "n1", "created": true}),
+            &["chat_id", "node_id", "created"],
+        ),
+        check::<SessionEndRequest>(
+            "SessionEndRequest",
+            json!({"chat_id": "c1", "reason": "done"}),
+            &["chat_id"],
+        ),
+        check::<SessionEndReply>("SessionEndReply", json!({"chat_id": "c1"}), &["chat_id"]),
+        check::<ChatInfo>(
+            "ChatInfo",
+            chat_info(),
+            &["chat_id", "started_at_ms", "last_active_ms", "requests"],
+        ),
+        // signals
+        check_variants::<SignalSource>(
+            "SignalSource",
+            &[
+                json!("mcp"),
+                json!("hook"),
+                json!("status_line"),
+                json!("transcript"),
+            ],
+            &[],
+        ),
+        check_variants::<SignalEvent>(
+            "SignalEvent",
+            &[
+                json!({"tool_call": {"tool": "Bash", "ok": false, "duration_ms": 12, "arguments": "ls", "result": "denied"}}),
+                json!("user_prompt"),
+                json!({"turn_ended": {"latency_ms": 900}}),
+                json!({"turn_failed": {"error": "overloaded"}}),
+                json!("pre_compact"),
+                json!("post_compact"),
+                json!({"usage": {"tokens_used": 1000, "context_window": 200000, "used_percentage": 0.5, "cost_usd": 0.25, "model": "m"}}),
+                json!({"reported": {"message_count": 1, "tokens_used": 2, "context_window": 3, "tool_calls": 4, "tool_failures": 5, "last_latency_ms": 6}}),
+                json!({"session_ended": {"reason": "exit"}}),
+            ],
+            &["tool", "ok"],
+        ),
+        check::<SignalBatch>(
+            "SignalBatch",
+            json!({
+                "chat_id": "c1", "source": "hook", "at_ms": 7, "events": ["user_prompt"],
+                "transcript_path": "/t.jsonl", "prompt": "go on"
+            }),
+            &["chat_id", "source", "at_ms", "events"],
+        ),
+        check_variants::<RiskLevel>(
+            "RiskLevel",
+            &[json!("safe"), json!("warning"), json!("danger")],
+            &[],
+        ),
+        check::<SignalSnapshot>(
+            "SignalSnapshot",
+            snapshot(),
+            &[
+                "message_count",
+                "context_window",
+                "tool_calls",
+                "tool_failures",
+                "recent_failure_rate",
+                "baseline_latency_ms",
+                "session_minutes",
+                "tool_calls_since_checkpoint",
+                "compactions",
+                "api_failures",
+            ],
+        ),
+        check::<RiskReport>(
+            "RiskReport",
+            risk(),
+            &["chat_id", "level", "score", "reasons", "signals"],
+        ),
+        check::<RiskRequest>("RiskRequest", json!({"chat_id": "c1"}), &["chat_id"]),
+        // checkpoints
+        check_variants::<CheckpointTrigger>(
+            "CheckpointTrigger",
+            &[
+                json!("explicit"),
+                json!("tool_calls"),
+                json!("interval"),
+                json!("risk_warning"),
+                json!("risk_danger"),
+                json!("pre_compact"),
+                json!("stop"),
+            ],
+            &[],
+        ),
+        check::<ConversationState>(
+            "ConversationState",
+            json!({"summary": "s", "decisions": ["d"], "current_context": "c", "recent_messages": ["m"]}),
+            &["summary"],
+        ),
+        check::<TaskState>(
+            "TaskState",
+            json!({"operation": "o", "phase": "p", "progress": 0.5, "completed_steps": ["a"], "next_steps": ["b"], "blockers": ["c"]}),
+            &[],
+        ),
+        check::<FileState>(
+            "FileState",
+            json!({"active": ["a"], "modified": ["m"], "staged": ["s"], "untracked": ["u"], "diff": "+x", "branch": "main", "head": "abc"}),
+            &[],
+        ),
+        check::<ToolCallRecord>(
+            "ToolCallRecord",
+            json!({"tool": "Edit", "ok": true, "arguments": "a", "result": "r", "at_ms": 8}),
+            &["tool", "ok", "at_ms"],
+        ),
+        check::<Checkpoint>(
+            "Checkpoint",
+            json!({
+                "checkpoint_id": "c1:1", "chat_id": "c1", "seq": 1, "created_at_ms": 2, "trigger": "explicit",
+                "project_dir": "/p",
+                "conversation": {"summary": "s", "decisions": [], "current_context": "", "recent_messages": []},
+                "task": {"operation": "", "phase": "", "progress": 0.0, "completed_steps": [], "next_steps": [], "blockers": []},
+                "files": {"active": [], "modified": [], "staged": [], "untracked": [], "diff": "", "branch": null, "head": null},
+                "tools": [{"tool": "Edit", "ok": true, "arguments": "", "result": "", "at_ms": 1}],
+                "signals": snapshot(), "reason": "milestone"
+            }),
+            &[
+                "checkpoint_id",
+                "chat_id",
+                "seq",
+                "created_at_ms",
+                "trigger",
+                "conversation",
+                "task",
+                "files",
+                "tools",
+                "signals",
+            ],
+        ),
+        check::<CheckpointInput>(
+            "CheckpointInput",
+            json!({
+                "summary": "s", "current_task": "t", "phase": "p", "progress": 0.4, "decisions": ["d"],
+                "completed_steps": ["c"], "next_steps": ["n"], "blockers": ["b"], "active_files": ["f"],
+                "recent_messages": ["m"], "current_context": "x", "reason": "r"
+            }),
+            &["summary"],
+        ),
+        check::<SaveCheckpointRequest>(
+            "SaveCheckpointRequest",
+            json!({
+                "chat_id": "c1",
+                "input": {
+                    "summary": "s", "current_task": null, "phase": null, "progress": null, "decisions": [],
+                    "completed_steps": [], "next_steps": [], "blockers": [], "active_files": [],
+                    "recent_messages": [], "current_context": null, "reason": null
+                }
+            }),
+            &["chat_id", "input"],
+        ),
+        check::<CheckpointSaved>(
+            "CheckpointSaved",
+            json!({"checkpoint_id": "c1:1", "seq": 1, "bytes": 300, "risk": risk()}),
+            &["checkpoint_id", "seq", "bytes", "risk"],
+        ),
+        check::<CheckpointSummary>(
+            "CheckpointSummary",
+            checkpoint_summary(),
+            &[
+                "checkpoint_id",
+                "chat_id",
+                "seq",
+                "created_at_ms",
+                "trigger",
+                "bytes",
+                "summary",
+            ],
+        ),
+        check::<ListCheckpointsRequest>(
+            "ListCheckpointsRequest",
+            json!({"chat_id": "c1", "limit": 5}),
+            &[],
+        ),
+        check::<CheckpointList>(
+            "CheckpointList",
+            json!({"checkpoints": [checkpoint_summary()]}),
+            &["checkpoints"],
+        ),
+        check::<GetCheckpointRequest>(
+            "GetCheckpointRequest",
+            json!({"checkpoint_id": "c1:1"}),
+            &["checkpoint_id"],
+        ),
+        check_variants::<InterruptionReason>(
+            "InterruptionReason",
+            &[
+                json!("crash"),
+                json!("timeout"),
+                json!("manual_exit"),
+                json!("unknown"),
+            ],
+            &[],
+        ),
+        check::<ResumeCheckRequest>(
+            "ResumeCheckRequest",
+            json!({"project_dir": "/p", "chat_id": "c2"}),
+            &["project_dir"],
+        ),
+        check::<ResumeRequest>(
+            "ResumeRequest",
+            json!({"checkpoint_id": "c1:1", "project_dir": "/p", "chat_id": "c2"}),
+            &[],
+        ),
+        check::<ResumeOffer>(
+            "ResumeOffer",
+            json!({
+                "resume_available": true, "checkpoint_id": "c1:1", "chat_id": "c1", "reason": "crash",
+                "confidence": 0.8, "age_seconds": 60, "resume_prompt": "# Resume"
+            }),
+            &["resume_available"],
+        ),
+        // routing
+        check::<RouteRequest>(
+            "RouteRequest",
+            json!({"prompt": "fix the typo", "strategy": "cost", "chat_id": "c1"}),
+            &["prompt"],
+        ),
+        check::<RouteAlternative>(
+            "RouteAlternative",
+            json!({"model": "opus", "model_id": "claude-opus-4-1", "estimated_cost_usd": 0.5}),
+            &["model", "model_id", "estimated_cost_usd"],
+        ),
+        check::<RouteReply>(
+            "RouteReply",
+            json!({
+                "model": "haiku", "model_id": "claude-haiku-4-5", "confidence": 0.75, "reasoning": "simple",
+                "estimated_input_tokens": 10, "estimated_output_tokens": 20, "estimated_cost_usd": 0.001,
+                "alternatives": [{"model": "opus", "model_id": "claude-opus-4-1", "estimated_cost_usd": 0.5}],
+                "complexity": "simple", "task_type": "edit", "overridden": false, "budget_note": "near the limit"
+            }),
+            &[
+                "model",
+                "model_id",
+                "confidence",
+                "reasoning",
+                "estimated_input_tokens",
+                "estimated_output_tokens",
+                "estimated_cost_usd",
+                "alternatives",
+                "complexity",
+                "task_type",
+                "overridden",
+            ],
+        ),
+        check::<OverrideRequest>(
+            "OverrideRequest",
+            json!({"prompt": "p", "recommended": "haiku", "chosen": "opus", "reason": "harder"}),
+            &["prompt", "recommended", "chosen"],
+        ),
+        check::<OverrideReply>(
+            "OverrideReply",
+            json!({"category": "edit/simple", "overrides": 3, "prompts": 9, "adopted": "sonnet"}),
+            &["category", "overrides", "prompts"],
+        ),
+        // locks
+        check::<LockRequest>(
+            "LockRequest",
+            json!({"chat_id": "c1", "resource": "repo/main", "ttl_seconds": 60}),
+            &["chat_id", "resource"],
+        ),
+        check::<LockReply>(
+            "LockReply",
+            json!({"acquired": false, "holder": "c2", "fencing_token": 7, "expires_at_ms": 9}),
+            &["acquired"],
+        ),
+        check::<ReleaseLockRequest>(
+            "ReleaseLockRequest",
+            json!({"chat_id": "c1", "resource": "repo/main"}),
+            &["chat_id", "resource"],
+        ),
+        check::<ReleaseLockReply>("ReleaseLockReply", json!({"released": true}), &["released"]),
+        // messages
+        check::<SendMessageRequest>(
+            "SendMessageRequest",
+            json!({"from": "c1", "to": "broadcast", "text": "hi"}),
+            &["from", "to", "text"],
+        ),
+        check::<ChatMessage>(
+            "ChatMessage",
+            json!({"message_id": 4, "from": "c1", "to": "c2", "text": "hi", "sent_at_ms": 5}),
+            &["message_id", "from", "to", "text", "sent_at_ms"],
+        ),
+        check::<ReadMessagesRequest>(
+            "ReadMessagesRequest",
+            json!({"chat_id": "c2", "wait_seconds": 30, "max": 10}),
+            &["chat_id"],
+        ),
+        check::<MessageList>(
+            "MessageList",
+            json!({"messages": [{"message_id": 4, "from": "c1", "to": "c2", "text": "hi", "sent_at_ms": 5}]}),
+            &["messages"],
+        ),
+        // registry
+        check::<ChatEntry>(
+            "ChatEntry",
+            chat_entry(),
+            &["chat_id", "node_id", "role", "status", "last_heartbeat_ms"],
+        ),
+        check::<HeartbeatRequest>(
+            "HeartbeatRequest",
+            json!({"chat_id": "w1", "role": "supervisor", "name": "lead", "capabilities": ["rust"], "busy": true, "current_task": "t1"}),
+            &["chat_id"],
+        ),
+        check::<ListChatsRequest>("ListChatsRequest", json!({"include_gone": true}), &[]),
+        check::<ChatList>("ChatList", json!({"chats": [chat_entry()]}), &["chats"]),
+        // tasks
+        check_variants::<Priority>(
+            "Priority",
+            &[
+                json!("critical"),
+                json!("high"),
+                json!("normal"),
+                json!("low"),
+            ],
+            &[],
+        ),
+        check_variants::<TaskStatus>(
+            "TaskStatus",
+            &[
+                json!("queued"),
+                json!("claimed"),
+                json!("in_progress"),
+                json!("done"),
+                json!("failed"),
+                json!("dead"),
+                json!("cancelled"),
+            ],
+            &[],
+        ),
+        check::<TaskRecord>(
+            "TaskRecord",
+            task_record(),
+            &[
+                "task_id",
+                "title",
+                "instructions",
+                "priority",
+                "supervisor_chat_id",
+                "status",
+                "max_attempts",
+                "created_at_ms",
+                "updated_at_ms",
+            ],
+        ),
+        check::<DispatchTaskRequest>(
+            "DispatchTaskRequest",
+            json!({
+                "chat_id": "s1", "title": "t", "instructions": "i", "priority": "low", "depends_on": ["t0"],
+                "capabilities": ["rust"], "idempotency_key": "k", "max_attempts": 5
+            }),
+            &["chat_id", "title", "instructions"],
+        ),
+        check::<DispatchTaskReply>(
+            "DispatchTaskReply",
+            json!({"task_id": "t1", "status": "queued", "deduplicated": true}),
+            &["task_id", "status"],
+        ),
+        check::<ClaimTaskRequest>(
+            "ClaimTaskRequest",
+            json!({"chat_id": "w1", "wait_seconds": 20, "capabilities": ["rust"]}),
+            &["chat_id"],
+        ),
+        check::<ClaimedTask>(
+            "ClaimedTask",
+            claimed(),
+            &[
+                "task_id",
+                "title",
+                "instructions",
+                "priority",
+                "attempt",
+                "supervisor_chat_id",
+            ],
+        ),
+        // `task` is an Option: serde reads its absence as none, so it was never required.
+        check::<ClaimTaskReply>("ClaimTaskReply", json!({"task": claimed()}), &[]),
+        check::<TaskProgressRequest>(
+            "TaskProgressRequest",
+            json!({"chat_id": "w1", "task_id": "t1", "progress": 42.5, "note": "halfway"}),
+            &["chat_id", "task_id", "progress"],
+        ),
+        check::<CompleteTaskRequest>(
+            "CompleteTaskRequest",
+            json!({"chat_id": "w1", "task_id": "t1", "result": "r", "claim_next": true, "capabilities": ["rust"]}),
+            &["chat_id", "task_id", "result"],
+        ),
+        check::<CompleteTaskReply>(
+            "CompleteTaskReply",
+            json!({"task_id": "t1", "status": "done", "recorded": true, "next": claimed()}),
+            &["task_id", "status", "recorded"],
+        ),
+        check::<FailTaskRequest>(
+            "FailTaskRequest",
+            json!({"chat_id": "w1", "task_id": "t1", "error": "e", "retryable": false}),
+            &["chat_id", "task_id", "error"],
+        ),
+        check::<TaskIdRequest>(
+            "TaskIdRequest",
+            json!({"chat_id": "s1", "task_id": "t1"}),
+            &["chat_id", "task_id"],
+        ),
+        check::<TaskStatusRequest>(
+            "TaskStatusRequest",
+            json!({"chat_id": "s1", "task_ids": ["t1"], "all": true}),
+            &[],
+        ),
+        check::<CollectResultsRequest>(
+            "CollectResultsRequest",
+            json!({"chat_id": "s1", "task_ids": ["t1"]}),
+            &["chat_id"],
+        ),
+        check::<TaskList>(
+            "TaskList",
+            json!({"tasks": [task_record()], "unfinished": 1}),
+            &["tasks"],
+        ),
+    ]
+}
+
+#[test]
+fn every_message_type_round_trips_and_stays_compatible() {
+    let checked = every_message();
+    let names: Vec<&str> = checked.iter().map(|(name, _)| *name).collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        names.len(),
+        "a type is checked twice: {names:?}"
+    );
+}
+
+/// Every public type of `messages` is checked above: the re-export list in `messages.rs` names them all.
+#[test]
+fn no_message_type_is_left_out() {
+    let source = include_str!("../src/messages.rs");
+    let exported: Vec<&str> = source
+        .split("pub use ")
+        .skip(1)
+        .flat_map(|block| {
+            let list = block
+                .split('{')
+                .nth(1)
+                .and_then(|rest| rest.split('}').next());
+            list.unwrap_or_default().split(',')
+        })
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .collect();
+    assert!(exported.len() > 60, "{exported:?}");
+    let checked: Vec<&str> = every_message().into_iter().map(|(name, _)| name).collect();
+    for name in exported {
+        assert!(checked.contains(&name), "{name} has no wire test");
+    }
+}
+
+#[test]
+fn encodings_match_the_golden_file() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/messages.golden");
+    let current: BTreeMap<&str, String> = every_message().into_iter().collect();
+    let text: String = current
+        .iter()
+        .map(|(name, bytes)| format!("{name} {bytes}\n"))
+        .collect();
+    if std::env::var_os("SHIM_BLESS").is_some() {
+        std::fs::write(&path, &text).expect("writes the golden file");
+    }
+    let golden = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!(
+            "{}: {error}; run SHIM_BLESS=1 cargo test -p shim-protocol",
+            path.display()
+        )
+    });
+    for (line, expected) in golden.lines().zip(text.lines()) {
+        assert_eq!(line, expected, "the wire bytes changed");
+    }
+    assert_eq!(
+        golden.lines().count(),
+        text.lines().count(),
+        "types added or removed"
+    );
+}
