@@ -14,6 +14,7 @@ use async_nats::jetstream::{
     kv::Store,
     stream::{Config, DiscardPolicy, StorageType},
 };
+use shim_protocol::limits::DUPLICATE_WINDOW;
 
 /// How a bucket is made.
 #[derive(Debug, Clone)]
@@ -44,8 +45,8 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
         allow_rollup: true,
         deny_delete: true,
         allow_direct: true,
-        duplicate_window: Duration::from_secs(120).min(if spec.max_age.is_zero() {
-            Duration::from_secs(120)
+        duplicate_window: DUPLICATE_WINDOW.min(if spec.max_age.is_zero() {
+            DUPLICATE_WINDOW
         } else {
             spec.max_age
         }),
