@@ -223,3 +223,28 @@ fn subjects_are_spelled_in_subject_rs_alone() {
         found.join("\n")
     );
 }
+
+#[test]
+fn every_path_the_readme_layout_names_exists() {
+    let readme = read(&root().join("README.md"));
+    let layout = readme
+        .split("## Layout")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a Layout section");
+    let mut checked = 0;
+    for (index, part) in layout.split('`').enumerate() {
+        // Odd parts are inside backticks.
+        if index % 2 == 1 && part.contains('/') && !part.contains(' ') {
+            assert!(
+                root().join(part).exists(),
+                "the README's Layout names {part}, which does not exist"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 10,
+        "the Layout names the code it maps ({checked} paths)"
+    );
+}
