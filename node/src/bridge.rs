@@ -39,7 +39,7 @@ use crate::{
 };
 
 mod delivery;
-mod ids;
+pub(crate) mod ids;
 
 pub(crate) use delivery::deliver;
 pub use delivery::{Exchange, RECEIPT_WINDOW, Taken};

@@ -67,6 +67,7 @@ pub struct RunningNode {
     shutdown_tx: watch::Sender<bool>,
     context: Arc<BridgeContext>,
     bridge: JoinHandle<anyhow::Result<()>>,
+    coordination_service: JoinHandle<()>,
     router_service: JoinHandle<()>,
     supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
@@ -268,6 +269,26 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         config.max_in_flight,
         shutdown_rx.clone(),
     ));
+    // Cluster-wide coordination operations: a queue group any node answers.
+    let coordination_requests = service::queue_subscribe(
+        &client,
+        shim_protocol::subject::COORD_ALL.to_owned(),
+        shim_protocol::subject::COORD_QUEUE_GROUP.to_owned(),
+    )
+    .await
+    .context("failed to subscribe to the coordination service's subjects")?;
+    let coordination_service = tokio::spawn(service::serve(
+        client.clone(),
+        coordination_requests,
+        coordination.clone(),
+        service::Serving {
+            prefix: shim_protocol::subject::COORD_PREFIX.to_owned(),
+            max_in_flight: config.max_in_flight,
+            drain_timeout: config.request_timeout(),
+            metrics: context.metrics.clone(),
+        },
+        shutdown_rx.clone(),
+    ));
     let router_service = router_service::start(
         client.clone(),
         router_service::RouterService::new(config.node_id.clone(), config.request_timeout()),
@@ -316,6 +337,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         shutdown_tx,
         context,
         bridge,
+        coordination_service,
         router_service,
         supervision,
         metrics_server_opt,
@@ -437,6 +459,9 @@ impl RunningNode {
             Ok(Ok(())) => {}
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
             Err(error) => warn!(%error, "bridge task failed"),
+        }
+        if let Err(error) = self.coordination_service.await {
+            warn!(%error, "coordination service task failed");
         }
         // Bounded: with NATS away the tasks come back through their ack wait instead.
         if self.client.connection_state() == async_nats::connection::State::Connected {
