@@ -9,6 +9,7 @@
 //! built once by the Supervisor and handed to every worker as [`NodeWide`].
 
 mod chat;
+mod error;
 mod triggers;
 mod window;
 
@@ -18,11 +19,8 @@ use std::{
 };
 
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
-use shim_protocol::{
-    WireResult,
-    messages::{
-        ChatInfo, CheckpointInput, CheckpointSaved, RiskReport, SignalBatch, ToolCallRecord,
-    },
+use shim_protocol::messages::{
+    ChatInfo, CheckpointInput, CheckpointSaved, RiskReport, SignalBatch, ToolCallRecord,
 };
 use tokio::sync::Semaphore;
 use tracing::{debug, info};
@@ -37,6 +35,7 @@ use crate::{
 };
 pub use chat::ChatOpened;
 pub(crate) use chat::record_end;
+pub use error::{ChatWorkerError, ChatWorkerResult};
 use window::ChatWindow;
 
 /// Exit reason a worker gives when it stops because the chat went idle.
@@ -106,7 +105,7 @@ pub enum ChatWorkerMessage {
     /// Signals; the risk afterwards goes to the port when there is one.
     Record(SignalBatch, Option<RpcReplyPort<RiskReport>>),
     /// The chat's risk now; `not_found` once its session ended.
-    GetRisk(RpcReplyPort<WireResult<RiskReport>>),
+    GetRisk(RpcReplyPort<ChatWorkerResult<RiskReport>>),
     /// The chat's last 20 tool calls, for a resume.
     RecentTools(RpcReplyPort<Vec<ToolCallRecord>>),
     /// Saves an explicit checkpoint with the chat's signals, through the CheckpointManager.

@@ -49,7 +49,10 @@ pub mod supervisor;
 #[cfg(any(test, feature = "testsuite"))]
 pub mod test_utils;
 
-pub use chat_worker::{ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerMessage, NodeWide};
+pub use chat_worker::{
+    ChatSpec, ChatWorker, ChatWorkerArgs, ChatWorkerError, ChatWorkerMessage, ChatWorkerResult,
+    NodeWide,
+};
 pub use checkpoint_manager::{
     CheckpointManager, CheckpointManagerMessage, Retention, store::CheckpointStore,
 };
@@ -57,7 +60,10 @@ pub use metrics::ActorMetrics;
 pub use publisher::{EventEmitter, EventPublisher};
 pub use restart_policy::{RestartDecision, RestartPolicy};
 pub use signals::{params::ParameterStore, risk::RiskThresholds};
-pub use supervisor::{Service, Supervisor, SupervisorArgs, SupervisorMessage, SupervisorStatus};
+pub use supervisor::{
+    Service, Supervisor, SupervisorArgs, SupervisorError, SupervisorMessage, SupervisorResult,
+    SupervisorStatus,
+};
 
 /// Returns milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {

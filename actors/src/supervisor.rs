@@ -15,14 +15,13 @@ use std::{
 use ractor::{
     Actor, ActorCell, ActorId, ActorProcessingErr, ActorRef, RpcReplyPort, SupervisionEvent,
 };
-use shim_protocol::{
-    WireResult,
-    messages::{
-        ActorInfo, ActorStatus, SessionEndReply, SessionEndRequest, SessionStartReply,
-        SessionStartRequest,
-    },
+use shim_protocol::messages::{
+    ActorInfo, ActorStatus, SessionEndReply, SessionEndRequest, SessionStartReply,
+    SessionStartRequest,
 };
 use tracing::info;
+
+pub use error::{SupervisorError, SupervisorResult};
 
 use crate::{
     chat_worker::{ChatSpec, ChatWorkerMessage, NodeWide},
@@ -109,12 +108,18 @@ pub enum SupervisorMessage {
     /// Opens a chat (or re-attaches to one by id) and starts its worker.
     StartSession(
         SessionStartRequest,
-        RpcReplyPort<WireResult<SessionStartReply>>,
+        RpcReplyPort<SupervisorResult<SessionStartReply>>,
     ),
     /// Ends a chat and stops its worker.
-    EndSession(SessionEndRequest, RpcReplyPort<WireResult<SessionEndReply>>),
+    EndSession(
+        SessionEndRequest,
+        RpcReplyPort<SupervisorResult<SessionEndReply>>,
+    ),
     /// Lists the tree and, given a chat id, hands back that chat's worker.
-    GetStatus(Option<String>, RpcReplyPort<WireResult<SupervisorStatus>>),
+    GetStatus(
+        Option<String>,
+        RpcReplyPort<SupervisorResult<SupervisorStatus>>,
+    ),
     /// Restarts a failed chat worker once its back-off has passed (sent by the supervisor to itself).
     RestartChat(String),
     /// Restarts a failed service once its back-off has passed (sent by the supervisor to itself).
@@ -128,7 +133,7 @@ pub enum SupervisorMessage {
         /// Start a worker for a chat that has none.
         adopt: bool,
         /// The worker, or why there is none.
-        reply: RpcReplyPort<WireResult<ActorRef<ChatWorkerMessage>>>,
+        reply: RpcReplyPort<SupervisorResult<ActorRef<ChatWorkerMessage>>>,
     },
 }
 
@@ -290,6 +295,7 @@ impl Actor for Supervisor {
 }
 
 mod chats;
+mod error;
 mod services;
 #[cfg(test)]
 pub(crate) mod tests;

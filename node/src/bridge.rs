@@ -306,14 +306,14 @@ async fn supervised_worker(
     adopt: bool,
 ) -> WireResult<ActorRef<ChatWorkerMessage>> {
     let chat_id = chat_id.to_owned();
-    call(context, &context.supervisor, op, |reply| {
+    Ok(call(context, &context.supervisor, op, |reply| {
         SupervisorMessage::ChatWorker {
             chat_id,
             adopt,
             reply,
         }
     })
-    .await?
+    .await??)
 }
 
 /// The node's CheckpointManager, by its registered name; an explicit error while it is not running.

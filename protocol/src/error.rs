@@ -105,11 +105,20 @@ impl WireError {
     /// Returns a [`WireError::NotFound`] for a chat id.
     pub fn chat_not_found(chat_id: impl Into<String>) -> Self {
         WireError::NotFound {
-            kind: "chat".to_owned(),
+            kind: CHAT_KIND.to_owned(),
             id: chat_id.into(),
         }
     }
+
+    /// True for the error [`chat_not_found`](Self::chat_not_found) makes: the node does not know the chat
+    /// (it never opened it, its session ended, or the node restarted and forgot it).
+    pub fn is_unknown_chat(&self) -> bool {
+        matches!(self, WireError::NotFound { kind, .. } if kind == CHAT_KIND)
+    }
 }
+
+/// The `kind` of a [`WireError::NotFound`] for a chat.
+const CHAT_KIND: &str = "chat";
 
 impl From<SubjectError> for WireError {
     fn from(error: SubjectError) -> Self {
@@ -146,4 +155,37 @@ pub enum CodecError {
         /// Largest accepted size.
         limit: usize,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chat the node does not know is told apart from every other error by its type, not by a string.
+    #[test]
+    fn an_unknown_chat_is_known_by_its_type() {
+        let unknown = WireError::chat_not_found("c1");
+        assert!(unknown.is_unknown_chat());
+        // As a client decodes it off the wire.
+        let decoded: WireError =
+            crate::codec::decode(&crate::codec::encode(&unknown).expect("encodes"))
+                .expect("decodes");
+        assert!(decoded.is_unknown_chat());
+        for other in [
+            WireError::NotFound {
+                kind: "checkpoint".to_owned(),
+                id: "c1".to_owned(),
+            },
+            WireError::NotFound {
+                kind: "task".to_owned(),
+                id: "c1".to_owned(),
+            },
+            WireError::bad_request("chat c1"),
+            WireError::Unavailable {
+                message: "the worker of chat c1 is restarting; retry shortly".to_owned(),
+            },
+        ] {
+            assert!(!other.is_unknown_chat(), "{other:?}");
+        }
+    }
 }

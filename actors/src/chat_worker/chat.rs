@@ -5,17 +5,14 @@ use std::path::PathBuf;
 
 use ractor::{ActorRef, rpc::CallResult};
 use serde_json::json;
-use shim_protocol::{
-    WireError, WireResult,
-    messages::{
-        CheckpointInput, CheckpointSaved, CheckpointTrigger, RiskReport, SignalBatch, SignalEvent,
-        SignalSource,
-    },
+use shim_protocol::messages::{
+    CheckpointInput, CheckpointSaved, CheckpointTrigger, RiskReport, SignalBatch, SignalEvent,
+    SignalSource,
 };
 use tracing::{debug, warn};
 
 use super::{
-    ChatWorkerMessage, ChatWorkerState, NodeWide,
+    ChatWorkerError, ChatWorkerMessage, ChatWorkerResult, ChatWorkerState, NodeWide,
     triggers::{level_check, trigger_rank},
     window::ChatWindow,
 };
@@ -71,12 +68,12 @@ impl ChatWorkerState {
         }
     }
 
-    pub(super) fn risk(&mut self) -> WireResult<RiskReport> {
+    pub(super) fn risk(&mut self) -> ChatWorkerResult<RiskReport> {
         let chat_id = self.info.chat_id.clone();
         let thresholds = self.node.thresholds.clone();
         match self.window_opt.as_mut() {
             Some(window) => Ok(window.report(&chat_id, now_ms(), &thresholds, true)),
-            None => Err(WireError::chat_not_found(&chat_id)),
+            None => Err(ChatWorkerError::UnknownChat { chat_id }),
         }
     }
 

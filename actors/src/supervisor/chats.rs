@@ -6,7 +6,6 @@ use std::{collections::VecDeque, time::Instant};
 use ractor::{Actor, ActorRef};
 use serde_json::json;
 use shim_protocol::{
-    WireError, WireResult,
     messages::{
         ActorInfo, ActorStatus, SessionEndReply, SessionEndRequest, SessionStartReply,
         SessionStartRequest,
@@ -17,7 +16,7 @@ use tracing::{error, info, warn};
 
 use super::{
     CHAT_WORKER_KIND, ChatEntry, MAX_NAME_LEN, MAX_PROJECT_DIR_LEN, MAX_SIGNAL_ONLY_CHATS, Service,
-    SupervisorMessage, SupervisorState, SupervisorStatus,
+    SupervisorError, SupervisorMessage, SupervisorResult, SupervisorState, SupervisorStatus,
 };
 use crate::{
     chat_worker::{
@@ -32,7 +31,7 @@ impl SupervisorState {
         &mut self,
         myself: &ActorRef<SupervisorMessage>,
         request: SessionStartRequest,
-    ) -> WireResult<SessionStartReply> {
+    ) -> SupervisorResult<SessionStartReply> {
         check_len("name", request.name.as_deref(), MAX_NAME_LEN)?;
         check_len(
             "project_dir",
@@ -118,7 +117,7 @@ impl SupervisorState {
         name: Option<String>,
         opened: ChatOpened,
         sessions: usize,
-    ) -> WireResult<SessionStartReply> {
+    ) -> SupervisorResult<SessionStartReply> {
         check_sessions(sessions, self.args.max_chats)?;
         let spec = ChatSpec {
             chat_id: chat_id.clone(),
@@ -131,10 +130,11 @@ impl SupervisorState {
         let worker = self
             .spawn_worker(myself, &spec, true)
             .await
-            .map_err(|error| {
-                error!(%chat_id, %error, "failed to start chat worker");
-                WireError::Internal {
-                    message: format!("failed to start the worker of chat {chat_id}: {error}"),
+            .map_err(|source| {
+                error!(%chat_id, error = %source, "failed to start chat worker");
+                SupervisorError::WorkerStart {
+                    chat_id: chat_id.clone(),
+                    source,
                 }
             })?;
         self.announce_started(&spec);
@@ -174,18 +174,18 @@ impl SupervisorState {
     pub(super) fn end_session(
         &mut self,
         request: SessionEndRequest,
-    ) -> WireResult<SessionEndReply> {
+    ) -> SupervisorResult<SessionEndReply> {
         if !self
             .chats
             .get(&request.chat_id)
             .is_some_and(|entry| entry.session)
         {
-            return Err(WireError::chat_not_found(&request.chat_id));
+            return Err(unknown(&request.chat_id));
         }
         let entry = self
             .chats
             .remove(&request.chat_id)
-            .ok_or_else(|| WireError::chat_not_found(&request.chat_id))?;
+            .ok_or_else(|| unknown(&request.chat_id))?;
         match entry.worker_opt {
             // The worker records the end durably, then stops.
             Some(worker) => {
@@ -218,7 +218,7 @@ impl SupervisorState {
         myself: &ActorRef<SupervisorMessage>,
         chat_id: &str,
         adopt: bool,
-    ) -> WireResult<ActorRef<ChatWorkerMessage>> {
+    ) -> SupervisorResult<ActorRef<ChatWorkerMessage>> {
         validate_id("chat id", chat_id)?;
         if let Some(entry) = self.chats.get(chat_id) {
             return entry
@@ -227,7 +227,7 @@ impl SupervisorState {
                 .ok_or_else(|| unavailable(chat_id, entry.status));
         }
         if !adopt {
-            return Err(WireError::chat_not_found(chat_id));
+            return Err(unknown(chat_id));
         }
         let signal_only: Vec<(&String, u64)> = self
             .chats
@@ -260,8 +260,9 @@ impl SupervisorState {
         let worker = self
             .spawn_worker(myself, &spec, false)
             .await
-            .map_err(|error| WireError::Internal {
-                message: format!("failed to start the worker of chat {chat_id}: {error}"),
+            .map_err(|source| SupervisorError::WorkerStart {
+                chat_id: chat_id.to_owned(),
+                source,
             })?;
         self.chats.insert(
             chat_id.to_owned(),
@@ -277,7 +278,7 @@ impl SupervisorState {
         Ok(worker)
     }
 
-    pub(super) fn status(&self, chat_id_opt: Option<&str>) -> WireResult<SupervisorStatus> {
+    pub(super) fn status(&self, chat_id_opt: Option<&str>) -> SupervisorResult<SupervisorStatus> {
         let chat_worker_opt = match chat_id_opt {
             None => None,
             Some(chat_id) => {
@@ -286,7 +287,7 @@ impl SupervisorState {
                     .chats
                     .get(chat_id)
                     .filter(|entry| entry.session)
-                    .ok_or_else(|| WireError::chat_not_found(chat_id))?;
+                    .ok_or_else(|| unknown(chat_id))?;
                 let worker = entry
                     .worker_opt
                     .clone()
@@ -460,34 +461,30 @@ impl SupervisorState {
     }
 }
 
-fn unavailable(chat_id: &str, status: ActorStatus) -> WireError {
-    WireError::Unavailable {
-        message: match status {
-            ActorStatus::Failed => format!(
-                "the worker of chat {chat_id} failed too often and was stopped; start the session again"
-            ),
-            _ => format!("the worker of chat {chat_id} is restarting; retry shortly"),
-        },
+fn unknown(chat_id: &str) -> SupervisorError {
+    SupervisorError::UnknownChat {
+        chat_id: chat_id.to_owned(),
     }
 }
 
-fn check_sessions(sessions: usize, max_chats: usize) -> WireResult<()> {
-    if sessions >= max_chats {
-        return Err(WireError::Busy {
-            message: format!(
-                "{sessions} chats are open on this node, the limit is {max_chats}; end some with session.end"
-            ),
-        });
+fn unavailable(chat_id: &str, status: ActorStatus) -> SupervisorError {
+    let chat_id = chat_id.to_owned();
+    match status {
+        ActorStatus::Failed => SupervisorError::WorkerGivenUp { chat_id },
+        _ => SupervisorError::WorkerRestarting { chat_id },
+    }
+}
+
+fn check_sessions(sessions: usize, limit: usize) -> SupervisorResult<()> {
+    if sessions >= limit {
+        return Err(SupervisorError::TooManyChats { sessions, limit });
     }
     Ok(())
 }
 
-fn check_len(field: &str, value_opt: Option<&str>, limit: usize) -> WireResult<()> {
-    match value_opt {
-        Some(value) if value.chars().count() > limit => Err(WireError::bad_request(format!(
-            "{field} is {} characters long, the limit is {limit}",
-            value.chars().count()
-        ))),
+fn check_len(field: &'static str, value_opt: Option<&str>, limit: usize) -> SupervisorResult<()> {
+    match value_opt.map(|value| value.chars().count()) {
+        Some(len) if len > limit => Err(SupervisorError::TooLong { field, len, limit }),
         _ => Ok(()),
     }
 }

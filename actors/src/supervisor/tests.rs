@@ -1,10 +1,7 @@
 use std::{sync::Arc, time::Duration};
 
 use ractor::{Actor, ActorRef, call_t};
-use shim_protocol::{
-    WireError,
-    messages::{ActorStatus, SessionEndRequest, SessionStartRequest},
-};
+use shim_protocol::messages::{ActorStatus, SessionEndRequest, SessionStartRequest};
 
 use super::*;
 use crate::chat_worker::ChatWorker;
@@ -65,7 +62,7 @@ async fn start(supervisor: &ActorRef<SupervisorMessage>, name: &str) -> String {
 async fn status(
     supervisor: &ActorRef<SupervisorMessage>,
     chat_id_opt: Option<&str>,
-) -> WireResult<SupervisorStatus> {
+) -> SupervisorResult<SupervisorStatus> {
     call_t!(
         supervisor,
         SupervisorMessage::GetStatus,
@@ -181,7 +178,7 @@ async fn a_worker_that_keeps_failing_is_given_up_on_and_can_be_started_again() {
     }
     assert!(matches!(
         status(&supervisor, Some(&chat_id)).await,
-        Err(WireError::Unavailable { .. })
+        Err(SupervisorError::WorkerGivenUp { .. })
     ));
     assert_eq!(publisher.of_kind("supervisor.actor_gave_up").len(), 1);
     assert_eq!(publisher.of_kind("supervisor.actor_restarted").len(), 2);
@@ -216,7 +213,7 @@ async fn an_idle_chat_is_stopped_and_reported() {
         || async {
             matches!(
                 status(&supervisor, Some(&chat_id)).await,
-                Err(WireError::NotFound { .. })
+                Err(SupervisorError::UnknownChat { .. })
             )
         },
         DEADLINE,
@@ -273,15 +270,15 @@ async fn sessions_end_once_and_unknown_ids_are_clear_errors() {
     assert_eq!(end(chat_id.clone()).await.expect("ends").chat_id, chat_id);
     assert!(matches!(
         end(chat_id.clone()).await,
-        Err(WireError::NotFound { .. })
+        Err(SupervisorError::UnknownChat { .. })
     ));
     assert!(matches!(
         status(&supervisor, Some(&chat_id)).await,
-        Err(WireError::NotFound { .. })
+        Err(SupervisorError::UnknownChat { .. })
     ));
     assert!(matches!(
         status(&supervisor, Some("bad.id")).await,
-        Err(WireError::BadRequest { .. })
+        Err(SupervisorError::BadId(_))
     ));
     let ended = publisher.of_kind("chats.ended");
     assert_eq!(ended.len(), 1);
@@ -313,7 +310,10 @@ async fn session_start_validates_and_respects_the_chat_limit() {
     };
     assert!(matches!(
         try_start(SessionStartRequest::default()).await,
-        Err(WireError::Busy { .. })
+        Err(SupervisorError::TooManyChats {
+            sessions: 2,
+            limit: 2
+        })
     ));
     // Re-attaching to an open chat is not a new chat, even at the limit.
     let again = try_start(SessionStartRequest {
@@ -332,7 +332,7 @@ async fn session_start_validates_and_respects_the_chat_limit() {
             ..SessionStartRequest::default()
         })
         .await,
-        Err(WireError::BadRequest { .. })
+        Err(SupervisorError::BadId(_))
     ));
     assert!(matches!(
         try_start(SessionStartRequest {
@@ -341,7 +341,7 @@ async fn session_start_validates_and_respects_the_chat_limit() {
             ..SessionStartRequest::default()
         })
         .await,
-        Err(WireError::BadRequest { .. })
+        Err(SupervisorError::TooLong { field: "name", .. })
     ));
     supervisor.stop(None);
 }

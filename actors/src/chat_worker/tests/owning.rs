@@ -125,7 +125,7 @@ async fn a_chat_no_session_opened_gets_a_worker_that_keeps_its_signals() {
     // Asked about without adopting (risk, say), an unknown chat is not found and gets no worker.
     assert!(matches!(
         adopt(false).await,
-        CallResult::Success(Err(shim_protocol::WireError::NotFound { .. }))
+        CallResult::Success(Err(crate::SupervisorError::UnknownChat { .. }))
     ));
     assert!(names::find::<ChatWorkerMessage>(&names::chat_worker("hooks-only")).is_none());
     // Its signals do get one.

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use shim_protocol::{
-    NodeOp, WireError,
+    NodeOp,
     messages::{
         SessionEndReply, SessionEndRequest, SessionStartReply, SessionStartRequest, StatusReply,
         StatusRequest,
@@ -139,7 +139,7 @@ impl ShimMcp {
                     self.end_chat(&chat_id);
                     let mut reply: Result<SessionEndReply, ClientError> =
                         node.request(NodeOp::SessionEnd, &request).await;
-                    let forgotten = matches!(&reply, Err(ClientError::Remote(WireError::NotFound { kind, .. })) if kind == "chat");
+                    let forgotten = matches!(&reply, Err(ClientError::Remote(error)) if error.is_unknown_chat());
                     if forgotten && (was_known || was_ended) {
                         // The node restarted and forgot the chat: open it under its id, then end it.
                         reply = match self.open_chat(&node, Some(chat_id.clone()), None, None).await {
@@ -175,8 +175,8 @@ impl ShimMcp {
         match request().await {
             // Only a chat this server opened or spoke for comes back on its own (the node restarted); an id
             // it never saw is an error, not a new chat.
-            Err(ClientError::Remote(WireError::NotFound { kind, .. }))
-                if kind == "chat" && self.knows_chat(chat_id) =>
+            Err(ClientError::Remote(error))
+                if error.is_unknown_chat() && self.knows_chat(chat_id) =>
             {
                 self.open_chat(node, Some(chat_id.to_owned()), None, None)
                     .await?;
