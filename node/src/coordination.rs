@@ -11,5 +11,6 @@ pub mod supervise;
 pub mod tasks;
 
 pub use service::{
-    Coordination, CoordinationError, CoordinationResult, Pieces, Presence, Taken, Tasks, sweep,
+    CoordOp, Coordination, CoordinationError, CoordinationResult, Pieces, Presence, Taken, Tasks,
+    sweep,
 };

@@ -7,15 +7,18 @@
 //! - [`data_dir`]: the data directory's layout and its lock.
 //! - [`embedded`]: the `nats-server` the node starts when the NATS URL is local and nothing answers.
 //! - [`nats`]: connecting, and [`nats::NodeClient`], typed requests to a node.
-//! - [`bridge`]: NATS subjects to actor messages and back.
+//! - [`bridge`]: the node's own operations (`shim.v1.node.<node_id>.<op>`): sessions, status, signals,
+//!   checkpoints and resume to the actors, coordination ops to [`coordination`]; delivery receipts.
 //! - [`publisher`]: events from actors onto `shim.events.>`.
 //! - [`router_service`]: the model router as a NATS service in a queue group.
-//! - [`service`]: the one plumbing that serves a component over NATS (the bridge, the router).
-//! - [`coordination`]: JetStream key-value buckets and locks for coordinating chats.
+//! - [`service`]: the one plumbing that serves a component over NATS (the bridge, the router,
+//!   coordination).
+//! - [`coordination`]: the task queue, chat registry, messages and locks on JetStream, one service any node
+//!   answers (`shim.v1.coord.<op>`), with its supervised background tasks.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
-//! - [`cli`]: the command line (`run`, `mcp`, `status`, `tail`).
+//! - [`cli`]: the command line, every command (see its module docs).
 
 pub mod bridge;
 pub mod claude;
@@ -67,6 +70,7 @@ pub struct RunningNode {
     shutdown_tx: watch::Sender<bool>,
     context: Arc<BridgeContext>,
     bridge: JoinHandle<anyhow::Result<()>>,
+    coordination_service: JoinHandle<()>,
     router_service: JoinHandle<()>,
     supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
@@ -268,6 +272,26 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         config.max_in_flight,
         shutdown_rx.clone(),
     ));
+    // Cluster-wide coordination operations: a queue group any node answers.
+    let coordination_requests = service::queue_subscribe(
+        &client,
+        shim_protocol::subject::COORD_ALL.to_owned(),
+        shim_protocol::subject::COORD_QUEUE_GROUP.to_owned(),
+    )
+    .await
+    .context("failed to subscribe to the coordination service's subjects")?;
+    let coordination_service = tokio::spawn(service::serve(
+        client.clone(),
+        coordination_requests,
+        coordination.clone(),
+        service::Serving {
+            prefix: shim_protocol::subject::COORD_PREFIX.to_owned(),
+            max_in_flight: config.max_in_flight,
+            drain_timeout: config.request_timeout(),
+            metrics: context.metrics.clone(),
+        },
+        shutdown_rx.clone(),
+    ));
     let router_service = router_service::start(
         client.clone(),
         router_service::RouterService::new(config.node_id.clone(), config.request_timeout()),
@@ -316,6 +340,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         shutdown_tx,
         context,
         bridge,
+        coordination_service,
         router_service,
         supervision,
         metrics_server_opt,
@@ -437,6 +462,9 @@ impl RunningNode {
             Ok(Ok(())) => {}
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),
             Err(error) => warn!(%error, "bridge task failed"),
+        }
+        if let Err(error) = self.coordination_service.await {
+            warn!(%error, "coordination service task failed");
         }
         // Bounded: with NATS away the tasks come back through their ack wait instead.
         if self.client.connection_state() == async_nats::connection::State::Connected {

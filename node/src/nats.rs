@@ -199,8 +199,21 @@ impl NodeClient {
         &self.client
     }
 
-    /// Sends `request` as `op` and decodes the reply.
+    /// Sends `request` as `op` and decodes the reply: to this client's node for a node-local operation, to the
+    /// coordination service (any node answers) for a cluster-wide one ([`NodeOp::is_cluster_wide`]).
     pub async fn request<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        op: NodeOp,
+        request: &Req,
+    ) -> Result<Resp, ClientError> {
+        let subject = subject::op_subject(&self.node_id, op)?;
+        self.request_subject(&subject, &op.to_string(), request)
+            .await
+    }
+
+    /// Sends `request` as `op` to this client's node's own subject, even for a cluster-wide operation (the node
+    /// answers those there too): for what must be served by that node (a claim that ends when the node stops).
+    pub async fn request_to_node<Req: Serialize, Resp: DeserializeOwned>(
         &self,
         op: NodeOp,
         request: &Req,

@@ -108,6 +108,42 @@ pub const TASKS_DEAD: &str = "shim.v1.tasks.dead";
 /// Queue group of the router service.
 pub const ROUTER_QUEUE_GROUP: &str = "shim-router";
 
+/// Coordination (tasks, the chat list, messages, locks) as a service any node answers: the cluster-wide
+/// operations ([`NodeOp::is_cluster_wide`]) on `shim.v1.coord.<operation>`, in queue group
+/// [`COORD_QUEUE_GROUP`]. (A node also answers them on its own subjects, as it always did.)
+pub const COORD_PREFIX: &str = "shim.v1.coord.";
+
+/// Every coordination subject, for the queue-group subscription.
+pub const COORD_ALL: &str = "shim.v1.coord.>";
+
+/// Queue group of the coordination service.
+pub const COORD_QUEUE_GROUP: &str = "shim-coord";
+
+/// The JetStream API subject that asks a pull consumer for messages:
+/// `$JS.API.CONSUMER.MSG.NEXT.<stream>.<consumer>`.
+pub fn js_consumer_next(stream: &str, consumer: &str) -> String {
+    format!("$JS.API.CONSUMER.MSG.NEXT.{stream}.{consumer}")
+}
+
+/// The subjects of a key-value bucket's stream: `$KV.<bucket>.>`.
+pub fn kv_bucket_all(bucket: &str) -> String {
+    format!("$KV.{bucket}.>")
+}
+
+/// The stream that holds key-value bucket `bucket`: `KV_<bucket>`.
+pub fn kv_stream(bucket: &str) -> String {
+    format!("KV_{bucket}")
+}
+
+/// The tokens of a JetStream acknowledgement subject (`$JS.ACK.<stream>.<consumer>.<delivered>...`, or with
+/// domain and account hash after `$JS.ACK`): where the consumer's name is, or `None` when it is not one.
+pub fn js_ack_consumer_index(tokens: &[&str]) -> Option<usize> {
+    if tokens.first() != Some(&"$JS") || tokens.get(1) != Some(&"ACK") {
+        return None;
+    }
+    Some(if tokens.len() == 9 { 3 } else { 5 })
+}
+
 /// Longest id accepted in a subject token.
 pub const MAX_ID_LEN: usize = 128;
 
@@ -248,6 +284,36 @@ pub enum NodeOp {
 }
 
 impl NodeOp {
+    /// True for an operation any node answers alike (tasks, the chat list, messages, locks: their state is in
+    /// JetStream), served by the coordination service on `shim.v1.coord.<operation>`. Node-local ones stay on
+    /// the node's subjects (sessions, signals, checkpoints, and `chat.heartbeat`, which says which node a chat
+    /// is on).
+    pub fn is_cluster_wide(self) -> bool {
+        matches!(
+            self,
+            NodeOp::LockAcquire
+                | NodeOp::LockExtend
+                | NodeOp::LockRelease
+                | NodeOp::ChatList
+                | NodeOp::MessageSend
+                | NodeOp::MessageRead
+                | NodeOp::TaskDispatch
+                | NodeOp::TaskClaim
+                | NodeOp::TaskProgress
+                | NodeOp::TaskComplete
+                | NodeOp::TaskFail
+                | NodeOp::TaskCancel
+                | NodeOp::TaskRetry
+                | NodeOp::TaskStatus
+                | NodeOp::TaskCollect
+        )
+    }
+
+    /// Parses the tail of a coordination subject (after [`COORD_PREFIX`]): only cluster-wide operations.
+    pub fn from_coord_tail(tail: &str) -> Option<NodeOp> {
+        NodeOp::from_tail(tail).filter(|op| op.is_cluster_wide())
+    }
+
     /// Every operation, for tests and documentation.
     pub const ALL: [NodeOp; 27] = [
         NodeOp::Hello,
@@ -340,6 +406,22 @@ pub fn node_op(node_id: &str, op: NodeOp) -> Result<String, SubjectError> {
     Ok(format!("{}{}", node_prefix(node_id)?, op.as_str()))
 }
 
+/// Returns the coordination service's subject of a cluster-wide `op` (`shim.v1.coord.task.claim`), or `None`
+/// for a node-local one.
+pub fn coord_op(op: NodeOp) -> Option<String> {
+    op.is_cluster_wide()
+        .then(|| format!("{COORD_PREFIX}{}", op.as_str()))
+}
+
+/// Returns the subject a request for `op` goes to: the coordination service's for a cluster-wide operation,
+/// node `node_id`'s otherwise.
+pub fn op_subject(node_id: &str, op: NodeOp) -> Result<String, SubjectError> {
+    match coord_op(op) {
+        Some(subject) => Ok(subject),
+        None => node_op(node_id, op),
+    }
+}
+
 /// Returns the subject of an event: `shim.events.<component>.<name>`.
 ///
 /// Components and names are compile-time constants of SHIM (`"chats"`, `"started"`), so they are
@@ -379,6 +461,44 @@ pub fn is_valid_subject(subject: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cluster_wide_operations_go_to_the_coordination_service() {
+        let cluster_wide: Vec<&str> = NodeOp::ALL
+            .into_iter()
+            .filter(|op| op.is_cluster_wide())
+            .map(NodeOp::as_str)
+            .collect();
+        for op in NodeOp::ALL {
+            let tail = op.as_str();
+            let expected = tail.starts_with("task.")
+                || tail.starts_with("msg.")
+                || tail.starts_with("lock.")
+                || tail == "chat.list";
+            assert_eq!(op.is_cluster_wide(), expected, "{tail}");
+            let subject = op_subject("n1", op).expect("valid");
+            if expected {
+                assert_eq!(subject, format!("shim.v1.coord.{tail}"));
+                assert_eq!(NodeOp::from_coord_tail(tail), Some(op));
+            } else {
+                assert_eq!(subject, format!("shim.v1.node.n1.{tail}"));
+                assert_eq!(NodeOp::from_coord_tail(tail), None);
+            }
+        }
+        assert_eq!(cluster_wide.len(), 15);
+        assert!(!NodeOp::ChatHeartbeat.is_cluster_wide());
+        assert_eq!(kv_bucket_all("shim_chats"), "$KV.shim_chats.>");
+        assert_eq!(kv_stream("shim_chats"), "KV_shim_chats");
+        assert_eq!(
+            js_consumer_next("SHIM_TASKS", "tasks-high"),
+            "$JS.API.CONSUMER.MSG.NEXT.SHIM_TASKS.tasks-high"
+        );
+        assert_eq!(
+            js_ack_consumer_index(&"$JS.ACK.S.c.1.2.3.4.5".split('.').collect::<Vec<_>>()),
+            Some(3)
+        );
+        assert_eq!(js_ack_consumer_index(&["shim", "v1"]), None);
+    }
 
     #[test]
     fn static_subjects_are_valid() {

@@ -1,7 +1,7 @@
 """A worker on the raw NATS path, with nats-py: claims a task from a shim-node (MessagePack by hand, no
 receipt header), as a client in another language would.
 
-usage: nats_py_claim.py <nats_url> <node_id> <chat_id> <wait_seconds> <mode>
+usage: nats_py_claim.py <nats_url> <claim_subject> <chat_id> <wait_seconds> <mode>
   mode "wait":  waits wait_seconds + 10 s for the answer; prints the claimed task as JSON (null when none)
   mode "leave": sends the claim, prints "sent", then closes the connection while the claim waits
 """
@@ -92,10 +92,9 @@ def unpack_map(data, at, count):
 
 
 async def main():
-    url, node_id, chat_id, wait, mode = sys.argv[1:6]
+    url, subject, chat_id, wait, mode = sys.argv[1:6]
     wait = int(wait)
     client = await nats.connect(url)
-    subject = f"shim.v1.node.{node_id}.task.claim"
     payload = pack({"chat_id": chat_id, "wait_seconds": wait, "capabilities": []})
     headers = {"Shim-Protocol": "1"}
     if mode == "wait":

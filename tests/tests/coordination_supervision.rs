@@ -12,9 +12,11 @@ async fn a_follower_that_dies_is_restarted_and_reported() {
     let mut restarts =
         EventFeed::subscribe(&client, "shim.events.coordination.task_restarted").await;
     let js = async_nats::jetstream::new(client.clone());
-    js.delete_stream("KV_shim_tasks")
-        .await
-        .expect("the bucket's stream is deleted");
+    js.delete_stream(shim_protocol::subject::kv_stream(
+        shim_node::coordination::tasks::BUCKET,
+    ))
+    .await
+    .expect("the bucket's stream is deleted");
     let (subject, event) = restarts.next().await;
     assert_eq!(subject, "shim.events.coordination.task_restarted");
     assert_eq!(event["data"]["task"], "task index", "{event}");

@@ -70,6 +70,27 @@ async fn claim(
     Ok(reply.task)
 }
 
+/// A claim served by `client`'s own node (not by any node of the coordination service).
+async fn claim_on_node(
+    client: &NodeClient,
+    chat_id: &str,
+    wait_seconds: u64,
+    patience: Duration,
+) -> Result<Option<ClaimedTask>, ClientError> {
+    let reply: ClaimTaskReply = client
+        .with_timeout(patience)
+        .request_to_node(
+            NodeOp::TaskClaim,
+            &ClaimTaskRequest {
+                chat_id: chat_id.to_owned(),
+                wait_seconds: Some(wait_seconds),
+                capabilities: Some(Vec::new()),
+            },
+        )
+        .await?;
+    Ok(reply.task)
+}
+
 async fn send(client: &NodeClient, from: &str, to: &str, text: &str) -> ChatMessage {
     client
         .request(
@@ -347,11 +368,12 @@ async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_a
         .expect("the task");
     assert_eq!((held.task_id.as_str(), held.attempt), (task_id.as_str(), 1));
     wait_held(&here, &task_id).await;
-    // Another worker of the stopping node waits for a task: the stop ends its wait with an answer.
+    // Another worker waits for a task on the stopping node: the stop ends its wait with an answer. (Sent to
+    // the node's own subject: through the coordination service any node could serve it.)
     let idle_client = there.clone();
     let idle = tokio::spawn(async move {
         let started = Instant::now();
-        let answer = claim(&idle_client, "idle-worker", 30, Duration::from_secs(40)).await;
+        let answer = claim_on_node(&idle_client, "idle-worker", 30, Duration::from_secs(40)).await;
         (answer, started.elapsed())
     });
     // Give the idle claim a moment to reach the node before it stops.

@@ -14,13 +14,15 @@ use shim_protocol::{
         ClaimTaskReply, ClaimTaskRequest, DispatchTaskReply, DispatchTaskRequest, TaskList,
         TaskStatusRequest,
     },
+    subject,
 };
 use shim_tests::{EventFeed, NatsServer, TestNode};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
+/// Starts the nats-py worker script, which sends its claim to `subject`.
 fn python_worker(
     nats_url: &str,
-    node_id: &str,
+    subject: &str,
     chat_id: &str,
     wait: u64,
     mode: &str,
@@ -28,7 +30,7 @@ fn python_worker(
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/nats_py_claim.py");
     tokio::process::Command::new("python3")
         .arg(script)
-        .args([nats_url, node_id, chat_id, &wait.to_string(), mode])
+        .args([nats_url, subject, chat_id, &wait.to_string(), mode])
         .stdout(Stdio::piped())
         .kill_on_drop(true)
         .spawn()
@@ -65,7 +67,10 @@ async fn a_nats_py_worker_waits_30_seconds_and_keeps_what_it_claimed() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
-    let mut worker = python_worker(&nats.url(), node.node_id(), "py-worker", 30, "wait");
+    // The claim goes to the coordination service, which any node answers.
+    let claim_subject = subject::coord_op(NodeOp::TaskClaim).expect("a claim is cluster-wide");
+    assert_eq!(claim_subject, "shim.v1.coord.task.claim");
+    let mut worker = python_worker(&nats.url(), &claim_subject, "py-worker", 30, "wait");
     let stdout = worker.stdout.take().expect("piped stdout");
     let answer = tokio::spawn(async move { BufReader::new(stdout).lines().next_line().await });
     // The task comes after async-nats' 10 s default, well within the worker's 30 s wait.
@@ -106,7 +111,9 @@ async fn a_nats_py_worker_that_disconnects_while_waiting_takes_nothing_with_it()
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
-    let mut worker = python_worker(&nats.url(), node.node_id(), "py-leaver", 30, "leave");
+    // The node's own subject answers a claim too, as it always did.
+    let claim_subject = subject::node_op(node.node_id(), NodeOp::TaskClaim).expect("valid id");
+    let mut worker = python_worker(&nats.url(), &claim_subject, "py-leaver", 30, "leave");
     assert_eq!(
         first_line(&mut worker, Duration::from_secs(20)).await,
         "sent"

@@ -33,7 +33,7 @@ struct RequestIds {
 /// Checks the ids `payload` carries. A payload that does not decode is left to the operation, whose decoder
 /// says what is wrong with it. Signals, the hot path, are not decoded twice: they carry one id, which the
 /// operation checks by the same rule as soon as it has decoded them.
-pub(super) fn check(op: NodeOp, payload: &[u8]) -> WireResult<()> {
+pub(crate) fn check(op: NodeOp, payload: &[u8]) -> WireResult<()> {
     if op == NodeOp::Signals {
         return Ok(());
     }

@@ -14,6 +14,7 @@ use async_nats::jetstream::{
     kv::Store,
     stream::{Config, DiscardPolicy, StorageType},
 };
+use shim_protocol::limits::DUPLICATE_WINDOW;
 
 /// How a bucket is made.
 #[derive(Debug, Clone)]
@@ -34,8 +35,8 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
         return Ok(store);
     }
     js.get_or_create_stream(Config {
-        name: format!("KV_{}", spec.name),
-        subjects: vec![format!("$KV.{}.>", spec.name)],
+        name: shim_protocol::subject::kv_stream(&spec.name),
+        subjects: vec![shim_protocol::subject::kv_bucket_all(&spec.name)],
         max_messages_per_subject: spec.history.max(1),
         max_age: spec.max_age,
         storage: StorageType::File,
@@ -44,8 +45,8 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
         allow_rollup: true,
         deny_delete: true,
         allow_direct: true,
-        duplicate_window: Duration::from_secs(120).min(if spec.max_age.is_zero() {
-            Duration::from_secs(120)
+        duplicate_window: DUPLICATE_WINDOW.min(if spec.max_age.is_zero() {
+            DUPLICATE_WINDOW
         } else {
             spec.max_age
         }),

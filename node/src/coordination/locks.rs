@@ -53,7 +53,7 @@ pub struct Locks {
 }
 
 /// Longest resource name, in bytes of UTF-8.
-pub const MAX_RESOURCE_BYTES: usize = 512;
+pub const MAX_RESOURCE_BYTES: usize = shim_protocol::limits::MAX_LOCK_RESOURCE_BYTES;
 
 /// Returns the key-value key of `resource`, or why it cannot name a lock.
 ///

@@ -24,9 +24,9 @@ use shim_protocol::{
 use tracing::warn;
 
 /// Longest text.
-pub const MAX_TEXT: usize = 16 * 1024;
+pub const MAX_TEXT: usize = shim_protocol::limits::MAX_MESSAGE_TEXT_BYTES;
 /// Longest wait for a message.
-pub const MAX_WAIT: Duration = Duration::from_secs(60);
+pub const MAX_WAIT: Duration = shim_protocol::limits::MAX_WAIT;
 const STREAM: &str = "SHIM_MESSAGES";
 const POLL: Duration = Duration::from_millis(200);
 /// Chats whose consumer handles are kept; past this the cache starts over.

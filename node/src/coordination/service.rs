@@ -98,6 +98,44 @@ impl From<super::bucket::BucketError> for CoordinationError {
     }
 }
 
+/// A cluster-wide operation, as the coordination service's subjects name it (`shim.v1.coord.<operation>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoordOp(pub NodeOp);
+
+impl crate::service::Op for CoordOp {
+    fn from_tail(tail: &str) -> Option<Self> {
+        NodeOp::from_coord_tail(tail).map(CoordOp)
+    }
+
+    fn label(self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+/// Coordination as a component of [`crate::service::serve`], on its queue group (any node answers).
+impl crate::service::Component for Coordination {
+    type Op = CoordOp;
+
+    async fn handle(
+        &self,
+        CoordOp(op): CoordOp,
+        payload: &[u8],
+        exchange: &mut crate::service::Exchange,
+    ) -> Result<Bytes, WireError> {
+        crate::bridge::ids::check(op, payload)?;
+        let mut taken_opt = None;
+        let reply = self
+            .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
+            .await;
+        exchange.taken_opt = taken_opt;
+        reply
+    }
+
+    async fn hand_back(&self, taken: Taken) {
+        Coordination::hand_back(self, taken).await
+    }
+}
+
 /// What a reply hands out: kept once the requester has it, handed back otherwise.
 #[derive(Debug)]
 pub enum Taken {
@@ -395,7 +433,11 @@ impl Coordination {
     ) -> CoordinationResult<(MessageList, Unacked)> {
         let wait = Duration::from_secs(request.wait_seconds.unwrap_or(0));
         if wait > messages::MAX_WAIT {
-            return Err(WireError::bad_request("wait_seconds must be at most 60").into());
+            return Err(WireError::bad_request(format!(
+                "wait_seconds must be at most {}",
+                shim_protocol::limits::MAX_WAIT_SECONDS
+            ))
+            .into());
         }
         let wait = cap(wait);
         let max = request.max.unwrap_or(100) as usize;

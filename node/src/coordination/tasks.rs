@@ -65,7 +65,7 @@ pub const BUCKET: &str = "shim_tasks";
 pub const KEYS_BUCKET: &str = "shim_task_keys";
 
 /// Longest a claim waits.
-pub const MAX_WAIT: Duration = Duration::from_secs(60);
+pub const MAX_WAIT: Duration = shim_protocol::limits::MAX_WAIT;
 
 /// How the queue behaves.
 #[derive(Debug, Clone)]
@@ -176,8 +176,12 @@ impl TaskQueue {
             check_text("idempotency_key", key, 1024)?;
         }
         let max_attempts = request.max_attempts.unwrap_or(self.config.max_attempts);
-        if !(1..=100).contains(&max_attempts) {
-            return Err(WireError::bad_request("max_attempts must be 1 to 100"));
+        if !shim_protocol::limits::ATTEMPTS.contains(&max_attempts) {
+            return Err(WireError::bad_request(format!(
+                "max_attempts must be {} to {}",
+                shim_protocol::limits::ATTEMPTS.start(),
+                shim_protocol::limits::ATTEMPTS.end()
+            )));
         }
         let mut task_id = new_task_id();
         if let Some(key) = &request.idempotency_key {

@@ -159,7 +159,11 @@ impl Coordination {
                     .await?;
                 let wait = Duration::from_secs(request.wait_seconds.unwrap_or(0));
                 if wait > crate::coordination::tasks::MAX_WAIT {
-                    return Err(WireError::bad_request("wait_seconds must be at most 60").into());
+                    return Err(WireError::bad_request(format!(
+                        "wait_seconds must be at most {}",
+                        shim_protocol::limits::MAX_WAIT_SECONDS
+                    ))
+                    .into());
                 }
                 let wait = cap(wait);
                 let (claim_opt, changes) = queue

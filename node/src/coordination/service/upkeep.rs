@@ -120,19 +120,21 @@ impl Coordination {
     }
 
     /// Hands back, at once and without spending an attempt, the tasks of this node's chats (registered here, or
-    /// holding a task claimed here), and marks those chats away: the node stops. Waiting claims and reads end
-    /// first.
+    /// holding a task claimed here and registered on no other node: claims are served by any node, and a chat
+    /// of another node keeps working when this one stops), and marks those chats away: the node stops. Waiting
+    /// claims and reads end first.
     pub async fn hand_back_on_stop(&self) {
         self.stop_waiting();
         let Some(tasks) = self.pieces.tasks_opt.as_ref() else {
             return;
         };
-        let mut chats: std::collections::BTreeSet<String> = tasks
-            .queue
-            .held_here()
-            .into_iter()
-            .map(|(chat_id, _)| chat_id)
-            .collect();
+        let mut chats = std::collections::BTreeSet::new();
+        for (chat_id, _) in tasks.queue.held_here() {
+            if chats.contains(&chat_id) || self.lives_elsewhere(&chat_id).await {
+                continue;
+            }
+            chats.insert(chat_id);
+        }
         if let Some(registry) = self.pieces.registry_opt.as_ref() {
             match registry.mark_node_away().await {
                 Ok(transitions) => {
@@ -151,6 +153,7 @@ impl Coordination {
         }
         let held_here = tasks.queue.held_here();
         for chat_id in chats {
+            // Only tasks of chats this node hands back (above), claimed here or anywhere.
             let mut task_ids = tasks.index.held_by(&chat_id);
             for (holder, task_id) in &held_here {
                 if *holder == chat_id && !task_ids.contains(task_id) {
@@ -171,5 +174,13 @@ impl Coordination {
                 }
             }
         }
+    }
+
+    /// True when the registry places `chat_id` on another node (its heartbeats go there).
+    async fn lives_elsewhere(&self, chat_id: &str) -> bool {
+        let Some(registry) = self.pieces.registry_opt.as_ref() else {
+            return false;
+        };
+        matches!(registry.get(chat_id).await, Ok(Some(entry)) if entry.node_id != self.node_id)
     }
 }

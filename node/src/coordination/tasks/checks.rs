@@ -5,7 +5,7 @@ use shim_protocol::{WireError, subject::validate_id};
 /// Longest title, in characters.
 const MAX_TITLE: usize = 200;
 /// Longest instructions, result or error.
-pub(super) const MAX_TEXT: usize = 256 * 1024;
+pub(super) const MAX_TEXT: usize = shim_protocol::limits::MAX_TASK_TEXT_BYTES;
 /// Most dependencies of one task.
 const MAX_DEPENDENCIES: usize = 64;
 

@@ -2,7 +2,7 @@
 //! and the buckets of records and idempotency keys. Each is created when it does not exist, and found as it is
 //! when it does.
 
-use std::{sync::Arc, time::Duration};
+use std::sync::Arc;
 
 use async_nats::{
     Client,
@@ -50,7 +50,7 @@ impl TaskQueue {
                 retention: RetentionPolicy::WorkQueue,
                 storage: StorageType::File,
                 num_replicas: config.replicas.max(1),
-                duplicate_window: Duration::from_secs(120),
+                duplicate_window: shim_protocol::limits::DUPLICATE_WINDOW,
                 ..stream::Config::default()
             })
             .await

@@ -50,7 +50,7 @@ pub(super) struct Delivery {
 /// `$JS.ACK.<stream>.<consumer>.<delivered>...`, or with domain and account hash after `$JS.ACK`.
 pub(super) fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
     let tokens: Vec<&str> = ack_subject.split('.').collect();
-    let consumer = if tokens.len() == 9 { 3 } else { 5 };
+    let consumer = subject::js_ack_consumer_index(&tokens)?;
     let priority = tokens
         .get(consumer)?
         .strip_prefix("tasks-")
@@ -277,10 +277,7 @@ impl Puller {
         for (priority, _) in &asked {
             self.client
                 .publish_with_reply(
-                    format!(
-                        "$JS.API.CONSUMER.MSG.NEXT.{STREAM}.{}",
-                        consumer_name(*priority)
-                    ),
+                    subject::js_consumer_next(STREAM, &consumer_name(*priority)),
                     // Status answers come to the reply subject: its last token says which priority was empty.
                     format!("{inbox}.{}", priority.as_str()),
                     // `no_wait` answers at once when nothing waits. (When another claim takes the last task in
