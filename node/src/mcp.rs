@@ -129,7 +129,7 @@ struct McpState {
 /// A chat's role and capabilities, as its use of the task tools shows them.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct ChatProfile {
-    role: Option<String>,
+    role: Option<shim_protocol::messages::ChatRole>,
     capabilities: Option<Vec<String>>,
 }
 
@@ -230,7 +230,7 @@ impl ShimMcp {
         &self,
         node: &NodeClient,
         chat_id: &str,
-        role: &str,
+        role: shim_protocol::messages::ChatRole,
         capabilities: Option<Vec<String>>,
     ) {
         let changed = self
@@ -240,7 +240,7 @@ impl ShimMcp {
             .map(|mut profiles| {
                 let profile = profiles.entry(chat_id.to_owned()).or_default();
                 let before = profile.clone();
-                profile.role = Some(role.to_owned());
+                profile.role = Some(role);
                 if capabilities.is_some() {
                     profile.capabilities = capabilities;
                 }
