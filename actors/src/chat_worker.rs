@@ -28,8 +28,12 @@ use tokio::sync::Semaphore;
 use tracing::{debug, info};
 
 use crate::{
-    checkpoint_manager::store::CheckpointStore, metrics::ActorMetrics, now_ms,
-    publisher::EventEmitter, signals::risk::RiskThresholds, signals::transcript::TranscriptDelta,
+    checkpoint_manager::{CheckpointResult, store::CheckpointStore},
+    metrics::ActorMetrics,
+    now_ms,
+    publisher::EventEmitter,
+    signals::risk::RiskThresholds,
+    signals::transcript::TranscriptDelta,
 };
 pub use chat::ChatOpened;
 pub(crate) use chat::record_end;
@@ -108,7 +112,7 @@ pub enum ChatWorkerMessage {
     /// Saves an explicit checkpoint with the chat's signals, through the CheckpointManager.
     Checkpoint(
         Box<CheckpointInput>,
-        RpcReplyPort<WireResult<CheckpointSaved>>,
+        RpcReplyPort<CheckpointResult<CheckpointSaved>>,
     ),
     /// A checkpoint of the chat was saved (sent by the worker to itself).
     CheckpointTaken {

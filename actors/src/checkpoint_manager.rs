@@ -7,6 +7,7 @@
 //! written and flushed before the reply. The manager imports no other actor: what it needs from a live
 //! chat for a resume (its latest tool calls) it asks through [`RecentTools`], which the Supervisor wires.
 
+mod error;
 pub mod git;
 pub mod limits;
 pub mod resume;
@@ -24,7 +25,6 @@ use std::{
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde_json::json;
 use shim_protocol::{
-    WireError, WireResult,
     messages::{
         Checkpoint, CheckpointInput, CheckpointList, CheckpointSaved, CheckpointTrigger, FileState,
         ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, RiskReport,
@@ -36,6 +36,7 @@ use tokio::sync::Semaphore;
 use tracing::{info, warn};
 
 use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
+pub use error::{CheckpointError, CheckpointResult};
 use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
 
 /// Most transcript reads for resume prompts running at once.
@@ -127,7 +128,7 @@ pub struct SaveOrder {
     /// The chat's signals.
     pub state: SignalState,
     /// Where the outcome goes.
-    pub reply: RpcReplyPort<WireResult<CheckpointSaved>>,
+    pub reply: RpcReplyPort<CheckpointResult<CheckpointSaved>>,
 }
 
 /// A checkpoint whose parts have been gathered.
@@ -140,7 +141,7 @@ pub struct PendingCheckpoint {
     state: SignalState,
     files: FileState,
     started: Instant,
-    reply: RpcReplyPort<WireResult<CheckpointSaved>>,
+    reply: RpcReplyPort<CheckpointResult<CheckpointSaved>>,
 }
 
 /// Messages of [`CheckpointManager`].
@@ -153,14 +154,17 @@ pub enum CheckpointManagerMessage {
     /// Lists checkpoints.
     List(
         ListCheckpointsRequest,
-        RpcReplyPort<WireResult<CheckpointList>>,
+        RpcReplyPort<CheckpointResult<CheckpointList>>,
     ),
     /// Fetches one checkpoint.
-    Get(String, RpcReplyPort<WireResult<Checkpoint>>),
+    Get(String, RpcReplyPort<CheckpointResult<Checkpoint>>),
     /// Looks for an interrupted session to resume.
-    ResumeCheck(ResumeCheckRequest, RpcReplyPort<WireResult<ResumeOffer>>),
+    ResumeCheck(
+        ResumeCheckRequest,
+        RpcReplyPort<CheckpointResult<ResumeOffer>>,
+    ),
     /// Restores a checkpoint, once.
-    Resume(ResumeRequest, RpcReplyPort<WireResult<ResumeOffer>>),
+    Resume(ResumeRequest, RpcReplyPort<CheckpointResult<ResumeOffer>>),
 }
 
 /// Mutable state of [`CheckpointManager`].
@@ -178,12 +182,6 @@ pub struct CheckpointManager;
 impl CheckpointManager {
     /// The service's name; registered as `checkpoint_manager.<node_id>` (see [`crate::names::service`]).
     pub const NAME: &'static str = "checkpoint_manager";
-}
-
-fn internal(error: StoreError) -> WireError {
-    WireError::Internal {
-        message: error.to_string(),
-    }
 }
 
 impl Actor for CheckpointManager {
@@ -224,7 +222,7 @@ impl Actor for CheckpointManager {
                     .store
                     .list(request.chat_id.as_deref(), limit)
                     .map(|checkpoints| CheckpointList { checkpoints })
-                    .map_err(internal);
+                    .map_err(CheckpointError::from);
                 let _ = reply.send(result);
             }
             CheckpointManagerMessage::Get(id, reply) => {
@@ -381,23 +379,18 @@ impl CheckpointManagerState {
                     Some(&chat_id),
                     json!({"error": error.to_string(), "trigger": trigger.as_str()}),
                 );
-                let _ = reply.send(Err(internal(error)));
+                let _ = reply.send(Err(error.into()));
             }
         }
     }
 
-    fn get(&self, id: &str) -> WireResult<Checkpoint> {
-        let (chat_id, seq) = parse_checkpoint_id(id).ok_or_else(|| {
-            WireError::bad_request(format!("{id:?} is not a checkpoint id (<chat_id>:<seq>)"))
-        })?;
+    fn get(&self, id: &str) -> CheckpointResult<Checkpoint> {
+        let (chat_id, seq) = parse_checkpoint_id(id)
+            .ok_or_else(|| CheckpointError::NotACheckpointId { id: id.to_owned() })?;
         self.args
             .store
-            .get(chat_id, seq)
-            .map_err(internal)?
-            .ok_or_else(|| WireError::NotFound {
-                kind: "checkpoint".to_owned(),
-                id: id.to_owned(),
-            })
+            .get(chat_id, seq)?
+            .ok_or_else(|| CheckpointError::NotFound { id: id.to_owned() })
     }
 
     /// Returns the most recent interrupted session of a project that still has an unrestored checkpoint.
@@ -405,10 +398,10 @@ impl CheckpointManagerState {
         &self,
         project_dir: &str,
         asking_chat_opt: Option<&str>,
-    ) -> WireResult<Option<(ChatRecord, Checkpoint)>> {
+    ) -> CheckpointResult<Option<(ChatRecord, Checkpoint)>> {
         let store = &self.args.store;
         let mut best: Option<(ChatRecord, Checkpoint)> = None;
-        for record in store.chats_in_project(project_dir).map_err(internal)? {
+        for record in store.chats_in_project(project_dir)? {
             if Some(record.chat_id.as_str()) == asking_chat_opt || record.ended_at_ms.is_some() {
                 continue;
             }
@@ -416,13 +409,10 @@ impl CheckpointManagerState {
                 // Its Claude Code process still runs: a live session, not an interrupted one.
                 continue;
             }
-            let Some(latest) = store.latest(&record.chat_id).map_err(internal)? else {
+            let Some(latest) = store.latest(&record.chat_id)? else {
                 continue;
             };
-            let restored = store
-                .restored_seq(&record.chat_id)
-                .map_err(internal)?
-                .unwrap_or(0);
+            let restored = store.restored_seq(&record.chat_id)?.unwrap_or(0);
             if latest.seq <= restored {
                 continue;
             }
@@ -436,23 +426,24 @@ impl CheckpointManagerState {
         Ok(best)
     }
 
-    fn resume(&mut self, request: ResumeRequest, reply: RpcReplyPort<WireResult<ResumeOffer>>) {
+    fn resume(
+        &mut self,
+        request: ResumeRequest,
+        reply: RpcReplyPort<CheckpointResult<ResumeOffer>>,
+    ) {
         let found = match (&request.checkpoint_id, &request.project_dir) {
             (Some(id), _) => self.get(id).and_then(|checkpoint| {
                 let record = self
                     .args
                     .store
-                    .chat(&checkpoint.chat_id)
-                    .map_err(internal)?
+                    .chat(&checkpoint.chat_id)?
                     .unwrap_or_else(|| orphan_record(&checkpoint));
                 Ok(Some((record, checkpoint)))
             }),
             (None, Some(project_dir)) => {
                 self.find_interrupted(project_dir, request.chat_id.as_deref())
             }
-            (None, None) => Err(WireError::bad_request(
-                "give a checkpoint_id or a project_dir",
-            )),
+            (None, None) => Err(CheckpointError::NothingToResume),
         };
         match found {
             Ok(Some((record, checkpoint))) => {
@@ -461,7 +452,7 @@ impl CheckpointManagerState {
                     .store
                     .mark_restored(&checkpoint.chat_id, checkpoint.seq)
                 {
-                    let _ = reply.send(Err(internal(error)));
+                    let _ = reply.send(Err(error.into()));
                     return;
                 }
                 self.offer(record, checkpoint, reply, true);
@@ -480,7 +471,7 @@ impl CheckpointManagerState {
         &self,
         record: ChatRecord,
         checkpoint: Checkpoint,
-        reply: RpcReplyPort<WireResult<ResumeOffer>>,
+        reply: RpcReplyPort<CheckpointResult<ResumeOffer>>,
         restored: bool,
     ) {
         let now = now_ms();

@@ -5,8 +5,8 @@
 //! `Forget`) with a typed [`ModelRouterResult`]; the node's router service only carries them over NATS. It
 //! owns what routing learns and spends: per-category override statistics, the adopted preferences, and the
 //! spend ledger, all in sled. Counters of routed prompts and estimated spend are batched in memory and
-//! written once a second. The analysis of a prompt runs off the mailbox, on the blocking pool (see
-//! [`route`]), so requests are analysed in parallel and overrides are not held up behind long prompts.
+//! written once a second. A short prompt is analysed in the mailbox; a long one off it, on the blocking
+//! pool (see [`route`]), so overrides are not held up behind long prompts.
 //!
 //! Each node's router registers as [`ModelRouter::name`]`(node_id)`; [`ModelRouter::find`] looks it up.
 
@@ -34,7 +34,7 @@ pub use route::to_reply;
 use router::{RouteDecision, Tier, TierModels, prepare};
 
 /// Largest prompt routed, in bytes (about 250k tokens).
-pub const MAX_PROMPT_BYTES: usize = 1024 * 1024;
+pub use shim_protocol::limits::MAX_PROMPT_BYTES;
 
 /// Routing settings (the `[routing]` table of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -192,6 +192,15 @@ impl Actor for ModelRouter {
     ) -> Result<(), ActorProcessingErr> {
         match message {
             ModelRouterMessage::Route(request, reply) => match route::check(&request) {
+                Ok(strategy) if request.prompt.len() <= route::INLINE_PROMPT_BYTES => {
+                    let routed = route::decide_with(request, strategy, &state.snapshot());
+                    state.routed(
+                        routed.category,
+                        &routed.decision,
+                        routed.chat_id_opt.as_deref(),
+                    );
+                    let _ = reply.send(Ok(routed.reply));
+                }
                 Ok(strategy) => route::spawn(myself, request, strategy, state.snapshot(), reply),
                 Err(error) => {
                     let _ = reply.send(Err(error));

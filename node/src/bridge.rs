@@ -183,12 +183,22 @@ async fn dispatch(
             // Straight to the chat's worker, by name.
             let worker = chat_worker(context, op, &batch.chat_id, true).await?;
             if !wants_reply {
-                // Fire and forget: the hot path of hooks and the MCP server.
-                worker
-                    .cast(ChatWorkerMessage::Record(batch, None))
-                    .map_err(|_| WireError::Unavailable {
-                        message: "the chat's worker stopped; send again".to_owned(),
-                    })?;
+                // Fire and forget: the hot path of hooks and the MCP server. A worker that stopped between
+                // the lookup and the send (it idled out) hands the batch back, and a fresh one takes it.
+                let chat_id = batch.chat_id.clone();
+                let stopped = || WireError::Unavailable {
+                    message: format!("the worker of chat {chat_id} stopped; send again"),
+                };
+                match worker.cast(ChatWorkerMessage::Record(batch, None)) {
+                    Ok(()) => {}
+                    Err(ractor::MessagingErr::SendErr(message)) => {
+                        supervised_worker(context, op, &chat_id, true)
+                            .await?
+                            .cast(message)
+                            .map_err(|_| stopped())?;
+                    }
+                    Err(_) => return Err(stopped()),
+                }
                 return Ok(Bytes::new());
             }
             let report = call(context, &worker, op, |port| {
@@ -285,6 +295,16 @@ async fn chat_worker(
     if let Some(worker) = names::find(&names::chat_worker(chat_id)) {
         return Ok(worker);
     }
+    supervised_worker(context, op, chat_id, adopt).await
+}
+
+/// The worker of chat `chat_id` as the Supervisor knows it (see [`SupervisorMessage::ChatWorker`]).
+async fn supervised_worker(
+    context: &BridgeContext,
+    op: NodeOp,
+    chat_id: &str,
+    adopt: bool,
+) -> WireResult<ActorRef<ChatWorkerMessage>> {
     let chat_id = chat_id.to_owned();
     call(context, &context.supervisor, op, |reply| {
         SupervisorMessage::ChatWorker {

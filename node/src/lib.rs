@@ -7,15 +7,18 @@
 //! - [`data_dir`]: the data directory's layout and its lock.
 //! - [`embedded`]: the `nats-server` the node starts when the NATS URL is local and nothing answers.
 //! - [`nats`]: connecting, and [`nats::NodeClient`], typed requests to a node.
-//! - [`bridge`]: NATS subjects to actor messages and back.
+//! - [`bridge`]: the node's own operations (`shim.v1.node.<node_id>.<op>`): sessions, status, signals,
+//!   checkpoints and resume to the actors, coordination ops to [`coordination`]; delivery receipts.
 //! - [`publisher`]: events from actors onto `shim.events.>`.
 //! - [`router_service`]: the model router as a NATS service in a queue group.
-//! - [`service`]: the one plumbing that serves a component over NATS (the bridge, the router).
-//! - [`coordination`]: JetStream key-value buckets and locks for coordinating chats.
+//! - [`service`]: the one plumbing that serves a component over NATS (the bridge, the router,
+//!   coordination).
+//! - [`coordination`]: the task queue, chat registry, messages and locks on JetStream, one service any node
+//!   answers (`shim.v1.coord.<op>`), with its supervised background tasks.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
-//! - [`cli`]: the command line (`run`, `mcp`, `status`, `tail`).
+//! - [`cli`]: the command line, every command (see its module docs).
 
 pub mod bridge;
 pub mod claude;

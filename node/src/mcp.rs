@@ -85,7 +85,8 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
             beating.heartbeat_all().await;
         }
     });
-    let transport = stdio::LineTransport::new(tokio::io::stdin(), tokio::io::stdout());
+    let (input, output) = stdio::streams();
+    let transport = stdio::LineTransport::new(input, output);
     let written = transport.written();
     let served = async {
         let service = server

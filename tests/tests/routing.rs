@@ -169,6 +169,79 @@ async fn bad_routing_requests_get_clear_errors() {
     node.stop().await;
 }
 
+/// The router is served by the node's one plumbing (its requests counted with the node's, the service's own
+/// stats kept) and answered by the ModelRouter actor, found by name again after a restart.
+#[tokio::test]
+async fn router_requests_are_counted_by_the_node_and_answered_by_its_actor() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    route(
+        &client,
+        "Rename the variable x to count in src/main.rs",
+        None,
+    )
+    .await
+    .expect("routes");
+    assert!(matches!(
+        route(&client, "  ", None).await,
+        Err(ClientError::Remote(WireError::BadRequest { .. }))
+    ));
+    let metrics = node.metrics().await;
+    for (outcome, expected) in [("ok", 1.0), ("bad_request", 1.0)] {
+        assert_eq!(
+            metric_value(
+                &metrics,
+                "shim_node_requests_total",
+                &["op=\"router.route\"", &format!("outcome=\"{outcome}\"")]
+            ),
+            Some(expected),
+            "{outcome}"
+        );
+    }
+    let stats = tokio::time::timeout(
+        DEADLINE,
+        client.nats().request("$SRV.STATS.shim-router", "".into()),
+    )
+    .await
+    .expect("answers in time")
+    .expect("answers");
+    let stats: Value = serde_json::from_slice(&stats.payload).expect("json");
+    let route_stats = stats["endpoints"]
+        .as_array()
+        .expect("endpoints")
+        .iter()
+        .find(|endpoint| endpoint["subject"] == ROUTER_ROUTE)
+        .expect("the route endpoint");
+    assert_eq!(route_stats["num_requests"], 2, "{route_stats}");
+
+    let router = shim_actors::model_router::ModelRouter::find(node.node_id())
+        .expect("the router is registered under its node's name");
+    let first_id = router.get_id();
+    router.kill();
+    let restarted = wait_until(
+        || async {
+            shim_actors::model_router::ModelRouter::find(node.node_id())
+                .is_some_and(|router| router.get_id() != first_id)
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(
+        restarted,
+        "the supervisor restarts the router under the same name"
+    );
+    route(
+        &client,
+        "Rename the variable x to count in src/main.rs",
+        None,
+    )
+    .await
+    .expect("routes after the restart");
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() {
     let nats = NatsServer::start();

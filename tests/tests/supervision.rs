@@ -107,3 +107,86 @@ async fn a_failed_chat_worker_is_restarted_counted_and_announced() {
     }
     node.stop().await;
 }
+
+/// The CheckpointManager given up on: a checkpoint is refused with an error that names it, while the chat's
+/// own worker (signals, risk) keeps answering: services are found by name, not through a relay.
+#[tokio::test]
+async fn a_checkpoint_manager_given_up_on_is_an_explicit_error_and_chats_go_on() {
+    use shim_actors::{CheckpointManager, CheckpointManagerMessage, names};
+    use shim_node::nats::ClientError;
+    use shim_protocol::{
+        WireError,
+        messages::{
+            CheckpointInput, CheckpointSaved, RiskReport, RiskRequest, SaveCheckpointRequest,
+            SignalBatch, SignalEvent, SignalSource,
+        },
+    };
+
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let started: SessionStartReply = client
+        .request(NodeOp::SessionStart, &SessionStartRequest::default())
+        .await
+        .expect("session starts");
+    let chat_id = started.chat_id;
+    let manager_name = names::service(CheckpointManager::NAME, node.node_id());
+    // Stop the manager each time it comes back until the supervisor gives up on it (more than 5 failures
+    // within 60 s, back-off 0.1 s doubling).
+    let given_up = wait_until(
+        || async {
+            if let Some(manager) = names::find::<CheckpointManagerMessage>(&manager_name) {
+                manager.stop(Some("test".to_owned()));
+            }
+            let status: StatusReply = client
+                .request(NodeOp::Status, &StatusRequest::default())
+                .await
+                .expect("status");
+            status.actors.iter().any(|actor| {
+                actor.name == CheckpointManager::NAME && actor.status == ActorStatus::Failed
+            })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(given_up, "the checkpoint manager was given up on");
+
+    let saved: Result<CheckpointSaved, _> = client
+        .request(
+            NodeOp::CheckpointSave,
+            &SaveCheckpointRequest {
+                chat_id: chat_id.clone(),
+                input: CheckpointInput::default(),
+            },
+        )
+        .await;
+    match saved {
+        Err(ClientError::Remote(WireError::Unavailable { message })) => {
+            assert!(message.contains("checkpoint manager"), "{message}")
+        }
+        other => panic!("expected unavailable, got {other:?}"),
+    }
+    // The chat itself goes on.
+    let report: RiskReport = client
+        .request(
+            NodeOp::Signals,
+            &SignalBatch {
+                chat_id: chat_id.clone(),
+                source: SignalSource::Hook,
+                at_ms: shim_actors::now_ms(),
+                events: vec![SignalEvent::UserPrompt],
+                transcript_path: None,
+                prompt: None,
+            },
+        )
+        .await
+        .expect("signals answer");
+    assert_eq!(report.signals.message_count, 1);
+    let risk: RiskReport = client
+        .request(NodeOp::Risk, &RiskRequest { chat_id })
+        .await
+        .expect("risk answers");
+    assert_eq!(risk.signals.message_count, 1);
+    node.stop().await;
+}

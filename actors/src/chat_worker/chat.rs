@@ -20,7 +20,10 @@ use super::{
     window::ChatWindow,
 };
 use crate::{
-    checkpoint_manager::{CheckpointManager, CheckpointManagerMessage, SaveOrder, SignalState},
+    checkpoint_manager::{
+        CheckpointError, CheckpointManager, CheckpointManagerMessage, CheckpointResult, SaveOrder,
+        SignalState,
+    },
     model_router::{ModelRouter, ModelRouterMessage},
     names, now_ms,
     signals::transcript::{self, TranscriptDelta},
@@ -322,7 +325,7 @@ impl ChatWorkerState {
         myself: &ActorRef<ChatWorkerMessage>,
         trigger: CheckpointTrigger,
         input_opt: Option<CheckpointInput>,
-        reply_opt: Option<ractor::RpcReplyPort<WireResult<CheckpointSaved>>>,
+        reply_opt: Option<ractor::RpcReplyPort<CheckpointResult<CheckpointSaved>>>,
     ) {
         let now = now_ms();
         let chat_id = self.info.chat_id.clone();
@@ -340,9 +343,7 @@ impl ChatWorkerState {
         let myself = myself.clone();
         tokio::spawn(async move {
             let result = match manager_opt {
-                None => Err(WireError::Unavailable {
-                    message: "the checkpoint manager is not running (restarting or given up on); retry shortly".to_owned(),
-                }),
+                None => Err(CheckpointError::Unavailable),
                 Some(manager) => {
                     let order = |reply| {
                         CheckpointManagerMessage::Save(Box::new(SaveOrder {
@@ -355,13 +356,10 @@ impl ChatWorkerState {
                     };
                     match manager.call(order, Some(timeout)).await {
                         Ok(CallResult::Success(result)) => result,
-                        Ok(CallResult::Timeout) => Err(WireError::Timeout {
-                            operation: "checkpoint.save".to_owned(),
+                        Ok(CallResult::Timeout) => Err(CheckpointError::Timeout {
                             after_ms: timeout.as_millis() as u64,
                         }),
-                        Ok(CallResult::SenderError) | Err(_) => Err(WireError::Unavailable {
-                            message: "the checkpoint manager stopped before answering; retry".to_owned(),
-                        }),
+                        Ok(CallResult::SenderError) | Err(_) => Err(CheckpointError::Stopped),
                     }
                 }
             };
@@ -370,7 +368,11 @@ impl ChatWorkerState {
                     let _ = myself.cast(ChatWorkerMessage::CheckpointTaken { at_ms: now_ms() });
                 }
                 // The manager reports its own failures (store errors); these are the ones it could not.
-                Err(error @ (WireError::Unavailable { .. } | WireError::Timeout { .. })) => {
+                Err(
+                    error @ (CheckpointError::Unavailable
+                    | CheckpointError::Stopped
+                    | CheckpointError::Timeout { .. }),
+                ) => {
                     warn!(%chat_id, %error, trigger = trigger.as_str(), "checkpoint not saved");
                     emitter.emit(
                         "checkpoint",

@@ -4,18 +4,17 @@
 use std::time::Duration;
 
 use ractor::{ActorRef, call_t, rpc::CallResult};
-use shim_protocol::{
-    WireResult,
-    messages::{
-        CheckpointInput, CheckpointList, CheckpointSaved, CheckpointTrigger, InterruptionReason,
-        ListCheckpointsRequest, ResumeCheckRequest, ResumeRequest, RiskLevel, RiskReport,
-        SessionEndRequest, SessionStartRequest, SignalBatch, SignalEvent, SignalSource,
-    },
+use shim_protocol::messages::{
+    CheckpointInput, CheckpointList, CheckpointSaved, CheckpointTrigger, InterruptionReason,
+    ListCheckpointsRequest, ResumeCheckRequest, ResumeRequest, RiskLevel, RiskReport,
+    SessionEndRequest, SessionStartRequest, SignalBatch, SignalEvent, SignalSource,
 };
 
 use crate::{
     chat_worker::ChatWorkerMessage,
-    checkpoint_manager::{CheckpointManager, CheckpointManagerMessage},
+    checkpoint_manager::{
+        CheckpointError, CheckpointManager, CheckpointManagerMessage, CheckpointResult,
+    },
     names, now_ms,
     publisher::RecordingPublisher,
     signals::DANGER_ADVICE,
@@ -98,8 +97,8 @@ async fn signal(_node: &Node, chat_id: &str, events: Vec<SignalEvent>) -> RiskRe
 
 async fn checkpoints<T: Send + 'static>(
     node: &Node,
-    build: impl FnOnce(ractor::RpcReplyPort<WireResult<T>>) -> CheckpointManagerMessage,
-) -> WireResult<T> {
+    build: impl FnOnce(ractor::RpcReplyPort<CheckpointResult<T>>) -> CheckpointManagerMessage,
+) -> CheckpointResult<T> {
     let manager = names::find::<CheckpointManagerMessage>(&names::service(
         CheckpointManager::NAME,
         &node.node_id,
@@ -112,7 +111,7 @@ async fn checkpoints<T: Send + 'static>(
 }
 
 /// Saves an explicit checkpoint through the chat's worker, as `checkpoint.save` does.
-async fn save(chat_id: &str, input: CheckpointInput) -> WireResult<CheckpointSaved> {
+async fn save(chat_id: &str, input: CheckpointInput) -> CheckpointResult<CheckpointSaved> {
     match worker(chat_id)
         .call(
             |port| ChatWorkerMessage::Checkpoint(Box::new(input), port),
@@ -290,18 +289,12 @@ async fn explicit_checkpoints_are_numbered_bounded_and_listed_newest_first() {
         CheckpointManagerMessage::Get(format!("{chat_id}:99"), port)
     })
     .await;
-    assert!(matches!(
-        missing,
-        Err(shim_protocol::WireError::NotFound { .. })
-    ));
+    assert!(matches!(missing, Err(CheckpointError::NotFound { .. })));
     let bad = checkpoints(&supervisor, |port| {
         CheckpointManagerMessage::Get("garbage".to_owned(), port)
     })
     .await;
-    assert!(matches!(
-        bad,
-        Err(shim_protocol::WireError::BadRequest { .. })
-    ));
+    assert!(matches!(bad, Err(CheckpointError::NotACheckpointId { .. })));
     supervisor.stop(None);
 }
 

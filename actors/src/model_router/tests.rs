@@ -132,6 +132,35 @@ async fn the_actor_routes_and_counts_each_decision() {
     assert_eq!(decided.len(), 1, "{decided:?}");
     assert_eq!(decided[0].chat_id.as_deref(), Some("chat-1"));
 
+    // A long prompt is analysed off the mailbox, and decided and counted the same way.
+    let long = format!(
+        "{prompt}\n{}",
+        "fn parse(input: &str) -> Ast { todo!() }\n".repeat(120)
+    );
+    assert!(long.len() > route::INLINE_PROMPT_BYTES);
+    let reply = call_t!(
+        router,
+        ModelRouterMessage::Route,
+        2_000,
+        request(&long, None)
+    )
+    .expect("answers")
+    .expect("routes");
+    let expected = to_reply(
+        &router::route(
+            &long,
+            &TierModels::default(),
+            &router::RouteOptions {
+                min_tier_opt: Some(Tier::Haiku),
+                ..router::RouteOptions::default()
+            },
+        ),
+        None,
+    );
+    assert_eq!(reply, expected);
+    let _ = call_t!(router, ModelRouterMessage::Context, 2_000, "x".to_owned()).expect("context");
+    assert_eq!(publisher.of_kind("routing.decided").len(), 2);
+
     for (bad, check) in [
         (request("   ", None), "empty"),
         (request(prompt, Some("cheapest")), "strategy"),
@@ -163,7 +192,7 @@ async fn the_actor_routes_and_counts_each_decision() {
     }
     assert_eq!(
         publisher.of_kind("routing.decided").len(),
-        1,
+        2,
         "refusals are not decisions"
     );
 }

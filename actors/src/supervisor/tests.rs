@@ -7,6 +7,7 @@ use shim_protocol::{
 };
 
 use super::*;
+use crate::chat_worker::ChatWorker;
 use crate::{publisher::RecordingPublisher, test_utils::wait_until};
 
 const CALL_MS: u64 = 2_000;

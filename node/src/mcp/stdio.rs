@@ -2,7 +2,7 @@
 //! either served by rmcp or answered here with a JSON-RPC error (see [`super::jsonrpc`]), so no request is
 //! left without an answer. Replies and rmcp's messages go out through one writer task, a line at a time.
 
-use std::{borrow::Cow, io, time::Duration};
+use std::{borrow::Cow, io, os::fd::AsFd, time::Duration};
 
 use rmcp::{
     RoleServer,
@@ -30,6 +30,76 @@ const OUTPUT_QUEUE: usize = 64;
 /// How long closing waits for queued lines to be written, and the end of input for the answers to requests
 /// still being served.
 const CLOSE_FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The server's input.
+pub type Input = Box<dyn AsyncRead + Unpin + Send>;
+/// The server's output.
+pub type Output = Box<dyn AsyncWrite + Unpin + Send>;
+
+/// Returns stdin and stdout for the transport. Pipes and sockets (what an assistant starts its MCP servers
+/// with) are made non-blocking and read and written by the runtime itself; tokio's stdin and stdout would
+/// hand every read and write to a thread of their own, two thread hand-overs per tool call. Anything else
+/// (a terminal, a file) goes through tokio's stdin and stdout.
+pub fn streams() -> (Input, Output) {
+    match (
+        async_stream(std::io::stdin().as_fd()),
+        async_stream(std::io::stdout().as_fd()),
+    ) {
+        (Some(kind_in), Some(kind_out)) => match (kind_in.reader(), kind_out.writer()) {
+            (Ok(input), Ok(output)) => return (input, output),
+            (Err(error), _) | (_, Err(error)) => {
+                debug!(%error, "stdio stays blocking");
+            }
+        },
+        _ => debug!("stdio is not a pipe or a socket; it stays blocking"),
+    }
+    (Box::new(tokio::io::stdin()), Box::new(tokio::io::stdout()))
+}
+
+/// A standard stream the runtime can poll itself.
+enum AsyncStream {
+    Pipe(std::os::fd::OwnedFd),
+    Socket(std::os::fd::OwnedFd),
+}
+
+/// Returns `fd` (a duplicate) when it is a pipe or a socket; checked for both streams before either is
+/// made non-blocking, so a stream that stays blocking is never left non-blocking.
+fn async_stream(fd: std::os::fd::BorrowedFd<'_>) -> Option<AsyncStream> {
+    use std::os::unix::fs::FileTypeExt;
+    let owned = fd.try_clone_to_owned().ok()?;
+    let file = std::fs::File::from(owned);
+    let kind = file.metadata().ok()?.file_type();
+    let owned = std::os::fd::OwnedFd::from(file);
+    if kind.is_fifo() {
+        Some(AsyncStream::Pipe(owned))
+    } else if kind.is_socket() {
+        Some(AsyncStream::Socket(owned))
+    } else {
+        None
+    }
+}
+
+impl AsyncStream {
+    fn reader(self) -> io::Result<Input> {
+        Ok(match self {
+            AsyncStream::Pipe(fd) => Box::new(tokio::net::unix::pipe::Receiver::from_owned_fd(fd)?),
+            AsyncStream::Socket(fd) => Box::new(socket(fd)?),
+        })
+    }
+
+    fn writer(self) -> io::Result<Output> {
+        Ok(match self {
+            AsyncStream::Pipe(fd) => Box::new(tokio::net::unix::pipe::Sender::from_owned_fd(fd)?),
+            AsyncStream::Socket(fd) => Box::new(socket(fd)?),
+        })
+    }
+}
+
+fn socket(fd: std::os::fd::OwnedFd) -> io::Result<tokio::net::UnixStream> {
+    let stream = std::os::unix::net::UnixStream::from(fd);
+    stream.set_nonblocking(true)?;
+    tokio::net::UnixStream::from_std(stream)
+}
 
 /// A stdio transport that answers every line it cannot pass to rmcp.
 #[derive(Debug)]
