@@ -140,7 +140,7 @@ struct McpState {
 /// A chat's role and capabilities, as its use of the task tools shows them.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct ChatProfile {
-    role: Option<String>,
+    role: Option<shim_protocol::messages::ChatRole>,
     capabilities: Option<Vec<String>>,
 }
 
@@ -242,7 +242,7 @@ impl ShimMcp {
         &self,
         node: &NodeClient,
         chat_id: &str,
-        role: &str,
+        role: shim_protocol::messages::ChatRole,
         capabilities: Option<Vec<String>>,
     ) {
         let changed = self
@@ -252,7 +252,7 @@ impl ShimMcp {
             .map(|mut profiles| {
                 let profile = profiles.entry(chat_id.to_owned()).or_default();
                 let before = profile.clone();
-                profile.role = Some(role.to_owned());
+                profile.role = Some(role);
                 if capabilities.is_some() {
                     profile.capabilities = capabilities;
                 }
