@@ -312,10 +312,16 @@ pub fn encode_ok<T: Serialize>(value: &T) -> WireResult<Bytes> {
 
 /// Encodes an error reply.
 pub fn encode_error(error: &WireError) -> Bytes {
-    // A WireError is strings and integers: encoding it cannot fail short of a bug.
+    // A WireError is strings and integers; only one whose text is over the size limit fails to encode, and then
+    // the requester still gets an error, not an empty reply.
     codec::encode(&Err::<(), &WireError>(error))
+        .or_else(|_| {
+            codec::encode(&Err::<(), WireError>(WireError::Internal {
+                message: format!("an error reply of {} was too large to send", error.code()),
+            }))
+        })
         .map(Bytes::from)
-        .unwrap_or_else(|_| Bytes::from_static(b""))
+        .expect("a short internal error always encodes")
 }
 
 /// Asks `actor` and waits up to `timeout` for its answer. `operation` names the request in the errors: a

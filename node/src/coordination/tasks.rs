@@ -282,8 +282,9 @@ impl TaskQueue {
         // Queue first, then record it: a crash in between leaves a claimable task, never a lost one.
         let enqueue = |task: &TaskRecord, revision_opt: Option<u64>| {
             let task = task.clone();
-            // A record is only changed where it exists, so it has a revision.
-            async move { self.enqueue(&task, revision_opt.unwrap_or_default()).await }.boxed()
+            let revision = revision_opt
+                .expect("a record is only changed where it exists, so it has a revision");
+            async move { self.enqueue(&task, revision).await }.boxed()
         };
         let (task, released) = self
             .records
