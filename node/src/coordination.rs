@@ -1,5 +1,15 @@
 //! Coordination between chats and nodes over JetStream: key-value buckets and, on them, locks, the chat registry,
-//! messages between chats and the task queue.
+//! messages between chats and the task queue, served as one service ([`Coordination`]).
+//!
+//! - `service`: [`Coordination`], its typed operations, [`CoordinationError`] (a `WireError` only at its edge,
+//!   [`Coordination::serve`]), presence and heartbeats, the registry sweep and the hand-back at stop; served on
+//!   each node's subjects and as the queue group `shim-coord` on `shim.v1.coord.<operation>` ([`CoordOp`]).
+//! - [`bucket`]: the typed key-value bucket every compare-and-set goes through (one retry count).
+//! - [`kv`]: opening buckets on any nats-server SHIM supports.
+//! - [`locks`], [`registry`], [`messages`], [`tasks`]: the pieces (the task queue with its pure record
+//!   transitions in [`tasks::transitions`]).
+//! - [`supervise`]: the background tasks (task index follower, puller listener, registry sweeper), restarted
+//!   with back-off and reported.
 
 pub mod bucket;
 pub mod kv;

@@ -32,7 +32,7 @@ use shim_protocol::{
     },
 };
 use tokio::sync::Mutex;
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use crate::{
     config::Config,
@@ -49,6 +49,14 @@ const MAX_ENDED: usize = 10_000;
 
 /// Most chats with danger advice waiting for their next tool result; past this the memory starts over.
 const MAX_WAITING_ADVICE: usize = 10_000;
+
+/// How long the tool-call signals of a chat gather before they go out as one batch: short beside anything a
+/// model or a person does, long beside a tool call (a busy client's calls then cost the node one signal
+/// request, not one each).
+const SIGNAL_BATCH_WINDOW: Duration = Duration::from_millis(10);
+
+/// Most tool-call events in one batch; a call beyond it (thousands of calls in one window) is not reported.
+const MAX_BATCH_EVENTS: usize = 1_000;
 
 /// How long the MCP server waits for a node it started to answer.
 const AUTOSTART_TIMEOUT: Duration = Duration::from_secs(30);
@@ -125,12 +133,14 @@ struct McpState {
     /// Danger advice a tool-call signal brought back after its tool had answered, waiting for the chat's next
     /// tool result.
     advice: std::sync::Mutex<std::collections::HashMap<String, String>>,
+    /// Tool-call signals gathering for their batch, by chat.
+    signals: std::sync::Mutex<std::collections::HashMap<String, Vec<SignalEvent>>>,
 }
 
 /// A chat's role and capabilities, as its use of the task tools shows them.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct ChatProfile {
-    role: Option<String>,
+    role: Option<shim_protocol::messages::ChatRole>,
     capabilities: Option<Vec<String>>,
 }
 
@@ -160,6 +170,7 @@ impl ShimMcp {
                 ended: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
                 advice: std::sync::Mutex::new(std::collections::HashMap::new()),
+                signals: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
             tool_router: tools::router(),
         }
@@ -231,7 +242,7 @@ impl ShimMcp {
         &self,
         node: &NodeClient,
         chat_id: &str,
-        role: &str,
+        role: shim_protocol::messages::ChatRole,
         capabilities: Option<Vec<String>>,
     ) {
         let changed = self
@@ -241,7 +252,7 @@ impl ShimMcp {
             .map(|mut profiles| {
                 let profile = profiles.entry(chat_id.to_owned()).or_default();
                 let before = profile.clone();
-                profile.role = Some(role.to_owned());
+                profile.role = Some(role);
                 if capabilities.is_some() {
                     profile.capabilities = capabilities;
                 }
@@ -305,26 +316,52 @@ impl ShimMcp {
     }
 
     /// Reports a finished SHIM tool call as a signal, in the background: the tool's answer does not wait for
-    /// it. When the node's reply carries the danger advice, it waits for the chat's next tool result
+    /// it. The calls of a chat within [`SIGNAL_BATCH_WINDOW`] go together, as one batch of tool-call events.
+    /// When the node's reply carries the danger advice, it waits for the chat's next tool result
     /// ([`Self::take_advice`]).
     fn track(&self, node: &NodeClient, chat_id: &str, tool: &str, ok: bool, started: Instant) {
-        let batch = SignalBatch {
-            chat_id: chat_id.to_owned(),
-            source: SignalSource::Mcp,
-            at_ms: shim_actors::now_ms(),
-            events: vec![SignalEvent::ToolCall {
-                tool: tool.to_owned(),
-                ok,
-                duration_ms: Some(started.elapsed().as_millis() as u64),
-                arguments: None,
-                result: None,
-            }],
-            transcript_path: None,
-            prompt: None,
+        let event = SignalEvent::ToolCall {
+            tool: tool.to_owned(),
+            ok,
+            duration_ms: Some(started.elapsed().as_millis() as u64),
+            arguments: None,
+            result: None,
         };
-        let (server, node) = (self.clone(), node.clone());
-        // Bounded: one request, within the node client's request timeout.
+        let first = match self.state.signals.lock() {
+            Ok(mut pending) => {
+                let events = pending.entry(chat_id.to_owned()).or_default();
+                if events.len() >= MAX_BATCH_EVENTS {
+                    debug!(%chat_id, "tool-call signal dropped: the batch is full");
+                    return;
+                }
+                events.push(event);
+                events.len() == 1
+            }
+            Err(_) => return,
+        };
+        if !first {
+            // A batch is already on its way out: this call goes with it.
+            return;
+        }
+        let (server, node, chat_id) = (self.clone(), node.clone(), chat_id.to_owned());
+        // Bounded: one wait of the window, then one request within the node client's request timeout.
         tokio::spawn(async move {
+            tokio::time::sleep(SIGNAL_BATCH_WINDOW).await;
+            let events = server
+                .state
+                .signals
+                .lock()
+                .ok()
+                .and_then(|mut pending| pending.remove(&chat_id))
+                .unwrap_or_default();
+            let batch = SignalBatch {
+                chat_id,
+                source: SignalSource::Mcp,
+                at_ms: shim_actors::now_ms(),
+                events,
+                transcript_path: None,
+                prompt: None,
+            };
             match node.request::<_, RiskReport>(NodeOp::Signals, &batch).await {
                 Ok(RiskReport {
                     advice: Some(advice),
@@ -332,7 +369,7 @@ impl ShimMcp {
                 }) => server.hold_advice(&batch.chat_id, advice),
                 Ok(_) => {}
                 Err(error) => {
-                    warn!(%error, chat_id = %batch.chat_id, "failed to report a tool call")
+                    warn!(%error, chat_id = %batch.chat_id, "failed to report tool calls")
                 }
             }
         });

@@ -24,7 +24,7 @@ pub use checkpoint::{
 pub use lock::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest};
 pub use model::{OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest};
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
-pub use registry::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest};
+pub use registry::{ChatEntry, ChatList, ChatRole, ChatStatus, HeartbeatRequest, ListChatsRequest};
 pub use signal::{
     RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
 };

@@ -543,6 +543,16 @@ fn every_message() -> Vec<(&'static str, String)> {
             json!({"chat_id": "w1", "role": "supervisor", "name": "lead", "capabilities": ["rust"], "busy": true, "current_task": "t1"}),
             &["chat_id"],
         ),
+        check_variants::<ChatRole>(
+            "ChatRole",
+            &[json!("supervisor"), json!("worker"), json!("solo")],
+            &[],
+        ),
+        check_variants::<ChatStatus>(
+            "ChatStatus",
+            &[json!("idle"), json!("busy"), json!("away"), json!("gone")],
+            &[],
+        ),
         check::<ListChatsRequest>("ListChatsRequest", json!({"include_gone": true}), &[]),
         check::<ChatList>("ChatList", json!({"chats": [chat_entry()]}), &["chats"]),
         // tasks

@@ -9,8 +9,8 @@ use shim_node::coordination::{
     registry::Registry,
 };
 use shim_protocol::{
-    NodeOp, WireError,
-    messages::{ChatEntry, ChatList, HeartbeatRequest, ListChatsRequest},
+    NodeOp, WireError, codec,
+    messages::{ChatEntry, ChatList, ChatRole, ChatStatus, HeartbeatRequest, ListChatsRequest},
 };
 use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, wait_for_chat, wait_until};
 
@@ -43,7 +43,7 @@ async fn heartbeats_keep_chats_present_and_silence_makes_them_away_then_gone() {
         .heartbeat(
             HeartbeatRequest {
                 chat_id: "worker-1".to_owned(),
-                role: Some("worker".to_owned()),
+                role: Some(ChatRole::Worker),
                 name: Some("rust worker".to_owned()),
                 capabilities: Some(vec!["rust".to_owned()]),
                 ..HeartbeatRequest::default()
@@ -134,22 +134,24 @@ async fn heartbeats_keep_chats_present_and_silence_makes_them_away_then_gone() {
         .expect("beats");
     assert_eq!(
         back.map(|transition| transition.from),
-        Some("gone".to_owned())
+        Some(ChatStatus::Gone)
     );
     // Back from gone it is idle: whatever it was doing was given up when it went away.
     assert_eq!(entry.status, "idle");
 
-    let bad = registry
-        .heartbeat(
-            HeartbeatRequest {
-                chat_id: "x".to_owned(),
-                role: Some("boss".to_owned()),
-                ..HeartbeatRequest::default()
-            },
-            now,
-        )
-        .await;
-    assert!(matches!(bad, Err(WireError::BadRequest { .. })));
+    // A role that is not one is refused as the heartbeat is decoded, before the registry sees it.
+    #[derive(serde::Serialize)]
+    struct RawHeartbeat<'a> {
+        chat_id: &'a str,
+        role: &'a str,
+    }
+    let raw = codec::encode(&RawHeartbeat {
+        chat_id: "x",
+        role: "boss",
+    })
+    .expect("encodes");
+    let bad = codec::decode::<HeartbeatRequest>(&raw).map_err(WireError::from);
+    assert!(matches!(bad, Err(WireError::BadRequest { .. })), "{bad:?}");
     let bad = registry
         .heartbeat(
             HeartbeatRequest {
@@ -316,7 +318,7 @@ async fn a_chat_ended_over_mcp_stays_ended() {
     let ended_at_ms = shim_actors::now_ms();
     assert_eq!(
         entry(&client, &done).await.map(|chat| chat.status),
-        Some("gone".to_owned())
+        Some(ChatStatus::Gone)
     );
     // The server's heartbeats go on for its other chat...
     let beat_since = wait_until(
@@ -357,7 +359,7 @@ async fn a_chat_ended_over_mcp_stays_ended() {
     assert_eq!(again["structuredContent"]["ended"], true, "{again}");
     assert_eq!(
         entry(&client, &done).await.map(|chat| chat.status),
-        Some("gone".to_owned())
+        Some(ChatStatus::Gone)
     );
     assert!(mcp.close().await);
     node.stop().await;

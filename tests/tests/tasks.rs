@@ -39,7 +39,7 @@ impl Chat {
                 NodeOp::ChatHeartbeat,
                 &HeartbeatRequest {
                     chat_id: self.id.clone(),
-                    role: Some(role.to_owned()),
+                    role: Some(role.parse().expect("a role")),
                     capabilities: Some(capabilities.iter().map(|c| (*c).to_owned()).collect()),
                     ..HeartbeatRequest::default()
                 },

@@ -25,7 +25,7 @@ async fn beat(client: &NodeClient, chat_id: &str, role: &str) -> ChatEntry {
             NodeOp::ChatHeartbeat,
             &HeartbeatRequest {
                 chat_id: chat_id.to_owned(),
-                role: Some(role.to_owned()),
+                role: Some(role.parse().expect("a role")),
                 ..HeartbeatRequest::default()
             },
         )

@@ -205,7 +205,7 @@ async fn a_chat_that_went_away_or_ended_shows_no_current_task() {
     let client = node.client().await;
     let heartbeat = |chat_id: &str, role: &str| HeartbeatRequest {
         chat_id: chat_id.to_owned(),
-        role: Some(role.to_owned()),
+        role: Some(role.parse().expect("a role")),
         ..HeartbeatRequest::default()
     };
     let _: ChatEntry = client

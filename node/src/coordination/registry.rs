@@ -8,14 +8,11 @@ use async_nats::jetstream::kv::Store;
 use futures::StreamExt;
 use shim_protocol::{
     WireError,
-    messages::{ChatEntry, HeartbeatRequest},
+    messages::{ChatEntry, ChatRole, ChatStatus, HeartbeatRequest},
     subject::validate_id,
 };
 
 use super::bucket::{Bucket, BucketError, Current, Updated};
-
-/// Roles a chat may take.
-pub const ROLES: [&str; 3] = ["supervisor", "worker", "solo"];
 
 /// Most capabilities a chat may list, and the longest each may be.
 const MAX_CAPABILITIES: usize = 32;
@@ -27,7 +24,7 @@ pub struct Transition {
     /// The entry after the change.
     pub entry: ChatEntry,
     /// The status before.
-    pub from: String,
+    pub from: ChatStatus,
 }
 
 /// The registry.
@@ -67,11 +64,6 @@ impl Registry {
         now_ms: u64,
     ) -> Result<(ChatEntry, Option<Transition>), WireError> {
         validate_id("chat id", &request.chat_id)?;
-        if let Some(role) = request.role.as_deref().filter(|role| !ROLES.contains(role)) {
-            return Err(WireError::bad_request(format!(
-                "role {role:?} is not supervisor, worker or solo"
-            )));
-        }
         if let Some(capabilities) = &request.capabilities {
             validate_capabilities(capabilities)?;
         }
@@ -80,18 +72,17 @@ impl Registry {
             .bucket
             .update(&request.chat_id, |current| {
                 let previous = current.value();
-                was = previous.map(|entry| entry.status.clone());
-                let busy = request
-                    .busy
-                    .unwrap_or_else(|| previous.is_some_and(|entry| entry.status == "busy"));
+                was = previous.map(|entry| entry.status);
+                let busy = request.busy.unwrap_or_else(|| {
+                    previous.is_some_and(|entry| entry.status == ChatStatus::Busy)
+                });
                 Ok::<_, BucketError>(Some(ChatEntry {
                     chat_id: request.chat_id.clone(),
                     node_id: self.node_id.clone(),
                     role: request
                         .role
-                        .clone()
-                        .or_else(|| previous.map(|entry| entry.role.clone()))
-                        .unwrap_or_else(|| "solo".to_owned()),
+                        .or_else(|| previous.map(|entry| entry.role))
+                        .unwrap_or(ChatRole::Solo),
                     name: request
                         .name
                         .clone()
@@ -101,7 +92,11 @@ impl Registry {
                         .clone()
                         .or_else(|| previous.map(|entry| entry.capabilities.clone()))
                         .unwrap_or_default(),
-                    status: if busy { "busy" } else { "idle" }.to_owned(),
+                    status: if busy {
+                        ChatStatus::Busy
+                    } else {
+                        ChatStatus::Idle
+                    },
                     current_task: request
                         .current_task
                         .clone()
@@ -116,7 +111,7 @@ impl Registry {
             });
         };
         let transition = was
-            .filter(|status| status == "away" || status == "gone")
+            .filter(|status| !status.is_present())
             .map(|from| Transition {
                 entry: entry.clone(),
                 from,
@@ -139,11 +134,15 @@ impl Registry {
                 let Some(entry) = current.value() else {
                     return Ok(None);
                 };
-                if entry.status == "away" || entry.status == "gone" {
+                if !entry.status.is_present() {
                     return Ok(None);
                 }
                 let mut entry = entry.clone();
-                entry.status = if task_id.is_some() { "busy" } else { "idle" }.to_owned();
+                entry.status = if task_id.is_some() {
+                    ChatStatus::Busy
+                } else {
+                    ChatStatus::Idle
+                };
                 entry.current_task = task_id.map(str::to_owned);
                 Ok(Some(entry))
             })
@@ -159,15 +158,18 @@ impl Registry {
     /// chat is not registered or already gone.
     pub async fn leave(&self, chat_id: &str, now_ms: u64) -> Result<Option<Transition>, WireError> {
         validate_id("chat id", chat_id)?;
-        let mut from = String::new();
+        let mut from = ChatStatus::Gone;
         let updated = self
             .bucket
             .update(chat_id, |current| {
-                let Some(entry) = current.value().filter(|entry| entry.status != "gone") else {
+                let Some(entry) = current
+                    .value()
+                    .filter(|entry| entry.status != ChatStatus::Gone)
+                else {
                     return Ok(None);
                 };
                 let mut entry = entry.clone();
-                from = std::mem::replace(&mut entry.status, "gone".to_owned());
+                from = std::mem::replace(&mut entry.status, ChatStatus::Gone);
                 entry.current_task = None;
                 entry.last_heartbeat_ms = entry.last_heartbeat_ms.max(now_ms);
                 Ok(Some(entry))
@@ -215,7 +217,7 @@ impl Registry {
                 .bucket
                 .get(&key)
                 .await?
-                .filter(|entry| include_gone || entry.status != "gone");
+                .filter(|entry| include_gone || entry.status != ChatStatus::Gone);
             if let Some(entry) = entry_opt {
                 chats.push(entry);
             }
@@ -228,8 +230,7 @@ impl Registry {
     /// that heartbeats again through another node is back.
     pub async fn mark_node_away(&self) -> Result<Vec<Transition>, WireError> {
         self.move_chats(|entry| {
-            let present = entry.status == "idle" || entry.status == "busy";
-            (entry.node_id == self.node_id && present).then_some("away")
+            (entry.node_id == self.node_id && entry.status.is_present()).then_some(ChatStatus::Away)
         })
         .await
     }
@@ -245,9 +246,9 @@ impl Registry {
         self.move_chats(|entry| {
             let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
             if silent >= gone_after {
-                Some("gone")
+                Some(ChatStatus::Gone)
             } else if silent >= away_after {
-                Some("away")
+                Some(ChatStatus::Away)
             } else {
                 None
             }
@@ -260,7 +261,7 @@ impl Registry {
     /// on nothing: its `current_task` is cleared (its tasks are handed back as it goes).
     async fn move_chats(
         &self,
-        status_for: impl Fn(&ChatEntry) -> Option<&'static str>,
+        status_for: impl Fn(&ChatEntry) -> Option<ChatStatus>,
     ) -> Result<Vec<Transition>, WireError> {
         let mut transitions = Vec::new();
         for key in self.keys().await? {
@@ -274,7 +275,7 @@ impl Registry {
             let Some(status) = status_for(&entry).filter(|status| entry.status != *status) else {
                 continue;
             };
-            let from = std::mem::replace(&mut entry.status, status.to_owned());
+            let from = std::mem::replace(&mut entry.status, status);
             entry.current_task = None;
             // Not written: another node, or a heartbeat, got there first: the chat is alive, or already moved.
             if self

@@ -16,10 +16,10 @@
 //!   the last one puts it on the queue, and a dependency that fails, dies or is cancelled fails it.
 //! - **Deduplication**: an idempotency key maps to its task in the bucket `shim_task_keys`.
 //!
-//! The pieces: [`provision`] makes the streams, consumers and buckets; [`storage`] reads and changes records
+//! The pieces: `provision` makes the streams, consumers and buckets; `storage` reads and changes records
 //! (compare-and-set through the typed bucket); [`transitions`] decides each change of a record, as pure
-//! functions; [`delivery`] puts tasks on the queue and settles deliveries; [`claim`] takes tasks off it;
-//! [`handback`] returns what a worker never got; [`index`] is the node's view of every record; [`puller`]
+//! functions; `delivery` puts tasks on the queue and settles deliveries; `claim` takes tasks off it;
+//! `handback` returns what a worker never got; `index` is the node's view of every record; `puller`
 //! asks the consumers.
 
 mod checks;

@@ -1,6 +1,105 @@
 //! The chat registry: which chats exist, where, doing what, and whether they are still there.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
+
+/// What a chat does in coordination. On the wire: `supervisor`, `worker` or `solo`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChatRole {
+    /// Splits work into tasks and reviews the results.
+    Supervisor,
+    /// Takes tasks.
+    Worker,
+    /// Works alone (the default).
+    #[default]
+    Solo,
+}
+
+/// Where a chat is in the registry. On the wire: `idle`, `busy`, `away` or `gone`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChatStatus {
+    /// Heartbeating, on no task.
+    Idle,
+    /// Heartbeating, on a task.
+    Busy,
+    /// Silent for a while (or its node stopped).
+    Away,
+    /// Silent for long, or its session ended.
+    Gone,
+}
+
+impl ChatRole {
+    /// Every role.
+    pub const ALL: [ChatRole; 3] = [ChatRole::Supervisor, ChatRole::Worker, ChatRole::Solo];
+
+    /// The role's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChatRole::Supervisor => "supervisor",
+            ChatRole::Worker => "worker",
+            ChatRole::Solo => "solo",
+        }
+    }
+}
+
+impl std::str::FromStr for ChatRole {
+    type Err = String;
+
+    /// Reads a role by its wire name.
+    fn from_str(name: &str) -> Result<ChatRole, String> {
+        ChatRole::ALL
+            .into_iter()
+            .find(|role| role.as_str() == name)
+            .ok_or_else(|| format!("role {name:?} is not supervisor, worker or solo"))
+    }
+}
+
+impl ChatStatus {
+    /// The status's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChatStatus::Idle => "idle",
+            ChatStatus::Busy => "busy",
+            ChatStatus::Away => "away",
+            ChatStatus::Gone => "gone",
+        }
+    }
+
+    /// True for a chat that heartbeats (idle or busy).
+    pub fn is_present(self) -> bool {
+        matches!(self, ChatStatus::Idle | ChatStatus::Busy)
+    }
+}
+
+macro_rules! named {
+    ($name:ty) => {
+        impl fmt::Display for $name {
+            fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str(self.as_str())
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+    };
+}
+
+named!(ChatRole);
+named!(ChatStatus);
 
 /// A chat in the registry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -11,7 +110,7 @@ pub struct ChatEntry {
     /// The node it talks to.
     pub node_id: String,
     /// `supervisor`, `worker` or `solo`.
-    pub role: String,
+    pub role: ChatRole,
     /// A human name.
     #[serde(default)]
     pub name: Option<String>,
@@ -19,7 +118,7 @@ pub struct ChatEntry {
     #[serde(default)]
     pub capabilities: Vec<String>,
     /// `idle`, `busy`, `away` (silent for a while) or `gone` (silent for long).
-    pub status: String,
+    pub status: ChatStatus,
     /// The task it works on.
     #[serde(default)]
     pub current_task: Option<String>,
@@ -35,7 +134,7 @@ pub struct HeartbeatRequest {
     pub chat_id: String,
     /// `supervisor`, `worker` or `solo`; kept when not given (default `solo`).
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<ChatRole>,
     /// A human name; kept when not given.
     #[serde(default)]
     pub name: Option<String>,
@@ -65,4 +164,81 @@ pub struct ListChatsRequest {
 pub struct ChatList {
     /// The chats.
     pub chats: Vec<ChatEntry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+    use crate::codec;
+
+    /// A chat entry as releases before the typed role and status wrote and read it: plain strings.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct StringlyEntry {
+        chat_id: String,
+        node_id: String,
+        role: String,
+        name: Option<String>,
+        capabilities: Vec<String>,
+        status: String,
+        current_task: Option<String>,
+        last_heartbeat_ms: u64,
+    }
+
+    #[test]
+    fn roles_and_statuses_keep_their_wire_names_both_ways() {
+        for role in ChatRole::ALL {
+            for status in [
+                ChatStatus::Idle,
+                ChatStatus::Busy,
+                ChatStatus::Away,
+                ChatStatus::Gone,
+            ] {
+                let entry = ChatEntry {
+                    chat_id: "c1".to_owned(),
+                    node_id: "n1".to_owned(),
+                    role,
+                    name: Some("worker 1".to_owned()),
+                    capabilities: vec!["rust".to_owned()],
+                    status,
+                    current_task: None,
+                    last_heartbeat_ms: 7,
+                };
+                let old = StringlyEntry {
+                    chat_id: "c1".to_owned(),
+                    node_id: "n1".to_owned(),
+                    role: role.as_str().to_owned(),
+                    name: Some("worker 1".to_owned()),
+                    capabilities: vec!["rust".to_owned()],
+                    status: status.as_str().to_owned(),
+                    current_task: None,
+                    last_heartbeat_ms: 7,
+                };
+                // The same bytes on the wire (MessagePack) and in the bucket (JSON).
+                let new_bytes = codec::encode(&entry).expect("encodes");
+                assert_eq!(new_bytes, codec::encode(&old).expect("encodes"));
+                assert_eq!(
+                    serde_json::to_string(&entry).expect("json"),
+                    serde_json::to_string(&old).expect("json")
+                );
+                // An old reader reads the new writer, and the other way round.
+                assert_eq!(
+                    codec::decode::<StringlyEntry>(&new_bytes).expect("old reads"),
+                    old
+                );
+                let old_bytes = codec::encode(&old).expect("encodes");
+                assert_eq!(
+                    codec::decode::<ChatEntry>(&old_bytes).expect("new reads"),
+                    entry
+                );
+                assert_eq!(role.to_string().parse::<ChatRole>(), Ok(role));
+                assert!(entry.status == status.as_str() && entry.role == role.as_str());
+            }
+        }
+        assert_eq!(
+            "boss".parse::<ChatRole>(),
+            Err("role \"boss\" is not supervisor, worker or solo".to_owned())
+        );
+    }
 }

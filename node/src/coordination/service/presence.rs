@@ -96,7 +96,7 @@ impl Coordination {
 const REGISTER_WITHIN: Duration = Duration::from_secs(1);
 
 impl Coordination {
-    /// A session started: its chat enters the registry under its name, waited for up to [`REGISTER_WITHIN`]. A
+    /// A session started: its chat enters the registry under its name, waited for up to `REGISTER_WITHIN` (1 s). A
     /// registry that fails or is slow is logged; the session stands.
     pub async fn opened(&self, chat_id: &str, name_opt: Option<String>) {
         if self.pieces.registry_opt.is_none() {
@@ -148,7 +148,7 @@ impl Coordination {
     }
 
     /// A session ended: its chat is `gone` with no current task, and the tasks it held go back to the queue; waited
-    /// for up to [`REGISTER_WITHIN`].
+    /// for up to `REGISTER_WITHIN` (1 s).
     pub async fn ended(&self, chat_id: &str) {
         self.presence.forget(chat_id);
         if tokio::time::timeout(REGISTER_WITHIN, self.leave(chat_id))

@@ -51,7 +51,7 @@ pub async fn sweep(
                 for transition in transitions {
                     coordination.emitter.emit(
                         "chats",
-                        &transition.entry.status,
+                        transition.entry.status.as_str(),
                         Some(&transition.entry.chat_id),
                         json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms}),
                     );
@@ -141,7 +141,7 @@ impl Coordination {
                     for transition in transitions {
                         self.emitter.emit(
                         "chats",
-                        &transition.entry.status,
+                        transition.entry.status.as_str(),
                         Some(&transition.entry.chat_id),
                         serde_json::json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms, "reason": "node stopping"}),
                     );

@@ -271,8 +271,13 @@ impl ShimMcp {
             .request(Scope::Chat(args.chat_id_opt), |call| {
                 let request = request.clone().with_chat(call.chat_id.clone());
                 async move {
-                    self.set_profile(&call.node, &call.chat_id, "supervisor", None)
-                        .await;
+                    self.set_profile(
+                        &call.node,
+                        &call.chat_id,
+                        shim_protocol::messages::ChatRole::Supervisor,
+                        None,
+                    )
+                    .await;
                     dispatch_until_answered(&call.node, &request, started).await
                 }
             })
@@ -296,7 +301,7 @@ impl ShimMcp {
                 self.set_profile(
                     &chat.node,
                     &chat.chat_id,
-                    "worker",
+                    shim_protocol::messages::ChatRole::Worker,
                     request.capabilities.clone(),
                 )
                 .await;
