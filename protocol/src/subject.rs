@@ -130,6 +130,11 @@ pub fn kv_bucket_all(bucket: &str) -> String {
     format!("$KV.{bucket}.>")
 }
 
+/// The subject of key `key` in key-value bucket `bucket` without the key: `$KV.<bucket>.`.
+pub fn kv_key_prefix(bucket: &str) -> String {
+    format!("$KV.{bucket}.")
+}
+
 /// The stream that holds key-value bucket `bucket`: `KV_<bucket>`.
 pub fn kv_stream(bucket: &str) -> String {
     format!("KV_{bucket}")

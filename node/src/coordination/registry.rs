@@ -9,7 +9,7 @@ use futures::StreamExt;
 use shim_protocol::{
     WireError,
     messages::{ChatEntry, ChatRole, ChatStatus, HeartbeatRequest},
-    subject::validate_id,
+    subject::{self, validate_id},
 };
 
 use super::bucket::{Bucket, BucketError, Current, Updated};
@@ -182,27 +182,29 @@ impl Registry {
         }
     }
 
-    /// Returns every key of the bucket. An empty bucket is answered from fresh stream state (the store's own
-    /// status is cached from when it was opened); the key listing itself is bounded in time.
+    /// Returns every key of the bucket that has a subject in its stream (deleted keys included: their entry
+    /// reads as none). The keys come from the stream's own subject list, one request with no consumer: a key
+    /// listing through an ordered consumer waits out an idle heartbeat (5 s) whenever a key changes while it
+    /// runs, which the registry's keys do all the time.
     async fn keys(&self) -> Result<Vec<String>, WireError> {
         let store = self.bucket.store();
         let unavailable =
             |error: &dyn std::fmt::Display| WireError::from(self.bucket.unavailable(error));
-        let info = store
-            .stream
-            .get_info()
-            .await
-            .map_err(|error| unavailable(&error))?;
-        if info.state.messages == 0 {
-            return Ok(Vec::new());
-        }
+        let prefix = subject::kv_key_prefix(&store.name);
         let collect = async {
-            let mut keys = store.keys().await.map_err(|error| unavailable(&error))?;
-            let mut out = Vec::new();
-            while let Some(key) = keys.next().await {
-                out.push(key.map_err(|error| unavailable(&error))?);
+            let mut subjects = store
+                .stream
+                .info_with_subjects(subject::kv_bucket_all(&store.name))
+                .await
+                .map_err(|error| unavailable(&error))?;
+            let mut keys = Vec::new();
+            while let Some(listed) = subjects.next().await {
+                let (key_subject, _count) = listed.map_err(|error| unavailable(&error))?;
+                if let Some(key) = key_subject.strip_prefix(&prefix) {
+                    keys.push(key.to_owned());
+                }
             }
-            Ok::<_, WireError>(out)
+            Ok::<_, WireError>(keys)
         };
         tokio::time::timeout(Duration::from_secs(5), collect)
             .await
