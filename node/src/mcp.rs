@@ -55,6 +55,9 @@ const MAX_WAITING_ADVICE: usize = 10_000;
 /// request, not one each).
 const SIGNAL_BATCH_WINDOW: Duration = Duration::from_millis(10);
 
+/// Longest the server waits at exit for the tool-call batches still on their way to the node.
+const EXIT_PATIENCE: Duration = Duration::from_secs(2);
+
 /// Most tool-call events in one batch; a call beyond it (thousands of calls in one window) is not reported.
 const MAX_BATCH_EVENTS: usize = 1_000;
 
@@ -93,6 +96,7 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
             beating.heartbeat_all().await;
         }
     });
+    let flushed = server.clone();
     let (input, output) = stdio::streams();
     let transport = stdio::LineTransport::new(input, output);
     let written = transport.written();
@@ -106,6 +110,8 @@ pub async fn serve_stdio(config: Config, options: McpOptions) -> anyhow::Result<
     .await;
     // Whatever was answered reaches the client before the process ends, even when the session failed.
     written.wait().await;
+    // The tool calls of the last moments still reach the node.
+    flushed.flush_signals().await;
     let reason = served?;
     info!(?reason, "MCP client disconnected");
     Ok(())
@@ -135,6 +141,8 @@ struct McpState {
     advice: std::sync::Mutex<std::collections::HashMap<String, String>>,
     /// Tool-call signals gathering for their batch, by chat.
     signals: std::sync::Mutex<std::collections::HashMap<String, Vec<SignalEvent>>>,
+    /// The batches on their way to the node; the server waits for them before it exits.
+    sending: std::sync::Mutex<tokio::task::JoinSet<()>>,
 }
 
 /// A chat's role and capabilities, as its use of the task tools shows them.
@@ -171,6 +179,7 @@ impl ShimMcp {
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
                 advice: std::sync::Mutex::new(std::collections::HashMap::new()),
                 signals: std::sync::Mutex::new(std::collections::HashMap::new()),
+                sending: std::sync::Mutex::new(tokio::task::JoinSet::new()),
             }),
             tool_router: tools::router(),
         }
@@ -344,8 +353,13 @@ impl ShimMcp {
             return;
         }
         let (server, node, chat_id) = (self.clone(), node.clone(), chat_id.to_owned());
+        let Ok(mut sending) = self.state.sending.lock() else {
+            return;
+        };
+        // Batches already sent are let go of here, so the set holds one entry per chat at most.
+        while sending.try_join_next().is_some() {}
         // Bounded: one wait of the window, then one request within the node client's request timeout.
-        tokio::spawn(async move {
+        sending.spawn(async move {
             tokio::time::sleep(SIGNAL_BATCH_WINDOW).await;
             let events = server
                 .state
@@ -373,6 +387,25 @@ impl ShimMcp {
                 }
             }
         });
+    }
+
+    /// Waits for the tool-call batches on their way to the node, for at most [`EXIT_PATIENCE`] after the batch
+    /// window: enough for a batch to be sent and, from a node that is up, answered; a node that does not answer
+    /// does not hold the client's exit up.
+    async fn flush_signals(&self) {
+        let Ok(mut sending) = self
+            .state
+            .sending
+            .lock()
+            .map(|mut set| std::mem::take(&mut *set))
+        else {
+            return;
+        };
+        let patience = SIGNAL_BATCH_WINDOW + EXIT_PATIENCE.min(self.state.config.request_timeout());
+        let all = async { while sending.join_next().await.is_some() {} };
+        if tokio::time::timeout(patience, all).await.is_err() {
+            warn!("tool-call signals still unsent when the MCP server stopped");
+        }
     }
 
     /// Keeps `advice` for the chat's next tool result.

@@ -352,3 +352,48 @@ async fn crash_prevention_tools_checkpoint_advise_and_resume() {
     assert!(second.close().await);
     node.stop().await;
 }
+
+/// The tool calls of the last moments before the client leaves still reach the node: the server waits for the
+/// batches on their way before it exits.
+#[tokio::test]
+async fn the_last_tool_calls_reach_the_node_when_the_client_leaves() {
+    use shim_protocol::{
+        NodeOp,
+        messages::{RiskReport, RiskRequest},
+    };
+
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let logs = tempfile::tempdir().expect("temp dir");
+    let mut mcp = spawn_mcp(&node, &logs.path().join("stderr.log"), &["--no-autostart"]);
+    mcp.initialize().await;
+    let started = mcp
+        .call_tool("shim_session_start", json!({"name": "leaving"}))
+        .await;
+    let chat_id = structured(&started)["chat_id"]
+        .as_str()
+        .expect("chat_id")
+        .to_owned();
+    for _ in 0..3 {
+        mcp.call_tool("shim_status", json!({"chat_id": chat_id}))
+            .await;
+    }
+    // The client leaves right after its last answer.
+    assert!(mcp.close().await, "the server exits cleanly");
+
+    let risk: RiskReport = node
+        .client()
+        .await
+        .request(
+            NodeOp::Risk,
+            &RiskRequest {
+                chat_id: chat_id.clone(),
+            },
+        )
+        .await
+        .expect("risk");
+    assert_eq!(
+        risk.signals.tool_calls, 3,
+        "every tool call made before the client left was reported"
+    );
+}
