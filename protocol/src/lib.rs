@@ -11,13 +11,15 @@
 //! - [`event`]: the JSON envelope published on `shim.events.<component>.<name>`.
 //!
 //! # Subjects
-//! | subject | payload | reply |
-//! |---|---|---|
-//! | `shim.v1.node.<node_id>.hello` | [`messages::HelloRequest`] | [`messages::HelloReply`] |
-//! | `shim.v1.node.<node_id>.session.start` | [`messages::SessionStartRequest`] | [`messages::SessionStartReply`] |
-//! | `shim.v1.node.<node_id>.session.end` | [`messages::SessionEndRequest`] | [`messages::SessionEndReply`] |
-//! | `shim.v1.node.<node_id>.status` | [`messages::StatusRequest`] | [`messages::StatusReply`] |
-//! | `shim.events.<component>.<name>` | [`event::Event`] (JSON) | none |
+//! Every subject is built in [`subject`]; docs/protocol.md has each operation's payloads. The families:
+//!
+//! | subject | who answers |
+//! |---|---|
+//! | `shim.v1.node.<node_id>.<op>` ([`NodeOp`]) | that node: sessions, status, signals, risk, checkpoints, resume, chat heartbeats |
+//! | `shim.v1.coord.<op>` (the [`NodeOp`]s [`NodeOp::is_cluster_wide`] names) | any node, queue group `shim-coord`: tasks, chat list, messages, locks |
+//! | `shim.v1.router.<op>` ([`subject::RouterOp`]) | any node, queue group `shim-router`: routing |
+//! | `shim.v1.tasks.*`, `shim.v1.msg.*`, `$KV.*` | JetStream streams and buckets, not services |
+//! | `shim.events.<component>.<name>` | nobody: [`event::Event`] (JSON), published |
 //!
 //! # Compatibility rules
 //! - Payloads are encoded with field names (`rmp_serde::to_vec_named`), so a reader skips fields it does not
