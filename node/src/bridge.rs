@@ -1,7 +1,7 @@
 //! The node's own operations ([`NodeOp`] on `shim.v1.node.<node_id>.>`): each request decoded into a typed
 //! actor message, the actor's answer encoded. The bridge is a [`Component`] served by
 //! [`service::serve`], which does the header check, the in-flight bound, the reply (through
-//! [`delivery`] when it hands something out) and the metrics.
+//! `service/delivery.rs` when it hands something out) and the metrics.
 //!
 //! Nothing a peer sends can stop the bridge: an unknown operation, a missing or foreign protocol version,
 //! a malformed or oversized payload, or an actor that does not answer in time each becomes a
@@ -35,14 +35,8 @@ use tracing::debug;
 use crate::{
     coordination::Coordination,
     metrics::NodeMetrics,
-    service::{self, Component, Inbound, Serving, encode_ok},
+    service::{self, Component, Exchange, Inbound, Serving, Taken, encode_ok, ids},
 };
-
-mod delivery;
-pub(crate) mod ids;
-
-pub(crate) use delivery::deliver;
-pub use delivery::{Exchange, RECEIPT_WINDOW, Taken};
 
 /// What the bridge needs to answer requests.
 #[derive(Debug)]
@@ -123,7 +117,7 @@ async fn dispatch(
     op: NodeOp,
     payload: &[u8],
     wants_reply: bool,
-    exchange: &mut delivery::Exchange,
+    exchange: &mut Exchange,
 ) -> WireResult<Bytes> {
     match op {
         NodeOp::Hello => {

@@ -10,7 +10,7 @@
 //! - the `Shim-Protocol` header check (missing or foreign → [`WireError::UnsupportedVersion`]);
 //! - a bound on requests in flight (over it → [`WireError::Busy`] at once, never a queue);
 //! - the reply: `Result<T, WireError>` encoded, sent with the protocol header, or handed to
-//!   [`delivery`](crate::bridge) when it hands something out (kept only once the requester has it);
+//!   `delivery` when it hands something out (kept only once the requester has it);
 //! - `shim_node_requests_total` / `shim_node_request_duration_seconds` by operation and outcome, and
 //!   `shim_node_bad_messages_total` for what a peer got wrong;
 //! - an orderly stop: unsubscribe, then wait (bounded) for the requests in flight.
@@ -20,6 +20,9 @@
 //!
 //! [`ask`] is the one way a handler asks an actor: a timeout is [`WireError::Timeout`], an actor that is
 //! gone or stopped before answering is [`WireError::Unavailable`].
+//!
+//! Its parts: `delivery` (delivery receipts: what a reply hands out is kept only once the requester has it)
+//! and `ids` (the one rule for ids people type, checked for every component's operations).
 
 use std::{
     future::Future,
@@ -39,8 +42,13 @@ use shim_protocol::{
 use tokio::sync::{Semaphore, watch};
 use tracing::{debug, trace, warn};
 
-pub use crate::bridge::{Exchange, Taken};
 use crate::metrics::NodeMetrics;
+
+mod delivery;
+pub(crate) mod ids;
+
+pub(crate) use delivery::deliver;
+pub use delivery::{Exchange, RECEIPT_WINDOW, Taken};
 
 /// The operations of a component: parsed from the subject tail after the component's prefix.
 pub trait Op: Copy + Send + Sync + 'static {
@@ -264,7 +272,7 @@ async fn serve_one<C: Component>(
     match exchange.taken_opt.take() {
         Some(taken) => {
             let ok = outcome == "ok";
-            if let Some(back) = crate::bridge::deliver(client, &inbound, payload, taken, ok).await {
+            if let Some(back) = deliver(client, &inbound, payload, taken, ok).await {
                 component.hand_back(back).await;
             }
         }

@@ -208,7 +208,7 @@ async fn claims_and_reads_waiting_30_and_60_seconds_get_what_arrives_late() {
 /// The task's record once the receipt window is over and it is still held.
 async fn wait_held(client: &NodeClient, task_id: &str) -> TaskRecord {
     // The record a claim leaves is only undone for want of a receipt; give the window time to pass.
-    let window_over = Instant::now() + shim_node::bridge::RECEIPT_WINDOW + Duration::from_secs(1);
+    let window_over = Instant::now() + shim_node::service::RECEIPT_WINDOW + Duration::from_secs(1);
     loop {
         let record = task(client, task_id).await;
         assert!(

@@ -87,7 +87,7 @@ async fn a_nats_py_worker_waits_30_seconds_and_keeps_what_it_claimed() {
     assert_eq!(task["attempt"], 1);
     assert!(worker.wait().await.expect("exits").success());
     // A client without receipts keeps what it was answered with.
-    let kept_until = Instant::now() + shim_node::bridge::RECEIPT_WINDOW + Duration::from_secs(1);
+    let kept_until = Instant::now() + shim_node::service::RECEIPT_WINDOW + Duration::from_secs(1);
     while Instant::now() < kept_until {
         let list: TaskList = client
             .request(

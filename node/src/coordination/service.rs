@@ -122,7 +122,7 @@ impl crate::service::Component for Coordination {
         payload: &[u8],
         exchange: &mut crate::service::Exchange,
     ) -> Result<Bytes, WireError> {
-        crate::bridge::ids::check(op, payload)?;
+        crate::service::ids::check(op, payload)?;
         let mut taken_opt = None;
         let reply = self
             .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)

@@ -1,9 +1,9 @@
-//! The MCP tools, by capability: [`session`] (open, status, end), [`crash`] (signals, risk, checkpoints,
-//! resume), [`routing`] (model tiers) and [`coordination`] (locks, messages, chats, tasks).
+//! The MCP tools, by capability: `session` (open, status, end), `crash` (signals, risk, checkpoints,
+//! resume), `routing` (model tiers) and `coordination` (locks, messages, chats, tasks).
 //!
 //! A tool's arguments are the protocol request it sends ([`Args`]): its JSON schema is derived from the wire
 //! type (the `schema` feature of `shim-protocol`), less the fields the server fills in, with the chat id
-//! optional. Its result is the protocol reply. Each tool is one request through [`ShimMcp::request`]
+//! optional. Its result is the protocol reply. Each tool is one request through `ShimMcp::request`
 //! (two for chat-scoped tools on first use). Descriptions are short: they cost the user context in every
 //! session.
 
