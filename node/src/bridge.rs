@@ -243,30 +243,6 @@ async fn dispatch(
             .await??;
             encode_ok(&offer)
         }
-        NodeOp::LockAcquire
-        | NodeOp::LockExtend
-        | NodeOp::LockRelease
-        | NodeOp::ChatHeartbeat
-        | NodeOp::ChatList
-        | NodeOp::MessageSend
-        | NodeOp::MessageRead
-        | NodeOp::TaskDispatch
-        | NodeOp::TaskClaim
-        | NodeOp::TaskProgress
-        | NodeOp::TaskComplete
-        | NodeOp::TaskFail
-        | NodeOp::TaskCancel
-        | NodeOp::TaskRetry
-        | NodeOp::TaskStatus
-        | NodeOp::TaskCollect => {
-            let mut taken_opt = None;
-            let reply = context
-                .coordination
-                .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
-                .await;
-            exchange.taken_opt = taken_opt;
-            reply
-        }
         NodeOp::ResumeTake => {
             let request: ResumeRequest = codec::decode(payload)?;
             let offer = call(context, &checkpoint_manager(context)?, op, |port| {
@@ -274,6 +250,16 @@ async fn dispatch(
             })
             .await??;
             encode_ok(&offer)
+        }
+        // Every other operation is coordination's (`Coordination::serves`); one it does not know it refuses.
+        op => {
+            let mut taken_opt = None;
+            let reply = context
+                .coordination
+                .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
+                .await;
+            exchange.taken_opt = taken_opt;
+            reply
         }
     }
 }

@@ -239,25 +239,7 @@ impl Coordination {
 
     /// True for the operations this service answers.
     pub fn serves(op: NodeOp) -> bool {
-        matches!(
-            op,
-            NodeOp::LockAcquire
-                | NodeOp::LockExtend
-                | NodeOp::LockRelease
-                | NodeOp::ChatHeartbeat
-                | NodeOp::ChatList
-                | NodeOp::MessageSend
-                | NodeOp::MessageRead
-                | NodeOp::TaskDispatch
-                | NodeOp::TaskClaim
-                | NodeOp::TaskProgress
-                | NodeOp::TaskComplete
-                | NodeOp::TaskFail
-                | NodeOp::TaskCancel
-                | NodeOp::TaskRetry
-                | NodeOp::TaskStatus
-                | NodeOp::TaskCollect
-        )
+        op.is_cluster_wide() || op == NodeOp::ChatHeartbeat
     }
 
     /// Serves one request of operation `op`: decodes `payload`, acts, encodes the answer. What the answer hands
