@@ -2,38 +2,21 @@
 //! (the seam the actors' tests use too).
 
 use std::sync::{
-    Arc, Mutex,
+    Arc,
     atomic::{AtomicU32, Ordering},
 };
 
-use shim_actors::{EventEmitter, EventPublisher};
-use shim_protocol::Event;
+use shim_actors::{EventEmitter, publisher::RecordingPublisher, test_utils::wait_until};
 
 use super::*;
 use crate::metrics::MetricsRegistry;
 
-#[derive(Default)]
-struct Kept(Mutex<Vec<Event>>);
-
-impl EventPublisher for Kept {
-    fn publish(&self, event: Event) {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(event);
-    }
-}
-
-impl Kept {
-    fn restarts(&self) -> Vec<serde_json::Value> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .iter()
-            .filter(|event| event.kind == "coordination.task_restarted")
-            .map(|event| event.data.clone())
-            .collect()
-    }
+/// The `coordination.task_restarted` events published so far.
+fn restarts_of(kept: &RecordingPublisher) -> Vec<serde_json::Value> {
+    kept.of_kind("coordination.task_restarted")
+        .into_iter()
+        .map(|event| event.data)
+        .collect()
 }
 
 const FAST: Backoff = Backoff {
@@ -45,16 +28,21 @@ const FAST: Backoff = Backoff {
 const DEADLINE: Duration = Duration::from_secs(10);
 
 async fn wait_for(what: &str, check: impl Fn() -> bool) {
-    let deadline = Instant::now() + DEADLINE;
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let reached = wait_until(
+        || std::future::ready(check()),
+        DEADLINE,
+        Duration::from_millis(5),
+    )
+    .await;
+    assert!(reached, "timed out waiting for {what}");
 }
 
-fn supervision(kept: &Arc<Kept>, metrics: &MetricsRegistry) -> (Supervision, watch::Sender<bool>) {
+fn supervision(
+    kept: &RecordingPublisher,
+    metrics: &MetricsRegistry,
+) -> (Supervision, watch::Sender<bool>) {
     let (stop, shutdown) = watch::channel(false);
-    let emitter = EventEmitter::new("n1", kept.clone());
+    let emitter = EventEmitter::new("n1", Arc::new(kept.clone()));
     (
         Supervision::new(emitter, &metrics.meter(), FAST, shutdown),
         stop,
@@ -63,7 +51,7 @@ fn supervision(kept: &Arc<Kept>, metrics: &MetricsRegistry) -> (Supervision, wat
 
 #[tokio::test]
 async fn a_task_that_breaks_or_panics_is_restarted_and_reported() {
-    let kept = Arc::new(Kept::default());
+    let kept = RecordingPublisher::default();
     let metrics = MetricsRegistry::new().expect("metrics");
     let (supervision, stop) = supervision(&kept, &metrics);
     let runs = Arc::new(AtomicU32::new(0));
@@ -80,7 +68,7 @@ async fn a_task_that_breaks_or_panics_is_restarted_and_reported() {
         }
     });
     wait_for("the third run", || runs.load(Ordering::SeqCst) >= 3).await;
-    let restarts = kept.restarts();
+    let restarts = restarts_of(&kept);
     assert_eq!(restarts.len(), 2, "{restarts:?}");
     assert_eq!(restarts[0]["task"], "follower");
     assert_eq!(restarts[0]["reason"], "the watch ended");
@@ -105,12 +93,12 @@ async fn a_task_that_breaks_or_panics_is_restarted_and_reported() {
         3,
         "nothing runs after the stop"
     );
-    assert_eq!(kept.restarts().len(), 2, "a stop is not a restart");
+    assert_eq!(restarts_of(&kept).len(), 2, "a stop is not a restart");
 }
 
 #[tokio::test]
 async fn a_finished_task_is_not_restarted_and_the_stop_ends_the_rest() {
-    let kept = Arc::new(Kept::default());
+    let kept = RecordingPublisher::default();
     let metrics = MetricsRegistry::new().expect("metrics");
     let (supervision, stop) = supervision(&kept, &metrics);
     let runs = Arc::new(AtomicU32::new(0));
@@ -138,5 +126,5 @@ async fn a_finished_task_is_not_restarted_and_the_stop_ends_the_rest() {
     );
     assert_eq!(runs.load(Ordering::SeqCst), 1);
     assert_eq!(sweeps.load(Ordering::SeqCst), 1);
-    assert!(kept.restarts().is_empty());
+    assert!(restarts_of(&kept).is_empty());
 }
