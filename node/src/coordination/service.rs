@@ -190,14 +190,7 @@ pub struct Coordination {
 }
 
 fn encode_ok<T: Serialize>(value: &T) -> CoordinationResult<Bytes> {
-    codec::encode(&Ok::<&T, &WireError>(value))
-        .map(Bytes::from)
-        .map_err(|error| {
-            WireError::Internal {
-                message: format!("failed to encode reply: {error}"),
-            }
-            .into()
-        })
+    Ok(crate::service::encode_ok(value)?)
 }
 
 /// A piece, or why it is missing: the node runs without JetStream (`what` names the piece).

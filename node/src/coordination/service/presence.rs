@@ -68,12 +68,22 @@ impl Coordination {
             .heartbeat(request, shim_actors::now_ms())
             .await?;
         // A chat joins the message stream at its first heartbeat here: broadcasts from then on wait for it.
+        // Both caches are bounded like the presence times: past MAX_REMEMBERED chats they start over (a chat
+        // then joins again, which finds its consumers, and its capabilities are read from the registry).
         let first_beat = self
             .joined
             .lock()
-            .map(|mut joined| joined.insert(entry.chat_id.clone()))
+            .map(|mut joined| {
+                if joined.len() >= MAX_REMEMBERED && !joined.contains(&entry.chat_id) {
+                    joined.clear();
+                }
+                joined.insert(entry.chat_id.clone())
+            })
             .unwrap_or(false);
         if let Ok(mut known) = self.capabilities.lock() {
+            if known.len() >= MAX_REMEMBERED && !known.contains_key(&entry.chat_id) {
+                known.clear();
+            }
             known.insert(entry.chat_id.clone(), entry.capabilities.clone());
         }
         if let (true, Some(messages)) = (first_beat, self.pieces.messages_opt.as_ref()) {
