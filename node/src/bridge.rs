@@ -76,12 +76,14 @@ pub async fn serve(
     context: Arc<BridgeContext>,
     max_in_flight: usize,
     shutdown: watch::Receiver<bool>,
+    closed_opt: Option<tokio::sync::mpsc::UnboundedSender<()>>,
 ) -> anyhow::Result<()> {
     let serving = Serving {
         prefix: subject::node_prefix(&context.node_id)?,
         max_in_flight,
         drain_timeout: context.request_timeout,
         metrics: context.metrics.clone(),
+        closed_opt,
     };
     service::serve(client, subscription, context, serving, shutdown).await;
     Ok(())

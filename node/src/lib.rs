@@ -71,6 +71,8 @@ pub struct RunningNode {
     context: Arc<BridgeContext>,
     bridge: JoinHandle<anyhow::Result<()>>,
     coordination_service: JoinHandle<()>,
+    /// One message from the bridge and one from the coordination service once each takes no more requests.
+    closed_rx: tokio::sync::mpsc::UnboundedReceiver<()>,
     router_service: JoinHandle<()>,
     supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
@@ -265,12 +267,15 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let subscription = bridge::subscribe(&client, &config.node_id)
         .await
         .context("failed to subscribe to the node's subjects")?;
+    // The bridge and the coordination service each say when they take no more requests (see `stop`).
+    let (closed_tx, closed_rx) = tokio::sync::mpsc::unbounded_channel();
     let bridge = tokio::spawn(bridge::serve(
         client.clone(),
         subscription,
         context.clone(),
         config.max_in_flight,
         shutdown_rx.clone(),
+        Some(closed_tx.clone()),
     ));
     // Cluster-wide coordination operations: a queue group any node answers.
     let coordination_requests = service::queue_subscribe(
@@ -289,6 +294,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             max_in_flight: config.max_in_flight,
             drain_timeout: config.request_timeout(),
             metrics: context.metrics.clone(),
+            closed_opt: Some(closed_tx),
         },
         shutdown_rx.clone(),
     ));
@@ -341,6 +347,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         context,
         bridge,
         coordination_service,
+        closed_rx,
         router_service,
         supervision,
         metrics_server_opt,
@@ -456,8 +463,19 @@ impl RunningNode {
     pub async fn stop(self) {
         info!(node_id = %self.node_id, "shim-node stopping");
         self.emitter.emit("node", "stopping", None, json!({}));
-        self.context.coordination.stop_waiting();
         let _ = self.shutdown_tx.send(true);
+        // Waiting claims and reads are answered only once neither subscription takes requests any more:
+        // a worker that claims again on that answer reaches another node, never this one as it goes.
+        let mut closed_rx = self.closed_rx;
+        let _ = tokio::time::timeout(STOP_GRACE, async {
+            for _ in 0..2 {
+                if closed_rx.recv().await.is_none() {
+                    break;
+                }
+            }
+        })
+        .await;
+        self.context.coordination.stop_waiting();
         match self.bridge.await {
             Ok(Ok(())) => {}
             Ok(Err(error)) => warn!(error = %format!("{error:#}"), "bridge ended with an error"),

@@ -125,6 +125,7 @@ pub async fn start(
         max_in_flight: MAX_IN_FLIGHT,
         drain_timeout: router.timeout,
         metrics,
+        closed_opt: None,
     };
     Ok(tokio::spawn(async move {
         let requests = futures::stream::select_all(endpoints);

@@ -137,6 +137,9 @@ pub struct Serving {
     pub drain_timeout: Duration,
     /// Where requests are counted.
     pub metrics: NodeMetrics,
+    /// Told once this instance takes no more requests: its subscription is dropped and the server has seen
+    /// that (a flush), so a queue group sends new requests to the other nodes from then on.
+    pub closed_opt: Option<tokio::sync::mpsc::UnboundedSender<()>>,
 }
 
 /// Subscribes to `subject` (every node's own subscription).
@@ -212,6 +215,12 @@ pub async fn serve<C, S>(
         });
     }
     drop(source);
+    if let Some(closed) = &serving.closed_opt {
+        // The flush goes after the unsubscription the drop queued: once it returns, the server routes no more
+        // requests here. Bounded (1 s), as NATS may be away.
+        let _ = tokio::time::timeout(Duration::from_secs(1), client.flush()).await;
+        let _ = closed.send(());
+    }
     let all = u32::try_from(serving.max_in_flight).unwrap_or(u32::MAX);
     let drained = tokio::time::timeout(serving.drain_timeout, in_flight.acquire_many(all)).await;
     if drained.is_err() {

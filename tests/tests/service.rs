@@ -98,6 +98,7 @@ async fn start_instance(url: &str, max_in_flight: usize) -> Instance {
     client.flush().await.expect("flushes");
     let metrics = MetricsRegistry::new().expect("metrics");
     let serving = Serving {
+        closed_opt: None,
         prefix: PREFIX.to_owned(),
         max_in_flight,
         drain_timeout: DEADLINE,
