@@ -1,10 +1,13 @@
 //! Model routing: the cheapest capable model tier for a prompt, with confidence and cost, learning from the
 //! user's overrides and minding spend limits.
 //!
+//! Decisions come from the built-in classifier ([`classifier`], trained from the labelled corpus), shifted
+//! per category by what the user's overrides taught ([`learning`]).
+//!
 //! The [`ModelRouter`] actor answers every routing operation ([`ModelRouterMessage::Route`], `Override`,
 //! `Forget`) with a typed [`ModelRouterResult`]; the node's router service only carries them over NATS. It
-//! owns what routing learns and spends: per-category override statistics, the adopted preferences, and the
-//! spend ledger, all in sled. Counters of routed prompts and estimated spend are batched in memory and
+//! owns what routing learns and spends: per-category overrides and the bias fitted to them, and the spend
+//! ledger, all in sled. Counters of routed prompts and estimated spend are batched in memory and
 //! written once a second. A short prompt is analysed in the mailbox; a long one off it, on the blocking
 //! pool (see [`route`]), so overrides are not held up behind long prompts.
 //!
@@ -12,6 +15,7 @@
 
 pub mod analyzer;
 pub mod budget;
+pub mod classifier;
 mod error;
 pub mod learning;
 mod lexicon;
@@ -23,15 +27,19 @@ use std::{collections::HashMap, sync::Arc, time::Duration};
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use shim_protocol::messages::{OverrideReply, OverrideRequest, RouteReply, RouteRequest};
+use shim_protocol::messages::{
+    LearnedPreference, OverrideReply, OverrideRequest, RouteReply, RouteRequest,
+};
 use tracing::{info, warn};
 
 use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
 use budget::{Budget, SpendLedger, day_of, near_limit};
 pub use error::{ModelRouterError, ModelRouterResult};
-use learning::{LearningChange, LearningRules, OverrideRecord, OverrideStore};
+use learning::{
+    CATEGORIES, LearningChange, LearningRules, OverrideExample, OverrideStore, Preference,
+};
 pub use route::to_reply;
-use router::{RouteDecision, Tier, TierModels, prepare};
+use router::{Learned, RouteDecision, Tier, TierModels, prepare};
 
 /// Largest prompt routed, in bytes (about 250k tokens).
 pub use shim_protocol::limits::MAX_PROMPT_BYTES;
@@ -44,7 +52,7 @@ pub struct RoutingSettings {
     pub min_tier: Option<Tier>,
     /// Model ids and prices per tier.
     pub models: TierModels,
-    /// When overrides count as a pattern.
+    /// How overrides become a per-category bias.
     pub learning: LearningRules,
     /// Spend limits.
     pub budget: Budget,
@@ -53,8 +61,8 @@ pub struct RoutingSettings {
 /// What a routing decision needs from the router's state.
 #[derive(Debug, Clone)]
 pub struct RouteContext {
-    /// The tier learned for the prompt's category.
-    pub learned_opt: Option<Tier>,
+    /// The bias learned for the prompt's category.
+    pub learned_opt: Option<Learned>,
     /// Set when a spend limit is near.
     pub budget_note_opt: Option<String>,
     /// The minimum tier.
@@ -99,8 +107,10 @@ pub enum ModelRouterMessage {
     ),
     /// A session reported spend (US dollars since its last report).
     ActualSpend(f64),
-    /// Drops what was learned for a category; replies with the tier that was in use.
+    /// Drops what was learned for a category (a task type); replies with the tier its bias pushed towards.
     Forget(String, RpcReplyPort<ModelRouterResult<Option<Tier>>>),
+    /// Lists the biases learned, per category.
+    Learned(RpcReplyPort<ModelRouterResult<Vec<LearnedPreference>>>),
     /// Writes batched counters.
     Flush,
 }
@@ -112,7 +122,7 @@ pub struct ModelRouterState {
     overrides: OverrideStore,
     spend: SpendLedger,
     /// Shared with the analyses in flight; copied on write when one still holds it.
-    learned: Arc<HashMap<String, Tier>>,
+    learned: Arc<HashMap<String, Learned>>,
     models: Arc<TierModels>,
     pending_prompts: HashMap<String, u64>,
     pending_estimated_usd: f64,
@@ -152,10 +162,25 @@ impl Actor for ModelRouter {
     ) -> Result<Self::State, ActorProcessingErr> {
         let overrides = OverrideStore::open(&args.db)?;
         let spend = SpendLedger::open(&args.db)?;
+        for (category, tier) in overrides.drop_legacy()? {
+            info!(%category, tier = tier.as_str(), "routing preference of the lexicon router dropped");
+            args.emitter.emit(
+                "routing",
+                "preference_reverted",
+                None,
+                json!({"category": category, "tier": tier.as_str(), "reason": "the learned router replaced the lexicon router; overrides are learned anew"}),
+            );
+        }
+        let rules = &args.settings.learning;
+        if rules.min_share.is_some() || rules.min_agreement.is_some() {
+            warn!(
+                "routing.learning min_share and min_agreement are no longer used; see min_overrides and lambda"
+            );
+        }
         let learned = overrides
-            .adoptions()?
+            .preferences()?
             .into_iter()
-            .map(|(category, adoption)| (category, adoption.tier))
+            .map(|(category, preference)| (category, learned_of(&preference)))
             .collect::<HashMap<_, _>>();
         info!(learned = learned.len(), "model router ready");
         myself.send_interval(Duration::from_secs(1), || ModelRouterMessage::Flush);
@@ -228,20 +253,10 @@ impl Actor for ModelRouter {
                 }
             }
             ModelRouterMessage::Forget(category, reply) => {
-                let result = state
-                    .overrides
-                    .reset(&category)
-                    .map_err(ModelRouterError::from);
-                if let Ok(Some(tier)) = &result {
-                    Arc::make_mut(&mut state.learned).remove(&category);
-                    state.args.emitter.emit(
-                        "routing",
-                        "preference_reverted",
-                        None,
-                        json!({"category": category, "tier": tier.as_str(), "reason": "reset by the user"}),
-                    );
-                }
-                let _ = reply.send(result);
+                let _ = reply.send(state.forget(category));
+            }
+            ModelRouterMessage::Learned(reply) => {
+                let _ = reply.send(state.learned_list());
             }
             ModelRouterMessage::Flush => state.flush(),
         }
@@ -302,22 +317,24 @@ impl ModelRouterState {
         };
         let recommended = parse("recommended", &request.recommended)?;
         let chosen = parse("chosen", &request.chosen)?;
-        let category = prepare(&request.prompt).category();
-        let min_tier = self.args.settings.min_tier.unwrap_or(Tier::Haiku);
+        let prepared = prepare(&request.prompt);
+        let category = prepared.category();
         // Prompts routed but not yet written count too.
         if let Some(pending) = self.pending_prompts.remove(&category) {
             self.overrides.count_prompts(&category, pending)?;
         }
-        let (stats, change) = self.overrides.record(
+        let now = now_ms();
+        let (learning, changes) = self.overrides.record(
             &category,
-            OverrideRecord {
+            OverrideExample {
+                logits: prepared.calibrated_logits(),
                 recommended,
                 chosen,
-                at_ms: now_ms(),
+                at_ms: now,
                 reason: request.reason.clone(),
             },
             &self.args.settings.learning,
-            min_tier,
+            now,
         )?;
         self.args
             .metrics
@@ -328,37 +345,88 @@ impl ModelRouterState {
             None,
             json!({"category": category, "recommended": recommended.as_str(), "chosen": chosen.as_str(), "reason": request.reason}),
         );
-        match change {
-            Some(LearningChange::Adopted(adoption)) => {
-                info!(%category, tier = adoption.tier.as_str(), evidence = %adoption.evidence, "routing preference adopted");
-                Arc::make_mut(&mut self.learned).insert(category.clone(), adoption.tier);
-                self.args.emitter.emit(
-                    "routing",
-                    "preference_adopted",
-                    None,
-                    json!({"category": category, "tier": adoption.tier.as_str(), "evidence": adoption.evidence}),
-                );
+        for change in changes {
+            self.publish(&category, change);
+        }
+        match &learning.preference {
+            Some(preference) => {
+                Arc::make_mut(&mut self.learned).insert(category.clone(), learned_of(preference));
             }
-            Some(LearningChange::Reverted { tier, reason }) => {
-                info!(%category, tier = tier.as_str(), %reason, "routing preference reverted");
+            None => {
                 Arc::make_mut(&mut self.learned).remove(&category);
-                self.args.emitter.emit(
-                    "routing",
-                    "preference_reverted",
-                    None,
-                    json!({"category": category, "tier": tier.as_str(), "reason": reason}),
-                );
             }
-            None => {}
         }
         Ok(OverrideReply {
             category,
-            overrides: stats.override_count,
-            prompts: stats.prompts,
-            adopted: stats
-                .adopted
-                .map(|adoption| adoption.tier.as_str().to_owned()),
+            overrides: learning.override_count,
+            prompts: learning.prompts,
+            adopted: learning
+                .preference
+                .map(|preference| preference.toward.as_str().to_owned()),
         })
+    }
+
+    /// Publishes a change of what a category learned, with its evidence.
+    fn publish(&self, category: &str, change: LearningChange) {
+        let (kind, data) = match change {
+            LearningChange::Adopted(preference) => {
+                info!(%category, tier = preference.toward.as_str(), evidence = %preference.evidence, "routing preference adopted");
+                ("preference_adopted", preference_data(category, &preference))
+            }
+            LearningChange::Updated(preference) => {
+                info!(%category, tier = preference.toward.as_str(), evidence = %preference.evidence, "routing preference updated");
+                ("preference_updated", preference_data(category, &preference))
+            }
+            LearningChange::Reverted { tier, reason } => {
+                info!(%category, tier = tier.as_str(), %reason, "routing preference reverted");
+                (
+                    "preference_reverted",
+                    json!({"category": category, "tier": tier.as_str(), "reason": reason}),
+                )
+            }
+        };
+        self.args.emitter.emit("routing", kind, None, data);
+    }
+
+    /// Lists the biases in use, per category (from the store: what a restart would read back).
+    fn learned_list(&self) -> ModelRouterResult<Vec<LearnedPreference>> {
+        Ok(self
+            .overrides
+            .preferences()?
+            .into_iter()
+            .map(|(category, preference)| LearnedPreference {
+                category,
+                tier: preference.toward.as_str().to_owned(),
+                overrides: preference.overrides,
+                shift: preference.shift.to_vec(),
+                evidence: preference.evidence,
+                at_ms: preference.at_ms,
+            })
+            .collect())
+    }
+
+    /// Drops what a category learned; returns the tier its bias pushed towards.
+    fn forget(&mut self, category: String) -> ModelRouterResult<Option<Tier>> {
+        if !CATEGORIES.contains(&category.as_str()) {
+            return Err(ModelRouterError::UnknownCategory { name: category });
+        }
+        let dropped_opt = self.overrides.reset(&category)?;
+        Arc::make_mut(&mut self.learned).remove(&category);
+        if let Some(preference) = &dropped_opt {
+            info!(%category, tier = preference.toward.as_str(), evidence = %preference.evidence, "routing preference forgotten");
+            self.args.emitter.emit(
+                "routing",
+                "preference_reverted",
+                None,
+                json!({
+                    "category": category,
+                    "tier": preference.toward.as_str(),
+                    "reason": "reset by the user",
+                    "evidence": preference.evidence,
+                }),
+            );
+        }
+        Ok(dropped_opt.map(|preference| preference.toward))
     }
 
     fn flush(&mut self) {
@@ -392,6 +460,30 @@ impl ModelRouterState {
         }
         self.budget_note_opt = note_opt;
     }
+}
+
+/// What a decision needs of a category's preference.
+fn learned_of(preference: &Preference) -> Learned {
+    Learned {
+        shift: preference.shift,
+        toward: preference.toward,
+        overrides: preference.overrides,
+    }
+}
+
+/// An adopted or updated preference as event data: the tier, the shift per tier and the evidence.
+fn preference_data(category: &str, preference: &Preference) -> serde_json::Value {
+    json!({
+        "category": category,
+        "tier": preference.toward.as_str(),
+        "overrides": preference.overrides,
+        "shift": {
+            "haiku": preference.shift[0],
+            "sonnet": preference.shift[1],
+            "opus": preference.shift[2],
+        },
+        "evidence": preference.evidence,
+    })
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //! | `setup` | `setup`: Claude Code and Claude Desktop settings |
 //! | `checkpoints` | `checkpoints`: list, show, export; and `resume` |
 //! | `resume` | `checkpoints` |
-//! | `route` | `route`: routing a prompt, evaluating the router, forgetting a category |
+//! | `route` | `route`: routing a prompt, evaluating the router, listing what it learned, forgetting a category |
 //! | `chats` | `chats`: the chat registry |
 //! | `tasks` | `tasks`: the task queue |
 //!
@@ -146,9 +146,13 @@ enum Command {
         /// node needed.
         #[arg(long, conflicts_with_all = ["prompt", "forget"])]
         eval: Option<PathBuf>,
-        /// Forget what routing learned for a category (`<task type>/<complexity>`, e.g. `debug/medium`).
+        /// Forget what routing learned from your overrides for a category: a task type (design, review,
+        /// debug, test, refactor, implement, explain, docs, other).
         #[arg(long, conflicts_with = "prompt")]
         forget: Option<String>,
+        /// List what routing learned from your overrides, per category, with the evidence.
+        #[arg(long, conflicts_with_all = ["prompt", "eval", "forget"])]
+        learned: bool,
     },
     /// List the chats in the registry.
     Chats {
@@ -396,7 +400,9 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             json,
             eval,
             forget,
+            learned,
         } => match (eval, forget) {
+            _ if learned => route::learned(&config, json).await,
             (Some(path), _) => route::eval(&config, &path, json),
             (None, Some(category)) => route::forget(&config, category).await,
             (None, None) => route::route(&config, prompt, strategy, json).await,

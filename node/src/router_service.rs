@@ -1,5 +1,5 @@
 //! The model router over NATS: a [`Component`] of [`service::serve`] whose operations ([`RouterOp`]:
-//! `shim.v1.router.route`, `.override`, `.forget`) are endpoints of an `async_nats::service` in the queue
+//! `shim.v1.router.route`, `.override`, `.forget`, `.learned`) are endpoints of an `async_nats::service` in the queue
 //! group `shim-router`, so any node answers and `nats micro ls` discovers them with their stats.
 //!
 //! Routing itself runs in this node's [`ModelRouter`] actor, found by its registry name; this file only
@@ -90,6 +90,10 @@ impl Component for RouterService {
                     .ask(op, |port| ModelRouterMessage::Forget(category, port))
                     .await??;
                 encode_ok(&tier_opt.map(|tier| tier.as_str().to_owned()))
+            }
+            RouterOp::Learned => {
+                let learned = self.ask(op, ModelRouterMessage::Learned).await??;
+                encode_ok(&learned)
             }
         }
     }

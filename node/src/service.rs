@@ -78,6 +78,7 @@ impl Op for RouterOp {
             RouterOp::Route => "router.route",
             RouterOp::Override => "router.override",
             RouterOp::Forget => "router.forget",
+            RouterOp::Learned => "router.learned",
         }
     }
 }

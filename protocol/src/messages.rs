@@ -22,7 +22,9 @@ pub use checkpoint::{
     TaskState, ToolCallRecord,
 };
 pub use lock::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest};
-pub use model::{OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest};
+pub use model::{
+    LearnedPreference, OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest,
+};
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
 pub use registry::{ChatEntry, ChatList, ChatRole, ChatStatus, HeartbeatRequest, ListChatsRequest};
 pub use signal::{

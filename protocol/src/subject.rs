@@ -24,6 +24,9 @@ pub const ROUTER_OVERRIDE: &str = "shim.v1.router.override";
 /// Drops what routing learned for a category; any node answers.
 pub const ROUTER_FORGET: &str = "shim.v1.router.forget";
 
+/// Lists what routing learned from the user's overrides; any node answers.
+pub const ROUTER_LEARNED: &str = "shim.v1.router.learned";
+
 /// Prefix of the router service's subjects, including the trailing dot.
 pub const ROUTER_PREFIX: &str = "shim.v1.router.";
 
@@ -37,11 +40,18 @@ pub enum RouterOp {
     Override,
     /// Forgets a category's learned tier ([`ROUTER_FORGET`]).
     Forget,
+    /// Lists what was learned per category ([`ROUTER_LEARNED`]).
+    Learned,
 }
 
 impl RouterOp {
     /// Every router operation.
-    pub const ALL: [RouterOp; 3] = [RouterOp::Route, RouterOp::Override, RouterOp::Forget];
+    pub const ALL: [RouterOp; 4] = [
+        RouterOp::Route,
+        RouterOp::Override,
+        RouterOp::Forget,
+        RouterOp::Learned,
+    ];
 
     /// Returns the subject tail of the operation.
     pub fn as_str(self) -> &'static str {
@@ -49,6 +59,7 @@ impl RouterOp {
             RouterOp::Route => "route",
             RouterOp::Override => "override",
             RouterOp::Forget => "forget",
+            RouterOp::Learned => "learned",
         }
     }
 
@@ -58,6 +69,7 @@ impl RouterOp {
             RouterOp::Route => ROUTER_ROUTE,
             RouterOp::Override => ROUTER_OVERRIDE,
             RouterOp::Forget => ROUTER_FORGET,
+            RouterOp::Learned => ROUTER_LEARNED,
         }
     }
 

@@ -242,24 +242,47 @@ async fn router_requests_are_counted_by_the_node_and_answered_by_its_actor() {
     node.stop().await;
 }
 
+/// Runs `shim-node route ARGS` against `node`.
+async fn shim_route(node: &TestNode, args: &[&str]) -> std::process::Output {
+    let config = node.config_ref();
+    Command::new(EXE)
+        .arg("route")
+        .args(args)
+        .args(["--nats-url", &config.nats_url, "--node-id", &config.node_id])
+        .output()
+        .await
+        .expect("runs")
+}
+
+async fn forget(node: &TestNode, category: &str) -> std::process::Output {
+    shim_route(node, &["--forget", category]).await
+}
+
+/// Item 6 of issue 11: overrides become weighted examples on top of the built-in model. After five
+/// consistent ones the category (the task type) routes the user's way, other categories and the model's own
+/// judgement untouched; the bias is published with its evidence, kept across a restart, and `--forget` drops it.
 #[tokio::test]
 async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
-    let mut events =
+    let mut adopted_feed =
         EventFeed::subscribe(client.nats(), "shim.events.routing.preference_adopted").await;
     let prompt = "Write unit tests for the billing module in src/billing.rs covering refunds";
-    assert_eq!(
-        route(&client, prompt, None).await.expect("routes").model,
-        "sonnet"
-    );
+    let other = "The login handler in src/auth.rs panics with an unwrap on None when the session cookie is missing; fix it";
+    let before = route(&client, prompt, None).await.expect("routes");
+    assert_eq!(before.model, "sonnet", "{before:?}");
+    let other_before = route(&client, other, None).await.expect("routes");
+    assert_ne!(other_before.task_type, "test", "{other_before:?}");
     for index in 0..5 {
         let reply: OverrideReply = client
             .request_service(
                 ROUTER_OVERRIDE,
                 &OverrideRequest {
-                    prompt: format!("{prompt}, case {index}"),
+                    prompt: format!(
+                        "Write unit tests for the {} module covering refunds",
+                        ["billing", "invoice", "ledger", "payout", "tax"][index]
+                    ),
                     recommended: "sonnet".to_owned(),
                     chosen: "opus".to_owned(),
                     reason: Some("billing tests are subtle".to_owned()),
@@ -267,22 +290,42 @@ async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() 
             )
             .await
             .expect("records");
-        assert_eq!(reply.category, "test/medium");
+        assert_eq!(reply.category, "test");
+        assert_eq!(reply.overrides, index as u64 + 1);
+        assert_eq!(
+            reply.adopted.as_deref(),
+            (index == 4).then_some("opus"),
+            "{reply:?}"
+        );
     }
-    let (_, event) = events.next().await;
-    assert_eq!(event["data"]["category"], "test/medium");
+    let (_, event) = adopted_feed.next().await;
+    assert_eq!(event["data"]["category"], "test");
     assert_eq!(event["data"]["tier"], "opus");
+    assert_eq!(event["data"]["overrides"], 5);
+    assert!(
+        event["data"]["shift"]["opus"].as_f64() > event["data"]["shift"]["sonnet"].as_f64(),
+        "{event}"
+    );
     assert!(
         event["data"]["evidence"]
             .as_str()
-            .is_some_and(|evidence| evidence.contains("overrides"))
+            .is_some_and(|evidence| evidence.starts_with("5 overrides (5 to opus)")),
+        "{event}"
     );
     let learned = route(&client, prompt, None).await.expect("routes");
-    assert_eq!(learned.model, "opus");
+    assert_eq!(learned.model, "opus", "{learned:?}");
     assert!(
-        learned.reasoning.contains("your overrides prefer opus"),
+        learned
+            .reasoning
+            .contains("your overrides prefer opus for test prompts (5 overrides)"),
         "{}",
         learned.reasoning
+    );
+    // The built-in model is untouched: its own judgement of the prompt, and other categories, are as before.
+    assert_eq!(learned.complexity, before.complexity);
+    assert_eq!(
+        route(&client, other, None).await.expect("routes"),
+        other_before
     );
 
     let node = node.restart().await;
@@ -297,35 +340,58 @@ async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() 
         Duration::from_millis(50),
     )
     .await;
-    assert!(after, "the learned preference survives a restart");
+    assert!(after, "the learned bias survives a restart");
+    let listed = shim_route(&node, &["--learned"]).await;
+    assert!(
+        listed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listed.stderr)
+    );
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed
+            .trim()
+            .starts_with("test: towards opus (5 overrides (5 to opus)"),
+        "{listed}"
+    );
+    assert_eq!(listed.lines().count(), 1, "{listed}");
 
-    // And it can be taken back.
-    let config = node.config_ref().clone();
-    let output = Command::new(EXE)
-        .args([
-            "route",
-            "--forget",
-            "test/medium",
-            "--nats-url",
-            &config.nats_url,
-            "--node-id",
-            &config.node_id,
-        ])
-        .output()
-        .await
-        .expect("runs");
+    // And it can be taken back, with the evidence published.
+    let mut reverted_feed =
+        EventFeed::subscribe(client.nats(), "shim.events.routing.preference_reverted").await;
+    let output = forget(&node, "test").await;
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(
-        String::from_utf8_lossy(&output.stdout).contains("forgot the learned preference for opus")
-    );
     assert_eq!(
-        route(&client, prompt, None).await.expect("routes").model,
-        "sonnet"
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "test: forgot the learned preference for opus"
     );
+    let (_, event) = reverted_feed.next().await;
+    assert_eq!(event["data"]["reason"], "reset by the user");
+    assert!(
+        event["data"]["evidence"]
+            .as_str()
+            .is_some_and(|evidence| evidence.contains("5 overrides"))
+    );
+    assert_eq!(route(&client, prompt, None).await.expect("routes"), before);
+    let again = forget(&node, "test").await;
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout).trim(),
+        "test: nothing was learned"
+    );
+    let listed = shim_route(&node, &["--learned", "--json"]).await;
+    assert_eq!(
+        serde_json::from_slice::<Value>(&listed.stdout).expect("json"),
+        json!([])
+    );
+    // A category routing does not learn in is refused, saying which ones it does.
+    let wrong = forget(&node, "test/medium").await;
+    assert!(!wrong.status.success());
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(stderr.contains("design, review, debug, test"), "{stderr}");
     node.stop().await;
 }
 
@@ -361,7 +427,7 @@ async fn the_mcp_tools_and_the_command_line_route_too() {
             json!({"prompt": "what is a mutex?", "recommended": "haiku", "chosen": "sonnet"}),
         )
         .await;
-    assert_eq!(recorded["structuredContent"]["category"], "explain/simple");
+    assert_eq!(recorded["structuredContent"]["category"], "explain");
     assert!(mcp.close().await);
 
     let mut child = Command::new(EXE)

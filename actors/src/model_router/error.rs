@@ -32,6 +32,14 @@ pub enum ModelRouterError {
         /// The value given.
         value: String,
     },
+    /// A category to forget is not one routing learns in.
+    #[error(
+        "category {name:?} is not one of design, review, debug, test, refactor, implement, explain, docs, other"
+    )]
+    UnknownCategory {
+        /// The name given.
+        name: String,
+    },
     /// An id cannot be used (the chat id of a route request).
     #[error(transparent)]
     InvalidId(#[from] SubjectError),
@@ -53,7 +61,10 @@ impl From<ModelRouterError> for WireError {
             },
             other @ (ModelRouterError::EmptyPrompt
             | ModelRouterError::UnknownStrategy { .. }
-            | ModelRouterError::UnknownTier { .. }) => WireError::bad_request(other.to_string()),
+            | ModelRouterError::UnknownTier { .. }
+            | ModelRouterError::UnknownCategory { .. }) => {
+                WireError::bad_request(other.to_string())
+            }
         }
     }
 }

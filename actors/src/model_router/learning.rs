@@ -1,37 +1,86 @@
-//! Learning from the user's overrides, per category (task type x complexity), persisted in sled (tree
-//! `routing`). A category adopts the user's preferred tier once its overrides form a consistent pattern,
-//! never below the minimum tier, and can be reverted; the caller publishes every change with its evidence.
+//! Learning from the user's overrides, per category (the prompt's task type: design, review, debug, test,
+//! refactor, implement, explain, docs, other), on top of the built-in model, which is never retrained.
+//!
+//! Each override is kept as an example: the model's calibrated logits of the prompt at that moment (three
+//! numbers; never the prompt's text), the tier recommended and chosen, when, and why. Per category a bias over
+//! the three tiers is fitted to its examples ([`fit`]) and added to the logits of the category's prompts before
+//! the decision rule. Everything lives in sled (tree `routing`, keys `pref/<category>`), so it survives
+//! restarts; [`OverrideStore::reset`] drops a category's examples and bias. The caller publishes every
+//! [`LearningChange`] with its evidence.
+
+pub mod fit;
 
 use serde::{Deserialize, Serialize};
 
 use super::router::Tier;
 use crate::checkpoint_manager::store::{StoreError, StoreResult};
 
-/// When a pattern counts as consistent.
+/// The categories learning works on: the analyzer's task types.
+pub const CATEGORIES: [&str; 9] = [
+    "design",
+    "review",
+    "debug",
+    "test",
+    "refactor",
+    "implement",
+    "explain",
+    "docs",
+    "other",
+];
+
+/// Examples kept per category (the most recent), which bounds the work of a fit and the record's size.
+pub const MAX_EXAMPLES: usize = 50;
+
+/// A bias whose components span less than this (in calibrated logits) changes nothing worth reporting.
+const MIN_SPREAD: f64 = 0.05;
+
+/// How overrides become a bias (the `[routing.learning]` table).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LearningRules {
-    /// Fewest overrides in a category. Default 5.
+    /// Overrides a category needs before its bias applies. Default 5.
     pub min_overrides: u64,
-    /// Smallest share of the category's prompts that were overridden. Default 0.4.
-    pub min_share: f64,
-    /// Smallest share of those overrides that chose the same tier. Default 0.6.
-    pub min_agreement: f64,
+    /// λ, the strength of the prior that the built-in model is right: the larger, the more overrides it
+    /// takes to move a decision. Positive; default 0.5.
+    pub lambda: f64,
+    /// Days after which an override weighs half as much; 0 keeps every override at full weight. Default 30.
+    pub half_life_days: f64,
+    /// Accepted so that older configs still load, and ignored (the rule it belonged to is gone).
+    #[serde(skip_serializing)]
+    pub min_share: Option<f64>,
+    /// Accepted so that older configs still load, and ignored (the rule it belonged to is gone).
+    #[serde(skip_serializing)]
+    pub min_agreement: Option<f64>,
 }
 
 impl Default for LearningRules {
     fn default() -> Self {
         LearningRules {
             min_overrides: 5,
-            min_share: 0.4,
-            min_agreement: 0.6,
+            lambda: 0.5,
+            half_life_days: 30.0,
+            min_share: None,
+            min_agreement: None,
         }
     }
 }
 
-/// One recorded override.
+impl LearningRules {
+    /// The weight of an override made at `at_ms`, seen at `now_ms`.
+    pub fn weight(&self, at_ms: u64, now_ms: u64) -> f64 {
+        if !(self.half_life_days.is_finite() && self.half_life_days > 0.0) {
+            return 1.0;
+        }
+        let age_days = now_ms.saturating_sub(at_ms) as f64 / 86_400_000.0;
+        0.5f64.powf(age_days / self.half_life_days)
+    }
+}
+
+/// One recorded override, as an example for the fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OverrideRecord {
+pub struct OverrideExample {
+    /// The model's calibrated logits of the prompt (haiku, sonnet, opus), without the user's bias.
+    pub logits: [f64; 3],
     /// What SHIM recommended.
     pub recommended: Tier,
     /// What the user chose.
@@ -43,53 +92,63 @@ pub struct OverrideRecord {
     pub reason: Option<String>,
 }
 
-/// A tier adopted for a category, with the evidence.
+/// The bias learned for a category, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Adoption {
-    /// The tier.
-    pub tier: Tier,
-    /// When, milliseconds since the Unix epoch.
+pub struct Preference {
+    /// Added to the calibrated logits (haiku, sonnet, opus) of the category's prompts.
+    pub shift: [f64; 3],
+    /// The tier it pushes towards (its largest component).
+    pub toward: Tier,
+    /// Overrides it was fitted on.
+    pub overrides: u64,
+    /// When it was fitted, milliseconds since the Unix epoch.
     pub at_ms: u64,
-    /// Overrides, prompts and agreement at that moment.
+    /// What it rests on, for people: "5 overrides (5 to opus) in 6 prompts; logits haiku -0.62, ...".
     pub evidence: String,
 }
 
 /// What is known of one category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CategoryStats {
+pub struct CategoryLearning {
     /// Prompts routed in it.
     pub prompts: u64,
-    /// Overrides recorded in it (all time).
+    /// Overrides recorded in it (all time, until reset).
     pub override_count: u64,
-    /// The most recent overrides (at most 50).
-    pub recent: Vec<OverrideRecord>,
-    /// The tier adopted, if any.
+    /// The most recent overrides (at most [`MAX_EXAMPLES`]).
+    pub examples: Vec<OverrideExample>,
+    /// The bias in use, once there are enough overrides.
     #[serde(default)]
-    pub adopted: Option<Adoption>,
+    pub preference: Option<Preference>,
 }
 
-/// A change of what a category uses.
+/// A change of how a category is routed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LearningChange {
-    /// A tier was adopted.
-    Adopted(Adoption),
-    /// An adoption was dropped (the user's recent overrides no longer agree with it, or it was reset).
+    /// The category has a bias now, or one towards another tier.
+    Adopted(Preference),
+    /// Its bias moved but still pushes towards the same tier.
+    Updated(Preference),
+    /// Its bias was dropped (overrides the other way cancelled it, or the user reset it).
     Reverted {
-        /// The tier that was in use.
+        /// The tier it pushed towards.
         tier: Tier,
         /// Why.
         reason: String,
     },
 }
 
-/// Per-category override statistics in sled.
+/// Per-category examples and biases in sled.
 #[derive(Debug, Clone)]
 pub struct OverrideStore {
     tree: sled::Tree,
 }
 
+const PREFIX: &[u8] = b"pref/";
+/// Records of the lexicon router (before issue 11): statistics of task type x complexity, no logits.
+const LEGACY_PREFIX: &[u8] = b"cat/";
+
 fn key(category: &str) -> Vec<u8> {
-    format!("cat/{category}").into_bytes()
+    [PREFIX, category.as_bytes()].concat()
 }
 
 impl OverrideStore {
@@ -100,248 +159,175 @@ impl OverrideStore {
         })
     }
 
-    /// Returns a category's statistics.
-    pub fn get(&self, category: &str) -> StoreResult<CategoryStats> {
+    /// Drops the records of the lexicon router, which hold no logits to learn from; returns the categories
+    /// that had adopted a tier, and the tier, so the caller can say they were reverted.
+    pub fn drop_legacy(&self) -> StoreResult<Vec<(String, Tier)>> {
+        #[derive(Deserialize)]
+        struct LegacyAdoption {
+            tier: Tier,
+        }
+        #[derive(Deserialize)]
+        struct LegacyStats {
+            #[serde(default)]
+            adopted: Option<LegacyAdoption>,
+        }
+        let mut reverted = Vec::new();
+        for entry in self.tree.scan_prefix(LEGACY_PREFIX) {
+            let (key, bytes) = entry?;
+            // A record that does not decode had nothing usable either: it goes too.
+            if let Ok(LegacyStats {
+                adopted: Some(adoption),
+            }) = rmp_serde::from_slice::<LegacyStats>(&bytes)
+            {
+                let category = String::from_utf8_lossy(&key[LEGACY_PREFIX.len()..]).into_owned();
+                reverted.push((category, adoption.tier));
+            }
+            self.tree.remove(key)?;
+        }
+        self.tree.flush()?;
+        Ok(reverted)
+    }
+
+    /// Returns a category's record.
+    pub fn get(&self, category: &str) -> StoreResult<CategoryLearning> {
         match self.tree.get(key(category))? {
             Some(bytes) => rmp_serde::from_slice(&bytes)
                 .map_err(|error| StoreError::Corrupt(error.to_string())),
-            None => Ok(CategoryStats::default()),
+            None => Ok(CategoryLearning::default()),
         }
     }
 
-    fn put(&self, category: &str, stats: &CategoryStats) -> StoreResult<()> {
+    fn put(&self, category: &str, learning: &CategoryLearning) -> StoreResult<()> {
         self.tree
-            .insert(key(category), rmp_serde::to_vec_named(stats)?)?;
+            .insert(key(category), rmp_serde::to_vec_named(learning)?)?;
         Ok(())
-    }
-
-    /// Returns the tier adopted for a category.
-    pub fn adopted(&self, category: &str) -> StoreResult<Option<Tier>> {
-        Ok(self.get(category)?.adopted.map(|adoption| adoption.tier))
     }
 
     /// Counts prompts routed per category (not flushed: a lost increment after a crash changes little).
     pub fn count_prompts(&self, category: &str, count: u64) -> StoreResult<()> {
-        let mut stats = self.get(category)?;
-        stats.prompts += count;
-        self.put(category, &stats)
+        let mut learning = self.get(category)?;
+        learning.prompts += count;
+        self.put(category, &learning)
     }
 
-    /// Records an override and applies the rules; returns the stats and any change, written durably.
+    /// Records an override, refits the category's bias, and writes both durably; returns the record and what
+    /// changed.
     pub fn record(
         &self,
         category: &str,
-        record: OverrideRecord,
+        example: OverrideExample,
         rules: &LearningRules,
-        min_tier: Tier,
-    ) -> StoreResult<(CategoryStats, Option<LearningChange>)> {
-        let mut stats = self.get(category)?;
-        stats.override_count += 1;
+        now_ms: u64,
+    ) -> StoreResult<(CategoryLearning, Vec<LearningChange>)> {
+        let mut learning = self.get(category)?;
+        learning.override_count += 1;
         // An override is also a prompt of the category, whether or not it was routed through SHIM.
-        stats.prompts = stats.prompts.max(stats.override_count);
-        if stats.recent.len() >= 50 {
-            stats.recent.remove(0);
+        learning.prompts = learning.prompts.max(learning.override_count);
+        if learning.examples.len() >= MAX_EXAMPLES {
+            learning.examples.remove(0);
         }
-        let at_ms = record.at_ms;
-        stats.recent.push(record);
-        let change = decide(&mut stats, rules, min_tier, at_ms);
-        self.put(category, &stats)?;
+        learning.examples.push(example);
+        let fitted = refit(&learning, rules, now_ms);
+        let changes = match (learning.preference.take(), &fitted) {
+            (None, None) => Vec::new(),
+            (None, Some(new)) => vec![LearningChange::Adopted(new.clone())],
+            (Some(old), Some(new)) if old.toward == new.toward => {
+                vec![LearningChange::Updated(new.clone())]
+            }
+            (Some(old), Some(new)) => vec![
+                LearningChange::Reverted {
+                    tier: old.toward,
+                    reason: format!("recent overrides push towards {}", new.toward),
+                },
+                LearningChange::Adopted(new.clone()),
+            ],
+            (Some(old), None) => vec![LearningChange::Reverted {
+                tier: old.toward,
+                reason: "overrides the other way cancelled it".to_owned(),
+            }],
+        };
+        learning.preference = fitted;
+        self.put(category, &learning)?;
         self.tree.flush()?;
-        Ok((stats, change))
+        Ok((learning, changes))
     }
 
-    /// Drops a category's adoption and its overrides; returns the tier that was in use.
-    pub fn reset(&self, category: &str) -> StoreResult<Option<Tier>> {
-        let mut stats = self.get(category)?;
-        let tier_opt = stats.adopted.take().map(|adoption| adoption.tier);
-        stats.recent.clear();
-        stats.override_count = 0;
-        self.put(category, &stats)?;
+    /// Drops a category's examples and bias; returns the bias that was in use.
+    pub fn reset(&self, category: &str) -> StoreResult<Option<Preference>> {
+        let mut learning = self.get(category)?;
+        let preference_opt = learning.preference.take();
+        learning.examples.clear();
+        learning.override_count = 0;
+        self.put(category, &learning)?;
         self.tree.flush()?;
-        Ok(tier_opt)
+        Ok(preference_opt)
     }
 
-    /// Returns every category with an adoption.
-    pub fn adoptions(&self) -> StoreResult<Vec<(String, Adoption)>> {
+    /// Returns every category with a bias in use.
+    pub fn preferences(&self) -> StoreResult<Vec<(String, Preference)>> {
         let mut out = Vec::new();
-        for entry in self.tree.scan_prefix(b"cat/") {
+        for entry in self.tree.scan_prefix(PREFIX) {
             let (key, bytes) = entry?;
-            let stats: CategoryStats = rmp_serde::from_slice(&bytes)
+            let learning: CategoryLearning = rmp_serde::from_slice(&bytes)
                 .map_err(|error| StoreError::Corrupt(error.to_string()))?;
-            if let Some(adoption) = stats.adopted {
-                out.push((String::from_utf8_lossy(&key[4..]).into_owned(), adoption));
+            if let Some(preference) = learning.preference {
+                out.push((
+                    String::from_utf8_lossy(&key[PREFIX.len()..]).into_owned(),
+                    preference,
+                ));
             }
         }
         Ok(out)
     }
 }
 
-/// Applies the rules to a category after an override.
-fn decide(
-    stats: &mut CategoryStats,
-    rules: &LearningRules,
-    min_tier: Tier,
-    at_ms: u64,
-) -> Option<LearningChange> {
-    let recent = &stats.recent;
-    let mut counts = [0u64; 3];
-    for record in recent {
-        counts[record.chosen as usize] += 1;
+/// Fits a category's bias to its examples; `None` below the rules' minimum or when the bias is negligible.
+fn refit(learning: &CategoryLearning, rules: &LearningRules, now_ms: u64) -> Option<Preference> {
+    let count = learning.examples.len() as u64;
+    if count < rules.min_overrides.max(1) {
+        return None;
     }
-    let (top_index, top_count) = counts
+    let examples: Vec<fit::Example> = learning
+        .examples
         .iter()
-        .enumerate()
-        .max_by_key(|(_, count)| **count)
-        .map(|(index, count)| (index, *count))
-        .unwrap_or((1, 0));
-    let preferred = Tier::ALL[top_index].max(min_tier);
-    let agreement = top_count as f64 / recent.len().max(1) as f64;
-    let share = stats.override_count as f64 / stats.prompts.max(1) as f64;
-    let consistent = stats.override_count >= rules.min_overrides
-        && share >= rules.min_share
-        && agreement >= rules.min_agreement;
-    match &stats.adopted {
-        None if consistent => {
-            let adoption = Adoption {
-                tier: preferred,
-                at_ms,
-                evidence: format!(
-                    "{} overrides in {} prompts ({:.0}%), {:.0}% of them chose {}",
-                    stats.override_count,
-                    stats.prompts,
-                    share * 100.0,
-                    agreement * 100.0,
-                    Tier::ALL[top_index]
-                ),
-            };
-            stats.adopted = Some(adoption.clone());
-            Some(LearningChange::Adopted(adoption))
-        }
-        Some(adoption)
-            if adoption.tier != preferred
-                && agreement >= rules.min_agreement
-                && top_count >= rules.min_overrides =>
-        {
-            // The user has moved on: the recent overrides agree on another tier.
-            let tier = adoption.tier;
-            stats.adopted = None;
-            Some(LearningChange::Reverted {
-                tier,
-                reason: format!("recent overrides prefer {preferred}"),
-            })
-        }
-        _ => None,
+        .map(|example| fit::Example {
+            logits: example.logits,
+            chosen: example.chosen,
+            weight: rules.weight(example.at_ms, now_ms),
+        })
+        .collect();
+    let shift = fit::fit(&examples, rules.lambda);
+    let top = shift.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let bottom = shift.iter().copied().fold(f64::INFINITY, f64::min);
+    // NaN cannot come out of the fit (it leaves out non-finite examples); if it did, it is no bias.
+    if (top - bottom).is_nan() || top - bottom < MIN_SPREAD {
+        return None;
     }
+    let toward = Tier::ALL
+        .into_iter()
+        .find(|tier| shift[*tier as usize] == top)
+        .unwrap_or(Tier::Sonnet);
+    let mut chosen = [0u64; 3];
+    for example in &learning.examples {
+        chosen[example.chosen as usize] += 1;
+    }
+    let choices = Tier::ALL
+        .into_iter()
+        .filter(|tier| chosen[*tier as usize] > 0)
+        .map(|tier| format!("{} to {tier}", chosen[tier as usize]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Preference {
+        shift,
+        toward,
+        overrides: count,
+        at_ms: now_ms,
+        evidence: format!(
+            "{count} overrides ({choices}) in {} prompts; logits haiku {:+.2}, sonnet {:+.2}, opus {:+.2}",
+            learning.prompts, shift[0], shift[1], shift[2]
+        ),
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn store() -> OverrideStore {
-        let db = sled::Config::new().temporary(true).open().expect("db");
-        OverrideStore::open(&db).expect("tree")
-    }
-
-    fn record(chosen: Tier) -> OverrideRecord {
-        OverrideRecord {
-            recommended: Tier::Sonnet,
-            chosen,
-            at_ms: 1,
-            reason: None,
-        }
-    }
-
-    #[test]
-    fn a_consistent_pattern_is_adopted_only_past_both_thresholds() {
-        let store = store();
-        let rules = LearningRules::default();
-        store.count_prompts("debug/medium", 10).expect("count");
-        for index in 1..=4 {
-            let (_, change) = store
-                .record("debug/medium", record(Tier::Opus), &rules, Tier::Haiku)
-                .expect("records");
-            assert_eq!(change, None, "override {index} of 5 is not enough");
-        }
-        let (stats, change) = store
-            .record("debug/medium", record(Tier::Opus), &rules, Tier::Haiku)
-            .expect("records");
-        let Some(LearningChange::Adopted(adoption)) = change else {
-            panic!("expected an adoption, got {change:?}");
-        };
-        assert_eq!(adoption.tier, Tier::Opus);
-        assert!(
-            adoption
-                .evidence
-                .contains("5 overrides in 10 prompts (50%)"),
-            "{}",
-            adoption.evidence
-        );
-        assert_eq!(
-            stats.adopted.map(|adoption| adoption.tier),
-            Some(Tier::Opus)
-        );
-        assert_eq!(
-            store.adopted("debug/medium").expect("adopted"),
-            Some(Tier::Opus)
-        );
-    }
-
-    #[test]
-    fn a_small_share_or_scattered_choices_are_not_a_pattern() {
-        let store = store();
-        let rules = LearningRules::default();
-        store.count_prompts("explain/simple", 100).expect("count");
-        for _ in 0..10 {
-            let (_, change) = store
-                .record("explain/simple", record(Tier::Sonnet), &rules, Tier::Haiku)
-                .expect("records");
-            assert_eq!(change, None, "10% of prompts is below the 40% share");
-        }
-        let scattered =
-            OverrideStore::open(&sled::Config::new().temporary(true).open().expect("db"))
-                .expect("tree");
-        for tier in [
-            Tier::Haiku,
-            Tier::Opus,
-            Tier::Sonnet,
-            Tier::Haiku,
-            Tier::Opus,
-            Tier::Sonnet,
-        ] {
-            let (_, change) = scattered
-                .record("test/medium", record(tier), &rules, Tier::Haiku)
-                .expect("records");
-            assert_eq!(change, None, "no tier has 60% of the overrides");
-        }
-    }
-
-    #[test]
-    fn adoption_respects_the_minimum_tier_and_can_be_reset() {
-        let store = store();
-        let rules = LearningRules::default();
-        let mut last = None;
-        for _ in 0..5 {
-            last = store
-                .record("docs/simple", record(Tier::Haiku), &rules, Tier::Sonnet)
-                .expect("records")
-                .1;
-        }
-        assert!(
-            matches!(
-                last,
-                Some(LearningChange::Adopted(Adoption {
-                    tier: Tier::Sonnet,
-                    ..
-                }))
-            ),
-            "{last:?}"
-        );
-        assert_eq!(store.adoptions().expect("list").len(), 1);
-        assert_eq!(
-            store.reset("docs/simple").expect("reset"),
-            Some(Tier::Sonnet)
-        );
-        assert_eq!(store.adopted("docs/simple").expect("adopted"), None);
-    }
-}
+mod tests;

@@ -5,7 +5,7 @@
 //! millisecond for a 2,000-token prompt and far more for the largest accepted one. A prompt of up to
 //! [`INLINE_PROMPT_BYTES`] (the usual case; well under the ~500 µs a handler may take) is decided right in the
 //! mailbox, counted and answered there: one message per request, no task. A longer one would hold up the
-//! mailbox, so the actor takes a snapshot of what the decision needs (learned tiers, the budget note,
+//! mailbox, so the actor takes a snapshot of what the decision needs (learned biases, the budget note,
 //! models: shared, not copied) and runs the analysis on the blocking pool; the task sends the decision back as
 //! [`ModelRouterMessage::Routed`] to be counted, priced and published, then answers the caller. Long prompts
 //! are analysed in parallel, as they were when the analysis ran in request tasks. (Handing every prompt to
@@ -21,7 +21,7 @@ use shim_protocol::{
 
 use super::{
     MAX_PROMPT_BYTES, ModelRouterError, ModelRouterMessage, ModelRouterResult,
-    router::{RouteDecision, RouteOptions, Strategy, Tier, TierModels, decide, prepare},
+    router::{Learned, RouteDecision, RouteOptions, Strategy, Tier, TierModels, decide, prepare},
 };
 
 /// Longest prompt decided in the mailbox, in bytes (about 1,000 tokens, 0.2 ms to analyse); longer ones go
@@ -31,8 +31,8 @@ pub const INLINE_PROMPT_BYTES: usize = 4 * 1024;
 /// What a decision needs from the router's state, taken when the request arrives.
 #[derive(Debug, Clone)]
 pub(super) struct Snapshot {
-    /// Tiers learned per category.
-    pub learned: Arc<HashMap<String, Tier>>,
+    /// Biases learned per category.
+    pub learned: Arc<HashMap<String, Learned>>,
     /// Set when a spend limit is near.
     pub budget_note_opt: Option<String>,
     /// The minimum tier.

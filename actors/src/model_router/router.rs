@@ -1,11 +1,21 @@
-//! The routing decision: tiers and their prices, the rule from prompt features to a tier, confidence,
-//! cost estimates and alternatives, and evaluation against a labelled set.
+//! The routing decision: tiers and their prices, cost estimates and alternatives, and the decision itself
+//! ([`decide`]: the built-in classifier's logits, shifted by what the user taught it and by the strategy, then
+//! its decision rule), evaluation against a labelled set ([`evaluate`]), and the lexicon rule of issue 4
+//! ([`judge`]), kept as a baseline for the evaluation.
+
+mod decide;
+mod evaluation;
+
+pub use decide::{
+    Learned, Prepared, RouteOptions, STRATEGY_SHIFT, decide, explain, prepare, route, take_override,
+};
+pub use evaluation::{Evaluation, LabelledPrompt, evaluate};
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::analyzer::{PromptFeatures, analyze};
+use super::analyzer::PromptFeatures;
 
 /// A model tier, cheapest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -68,6 +78,15 @@ impl Complexity {
         }
     }
 
+    /// The complexity a tier stands for.
+    pub fn of(tier: Tier) -> Complexity {
+        match tier {
+            Tier::Haiku => Complexity::Simple,
+            Tier::Sonnet => Complexity::Medium,
+            Tier::Opus => Complexity::Complex,
+        }
+    }
+
     /// The tier that fits this complexity.
     pub fn tier(self) -> Tier {
         match self {
@@ -85,9 +104,9 @@ pub enum Strategy {
     /// The tier the prompt needs.
     #[default]
     Balanced,
-    /// One tier up where confidence is not high.
+    /// Leans up: each tier's logit is raised by [`STRATEGY_SHIFT`] per step above haiku.
     Quality,
-    /// One tier down where confidence is high.
+    /// Leans down: each tier's logit is raised by [`STRATEGY_SHIFT`] per step below opus.
     Cost,
 }
 
@@ -197,7 +216,8 @@ pub struct Judgement {
     pub reasoning: String,
 }
 
-/// Judges the complexity of analysed features. The rule, checked against the development set
+/// Judges the complexity of analysed features: the lexicon rule of issue 4, which routed until issue 11 and
+/// is kept as a baseline for the evaluation (`routing-model eval`). The rule, checked against the development set
 /// (docs/routing.md): strong hard-work markers make it complex; short prose with small-task markers and no
 /// real work makes it simple; everything else is medium.
 pub fn judge(features: &PromptFeatures) -> Judgement {
@@ -248,9 +268,6 @@ pub fn judge(features: &PromptFeatures) -> Judgement {
     }
 }
 
-/// Confidence below which a decision falls back to the middle tier.
-pub const LOW_CONFIDENCE: f64 = 0.4;
-
 /// One tier with its cost, as an alternative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
@@ -281,7 +298,8 @@ pub struct RouteDecision {
     pub estimated_cost_usd: f64,
     /// The other tiers with their costs.
     pub alternatives: Vec<Alternative>,
-    /// The complexity judged.
+    /// The complexity of the tier the built-in model chose (before the user's bias, the strategy, a spend
+    /// limit, the minimum tier or a forced tier).
     pub complexity: Complexity,
     /// The task type.
     pub task_type: String,
@@ -289,232 +307,7 @@ pub struct RouteDecision {
     pub overridden: bool,
     /// The features the decision was made from.
     pub features: PromptFeatures,
+    /// The classifier's calibrated probabilities (haiku, sonnet, opus) behind the decision, with the user's
+    /// bias and the strategy applied.
+    pub probabilities: [f64; 3],
 }
-
-/// Finds `@haiku`, `@sonnet` or `@opus` (whole words) and returns the tier and the prompt without them.
-pub fn take_override(prompt: &str) -> (Option<Tier>, String) {
-    let mut tier_opt = None;
-    let mut kept = Vec::new();
-    for piece in prompt.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        let bare = word.trim_end_matches([',', '.', ':', ';', '!', '?']);
-        match bare.strip_prefix('@').and_then(Tier::parse) {
-            Some(tier) => tier_opt = Some(tier),
-            None => kept.push(piece),
-        }
-    }
-    (tier_opt, kept.concat().trim().to_owned())
-}
-
-/// Inputs to a decision beyond the prompt.
-#[derive(Debug, Clone, Default)]
-pub struct RouteOptions {
-    /// What to optimize.
-    pub strategy: Strategy,
-    /// Never route below this tier.
-    pub min_tier_opt: Option<Tier>,
-    /// A learned preference for this prompt's category, applied inside the guardrails.
-    pub learned_opt: Option<Tier>,
-    /// Prefer cheaper tiers (a spend limit is near) where confidence allows.
-    pub economize: bool,
-}
-
-/// A prompt analysed and judged, before the decision.
-#[derive(Debug, Clone)]
-pub struct Prepared {
-    /// The tier forced by `@haiku`, `@sonnet` or `@opus`.
-    pub override_opt: Option<Tier>,
-    /// The features.
-    pub features: PromptFeatures,
-    /// The judgement.
-    pub judgement: Judgement,
-}
-
-impl Prepared {
-    /// Returns the category learning works on: `<task type>/<complexity>`.
-    pub fn category(&self) -> String {
-        format!(
-            "{}/{}",
-            self.features.task_type,
-            self.judgement.complexity.as_str()
-        )
-    }
-}
-
-/// Analyses and judges a prompt: the costly half of routing (token counting included).
-pub fn prepare(prompt: &str) -> Prepared {
-    let (override_opt, text) = take_override(prompt);
-    let features = analyze(&text);
-    let judgement = judge(&features);
-    Prepared {
-        override_opt,
-        features,
-        judgement,
-    }
-}
-
-/// Routes a prompt.
-pub fn route(prompt: &str, models: &TierModels, options: &RouteOptions) -> RouteDecision {
-    decide(prepare(prompt), models, options)
-}
-
-/// Turns a prepared prompt into a decision under `options`.
-pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -> RouteDecision {
-    let Prepared {
-        override_opt,
-        features,
-        judgement,
-    } = prepared;
-    let mut reasoning = judgement.reasoning.clone();
-    let mut tier = judgement.complexity.tier();
-    let confidence = judgement.confidence;
-    if let Some(learned) = options.learned_opt.filter(|learned| *learned != tier) {
-        reasoning = format!(
-            "{reasoning}; your overrides prefer {learned} for {} {} prompts",
-            judgement.complexity.as_str(),
-            features.task_type
-        );
-        tier = learned;
-    }
-    if confidence < LOW_CONFIDENCE && tier != Tier::Sonnet && options.learned_opt.is_none() {
-        reasoning = format!("{reasoning}; low confidence, using the middle tier");
-        tier = Tier::Sonnet;
-    }
-    match options.strategy {
-        Strategy::Balanced => {}
-        Strategy::Quality if confidence < 0.8 && tier < Tier::Opus => {
-            tier = Tier::ALL[tier as usize + 1];
-            reasoning = format!("{reasoning}; quality strategy: one tier up");
-        }
-        Strategy::Cost if confidence >= 0.7 && tier > Tier::Haiku => {
-            tier = Tier::ALL[tier as usize - 1];
-            reasoning = format!("{reasoning}; cost strategy: one tier down");
-        }
-        _ => {}
-    }
-    if options.economize
-        && confidence >= 0.75
-        && tier > Tier::Haiku
-        && judgement.complexity != Complexity::Complex
-    {
-        tier = Tier::ALL[tier as usize - 1];
-        reasoning = format!("{reasoning}; near a spend limit: one tier down");
-    }
-    if let Some(min_tier) = options.min_tier_opt.filter(|min_tier| tier < *min_tier) {
-        tier = min_tier;
-        reasoning = format!("{reasoning}; raised to the minimum tier {min_tier}");
-    }
-    let overridden = override_opt.is_some();
-    if let Some(forced) = override_opt {
-        tier = forced;
-        reasoning = format!("@{forced} in the prompt");
-    }
-    let input_tokens = features.tokens;
-    let output_tokens = estimated_output_tokens(&features.task_type, judgement.complexity);
-    let alternatives = Tier::ALL
-        .into_iter()
-        .filter(|other| *other != tier)
-        .map(|other| Alternative {
-            model: other,
-            model_id: models.get(other).model_id.clone(),
-            estimated_cost_usd: models.cost(other, input_tokens, output_tokens),
-        })
-        .collect();
-    RouteDecision {
-        model: tier,
-        model_id: models.get(tier).model_id.clone(),
-        confidence: if overridden { 1.0 } else { confidence },
-        reasoning,
-        estimated_input_tokens: input_tokens,
-        estimated_output_tokens: output_tokens,
-        estimated_cost_usd: models.cost(tier, input_tokens, output_tokens),
-        alternatives,
-        complexity: judgement.complexity,
-        task_type: features.task_type.clone(),
-        overridden,
-        features,
-    }
-}
-
-/// One labelled prompt.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct LabelledPrompt {
-    /// The prompt.
-    pub prompt: String,
-    /// The tier it needs.
-    pub label: Tier,
-}
-
-/// How routing did on a labelled set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evaluation {
-    /// Prompts evaluated.
-    pub prompts: usize,
-    /// Share routed to exactly their label.
-    pub exact: f64,
-    /// Share routed to a weaker tier than their label.
-    pub under: f64,
-    /// Share routed to a stronger tier.
-    pub over: f64,
-    /// Routed cost over the cost of sending everything to opus.
-    pub cost_vs_opus: f64,
-    /// Routed cost over the cost of sending everything to sonnet.
-    pub cost_vs_sonnet: f64,
-    /// Counts by (label, routed).
-    pub confusion: Vec<(Tier, Tier, usize)>,
-    /// The prompts routed wrongly, with both tiers.
-    pub misses: Vec<(String, Tier, Tier)>,
-}
-
-/// Routes every prompt (balanced, no learning) and compares with its label.
-pub fn evaluate(set: &[LabelledPrompt], models: &TierModels) -> Evaluation {
-    let mut exact = 0;
-    let mut under = 0;
-    let mut over = 0;
-    let mut routed_cost = 0.0;
-    let mut opus_cost = 0.0;
-    let mut sonnet_cost = 0.0;
-    let mut confusion = std::collections::BTreeMap::new();
-    let mut misses = Vec::new();
-    for item in set {
-        let decision = route(&item.prompt, models, &RouteOptions::default());
-        let (input, output) = (
-            decision.estimated_input_tokens,
-            decision.estimated_output_tokens,
-        );
-        routed_cost += decision.estimated_cost_usd;
-        opus_cost += models.cost(Tier::Opus, input, output);
-        sonnet_cost += models.cost(Tier::Sonnet, input, output);
-        *confusion
-            .entry((item.label, decision.model))
-            .or_insert(0usize) += 1;
-        match decision.model.cmp(&item.label) {
-            std::cmp::Ordering::Equal => exact += 1,
-            std::cmp::Ordering::Less => {
-                under += 1;
-                misses.push((item.prompt.clone(), item.label, decision.model));
-            }
-            std::cmp::Ordering::Greater => {
-                over += 1;
-                misses.push((item.prompt.clone(), item.label, decision.model));
-            }
-        }
-    }
-    let count = set.len().max(1) as f64;
-    Evaluation {
-        prompts: set.len(),
-        exact: exact as f64 / count,
-        under: under as f64 / count,
-        over: over as f64 / count,
-        cost_vs_opus: routed_cost / opus_cost.max(f64::EPSILON),
-        cost_vs_sonnet: routed_cost / sonnet_cost.max(f64::EPSILON),
-        confusion: confusion
-            .into_iter()
-            .map(|((label, routed), count)| (label, routed, count))
-            .collect(),
-        misses,
-    }
-}
-
-#[cfg(test)]
-mod tests;

@@ -21,16 +21,21 @@ async fn spawn(
 }
 
 #[tokio::test]
-async fn five_consistent_overrides_change_how_the_category_is_routed() {
+async fn five_consistent_overrides_shift_how_the_category_is_routed() {
     let publisher = RecordingPublisher::default();
     let router = spawn(&publisher, RoutingSettings::default()).await;
     let prompt = "Write unit tests for the parser in src/parse.rs covering empty input";
     let prepared = prepare(prompt);
     let category = prepared.category();
+    assert_eq!(category, "test");
     let context =
         call_t!(router, ModelRouterMessage::Context, 2_000, category.clone()).expect("context");
     assert_eq!(context.learned_opt, None);
-    let baseline = router::decide(prepared, &context.models, &router::RouteOptions::default());
+    let baseline = router::decide(
+        prepared.clone(),
+        &context.models,
+        &router::RouteOptions::default(),
+    );
     assert_eq!(baseline.model, Tier::Sonnet);
 
     for index in 1..=5u64 {
@@ -49,20 +54,40 @@ async fn five_consistent_overrides_change_how_the_category_is_routed() {
         .expect("records");
         assert_eq!(reply.category, category);
         assert_eq!(
-            reply.adopted.is_some(),
-            index == 5,
-            "adopted only at the fifth: {reply:?}"
+            reply.adopted.as_deref(),
+            (index == 5).then_some("opus"),
+            "a bias only from the fifth: {reply:?}"
         );
     }
     let context =
         call_t!(router, ModelRouterMessage::Context, 2_000, category.clone()).expect("context");
-    assert_eq!(context.learned_opt, Some(Tier::Opus));
+    let learned = context.learned_opt.expect("a bias for the category");
+    assert_eq!((learned.toward, learned.overrides), (Tier::Opus, 5));
+    let shifted = router::decide(
+        prepared.clone(),
+        &context.models,
+        &router::RouteOptions {
+            learned_opt: Some(learned),
+            ..router::RouteOptions::default()
+        },
+    );
+    assert_eq!(shifted.model, Tier::Opus, "{shifted:?}");
+    assert_eq!(
+        shifted.complexity, baseline.complexity,
+        "the built-in model's judgement is unchanged"
+    );
     let adopted = publisher.of_kind("routing.preference_adopted");
     assert_eq!(adopted.len(), 1);
+    assert_eq!(adopted[0].data["overrides"], 5);
+    assert!(
+        adopted[0].data["shift"]["opus"].as_f64() > adopted[0].data["shift"]["sonnet"].as_f64()
+    );
     assert!(
         adopted[0].data["evidence"]
             .as_str()
-            .is_some_and(|evidence| evidence.contains("5 overrides"))
+            .is_some_and(|evidence| evidence.starts_with("5 overrides (5 to opus)")),
+        "{:?}",
+        adopted[0].data
     );
 
     // Reversible.
@@ -72,7 +97,20 @@ async fn five_consistent_overrides_change_how_the_category_is_routed() {
     assert_eq!(forgotten, Some(Tier::Opus));
     let context = call_t!(router, ModelRouterMessage::Context, 2_000, category).expect("context");
     assert_eq!(context.learned_opt, None);
-    assert_eq!(publisher.of_kind("routing.preference_reverted").len(), 1);
+    let reverted = publisher.of_kind("routing.preference_reverted");
+    assert_eq!(reverted.len(), 1);
+    assert_eq!(reverted[0].data["reason"], "reset by the user");
+    let unknown = call_t!(
+        router,
+        ModelRouterMessage::Forget,
+        2_000,
+        "test/medium".to_owned()
+    )
+    .expect("answers");
+    assert!(
+        matches!(&unknown, Err(ModelRouterError::UnknownCategory { name }) if name == "test/medium"),
+        "{unknown:?}"
+    );
 
     let bad = call_t!(
         router,

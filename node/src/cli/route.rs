@@ -1,5 +1,6 @@
 //! `shim-node route`: route a prompt (through any node's router service, else here with the configured
-//! defaults), evaluate the router on a labelled set, or forget what it learned for a category.
+//! defaults), evaluate the router on a labelled set, list what it learned from the user's overrides, or forget
+//! it for a category.
 
 use std::{io::Read, path::Path, process::ExitCode};
 
@@ -9,8 +10,8 @@ use shim_actors::model_router::{
     to_reply,
 };
 use shim_protocol::{
-    messages::{RouteReply, RouteRequest},
-    subject::{ROUTER_FORGET, ROUTER_ROUTE},
+    messages::{LearnedPreference, RouteReply, RouteRequest},
+    subject::{ROUTER_FORGET, ROUTER_LEARNED, ROUTER_ROUTE},
 };
 
 use super::exit::{UsageError, is_no_node};
@@ -185,6 +186,29 @@ pub(super) async fn forget(config: &Config, category: String) -> anyhow::Result<
     match previous {
         Some(tier) => outln!("{category}: forgot the learned preference for {tier}"),
         None => outln!("{category}: nothing was learned"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) async fn learned(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
+    let learned: Vec<LearnedPreference> = super::node_client(config, "shim-node route")
+        .await?
+        .request_service(ROUTER_LEARNED, &())
+        .await?;
+    if json {
+        outln!("{}", serde_json::to_string_pretty(&learned)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if learned.is_empty() {
+        outln!("nothing learned from overrides yet");
+    }
+    for preference in &learned {
+        outln!(
+            "{}: towards {} ({})",
+            preference.category,
+            preference.tier,
+            preference.evidence
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

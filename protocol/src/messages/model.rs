@@ -88,3 +88,21 @@ pub struct OverrideReply {
     #[serde(default)]
     pub adopted: Option<String>,
 }
+
+/// What routing learned from the user's overrides for one category (`shim.v1.router.learned` answers a list).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LearnedPreference {
+    /// The category: a task type (`design`, `debug`, `test`, ...).
+    pub category: String,
+    /// The tier the bias pushes towards.
+    pub tier: String,
+    /// The overrides it was fitted on.
+    pub overrides: u64,
+    /// What is added to the calibrated logits of haiku, sonnet and opus.
+    pub shift: Vec<f64>,
+    /// What it rests on, in words.
+    pub evidence: String,
+    /// When it was last fitted, milliseconds since the Unix epoch.
+    pub at_ms: u64,
+}
