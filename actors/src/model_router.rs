@@ -12,6 +12,7 @@
 
 pub mod analyzer;
 pub mod budget;
+pub mod classifier;
 mod error;
 pub mod learning;
 mod lexicon;
