@@ -10,6 +10,7 @@
 //! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
 //! - [`events`]: following the node's events.
 //! - [`chats`]: waiting for the chat registry to list a chat in some state.
+//! - [`routing_eval`]: the routing corpus, the baselines and the evaluation of the learned router.
 
 pub mod chats;
 pub mod events;
@@ -17,6 +18,7 @@ pub mod mcp_client;
 pub mod nats_server;
 pub mod node;
 pub mod node_process;
+pub mod routing_eval;
 
 use std::time::Duration;
 

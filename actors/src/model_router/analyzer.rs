@@ -139,6 +139,13 @@ const EXTENSIONS: &[&str] = &[
     ".yml", ".json", ".md", ".c", ".cc", ".cpp", ".h", ".cs", ".kt", ".swift", ".sh", ".txt",
 ];
 
+/// True when a line outside code fences (its leading blanks trimmed) looks like code, not prose.
+pub fn code_like(trimmed: &str) -> bool {
+    CODE_STARTS.iter().any(|start| trimmed.starts_with(start))
+        || (trimmed.len() > 2
+            && (trimmed.ends_with(';') || trimmed.ends_with('{') || trimmed == "}"))
+}
+
 /// Analyzes a prompt (overrides already removed).
 pub fn analyze(prompt: &str) -> PromptFeatures {
     let tokens = tokenizer().encode_ordinary(prompt).len();
@@ -160,10 +167,7 @@ pub fn analyze(prompt: &str) -> PromptFeatures {
             code_lines += 1;
             continue;
         }
-        let code_like = CODE_STARTS.iter().any(|start| trimmed.starts_with(start))
-            || (trimmed.len() > 2
-                && (trimmed.ends_with(';') || trimmed.ends_with('{') || trimmed == "}"));
-        if code_like {
+        if code_like(trimmed) {
             code_lines += 1;
             continue;
         }
