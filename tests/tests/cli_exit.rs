@@ -119,7 +119,7 @@ async fn route_works_without_a_node_and_says_what_was_not_applied() {
     // As docs/routing.md shows it.
     assert_eq!(
         stdout.lines().next(),
-        Some("haiku (claude-haiku-4-5) · confidence 0.68 · ~$0.0003 for ~6 in / 66 out tokens"),
+        Some("haiku (claude-haiku-4-5) · confidence 1.00 · ~$0.0003 for ~6 in / 66 out tokens"),
         "{stdout}"
     );
     assert!(

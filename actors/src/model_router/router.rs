@@ -268,6 +268,10 @@ pub fn judge(features: &PromptFeatures) -> Judgement {
     }
 }
 
+/// Confidence below which the lexicon rule ([`judge`]) fell back to the middle tier (used by the evaluation's
+/// baseline of it; the classifier's decision rule has its own thresholds).
+pub const LOW_CONFIDENCE: f64 = 0.4;
+
 /// One tier with its cost, as an alternative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alternative {
@@ -311,3 +315,6 @@ pub struct RouteDecision {
     /// bias and the strategy applied.
     pub probabilities: [f64; 3],
 }
+
+#[cfg(test)]
+mod tests;

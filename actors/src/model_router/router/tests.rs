@@ -97,7 +97,12 @@ fn strategies_lean_their_way_and_the_budget_and_minimum_tier_apply_after() {
         assert!(cost <= balanced && balanced <= quality, "{}", item.prompt);
         assert!(economy <= balanced, "{}", item.prompt);
         if balanced == Tier::Opus {
-            assert_eq!(economy, Tier::Opus, "opus is never economized: {}", item.prompt);
+            assert_eq!(
+                economy,
+                Tier::Opus,
+                "opus is never economized: {}",
+                item.prompt
+            );
         }
         up += usize::from(quality > balanced);
         down += usize::from(cost < balanced);
@@ -113,7 +118,10 @@ fn strategies_lean_their_way_and_the_budget_and_minimum_tier_apply_after() {
         assert!(floor >= Tier::Sonnet, "the minimum tier applies last");
     }
     // Each lean decides some close calls and leaves the clear ones alone.
-    eprintln!("quality moved {up}, cost {down}, economize {economized} of {}", set.len());
+    eprintln!(
+        "quality moved {up}, cost {down}, economize {economized} of {}",
+        set.len()
+    );
     assert!(up > 0 && up < set.len() / 2, "quality moved {up}");
     assert!(down > 0 && down < set.len() / 2, "cost moved {down}");
     assert!(economized > 0, "economize moved none");
@@ -196,7 +204,11 @@ fn the_reasoning_names_the_features_that_drove_the_decision() {
         let drivers = prepared.scored.drivers.clone();
         let decision = decide(prepared, &TierModels::default(), &RouteOptions::default());
         let prefix = format!("{} ({:.2}): ", decision.model, decision.confidence);
-        assert!(decision.reasoning.starts_with(&prefix), "{}", decision.reasoning);
+        assert!(
+            decision.reasoning.starts_with(&prefix),
+            "{}",
+            decision.reasoning
+        );
         if let Some(top) = drivers.iter().find(|driver| driver.tier == decision.model) {
             assert!(
                 decision.reasoning[prefix.len()..].starts_with(&top.feature),
