@@ -59,7 +59,7 @@ fn lean_down_example() -> (String, Tier, Tier) {
                 .model
             };
             let (balanced, cheaper) = (with(Strategy::Balanced), with(Strategy::Cost));
-            (cheaper < balanced).then(|| (item.prompt, balanced, cheaper))
+            (cheaper < balanced).then_some((item.prompt, balanced, cheaper))
         })
         .expect("the cost strategy moves some close call")
 }
