@@ -54,18 +54,19 @@ fn rss_kib() -> u64 {
 }
 
 /// In a fresh process: loads the weights, then the tokenizer, each timed, and the memory they take; prints
-/// `weights_us tokenizer_us rss_before_kib rss_after_kib`.
+/// `weights_us tokenizer_us rss_before_kib rss_with_weights_kib rss_after_kib`.
 fn startup_child() {
     let before = rss_kib();
     let started = Instant::now();
     std::hint::black_box(classifier::builtin());
     let weights = started.elapsed();
+    let with_weights = rss_kib();
     let started = Instant::now();
     std::hint::black_box(tokenizer().encode_ordinary("warm up"));
     let tokenizer_load = started.elapsed();
     let after = rss_kib();
     println!(
-        "{} {} {before} {after}",
+        "{} {} {before} {with_weights} {after}",
         weights.as_micros(),
         tokenizer_load.as_micros()
     );
@@ -79,7 +80,7 @@ fn median(mut values: Vec<f64>) -> f64 {
 /// Runs [`startup_child`] in `runs` fresh processes of this bench.
 fn startup(runs: usize) {
     let exe = std::env::current_exe().expect("the bench's own path");
-    let mut rows: Vec<[f64; 4]> = Vec::with_capacity(runs);
+    let mut rows: Vec<[f64; 5]> = Vec::with_capacity(runs);
     for _ in 0..runs {
         let output = Command::new(&exe)
             .env(STARTUP_CHILD, "1")
@@ -90,8 +91,8 @@ fn startup(runs: usize) {
             .split_whitespace()
             .filter_map(|value| value.parse().ok())
             .collect();
-        assert_eq!(values.len(), 4, "start-up child printed {text:?}");
-        rows.push([values[0], values[1], values[2], values[3]]);
+        assert_eq!(values.len(), 5, "start-up child printed {text:?}");
+        rows.push([values[0], values[1], values[2], values[3], values[4]]);
     }
     let column = |index: usize| median(rows.iter().map(|row| row[index]).collect());
     let total = median(rows.iter().map(|row| row[0] + row[1]).collect());
@@ -104,11 +105,12 @@ fn startup(runs: usize) {
         worst / 1e3
     );
     println!(
-        "memory: resident {:.1} MiB before loading, {:.1} MiB after (+{:.1} MiB); the weights file is {:.2} MiB",
+        "memory (resident, medians): {:.1} MiB before loading; +{:.1} MiB for the weights ({:.2} MiB of them); +{:.1} MiB for the tokenizer; {:.1} MiB after",
         column(2) / 1024.0,
-        column(3) / 1024.0,
         (column(3) - column(2)) / 1024.0,
-        classifier_bytes() as f64 / (1024.0 * 1024.0)
+        classifier_bytes() as f64 / (1024.0 * 1024.0),
+        (column(4) - column(3)) / 1024.0,
+        column(4) / 1024.0,
     );
 }
 
