@@ -78,13 +78,13 @@ pub struct OverrideRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverrideReply {
-    /// The prompt's category, `<task type>/<complexity>`.
+    /// The prompt's category: its task type.
     pub category: String,
     /// Overrides recorded in it.
     pub overrides: u64,
     /// Prompts routed in it.
     pub prompts: u64,
-    /// The tier the router now uses for it, when it adopted one.
+    /// The tier its learned bias pushes towards, once it has one.
     #[serde(default)]
     pub adopted: Option<String>,
 }
