@@ -19,6 +19,7 @@ pub mod classifier;
 mod error;
 pub mod learning;
 mod lexicon;
+mod overrides;
 pub mod route;
 pub mod router;
 
@@ -35,11 +36,10 @@ use tracing::{info, warn};
 use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
 use budget::{Budget, SpendLedger, day_of, near_limit};
 pub use error::{ModelRouterError, ModelRouterResult};
-use learning::{
-    CATEGORIES, LearningChange, LearningRules, OverrideExample, OverrideStore, Preference,
-};
+use learning::{LearningRules, OverrideStore};
+use overrides::learned_of;
 pub use route::to_reply;
-use router::{Learned, RouteDecision, Tier, TierModels, prepare};
+use router::{Learned, RouteDecision, Tier, TierModels};
 
 /// Largest prompt routed, in bytes (about 250k tokens).
 pub use shim_protocol::limits::MAX_PROMPT_BYTES;
@@ -105,6 +105,15 @@ pub enum ModelRouterMessage {
         OverrideRequest,
         RpcReplyPort<ModelRouterResult<OverrideReply>>,
     ),
+    /// An override's long prompt was scored off the mailbox (to be recorded).
+    OverrideScored {
+        /// The override, checked.
+        checked: Box<overrides::Checked>,
+        /// Its prompt's category and logits.
+        scored: overrides::ScoredPrompt,
+        /// Where the reply goes.
+        reply: RpcReplyPort<ModelRouterResult<OverrideReply>>,
+    },
     /// A session reported spend (US dollars since its last report).
     ActualSpend(f64),
     /// Drops what was learned for a category (a task type); replies with the tier its bias pushed towards.
@@ -245,7 +254,14 @@ impl Actor for ModelRouter {
                 chat_id_opt,
             } => state.routed(category, &decision, chat_id_opt.as_deref()),
             ModelRouterMessage::Override(request, reply) => {
-                let _ = reply.send(state.record_override(request));
+                overrides::handle(state, myself, request, reply);
+            }
+            ModelRouterMessage::OverrideScored {
+                checked,
+                scored,
+                reply,
+            } => {
+                let _ = reply.send(state.record_override(*checked, scored));
             }
             ModelRouterMessage::ActualSpend(usd) => {
                 if usd.is_finite() && usd > 0.0 {
@@ -302,133 +318,6 @@ impl ModelRouterState {
         );
     }
 
-    fn record_override(&mut self, request: OverrideRequest) -> ModelRouterResult<OverrideReply> {
-        if request.prompt.len() > MAX_PROMPT_BYTES {
-            return Err(ModelRouterError::PromptTooLarge {
-                size: request.prompt.len(),
-                limit: MAX_PROMPT_BYTES,
-            });
-        }
-        let parse = |field: &'static str, value: &str| {
-            Tier::parse(value).ok_or_else(|| ModelRouterError::UnknownTier {
-                field,
-                value: value.to_owned(),
-            })
-        };
-        let recommended = parse("recommended", &request.recommended)?;
-        let chosen = parse("chosen", &request.chosen)?;
-        let prepared = prepare(&request.prompt);
-        let category = prepared.category();
-        // Prompts routed but not yet written count too.
-        if let Some(pending) = self.pending_prompts.remove(&category) {
-            self.overrides.count_prompts(&category, pending)?;
-        }
-        let now = now_ms();
-        let (learning, changes) = self.overrides.record(
-            &category,
-            OverrideExample {
-                logits: prepared.calibrated_logits(),
-                recommended,
-                chosen,
-                at_ms: now,
-                reason: request.reason.clone(),
-            },
-            &self.args.settings.learning,
-            now,
-        )?;
-        self.args
-            .metrics
-            .record_override(recommended.as_str(), chosen.as_str());
-        self.args.emitter.emit(
-            "routing",
-            "override",
-            None,
-            json!({"category": category, "recommended": recommended.as_str(), "chosen": chosen.as_str(), "reason": request.reason}),
-        );
-        for change in changes {
-            self.publish(&category, change);
-        }
-        match &learning.preference {
-            Some(preference) => {
-                Arc::make_mut(&mut self.learned).insert(category.clone(), learned_of(preference));
-            }
-            None => {
-                Arc::make_mut(&mut self.learned).remove(&category);
-            }
-        }
-        Ok(OverrideReply {
-            category,
-            overrides: learning.override_count,
-            prompts: learning.prompts,
-            adopted: learning
-                .preference
-                .map(|preference| preference.toward.as_str().to_owned()),
-        })
-    }
-
-    /// Publishes a change of what a category learned, with its evidence.
-    fn publish(&self, category: &str, change: LearningChange) {
-        let (kind, data) = match change {
-            LearningChange::Adopted(preference) => {
-                info!(%category, tier = preference.toward.as_str(), evidence = %preference.evidence, "routing preference adopted");
-                ("preference_adopted", preference_data(category, &preference))
-            }
-            LearningChange::Updated(preference) => {
-                info!(%category, tier = preference.toward.as_str(), evidence = %preference.evidence, "routing preference updated");
-                ("preference_updated", preference_data(category, &preference))
-            }
-            LearningChange::Reverted { tier, reason } => {
-                info!(%category, tier = tier.as_str(), %reason, "routing preference reverted");
-                (
-                    "preference_reverted",
-                    json!({"category": category, "tier": tier.as_str(), "reason": reason}),
-                )
-            }
-        };
-        self.args.emitter.emit("routing", kind, None, data);
-    }
-
-    /// Lists the biases in use, per category (from the store: what a restart would read back).
-    fn learned_list(&self) -> ModelRouterResult<Vec<LearnedPreference>> {
-        Ok(self
-            .overrides
-            .preferences()?
-            .into_iter()
-            .map(|(category, preference)| LearnedPreference {
-                category,
-                tier: preference.toward.as_str().to_owned(),
-                overrides: preference.overrides,
-                shift: preference.shift.to_vec(),
-                evidence: preference.evidence,
-                at_ms: preference.at_ms,
-            })
-            .collect())
-    }
-
-    /// Drops what a category learned; returns the tier its bias pushed towards.
-    fn forget(&mut self, category: String) -> ModelRouterResult<Option<Tier>> {
-        if !CATEGORIES.contains(&category.as_str()) {
-            return Err(ModelRouterError::UnknownCategory { name: category });
-        }
-        let dropped_opt = self.overrides.reset(&category)?;
-        Arc::make_mut(&mut self.learned).remove(&category);
-        if let Some(preference) = &dropped_opt {
-            info!(%category, tier = preference.toward.as_str(), evidence = %preference.evidence, "routing preference forgotten");
-            self.args.emitter.emit(
-                "routing",
-                "preference_reverted",
-                None,
-                json!({
-                    "category": category,
-                    "tier": preference.toward.as_str(),
-                    "reason": "reset by the user",
-                    "evidence": preference.evidence,
-                }),
-            );
-        }
-        Ok(dropped_opt.map(|preference| preference.toward))
-    }
-
     fn flush(&mut self) {
         for (category, count) in std::mem::take(&mut self.pending_prompts) {
             if let Err(error) = self.overrides.count_prompts(&category, count) {
@@ -460,30 +349,6 @@ impl ModelRouterState {
         }
         self.budget_note_opt = note_opt;
     }
-}
-
-/// What a decision needs of a category's preference.
-fn learned_of(preference: &Preference) -> Learned {
-    Learned {
-        shift: preference.shift,
-        toward: preference.toward,
-        overrides: preference.overrides,
-    }
-}
-
-/// An adopted or updated preference as event data: the tier, the shift per tier and the evidence.
-fn preference_data(category: &str, preference: &Preference) -> serde_json::Value {
-    json!({
-        "category": category,
-        "tier": preference.toward.as_str(),
-        "overrides": preference.overrides,
-        "shift": {
-            "haiku": preference.shift[0],
-            "sonnet": preference.shift[1],
-            "opus": preference.shift[2],
-        },
-        "evidence": preference.evidence,
-    })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use ractor::{Actor, ActorRef, call_t};
 use shim_protocol::messages::{OverrideRequest, RouteRequest};
 
 use super::*;
+use router::prepare;
 use crate::publisher::RecordingPublisher;
 
 async fn spawn(
@@ -269,4 +270,41 @@ async fn spend_near_a_limit_is_reported_in_the_context() {
         context.budget_note_opt
     );
     assert_eq!(publisher.of_kind("routing.budget_near").len(), 1);
+}
+
+#[tokio::test]
+async fn overrides_of_long_prompts_are_scored_off_the_mailbox_and_learned_the_same() {
+    let publisher = RecordingPublisher::default();
+    let router = spawn(&publisher, RoutingSettings::default()).await;
+    let code = "fn parse(input: &str) -> Ast { Ast::default() }\n".repeat(120);
+    let prompt = |index: usize| {
+        format!(
+            "Write unit tests for the parser below, case {index}, covering empty input\n```rust\n{code}```"
+        )
+    };
+    assert!(prompt(0).len() > route::INLINE_PROMPT_BYTES);
+    let expected = overrides::ScoredPrompt::of(&prompt(0));
+    assert_eq!(expected.category, "test");
+    for index in 1..=5 {
+        let reply = call_t!(
+            router,
+            ModelRouterMessage::Override,
+            5_000,
+            OverrideRequest {
+                prompt: prompt(index),
+                recommended: "sonnet".to_owned(),
+                chosen: "opus".to_owned(),
+                reason: None,
+            }
+        )
+        .expect("answers")
+        .expect("records");
+        assert_eq!(
+            (reply.category.as_str(), reply.overrides),
+            ("test", index as u64)
+        );
+        assert_eq!(reply.adopted.as_deref(), (index == 5).then_some("opus"));
+    }
+    assert_eq!(publisher.of_kind("routing.override").len(), 5);
+    assert_eq!(publisher.of_kind("routing.preference_adopted").len(), 1);
 }
