@@ -116,27 +116,27 @@ impl Classifier {
         let mut word_raw = vec![[0.0f64; 3]; positions];
         let mut bigram_raw = vec![[0.0f64; 3]; positions];
         let mut chars_raw = vec![[0.0f64; 3]; positions];
-        let (mut word_count, mut chars_count) = (0usize, 0usize);
+        let mut code_raw = vec![[0.0f64; 3]; window.code.len()];
+        let mut counts = [0usize; 3];
         features::grams(&window, config, |kind, position, bucket| {
             let weights = self.row(bucket);
             let target = match kind {
                 Gram::Word => &mut word_raw[position],
                 Gram::Bigram => &mut bigram_raw[position],
                 Gram::Chars => &mut chars_raw[position],
+                Gram::Code => &mut code_raw[position],
             };
             for class in 0..3 {
                 target[class] += weights[class];
             }
-            match kind {
-                Gram::Chars => chars_count += 1,
-                _ => word_count += 1,
-            }
+            counts[kind.group()] += 1;
         });
-        let word_scale = 1.0 / (word_count.max(1) as f64).sqrt();
-        let chars_scale = 1.0 / (chars_count.max(1) as f64).sqrt();
+        let [word_scale, chars_scale, code_scale] =
+            counts.map(|count| 1.0 / (count.max(1) as f64).sqrt());
         let mut logits = self.row(config.buckets() + STRUCTURAL);
         let mut by_word: HashMap<&str, [f64; 3]> = HashMap::new();
         let mut by_bigram: HashMap<(&str, &str), [f64; 3]> = HashMap::new();
+        let mut by_code: HashMap<&str, [f64; 3]> = HashMap::new();
         for position in 0..positions {
             let word = window.word(position);
             let entry = by_word.entry(word).or_insert([0.0; 3]);
@@ -153,6 +153,13 @@ impl Classifier {
                 for class in 0..3 {
                     entry[class] += bigram_raw[position][class] * word_scale;
                 }
+            }
+        }
+        for (word, raw) in window.code.iter().zip(&code_raw) {
+            let entry = by_code.entry(word.as_str()).or_insert([0.0; 3]);
+            for class in 0..3 {
+                entry[class] += raw[class] * code_scale;
+                logits[class] += raw[class] * code_scale;
             }
         }
         let mut drivers: Vec<Driver> = Vec::new();
@@ -178,6 +185,16 @@ impl Classifier {
             if push > 0.0 {
                 drivers.push(Driver {
                     feature: format!("'{word}'"),
+                    tier,
+                    weight: push,
+                });
+            }
+        }
+        for (word, contribution) in by_code {
+            let (tier, push) = centred(contribution);
+            if push > 0.0 {
+                drivers.push(Driver {
+                    feature: format!("'{word}' in the code"),
                     tier,
                     weight: push,
                 });
@@ -238,17 +255,18 @@ impl Classifier {
 /// The hashed features of a window as training sees them: bucket and value (count over the square root of the
 /// features of its group), sorted by bucket, each bucket once.
 pub fn sparse(window: &Window, config: &features::FeatureConfig) -> Vec<(u32, f32)> {
-    let mut events: Vec<(u32, bool)> = Vec::new();
+    let mut events: Vec<(u32, usize)> = Vec::new();
     features::grams(window, config, |kind, _, bucket| {
-        events.push((bucket as u32, kind == Gram::Chars));
+        events.push((bucket as u32, kind.group()));
     });
-    let chars_count = events.iter().filter(|(_, chars)| *chars).count();
-    let word_count = events.len() - chars_count;
-    let word_scale = 1.0 / (word_count.max(1) as f64).sqrt();
-    let chars_scale = 1.0 / (chars_count.max(1) as f64).sqrt();
+    let mut counts = [0usize; 3];
+    for (_, group) in &events {
+        counts[*group] += 1;
+    }
+    let scales = counts.map(|count| 1.0 / (count.max(1) as f64).sqrt());
     let mut values: Vec<(u32, f64)> = events
         .into_iter()
-        .map(|(bucket, chars)| (bucket, if chars { chars_scale } else { word_scale }))
+        .map(|(bucket, group)| (bucket, scales[group]))
         .collect();
     values.sort_by_key(|(bucket, _)| *bucket);
     let mut merged: Vec<(u32, f32)> = Vec::with_capacity(values.len());

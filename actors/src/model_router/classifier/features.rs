@@ -47,6 +47,9 @@ pub struct FeatureConfig {
     pub head_words: usize,
     /// Words of prose taken from the end (after the head).
     pub tail_words: usize,
+    /// Words taken from pasted code (fenced or code-like lines), from its start; 0 for none.
+    #[serde(default)]
+    pub code_words: usize,
 }
 
 impl FeatureConfig {
@@ -70,6 +73,8 @@ pub struct Window {
     pub tail: Vec<String>,
     /// Share of non-ASCII characters in those words.
     pub non_ascii: f64,
+    /// The first words of pasted code.
+    pub code: Vec<String>,
 }
 
 impl Window {
@@ -110,6 +115,7 @@ fn suffix(line: &str, max: usize) -> &str {
 /// Finds the prose lines (outside code fences and not code-like, as the analyzer does) and takes the window.
 pub fn window(text: &str, config: &FeatureConfig) -> Window {
     let mut prose: Vec<&str> = Vec::new();
+    let mut code: Vec<String> = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {
         let trimmed = line.trim_start();
@@ -118,6 +124,11 @@ pub fn window(text: &str, config: &FeatureConfig) -> Window {
             continue;
         }
         if in_fence || code_like(trimmed) {
+            if code.len() < config.code_words {
+                let mut line_words = words(prefix(line, LINE_BYTES));
+                line_words.truncate(config.code_words - code.len());
+                code.extend(line_words);
+            }
             continue;
         }
         prose.push(line);
@@ -155,6 +166,7 @@ pub fn window(text: &str, config: &FeatureConfig) -> Window {
         head,
         tail,
         non_ascii: non_ascii as f64 / chars.max(1) as f64,
+        code,
     }
 }
 
@@ -167,6 +179,19 @@ pub enum Gram {
     Bigram,
     /// A character n-gram of the word at the position.
     Chars,
+    /// A word of pasted code (the position counts in [`Window::code`]).
+    Code,
+}
+
+impl Gram {
+    /// The group whose size normalises it: words and bigrams, character n-grams, code words.
+    pub fn group(self) -> usize {
+        match self {
+            Gram::Word | Gram::Bigram => 0,
+            Gram::Chars => 1,
+            Gram::Code => 2,
+        }
+    }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -174,6 +199,7 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 const SEED_WORD: u64 = 0x9e37_79b9_7f4a_7c15;
 const SEED_BIGRAM: u64 = 0xc2b2_ae3d_27d4_eb4f;
 const SEED_CHARS: u64 = 0x1656_67b1_9e37_79f9;
+const SEED_CODE: u64 = 0x27d4_eb2f_1656_67c5;
 
 fn fnv(seed: u64, bytes: &[u8]) -> u64 {
     let mut hash = FNV_OFFSET ^ seed;
@@ -242,6 +268,13 @@ pub fn grams(window: &Window, config: &FeatureConfig, mut visit: impl FnMut(Gram
                 }
             }
         }
+    }
+    for (position, word) in window.code.iter().enumerate() {
+        visit(
+            Gram::Code,
+            position,
+            bucket(fnv(SEED_CODE, word.as_bytes())),
+        );
     }
 }
 
@@ -354,6 +387,7 @@ mod tests {
         char_max: 5,
         head_words: 4,
         tail_words: 2,
+        code_words: 3,
     };
 
     #[test]
@@ -362,6 +396,7 @@ mod tests {
         let window = window(text, &CONFIG);
         assert_eq!(window.head, ["please", "rename", "the", "field"]);
         assert_eq!(window.tail, ["finally", "this"]);
+        assert_eq!(window.code, ["let", "secret", "1"]);
         assert_eq!(window.non_ascii, 0.0);
         let short = super::window("ändere das", &CONFIG);
         assert_eq!(short.head, ["ändere", "das"]);

@@ -5,7 +5,7 @@
 //! ([`decision::choose`]). The seed only shuffles the folds: the fit itself has no randomness and sums in a
 //! fixed order, so the same rows and seed give the same bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     Classifier, decision,
@@ -19,7 +19,7 @@ use crate::model_router::{
 };
 
 /// One set of hyper-parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     /// The features.
     pub features: FeatureConfig,
@@ -50,15 +50,17 @@ pub const BASE: FeatureConfig = FeatureConfig {
     char_max: 5,
     head_words: 256,
     tail_words: 128,
+    code_words: 0,
 };
 
 impl TrainOptions {
-    /// The default grid: character n-grams or none, two bucket counts, four penalties.
+    /// The default grid: character n-grams of 3-5 or 2-4 characters or none, 2^16 or 2^17 buckets, three
+    /// penalties.
     pub fn with_seed(seed: u64) -> TrainOptions {
         let mut candidates = Vec::new();
-        for (char_min, char_max) in [(3, 5), (0, 0)] {
+        for (char_min, char_max) in [(3, 5), (2, 4), (0, 0)] {
             for buckets_log2 in [16, 17] {
-                for l2 in [1e-4, 3e-4, 1e-3, 3e-3] {
+                for l2 in [3e-4, 1e-3, 3e-3] {
                     candidates.push(Candidate {
                         features: FeatureConfig {
                             buckets_log2,
