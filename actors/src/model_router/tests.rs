@@ -2,8 +2,8 @@ use ractor::{Actor, ActorRef, call_t};
 use shim_protocol::messages::{OverrideRequest, RouteRequest};
 
 use super::*;
-use router::prepare;
 use crate::publisher::RecordingPublisher;
+use router::prepare;
 
 async fn spawn(
     publisher: &RecordingPublisher,

@@ -128,8 +128,9 @@ fn strategy_shift(strategy: Strategy) -> [f64; 3] {
 }
 
 /// Says why, from the drivers: the tier, its confidence and up to three features that pushed towards it
-/// ("opus (0.81): 'plan how', 'across services', no code pasted"); when none pushed towards it (a close call
-/// the rule settled upwards), the strongest features and where they pushed.
+/// ("opus (0.81): 'plan how', 'across services', no code pasted"); when none of the strongest pushed towards it
+/// (the rule weighs the other tiers' chances, or a bias or strategy moved it), the strongest features and where
+/// they pushed.
 pub fn explain(tier: Tier, confidence: f64, drivers: &[Driver]) -> String {
     let towards: Vec<&str> = drivers
         .iter()
@@ -149,7 +150,7 @@ pub fn explain(tier: Tier, confidence: f64, drivers: &[Driver]) -> String {
         format!("{tier} ({confidence:.2}): no feature stood out")
     } else {
         format!(
-            "{tier} ({confidence:.2}): a close call, settled upwards; {}",
+            "{tier} ({confidence:.2}): no strong feature for it; strongest {}",
             others.join(", ")
         )
     }

@@ -188,7 +188,7 @@ fn the_reasoning_names_the_features_that_drove_the_decision() {
     );
     assert_eq!(
         explain(Tier::Sonnet, 0.45, &drivers(&[("'rename'", Tier::Haiku)])),
-        "sonnet (0.45): a close call, settled upwards; 'rename' (towards haiku)"
+        "sonnet (0.45): no strong feature for it; strongest 'rename' (towards haiku)"
     );
     assert_eq!(
         explain(Tier::Sonnet, 0.5, &[]),
