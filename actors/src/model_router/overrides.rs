@@ -18,6 +18,9 @@ use super::{
 };
 use crate::now_ms;
 
+/// Characters of an override's reason kept with its example.
+pub const MAX_REASON_CHARS: usize = 500;
+
 /// An override whose size and tiers were checked.
 #[derive(Debug)]
 pub struct Checked {
@@ -127,7 +130,11 @@ impl ModelRouterState {
                 recommended,
                 chosen,
                 at_ms: now,
-                reason: request.reason.clone(),
+                // Kept with every example: bounded, so 50 examples stay small whatever a client sends.
+                reason: request
+                    .reason
+                    .as_ref()
+                    .map(|reason| reason.chars().take(MAX_REASON_CHARS).collect()),
             },
             &self.args.settings.learning,
             now,
