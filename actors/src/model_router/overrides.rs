@@ -19,7 +19,7 @@ use super::{
 use crate::now_ms;
 
 /// Characters of an override's reason kept with its example.
-pub const MAX_REASON_CHARS: usize = 500;
+pub(super) const MAX_REASON_CHARS: usize = 500;
 
 /// An override whose size and tiers were checked.
 #[derive(Debug)]
