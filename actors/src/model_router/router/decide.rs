@@ -7,9 +7,10 @@
 //!    before the softmax, so a shift is multiplied by it first): the bias learned from the user's overrides
 //!    for the prompt's category ([`Learned`]) and the strategy's ([`STRATEGY_SHIFT`]).
 //! 4. The classifier's decision rule picks the tier from the shifted logits (it minimises the expected cost of
-//!    a wrong tier, under-routing costing more, and takes the higher tier when unsure).
-//! 5. Near a spend limit a decision below opus goes to the tier the cost strategy's shift would give, if that
-//!    is cheaper; then the minimum tier applies, then a forced tier.
+//!    a wrong tier, under-routing costing more, and takes the higher tier when unsure). The strategy moves the
+//!    decision made with the user's bias by one tier at most.
+//! 5. Near a spend limit a decision below opus goes one tier cheaper if the cost strategy's shift on top would
+//!    give a cheaper one; then the minimum tier applies, then a forced tier.
 
 use super::{
     Alternative, Complexity, RouteDecision, Strategy, Tier, TierModels, estimated_output_tokens,
@@ -127,6 +128,12 @@ fn strategy_shift(strategy: Strategy) -> [f64; 3] {
     }
 }
 
+/// Moves from `from` towards `to` by one tier at most: a strategy or a spend limit leans, it does not leap.
+fn one_step(from: Tier, to: Tier) -> Tier {
+    let (from_index, to_index) = (from as usize, to as usize);
+    Tier::ALL[to_index.clamp(from_index.saturating_sub(1), (from_index + 1).min(2))]
+}
+
 /// Says why, from the drivers: the tier, its confidence and up to three features that pushed towards it
 /// ("opus (0.81): 'plan how', 'across services', no code pasted"); when none of the strongest pushed towards it
 /// (the rule weighs the other tiers' chances, or a bias or strategy moved it), the strongest features and where
@@ -176,29 +183,38 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
     let learned = options
         .learned_opt
         .map_or([0.0; 3], |learned| learned.shift);
-    let leaning = decide_shifted(strategy);
-    let decided = decide_shifted(add(strategy, learned));
-    let mut tier = decided.tier;
+    // The user's bias first, then the strategy leans at most one tier from there.
+    let with_learned = match options.learned_opt {
+        Some(_) => decide_shifted(learned),
+        None => plain.clone(),
+    };
+    let shifted = decide_shifted(add(strategy, learned));
+    let mut tier = one_step(with_learned.tier, shifted.tier);
+    let confidence = shifted.probabilities[tier as usize];
+    let reasoning_tier = tier;
     let mut notes = Vec::new();
-    if leaning.tier != plain.tier {
+    if let Some(learned) = options
+        .learned_opt
+        .filter(|_| with_learned.tier != plain.tier)
+    {
+        notes.push(format!(
+            "your overrides prefer {} for {} prompts ({} overrides)",
+            with_learned.tier, features.task_type, learned.overrides
+        ));
+    }
+    if tier != with_learned.tier {
         let name = match options.strategy {
             Strategy::Quality => "quality",
             _ => "cost",
         };
         notes.push(format!(
-            "{name} strategy: {} rather than {}",
-            leaning.tier, plain.tier
-        ));
-    }
-    if let Some(learned) = options.learned_opt.filter(|_| decided.tier != leaning.tier) {
-        notes.push(format!(
-            "your overrides prefer {} for {} prompts ({} overrides)",
-            decided.tier, features.task_type, learned.overrides
+            "{name} strategy: {tier} rather than {}",
+            with_learned.tier
         ));
     }
     if options.economize && tier != Tier::Opus {
-        let cheaper =
-            decide_shifted(add(add(strategy, learned), strategy_shift(Strategy::Cost))).tier;
+        let leaner = decide_shifted(add(add(strategy, learned), strategy_shift(Strategy::Cost)));
+        let cheaper = one_step(tier, leaner.tier);
         if cheaper < tier {
             notes.push(format!("near a spend limit: {cheaper} rather than {tier}"));
             tier = cheaper;
@@ -208,7 +224,7 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
         tier = min_tier;
         notes.push(format!("raised to the minimum tier {min_tier}"));
     }
-    let mut reasoning = explain(decided.tier, decided.confidence, &scored.drivers);
+    let mut reasoning = explain(reasoning_tier, confidence, &scored.drivers);
     for note in notes {
         reasoning.push_str("; ");
         reasoning.push_str(&note);
@@ -233,7 +249,7 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
     RouteDecision {
         model: tier,
         model_id: models.get(tier).model_id.clone(),
-        confidence: if overridden { 1.0 } else { decided.confidence },
+        confidence: if overridden { 1.0 } else { confidence },
         reasoning,
         estimated_input_tokens: input_tokens,
         estimated_output_tokens: output_tokens,
@@ -243,6 +259,6 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
         task_type: features.task_type.clone(),
         overridden,
         features,
-        probabilities: decided.probabilities,
+        probabilities: shifted.probabilities,
     }
 }

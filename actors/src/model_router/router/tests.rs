@@ -95,6 +95,11 @@ fn strategies_lean_their_way_and_the_budget_and_minimum_tier_apply_after() {
             },
         );
         assert!(cost <= balanced && balanced <= quality, "{}", item.prompt);
+        assert!(
+            quality as usize - balanced as usize <= 1 && balanced as usize - cost as usize <= 1,
+            "a strategy leans one tier at most: {}",
+            item.prompt
+        );
         assert!(economy <= balanced, "{}", item.prompt);
         if balanced == Tier::Opus {
             assert_eq!(
