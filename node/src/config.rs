@@ -581,4 +581,28 @@ mod tests {
         assert_eq!(node_id_from_host("a b*c>d"), "a-b-c-d");
         assert!(validate_id("node id", &node_id_from_host(&"x".repeat(500))).is_ok());
     }
+
+    #[test]
+    fn the_routing_example_of_the_docs_loads_as_written() {
+        let docs = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/routing.md"),
+        )
+        .expect("docs/routing.md");
+        let start = docs
+            .find("```toml\n[routing]")
+            .expect("the [routing] example")
+            + "```toml\n".len();
+        let example = &docs[start..start + docs[start..].find("```").expect("its end")];
+        let config = Config::from_file(&temp_file("routing-docs", example)).expect("parses");
+        let learning = &config.routing.learning;
+        assert_eq!(
+            (
+                learning.min_overrides,
+                learning.lambda,
+                learning.half_life_days
+            ),
+            (5, 0.5, 30.0)
+        );
+        assert_eq!(config.routing.budget.daily_limit_usd, Some(20.0));
+    }
 }
