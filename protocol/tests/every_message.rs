@@ -494,6 +494,21 @@ fn every_message() -> Vec<(&'static str, String)> {
             json!({"category": "edit/simple", "overrides": 3, "prompts": 9, "adopted": "sonnet"}),
             &["category", "overrides", "prompts"],
         ),
+        check::<LearnedPreference>(
+            "LearnedPreference",
+            json!({
+                "category": "test", "tier": "opus", "overrides": 5, "shift": [-0.26, -1.5, 1.76],
+                "evidence": "5 overrides (5 to opus) in 7 prompts", "at_ms": 9
+            }),
+            &[
+                "category",
+                "tier",
+                "overrides",
+                "shift",
+                "evidence",
+                "at_ms",
+            ],
+        ),
         // locks
         check::<LockRequest>(
             "LockRequest",
