@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Splits the corpus once into train / validation / test, stratified by label and writer, with a fixed seed.
 
-The split is frozen: split.json is committed and read by the training command; the test ids are never used to
+Strata are label x writer, each shuffled by its own seeded generator, so adding a writer leaves every earlier
+row where it was. The split is frozen: split.json is committed and read by the training command; the test ids are never used to
 choose anything. Run again only for a new corpus, and then retrain.
 
     python3 tests/data/routing/make_split.py
@@ -21,11 +22,11 @@ def main():
     strata = collections.defaultdict(list)
     for row in rows:
         strata[(row["label"], row["id"].split("-")[0])].append(row["id"])
-    rng = random.Random(SEED)
     split = {"seed": SEED, "train": [], "validation": [], "test": []}
     for key in sorted(strata):
         ids = sorted(strata[key])
-        rng.shuffle(ids)
+        # One generator per stratum: a new writer's rows never move an earlier writer's rows to another part.
+        random.Random(f"{SEED}-{key[0]}-{key[1]}").shuffle(ids)
         n_test = round(len(ids) * SHARES["test"])
         n_val = round(len(ids) * SHARES["validation"])
         split["test"] += ids[:n_test]
