@@ -50,6 +50,10 @@ pub struct FeatureConfig {
     /// Words taken from pasted code (fenced or code-like lines), from its start; 0 for none.
     #[serde(default)]
     pub code_words: usize,
+    /// The first and the last this many words of prose also count as words of their own kind (the ask
+    /// is usually said first or last); 0 for none.
+    #[serde(default)]
+    pub lead_words: usize,
 }
 
 impl FeatureConfig {
@@ -200,6 +204,8 @@ const SEED_WORD: u64 = 0x9e37_79b9_7f4a_7c15;
 const SEED_BIGRAM: u64 = 0xc2b2_ae3d_27d4_eb4f;
 const SEED_CHARS: u64 = 0x1656_67b1_9e37_79f9;
 const SEED_CODE: u64 = 0x27d4_eb2f_1656_67c5;
+const SEED_FIRST: u64 = 0x85eb_ca77_c2b2_ae63;
+const SEED_LAST: u64 = 0xff51_afd7_ed55_8ccd;
 
 fn fnv(seed: u64, bytes: &[u8]) -> u64 {
     let mut hash = FNV_OFFSET ^ seed;
@@ -223,6 +229,7 @@ pub fn grams(window: &Window, config: &FeatureConfig, mut visit: impl FnMut(Gram
     let bucket = |hash: u64| (mix(hash) >> shift) as usize;
     let mut buffer: Vec<u8> = Vec::with_capacity(4 * WORD_CHARS + 2);
     let mut offsets: Vec<usize> = Vec::with_capacity(WORD_CHARS + 3);
+    let positions = window.head.len() + window.tail.len();
     for (base, part) in [(0, &window.head), (window.head.len(), &window.tail)] {
         for (index, word) in part.iter().enumerate() {
             let position = base + index;
@@ -231,6 +238,20 @@ pub fn grams(window: &Window, config: &FeatureConfig, mut visit: impl FnMut(Gram
                 position,
                 bucket(fnv(SEED_WORD, word.as_bytes())),
             );
+            if position < config.lead_words {
+                visit(
+                    Gram::Word,
+                    position,
+                    bucket(fnv(SEED_FIRST, word.as_bytes())),
+                );
+            }
+            if position + config.lead_words >= positions {
+                visit(
+                    Gram::Word,
+                    position,
+                    bucket(fnv(SEED_LAST, word.as_bytes())),
+                );
+            }
             if config.word_bigrams
                 && let Some(next) = part.get(index + 1)
             {
@@ -388,6 +409,7 @@ mod tests {
         head_words: 4,
         tail_words: 2,
         code_words: 3,
+        lead_words: 0,
     };
 
     #[test]

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Builds tests/data/routing/corpus.jsonl from the writers' scripts in writers/.
+
+Each writers/wN.py holds one writer's prompts in readable form and writes wN.jsonl next to itself when run; this
+script runs them all, checks every row, and joins them in writer order. The result is deterministic: the same
+scripts give the same bytes.
+
+    python3 tests/data/routing/make_corpus.py
+"""
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+FIELDS = {"id", "prompt", "label", "rationale", "category", "domain", "voice", "language", "trap"}
+VALUES = {
+    "label": {"haiku", "sonnet", "opus"},
+    "category": {"question", "edit", "explain", "implement", "debug", "test", "refactor", "review", "design",
+                 "plan", "ops", "docs"},
+    "domain": {"web", "systems", "data", "ml", "infrastructure", "security", "mobile", "databases", "tooling",
+               "general"},
+    "voice": {"terse", "verbose", "typos", "non-native", "other-language", "follow-up", "plain"},
+    "trap": {None, "long-trivial", "short-hard", "hard-words-easy", "easy-words-hard"},
+}
+
+
+def main():
+    rows = []
+    seen_ids, seen_prompts = set(), {}
+    scripts = sorted((HERE / "writers").glob("w*.py"), key=lambda p: int(p.stem[1:]))
+    for script in scripts:
+        out = script.with_suffix(".jsonl")
+        subprocess.run([sys.executable, script.name], cwd=script.parent, check=True)
+        for n, line in enumerate(out.read_text(encoding="utf-8").splitlines(), 1):
+            row = json.loads(line)
+            where = f"{out.name}:{n}"
+            if set(row) != FIELDS:
+                sys.exit(f"{where}: fields differ: {sorted(set(row) ^ FIELDS)}")
+            for field, allowed in VALUES.items():
+                if row[field] not in allowed:
+                    sys.exit(f"{where}: {field} {row[field]!r} is not one of {sorted(map(str, allowed))}")
+            if not re.fullmatch(rf"{script.stem}-\d{{4}}", row["id"]) or row["id"] in seen_ids:
+                sys.exit(f"{where}: id {row['id']!r} is malformed or repeated")
+            key = " ".join(row["prompt"].split()).lower()
+            if not key:
+                sys.exit(f"{where}: empty prompt")
+            if key in seen_prompts:
+                # Writers worked apart and a few bare follow-ups ("continue") came out the same: the first stays.
+                print(f"{row['id']}: same prompt as {seen_prompts[key]}, left out")
+                continue
+            seen_ids.add(row["id"])
+            seen_prompts[key] = row["id"]
+            rows.append(row)
+        out.unlink()
+    with open(HERE / "corpus.jsonl", "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"corpus.jsonl: {len(rows)} rows from {len(scripts)} writers")
+
+
+if __name__ == "__main__":
+    main()

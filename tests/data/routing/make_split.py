@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Splits the corpus once into train / validation / test, stratified by label and writer, with a fixed seed.
+
+Strata are label x writer, each shuffled by its own seeded generator, so adding a writer leaves every earlier
+row where it was. The split is frozen: split.json is committed and read by the training command; the test ids are never used to
+choose anything. Run again only for a new corpus, and then retrain.
+
+    python3 tests/data/routing/make_split.py
+"""
+import collections
+import json
+import pathlib
+import random
+
+HERE = pathlib.Path(__file__).resolve().parent
+SEED = 11
+SHARES = {"test": 0.20, "validation": 0.15}
+
+
+def main():
+    rows = [json.loads(line) for line in (HERE / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    strata = collections.defaultdict(list)
+    for row in rows:
+        strata[(row["label"], row["id"].split("-")[0])].append(row["id"])
+    split = {"seed": SEED, "train": [], "validation": [], "test": []}
+    for key in sorted(strata):
+        ids = sorted(strata[key])
+        # One generator per stratum: a new writer's rows never move an earlier writer's rows to another part.
+        random.Random(f"{SEED}-{key[0]}-{key[1]}").shuffle(ids)
+        n_test = round(len(ids) * SHARES["test"])
+        n_val = round(len(ids) * SHARES["validation"])
+        split["test"] += ids[:n_test]
+        split["validation"] += ids[n_test:n_test + n_val]
+        split["train"] += ids[n_test + n_val:]
+    for part in ("train", "validation", "test"):
+        split[part].sort()
+    (HERE / "split.json").write_text(json.dumps(split, indent=0) + "\n", encoding="utf-8")
+    print(", ".join(f"{part} {len(split[part])}" for part in ("train", "validation", "test")))
+
+
+if __name__ == "__main__":
+    main()
