@@ -48,23 +48,23 @@ pub const BASE: FeatureConfig = FeatureConfig {
     word_bigrams: true,
     char_min: 3,
     char_max: 5,
-    head_words: 256,
-    tail_words: 128,
+    head_words: 128,
+    tail_words: 64,
     code_words: 0,
     lead_words: 0,
 };
 
 impl TrainOptions {
-    /// The default grid: the first 256 and last 128 words of prose or half as many, character n-grams of 3-5
+    /// The default grid: the first 128 and last 64 words of prose or half as many, character n-grams of 3-5
     /// or 2-4 characters, the first and last 32 words as features of their own or not, 2^16 or 2^17 buckets,
     /// three penalties.
     pub fn with_seed(seed: u64) -> TrainOptions {
         let mut candidates = Vec::new();
-        for (head_words, tail_words) in [(256, 128), (128, 64)] {
+        for (head_words, tail_words) in [(128, 64), (64, 32)] {
             for (char_min, char_max) in [(3, 5), (2, 4)] {
                 for lead_words in [0, 32] {
                     for buckets_log2 in [16, 17] {
-                        for l2 in [3e-4, 1e-3, 3e-3] {
+                        for l2 in [1e-4, 3e-4, 1e-3] {
                             candidates.push(Candidate {
                                 features: FeatureConfig {
                                     buckets_log2,
