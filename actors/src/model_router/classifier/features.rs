@@ -2,9 +2,12 @@
 //! window of its prose (the first and the last words outside code), and the analyzer's structural features.
 //!
 //! The work per prompt is bounded whatever its size: the prose lines are found in one pass over the prompt (as
-//! the analyzer does), then only `head_words` words from the start and `tail_words` from the end are hashed,
+//! the analyzer does, keeping at most [`TAIL_LINES`] of them), then only `head_words` words from the start and
+//! `tail_words` from the end are hashed,
 //! each line cut to [`LINE_BYTES`] first, and words to [`WORD_CHARS`] characters for character n-grams. Pasted
 //! code and logs reach the model through the structural features (their size, a trace, paths), not word by word.
+
+use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +31,10 @@ pub const STRUCTURAL: usize = 22;
 
 /// Bytes of a prose line looked at (from its start for the head window, from its end for the tail).
 pub const LINE_BYTES: usize = 4_096;
+
+/// Prose lines after the head kept to take the tail from (memory stays bounded for a prompt of a million
+/// short lines).
+pub const TAIL_LINES: usize = 256;
 
 /// Characters of a word its character n-grams are taken from.
 pub const WORD_CHARS: usize = 32;
@@ -118,7 +125,9 @@ fn suffix(line: &str, max: usize) -> &str {
 
 /// Finds the prose lines (outside code fences and not code-like, as the analyzer does) and takes the window.
 pub fn window(text: &str, config: &FeatureConfig) -> Window {
-    let mut prose: Vec<&str> = Vec::new();
+    let mut head = Vec::new();
+    // The last prose lines after the head's (blank ones skipped), a bounded ring: the tail is taken from them.
+    let mut last_lines: VecDeque<&str> = VecDeque::with_capacity(TAIL_LINES);
     let mut code: Vec<String> = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {
@@ -135,22 +144,27 @@ pub fn window(text: &str, config: &FeatureConfig) -> Window {
             }
             continue;
         }
-        prose.push(line);
-    }
-    let mut head = Vec::new();
-    let mut next = 0;
-    while next < prose.len() && head.len() < config.head_words {
-        let mut line_words = words(prefix(prose[next], LINE_BYTES));
-        line_words.truncate(config.head_words - head.len());
-        head.extend(line_words);
-        next += 1;
+        if head.len() < config.head_words {
+            let mut line_words = words(prefix(line, LINE_BYTES));
+            line_words.truncate(config.head_words - head.len());
+            head.extend(line_words);
+            continue;
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        if last_lines.len() == TAIL_LINES {
+            last_lines.pop_front();
+        }
+        last_lines.push_back(line);
     }
     let mut tail_lines: Vec<Vec<String>> = Vec::new();
     let mut tail_count = 0;
-    let mut last = prose.len();
-    while last > next && tail_count < config.tail_words {
-        last -= 1;
-        let mut line_words = words(suffix(prose[last], LINE_BYTES));
+    for line in last_lines.iter().rev() {
+        if tail_count >= config.tail_words {
+            break;
+        }
+        let mut line_words = words(suffix(line, LINE_BYTES));
         let keep = config.tail_words - tail_count;
         if line_words.len() > keep {
             line_words.drain(..line_words.len() - keep);
