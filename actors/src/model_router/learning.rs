@@ -15,18 +15,9 @@ use serde::{Deserialize, Serialize};
 use super::router::Tier;
 use crate::checkpoint_manager::store::{StoreError, StoreResult};
 
-/// The categories learning works on: the analyzer's task types.
-pub const CATEGORIES: [&str; 9] = [
-    "design",
-    "review",
-    "debug",
-    "test",
-    "refactor",
-    "implement",
-    "explain",
-    "docs",
-    "other",
-];
+/// The categories learning works on: the analyzer's task types (the classifier's one-hot features name
+/// them in the same order).
+pub const CATEGORIES: [&str; 9] = super::classifier::features::TASK_TYPES;
 
 /// Examples kept per category (the most recent), which bounds the work of a fit and the record's size.
 pub const MAX_EXAMPLES: usize = 50;
