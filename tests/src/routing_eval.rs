@@ -3,9 +3,11 @@
 //!
 //! - [`litellm`]: LiteLLM's complexity router, re-implemented as a baseline.
 //! - [`report`]: the measures per system and the report in markdown and JSON.
+//! - [`writers`]: each writer's prompts routed by a model trained without them.
 
 pub mod litellm;
 pub mod report;
+pub mod writers;
 
 use std::{collections::HashSet, path::Path};
 
@@ -389,9 +391,23 @@ pub fn train(
     let corpus = load_corpus(&paths.corpus)?;
     let split = load_split(&paths.split)?;
     check_split(&corpus, &split)?;
-    let train_rows = labelled(&rows_of(&corpus, &split.train)?);
-    let validation_rows = labelled(&rows_of(&corpus, &split.validation)?);
-    let hash = corpus_hash(&corpus, &split);
+    train_on(&corpus, &split, options, progress)
+}
+
+/// Trains on `split`'s train rows, calibrating and choosing the rule on its validation rows (its test rows are
+/// not read): [`train`] with the whole split, `routing-model writers` with the rows of some writers.
+pub fn train_on(
+    corpus: &Corpus,
+    split: &Split,
+    options: &shim_actors::model_router::classifier::train::TrainOptions,
+    progress: &mut dyn FnMut(String),
+) -> anyhow::Result<(
+    Classifier,
+    shim_actors::model_router::classifier::train::TrainReport,
+)> {
+    let train_rows = labelled(&rows_of(corpus, &split.train)?);
+    let validation_rows = labelled(&rows_of(corpus, &split.validation)?);
+    let hash = corpus_hash(corpus, split);
     Ok(shim_actors::model_router::classifier::train::train(
         &train_rows,
         &validation_rows,

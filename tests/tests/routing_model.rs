@@ -17,6 +17,7 @@ use shim_tests::{
     repo_root,
     routing_eval::{
         self, Paths, System, check_split, corpus_hash, labelled, load_corpus, load_split, rows_of,
+        writers,
     },
 };
 
@@ -216,4 +217,82 @@ fn huge_binary_and_empty_prompts_are_routed_by_every_system() {
         );
     }
     assert_eq!(seen.len(), 5);
+}
+
+#[test]
+fn holding_out_a_writer_never_reads_the_test_or_trains_on_that_writer() {
+    let paths = paths();
+    let corpus = load_corpus(&paths.corpus).expect("corpus");
+    let split = load_split(&paths.split).expect("split");
+    let test: std::collections::HashSet<&str> = split.test.iter().map(String::as_str).collect();
+    let names = writers::writers(&split);
+    assert_eq!(names.len(), 9, "{names:?}");
+    let mut evaluated = 0;
+    for name in &names {
+        let run = writers::held_out(&split, name);
+        assert!(run.split.test.is_empty());
+        for id in run.split.train.iter().chain(&run.split.validation) {
+            assert!(
+                !test.contains(id.as_str()),
+                "{name}: trains on test row {id}"
+            );
+            assert_ne!(
+                writers::writer_of(id),
+                name,
+                "{name}: trains on its own row {id}"
+            );
+        }
+        for id in &run.evaluated {
+            assert!(
+                !test.contains(id.as_str()),
+                "{name}: measured on test row {id}"
+            );
+            assert_eq!(writers::writer_of(id), name);
+        }
+        // Nothing of the other writers' train and validation rows is left out.
+        assert_eq!(
+            run.split.train.len() + run.split.validation.len() + run.evaluated.len(),
+            split.train.len() + split.validation.len()
+        );
+        evaluated += run.evaluated.len();
+    }
+    assert_eq!(evaluated, split.train.len() + split.validation.len());
+
+    // A tiny run end to end: three writers' first rows, small features, few iterations; deterministic, the
+    // pooled row sums the writers', and the test is not read (an id the corpus lacks would fail the run).
+    let keep = |ids: &[String], each: usize| -> Vec<String> {
+        ["w1", "w2", "w3"]
+            .into_iter()
+            .flat_map(|name| {
+                ids.iter()
+                    .filter(move |id| writers::writer_of(id) == name)
+                    .take(each)
+            })
+            .cloned()
+            .collect()
+    };
+    let small = routing_eval::Split {
+        seed: split.seed,
+        train: keep(&split.train, 20),
+        validation: keep(&split.validation, 10),
+        test: vec!["w1-not-in-the-corpus".to_owned()],
+    };
+    let mut header = builtin().header.clone();
+    header.features.buckets_log2 = 12;
+    let mut options = writers::options(&header, 5, 30);
+    options.folds = 2;
+    let first = writers::measure(&corpus, &small, &options, &mut |_| {}).expect("runs");
+    let second = writers::measure(&corpus, &small, &options, &mut |_| {}).expect("runs");
+    assert_eq!(first, second);
+    assert_eq!(first.len(), 4);
+    assert_eq!(
+        first[3].prompts(),
+        first[..3].iter().map(|one| one.prompts()).sum::<usize>()
+    );
+    assert_eq!(
+        first[3].prompts(),
+        small.train.len() + small.validation.len()
+    );
+    let table = writers::markdown(&first);
+    assert!(table.contains("| all writers (pooled) |"), "{table}");
 }

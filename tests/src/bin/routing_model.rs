@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release -p shim-tests --bin routing-model -- train [--seed N]   # writes the built-in weights
 //! cargo run --release -p shim-tests --bin routing-model -- eval [--json]      # the report (docs/routing.md)
+//! cargo run --release -p shim-tests --bin routing-model -- writers            # each writer held out in turn
 //! ```
 //! Options: `--corpus FILE`, `--split FILE`, `--model FILE` (where `train` writes and `eval` reads; default
 //! the built-in weights' source file), `--iterations N` (L-BFGS iterations at most), `--candidates JSON` (the hyper-parameters cross-validated, instead of
@@ -17,7 +18,7 @@ use shim_actors::model_router::classifier::{
 };
 use shim_tests::{
     repo_root,
-    routing_eval::{self, MODEL, Paths},
+    routing_eval::{self, MODEL, Paths, writers},
 };
 
 fn main() -> anyhow::Result<()> {
@@ -114,8 +115,29 @@ fn main() -> anyhow::Result<()> {
                 }
             }
         }
+        "writers" => {
+            // Each writer's train and validation rows routed by a model trained without that writer (the
+            // frozen test is not read); the hyper-parameters are the weights' (`--model`), not searched again.
+            let bytes =
+                std::fs::read(&model).with_context(|| format!("reading {}", model.display()))?;
+            let classifier = Classifier::from_bytes(&bytes)?;
+            let corpus = routing_eval::load_corpus(&paths.corpus)?;
+            let split = routing_eval::load_split(&paths.split)?;
+            routing_eval::check_split(&corpus, &split)?;
+            let options = writers::options(
+                &classifier.header,
+                seed,
+                iterations_opt.unwrap_or(TrainOptions::with_seed(seed).max_iterations),
+            );
+            let results = writers::measure(&corpus, &split, &options, &mut |line| {
+                eprintln!("{line}");
+            })?;
+            print!("{}", writers::markdown(&results));
+        }
         "speed" => speed(),
-        _ => bail!("usage: routing-model train [--seed N] | eval [--json] | misses | speed"),
+        _ => bail!(
+            "usage: routing-model train [--seed N] | eval [--json] | misses | writers [--seed N] | speed"
+        ),
     }
     Ok(())
 }
