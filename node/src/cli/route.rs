@@ -147,13 +147,7 @@ pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<E
     outln!("cost vs sonnet {:.1}%", evaluation.cost_vs_sonnet * 100.0);
     outln!("\nlabel \\ routed  haiku  sonnet   opus");
     for label in Tier::ALL {
-        let count = |routed: Tier| {
-            evaluation
-                .confusion
-                .iter()
-                .find(|(l, r, _)| *l == label && *r == routed)
-                .map_or(0, |(_, _, count)| *count)
-        };
+        let count = |routed: Tier| evaluation.confusion[label as usize][routed as usize];
         outln!(
             "{:<14} {:>6} {:>7} {:>6}",
             label.as_str(),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{RouteOptions, Tier, TierModels, route};
+use crate::model_router::classifier::metrics::{self, Confusion};
 
 /// One labelled prompt.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -29,21 +30,16 @@ pub struct Evaluation {
     pub cost_vs_opus: f64,
     /// Routed cost over the cost of sending everything to sonnet.
     pub cost_vs_sonnet: f64,
-    /// Counts by (label, routed).
-    pub confusion: Vec<(Tier, Tier, usize)>,
+    /// Counts by label (rows) and routed tier (columns), haiku first.
+    pub confusion: Confusion,
     /// The prompts routed wrongly, with both tiers.
     pub misses: Vec<(String, Tier, Tier)>,
 }
 
 /// Routes every prompt (balanced, no learning) and compares with its label.
 pub fn evaluate(set: &[LabelledPrompt], models: &TierModels) -> Evaluation {
-    let mut exact = 0;
-    let mut under = 0;
-    let mut over = 0;
-    let mut routed_cost = 0.0;
-    let mut opus_cost = 0.0;
-    let mut sonnet_cost = 0.0;
-    let mut confusion = std::collections::BTreeMap::new();
+    let mut routed = Vec::with_capacity(set.len());
+    let (mut routed_cost, mut opus_cost, mut sonnet_cost) = (0.0, 0.0, 0.0);
     let mut misses = Vec::new();
     for item in set {
         let decision = route(&item.prompt, models, &RouteOptions::default());
@@ -54,33 +50,22 @@ pub fn evaluate(set: &[LabelledPrompt], models: &TierModels) -> Evaluation {
         routed_cost += decision.estimated_cost_usd;
         opus_cost += models.cost(Tier::Opus, input, output);
         sonnet_cost += models.cost(Tier::Sonnet, input, output);
-        *confusion
-            .entry((item.label, decision.model))
-            .or_insert(0usize) += 1;
-        match decision.model.cmp(&item.label) {
-            std::cmp::Ordering::Equal => exact += 1,
-            std::cmp::Ordering::Less => {
-                under += 1;
-                misses.push((item.prompt.clone(), item.label, decision.model));
-            }
-            std::cmp::Ordering::Greater => {
-                over += 1;
-                misses.push((item.prompt.clone(), item.label, decision.model));
-            }
+        if decision.model != item.label {
+            misses.push((item.prompt.clone(), item.label, decision.model));
         }
+        routed.push(decision.model);
     }
-    let count = set.len().max(1) as f64;
+    let labels: Vec<Tier> = set.iter().map(|item| item.label).collect();
+    let confusion = metrics::confusion(&labels, &routed);
+    let (exact, under, over) = metrics::shares(&confusion);
     Evaluation {
         prompts: set.len(),
-        exact: exact as f64 / count,
-        under: under as f64 / count,
-        over: over as f64 / count,
+        exact,
+        under,
+        over,
         cost_vs_opus: routed_cost / opus_cost.max(f64::EPSILON),
         cost_vs_sonnet: routed_cost / sonnet_cost.max(f64::EPSILON),
-        confusion: confusion
-            .into_iter()
-            .map(|((label, routed), count)| (label, routed, count))
-            .collect(),
+        confusion,
         misses,
     }
 }
