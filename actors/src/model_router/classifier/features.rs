@@ -415,6 +415,18 @@ pub fn thousands(count: usize) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_task_types_are_the_analyzers_in_its_order() {
+        // The one-hot slots, the learning categories and the drivers' names read this list; a task type the
+        // lexicon names but this list lacks would silently count as `other`.
+        let analyzer: Vec<&str> = crate::model_router::lexicon::TASK_TYPES
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(["other"])
+            .collect();
+        assert_eq!(analyzer, TASK_TYPES);
+    }
+
     const CONFIG: FeatureConfig = FeatureConfig {
         buckets_log2: 16,
         word_bigrams: true,
