@@ -18,6 +18,7 @@
 //! | `shim.v1.node.<node_id>.<op>` ([`NodeOp`]) | that node: sessions, status, signals, risk, checkpoints, resume, chat heartbeats |
 //! | `shim.v1.coord.<op>` (the [`NodeOp`]s [`NodeOp::is_cluster_wide`] names) | any node, queue group `shim-coord`: tasks, chat list, messages, locks |
 //! | `shim.v1.router.<op>` ([`subject::RouterOp`]) | any node, queue group `shim-router`: routing |
+//! | `shim.v1.analytics.<op>` ([`subject::AnalyticsOp`]) | any node, queue group `shim-analytics`: sessions and summaries from the stored events |
 //! | `shim.v1.tasks.*`, `shim.v1.msg.*`, `$KV.*` | JetStream streams and buckets, not services |
 //! | `shim.events.<component>.<name>` | nobody: [`event::Event`] (JSON), published |
 //!

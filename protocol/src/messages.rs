@@ -1,6 +1,7 @@
 //! Request and reply bodies, one module per component. Every field is documented and every field
 //! added after the first release carries `#[serde(default)]` (see the crate's compatibility rules).
 
+mod analytics;
 mod chat;
 mod chat_message;
 mod checkpoint;
@@ -11,6 +12,12 @@ mod registry;
 mod signal;
 mod task;
 
+pub use analytics::{
+    AnalyticsSummary, CategoryRouting, CheckpointCoverage, CheckpointStats, CrashPrediction,
+    LevelPrediction, LevelReached, Period, Quartiles, QueueStats, ResumeCounts, RoutingStats,
+    SessionList, SessionOutcome, SessionRecord, SessionsRequest, SpendStats, Spread,
+    SummaryRequest,
+};
 pub use chat::{
     ChatInfo, SessionEndReply, SessionEndRequest, SessionStartReply, SessionStartRequest,
 };

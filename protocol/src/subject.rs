@@ -85,6 +85,77 @@ impl fmt::Display for RouterOp {
     }
 }
 
+/// Sessions of a period ([`AnalyticsOp::Sessions`]).
+pub const ANALYTICS_SESSIONS: &str = "shim.v1.analytics.sessions";
+
+/// The summary of a period ([`AnalyticsOp::Summary`]).
+pub const ANALYTICS_SUMMARY: &str = "shim.v1.analytics.summary";
+
+/// Crash prediction measured against outcomes ([`AnalyticsOp::CrashPrediction`]).
+pub const ANALYTICS_CRASH_PREDICTION: &str = "shim.v1.analytics.crash_prediction";
+
+/// Prefix of the analytics service's subjects.
+pub const ANALYTICS_PREFIX: &str = "shim.v1.analytics.";
+
+/// The queue group of the analytics service: its state is in JetStream, so any node answers.
+pub const ANALYTICS_QUEUE_GROUP: &str = "shim-analytics";
+
+/// The JetStream stream that keeps every event (`shim.events.>`): the analytics store.
+pub const EVENTS_STREAM: &str = "SHIM_EVENTS";
+
+/// The JetStream KV bucket of session records, one per chat.
+pub const SESSIONS_BUCKET: &str = "shim_sessions";
+
+/// An operation of the analytics service, served on `shim.v1.analytics.<op>` in queue group
+/// [`ANALYTICS_QUEUE_GROUP`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnalyticsOp {
+    /// Lists sessions ([`ANALYTICS_SESSIONS`]).
+    Sessions,
+    /// Summarises a period ([`ANALYTICS_SUMMARY`]).
+    Summary,
+    /// Measures crash prediction ([`ANALYTICS_CRASH_PREDICTION`]).
+    CrashPrediction,
+}
+
+impl AnalyticsOp {
+    /// Every analytics operation.
+    pub const ALL: [AnalyticsOp; 3] = [
+        AnalyticsOp::Sessions,
+        AnalyticsOp::Summary,
+        AnalyticsOp::CrashPrediction,
+    ];
+
+    /// Returns the subject tail of the operation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnalyticsOp::Sessions => "sessions",
+            AnalyticsOp::Summary => "summary",
+            AnalyticsOp::CrashPrediction => "crash_prediction",
+        }
+    }
+
+    /// Returns the full subject of the operation.
+    pub fn subject(self) -> &'static str {
+        match self {
+            AnalyticsOp::Sessions => ANALYTICS_SESSIONS,
+            AnalyticsOp::Summary => ANALYTICS_SUMMARY,
+            AnalyticsOp::CrashPrediction => ANALYTICS_CRASH_PREDICTION,
+        }
+    }
+
+    /// Parses a subject tail back into an operation.
+    pub fn from_tail(tail: &str) -> Option<AnalyticsOp> {
+        AnalyticsOp::ALL.into_iter().find(|op| op.as_str() == tail)
+    }
+}
+
+impl fmt::Display for AnalyticsOp {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
 /// Subjects of the message stream: `shim.v1.msg.to.<chat_id>` and `shim.v1.msg.all`.
 pub const MESSAGES_ALL: &str = "shim.v1.msg.>";
 

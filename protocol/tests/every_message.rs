@@ -194,6 +194,67 @@ fn checkpoint_summary() -> Value {
     })
 }
 
+fn session_record() -> Value {
+    json!({
+        "chat_id": "c1", "node_id": "n1", "client": "claude-code", "project_dir": "/p",
+        "started_at_ms": 1_000, "ended_at_ms": 9_000, "last_seen_ms": 9_000, "tool_calls": 40,
+        "levels": [{"level": "warning", "at_ms": 5_000, "tool_calls": 30}],
+        "time_at_level_ms": {"safe": 4_000, "warning": 4_000},
+        "checkpoints": 2, "last_checkpoint_tool_calls": 36, "last_checkpoint_at_ms": 8_000,
+        "resume_offered": true, "resume_taken": true, "outcome": "resumed",
+        "evidence": ["chats.gone: no heartbeat for 90 s", "resume.restored by c2"]
+    })
+}
+
+fn quartiles() -> Value {
+    json!({"p25": 1.0, "median": 2.5, "p75": 4.0})
+}
+
+fn spread() -> Value {
+    json!({"p50": 3.0, "p95": 9.5, "max": 20.0})
+}
+
+fn level_prediction() -> Value {
+    json!({
+        "flagged": 8, "true_positives": 6, "precision": 0.75, "recall": 0.6,
+        "lead_minutes": quartiles(), "lead_tool_calls": quartiles()
+    })
+}
+
+fn coverage() -> Value {
+    json!({"n": 5, "interrupted": 4, "with_checkpoint": 3, "share": 0.75})
+}
+
+fn crash_prediction() -> Value {
+    json!({
+        "sessions": 20, "bad_outcomes": 10,
+        "levels": {"danger": level_prediction(), "warning": level_prediction()},
+        "checkpoint_within_last_n": coverage()
+    })
+}
+
+fn category_routing() -> Value {
+    json!({"category": "debugging", "decisions": 40, "overrides": 5, "override_rate": 0.125})
+}
+
+fn routing_stats() -> Value {
+    json!({
+        "decisions": 40, "by_tier": {"haiku": 10, "opus": 10, "sonnet": 20}, "overrides": 5,
+        "by_category": [category_routing()]
+    })
+}
+
+fn spend_stats() -> Value {
+    json!({"estimated_usd": 1.5, "actual_usd": 2.0, "always_opus_usd": 6.0, "savings_usd": 4.5})
+}
+
+fn queue_stats() -> Value {
+    json!({
+        "submitted": 10, "completed": 8, "failed": 1, "cancelled": 1, "dead": 0,
+        "wait_ms": spread(), "run_ms": spread()
+    })
+}
+
 fn every_message() -> Vec<(&'static str, String)> {
     vec![
         // node
@@ -450,6 +511,139 @@ fn every_message() -> Vec<(&'static str, String)> {
                 "confidence": 0.8, "age_seconds": 60, "resume_prompt": "# Resume"
             }),
             &["resume_available"],
+        ),
+        // analytics
+        check_variants::<SessionOutcome>(
+            "SessionOutcome",
+            &[
+                json!("clean"),
+                json!("interrupted"),
+                json!("resumed"),
+                json!("abandoned"),
+                json!("compacted"),
+                json!("api_error"),
+                json!("too_long"),
+            ],
+            &[],
+        ),
+        check::<LevelReached>(
+            "LevelReached",
+            json!({"level": "warning", "at_ms": 1_000, "tool_calls": 12}),
+            &["level", "at_ms", "tool_calls"],
+        ),
+        check::<SessionRecord>(
+            "SessionRecord",
+            session_record(),
+            &["chat_id", "started_at_ms"],
+        ),
+        check::<SessionsRequest>(
+            "SessionsRequest",
+            json!({"since_ms": 1_000, "until_ms": 2_000, "outcome": "resumed", "limit": 50}),
+            &["since_ms"],
+        ),
+        check::<SessionList>(
+            "SessionList",
+            json!({"sessions": [session_record()], "truncated": false}),
+            &["sessions"],
+        ),
+        check::<SummaryRequest>(
+            "SummaryRequest",
+            json!({"since_ms": 1_000, "until_ms": 2_000, "last_calls": 5}),
+            &["since_ms"],
+        ),
+        check::<Period>(
+            "Period",
+            json!({"since": "2026-12-01T00:00:00Z", "until": "2026-12-02T00:00:00Z"}),
+            &["since", "until"],
+        ),
+        check::<Quartiles>("Quartiles", quartiles(), &[]),
+        check::<Spread>("Spread", spread(), &[]),
+        check::<LevelPrediction>(
+            "LevelPrediction",
+            level_prediction(),
+            &[
+                "flagged",
+                "true_positives",
+                "lead_minutes",
+                "lead_tool_calls",
+            ],
+        ),
+        check::<CheckpointCoverage>(
+            "CheckpointCoverage",
+            coverage(),
+            &["n", "interrupted", "with_checkpoint"],
+        ),
+        check::<CrashPrediction>(
+            "CrashPrediction",
+            crash_prediction(),
+            &[
+                "sessions",
+                "bad_outcomes",
+                "levels",
+                "checkpoint_within_last_n",
+            ],
+        ),
+        check::<ResumeCounts>(
+            "ResumeCounts",
+            json!({"offered": 3, "taken": 2}),
+            &["offered", "taken"],
+        ),
+        check::<CheckpointStats>(
+            "CheckpointStats",
+            json!({"count": 4, "latency_ms": spread()}),
+            &["count", "latency_ms"],
+        ),
+        check::<CategoryRouting>(
+            "CategoryRouting",
+            category_routing(),
+            &["category", "decisions", "overrides"],
+        ),
+        check::<RoutingStats>(
+            "RoutingStats",
+            routing_stats(),
+            &["decisions", "by_tier", "overrides", "by_category"],
+        ),
+        check::<SpendStats>(
+            "SpendStats",
+            spend_stats(),
+            &["estimated_usd", "always_opus_usd", "savings_usd"],
+        ),
+        check::<QueueStats>(
+            "QueueStats",
+            queue_stats(),
+            &[
+                "submitted",
+                "completed",
+                "failed",
+                "cancelled",
+                "dead",
+                "wait_ms",
+                "run_ms",
+            ],
+        ),
+        check::<AnalyticsSummary>(
+            "AnalyticsSummary",
+            json!({
+                "period": {"since": "2026-12-01T00:00:00Z", "until": "2026-12-02T00:00:00Z"},
+                "sessions": 10, "outcomes": {"clean": 7, "resumed": 2, "open": 1},
+                "interruption_rate": 0.22, "resumes": {"offered": 3, "taken": 2},
+                "checkpoints": {"count": 4, "latency_ms": spread()},
+                "risk_time_s": {"safe": 3_600.0, "warning": 60.0, "danger": 5.0},
+                "routing": routing_stats(), "spend": spend_stats(), "queue": queue_stats(),
+                "crash_prediction": crash_prediction(), "events_read": 1_234
+            }),
+            &[
+                "period",
+                "sessions",
+                "outcomes",
+                "resumes",
+                "checkpoints",
+                "risk_time_s",
+                "routing",
+                "spend",
+                "queue",
+                "crash_prediction",
+            ],
         ),
         // routing
         check::<RouteRequest>(
