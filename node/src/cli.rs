@@ -15,6 +15,7 @@
 //! | `route` | `route`: routing a prompt, evaluating the router, listing what it learned, forgetting a category |
 //! | `chats` | `chats`: the chat registry |
 //! | `tasks` | `tasks`: the task queue |
+//! | `report` | `report`: the period's report, Markdown and HTML |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
 
@@ -40,6 +41,7 @@ mod checkpoints;
 pub mod exit;
 pub mod hook;
 mod output;
+mod report;
 mod route;
 mod setup;
 mod status;
@@ -167,6 +169,15 @@ enum Command {
     Tasks {
         #[command(subcommand)]
         action: TasksAction,
+    },
+    /// Write the period's report as Markdown and as one HTML file with charts, compared with the period before.
+    Report {
+        /// Length of the period, ending now: `30d`, `7d`, `12h`.
+        #[arg(long, default_value = "30d", value_parser = humantime::parse_duration)]
+        since: std::time::Duration,
+        /// Directory to write `shim-report-<date>.md` and `.html` into.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
     },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
@@ -408,6 +419,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             (None, None) => route::route(&config, prompt, strategy, json).await,
         },
         Command::Chats { all, json } => chats::run(&config, all, json).await,
+        Command::Report { since, out } => report::run(&config, since, &out).await,
         Command::Tasks { action } => match action {
             TasksAction::List {
                 chat_id,

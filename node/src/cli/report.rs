@@ -1,0 +1,216 @@
+//! `shim-node report`: the period's report as Markdown and as one self-contained HTML file with SVG charts.
+//!
+//! The content is built once ([`render::blocks`]) from the analytics summary of the period and of the period
+//! before it, then written in both forms. The HTML carries its style and charts inline and loads nothing, so it
+//! can be mailed or archived as one file; every piece of text in it is escaped.
+
+mod render;
+mod svg;
+
+use std::{fmt::Write as _, path::Path, process::ExitCode, time::Duration};
+
+use anyhow::Context;
+use shim_protocol::{
+    messages::{AnalyticsSummary, SummaryRequest},
+    subject::ANALYTICS_SUMMARY,
+};
+
+use crate::config::Config;
+use render::Block;
+
+/// How long the report waits for each summary: a month of a busy team's events takes seconds to read.
+const SUMMARY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Writes the report of the last `period` (compared with the period before it) into `out_dir` as
+/// `shim-report-<date>.md` and `.html`, both private to the user; prints their paths.
+pub(super) async fn run(
+    config: &Config,
+    period: Duration,
+    out_dir: &Path,
+) -> anyhow::Result<ExitCode> {
+    let node = super::node_client(config, "shim-node report")
+        .await?
+        .with_timeout(SUMMARY_TIMEOUT);
+    let until_ms = shim_actors::now_ms();
+    let length_ms = u64::try_from(period.as_millis()).unwrap_or(u64::MAX);
+    let since_ms = until_ms.saturating_sub(length_ms);
+    let node = &node;
+    let summary = |since_ms: u64, until_ms: u64| async move {
+        let request = SummaryRequest {
+            since_ms,
+            until_ms: Some(until_ms),
+            last_calls: None,
+        };
+        node.request_service::<_, AnalyticsSummary>(ANALYTICS_SUMMARY, &request)
+            .await
+    };
+    let current = summary(since_ms, until_ms)
+        .await
+        .context("failed to summarise the period")?;
+    let previous = summary(since_ms.saturating_sub(length_ms), since_ms)
+        .await
+        .context("failed to summarise the period before it")?;
+    let previous_opt = (previous.sessions > 0 || previous.events_read > 0).then_some(&previous);
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("failed to create {}", out_dir.display()))?;
+    let date = current
+        .period
+        .until
+        .get(..10)
+        .unwrap_or("report")
+        .to_owned();
+    for (extension, text) in [
+        ("md", markdown(&current, previous_opt)),
+        ("html", html(&current, previous_opt)),
+    ] {
+        let path = out_dir.join(format!("shim-report-{date}.{extension}"));
+        // Project directories and spend are the user's own business.
+        crate::data_dir::write_private(&path, text.as_bytes())
+            .with_context(|| format!("failed to write {}", path.display()))?;
+        outln!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report of `current`, compared with `previous_opt`, as Markdown.
+pub(crate) fn markdown(
+    current: &AnalyticsSummary,
+    previous_opt: Option<&AnalyticsSummary>,
+) -> String {
+    let mut text = String::from("# SHIM report\n");
+    for block in render::blocks(current, previous_opt) {
+        text.push('\n');
+        match block {
+            Block::Heading(title) => {
+                let _ = writeln!(text, "## {}", markdown_line(&title));
+            }
+            Block::Text(paragraph) => {
+                let _ = writeln!(text, "{}", markdown_line(&paragraph));
+            }
+            Block::Bullets(lines) => {
+                for line in lines {
+                    let _ = writeln!(text, "- {}", markdown_line(&line));
+                }
+            }
+            Block::Table(header, rows) => {
+                let _ = writeln!(text, "| {} |", markdown_cells(&header));
+                let _ = writeln!(text, "|{}", "---|".repeat(header.len()));
+                for row in rows {
+                    let _ = writeln!(text, "| {} |", markdown_cells(&row));
+                }
+            }
+            // Markdown viewers differ in what they draw; the tables carry the same numbers.
+            Block::Chart(..) => {
+                text.pop();
+            }
+        }
+    }
+    text
+}
+
+/// The report of `current`, compared with `previous_opt`, as one HTML document (also well-formed XML).
+pub(crate) fn html(current: &AnalyticsSummary, previous_opt: Option<&AnalyticsSummary>) -> String {
+    let mut page = String::from(concat!(
+        "<!DOCTYPE html>\n",
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n",
+        "<meta charset=\"utf-8\"/>\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n",
+        "<title>SHIM report</title>\n<style>\n",
+        "body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; ",
+        "color: #1d2330; }\n",
+        "h1, h2 { font-weight: 600; } h2 { margin-top: 2rem; border-bottom: 1px solid #d8dce5; }\n",
+        "table { border-collapse: collapse; margin: 0.5rem 0; }\n",
+        "th, td { border: 1px solid #d8dce5; padding: 0.25rem 0.6rem; text-align: left; }\n",
+        "th { background: #f2f4f8; }\n",
+        "svg { display: block; margin: 0.75rem 0; font: 13px system-ui, sans-serif; }\n",
+        "svg .title { font-weight: 600; } svg .bar { fill: #4a78c2; }\n",
+        "</style>\n</head>\n<body>\n<h1>SHIM report</h1>\n",
+    ));
+    for block in render::blocks(current, previous_opt) {
+        match block {
+            Block::Heading(title) => {
+                let _ = writeln!(page, "<h2>{}</h2>", escape(&title));
+            }
+            Block::Text(paragraph) => {
+                let _ = writeln!(page, "<p>{}</p>", escape(&paragraph));
+            }
+            Block::Bullets(lines) => {
+                page.push_str("<ul>\n");
+                for line in lines {
+                    let _ = writeln!(page, "<li>{}</li>", escape(&line));
+                }
+                page.push_str("</ul>\n");
+            }
+            Block::Table(header, rows) => {
+                page.push_str("<table>\n<tr>");
+                for cell in &header {
+                    let _ = write!(page, "<th>{}</th>", escape(cell));
+                }
+                page.push_str("</tr>\n");
+                for row in rows {
+                    page.push_str("<tr>");
+                    for cell in &row {
+                        let _ = write!(page, "<td>{}</td>", escape(cell));
+                    }
+                    page.push_str("</tr>\n");
+                }
+                page.push_str("</table>\n");
+            }
+            Block::Chart(title, bars) => {
+                page.push_str(&svg::bar_chart(&title, &bars));
+                page.push('\n');
+            }
+        }
+    }
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+/// Escapes text for HTML and SVG: element content and attribute values alike.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            // Control characters are not allowed in XML; a category name could carry one.
+            character if character.is_control() && character != '\n' && character != '\t' => {
+                escaped.push(' ')
+            }
+            character => escaped.push(character),
+        }
+    }
+    escaped
+}
+
+/// One line of Markdown text: no line breaks, and the characters that would start markup inside a line
+/// escaped.
+fn markdown_line(text: &str) -> String {
+    let mut line = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '\n' | '\r' | '\t' => line.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                line.push('\\');
+                line.push(character);
+            }
+            character if character.is_control() => line.push(' '),
+            character => line.push(character),
+        }
+    }
+    line
+}
+
+fn markdown_cells(cells: &[String]) -> String {
+    cells
+        .iter()
+        .map(|cell| markdown_line(cell))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[cfg(test)]
+mod tests;
