@@ -27,7 +27,7 @@ pub use events::EventFeed;
 pub use mcp_client::McpClient;
 pub use nats_server::NatsServer;
 pub use node::TestNode;
-pub use node_process::{NodeProcess, percentiles, wait_for_node};
+pub use node_process::{NodeProcess, percentiles, wait_for_node, wait_for_node_gone};
 pub use shim_actors::test_utils::wait_until;
 
 /// Default deadline for anything a test waits for.

@@ -6,7 +6,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use shim_node::nats::{NodeClient, connect};
+use shim_node::nats::{ClientError, NodeClient, connect};
 use shim_protocol::{
     NodeOp,
     messages::{HelloReply, HelloRequest},
@@ -80,6 +80,33 @@ impl NodeProcess {
 impl Drop for NodeProcess {
     fn drop(&mut self) {
         self.kill_9();
+    }
+}
+
+/// Waits (up to 30 s) until the server no longer routes anything to node `client.node_id()`: its own subject has
+/// no responders. A killed node's subscriptions, queue groups included, live on in the server until the server
+/// has seen its connection close; a request routed to one of them before then is never answered.
+pub async fn wait_for_node_gone(client: &NodeClient) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let answer = client
+            .with_timeout(Duration::from_millis(500))
+            .request_to_node::<_, HelloReply>(
+                NodeOp::Hello,
+                &HelloRequest {
+                    client: "shim-tests".to_owned(),
+                },
+            )
+            .await;
+        if matches!(answer, Err(ClientError::NoNode { .. })) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "node {} is still subscribed: {answer:?}",
+            client.node_id()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 

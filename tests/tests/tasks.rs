@@ -16,7 +16,8 @@ use shim_protocol::{
     },
 };
 use shim_tests::{
-    DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until,
+    DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, wait_for_node,
+    wait_for_node_gone, wait_until,
 };
 
 /// A chat talking to a node.
@@ -896,6 +897,9 @@ async fn a_node_killed_mid_task_loses_nothing() {
         taken.push(task.task_id);
     }
     node_b.kill_9();
+    // Until the server has seen node B's connection close, a claim may still be routed to its queue
+    // subscription and go unanswered, as it would for any client.
+    wait_for_node_gone(&client_b).await;
     // A worker on node A finishes everything, including what node B's workers held.
     let survivor = Chat::new(&client_a, "a-worker");
     let mut finished = Vec::new();
