@@ -149,31 +149,37 @@ impl MetricSpec {
     /// Builds the `u64` counter this entry declares.
     pub fn u64_counter(&self, meter: &Meter) -> Counter<u64> {
         self.expect(MetricKind::Counter);
-        meter
+        let counter = meter
             .u64_counter(self.name)
             .with_description(self.description)
             .with_unit(self.unit.otel())
-            .build()
+            .build();
+        self.start_at_zero(|| counter.add(0, &[]));
+        counter
     }
 
     /// Builds the `f64` counter this entry declares.
     pub fn f64_counter(&self, meter: &Meter) -> Counter<f64> {
         self.expect(MetricKind::Counter);
-        meter
+        let counter = meter
             .f64_counter(self.name)
             .with_description(self.description)
             .with_unit(self.unit.otel())
-            .build()
+            .build();
+        self.start_at_zero(|| counter.add(0.0, &[]));
+        counter
     }
 
     /// Builds the `i64` up-down counter this entry declares.
     pub fn i64_up_down_counter(&self, meter: &Meter) -> UpDownCounter<i64> {
         self.expect(MetricKind::UpDownCounter);
-        meter
+        let counter = meter
             .i64_up_down_counter(self.name)
             .with_description(self.description)
             .with_unit(self.unit.otel())
-            .build()
+            .build();
+        self.start_at_zero(|| counter.add(0, &[]));
+        counter
     }
 
     /// Builds the `i64` gauge this entry declares (for values set, not observed).
@@ -240,6 +246,14 @@ impl MetricSpec {
             .with_unit(self.unit.otel())
     }
 
+    /// A sum without labels is exposed from the start, at 0, rather than only after its first change: a
+    /// dashboard then shows "none yet" as 0 and `rate()` has a sample to start from.
+    fn start_at_zero(&self, add_zero: impl FnOnce()) {
+        if self.labels.is_empty() {
+            add_zero();
+        }
+    }
+
     fn expect(&self, kind: MetricKind) {
         debug_assert_eq!(
             self.kind, kind,
@@ -292,7 +306,7 @@ const ACTOR_KINDS: LabelValues =
 const OP: Label = label(
     "op",
     LabelValues::Bounded(
-        "the protocol's operations: a node operation (`session.start`, `lock.acquire`, ...), `router.<op>` or `analytics.<op>`",
+        "a node operation such as `session.start` or `task.claim`, a service's such as `router.route`, or `unknown`",
     ),
 );
 
@@ -305,7 +319,7 @@ pub const NODE_REQUESTS: MetricSpec = counter(
         OP,
         label(
             "outcome",
-            LabelValues::Bounded("`ok` or a `WireError` code"),
+            LabelValues::Bounded("`ok` or an error code such as `bad_request` or `busy`"),
         ),
     ],
     "Requests answered by the node, by operation and outcome",
@@ -330,7 +344,7 @@ pub const NODE_BAD_MESSAGES: MetricSpec = counter(
     &[label(
         "reason",
         LabelValues::Bounded(
-            "`busy` or a `WireError` code (`malformed`, `unknown_operation`, `unsupported_version`, ...)",
+            "`busy` or an error code such as `bad_request`, `unknown_operation` or `unsupported_version`",
         ),
     )],
     "Messages the node could not serve, by reason",
