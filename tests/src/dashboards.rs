@@ -4,6 +4,7 @@
 use std::{collections::BTreeSet, path::PathBuf};
 
 use promql_parser::{
+    label::Matcher,
     parser::{self, Expr},
     util::{ExprVisitor, walk_expr},
 };
@@ -76,13 +77,15 @@ pub fn queries() -> Vec<Query> {
     queries
 }
 
-/// A selector of a query: its metric name (none when it does not name one) and the labels it matches on.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A selector of a query: its metric name (none when it does not name one) and its label matchers.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selector {
     /// The metric name, when the selector gives one.
     pub name_opt: Option<String>,
     /// The labels its matchers name.
     pub labels: BTreeSet<String>,
+    /// Its label matchers (`__name__` left out).
+    pub matchers: Vec<Matcher>,
 }
 
 struct Selectors(Vec<Selector>);
@@ -96,17 +99,21 @@ impl ExprVisitor for Selectors {
             Expr::MatrixSelector(matrix) => &matrix.vs,
             _ => return Ok(true),
         };
-        let labels = selector
+        let matchers: Vec<Matcher> = selector
             .matchers
             .matchers
             .iter()
             .chain(selector.matchers.or_matchers.iter().flatten())
-            .map(|matcher| matcher.name.clone())
-            .filter(|name| name != "__name__")
+            .filter(|matcher| matcher.name != "__name__")
+            .cloned()
             .collect();
         self.0.push(Selector {
             name_opt: selector.name.clone(),
-            labels,
+            labels: matchers
+                .iter()
+                .map(|matcher| matcher.name.clone())
+                .collect(),
+            matchers,
         });
         Ok(true)
     }
@@ -153,4 +160,30 @@ pub fn family_of(series: &str) -> String {
         }
     }
     series.to_owned()
+}
+
+/// The values a label of `spec` takes, when they are known: the catalogue's fixed values, and for `op` every
+/// operation the node serves (its own and the router's).
+pub fn known_values(spec: &shim_actors::catalogue::MetricSpec, label: &str) -> Option<Vec<String>> {
+    use shim_actors::catalogue::LabelValues;
+    use shim_protocol::{NodeOp, subject::RouterOp};
+    if label == "op" {
+        let mut ops: Vec<String> = NodeOp::ALL
+            .iter()
+            .map(|op| op.as_str().to_owned())
+            .collect();
+        ops.extend(
+            RouterOp::ALL
+                .iter()
+                .map(|op| format!("router.{}", op.as_str())),
+        );
+        ops.push("unknown".to_owned());
+        return Some(ops);
+    }
+    match spec.labels.iter().find(|known| known.name == label)?.values {
+        LabelValues::Fixed(values) => {
+            Some(values.iter().map(|value| (*value).to_owned()).collect())
+        }
+        LabelValues::Bounded(_) | LabelValues::PerChat => None,
+    }
 }

@@ -154,7 +154,9 @@ impl MetricSpec {
             .with_description(self.description)
             .with_unit(self.unit.otel())
             .build();
-        self.start_at_zero(|| counter.add(0, &[]));
+        for attributes in self.fixed_label_sets() {
+            counter.add(0, &attributes);
+        }
         counter
     }
 
@@ -166,7 +168,9 @@ impl MetricSpec {
             .with_description(self.description)
             .with_unit(self.unit.otel())
             .build();
-        self.start_at_zero(|| counter.add(0.0, &[]));
+        for attributes in self.fixed_label_sets() {
+            counter.add(0.0, &attributes);
+        }
         counter
     }
 
@@ -178,7 +182,9 @@ impl MetricSpec {
             .with_description(self.description)
             .with_unit(self.unit.otel())
             .build();
-        self.start_at_zero(|| counter.add(0, &[]));
+        for attributes in self.fixed_label_sets() {
+            counter.add(0, &attributes);
+        }
         counter
     }
 
@@ -246,12 +252,27 @@ impl MetricSpec {
             .with_unit(self.unit.otel())
     }
 
-    /// A sum without labels is exposed from the start, at 0, rather than only after its first change: a
-    /// dashboard then shows "none yet" as 0 and `rate()` has a sample to start from.
-    fn start_at_zero(&self, add_zero: impl FnOnce()) {
-        if self.labels.is_empty() {
-            add_zero();
+    /// Every label set a sum can have when each of its labels takes fixed values (one empty set for a sum
+    /// without labels); none otherwise. Sums start at 0 on each of them: a dashboard then shows "none yet" as
+    /// 0, and Prometheus' `increase()` counts a series' first event, which it cannot for a series born at 1.
+    pub fn fixed_label_sets(&self) -> Vec<Vec<KeyValue>> {
+        let mut sets = vec![Vec::new()];
+        for label in self.labels {
+            let LabelValues::Fixed(values) = label.values else {
+                return Vec::new();
+            };
+            sets = sets
+                .into_iter()
+                .flat_map(|set: Vec<KeyValue>| {
+                    values.iter().map(move |value| {
+                        let mut set = set.clone();
+                        set.push(KeyValue::new(label.name, *value));
+                        set
+                    })
+                })
+                .collect();
         }
+        sets
     }
 
     fn expect(&self, kind: MetricKind) {

@@ -111,6 +111,15 @@ fn every_actor_instrument_records_the_catalogue_labels() {
         let catalogued: BTreeSet<&str> = spec.label_names().collect();
         let mut values_seen = vec![BTreeSet::new(); spec.labels.len()];
         for metric in family.get_metric() {
+            // Sums start at 0 on every fixed label set; each of them was recorded into since.
+            if spec.kind == MetricKind::Counter {
+                assert!(
+                    metric.get_counter().get_value() > 0.0,
+                    "{}: {:?} was not recorded",
+                    spec.name,
+                    metric.get_label()
+                );
+            }
             let labels: BTreeSet<&str> =
                 metric.get_label().iter().map(|pair| pair.name()).collect();
             assert_eq!(labels, catalogued, "{}: labels", spec.name);
@@ -176,4 +185,26 @@ fn a_chats_risk_series_goes_when_it_is_forgotten() {
     assert_eq!(risk_series(&registry), ["chat-a=0"]);
     metrics.forget_risk_level("chat-a");
     assert!(risk_series(&registry).is_empty());
+}
+
+#[test]
+fn sums_with_fixed_labels_start_at_zero_on_every_label_set() {
+    let (_metrics, registry, _provider) = exported();
+    let families = registry.gather();
+    let series = |name: &str| {
+        families
+            .iter()
+            .find(|family| family.name() == name)
+            .map(|family| family.get_metric().len())
+    };
+    assert_eq!(series("shim_routing_overrides_total"), Some(9));
+    assert_eq!(series("shim_chats_ended_total"), Some(4));
+    assert_eq!(series("shim_chats_started_total"), Some(1));
+    assert_eq!(series("shim_chats_active"), Some(1));
+    assert_eq!(series("shim_risk_level"), None, "no chat runs");
+    assert_eq!(
+        series("shim_checkpoint_duration_seconds"),
+        None,
+        "histograms start empty"
+    );
 }
