@@ -32,13 +32,6 @@ pub struct Workload {
     pub critical: String,
 }
 
-impl Workload {
-    /// The chats left running.
-    pub fn running(&self) -> [&str; 3] {
-        [&self.calm, &self.uneasy, &self.critical]
-    }
-}
-
 async fn start_chat(client: &NodeClient, name: &str) -> String {
     let reply: SessionStartReply = client
         .request(

@@ -108,7 +108,9 @@ async fn series_grow_by_one_per_open_chat_and_shrink_back() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
-    let workload = workload::run(&node).await;
+    let idle = metrics_doc::series_count(&node.metrics().await);
+    workload::run(&node).await;
+    let running = metric_value(&node.metrics().await, "shim_chats_active", &[]).unwrap_or_default();
     let busy_before = metrics_doc::series_count(&node.metrics().await);
     let chats = workload::open_chats(&client, "busy", CHATS).await;
     let opened = wait_until(
@@ -139,9 +141,8 @@ async fn series_grow_by_one_per_open_chat_and_shrink_back() {
         "after the {CHATS} chats ended: {after} series, not {busy_before}"
     );
     println!(
-        "series: {busy_before} after the workload ({} chats running), {busy} with {CHATS} more chats open, \
-         {after} once they ended",
-        workload.running().len()
+        "series: {idle} on a fresh node, {busy_before} after the workload ({running} chats running), {busy} with \
+         {CHATS} more chats open, {after} once they ended"
     );
     node.stop().await;
 }
