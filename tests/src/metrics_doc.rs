@@ -102,15 +102,15 @@ pub fn exposed(body: &str) -> BTreeMap<String, Family> {
         }
         let series = line.split([' ', '{']).next().unwrap_or_default();
         let family = families
-            .iter()
-            .map(|(name, _)| name.clone())
+            .keys()
             .filter(|name| {
-                series == name
+                series == name.as_str()
                     || ["_bucket", "_sum", "_count"]
                         .iter()
                         .any(|suffix| series.strip_suffix(suffix) == Some(name.as_str()))
             })
-            .max_by_key(String::len);
+            .max_by_key(|name| name.len())
+            .cloned();
         let Some(family) = family else { continue };
         if let Some((_, labels)) = line.split_once('{') {
             let labels = labels.split('}').next().unwrap_or_default();
