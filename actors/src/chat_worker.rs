@@ -195,6 +195,11 @@ impl Actor for ChatWorker {
         } else {
             state.window();
         }
+        let level = state.window().level;
+        state
+            .node
+            .metrics
+            .show_risk_level(&state.info.chat_id, level);
         Ok(state)
     }
 
@@ -205,6 +210,7 @@ impl Actor for ChatWorker {
     ) -> Result<(), ActorProcessingErr> {
         // What the last tick did not write yet.
         state.write_if_dirty();
+        state.node.metrics.forget_risk_level(&state.info.chat_id);
         Ok(())
     }
 

@@ -32,7 +32,8 @@
 //! - [`project_dir`]: which directories a chat may name as its project.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.
-//! - [`metrics`]: the OpenTelemetry instruments the actors record into.
+//! - [`metrics`]: the OpenTelemetry instruments the actors record into, and the [`catalogue`] declaring every
+//!   metric the node exposes.
 //! - `test_utils` (feature `testsuite`): `wait_until`, polling with a deadline.
 #![warn(missing_docs, unreachable_pub, missing_debug_implementations)]
 
@@ -56,7 +57,7 @@ pub use chat_worker::{
 pub use checkpoint_manager::{
     CheckpointManager, CheckpointManagerMessage, Retention, store::CheckpointStore,
 };
-pub use metrics::ActorMetrics;
+pub use metrics::{ActorMetrics, catalogue};
 pub use publisher::{EventEmitter, EventPublisher};
 pub use restart_policy::{RestartDecision, RestartPolicy};
 pub use signals::{params::ParameterStore, risk::RiskThresholds};

@@ -1,16 +1,28 @@
-//! OpenTelemetry instruments recorded by the actors.
+//! OpenTelemetry instruments recorded by the actors, built from the [`catalogue`] (which declares every metric
+//! of the node, the node's own included).
 //!
 //! The instruments live in a struct built from a [`Meter`] rather than in statics: one process may
 //! run several nodes (the test suite does), and an instrument taken from the global provider before
 //! the node installs its own would silently record nothing.
+//!
+//! Per-chat series (`shim_risk_level{chat_id}`) are observed, not set: the gauge reads a map of the running
+//! chats at each collection, and the SDK exports an observable instrument's attribute sets only when the last
+//! callback observed them, so a chat removed from the map drops out of `/metrics` at the next scrape.
 
-use std::time::Duration;
+pub mod catalogue;
+#[cfg(test)]
+mod tests;
 
-use opentelemetry::{
-    KeyValue,
-    metrics::{Counter, Gauge, Histogram, Meter, UpDownCounter},
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::Duration,
 };
+
+use opentelemetry::metrics::{Counter, Histogram, Meter, ObservableGauge, UpDownCounter};
 use shim_protocol::messages::RiskLevel;
+
+use catalogue as cat;
 
 /// The actors' instruments. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -21,7 +33,8 @@ pub struct ActorMetrics {
     chats_ended: Counter<u64>,
     chats_active: UpDownCounter<i64>,
     signals: Counter<u64>,
-    risk_level: Gauge<i64>,
+    risk_levels: RiskLevels,
+    _risk_level: ObservableGauge<i64>,
     risk_changes: Counter<u64>,
     checkpoints: Counter<u64>,
     checkpoint_duration: Histogram<f64>,
@@ -33,77 +46,45 @@ pub struct ActorMetrics {
     routing_savings: Counter<f64>,
 }
 
+/// The risk level of each running chat, read by the observable gauge at each collection.
+type RiskLevels = Arc<Mutex<HashMap<String, i64>>>;
+
 impl ActorMetrics {
     /// Creates the instruments on `meter`.
     pub fn new(meter: &Meter) -> Self {
+        let risk_levels = RiskLevels::default();
+        let observed = risk_levels.clone();
         ActorMetrics {
-            restarts: meter
-                .u64_counter("shim_supervisor_restarts")
-                .with_description("Actors restarted by the supervisor after a failure")
+            restarts: cat::SUPERVISOR_RESTARTS.u64_counter(meter),
+            failures: cat::SUPERVISOR_FAILURES.u64_counter(meter),
+            chats_started: cat::CHATS_STARTED.u64_counter(meter),
+            chats_ended: cat::CHATS_ENDED.u64_counter(meter),
+            chats_active: cat::CHATS_ACTIVE.i64_up_down_counter(meter),
+            signals: cat::SIGNALS.u64_counter(meter),
+            _risk_level: cat::RISK_LEVEL
+                .i64_observable_gauge(meter)
+                .with_callback(move |observer| {
+                    let levels = observed
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner());
+                    for (chat_id, level) in levels.iter() {
+                        observer.observe(
+                            *level,
+                            &cat::RISK_LEVEL.attributes([chat_id.clone().into()]),
+                        );
+                    }
+                })
                 .build(),
-            failures: meter
-                .u64_counter("shim_supervisor_failures")
-                .with_description("Actor failures seen by the supervisor")
-                .build(),
-            chats_started: meter
-                .u64_counter("shim_chats_started")
-                .with_description("Chats opened on this node")
-                .build(),
-            chats_ended: meter
-                .u64_counter("shim_chats_ended")
-                .with_description("Chats ended on this node, by reason")
-                .build(),
-            chats_active: meter
-                .i64_up_down_counter("shim_chats_active")
-                .with_description("Chats with a running worker")
-                .build(),
-            signals: meter
-                .u64_counter("shim_signals")
-                .with_description("Signals received, by source")
-                .build(),
-            risk_level: meter
-                .i64_gauge("shim_risk_level")
-                .with_description("Crash-risk level per chat: 0 safe, 1 warning, 2 danger")
-                .build(),
-            risk_changes: meter
-                .u64_counter("shim_risk_level_changes")
-                .with_description("Risk level changes, by the level entered")
-                .build(),
-            checkpoints: meter
-                .u64_counter("shim_checkpoints")
-                .with_description("Checkpoints saved, by trigger")
-                .build(),
-            checkpoint_duration: meter
-                .f64_histogram("shim_checkpoint_duration")
-                .with_unit("s")
-                .with_description("Time to save a checkpoint: gathering signals and git state, writing and flushing")
-                .with_boundaries(vec![0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0])
-                .build(),
-            checkpoint_size: meter
-                .u64_histogram("shim_checkpoint_size_bytes")
-                .with_description("Compressed size of saved checkpoints")
-                .with_boundaries(vec![256.0, 1024.0, 4096.0, 16384.0, 65536.0, 262_144.0])
-                .build(),
-            resumes: meter
-                .u64_counter("shim_resumes")
-                .with_description("Sessions resumed from a checkpoint, by interruption reason")
-                .build(),
-            routing_decisions: meter
-                .u64_counter("shim_routing_decisions")
-                .with_description("Routing decisions, by tier")
-                .build(),
-            routing_overrides: meter
-                .u64_counter("shim_routing_overrides")
-                .with_description("Overrides recorded, by recommended and chosen tier")
-                .build(),
-            routing_spend: meter
-                .f64_counter("shim_routing_estimated_spend_usd")
-                .with_description("Estimated spend of routed prompts, US dollars")
-                .build(),
-            routing_savings: meter
-                .f64_counter("shim_routing_estimated_savings_usd")
-                .with_description("Estimated savings against always using opus, US dollars")
-                .build(),
+            risk_levels,
+            risk_changes: cat::RISK_LEVEL_CHANGES.u64_counter(meter),
+            checkpoints: cat::CHECKPOINTS.u64_counter(meter),
+            checkpoint_duration: cat::CHECKPOINT_DURATION.f64_histogram(meter),
+            checkpoint_size: cat::CHECKPOINT_SIZE.u64_histogram(meter),
+            resumes: cat::RESUMES.u64_counter(meter),
+            routing_decisions: cat::ROUTING_DECISIONS.u64_counter(meter),
+            routing_overrides: cat::ROUTING_OVERRIDES.u64_counter(meter),
+            routing_spend: cat::ROUTING_ESTIMATED_SPEND.f64_counter(meter),
+            routing_savings: cat::ROUTING_ESTIMATED_SAVINGS.f64_counter(meter),
         }
     }
 
@@ -116,11 +97,13 @@ impl ActorMetrics {
     }
 
     pub(crate) fn record_failure(&self, kind: &'static str) {
-        self.failures.add(1, &[KeyValue::new("kind", kind)]);
+        self.failures
+            .add(1, &cat::SUPERVISOR_FAILURES.attributes([kind.into()]));
     }
 
     pub(crate) fn record_restart(&self, kind: &'static str) {
-        self.restarts.add(1, &[KeyValue::new("kind", kind)]);
+        self.restarts
+            .add(1, &cat::SUPERVISOR_RESTARTS.attributes([kind.into()]));
     }
 
     pub(crate) fn record_chat_started(&self) {
@@ -129,27 +112,35 @@ impl ActorMetrics {
     }
 
     pub(crate) fn record_signals(&self, source: &'static str, count: u64) {
-        self.signals.add(count, &[KeyValue::new("source", source)]);
+        self.signals
+            .add(count, &cat::SIGNALS.attributes([source.into()]));
+    }
+
+    /// Shows a running chat's level without counting a change (a worker starting with its stored level).
+    pub(crate) fn show_risk_level(&self, chat_id: &str, level: RiskLevel) {
+        self.levels().insert(chat_id.to_owned(), level_value(level));
     }
 
     pub(crate) fn record_risk_level(&self, chat_id: &str, to: RiskLevel) {
-        self.risk_level.record(
-            level_value(to),
-            &[KeyValue::new("chat_id", chat_id.to_owned())],
-        );
+        self.show_risk_level(chat_id, to);
         self.risk_changes
-            .add(1, &[KeyValue::new("level", to.as_str())]);
+            .add(1, &cat::RISK_LEVEL_CHANGES.attributes([to.as_str().into()]));
     }
 
+    /// Drops a chat's risk series: it leaves `/metrics` at the next collection.
     pub(crate) fn forget_risk_level(&self, chat_id: &str) {
-        self.risk_level.record(
-            level_value(RiskLevel::Safe),
-            &[KeyValue::new("chat_id", chat_id.to_owned())],
-        );
+        self.levels().remove(chat_id);
+    }
+
+    fn levels(&self) -> std::sync::MutexGuard<'_, HashMap<String, i64>> {
+        // A panic while the lock was held cannot leave the map half-changed: take it as it is.
+        self.risk_levels
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub(crate) fn record_checkpoint(&self, trigger: &'static str, elapsed: Duration, bytes: u64) {
-        let labels = [KeyValue::new("trigger", trigger)];
+        let labels = cat::CHECKPOINTS.attributes([trigger.into()]);
         self.checkpoints.add(1, &labels);
         self.checkpoint_duration
             .record(elapsed.as_secs_f64(), &labels);
@@ -157,12 +148,13 @@ impl ActorMetrics {
     }
 
     pub(crate) fn record_resume(&self, reason: &'static str) {
-        self.resumes.add(1, &[KeyValue::new("reason", reason)]);
+        self.resumes
+            .add(1, &cat::RESUMES.attributes([reason.into()]));
     }
 
     pub(crate) fn record_routing(&self, tier: &'static str, cost_usd: f64, savings_usd: f64) {
         self.routing_decisions
-            .add(1, &[KeyValue::new("tier", tier)]);
+            .add(1, &cat::ROUTING_DECISIONS.attributes([tier.into()]));
         self.routing_spend.add(cost_usd, &[]);
         self.routing_savings.add(savings_usd, &[]);
     }
@@ -170,15 +162,13 @@ impl ActorMetrics {
     pub(crate) fn record_override(&self, recommended: &'static str, chosen: &'static str) {
         self.routing_overrides.add(
             1,
-            &[
-                KeyValue::new("recommended", recommended),
-                KeyValue::new("chosen", chosen),
-            ],
+            &cat::ROUTING_OVERRIDES.attributes([recommended.into(), chosen.into()]),
         );
     }
 
     pub(crate) fn record_chat_ended(&self, reason: &'static str) {
-        self.chats_ended.add(1, &[KeyValue::new("reason", reason)]);
+        self.chats_ended
+            .add(1, &cat::CHATS_ENDED.attributes([reason.into()]));
         self.chats_active.add(-1, &[]);
     }
 }

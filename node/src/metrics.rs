@@ -5,12 +5,10 @@ use std::{net::SocketAddr, time::Duration};
 
 use anyhow::Context;
 use axum::{Router, http::StatusCode, response::IntoResponse, routing::get};
-use opentelemetry::{
-    KeyValue,
-    metrics::{Counter, Histogram, Meter, MeterProvider as _, ObservableGauge},
-};
+use opentelemetry::metrics::{Counter, Histogram, Meter, MeterProvider as _, ObservableGauge};
 use opentelemetry_sdk::metrics::SdkMeterProvider;
 use prometheus::{Encoder, Registry, TextEncoder};
+use shim_actors::catalogue as cat;
 use tokio::net::TcpListener;
 use tracing::{error, info};
 
@@ -108,58 +106,37 @@ impl NodeMetrics {
     /// Creates the instruments on `meter`.
     pub fn new(meter: &Meter) -> Self {
         NodeMetrics {
-            requests: meter
-                .u64_counter("shim_node_requests")
-                .with_description("Requests answered by the node, by operation and outcome")
-                .build(),
-            request_duration: meter
-                .f64_histogram("shim_node_request_duration")
-                .with_unit("s")
-                .with_description("Time from a request's arrival to its reply, by operation")
-                .with_boundaries(vec![
-                    0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05,
-                    0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
-                ])
-                .build(),
-            bad_messages: meter
-                .u64_counter("shim_node_bad_messages")
-                .with_description("Messages the node could not serve, by reason")
-                .build(),
-            nats_events: meter
-                .u64_counter("shim_nats_connection_events")
-                .with_description("NATS connection events (connected, disconnected, ...)")
-                .build(),
-            events_published: meter
-                .u64_counter("shim_events_published")
-                .with_description("Events published on shim.events")
-                .build(),
-            events_dropped: meter
-                .u64_counter("shim_events_dropped")
-                .with_description(
-                    "Events dropped because the publisher queue was full or NATS refused them",
-                )
-                .build(),
+            requests: cat::NODE_REQUESTS.u64_counter(meter),
+            request_duration: cat::NODE_REQUEST_DURATION.f64_histogram(meter),
+            bad_messages: cat::NODE_BAD_MESSAGES.u64_counter(meter),
+            nats_events: cat::NATS_CONNECTION_EVENTS.u64_counter(meter),
+            events_published: cat::EVENTS_PUBLISHED.u64_counter(meter),
+            events_dropped: cat::EVENTS_DROPPED.u64_counter(meter),
         }
     }
 
     /// Records one answered request.
     pub fn record_request(&self, op: &'static str, outcome: &'static str, elapsed: Duration) {
-        let labels = [KeyValue::new("op", op)];
-        self.request_duration.record(elapsed.as_secs_f64(), &labels);
+        self.request_duration.record(
+            elapsed.as_secs_f64(),
+            &cat::NODE_REQUEST_DURATION.attributes([op.into()]),
+        );
         self.requests.add(
             1,
-            &[KeyValue::new("op", op), KeyValue::new("outcome", outcome)],
+            &cat::NODE_REQUESTS.attributes([op.into(), outcome.into()]),
         );
     }
 
     /// Records a message that could not be served (`reason`: `malformed`, `unknown_operation`, ...).
     pub fn record_bad_message(&self, reason: &'static str) {
-        self.bad_messages.add(1, &[KeyValue::new("reason", reason)]);
+        self.bad_messages
+            .add(1, &cat::NODE_BAD_MESSAGES.attributes([reason.into()]));
     }
 
     /// Records a NATS connection event.
     pub fn record_nats_event(&self, event: &'static str) {
-        self.nats_events.add(1, &[KeyValue::new("event", event)]);
+        self.nats_events
+            .add(1, &cat::NATS_CONNECTION_EVENTS.attributes([event.into()]));
     }
 
     /// Records a published event.
@@ -187,46 +164,26 @@ pub struct TaskMetrics {
 impl TaskMetrics {
     /// Creates the instruments on `meter`; the queue depth is read from `index` at each scrape.
     pub fn new(meter: &Meter, index: crate::coordination::tasks::TaskIndex) -> Self {
-        let latency_buckets = vec![
-            0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
-            30.0, 60.0, 300.0, 900.0, 3600.0,
-        ];
         TaskMetrics {
-            changes: meter
-                .u64_counter("shim_tasks")
-                .with_description("Task changes made by this node, by kind (dispatched, claimed, completed, ...)")
-                .build(),
-            claim_latency: meter
-                .f64_histogram("shim_task_claim_latency")
-                .with_unit("s")
-                .with_description("Time from dispatch to a task's first claim")
-                .with_boundaries(latency_buckets.clone())
-                .build(),
-            duration: meter
-                .f64_histogram("shim_task_duration")
-                .with_unit("s")
-                .with_description("Time from a task's last claim to its end, by final status")
-                .with_boundaries(latency_buckets)
-                .build(),
-            redeliveries: meter
-                .u64_counter("shim_task_redeliveries")
-                .with_description("Claims of a task an earlier worker lost or gave back")
-                .build(),
-            dead_letters: meter
-                .u64_counter("shim_task_dead_letters")
-                .with_description("Tasks that ran out of attempts and went to the dead-letter stream")
-                .build(),
-            _waiting: meter
-                .u64_observable_gauge("shim_tasks_waiting")
-                .with_description(
-                    "Tasks waiting on the queue by priority, and (priority=\"blocked\") for dependencies",
-                )
+            changes: cat::TASKS.u64_counter(meter),
+            claim_latency: cat::TASK_CLAIM_LATENCY.f64_histogram(meter),
+            duration: cat::TASK_DURATION.f64_histogram(meter),
+            redeliveries: cat::TASK_REDELIVERIES.u64_counter(meter),
+            dead_letters: cat::TASK_DEAD_LETTERS.u64_counter(meter),
+            _waiting: cat::TASKS_WAITING
+                .u64_observable_gauge(meter)
                 .with_callback(move |observer| {
                     let (by_priority, blocked) = index.waiting();
-                    for (count, priority) in by_priority.iter().zip(shim_protocol::messages::Priority::ALL) {
-                        observer.observe(*count, &[KeyValue::new("priority", priority.as_str())]);
+                    for (count, priority) in by_priority
+                        .iter()
+                        .zip(shim_protocol::messages::Priority::ALL)
+                    {
+                        observer.observe(
+                            *count,
+                            &cat::TASKS_WAITING.attributes([priority.as_str().into()]),
+                        );
                     }
-                    observer.observe(blocked, &[KeyValue::new("priority", "blocked")]);
+                    observer.observe(blocked, &cat::TASKS_WAITING.attributes(["blocked".into()]));
                 })
                 .build(),
         }
@@ -235,7 +192,8 @@ impl TaskMetrics {
     /// Records a change.
     pub fn record(&self, change: &crate::coordination::tasks::TaskChange) {
         let task = &change.task;
-        self.changes.add(1, &[KeyValue::new("kind", change.what)]);
+        self.changes
+            .add(1, &cat::TASKS.attributes([change.what.into()]));
         match change.what {
             "claimed" => {
                 if task.attempts == 1 {
@@ -252,7 +210,7 @@ impl TaskMetrics {
                 if let (Some(claimed), Some(finished)) = (task.claimed_at_ms, task.finished_at_ms) {
                     self.duration.record(
                         finished.saturating_sub(claimed) as f64 / 1000.0,
-                        &[KeyValue::new("status", task.status.as_str())],
+                        &cat::TASK_DURATION.attributes([task.status.as_str().into()]),
                     );
                 }
                 if change.what == "dead" {

@@ -11,14 +11,22 @@
 //! - [`events`]: following the node's events.
 //! - [`chats`]: waiting for the chat registry to list a chat in some state.
 //! - [`routing_eval`]: the routing corpus, the baselines and the evaluation of the learned router.
+//! - [`dashboards`]: the Grafana dashboards' queries and the metrics they select.
+//! - [`metrics_doc`]: docs/metrics.md's table, the catalogue's rows and an exposition, in one shape.
+//! - [`workload`]: a scripted workload that makes a node record every metric of the catalogue.
+//! - [`prometheus`]: a real `prometheus` server scraping a node, stopped on drop.
 
 pub mod chats;
+pub mod dashboards;
 pub mod events;
 pub mod mcp_client;
+pub mod metrics_doc;
 pub mod nats_server;
 pub mod node;
 pub mod node_process;
+pub mod prometheus;
 pub mod routing_eval;
+pub mod workload;
 
 use std::time::Duration;
 

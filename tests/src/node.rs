@@ -102,6 +102,11 @@ impl TestNode {
         NodeClient::new(nats, self.node_id(), Duration::from_secs(5))
     }
 
+    /// Returns the address the node's `/metrics` listens on.
+    pub fn metrics_addr(&self) -> std::net::SocketAddr {
+        self.node.metrics_addr().expect("metrics are on in tests")
+    }
+
     /// Fetches `/metrics` as text.
     pub async fn metrics(&self) -> String {
         let addr = self.node.metrics_addr().expect("metrics are on in tests");

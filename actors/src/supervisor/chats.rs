@@ -363,6 +363,7 @@ impl SupervisorState {
             RestartDecision::GiveUp { failures } => {
                 error!(%chat_id, error = %failure, failures, "chat worker failed too often, giving up");
                 entry.status = ActorStatus::Failed;
+                self.args.metrics.forget_risk_level(chat_id);
                 if entry.session {
                     self.args.metrics.record_chat_ended("failed");
                 }
@@ -377,6 +378,7 @@ impl SupervisorState {
     }
 
     pub(super) fn on_chat_stopped(&mut self, chat_id: &str, reason_opt: Option<&str>) {
+        self.args.metrics.forget_risk_level(chat_id);
         // A chat no session opened never announced itself either.
         if !self
             .chats

@@ -11,7 +11,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use opentelemetry::{KeyValue, metrics::Counter};
+use opentelemetry::metrics::Counter;
 use shim_actors::EventEmitter;
 use tokio::{sync::watch, task::JoinHandle};
 use tracing::{debug, warn};
@@ -65,10 +65,7 @@ impl Supervision {
         backoff: Backoff,
         shutdown: watch::Receiver<bool>,
     ) -> Supervision {
-        let restarts = meter
-            .u64_counter("shim_coordination_task_restarts")
-            .with_description("Restarts of coordination's background tasks, by task")
-            .build();
+        let restarts = shim_actors::catalogue::COORDINATION_TASK_RESTARTS.u64_counter(meter);
         Supervision {
             emitter_opt: Some(emitter),
             restarts_opt: Some(restarts),
@@ -149,7 +146,10 @@ impl Supervision {
             "a coordination background task stopped; restarting it"
         );
         if let Some(counter) = &self.restarts_opt {
-            counter.add(1, &[KeyValue::new("task", name)]);
+            counter.add(
+                1,
+                &shim_actors::catalogue::COORDINATION_TASK_RESTARTS.attributes([name.into()]),
+            );
         }
         if let Some(emitter) = &self.emitter_opt {
             emitter.emit(
