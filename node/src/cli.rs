@@ -81,6 +81,10 @@ pub struct Cli {
     /// Address of /metrics, or `off` [env: SHIM_METRICS_ADDR] [default: 127.0.0.1:9464]
     #[arg(long, global = true)]
     metrics_addr: Option<String>,
+    /// Address of the OTLP/HTTP receiver for Claude Code's telemetry, or `off` [env: SHIM_OTLP_ADDR]
+    /// [default: 127.0.0.1:4318]
+    #[arg(long, global = true)]
+    otlp_addr: Option<String>,
     /// Log filter, e.g. `info`, `debug`, `shim_node=trace` [env: SHIM_LOG]
     #[arg(long, global = true)]
     log: Option<String>,
@@ -326,6 +330,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
         data_dir: cli.data_dir.clone(),
         node_id: cli.node_id.clone(),
         metrics_addr: cli.metrics_addr.clone(),
+        otlp_addr: cli.otlp_addr.clone(),
     };
     let config = Config::load(cli.config.as_deref(), &env, &overrides)?;
     match cli.command {

@@ -263,3 +263,112 @@ impl TaskMetrics {
         }
     }
 }
+
+/// Instruments of the OTLP receiver (node/src/otlp.rs). Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct OtlpMetrics {
+    requests: Counter<u64>,
+    request_duration: Histogram<f64>,
+    bad_requests: Counter<u64>,
+    records: Counter<u64>,
+    unmatched: Counter<u64>,
+    signalled: Counter<u64>,
+}
+
+impl OtlpMetrics {
+    /// Creates the instruments on `meter`.
+    pub fn new(meter: &Meter) -> Self {
+        OtlpMetrics {
+            requests: meter
+                .u64_counter("shim_otlp_requests")
+                .with_description(
+                    "OTLP export requests, by signal (logs, metrics) and outcome (ok, partial, rejected)",
+                )
+                .build(),
+            request_duration: meter
+                .f64_histogram("shim_otlp_request_duration")
+                .with_unit("s")
+                .with_description("Time to take in one OTLP export request, by signal")
+                .with_boundaries(vec![
+                    0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1,
+                    0.25, 0.5, 1.0, 2.5,
+                ])
+                .build(),
+            bad_requests: meter
+                .u64_counter("shim_otlp_bad_requests")
+                .with_description(
+                    "OTLP export requests refused, by reason (malformed, too_large, unsupported_media_type, ...)",
+                )
+                .build(),
+            records: meter
+                .u64_counter("shim_otlp_records")
+                .with_description(
+                    "OTLP records (log records, metric data points) taken in, by signal and kind (api_request, \
+                     api_error, tool_result, compaction, usage; unknown ones are counted and ignored)",
+                )
+                .build(),
+            unmatched: meter
+                .u64_counter("shim_otlp_unmatched")
+                .with_description(
+                    "Telemetry signals not delivered to a chat's worker, by reason (unknown_chat, no_session_id, \
+                     invalid_session_id, worker_stopped); their events are still published",
+                )
+                .build(),
+            signalled: meter
+                .u64_counter("shim_otlp_signals")
+                .with_description("Signals from telemetry delivered to chats' workers")
+                .build(),
+        }
+    }
+
+    /// Records one export request and how long it took.
+    pub fn record_request(&self, signal: &'static str, outcome: &'static str, elapsed: Duration) {
+        self.request_duration
+            .record(elapsed.as_secs_f64(), &[KeyValue::new("signal", signal)]);
+        self.requests.add(
+            1,
+            &[
+                KeyValue::new("signal", signal),
+                KeyValue::new("outcome", outcome),
+            ],
+        );
+    }
+
+    /// Records a refused request.
+    pub fn record_bad_request(&self, reason: &'static str) {
+        self.bad_requests.add(1, &[KeyValue::new("reason", reason)]);
+    }
+
+    /// Records one record taken in, of kind `kind`.
+    pub fn record_taken(&self, signal: &'static str, kind: &'static str) {
+        self.records.add(
+            1,
+            &[KeyValue::new("signal", signal), KeyValue::new("kind", kind)],
+        );
+    }
+
+    /// Records `count` records of events or metrics SHIM does not read.
+    pub fn record_unknown(&self, signal: &'static str, count: u64) {
+        if count > 0 {
+            self.records.add(
+                count,
+                &[
+                    KeyValue::new("signal", signal),
+                    KeyValue::new("kind", "unknown"),
+                ],
+            );
+        }
+    }
+
+    /// Records `count` signals no worker was given.
+    pub fn record_unmatched(&self, reason: &'static str, count: u64) {
+        if count > 0 {
+            self.unmatched.add(count, &[KeyValue::new("reason", reason)]);
+        }
+    }
+
+    /// Records `count` signals delivered.
+    pub fn record_signalled(&self, count: u64) {
+        self.signalled.add(count, &[]);
+    }
+}
