@@ -533,7 +533,10 @@ mod tests {
         let path = temp_file("otlp", "otlp_addr = \"127.0.0.1:14318\"\n");
         let from_file =
             Config::load(Some(&path), &HashMap::new(), &Overrides::default()).expect("loads");
-        assert_eq!(from_file.otlp_addr, Some(SocketAddr::from(([127, 0, 0, 1], 14318))));
+        assert_eq!(
+            from_file.otlp_addr,
+            Some(SocketAddr::from(([127, 0, 0, 1], 14318)))
+        );
         let from_env = Config::load(
             Some(&path),
             &env(&[("SHIM_OTLP_ADDR", "off")]),
@@ -550,7 +553,10 @@ mod tests {
             },
         )
         .expect("loads");
-        assert_eq!(from_flag.otlp_addr, Some(SocketAddr::from(([127, 0, 0, 1], 24318))));
+        assert_eq!(
+            from_flag.otlp_addr,
+            Some(SocketAddr::from(([127, 0, 0, 1], 24318)))
+        );
         let bad = Config::load(
             Some(&path),
             &env(&[("SHIM_OTLP_ADDR", "everywhere")]),

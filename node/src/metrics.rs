@@ -363,7 +363,8 @@ impl OtlpMetrics {
     /// Records `count` signals no worker was given.
     pub fn record_unmatched(&self, reason: &'static str, count: u64) {
         if count > 0 {
-            self.unmatched.add(count, &[KeyValue::new("reason", reason)]);
+            self.unmatched
+                .add(count, &[KeyValue::new("reason", reason)]);
         }
     }
 

@@ -185,7 +185,9 @@ pub async fn serve(
         .route(
             "/v1/logs",
             post(
-                |State(receiver): State<Arc<Receiver>>, headers: HeaderMap, body: axum::body::Body| async move {
+                |State(receiver): State<Arc<Receiver>>,
+                 headers: HeaderMap,
+                 body: axum::body::Body| async move {
                     receiver.export(Signal::Logs, headers, body).await
                 },
             ),
@@ -193,7 +195,9 @@ pub async fn serve(
         .route(
             "/v1/metrics",
             post(
-                |State(receiver): State<Arc<Receiver>>, headers: HeaderMap, body: axum::body::Body| async move {
+                |State(receiver): State<Arc<Receiver>>,
+                 headers: HeaderMap,
+                 body: axum::body::Body| async move {
                     receiver.export(Signal::Metrics, headers, body).await
                 },
             ),
@@ -358,10 +362,7 @@ impl Receiver {
                 transcript_path: None,
                 prompt: None,
             };
-            if worker
-                .cast(ChatWorkerMessage::Record(batch, None))
-                .is_err()
-            {
+            if worker.cast(ChatWorkerMessage::Record(batch, None)).is_err() {
                 // It stopped between the lookup and the send (idled out); the next export finds it again.
                 context.metrics.record_unmatched("worker_stopped", count);
             } else {

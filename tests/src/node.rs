@@ -111,7 +111,9 @@ impl TestNode {
 
     /// Returns where the node's OTLP receiver listens.
     pub fn otlp_addr(&self) -> std::net::SocketAddr {
-        self.node.otlp_addr().expect("the OTLP receiver is on in tests")
+        self.node
+            .otlp_addr()
+            .expect("the OTLP receiver is on in tests")
     }
 
     /// Stops the node in order.

@@ -53,8 +53,15 @@ impl Format {
     pub fn encode<M: Message + Serialize>(self, message: &M) -> Vec<u8> {
         match self {
             Format::Protobuf => message.encode_to_vec(),
-            // A message of plain fields always serialises; an empty object is still a valid reply.
-            Format::Json => serde_json::to_vec(message).unwrap_or_else(|_| b"{}".to_vec()),
+            // A message of plain fields always serialises; an empty object is still a valid reply. An unset
+            // field is left out rather than written as null.
+            Format::Json => {
+                let mut value = serde_json::to_value(message).unwrap_or_default();
+                if let serde_json::Value::Object(fields) = &mut value {
+                    fields.retain(|_, field| !field.is_null());
+                }
+                serde_json::to_vec(&value).unwrap_or_else(|_| b"{}".to_vec())
+            }
         }
     }
 }
@@ -165,16 +172,20 @@ mod tests {
 
     #[test]
     fn a_gzip_bomb_stops_at_the_cap() {
-        let mut encoder =
-            flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         std::io::Write::write_all(&mut encoder, &vec![0u8; 64 * 1024 * 1024]).expect("writes");
         let bomb = encoder.finish().expect("finishes");
         assert!(bomb.len() < 200 * 1024, "64 MiB of zeros packs small");
         assert!(matches!(
             gunzip(&bomb, 1024 * 1024),
-            Err(OtlpError::TooLarge { max_bytes: 1_048_576 })
+            Err(OtlpError::TooLarge {
+                max_bytes: 1_048_576
+            })
         ));
-        assert!(matches!(gunzip(b"not gzip", 1024), Err(OtlpError::Malformed { .. })));
+        assert!(matches!(
+            gunzip(b"not gzip", 1024),
+            Err(OtlpError::Malformed { .. })
+        ));
     }
 
     #[test]

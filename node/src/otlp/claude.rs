@@ -98,25 +98,26 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest, max_records: usize) -
             .map_or(&[][..], |resource| &resource.attributes[..]);
         for scope_metrics in &resource_metrics.scope_metrics {
             for metric in &scope_metrics.metrics {
-                let (points, temporality_opt): (&[NumberDataPoint], Option<i32>) =
-                    match &metric.data {
-                        Some(Data::Sum(sum)) => (&sum.data_points, Some(sum.aggregation_temporality)),
-                        Some(Data::Gauge(gauge)) => (&gauge.data_points, None),
-                        // Histograms and summaries: Claude Code sends none SHIM reads.
-                        Some(Data::Histogram(histogram)) => {
-                            skip_points(&mut taken, histogram.data_points.len(), max_records);
-                            continue;
-                        }
-                        Some(Data::ExponentialHistogram(histogram)) => {
-                            skip_points(&mut taken, histogram.data_points.len(), max_records);
-                            continue;
-                        }
-                        Some(Data::Summary(summary)) => {
-                            skip_points(&mut taken, summary.data_points.len(), max_records);
-                            continue;
-                        }
-                        None => continue,
-                    };
+                let (points, temporality_opt): (&[NumberDataPoint], Option<i32>) = match &metric
+                    .data
+                {
+                    Some(Data::Sum(sum)) => (&sum.data_points, Some(sum.aggregation_temporality)),
+                    Some(Data::Gauge(gauge)) => (&gauge.data_points, None),
+                    // Histograms and summaries: Claude Code sends none SHIM reads.
+                    Some(Data::Histogram(histogram)) => {
+                        skip_points(&mut taken, histogram.data_points.len(), max_records);
+                        continue;
+                    }
+                    Some(Data::ExponentialHistogram(histogram)) => {
+                        skip_points(&mut taken, histogram.data_points.len(), max_records);
+                        continue;
+                    }
+                    Some(Data::Summary(summary)) => {
+                        skip_points(&mut taken, summary.data_points.len(), max_records);
+                        continue;
+                    }
+                    None => continue,
+                };
                 let known = matches!(
                     metric.name.as_str(),
                     "claude_code.token.usage" | "claude_code.cost.usage"
