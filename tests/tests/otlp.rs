@@ -495,3 +495,65 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
         .expect("the node answers");
     node.stop().await;
 }
+
+/// `shim-node setup claude-code --telemetry` points Claude Code's exporter at the node's receiver (default
+/// address) in the settings it manages, keeps the user's own `env` entries, changes nothing on a second run,
+/// and `--no-telemetry` takes it out again.
+#[test]
+fn setup_telemetry_writes_the_exporter_environment_and_no_telemetry_removes_it() {
+    const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+    let home = tempfile::tempdir().expect("temp dir");
+    let project = tempfile::tempdir().expect("temp dir");
+    let settings_path = project.path().join(".claude/settings.json");
+    std::fs::create_dir_all(project.path().join(".claude")).expect("dir");
+    std::fs::write(&settings_path, r#"{"env": {"ANTHROPIC_MODEL": "opus"}}"#).expect("write");
+    let setup = |flag: &str| {
+        let output = std::process::Command::new(EXE)
+            .args(["setup", "claude-code", flag, "--project"])
+            .arg(project.path())
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path())
+            .env_remove("SHIM_OTLP_ADDR")
+            .env_remove("SHIM_CONFIG")
+            .output()
+            .expect("setup runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let settings: Value =
+            serde_json::from_str(&std::fs::read_to_string(&settings_path).expect("settings"))
+                .expect("json");
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            settings,
+        )
+    };
+    let (first, settings) = setup("--telemetry");
+    assert!(first.contains("updated"), "{first}");
+    assert_eq!(
+        settings["env"],
+        json!({
+            "ANTHROPIC_MODEL": "opus",
+            "CLAUDE_CODE_ENABLE_TELEMETRY": "1",
+            "OTEL_LOGS_EXPORTER": "otlp",
+            "OTEL_METRICS_EXPORTER": "otlp",
+            "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf",
+            "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318",
+        })
+    );
+    assert!(
+        settings["hooks"]["SessionStart"].is_array(),
+        "the hooks are written too"
+    );
+    let (second, again) = setup("--telemetry");
+    assert!(
+        second.contains(&format!("unchanged {}", settings_path.display())),
+        "{second}"
+    );
+    assert_eq!(again, settings);
+    let (_, removed) = setup("--no-telemetry");
+    assert_eq!(removed["env"], json!({"ANTHROPIC_MODEL": "opus"}));
+    assert_eq!(removed["hooks"], settings["hooks"]);
+}
