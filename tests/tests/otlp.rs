@@ -557,3 +557,47 @@ fn setup_telemetry_writes_the_exporter_environment_and_no_telemetry_removes_it()
     assert_eq!(removed["env"], json!({"ANTHROPIC_MODEL": "opus"}));
     assert_eq!(removed["hooks"], settings["hooks"]);
 }
+
+/// The official OpenTelemetry Python SDK's OTLP/HTTP exporter (protobuf, gzip), a client nobody here wrote,
+/// sends Claude Code's events with integer and double attributes: the receiver takes them and the chat's
+/// signals move. Needs `pip install opentelemetry-sdk opentelemetry-exporter-otlp-proto-http` (.ci/run does).
+#[tokio::test]
+async fn the_opentelemetry_python_sdk_exporter_is_understood() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let chat_id = "cc-otlp-python";
+    open_chat(&client, chat_id).await;
+    let mut feed = EventFeed::subscribe(client.nats(), "shim.events.telemetry.>").await;
+    let script = shim_tests::repo_root().join("tests/python/otlp_sdk_export.py");
+    let output = tokio::process::Command::new("python3")
+        .arg(&script)
+        .arg(format!("http://{}", node.otlp_addr()))
+        .arg(chat_id)
+        .output()
+        .await
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && !stderr.contains("Failed to export"),
+        "{stderr}"
+    );
+    let events = next_events(&mut feed, 2).await;
+    assert_eq!(events[0].0, "telemetry.api_request");
+    assert_eq!(events[0].2["duration_ms"], 4321);
+    assert_eq!(events[0].2["cost_usd"], 0.002);
+    assert_eq!(events[1].0, "telemetry.api_error");
+    assert_eq!(events[1].2["status_code"], 429);
+    assert_eq!(events[1].2["duration_ms"], 12);
+    let signalled = wait_until(
+        || async {
+            let signals = risk(&client, chat_id).await.signals;
+            signals.last_latency_ms == Some(4321) && signals.api_errors == 1
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(signalled);
+    node.stop().await;
+}
