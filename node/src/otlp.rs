@@ -74,6 +74,12 @@ pub enum OtlpError {
         /// What the request said.
         encoding: String,
     },
+    /// The body did not arrive in time.
+    #[error("the body did not arrive within {after:?}")]
+    SlowBody {
+        /// The limit.
+        after: std::time::Duration,
+    },
     /// Too many requests in flight.
     #[error("too many export requests at once; retry shortly")]
     Busy,
@@ -97,6 +103,7 @@ impl OtlpError {
             OtlpError::TooLarge { .. } => "too_large",
             OtlpError::UnsupportedMediaType { .. } => "unsupported_media_type",
             OtlpError::UnsupportedEncoding { .. } => "unsupported_encoding",
+            OtlpError::SlowBody { .. } => "slow_body",
             OtlpError::Busy => "busy",
             OtlpError::Internal { .. } => "internal",
         }
@@ -106,21 +113,25 @@ impl OtlpError {
 /// The receiver's bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest body, on the wire and after un-gzipping. Default 8 MiB.
+    /// Largest body, on the wire and after un-gzipping. Default 4 MiB (Claude Code's batches of up to 512
+    /// events are well under 1 MiB).
     pub max_body_bytes: usize,
     /// Most records (log records plus metric data points) read from one request; the rest are rejected as a
     /// partial success. Default 10,000.
     pub max_records: usize,
-    /// Most requests worked on at once; more are answered 429. Default 16.
+    /// Most requests worked on at once; more are answered 429. Default 8.
     pub max_in_flight: usize,
+    /// Longest a body may take to arrive once its request is taken; then 408. Default 10 s.
+    pub body_timeout: std::time::Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_body_bytes: 8 * 1024 * 1024,
+            max_body_bytes: 4 * 1024 * 1024,
             max_records: 10_000,
-            max_in_flight: 16,
+            max_in_flight: 8,
+            body_timeout: std::time::Duration::from_secs(10),
         }
     }
 }
@@ -286,7 +297,15 @@ impl Receiver {
         let format = Format::of(headers)?;
         let gzipped = body::gzipped(headers)?;
         let limits = self.context.limits;
-        let wire = body::read(headers, body, limits.max_body_bytes).await?;
+        // A sender that stalls mid-body holds a place in flight: only for so long.
+        let wire = tokio::time::timeout(
+            limits.body_timeout,
+            body::read(headers, body, limits.max_body_bytes),
+        )
+        .await
+        .map_err(|_| OtlpError::SlowBody {
+            after: limits.body_timeout,
+        })??;
         // Un-gzipping and decoding are CPU work of up to a few tens of milliseconds: off the async threads.
         let taken = tokio::task::spawn_blocking(move || -> OtlpResult<Taken> {
             let plain = if gzipped {

@@ -68,6 +68,10 @@ async fn next_events(feed: &mut EventFeed, count: usize) -> Vec<(String, Value, 
     events
 }
 
+fn good_export() -> Vec<u8> {
+    logs(vec![api_request("cc-x", 10, 10)]).encode_to_vec()
+}
+
 async fn post_logs(addr: SocketAddr, body: &[u8], headers: &[(&str, &str)]) -> (u16, Vec<u8>) {
     let response = http_post(addr, "/v1/logs", headers, body).await;
     (response.status, response.body)
@@ -441,7 +445,7 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
     .await;
     assert_eq!(brotli.status, 415);
 
-    // A body over the 8 MiB cap: 413 (or the connection cut while it was still being sent).
+    // A body over the 4 MiB cap: 413 (or the connection cut while it was still being sent).
     let huge = vec![b'x'; 9 * 1024 * 1024];
     if let Some(response) = http_post_opt(addr, "/v1/logs", &[PROTOBUF], &huge).await {
         assert_eq!(response.status, 413);
@@ -480,6 +484,66 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
         metric_value(&metrics, "shim_otlp_records_total", &["kind=\"unknown\""]),
         Some(1.0)
     );
+    drop(metrics);
+
+    // A request of more records than the cap (10,000) is a partial success: the rest are rejected, and said so.
+    let many = logs(
+        (0..10_003)
+            .map(|_| event("user_prompt", "cc-x", Vec::new()))
+            .collect(),
+    );
+    let (status, body) = post_logs(addr, &many.encode_to_vec(), &[PROTOBUF]).await;
+    assert_eq!(status, 200);
+    let partial = ExportLogsServiceResponse::decode(&body[..])
+        .expect("a reply")
+        .partial_success
+        .expect("a partial success");
+    assert_eq!(partial.rejected_log_records, 3);
+    assert!(
+        partial.error_message.contains("10000"),
+        "{}",
+        partial.error_message
+    );
+
+    // Eight senders stalled mid-body hold every place in flight: the next export is told to come back (429,
+    // Retry-After), and once they go it is taken again.
+    let mut stalled = Vec::new();
+    for _ in 0..8 {
+        let mut stream = tokio::net::TcpStream::connect(addr)
+            .await
+            .expect("connects");
+        let head = format!(
+            "POST /v1/logs HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-protobuf\r\nContent-Length: 100\r\n\r\nxx"
+        );
+        tokio::io::AsyncWriteExt::write_all(&mut stream, head.as_bytes())
+            .await
+            .expect("writes");
+        stalled.push(stream);
+    }
+    let busy = wait_until(
+        || async {
+            let response = http_post(addr, "/v1/logs", &[PROTOBUF], &good_export()).await;
+            response.status == 429
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(busy, "the ninth request in flight is refused");
+    drop(stalled);
+    let free = wait_until(
+        || async {
+            http_post(addr, "/v1/logs", &[PROTOBUF], &good_export())
+                .await
+                .status
+                == 200
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(free);
+    assert!(counter(&node, "shim_otlp_bad_requests_total", &[&reason("busy")]).await >= 1.0);
 
     // Still serving: the receiver takes a good export and the node answers over NATS.
     let good = logs(vec![api_request("cc-x", 10, 10)]);
