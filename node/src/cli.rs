@@ -83,6 +83,10 @@ pub struct Cli {
     /// Address of /metrics, or `off` [env: SHIM_METRICS_ADDR] [default: 127.0.0.1:9464]
     #[arg(long, global = true)]
     metrics_addr: Option<String>,
+    /// Address of the OTLP/HTTP receiver for Claude Code's telemetry, or `off` [env: SHIM_OTLP_ADDR]
+    /// [default: 127.0.0.1:4318]
+    #[arg(long, global = true)]
+    otlp_addr: Option<String>,
     /// Log filter, e.g. `info`, `debug`, `shim_node=trace` [env: SHIM_LOG]
     #[arg(long, global = true)]
     log: Option<String>,
@@ -203,6 +207,13 @@ enum SetupTarget {
         /// Replace a status line of your own with SHIM's.
         #[arg(long)]
         statusline: bool,
+        /// Also send Claude Code's telemetry (OpenTelemetry events and metrics) to this node's OTLP receiver:
+        /// writes CLAUDE_CODE_ENABLE_TELEMETRY and the OTLP exporter settings into the settings' `env`.
+        #[arg(long, conflicts_with = "no_telemetry")]
+        telemetry: bool,
+        /// Take out the telemetry settings `--telemetry` wrote (for this node's OTLP address).
+        #[arg(long)]
+        no_telemetry: bool,
     },
     /// Print (or with --write, merge) the Claude Desktop MCP config.
     ClaudeDesktop {
@@ -337,6 +348,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
         data_dir: cli.data_dir.clone(),
         node_id: cli.node_id.clone(),
         metrics_addr: cli.metrics_addr.clone(),
+        otlp_addr: cli.otlp_addr.clone(),
     };
     let config = Config::load(cli.config.as_deref(), &env, &overrides)?;
     match cli.command {
@@ -390,7 +402,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             Ok(hook::run(&config, config_path_opt).await)
         }
         Command::Statusline => Ok(statusline::run(&config).await),
-        Command::Setup { target } => run_setup(target),
+        Command::Setup { target } => run_setup(target, &config),
         Command::Checkpoints { action } => match action {
             CheckpointsAction::List {
                 chat_id,
@@ -440,14 +452,27 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
     }
 }
 
-fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
+fn run_setup(target: SetupTarget, config: &Config) -> anyhow::Result<ExitCode> {
     let exe = std::env::current_exe().context("cannot find this program's path")?;
     match target {
         SetupTarget::ClaudeCode {
             project,
             user,
             statusline,
+            telemetry,
+            no_telemetry,
         } => {
+            let telemetry = match (telemetry || no_telemetry, config.otlp_addr) {
+                (false, _) => setup::Telemetry::Keep,
+                (true, None) => anyhow::bail!(
+                    "the OTLP receiver is off (otlp_addr = off); set --otlp-addr or SHIM_OTLP_ADDR to the address \
+                     the node listens on"
+                ),
+                (true, Some(addr)) if telemetry => {
+                    setup::Telemetry::Send(setup::otlp_endpoint(addr))
+                }
+                (true, Some(addr)) => setup::Telemetry::Remove(setup::otlp_endpoint(addr)),
+            };
             let scope = if user {
                 setup::Scope::User(dirs::home_dir().context("cannot find your home directory")?)
             } else {
@@ -457,7 +482,7 @@ fn run_setup(target: SetupTarget) -> anyhow::Result<ExitCode> {
                 };
                 setup::Scope::Project(project_dir(&dir)?)
             };
-            for line in setup::claude_code(&exe, &scope, statusline)? {
+            for line in setup::claude_code(&exe, &scope, statusline, &telemetry)? {
                 outln!("{line}");
             }
             outln!("Restart Claude Code (or run /hooks) to load the hooks.");

@@ -40,6 +40,14 @@ pub struct Config {
         deserialize_with = "deserialize_metrics_addr"
     )]
     pub metrics_addr: Option<SocketAddr>,
+    /// Address of the OTLP/HTTP receiver that takes in Claude Code's telemetry (`/v1/logs`, `/v1/metrics`);
+    /// `off` disables it. Default `127.0.0.1:4318`, OTLP/HTTP's usual port. Env `SHIM_OTLP_ADDR`, flag
+    /// `--otlp-addr`.
+    #[serde(
+        default = "default_otlp_addr",
+        deserialize_with = "deserialize_metrics_addr"
+    )]
+    pub otlp_addr: Option<SocketAddr>,
     /// Start a local `nats-server` when `nats_url` is local and nothing answers. Default true.
     /// Env `SHIM_EMBEDDED_NATS`.
     #[serde(default = "default_true")]
@@ -177,6 +185,9 @@ fn default_node_id() -> String {
 fn default_metrics_addr() -> Option<SocketAddr> {
     Some(SocketAddr::from(([127, 0, 0, 1], 9464)))
 }
+fn default_otlp_addr() -> Option<SocketAddr> {
+    Some(SocketAddr::from(([127, 0, 0, 1], 4318)))
+}
 fn default_true() -> bool {
     true
 }
@@ -222,7 +233,7 @@ fn parse_metrics_addr(text: &str) -> anyhow::Result<Option<SocketAddr>> {
     let addr = text
         .trim()
         .parse()
-        .with_context(|| format!("metrics address {text:?} is not host:port or `off`"))?;
+        .with_context(|| format!("address {text:?} is not host:port or `off`"))?;
     Ok(Some(addr))
 }
 
@@ -261,6 +272,8 @@ pub struct Overrides {
     pub node_id: Option<String>,
     /// `--metrics-addr`.
     pub metrics_addr: Option<String>,
+    /// `--otlp-addr`.
+    pub otlp_addr: Option<String>,
 }
 
 impl Default for Config {
@@ -329,6 +342,9 @@ impl Config {
         if let Some(value) = env.get("SHIM_METRICS_ADDR") {
             self.metrics_addr = parse_metrics_addr(value).context("SHIM_METRICS_ADDR")?;
         }
+        if let Some(value) = env.get("SHIM_OTLP_ADDR") {
+            self.otlp_addr = parse_metrics_addr(value).context("SHIM_OTLP_ADDR")?;
+        }
         if let Some(value) = parsed(env, "SHIM_EMBEDDED_NATS")? {
             self.embedded_nats = value;
         }
@@ -389,6 +405,9 @@ impl Config {
         }
         if let Some(value) = &overrides.metrics_addr {
             self.metrics_addr = parse_metrics_addr(value).context("--metrics-addr")?;
+        }
+        if let Some(value) = &overrides.otlp_addr {
+            self.otlp_addr = parse_metrics_addr(value).context("--otlp-addr")?;
         }
         Ok(())
     }
@@ -510,6 +529,44 @@ mod tests {
     }
 
     #[test]
+    fn the_otlp_address_comes_from_file_env_or_flag_and_off_disables_it() {
+        let path = temp_file("otlp", "otlp_addr = \"127.0.0.1:14318\"\n");
+        let from_file =
+            Config::load(Some(&path), &HashMap::new(), &Overrides::default()).expect("loads");
+        assert_eq!(
+            from_file.otlp_addr,
+            Some(SocketAddr::from(([127, 0, 0, 1], 14318)))
+        );
+        let from_env = Config::load(
+            Some(&path),
+            &env(&[("SHIM_OTLP_ADDR", "off")]),
+            &Overrides::default(),
+        )
+        .expect("loads");
+        assert_eq!(from_env.otlp_addr, None);
+        let from_flag = Config::load(
+            Some(&path),
+            &env(&[("SHIM_OTLP_ADDR", "off")]),
+            &Overrides {
+                otlp_addr: Some("127.0.0.1:24318".to_owned()),
+                ..Overrides::default()
+            },
+        )
+        .expect("loads");
+        assert_eq!(
+            from_flag.otlp_addr,
+            Some(SocketAddr::from(([127, 0, 0, 1], 24318)))
+        );
+        let bad = Config::load(
+            Some(&path),
+            &env(&[("SHIM_OTLP_ADDR", "everywhere")]),
+            &Overrides::default(),
+        )
+        .expect_err("not an address");
+        assert!(format!("{bad:#}").contains("SHIM_OTLP_ADDR"));
+    }
+
+    #[test]
     fn defaults_are_documented_values() {
         let config = Config::load(
             Some(&temp_file("defaults", "")),
@@ -521,6 +578,10 @@ mod tests {
         assert_eq!(
             config.metrics_addr,
             Some(SocketAddr::from(([127, 0, 0, 1], 9464)))
+        );
+        assert_eq!(
+            config.otlp_addr,
+            Some(SocketAddr::from(([127, 0, 0, 1], 4318)))
         );
         assert!(config.data_dir.ends_with("shim"));
         assert!(validate_id("node id", &config.node_id).is_ok());

@@ -16,6 +16,7 @@
 //! - [`coordination`]: the task queue, chat registry, messages and locks on JetStream, one service any node
 //!   answers (`shim.v1.coord.<op>`), with its supervised background tasks.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
+//! - [`otlp`]: the OTLP/HTTP receiver that takes in Claude Code's telemetry (events and signals).
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
 //! - [`cli`]: the command line, every command (see its module docs).
@@ -30,6 +31,7 @@ pub mod embedded;
 pub mod mcp;
 pub mod metrics;
 pub mod nats;
+pub mod otlp;
 pub mod publisher;
 pub mod router_service;
 pub mod service;
@@ -62,6 +64,7 @@ pub struct RunningNode {
     node_id: String,
     nats_url: String,
     metrics_addr_opt: Option<SocketAddr>,
+    otlp_addr_opt: Option<SocketAddr>,
     embedded_opt: Option<EmbeddedNats>,
     client: async_nats::Client,
     emitter: EventEmitter,
@@ -76,6 +79,7 @@ pub struct RunningNode {
     router_service: JoinHandle<()>,
     supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
+    otlp_server_opt: Option<JoinHandle<()>>,
     publisher_task: JoinHandle<()>,
     _metrics: MetricsRegistry,
     _lock: DataDirLock,
@@ -321,6 +325,35 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         }
         None => (None, None),
     };
+    let (otlp_addr_opt, otlp_server_opt) = match config.otlp_addr {
+        Some(addr) => {
+            let mut stop = shutdown_rx.clone();
+            let otlp_context = otlp::OtlpContext {
+                client: client.clone(),
+                node_id: config.node_id.clone(),
+                supervisor: supervisor.clone(),
+                call_timeout: config.request_timeout(),
+                metrics: metrics::OtlpMetrics::new(&meter),
+                node_metrics: context.metrics.clone(),
+                limits: otlp::Limits::default(),
+            };
+            let served = otlp::serve(addr, otlp_context, async move {
+                let _ = stop.wait_for(|stop| *stop).await;
+            })
+            .await;
+            match served {
+                Ok((bound, handle)) => (Some(bound), Some(handle)),
+                // Telemetry is an extra: a port taken by something else (an OpenTelemetry collector, say)
+                // must not keep the node, and crash prevention with it, from starting. `node.started` says
+                // it is off.
+                Err(error) => {
+                    warn!(error = %format!("{error:#}"), "the OTLP receiver is off");
+                    (None, None)
+                }
+            }
+        }
+        None => (None, None),
+    };
 
     info!(node_id = %config.node_id, %nats_url, data_dir = %config.data_dir.display(), "shim-node is up");
     emitter.emit(
@@ -332,12 +365,14 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             "nats_url": nats_url,
             "embedded_nats": embedded_opt.is_some(),
             "metrics_addr": metrics_addr_opt.map(|addr| addr.to_string()),
+            "otlp_addr": otlp_addr_opt.map(|addr| addr.to_string()),
         }),
     );
     Ok(RunningNode {
         node_id: config.node_id,
         nats_url,
         metrics_addr_opt,
+        otlp_addr_opt,
         embedded_opt,
         client,
         emitter,
@@ -351,6 +386,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         router_service,
         supervision,
         metrics_server_opt,
+        otlp_server_opt,
         publisher_task,
         _metrics: metrics,
         _lock: lock,
@@ -447,6 +483,11 @@ impl RunningNode {
         self.metrics_addr_opt
     }
 
+    /// Returns where the OTLP receiver listens, if it does.
+    pub fn otlp_addr(&self) -> Option<SocketAddr> {
+        self.otlp_addr_opt
+    }
+
     /// Returns true when the node started its own nats-server.
     pub fn has_embedded_nats(&self) -> bool {
         self.embedded_opt.is_some()
@@ -503,6 +544,10 @@ impl RunningNode {
         // Each of these watches the shutdown signal, but may be inside a JetStream call that only its own
         // timeout ends (10 s, more with NATS away): a stop does not wait for that.
         finish(self.router_service, "router service").await;
+        if let Some(server) = self.otlp_server_opt {
+            // Before the supervisor stops: an export in progress still reaches the chats' workers.
+            finish(server, "OTLP receiver").await;
+        }
         self.supervision.finish(STOP_GRACE).await;
         self.supervisor.stop(Some("node stopping".to_owned()));
         if let Some(handle) = self.supervisor_handle_opt {

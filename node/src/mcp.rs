@@ -650,6 +650,12 @@ fn spawn_node(config: &Config, options: &McpOptions) -> anyhow::Result<PathBuf> 
                 .metrics_addr
                 .map_or_else(|| "off".to_owned(), |addr| addr.to_string()),
         )
+        .arg("--otlp-addr")
+        .arg(
+            config
+                .otlp_addr
+                .map_or_else(|| "off".to_owned(), |addr| addr.to_string()),
+        )
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
         .stderr(log);

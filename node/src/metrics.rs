@@ -221,3 +221,77 @@ impl TaskMetrics {
         }
     }
 }
+
+/// Instruments of the OTLP receiver (node/src/otlp.rs). Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct OtlpMetrics {
+    requests: Counter<u64>,
+    request_duration: Histogram<f64>,
+    bad_requests: Counter<u64>,
+    records: Counter<u64>,
+    unmatched: Counter<u64>,
+    signalled: Counter<u64>,
+}
+
+impl OtlpMetrics {
+    /// Creates the instruments on `meter`.
+    pub fn new(meter: &Meter) -> Self {
+        OtlpMetrics {
+            requests: cat::OTLP_REQUESTS.u64_counter(meter),
+            request_duration: cat::OTLP_REQUEST_DURATION.f64_histogram(meter),
+            bad_requests: cat::OTLP_BAD_REQUESTS.u64_counter(meter),
+            records: cat::OTLP_RECORDS.u64_counter(meter),
+            unmatched: cat::OTLP_UNMATCHED.u64_counter(meter),
+            signalled: cat::OTLP_SIGNALS.u64_counter(meter),
+        }
+    }
+
+    /// Records one export request and how long it took.
+    pub fn record_request(&self, signal: &'static str, outcome: &'static str, elapsed: Duration) {
+        self.request_duration.record(
+            elapsed.as_secs_f64(),
+            &cat::OTLP_REQUEST_DURATION.attributes([signal.into()]),
+        );
+        self.requests.add(
+            1,
+            &cat::OTLP_REQUESTS.attributes([signal.into(), outcome.into()]),
+        );
+    }
+
+    /// Records a refused request.
+    pub fn record_bad_request(&self, reason: &'static str) {
+        self.bad_requests
+            .add(1, &cat::OTLP_BAD_REQUESTS.attributes([reason.into()]));
+    }
+
+    /// Records one record taken in, of kind `kind`.
+    pub fn record_taken(&self, signal: &'static str, kind: &'static str) {
+        self.records.add(
+            1,
+            &cat::OTLP_RECORDS.attributes([signal.into(), kind.into()]),
+        );
+    }
+
+    /// Records `count` records of events or metrics SHIM does not read.
+    pub fn record_unknown(&self, signal: &'static str, count: u64) {
+        if count > 0 {
+            self.records.add(
+                count,
+                &cat::OTLP_RECORDS.attributes([signal.into(), "unknown".into()]),
+            );
+        }
+    }
+
+    /// Records `count` signals no worker was given.
+    pub fn record_unmatched(&self, reason: &'static str, count: u64) {
+        if count > 0 {
+            self.unmatched
+                .add(count, &cat::OTLP_UNMATCHED.attributes([reason.into()]));
+        }
+    }
+
+    /// Records `count` signals delivered.
+    pub fn record_signalled(&self, count: u64) {
+        self.signalled.add(count, &[]);
+    }
+}

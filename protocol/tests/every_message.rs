@@ -142,7 +142,8 @@ fn snapshot() -> Value {
         "message_count": 12, "tokens_used": 120000, "context_window": 200000, "context_ratio": 0.6,
         "tool_calls": 40, "tool_failures": 2, "recent_failure_rate": 0.05, "last_latency_ms": 900,
         "baseline_latency_ms": 800, "session_minutes": 35.5, "tool_calls_since_checkpoint": 7,
-        "compactions": 1, "api_failures": 0, "cost_usd": 1.25, "model": "claude-sonnet-4-5",
+        "compactions": 1, "api_failures": 0, "api_requests": 9, "api_errors": 1,
+        "output_tokens": 5000, "cost_usd": 1.25, "model": "claude-sonnet-4-5",
         "seconds_since_checkpoint": 120
     })
 }
@@ -319,6 +320,7 @@ fn every_message() -> Vec<(&'static str, String)> {
                 json!("hook"),
                 json!("status_line"),
                 json!("transcript"),
+                json!("telemetry"),
             ],
             &[],
         ),
@@ -333,6 +335,8 @@ fn every_message() -> Vec<(&'static str, String)> {
                 json!("post_compact"),
                 json!({"usage": {"tokens_used": 1000, "context_window": 200000, "used_percentage": 0.5, "cost_usd": 0.25, "model": "m"}}),
                 json!({"reported": {"message_count": 1, "tokens_used": 2, "context_window": 3, "tool_calls": 4, "tool_failures": 5, "last_latency_ms": 6}}),
+                json!({"api_request": {"model": "m", "duration_ms": 1234, "input_tokens": 10, "output_tokens": 20, "cache_read_tokens": 30, "cache_creation_tokens": 40, "cost_usd": 0.01}}),
+                json!({"api_error": {"model": "m", "error": "overloaded", "status_code": 529, "attempt": 2}}),
                 json!({"session_ended": {"reason": "exit"}}),
             ],
             &["tool", "ok"],

@@ -9,6 +9,7 @@
 //! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
 //! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
 //! - [`events`]: following the node's events.
+//! - [`otlp`]: OTLP/HTTP exports as Claude Code sends them, and a plain HTTP/1.1 POST to send them with.
 //! - [`chats`]: waiting for the chat registry to list a chat in some state.
 //! - [`routing_eval`]: the routing corpus, the baselines and the evaluation of the learned router.
 //! - [`dashboards`]: the Grafana dashboards' queries and the metrics they select.
@@ -24,6 +25,7 @@ pub mod metrics_doc;
 pub mod nats_server;
 pub mod node;
 pub mod node_process;
+pub mod otlp;
 pub mod prometheus;
 pub mod routing_eval;
 pub mod workload;

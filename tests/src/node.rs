@@ -34,6 +34,7 @@ impl TestNode {
                 NEXT_NODE.fetch_add(1, Ordering::Relaxed)
             ),
             metrics_addr: Some("127.0.0.1:0".parse().expect("socket address")),
+            otlp_addr: Some("127.0.0.1:0".parse().expect("socket address")),
             embedded_nats: false,
             request_timeout_ms: 5_000,
             ..Config::default()
@@ -111,6 +112,13 @@ impl TestNode {
     pub async fn metrics(&self) -> String {
         let addr = self.node.metrics_addr().expect("metrics are on in tests");
         http_get(addr, "/metrics").await
+    }
+
+    /// Returns where the node's OTLP receiver listens.
+    pub fn otlp_addr(&self) -> std::net::SocketAddr {
+        self.node
+            .otlp_addr()
+            .expect("the OTLP receiver is on in tests")
     }
 
     /// Stops the node in order.

@@ -48,6 +48,8 @@ impl NodeProcess {
                 node_id,
                 "--metrics-addr",
                 "off",
+                "--otlp-addr",
+                "off",
                 "--data-dir",
             ])
             .arg(data_dir)

@@ -93,6 +93,8 @@ impl Sandbox {
             &self.path().display().to_string(),
             "--metrics-addr",
             "off",
+            "--otlp-addr",
+            "off",
         ]
         .map(str::to_owned)
         .to_vec()
@@ -203,6 +205,8 @@ async fn run_without_nats_server_installed_says_how_to_install_it() {
             "--nats-url",
             &format!("nats://127.0.0.1:{port}"),
             "--metrics-addr",
+            "off",
+            "--otlp-addr",
             "off",
             "--data-dir",
         ])

@@ -89,6 +89,8 @@ async fn a_node_started_under_umask_000_keeps_its_data_dir_private() {
         data_dir.display().to_string(),
         "--metrics-addr".to_owned(),
         "off".to_owned(),
+        "--otlp-addr".to_owned(),
+        "off".to_owned(),
     ];
     let args: Vec<&str> = flags.iter().map(String::as_str).collect();
 

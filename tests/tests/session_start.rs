@@ -26,6 +26,7 @@ impl Sandbox {
             ("SHIM_NODE_ID", self.node_id.to_owned()),
             ("SHIM_DATA_DIR", self.data_dir.path().display().to_string()),
             ("SHIM_METRICS_ADDR", "off".to_owned()),
+            ("SHIM_OTLP_ADDR", "off".to_owned()),
         ]
     }
 

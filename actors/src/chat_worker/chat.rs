@@ -422,5 +422,6 @@ fn source_name(source: SignalSource) -> &'static str {
         SignalSource::Hook => "hook",
         SignalSource::StatusLine => "status_line",
         SignalSource::Transcript => "transcript",
+        SignalSource::Telemetry => "telemetry",
     }
 }

@@ -64,6 +64,9 @@ pub(super) struct ChatWindow {
     compactions: u64,
     cost_usd_opt: Option<f64>,
     model_opt: Option<String>,
+    api_requests: u64,
+    api_errors: u64,
+    output_tokens_opt: Option<u64>,
     tools: VecDeque<ToolCallRecord>,
     advice_due: bool,
 }
@@ -119,6 +122,9 @@ impl ChatWindow {
             compactions: 0,
             cost_usd_opt: None,
             model_opt: None,
+            api_requests: 0,
+            api_errors: 0,
+            output_tokens_opt: None,
             tools: VecDeque::with_capacity(TOOL_CALLS),
             advice_due: false,
         }
@@ -282,6 +288,50 @@ impl ChatWindow {
                 }
                 None
             }
+            SignalEvent::ApiRequest {
+                model,
+                duration_ms,
+                input_tokens,
+                output_tokens,
+                cache_read_tokens,
+                cache_creation_tokens,
+                cost_usd,
+            } => {
+                self.api_requests += 1;
+                if let Some(latency) = duration_ms {
+                    self.observe_latency(latency, thresholds);
+                }
+                // What the request sent (fresh, cached and cache-written input) plus what it wrote is what the
+                // context holds after it.
+                let prompt = [input_tokens, cache_read_tokens, cache_creation_tokens];
+                if prompt.iter().any(Option::is_some) {
+                    let in_context = prompt
+                        .iter()
+                        .chain([&output_tokens])
+                        .map(|tokens| tokens.unwrap_or(0))
+                        .fold(0u64, u64::saturating_add);
+                    self.tokens_used_opt = Some(in_context);
+                    self.used_ratio_opt = None;
+                }
+                if let Some(output) = output_tokens {
+                    self.output_tokens_opt =
+                        Some(self.output_tokens_opt.unwrap_or(0).saturating_add(output));
+                }
+                if let Some(cost) = cost_usd.filter(|cost| cost.is_finite() && *cost >= 0.0) {
+                    self.cost_usd_opt = Some(self.cost_usd_opt.unwrap_or(0.0) + cost);
+                }
+                if model.is_some() {
+                    self.model_opt = model;
+                }
+                None
+            }
+            SignalEvent::ApiError { model, .. } => {
+                self.api_errors += 1;
+                if model.is_some() {
+                    self.model_opt = model;
+                }
+                None
+            }
             SignalEvent::SessionEnded { .. } => {
                 self.record.ended_at_ms = Some(at_ms);
                 self.ended = true;
@@ -335,6 +385,9 @@ impl ChatWindow {
             tool_calls_since_checkpoint: self.calls_since_checkpoint,
             compactions: self.compactions,
             api_failures: self.record.api_failures,
+            api_requests: self.api_requests,
+            api_errors: self.api_errors,
+            output_tokens: self.output_tokens_opt,
             cost_usd: self.cost_usd_opt,
             model: self.model_opt.clone(),
             seconds_since_checkpoint: self

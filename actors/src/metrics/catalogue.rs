@@ -635,6 +635,98 @@ pub const COORDINATION_TASK_RESTARTS: MetricSpec = counter(
     "Restarts of coordination's background tasks, by task",
 );
 
+// Claude Code's telemetry, taken in over OTLP/HTTP.
+
+const OTLP_SIGNAL: Label = label("signal", LabelValues::Fixed(&["logs", "metrics"]));
+
+/// OTLP export requests.
+pub const OTLP_REQUESTS: MetricSpec = counter(
+    "shim_otlp_requests",
+    &[
+        OTLP_SIGNAL,
+        label(
+            "outcome",
+            LabelValues::Fixed(&["ok", "partial", "rejected"]),
+        ),
+    ],
+    "OTLP export requests, by signal (logs, metrics) and outcome (ok, partial, rejected)",
+);
+
+/// Time to take in one OTLP export request.
+pub const OTLP_REQUEST_DURATION: MetricSpec = MetricSpec {
+    name: "shim_otlp_request_duration",
+    kind: MetricKind::Histogram,
+    unit: Unit::Seconds,
+    labels: &[OTLP_SIGNAL],
+    description: "Time to take in one OTLP export request, by signal",
+    boundaries: &[
+        0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0,
+        2.5,
+    ],
+};
+
+/// OTLP export requests refused.
+pub const OTLP_BAD_REQUESTS: MetricSpec = counter(
+    "shim_otlp_bad_requests",
+    &[label(
+        "reason",
+        LabelValues::Fixed(&[
+            "malformed",
+            "unreadable",
+            "too_large",
+            "unsupported_media_type",
+            "unsupported_encoding",
+            "slow_body",
+            "busy",
+            "internal",
+        ]),
+    )],
+    "OTLP export requests refused, by reason",
+);
+
+/// OTLP records taken in.
+pub const OTLP_RECORDS: MetricSpec = counter(
+    "shim_otlp_records",
+    &[
+        OTLP_SIGNAL,
+        label(
+            "kind",
+            LabelValues::Fixed(&[
+                "api_request",
+                "api_error",
+                "tool_result",
+                "compaction",
+                "usage",
+                "unknown",
+            ]),
+        ),
+    ],
+    "OTLP records (log records, metric data points) taken in, by signal and kind; unknown ones are counted and \
+     ignored",
+);
+
+/// Telemetry not delivered to a chat's worker.
+pub const OTLP_UNMATCHED: MetricSpec = counter(
+    "shim_otlp_unmatched",
+    &[label(
+        "reason",
+        LabelValues::Fixed(&[
+            "unknown_chat",
+            "no_session_id",
+            "invalid_session_id",
+            "worker_stopped",
+        ]),
+    )],
+    "Telemetry signals not delivered to a chat's worker, by reason; their events are still published",
+);
+
+/// Telemetry delivered to chats' workers.
+pub const OTLP_SIGNALS: MetricSpec = counter(
+    "shim_otlp_signals",
+    NO_LABELS,
+    "Signals from telemetry delivered to chats' workers",
+);
+
 /// Every metric, in the order docs/metrics.md lists them.
 pub const CATALOGUE: &[&MetricSpec] = &[
     &NODE_REQUESTS,
@@ -666,6 +758,12 @@ pub const CATALOGUE: &[&MetricSpec] = &[
     &TASK_DEAD_LETTERS,
     &TASKS_WAITING,
     &COORDINATION_TASK_RESTARTS,
+    &OTLP_REQUESTS,
+    &OTLP_REQUEST_DURATION,
+    &OTLP_BAD_REQUESTS,
+    &OTLP_RECORDS,
+    &OTLP_UNMATCHED,
+    &OTLP_SIGNALS,
 ];
 
 /// Returns the entry whose Prometheus name (or, for a histogram, one of its series' names) is `name`.

@@ -123,6 +123,93 @@ pub fn merge_settings(
     Ok(notes)
 }
 
+/// What `--telemetry` sets in the settings' `env` block, the endpoint last.
+const TELEMETRY_ENV: [(&str, &str); 4] = [
+    ("CLAUDE_CODE_ENABLE_TELEMETRY", "1"),
+    ("OTEL_LOGS_EXPORTER", "otlp"),
+    ("OTEL_METRICS_EXPORTER", "otlp"),
+    ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+];
+
+/// The endpoint key of the settings' `env` block.
+const ENDPOINT_KEY: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+/// What to do with Claude Code's telemetry settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Telemetry {
+    /// Leave the `env` block alone.
+    Keep,
+    /// Send Claude Code's telemetry to the node's OTLP receiver at this endpoint (`http://127.0.0.1:4318`).
+    Send(String),
+    /// Take out what `Send` wrote for this endpoint.
+    Remove(String),
+}
+
+/// Returns the endpoint Claude Code reaches the OTLP receiver on `addr` at: a wildcard address becomes
+/// loopback.
+pub fn otlp_endpoint(addr: std::net::SocketAddr) -> String {
+    let ip = match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
+        ip => ip,
+    };
+    format!("http://{}", std::net::SocketAddr::new(ip, addr.port()))
+}
+
+/// Writes (or takes out) the `env` entries that send Claude Code's telemetry to SHIM, keeping the user's other
+/// entries; returns notes for the user (a value of the user's that was replaced).
+pub fn merge_telemetry(settings: &mut Value, telemetry: &Telemetry) -> anyhow::Result<Vec<String>> {
+    let mut notes = Vec::new();
+    match telemetry {
+        Telemetry::Keep => {}
+        Telemetry::Send(endpoint) => {
+            let env = object(settings, "env")?;
+            let wanted = TELEMETRY_ENV
+                .iter()
+                .map(|(key, value)| (*key, (*value).to_owned()))
+                .chain([(ENDPOINT_KEY, endpoint.clone())]);
+            for (key, value) in wanted {
+                match env.get(key) {
+                    Some(Value::String(old)) if *old == value => {}
+                    Some(old) => {
+                        notes.push(format!("{key} was {old}; it is now {value:?}"));
+                        env.insert(key.to_owned(), json!(value));
+                    }
+                    None => {
+                        env.insert(key.to_owned(), json!(value));
+                    }
+                }
+            }
+        }
+        Telemetry::Remove(endpoint) => {
+            let Some(env) = settings.get_mut("env").and_then(Value::as_object_mut) else {
+                return Ok(notes);
+            };
+            // Only what points at SHIM: telemetry the user sends elsewhere stays as it is.
+            if env.get(ENDPOINT_KEY).and_then(Value::as_str) != Some(endpoint.as_str()) {
+                if env.contains_key(ENDPOINT_KEY) {
+                    notes.push(format!(
+                        "{ENDPOINT_KEY} does not point at SHIM ({endpoint}); the telemetry settings were left alone"
+                    ));
+                }
+                return Ok(notes);
+            }
+            env.remove(ENDPOINT_KEY);
+            for (key, value) in TELEMETRY_ENV {
+                if env.get(key).and_then(Value::as_str) == Some(value) {
+                    env.remove(key);
+                }
+            }
+            if env.is_empty()
+                && let Some(root) = settings.as_object_mut()
+            {
+                root.remove("env");
+            }
+        }
+    }
+    Ok(notes)
+}
+
 /// Adds the `shim` MCP server to a file with an `mcpServers` object.
 pub fn merge_mcp(config: &mut Value, exe: &Path) -> anyhow::Result<()> {
     let servers = object(config, "mcpServers")?;
@@ -192,11 +279,12 @@ fn merge_file(
     Ok((write_if_changed(path, &before, &after)?, notes))
 }
 
-/// Sets up Claude Code in `scope`; returns one line per file and note.
+/// Sets up Claude Code in `scope`, and its telemetry as `telemetry` says; returns one line per file and note.
 pub fn claude_code(
     exe: &Path,
     scope: &Scope,
     replace_statusline: bool,
+    telemetry: &Telemetry,
 ) -> anyhow::Result<Vec<String>> {
     let (settings_path, mcp_path) = match scope {
         Scope::Project(dir) => (dir.join(".claude/settings.json"), dir.join(".mcp.json")),
@@ -207,7 +295,9 @@ pub fn claude_code(
     };
     let mut lines = Vec::new();
     let (changed, notes) = merge_file(&settings_path, |settings| {
-        merge_settings(settings, exe, replace_statusline)
+        let mut notes = merge_settings(settings, exe, replace_statusline)?;
+        notes.extend(merge_telemetry(settings, telemetry)?);
+        Ok(notes)
     })?;
     lines.push(format!(
         "{} {}",
@@ -292,6 +382,53 @@ mod tests {
     }
 
     #[test]
+    fn telemetry_settings_are_written_once_keep_the_users_env_and_come_out_again() {
+        let endpoint = otlp_endpoint("0.0.0.0:4318".parse().expect("address"));
+        assert_eq!(endpoint, "http://127.0.0.1:4318");
+        let mut settings =
+            json!({"env": {"RUST_LOG": "debug", "OTEL_METRICS_EXPORTER": "prometheus"}});
+        let notes =
+            merge_telemetry(&mut settings, &Telemetry::Send(endpoint.clone())).expect("merges");
+        assert_eq!(
+            notes.len(),
+            1,
+            "the user's metrics exporter was replaced: {notes:?}"
+        );
+        let once = settings.clone();
+        assert!(
+            merge_telemetry(&mut settings, &Telemetry::Send(endpoint.clone()))
+                .expect("merges")
+                .is_empty()
+        );
+        assert_eq!(settings, once, "a second run changes nothing");
+        assert_eq!(
+            settings["env"],
+            json!({
+                "RUST_LOG": "debug", "OTEL_METRICS_EXPORTER": "otlp", "CLAUDE_CODE_ENABLE_TELEMETRY": "1",
+                "OTEL_LOGS_EXPORTER": "otlp", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf",
+                "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318",
+            })
+        );
+        // Removing for another endpoint touches nothing; for SHIM's, it leaves only the user's entries.
+        let notes = merge_telemetry(
+            &mut settings,
+            &Telemetry::Remove("http://127.0.0.1:9".to_owned()),
+        )
+        .expect("merges");
+        assert_eq!((notes.len(), &settings), (1, &once));
+        merge_telemetry(&mut settings, &Telemetry::Remove(endpoint.clone())).expect("merges");
+        assert_eq!(settings, json!({"env": {"RUST_LOG": "debug"}}));
+        let mut bare = json!({});
+        merge_telemetry(&mut bare, &Telemetry::Send(endpoint.clone())).expect("merges");
+        merge_telemetry(&mut bare, &Telemetry::Remove(endpoint)).expect("merges");
+        assert_eq!(
+            bare,
+            json!({}),
+            "an env block SHIM made goes with its entries"
+        );
+    }
+
+    #[test]
     fn someone_elses_status_line_is_kept_unless_replacing_is_asked() {
         let exe = Path::new("/opt/bin/shim-node");
         let mut settings = json!({"statusLine": {"type": "command", "command": "~/bin/my-line"}});
@@ -323,12 +460,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let exe = Path::new("/opt/bin/shim-node");
         let scope = Scope::Project(dir.path().to_path_buf());
-        let first = claude_code(exe, &scope, false).expect("sets up");
+        let first = claude_code(exe, &scope, false, &Telemetry::Keep).expect("sets up");
         assert!(
             first.iter().all(|line| line.starts_with("updated")),
             "{first:?}"
         );
-        let second = claude_code(exe, &scope, false).expect("sets up");
+        let second = claude_code(exe, &scope, false, &Telemetry::Keep).expect("sets up");
         assert!(
             second.iter().all(|line| line.starts_with("unchanged")),
             "{second:?}"
@@ -353,7 +490,7 @@ mod tests {
         assert_eq!(mode, 0o600);
 
         std::fs::write(dir.path().join(".mcp.json"), "{ not json").expect("write");
-        let error = claude_code(exe, &scope, false).expect_err("refuses");
+        let error = claude_code(exe, &scope, false, &Telemetry::Keep).expect_err("refuses");
         assert!(format!("{error:#}").contains("not valid JSON"));
         assert_eq!(
             std::fs::read_to_string(dir.path().join(".mcp.json")).expect("file"),

@@ -15,6 +15,8 @@ pub enum SignalSource {
     StatusLine,
     /// The session transcript, read by the node.
     Transcript,
+    /// Claude Code's own OpenTelemetry export, taken in by the node's OTLP receiver.
+    Telemetry,
 }
 
 /// One observation about a chat.
@@ -94,6 +96,46 @@ pub enum SignalEvent {
         /// Latency of the last response.
         #[serde(default)]
         last_latency_ms: Option<u64>,
+    },
+    /// One model API request finished (Claude Code's `claude_code.api_request` telemetry event).
+    ApiRequest {
+        /// The model asked.
+        #[serde(default)]
+        model: Option<String>,
+        /// How long the request took.
+        #[serde(default)]
+        duration_ms: Option<u64>,
+        /// Input tokens not read from or written to the prompt cache.
+        #[serde(default)]
+        input_tokens: Option<u64>,
+        /// Output tokens.
+        #[serde(default)]
+        output_tokens: Option<u64>,
+        /// Input tokens read from the prompt cache.
+        #[serde(default)]
+        cache_read_tokens: Option<u64>,
+        /// Input tokens written to the prompt cache.
+        #[serde(default)]
+        cache_creation_tokens: Option<u64>,
+        /// What the request cost, in US dollars.
+        #[serde(default)]
+        cost_usd: Option<f64>,
+    },
+    /// One model API request failed (Claude Code's `claude_code.api_error` telemetry event); Claude Code may
+    /// retry it, so this is not the end of a turn.
+    ApiError {
+        /// The model asked.
+        #[serde(default)]
+        model: Option<String>,
+        /// The error message.
+        #[serde(default)]
+        error: Option<String>,
+        /// The HTTP status, when there was one.
+        #[serde(default)]
+        status_code: Option<u16>,
+        /// Which attempt this was, from 1.
+        #[serde(default)]
+        attempt: Option<u32>,
     },
     /// The session ended cleanly (SessionEnd hook, `shim_end_session`).
     SessionEnded {
@@ -180,6 +222,15 @@ pub struct SignalSnapshot {
     pub compactions: u64,
     /// Turns that ended on an API error.
     pub api_failures: u64,
+    /// Model API requests reported by telemetry.
+    #[serde(default)]
+    pub api_requests: u64,
+    /// Failed model API requests (retries included) reported by telemetry.
+    #[serde(default)]
+    pub api_errors: u64,
+    /// Output tokens of the session's model API requests, as reported by telemetry.
+    #[serde(default)]
+    pub output_tokens: Option<u64>,
     /// Session cost so far, when known.
     #[serde(default)]
     pub cost_usd: Option<f64>,

@@ -150,3 +150,54 @@ fn reported_counts_stand_in_where_nothing_was_observed() {
     assert!((snapshot.recent_failure_rate - 0.25).abs() < 1e-9);
     assert_eq!(snapshot.last_latency_ms, Some(900));
 }
+
+#[test]
+fn telemetry_requests_set_latency_context_and_cost_and_errors_are_counted() {
+    let (mut window, thresholds) = window();
+    let request = |duration_ms, input_tokens, cost_usd| SignalEvent::ApiRequest {
+        model: Some("claude-sonnet-4-5".to_owned()),
+        duration_ms: Some(duration_ms),
+        input_tokens: Some(input_tokens),
+        output_tokens: Some(1_000),
+        cache_read_tokens: Some(80_000),
+        cache_creation_tokens: None,
+        cost_usd: Some(cost_usd),
+    };
+    for (at, event) in [
+        (1, request(700, 2_000, 0.25)),
+        (2, request(900, 19_000, 0.5)),
+    ] {
+        assert_eq!(
+            window.apply(event, at, &thresholds, true),
+            None,
+            "no checkpoint"
+        );
+    }
+    window.apply(
+        SignalEvent::ApiError {
+            model: None,
+            error: Some("overloaded".to_owned()),
+            status_code: Some(529),
+            attempt: Some(1),
+        },
+        3,
+        &thresholds,
+        true,
+    );
+    let snapshot = window.snapshot(4, &thresholds);
+    assert_eq!(snapshot.last_latency_ms, Some(900));
+    assert_eq!(snapshot.tokens_used, Some(19_000 + 80_000 + 1_000));
+    assert_eq!(
+        snapshot.context_ratio,
+        Some(0.5),
+        "of the default 200,000-token window"
+    );
+    assert_eq!(snapshot.output_tokens, Some(2_000));
+    assert_eq!(snapshot.cost_usd, Some(0.75));
+    assert_eq!(snapshot.model.as_deref(), Some("claude-sonnet-4-5"));
+    assert_eq!((snapshot.api_requests, snapshot.api_errors), (2, 1));
+    assert_eq!(
+        snapshot.api_failures, 0,
+        "a failed attempt is not a failed turn"
+    );
+}

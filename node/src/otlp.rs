@@ -1,0 +1,440 @@
+//! The OTLP/HTTP receiver: Claude Code's own telemetry taken in on `POST /v1/logs` and `POST /v1/metrics`
+//! (protobuf or JSON, optionally gzip), turned into `telemetry.*` events on `shim.events.>` and into signals
+//! for the chat's worker (see [`claude`] for what is read).
+//!
+//! Bounded: a body is refused past [`Limits::max_body_bytes`] on the wire and again after un-gzipping; a
+//! request holds at most [`Limits::max_records`] records (the rest are rejected as a partial success); at most
+//! [`Limits::max_in_flight`] requests are worked on at once (more get 429). Whatever is wrong with a request
+//! gets a 4xx with a `google.rpc.Status` saying what, and is counted in `shim_otlp_bad_requests_total{reason}`.
+
+pub mod body;
+pub mod claude;
+
+use std::{collections::HashMap, net::SocketAddr, sync::Arc, time::Instant};
+
+use anyhow::Context;
+use axum::{
+    Router,
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::post,
+};
+use opentelemetry_proto::tonic::collector::{
+    logs::v1::{ExportLogsPartialSuccess, ExportLogsServiceRequest, ExportLogsServiceResponse},
+    metrics::v1::{
+        ExportMetricsPartialSuccess, ExportMetricsServiceRequest, ExportMetricsServiceResponse,
+    },
+};
+use ractor::ActorRef;
+use shim_actors::{ChatWorkerMessage, SupervisorMessage, names};
+use shim_protocol::{
+    Event, codec,
+    messages::{SignalBatch, SignalSource},
+};
+use tokio::{net::TcpListener, sync::Semaphore, task::JoinHandle};
+use tracing::{debug, error, info, warn};
+
+use crate::metrics::{NodeMetrics, OtlpMetrics};
+use body::Format;
+use claude::{Taken, Telemetry};
+
+/// Why a request was refused; each is a 4xx (or 429/503) with a `google.rpc.Status`.
+#[derive(Debug, thiserror::Error)]
+pub enum OtlpError {
+    /// The body is not an export request in the format it claims.
+    #[error("malformed body: {message}")]
+    Malformed {
+        /// What the decoder said.
+        message: String,
+    },
+    /// The body could not be read off the connection.
+    #[error("the body could not be read: {message}")]
+    Unreadable {
+        /// What went wrong.
+        message: String,
+    },
+    /// The body, on the wire or un-gzipped, is larger than the cap.
+    #[error("the body is larger than {max_bytes} bytes (on the wire or un-gzipped)")]
+    TooLarge {
+        /// The cap.
+        max_bytes: usize,
+    },
+    /// Neither `application/x-protobuf` nor `application/json`.
+    #[error(
+        "content type {content_type:?} is not supported; send application/x-protobuf or application/json"
+    )]
+    UnsupportedMediaType {
+        /// What the request said.
+        content_type: String,
+    },
+    /// A `Content-Encoding` other than gzip.
+    #[error("content encoding {encoding:?} is not supported; send gzip or no encoding")]
+    UnsupportedEncoding {
+        /// What the request said.
+        encoding: String,
+    },
+    /// The body did not arrive in time.
+    #[error("the body did not arrive within {after:?}")]
+    SlowBody {
+        /// The limit.
+        after: std::time::Duration,
+    },
+    /// Too many requests in flight.
+    #[error("too many export requests at once; retry shortly")]
+    Busy,
+    /// The node failed to work on the request.
+    #[error("the node could not take the request in: {message}")]
+    Internal {
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// A `Result` whose error is an [`OtlpError`].
+pub type OtlpResult<T> = Result<T, OtlpError>;
+
+impl OtlpError {
+    /// The reason label it is counted under.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            OtlpError::Malformed { .. } => "malformed",
+            OtlpError::Unreadable { .. } => "unreadable",
+            OtlpError::TooLarge { .. } => "too_large",
+            OtlpError::UnsupportedMediaType { .. } => "unsupported_media_type",
+            OtlpError::UnsupportedEncoding { .. } => "unsupported_encoding",
+            OtlpError::SlowBody { .. } => "slow_body",
+            OtlpError::Busy => "busy",
+            OtlpError::Internal { .. } => "internal",
+        }
+    }
+}
+
+/// The receiver's bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest body, on the wire and after un-gzipping. Default 4 MiB (Claude Code's batches of up to 512
+    /// events are well under 1 MiB).
+    pub max_body_bytes: usize,
+    /// Most records (log records plus metric data points) read from one request; the rest are rejected as a
+    /// partial success. Default 10,000.
+    pub max_records: usize,
+    /// Most requests worked on at once; more are answered 429. Default 8.
+    pub max_in_flight: usize,
+    /// Longest a body may take to arrive once its request is taken; then 408. Default 10 s.
+    pub body_timeout: std::time::Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 4 * 1024 * 1024,
+            max_records: 10_000,
+            max_in_flight: 8,
+            body_timeout: std::time::Duration::from_secs(10),
+        }
+    }
+}
+
+/// What the receiver needs: NATS for events, the supervisor for chats' workers, its instruments.
+#[derive(Debug, Clone)]
+pub struct OtlpContext {
+    /// Publishes the `telemetry.*` events.
+    pub client: async_nats::Client,
+    /// This node's id, stamped on events.
+    pub node_id: String,
+    /// Finds the workers of chats that are not registered by name (a chat whose worker idled out).
+    pub supervisor: ActorRef<SupervisorMessage>,
+    /// How long the supervisor may take to answer.
+    pub call_timeout: std::time::Duration,
+    /// The receiver's instruments.
+    pub metrics: OtlpMetrics,
+    /// The node's instruments (events published and dropped).
+    pub node_metrics: NodeMetrics,
+    /// The bounds.
+    pub limits: Limits,
+}
+
+struct Receiver {
+    context: OtlpContext,
+    in_flight: Semaphore,
+}
+
+/// Which export a request carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signal {
+    Logs,
+    Metrics,
+}
+
+impl Signal {
+    fn as_str(self) -> &'static str {
+        match self {
+            Signal::Logs => "logs",
+            Signal::Metrics => "metrics",
+        }
+    }
+}
+
+/// Binds `addr` and serves the receiver until `shutdown` resolves; returns the bound address.
+pub async fn serve(
+    addr: SocketAddr,
+    context: OtlpContext,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<(SocketAddr, JoinHandle<()>)> {
+    let listener = TcpListener::bind(addr).await.with_context(|| {
+        format!(
+            "failed to bind the OTLP receiver on {addr}; set --otlp-addr to a free address or `off`"
+        )
+    })?;
+    let bound = listener.local_addr()?;
+    let receiver = Arc::new(Receiver {
+        in_flight: Semaphore::new(context.limits.max_in_flight.max(1)),
+        context,
+    });
+    let app = Router::new()
+        .route(
+            "/v1/logs",
+            post(
+                |State(receiver): State<Arc<Receiver>>,
+                 headers: HeaderMap,
+                 body: axum::body::Body| async move {
+                    receiver.export(Signal::Logs, headers, body).await
+                },
+            ),
+        )
+        .route(
+            "/v1/metrics",
+            post(
+                |State(receiver): State<Arc<Receiver>>,
+                 headers: HeaderMap,
+                 body: axum::body::Body| async move {
+                    receiver.export(Signal::Metrics, headers, body).await
+                },
+            ),
+        )
+        .with_state(receiver);
+    info!(addr = %bound, "serving OTLP/HTTP on /v1/logs and /v1/metrics");
+    let handle = tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            error!(%error, "OTLP receiver failed");
+        }
+    });
+    Ok((bound, handle))
+}
+
+impl Receiver {
+    async fn export(&self, signal: Signal, headers: HeaderMap, body: axum::body::Body) -> Response {
+        let started = Instant::now();
+        let format_opt = Format::of(&headers).ok();
+        let metrics = &self.context.metrics;
+        let response = match self.take_in(signal, &headers, body).await {
+            Ok((format, rejected, message)) => {
+                metrics.record_request(
+                    signal.as_str(),
+                    if rejected == 0 { "ok" } else { "partial" },
+                    started.elapsed(),
+                );
+                let bytes = match signal {
+                    Signal::Logs => format.encode(&ExportLogsServiceResponse {
+                        partial_success: (rejected > 0).then(|| ExportLogsPartialSuccess {
+                            rejected_log_records: rejected as i64,
+                            error_message: message,
+                        }),
+                    }),
+                    Signal::Metrics => format.encode(&ExportMetricsServiceResponse {
+                        partial_success: (rejected > 0).then(|| ExportMetricsPartialSuccess {
+                            rejected_data_points: rejected as i64,
+                            error_message: message,
+                        }),
+                    }),
+                };
+                (
+                    StatusCode::OK,
+                    [(header::CONTENT_TYPE, format.content_type())],
+                    bytes,
+                )
+                    .into_response()
+            }
+            Err(error) => {
+                metrics.record_request(signal.as_str(), "rejected", started.elapsed());
+                metrics.record_bad_request(error.reason());
+                debug!(signal = signal.as_str(), reason = error.reason(), %error, "OTLP request refused");
+                let (status, code) = body::status_of(&error);
+                let format = format_opt.unwrap_or(Format::Json);
+                let reply = body::Status {
+                    code,
+                    message: error.to_string(),
+                };
+                let mut response = (
+                    status,
+                    [(header::CONTENT_TYPE, format.content_type())],
+                    format.encode(&reply),
+                )
+                    .into_response();
+                if matches!(error, OtlpError::Busy) {
+                    response
+                        .headers_mut()
+                        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+                }
+                response
+            }
+        };
+        response
+    }
+
+    /// Reads, decodes and hands on one request; returns its format and how many records it rejected (why).
+    async fn take_in(
+        &self,
+        signal: Signal,
+        headers: &HeaderMap,
+        body: axum::body::Body,
+    ) -> OtlpResult<(Format, u64, String)> {
+        let _permit = self.in_flight.try_acquire().map_err(|_| OtlpError::Busy)?;
+        let format = Format::of(headers)?;
+        let gzipped = body::gzipped(headers)?;
+        let limits = self.context.limits;
+        // A sender that stalls mid-body holds a place in flight: only for so long.
+        let wire = tokio::time::timeout(
+            limits.body_timeout,
+            body::read(headers, body, limits.max_body_bytes),
+        )
+        .await
+        .map_err(|_| OtlpError::SlowBody {
+            after: limits.body_timeout,
+        })??;
+        // Un-gzipping and decoding are CPU work of up to a few tens of milliseconds: off the async threads.
+        let taken = tokio::task::spawn_blocking(move || -> OtlpResult<Taken> {
+            let plain = if gzipped {
+                std::borrow::Cow::Owned(body::gunzip(&wire, limits.max_body_bytes)?)
+            } else {
+                std::borrow::Cow::Borrowed(&wire[..])
+            };
+            Ok(match signal {
+                Signal::Logs => claude::from_logs(
+                    &body::decode::<ExportLogsServiceRequest>(format, &plain)?,
+                    limits.max_records,
+                ),
+                Signal::Metrics => claude::from_metrics(
+                    &body::decode::<ExportMetricsServiceRequest>(format, &plain)?,
+                    limits.max_records,
+                ),
+            })
+        })
+        .await
+        .map_err(|error| OtlpError::Internal {
+            message: error.to_string(),
+        })??;
+        let metrics = &self.context.metrics;
+        metrics.record_unknown(signal.as_str(), taken.unknown);
+        metrics.record_unmatched("invalid_session_id", taken.bad_session);
+        let message = if taken.rejected > 0 {
+            format!(
+                "a request holds at most {} records; the rest were not read",
+                limits.max_records
+            )
+        } else {
+            String::new()
+        };
+        let rejected = taken.rejected;
+        self.hand_on(signal, taken.records).await;
+        Ok((format, rejected, message))
+    }
+
+    /// Publishes each record's event and sends each chat's signals to its worker.
+    async fn hand_on(&self, signal: Signal, records: Vec<Telemetry>) {
+        let context = &self.context;
+        let now_ms = shim_actors::now_ms();
+        let ts = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
+        let mut signals: HashMap<String, Vec<shim_protocol::messages::SignalEvent>> =
+            HashMap::new();
+        for record in records {
+            context.metrics.record_taken(signal.as_str(), record.name);
+            let event = Event {
+                kind: format!("telemetry.{}", record.name),
+                ts: ts.clone(),
+                node_id: context.node_id.clone(),
+                chat_id: record.chat_id_opt.clone(),
+                data: record.data,
+            };
+            self.publish(event).await;
+            match (record.chat_id_opt, record.signal_opt) {
+                (Some(chat_id), Some(signal)) => signals.entry(chat_id).or_default().push(signal),
+                (None, Some(_)) => context.metrics.record_unmatched("no_session_id", 1),
+                _ => {}
+            }
+        }
+        for (chat_id, events) in signals {
+            let count = events.len() as u64;
+            let Some(worker) = self.worker(&chat_id).await else {
+                context.metrics.record_unmatched("unknown_chat", count);
+                continue;
+            };
+            let batch = SignalBatch {
+                chat_id: chat_id.clone(),
+                source: SignalSource::Telemetry,
+                at_ms: now_ms,
+                events,
+                transcript_path: None,
+                prompt: None,
+            };
+            if worker.cast(ChatWorkerMessage::Record(batch, None)).is_err() {
+                // It stopped between the lookup and the send (idled out); the next export finds it again.
+                context.metrics.record_unmatched("worker_stopped", count);
+            } else {
+                context.metrics.record_signalled(count);
+            }
+        }
+    }
+
+    /// Publishes one event on NATS and waits for the client to take it, so a flood of exports slows down the
+    /// exporter instead of filling memory.
+    async fn publish(&self, event: Event) {
+        let metrics = &self.context.node_metrics;
+        let payload = match codec::encode_event(&event) {
+            Ok(payload) => payload,
+            Err(error) => {
+                warn!(%error, kind = %event.kind, "failed to encode event");
+                metrics.record_event_dropped();
+                return;
+            }
+        };
+        match self
+            .context
+            .client
+            .publish(event.subject(), payload.into())
+            .await
+        {
+            Ok(()) => metrics.record_event_published(),
+            Err(error) => {
+                warn!(%error, kind = %event.kind, "failed to publish event");
+                metrics.record_event_dropped();
+            }
+        }
+    }
+
+    /// The worker of a chat this node knows: registered by name, or one the supervisor brings back (a chat
+    /// opened here whose worker idled out). A chat the node does not know has none.
+    async fn worker(&self, chat_id: &str) -> Option<ActorRef<ChatWorkerMessage>> {
+        if let Some(worker) = names::find(&names::chat_worker(chat_id)) {
+            return Some(worker);
+        }
+        let chat_id = chat_id.to_owned();
+        crate::service::ask(
+            &self.context.supervisor,
+            "otlp",
+            self.context.call_timeout,
+            |reply| SupervisorMessage::ChatWorker {
+                chat_id,
+                adopt: false,
+                reply,
+            },
+        )
+        .await
+        .ok()?
+        .ok()
+    }
+}
