@@ -221,3 +221,6 @@ impl TaskMetrics {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
