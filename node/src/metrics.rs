@@ -295,3 +295,5 @@ impl OtlpMetrics {
         self.signalled.add(count, &[]);
     }
 }
+#[cfg(test)]
+mod tests;
