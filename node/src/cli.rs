@@ -15,6 +15,7 @@
 //! | `route` | `route`: routing a prompt, evaluating the router, listing what it learned, forgetting a category |
 //! | `chats` | `chats`: the chat registry |
 //! | `tasks` | `tasks`: the task queue |
+//! | `sessions`, `analytics` | `analytics`: session outcomes, the period's summary, crash prediction |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
 
@@ -35,6 +36,7 @@ macro_rules! out {
     };
 }
 
+mod analytics;
 mod chats;
 mod checkpoints;
 pub mod exit;
@@ -168,6 +170,33 @@ enum Command {
         #[command(subcommand)]
         action: TasksAction,
     },
+    /// Sessions with their outcome (clean, interrupted, resumed, ...) and the evidence for it.
+    Sessions {
+        /// How far back: 7d, 24h, 90m.
+        #[arg(long, default_value = "7d")]
+        since: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Only sessions with this outcome.
+        #[arg(long, value_parser = ["clean", "interrupted", "resumed", "abandoned", "compacted", "api_error", "too_long"])]
+        outcome: Option<String>,
+        /// At most this many, newest first.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+    },
+    /// The period's analytics: sessions and outcomes, resumes, checkpoints, risk, routing, spend, queue.
+    #[command(args_conflicts_with_subcommands = true)]
+    Analytics {
+        #[command(subcommand)]
+        action: Option<AnalyticsAction>,
+        /// How far back: 7d, 24h, 90m.
+        #[arg(long, default_value = "7d")]
+        since: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
         /// The project directory [default: the current directory]
@@ -201,6 +230,22 @@ enum SetupTarget {
         /// The config file [default: the platform's claude_desktop_config.json]
         #[arg(long)]
         file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AnalyticsAction {
+    /// How well the risk levels foresaw bad outcomes: precision, recall, lead time, checkpoint coverage.
+    CrashPrediction {
+        /// How far back: 30d, 7d, 24h.
+        #[arg(long, default_value = "30d")]
+        since: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// An interrupted session counts as covered with a checkpoint within this many tool calls of its end.
+        #[arg(long, default_value_t = 5)]
+        last_calls: u64,
     },
 }
 
@@ -417,6 +462,24 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             TasksAction::Show { task_id, json } => tasks::show(&config, &task_id, json).await,
             TasksAction::Cancel { task_id } => tasks::act(&config, &task_id, false).await,
             TasksAction::Retry { task_id } => tasks::act(&config, &task_id, true).await,
+        },
+        Command::Sessions {
+            since,
+            json,
+            outcome,
+            limit,
+        } => analytics::sessions(&config, &since, json, outcome, limit).await,
+        Command::Analytics {
+            action,
+            since,
+            json,
+        } => match action {
+            None => analytics::summary(&config, &since, json).await,
+            Some(AnalyticsAction::CrashPrediction {
+                since,
+                json,
+                last_calls,
+            }) => analytics::crash_prediction(&config, &since, json, last_calls).await,
         },
         Command::Resume { project, take } => {
             let project = match project {

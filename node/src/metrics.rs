@@ -263,3 +263,60 @@ impl TaskMetrics {
         }
     }
 }
+
+/// Instruments of the analytics component. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AnalyticsMetrics {
+    events: Counter<u64>,
+    bad_events: Counter<u64>,
+    outcomes: Counter<u64>,
+    query_events: Counter<u64>,
+}
+
+impl AnalyticsMetrics {
+    /// Creates the instruments on `meter`.
+    pub fn new(meter: &Meter) -> Self {
+        AnalyticsMetrics {
+            events: meter
+                .u64_counter("shim_analytics_events")
+                .with_description(
+                    "Stored events the session ledger handled, by what it did (applied, ignored)",
+                )
+                .build(),
+            bad_events: meter
+                .u64_counter("shim_analytics_bad_events")
+                .with_description(
+                    "Stored events the analytics component skipped as malformed, by reader (ledger, query)",
+                )
+                .build(),
+            outcomes: meter
+                .u64_counter("shim_analytics_outcomes")
+                .with_description("Session outcomes decided or changed by this node, by outcome")
+                .build(),
+            query_events: meter
+                .u64_counter("shim_analytics_query_events")
+                .with_description("Stored events read to answer summary queries")
+                .build(),
+        }
+    }
+
+    /// Records an event the ledger applied (`applied`) or had no use for (`ignored`).
+    pub fn record_event(&self, what: &'static str) {
+        self.events.add(1, &[KeyValue::new("what", what)]);
+    }
+
+    /// Records a malformed event skipped by `reader` (`ledger` or `query`).
+    pub fn record_bad_event(&self, reader: &'static str) {
+        self.bad_events.add(1, &[KeyValue::new("reader", reader)]);
+    }
+
+    /// Records a decided (or changed) outcome.
+    pub fn record_outcome(&self, outcome: &'static str) {
+        self.outcomes.add(1, &[KeyValue::new("outcome", outcome)]);
+    }
+
+    /// Records events read by a query.
+    pub fn record_query_events(&self, count: u64) {
+        self.query_events.add(count, &[]);
+    }
+}
