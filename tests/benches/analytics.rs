@@ -35,11 +35,21 @@ fn event(index: usize) -> (String, Vec<u8>) {
         index % 997,
         index / 100
     );
+    let tier = ["haiku", "sonnet", "opus"][index % 3];
+    let category = ["debug", "implement", "review", "docs"][index % 4];
+    let task_kind = [
+        "tasks.dispatched",
+        "tasks.claimed",
+        "tasks.progress",
+        "tasks.completed",
+    ][index % 4];
+    let chat_kind = ["chats.started", "chats.ended", "chats.away"][index % 3];
+    let resume_kind = ["resume.offered", "resume.restored"][index % 2];
     let (kind, data) = match index % 100 {
         0..=29 => (
             "routing.decided",
-            json!({"model": ["haiku", "sonnet", "opus"][index % 3], "tier": ["haiku", "sonnet", "opus"][index % 3],
-                   "model_id": "claude-sonnet-4-5", "confidence": 0.82, "category": ["debug", "implement", "review", "docs"][index % 4],
+            json!({"model": tier, "tier": tier,
+                   "model_id": "claude-sonnet-4-5", "confidence": 0.82, "category": category,
                    "input_tokens": 1_947, "output_tokens": 800, "estimated_cost_usd": 0.0183, "opus_cost_usd": 0.0912, "overridden": false}),
         ),
         30..=41 => (
@@ -63,21 +73,16 @@ fn event(index: usize) -> (String, Vec<u8>) {
                    "tool_calls": index % 300}),
         ),
         80..=91 => (
-            [
-                "tasks.dispatched",
-                "tasks.claimed",
-                "tasks.progress",
-                "tasks.completed",
-            ][index % 4],
+            task_kind,
             json!({"task_id": format!("t-{index}"), "title": "port the lexer", "priority": "normal", "status": "running",
                    "worker_chat_id": chat, "attempts": 1, "progress": null, "error": null, "wait_ms": 120, "run_ms": 48_000}),
         ),
         92..=97 => (
-            ["chats.started", "chats.ended", "chats.away"][index % 3],
+            chat_kind,
             json!({"name": null, "project_dir": "/home/dev/projects/shim", "client": "claude-code", "reason": "ended", "detail": "logout"}),
         ),
         _ => (
-            ["resume.offered", "resume.restored"][index % 2],
+            resume_kind,
             json!({"checkpoint_id": format!("{chat}:3"), "reason": "crashed", "confidence": 0.9}),
         ),
     };

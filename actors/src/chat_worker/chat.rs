@@ -422,7 +422,7 @@ fn write_end(node: &NodeWide, window: &ChatWindow) {
         "signals",
         "session_ended",
         Some(chat_id),
-        json!({"clean": true}),
+        json!({"clean": true, "tool_calls": window.tool_calls()}),
     );
 }
 

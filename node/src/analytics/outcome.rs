@@ -227,6 +227,7 @@ pub fn concerns_sessions(kind: &str) -> bool {
             | "resume.restored"
             | "risk.level_changed"
             | "checkpoint.saved"
+            | "signals.session_ended"
             | "signals.compacting"
             | "signals.compacted"
             | "signals.turn_failed"
@@ -287,14 +288,13 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
                 ),
             );
         }
-        "chats.back" => {
+        "chats.back"
             if session.state.interrupted_at_ms.is_some()
                 && !session.record.resume_taken
-                && !session.state.abandoned
-            {
-                session.state.interrupted_at_ms = None;
-                session.note("back: its session spoke again".to_owned());
-            }
+                && !session.state.abandoned =>
+        {
+            session.state.interrupted_at_ms = None;
+            session.note("back: its session spoke again".to_owned());
         }
         "resume.offered" => {
             session.record.resume_offered = true;
@@ -351,14 +351,13 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
                 );
             }
         }
-        "signals.compacting" | "signals.compacted" | "telemetry.compaction" => {
-            // Without a trigger the compaction's cause is unknown; a manual one is not forced.
+        // Without a trigger the compaction's cause is unknown; a manual one is not forced.
+        "signals.compacting" | "signals.compacted" | "telemetry.compaction"
             if text(data, "trigger").is_none_or(|trigger| trigger == "auto")
-                && !session.state.compacted
-            {
-                session.state.compacted = true;
-                session.note(format!("{}: automatic compaction", event.kind));
-            }
+                && !session.state.compacted =>
+        {
+            session.state.compacted = true;
+            session.note(format!("{}: automatic compaction", event.kind));
         }
         "signals.turn_failed" | "telemetry.api_error" => {
             let error = text(data, "error").unwrap_or("unknown error");
@@ -368,11 +367,9 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
             }
             session.note(format!("{}: {error}", event.kind));
         }
-        "telemetry.api_request" => {
-            if session.state.last_turn_failed {
-                session.state.last_turn_failed = false;
-                session.note("a later API request succeeded".to_owned());
-            }
+        "telemetry.api_request" if session.state.last_turn_failed => {
+            session.state.last_turn_failed = false;
+            session.note("a later API request succeeded".to_owned());
         }
         _ => {}
     }

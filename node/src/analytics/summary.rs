@@ -104,6 +104,7 @@ pub struct EventTally {
     pub malformed: u64,
     offered: u64,
     taken: u64,
+    checkpoints: u64,
     checkpoint_ms: Sample,
     decisions: u64,
     by_tier: BTreeMap<String, u64>,
@@ -133,7 +134,12 @@ impl EventTally {
         match event.kind.as_ref() {
             "resume.offered" => self.offered += 1,
             "resume.restored" => self.taken += 1,
-            "checkpoint.saved" => self.checkpoint_ms.add(data.ms.unwrap_or(f64::NAN)),
+            "checkpoint.saved" => {
+                self.checkpoints += 1;
+                if let Some(ms) = data.ms {
+                    self.checkpoint_ms.add(ms);
+                }
+            }
             "routing.decided" => {
                 self.decisions += 1;
                 if let Some(model) = &data.model {
@@ -322,7 +328,7 @@ pub fn summarise(
             taken: tally.taken,
         },
         checkpoints: CheckpointStats {
-            count: tally.checkpoint_ms.seen,
+            count: tally.checkpoints,
             latency_ms: tally.checkpoint_ms.spread(),
         },
         risk_time_s: risk_ms
@@ -354,3 +360,6 @@ pub fn summarise(
         events_read: tally.read,
     }
 }
+
+#[cfg(test)]
+mod tests;

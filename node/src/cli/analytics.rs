@@ -234,10 +234,12 @@ pub(super) fn render_summary(summary: &AnalyticsSummary) -> String {
         summary.checkpoints.count,
         spread(&summary.checkpoints.latency_ms)
     );
-    let risk: Vec<String> = summary
-        .risk_time_s
+    let risk: Vec<String> = ["safe", "warning", "danger"]
         .iter()
-        .map(|(level, seconds)| format!("{level} {:.0} min", seconds / 60.0))
+        .map(|level| {
+            let seconds = summary.risk_time_s.get(*level).copied().unwrap_or(0.0);
+            format!("{level} {:.1} min", seconds / 60.0)
+        })
         .collect();
     let _ = writeln!(text, "risk time     {}", risk.join(", "));
     let routing = &summary.routing;
@@ -305,8 +307,10 @@ pub(super) fn render_prediction(prediction: &CrashPrediction) -> String {
         "crash prediction over {} ended sessions, {} ended badly\n",
         prediction.sessions, prediction.bad_outcomes
     );
-    for (name, level) in &prediction.levels {
-        text.push_str(&level_line(name, level));
+    for name in ["warning", "danger"] {
+        if let Some(level) = prediction.levels.get(name) {
+            text.push_str(&level_line(name, level));
+        }
     }
     let coverage = &prediction.checkpoint_within_last_n;
     let _ = writeln!(
