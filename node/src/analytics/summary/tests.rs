@@ -40,7 +40,7 @@ fn one_pass_counts_routing_spend_checkpoints_queue_and_skips_garbage() {
     );
     tally.add(b"{not json");
     tally.add(b"[1,2]");
-    assert_eq!((tally.read, tally.malformed), (16, 2));
+    assert_eq!((tally.read, tally.malformed), (15, 2));
 
     let mut open = StoredSession::new("open", 1_000).record;
     open.time_at_level_ms.insert("safe".to_owned(), 4_000);
@@ -91,5 +91,5 @@ fn one_pass_counts_routing_spend_checkpoints_queue_and_skips_garbage() {
     assert_eq!(summary.queue.wait_ms.p50, Some(100.0));
     assert_eq!(summary.queue.run_ms.p95, Some(2000.0));
     assert_eq!(summary.crash_prediction.sessions, 2);
-    assert_eq!(summary.events_read, 16);
+    assert_eq!(summary.events_read, 15);
 }
