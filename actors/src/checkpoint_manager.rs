@@ -362,7 +362,7 @@ impl CheckpointManagerState {
                     "checkpoint",
                     "saved",
                     Some(&chat_id),
-                    json!({"checkpoint_id": checkpoint.checkpoint_id, "seq": checkpoint.seq, "trigger": trigger.as_str(), "bytes": bytes, "ms": elapsed.as_secs_f64() * 1000.0}),
+                    json!({"checkpoint_id": checkpoint.checkpoint_id, "seq": checkpoint.seq, "trigger": trigger.as_str(), "bytes": bytes, "ms": elapsed.as_secs_f64() * 1000.0, "tool_calls": checkpoint.signals.tool_calls}),
                 );
                 let _ = reply.send(Ok(CheckpointSaved {
                     checkpoint_id: checkpoint.checkpoint_id,

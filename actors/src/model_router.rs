@@ -310,9 +310,14 @@ impl ModelRouterState {
             chat_id_opt,
             json!({
                 "model": decision.model.as_str(),
+                "tier": decision.model.as_str(),
+                "model_id": decision.model_id,
                 "confidence": decision.confidence,
                 "category": category,
+                "input_tokens": decision.estimated_input_tokens,
+                "output_tokens": decision.estimated_output_tokens,
                 "estimated_cost_usd": decision.estimated_cost_usd,
+                "opus_cost_usd": opus_cost,
                 "overridden": decision.overridden,
             }),
         );

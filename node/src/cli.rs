@@ -16,6 +16,7 @@
 //! | `chats` | `chats`: the chat registry |
 //! | `tasks` | `tasks`: the task queue |
 //! | `report` | `report`: the period's report, Markdown and HTML |
+//! | `sessions`, `analytics` | `analytics`: session outcomes, the period's summary, crash prediction |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
 
@@ -36,6 +37,7 @@ macro_rules! out {
     };
 }
 
+mod analytics;
 mod chats;
 mod checkpoints;
 pub mod exit;
@@ -176,12 +178,39 @@ enum Command {
     },
     /// Write the period's report as Markdown and as one HTML file with charts, compared with the period before.
     Report {
-        /// Length of the period, ending now: `30d`, `7d`, `12h`.
-        #[arg(long, default_value = "30d", value_parser = humantime::parse_duration)]
-        since: std::time::Duration,
+        /// Length of the period, ending now: 30d, 7d, 12h.
+        #[arg(long, default_value = "30d")]
+        since: String,
         /// Directory to write `shim-report-<date>.md` and `.html` into.
         #[arg(long, default_value = ".")]
         out: PathBuf,
+    },
+    /// Sessions with their outcome (clean, interrupted, resumed, ...) and the evidence for it.
+    Sessions {
+        /// How far back: 7d, 24h, 90m.
+        #[arg(long, default_value = "7d")]
+        since: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Only sessions with this outcome.
+        #[arg(long, value_parser = ["clean", "interrupted", "resumed", "abandoned", "compacted", "api_error", "too_long"])]
+        outcome: Option<String>,
+        /// At most this many, newest first.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+    },
+    /// The period's analytics: sessions and outcomes, resumes, checkpoints, risk, routing, spend, queue.
+    #[command(args_conflicts_with_subcommands = true)]
+    Analytics {
+        #[command(subcommand)]
+        action: Option<AnalyticsAction>,
+        /// How far back: 7d, 24h, 90m.
+        #[arg(long, default_value = "7d")]
+        since: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
@@ -223,6 +252,22 @@ enum SetupTarget {
         /// The config file [default: the platform's claude_desktop_config.json]
         #[arg(long)]
         file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AnalyticsAction {
+    /// How well the risk levels foresaw bad outcomes: precision, recall, lead time, checkpoint coverage.
+    CrashPrediction {
+        /// How far back: 30d, 7d, 24h.
+        #[arg(long, default_value = "30d")]
+        since: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// An interrupted session counts as covered with a checkpoint within this many tool calls of its end.
+        #[arg(long, default_value_t = 5)]
+        last_calls: u64,
     },
 }
 
@@ -431,7 +476,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             (None, None) => route::route(&config, prompt, strategy, json).await,
         },
         Command::Chats { all, json } => chats::run(&config, all, json).await,
-        Command::Report { since, out } => report::run(&config, since, &out).await,
+        Command::Report { since, out } => report::run(&config, &since, &out).await,
         Command::Tasks { action } => match action {
             TasksAction::List {
                 chat_id,
@@ -441,6 +486,24 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             TasksAction::Show { task_id, json } => tasks::show(&config, &task_id, json).await,
             TasksAction::Cancel { task_id } => tasks::act(&config, &task_id, false).await,
             TasksAction::Retry { task_id } => tasks::act(&config, &task_id, true).await,
+        },
+        Command::Sessions {
+            since,
+            json,
+            outcome,
+            limit,
+        } => analytics::sessions(&config, &since, json, outcome, limit).await,
+        Command::Analytics {
+            action,
+            since,
+            json,
+        } => match action {
+            None => analytics::summary(&config, &since, json).await,
+            Some(AnalyticsAction::CrashPrediction {
+                since,
+                json,
+                last_calls,
+            }) => analytics::crash_prediction(&config, &since, json, last_calls).await,
         },
         Command::Resume { project, take } => {
             let project = match project {

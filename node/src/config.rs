@@ -97,6 +97,66 @@ pub struct Config {
     /// The task queue (the `[tasks]` table).
     #[serde(default)]
     pub tasks: TaskSettings,
+    /// The analytics store and session outcomes (the `[analytics]` table).
+    #[serde(default)]
+    pub analytics: AnalyticsSettings,
+}
+
+/// The `[analytics]` table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyticsSettings {
+    /// Keep the events in the `SHIM_EVENTS` stream and session outcomes in `shim_sessions`. Off: events are
+    /// still published on NATS, but this node creates no stream and runs no ledger. Default true.
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// Days an event is kept. Default 30. Env `SHIM_ANALYTICS_MAX_AGE_DAYS`.
+    #[serde(default = "default_analytics_max_age_days")]
+    pub max_age_days: u64,
+    /// Bytes the stream may hold; the oldest events go first. Default 1 GiB. Env `SHIM_ANALYTICS_MAX_BYTES`.
+    #[serde(default = "default_analytics_max_bytes")]
+    pub max_bytes: u64,
+    /// Copies of the stream and the bucket in a NATS cluster. Default 1.
+    #[serde(default = "default_task_replicas")]
+    pub replicas: usize,
+    /// Seconds an interrupted session waits to be resumed before it counts as abandoned. Default 86,400
+    /// (24 hours). Env `SHIM_ANALYTICS_ABANDON_AFTER_S`.
+    #[serde(default = "default_analytics_abandon_after_s")]
+    pub abandon_after_s: u64,
+}
+
+impl Default for AnalyticsSettings {
+    fn default() -> Self {
+        AnalyticsSettings {
+            enabled: true,
+            max_age_days: default_analytics_max_age_days(),
+            max_bytes: default_analytics_max_bytes(),
+            replicas: default_task_replicas(),
+            abandon_after_s: default_analytics_abandon_after_s(),
+        }
+    }
+}
+
+impl AnalyticsSettings {
+    /// How long an event is kept.
+    pub fn max_age(&self) -> Duration {
+        Duration::from_secs(self.max_age_days * 24 * 3600)
+    }
+
+    /// How long an interrupted session waits to be resumed.
+    pub fn abandon_after(&self) -> Duration {
+        Duration::from_secs(self.abandon_after_s)
+    }
+}
+
+fn default_analytics_max_age_days() -> u64 {
+    30
+}
+fn default_analytics_max_bytes() -> u64 {
+    1 << 30
+}
+fn default_analytics_abandon_after_s() -> u64 {
+    24 * 3600
 }
 
 /// The `[tasks]` table.
@@ -390,6 +450,18 @@ impl Config {
         if let Some(value) = parsed(env, "SHIM_TASK_REPLICAS")? {
             self.tasks.replicas = value;
         }
+        if let Some(value) = parsed(env, "SHIM_ANALYTICS_MAX_AGE_DAYS")? {
+            self.analytics.max_age_days = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_ANALYTICS_MAX_BYTES")? {
+            self.analytics.max_bytes = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_ANALYTICS_ABANDON_AFTER_S")? {
+            self.analytics.abandon_after_s = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_ANALYTICS_ENABLED")? {
+            self.analytics.enabled = value;
+        }
         Ok(())
     }
 
@@ -457,6 +529,26 @@ impl Config {
         ensure!(
             self.tasks.retention_days > 0,
             "tasks.retention_days must be above 0"
+        );
+        ensure!(
+            (1..=3650).contains(&self.analytics.max_age_days),
+            "analytics.max_age_days must be 1 to 3650"
+        );
+        ensure!(
+            self.analytics.max_bytes >= 1 << 20,
+            "analytics.max_bytes must be at least 1048576 (1 MiB)"
+        );
+        ensure!(
+            i64::try_from(self.analytics.max_bytes).is_ok(),
+            "analytics.max_bytes is too large"
+        );
+        ensure!(
+            (1..=5).contains(&self.analytics.replicas),
+            "analytics.replicas must be 1 to 5"
+        );
+        ensure!(
+            (1..=366 * 24 * 3600).contains(&self.analytics.abandon_after_s),
+            "analytics.abandon_after_s must be 1 to 31622400"
         );
         ensure!(
             !self.data_dir.as_os_str().is_empty(),

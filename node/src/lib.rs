@@ -15,12 +15,15 @@
 //!   coordination).
 //! - [`coordination`]: the task queue, chat registry, messages and locks on JetStream, one service any node
 //!   answers (`shim.v1.coord.<op>`), with its supervised background tasks.
+//! - [`analytics`]: the events stream `SHIM_EVENTS`, the session ledger (outcomes in `shim_sessions`) and
+//!   the analytics service (`shim.v1.analytics.<op>`, any node answers).
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`otlp`]: the OTLP/HTTP receiver that takes in Claude Code's telemetry (events and signals).
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
 //! - [`cli`]: the command line, every command (see its module docs).
 
+pub mod analytics;
 pub mod bridge;
 pub mod claude;
 pub mod cli;
@@ -77,6 +80,7 @@ pub struct RunningNode {
     /// One message from the bridge and one from the coordination service once each takes no more requests.
     closed_rx: tokio::sync::mpsc::UnboundedReceiver<()>,
     router_service: JoinHandle<()>,
+    analytics_service_opt: Option<JoinHandle<()>>,
     supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
     otlp_server_opt: Option<JoinHandle<()>>,
@@ -302,6 +306,23 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         },
         shutdown_rx.clone(),
     ));
+    let analytics_service_opt = match start_analytics(
+        &config,
+        &client,
+        &emitter,
+        &meter,
+        &supervision,
+        &context.metrics,
+        &shutdown_rx,
+    )
+    .await
+    {
+        Ok(handle_opt) => handle_opt,
+        Err(error) => {
+            warn!(error = %format!("{error:#}"), "the analytics store is unavailable");
+            None
+        }
+    };
     let router_service = router_service::start(
         client.clone(),
         router_service::RouterService::new(config.node_id.clone(), config.request_timeout()),
@@ -384,6 +405,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         coordination_service,
         closed_rx,
         router_service,
+        analytics_service_opt,
         supervision,
         metrics_server_opt,
         otlp_server_opt,
@@ -391,6 +413,59 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         _metrics: metrics,
         _lock: lock,
     })
+}
+
+/// Opens the analytics store (unless `[analytics] enabled = false`), starts its ledger and serves its queries
+/// in the queue group any node answers.
+async fn start_analytics(
+    config: &Config,
+    client: &async_nats::Client,
+    emitter: &EventEmitter,
+    meter: &opentelemetry::metrics::Meter,
+    supervision: &coordination::supervise::Supervision,
+    node_metrics: &NodeMetrics,
+    shutdown_rx: &watch::Receiver<bool>,
+) -> anyhow::Result<Option<JoinHandle<()>>> {
+    if !config.analytics.enabled {
+        info!(
+            "analytics store off ([analytics] enabled = false): events are published but not kept by this node"
+        );
+        return Ok(None);
+    }
+    let analytics = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        analytics::Analytics::open(
+            client.clone(),
+            config.analytics.clone(),
+            emitter.clone(),
+            metrics::AnalyticsMetrics::new(meter),
+        ),
+    )
+    .await
+    .context("JetStream did not answer within 10 s")??;
+    let analytics = Arc::new(analytics);
+    analytics::start_ledger(analytics.clone(), supervision, shutdown_rx.clone());
+    let requests = service::queue_subscribe(
+        client,
+        shim_protocol::subject::ANALYTICS_ALL.to_owned(),
+        shim_protocol::subject::ANALYTICS_QUEUE_GROUP.to_owned(),
+    )
+    .await
+    .context("failed to subscribe to the analytics service's subjects")?;
+    Ok(Some(tokio::spawn(service::serve(
+        client.clone(),
+        requests,
+        Arc::new(analytics::AnalyticsService::new(analytics)),
+        service::Serving {
+            prefix: shim_protocol::subject::ANALYTICS_PREFIX.to_owned(),
+            // Each query reads the store; a handful at once is plenty and bounds the memory they take.
+            max_in_flight: 8,
+            drain_timeout: config.request_timeout(),
+            metrics: node_metrics.clone(),
+            closed_opt: None,
+        },
+        shutdown_rx.clone(),
+    ))))
 }
 
 /// Opens a key-value bucket; without JetStream the node runs on, and the requests that need the bucket say
@@ -547,6 +622,9 @@ impl RunningNode {
         if let Some(server) = self.otlp_server_opt {
             // Before the supervisor stops: an export in progress still reaches the chats' workers.
             finish(server, "OTLP receiver").await;
+        }
+        if let Some(analytics) = self.analytics_service_opt {
+            finish(analytics, "analytics service").await;
         }
         self.supervision.finish(STOP_GRACE).await;
         self.supervisor.stop(Some("node stopping".to_owned()));

@@ -375,6 +375,7 @@ impl ShimMcp {
                 events,
                 transcript_path: None,
                 prompt: None,
+                trigger: None,
             };
             match node.request::<_, RiskReport>(NodeOp::Signals, &batch).await {
                 Ok(RiskReport {

@@ -297,3 +297,46 @@ impl OtlpMetrics {
 }
 #[cfg(test)]
 mod tests;
+/// Instruments of the analytics component. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AnalyticsMetrics {
+    events: Counter<u64>,
+    bad_events: Counter<u64>,
+    outcomes: Counter<u64>,
+    query_events: Counter<u64>,
+}
+
+impl AnalyticsMetrics {
+    /// Creates the instruments on `meter`.
+    pub fn new(meter: &Meter) -> Self {
+        AnalyticsMetrics {
+            events: cat::ANALYTICS_EVENTS.u64_counter(meter),
+            bad_events: cat::ANALYTICS_BAD_EVENTS.u64_counter(meter),
+            outcomes: cat::ANALYTICS_OUTCOMES.u64_counter(meter),
+            query_events: cat::ANALYTICS_QUERY_EVENTS.u64_counter(meter),
+        }
+    }
+
+    /// Records an event the ledger applied (`applied`) or had no use for (`ignored`).
+    pub fn record_event(&self, what: &'static str) {
+        self.events
+            .add(1, &cat::ANALYTICS_EVENTS.attributes([what.into()]));
+    }
+
+    /// Records a malformed event skipped by `reader` (`ledger` or `query`).
+    pub fn record_bad_event(&self, reader: &'static str) {
+        self.bad_events
+            .add(1, &cat::ANALYTICS_BAD_EVENTS.attributes([reader.into()]));
+    }
+
+    /// Records a decided (or changed) outcome.
+    pub fn record_outcome(&self, outcome: &'static str) {
+        self.outcomes
+            .add(1, &cat::ANALYTICS_OUTCOMES.attributes([outcome.into()]));
+    }
+
+    /// Records events read by a query.
+    pub fn record_query_events(&self, count: u64) {
+        self.query_events.add(count, &[]);
+    }
+}

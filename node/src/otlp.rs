@@ -380,6 +380,7 @@ impl Receiver {
                 events,
                 transcript_path: None,
                 prompt: None,
+                trigger: None,
             };
             if worker.cast(ChatWorkerMessage::Record(batch, None)).is_err() {
                 // It stopped between the lookup and the send (idled out); the next export finds it again.

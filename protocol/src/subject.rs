@@ -97,6 +97,9 @@ pub const ANALYTICS_CRASH_PREDICTION: &str = "shim.v1.analytics.crash_prediction
 /// Prefix of the analytics service's subjects.
 pub const ANALYTICS_PREFIX: &str = "shim.v1.analytics.";
 
+/// Every operation of the analytics service: what its queue group subscribes to.
+pub const ANALYTICS_ALL: &str = "shim.v1.analytics.>";
+
 /// The queue group of the analytics service: its state is in JetStream, so any node answers.
 pub const ANALYTICS_QUEUE_GROUP: &str = "shim-analytics";
 

@@ -345,7 +345,7 @@ fn every_message() -> Vec<(&'static str, String)> {
             "SignalBatch",
             json!({
                 "chat_id": "c1", "source": "hook", "at_ms": 7, "events": ["user_prompt"],
-                "transcript_path": "/t.jsonl", "prompt": "go on"
+                "transcript_path": "/t.jsonl", "prompt": "go on", "trigger": "auto"
             }),
             &["chat_id", "source", "at_ms", "events"],
         ),

@@ -380,6 +380,7 @@ fn signal_checkpoint_and_resume_messages_round_trip() {
         ],
         transcript_path: Some("/tmp/t.jsonl".to_owned()),
         prompt: Some("fix the lexer".to_owned()),
+        trigger: None,
     });
     let risk = RiskReport {
         chat_id: "c".to_owned(),

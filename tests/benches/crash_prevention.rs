@@ -200,6 +200,7 @@ async fn bench_signals(nats_url: &str, client: &NodeClient) {
                     events: vec![SignalEvent::UserPrompt],
                     transcript_path: None,
                     prompt: None,
+                    trigger: None,
                 })
                 .expect("encodes"),
             );

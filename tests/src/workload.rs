@@ -62,6 +62,7 @@ async fn signal(
                 events,
                 transcript_path: None,
                 prompt: None,
+                trigger: None,
             },
         )
         .await

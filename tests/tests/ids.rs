@@ -91,6 +91,7 @@ async fn every_operation(node: &NodeClient, id: &str) {
             events: Vec::new(),
             transcript_path: None,
             prompt: None,
+            trigger: None,
         },
         id,
     )

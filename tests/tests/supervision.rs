@@ -178,6 +178,7 @@ async fn a_checkpoint_manager_given_up_on_is_an_explicit_error_and_chats_go_on()
                 events: vec![SignalEvent::UserPrompt],
                 transcript_path: None,
                 prompt: None,
+                trigger: None,
             },
         )
         .await

@@ -48,6 +48,7 @@ fn batch(chat_id: &str, events: Vec<SignalEvent>, transcript: &Path) -> SignalBa
         events,
         transcript_path: Some(transcript.display().to_string()),
         prompt: None,
+        trigger: None,
     }
 }
 
@@ -191,6 +192,7 @@ async fn one_signals_message_with_three_thousand_pre_compacts_makes_one_checkpoi
         events: vec![SignalEvent::PreCompact; 3_000],
         transcript_path: None,
         prompt: None,
+        trigger: None,
     };
     publish(&raw, "storm-test", &storm).await;
     raw.flush().await.expect("flush");

@@ -119,9 +119,18 @@ impl ChatWorkerState {
                     Some(&chat_id),
                     json!({"error": error}),
                 ),
-                SignalEvent::PostCompact => {
-                    emitter.emit("signals", "compacted", Some(&chat_id), json!({}))
-                }
+                SignalEvent::PreCompact => emitter.emit(
+                    "signals",
+                    "compacting",
+                    Some(&chat_id),
+                    json!({"trigger": batch.trigger}),
+                ),
+                SignalEvent::PostCompact => emitter.emit(
+                    "signals",
+                    "compacted",
+                    Some(&chat_id),
+                    json!({"trigger": batch.trigger}),
+                ),
                 _ => {}
             }
             if let Some(trigger) =
@@ -196,6 +205,7 @@ impl ChatWorkerState {
             events: vec![SignalEvent::SessionEnded { reason }],
             transcript_path: None,
             prompt: None,
+            trigger: None,
         };
         self.record(myself, batch);
     }
@@ -412,7 +422,7 @@ fn write_end(node: &NodeWide, window: &ChatWindow) {
         "signals",
         "session_ended",
         Some(chat_id),
-        json!({"clean": true}),
+        json!({"clean": true, "tool_calls": window.tool_calls()}),
     );
 }
 

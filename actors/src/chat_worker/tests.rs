@@ -82,6 +82,7 @@ async fn signal(_node: &Node, chat_id: &str, events: Vec<SignalEvent>) -> RiskRe
         events,
         transcript_path: None,
         prompt: None,
+        trigger: None,
     };
     match worker(chat_id)
         .call(

@@ -30,7 +30,7 @@ pub(super) fn level_check(
         "risk",
         "level_changed",
         Some(chat_id),
-        json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons}),
+        json!({"from": before.as_str(), "to": after.as_str(), "score": assessment.score, "reasons": assessment.reasons, "tool_calls": window.tool_calls()}),
     );
     metrics.record_risk_level(chat_id, after);
     (after > before).then_some(match after {

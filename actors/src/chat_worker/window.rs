@@ -348,6 +348,11 @@ impl ChatWindow {
         }
     }
 
+    /// Tool calls so far: counted here, or as reported when that is more.
+    pub(super) fn tool_calls(&self) -> u64 {
+        self.tool_calls.max(self.reported.tool_calls.unwrap_or(0))
+    }
+
     pub(super) fn snapshot(&self, now_ms: u64, thresholds: &RiskThresholds) -> SignalSnapshot {
         let context_window = self.context_window_opt.unwrap_or(thresholds.context_window);
         let context_ratio = self.used_ratio_opt.or_else(|| {

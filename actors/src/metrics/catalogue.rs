@@ -727,6 +727,47 @@ pub const OTLP_SIGNALS: MetricSpec = counter(
     "Signals from telemetry delivered to chats' workers",
 );
 
+// The analytics store and the session ledger.
+
+/// Stored events the session ledger handled.
+pub const ANALYTICS_EVENTS: MetricSpec = counter(
+    "shim_analytics_events",
+    &[label("what", LabelValues::Fixed(&["applied", "ignored"]))],
+    "Stored events the session ledger handled, by what it did (applied, ignored)",
+);
+
+/// Stored events skipped as malformed.
+pub const ANALYTICS_BAD_EVENTS: MetricSpec = counter(
+    "shim_analytics_bad_events",
+    &[label("reader", LabelValues::Fixed(&["ledger", "query"]))],
+    "Stored events the analytics component skipped as malformed, by reader (ledger, query)",
+);
+
+/// Session outcomes decided or changed.
+pub const ANALYTICS_OUTCOMES: MetricSpec = counter(
+    "shim_analytics_outcomes",
+    &[label(
+        "outcome",
+        LabelValues::Fixed(&[
+            "clean",
+            "interrupted",
+            "resumed",
+            "abandoned",
+            "compacted",
+            "api_error",
+            "too_long",
+        ]),
+    )],
+    "Session outcomes decided or changed by this node, by outcome",
+);
+
+/// Stored events read by summary queries.
+pub const ANALYTICS_QUERY_EVENTS: MetricSpec = counter(
+    "shim_analytics_query_events",
+    NO_LABELS,
+    "Stored events read to answer summary queries",
+);
+
 /// Every metric, in the order docs/metrics.md lists them.
 pub const CATALOGUE: &[&MetricSpec] = &[
     &NODE_REQUESTS,
@@ -758,6 +799,10 @@ pub const CATALOGUE: &[&MetricSpec] = &[
     &TASK_DEAD_LETTERS,
     &TASKS_WAITING,
     &COORDINATION_TASK_RESTARTS,
+    &ANALYTICS_EVENTS,
+    &ANALYTICS_BAD_EVENTS,
+    &ANALYTICS_OUTCOMES,
+    &ANALYTICS_QUERY_EVENTS,
     &OTLP_REQUESTS,
     &OTLP_REQUEST_DURATION,
     &OTLP_BAD_REQUESTS,

@@ -82,6 +82,7 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
         events,
         transcript_path: transcript_path.clone(),
         prompt: None,
+        trigger: text(&value, "trigger"),
     };
     let signals = |events: Vec<SignalEvent>| Some(HookAction::Signals(batch(events)));
     let tool_call = |ok: bool| SignalEvent::ToolCall {

@@ -7,42 +7,30 @@
 mod render;
 mod svg;
 
-use std::{fmt::Write as _, path::Path, process::ExitCode, time::Duration};
+use std::{fmt::Write as _, path::Path, process::ExitCode};
 
 use anyhow::Context;
 use shim_protocol::{
     messages::{AnalyticsSummary, SummaryRequest},
-    subject::ANALYTICS_SUMMARY,
+    subject::AnalyticsOp,
 };
 
 use crate::config::Config;
 use render::Block;
 
-/// How long the report waits for each summary: a month of a busy team's events takes seconds to read.
-const SUMMARY_TIMEOUT: Duration = Duration::from_secs(120);
-
-/// Writes the report of the last `period` (compared with the period before it) into `out_dir` as
-/// `shim-report-<date>.md` and `.html`, both private to the user; prints their paths.
-pub(super) async fn run(
-    config: &Config,
-    period: Duration,
-    out_dir: &Path,
-) -> anyhow::Result<ExitCode> {
-    let node = super::node_client(config, "shim-node report")
-        .await?
-        .with_timeout(SUMMARY_TIMEOUT);
+/// Writes the report of the last `since` (`30d`; compared with the period of the same length before it) into
+/// `out_dir` as `shim-report-<date>.md` and `.html`, both private to the user; prints their paths.
+pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow::Result<ExitCode> {
+    let since_ms = super::analytics::since_ms(since)?;
     let until_ms = shim_actors::now_ms();
-    let length_ms = u64::try_from(period.as_millis()).unwrap_or(u64::MAX);
-    let since_ms = until_ms.saturating_sub(length_ms);
-    let node = &node;
+    let length_ms = until_ms.saturating_sub(since_ms);
     let summary = |since_ms: u64, until_ms: u64| async move {
         let request = SummaryRequest {
             since_ms,
             until_ms: Some(until_ms),
             last_calls: None,
         };
-        node.request_service::<_, AnalyticsSummary>(ANALYTICS_SUMMARY, &request)
-            .await
+        super::analytics::ask::<_, AnalyticsSummary>(config, AnalyticsOp::Summary, &request).await
     };
     let current = summary(since_ms, until_ms)
         .await

@@ -47,6 +47,7 @@ pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
             .and_then(Value::as_str)
             .map(str::to_owned),
         prompt: None,
+        trigger: None,
     })
 }
 

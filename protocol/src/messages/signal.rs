@@ -163,6 +163,10 @@ pub struct SignalBatch {
     /// The user's prompt, with a `UserPrompt` event from the UserPromptSubmit hook; kept for resume.
     #[serde(default)]
     pub prompt: Option<String>,
+    /// What set off a PreCompact or PostCompact hook: `auto` (the context was full) or `manual`
+    /// (`/compact`); published with the compaction's event.
+    #[serde(default)]
+    pub trigger: Option<String>,
 }
 
 /// Crash-risk level.

@@ -27,6 +27,7 @@ async fn a_transcript_read_that_raises_token_use_publishes_the_level_change_at_o
         events,
         transcript_path: Some(transcript.display().to_string()),
         prompt: None,
+        trigger: None,
     };
     let tokens = |expected: u64| {
         let chat_id = chat_id.clone();

@@ -56,6 +56,9 @@ impl Coordination {
                     "attempts": task.attempts,
                     "progress": task.progress,
                     "error": task.error,
+                    // From dispatch to the latest claim, and from that claim to the end (null until known).
+                    "wait_ms": task.claimed_at_ms.map(|at| at.saturating_sub(task.created_at_ms)),
+                    "run_ms": task.claimed_at_ms.zip(task.finished_at_ms).map(|(claimed, finished)| finished.saturating_sub(claimed)),
                 }),
             );
         }

@@ -166,6 +166,7 @@ impl ShimMcp {
                         ],
                         transcript_path: None,
                         prompt: None,
+                        trigger: None,
                     };
                     call.node.request(NodeOp::Signals, &batch).await
                 }

@@ -1,0 +1,212 @@
+//! Analytics: every event kept, each session's outcome decided, and the summaries built from them.
+//!
+//! - The store: the JetStream stream `SHIM_EVENTS` over `shim.events.>` (limits retention, file storage,
+//!   max age and size from `[analytics]`), created or brought to the configured limits at start
+//!   ([`provision`]). Events reach it as the node already publishes them: no work on the request path.
+//! - The ledger (`ledger`): a supervised background task of every node, pulling from one durable consumer
+//!   they share (`analytics-ledger`), so each event is handled once; it keeps a record per chat in the
+//!   bucket `shim_sessions`, every write a compare-and-set, and publishes `sessions.outcome` when a chat's
+//!   outcome is decided or changes. A second task (the sweeper) marks interrupted sessions abandoned.
+//! - `outcome`: how an event changes a record and which outcome wins (pure).
+//! - `prediction`: crash prediction measured against outcomes (pure).
+//! - `summary`: the period's summary from the stored events and the records.
+//! - `service`: the component on `shim.v1.analytics.<op>` (queue group `shim-analytics`): `sessions`,
+//!   `summary`, `crash_prediction`; any node answers.
+
+pub mod outcome;
+pub mod prediction;
+pub mod summary;
+
+mod ledger;
+mod service;
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use async_nats::jetstream::{
+    self,
+    stream::{self, DiscardPolicy, RetentionPolicy, StorageType},
+};
+use shim_actors::EventEmitter;
+use shim_protocol::{WireError, subject};
+
+pub use ledger::{LEDGER_CONSUMER, start_ledger};
+pub use service::AnalyticsService;
+
+use crate::{
+    config::AnalyticsSettings,
+    coordination::bucket::{Bucket, BucketError},
+    metrics::AnalyticsMetrics,
+};
+use outcome::StoredSession;
+
+/// Why an analytics operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyticsError {
+    /// The request makes no sense (a period that ends before it starts, say).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The store could not be read (NATS away, no JetStream, no stream).
+    #[error("analytics store unavailable: {0}")]
+    Unavailable(String),
+    /// The query ran out of time.
+    #[error("analytics query took longer than {0:?}")]
+    Timeout(Duration),
+    /// The session bucket.
+    #[error(transparent)]
+    Bucket(#[from] BucketError),
+}
+
+/// A specialized `Result` for analytics operations.
+pub type AnalyticsResult<T> = Result<T, AnalyticsError>;
+
+impl From<AnalyticsError> for WireError {
+    fn from(error: AnalyticsError) -> WireError {
+        match error {
+            AnalyticsError::BadRequest(message) => WireError::BadRequest { message },
+            AnalyticsError::Unavailable(_) => WireError::Unavailable {
+                message: error.to_string(),
+            },
+            AnalyticsError::Timeout(after) => WireError::Timeout {
+                operation: "analytics query".to_owned(),
+                after_ms: after.as_millis() as u64,
+            },
+            AnalyticsError::Bucket(error) => error.into(),
+        }
+    }
+}
+
+/// The analytics store of a node: the stream, the session bucket and what the ledger needs.
+#[derive(Debug, Clone)]
+pub struct Analytics {
+    js: jetstream::Context,
+    sessions: Bucket<StoredSession>,
+    emitter: EventEmitter,
+    metrics: AnalyticsMetrics,
+    settings: AnalyticsSettings,
+}
+
+/// The stream configuration `settings` ask for.
+pub fn stream_config(settings: &AnalyticsSettings) -> stream::Config {
+    stream::Config {
+        name: subject::EVENTS_STREAM.to_owned(),
+        description: Some("SHIM's events, kept for analytics".to_owned()),
+        subjects: vec![subject::EVENTS_ALL.to_owned()],
+        retention: RetentionPolicy::Limits,
+        storage: StorageType::File,
+        discard: DiscardPolicy::Old,
+        max_age: settings.max_age(),
+        max_bytes: i64::try_from(settings.max_bytes).unwrap_or(i64::MAX),
+        num_replicas: settings.replicas.max(1),
+        ..stream::Config::default()
+    }
+}
+
+/// Creates the events stream, or brings an existing one to the configured limits (age, size, replicas).
+pub async fn provision(
+    js: &jetstream::Context,
+    settings: &AnalyticsSettings,
+) -> anyhow::Result<stream::Stream> {
+    let wanted = stream_config(settings);
+    match js.get_stream(subject::EVENTS_STREAM).await {
+        Ok(mut existing) => {
+            let info = existing
+                .info()
+                .await
+                .context("failed to read the events stream")?;
+            let current = &info.config;
+            if current.max_age == wanted.max_age
+                && current.max_bytes == wanted.max_bytes
+                && current.num_replicas == wanted.num_replicas
+            {
+                return Ok(existing);
+            }
+            let updated = stream::Config {
+                max_age: wanted.max_age,
+                max_bytes: wanted.max_bytes,
+                num_replicas: wanted.num_replicas,
+                ..current.clone()
+            };
+            tracing::info!(
+                max_age_days = settings.max_age_days,
+                max_bytes = settings.max_bytes,
+                replicas = settings.replicas,
+                "events stream brought to the configured limits"
+            );
+            js.update_stream(updated).await.map_err(|error| {
+                anyhow::anyhow!(
+                    "failed to update stream {}: {error}",
+                    subject::EVENTS_STREAM
+                )
+            })?;
+            js.get_stream(subject::EVENTS_STREAM)
+                .await
+                .map_err(|error| {
+                    anyhow::anyhow!("failed to open stream {}: {error}", subject::EVENTS_STREAM)
+                })
+        }
+        Err(_) => js.create_stream(wanted).await.map_err(|error| {
+            anyhow::anyhow!(
+                "failed to create stream {}: {error}",
+                subject::EVENTS_STREAM
+            )
+        }),
+    }
+}
+
+impl Analytics {
+    /// Opens the store: provisions the stream and opens (or creates) the session bucket.
+    pub async fn open(
+        client: async_nats::Client,
+        settings: AnalyticsSettings,
+        emitter: EventEmitter,
+        metrics: AnalyticsMetrics,
+    ) -> anyhow::Result<Analytics> {
+        let js = jetstream::new(client);
+        provision(&js, &settings).await?;
+        let store = crate::coordination::kv::open_bucket(
+            &js,
+            &crate::coordination::kv::BucketSpec {
+                name: subject::SESSIONS_BUCKET.to_owned(),
+                history: 1,
+                max_age: settings.max_age(),
+                replicas: settings.replicas,
+            },
+        )
+        .await?;
+        Ok(Analytics {
+            js,
+            sessions: Bucket::new(store, "session records"),
+            emitter,
+            metrics,
+            settings,
+        })
+    }
+
+    /// Reads every session record (newest state), skipping unreadable ones.
+    pub async fn all_sessions(&self) -> AnalyticsResult<Vec<StoredSession>> {
+        use futures::StreamExt;
+        let store = self.sessions.store();
+        let mut keys = store
+            .keys()
+            .await
+            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+        let mut names = Vec::new();
+        while let Some(key) = keys.next().await {
+            names.push(key.map_err(|error| AnalyticsError::Unavailable(error.to_string()))?);
+        }
+        // Reads overlap: one round trip per key, many in flight.
+        let reads = futures::stream::iter(names)
+            .map(|key| async move { self.sessions.get(&key).await })
+            .buffer_unordered(64)
+            .collect::<Vec<_>>()
+            .await;
+        let mut sessions = Vec::with_capacity(reads.len());
+        for read in reads {
+            if let Some(session) = read? {
+                sessions.push(session);
+            }
+        }
+        Ok(sessions)
+    }
+}

@@ -1,0 +1,284 @@
+//! The session ledger: stored events → a record per chat in `shim_sessions`, and the sweeper that marks
+//! interrupted sessions abandoned.
+
+use std::{collections::HashMap, sync::Arc, time::Duration};
+
+use async_nats::jetstream::{
+    AckKind,
+    consumer::{AckPolicy, DeliverPolicy, pull},
+};
+use futures::StreamExt;
+use serde_json::json;
+use shim_protocol::{Event, subject};
+use tokio::sync::watch;
+use tracing::{debug, warn};
+
+use super::{
+    Analytics, AnalyticsError,
+    outcome::{self, StoredSession},
+};
+use crate::coordination::{
+    bucket::Updated,
+    supervise::{Ended, Supervision},
+};
+
+/// The durable consumer every node's ledger pulls from: each event is handled by one of them.
+pub const LEDGER_CONSUMER: &str = "analytics-ledger";
+
+/// Largest event the ledger decodes; larger ones are skipped as malformed.
+const MAX_EVENT_BYTES: usize = 256 * 1024;
+
+/// Starts the ledger and the sweeper under `supervision`.
+pub fn start_ledger(
+    analytics: Arc<Analytics>,
+    supervision: &Supervision,
+    shutdown: watch::Receiver<bool>,
+) {
+    let ledger = analytics.clone();
+    let stop = shutdown.clone();
+    supervision.spawn("analytics ledger", move || {
+        let analytics = ledger.clone();
+        let stop = stop.clone();
+        async move { run(analytics, stop).await }
+    });
+    supervision.spawn("analytics sweeper", move || {
+        let analytics = analytics.clone();
+        let stop = shutdown.clone();
+        async move { sweep(analytics, stop).await }
+    });
+}
+
+async fn run(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> Ended {
+    let stream = match analytics.js.get_stream(subject::EVENTS_STREAM).await {
+        Ok(stream) => stream,
+        Err(error) => return Ended::Broke(format!("no events stream: {error}")),
+    };
+    let consumer = match stream
+        .get_or_create_consumer(
+            LEDGER_CONSUMER,
+            pull::Config {
+                durable_name: Some(LEDGER_CONSUMER.to_owned()),
+                deliver_policy: DeliverPolicy::All,
+                ack_policy: AckPolicy::Explicit,
+                ack_wait: Duration::from_secs(30),
+                max_deliver: -1,
+                max_ack_pending: 10_000,
+                ..pull::Config::default()
+            },
+        )
+        .await
+    {
+        Ok(consumer) => consumer,
+        Err(error) => return Ended::Broke(format!("no ledger consumer: {error}")),
+    };
+    let mut messages = match consumer
+        .stream()
+        .max_messages_per_batch(256)
+        .messages()
+        .await
+    {
+        Ok(messages) => messages,
+        Err(error) => return Ended::Broke(format!("cannot pull events: {error}")),
+    };
+    loop {
+        let next = tokio::select! {
+            next = messages.next() => next,
+            _ = shutdown.wait_for(|stop| *stop) => return Ended::Finished,
+        };
+        let message = match next {
+            Some(Ok(message)) => message,
+            Some(Err(error)) => return Ended::Broke(format!("pulling events failed: {error}")),
+            None => return Ended::Broke("the event pull ended".to_owned()),
+        };
+        let published_ms = message
+            .info()
+            .ok()
+            .map(|info| (info.published.unix_timestamp_nanos() / 1_000_000).max(0) as u64);
+        let ack = match handle(&analytics, &message.payload, published_ms).await {
+            Ok(()) => AckKind::Ack,
+            Err(error) => {
+                warn!(%error, "session ledger could not record an event; retrying it");
+                AckKind::Nak(Some(Duration::from_secs(1)))
+            }
+        };
+        if let Err(error) = message.ack_with(ack).await {
+            debug!(%error, "failed to acknowledge an event");
+        }
+    }
+}
+
+/// Records one stored event; an error means it should be delivered again.
+async fn handle(
+    analytics: &Analytics,
+    payload: &[u8],
+    published_ms_opt: Option<u64>,
+) -> Result<(), AnalyticsError> {
+    let event: Event = match (payload.len() <= MAX_EVENT_BYTES)
+        .then(|| serde_json::from_slice::<Event>(payload))
+    {
+        Some(Ok(event)) => event,
+        _ => {
+            analytics.metrics.record_bad_event("ledger");
+            return Ok(());
+        }
+    };
+    if !outcome::concerns_sessions(&event.kind) {
+        analytics.metrics.record_event("ignored");
+        return Ok(());
+    }
+    let Some(chat_id) = event
+        .chat_id
+        .as_deref()
+        .filter(|chat_id| subject::validate_id("chat id", chat_id).is_ok())
+    else {
+        analytics.metrics.record_bad_event("ledger");
+        return Ok(());
+    };
+    let Some(at_ms) = outcome::parse_ts(&event.ts).or(published_ms_opt) else {
+        analytics.metrics.record_bad_event("ledger");
+        return Ok(());
+    };
+    let mut previous_opt = None;
+    let updated = analytics
+        .sessions
+        .update(chat_id, |current| {
+            let mut session = current
+                .value()
+                .cloned()
+                .unwrap_or_else(|| StoredSession::new(chat_id, at_ms));
+            previous_opt = session.record.outcome;
+            Ok::<_, AnalyticsError>(outcome::apply(&mut session, &event, at_ms).then_some(session))
+        })
+        .await?;
+    analytics.metrics.record_event("applied");
+    if let Updated::Written { value, .. } = updated
+        && value.record.outcome != previous_opt
+    {
+        publish_outcome(analytics, &value);
+    }
+    Ok(())
+}
+
+/// Publishes `sessions.outcome` for a session whose outcome was decided or changed.
+fn publish_outcome(analytics: &Analytics, session: &StoredSession) {
+    let record = &session.record;
+    let Some(decided) = record.outcome else {
+        return;
+    };
+    analytics.metrics.record_outcome(decided.as_str());
+    analytics.emitter.emit(
+        "sessions",
+        "outcome",
+        Some(&record.chat_id),
+        json!({
+            "outcome": decided.as_str(),
+            "evidence": record.evidence,
+            "started_at": outcome::stamp_millis(record.started_at_ms),
+            "ended_at": record.ended_at_ms.map(outcome::stamp_millis),
+            "tool_calls": record.tool_calls,
+            "project_dir": record.project_dir,
+            "client": record.client,
+        }),
+    );
+}
+
+/// Marks interrupted sessions abandoned: not resumed within `abandon_after`, or a later session in their
+/// project ended without taking them. Runs every quarter of `abandon_after` (1 s to 60 s).
+async fn sweep(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> Ended {
+    let abandon_after = analytics.settings.abandon_after();
+    let every = (abandon_after / 4).clamp(Duration::from_secs(1), Duration::from_secs(60));
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(every) => {}
+            _ = shutdown.wait_for(|stop| *stop) => return Ended::Finished,
+        }
+        let sessions = match analytics.all_sessions().await {
+            Ok(sessions) => sessions,
+            Err(error) => {
+                debug!(%error, "abandon sweep could not read the session records");
+                continue;
+            }
+        };
+        let now = shim_actors::now_ms();
+        for (chat_id, why) in to_abandon(&sessions, now, abandon_after.as_millis() as u64) {
+            let mut changed_opt = None;
+            let result = analytics
+                .sessions
+                .update(&chat_id, |current| {
+                    let Some(mut session) = current.value().cloned() else {
+                        return Ok::<_, AnalyticsError>(None);
+                    };
+                    Ok(session.abandon(now, why.clone()).then(|| {
+                        changed_opt = Some(());
+                        session
+                    }))
+                })
+                .await;
+            match result {
+                Ok(Updated::Written { value, .. }) => publish_outcome(&analytics, &value),
+                Ok(Updated::Left(_)) => {}
+                Err(error) => debug!(%error, %chat_id, "failed to mark a session abandoned"),
+            }
+        }
+    }
+}
+
+/// The interrupted sessions to mark abandoned now, with why.
+pub(crate) fn to_abandon(
+    sessions: &[StoredSession],
+    now_ms: u64,
+    abandon_after_ms: u64,
+) -> Vec<(String, String)> {
+    // The latest clean end per project, and the session that ended so.
+    let mut ended_in_project: HashMap<&str, Vec<&StoredSession>> = HashMap::new();
+    for session in sessions {
+        if let (Some(project), Some(_)) = (
+            session.record.project_dir.as_deref(),
+            session.state.clean_end_at_ms,
+        ) {
+            ended_in_project.entry(project).or_default().push(session);
+        }
+    }
+    let mut abandon = Vec::new();
+    for session in sessions {
+        let Some(interrupted_at) = session.state.interrupted_at_ms else {
+            continue;
+        };
+        if session.record.resume_taken
+            || session.state.abandoned
+            || session.state.clean_end_at_ms.is_some()
+        {
+            continue;
+        }
+        if now_ms.saturating_sub(interrupted_at) >= abandon_after_ms {
+            abandon.push((
+                session.record.chat_id.clone(),
+                format!(
+                    "abandoned: not resumed within {} s",
+                    abandon_after_ms / 1000
+                ),
+            ));
+            continue;
+        }
+        let later_opt = session.record.project_dir.as_deref().and_then(|project| {
+            ended_in_project.get(project)?.iter().find(|other| {
+                other.record.chat_id != session.record.chat_id
+                    && other.record.started_at_ms >= session.record.started_at_ms
+                    && other
+                        .state
+                        .clean_end_at_ms
+                        .is_some_and(|ended| ended >= interrupted_at)
+            })
+        });
+        if let Some(later) = later_opt {
+            abandon.push((
+                session.record.chat_id.clone(),
+                format!(
+                    "abandoned: later session {} in its project ended without taking it",
+                    later.record.chat_id
+                ),
+            ));
+        }
+    }
+    abandon
+}

@@ -1,0 +1,214 @@
+use serde_json::{Value, json};
+use shim_protocol::{
+    Event,
+    messages::{RiskLevel, SessionOutcome},
+};
+
+use super::{StoredSession, apply};
+use crate::analytics::ledger::to_abandon;
+
+fn event(kind: &str, data: Value) -> Event {
+    Event {
+        kind: kind.to_owned(),
+        ts: String::new(),
+        node_id: "n1".to_owned(),
+        chat_id: Some("c1".to_owned()),
+        data,
+    }
+}
+
+/// Plays `(kind, data, at_ms)` events onto a fresh session.
+fn play(events: &[(&str, Value, u64)]) -> StoredSession {
+    let mut session = StoredSession::new("c1", events.first().map_or(0, |first| first.2));
+    for (kind, data, at_ms) in events {
+        apply(&mut session, &event(kind, data.clone()), *at_ms);
+    }
+    session
+}
+
+fn started() -> (&'static str, Value, u64) {
+    (
+        "chats.started",
+        json!({"client": "claude-code", "project_dir": "/p"}),
+        1_000,
+    )
+}
+
+#[test]
+fn a_session_end_is_clean_and_says_why() {
+    let session = play(&[
+        started(),
+        (
+            "chats.ended",
+            json!({"reason": "ended", "detail": "logout"}),
+            5_000,
+        ),
+    ]);
+    assert_eq!(session.record.outcome, Some(SessionOutcome::Clean));
+    assert_eq!(session.record.ended_at_ms, Some(5_000));
+    assert_eq!(session.record.client.as_deref(), Some("claude-code"));
+    assert_eq!(session.record.evidence, ["ended: logout"]);
+    // An idle worker stopping is not an end.
+    let idle = play(&[started(), ("chats.ended", json!({"reason": "idle"}), 5_000)]);
+    assert_eq!(idle.record.outcome, None);
+}
+
+#[test]
+fn gone_is_interrupted_then_resumed_or_back() {
+    let gone = play(&[started(), ("chats.gone", json!({"from": "away"}), 9_000)]);
+    assert_eq!(gone.record.outcome, Some(SessionOutcome::Interrupted));
+    assert_eq!(gone.record.ended_at_ms, Some(9_000));
+    let resumed = play(&[
+        started(),
+        ("chats.gone", json!({"from": "away"}), 9_000),
+        ("resume.offered", json!({"reason": "crashed"}), 10_000),
+        ("resume.restored", json!({"reason": "crashed"}), 11_000),
+    ]);
+    assert_eq!(resumed.record.outcome, Some(SessionOutcome::Resumed));
+    assert!(resumed.record.resume_offered && resumed.record.resume_taken);
+    assert_eq!(
+        resumed.record.evidence.len(),
+        3,
+        "{:?}",
+        resumed.record.evidence
+    );
+    // A chat marked gone after its session ended is not interrupted.
+    let ended = play(&[
+        started(),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+        ("chats.gone", json!({"reason": "ended"}), 5_001),
+    ]);
+    assert_eq!(ended.record.outcome, Some(SessionOutcome::Clean));
+    // Back after its node stopped: open again, and clean at its end.
+    let back = play(&[
+        started(),
+        ("chats.away", json!({"reason": "node stopping"}), 2_000),
+        ("chats.back", json!({}), 3_000),
+    ]);
+    assert_eq!(back.record.outcome, None);
+}
+
+#[test]
+fn compaction_counts_only_when_automatic() {
+    let manual = play(&[
+        started(),
+        ("signals.compacting", json!({"trigger": "manual"}), 2_000),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(manual.record.outcome, Some(SessionOutcome::Clean));
+    let auto = play(&[
+        started(),
+        ("signals.compacting", json!({"trigger": "auto"}), 2_000),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(auto.record.outcome, Some(SessionOutcome::Compacted));
+}
+
+#[test]
+fn errors_decide_over_interruptions_and_the_wall_over_errors() {
+    let api_error = play(&[
+        started(),
+        (
+            "signals.turn_failed",
+            json!({"error": "overloaded_error"}),
+            2_000,
+        ),
+        ("chats.gone", json!({}), 9_000),
+    ]);
+    assert_eq!(api_error.record.outcome, Some(SessionOutcome::ApiError));
+    let recovered = play(&[
+        started(),
+        (
+            "telemetry.api_error",
+            json!({"error": "overloaded_error"}),
+            2_000,
+        ),
+        ("telemetry.api_request", json!({"model": "m"}), 3_000),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(recovered.record.outcome, Some(SessionOutcome::Clean));
+    let too_long = play(&[
+        started(),
+        ("signals.compacting", json!({"trigger": "auto"}), 1_500),
+        (
+            "signals.turn_failed",
+            json!({"error": "Prompt is too long"}),
+            2_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(too_long.record.outcome, Some(SessionOutcome::TooLong));
+    assert_eq!(too_long.record.evidence.len(), 3, "every piece kept");
+    let desktop = play(&[
+        started(),
+        (
+            "chats.ended",
+            json!({"reason": "ended", "detail": "conversation is too long"}),
+            5_000,
+        ),
+    ]);
+    assert_eq!(desktop.record.outcome, Some(SessionOutcome::TooLong));
+}
+
+#[test]
+fn levels_record_when_and_at_how_many_calls_and_the_time_spent() {
+    let session = play(&[
+        started(),
+        (
+            "risk.level_changed",
+            json!({"from": "safe", "to": "warning", "tool_calls": 7}),
+            4_000,
+        ),
+        (
+            "risk.level_changed",
+            json!({"from": "warning", "to": "danger", "tool_calls": 12}),
+            10_000,
+        ),
+        (
+            "checkpoint.saved",
+            json!({"tool_calls": 13, "ms": 4.0}),
+            10_500,
+        ),
+        ("chats.gone", json!({}), 16_000),
+    ]);
+    let levels: Vec<(RiskLevel, u64, u64)> = session
+        .record
+        .levels
+        .iter()
+        .map(|reached| (reached.level, reached.at_ms, reached.tool_calls))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            (RiskLevel::Warning, 4_000, 7),
+            (RiskLevel::Danger, 10_000, 12)
+        ]
+    );
+    assert_eq!(session.record.tool_calls, 13);
+    assert_eq!(session.record.last_checkpoint_tool_calls, Some(13));
+    assert_eq!(session.record.time_at_level_ms["safe"], 3_000);
+    assert_eq!(session.record.time_at_level_ms["warning"], 6_000);
+    assert_eq!(session.record.time_at_level_ms["danger"], 6_000);
+}
+
+#[test]
+fn interrupted_sessions_are_abandoned_after_the_wait_or_a_later_clean_session() {
+    let mut waiting = play(&[started(), ("chats.gone", json!({}), 2_000)]);
+    assert!(to_abandon(std::slice::from_ref(&waiting), 3_000, 10_000).is_empty());
+    let due = to_abandon(std::slice::from_ref(&waiting), 12_000, 10_000);
+    assert_eq!(due.len(), 1);
+    assert!(waiting.abandon(12_000, due[0].1.clone()));
+    assert_eq!(waiting.record.outcome, Some(SessionOutcome::Abandoned));
+
+    let interrupted = play(&[started(), ("chats.gone", json!({}), 2_000)]);
+    let mut later = StoredSession::new("c2", 3_000);
+    later.record.project_dir = Some("/p".to_owned());
+    apply(
+        &mut later,
+        &event("chats.ended", json!({"reason": "ended"})),
+        4_000,
+    );
+    let due = to_abandon(&[interrupted, later], 5_000, 10_000);
+    assert_eq!(due.len(), 1);
+    assert!(due[0].1.contains("c2"), "{}", due[0].1);
+}

@@ -1,0 +1,365 @@
+//! The summary of a period: one pass over the stored events from the period's start (an ordered consumer
+//! delivering by start time), decoding only the fields it counts, plus the session records.
+
+use std::{borrow::Cow, collections::BTreeMap, time::Duration};
+
+use async_nats::jetstream::{
+    self,
+    consumer::{DeliverPolicy, pull},
+};
+use futures::StreamExt;
+use serde::Deserialize;
+use shim_protocol::{
+    messages::{
+        AnalyticsSummary, CategoryRouting, CheckpointStats, Period, QueueStats, ResumeCounts,
+        RoutingStats, SessionOutcome, SessionRecord, SpendStats, Spread,
+    },
+    subject,
+};
+
+use super::{
+    AnalyticsError, AnalyticsResult,
+    outcome::stamp_millis,
+    prediction::{crash_prediction, quantile, ratio},
+};
+
+/// Most samples kept per latency (checkpoints, queue waits and runs); beyond it a reservoir keeps a fair
+/// sample, so memory stays bounded whatever the period holds.
+const MAX_SAMPLES: usize = 100_000;
+
+/// Most task categories reported.
+const MAX_CATEGORIES: usize = 64;
+
+/// An event, only the fields the summary reads; everything else is skipped unparsed.
+#[derive(Debug, Deserialize)]
+struct Lean<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Cow<'a, str>,
+    #[serde(default, borrow)]
+    data: LeanData<'a>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LeanData<'a> {
+    #[serde(default, borrow)]
+    model: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    category: Option<Cow<'a, str>>,
+    #[serde(default)]
+    estimated_cost_usd: Option<f64>,
+    #[serde(default)]
+    opus_cost_usd: Option<f64>,
+    #[serde(default)]
+    cost_usd: Option<f64>,
+    #[serde(default)]
+    ms: Option<f64>,
+    #[serde(default)]
+    wait_ms: Option<f64>,
+    #[serde(default)]
+    run_ms: Option<f64>,
+}
+
+/// A bounded sample of numbers (reservoir sampling beyond [`MAX_SAMPLES`]).
+#[derive(Debug, Default)]
+struct Sample {
+    values: Vec<f64>,
+    seen: u64,
+    max: Option<f64>,
+}
+
+impl Sample {
+    fn add(&mut self, value: f64) {
+        if !value.is_finite() {
+            return;
+        }
+        self.seen += 1;
+        self.max = Some(self.max.map_or(value, |max| max.max(value)));
+        if self.values.len() < MAX_SAMPLES {
+            self.values.push(value);
+            return;
+        }
+        // A cheap deterministic hash of the count stands in for a random index.
+        let slot = (self.seen.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11) % self.seen;
+        if let Some(kept) = self.values.get_mut(slot as usize) {
+            *kept = value;
+        }
+    }
+
+    fn spread(mut self) -> Spread {
+        self.values.sort_by(f64::total_cmp);
+        Spread {
+            p50: quantile(&self.values, 0.5),
+            p95: quantile(&self.values, 0.95),
+            max: self.max,
+        }
+    }
+}
+
+/// What one pass over the events counts.
+#[derive(Debug, Default)]
+pub struct EventTally {
+    /// Events read.
+    pub read: u64,
+    /// Events that did not decode.
+    pub malformed: u64,
+    offered: u64,
+    taken: u64,
+    checkpoints: u64,
+    checkpoint_ms: Sample,
+    decisions: u64,
+    by_tier: BTreeMap<String, u64>,
+    by_category: BTreeMap<String, (u64, u64)>,
+    overrides: u64,
+    estimated_usd: f64,
+    opus_usd: f64,
+    actual_usd_opt: Option<f64>,
+    submitted: u64,
+    completed: u64,
+    failed: u64,
+    cancelled: u64,
+    dead: u64,
+    wait_ms: Sample,
+    run_ms: Sample,
+}
+
+impl EventTally {
+    /// Counts one stored event's payload.
+    pub fn add(&mut self, payload: &[u8]) {
+        self.read += 1;
+        let Ok(event) = serde_json::from_slice::<Lean<'_>>(payload) else {
+            self.malformed += 1;
+            return;
+        };
+        let data = &event.data;
+        match event.kind.as_ref() {
+            "resume.offered" => self.offered += 1,
+            "resume.restored" => self.taken += 1,
+            "checkpoint.saved" => {
+                self.checkpoints += 1;
+                if let Some(ms) = data.ms {
+                    self.checkpoint_ms.add(ms);
+                }
+            }
+            "routing.decided" => {
+                self.decisions += 1;
+                if let Some(model) = &data.model {
+                    *self.by_tier.entry(model.to_string()).or_insert(0) += 1;
+                }
+                self.category(data.category.as_deref()).0 += 1;
+                let estimated = data.estimated_cost_usd.unwrap_or(0.0);
+                self.estimated_usd += estimated;
+                self.opus_usd += data.opus_cost_usd.unwrap_or(estimated);
+            }
+            "routing.override" => {
+                self.overrides += 1;
+                self.category(data.category.as_deref()).1 += 1;
+            }
+            "telemetry.api_request" => {
+                if let Some(cost) = data.cost_usd {
+                    *self.actual_usd_opt.get_or_insert(0.0) += cost;
+                }
+            }
+            "tasks.dispatched" => self.submitted += 1,
+            "tasks.claimed" => {
+                if let Some(wait) = data.wait_ms {
+                    self.wait_ms.add(wait);
+                }
+            }
+            "tasks.completed" | "tasks.failed" | "tasks.cancelled" | "tasks.dead" => {
+                match event.kind.as_ref() {
+                    "tasks.completed" => self.completed += 1,
+                    "tasks.failed" => self.failed += 1,
+                    "tasks.cancelled" => self.cancelled += 1,
+                    _ => self.dead += 1,
+                }
+                if let Some(run) = data.run_ms {
+                    self.run_ms.add(run);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn category(&mut self, category_opt: Option<&str>) -> &mut (u64, u64) {
+        let category = category_opt.unwrap_or("other");
+        if !self.by_category.contains_key(category) && self.by_category.len() >= MAX_CATEGORIES {
+            return self.by_category.entry("other".to_owned()).or_default();
+        }
+        self.by_category.entry(category.to_owned()).or_default()
+    }
+}
+
+/// Reads the events stored in `[since_ms, until_ms)` into a tally, within `deadline`.
+pub async fn tally_events(
+    js: &jetstream::Context,
+    since_ms: u64,
+    until_ms: u64,
+    deadline: Duration,
+) -> AnalyticsResult<EventTally> {
+    let work = async {
+        let mut stream = js
+            .get_stream(subject::EVENTS_STREAM)
+            .await
+            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+        let info = stream
+            .info()
+            .await
+            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+        let last = info.state.last_sequence;
+        let mut tally = EventTally::default();
+        if info.state.messages == 0 || last == 0 {
+            return Ok(tally);
+        }
+        let start =
+            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(since_ms) * 1_000_000)
+                .map_err(|error| {
+                    AnalyticsError::BadRequest(format!("bad period start: {error}"))
+                })?;
+        let consumer = stream
+            .create_consumer(pull::OrderedConfig {
+                deliver_policy: DeliverPolicy::ByStartTime { start_time: start },
+                ..pull::OrderedConfig::default()
+            })
+            .await
+            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+        let mut messages = consumer
+            .messages()
+            .await
+            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+        let until_ns = i128::from(until_ms) * 1_000_000;
+        while let Some(message) = messages.next().await {
+            let message =
+                message.map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+            let Ok(meta) = message.info() else {
+                continue;
+            };
+            if meta.published.unix_timestamp_nanos() >= until_ns {
+                break;
+            }
+            tally.add(&message.payload);
+            if meta.stream_sequence >= last {
+                break;
+            }
+        }
+        Ok(tally)
+    };
+    tokio::time::timeout(deadline, work)
+        .await
+        .map_err(|_| AnalyticsError::Timeout(deadline))?
+}
+
+/// True when the session was active at some time in `[since_ms, until_ms)`.
+pub fn active_in(record: &SessionRecord, since_ms: u64, until_ms: u64) -> bool {
+    record.started_at_ms < until_ms && record.ended_at_ms.is_none_or(|ended| ended >= since_ms)
+}
+
+/// Builds the summary of `[since_ms, until_ms)` from the period's events and the session records.
+pub fn summarise(
+    tally: EventTally,
+    records: &[SessionRecord],
+    since_ms: u64,
+    until_ms: u64,
+    last_calls: u64,
+) -> AnalyticsSummary {
+    let active: Vec<&SessionRecord> = records
+        .iter()
+        .filter(|record| active_in(record, since_ms, until_ms))
+        .collect();
+    let mut outcomes: BTreeMap<String, u64> = SessionOutcome::ALL
+        .iter()
+        .map(|outcome| (outcome.as_str().to_owned(), 0))
+        .collect();
+    outcomes.insert("open".to_owned(), 0);
+    let mut risk_ms: BTreeMap<String, u64> = ["safe", "warning", "danger"]
+        .iter()
+        .map(|level| ((*level).to_owned(), 0))
+        .collect();
+    for record in &active {
+        let name = record.outcome.map_or("open", SessionOutcome::as_str);
+        *outcomes.entry(name.to_owned()).or_insert(0) += 1;
+        for (level, ms) in &record.time_at_level_ms {
+            if let Some(total) = risk_ms.get_mut(level) {
+                *total += ms;
+            }
+        }
+    }
+    let ended: Vec<&SessionRecord> = active
+        .iter()
+        .copied()
+        .filter(|record| record.outcome.is_some())
+        .collect();
+    let interrupted = ended
+        .iter()
+        .filter(|record| record.outcome.is_some_and(SessionOutcome::is_interruption))
+        .count() as u64;
+    let mut by_category: Vec<CategoryRouting> = tally
+        .by_category
+        .iter()
+        .map(|(category, (decisions, overrides))| CategoryRouting {
+            category: category.clone(),
+            decisions: *decisions,
+            overrides: *overrides,
+            override_rate: ratio(*overrides, *decisions),
+        })
+        .collect();
+    by_category.sort_by(|left, right| {
+        right
+            .decisions
+            .cmp(&left.decisions)
+            .then_with(|| left.category.cmp(&right.category))
+    });
+    let mut by_tier: BTreeMap<String, u64> = ["haiku", "sonnet", "opus"]
+        .iter()
+        .map(|tier| ((*tier).to_owned(), 0))
+        .collect();
+    for (tier, count) in &tally.by_tier {
+        *by_tier.entry(tier.clone()).or_insert(0) += count;
+    }
+    AnalyticsSummary {
+        period: Period {
+            since: stamp_millis(since_ms),
+            until: stamp_millis(until_ms),
+        },
+        sessions: active.len() as u64,
+        outcomes,
+        interruption_rate: ratio(interrupted, ended.len() as u64),
+        resumes: ResumeCounts {
+            offered: tally.offered,
+            taken: tally.taken,
+        },
+        checkpoints: CheckpointStats {
+            count: tally.checkpoints,
+            latency_ms: tally.checkpoint_ms.spread(),
+        },
+        risk_time_s: risk_ms
+            .into_iter()
+            .map(|(level, ms)| (level, ms as f64 / 1000.0))
+            .collect(),
+        routing: RoutingStats {
+            decisions: tally.decisions,
+            by_tier,
+            overrides: tally.overrides,
+            by_category,
+        },
+        spend: SpendStats {
+            estimated_usd: tally.estimated_usd,
+            actual_usd: tally.actual_usd_opt,
+            always_opus_usd: tally.opus_usd,
+            savings_usd: (tally.opus_usd - tally.estimated_usd).max(0.0),
+        },
+        queue: QueueStats {
+            submitted: tally.submitted,
+            completed: tally.completed,
+            failed: tally.failed,
+            cancelled: tally.cancelled,
+            dead: tally.dead,
+            wait_ms: tally.wait_ms.spread(),
+            run_ms: tally.run_ms.spread(),
+        },
+        crash_prediction: crash_prediction(ended.iter().copied(), last_calls),
+        events_read: tally.read,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,514 @@
+//! The analytics store and session outcomes against real processes: a `nats-server`, `shim-node run`,
+//! `shim-node hook` run through `sh -c` as Claude Code runs it, `shim-node mcp`, and the `sessions` and
+//! `analytics` commands.
+
+use std::{
+    path::Path,
+    process::{Command, Stdio},
+    time::Duration,
+};
+
+use async_nats::jetstream::{self, stream};
+use serde_json::{Value, json};
+use shim_tests::{
+    DEADLINE, McpClient, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until,
+};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+/// A node process and the environment every `shim-node` of the test runs with.
+struct Sandbox {
+    data_dir: tempfile::TempDir,
+    url: String,
+    node_id: &'static str,
+}
+
+impl Sandbox {
+    fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("SHIM_NATS_URL", self.url.clone()),
+            ("SHIM_NODE_ID", self.node_id.to_owned()),
+            ("SHIM_DATA_DIR", self.data_dir.path().display().to_string()),
+            ("SHIM_METRICS_ADDR", "off".to_owned()),
+        ]
+    }
+
+    fn start(&self) -> NodeProcess {
+        NodeProcess::start_with_env(
+            EXE,
+            &self.url,
+            self.node_id,
+            self.data_dir.path(),
+            &[
+                ("SHIM_CHAT_AWAY_AFTER_S", "1"),
+                ("SHIM_CHAT_GONE_AFTER_S", "3"),
+                ("SHIM_ANALYTICS_ABANDON_AFTER_S", "4"),
+            ],
+        )
+    }
+
+    fn shim(&self, args: &[&str]) -> std::process::Output {
+        Command::new(EXE)
+            .args(args)
+            .envs(self.env())
+            .env_remove("SHIM_LOG")
+            .stdin(Stdio::null())
+            .output()
+            .expect("shim-node runs")
+    }
+
+    /// Runs `shim-node hook` as Claude Code does: `sh -c` with the hook JSON on stdin.
+    fn hook(&self, session_id: &str, name: &str, project: &Path, extra: Value) {
+        use std::io::Write;
+        let mut input = json!({
+            "session_id": session_id,
+            "transcript_path": project.join(format!("{session_id}.jsonl")).display().to_string(),
+            "cwd": project.display().to_string(),
+            "hook_event_name": name,
+        });
+        if let (Some(target), Some(more)) = (input.as_object_mut(), extra.as_object()) {
+            target.extend(more.clone());
+        }
+        let mut child = Command::new("timeout")
+            .args(["60", "sh", "-c", &format!("{EXE} hook")])
+            .envs(self.env())
+            .env_remove("SHIM_LOG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("sh runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.to_string().as_bytes())
+            .expect("writes");
+        let output = child.wait_with_output().expect("finishes");
+        assert_eq!(output.status.code(), Some(0), "{name} hook");
+    }
+
+    /// The sessions `shim-node sessions --json` lists, by chat id.
+    fn sessions(&self) -> Vec<Value> {
+        let output = self.shim(&["sessions", "--since", "1h", "--json"]);
+        assert!(output.status.success(), "{output:?}");
+        let list: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        list["sessions"].as_array().cloned().unwrap_or_default()
+    }
+
+    fn outcome_of(&self, chat_id: &str) -> Option<String> {
+        self.sessions()
+            .into_iter()
+            .find(|session| session["chat_id"] == chat_id)
+            .and_then(|session| session["outcome"].as_str().map(str::to_owned))
+    }
+
+    async fn wait_for_outcome(&self, chat_id: &str, outcome: &str) {
+        self.wait_for_one_of(chat_id, &[outcome]).await;
+    }
+
+    async fn wait_for_one_of(&self, chat_id: &str, outcomes: &[&str]) {
+        let reached = wait_until(
+            || async {
+                self.outcome_of(chat_id)
+                    .is_some_and(|found| outcomes.contains(&found.as_str()))
+            },
+            DEADLINE,
+            Duration::from_millis(200),
+        )
+        .await;
+        assert!(
+            reached,
+            "{chat_id} never reached {outcomes:?}; sessions: {:#?}\nnode log:\n{}",
+            self.sessions(),
+            std::fs::read_to_string(self.data_dir.path().join("node-process.log"))
+                .unwrap_or_default()
+        );
+    }
+
+    fn evidence_of(&self, chat_id: &str) -> String {
+        self.sessions()
+            .into_iter()
+            .find(|session| session["chat_id"] == chat_id)
+            .map(|session| session["evidence"].to_string())
+            .unwrap_or_default()
+    }
+}
+
+fn project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = std::fs::canonicalize(dir.path()).expect("path");
+    (dir, path)
+}
+
+#[tokio::test]
+async fn each_outcome_is_reached_through_the_real_paths_and_counted_by_name() {
+    let nats = NatsServer::start();
+    let sandbox = Sandbox {
+        data_dir: tempfile::tempdir().expect("temp dir"),
+        url: nats.url(),
+        node_id: "analytics-outcomes",
+    };
+    let mut node = sandbox.start();
+    let _ = wait_for_node(&sandbox.url, sandbox.node_id, DEADLINE).await;
+    let (_work, work) = project();
+
+    // Clean, compacted, too long and API error, each from hooks as Claude Code sends them.
+    sandbox.hook(
+        "cc-clean",
+        "SessionStart",
+        &work,
+        json!({"source": "startup"}),
+    );
+    sandbox.hook(
+        "cc-clean",
+        "PostToolUse",
+        &work,
+        json!({"tool_name": "Read", "tool_response": {}}),
+    );
+    sandbox.hook("cc-clean", "SessionEnd", &work, json!({"reason": "logout"}));
+    sandbox.hook(
+        "cc-compact",
+        "SessionStart",
+        &work,
+        json!({"source": "startup"}),
+    );
+    sandbox.hook(
+        "cc-compact",
+        "PreCompact",
+        &work,
+        json!({"trigger": "auto"}),
+    );
+    sandbox.hook("cc-compact", "SessionEnd", &work, json!({"reason": "exit"}));
+    sandbox.hook(
+        "cc-manual",
+        "SessionStart",
+        &work,
+        json!({"source": "startup"}),
+    );
+    sandbox.hook(
+        "cc-manual",
+        "PreCompact",
+        &work,
+        json!({"trigger": "manual"}),
+    );
+    sandbox.hook("cc-manual", "SessionEnd", &work, json!({"reason": "exit"}));
+    sandbox.hook(
+        "cc-wall",
+        "SessionStart",
+        &work,
+        json!({"source": "startup"}),
+    );
+    sandbox.hook(
+        "cc-wall",
+        "StopFailure",
+        &work,
+        json!({"error": "Prompt is too long"}),
+    );
+    sandbox.hook("cc-wall", "SessionEnd", &work, json!({"reason": "exit"}));
+    sandbox.hook(
+        "cc-api",
+        "SessionStart",
+        &work,
+        json!({"source": "startup"}),
+    );
+    sandbox.hook(
+        "cc-api",
+        "StopFailure",
+        &work,
+        json!({"error": "API Error: 529 overloaded_error"}),
+    );
+    sandbox.hook("cc-api", "SessionEnd", &work, json!({"reason": "exit"}));
+
+    // Clean through MCP's shim_end_session.
+    let mcp_log = sandbox.data_dir.path().join("mcp.log");
+    let mut mcp = McpClient::spawn(
+        Path::new(EXE),
+        &[
+            "--nats-url",
+            &sandbox.url,
+            "--node-id",
+            sandbox.node_id,
+            "--no-autostart",
+        ],
+        &[],
+        &mcp_log,
+    );
+    mcp.initialize().await;
+    let started = mcp
+        .call_tool(
+            "shim_session_start",
+            json!({"name": "desktop", "project_dir": work}),
+        )
+        .await;
+    let desktop_chat = started["structuredContent"]["chat_id"]
+        .as_str()
+        .expect("chat id")
+        .to_owned();
+    mcp.call_tool("shim_end_session", json!({"chat_id": desktop_chat}))
+        .await;
+
+    sandbox.wait_for_outcome("cc-clean", "clean").await;
+    assert!(sandbox.evidence_of("cc-clean").contains("logout"));
+    sandbox.wait_for_outcome(&desktop_chat, "clean").await;
+    assert!(
+        sandbox
+            .evidence_of(&desktop_chat)
+            .contains("shim_end_session")
+    );
+    sandbox.wait_for_outcome("cc-compact", "compacted").await;
+    sandbox.wait_for_outcome("cc-manual", "clean").await;
+    sandbox.wait_for_outcome("cc-wall", "too_long").await;
+    assert!(
+        sandbox
+            .evidence_of("cc-wall")
+            .contains("Prompt is too long")
+    );
+    sandbox.wait_for_outcome("cc-api", "api_error").await;
+
+    // A session at work when its node is killed outright; and one that just goes silent.
+    let (_crash, crash) = project();
+    sandbox.hook(
+        "cc-crash",
+        "SessionStart",
+        &crash,
+        json!({"source": "startup"}),
+    );
+    sandbox.hook(
+        "cc-crash",
+        "UserPromptSubmit",
+        &crash,
+        json!({"prompt": "port the parser"}),
+    );
+    sandbox.hook(
+        "cc-crash",
+        "PostToolUse",
+        &crash,
+        json!({"tool_name": "Edit", "tool_response": {}}),
+    );
+    sandbox.hook("cc-crash", "Stop", &crash, json!({}));
+    let (_left, left) = project();
+    sandbox.hook(
+        "cc-left",
+        "SessionStart",
+        &left,
+        json!({"source": "startup"}),
+    );
+    node.kill_9();
+    let mut node = sandbox.start();
+    let _ = wait_for_node(&sandbox.url, sandbox.node_id, DEADLINE).await;
+    // Interrupted, and abandoned too if its 4 s wait runs out first; a resume taken later decides it all the same.
+    sandbox
+        .wait_for_one_of("cc-crash", &["interrupted", "abandoned"])
+        .await;
+
+    // The next session in its project is offered it and takes it: resumed.
+    sandbox.hook(
+        "cc-next",
+        "SessionStart",
+        &crash,
+        json!({"source": "startup"}),
+    );
+    let take = sandbox.shim(&[
+        "resume",
+        "--take",
+        "--project",
+        &crash.display().to_string(),
+    ]);
+    assert!(take.status.success(), "{take:?}");
+    sandbox.hook("cc-next", "SessionEnd", &crash, json!({"reason": "exit"}));
+    sandbox.wait_for_outcome("cc-crash", "resumed").await;
+    assert!(sandbox.evidence_of("cc-crash").contains("resume taken"));
+    // Nobody takes the other one up: abandoned once its wait is over.
+    sandbox.wait_for_outcome("cc-left", "abandoned").await;
+
+    // `--outcome` filters; the summary counts sessions by outcome name.
+    let filtered = sandbox.shim(&[
+        "sessions",
+        "--since",
+        "1h",
+        "--outcome",
+        "abandoned",
+        "--json",
+    ]);
+    let filtered: Value = serde_json::from_slice(&filtered.stdout).expect("JSON");
+    let chats: Vec<&str> = filtered["sessions"]
+        .as_array()
+        .expect("sessions")
+        .iter()
+        .filter_map(|session| session["chat_id"].as_str())
+        .collect();
+    assert_eq!(chats, ["cc-left"]);
+    let summary = sandbox.shim(&["analytics", "--since", "1h", "--json"]);
+    assert!(summary.status.success(), "{summary:?}");
+    let summary: Value = serde_json::from_slice(&summary.stdout).expect("JSON");
+    let outcomes = &summary["outcomes"];
+    for (name, count) in [
+        ("clean", 4),
+        ("compacted", 1),
+        ("too_long", 1),
+        ("api_error", 1),
+        ("resumed", 1),
+        ("abandoned", 1),
+        ("interrupted", 0),
+        ("open", 0),
+    ] {
+        assert_eq!(outcomes[name], count, "{name} in {outcomes}");
+    }
+    assert_eq!(summary["resumes"]["taken"], 1, "{summary}");
+    assert!(summary["events_read"].as_u64() > Some(20), "{summary}");
+    // The readable form says the same.
+    let text = sandbox.shim(&["analytics", "--since", "1h"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("abandoned 1") && text.contains("resumed 1"),
+        "{text}"
+    );
+    let prediction = sandbox.shim(&["analytics", "crash-prediction", "--since", "1h", "--json"]);
+    let prediction: Value = serde_json::from_slice(&prediction.stdout).expect("JSON");
+    assert_eq!(prediction["sessions"], 9, "{prediction}");
+    assert_eq!(prediction["bad_outcomes"], 5, "{prediction}");
+    assert_eq!(
+        prediction["checkpoint_within_last_n"]["interrupted"], 2,
+        "{prediction}"
+    );
+
+    assert!(mcp.close().await);
+    node.kill_9();
+}
+
+#[tokio::test]
+async fn events_are_kept_with_the_configured_limits_and_read_from_another_connection() {
+    let nats = NatsServer::start();
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = jetstream::new(client.clone());
+    // A stream from an earlier configuration: one day, 8 MiB.
+    js.create_stream(stream::Config {
+        name: "SHIM_EVENTS".to_owned(),
+        subjects: vec!["shim.events.>".to_owned()],
+        max_age: Duration::from_secs(24 * 3600),
+        max_bytes: 8 << 20,
+        ..stream::Config::default()
+    })
+    .await
+    .expect("creates");
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.analytics.max_age_days = 3;
+    config.analytics.max_bytes = 64 << 20;
+    let node = TestNode::start_with(config, data_dir).await;
+
+    let mut stream = js.get_stream("SHIM_EVENTS").await.expect("stream");
+    let info = stream.info().await.expect("info");
+    assert_eq!(info.config.max_age, Duration::from_secs(3 * 24 * 3600));
+    assert_eq!(info.config.max_bytes, 64 << 20);
+    assert_eq!(info.config.storage, stream::StorageType::File);
+    assert_eq!(info.config.retention, stream::RetentionPolicy::Limits);
+
+    // The node's own start is in the stream, readable from this other connection.
+    let read = wait_until(
+        || async {
+            stream
+                .get_last_raw_message_by_subject("shim.events.node.started")
+                .await
+                .ok()
+                .and_then(|message| serde_json::from_slice::<Value>(&message.payload).ok())
+                .is_some_and(|event| event["node_id"] == node.node_id())
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(read, "node.started is stored");
+
+    // Garbage on an event subject is stored too; the ledger and the summary skip it and count it.
+    for garbage in [&b"{not json"[..], b"\xff\xfe", b"[]", b"{\"type\": 5}"] {
+        client
+            .publish("shim.events.x.y", garbage.to_vec().into())
+            .await
+            .expect("publishes");
+    }
+    client
+        .publish(
+            "shim.events.chats.started",
+            json!({"type": "chats.started", "ts": "2026-01-01T00:00:00.000Z", "node_id": "elsewhere", "chat_id": "after-garbage", "data": {"client": "claude-desktop"}})
+                .to_string()
+                .into(),
+        )
+        .await
+        .expect("publishes");
+    client.flush().await.expect("flush");
+    let metrics_ok = wait_until(
+        || async {
+            let body = node.metrics().await;
+            shim_tests::node::metric_value(
+                &body,
+                "shim_analytics_bad_events_total",
+                &["reader=\"ledger\""],
+            ) >= Some(4.0)
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(metrics_ok, "bad events counted:\n{}", node.metrics().await);
+    let nodes = node.client().await;
+    let recorded = wait_until(
+        || async {
+            let list: Result<shim_protocol::messages::SessionList, _> = nodes
+                .request_service(
+                    shim_protocol::subject::ANALYTICS_SESSIONS,
+                    &shim_protocol::messages::SessionsRequest {
+                        since_ms: 0,
+                        ..Default::default()
+                    },
+                )
+                .await;
+            list.is_ok_and(|list| {
+                list.sessions
+                    .iter()
+                    .any(|session| session.chat_id == "after-garbage")
+            })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(recorded, "the ledger went on after the garbage");
+    let summary: shim_protocol::messages::AnalyticsSummary = nodes
+        .request_service(
+            shim_protocol::subject::ANALYTICS_SUMMARY,
+            &shim_protocol::messages::SummaryRequest {
+                since_ms: 0,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("summary");
+    assert!(summary.events_read >= 5, "{summary:?}");
+    let body = node.metrics().await;
+    assert!(
+        shim_tests::node::metric_value(
+            &body,
+            "shim_analytics_bad_events_total",
+            &["reader=\"query\""]
+        ) >= Some(3.0),
+        "{body}"
+    );
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn with_the_store_off_no_stream_is_made() {
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.analytics.enabled = false;
+    let node = TestNode::start_with(config, data_dir).await;
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    assert!(
+        jetstream::new(client)
+            .get_stream("SHIM_EVENTS")
+            .await
+            .is_err()
+    );
+    node.stop().await;
+}
