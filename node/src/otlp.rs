@@ -231,7 +231,7 @@ impl Receiver {
         let started = Instant::now();
         let format_opt = Format::of(&headers).ok();
         let metrics = &self.context.metrics;
-        let response = match self.take_in(signal, &headers, body).await {
+        match self.take_in(signal, &headers, body).await {
             Ok((format, rejected, message)) => {
                 metrics.record_request(
                     signal.as_str(),
@@ -240,13 +240,13 @@ impl Receiver {
                 );
                 let bytes = match signal {
                     Signal::Logs => format.encode(&ExportLogsServiceResponse {
-                        partial_success: (rejected > 0).then(|| ExportLogsPartialSuccess {
+                        partial_success: (rejected > 0).then_some(ExportLogsPartialSuccess {
                             rejected_log_records: rejected as i64,
                             error_message: message,
                         }),
                     }),
                     Signal::Metrics => format.encode(&ExportMetricsServiceResponse {
-                        partial_success: (rejected > 0).then(|| ExportMetricsPartialSuccess {
+                        partial_success: (rejected > 0).then_some(ExportMetricsPartialSuccess {
                             rejected_data_points: rejected as i64,
                             error_message: message,
                         }),
@@ -282,8 +282,7 @@ impl Receiver {
                 }
                 response
             }
-        };
-        response
+        }
     }
 
     /// Reads, decodes and hands on one request; returns its format and how many records it rejected (why).
