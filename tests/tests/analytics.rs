@@ -373,6 +373,48 @@ async fn each_outcome_is_reached_through_the_real_paths_and_counted_by_name() {
         "{prediction}"
     );
 
+    // The report: the same period as Markdown and as one HTML page, both private to the user.
+    let out = tempfile::tempdir().expect("temp dir");
+    let report = sandbox.shim(&[
+        "report",
+        "--since",
+        "1h",
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert!(report.status.success(), "{report:?}");
+    let written: Vec<std::path::PathBuf> = String::from_utf8_lossy(&report.stdout)
+        .lines()
+        .map(std::path::PathBuf::from)
+        .collect();
+    assert_eq!(written.len(), 2, "{report:?}");
+    for path in &written {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .expect("written")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", path.display());
+    }
+    let markdown = std::fs::read_to_string(&written[0]).expect("markdown");
+    let sessions = summary["sessions"].as_u64().expect("sessions");
+    for expected in [
+        format!("- {sessions} sessions"),
+        "| abandoned | 1 |".to_owned(),
+        "| resumed | 1 |".to_owned(),
+        "| too\\_long | 1 |".to_owned(),
+        "- Resumes: ".to_owned(),
+    ] {
+        assert!(
+            markdown.contains(&expected),
+            "{expected:?} not in\n{markdown}"
+        );
+    }
+    let html = std::fs::read_to_string(&written[1]).expect("html");
+    assert!(html.ends_with("</html>\n"), "{html}");
+    assert_eq!(html.matches("<svg ").count(), 4, "{html}");
+    assert!(!html.contains("<script"), "{html}");
+
     assert!(mcp.close().await);
     node.kill_9();
 }
