@@ -65,6 +65,9 @@ pub struct LedgerState {
     /// Its last turn failed on an API error.
     #[serde(default)]
     pub last_turn_failed: bool,
+    /// Its tool calls when that turn failed: more tool calls later mean later turns worked.
+    #[serde(default)]
+    pub failed_at_tool_calls: Option<u64>,
     /// It hit the context wall.
     #[serde(default)]
     pub too_long: bool,
@@ -205,9 +208,16 @@ pub fn decide(state: &LedgerState, record: &SessionRecord) -> Option<SessionOutc
 /// "conversation is too long", and the API's "context length" errors.
 pub fn is_too_long(text: &str) -> bool {
     let text = text.to_ascii_lowercase();
-    text.contains("too long")
-        || text.contains("context_length_exceeded")
-        || text.contains("context window")
+    [
+        "prompt is too long",
+        "conversation is too long",
+        "context_length_exceeded",
+        "exceeds the context window",
+        "context window exceeded",
+        "maximum context length",
+    ]
+    .iter()
+    .any(|phrase| text.contains(phrase))
 }
 
 fn text<'a>(data: &'a Value, key: &str) -> Option<&'a str> {
@@ -245,6 +255,20 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
     session.record.started_at_ms = session.record.started_at_ms.min(at_ms);
     if let Some(calls) = data.get("tool_calls").and_then(Value::as_u64) {
         session.record.tool_calls = session.record.tool_calls.max(calls);
+    }
+    // Without telemetry, tool calls after a failed turn are what shows the session went on working.
+    if session.state.last_turn_failed
+        && session
+            .state
+            .failed_at_tool_calls
+            .is_some_and(|failed_at| session.record.tool_calls > failed_at)
+    {
+        session.state.last_turn_failed = false;
+        session.state.failed_at_tool_calls = None;
+        session.note(format!(
+            "{}: tool calls went on after the failed turn",
+            event.kind
+        ));
     }
     match event.kind.as_str() {
         "chats.started" => {
@@ -351,10 +375,9 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
                 );
             }
         }
-        // Without a trigger the compaction's cause is unknown; a manual one is not forced.
+        // Only an automatic compaction is forced; a manual one, or one whose cause is unknown, is not counted.
         "signals.compacting" | "signals.compacted" | "telemetry.compaction"
-            if text(data, "trigger").is_none_or(|trigger| trigger == "auto")
-                && !session.state.compacted =>
+            if text(data, "trigger") == Some("auto") && !session.state.compacted =>
         {
             session.state.compacted = true;
             session.note(format!("{}: automatic compaction", event.kind));
@@ -362,6 +385,7 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
         "signals.turn_failed" | "telemetry.api_error" => {
             let error = text(data, "error").unwrap_or("unknown error");
             session.state.last_turn_failed = true;
+            session.state.failed_at_tool_calls = Some(session.record.tool_calls);
             if is_too_long(error) {
                 session.state.too_long = true;
             }
@@ -369,6 +393,7 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
         }
         "telemetry.api_request" if session.state.last_turn_failed => {
             session.state.last_turn_failed = false;
+            session.state.failed_at_tool_calls = None;
             session.note("a later API request succeeded".to_owned());
         }
         _ => {}

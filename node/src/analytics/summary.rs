@@ -1,5 +1,5 @@
-//! The summary of a period: one pass over the stored events from the period's start (an ordered consumer
-//! delivering by start time), decoding only the fields it counts, plus the session records.
+//! The summary of a period: one pass over the stored events from the period's start (cut into sequence ranges
+//! read side by side), decoding only the fields it counts, plus the session records.
 
 use std::{borrow::Cow, collections::BTreeMap, time::Duration};
 
@@ -88,6 +88,24 @@ impl Sample {
         }
     }
 
+    /// Adds `other`'s sample; beyond [`MAX_SAMPLES`] every other value is kept, so the merged sample stays
+    /// bounded and fair to both.
+    fn merge(&mut self, other: Sample) {
+        self.seen += other.seen;
+        self.max = match (self.max, other.max) {
+            (Some(mine), Some(theirs)) => Some(mine.max(theirs)),
+            (mine, theirs) => mine.or(theirs),
+        };
+        self.values.extend(other.values);
+        while self.values.len() > MAX_SAMPLES {
+            let mut index = 0;
+            self.values.retain(|_| {
+                index += 1;
+                index % 2 == 0
+            });
+        }
+    }
+
     fn spread(mut self) -> Spread {
         self.values.sort_by(f64::total_cmp);
         Spread {
@@ -146,19 +164,24 @@ impl EventTally {
             "routing.decided" => {
                 self.decisions += 1;
                 if let Some(model) = &data.model {
-                    *self.by_tier.entry(model.to_string()).or_insert(0) += 1;
+                    // Tiers are three names; anything else an event claims is counted once, as `other`.
+                    let tier = match model.as_ref() {
+                        tier @ ("haiku" | "sonnet" | "opus") => tier,
+                        _ => "other",
+                    };
+                    *self.by_tier.entry(tier.to_owned()).or_insert(0) += 1;
                 }
                 self.category(data.category.as_deref()).0 += 1;
-                let estimated = data.estimated_cost_usd.unwrap_or(0.0);
+                let estimated = dollars(data.estimated_cost_usd).unwrap_or(0.0);
                 self.estimated_usd += estimated;
-                self.opus_usd += data.opus_cost_usd.unwrap_or(estimated);
+                self.opus_usd += dollars(data.opus_cost_usd).unwrap_or(estimated);
             }
             "routing.override" => {
                 self.overrides += 1;
                 self.category(data.category.as_deref()).1 += 1;
             }
             "telemetry.api_request" => {
-                if let Some(cost) = data.cost_usd {
+                if let Some(cost) = dollars(data.cost_usd) {
                     *self.actual_usd_opt.get_or_insert(0.0) += cost;
                 }
             }
@@ -183,6 +206,38 @@ impl EventTally {
         }
     }
 
+    /// Adds the tally of another part of the period.
+    pub fn merge(&mut self, other: EventTally) {
+        self.read += other.read;
+        self.malformed += other.malformed;
+        self.offered += other.offered;
+        self.taken += other.taken;
+        self.checkpoints += other.checkpoints;
+        self.checkpoint_ms.merge(other.checkpoint_ms);
+        self.decisions += other.decisions;
+        for (tier, count) in other.by_tier {
+            *self.by_tier.entry(tier).or_insert(0) += count;
+        }
+        for (category, (decisions, overrides)) in other.by_category {
+            let mine = self.category(Some(&category));
+            mine.0 += decisions;
+            mine.1 += overrides;
+        }
+        self.overrides += other.overrides;
+        self.estimated_usd += other.estimated_usd;
+        self.opus_usd += other.opus_usd;
+        if let Some(actual) = other.actual_usd_opt {
+            *self.actual_usd_opt.get_or_insert(0.0) += actual;
+        }
+        self.submitted += other.submitted;
+        self.completed += other.completed;
+        self.failed += other.failed;
+        self.cancelled += other.cancelled;
+        self.dead += other.dead;
+        self.wait_ms.merge(other.wait_ms);
+        self.run_ms.merge(other.run_ms);
+    }
+
     fn category(&mut self, category_opt: Option<&str>) -> &mut (u64, u64) {
         let category = category_opt.unwrap_or("other");
         if !self.by_category.contains_key(category) && self.by_category.len() >= MAX_CATEGORIES {
@@ -193,6 +248,10 @@ impl EventTally {
 }
 
 /// Reads the events stored in `[since_ms, until_ms)` into a tally, within `deadline`.
+///
+/// The period's first event is found by time; from there the sequence range is cut into up to
+/// [`MAX_READERS`] parts read side by side, each by its own consumer (the server serves each on its own), and
+/// their tallies are merged.
 pub async fn tally_events(
     js: &jetstream::Context,
     since_ms: u64,
@@ -203,59 +262,140 @@ pub async fn tally_events(
         let mut stream = js
             .get_stream(subject::EVENTS_STREAM)
             .await
-            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
-        let info = stream
-            .info()
-            .await
-            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+            .map_err(unavailable)?;
+        let info = stream.info().await.map_err(unavailable)?;
         let last = info.state.last_sequence;
-        let mut tally = EventTally::default();
         if info.state.messages == 0 || last == 0 {
-            return Ok(tally);
+            return Ok(EventTally::default());
         }
         let start =
             time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(since_ms) * 1_000_000)
                 .map_err(|error| {
                     AnalyticsError::BadRequest(format!("bad period start: {error}"))
                 })?;
-        // An ephemeral pull consumer without acks, pulled in large batches: one round trip per batch rather
-        // than the ordered consumer's 500 messages; it goes away by itself 30 s after the query stops pulling.
-        let consumer = stream
-            .create_consumer(pull::Config {
-                deliver_policy: DeliverPolicy::ByStartTime { start_time: start },
-                ack_policy: AckPolicy::None,
-                inactive_threshold: Duration::from_secs(30),
-                memory_storage: true,
-                ..pull::Config::default()
-            })
-            .await
-            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
-        let mut messages = consumer
-            .stream()
-            .max_messages_per_batch(QUERY_BATCH)
-            .messages()
-            .await
-            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
+        let Some(first) = first_sequence_since(&stream, start).await? else {
+            return Ok(EventTally::default());
+        };
+        let span = last.saturating_sub(first) + 1;
+        let readers = if span < MIN_PER_READER {
+            1
+        } else {
+            (span / MIN_PER_READER).min(MAX_READERS)
+        };
+        let part = span.div_ceil(readers);
         let until_ns = i128::from(until_ms) * 1_000_000;
-        while let Some(message) = messages.next().await {
-            let message =
-                message.map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
-            let Ok(meta) = message.info() else {
-                continue;
-            };
-            if meta.published.unix_timestamp_nanos() >= until_ns {
-                break;
-            }
-            tally.add(&message.payload);
-            if meta.stream_sequence >= last {
-                break;
-            }
+        let reads = (0..readers).map(|index| {
+            let from = first + index * part;
+            let to = (from + part - 1).min(last);
+            read_range(&stream, from, to, until_ns)
+        });
+        let mut tally = EventTally::default();
+        for part in futures::future::try_join_all(reads).await? {
+            tally.merge(part);
         }
         Ok(tally)
     };
     tokio::time::timeout(deadline, work)
         .await
         .map_err(|_| AnalyticsError::Timeout(deadline))?
+}
+
+/// An amount an event claims, when it can be one: finite, not negative, and under a million dollars (one
+/// absurd value would otherwise make the period's sum infinite, which JSON cannot carry).
+fn dollars(value_opt: Option<f64>) -> Option<f64> {
+    value_opt.filter(|value| value.is_finite() && (0.0..1e6).contains(value))
+}
+
+/// Fewest events worth a reader of their own.
+const MIN_PER_READER: u64 = 50_000;
+
+/// Most readers of one query.
+const MAX_READERS: u64 = 4;
+
+fn unavailable(error: impl std::fmt::Display) -> AnalyticsError {
+    AnalyticsError::Unavailable(error.to_string())
+}
+
+/// An ephemeral pull consumer without acks from `deliver`: pulled in large batches, one round trip per batch;
+/// it goes away by itself 30 s after the query stops pulling.
+async fn reader(
+    stream: &jetstream::stream::Stream,
+    deliver: DeliverPolicy,
+) -> AnalyticsResult<pull::Stream> {
+    stream
+        .create_consumer(pull::Config {
+            deliver_policy: deliver,
+            ack_policy: AckPolicy::None,
+            inactive_threshold: Duration::from_secs(30),
+            memory_storage: true,
+            ..pull::Config::default()
+        })
+        .await
+        .map_err(unavailable)?
+        .stream()
+        .max_messages_per_batch(QUERY_BATCH)
+        .messages()
+        .await
+        .map_err(unavailable)
+}
+
+/// The sequence of the first event stored at or after `start`; `None` when there is none.
+async fn first_sequence_since(
+    stream: &jetstream::stream::Stream,
+    start: time::OffsetDateTime,
+) -> AnalyticsResult<Option<u64>> {
+    let consumer = stream
+        .create_consumer(pull::Config {
+            deliver_policy: DeliverPolicy::ByStartTime { start_time: start },
+            ack_policy: AckPolicy::None,
+            inactive_threshold: Duration::from_secs(30),
+            memory_storage: true,
+            ..pull::Config::default()
+        })
+        .await
+        .map_err(unavailable)?;
+    let mut batch = consumer
+        .fetch()
+        .max_messages(1)
+        .messages()
+        .await
+        .map_err(unavailable)?;
+    match batch.next().await {
+        Some(Ok(message)) => Ok(message.info().ok().map(|meta| meta.stream_sequence)),
+        Some(Err(error)) => Err(unavailable(error)),
+        None => Ok(None),
+    }
+}
+
+/// Tallies the events with sequences `from..=to` published before `until_ns`.
+async fn read_range(
+    stream: &jetstream::stream::Stream,
+    from: u64,
+    to: u64,
+    until_ns: i128,
+) -> AnalyticsResult<EventTally> {
+    let mut tally = EventTally::default();
+    let mut messages = reader(
+        stream,
+        DeliverPolicy::ByStartSequence {
+            start_sequence: from,
+        },
+    )
+    .await?;
+    while let Some(message) = messages.next().await {
+        let message = message.map_err(unavailable)?;
+        let Ok(meta) = message.info() else {
+            continue;
+        };
+        if meta.stream_sequence > to || meta.published.unix_timestamp_nanos() >= until_ns {
+            break;
+        }
+        tally.add(&message.payload);
+        if meta.stream_sequence == to {
+            break;
+        }
+    }
+    Ok(tally)
 }
 
 /// True when the session was active at some time in `[since_ms, until_ms)`.

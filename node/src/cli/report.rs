@@ -38,7 +38,8 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
     let previous = summary(since_ms.saturating_sub(length_ms), since_ms)
         .await
         .context("failed to summarise the period before it")?;
-    let previous_opt = (previous.sessions > 0 || previous.events_read > 0).then_some(&previous);
+    // A period the store no longer holds (older than `max_age_days`) has no events: no comparison then.
+    let previous_opt = (previous.events_read > 0).then_some(&previous);
     std::fs::create_dir_all(out_dir)
         .with_context(|| format!("failed to create {}", out_dir.display()))?;
     let date = current

@@ -212,3 +212,75 @@ fn interrupted_sessions_are_abandoned_after_the_wait_or_a_later_clean_session() 
     assert_eq!(due.len(), 1);
     assert!(due[0].1.contains("c2"), "{}", due[0].1);
 }
+
+#[test]
+fn a_compaction_of_unknown_cause_is_not_counted_as_forced() {
+    let unknown = play(&[
+        started(),
+        ("signals.compacted", json!({"trigger": null}), 2_000),
+        ("telemetry.compaction", json!({}), 2_500),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(unknown.record.outcome, Some(SessionOutcome::Clean));
+}
+
+#[test]
+fn tool_calls_after_a_failed_turn_show_the_session_went_on() {
+    let went_on = play(&[
+        started(),
+        ("checkpoint.saved", json!({"tool_calls": 4}), 1_500),
+        (
+            "signals.turn_failed",
+            json!({"error": "overloaded_error"}),
+            2_000,
+        ),
+        (
+            "risk.level_changed",
+            json!({"to": "warning", "tool_calls": 9}),
+            3_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(went_on.record.outcome, Some(SessionOutcome::Clean));
+    assert!(
+        went_on
+            .record
+            .evidence
+            .iter()
+            .any(|line| line.contains("tool calls went on after the failed turn")),
+        "{:?}",
+        went_on.record.evidence
+    );
+    // No progress after it: the failure is how the session ended.
+    let stuck = play(&[
+        started(),
+        ("checkpoint.saved", json!({"tool_calls": 4}), 1_500),
+        (
+            "signals.turn_failed",
+            json!({"error": "overloaded_error"}),
+            2_000,
+        ),
+        ("signals.session_ended", json!({"tool_calls": 4}), 4_000),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(stuck.record.outcome, Some(SessionOutcome::ApiError));
+}
+
+#[test]
+fn only_the_context_walls_own_words_count_as_too_long() {
+    for wall in [
+        "Prompt is too long",
+        "This conversation is too long to continue",
+        "context_length_exceeded",
+        "input exceeds the context window of this model",
+    ] {
+        assert!(super::is_too_long(wall), "{wall}");
+    }
+    for other in [
+        "the request took too long",
+        "overloaded_error",
+        "tool output too long to show",
+    ] {
+        assert!(!super::is_too_long(other), "{other}");
+    }
+}

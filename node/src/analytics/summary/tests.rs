@@ -93,3 +93,92 @@ fn one_pass_counts_routing_spend_checkpoints_queue_and_skips_garbage() {
     assert_eq!(summary.crash_prediction.sessions, 2);
     assert_eq!(summary.events_read, 15);
 }
+
+/// Three tiers and a name no tier has.
+const TIERS: [&str; 4] = ["haiku", "sonnet", "opus", "gpt-9"];
+
+/// The events of a busy period, in order: routing, overrides, checkpoints, the queue, telemetry and garbage.
+fn period_events(count: usize) -> Vec<Vec<u8>> {
+    (0..count)
+        .map(|index| {
+            let (kind, data) = match index % 9 {
+                0 => (
+                    "routing.decided",
+                    json!({"model": TIERS[index % 4],
+                           "category": format!("c{}", index % 5), "estimated_cost_usd": 0.01, "opus_cost_usd": 0.05}),
+                ),
+                1 => ("routing.override", json!({"category": format!("c{}", index % 5)})),
+                2 => ("checkpoint.saved", json!({"ms": index as f64})),
+                3 => ("tasks.claimed", json!({"wait_ms": (index % 100) as f64})),
+                4 => ("tasks.completed", json!({"run_ms": (index % 50) as f64})),
+                5 => ("telemetry.api_request", json!({"cost_usd": 0.25})),
+                6 => ("resume.restored", json!({})),
+                7 => ("tasks.dispatched", json!({})),
+                _ => return b"{garbage".to_vec(),
+            };
+            json!({"type": kind, "ts": "2026-12-02T10:00:00.000Z", "node_id": "n", "data": data})
+                .to_string()
+                .into_bytes()
+        })
+        .collect()
+}
+
+#[test]
+fn tallies_of_parts_merged_are_the_tally_of_the_whole() {
+    let events = period_events(9_000);
+    let mut whole = EventTally::default();
+    for event in &events {
+        whole.add(event);
+    }
+    let mut merged = EventTally::default();
+    for part in events.chunks(2_345) {
+        let mut tally = EventTally::default();
+        for event in part {
+            tally.add(event);
+        }
+        merged.merge(tally);
+    }
+    let whole = summarise(whole, &[], 0, 1, 5);
+    let merged = summarise(merged, &[], 0, 1, 5);
+    assert_eq!(merged.events_read, 9_000);
+    assert_eq!(merged.routing, whole.routing);
+    assert_eq!(
+        merged.routing.by_tier.get("other"),
+        Some(&250),
+        "{:?}",
+        merged.routing
+    );
+    assert_eq!(merged.queue, whole.queue);
+    assert_eq!(merged.checkpoints, whole.checkpoints);
+    assert_eq!(merged.resumes, whole.resumes);
+    assert!((merged.spend.estimated_usd - whole.spend.estimated_usd).abs() < 1e-9);
+    assert_eq!(merged.spend.actual_usd, whole.spend.actual_usd);
+}
+
+#[test]
+fn absurd_amounts_are_left_out_of_the_sums() {
+    let mut tally = EventTally::default();
+    for cost in [
+        json!(0.5),
+        json!(-3.0),
+        json!(1e308),
+        json!(1e308),
+        json!("lots"),
+    ] {
+        add(
+            &mut tally,
+            "routing.decided",
+            json!({"model": "opus", "estimated_cost_usd": cost, "opus_cost_usd": cost}),
+        );
+        add(
+            &mut tally,
+            "telemetry.api_request",
+            json!({"cost_usd": cost}),
+        );
+    }
+    let summary = summarise(tally, &[], 0, 1, 5);
+    assert_eq!(summary.spend.estimated_usd, 0.5);
+    assert_eq!(summary.spend.always_opus_usd, 0.5);
+    assert_eq!(summary.spend.actual_usd, Some(0.5));
+    assert!(serde_json::to_string(&summary).is_ok());
+}
