@@ -527,6 +527,22 @@ async fn events_are_kept_with_the_configured_limits_and_read_from_another_connec
         .await
         .expect("summary");
     assert!(summary.events_read >= 5, "{summary:?}");
+    // A period after every stored event: nothing to read, answered at once rather than after the deadline.
+    let asked = std::time::Instant::now();
+    let empty: shim_protocol::messages::AnalyticsSummary = nodes
+        .with_timeout(Duration::from_secs(10))
+        .request_service(
+            shim_protocol::subject::ANALYTICS_SUMMARY,
+            &shim_protocol::messages::SummaryRequest {
+                since_ms: shim_actors::now_ms() + 60_000,
+                until_ms: Some(shim_actors::now_ms() + 120_000),
+                last_calls: None,
+            },
+        )
+        .await
+        .expect("an empty period is answered");
+    assert_eq!(empty.events_read, 0, "{empty:?}");
+    eprintln!("empty period answered in {:?}", asked.elapsed());
     let body = node.metrics().await;
     assert!(
         shim_tests::node::metric_value(
