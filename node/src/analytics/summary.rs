@@ -316,12 +316,12 @@ fn unavailable(error: impl std::fmt::Display) -> AnalyticsError {
     AnalyticsError::Unavailable(error.to_string())
 }
 
-/// An ephemeral pull consumer without acks from `deliver`: pulled in large batches, one round trip per batch;
-/// it goes away by itself 30 s after the query stops pulling.
-async fn reader(
+/// An ephemeral pull consumer without acks from `deliver`, in memory; it goes away by itself 30 s after the
+/// query stops pulling.
+async fn query_consumer(
     stream: &jetstream::stream::Stream,
     deliver: DeliverPolicy,
-) -> AnalyticsResult<pull::Stream> {
+) -> AnalyticsResult<jetstream::consumer::Consumer<pull::Config>> {
     stream
         .create_consumer(pull::Config {
             deliver_policy: deliver,
@@ -331,7 +331,16 @@ async fn reader(
             ..pull::Config::default()
         })
         .await
-        .map_err(unavailable)?
+        .map_err(unavailable)
+}
+
+/// [`query_consumer`]'s messages, pulled in large batches: one round trip per batch.
+async fn reader(
+    stream: &jetstream::stream::Stream,
+    deliver: DeliverPolicy,
+) -> AnalyticsResult<pull::Stream> {
+    query_consumer(stream, deliver)
+        .await?
         .stream()
         .max_messages_per_batch(QUERY_BATCH)
         .messages()
@@ -344,17 +353,9 @@ async fn first_sequence_since(
     stream: &jetstream::stream::Stream,
     start: time::OffsetDateTime,
 ) -> AnalyticsResult<Option<u64>> {
-    let consumer = stream
-        .create_consumer(pull::Config {
-            deliver_policy: DeliverPolicy::ByStartTime { start_time: start },
-            ack_policy: AckPolicy::None,
-            inactive_threshold: Duration::from_secs(30),
-            memory_storage: true,
-            ..pull::Config::default()
-        })
-        .await
-        .map_err(unavailable)?;
-    let mut batch = consumer
+    // `fetch` asks without waiting: with nothing stored since `start` it ends at once, empty.
+    let mut batch = query_consumer(stream, DeliverPolicy::ByStartTime { start_time: start })
+        .await?
         .fetch()
         .max_messages(1)
         .messages()
