@@ -32,12 +32,13 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
         };
         super::analytics::ask::<_, AnalyticsSummary>(config, AnalyticsOp::Summary, &request).await
     };
-    let current = summary(since_ms, until_ms)
-        .await
-        .context("failed to summarise the period")?;
-    let previous = summary(since_ms.saturating_sub(length_ms), since_ms)
-        .await
-        .context("failed to summarise the period before it")?;
+    // Both periods are asked at once: each query may take seconds, and any node can answer either.
+    let (current, previous) = tokio::join!(
+        summary(since_ms, until_ms),
+        summary(since_ms.saturating_sub(length_ms), since_ms)
+    );
+    let current = current.context("failed to summarise the period")?;
+    let previous = previous.context("failed to summarise the period before it")?;
     // A period the store no longer holds (older than `max_age_days`) has no events: no comparison then.
     let previous_opt = (previous.events_read > 0).then_some(&previous);
     std::fs::create_dir_all(out_dir)
