@@ -9,12 +9,15 @@
 //!   outcome is decided or changes. A second task (the sweeper) marks interrupted sessions abandoned.
 //! - `outcome`: how an event changes a record and which outcome wins (pure).
 //! - `prediction`: crash prediction measured against outcomes (pure).
-//! - `summary`: the period's summary from the stored events and the records.
+//! - `rollup`: the tallies of closed ranges of stored events (bucket `shim_rollups`), written by a third
+//!   task (the roller), so a summary reads a few rollups and only the newest events.
+//! - `summary`: the period's summary from the rollups, the stored events and the records.
 //! - `service`: the component on `shim.v1.analytics.<op>` (queue group `shim-analytics`): `sessions`,
 //!   `summary`, `crash_prediction`; any node answers.
 
 pub mod outcome;
 pub mod prediction;
+pub mod rollup;
 pub mod summary;
 
 mod ledger;
@@ -31,6 +34,7 @@ use shim_actors::EventEmitter;
 use shim_protocol::{WireError, subject};
 
 pub use ledger::{LEDGER_CONSUMER, start_ledger};
+pub use rollup::start_roller;
 pub use service::AnalyticsService;
 
 use crate::{
@@ -39,6 +43,7 @@ use crate::{
     metrics::AnalyticsMetrics,
 };
 use outcome::StoredSession;
+use rollup::Rollups;
 
 /// Why an analytics operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +86,7 @@ impl From<AnalyticsError> for WireError {
 pub struct Analytics {
     js: jetstream::Context,
     sessions: Bucket<StoredSession>,
+    rollups: Rollups,
     emitter: EventEmitter,
     metrics: AnalyticsMetrics,
     settings: AnalyticsSettings,
@@ -174,9 +180,11 @@ impl Analytics {
             },
         )
         .await?;
+        let rollups = Rollups::open(&js, &settings).await?;
         Ok(Analytics {
             js,
             sessions: Bucket::new(store, "session records"),
+            rollups,
             emitter,
             metrics,
             settings,

@@ -445,6 +445,7 @@ async fn start_analytics(
     .context("JetStream did not answer within 10 s")??;
     let analytics = Arc::new(analytics);
     analytics::start_ledger(analytics.clone(), supervision, shutdown_rx.clone());
+    analytics::start_roller(analytics.clone(), supervision, shutdown_rx.clone());
     let requests = service::queue_subscribe(
         client,
         shim_protocol::subject::ANALYTICS_ALL.to_owned(),

@@ -109,6 +109,10 @@ pub const EVENTS_STREAM: &str = "SHIM_EVENTS";
 /// The JetStream KV bucket of session records, one per chat.
 pub const SESSIONS_BUCKET: &str = "shim_sessions";
 
+/// The JetStream KV bucket of rollups: the tallies of closed ranges of stored events, so a summary reads a
+/// few rollups instead of every event.
+pub const ROLLUPS_BUCKET: &str = "shim_rollups";
+
 /// An operation of the analytics service, served on `shim.v1.analytics.<op>` in queue group
 /// [`ANALYTICS_QUEUE_GROUP`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -16,7 +16,7 @@ use shim_protocol::{
 use super::{
     Analytics, AnalyticsError, AnalyticsResult,
     prediction::{DEFAULT_LAST_CALLS, crash_prediction},
-    summary::{active_in, summarise, tally_events},
+    summary::{active_in, ended_in, summarise, tally_events},
 };
 use crate::service::{Component, Exchange, Taken, encode_ok};
 
@@ -124,11 +124,17 @@ impl AnalyticsService {
         let until = Self::period(request.since_ms, request.until_ms)?;
         let last_calls = Self::last_calls(request.last_calls)?;
         let (tally, records) = tokio::join!(
-            tally_events(&self.analytics.js, request.since_ms, until, QUERY_DEADLINE),
+            tally_events(
+                &self.analytics.js,
+                Some(&self.analytics.rollups),
+                request.since_ms,
+                until,
+                QUERY_DEADLINE
+            ),
             self.records(request.since_ms, until)
         );
         let tally = tally?;
-        self.analytics.metrics.record_query_events(tally.read);
+        self.analytics.metrics.record_query_events(tally.read_raw);
         for _ in 0..tally.malformed {
             self.analytics.metrics.record_bad_event("query");
         }
@@ -149,7 +155,12 @@ impl AnalyticsService {
         let until = Self::period(request.since_ms, request.until_ms)?;
         let last_calls = Self::last_calls(request.last_calls)?;
         let records = self.records(request.since_ms, until).await?;
-        Ok(crash_prediction(&records, last_calls))
+        Ok(crash_prediction(
+            records
+                .iter()
+                .filter(|record| ended_in(record, request.since_ms, until)),
+            last_calls,
+        ))
     }
 }
 

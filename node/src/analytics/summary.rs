@@ -8,7 +8,7 @@ use async_nats::jetstream::{
     consumer::{AckPolicy, DeliverPolicy, pull},
 };
 use futures::StreamExt;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use shim_protocol::{
     messages::{
         AnalyticsSummary, CategoryRouting, CheckpointStats, Period, QueueStats, ResumeCounts,
@@ -16,16 +16,14 @@ use shim_protocol::{
     },
     subject,
 };
+use sketches_ddsketch::{Config as SketchConfig, DDSketch};
 
 use super::{
     AnalyticsError, AnalyticsResult,
     outcome::stamp_millis,
-    prediction::{crash_prediction, quantile, ratio},
+    prediction::{crash_prediction, ratio},
+    rollup::Rollups,
 };
-
-/// Most samples kept per latency (checkpoints, queue waits and runs); beyond it a reservoir keeps a fair
-/// sample, so memory stays bounded whatever the period holds.
-const MAX_SAMPLES: usize = 100_000;
 
 /// Events asked for in one pull.
 const QUERY_BATCH: usize = 10_000;
@@ -62,71 +60,74 @@ struct LeanData<'a> {
     run_ms: Option<f64>,
 }
 
-/// A bounded sample of numbers (reservoir sampling beyond [`MAX_SAMPLES`]).
-#[derive(Debug, Default)]
-struct Sample {
-    values: Vec<f64>,
-    seen: u64,
-    max: Option<f64>,
+/// A distribution of durations in milliseconds, as a DDSketch: percentiles within 1% of the true value, the
+/// maximum exact, a size that depends on the range of values and not their number, and parts that merge
+/// into exactly the sketch of the whole (what lets stored rollups stand in for their events).
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Distribution(Option<DDSketch>);
+
+impl std::fmt::Debug for Distribution {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let count = self.0.as_ref().map_or(0, DDSketch::count);
+        write!(formatter, "Distribution({count} values)")
+    }
 }
 
-impl Sample {
+impl Distribution {
+    /// Adds a duration; one that is not a finite, non-negative number is left out.
     fn add(&mut self, value: f64) {
-        if !value.is_finite() {
-            return;
-        }
-        self.seen += 1;
-        self.max = Some(self.max.map_or(value, |max| max.max(value)));
-        if self.values.len() < MAX_SAMPLES {
-            self.values.push(value);
-            return;
-        }
-        // A cheap deterministic hash of the count stands in for a random index.
-        let slot = (self.seen.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11) % self.seen;
-        if let Some(kept) = self.values.get_mut(slot as usize) {
-            *kept = value;
+        if value.is_finite() && value >= 0.0 {
+            self.0
+                .get_or_insert_with(|| DDSketch::new(SketchConfig::defaults()))
+                .add(value);
         }
     }
 
-    /// Adds `other`'s sample; beyond [`MAX_SAMPLES`] every other value is kept, so the merged sample stays
-    /// bounded and fair to both.
-    fn merge(&mut self, other: Sample) {
-        self.seen += other.seen;
-        self.max = match (self.max, other.max) {
-            (Some(mine), Some(theirs)) => Some(mine.max(theirs)),
-            (mine, theirs) => mine.or(theirs),
+    fn merge(&mut self, other: Distribution) {
+        let Some(theirs) = other.0 else {
+            return;
         };
-        self.values.extend(other.values);
-        while self.values.len() > MAX_SAMPLES {
-            let mut index = 0;
-            self.values.retain(|_| {
-                index += 1;
-                index % 2 == 0
-            });
+        match &mut self.0 {
+            None => self.0 = Some(theirs),
+            Some(mine) => {
+                // Every sketch SHIM writes has the default configuration; one that does not cannot be merged
+                // and is left out rather than counted wrongly.
+                if let Err(error) = mine.merge(&theirs) {
+                    tracing::debug!(%error, "a latency sketch with another configuration was left out");
+                }
+            }
         }
     }
 
-    fn spread(mut self) -> Spread {
-        self.values.sort_by(f64::total_cmp);
+    fn spread(&self) -> Spread {
+        let at = |q: f64| {
+            self.0
+                .as_ref()
+                .and_then(|sketch| sketch.quantile(q).ok().flatten())
+        };
         Spread {
-            p50: quantile(&self.values, 0.5),
-            p95: quantile(&self.values, 0.95),
-            max: self.max,
+            p50: at(0.5),
+            p95: at(0.95),
+            max: self.0.as_ref().and_then(DDSketch::max),
         }
     }
 }
 
-/// What one pass over the events counts.
-#[derive(Debug, Default)]
+/// What one pass over the events counts; stored as a rollup's tally.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct EventTally {
-    /// Events read.
+    /// Events counted.
     pub read: u64,
+    /// Of those, events read from the stream by this query (the rest came from rollups).
+    #[serde(skip)]
+    pub read_raw: u64,
     /// Events that did not decode.
     pub malformed: u64,
     offered: u64,
     taken: u64,
     checkpoints: u64,
-    checkpoint_ms: Sample,
+    checkpoint_ms: Distribution,
     decisions: u64,
     by_tier: BTreeMap<String, u64>,
     by_category: BTreeMap<String, (u64, u64)>,
@@ -139,14 +140,15 @@ pub struct EventTally {
     failed: u64,
     cancelled: u64,
     dead: u64,
-    wait_ms: Sample,
-    run_ms: Sample,
+    wait_ms: Distribution,
+    run_ms: Distribution,
 }
 
 impl EventTally {
     /// Counts one stored event's payload.
     pub fn add(&mut self, payload: &[u8]) {
         self.read += 1;
+        self.read_raw += 1;
         let Ok(event) = serde_json::from_slice::<Lean<'_>>(payload) else {
             self.malformed += 1;
             return;
@@ -209,6 +211,7 @@ impl EventTally {
     /// Adds the tally of another part of the period.
     pub fn merge(&mut self, other: EventTally) {
         self.read += other.read;
+        self.read_raw += other.read_raw;
         self.malformed += other.malformed;
         self.offered += other.offered;
         self.taken += other.taken;
@@ -249,11 +252,13 @@ impl EventTally {
 
 /// Reads the events stored in `[since_ms, until_ms)` into a tally, within `deadline`.
 ///
-/// The period's first event is found by time; from there the sequence range is cut into up to
-/// [`MAX_READERS`] parts read side by side, each by its own consumer (the server serves each on its own), and
-/// their tallies are merged.
+/// The period's first event is found by time. From there, the rollups inside the period stand for their
+/// events; what they do not cover (the start of the period, gaps, the events not rolled up yet) is read
+/// event by event, cut into up to [`MAX_READERS`] parts read side by side, each by its own consumer. The
+/// tallies are merged.
 pub async fn tally_events(
     js: &jetstream::Context,
+    rollups_opt: Option<&Rollups>,
     since_ms: u64,
     until_ms: u64,
     deadline: Duration,
@@ -273,31 +278,59 @@ pub async fn tally_events(
                 .map_err(|error| {
                     AnalyticsError::BadRequest(format!("bad period start: {error}"))
                 })?;
-        let Some(first) = first_sequence_since(&stream, start).await? else {
+        let Some((first, _)) =
+            peek(&stream, DeliverPolicy::ByStartTime { start_time: start }).await?
+        else {
             return Ok(EventTally::default());
         };
-        let span = last.saturating_sub(first) + 1;
-        let readers = if span < MIN_PER_READER {
-            1
-        } else {
-            (span / MIN_PER_READER).min(MAX_READERS)
-        };
-        let part = span.div_ceil(readers);
         let until_ns = i128::from(until_ms) * 1_000_000;
-        let reads = (0..readers).map(|index| {
-            let from = first + index * part;
-            let to = (from + part - 1).min(last);
-            read_range(&stream, from, to, until_ns)
-        });
         let mut tally = EventTally::default();
-        for part in futures::future::try_join_all(reads).await? {
-            tally.merge(part);
+        let mut gaps = Vec::new();
+        let mut cursor = first;
+        if let Some(rollups) = rollups_opt {
+            for rollup in rollups.tiling(first, until_ns).await? {
+                if rollup.first > last {
+                    break;
+                }
+                if rollup.first > cursor {
+                    gaps.push((cursor, rollup.first - 1));
+                }
+                cursor = rollup.last + 1;
+                tally.merge(rollup.tally);
+            }
+        }
+        if cursor <= last {
+            gaps.push((cursor, last));
+        }
+        let mut reads = futures::stream::iter(cut(&gaps))
+            .map(|(from, to)| read_range(&stream, from, to, until_ns))
+            .buffer_unordered(MAX_READERS as usize);
+        while let Some(read) = reads.next().await {
+            tally.merge(read?.0);
         }
         Ok(tally)
     };
     tokio::time::timeout(deadline, work)
         .await
         .map_err(|_| AnalyticsError::Timeout(deadline))?
+}
+
+/// Cuts the sequence ranges to read into pieces of about the same size, enough for [`MAX_READERS`]
+/// readers when there are [`MIN_PER_READER`] events for each.
+fn cut(ranges: &[(u64, u64)]) -> Vec<(u64, u64)> {
+    let total: u64 = ranges.iter().map(|(from, to)| to - from + 1).sum();
+    let readers = (total / MIN_PER_READER).clamp(1, MAX_READERS);
+    let part = total.div_ceil(readers).max(1);
+    let mut pieces = Vec::new();
+    for &(from, to) in ranges {
+        let mut start = from;
+        while start <= to {
+            let end = to.min(start.saturating_add(part - 1));
+            pieces.push((start, end));
+            start = end + 1;
+        }
+    }
+    pieces
 }
 
 /// An amount an event claims, when it can be one: finite, not negative, and under a million dollars (one
@@ -348,13 +381,13 @@ async fn reader(
         .map_err(unavailable)
 }
 
-/// The sequence of the first event stored at or after `start`; `None` when there is none.
-async fn first_sequence_since(
+/// The sequence and store time (ns) of the first event `deliver` points at; `None` when there is none.
+pub(super) async fn peek(
     stream: &jetstream::stream::Stream,
-    start: time::OffsetDateTime,
-) -> AnalyticsResult<Option<u64>> {
-    // `fetch` asks without waiting: with nothing stored since `start` it ends at once, empty.
-    let mut batch = query_consumer(stream, DeliverPolicy::ByStartTime { start_time: start })
+    deliver: DeliverPolicy,
+) -> AnalyticsResult<Option<(u64, i128)>> {
+    // `fetch` asks without waiting: with nothing stored from there it ends at once, empty.
+    let mut batch = query_consumer(stream, deliver)
         .await?
         .fetch()
         .max_messages(1)
@@ -362,20 +395,25 @@ async fn first_sequence_since(
         .await
         .map_err(unavailable)?;
     match batch.next().await {
-        Some(Ok(message)) => Ok(message.info().ok().map(|meta| meta.stream_sequence)),
+        Some(Ok(message)) => Ok(message
+            .info()
+            .ok()
+            .map(|meta| (meta.stream_sequence, meta.published.unix_timestamp_nanos()))),
         Some(Err(error)) => Err(unavailable(error)),
         None => Ok(None),
     }
 }
 
-/// Tallies the events with sequences `from..=to` published before `until_ns`.
-async fn read_range(
+/// Tallies the events with sequences `from..=to` stored before `until_ns`; returns the tally and the store
+/// time (ns) of the last event counted (0 when none was).
+pub(super) async fn read_range(
     stream: &jetstream::stream::Stream,
     from: u64,
     to: u64,
     until_ns: i128,
-) -> AnalyticsResult<EventTally> {
+) -> AnalyticsResult<(EventTally, i128)> {
     let mut tally = EventTally::default();
+    let mut last_ns = 0;
     let mut messages = reader(
         stream,
         DeliverPolicy::ByStartSequence {
@@ -388,20 +426,31 @@ async fn read_range(
         let Ok(meta) = message.info() else {
             continue;
         };
-        if meta.stream_sequence > to || meta.published.unix_timestamp_nanos() >= until_ns {
+        let stored_ns = meta.published.unix_timestamp_nanos();
+        if meta.stream_sequence > to || stored_ns >= until_ns {
             break;
         }
         tally.add(&message.payload);
+        last_ns = stored_ns;
         if meta.stream_sequence == to {
             break;
         }
     }
-    Ok(tally)
+    Ok((tally, last_ns))
 }
 
 /// True when the session was active at some time in `[since_ms, until_ms)`.
 pub fn active_in(record: &SessionRecord, since_ms: u64, until_ms: u64) -> bool {
     record.started_at_ms < until_ms && record.ended_at_ms.is_none_or(|ended| ended >= since_ms)
+}
+
+/// True when the session's outcome was decided by an end in `[since_ms, until_ms)`: each session's outcome
+/// counts in the one period it ended in, and as `open` in the periods before.
+pub fn ended_in(record: &SessionRecord, since_ms: u64, until_ms: u64) -> bool {
+    record.outcome.is_some()
+        && record
+            .ended_at_ms
+            .is_some_and(|ended| (since_ms..until_ms).contains(&ended))
 }
 
 /// Builds the summary of `[since_ms, until_ms)` from the period's events and the session records.
@@ -426,7 +475,10 @@ pub fn summarise(
         .map(|level| ((*level).to_owned(), 0))
         .collect();
     for record in &active {
-        let name = record.outcome.map_or("open", SessionOutcome::as_str);
+        let name = record
+            .outcome
+            .filter(|_| ended_in(record, since_ms, until_ms))
+            .map_or("open", SessionOutcome::as_str);
         *outcomes.entry(name.to_owned()).or_insert(0) += 1;
         for (level, ms) in &record.time_at_level_ms {
             if let Some(total) = risk_ms.get_mut(level) {
@@ -437,7 +489,7 @@ pub fn summarise(
     let ended: Vec<&SessionRecord> = active
         .iter()
         .copied()
-        .filter(|record| record.outcome.is_some())
+        .filter(|record| ended_in(record, since_ms, until_ms))
         .collect();
     let interrupted = ended
         .iter()
