@@ -1,5 +1,6 @@
 //! Request-path benchmark: `shim_status` over MCP, the same request over raw NATS to the node, and a bare
-//! NATS request/reply echo on the same server; plus the idle node's resident memory.
+//! NATS request/reply echo on the same server; plus the idle node's resident memory. Each path is measured
+//! with the analytics store off and on (`SHIM_ANALYTICS_ENABLED`), twice each, interleaved, in one run.
 //!
 //! Run: `cargo bench -p shim-tests --bench request_path` (optionally `-- --calls 20000`).
 //! Every part is a real process: nats-server, `shim-node run`, `shim-node mcp`.
@@ -77,22 +78,31 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-#[tokio::main]
-async fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let calls = args
-        .iter()
-        .position(|arg| arg == "--calls")
-        .and_then(|index| args.get(index + 1))
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(10_000usize);
+/// One round of every path against a fresh server and node, with the analytics store on or off.
+struct Round {
+    label: &'static str,
+    paths: Vec<Stats>,
+    idle_rss_kib: u64,
+    loaded_rss_kib: u64,
+    stored_events: u64,
+}
 
+async fn round(calls: usize, store_on: bool) -> Round {
     let nats = NatsServer::start();
     let data_dir = tempfile::tempdir().expect("temp dir");
-    let node = NodeProcess::start(EXE, &nats.url(), "bench", data_dir.path());
+    let node = NodeProcess::start_with_env(
+        EXE,
+        &nats.url(),
+        "bench",
+        data_dir.path(),
+        &[(
+            "SHIM_ANALYTICS_ENABLED",
+            if store_on { "true" } else { "false" },
+        )],
+    );
     let client = wait_for_node(&nats.url(), "bench", Duration::from_secs(5)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let idle_rss_start = rss_kib(node.pid());
+    let idle_rss_kib = rss_kib(node.pid());
 
     // A bare echo on its own connection, answering a payload the size of a status request.
     let echo_server = connect(&nats.url(), "bench-echo", false, None)
@@ -179,36 +189,80 @@ async fn main() {
         )
     };
     mcp.close().await;
-    let rss_after_load = rss_kib(node.pid());
-
-    println!("\nrequest path, {calls} sequential calls each after {WARMUP} warm-up calls\n");
-    println!("| path | calls | p50 µs | p99 µs | mean µs | calls/s |");
-    println!("|---|---:|---:|---:|---:|---:|");
-    for stat in [&echo, &raw, &mcp_stats] {
-        println!(
-            "| {} | {} | {} | {} | {} | {:.0} |",
-            stat.name,
-            stat.calls,
-            stat.p50.as_micros(),
-            stat.p99.as_micros(),
-            stat.mean.as_micros(),
-            stat.per_second
-        );
-    }
-    println!(
-        "\nnode over raw NATS vs bare echo: p50 {:.2}x, p99 {:.2}x",
-        raw.p50.as_secs_f64() / echo.p50.as_secs_f64(),
-        raw.p99.as_secs_f64() / echo.p99.as_secs_f64()
-    );
-    println!(
-        "MCP vs bare echo: p50 {:.2}x, p99 {:.2}x",
-        mcp_stats.p50.as_secs_f64() / echo.p50.as_secs_f64(),
-        mcp_stats.p99.as_secs_f64() / echo.p99.as_secs_f64()
-    );
-    println!(
-        "node resident memory: idle after start {:.1} MiB, after the run {:.1} MiB",
-        idle_rss_start as f64 / 1024.0,
-        rss_after_load as f64 / 1024.0
+    let loaded_rss_kib = rss_kib(node.pid());
+    let stored_events = match async_nats::jetstream::new(client.nats().clone())
+        .get_stream("SHIM_EVENTS")
+        .await
+    {
+        Ok(mut stream) => stream.info().await.map_or(0, |info| info.state.messages),
+        Err(_) => 0,
+    };
+    assert_eq!(
+        stored_events > 0,
+        store_on,
+        "the store is {} as asked",
+        if store_on { "on" } else { "off" }
     );
     drop(node);
+    Round {
+        label: if store_on { "store on" } else { "store off" },
+        paths: vec![echo, raw, mcp_stats],
+        idle_rss_kib,
+        loaded_rss_kib,
+        stored_events,
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let calls = args
+        .iter()
+        .position(|arg| arg == "--calls")
+        .and_then(|index| args.get(index + 1))
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(10_000usize);
+
+    // Off, on, off, on: each setting twice, interleaved, so drift on a shared machine shows as spread
+    // rather than as a difference between the settings.
+    let mut rounds = Vec::new();
+    for store_on in [false, true, false, true] {
+        rounds.push(round(calls, store_on).await);
+    }
+
+    println!("\nrequest path, {calls} sequential calls each after {WARMUP} warm-up calls\n");
+    println!("| store | path | calls | p50 µs | p99 µs | mean µs | calls/s |");
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    for round in &rounds {
+        for stat in &round.paths {
+            println!(
+                "| {} | {} | {} | {} | {} | {} | {:.0} |",
+                round.label,
+                stat.name,
+                stat.calls,
+                stat.p50.as_micros(),
+                stat.p99.as_micros(),
+                stat.mean.as_micros(),
+                stat.per_second
+            );
+        }
+    }
+    println!();
+    for round in &rounds {
+        let [echo, raw, mcp] = &round.paths[..] else {
+            continue;
+        };
+        println!(
+            "{}: node over raw NATS vs bare echo p50 {:.2}x, p99 {:.2}x; MCP vs bare echo p50 {:.2}x, p99 {:.2}x; \
+             {} events stored; node memory idle {:.1} MiB, after the run {:.1} MiB",
+            round.label,
+            raw.p50.as_secs_f64() / echo.p50.as_secs_f64(),
+            raw.p99.as_secs_f64() / echo.p99.as_secs_f64(),
+            mcp.p50.as_secs_f64() / echo.p50.as_secs_f64(),
+            mcp.p99.as_secs_f64() / echo.p99.as_secs_f64(),
+            round.stored_events,
+            round.idle_rss_kib as f64 / 1024.0,
+            round.loaded_rss_kib as f64 / 1024.0
+        );
+    }
 }
