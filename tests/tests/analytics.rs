@@ -412,6 +412,55 @@ async fn each_outcome_is_reached_through_the_real_paths_and_counted_by_name() {
     }
     let html = std::fs::read_to_string(&written[1]).expect("html");
     assert!(html.ends_with("</html>\n"), "{html}");
+
+    // README's line exactly as written, in a project directory: `shim-node report --out reports`.
+    let (_cwd, cwd) = project();
+    let readme = Command::new("sh")
+        .args(["-c", &format!("{EXE} report --out reports")])
+        .current_dir(&cwd)
+        .envs(sandbox.env())
+        .env_remove("SHIM_LOG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("sh runs");
+    assert!(readme.status.success(), "{readme:?}");
+    let mut names: Vec<String> = std::fs::read_dir(cwd.join("reports"))
+        .expect("reports/ made")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    let printed: Vec<String> = String::from_utf8_lossy(&readme.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].starts_with("shim-report-") && names[0].ends_with(".html"),
+        "{names:?}"
+    );
+    assert_eq!(names[0].replace(".html", ".md"), names[1], "{names:?}");
+    assert_eq!(
+        printed,
+        [
+            format!("reports/{}", names[1]),
+            format!("reports/{}", names[0])
+        ],
+        "the paths written, Markdown first"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(cwd.join("reports"))
+            .expect("made")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "the reports directory is private");
+    }
     assert_eq!(html.matches("<svg ").count(), 4, "{html}");
     assert!(!html.contains("<script"), "{html}");
 

@@ -41,7 +41,9 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
     let previous = previous.context("failed to summarise the period before it")?;
     // A period the store no longer holds (older than `max_age_days`) has no events: no comparison then.
     let previous_opt = (previous.events_read > 0).then_some(&previous);
-    std::fs::create_dir_all(out_dir)
+    // A directory made here is the user's alone, like the files in it; an existing one keeps its mode.
+    std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o700)
+        .create(out_dir)
         .with_context(|| format!("failed to create {}", out_dir.display()))?;
     let date = current
         .period
