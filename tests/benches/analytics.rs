@@ -102,8 +102,12 @@ async fn main() {
     let nats = NatsServer::start();
     let client = async_nats::connect(nats.url()).await.expect("connects");
     let js = jetstream::new(client.clone());
+    // The node's default size cap (1 GiB) holds a million of these events; a larger N gets room for its own
+    // (about 300 bytes each, twice over).
     let settings = AnalyticsSettings {
-        max_bytes: 8 << 30,
+        max_bytes: AnalyticsSettings::default()
+            .max_bytes
+            .max(count as u64 * 600),
         ..AnalyticsSettings::default()
     };
     provision(&js, &settings).await.expect("stream");

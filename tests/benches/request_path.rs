@@ -16,7 +16,8 @@ use serde_json::json;
 use shim_node::nats::connect;
 use shim_protocol::{
     NodeOp,
-    messages::{StatusReply, StatusRequest},
+    messages::{RouteReply, RouteRequest, StatusReply, StatusRequest},
+    subject::ROUTER_ROUTE,
 };
 use shim_tests::{McpClient, NatsServer, NodeProcess, wait_for_node};
 
@@ -150,6 +151,24 @@ async fn round(calls: usize, store_on: bool) -> Round {
     })
     .await;
 
+    // A request that publishes an event each time (`routing.decided`): with the store on, every one is kept.
+    let route = RouteRequest {
+        prompt: "why does this deadlock when two workers take the same lock?".to_owned(),
+        strategy: None,
+        chat_id: Some("0190c0de-0000-7000-8000-000000000001".to_owned()),
+    };
+    let routed = measure("route over raw NATS (one event stored each)", calls, || {
+        let client = client.clone();
+        let route = route.clone();
+        async move {
+            let _: RouteReply = client
+                .request_service(ROUTER_ROUTE, &route)
+                .await
+                .expect("route");
+        }
+    })
+    .await;
+
     let mcp_log = data_dir.path().join("mcp.log");
     let nats_url = nats.url();
     let data = data_dir.path().display().to_string();
@@ -197,16 +216,19 @@ async fn round(calls: usize, store_on: bool) -> Round {
         Ok(mut stream) => stream.info().await.map_or(0, |info| info.state.messages),
         Err(_) => 0,
     };
-    assert_eq!(
-        stored_events > 0,
-        store_on,
-        "the store is {} as asked",
-        if store_on { "on" } else { "off" }
-    );
+    if store_on {
+        // The stream may still be taking the last of them in; every routed prompt but a handful is stored.
+        assert!(
+            stored_events >= calls as u64,
+            "only {stored_events} events stored for {calls} routed prompts"
+        );
+    } else {
+        assert_eq!(stored_events, 0, "the store is off");
+    }
     drop(node);
     Round {
         label: if store_on { "store on" } else { "store off" },
-        paths: vec![echo, raw, mcp_stats],
+        paths: vec![echo, raw, routed, mcp_stats],
         idle_rss_kib,
         loaded_rss_kib,
         stored_events,
@@ -249,15 +271,17 @@ async fn main() {
     }
     println!();
     for round in &rounds {
-        let [echo, raw, mcp] = &round.paths[..] else {
+        let [echo, raw, routed, mcp] = &round.paths[..] else {
             continue;
         };
         println!(
-            "{}: node over raw NATS vs bare echo p50 {:.2}x, p99 {:.2}x; MCP vs bare echo p50 {:.2}x, p99 {:.2}x; \
+            "{}: node over raw NATS vs bare echo p50 {:.2}x, p99 {:.2}x; route {:.2}x, {:.2}x; MCP vs bare echo p50 {:.2}x, p99 {:.2}x; \
              {} events stored; node memory idle {:.1} MiB, after the run {:.1} MiB",
             round.label,
             raw.p50.as_secs_f64() / echo.p50.as_secs_f64(),
             raw.p99.as_secs_f64() / echo.p99.as_secs_f64(),
+            routed.p50.as_secs_f64() / echo.p50.as_secs_f64(),
+            routed.p99.as_secs_f64() / echo.p99.as_secs_f64(),
             mcp.p50.as_secs_f64() / echo.p50.as_secs_f64(),
             mcp.p99.as_secs_f64() / echo.p99.as_secs_f64(),
             round.stored_events,
