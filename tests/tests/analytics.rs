@@ -11,7 +11,8 @@ use std::{
 use async_nats::jetstream::{self, stream};
 use serde_json::{Value, json};
 use shim_tests::{
-    DEADLINE, McpClient, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until,
+    DEADLINE, McpClient, NatsServer, NodeProcess, POLL, TestNode, run_hook, sh_quote,
+    wait_for_node, wait_until,
 };
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
@@ -59,7 +60,6 @@ impl Sandbox {
 
     /// Runs `shim-node hook` as Claude Code does: `sh -c` with the hook JSON on stdin.
     fn hook(&self, session_id: &str, name: &str, project: &Path, extra: Value) {
-        use std::io::Write;
         let mut input = json!({
             "session_id": session_id,
             "transcript_path": project.join(format!("{session_id}.jsonl")).display().to_string(),
@@ -69,23 +69,8 @@ impl Sandbox {
         if let (Some(target), Some(more)) = (input.as_object_mut(), extra.as_object()) {
             target.extend(more.clone());
         }
-        let mut child = Command::new("timeout")
-            .args(["60", "sh", "-c", &format!("{EXE} hook")])
-            .envs(self.env())
-            .env_remove("SHIM_LOG")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sh runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.to_string().as_bytes())
-            .expect("writes");
-        let output = child.wait_with_output().expect("finishes");
-        assert_eq!(output.status.code(), Some(0), "{name} hook");
+        let run = run_hook(&format!("{} hook", sh_quote(EXE)), &self.env(), &input);
+        assert_eq!(run.code, 0, "{name} hook");
     }
 
     /// The sessions `shim-node sessions --json` lists, by chat id.

@@ -25,6 +25,11 @@ use crate::coordination::{
 /// The durable consumer every node's ledger pulls from: each event is handled by one of them.
 pub const LEDGER_CONSUMER: &str = "analytics-ledger";
 
+/// How long one pull request of the ledger waits at the server for events.
+const PULL_EXPIRES: Duration = Duration::from_secs(30);
+/// The idle heartbeat the server sends on a waiting pull; must stay under half of [`PULL_EXPIRES`].
+const PULL_HEARTBEAT: Duration = Duration::from_secs(5);
+
 /// Largest event the ledger decodes; larger ones are skipped as malformed.
 const MAX_EVENT_BYTES: usize = 256 * 1024;
 
@@ -71,9 +76,15 @@ async fn run(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> 
         Ok(consumer) => consumer,
         Err(error) => return Ended::Broke(format!("no ledger consumer: {error}")),
     };
+    // Each pull asks for up to 256 events and expires after 30 s (async-nats' default, stated here so it
+    // does not move under us). The idle heartbeat is off by default: with it off, a pull the server lost
+    // (the server restarted, the consumer was deleted) leaves this loop waiting for ever. At 5 s, two missed
+    // heartbeats end the stream with an error, and the supervisor starts the ledger again.
     let mut messages = match consumer
         .stream()
         .max_messages_per_batch(256)
+        .expires(PULL_EXPIRES)
+        .heartbeat(PULL_HEARTBEAT)
         .messages()
         .await
     {
