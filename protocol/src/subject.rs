@@ -109,6 +109,9 @@ pub const EVENTS_STREAM: &str = "SHIM_EVENTS";
 /// The JetStream KV bucket of session records, one per chat.
 pub const SESSIONS_BUCKET: &str = "shim_sessions";
 
+/// The JetStream KV bucket of leases: which node runs a cluster-wide background job (one key per job).
+pub const LEASES_BUCKET: &str = "shim_leases";
+
 /// An operation of the analytics service, served on `shim.v1.analytics.<op>` in queue group
 /// [`ANALYTICS_QUEUE_GROUP`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
