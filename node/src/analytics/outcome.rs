@@ -25,11 +25,12 @@
 //! API requests is kept as its first and last (the ones in between change nothing), and past the cap the
 //! oldest of the frequent kinds (checkpoints, risk changes, API requests and errors) go first.
 //!
-//! **Restart.** A chat that starts again after its session was over (`chats.started` after an end or an
-//! interruption: Claude Code's `--resume`, a new `session.start`) begins a new session in the same record:
+//! **Restart.** A chat that starts again after its session ended (`chats.started` after a clean end: Claude
+//! Code's `--resume`, a new `session.start` under the same id) begins a new session in the same record:
 //! flags, levels, time at levels, checkpoints, tool calls and evidence start over, the first evidence line
 //! names the previous session's outcome, and that outcome stays in the store as the `sessions.outcome` event
-//! published when it was decided.
+//! published when it was decided. One that starts again after an interruption (its node came back and its
+//! client re-attached) is the same session going on: it is open again and keeps its evidence.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -435,8 +436,19 @@ impl StoredSession {
         let kind = fact.kind.as_str();
         session.record.last_seen_ms = session.record.last_seen_ms.max(at_ms);
         session.record.started_at_ms = session.record.started_at_ms.min(at_ms);
-        if kind == "chats.started" && session.is_over() {
-            session.restart(at_ms);
+        if kind == "chats.started" {
+            if session.state.clean_end_at_ms.is_some() {
+                session.restart(at_ms);
+            } else if session.state.interrupted_at_ms.is_some() {
+                // The same session going on (its node came back and its client re-attached).
+                session.note(format!(
+                    "chats.started again at {}: it went on after the interruption",
+                    stamp(at_ms)
+                ));
+                session.state.interrupted_at_ms = None;
+                session.state.abandoned = false;
+                session.record.ended_at_ms = None;
+            }
         }
         if let Some(calls) = fact.data.get("tool_calls").and_then(Value::as_u64) {
             session.record.tool_calls = session.record.tool_calls.max(calls);

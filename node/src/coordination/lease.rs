@@ -177,11 +177,12 @@ impl Lease {
                 Held::Taken { previous_opt }
             }
             Updated::Left(Current::Present { value, .. }) => Held::Elsewhere(value),
-            // `decide` leaves only a key another node holds.
-            Updated::Left(_) => Held::Elsewhere(LeaseRecord {
-                node: String::new(),
-                expires_at_ms: 0,
-            }),
+            // `decide` leaves only a key holding another node's running lease.
+            Updated::Left(_) => {
+                return Err(self
+                    .bucket
+                    .unavailable(format!("lease {} left without a holder", self.name)));
+            }
         })
     }
 

@@ -421,6 +421,20 @@ fn a_restart_begins_a_new_session_without_the_old_evidence() {
         "{:?}",
         session.record.evidence
     );
+    // Started again after an interruption (its node came back): the same session going on, flags kept.
+    let went_on = play(&[
+        started(),
+        ("signals.compacting", json!({"trigger": "auto"}), 2_000),
+        ("chats.away", json!({"reason": "node stopping"}), 3_000),
+        (
+            "chats.started",
+            json!({"client": "claude-code", "project_dir": "/p"}),
+            4_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(went_on.record.outcome, Some(SessionOutcome::Compacted));
+    assert_eq!(went_on.record.started_at_ms, 1_000);
     // Still open after the restart: no outcome yet, whatever order the events came in.
     for seed in 1..=200u64 {
         let order = shuffled(events.len() - 1, seed);
