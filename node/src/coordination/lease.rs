@@ -40,6 +40,9 @@ use super::{
     supervise::Ended,
 };
 
+/// Longest a stopping holder tries to give its lease up.
+const RELEASE_WITHIN: Duration = Duration::from_secs(1);
+
 /// What a lease key holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaseRecord {
@@ -214,7 +217,8 @@ impl Lease {
 /// Runs `job` every `every` on whichever node holds `lease`: before each run the lease is taken or renewed,
 /// and the run is skipped when another node holds it (or the bucket cannot be reached: holding it is then
 /// unknown). Give the lease a time to live of a few `every`s, so one late renewal does not pass it on. At
-/// shutdown the lease is released and [`Ended::Finished`] returned.
+/// shutdown (which nothing here delays by more than a second) the lease is released and
+/// [`Ended::Finished`] returned.
 pub async fn run_while_held<F, Fut>(
     lease: &Lease,
     every: Duration,
@@ -226,7 +230,12 @@ where
     Fut: Future<Output = ()>,
 {
     loop {
-        match lease.hold(shim_actors::now_ms()).await {
+        // Nothing here may hold up a stop: with NATS gone, a bucket request waits out its timeout.
+        let held = tokio::select! {
+            held = lease.hold(shim_actors::now_ms()) => held,
+            _ = shutdown.wait_for(|stop| *stop) => break,
+        };
+        match held {
             Ok(held) if held.is_mine() => {
                 tokio::select! {
                     () = job() => {}
@@ -243,8 +252,11 @@ where
             _ = shutdown.wait_for(|stop| *stop) => break,
         }
     }
-    if let Err(error) = lease.release().await {
-        debug!(lease = %lease.name, %error, "lease could not be released");
+    // Given up at once when NATS answers; otherwise the lease simply runs out.
+    match tokio::time::timeout(RELEASE_WITHIN, lease.release()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => debug!(lease = %lease.name, %error, "lease could not be released"),
+        Err(_) => debug!(lease = %lease.name, "lease release timed out; it will run out"),
     }
     Ended::Finished
 }
