@@ -6,7 +6,8 @@
 //! - The ledger (`ledger`): a supervised background task of every node, pulling from one durable consumer
 //!   they share (`analytics-ledger`), so each event is handled once; it keeps a record per chat in the
 //!   bucket `shim_sessions`, every write a compare-and-set, and publishes `sessions.outcome` when a chat's
-//!   outcome is decided or changes. A second task (the sweeper) marks interrupted sessions abandoned.
+//!   outcome is decided or changes. A second task (the sweeper) marks interrupted sessions abandoned; it runs
+//!   on one node at a time, the holder of the lease `analytics-sweeper` (`coordination::lease`).
 //! - `outcome`: how an event changes a record and which outcome wins (pure).
 //! - `prediction`: crash prediction measured against outcomes (pure).
 //! - `rollup`: the tallies of closed ranges of stored events (bucket `shim_rollups`), written by a third
@@ -33,13 +34,16 @@ use async_nats::jetstream::{
 use shim_actors::EventEmitter;
 use shim_protocol::{WireError, subject};
 
-pub use ledger::{LEDGER_CONSUMER, start_ledger};
-pub use rollup::start_roller;
+pub use ledger::{LEDGER_CONSUMER, SWEEPER_LEASE, start_ledger};
+pub use rollup::{ROLLER_LEASE, start_roller};
 pub use service::AnalyticsService;
 
 use crate::{
     config::AnalyticsSettings,
-    coordination::bucket::{Bucket, BucketError},
+    coordination::{
+        bucket::{Bucket, BucketError},
+        lease::Leases,
+    },
     metrics::AnalyticsMetrics,
 };
 use outcome::StoredSession;
@@ -81,12 +85,17 @@ impl From<AnalyticsError> for WireError {
     }
 }
 
+/// Most session records one listing reads (`shim-node sessions`, the summary, crash prediction, the abandon
+/// sweep): at a few KiB each (the record, at most 24 evidence lines), tens of MiB at most.
+pub const MAX_LISTED_SESSIONS: usize = 10_000;
+
 /// The analytics store of a node: the stream, the session bucket and what the ledger needs.
 #[derive(Debug, Clone)]
 pub struct Analytics {
     js: jetstream::Context,
     sessions: Bucket<StoredSession>,
     rollups: Rollups,
+    leases: Leases,
     emitter: EventEmitter,
     metrics: AnalyticsMetrics,
     settings: AnalyticsSettings,
@@ -181,31 +190,54 @@ impl Analytics {
         )
         .await?;
         let rollups = Rollups::open(&js, &settings).await?;
+        let leases = Leases::open(&js, settings.replicas, emitter.clone()).await?;
         Ok(Analytics {
             js,
             sessions: Bucket::new(store, "session records"),
             rollups,
+            leases,
             emitter,
             metrics,
             settings,
         })
     }
 
-    /// Reads every session record (newest state), skipping unreadable ones.
-    pub async fn all_sessions(&self) -> AnalyticsResult<Vec<StoredSession>> {
+    /// The leases of the NATS the store is on: the sweeper runs under one, and so may other cluster-wide
+    /// jobs of analytics.
+    pub fn leases(&self) -> &Leases {
+        &self.leases
+    }
+
+    /// Reads the session records, at most [`MAX_LISTED_SESSIONS`] of them: the most recently changed when the
+    /// bucket holds more (the listing says so with `truncated`). Unreadable records are skipped; the facts
+    /// of each record are left out (its record and state are what readers need), so memory stays bounded
+    /// by the cap.
+    pub async fn all_sessions(&self) -> AnalyticsResult<SessionListing> {
         use futures::StreamExt;
         let store = self.sessions.store();
         let mut keys = store
             .keys()
             .await
             .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?;
-        let mut names = Vec::new();
+        // Keys come in the order they were last written: keeping the last ones keeps the newest.
+        let mut names = std::collections::VecDeque::with_capacity(MAX_LISTED_SESSIONS);
+        let mut truncated = false;
         while let Some(key) = keys.next().await {
-            names.push(key.map_err(|error| AnalyticsError::Unavailable(error.to_string()))?);
+            if names.len() == MAX_LISTED_SESSIONS {
+                names.pop_front();
+                truncated = true;
+            }
+            names.push_back(key.map_err(|error| AnalyticsError::Unavailable(error.to_string()))?);
         }
         // Reads overlap: one round trip per key, many in flight.
         let reads = futures::stream::iter(names)
-            .map(|key| async move { self.sessions.get(&key).await })
+            .map(|key| async move {
+                let found = self.sessions.get(&key).await?;
+                Ok::<_, BucketError>(found.map(|mut session| {
+                    session.facts = Vec::new();
+                    session
+                }))
+            })
             .buffer_unordered(64)
             .collect::<Vec<_>>()
             .await;
@@ -215,6 +247,18 @@ impl Analytics {
                 sessions.push(session);
             }
         }
-        Ok(sessions)
+        Ok(SessionListing {
+            sessions,
+            truncated,
+        })
     }
+}
+
+/// Session records as [`Analytics::all_sessions`] read them.
+#[derive(Debug, Clone, Default)]
+pub struct SessionListing {
+    /// The records, without their facts, in no particular order.
+    pub sessions: Vec<StoredSession>,
+    /// True when the bucket holds more than [`MAX_LISTED_SESSIONS`] and only the newest were read.
+    pub truncated: bool,
 }

@@ -113,6 +113,9 @@ pub const SESSIONS_BUCKET: &str = "shim_sessions";
 /// few rollups instead of every event.
 pub const ROLLUPS_BUCKET: &str = "shim_rollups";
 
+/// The JetStream KV bucket of leases: which node runs a cluster-wide background job (one key per job).
+pub const LEASES_BUCKET: &str = "shim_leases";
+
 /// An operation of the analytics service, served on `shim.v1.analytics.<op>` in queue group
 /// [`ANALYTICS_QUEUE_GROUP`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

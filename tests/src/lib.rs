@@ -9,6 +9,7 @@
 //! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
 //! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
 //! - [`events`]: following the node's events.
+//! - [`hooks`]: running a hook's command as Claude Code does (`sh -c`, the hook JSON on stdin).
 //! - [`otlp`]: OTLP/HTTP exports as Claude Code sends them, and a plain HTTP/1.1 POST to send them with.
 //! - [`chats`]: waiting for the chat registry to list a chat in some state.
 //! - [`routing_eval`]: the routing corpus, the baselines and the evaluation of the learned router.
@@ -20,6 +21,7 @@
 pub mod chats;
 pub mod dashboards;
 pub mod events;
+pub mod hooks;
 pub mod mcp_client;
 pub mod metrics_doc;
 pub mod nats_server;
@@ -34,6 +36,7 @@ use std::time::Duration;
 
 pub use chats::wait_for_chat;
 pub use events::EventFeed;
+pub use hooks::{HookRun, run_hook, sh_quote};
 pub use mcp_client::McpClient;
 pub use nats_server::NatsServer;
 pub use node::TestNode;

@@ -11,7 +11,8 @@ use std::{
 use async_nats::jetstream::{self, stream};
 use serde_json::{Value, json};
 use shim_tests::{
-    DEADLINE, McpClient, NatsServer, NodeProcess, POLL, TestNode, wait_for_node, wait_until,
+    DEADLINE, McpClient, NatsServer, NodeProcess, POLL, TestNode, run_hook, sh_quote,
+    wait_for_node, wait_until,
 };
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
@@ -59,7 +60,6 @@ impl Sandbox {
 
     /// Runs `shim-node hook` as Claude Code does: `sh -c` with the hook JSON on stdin.
     fn hook(&self, session_id: &str, name: &str, project: &Path, extra: Value) {
-        use std::io::Write;
         let mut input = json!({
             "session_id": session_id,
             "transcript_path": project.join(format!("{session_id}.jsonl")).display().to_string(),
@@ -69,23 +69,8 @@ impl Sandbox {
         if let (Some(target), Some(more)) = (input.as_object_mut(), extra.as_object()) {
             target.extend(more.clone());
         }
-        let mut child = Command::new("timeout")
-            .args(["60", "sh", "-c", &format!("{EXE} hook")])
-            .envs(self.env())
-            .env_remove("SHIM_LOG")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sh runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.to_string().as_bytes())
-            .expect("writes");
-        let output = child.wait_with_output().expect("finishes");
-        assert_eq!(output.status.code(), Some(0), "{name} hook");
+        let run = run_hook(&format!("{} hook", sh_quote(EXE)), &self.env(), &input);
+        assert_eq!(run.code, 0, "{name} hook");
     }
 
     /// The sessions `shim-node sessions --json` lists, by chat id.
@@ -483,10 +468,37 @@ async fn events_are_kept_with_the_configured_limits_and_read_from_another_connec
     })
     .await
     .expect("creates");
+    // The session bucket from the same earlier configuration (a bucket is a stream `KV_<name>`).
+    js.create_stream(stream::Config {
+        name: "KV_shim_sessions".to_owned(),
+        subjects: vec!["$KV.shim_sessions.>".to_owned()],
+        max_messages_per_subject: 1,
+        max_age: Duration::from_secs(24 * 3600),
+        allow_rollup: true,
+        deny_delete: true,
+        allow_direct: true,
+        ..stream::Config::default()
+    })
+    .await
+    .expect("creates");
     let (mut config, data_dir) = TestNode::config(&nats.url());
     config.analytics.max_age_days = 3;
     config.analytics.max_bytes = 64 << 20;
     let node = TestNode::start_with(config, data_dir).await;
+    let buckets = js
+        .get_stream("KV_shim_sessions")
+        .await
+        .expect("bucket")
+        .info()
+        .await
+        .expect("info")
+        .config
+        .clone();
+    assert_eq!(
+        buckets.max_age,
+        Duration::from_secs(3 * 24 * 3600),
+        "the session bucket is brought to the configured age too"
+    );
 
     let mut stream = js.get_stream("SHIM_EVENTS").await.expect("stream");
     let info = stream.info().await.expect("info");
@@ -672,6 +684,52 @@ async fn store_events(
                     .is_ok_and(|info| info.state.messages >= (first + count) as u64),
                 Err(_) => false,
             }
+
+/// The lease `analytics-sweeper` as the bucket holds it: (node, expires_at_ms).
+async fn sweeper_lease(js: &jetstream::Context) -> Option<(String, u64)> {
+    let store = js.get_key_value("shim_leases").await.ok()?;
+    let value = store.get("analytics-sweeper").await.ok()??;
+    let record: Value = serde_json::from_slice(&value).ok()?;
+    Some((
+        record["node"].as_str()?.to_owned(),
+        record["expires_at_ms"].as_u64()?,
+    ))
+}
+
+/// How many `leases.taken` events the store holds.
+async fn leases_taken(js: &jetstream::Context) -> u64 {
+    let stream = js.get_stream("SHIM_EVENTS").await.expect("events stream");
+    let mut consumer: jetstream::consumer::PullConsumer = stream
+        .create_consumer(jetstream::consumer::pull::Config {
+            filter_subject: "shim.events.leases.taken".to_owned(),
+            ..Default::default()
+        })
+        .await
+        .expect("consumer");
+    consumer.info().await.expect("info").num_pending
+}
+
+#[tokio::test]
+async fn one_node_sweeps_and_another_takes_over_when_it_is_killed() {
+    let nats = NatsServer::start();
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = jetstream::new(client.clone());
+    let dirs = [
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    ];
+    let env = [
+        ("SHIM_ANALYTICS_ABANDON_AFTER_S", "4"),
+        ("SHIM_METRICS_ADDR", "off"),
+        ("SHIM_OTLP_ADDR", "off"),
+    ];
+    let mut first = NodeProcess::start_with_env(EXE, &nats.url(), "sweep-a", dirs[0].path(), &env);
+    let _ = wait_for_node(&nats.url(), "sweep-a", DEADLINE).await;
+    let held_by_a = wait_until(
+        || async {
+            sweeper_lease(&js)
+                .await
+                .is_some_and(|(node, _)| node == "sweep-a")
         },
         DEADLINE,
         POLL,
@@ -797,4 +855,160 @@ async fn rollups_give_the_summary_every_event_gives_for_any_period() {
         .expect("tally");
     assert_eq!((whole.read, whole.read_raw), (1_000, 128));
     compare("one rollup gone").await;
+
+    assert!(held_by_a, "the first node takes the sweeper lease");
+
+    // A second node on the same NATS: the first keeps the lease, renewing it, and the second never takes it.
+    let mut second = NodeProcess::start_with_env(EXE, &nats.url(), "sweep-b", dirs[1].path(), &env);
+    let nodes = wait_for_node(&nats.url(), "sweep-b", DEADLINE).await;
+    let (_, expires_then) = sweeper_lease(&js).await.expect("a lease");
+    let renewed = wait_until(
+        || async {
+            let (node, expires) = sweeper_lease(&js).await.expect("a lease");
+            assert_eq!(node, "sweep-a", "only one node holds the sweeper lease");
+            expires >= expires_then + 2_000
+        },
+        DEADLINE,
+        Duration::from_millis(100),
+    )
+    .await;
+    assert!(renewed, "the holder renews its lease");
+    assert_eq!(leases_taken(&js).await, 1, "taken once, by the first node");
+
+    // A session whose process went away, recorded while the first node sweeps.
+    let now = shim_actors::now_ms();
+    for (kind, data, at_ms) in [
+        (
+            "chats.started",
+            json!({"client": "claude-code"}),
+            now - 1_000,
+        ),
+        ("chats.gone", json!({"from": "away"}), now),
+    ] {
+        let event = json!({
+            "type": kind,
+            "ts": shim_node::analytics::outcome::stamp_millis(at_ms),
+            "node_id": "elsewhere",
+            "chat_id": "orphan",
+            "data": data,
+        });
+        client
+            .publish(format!("shim.events.{kind}"), event.to_string().into())
+            .await
+            .expect("publishes");
+    }
+    client.flush().await.expect("flush");
+    let outcome = |wanted: shim_protocol::messages::SessionOutcome| {
+        let nodes = nodes.clone();
+        async move {
+            let list: Result<shim_protocol::messages::SessionList, _> = nodes
+                .request_service(
+                    shim_protocol::subject::ANALYTICS_SESSIONS,
+                    &shim_protocol::messages::SessionsRequest {
+                        since_ms: 0,
+                        ..Default::default()
+                    },
+                )
+                .await;
+            list.is_ok_and(|list| {
+                list.sessions
+                    .iter()
+                    .any(|session| session.chat_id == "orphan" && session.outcome == Some(wanted))
+            })
+        }
+    };
+    let interrupted = wait_until(
+        || outcome(shim_protocol::messages::SessionOutcome::Interrupted),
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(interrupted, "the orphan is recorded interrupted");
+
+    // The holder dies without a word: its lease lapses and the other node takes it, and sweeps.
+    first.kill_9();
+    let taken_over = wait_until(
+        || async {
+            sweeper_lease(&js)
+                .await
+                .is_some_and(|(node, _)| node == "sweep-b")
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(taken_over, "the second node takes the lease over");
+    assert_eq!(
+        leases_taken(&js).await,
+        2,
+        "taken once more, by the second node"
+    );
+    let abandoned = wait_until(
+        || outcome(shim_protocol::messages::SessionOutcome::Abandoned),
+        DEADLINE,
+        Duration::from_millis(200),
+    )
+    .await;
+    assert!(abandoned, "the new holder sweeps");
+    second.kill_9();
+}
+
+#[tokio::test]
+async fn a_listing_reads_at_most_its_cap_of_records_and_says_it_was_cut() {
+    use futures::StreamExt;
+    use shim_node::analytics::{MAX_LISTED_SESSIONS, outcome::StoredSession};
+    use shim_protocol::messages::{SessionList, SessionOutcome, SessionsRequest};
+
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = jetstream::new(client);
+    let store = js.get_key_value("shim_sessions").await.expect("bucket");
+    let now = shim_actors::now_ms();
+    let record = |chat_id: String, outcome: SessionOutcome| {
+        let mut session = StoredSession::new(&chat_id, now - 60_000);
+        session.record.outcome = Some(outcome);
+        session.record.ended_at_ms = Some(now - 1_000);
+        (chat_id, serde_json::to_vec(&session).expect("encodes"))
+    };
+    // The oldest records are abandoned, and more than a listing reads come after them.
+    let old = (0..5).map(|index| record(format!("old-{index}"), SessionOutcome::Abandoned));
+    for (key, value) in old {
+        store.put(key, value.into()).await.expect("put");
+    }
+    let newer =
+        (0..MAX_LISTED_SESSIONS).map(|index| record(format!("new-{index}"), SessionOutcome::Clean));
+    let written = futures::stream::iter(newer)
+        .map(|(key, value)| {
+            let store = store.clone();
+            async move { store.put(key, value.into()).await.is_ok() }
+        })
+        .buffer_unordered(256)
+        .filter(|ok| futures::future::ready(*ok))
+        .count()
+        .await;
+    assert_eq!(written, MAX_LISTED_SESSIONS);
+
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    let list: SessionList = nodes
+        .request_service(
+            shim_protocol::subject::ANALYTICS_SESSIONS,
+            &SessionsRequest {
+                since_ms: 0,
+                outcome: Some(SessionOutcome::Abandoned),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("listed");
+    assert!(list.truncated, "the listing says it was cut");
+    assert!(
+        list.sessions.is_empty(),
+        "only the newest {MAX_LISTED_SESSIONS} are read: {:?}",
+        list.sessions
+            .iter()
+            .map(|session| &session.chat_id)
+            .collect::<Vec<_>>()
+    );
+    node.stop().await;
 }

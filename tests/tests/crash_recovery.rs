@@ -3,7 +3,7 @@
 
 use std::{
     path::{Path, PathBuf},
-    process::{Command, Stdio},
+    process::Command,
     time::Duration,
 };
 
@@ -13,7 +13,10 @@ use shim_protocol::{
     NodeOp,
     messages::{CheckpointInput, CheckpointSaved, RiskReport, RiskRequest, SaveCheckpointRequest},
 };
-use shim_tests::{DEADLINE, NatsServer, NodeProcess, POLL, free_port, wait_for_node, wait_until};
+use shim_tests::{
+    DEADLINE, NatsServer, NodeProcess, POLL, free_port, run_hook, sh_quote, wait_for_node,
+    wait_until,
+};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -25,8 +28,7 @@ async fn node_client(nats_url: &str, node_id: &str) -> NodeClient {
     wait_for_node(nats_url, node_id, Duration::from_secs(5)).await
 }
 
-/// Runs `shim-node hook` the way Claude Code does: a `claude` process (here `timeout`, which forks the hook
-/// and exits with it) starts it with the hook JSON on stdin. Returns (exit code, stdout).
+/// Runs `shim-node hook` the way Claude Code does (see [`run_hook`]). Returns (exit code, stdout).
 fn hook(nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
     run_stdin("hook", nats_url, node_id, input)
 }
@@ -36,33 +38,14 @@ fn statusline(nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
 }
 
 fn run_stdin(subcommand: &str, nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
-    use std::io::Write;
-    let mut child = Command::new("timeout")
-        .args([
-            "30",
-            EXE,
-            subcommand,
-            "--nats-url",
-            nats_url,
-            "--node-id",
-            node_id,
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.to_string().as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
+    let command = format!(
+        "{} {subcommand} --nats-url {} --node-id {}",
+        sh_quote(EXE),
+        sh_quote(nats_url),
+        sh_quote(node_id)
+    );
+    let run = run_hook(&command, &[], input);
+    (run.code, run.stdout)
 }
 
 fn git_project() -> tempfile::TempDir {

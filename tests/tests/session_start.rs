@@ -8,7 +8,7 @@ use std::{
 };
 
 use serde_json::{Value, json};
-use shim_tests::{DEADLINE, NodeProcess, POLL, free_port, wait_for_node, wait_until};
+use shim_tests::{DEADLINE, NodeProcess, POLL, free_port, run_hook, wait_for_node, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -40,30 +40,10 @@ impl Sandbox {
             .expect("shim-node runs")
     }
 
-    /// Runs a hook's `command` the way Claude Code does, through `sh -c` with the event on stdin, under a
-    /// `timeout` process that stands for `claude` and is gone once the hook is. Returns (exit code, stdout).
+    /// Runs a hook's `command` the way Claude Code does (see [`run_hook`]). Returns (exit code, stdout).
     fn hook(&self, command: &str, input: &Value) -> (i32, String) {
-        use std::io::Write;
-        let mut child = Command::new("timeout")
-            .args(["60", "sh", "-c", command])
-            .envs(self.env())
-            .env_remove("SHIM_LOG")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("sh runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.to_string().as_bytes())
-            .expect("writes");
-        let output = child.wait_with_output().expect("finishes");
-        (
-            output.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-        )
+        let run = run_hook(command, &self.env(), input);
+        (run.code, run.stdout)
     }
 
     fn node_pid(&self) -> Option<i32> {

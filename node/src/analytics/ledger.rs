@@ -19,11 +19,20 @@ use super::{
 };
 use crate::coordination::{
     bucket::Updated,
+    lease::run_while_held,
     supervise::{Ended, Supervision},
 };
 
 /// The durable consumer every node's ledger pulls from: each event is handled by one of them.
 pub const LEDGER_CONSUMER: &str = "analytics-ledger";
+
+/// How long one pull request of the ledger waits at the server for events.
+const PULL_EXPIRES: Duration = Duration::from_secs(30);
+/// The idle heartbeat the server sends on a waiting pull; must stay under half of [`PULL_EXPIRES`].
+const PULL_HEARTBEAT: Duration = Duration::from_secs(5);
+
+/// The lease under which one node at a time sweeps for abandoned sessions.
+pub const SWEEPER_LEASE: &str = "analytics-sweeper";
 
 /// Largest event the ledger decodes; larger ones are skipped as malformed.
 const MAX_EVENT_BYTES: usize = 256 * 1024;
@@ -71,9 +80,15 @@ async fn run(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> 
         Ok(consumer) => consumer,
         Err(error) => return Ended::Broke(format!("no ledger consumer: {error}")),
     };
+    // Each pull asks for up to 256 events and expires after 30 s (async-nats' default, stated here so it
+    // does not move under us). The idle heartbeat is off by default: with it off, a pull the server lost
+    // (the server restarted, the consumer was deleted) leaves this loop waiting for ever. At 5 s, two missed
+    // heartbeats end the stream with an error, and the supervisor starts the ledger again.
     let mut messages = match consumer
         .stream()
         .max_messages_per_batch(256)
+        .expires(PULL_EXPIRES)
+        .heartbeat(PULL_HEARTBEAT)
         .messages()
         .await
     {
@@ -183,42 +198,46 @@ fn publish_outcome(analytics: &Analytics, session: &StoredSession) {
 }
 
 /// Marks interrupted sessions abandoned: not resumed within `abandon_after`, or a later session in their
-/// project ended without taking them. Runs every quarter of `abandon_after` (1 s to 60 s).
-async fn sweep(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> Ended {
+/// project ended without taking them. Runs every quarter of `abandon_after` (1 s to 60 s) on the one node
+/// holding the lease [`SWEEPER_LEASE`], held for three runs' time: a dead holder's lease passes on within
+/// four.
+async fn sweep(analytics: Arc<Analytics>, shutdown: watch::Receiver<bool>) -> Ended {
     let abandon_after = analytics.settings.abandon_after();
     let every = (abandon_after / 4).clamp(Duration::from_secs(1), Duration::from_secs(60));
-    loop {
-        tokio::select! {
-            () = tokio::time::sleep(every) => {}
-            _ = shutdown.wait_for(|stop| *stop) => return Ended::Finished,
+    let lease = match analytics.leases().lease(SWEEPER_LEASE, every * 3) {
+        Ok(lease) => lease,
+        Err(error) => return Ended::Broke(format!("no sweeper lease: {error}")),
+    };
+    run_while_held(&lease, every, shutdown, || {
+        sweep_once(&analytics, abandon_after)
+    })
+    .await
+}
+
+/// One abandon sweep over the session records.
+async fn sweep_once(analytics: &Analytics, abandon_after: Duration) {
+    let sessions = match analytics.all_sessions().await {
+        Ok(listing) => listing.sessions,
+        Err(error) => {
+            debug!(%error, "abandon sweep could not read the session records");
+            return;
         }
-        let sessions = match analytics.all_sessions().await {
-            Ok(sessions) => sessions,
-            Err(error) => {
-                debug!(%error, "abandon sweep could not read the session records");
-                continue;
-            }
-        };
-        let now = shim_actors::now_ms();
-        for (chat_id, why) in to_abandon(&sessions, now, abandon_after.as_millis() as u64) {
-            let mut changed_opt = None;
-            let result = analytics
-                .sessions
-                .update(&chat_id, |current| {
-                    let Some(mut session) = current.value().cloned() else {
-                        return Ok::<_, AnalyticsError>(None);
-                    };
-                    Ok(session.abandon(now, why.clone()).then(|| {
-                        changed_opt = Some(());
-                        session
-                    }))
-                })
-                .await;
-            match result {
-                Ok(Updated::Written { value, .. }) => publish_outcome(&analytics, &value),
-                Ok(Updated::Left(_)) => {}
-                Err(error) => debug!(%error, %chat_id, "failed to mark a session abandoned"),
-            }
+    };
+    let now = shim_actors::now_ms();
+    for (chat_id, why) in to_abandon(&sessions, now, abandon_after.as_millis() as u64) {
+        let result = analytics
+            .sessions
+            .update(&chat_id, |current| {
+                let Some(mut session) = current.value().cloned() else {
+                    return Ok::<_, AnalyticsError>(None);
+                };
+                Ok(session.abandon(now, why.clone()).then_some(session))
+            })
+            .await;
+        match result {
+            Ok(Updated::Written { value, .. }) => publish_outcome(analytics, &value),
+            Ok(Updated::Left(_)) => {}
+            Err(error) => debug!(%error, %chat_id, "failed to mark a session abandoned"),
         }
     }
 }

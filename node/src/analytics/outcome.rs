@@ -16,6 +16,21 @@
 //! 4. `compacted`: its context was compacted automatically (PreCompact or PostCompact with trigger `auto`,
 //!    `telemetry.compaction`);
 //! 5. `clean`.
+//!
+//! **Order.** Nodes share one consumer, so a chat's events reach the ledger in any order (two nodes apply
+//! neighbouring events at once; an event handed back comes again later). A record therefore keeps its
+//! evidence, [`Fact`]s with the events' own times, sorted by time, and everything else in it is rebuilt from
+//! them by playing them in that order: the same events give the same record whatever order they came in, and
+//! an event delivered twice is kept once. At most [`MAX_FACTS`] facts are kept per chat; a run of successful
+//! API requests is kept as its first and last (the ones in between change nothing), and past the cap the
+//! oldest of the frequent kinds (checkpoints, risk changes, API requests and errors) go first.
+//!
+//! **Restart.** A chat that starts again after its session ended (`chats.started` after a clean end: Claude
+//! Code's `--resume`, a new `session.start` under the same id) begins a new session in the same record:
+//! flags, levels, time at levels, checkpoints, tool calls and evidence start over, the first evidence line
+//! names the previous session's outcome, and that outcome stays in the store as the `sessions.outcome` event
+//! published when it was decided. One that starts again after an interruption (its node came back and its
+//! client re-attached) is the same session going on: it is open again and keeps its evidence.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -39,6 +54,99 @@ pub struct StoredSession {
     /// The ledger's working state.
     #[serde(default)]
     pub state: LedgerState,
+    /// The evidence the rest is rebuilt from: the events applied, in time order.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// Most facts kept per chat: about 100 bytes each, so a record stays well under a KV value's limit.
+pub const MAX_FACTS: usize = 512;
+
+/// The data fields of an event that the ledger reads; the rest is not kept.
+const FACT_FIELDS: [&str; 8] = [
+    "client",
+    "project_dir",
+    "reason",
+    "detail",
+    "to",
+    "tool_calls",
+    "trigger",
+    "error",
+];
+
+/// The kind of the fact the sweeper adds when it marks a session abandoned.
+const ABANDONED: &str = "ledger.abandoned";
+
+/// One event as evidence: its time, kind, node (for the kinds that name it) and the fields the ledger reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    /// The event's time.
+    pub at_ms: u64,
+    /// The event's kind (`chats.ended`, ...), or `ledger.abandoned`.
+    pub kind: String,
+    /// The node that published it, for `chats.started`, `chats.ended` and `chats.away`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_id: Option<String>,
+    /// The fields of its data the ledger reads.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub data: serde_json::Map<String, Value>,
+}
+
+impl Fact {
+    /// The evidence `event` gives at `at_ms`.
+    pub fn from_event(event: &Event, at_ms: u64) -> Fact {
+        let data = FACT_FIELDS
+            .iter()
+            .filter_map(|key| {
+                let value = match event.data.get(*key)? {
+                    Value::String(text) => {
+                        Value::String(text.chars().take(EVIDENCE_CHARS).collect())
+                    }
+                    value @ (Value::Number(_) | Value::Bool(_)) => value.clone(),
+                    _ => return None,
+                };
+                Some(((*key).to_owned(), value))
+            })
+            .collect();
+        let names_node = matches!(
+            event.kind.as_str(),
+            "chats.started" | "chats.ended" | "chats.away"
+        );
+        Fact {
+            at_ms,
+            kind: event.kind.clone(),
+            node_id: names_node.then(|| event.node_id.clone()),
+            data,
+        }
+    }
+
+    /// The order facts are played in: by time, then (for the same millisecond) by kind, node and data, so
+    /// that it is a total order that does not depend on arrival.
+    fn order(&self, other: &Fact) -> std::cmp::Ordering {
+        (self.at_ms, &self.kind, &self.node_id)
+            .cmp(&(other.at_ms, &other.kind, &other.node_id))
+            .then_with(|| {
+                Value::Object(self.data.clone())
+                    .to_string()
+                    .cmp(&Value::Object(other.data.clone()).to_string())
+            })
+    }
+
+    /// Kinds a session has many of; they are dropped first past [`MAX_FACTS`].
+    fn is_frequent(&self) -> bool {
+        matches!(
+            self.kind.as_str(),
+            "checkpoint.saved"
+                | "risk.level_changed"
+                | "telemetry.api_request"
+                | "telemetry.api_error"
+                | "signals.turn_failed"
+        )
+    }
+
+    fn text(&self, key: &str) -> Option<&str> {
+        self.data.get(key).and_then(Value::as_str)
+    }
 }
 
 /// What the ledger tracks beyond the record.
@@ -97,6 +205,7 @@ impl StoredSession {
                 evidence: Vec::new(),
             },
             state: LedgerState::default(),
+            facts: Vec::new(),
         }
     }
 
@@ -137,11 +246,26 @@ impl StoredSession {
         self.state.level_since_ms = Some(at_ms.max(since));
     }
 
-    fn reopen(&mut self) {
-        self.state.clean_end_at_ms = None;
-        self.state.interrupted_at_ms = None;
-        self.state.abandoned = false;
-        self.record.ended_at_ms = None;
+    /// Begins a new session in this record at `at_ms` (see the module docs): only the chat's identity is
+    /// carried over.
+    fn restart(&mut self, at_ms: u64) {
+        let previous = self
+            .record
+            .outcome
+            .map_or("no outcome", |outcome| outcome.as_str());
+        let ended = self
+            .record
+            .ended_at_ms
+            .map_or_else(|| "?".to_owned(), stamp);
+        let mut fresh = StoredSession::new(&self.record.chat_id, at_ms);
+        fresh.record.client = self.record.client.take();
+        fresh.record.project_dir = self.record.project_dir.take();
+        fresh.note(format!(
+            "chats.started again at {}; the session before ended {previous} at {ended}",
+            stamp(at_ms)
+        ));
+        fresh.facts = std::mem::take(&mut self.facts);
+        *self = fresh;
     }
 
     /// True when the session is over (ended or gone).
@@ -157,10 +281,48 @@ impl StoredSession {
         {
             return false;
         }
-        self.state.abandoned = true;
-        self.note(why);
-        self.settle(at_ms);
-        true
+        let mut data = serde_json::Map::new();
+        data.insert(
+            "detail".to_owned(),
+            Value::String(why.chars().take(EVIDENCE_CHARS).collect()),
+        );
+        self.record_fact(Fact {
+            at_ms,
+            kind: ABANDONED.to_owned(),
+            node_id: None,
+            data,
+        })
+    }
+
+    /// Adds `fact` to the evidence and rebuilds the record from it; true when anything changed.
+    pub fn record_fact(&mut self, fact: Fact) -> bool {
+        let before = self.clone();
+        let at = self.facts.binary_search_by(|kept| kept.order(&fact)).err();
+        let Some(at) = at else {
+            return false;
+        };
+        self.facts.insert(at, fact);
+        collapse_request_runs(&mut self.facts);
+        while self.facts.len() > MAX_FACTS {
+            let oldest = self.facts.iter().position(Fact::is_frequent).unwrap_or(0);
+            self.facts.remove(oldest);
+        }
+        self.rebuild();
+        *self != before
+    }
+
+    /// Rebuilds the record and the ledger's state by playing the facts in order on a fresh session.
+    fn rebuild(&mut self) {
+        let facts = std::mem::take(&mut self.facts);
+        let first_at = facts
+            .first()
+            .map_or(self.record.started_at_ms, |first| first.at_ms);
+        let mut fresh = StoredSession::new(&self.record.chat_id, first_at);
+        for fact in &facts {
+            fresh.step(fact);
+        }
+        fresh.facts = facts;
+        *self = fresh;
     }
 
     /// Decides the outcome from what is known and sets it with the end time; the outcome of a session that
@@ -220,10 +382,6 @@ pub fn is_too_long(text: &str) -> bool {
     .any(|phrase| text.contains(phrase))
 }
 
-fn text<'a>(data: &'a Value, key: &str) -> Option<&'a str> {
-    data.get(key).and_then(Value::as_str)
-}
-
 /// The events that concern a session's record.
 pub fn concerns_sessions(kind: &str) -> bool {
     matches!(
@@ -247,159 +405,194 @@ pub fn concerns_sessions(kind: &str) -> bool {
     )
 }
 
-/// Applies one event at `at_ms` to the session; returns true when the record changed.
+/// Applies one event at `at_ms` to the session; returns true when the record changed. The order events are
+/// applied in does not matter (see the module docs).
 pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
-    let before = session.clone();
-    let data = &event.data;
-    session.record.last_seen_ms = session.record.last_seen_ms.max(at_ms);
-    session.record.started_at_ms = session.record.started_at_ms.min(at_ms);
-    if let Some(calls) = data.get("tool_calls").and_then(Value::as_u64) {
-        session.record.tool_calls = session.record.tool_calls.max(calls);
+    session.record_fact(Fact::from_event(event, at_ms))
+}
+
+/// Keeps each run of three or more successful API requests as its first and last: the ones between change
+/// nothing whatever comes later (a request only ever clears a failure before it).
+fn collapse_request_runs(facts: &mut Vec<Fact>) {
+    let is_request = |fact: &Fact| fact.kind == "telemetry.api_request";
+    let mut index = 1;
+    while index + 1 < facts.len() {
+        if is_request(&facts[index - 1])
+            && is_request(&facts[index])
+            && is_request(&facts[index + 1])
+        {
+            facts.remove(index);
+        } else {
+            index += 1;
+        }
     }
-    // Without telemetry, tool calls after a failed turn are what shows the session went on working.
-    if session.state.last_turn_failed
-        && session
-            .state
-            .failed_at_tool_calls
-            .is_some_and(|failed_at| session.record.tool_calls > failed_at)
-    {
-        session.state.last_turn_failed = false;
-        session.state.failed_at_tool_calls = None;
-        session.note(format!(
-            "{}: tool calls went on after the failed turn",
-            event.kind
-        ));
-    }
-    match event.kind.as_str() {
-        "chats.started" => {
-            if session.is_over() {
-                session.note(format!("chats.started again at {}", stamp(at_ms)));
-                session.reopen();
-            }
-            session.record.node_id = Some(event.node_id.clone());
-            if let Some(client) = text(data, "client") {
-                session.record.client = Some(client.to_owned());
-            }
-            if let Some(project) = text(data, "project_dir") {
-                session.record.project_dir = Some(project.to_owned());
+}
+
+impl StoredSession {
+    /// Plays one fact onto the session, in time order (the sequential rules of the module docs).
+    fn step(&mut self, fact: &Fact) {
+        let session = self;
+        let at_ms = fact.at_ms;
+        let kind = fact.kind.as_str();
+        session.record.last_seen_ms = session.record.last_seen_ms.max(at_ms);
+        session.record.started_at_ms = session.record.started_at_ms.min(at_ms);
+        if kind == "chats.started" {
+            if session.state.clean_end_at_ms.is_some() {
+                session.restart(at_ms);
+            } else if session.state.interrupted_at_ms.is_some() {
+                // The same session going on (its node came back and its client re-attached).
+                session.note(format!(
+                    "chats.started again at {}: it went on after the interruption",
+                    stamp(at_ms)
+                ));
+                session.state.interrupted_at_ms = None;
+                session.state.abandoned = false;
+                session.record.ended_at_ms = None;
             }
         }
-        "chats.ended" => {
-            let detail = text(data, "detail").unwrap_or("");
-            if text(data, "reason") == Some("ended") {
-                session.record.node_id = Some(event.node_id.clone());
-                session.state.clean_end_at_ms.get_or_insert(at_ms);
-                session.state.interrupted_at_ms = None;
-                session.note(if detail.is_empty() {
-                    "ended: session.end".to_owned()
-                } else {
-                    format!("ended: {detail}")
-                });
-                if is_too_long(detail) {
-                    session.state.too_long = true;
+        if let Some(calls) = fact.data.get("tool_calls").and_then(Value::as_u64) {
+            session.record.tool_calls = session.record.tool_calls.max(calls);
+        }
+        // Without telemetry, tool calls after a failed turn are what shows the session went on working.
+        if session.state.last_turn_failed
+            && session
+                .state
+                .failed_at_tool_calls
+                .is_some_and(|failed_at| session.record.tool_calls > failed_at)
+        {
+            session.state.last_turn_failed = false;
+            session.state.failed_at_tool_calls = None;
+            session.note(format!("{kind}: tool calls went on after the failed turn"));
+        }
+        let node_id = fact.node_id.clone().unwrap_or_default();
+        match kind {
+            "chats.started" => {
+                session.record.node_id = Some(node_id);
+                if let Some(client) = fact.text("client") {
+                    session.record.client = Some(client.to_owned());
+                }
+                if let Some(project) = fact.text("project_dir") {
+                    session.record.project_dir = Some(project.to_owned());
                 }
             }
-        }
-        "chats.gone" if text(data, "reason") != Some("ended") => {
-            session.interrupt(at_ms, "gone: no heartbeat from its session".to_owned());
-        }
-        "chats.away" if text(data, "reason") == Some("node stopping") => {
-            session.interrupt(
-                at_ms,
-                format!(
-                    "interrupted: node {} stopped without ending it",
-                    event.node_id
-                ),
-            );
-        }
-        "chats.back"
-            if session.state.interrupted_at_ms.is_some()
-                && !session.record.resume_taken
-                && !session.state.abandoned =>
-        {
-            session.state.interrupted_at_ms = None;
-            session.note("back: its session spoke again".to_owned());
-        }
-        "resume.offered" => {
-            session.record.resume_offered = true;
-            session.interrupt(
-                at_ms,
-                format!(
-                    "resume offered ({})",
-                    text(data, "reason").unwrap_or("interrupted")
-                ),
-            );
-        }
-        "resume.restored" => {
-            session.record.resume_offered = true;
-            session.record.resume_taken = true;
-            session.interrupt(at_ms, "resume taken by a later session".to_owned());
-        }
-        "risk.level_changed" => {
-            let level = match text(data, "to") {
-                Some("warning") => RiskLevel::Warning,
-                Some("danger") => RiskLevel::Danger,
-                Some("safe") => RiskLevel::Safe,
-                _ => return *session != before,
-            };
-            if !session.is_over() {
-                session.close_level(at_ms);
-                session.state.level = Some(level);
-                session.state.level_since_ms = Some(at_ms);
+            "chats.ended" => {
+                let detail = fact.text("detail").unwrap_or("");
+                if fact.text("reason") == Some("ended") {
+                    session.record.node_id = Some(node_id);
+                    session.state.clean_end_at_ms.get_or_insert(at_ms);
+                    session.state.interrupted_at_ms = None;
+                    session.note(if detail.is_empty() {
+                        "ended: session.end".to_owned()
+                    } else {
+                        format!("ended: {detail}")
+                    });
+                    if is_too_long(detail) {
+                        session.state.too_long = true;
+                    }
+                }
             }
-            if level != RiskLevel::Safe
-                && !session.record.levels.iter().any(|seen| seen.level == level)
-            {
-                session.record.levels.push(LevelReached {
-                    level,
+            "chats.gone" if fact.text("reason") != Some("ended") => {
+                session.interrupt(at_ms, "gone: no heartbeat from its session".to_owned());
+            }
+            "chats.away" if fact.text("reason") == Some("node stopping") => {
+                session.interrupt(
                     at_ms,
-                    tool_calls: data
-                        .get("tool_calls")
-                        .and_then(Value::as_u64)
-                        .unwrap_or(session.record.tool_calls),
-                });
+                    format!("interrupted: node {node_id} stopped without ending it"),
+                );
             }
-        }
-        "checkpoint.saved" => {
-            session.record.checkpoints += 1;
-            if session
-                .record
-                .last_checkpoint_at_ms
-                .is_none_or(|last| last <= at_ms)
+            "chats.back"
+                if session.state.interrupted_at_ms.is_some()
+                    && !session.record.resume_taken
+                    && !session.state.abandoned =>
             {
+                session.state.interrupted_at_ms = None;
+                session.note("back: its session spoke again".to_owned());
+            }
+            "resume.offered" => {
+                session.record.resume_offered = true;
+                session.interrupt(
+                    at_ms,
+                    format!(
+                        "resume offered ({})",
+                        fact.text("reason").unwrap_or("interrupted")
+                    ),
+                );
+            }
+            "resume.restored" => {
+                session.record.resume_offered = true;
+                session.record.resume_taken = true;
+                session.interrupt(at_ms, "resume taken by a later session".to_owned());
+            }
+            ABANDONED
+                if session.state.interrupted_at_ms.is_some()
+                    && !session.record.resume_taken
+                    && !session.state.abandoned =>
+            {
+                session.state.abandoned = true;
+                session.note(fact.text("detail").unwrap_or("abandoned").to_owned());
+            }
+            "risk.level_changed" => {
+                let level = match fact.text("to") {
+                    Some("warning") => RiskLevel::Warning,
+                    Some("danger") => RiskLevel::Danger,
+                    Some("safe") => RiskLevel::Safe,
+                    _ => return session.settle(at_ms),
+                };
+                if !session.is_over() {
+                    session.close_level(at_ms);
+                    session.state.level = Some(level);
+                    session.state.level_since_ms = Some(at_ms);
+                }
+                if level != RiskLevel::Safe
+                    && !session.record.levels.iter().any(|seen| seen.level == level)
+                {
+                    session.record.levels.push(LevelReached {
+                        level,
+                        at_ms,
+                        tool_calls: fact
+                            .data
+                            .get("tool_calls")
+                            .and_then(Value::as_u64)
+                            .unwrap_or(session.record.tool_calls),
+                    });
+                }
+            }
+            "checkpoint.saved" => {
+                session.record.checkpoints += 1;
                 session.record.last_checkpoint_at_ms = Some(at_ms);
                 session.record.last_checkpoint_tool_calls = Some(
-                    data.get("tool_calls")
+                    fact.data
+                        .get("tool_calls")
                         .and_then(Value::as_u64)
                         .unwrap_or(session.record.tool_calls),
                 );
             }
-        }
-        // Only an automatic compaction is forced; a manual one, or one whose cause is unknown, is not counted.
-        "signals.compacting" | "signals.compacted" | "telemetry.compaction"
-            if text(data, "trigger") == Some("auto") && !session.state.compacted =>
-        {
-            session.state.compacted = true;
-            session.note(format!("{}: automatic compaction", event.kind));
-        }
-        "signals.turn_failed" | "telemetry.api_error" => {
-            let error = text(data, "error").unwrap_or("unknown error");
-            session.state.last_turn_failed = true;
-            session.state.failed_at_tool_calls = Some(session.record.tool_calls);
-            if is_too_long(error) {
-                session.state.too_long = true;
+            // Only an automatic compaction is forced; a manual one, or one whose cause is unknown, is not
+            // counted.
+            "signals.compacting" | "signals.compacted" | "telemetry.compaction"
+                if fact.text("trigger") == Some("auto") && !session.state.compacted =>
+            {
+                session.state.compacted = true;
+                session.note(format!("{kind}: automatic compaction"));
             }
-            session.note(format!("{}: {error}", event.kind));
+            "signals.turn_failed" | "telemetry.api_error" => {
+                let error = fact.text("error").unwrap_or("unknown error");
+                session.state.last_turn_failed = true;
+                session.state.failed_at_tool_calls = Some(session.record.tool_calls);
+                if is_too_long(error) {
+                    session.state.too_long = true;
+                }
+                session.note(format!("{kind}: {error}"));
+            }
+            "telemetry.api_request" if session.state.last_turn_failed => {
+                session.state.last_turn_failed = false;
+                session.state.failed_at_tool_calls = None;
+                session.note("a later API request succeeded".to_owned());
+            }
+            _ => {}
         }
-        "telemetry.api_request" if session.state.last_turn_failed => {
-            session.state.last_turn_failed = false;
-            session.state.failed_at_tool_calls = None;
-            session.note("a later API request succeeded".to_owned());
-        }
-        _ => {}
+        session.settle(at_ms);
     }
-    session.settle(at_ms);
-    *session != before
 }
 
 /// Milliseconds since the epoch as RFC 3339 (UTC, seconds).

@@ -17,7 +17,7 @@ use futures::StreamExt;
 use serde::{Deserialize, Serialize};
 use shim_protocol::subject;
 use tokio::sync::watch;
-use tracing::{debug, warn};
+use tracing::debug;
 
 use super::{
     Analytics, AnalyticsError, AnalyticsResult,
@@ -28,6 +28,7 @@ use crate::{
     coordination::{
         bucket::Bucket,
         kv,
+        lease::run_while_held,
         supervise::{Ended, Supervision},
     },
 };
@@ -42,9 +43,15 @@ const FETCH_AHEAD: usize = 32;
 const ROLL_EVERY: Duration = Duration::from_secs(10);
 
 /// Longest one pass of the roller may take; what it wrote stays, and the next pass goes on from there.
-const PASS_DEADLINE: Duration = Duration::from_secs(120);
+const PASS_DEADLINE: Duration = Duration::from_secs(20);
 
-/// Starts the roller under `supervision`: every [`ROLL_EVERY`] it closes the ranges that are due.
+/// The lease under which one node at a time rolls up events. It outlives a pass that runs to its deadline
+/// with room to spare, so a slow pass does not hand the work to a second node; a dead holder's lease passes
+/// on within a minute.
+pub const ROLLER_LEASE: &str = "analytics-roller";
+
+/// Starts the roller under `supervision`: every [`ROLL_EVERY`], on the node holding [`ROLLER_LEASE`], it
+/// closes the ranges that are due.
 pub fn start_roller(
     analytics: Arc<Analytics>,
     supervision: &Supervision,
@@ -53,28 +60,29 @@ pub fn start_roller(
     supervision.spawn("analytics roller", move || {
         let analytics = analytics.clone();
         let stop = shutdown.clone();
-        async move { roll_forever(analytics, stop).await }
+        async move {
+            let lease = match analytics.leases().lease(ROLLER_LEASE, ROLL_EVERY * 5) {
+                Ok(lease) => lease,
+                Err(error) => return Ended::Broke(format!("no roller lease: {error}")),
+            };
+            run_while_held(&lease, ROLL_EVERY, stop, || roll_once(&analytics)).await
+        }
     });
 }
 
-async fn roll_forever(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> Ended {
-    loop {
-        let now_ns = i128::from(shim_actors::now_ms()) * 1_000_000;
-        let pass = analytics
-            .rollups
-            .roll(&analytics.js, RollPolicy::default(), now_ns);
-        match tokio::time::timeout(PASS_DEADLINE, pass).await {
-            Ok(Ok(0)) => {}
-            Ok(Ok(written)) => debug!(written, "stored events rolled up"),
-            Ok(Err(error)) => debug!(%error, "rolling up stored events failed; trying again later"),
-            Err(_) => warn!(
-                "rolling up stored events took longer than {PASS_DEADLINE:?}; going on at the next pass"
-            ),
-        }
-        tokio::select! {
-            () = tokio::time::sleep(ROLL_EVERY) => {}
-            _ = shutdown.wait_for(|stop| *stop) => return Ended::Finished,
-        }
+/// One pass of the roller, within [`PASS_DEADLINE`].
+async fn roll_once(analytics: &Analytics) {
+    let now_ns = i128::from(shim_actors::now_ms()) * 1_000_000;
+    let pass = analytics
+        .rollups
+        .roll(&analytics.js, RollPolicy::default(), now_ns);
+    match tokio::time::timeout(PASS_DEADLINE, pass).await {
+        Ok(Ok(0)) => {}
+        Ok(Ok(written)) => debug!(written, "stored events rolled up"),
+        Ok(Err(error)) => debug!(%error, "rolling up stored events failed; trying again later"),
+        Err(_) => debug!(
+            "rolling up stored events goes on at the next pass (a pass stops after {PASS_DEADLINE:?})"
+        ),
     }
 }
 

@@ -14,7 +14,7 @@ use shim_protocol::{
 };
 
 use super::{
-    Analytics, AnalyticsError, AnalyticsResult,
+    Analytics, AnalyticsError, AnalyticsResult, MAX_LISTED_SESSIONS,
     prediction::{DEFAULT_LAST_CALLS, crash_prediction},
     summary::{active_in, ended_in, summarise, tally_events},
 };
@@ -77,15 +77,26 @@ impl AnalyticsService {
         Ok(last_calls)
     }
 
-    async fn records(&self, since_ms: u64, until_ms: u64) -> AnalyticsResult<Vec<SessionRecord>> {
-        Ok(self
-            .analytics
-            .all_sessions()
-            .await?
+    /// The records active in a period, and whether the listing was cut at [`MAX_LISTED_SESSIONS`].
+    async fn records(
+        &self,
+        since_ms: u64,
+        until_ms: u64,
+    ) -> AnalyticsResult<(Vec<SessionRecord>, bool)> {
+        let listing = self.analytics.all_sessions().await?;
+        if listing.truncated {
+            tracing::warn!(
+                max = MAX_LISTED_SESSIONS,
+                "more session records than one listing reads; only the newest are counted"
+            );
+        }
+        let records = listing
+            .sessions
             .into_iter()
             .map(|session| session.record)
             .filter(|record| active_in(record, since_ms, until_ms))
-            .collect())
+            .collect();
+        Ok((records, listing.truncated))
     }
 
     /// Lists the sessions active in a period, newest first.
@@ -95,9 +106,8 @@ impl AnalyticsService {
             .limit
             .unwrap_or(DEFAULT_SESSIONS)
             .clamp(1, MAX_SESSIONS) as usize;
-        let mut sessions: Vec<SessionRecord> = self
-            .records(request.since_ms, until)
-            .await?
+        let (records, cut) = self.records(request.since_ms, until).await?;
+        let mut sessions: Vec<SessionRecord> = records
             .into_iter()
             .filter(|record| {
                 request
@@ -111,7 +121,7 @@ impl AnalyticsService {
                 .cmp(&left.started_at_ms)
                 .then_with(|| left.chat_id.cmp(&right.chat_id))
         });
-        let truncated = sessions.len() > limit;
+        let truncated = cut || sessions.len() > limit;
         sessions.truncate(limit);
         Ok(SessionList {
             sessions,
@@ -140,7 +150,7 @@ impl AnalyticsService {
         }
         Ok(summarise(
             tally,
-            &records?,
+            &records?.0,
             request.since_ms,
             until,
             last_calls,
@@ -154,7 +164,7 @@ impl AnalyticsService {
     ) -> AnalyticsResult<CrashPrediction> {
         let until = Self::period(request.since_ms, request.until_ms)?;
         let last_calls = Self::last_calls(request.last_calls)?;
-        let records = self.records(request.since_ms, until).await?;
+        let (records, _) = self.records(request.since_ms, until).await?;
         Ok(crash_prediction(
             records
                 .iter()

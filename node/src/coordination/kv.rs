@@ -29,9 +29,21 @@ pub struct BucketSpec {
     pub replicas: usize,
 }
 
-/// Opens the bucket, creating its stream first when it does not exist.
+/// The duplicate window of a bucket keeping keys for `max_age`: never longer than the keys live.
+fn duplicate_window(max_age: Duration) -> Duration {
+    if max_age.is_zero() {
+        DUPLICATE_WINDOW
+    } else {
+        DUPLICATE_WINDOW.min(max_age)
+    }
+}
+
+/// Opens the bucket, creating its stream first when it does not exist, or bringing an existing one to the
+/// spec's `max_age` and `replicas` (a node started with new settings applies them, as the events stream
+/// does); its `history` is left as it was made.
 pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Result<Store> {
     if let Ok(store) = js.get_key_value(spec.name.as_str()).await {
+        bring_to_spec(js, spec).await?;
         return Ok(store);
     }
     js.get_or_create_stream(Config {
@@ -45,11 +57,7 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
         allow_rollup: true,
         deny_delete: true,
         allow_direct: true,
-        duplicate_window: DUPLICATE_WINDOW.min(if spec.max_age.is_zero() {
-            DUPLICATE_WINDOW
-        } else {
-            spec.max_age
-        }),
+        duplicate_window: duplicate_window(spec.max_age),
         ..Config::default()
     })
     .await
@@ -62,4 +70,42 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
     js.get_key_value(spec.name.as_str())
         .await
         .with_context(|| format!("failed to open bucket {}", spec.name))
+}
+
+/// Updates the stream of an existing bucket when its age limit or replicas differ from `spec`.
+async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Result<()> {
+    let stream_name = shim_protocol::subject::kv_stream(&spec.name);
+    let mut stream = js.get_stream(stream_name.as_str()).await.map_err(|error| {
+        anyhow::anyhow!("failed to open the stream of bucket {}: {error}", spec.name)
+    })?;
+    let current = stream
+        .info()
+        .await
+        .with_context(|| format!("failed to read the stream of bucket {}", spec.name))?
+        .config
+        .clone();
+    let replicas = spec.replicas.max(1);
+    if current.max_age == spec.max_age && current.num_replicas == replicas {
+        return Ok(());
+    }
+    tracing::info!(
+        bucket = %spec.name,
+        max_age_s = spec.max_age.as_secs(),
+        replicas,
+        "bucket brought to the configured limits"
+    );
+    js.update_stream(Config {
+        max_age: spec.max_age,
+        num_replicas: replicas,
+        duplicate_window: duplicate_window(spec.max_age),
+        ..current
+    })
+    .await
+    .map_err(|error| {
+        anyhow::anyhow!(
+            "failed to update the stream of bucket {}: {error}",
+            spec.name
+        )
+    })?;
+    Ok(())
 }

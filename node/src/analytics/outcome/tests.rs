@@ -202,7 +202,11 @@ fn interrupted_sessions_are_abandoned_after_the_wait_or_a_later_clean_session() 
 
     let interrupted = play(&[started(), ("chats.gone", json!({}), 2_000)]);
     let mut later = StoredSession::new("c2", 3_000);
-    later.record.project_dir = Some("/p".to_owned());
+    apply(
+        &mut later,
+        &event("chats.started", json!({"project_dir": "/p"})),
+        3_000,
+    );
     apply(
         &mut later,
         &event("chats.ended", json!({"reason": "ended"})),
@@ -283,4 +287,181 @@ fn only_the_context_walls_own_words_count_as_too_long() {
     ] {
         assert!(!super::is_too_long(other), "{other}");
     }
+}
+
+/// A realistic Claude Code session: started, risk rising, a checkpoint, a failed turn it recovered from, an
+/// automatic compaction, requests, then its process gone and a later session taking its resume.
+fn eventful() -> Vec<(&'static str, Value, u64)> {
+    vec![
+        started(),
+        (
+            "risk.level_changed",
+            json!({"from": "safe", "to": "warning", "tool_calls": 7}),
+            4_000,
+        ),
+        ("checkpoint.saved", json!({"tool_calls": 8}), 4_500),
+        (
+            "telemetry.api_error",
+            json!({"error": "overloaded_error", "tool_calls": 8}),
+            5_000,
+        ),
+        ("telemetry.api_request", json!({"model": "m"}), 5_500),
+        ("telemetry.api_request", json!({"model": "m"}), 5_600),
+        ("telemetry.api_request", json!({"model": "m"}), 5_700),
+        ("signals.compacting", json!({"trigger": "auto"}), 6_000),
+        (
+            "risk.level_changed",
+            json!({"from": "warning", "to": "danger", "tool_calls": 12}),
+            8_000,
+        ),
+        ("chats.gone", json!({"from": "away"}), 9_000),
+        ("resume.offered", json!({"reason": "crashed"}), 10_000),
+        ("resume.restored", json!({"reason": "crashed"}), 11_000),
+    ]
+}
+
+/// Applies `events` in the order `order` gives, to a session created by whichever event comes first.
+fn play_in(events: &[(&str, Value, u64)], order: &[usize]) -> StoredSession {
+    let first = &events[order[0]];
+    let mut session = StoredSession::new("c1", first.2);
+    for index in order {
+        let (kind, data, at_ms) = &events[*index];
+        apply(&mut session, &event(kind, data.clone()), *at_ms);
+    }
+    session
+}
+
+/// A small seeded generator (xorshift), so a failing order can be replayed.
+fn shuffled(len: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed.max(1);
+    let mut order: Vec<usize> = (0..len).collect();
+    for index in (1..len).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        order.swap(index, (state % (index as u64 + 1)) as usize);
+    }
+    order
+}
+
+#[test]
+fn any_order_of_the_same_events_gives_the_same_record() {
+    let events = eventful();
+    let in_order = play(&events);
+    assert_eq!(in_order.record.outcome, Some(SessionOutcome::Resumed));
+    assert_eq!(in_order.record.checkpoints, 1);
+    assert_eq!(in_order.record.tool_calls, 12);
+    for seed in 1..=2_000u64 {
+        let order = shuffled(events.len(), seed);
+        let session = play_in(&events, &order);
+        assert_eq!(session.record, in_order.record, "seed {seed}: {order:?}");
+        assert_eq!(session.state, in_order.state, "seed {seed}: {order:?}");
+    }
+    // Delivered twice (a NAK, a redelivery after a lost ack): kept once.
+    let mut twice: Vec<usize> = (0..events.len()).collect();
+    twice.extend(shuffled(events.len(), 7));
+    assert_eq!(play_in(&events, &twice).record, in_order.record);
+}
+
+#[test]
+fn a_late_event_is_placed_at_its_own_time() {
+    // The end arrives first; the failed turn that came before it arrives last, from another node.
+    let events = [
+        started(),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+        (
+            "signals.turn_failed",
+            json!({"error": "Prompt is too long"}),
+            4_000,
+        ),
+    ];
+    let session = play_in(&events, &[1, 0, 2]);
+    assert_eq!(session.record.outcome, Some(SessionOutcome::TooLong));
+    assert_eq!(session.record.started_at_ms, 1_000);
+    assert_eq!(session.record.ended_at_ms, Some(5_000));
+}
+
+#[test]
+fn a_restart_begins_a_new_session_without_the_old_evidence() {
+    let events = [
+        started(),
+        ("signals.compacting", json!({"trigger": "auto"}), 2_000),
+        (
+            "telemetry.api_error",
+            json!({"error": "Prompt is too long"}),
+            2_500,
+        ),
+        ("checkpoint.saved", json!({"tool_calls": 3}), 2_600),
+        ("chats.ended", json!({"reason": "ended"}), 3_000),
+        (
+            "chats.started",
+            json!({"client": "claude-code", "project_dir": "/p"}),
+            10_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 12_000),
+    ];
+    let session = play(&events);
+    assert_eq!(session.record.outcome, Some(SessionOutcome::Clean));
+    assert_eq!(session.record.started_at_ms, 10_000);
+    assert_eq!(session.record.ended_at_ms, Some(12_000));
+    assert_eq!(session.record.checkpoints, 0);
+    assert_eq!(session.record.client.as_deref(), Some("claude-code"));
+    assert!(!session.state.compacted && !session.state.too_long);
+    assert!(
+        session.record.evidence[0].contains("the session before ended too_long"),
+        "{:?}",
+        session.record.evidence
+    );
+    assert!(
+        !session
+            .record
+            .evidence
+            .iter()
+            .any(|line| line.contains("compaction") || line.contains("too long")),
+        "{:?}",
+        session.record.evidence
+    );
+    // Started again after an interruption (its node came back): the same session going on, flags kept.
+    let went_on = play(&[
+        started(),
+        ("signals.compacting", json!({"trigger": "auto"}), 2_000),
+        ("chats.away", json!({"reason": "node stopping"}), 3_000),
+        (
+            "chats.started",
+            json!({"client": "claude-code", "project_dir": "/p"}),
+            4_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(went_on.record.outcome, Some(SessionOutcome::Compacted));
+    assert_eq!(went_on.record.started_at_ms, 1_000);
+    // Still open after the restart: no outcome yet, whatever order the events came in.
+    for seed in 1..=200u64 {
+        let order = shuffled(events.len() - 1, seed);
+        let open = play_in(&events[..events.len() - 1], &order);
+        assert_eq!(open.record.outcome, None, "seed {seed}: {order:?}");
+        assert!(!open.state.too_long, "seed {seed}: {order:?}");
+    }
+}
+
+#[test]
+fn facts_are_bounded_and_runs_of_requests_kept_as_their_ends() {
+    let mut session = play(&[started()]);
+    for index in 0..100u64 {
+        apply(
+            &mut session,
+            &event("telemetry.api_request", json!({"model": "m"})),
+            2_000 + index,
+        );
+    }
+    assert_eq!(session.facts.len(), 3, "start, first and last request");
+    for index in 0..(2 * super::MAX_FACTS as u64) {
+        apply(
+            &mut session,
+            &event("checkpoint.saved", json!({"tool_calls": index})),
+            5_000 + index,
+        );
+    }
+    assert_eq!(session.facts.len(), super::MAX_FACTS);
+    assert_eq!(session.facts[0].kind, "chats.started", "kept past the cap");
 }
