@@ -632,59 +632,6 @@ async fn with_the_store_off_no_stream_is_made() {
     node.stop().await;
 }
 
-/// One stored event of a mix the summary counts (and, every 17th, garbage).
-fn mixed_event(index: usize) -> Vec<u8> {
-    if index.is_multiple_of(17) {
-        return b"{garbage".to_vec();
-    }
-    let tier = ["haiku", "sonnet", "opus"][index % 3];
-    let (kind, data) = match index % 6 {
-        0 => (
-            "routing.decided",
-            json!({"model": tier, "category": format!("c{}", index % 4),
-                   "estimated_cost_usd": 0.01, "opus_cost_usd": 0.05}),
-        ),
-        1 => ("checkpoint.saved", json!({"ms": (index % 97) as f64 + 0.5})),
-        2 => ("tasks.claimed", json!({"wait_ms": (index % 31) as f64})),
-        3 => (
-            "tasks.completed",
-            json!({"run_ms": (index * 7 % 1_000) as f64}),
-        ),
-        4 => (
-            "routing.override",
-            json!({"category": format!("c{}", index % 4)}),
-        ),
-        _ => ("telemetry.api_request", json!({"cost_usd": 0.002})),
-    };
-    json!({"type": kind, "ts": "2026-12-02T10:00:00.000Z", "node_id": "n", "data": data})
-        .to_string()
-        .into_bytes()
-}
-
-/// Publishes `count` events from `first` and returns the time after they are all stored.
-async fn store_events(
-    client: &async_nats::Client,
-    js: &jetstream::Context,
-    first: usize,
-    count: usize,
-) -> u64 {
-    for index in first..first + count {
-        client
-            .publish("shim.events.mixed.event", mixed_event(index).into())
-            .await
-            .expect("publishes");
-    }
-    client.flush().await.expect("flush");
-    let stored = wait_until(
-        || async {
-            match js.get_stream("SHIM_EVENTS").await {
-                Ok(mut stream) => stream
-                    .info()
-                    .await
-                    .is_ok_and(|info| info.state.messages >= (first + count) as u64),
-                Err(_) => false,
-            }
-
 /// The lease `analytics-sweeper` as the bucket holds it: (node, expires_at_ms).
 async fn sweeper_lease(js: &jetstream::Context) -> Option<(String, u64)> {
     let store = js.get_key_value("shim_leases").await.ok()?;
@@ -696,17 +643,33 @@ async fn sweeper_lease(js: &jetstream::Context) -> Option<(String, u64)> {
     ))
 }
 
-/// How many `leases.taken` events the store holds.
+/// How many `leases.taken` events of the lease `analytics-sweeper` the store holds (other leases, such as
+/// the roller's, are taken too).
 async fn leases_taken(js: &jetstream::Context) -> u64 {
+    use futures::StreamExt;
     let stream = js.get_stream("SHIM_EVENTS").await.expect("events stream");
-    let mut consumer: jetstream::consumer::PullConsumer = stream
+    let consumer: jetstream::consumer::PullConsumer = stream
         .create_consumer(jetstream::consumer::pull::Config {
             filter_subject: "shim.events.leases.taken".to_owned(),
+            ack_policy: jetstream::consumer::AckPolicy::None,
             ..Default::default()
         })
         .await
         .expect("consumer");
-    consumer.info().await.expect("info").num_pending
+    let mut batch = consumer
+        .fetch()
+        .max_messages(1_000)
+        .messages()
+        .await
+        .expect("fetch");
+    let mut taken = 0;
+    while let Some(Ok(message)) = batch.next().await {
+        let event: Value = serde_json::from_slice(&message.payload).unwrap_or_default();
+        if event["data"]["lease"] == "analytics-sweeper" {
+            taken += 1;
+        }
+    }
+    taken
 }
 
 #[tokio::test]
@@ -735,127 +698,6 @@ async fn one_node_sweeps_and_another_takes_over_when_it_is_killed() {
         POLL,
     )
     .await;
-    assert!(stored, "events stored");
-    // The next burst starts on a later millisecond, so the periods below cut between bursts.
-    let after = shim_actors::now_ms() + 1;
-    while shim_actors::now_ms() <= after {
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
-    after
-}
-
-#[tokio::test]
-async fn rollups_give_the_summary_every_event_gives_for_any_period() {
-    use shim_node::{
-        analytics::{
-            provision,
-            rollup::{RollPolicy, Rollups},
-            summary::{summarise, tally_events},
-        },
-        config::AnalyticsSettings,
-    };
-    let nats = NatsServer::start();
-    let client = async_nats::connect(nats.url()).await.expect("connects");
-    let js = jetstream::new(client.clone());
-    let settings = AnalyticsSettings::default();
-    provision(&js, &settings).await.expect("stream");
-    let t0 = shim_actors::now_ms();
-    let t1 = store_events(&client, &js, 0, 400).await;
-    let t2 = store_events(&client, &js, 400, 400).await;
-    let t3 = store_events(&client, &js, 800, 200).await;
-    let now_ns = i128::from(t3) * 1_000_000;
-
-    // Two rollers at once: each full range is written once, whoever gets there first.
-    let (one, two) = (
-        Rollups::open(&js, &settings).await.expect("rollups"),
-        Rollups::open(&js, &settings).await.expect("rollups"),
-    );
-    let full_only = RollPolicy {
-        block: 128,
-        after: Duration::from_secs(3_600),
-    };
-    let (first, second) = tokio::join!(
-        one.roll(&js, full_only, now_ns),
-        two.roll(&js, full_only, now_ns)
-    );
-    assert_eq!(
-        first.expect("rolls") + second.expect("rolls"),
-        7,
-        "1,000 events make 7 full ranges of 128"
-    );
-    assert_eq!(one.spans().await.expect("spans").len(), 7);
-
-    let periods = [(t0, t3), (t1, t3), (t0, t2), (t1, t2), (t0, t1), (t2, t3)];
-    let compare = |label: &'static str| {
-        let (js, rollups) = (&js, &one);
-        async move {
-            for (since, until) in periods {
-                let from_rollups = tally_events(js, Some(rollups), since, until, DEADLINE)
-                    .await
-                    .expect("tally");
-                let raw = from_rollups.read_raw;
-                let from_events = tally_events(js, None, since, until, DEADLINE)
-                    .await
-                    .expect("tally");
-                assert_eq!(from_events.read, from_events.read_raw);
-                let with = summarise(from_rollups, &[], since, until, 5);
-                let without = summarise(from_events, &[], since, until, 5);
-                let context = format!("{label}: period {since}..{until}");
-                assert_eq!(with.events_read, without.events_read, "{context}");
-                assert_eq!(with.routing, without.routing, "{context}");
-                assert_eq!(with.queue, without.queue, "{context}");
-                assert_eq!(with.checkpoints, without.checkpoints, "{context}");
-                assert!(
-                    (with.spend.estimated_usd - without.spend.estimated_usd).abs() < 1e-9,
-                    "{context}"
-                );
-                let cost = |summary: &shim_protocol::messages::AnalyticsSummary| {
-                    summary.spend.actual_usd.unwrap_or_default()
-                };
-                assert!((cost(&with) - cost(&without)).abs() < 1e-9, "{context}");
-                if (since, until) == (t0, t3) {
-                    assert!(raw < with.events_read, "{context}: rollups were used");
-                }
-            }
-        }
-    };
-    compare("full ranges rolled up").await;
-    let whole = tally_events(&js, Some(&one), t0, t3, DEADLINE)
-        .await
-        .expect("tally");
-    assert_eq!(
-        (whole.read, whole.read_raw),
-        (1_000, 1_000 - 7 * 128),
-        "only the events after the last full range are read"
-    );
-
-    // The tail is closed once its oldest event is old enough; then the whole period comes from rollups.
-    let tail = RollPolicy {
-        block: 128,
-        after: Duration::ZERO,
-    };
-    assert_eq!(one.roll(&js, tail, now_ns).await.expect("rolls"), 1);
-    let whole = tally_events(&js, Some(&one), t0, t3, DEADLINE)
-        .await
-        .expect("tally");
-    assert_eq!((whole.read, whole.read_raw), (1_000, 0));
-    compare("everything rolled up").await;
-
-    // A rollup that goes away is a gap: its events are read again, and the answer does not change.
-    let spans = one.spans().await.expect("spans");
-    let store = js.get_key_value("shim_rollups").await.expect("bucket");
-    let gone = spans[3];
-    let key = format!(
-        "v1.{:020}.{:020}.{:020}",
-        gone.first, gone.last, gone.last_ns
-    );
-    store.delete(&key).await.expect("deletes");
-    let whole = tally_events(&js, Some(&one), t0, t3, DEADLINE)
-        .await
-        .expect("tally");
-    assert_eq!((whole.read, whole.read_raw), (1_000, 128));
-    compare("one rollup gone").await;
-
     assert!(held_by_a, "the first node takes the sweeper lease");
 
     // A second node on the same NATS: the first keeps the lease, renewing it, and the second never takes it.
@@ -1011,4 +853,183 @@ async fn a_listing_reads_at_most_its_cap_of_records_and_says_it_was_cut() {
             .collect::<Vec<_>>()
     );
     node.stop().await;
+}
+
+/// One stored event of a mix the summary counts (and, every 17th, garbage).
+fn mixed_event(index: usize) -> Vec<u8> {
+    if index.is_multiple_of(17) {
+        return b"{garbage".to_vec();
+    }
+    let tier = ["haiku", "sonnet", "opus"][index % 3];
+    let (kind, data) = match index % 6 {
+        0 => (
+            "routing.decided",
+            json!({"model": tier, "category": format!("c{}", index % 4),
+                   "estimated_cost_usd": 0.01, "opus_cost_usd": 0.05}),
+        ),
+        1 => ("checkpoint.saved", json!({"ms": (index % 97) as f64 + 0.5})),
+        2 => ("tasks.claimed", json!({"wait_ms": (index % 31) as f64})),
+        3 => (
+            "tasks.completed",
+            json!({"run_ms": (index * 7 % 1_000) as f64}),
+        ),
+        4 => (
+            "routing.override",
+            json!({"category": format!("c{}", index % 4)}),
+        ),
+        _ => ("telemetry.api_request", json!({"cost_usd": 0.002})),
+    };
+    json!({"type": kind, "ts": "2026-12-02T10:00:00.000Z", "node_id": "n", "data": data})
+        .to_string()
+        .into_bytes()
+}
+
+/// Publishes `count` events from `first` and returns the time after they are all stored.
+async fn store_events(
+    client: &async_nats::Client,
+    js: &jetstream::Context,
+    first: usize,
+    count: usize,
+) -> u64 {
+    for index in first..first + count {
+        client
+            .publish("shim.events.mixed.event", mixed_event(index).into())
+            .await
+            .expect("publishes");
+    }
+    client.flush().await.expect("flush");
+    let stored = wait_until(
+        || async {
+            match js.get_stream("SHIM_EVENTS").await {
+                Ok(mut stream) => stream
+                    .info()
+                    .await
+                    .is_ok_and(|info| info.state.messages >= (first + count) as u64),
+                Err(_) => false,
+            }
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(stored, "events stored");
+    // The next burst starts on a later millisecond, so the periods below cut between bursts.
+    let after = shim_actors::now_ms() + 1;
+    while shim_actors::now_ms() <= after {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    after
+}
+
+#[tokio::test]
+async fn rollups_give_the_summary_every_event_gives_for_any_period() {
+    use shim_node::{
+        analytics::{
+            provision,
+            rollup::{RollPolicy, Rollups},
+            summary::{summarise, tally_events},
+        },
+        config::AnalyticsSettings,
+    };
+    let nats = NatsServer::start();
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = jetstream::new(client.clone());
+    let settings = AnalyticsSettings::default();
+    provision(&js, &settings).await.expect("stream");
+    let t0 = shim_actors::now_ms();
+    let t1 = store_events(&client, &js, 0, 400).await;
+    let t2 = store_events(&client, &js, 400, 400).await;
+    let t3 = store_events(&client, &js, 800, 200).await;
+    let now_ns = i128::from(t3) * 1_000_000;
+
+    // Two rollers at once: each full range is written once, whoever gets there first.
+    let (one, two) = (
+        Rollups::open(&js, &settings).await.expect("rollups"),
+        Rollups::open(&js, &settings).await.expect("rollups"),
+    );
+    let full_only = RollPolicy {
+        block: 128,
+        after: Duration::from_secs(3_600),
+    };
+    let (first, second) = tokio::join!(
+        one.roll(&js, full_only, now_ns),
+        two.roll(&js, full_only, now_ns)
+    );
+    assert_eq!(
+        first.expect("rolls") + second.expect("rolls"),
+        7,
+        "1,000 events make 7 full ranges of 128"
+    );
+    assert_eq!(one.spans().await.expect("spans").len(), 7);
+
+    let periods = [(t0, t3), (t1, t3), (t0, t2), (t1, t2), (t0, t1), (t2, t3)];
+    let compare = |label: &'static str| {
+        let (js, rollups) = (&js, &one);
+        async move {
+            for (since, until) in periods {
+                let from_rollups = tally_events(js, Some(rollups), since, until, DEADLINE)
+                    .await
+                    .expect("tally");
+                let raw = from_rollups.read_raw;
+                let from_events = tally_events(js, None, since, until, DEADLINE)
+                    .await
+                    .expect("tally");
+                assert_eq!(from_events.read, from_events.read_raw);
+                let with = summarise(from_rollups, &[], since, until, 5);
+                let without = summarise(from_events, &[], since, until, 5);
+                let context = format!("{label}: period {since}..{until}");
+                assert_eq!(with.events_read, without.events_read, "{context}");
+                assert_eq!(with.routing, without.routing, "{context}");
+                assert_eq!(with.queue, without.queue, "{context}");
+                assert_eq!(with.checkpoints, without.checkpoints, "{context}");
+                assert!(
+                    (with.spend.estimated_usd - without.spend.estimated_usd).abs() < 1e-9,
+                    "{context}"
+                );
+                let cost = |summary: &shim_protocol::messages::AnalyticsSummary| {
+                    summary.spend.actual_usd.unwrap_or_default()
+                };
+                assert!((cost(&with) - cost(&without)).abs() < 1e-9, "{context}");
+                if (since, until) == (t0, t3) {
+                    assert!(raw < with.events_read, "{context}: rollups were used");
+                }
+            }
+        }
+    };
+    compare("full ranges rolled up").await;
+    let whole = tally_events(&js, Some(&one), t0, t3, DEADLINE)
+        .await
+        .expect("tally");
+    assert_eq!(
+        (whole.read, whole.read_raw),
+        (1_000, 1_000 - 7 * 128),
+        "only the events after the last full range are read"
+    );
+
+    // The tail is closed once its oldest event is old enough; then the whole period comes from rollups.
+    let tail = RollPolicy {
+        block: 128,
+        after: Duration::ZERO,
+    };
+    assert_eq!(one.roll(&js, tail, now_ns).await.expect("rolls"), 1);
+    let whole = tally_events(&js, Some(&one), t0, t3, DEADLINE)
+        .await
+        .expect("tally");
+    assert_eq!((whole.read, whole.read_raw), (1_000, 0));
+    compare("everything rolled up").await;
+
+    // A rollup that goes away is a gap: its events are read again, and the answer does not change.
+    let spans = one.spans().await.expect("spans");
+    let store = js.get_key_value("shim_rollups").await.expect("bucket");
+    let gone = spans[3];
+    let key = format!(
+        "v1.{:020}.{:020}.{:020}",
+        gone.first, gone.last, gone.last_ns
+    );
+    store.delete(&key).await.expect("deletes");
+    let whole = tally_events(&js, Some(&one), t0, t3, DEADLINE)
+        .await
+        .expect("tally");
+    assert_eq!((whole.read, whole.read_raw), (1_000, 128));
+    compare("one rollup gone").await;
 }
