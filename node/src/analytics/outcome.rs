@@ -8,7 +8,8 @@
 //! 1. `too_long`: an error or end reason naming the context wall ("prompt is too long", "conversation is too
 //!    long");
 //! 2. `api_error`: its last turn failed on an API error (`signals.turn_failed`, `telemetry.api_error`) and
-//!    no request succeeded after it;
+//!    no request succeeded after it (by the requests' own `record_time`: Claude Code exports its telemetry in
+//!    batches, so a request made before the failure can arrive after it);
 //! 3. `resumed` / `abandoned` / `interrupted`: its process went away without an end (`chats.gone` from the
 //!    registry, a `resume.offered` naming it, its node stopping without ending it); `resumed` once a later
 //!    session took its resume (`resume.restored`), `abandoned` once nobody did in time or a later session in
@@ -68,6 +69,9 @@ pub struct LedgerState {
     /// Its tool calls when that turn failed: more tool calls later mean later turns worked.
     #[serde(default)]
     pub failed_at_tool_calls: Option<u64>,
+    /// When that turn failed (a telemetry error's own time, else when the event arrived).
+    #[serde(default)]
+    pub failed_at_ms: Option<u64>,
     /// It hit the context wall.
     #[serde(default)]
     pub too_long: bool,
@@ -265,6 +269,7 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
     {
         session.state.last_turn_failed = false;
         session.state.failed_at_tool_calls = None;
+        session.state.failed_at_ms = None;
         session.note(format!(
             "{}: tool calls went on after the failed turn",
             event.kind
@@ -386,20 +391,37 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
             let error = text(data, "error").unwrap_or("unknown error");
             session.state.last_turn_failed = true;
             session.state.failed_at_tool_calls = Some(session.record.tool_calls);
+            session.state.failed_at_ms = Some(record_time_ms(event).unwrap_or(at_ms));
             if is_too_long(error) {
                 session.state.too_long = true;
             }
             session.note(format!("{}: {error}", event.kind));
         }
-        "telemetry.api_request" if session.state.last_turn_failed => {
+        "telemetry.api_request"
+            if session.state.last_turn_failed
+                && session
+                    .state
+                    .failed_at_ms
+                    .is_none_or(|failed_at| record_time_ms(event).unwrap_or(at_ms) > failed_at) =>
+        {
             session.state.last_turn_failed = false;
             session.state.failed_at_tool_calls = None;
+            session.state.failed_at_ms = None;
             session.note("a later API request succeeded".to_owned());
         }
         _ => {}
     }
     session.settle(at_ms);
     *session != before
+}
+
+/// A telemetry event's own time (`record_time`, the OTLP record's time) in milliseconds since the epoch.
+fn record_time_ms(event: &Event) -> Option<u64> {
+    event
+        .data
+        .get("record_time")
+        .and_then(Value::as_str)
+        .and_then(parse_ts)
 }
 
 /// Milliseconds since the epoch as RFC 3339 (UTC, seconds).
