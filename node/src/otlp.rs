@@ -353,18 +353,20 @@ impl Receiver {
             // Counted before decoding: what is refused here is never built in memory.
             match (format, signal) {
                 (Format::Json, _) => bound::json(&plain, limits.max_records)?,
-                (Format::Protobuf, Signal::Logs) => bound::protobuf_logs(&plain, limits.max_records)?,
+                (Format::Protobuf, Signal::Logs) => {
+                    bound::protobuf_logs(&plain, limits.max_records)?
+                }
                 (Format::Protobuf, Signal::Metrics) => {
                     bound::protobuf_metrics(&plain, limits.max_records)?
                 }
             }
             Ok(match signal {
-                Signal::Logs => claude::from_logs(&body::decode::<ExportLogsServiceRequest>(
-                    format, &plain,
-                )?),
-                Signal::Metrics => claude::from_metrics(
-                    &body::decode::<ExportMetricsServiceRequest>(format, &plain)?,
-                ),
+                Signal::Logs => {
+                    claude::from_logs(&body::decode::<ExportLogsServiceRequest>(format, &plain)?)
+                }
+                Signal::Metrics => claude::from_metrics(&body::decode::<
+                    ExportMetricsServiceRequest,
+                >(format, &plain)?),
             })
         })
         .await
@@ -505,5 +507,23 @@ impl Receiver {
         .await
         .ok()?
         .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_digests_are_remembered_until_the_oldest_is_pushed_out() {
+        let mut recent = Recent::default();
+        assert!(recent.insert(7));
+        assert!(!recent.insert(7), "sent again");
+        for digest in 100..100 + RECENT_RECORDS as u64 {
+            assert!(recent.insert(digest));
+        }
+        assert_eq!(recent.seen.len(), RECENT_RECORDS);
+        assert!(recent.insert(7), "forgotten once 65,536 newer ones came");
+        assert!(!recent.insert(100 + RECENT_RECORDS as u64 - 1));
     }
 }

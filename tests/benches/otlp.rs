@@ -75,7 +75,8 @@ fn body(encoding: Encoding, run: u64, batch: usize, size: usize) -> Vec<u8> {
             .map(|index| {
                 let mut record =
                     api_request(chat_id, 800 + (index as u64 % 400), 1_000 + index as u64);
-                record.time_unix_nano += run * 1_000_000_000_000 + ((batch * size + index) as u64) * 1_000;
+                record.time_unix_nano +=
+                    run * 1_000_000_000_000 + ((batch * size + index) as u64) * 1_000;
                 record
             })
             .collect(),

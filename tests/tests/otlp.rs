@@ -519,7 +519,12 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
     .await;
     assert_eq!(status, 200, "10,000 with the resource and the scope");
     assert_eq!(
-        counter(&node, "shim_otlp_bad_requests_total", &[&reason("too_many_records")]).await,
+        counter(
+            &node,
+            "shim_otlp_bad_requests_total",
+            &[&reason("too_many_records")]
+        )
+        .await,
         1.0
     );
 
@@ -696,10 +701,7 @@ async fn a_body_of_millions_of_empty_messages_is_refused_before_it_is_decoded() 
     assert_eq!(status, 413, "{}", String::from_utf8_lossy(&body));
     let metrics_flood = http_post(addr, "/v1/metrics", &[PROTOBUF], &flood).await;
     assert_eq!(metrics_flood.status, 413);
-    let json_flood = format!(
-        r#"{{"resourceLogs": [{}{{}}]}}"#,
-        "{},".repeat(1024 * 1024)
-    );
+    let json_flood = format!(r#"{{"resourceLogs": [{}{{}}]}}"#, "{},".repeat(1024 * 1024));
     let (status, body) = post_logs(addr, json_flood.as_bytes(), &[JSON]).await;
     assert_eq!(status, 413, "{}", String::from_utf8_lossy(&body));
     let message: Value = serde_json::from_slice(&body).expect("a JSON Status");
@@ -755,7 +757,10 @@ async fn a_batch_sent_again_is_taken_once() {
     assert_eq!(status, 200);
     // Events are published in order before each reply: after the first batch's two comes the later one.
     let events = next_events(&mut feed, 3).await;
-    let durations: Vec<&Value> = events.iter().map(|(_, _, data)| &data["duration_ms"]).collect();
+    let durations: Vec<&Value> = events
+        .iter()
+        .map(|(_, _, data)| &data["duration_ms"])
+        .collect();
     assert_eq!(durations, [1000, 2000, 3000]);
     assert_eq!(events[2].2["record_time"], "2025-12-02T12:00:00.001Z");
     let signalled = wait_until(

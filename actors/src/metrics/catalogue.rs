@@ -644,10 +644,7 @@ pub const OTLP_REQUESTS: MetricSpec = counter(
     "shim_otlp_requests",
     &[
         OTLP_SIGNAL,
-        label(
-            "outcome",
-            LabelValues::Fixed(&["ok", "rejected"]),
-        ),
+        label("outcome", LabelValues::Fixed(&["ok", "rejected"])),
     ],
     "OTLP export requests, by signal (logs, metrics) and outcome (ok, rejected)",
 );

@@ -133,9 +133,7 @@ fn child(kind: Kind, field: u64) -> Option<(Kind, Tally)> {
         (HistogramPoints, 1) => (HistogramPoint, Tally::Record),
         (ExponentialPoints, 1) => (ExponentialPoint, Tally::Record),
         (SummaryPoints, 1) => (SummaryPoint, Tally::Record),
-        (NumberPoint, 5) | (HistogramPoint, 8) | (ExponentialPoint, 11) => {
-            (Exemplar, Tally::Value)
-        }
+        (NumberPoint, 5) | (HistogramPoint, 8) | (ExponentialPoint, 11) => (Exemplar, Tally::Value),
         // Buckets: one each for positive and negative, their counts packed.
         (ExponentialPoint, 8) | (ExponentialPoint, 9) => (Leaf, Tally::None),
         (SummaryPoint, 6) => (Leaf, Tally::Value),
@@ -251,7 +249,9 @@ mod tests {
         collector::{logs::v1::ExportLogsServiceRequest, metrics::v1::ExportMetricsServiceRequest},
         common::v1::{AnyValue, ArrayValue, KeyValue, any_value::Value as Any},
         logs::v1::{LogRecord, ResourceLogs, ScopeLogs},
-        metrics::v1::{Gauge, Metric, NumberDataPoint, ResourceMetrics, ScopeMetrics, metric::Data},
+        metrics::v1::{
+            Gauge, Metric, NumberDataPoint, ResourceMetrics, ScopeMetrics, metric::Data,
+        },
     };
     use prost::Message;
 
@@ -368,10 +368,7 @@ mod tests {
             &b"\x00\x01"[..],
         ] {
             assert!(
-                matches!(
-                    protobuf_logs(broken, 10),
-                    Err(OtlpError::Malformed { .. })
-                ),
+                matches!(protobuf_logs(broken, 10), Err(OtlpError::Malformed { .. })),
                 "{broken:?}"
             );
         }

@@ -104,7 +104,13 @@ fn the_event_name_comes_from_the_field_the_attribute_or_the_body() {
     let by_body = record("claude_code.compaction", vec![kv("trigger", text("auto"))]);
     let unknown = record("claude_code.user_prompt", vec![]);
     let nameless = LogRecord::default();
-    let taken = from_logs(&logs(vec![by_field, by_attribute, by_body, unknown, nameless]));
+    let taken = from_logs(&logs(vec![
+        by_field,
+        by_attribute,
+        by_body,
+        unknown,
+        nameless,
+    ]));
     let names: Vec<&str> = taken.records.iter().map(|record| record.name).collect();
     assert_eq!(names, ["tool_result", "api_error", "compaction"]);
     assert_eq!(taken.unknown, 2);
@@ -133,7 +139,10 @@ fn a_session_id_that_cannot_be_a_chat_id_is_counted_and_left_out() {
     assert!(taken.records[0].invalid_session);
     let missing = record("claude_code.api_request", vec![]);
     let taken = from_logs(&logs(vec![missing]));
-    assert!(!taken.records[0].invalid_session, "no session.id is not an invalid one");
+    assert!(
+        !taken.records[0].invalid_session,
+        "no session.id is not an invalid one"
+    );
 }
 
 #[test]
@@ -171,9 +180,16 @@ fn the_record_time_is_its_own_else_observed_and_the_digest_follows_its_content()
             Some(1_764_676_800_123)
         ]
     );
-    let digests: Vec<Option<u64>> = taken.records.iter().map(|record| record.digest_opt).collect();
+    let digests: Vec<Option<u64>> = taken
+        .records
+        .iter()
+        .map(|record| record.digest_opt)
+        .collect();
     assert!(digests[0].is_some() && digests[1].is_some());
-    assert_eq!(digests[2], None, "a record without a time is never taken for a repeat");
+    assert_eq!(
+        digests[2], None,
+        "a record without a time is never taken for a repeat"
+    );
     assert_eq!(digests[0], digests[3], "the same record sent again");
     assert_ne!(digests[0], digests[4], "another attribute value");
     assert_ne!(digests[0], digests[1], "another time");
