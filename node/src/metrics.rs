@@ -231,6 +231,7 @@ pub struct OtlpMetrics {
     records: Counter<u64>,
     unmatched: Counter<u64>,
     signalled: Counter<u64>,
+    duplicates: Counter<u64>,
 }
 
 impl OtlpMetrics {
@@ -243,6 +244,7 @@ impl OtlpMetrics {
             records: cat::OTLP_RECORDS.u64_counter(meter),
             unmatched: cat::OTLP_UNMATCHED.u64_counter(meter),
             signalled: cat::OTLP_SIGNALS.u64_counter(meter),
+            duplicates: cat::OTLP_DUPLICATES.u64_counter(meter),
         }
     }
 
@@ -287,6 +289,14 @@ impl OtlpMetrics {
         if count > 0 {
             self.unmatched
                 .add(count, &cat::OTLP_UNMATCHED.attributes([reason.into()]));
+        }
+    }
+
+    /// Records `count` records dropped as already taken in (a batch sent again).
+    pub fn record_duplicates(&self, signal: &'static str, count: u64) {
+        if count > 0 {
+            self.duplicates
+                .add(count, &cat::OTLP_DUPLICATES.attributes([signal.into()]));
         }
     }
 

@@ -3,14 +3,25 @@
 //! for the chat's worker (see [`claude`] for what is read).
 //!
 //! Bounded: a body is refused past [`Limits::max_body_bytes`] on the wire and again after un-gzipping; a
-//! request holds at most [`Limits::max_records`] records (the rest are rejected as a partial success); at most
-//! [`Limits::max_in_flight`] requests are worked on at once (more get 429). Whatever is wrong with a request
-//! gets a 4xx with a `google.rpc.Status` saying what, and is counted in `shim_otlp_bad_requests_total{reason}`.
+//! request of more than [`Limits::max_records`] records is refused before it is decoded (see [`bound`]); at
+//! most [`Limits::max_in_flight`] requests are worked on at once (more get 429). Whatever is wrong with a
+//! request gets a 4xx with a `google.rpc.Status` saying what, and is counted in
+//! `shim_otlp_bad_requests_total{reason}`.
+//!
+//! An exporter sends a batch again when its answer was late or a 5xx: records taken in the last
+//! [`RECENT_RECORDS`] are recognised by their digest and dropped before they become events or signals
+//! (`shim_otlp_duplicates_total`).
 
 pub mod body;
+pub mod bound;
 pub mod claude;
 
-use std::{collections::HashMap, net::SocketAddr, sync::Arc, time::Instant};
+use std::{
+    collections::{HashMap, HashSet, VecDeque},
+    net::SocketAddr,
+    sync::{Arc, Mutex, PoisonError},
+    time::Instant,
+};
 
 use anyhow::Context;
 use axum::{
@@ -21,10 +32,8 @@ use axum::{
     routing::post,
 };
 use opentelemetry_proto::tonic::collector::{
-    logs::v1::{ExportLogsPartialSuccess, ExportLogsServiceRequest, ExportLogsServiceResponse},
-    metrics::v1::{
-        ExportMetricsPartialSuccess, ExportMetricsServiceRequest, ExportMetricsServiceResponse,
-    },
+    logs::v1::{ExportLogsServiceRequest, ExportLogsServiceResponse},
+    metrics::v1::{ExportMetricsServiceRequest, ExportMetricsServiceResponse},
 };
 use ractor::ActorRef;
 use shim_actors::{ChatWorkerMessage, SupervisorMessage, names};
@@ -53,6 +62,16 @@ pub enum OtlpError {
     Unreadable {
         /// What went wrong.
         message: String,
+    },
+    /// The body holds more records (or more attributes and other values) than a request may.
+    #[error(
+        "a request holds at most {max_records} records (log records, data points and the groups around them) \
+         and {} attributes and other nested values; send smaller batches",
+        max_records.saturating_mul(bound::VALUES_PER_RECORD)
+    )]
+    TooManyRecords {
+        /// The cap.
+        max_records: usize,
     },
     /// The body, on the wire or un-gzipped, is larger than the cap.
     #[error("the body is larger than {max_bytes} bytes (on the wire or un-gzipped)")]
@@ -101,6 +120,7 @@ impl OtlpError {
             OtlpError::Malformed { .. } => "malformed",
             OtlpError::Unreadable { .. } => "unreadable",
             OtlpError::TooLarge { .. } => "too_large",
+            OtlpError::TooManyRecords { .. } => "too_many_records",
             OtlpError::UnsupportedMediaType { .. } => "unsupported_media_type",
             OtlpError::UnsupportedEncoding { .. } => "unsupported_encoding",
             OtlpError::SlowBody { .. } => "slow_body",
@@ -116,8 +136,8 @@ pub struct Limits {
     /// Largest body, on the wire and after un-gzipping. Default 4 MiB (Claude Code's batches of up to 512
     /// events are well under 1 MiB).
     pub max_body_bytes: usize,
-    /// Most records (log records plus metric data points) read from one request; the rest are rejected as a
-    /// partial success. Default 10,000.
+    /// Most records in one request: log records, metric data points and the resource, scope and metric
+    /// groups around them, counted before decoding; more is refused (413). Default 10,000.
     pub max_records: usize,
     /// Most requests worked on at once; more are answered 429. Default 8.
     pub max_in_flight: usize,
@@ -155,9 +175,36 @@ pub struct OtlpContext {
     pub limits: Limits,
 }
 
+/// How many records' digests are kept to recognise a batch sent again.
+pub const RECENT_RECORDS: usize = 65_536;
+
 struct Receiver {
     context: OtlpContext,
     in_flight: Semaphore,
+    recent: Mutex<Recent>,
+}
+
+/// The digests of the records taken most recently, the oldest forgotten first.
+#[derive(Debug, Default)]
+struct Recent {
+    seen: HashSet<u64>,
+    order: VecDeque<u64>,
+}
+
+impl Recent {
+    /// Remembers `digest`; false when it was already remembered.
+    fn insert(&mut self, digest: u64) -> bool {
+        if !self.seen.insert(digest) {
+            return false;
+        }
+        self.order.push_back(digest);
+        if self.order.len() > RECENT_RECORDS
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.seen.remove(&oldest);
+        }
+        true
+    }
 }
 
 /// Which export a request carries.
@@ -190,6 +237,7 @@ pub async fn serve(
     let bound = listener.local_addr()?;
     let receiver = Arc::new(Receiver {
         in_flight: Semaphore::new(context.limits.max_in_flight.max(1)),
+        recent: Mutex::new(Recent::default()),
         context,
     });
     let app = Router::new()
@@ -232,24 +280,14 @@ impl Receiver {
         let format_opt = Format::of(&headers).ok();
         let metrics = &self.context.metrics;
         match self.take_in(signal, &headers, body).await {
-            Ok((format, rejected, message)) => {
-                metrics.record_request(
-                    signal.as_str(),
-                    if rejected == 0 { "ok" } else { "partial" },
-                    started.elapsed(),
-                );
+            Ok(format) => {
+                metrics.record_request(signal.as_str(), "ok", started.elapsed());
                 let bytes = match signal {
                     Signal::Logs => format.encode(&ExportLogsServiceResponse {
-                        partial_success: (rejected > 0).then_some(ExportLogsPartialSuccess {
-                            rejected_log_records: rejected as i64,
-                            error_message: message,
-                        }),
+                        partial_success: None,
                     }),
                     Signal::Metrics => format.encode(&ExportMetricsServiceResponse {
-                        partial_success: (rejected > 0).then_some(ExportMetricsPartialSuccess {
-                            rejected_data_points: rejected as i64,
-                            error_message: message,
-                        }),
+                        partial_success: None,
                     }),
                 };
                 (
@@ -285,13 +323,13 @@ impl Receiver {
         }
     }
 
-    /// Reads, decodes and hands on one request; returns its format and how many records it rejected (why).
+    /// Reads, bounds, decodes and hands on one request; returns its format.
     async fn take_in(
         &self,
         signal: Signal,
         headers: &HeaderMap,
         body: axum::body::Body,
-    ) -> OtlpResult<(Format, u64, String)> {
+    ) -> OtlpResult<Format> {
         let _permit = self.in_flight.try_acquire().map_err(|_| OtlpError::Busy)?;
         let format = Format::of(headers)?;
         let gzipped = body::gzipped(headers)?;
@@ -312,35 +350,51 @@ impl Receiver {
             } else {
                 std::borrow::Cow::Borrowed(&wire[..])
             };
+            // Counted before decoding: what is refused here is never built in memory.
+            match (format, signal) {
+                (Format::Json, _) => bound::json(&plain, limits.max_records)?,
+                (Format::Protobuf, Signal::Logs) => {
+                    bound::protobuf_logs(&plain, limits.max_records)?
+                }
+                (Format::Protobuf, Signal::Metrics) => {
+                    bound::protobuf_metrics(&plain, limits.max_records)?
+                }
+            }
             Ok(match signal {
-                Signal::Logs => claude::from_logs(
-                    &body::decode::<ExportLogsServiceRequest>(format, &plain)?,
-                    limits.max_records,
-                ),
-                Signal::Metrics => claude::from_metrics(
-                    &body::decode::<ExportMetricsServiceRequest>(format, &plain)?,
-                    limits.max_records,
-                ),
+                Signal::Logs => {
+                    claude::from_logs(&body::decode::<ExportLogsServiceRequest>(format, &plain)?)
+                }
+                Signal::Metrics => claude::from_metrics(&body::decode::<
+                    ExportMetricsServiceRequest,
+                >(format, &plain)?),
             })
         })
         .await
         .map_err(|error| OtlpError::Internal {
             message: error.to_string(),
         })??;
-        let metrics = &self.context.metrics;
-        metrics.record_unknown(signal.as_str(), taken.unknown);
-        metrics.record_unmatched("invalid_session_id", taken.bad_session);
-        let message = if taken.rejected > 0 {
-            format!(
-                "a request holds at most {} records; the rest were not read",
-                limits.max_records
-            )
-        } else {
-            String::new()
+        self.context
+            .metrics
+            .record_unknown(signal.as_str(), taken.unknown);
+        let records = self.fresh(signal, taken.records);
+        self.hand_on(signal, records).await;
+        Ok(format)
+    }
+
+    /// Drops the records taken in recently (a batch the exporter sent again), and remembers the rest.
+    fn fresh(&self, signal: Signal, records: Vec<Telemetry>) -> Vec<Telemetry> {
+        let before = records.len();
+        let fresh: Vec<Telemetry> = {
+            let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+            records
+                .into_iter()
+                .filter(|record| record.digest_opt.is_none_or(|digest| recent.insert(digest)))
+                .collect()
         };
-        let rejected = taken.rejected;
-        self.hand_on(signal, taken.records).await;
-        Ok((format, rejected, message))
+        self.context
+            .metrics
+            .record_duplicates(signal.as_str(), (before - fresh.len()) as u64);
+        fresh
     }
 
     /// Publishes each record's event and sends each chat's signals to its worker.
@@ -348,20 +402,37 @@ impl Receiver {
         let context = &self.context;
         let now_ms = shim_actors::now_ms();
         let ts = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
+        let record_time = |time_ms_opt: Option<u64>| match time_ms_opt {
+            Some(time_ms) => humantime::format_rfc3339_millis(
+                std::time::UNIX_EPOCH + std::time::Duration::from_millis(time_ms),
+            )
+            .to_string(),
+            None => ts.clone(),
+        };
         let mut signals: HashMap<String, Vec<shim_protocol::messages::SignalEvent>> =
             HashMap::new();
         for record in records {
             context.metrics.record_taken(signal.as_str(), record.name);
+            let mut data = record.data;
+            if let serde_json::Value::Object(fields) = &mut data {
+                fields.insert(
+                    "record_time".to_owned(),
+                    record_time(record.record_time_ms_opt).into(),
+                );
+            }
             let event = Event {
                 kind: format!("telemetry.{}", record.name),
                 ts: ts.clone(),
                 node_id: context.node_id.clone(),
                 chat_id: record.chat_id_opt.clone(),
-                data: record.data,
+                data,
             };
             self.publish(event).await;
             match (record.chat_id_opt, record.signal_opt) {
                 (Some(chat_id), Some(signal)) => signals.entry(chat_id).or_default().push(signal),
+                (None, Some(_)) if record.invalid_session => {
+                    context.metrics.record_unmatched("invalid_session_id", 1)
+                }
                 (None, Some(_)) => context.metrics.record_unmatched("no_session_id", 1),
                 _ => {}
             }
@@ -436,5 +507,23 @@ impl Receiver {
         .await
         .ok()?
         .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_digests_are_remembered_until_the_oldest_is_pushed_out() {
+        let mut recent = Recent::default();
+        assert!(recent.insert(7));
+        assert!(!recent.insert(7), "sent again");
+        for digest in 100..100 + RECENT_RECORDS as u64 {
+            assert!(recent.insert(digest));
+        }
+        assert_eq!(recent.seen.len(), RECENT_RECORDS);
+        assert!(recent.insert(7), "forgotten once 65,536 newer ones came");
+        assert!(!recent.insert(100 + RECENT_RECORDS as u64 - 1));
     }
 }

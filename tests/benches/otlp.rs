@@ -4,9 +4,14 @@
 //!
 //! Run: `cargo bench -p shim-tests --bench otlp` (optionally `-- --records 200000 --batch 512 --senders 4`).
 //! A real nats-server; the node in this process; each export on its own HTTP/1.1 connection, as a plain
-//! client sends it. Batches of 512 are what Claude Code's log exporter sends at most.
+//! client sends it. Batches of 512 are what Claude Code's log exporter sends at most. Every record has its own
+//! time, so none is taken for a batch sent again (the receiver drops those); the bodies are built before the
+//! clock starts.
 
-use std::time::{Duration, Instant};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use futures::StreamExt;
 use prost::Message;
@@ -61,30 +66,48 @@ impl Encoding {
     }
 }
 
-async fn run(node: &TestNode, nats: &async_nats::Client, encoding: Encoding, options: &Options) {
+/// Returns the body of batch `batch` of run `run`: records whose times are all different from every other
+/// batch's and run's.
+fn body(encoding: Encoding, run: u64, batch: usize, size: usize) -> Vec<u8> {
     let chat_id = "bench-chat";
-    let batches = options.records.div_ceil(options.batch);
     let export = logs(
-        (0..options.batch)
-            .map(|index| api_request(chat_id, 800 + (index as u64 % 400), 1_000 + index as u64))
+        (0..size)
+            .map(|index| {
+                let mut record =
+                    api_request(chat_id, 800 + (index as u64 % 400), 1_000 + index as u64);
+                record.time_unix_nano +=
+                    run * 1_000_000_000_000 + ((batch * size + index) as u64) * 1_000;
+                record
+            })
             .collect(),
     );
-    let (body, headers): (Vec<u8>, Vec<(&str, &str)>) = match encoding {
-        Encoding::Protobuf => (
-            export.encode_to_vec(),
-            vec![("Content-Type", "application/x-protobuf")],
-        ),
-        Encoding::ProtobufGzip => (
-            gzip(&export.encode_to_vec()),
-            vec![
-                ("Content-Type", "application/x-protobuf"),
-                ("Content-Encoding", "gzip"),
-            ],
-        ),
-        Encoding::Json => (
-            serde_json::to_vec(&export).expect("the crate's JSON mapping"),
-            vec![("Content-Type", "application/json")],
-        ),
+    match encoding {
+        Encoding::Protobuf => export.encode_to_vec(),
+        Encoding::ProtobufGzip => gzip(&export.encode_to_vec()),
+        Encoding::Json => serde_json::to_vec(&export).expect("the crate's JSON mapping"),
+    }
+}
+
+async fn run(
+    node: &TestNode,
+    nats: &async_nats::Client,
+    encoding: Encoding,
+    run_index: u64,
+    options: &Options,
+) {
+    let batches = options.records.div_ceil(options.batch);
+    let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
+        (0..batches)
+            .map(|batch| body(encoding, run_index, batch, options.batch))
+            .collect(),
+    );
+    let headers: Vec<(&str, &str)> = match encoding {
+        Encoding::Protobuf => vec![("Content-Type", "application/x-protobuf")],
+        Encoding::ProtobufGzip => vec![
+            ("Content-Type", "application/x-protobuf"),
+            ("Content-Encoding", "gzip"),
+        ],
+        Encoding::Json => vec![("Content-Type", "application/json")],
     };
     let expected = batches * options.batch;
     let mut events = nats
@@ -105,23 +128,22 @@ async fn run(node: &TestNode, nats: &async_nats::Client, encoding: Encoding, opt
     let addr = node.otlp_addr();
     let started = Instant::now();
     let mut senders = Vec::new();
-    let per_sender = batches.div_ceil(options.senders);
     for sender in 0..options.senders {
-        let body = body.clone();
+        let bodies = bodies.clone();
+        let senders_count = options.senders;
         let headers: Vec<(String, String)> = headers
             .iter()
             .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
             .collect();
-        let count = per_sender.min(batches.saturating_sub(sender * per_sender));
         senders.push(tokio::spawn(async move {
             let headers: Vec<(&str, &str)> = headers
                 .iter()
                 .map(|(name, value)| (name.as_str(), value.as_str()))
                 .collect();
-            let mut latencies = Vec::with_capacity(count);
-            for _ in 0..count {
+            let mut latencies = Vec::new();
+            for body in bodies.iter().skip(sender).step_by(senders_count) {
                 let sent = Instant::now();
-                let response = http_post(addr, "/v1/logs", &headers, &body).await;
+                let response = http_post(addr, "/v1/logs", &headers, body).await;
                 assert_eq!(
                     response.status,
                     200,
@@ -151,7 +173,7 @@ async fn run(node: &TestNode, nats: &async_nats::Client, encoding: Encoding, opt
         expected,
         batches,
         options.batch,
-        body.len() as f64 / 1024.0,
+        bodies[0].len() as f64 / 1024.0,
         expected as f64 / accepted.as_secs_f64(),
         seen as f64 / delivered.as_secs_f64(),
         at(0.5).as_secs_f64() * 1000.0,
@@ -182,8 +204,11 @@ async fn main() {
         options.senders,
         std::thread::available_parallelism().map_or(0, usize::from)
     );
-    for encoding in [Encoding::Protobuf, Encoding::ProtobufGzip, Encoding::Json] {
-        run(&node, client.nats(), encoding, &options).await;
+    for (run_index, encoding) in [Encoding::Protobuf, Encoding::ProtobufGzip, Encoding::Json]
+        .into_iter()
+        .enumerate()
+    {
+        run(&node, client.nats(), encoding, run_index as u64, &options).await;
     }
     node.stop().await;
 }

@@ -137,17 +137,21 @@ async fn claude_codes_events_in_protobuf_reach_the_event_stream_and_the_chats_si
         json!({
             "model": "claude-sonnet-4-5", "duration_ms": 1234, "input_tokens": 5000, "output_tokens": 200,
             "cache_read_tokens": 3000, "cache_creation_tokens": 400, "cost_usd": 0.0125,
+            "record_time": "2025-12-02T12:00:00.000Z",
         })
     );
     assert_eq!(
         events[1].2,
-        json!({"model": "claude-sonnet-4-5", "error": "Overloaded", "status_code": 529, "duration_ms": 800, "attempt": 2})
+        json!({"model": "claude-sonnet-4-5", "error": "Overloaded", "status_code": 529, "duration_ms": 800, "attempt": 2, "record_time": "2025-12-02T12:00:00.000Z"})
     );
     assert_eq!(
         events[2].2,
-        json!({"tool": "Bash", "success": true, "duration_ms": 45})
+        json!({"tool": "Bash", "success": true, "duration_ms": 45, "record_time": "2025-12-02T12:00:00.000Z"})
     );
-    assert_eq!(events[3].2, json!({"trigger": "auto"}));
+    assert_eq!(
+        events[3].2,
+        json!({"trigger": "auto", "record_time": "2025-12-02T12:00:00.000Z"})
+    );
 
     // The chat's worker has the request's latency, the tokens in context, its cost and the error.
     let got_it = wait_until(
@@ -249,6 +253,11 @@ async fn a_hand_written_json_export_gzipped_reads_numbers_sent_as_strings_or_as_
     assert_eq!(reply.get("partialSuccess"), None, "{reply}");
 
     let events = next_events(&mut feed, 2).await;
+    assert_eq!(
+        events[0].2["record_time"], "2025-12-02T12:00:00.000Z",
+        "the record's own time, not its arrival"
+    );
+    assert_eq!(events[1].2["record_time"], "2025-12-02T12:00:01.000Z");
     assert_eq!(events[0].2["duration_ms"], 2100);
     assert_eq!(events[0].2["cost_usd"], 0.25);
     assert_eq!(events[1].2["duration_ms"], 3300);
@@ -341,9 +350,9 @@ async fn token_and_cost_metrics_become_usage_events() {
     assert_eq!(
         data,
         [
-            &json!({"metric": "claude_code.token.usage", "type": "input", "model": "m", "value": 120.0, "temporality": "delta"}),
-            &json!({"metric": "claude_code.token.usage", "type": "cacheRead", "model": "m", "value": 4000.0, "temporality": "delta"}),
-            &json!({"metric": "claude_code.cost.usage", "type": null, "model": "m", "value": 0.031, "temporality": "delta"}),
+            &json!({"metric": "claude_code.token.usage", "type": "input", "model": "m", "value": 120.0, "temporality": "delta", "record_time": "2025-12-02T12:00:00.000Z"}),
+            &json!({"metric": "claude_code.token.usage", "type": "cacheRead", "model": "m", "value": 4000.0, "temporality": "delta", "record_time": "2025-12-02T12:00:00.000Z"}),
+            &json!({"metric": "claude_code.cost.usage", "type": null, "model": "m", "value": 0.031, "temporality": "delta", "record_time": "2025-12-02T12:00:00.000Z"}),
         ]
     );
     assert_eq!(
@@ -486,23 +495,37 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
     );
     drop(metrics);
 
-    // A request of more records than the cap (10,000) is a partial success: the rest are rejected, and said so.
+    // More records than the cap (10,000, counting the resource and scope around them) is refused whole,
+    // counted on the wire before anything is decoded, and said so.
     let many = logs(
-        (0..10_003)
+        (0..9_999)
             .map(|_| event("user_prompt", "cc-x", Vec::new()))
             .collect(),
     );
     let (status, body) = post_logs(addr, &many.encode_to_vec(), &[PROTOBUF]).await;
-    assert_eq!(status, 200);
-    let partial = ExportLogsServiceResponse::decode(&body[..])
-        .expect("a reply")
-        .partial_success
-        .expect("a partial success");
-    assert_eq!(partial.rejected_log_records, 3);
-    assert!(
-        partial.error_message.contains("10000"),
-        "{}",
-        partial.error_message
+    assert_eq!(status, 413);
+    let status = shim_node::otlp::body::Status::decode(&body[..]).expect("a Status");
+    assert!(status.message.contains("10000"), "{}", status.message);
+    let (status, _) = post_logs(
+        addr,
+        &logs(
+            (0..9_998)
+                .map(|_| event("user_prompt", "cc-x", Vec::new()))
+                .collect(),
+        )
+        .encode_to_vec(),
+        &[PROTOBUF],
+    )
+    .await;
+    assert_eq!(status, 200, "10,000 with the resource and the scope");
+    assert_eq!(
+        counter(
+            &node,
+            "shim_otlp_bad_requests_total",
+            &[&reason("too_many_records")]
+        )
+        .await,
+        1.0
     );
 
     // Eight senders stalled mid-body hold every place in flight: the next export is told to come back (429,
@@ -663,5 +686,120 @@ async fn the_opentelemetry_python_sdk_exporter_is_understood() {
     )
     .await;
     assert!(signalled);
+    node.stop().await;
+}
+
+/// 4 MiB of empty `ResourceLogs` (2 bytes each) would decode into two million structs; it is refused by
+/// counting on the wire first, and so is its JSON twin (`{}` after `{}`), and the node serves on.
+#[tokio::test]
+async fn a_body_of_millions_of_empty_messages_is_refused_before_it_is_decoded() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let addr = node.otlp_addr();
+    let flood = [0x0a, 0x00].repeat(2 * 1024 * 1024 - 8);
+    let (status, body) = post_logs(addr, &flood, &[PROTOBUF]).await;
+    assert_eq!(status, 413, "{}", String::from_utf8_lossy(&body));
+    let metrics_flood = http_post(addr, "/v1/metrics", &[PROTOBUF], &flood).await;
+    assert_eq!(metrics_flood.status, 413);
+    let json_flood = format!(r#"{{"resourceLogs": [{}{{}}]}}"#, "{},".repeat(1024 * 1024));
+    let (status, body) = post_logs(addr, json_flood.as_bytes(), &[JSON]).await;
+    assert_eq!(status, 413, "{}", String::from_utf8_lossy(&body));
+    let message: Value = serde_json::from_slice(&body).expect("a JSON Status");
+    assert!(
+        message["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 10000 records"),
+        "{message}"
+    );
+    assert_eq!(
+        counter(
+            &node,
+            "shim_otlp_bad_requests_total",
+            &["reason=\"too_many_records\""]
+        )
+        .await,
+        3.0
+    );
+    let (status, _) = post_logs(addr, &good_export(), &[PROTOBUF]).await;
+    assert_eq!(status, 200);
+    node.stop().await;
+}
+
+/// An exporter sends a batch again when the answer was late: the records already taken in become no second
+/// event and no second signal, and are counted; a new record after them goes through.
+#[tokio::test]
+async fn a_batch_sent_again_is_taken_once() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let chat_id = "cc-otlp-retry";
+    open_chat(&client, chat_id).await;
+    let mut feed = EventFeed::subscribe(client.nats(), "shim.events.telemetry.>").await;
+    let batch = logs(vec![
+        api_request(chat_id, 1000, 100),
+        api_request(chat_id, 2000, 200),
+    ])
+    .encode_to_vec();
+    for _ in 0..2 {
+        let (status, _) = post_logs(node.otlp_addr(), &batch, &[PROTOBUF]).await;
+        assert_eq!(status, 200);
+    }
+    // A new record after them.
+    let mut later = api_request(chat_id, 3000, 100);
+    later.time_unix_nano += 1_000_000;
+    let (status, _) = post_logs(
+        node.otlp_addr(),
+        &logs(vec![later]).encode_to_vec(),
+        &[PROTOBUF],
+    )
+    .await;
+    assert_eq!(status, 200);
+    // Events are published in order before each reply: after the first batch's two comes the later one.
+    let events = next_events(&mut feed, 3).await;
+    let durations: Vec<&Value> = events
+        .iter()
+        .map(|(_, _, data)| &data["duration_ms"])
+        .collect();
+    assert_eq!(durations, [1000, 2000, 3000]);
+    assert_eq!(events[2].2["record_time"], "2025-12-02T12:00:00.001Z");
+    let signalled = wait_until(
+        || async { risk(&client, chat_id).await.signals.api_requests == 3 },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(signalled);
+    assert_eq!(
+        counter(&node, "shim_otlp_duplicates_total", &["signal=\"logs\""]).await,
+        2.0
+    );
+    assert_eq!(counter(&node, "shim_otlp_signals_total", &[]).await, 3.0);
+    node.stop().await;
+}
+
+/// A `session.id` that cannot be a chat id is counted once, as invalid, not also as missing.
+#[tokio::test]
+async fn an_invalid_session_id_is_counted_once() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut feed = EventFeed::subscribe(client.nats(), "shim.events.telemetry.>").await;
+    let export = logs(vec![api_request("not a.chat>id", 900, 10)]);
+    let (status, _) = post_logs(node.otlp_addr(), &export.encode_to_vec(), &[PROTOBUF]).await;
+    assert_eq!(status, 200);
+    let events = next_events(&mut feed, 1).await;
+    assert_eq!(events[0].1, Value::Null, "published without a chat");
+    let metrics = node.metrics().await;
+    let unmatched = |reason: &str| {
+        metric_value(
+            &metrics,
+            "shim_otlp_unmatched_total",
+            &[&format!("reason=\"{reason}\"")],
+        )
+        .unwrap_or(0.0)
+    };
+    assert_eq!(unmatched("invalid_session_id"), 1.0, "{metrics}");
+    assert_eq!(unmatched("no_session_id"), 0.0, "{metrics}");
     node.stop().await;
 }

@@ -644,12 +644,9 @@ pub const OTLP_REQUESTS: MetricSpec = counter(
     "shim_otlp_requests",
     &[
         OTLP_SIGNAL,
-        label(
-            "outcome",
-            LabelValues::Fixed(&["ok", "partial", "rejected"]),
-        ),
+        label("outcome", LabelValues::Fixed(&["ok", "rejected"])),
     ],
-    "OTLP export requests, by signal (logs, metrics) and outcome (ok, partial, rejected)",
+    "OTLP export requests, by signal (logs, metrics) and outcome (ok, rejected)",
 );
 
 /// Time to take in one OTLP export request.
@@ -674,6 +671,7 @@ pub const OTLP_BAD_REQUESTS: MetricSpec = counter(
             "malformed",
             "unreadable",
             "too_large",
+            "too_many_records",
             "unsupported_media_type",
             "unsupported_encoding",
             "slow_body",
@@ -718,6 +716,14 @@ pub const OTLP_UNMATCHED: MetricSpec = counter(
         ]),
     )],
     "Telemetry signals not delivered to a chat's worker, by reason; their events are still published",
+);
+
+/// OTLP records dropped as already taken in.
+pub const OTLP_DUPLICATES: MetricSpec = counter(
+    "shim_otlp_duplicates",
+    &[OTLP_SIGNAL],
+    "OTLP records dropped because the same record was taken in recently (an exporter sending a batch again), \
+     by signal",
 );
 
 /// Telemetry delivered to chats' workers.
@@ -809,6 +815,7 @@ pub const CATALOGUE: &[&MetricSpec] = &[
     &OTLP_RECORDS,
     &OTLP_UNMATCHED,
     &OTLP_SIGNALS,
+    &OTLP_DUPLICATES,
 ];
 
 /// Returns the entry whose Prometheus name (or, for a histogram, one of its series' names) is `name`.

@@ -8,7 +8,8 @@
 //! 1. `too_long`: an error or end reason naming the context wall ("prompt is too long", "conversation is too
 //!    long");
 //! 2. `api_error`: its last turn failed on an API error (`signals.turn_failed`, `telemetry.api_error`) and
-//!    no request succeeded after it;
+//!    no request succeeded after it (telemetry by the records' own `record_time`: Claude Code exports it in
+//!    batches, so a request made before the failure can arrive after it);
 //! 3. `resumed` / `abandoned` / `interrupted`: its process went away without an end (`chats.gone` from the
 //!    registry, a `resume.offered` naming it, its node stopping without ending it); `resumed` once a later
 //!    session took its resume (`resume.restored`), `abandoned` once nobody did in time or a later session in
@@ -113,7 +114,7 @@ impl Fact {
             "chats.started" | "chats.ended" | "chats.away"
         );
         Fact {
-            at_ms,
+            at_ms: record_time_ms(event, at_ms).unwrap_or(at_ms),
             kind: event.kind.clone(),
             node_id: names_node.then(|| event.node_id.clone()),
             data,
@@ -593,6 +594,29 @@ impl StoredSession {
         }
         session.settle(at_ms);
     }
+}
+
+/// Most a telemetry record's own time may lie before its event (Claude Code exports every few seconds; a
+/// batch retried for long is still placed where it happened), and after it (clocks a little apart).
+const RECORD_TIME_BEFORE_MS: u64 = 3_600_000;
+const RECORD_TIME_AFTER_MS: u64 = 60_000;
+
+/// A telemetry event's own time (`record_time`, the OTLP record's time) in milliseconds since the epoch, when
+/// it is within an hour before the event's time `at_ms` and a minute after; a batch exported late is then
+/// placed where it happened, and an absurd time cannot move a fact anywhere else.
+fn record_time_ms(event: &Event, at_ms: u64) -> Option<u64> {
+    if !event.kind.starts_with("telemetry.") {
+        return None;
+    }
+    event
+        .data
+        .get("record_time")
+        .and_then(Value::as_str)
+        .and_then(parse_ts)
+        .filter(|time| {
+            (at_ms.saturating_sub(RECORD_TIME_BEFORE_MS)..=at_ms + RECORD_TIME_AFTER_MS)
+                .contains(time)
+        })
 }
 
 /// Milliseconds since the epoch as RFC 3339 (UTC, seconds).

@@ -157,7 +157,9 @@ pub fn status_of(error: &OtlpError) -> (StatusCode, i32) {
     // Codes: 3 INVALID_ARGUMENT, 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE.
     match error {
         OtlpError::Malformed { .. } | OtlpError::Unreadable { .. } => (StatusCode::BAD_REQUEST, 3),
-        OtlpError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, 3),
+        OtlpError::TooLarge { .. } | OtlpError::TooManyRecords { .. } => {
+            (StatusCode::PAYLOAD_TOO_LARGE, 3)
+        }
         OtlpError::UnsupportedMediaType { .. } | OtlpError::UnsupportedEncoding { .. } => {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, 3)
         }

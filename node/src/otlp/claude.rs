@@ -3,8 +3,13 @@
 //! `claude_code.cost.usage`, each turned into a `telemetry.*` event of the analytics contract and, for API
 //! requests and errors, a signal for the chat's worker. The chat is the `session.id` attribute.
 //!
+//! Each record also carries its own time (for the event's `record_time`) and, when it has one, a digest of
+//! its content, so a batch the exporter sends again is recognised (see [`Telemetry::digest_opt`]).
+//!
 //! Claude Code's exporter sends attribute values as strings (`"1234"`) and other exporters as numbers (`1234`,
 //! `1234.0`): every number here is read from either.
+
+use std::hash::{DefaultHasher, Hasher};
 
 use opentelemetry_proto::tonic::{
     collector::{logs::v1::ExportLogsServiceRequest, metrics::v1::ExportMetricsServiceRequest},
@@ -12,6 +17,7 @@ use opentelemetry_proto::tonic::{
     logs::v1::LogRecord,
     metrics::v1::{AggregationTemporality, NumberDataPoint, metric::Data, number_data_point},
 };
+use prost::Message;
 use serde_json::{Value, json};
 use shim_protocol::{messages::SignalEvent, subject::validate_id};
 
@@ -25,6 +31,15 @@ pub struct Telemetry {
     pub name: &'static str,
     /// The chat, from `session.id`, when the record has a valid one.
     pub chat_id_opt: Option<String>,
+    /// Whether the record has a `session.id` that cannot be a chat id (so `chat_id_opt` is `None`).
+    pub invalid_session: bool,
+    /// The record's own time in milliseconds since the epoch: `time_unix_nano`, else
+    /// `observed_time_unix_nano` (log records); `None` when it has neither.
+    pub record_time_ms_opt: Option<u64>,
+    /// A digest of the record's content (its chat, its name, the whole record with its time and attributes),
+    /// for telling a batch sent again from new records; `None` for a record without a time, which cannot be
+    /// told from the same event happening again.
+    pub digest_opt: Option<u64>,
     /// The event's data, as the analytics contract lays it out.
     pub data: Value,
     /// What the chat's worker is told.
@@ -32,41 +47,45 @@ pub struct Telemetry {
 }
 
 /// What one request held: the records understood, and how many were not (unknown events and metrics, counted
-/// and ignored) or had a `session.id` that cannot be a chat id.
+/// and ignored). How many records a request may hold is bounded before it is decoded (see `super::bound`).
 #[derive(Debug, Default)]
 pub struct Taken {
     /// Records understood, in order.
     pub records: Vec<Telemetry>,
     /// Records of events or metrics SHIM does not read.
     pub unknown: u64,
-    /// Records over the per-request cap, rejected (reported as a partial success).
-    pub rejected: u64,
-    /// Records whose `session.id` is not a valid chat id (published without a chat).
-    pub bad_session: u64,
 }
 
-impl Taken {
-    /// Adds `telemetry` unless the request already holds `max_records`.
-    fn push(&mut self, telemetry: Telemetry, max_records: usize) {
-        if self.records.len() + self.unknown as usize >= max_records {
-            self.rejected += 1;
-        } else {
-            self.records.push(telemetry);
-        }
-    }
-
-    fn skip(&mut self, max_records: usize) {
-        if self.records.len() + self.unknown as usize >= max_records {
-            self.rejected += 1;
-        } else {
-            self.unknown += 1;
-        }
-    }
+/// Nanoseconds since the epoch as milliseconds; 0 (unset) is `None`.
+fn millis(nanos: u64) -> Option<u64> {
+    (nanos > 0).then_some(nanos / 1_000_000)
 }
 
-/// Reads the log records of a logs export, at most `max_records` of them.
-pub fn from_logs(request: &ExportLogsServiceRequest, max_records: usize) -> Taken {
+/// The digest of a record: its kind, its chat and its encoded bytes (time, attributes and all), when it has a
+/// time. `scratch` is reused between records.
+fn digest<M: Message>(
+    time_opt: Option<u64>,
+    name: &str,
+    chat_id_opt: Option<&str>,
+    message: &M,
+    scratch: &mut Vec<u8>,
+) -> Option<u64> {
+    time_opt?;
+    scratch.clear();
+    message.encode(scratch).ok()?;
+    let mut hasher = DefaultHasher::new();
+    hasher.write(name.as_bytes());
+    hasher.write_u8(0xff);
+    hasher.write(chat_id_opt.unwrap_or_default().as_bytes());
+    hasher.write_u8(0xff);
+    hasher.write(scratch);
+    Some(hasher.finish())
+}
+
+/// Reads the log records of a logs export.
+pub fn from_logs(request: &ExportLogsServiceRequest) -> Taken {
     let mut taken = Taken::default();
+    let mut scratch = Vec::new();
     for resource_logs in &request.resource_logs {
         let resource = resource_logs
             .resource
@@ -78,9 +97,18 @@ pub fn from_logs(request: &ExportLogsServiceRequest, max_records: usize) -> Take
                     own: &record.attributes,
                     resource,
                 };
-                match from_log(record, &attrs, &mut taken.bad_session) {
-                    Some(telemetry) => taken.push(telemetry, max_records),
-                    None => taken.skip(max_records),
+                match from_log(record, &attrs) {
+                    Some(mut telemetry) => {
+                        telemetry.digest_opt = digest(
+                            telemetry.record_time_ms_opt,
+                            telemetry.name,
+                            telemetry.chat_id_opt.as_deref(),
+                            record,
+                            &mut scratch,
+                        );
+                        taken.records.push(telemetry);
+                    }
+                    None => taken.unknown += 1,
                 }
             }
         }
@@ -88,9 +116,10 @@ pub fn from_logs(request: &ExportLogsServiceRequest, max_records: usize) -> Take
     taken
 }
 
-/// Reads the data points of a metrics export, at most `max_records` of them.
-pub fn from_metrics(request: &ExportMetricsServiceRequest, max_records: usize) -> Taken {
+/// Reads the data points of a metrics export.
+pub fn from_metrics(request: &ExportMetricsServiceRequest) -> Taken {
     let mut taken = Taken::default();
+    let mut scratch = Vec::new();
     for resource_metrics in &request.resource_metrics {
         let resource = resource_metrics
             .resource
@@ -105,15 +134,15 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest, max_records: usize) -
                     Some(Data::Gauge(gauge)) => (&gauge.data_points, None),
                     // Histograms and summaries: Claude Code sends none SHIM reads.
                     Some(Data::Histogram(histogram)) => {
-                        skip_points(&mut taken, histogram.data_points.len(), max_records);
+                        taken.unknown += histogram.data_points.len() as u64;
                         continue;
                     }
                     Some(Data::ExponentialHistogram(histogram)) => {
-                        skip_points(&mut taken, histogram.data_points.len(), max_records);
+                        taken.unknown += histogram.data_points.len() as u64;
                         continue;
                     }
                     Some(Data::Summary(summary)) => {
-                        skip_points(&mut taken, summary.data_points.len(), max_records);
+                        taken.unknown += summary.data_points.len() as u64;
                         continue;
                     }
                     None => continue,
@@ -123,7 +152,7 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest, max_records: usize) -
                     "claude_code.token.usage" | "claude_code.cost.usage"
                 );
                 if !known {
-                    skip_points(&mut taken, points.len(), max_records);
+                    taken.unknown += points.len() as u64;
                     continue;
                 }
                 for point in points {
@@ -145,9 +174,21 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest, max_records: usize) -
                             _ => "unspecified",
                         }
                     });
+                    let (chat_id_opt, invalid_session) = attrs.chat_id();
+                    let record_time_ms_opt = millis(point.time_unix_nano);
+                    let digest_opt = digest(
+                        record_time_ms_opt,
+                        &metric.name,
+                        chat_id_opt.as_deref(),
+                        point,
+                        &mut scratch,
+                    );
                     let telemetry = Telemetry {
                         name: "usage",
-                        chat_id_opt: attrs.chat_id(&mut taken.bad_session),
+                        chat_id_opt,
+                        invalid_session,
+                        record_time_ms_opt,
+                        digest_opt,
                         data: json!({
                             "metric": metric.name,
                             "type": attrs.text("type"),
@@ -157,18 +198,12 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest, max_records: usize) -
                         }),
                         signal_opt: None,
                     };
-                    taken.push(telemetry, max_records);
+                    taken.records.push(telemetry);
                 }
             }
         }
     }
     taken
-}
-
-fn skip_points(taken: &mut Taken, count: usize, max_records: usize) {
-    for _ in 0..count {
-        taken.skip(max_records);
-    }
 }
 
 /// The event a log record names: its `event_name` field, else its `event.name` attribute, else a string body;
@@ -190,7 +225,7 @@ fn event_name<'a>(record: &'a LogRecord, attrs: &Attrs<'a>) -> Option<&'a str> {
         .find(|name| !name.is_empty())
 }
 
-fn from_log(record: &LogRecord, attrs: &Attrs<'_>, bad_session: &mut u64) -> Option<Telemetry> {
+fn from_log(record: &LogRecord, attrs: &Attrs<'_>) -> Option<Telemetry> {
     let name = event_name(record, attrs)?;
     let (name, data, signal_opt) = match name {
         "api_request" => {
@@ -257,9 +292,15 @@ fn from_log(record: &LogRecord, attrs: &Attrs<'_>, bad_session: &mut u64) -> Opt
         ),
         _ => return None,
     };
+    let (chat_id_opt, invalid_session) = attrs.chat_id();
     Some(Telemetry {
         name,
-        chat_id_opt: attrs.chat_id(bad_session),
+        chat_id_opt,
+        invalid_session,
+        record_time_ms_opt: millis(record.time_unix_nano)
+            .or_else(|| millis(record.observed_time_unix_nano)),
+        // Filled in by `from_logs`, which has the scratch buffer.
+        digest_opt: None,
         data,
         signal_opt,
     })
@@ -351,20 +392,14 @@ impl<'a> Attrs<'a> {
         }
     }
 
-    /// The chat: the `session.id` attribute, when it is a valid chat id; an invalid one is counted.
-    fn chat_id(&self, bad_session: &mut u64) -> Option<String> {
-        let session = match self.get("session.id")? {
-            Any::StringValue(text) => text.as_str(),
-            _ => {
-                *bad_session += 1;
-                return None;
+    /// The chat: the `session.id` attribute, when it is a valid chat id; and whether there is one that is not.
+    fn chat_id(&self) -> (Option<String>, bool) {
+        match self.get("session.id") {
+            None => (None, false),
+            Some(Any::StringValue(text)) if validate_id("session id", text).is_ok() => {
+                (Some(text.clone()), false)
             }
-        };
-        if validate_id("session id", session).is_ok() {
-            Some(session.to_owned())
-        } else {
-            *bad_session += 1;
-            None
+            Some(_) => (None, true),
         }
     }
 }

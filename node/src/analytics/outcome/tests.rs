@@ -465,3 +465,42 @@ fn facts_are_bounded_and_runs_of_requests_kept_as_their_ends() {
     assert_eq!(session.facts.len(), super::MAX_FACTS);
     assert_eq!(session.facts[0].kind, "chats.started", "kept past the cap");
 }
+/// Claude Code exports telemetry in batches: a request that succeeded before the turn failed can arrive after
+/// the failure, and its `record_time` shows it did not recover the session; one made after it does.
+#[test]
+fn a_request_is_a_recovery_only_when_it_was_made_after_the_failure() {
+    let at = |ms: u64| super::stamp_millis(ms);
+    let late_but_earlier = play(&[
+        started(),
+        (
+            "signals.turn_failed",
+            json!({"error": "overloaded_error"}),
+            2_000,
+        ),
+        (
+            "telemetry.api_request",
+            json!({"model": "m", "record_time": at(1_500)}),
+            6_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 7_000),
+    ]);
+    assert_eq!(
+        late_but_earlier.record.outcome,
+        Some(SessionOutcome::ApiError)
+    );
+    let later = play(&[
+        started(),
+        (
+            "telemetry.api_error",
+            json!({"error": "overloaded_error", "record_time": at(1_800)}),
+            6_000,
+        ),
+        (
+            "telemetry.api_request",
+            json!({"model": "m", "record_time": at(2_500)}),
+            6_000,
+        ),
+        ("chats.ended", json!({"reason": "ended"}), 7_000),
+    ]);
+    assert_eq!(later.record.outcome, Some(SessionOutcome::Clean));
+}

@@ -65,7 +65,7 @@ fn numbers_are_read_from_strings_integers_and_doubles_alike() {
             kv("cost_usd", Any::DoubleValue(0.0125)),
         ],
     );
-    let taken = from_logs(&logs(vec![as_strings, as_numbers]), 100);
+    let taken = from_logs(&logs(vec![as_strings, as_numbers]));
     assert_eq!(taken.records.len(), 2);
     assert_eq!(taken.records[0], taken.records[1]);
     let first = &taken.records[0];
@@ -104,10 +104,13 @@ fn the_event_name_comes_from_the_field_the_attribute_or_the_body() {
     let by_body = record("claude_code.compaction", vec![kv("trigger", text("auto"))]);
     let unknown = record("claude_code.user_prompt", vec![]);
     let nameless = LogRecord::default();
-    let taken = from_logs(
-        &logs(vec![by_field, by_attribute, by_body, unknown, nameless]),
-        100,
-    );
+    let taken = from_logs(&logs(vec![
+        by_field,
+        by_attribute,
+        by_body,
+        unknown,
+        nameless,
+    ]));
     let names: Vec<&str> = taken.records.iter().map(|record| record.name).collect();
     assert_eq!(names, ["tool_result", "api_error", "compaction"]);
     assert_eq!(taken.unknown, 2);
@@ -130,19 +133,66 @@ fn a_session_id_that_cannot_be_a_chat_id_is_counted_and_left_out() {
         "claude_code.api_request",
         vec![kv("session.id", text("a.b>c"))],
     );
-    let taken = from_logs(&logs(vec![bad]), 100);
+    let taken = from_logs(&logs(vec![bad]));
     assert_eq!(taken.records.len(), 1);
     assert_eq!(taken.records[0].chat_id_opt, None);
-    assert_eq!(taken.bad_session, 1);
+    assert!(taken.records[0].invalid_session);
+    let missing = record("claude_code.api_request", vec![]);
+    let taken = from_logs(&logs(vec![missing]));
+    assert!(
+        !taken.records[0].invalid_session,
+        "no session.id is not an invalid one"
+    );
 }
 
 #[test]
-fn records_past_the_cap_are_rejected_not_read() {
-    let records = (0..10)
-        .map(|_| record("claude_code.api_request", vec![]))
+fn the_record_time_is_its_own_else_observed_and_the_digest_follows_its_content() {
+    let at = |time: u64, observed: u64, duration: &str| LogRecord {
+        time_unix_nano: time,
+        observed_time_unix_nano: observed,
+        ..record(
+            "claude_code.api_request",
+            vec![
+                kv("session.id", text("chat-1")),
+                kv("duration_ms", text(duration)),
+            ],
+        )
+    };
+    let taken = from_logs(&logs(vec![
+        at(1_764_676_800_123_000_000, 1_764_676_801_000_000_000, "5"),
+        at(0, 1_764_676_801_000_000_000, "5"),
+        at(0, 0, "5"),
+        at(1_764_676_800_123_000_000, 1_764_676_801_000_000_000, "5"),
+        at(1_764_676_800_123_000_000, 1_764_676_801_000_000_000, "6"),
+    ]));
+    let times: Vec<Option<u64>> = taken
+        .records
+        .iter()
+        .map(|record| record.record_time_ms_opt)
         .collect();
-    let taken = from_logs(&logs(records), 4);
-    assert_eq!((taken.records.len(), taken.rejected), (4, 6));
+    assert_eq!(
+        times,
+        [
+            Some(1_764_676_800_123),
+            Some(1_764_676_801_000),
+            None,
+            Some(1_764_676_800_123),
+            Some(1_764_676_800_123)
+        ]
+    );
+    let digests: Vec<Option<u64>> = taken
+        .records
+        .iter()
+        .map(|record| record.digest_opt)
+        .collect();
+    assert!(digests[0].is_some() && digests[1].is_some());
+    assert_eq!(
+        digests[2], None,
+        "a record without a time is never taken for a repeat"
+    );
+    assert_eq!(digests[0], digests[3], "the same record sent again");
+    assert_ne!(digests[0], digests[4], "another attribute value");
+    assert_ne!(digests[0], digests[1], "another time");
 }
 
 #[test]
@@ -156,7 +206,7 @@ fn nonsense_numbers_are_absent_not_errors() {
             kv("cost_usd", text("-1")),
         ],
     );
-    let taken = from_logs(&logs(vec![odd]), 100);
+    let taken = from_logs(&logs(vec![odd]));
     let data = &taken.records[0].data;
     for key in ["duration_ms", "input_tokens", "output_tokens", "cost_usd"] {
         assert_eq!(data[key], Value::Null, "{key}");
