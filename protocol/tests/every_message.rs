@@ -230,7 +230,7 @@ fn crash_prediction() -> Value {
     json!({
         "sessions": 20, "bad_outcomes": 10,
         "levels": {"danger": level_prediction(), "warning": level_prediction()},
-        "checkpoint_within_last_n": coverage()
+        "checkpoint_within_last_n": coverage(), "sessions_truncated": false
     })
 }
 
@@ -634,7 +634,8 @@ fn every_message() -> Vec<(&'static str, String)> {
                 "checkpoints": {"count": 4, "latency_ms": spread()},
                 "risk_time_s": {"safe": 3_600.0, "warning": 60.0, "danger": 5.0},
                 "routing": routing_stats(), "spend": spend_stats(), "queue": queue_stats(),
-                "crash_prediction": crash_prediction(), "events_read": 1_234
+                "crash_prediction": crash_prediction(), "events_read": 1_234,
+                "sessions_truncated": true
             }),
             &[
                 "period",

@@ -852,6 +852,22 @@ async fn a_listing_reads_at_most_its_cap_of_records_and_says_it_was_cut() {
             .map(|session| &session.chat_id)
             .collect::<Vec<_>>()
     );
+    // The summary and crash prediction say so too, and the command prints it.
+    let period = shim_protocol::messages::SummaryRequest {
+        since_ms: 0,
+        ..Default::default()
+    };
+    let summary: shim_protocol::messages::AnalyticsSummary = nodes
+        .request_service(shim_protocol::subject::ANALYTICS_SUMMARY, &period)
+        .await
+        .expect("summary");
+    assert!(summary.sessions_truncated, "{summary:?}");
+    assert!(summary.crash_prediction.sessions_truncated);
+    let prediction: shim_protocol::messages::CrashPrediction = nodes
+        .request_service(shim_protocol::subject::ANALYTICS_CRASH_PREDICTION, &period)
+        .await
+        .expect("crash prediction");
+    assert!(prediction.sessions_truncated);
     node.stop().await;
 }
 

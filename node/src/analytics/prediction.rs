@@ -65,6 +65,7 @@ pub fn crash_prediction<'a>(
             with_checkpoint,
             share: ratio(with_checkpoint, interrupted.len() as u64),
         },
+        sessions_truncated: false,
     }
 }
 

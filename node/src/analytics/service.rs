@@ -148,13 +148,11 @@ impl AnalyticsService {
         for _ in 0..tally.malformed {
             self.analytics.metrics.record_bad_event("query");
         }
-        Ok(summarise(
-            tally,
-            &records?.0,
-            request.since_ms,
-            until,
-            last_calls,
-        ))
+        let (records, truncated) = records?;
+        let mut summary = summarise(tally, &records, request.since_ms, until, last_calls);
+        summary.sessions_truncated = truncated;
+        summary.crash_prediction.sessions_truncated = truncated;
+        Ok(summary)
     }
 
     /// Measures crash prediction over the sessions that ended in a period.
@@ -164,13 +162,15 @@ impl AnalyticsService {
     ) -> AnalyticsResult<CrashPrediction> {
         let until = Self::period(request.since_ms, request.until_ms)?;
         let last_calls = Self::last_calls(request.last_calls)?;
-        let (records, _) = self.records(request.since_ms, until).await?;
-        Ok(crash_prediction(
+        let (records, truncated) = self.records(request.since_ms, until).await?;
+        let mut prediction = crash_prediction(
             records
                 .iter()
                 .filter(|record| ended_in(record, request.since_ms, until)),
             last_calls,
-        ))
+        );
+        prediction.sessions_truncated = truncated;
+        Ok(prediction)
     }
 }
 

@@ -561,6 +561,7 @@ pub fn summarise(
         },
         crash_prediction: crash_prediction(ended.iter().copied(), last_calls),
         events_read: tally.read,
+        sessions_truncated: false,
     }
 }
 

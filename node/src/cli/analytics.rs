@@ -285,6 +285,9 @@ pub(super) fn render_summary(summary: &AnalyticsSummary) -> String {
     let _ = writeln!(text, "  wait ms     {}", spread(&queue.wait_ms));
     let _ = writeln!(text, "  run ms      {}", spread(&queue.run_ms));
     let _ = writeln!(text, "events read   {}", summary.events_read);
+    if summary.sessions_truncated {
+        text.push_str(TRUNCATED_NOTE);
+    }
     text.push_str(&render_prediction(&summary.crash_prediction));
     text
 }
@@ -301,12 +304,19 @@ fn level_line(name: &str, level: &LevelPrediction) -> String {
     )
 }
 
+/// Said when a query read only part of the session records.
+pub(super) const TRUNCATED_NOTE: &str = "note          the store holds more session records than a query reads; \
+     only the 10,000 most recently changed are counted\n";
+
 /// Crash prediction as text.
 pub(super) fn render_prediction(prediction: &CrashPrediction) -> String {
     let mut text = format!(
         "crash prediction over {} ended sessions, {} ended badly\n",
         prediction.sessions, prediction.bad_outcomes
     );
+    if prediction.sessions_truncated {
+        text.push_str(TRUNCATED_NOTE);
+    }
     for name in ["warning", "danger"] {
         if let Some(level) = prediction.levels.get(name) {
             text.push_str(&level_line(name, level));

@@ -265,6 +265,10 @@ pub struct CrashPrediction {
     pub levels: BTreeMap<String, LevelPrediction>,
     /// Checkpoints near the end of interrupted sessions.
     pub checkpoint_within_last_n: CheckpointCoverage,
+    /// True when the store held more session records than one query reads (10,000, the most recently
+    /// changed): the numbers then cover only those.
+    #[serde(default)]
+    pub sessions_truncated: bool,
 }
 
 /// Resumes offered to later sessions and taken by them.
@@ -378,4 +382,8 @@ pub struct AnalyticsSummary {
     /// Events read to build it.
     #[serde(default)]
     pub events_read: u64,
+    /// True when the store held more session records than one query reads (10,000, the most recently
+    /// changed): the session numbers then cover only those.
+    #[serde(default)]
+    pub sessions_truncated: bool,
 }

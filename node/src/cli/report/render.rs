@@ -25,8 +25,17 @@ pub(super) fn blocks(
     previous_opt: Option<&AnalyticsSummary>,
 ) -> Vec<Block> {
     let mut blocks = vec![Block::Text(format!(
-        "{} to {}. {} sessions, {} events read.",
-        current.period.since, current.period.until, current.sessions, current.events_read
+        "{} to {}. {} sessions, {} events read.{}",
+        current.period.since,
+        current.period.until,
+        current.sessions,
+        current.events_read,
+        if current.sessions_truncated {
+            " The store holds more session records than one query reads: only the 10,000 most recently \
+             changed are counted."
+        } else {
+            ""
+        }
     ))];
     blocks.push(Block::Heading("Headlines".to_owned()));
     blocks.push(Block::Bullets(headlines(current, previous_opt)));

@@ -97,8 +97,10 @@ fn month() -> AnalyticsSummary {
                 with_checkpoint: 6,
                 share: Some(0.75),
             },
+            sessions_truncated: false,
         },
         events_read: 5_000,
+        sessions_truncated: false,
     }
 }
 
