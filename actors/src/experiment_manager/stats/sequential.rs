@@ -6,7 +6,7 @@
 //! where t in (0, 1] is the information fraction (units so far / units planned). By fraction t at most α(t)
 //! of the type I error has been spent, so however many looks are taken, and whenever, the chance of ever
 //! crossing a boundary under "no effect" is α. The spending is tiny early (α(0.2) ≈ 1e-5 at α = 0.05) and the
-//! last boundary stays close to the fixed-horizon 1.96 (about 2.04 with five equal looks), so an early stop
+//! last boundary stays close to the fixed-horizon 1.96 (2.06 after five equal looks), so an early stop
 //! needs overwhelming evidence and the planned power is barely touched. Looks need not be planned in advance:
 //! each boundary depends only on the fractions of the looks before it.
 //!
