@@ -257,6 +257,9 @@ fn sig(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
         return format!("{value}");
     }
+    if value.abs() < 1e-4 || value.abs() >= 1e15 {
+        return format!("{value:.3e}");
+    }
     // log10 of a finite non-zero f64 is within ±324, so the conversion is exact.
     let magnitude = value.abs().log10().floor() as i32;
     let decimals = usize::try_from(3 - magnitude).unwrap_or(0).min(15);

@@ -97,7 +97,7 @@ pub fn sample_size(effect_size: f64, alpha: f64, power: f64) -> StatsResult<Samp
     // Ignoring the far tail, power(n) = target has this closed form; the far tail only adds power, so the
     // exact n is at most this.
     let mut high = 2.0 * ((z_alpha + z_power) / effect).powi(2);
-    if !(high <= MAX_UNITS_PER_VARIANT) {
+    if !high.is_finite() || high > MAX_UNITS_PER_VARIANT {
         return Err(StatsError::Invalid(format!(
             "an effect size of {effect_size} needs more than {MAX_UNITS_PER_VARIANT} units per variant"
         )));
