@@ -29,6 +29,8 @@
 //! - [`names`]: the names actors are registered under, and finding them.
 //! - [`model_router`]: the [`ModelRouter`](model_router::ModelRouter), routing prompts to model tiers.
 //! - [`checkpoint_manager`]: the [`CheckpointManager`], its sled store, limits, git state and resume.
+//! - [`experiment_manager`]: the Kaizen loop's experiments; for now their statistics
+//!   ([`experiment_manager::stats`]).
 //! - [`project_dir`]: which directories a chat may name as its project.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.
@@ -39,6 +41,7 @@
 
 pub mod chat_worker;
 pub mod checkpoint_manager;
+pub mod experiment_manager;
 pub mod metrics;
 pub mod model_router;
 pub mod names;

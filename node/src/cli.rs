@@ -17,6 +17,7 @@
 //! | `tasks` | `tasks`: the task queue |
 //! | `report` | `report`: the period's report, Markdown and HTML |
 //! | `sessions`, `analytics` | `analytics`: session outcomes, the period's summary, crash prediction |
+//! | `stats` | `stats`: `stats compare`, a treatment against its control from a JSON-lines file; no node needed |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
 
@@ -46,6 +47,7 @@ mod output;
 mod report;
 mod route;
 mod setup;
+mod stats;
 mod status;
 pub mod statusline;
 mod stop;
@@ -212,6 +214,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Experiment statistics, offline: compare a treatment with its control.
+    Stats {
+        #[command(subcommand)]
+        action: StatsAction,
+    },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
         /// The project directory [default: the current directory]
@@ -268,6 +275,26 @@ enum AnalyticsAction {
         /// An interrupted session counts as covered with a checkpoint within this many tool calls of its end.
         #[arg(long, default_value_t = 5)]
         last_calls: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StatsAction {
+    /// Compare treatment with control: difference, 95% CI, relative lift, p-value and sample ratio check.
+    /// FILE holds JSON lines `{"variant": "control" | "treatment", "value": <number>}`.
+    Compare {
+        /// The JSON-lines file.
+        file: PathBuf,
+        /// `proportion` (values 0 or 1: two-proportion z-test) or `mean` (Welch's t-test) [default:
+        /// proportion when every value is 0 or 1, else mean]
+        #[arg(long, value_enum)]
+        kind: Option<stats::Kind>,
+        /// The planned split control/treatment, for the sample ratio check.
+        #[arg(long, default_value = "50/50")]
+        split: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -505,6 +532,15 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 last_calls,
             }) => analytics::crash_prediction(&config, &since, json, last_calls).await,
         },
+        Command::Stats {
+            action:
+                StatsAction::Compare {
+                    file,
+                    kind,
+                    split,
+                    json,
+                },
+        } => stats::compare(&file, kind, &split, json),
         Command::Resume { project, take } => {
             let project = match project {
                 Some(project) => project,
