@@ -161,7 +161,12 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let (client, nats_url, embedded_opt) =
         connect_or_embed(&config, &data_dir, &endpoint, &node_metrics).await?;
 
-    let (publisher, publisher_task) = NatsPublisher::start(client.clone(), node_metrics.clone());
+    // Events go out on a connection of their own. A server that keeps them (the analytics store) stores each
+    // one in the read loop of the connection it came on, and the node's replies must not wait behind that.
+    let events_client = connect(&nats_url, "shim-node events", true, None)
+        .await
+        .context("failed to open the node's events connection")?;
+    let (publisher, publisher_task) = NatsPublisher::start(events_client, node_metrics.clone());
     let emitter = EventEmitter::new(config.node_id.as_str(), Arc::new(publisher));
     let (supervisor, supervisor_handle) = Actor::spawn(
         None,
@@ -308,6 +313,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     ));
     let analytics_service_opt = match start_analytics(
         &config,
+        &nats_url,
         &client,
         &emitter,
         &meter,
@@ -419,6 +425,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
 /// in the queue group any node answers.
 async fn start_analytics(
     config: &Config,
+    nats_url: &str,
     client: &async_nats::Client,
     emitter: &EventEmitter,
     meter: &opentelemetry::metrics::Meter,
@@ -432,10 +439,15 @@ async fn start_analytics(
         );
         return Ok(None);
     }
+    // The ledger, the roller and the queries read the store on a connection of their own, so their traffic
+    // (every event delivered and acknowledged once) never sits in front of a request or its reply.
+    let store_client = connect(nats_url, "shim-node analytics", true, None)
+        .await
+        .context("failed to open the analytics connection")?;
     let analytics = tokio::time::timeout(
         std::time::Duration::from_secs(10),
         analytics::Analytics::open(
-            client.clone(),
+            store_client,
             config.analytics.clone(),
             emitter.clone(),
             metrics::AnalyticsMetrics::new(meter),
