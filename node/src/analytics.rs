@@ -4,7 +4,8 @@
 //!   max age and size from `[analytics]`), created or brought to the configured limits at start
 //!   ([`provision`]). Events reach it as the node already publishes them: no work on the request path.
 //! - The ledger (`ledger`): a supervised background task of every node, pulling from one durable consumer
-//!   they share (`analytics-ledger`), so each event is handled once; it keeps a record per chat in the
+//!   they share (`analytics-ledger-*`, one per kind of event that concerns a session), so each event is
+//!   handled once; it keeps a record per chat in the
 //!   bucket `shim_sessions`, every write a compare-and-set, and publishes `sessions.outcome` when a chat's
 //!   outcome is decided or changes. A second task (the sweeper) marks interrupted sessions abandoned; it runs
 //!   on one node at a time, the holder of the lease `analytics-sweeper` (`coordination::lease`).
@@ -34,7 +35,7 @@ use async_nats::jetstream::{
 use shim_actors::EventEmitter;
 use shim_protocol::{WireError, subject};
 
-pub use ledger::{LEDGER_CONSUMER, SWEEPER_LEASE, start_ledger};
+pub use ledger::{LEDGER_CONSUMERS, SWEEPER_LEASE, start_ledger};
 pub use rollup::{ROLLER_LEASE, start_roller};
 pub use service::AnalyticsService;
 

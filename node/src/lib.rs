@@ -313,8 +313,10 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     ));
     let analytics_service_opt = match start_analytics(
         &config,
-        &nats_url,
-        &client,
+        Nats {
+            client: &client,
+            url: &nats_url,
+        },
         &emitter,
         &meter,
         &supervision,
@@ -423,10 +425,15 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
 
 /// Opens the analytics store (unless `[analytics] enabled = false`), starts its ledger and serves its queries
 /// in the queue group any node answers.
+/// The node's NATS connection, and the address of its server for the components that open their own.
+struct Nats<'a> {
+    client: &'a async_nats::Client,
+    url: &'a str,
+}
+
 async fn start_analytics(
     config: &Config,
-    nats_url: &str,
-    client: &async_nats::Client,
+    nats: Nats<'_>,
     emitter: &EventEmitter,
     meter: &opentelemetry::metrics::Meter,
     supervision: &coordination::supervise::Supervision,
@@ -441,7 +448,8 @@ async fn start_analytics(
     }
     // The ledger, the roller and the queries read the store on a connection of their own, so their traffic
     // (every event delivered and acknowledged once) never sits in front of a request or its reply.
-    let store_client = connect(nats_url, "shim-node analytics", true, None)
+    let client = nats.client;
+    let store_client = connect(nats.url, "shim-node analytics", true, None)
         .await
         .context("failed to open the analytics connection")?;
     let analytics = tokio::time::timeout(

@@ -23,8 +23,27 @@ use crate::coordination::{
     supervise::{Ended, Supervision},
 };
 
-/// The durable consumer every node's ledger pulls from: each event is handled by one of them.
-pub const LEDGER_CONSUMER: &str = "analytics-ledger";
+/// The durable consumers every node's ledger pulls from, shared by all nodes so each event is handled by one
+/// of them: one per kind of event (or family of kinds) that concerns a session, as `(consumer, subject tail
+/// under shim.events.)`. The server delivers only those, so the far more frequent events that concern no
+/// session (routing, tasks, tool signals) never reach a ledger; since a record is the same whatever order its
+/// events come in, the consumers need not be in step.
+pub const LEDGER_CONSUMERS: [(&str, &str); 11] = [
+    ("analytics-ledger-chats", "chats.>"),
+    ("analytics-ledger-resume", "resume.>"),
+    ("analytics-ledger-risk", "risk.level_changed"),
+    ("analytics-ledger-checkpoints", "checkpoint.saved"),
+    ("analytics-ledger-session-ended", "signals.session_ended"),
+    ("analytics-ledger-compacting", "signals.compacting"),
+    ("analytics-ledger-compacted", "signals.compacted"),
+    ("analytics-ledger-turn-failed", "signals.turn_failed"),
+    ("analytics-ledger-api-errors", "telemetry.api_error"),
+    ("analytics-ledger-api-requests", "telemetry.api_request"),
+    ("analytics-ledger-compactions", "telemetry.compaction"),
+];
+
+/// The one consumer of every event that earlier versions used; removed at start.
+const OLD_LEDGER_CONSUMER: &str = "analytics-ledger";
 
 /// How long one pull request of the ledger waits at the server for events.
 const PULL_EXPIRES: Duration = Duration::from_secs(30);
@@ -43,12 +62,24 @@ pub fn start_ledger(
     supervision: &Supervision,
     shutdown: watch::Receiver<bool>,
 ) {
-    let ledger = analytics.clone();
-    let stop = shutdown.clone();
-    supervision.spawn("analytics ledger", move || {
-        let analytics = ledger.clone();
-        let stop = stop.clone();
-        async move { run(analytics, stop).await }
+    for (consumer, tail) in LEDGER_CONSUMERS {
+        let ledger = analytics.clone();
+        let stop = shutdown.clone();
+        supervision.spawn("analytics ledger", move || {
+            let analytics = ledger.clone();
+            let stop = stop.clone();
+            async move { run(analytics, consumer, tail, stop).await }
+        });
+    }
+    let old = analytics.clone();
+    tokio::spawn(async move {
+        if let Ok(stream) = old.js.get_stream(subject::EVENTS_STREAM).await
+            && stream.delete_consumer(OLD_LEDGER_CONSUMER).await.is_ok()
+        {
+            tracing::info!(
+                "the ledger's consumer of every event, from an earlier version, was removed"
+            );
+        }
     });
     supervision.spawn("analytics sweeper", move || {
         let analytics = analytics.clone();
@@ -57,16 +88,22 @@ pub fn start_ledger(
     });
 }
 
-async fn run(analytics: Arc<Analytics>, mut shutdown: watch::Receiver<bool>) -> Ended {
+async fn run(
+    analytics: Arc<Analytics>,
+    name: &'static str,
+    tail: &'static str,
+    mut shutdown: watch::Receiver<bool>,
+) -> Ended {
     let stream = match analytics.js.get_stream(subject::EVENTS_STREAM).await {
         Ok(stream) => stream,
         Err(error) => return Ended::Broke(format!("no events stream: {error}")),
     };
     let consumer = match stream
         .get_or_create_consumer(
-            LEDGER_CONSUMER,
+            name,
             pull::Config {
-                durable_name: Some(LEDGER_CONSUMER.to_owned()),
+                durable_name: Some(name.to_owned()),
+                filter_subject: format!("{}.{tail}", subject::EVENTS_PREFIX),
                 deliver_policy: DeliverPolicy::All,
                 ack_policy: AckPolicy::Explicit,
                 ack_wait: Duration::from_secs(30),
@@ -300,4 +337,53 @@ pub(crate) fn to_abandon(
         }
     }
     abandon
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LEDGER_CONSUMERS, outcome};
+
+    /// True when a subject tail such as `chats.>` or `risk.level_changed` matches `kind`.
+    fn matches(tail: &str, kind: &str) -> bool {
+        match tail.strip_suffix('>') {
+            Some(prefix) => kind.starts_with(prefix),
+            None => tail == kind,
+        }
+    }
+
+    #[test]
+    fn every_kind_that_concerns_a_session_reaches_exactly_one_ledger_consumer() {
+        for kind in outcome::SESSION_KINDS {
+            let reached: Vec<&str> = LEDGER_CONSUMERS
+                .iter()
+                .filter(|(_, tail)| matches(tail, kind))
+                .map(|(name, _)| *name)
+                .collect();
+            assert_eq!(reached.len(), 1, "{kind} reaches {reached:?}");
+        }
+        for (name, tail) in LEDGER_CONSUMERS {
+            assert!(
+                outcome::SESSION_KINDS
+                    .iter()
+                    .any(|kind| matches(tail, kind)),
+                "{name} ({tail}) carries nothing the ledger reads"
+            );
+            for kind in [
+                "routing.decided",
+                "tasks.completed",
+                "signals.tool_failed",
+                "telemetry.tool_result",
+            ] {
+                assert!(!matches(tail, kind), "{name} would carry {kind}");
+            }
+        }
+        let mut names: Vec<&str> = LEDGER_CONSUMERS.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            LEDGER_CONSUMERS.len(),
+            "consumer names are distinct"
+        );
+    }
 }

@@ -383,27 +383,29 @@ pub fn is_too_long(text: &str) -> bool {
     .any(|phrase| text.contains(phrase))
 }
 
+/// The kinds of event that concern a session's record.
+pub const SESSION_KINDS: [&str; 16] = [
+    "chats.started",
+    "chats.ended",
+    "chats.gone",
+    "chats.away",
+    "chats.back",
+    "resume.offered",
+    "resume.restored",
+    "risk.level_changed",
+    "checkpoint.saved",
+    "signals.session_ended",
+    "signals.compacting",
+    "signals.compacted",
+    "signals.turn_failed",
+    "telemetry.api_error",
+    "telemetry.api_request",
+    "telemetry.compaction",
+];
+
 /// The events that concern a session's record.
 pub fn concerns_sessions(kind: &str) -> bool {
-    matches!(
-        kind,
-        "chats.started"
-            | "chats.ended"
-            | "chats.gone"
-            | "chats.away"
-            | "chats.back"
-            | "resume.offered"
-            | "resume.restored"
-            | "risk.level_changed"
-            | "checkpoint.saved"
-            | "signals.session_ended"
-            | "signals.compacting"
-            | "signals.compacted"
-            | "signals.turn_failed"
-            | "telemetry.api_error"
-            | "telemetry.api_request"
-            | "telemetry.compaction"
-    )
+    SESSION_KINDS.contains(&kind)
 }
 
 /// Applies one event at `at_ms` to the session; returns true when the record changed. The order events are
