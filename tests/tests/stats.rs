@@ -257,6 +257,13 @@ fn bad_input_names_the_line_and_exits_as_documented() {
             "line 3: number out of range",
         ),
         (
+            "a number whose square overflows",
+            format!("{good}{{\"variant\": \"control\", \"value\": -1e300}}\n"),
+            &[],
+            1,
+            "line 3: a value is -1e300; it must be at most 1e150 in magnitude",
+        ),
+        (
             "no value",
             format!("{good}\n{{\"variant\": \"control\"}}\n"),
             &[],

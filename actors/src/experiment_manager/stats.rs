@@ -126,9 +126,15 @@ impl Summary {
         Ok(summary)
     }
 
-    /// Adds a value; an error (and no change) if it is not finite.
+    /// Adds a value; an error (and no change) if it is not finite or larger in magnitude than
+    /// [`MAX_VALUE`].
     pub fn push(&mut self, value: f64) -> StatsResult<()> {
         finite("a value", value)?;
+        if value.abs() > MAX_VALUE {
+            return Err(StatsError::Invalid(format!(
+                "a value is {value:e}; it must be at most 1e150 in magnitude (larger ones overflow the sums)"
+            )));
+        }
         self.n += 1;
         let delta = value - self.mean;
         // n fits an f64 exactly up to 2^53 values.
@@ -645,6 +651,9 @@ fn standard_normal() -> Normal {
 fn z_975() -> f64 {
     standard_normal().inverse_cdf(0.975)
 }
+
+/// The largest magnitude a value may have: squares of differences of such values still fit an `f64`.
+pub const MAX_VALUE: f64 = 1e150;
 
 fn finite(what: &'static str, value: f64) -> StatsResult<()> {
     if value.is_finite() {
