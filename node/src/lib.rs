@@ -85,6 +85,8 @@ pub struct RunningNode {
     metrics_server_opt: Option<JoinHandle<()>>,
     otlp_server_opt: Option<JoinHandle<()>>,
     publisher_task: JoinHandle<()>,
+    /// The connections of the events publisher and the analytics store, closed with the node's own.
+    own_clients: Vec<async_nats::Client>,
     _metrics: MetricsRegistry,
     _lock: DataDirLock,
 }
@@ -166,6 +168,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let events_client = connect(&nats_url, "shim-node events", true, None)
         .await
         .context("failed to open the node's events connection")?;
+    let mut own_clients = vec![events_client.clone()];
     let (publisher, publisher_task) = NatsPublisher::start(events_client, node_metrics.clone());
     let emitter = EventEmitter::new(config.node_id.as_str(), Arc::new(publisher));
     let (supervisor, supervisor_handle) = Actor::spawn(
@@ -325,7 +328,11 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     )
     .await
     {
-        Ok(handle_opt) => handle_opt,
+        Ok(Some((handle, store_client))) => {
+            own_clients.push(store_client);
+            Some(handle)
+        }
+        Ok(None) => None,
         Err(error) => {
             warn!(error = %format!("{error:#}"), "the analytics store is unavailable");
             None
@@ -418,6 +425,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         metrics_server_opt,
         otlp_server_opt,
         publisher_task,
+        own_clients,
         _metrics: metrics,
         _lock: lock,
     })
@@ -439,7 +447,7 @@ async fn start_analytics(
     supervision: &coordination::supervise::Supervision,
     node_metrics: &NodeMetrics,
     shutdown_rx: &watch::Receiver<bool>,
-) -> anyhow::Result<Option<JoinHandle<()>>> {
+) -> anyhow::Result<Option<(JoinHandle<()>, async_nats::Client)>> {
     if !config.analytics.enabled {
         info!(
             "analytics store off ([analytics] enabled = false): events are published but not kept by this node"
@@ -455,7 +463,7 @@ async fn start_analytics(
     let analytics = tokio::time::timeout(
         std::time::Duration::from_secs(10),
         analytics::Analytics::open(
-            store_client,
+            store_client.clone(),
             config.analytics.clone(),
             emitter.clone(),
             metrics::AnalyticsMetrics::new(meter),
@@ -473,7 +481,7 @@ async fn start_analytics(
     )
     .await
     .context("failed to subscribe to the analytics service's subjects")?;
-    Ok(Some(tokio::spawn(service::serve(
+    let service = tokio::spawn(service::serve(
         client.clone(),
         requests,
         Arc::new(analytics::AnalyticsService::new(analytics)),
@@ -486,7 +494,8 @@ async fn start_analytics(
             closed_opt: None,
         },
         shutdown_rx.clone(),
-    ))))
+    ));
+    Ok(Some((service, store_client)))
 }
 
 /// Opens a key-value bucket; without JetStream the node runs on, and the requests that need the bucket say
@@ -662,14 +671,19 @@ impl RunningNode {
         // embedded server go away and warn of a disconnection in an orderly stop. Draining flushes what is
         // queued and closes; a flush after it returns once the connection is gone (bounded, in case NATS
         // does not answer).
-        let _ = tokio::time::timeout(STOP_GRACE, async {
-            if self.client.drain().await.is_ok() {
-                while self.client.flush().await.is_ok() {
-                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-                }
-            }
-        })
-        .await;
+        let closing = std::iter::once(&self.client)
+            .chain(&self.own_clients)
+            .map(|client| {
+                tokio::time::timeout(STOP_GRACE, async move {
+                    if client.drain().await.is_ok() {
+                        while client.flush().await.is_ok() {
+                            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                        }
+                    }
+                })
+            });
+        let _ = futures::future::join_all(closing).await;
+        drop(self.own_clients);
         drop(self.client);
         if let Some(server) = self.metrics_server_opt {
             // Graceful: it lets a scrape in progress finish, but an idle keep-alive connection does not hold
