@@ -428,7 +428,26 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             // Listening before the node starts: a Ctrl-C or SIGTERM that comes while it starts stops it in
             // order once it is up, instead of killing it half way.
             let shutdown = shutdown_signal()?;
-            let node = crate::start(config).await?;
+            tokio::pin!(shutdown);
+            let start = crate::start(config);
+            tokio::pin!(start);
+            let node = tokio::select! {
+                node = &mut start => node?,
+                () = &mut shutdown => {
+                    // A stop asked for while the node starts: it stops in order once it is up, unless it
+                    // cannot get there (its NATS gone half way), when it gives up starting instead.
+                    match tokio::time::timeout(START_GRACE, &mut start).await {
+                        Ok(node) => {
+                            node?.stop().await;
+                        }
+                        Err(_) => tracing::warn!(
+                            "asked to stop while starting, and not up {START_GRACE:?} later (is NATS \
+                             away?): shim-node stopped without finishing its start"
+                        ),
+                    }
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
             print_banner(&node);
             crate::run_started(node, shutdown)
                 .await
@@ -645,6 +664,9 @@ async fn node_client(config: &Config, name: &str) -> anyhow::Result<crate::nats:
         config.request_timeout(),
     ))
 }
+
+/// How long a node asked to stop while it starts may take to come up and stop in order.
+const START_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Resolves at the first SIGTERM or SIGINT received from now on.
 fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
