@@ -73,6 +73,13 @@ impl Held {
     }
 }
 
+/// True when `current_opt` is `node`'s own lease, still running at `now_ms`: writing it again renews it.
+/// Writing over anything else (no lease, another node's lapsed one, or `node`'s own lapsed or released one,
+/// as after a restart under the same id) takes the lease.
+pub fn is_renewal(current_opt: Option<&LeaseRecord>, node: &str, now_ms: u64) -> bool {
+    current_opt.is_some_and(|current| current.node == node && current.expires_at_ms > now_ms)
+}
+
 /// The lease record `node` writes at `now_ms`, or `None` when another node's lease is still running.
 pub fn decide(
     current_opt: Option<&LeaseRecord>,
@@ -159,16 +166,18 @@ impl Lease {
     pub async fn hold(&self, now_ms: u64) -> BucketResult<Held> {
         let me = self.emitter.node_id();
         let mut previous_opt = None;
+        let mut renewal = false;
         let updated = self
             .bucket
             .update(&self.name, |current| {
                 let current_opt = current.value();
                 previous_opt = current_opt.map(|record| record.node.clone());
+                renewal = is_renewal(current_opt, me, now_ms);
                 Ok::<_, super::bucket::BucketError>(decide(current_opt, me, now_ms, self.ttl))
             })
             .await?;
         Ok(match updated {
-            Updated::Written { .. } if previous_opt.as_deref() == Some(me) => Held::Renewed,
+            Updated::Written { .. } if renewal => Held::Renewed,
             Updated::Written { .. } => {
                 info!(lease = %self.name, previous = ?previous_opt, "lease taken");
                 self.emitter.emit(
@@ -292,6 +301,13 @@ mod tests {
             decide(Some(&held("b", 0)), "a", 1, TTL),
             Some(held("a", 3_001))
         );
+        // Only writing over its own running lease is a renewal; taking back its own released or lapsed one
+        // (a restart under the same id) is a take, and is published as one.
+        assert!(is_renewal(Some(&held("a", 9_000)), "a", 2_000));
+        assert!(!is_renewal(Some(&held("a", 0)), "a", 2_000));
+        assert!(!is_renewal(Some(&held("a", 2_000)), "a", 2_000));
+        assert!(!is_renewal(Some(&held("b", 9_000)), "a", 2_000));
+        assert!(!is_renewal(None, "a", 2_000));
         assert!(!Held::Elsewhere(held("b", 1)).is_mine());
         assert!(Held::Renewed.is_mine());
     }
