@@ -5,12 +5,7 @@
 //! SessionStart hook must hand over the work: requests, todo list, files and diff, commands and the last
 //! failure, the assistant's last message, within 8 KB.
 
-use std::{
-    io::Write,
-    path::Path,
-    process::{Command, Stdio},
-    time::Duration,
-};
+use std::{io::Write, path::Path, process::Command, time::Duration};
 
 use serde_json::{Value, json};
 use shim_node::nats::NodeClient;
@@ -18,31 +13,25 @@ use shim_protocol::{
     NodeOp,
     messages::{CheckpointList, CheckpointSummary, ListCheckpointsRequest},
 };
-use shim_tests::{DEADLINE, NatsServer, NodeProcess, POLL, repo_root, wait_for_node, wait_until};
+use shim_tests::{
+    DEADLINE, NatsServer, NodeProcess, POLL, repo_root, run_hook, sh_quote, wait_for_node,
+    wait_until,
+};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 const NODE: &str = "resume-test";
 const SESSION: &str = "5f0c2a1e-8d3b-4c7a-9e21-7b6d0f4a9c11";
 
-/// Runs `shim-node hook` as Claude Code does (its parent, `timeout`, stands in for `claude`); returns
-/// its stdout.
+/// Runs `shim-node hook` as Claude Code does (through `sh -c`, see `shim_tests::run_hook`); returns its stdout.
 fn hook(nats_url: &str, input: &Value) -> String {
-    let mut child = Command::new("timeout")
-        .args(["30", EXE, "hook", "--nats-url", nats_url, "--node-id", NODE])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.to_string().as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
-    assert_eq!(output.status.code(), Some(0));
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let command = format!(
+        "{} hook --nats-url {} --node-id {NODE}",
+        sh_quote(EXE),
+        sh_quote(nats_url)
+    );
+    let run = run_hook(&command, &[], input);
+    assert_eq!(run.code, 0, "hook {input}");
+    run.stdout
 }
 
 fn git(dir: &Path, args: &[&str]) {
