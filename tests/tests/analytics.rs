@@ -453,6 +453,23 @@ async fn each_outcome_is_reached_through_the_real_paths_and_counted_by_name() {
     node.kill_9();
 }
 
+/// Every session the analytics service lists (none while it cannot answer).
+async fn listed(
+    nodes: &shim_node::nats::NodeClient,
+) -> Vec<shim_protocol::messages::SessionRecord> {
+    nodes
+        .request_service::<_, shim_protocol::messages::SessionList>(
+            shim_protocol::subject::ANALYTICS_SESSIONS,
+            &shim_protocol::messages::SessionsRequest {
+                since_ms: 0,
+                ..Default::default()
+            },
+        )
+        .await
+        .map(|list| list.sessions)
+        .unwrap_or_default()
+}
+
 #[tokio::test]
 async fn events_are_kept_with_the_configured_limits_and_read_from_another_connection() {
     let nats = NatsServer::start();
@@ -558,20 +575,10 @@ async fn events_are_kept_with_the_configured_limits_and_read_from_another_connec
     let nodes = node.client().await;
     let recorded = wait_until(
         || async {
-            let list: Result<shim_protocol::messages::SessionList, _> = nodes
-                .request_service(
-                    shim_protocol::subject::ANALYTICS_SESSIONS,
-                    &shim_protocol::messages::SessionsRequest {
-                        since_ms: 0,
-                        ..Default::default()
-                    },
-                )
-                .await;
-            list.is_ok_and(|list| {
-                list.sessions
-                    .iter()
-                    .any(|session| session.chat_id == "after-garbage")
-            })
+            listed(&nodes)
+                .await
+                .iter()
+                .any(|session| session.chat_id == "after-garbage")
         },
         DEADLINE,
         POLL,
@@ -744,20 +751,10 @@ async fn one_node_sweeps_and_another_takes_over_when_it_is_killed() {
     let outcome = |wanted: shim_protocol::messages::SessionOutcome| {
         let nodes = nodes.clone();
         async move {
-            let list: Result<shim_protocol::messages::SessionList, _> = nodes
-                .request_service(
-                    shim_protocol::subject::ANALYTICS_SESSIONS,
-                    &shim_protocol::messages::SessionsRequest {
-                        since_ms: 0,
-                        ..Default::default()
-                    },
-                )
-                .await;
-            list.is_ok_and(|list| {
-                list.sessions
-                    .iter()
-                    .any(|session| session.chat_id == "orphan" && session.outcome == Some(wanted))
-            })
+            listed(&nodes)
+                .await
+                .iter()
+                .any(|session| session.chat_id == "orphan" && session.outcome == Some(wanted))
         }
     };
     let interrupted = wait_until(
