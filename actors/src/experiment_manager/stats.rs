@@ -401,14 +401,7 @@ pub fn sample_ratio_mismatch(observed: &[u64], planned: &[f64]) -> StatsResult<S
         ));
     }
     for &weight in planned {
-        finite("a planned weight", weight)?;
-        if weight <= 0.0 {
-            return Err(StatsError::OutOfRange {
-                what: "a planned weight",
-                value: weight,
-                expected: "positive",
-            });
-        }
+        positive("a planned weight", weight)?;
     }
     let total: u64 = observed.iter().sum();
     if total == 0 {
@@ -670,6 +663,19 @@ fn non_negative(what: &'static str, value: f64) -> StatsResult<()> {
             what,
             value,
             expected: "zero or more",
+        });
+    }
+    Ok(())
+}
+
+/// Checks that `value` is finite and above zero.
+fn positive(what: &'static str, value: f64) -> StatsResult<()> {
+    finite(what, value)?;
+    if value <= 0.0 {
+        return Err(StatsError::OutOfRange {
+            what,
+            value,
+            expected: "positive",
         });
     }
     Ok(())

@@ -10,7 +10,7 @@
 
 use statrs::distribution::ContinuousCDF;
 
-use super::{StatsError, StatsResult, finite, probability_open, standard_normal};
+use super::{StatsError, StatsResult, finite, positive, probability_open, standard_normal};
 
 /// The usual two-sided significance level.
 pub const DEFAULT_ALPHA: f64 = 0.05;
@@ -33,15 +33,8 @@ pub struct SampleSize {
 /// The standardized effect of a change of `minimum_detectable_effect` in a mean whose standard deviation is
 /// `baseline_sd`. Errors: a standard deviation that is not positive, an effect of zero.
 pub fn effect_size_means(baseline_sd: f64, minimum_detectable_effect: f64) -> StatsResult<f64> {
-    finite("the baseline standard deviation", baseline_sd)?;
+    positive("the baseline standard deviation", baseline_sd)?;
     finite("the minimum detectable effect", minimum_detectable_effect)?;
-    if baseline_sd <= 0.0 {
-        return Err(StatsError::OutOfRange {
-            what: "the baseline standard deviation",
-            value: baseline_sd,
-            expected: "positive",
-        });
-    }
     nonzero_effect(minimum_detectable_effect / baseline_sd)
 }
 
@@ -65,15 +58,8 @@ pub fn effect_size_proportions(baseline_rate: f64, relative_mde: f64) -> StatsRe
 /// `per_variant` units in each of two variants.
 pub fn power(effect_size: f64, per_variant: f64, alpha: f64) -> StatsResult<f64> {
     finite("the effect size", effect_size)?;
-    finite("the units per variant", per_variant)?;
+    positive("the units per variant", per_variant)?;
     probability_open("alpha", alpha)?;
-    if per_variant <= 0.0 {
-        return Err(StatsError::OutOfRange {
-            what: "the units per variant",
-            value: per_variant,
-            expected: "positive",
-        });
-    }
     Ok(power_unchecked(effect_size.abs(), per_variant, alpha))
 }
 
