@@ -1046,4 +1046,15 @@ async fn rollups_give_the_summary_every_event_gives_for_any_period() {
         .expect("tally");
     assert_eq!((whole.read, whole.read_raw), (1_000, 128));
     compare("one rollup gone").await;
+
+    // The stream's last event deleted: a read of the range it ended stops at the last one left, at once,
+    // instead of waiting for it until the deadline.
+    let mut stream = js.get_stream("SHIM_EVENTS").await.expect("stream");
+    let last = stream.info().await.expect("info").state.last_sequence;
+    assert!(stream.delete_message(last).await.expect("deletes"));
+    let short = Duration::from_secs(10);
+    let without_last = tally_events(&js, None, t0, t3, short)
+        .await
+        .expect("the read ends by itself");
+    assert_eq!(without_last.read, 999);
 }

@@ -372,10 +372,15 @@ async fn reader(
     stream: &jetstream::stream::Stream,
     deliver: DeliverPolicy,
 ) -> AnalyticsResult<pull::Stream> {
+    // async-nats' pull defaults, stated so they do not move under us: each pull waits up to 30 s at the
+    // server; the idle heartbeat (off by default) turns a pull the server lost into an error in 10 s rather
+    // than a wait to the query's deadline.
     query_consumer(stream, deliver)
         .await?
         .stream()
         .max_messages_per_batch(QUERY_BATCH)
+        .expires(Duration::from_secs(30))
+        .heartbeat(Duration::from_secs(5))
         .messages()
         .await
         .map_err(unavailable)
@@ -432,7 +437,9 @@ pub(super) async fn read_range(
         }
         tally.add(&message.payload);
         last_ns = stored_ns;
-        if meta.stream_sequence == to {
+        // Nothing stored after this one (the range's own last event was deleted, say): waiting for `to`
+        // would last until the deadline, and anything stored later lies beyond the range anyway.
+        if meta.stream_sequence == to || meta.pending == 0 {
             break;
         }
     }
