@@ -918,7 +918,7 @@ async fn store_events(
                 Ok(mut stream) => stream
                     .info()
                     .await
-                    .is_ok_and(|info| info.state.messages >= (first + count) as u64),
+                    .is_ok_and(|info| info.state.last_sequence >= (first + count) as u64),
                 Err(_) => false,
             }
         },
@@ -1057,4 +1057,19 @@ async fn rollups_give_the_summary_every_event_gives_for_any_period() {
         .await
         .expect("the read ends by itself");
     assert_eq!(without_last.read, 999);
+
+    // A roller that found nothing due goes on once the stream grows: the new events are rolled up.
+    assert_eq!(one.roll(&js, tail, now_ns).await.expect("rolls"), 0);
+    let t4 = store_events(&client, &js, 1_000, 200).await;
+    assert_eq!(
+        one.roll(&js, tail, i128::from(t4) * 1_000_000)
+            .await
+            .expect("rolls"),
+        2,
+        "a full range of 128 and the tail of 72"
+    );
+    let later = tally_events(&js, Some(&one), t3, t4, DEADLINE)
+        .await
+        .expect("tally");
+    assert_eq!((later.read, later.read_raw), (200, 0));
 }

@@ -10,7 +10,10 @@
 //! Keys are `v1.<first>.<last>.<last_ns>` (zero-padded): a query picks the rollups inside its period from the
 //! key list alone and fetches only those.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{Arc, PoisonError},
+    time::Duration,
+};
 
 use async_nats::jetstream::{self, consumer::DeliverPolicy};
 use futures::StreamExt;
@@ -157,6 +160,27 @@ impl Span {
 #[derive(Debug, Clone)]
 pub struct Rollups {
     bucket: Bucket<Rollup>,
+    /// Where this node's last pass stopped with nothing due, so an idle store costs a pass one stream info
+    /// and not a listing of every rollup key.
+    idle: Arc<std::sync::Mutex<Option<Idle>>>,
+}
+
+/// A pass that found nothing due: the stream's last sequence then, and the store time of the oldest event
+/// not rolled up (none: everything was). Until the stream grows or that event is old enough under the
+/// policy, the next pass has nothing to do either.
+#[derive(Debug, Clone, Copy)]
+struct Idle {
+    last_sequence: u64,
+    oldest_ns_opt: Option<i128>,
+}
+
+impl Idle {
+    fn still(&self, last_sequence: u64, policy: RollPolicy, now_ns: i128) -> bool {
+        self.last_sequence == last_sequence
+            && self
+                .oldest_ns_opt
+                .is_none_or(|oldest_ns| now_ns - oldest_ns < policy.after.as_nanos() as i128)
+    }
 }
 
 impl Rollups {
@@ -177,6 +201,7 @@ impl Rollups {
         .await?;
         Ok(Rollups {
             bucket: Bucket::new(store, "rollups"),
+            idle: Arc::default(),
         })
     }
 
@@ -248,6 +273,16 @@ impl Rollups {
         if state.messages == 0 {
             return Ok(0);
         }
+        let idle = |oldest_ns_opt| {
+            *self.idle.lock().unwrap_or_else(PoisonError::into_inner) = Some(Idle {
+                last_sequence: state.last_sequence,
+                oldest_ns_opt,
+            });
+        };
+        let was_idle = *self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        if was_idle.is_some_and(|was| was.still(state.last_sequence, policy, now_ns)) {
+            return Ok(0);
+        }
         let rolled_to = self.spans().await?.iter().map(|span| span.last).max();
         let mut next = rolled_to.map_or(state.first_sequence, |last| {
             (last + 1).max(state.first_sequence)
@@ -266,9 +301,11 @@ impl Rollups {
                 )
                 .await?
                 else {
+                    idle(None);
                     break;
                 };
                 if now_ns - oldest_ns < policy.after.as_nanos() as i128 {
+                    idle(Some(oldest_ns));
                     break;
                 }
                 state.last_sequence
@@ -289,6 +326,9 @@ impl Rollups {
                 written += 1;
             }
             next = to + 1;
+        }
+        if next > state.last_sequence {
+            idle(None);
         }
         Ok(written)
     }
