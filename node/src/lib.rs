@@ -346,8 +346,18 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     )
     .await
     .context("failed to start the model router service")?;
-    // Make sure the subscription is registered with the server before the node says it is up.
-    client.flush().await.context("failed to reach nats")?;
+    // Make sure the subscription is registered with the server before the node says it is up. A flush
+    // waits for the server's answer; one that went away while the node started would hold the start for
+    // ever, so the wait is bounded and the start fails saying why.
+    tokio::time::timeout(config.request_timeout(), client.flush())
+        .await
+        .map_err(|_| {
+            anyhow::anyhow!(
+                "NATS stopped answering while the node started (no answer within {:?})",
+                config.request_timeout()
+            )
+        })?
+        .context("failed to reach nats")?;
 
     let (metrics_addr_opt, metrics_server_opt) = match config.metrics_addr {
         Some(addr) => {
