@@ -170,6 +170,10 @@ impl Actor for ChatWorker {
         myself.send_interval(args.node.tick_interval, || ChatWorkerMessage::Tick);
         debug!(chat_id = %args.spec.chat_id, opened = args.opened, "chat worker started");
         let now = now_ms();
+        let mut node = args.node;
+        if let Some(thresholds) = chat_parameters(&node, &args.spec.chat_id).await {
+            node.thresholds = Arc::new(thresholds);
+        }
         let mut state = ChatWorkerState {
             info: ChatInfo {
                 chat_id: args.spec.chat_id.clone(),
@@ -182,7 +186,7 @@ impl Actor for ChatWorker {
             },
             last_active: Instant::now(),
             idle_timeout: args.idle_timeout,
-            node: args.node,
+            node,
             window_opt: None,
         };
         if args.opened {
@@ -293,3 +297,53 @@ impl ChatWorkerState {
 
 #[cfg(test)]
 mod tests;
+
+/// The thresholds chat `chat_id` runs with: the node's, with the parameter store's shipped values and the
+/// chat's variant of each running experiment from this node's experiment manager. `None` (the node's
+/// thresholds unchanged) when no manager runs or it does not answer in time: a chat never waits on the loop.
+async fn chat_parameters(node: &NodeWide, chat_id: &str) -> Option<RiskThresholds> {
+    use crate::experiment_manager::{ExperimentManager, ExperimentManagerMessage, catalogue};
+    use shim_protocol::messages::AssignRequest;
+
+    let manager = ExperimentManager::find(node.emitter.node_id())?;
+    let request = AssignRequest {
+        chat_ids: vec![chat_id.to_owned()],
+    };
+    let reply = match manager
+        .call(
+            |port| ExperimentManagerMessage::Assign(request, port),
+            Some(node.call_timeout),
+        )
+        .await
+    {
+        Ok(ractor::rpc::CallResult::Success(Ok(reply))) => reply,
+        Ok(ractor::rpc::CallResult::Success(Err(error))) => {
+            tracing::warn!(%chat_id, %error, "no experiment parameters for the chat; it runs with the node's");
+            return None;
+        }
+        _ => {
+            tracing::warn!(%chat_id, "the experiment manager did not answer; the chat runs with the node's parameters");
+            return None;
+        }
+    };
+    let chat = reply.chats.into_iter().next()?;
+    let mut thresholds = (*node.thresholds).clone();
+    for (name, value) in &chat.values {
+        catalogue::write(&mut thresholds, name, *value);
+    }
+    for assignment in &chat.assignments {
+        node.emitter.emit(
+            "kaizen",
+            "exposure",
+            Some(chat_id),
+            serde_json::json!({
+                "experiment_id": assignment.experiment_id,
+                "parameter": assignment.parameter,
+                "variant": assignment.variant.as_str(),
+                "value": assignment.value,
+                "stage": assignment.stage,
+            }),
+        );
+    }
+    Some(thresholds)
+}

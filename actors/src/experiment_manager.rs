@@ -1,10 +1,942 @@
-//! The experiment manager of the Kaizen loop (docs/kaizen.md). The `ExperimentManager` actor, which runs
-//! experiments over the versioned parameter store, will live in this module; for now it holds the
-//! statistics the actor, the opportunity detector, the safety bounds and the rollout will call.
+//! The experiment manager of the Kaizen loop (docs/kaizen.md): experiments over the versioned parameter
+//! store, from proposal to shipped or rolled back, with every decision audited.
+//!
+//! The [`ExperimentManager`] actor answers every operation ([`ExperimentManagerMessage`]) with a typed
+//! [`ExperimentResult`]; the node's kaizen service only carries them over NATS, and the node's loop sends
+//! [`ExperimentManagerMessage::Tick`]. Its state is in JetStream through a [`KaizenStore`], so any node's
+//! manager answers for every experiment and a node that dies takes nothing with it; every write is a
+//! compare-and-set or a create.
+//!
+//! - A proposal is judged by the safety settings ([`settings`]): refused with the reason, waiting for a
+//!   person, or started at 10%. Its plan (units per variant for the minimum effect) is computed first.
+//! - A chat's parameters ([`ExperimentManagerMessage::Assign`]) are the parameter store's values with its
+//!   variant of each running experiment; the chat is placed by a hash of the ids ([`assignment`]) and the
+//!   unit recorded, so its variant never changes (its exposure).
+//! - Outcomes ([`ExperimentManagerMessage::Observe`]) are counted into the stage the chat was assigned in.
+//! - A tick looks at each running experiment ([`evaluate`]) and carries out what the look decided.
+//!
+//! Each node's manager registers as [`ExperimentManager::name`]`(node_id)`; [`ExperimentManager::find`]
+//! looks it up.
 //!
 //! # Layout
-//! - [`stats`]: pure functions over plain structs (no I/O): Welch's t-test, the two-proportion z-test, relative
-//!   lift, sample ratio mismatch, power and sample size, safe early looks, multiple-testing adjustments and
-//!   one-sided guardrail tests.
+//! - [`catalogue`]: the parameters and metrics.
+//! - [`settings`]: the safety settings and the check of a proposal.
+//! - [`assignment`]: the hashed assignment.
+//! - [`evaluate`]: the plan and the decision of a look.
+//! - [`store`]: the state's trait.
+//! - [`stats`]: the statistics.
 
+pub mod assignment;
+pub mod catalogue;
+pub mod detector;
+mod error;
+pub mod evaluate;
+pub mod settings;
 pub mod stats;
+pub mod store;
+
+use std::{collections::BTreeMap, sync::Arc};
+
+use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
+use shim_protocol::{
+    messages::{
+        ArmRecord, AssignReply, AssignRequest, Assignment, AuditEntry, AuditList, AuditRequest,
+        ChatParameters, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
+        GuardrailSpec, ObserveReply, ObserveRequest, ParameterList, ParameterValue, ProposeRequest,
+        StageRecord, Tally, Variant,
+    },
+    subject::validate_id,
+};
+use tracing::{info, warn};
+
+use crate::{names, publisher::EventEmitter};
+pub use error::{ExperimentError, ExperimentResult};
+use evaluate::{Decision, Verdict};
+use settings::{Approval, KaizenSettings};
+pub use store::{KaizenStore, ParameterEntry, ParameterSet, UnitRecord};
+
+/// Most chats one assign or observe request may name.
+pub const MAX_BATCH: usize = 1_000;
+/// Most experiments listed.
+pub const MAX_LISTED: usize = 1_000;
+/// Longest hypothesis, evidence line or reason kept, in characters.
+const MAX_TEXT: usize = 500;
+/// Most evidence lines kept per proposal.
+const MAX_EVIDENCE: usize = 20;
+/// The loop's own name in the audit.
+pub const BY_LOOP: &str = "loop";
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Arguments of [`ExperimentManager`].
+#[derive(Debug, Clone)]
+pub struct ExperimentManagerArgs {
+    /// Stamps and publishes events.
+    pub emitter: EventEmitter,
+    /// Where the state lives.
+    pub store: Arc<dyn KaizenStore>,
+    /// The safety settings.
+    pub settings: KaizenSettings,
+    /// The clock, milliseconds since the Unix epoch: the wall clock, or a simulation's.
+    pub clock: fn() -> u64,
+}
+
+/// Messages the [`ExperimentManager`] handles.
+#[derive(Debug)]
+pub enum ExperimentManagerMessage {
+    /// Proposes an experiment.
+    Propose(ProposeRequest, RpcReplyPort<ExperimentResult<Experiment>>),
+    /// Lists experiments.
+    List(RpcReplyPort<ExperimentResult<ExperimentList>>),
+    /// Shows one.
+    Show(String, RpcReplyPort<ExperimentResult<Experiment>>),
+    /// A person approves one waiting.
+    Approve(
+        ExperimentIdRequest,
+        RpcReplyPort<ExperimentResult<Experiment>>,
+    ),
+    /// A person stops one.
+    Stop(
+        ExperimentIdRequest,
+        RpcReplyPort<ExperimentResult<Experiment>>,
+    ),
+    /// A person reverts a shipped one.
+    Revert(
+        ExperimentIdRequest,
+        RpcReplyPort<ExperimentResult<Experiment>>,
+    ),
+    /// The parameters of chats.
+    Assign(AssignRequest, RpcReplyPort<ExperimentResult<AssignReply>>),
+    /// Outcomes of chats.
+    Observe(ObserveRequest, RpcReplyPort<ExperimentResult<ObserveReply>>),
+    /// The parameter store.
+    Parameters(RpcReplyPort<ExperimentResult<ParameterList>>),
+    /// The audit.
+    Audit(AuditRequest, RpcReplyPort<ExperimentResult<AuditList>>),
+    /// Looks at every running experiment and carries out the decisions; what it decided.
+    Tick(Option<u64>, RpcReplyPort<ExperimentResult<Vec<AuditEntry>>>),
+}
+
+/// The experiment manager.
+#[derive(Debug, Default)]
+pub struct ExperimentManager;
+
+impl ExperimentManager {
+    /// Its kind in status; registered as `experiment_manager.<node_id>`.
+    pub const NAME: &'static str = "experiment_manager";
+
+    /// The registered name of node `node_id`'s manager.
+    pub fn name(node_id: &str) -> String {
+        names::service(Self::NAME, node_id)
+    }
+
+    /// Node `node_id`'s manager, when it runs.
+    pub fn find(node_id: &str) -> Option<ActorRef<ExperimentManagerMessage>> {
+        names::find(&Self::name(node_id))
+    }
+}
+
+impl Actor for ExperimentManager {
+    type Msg = ExperimentManagerMessage;
+    type State = ExperimentManagerArgs;
+    type Arguments = ExperimentManagerArgs;
+
+    async fn pre_start(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        args: ExperimentManagerArgs,
+    ) -> Result<Self::State, ActorProcessingErr> {
+        args.settings
+            .validate()
+            .map_err(|message| format!("kaizen settings: {message}"))?;
+        Ok(args)
+    }
+
+    async fn handle(
+        &self,
+        _myself: ActorRef<Self::Msg>,
+        message: Self::Msg,
+        state: &mut Self::State,
+    ) -> Result<(), ActorProcessingErr> {
+        match message {
+            ExperimentManagerMessage::Propose(request, port) => {
+                let _ = port.send(state.propose(request).await);
+            }
+            ExperimentManagerMessage::List(port) => {
+                let _ = port.send(state.list().await);
+            }
+            ExperimentManagerMessage::Show(id, port) => {
+                let _ = port.send(state.show(&id).await);
+            }
+            ExperimentManagerMessage::Approve(request, port) => {
+                let _ = port.send(state.approve(request).await);
+            }
+            ExperimentManagerMessage::Stop(request, port) => {
+                let _ = port.send(state.stop(request).await);
+            }
+            ExperimentManagerMessage::Revert(request, port) => {
+                let _ = port.send(state.revert(request).await);
+            }
+            ExperimentManagerMessage::Assign(request, port) => {
+                let _ = port.send(state.assign(request).await);
+            }
+            ExperimentManagerMessage::Observe(request, port) => {
+                let _ = port.send(state.observe(request).await);
+            }
+            ExperimentManagerMessage::Parameters(port) => {
+                let _ = port.send(state.parameters().await);
+            }
+            ExperimentManagerMessage::Audit(request, port) => {
+                let _ = port.send(state.store.audit_log(&request).await);
+            }
+            ExperimentManagerMessage::Tick(now_opt, port) => {
+                let now = now_opt.unwrap_or_else(state.clock);
+                let _ = port.send(state.tick(now).await);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn clip(text: &str) -> String {
+    if text.chars().count() <= MAX_TEXT {
+        text.to_owned()
+    } else {
+        let mut clipped: String = text.chars().take(MAX_TEXT - 1).collect();
+        clipped.push('…');
+        clipped
+    }
+}
+
+/// The stage record of `percent` in `experiment`, added when missing.
+fn stage_mut(experiment: &mut Experiment, percent: u8, now_ms: u64) -> &mut StageRecord {
+    if let Some(index) = experiment
+        .stages
+        .iter()
+        .position(|stage| stage.percent == percent)
+    {
+        return &mut experiment.stages[index];
+    }
+    experiment.stages.push(StageRecord {
+        percent,
+        started_at_ms: now_ms,
+        control: ArmRecord::default(),
+        treatment: ArmRecord::default(),
+    });
+    experiment.stages.last_mut().expect("just pushed")
+}
+
+fn arm_mut(stage: &mut StageRecord, variant: Variant) -> &mut ArmRecord {
+    match variant {
+        Variant::Control => &mut stage.control,
+        Variant::Treatment => &mut stage.treatment,
+    }
+}
+
+/// Adds `sign` × the values to an arm's tallies.
+fn tally(arm: &mut ArmRecord, values: &BTreeMap<String, f64>, sign: f64) {
+    for (metric, value) in values {
+        let entry = arm
+            .metrics
+            .entry(metric.clone())
+            .or_insert_with(Tally::default);
+        if sign > 0.0 {
+            entry.n += 1;
+        } else {
+            entry.n = entry.n.saturating_sub(1);
+        }
+        entry.sum += sign * value;
+        entry.sum_sq += sign * value * value;
+    }
+}
+
+impl ExperimentManagerArgs {
+    fn now(&self) -> u64 {
+        (self.clock)()
+    }
+
+    async fn record(&self, action: &str, experiment: &Experiment, by: &str, evidence: Vec<String>) {
+        let entry = AuditEntry {
+            at_ms: self.now(),
+            action: action.to_owned(),
+            experiment_id: experiment.id.clone(),
+            parameter: experiment.parameter.clone(),
+            values: [experiment.control, experiment.treatment],
+            by: by.to_owned(),
+            reason: experiment.reason.clone(),
+            evidence,
+        };
+        self.publish(&entry).await;
+    }
+
+    async fn publish(&self, entry: &AuditEntry) {
+        if let Err(error) = self.store.audit(entry).await {
+            warn!(%error, action = %entry.action, experiment = %entry.experiment_id, "failed to append to the kaizen audit");
+        }
+        self.emitter.emit(
+            "kaizen",
+            &entry.action,
+            None,
+            serde_json::to_value(entry).unwrap_or_default(),
+        );
+        info!(action = %entry.action, experiment = %entry.experiment_id, parameter = %entry.parameter, reason = %entry.reason, "kaizen");
+    }
+
+    async fn propose(&self, request: ProposeRequest) -> ExperimentResult<Experiment> {
+        let now = self.now();
+        let spec = catalogue::parameter(&request.parameter).ok_or_else(|| {
+            ExperimentError::BadRequest(format!(
+                "{:?} is not a parameter the loop may change; the parameters are {}",
+                request.parameter,
+                catalogue::PARAMETERS.map(|spec| spec.name).join(", ")
+            ))
+        })?;
+        let primary_name = request.primary.as_deref().unwrap_or(spec.primary);
+        let primary = catalogue::metric(primary_name).ok_or_else(|| {
+            ExperimentError::BadRequest(format!(
+                "{primary_name:?} is not a metric; the metrics are {}",
+                catalogue::METRICS.map(|metric| metric.name).join(", ")
+            ))
+        })?;
+        if request.source.trim().is_empty() {
+            return Err(ExperimentError::BadRequest(
+                "a proposal names its source (detector:<rule> or person:<name>)".to_owned(),
+            ));
+        }
+        let parameters = self.store.parameters().await?;
+        let control = parameters
+            .value(spec.name)
+            .ok_or_else(|| ExperimentError::BadRequest(format!("{} has no value", spec.name)))?;
+        let (all, _) = self.store.experiments(MAX_LISTED).await?;
+        let by_person = request.source.starts_with("person:");
+        let auto_today = all
+            .iter()
+            .filter(|each| {
+                each.approved_by.is_none()
+                    && !matches!(
+                        each.status,
+                        ExperimentStatus::Refused | ExperimentStatus::AwaitingApproval
+                    )
+                    && each.created_at_ms + DAY_MS > now
+            })
+            .count() as u32;
+        let mut guardrails = Vec::new();
+        for (name, margin) in [
+            ("interrupted", 0.0),
+            ("cost_usd", self.settings.max_cost_increase),
+            ("latency_ms", self.settings.max_latency_increase),
+        ] {
+            if name != primary.name
+                && let Some(metric) = catalogue::metric(name)
+            {
+                guardrails.push(GuardrailSpec {
+                    metric: metric.spec(),
+                    margin,
+                });
+            }
+        }
+        let mut experiment = Experiment {
+            id: String::new(),
+            parameter: spec.name.to_owned(),
+            control,
+            treatment: request.treatment,
+            hypothesis: clip(&request.hypothesis),
+            evidence: request
+                .evidence
+                .iter()
+                .take(MAX_EVIDENCE)
+                .map(|line| clip(line))
+                .collect(),
+            source: clip(&request.source),
+            primary: primary.spec(),
+            guardrails,
+            plan: shim_protocol::messages::ExperimentPlan {
+                baseline: request.baseline.unwrap_or(0.0),
+                baseline_sd: request.baseline_sd,
+                mde: self.settings.minimum_effect,
+                alpha: self.settings.alpha,
+                power: self.settings.power,
+                units_per_arm: 0,
+                canary_units: 0,
+            },
+            status: ExperimentStatus::Refused,
+            stage: 0,
+            stages: Vec::new(),
+            looks: Vec::new(),
+            effect: None,
+            reason: String::new(),
+            approved_by: None,
+            created_at_ms: now,
+            updated_at_ms: now,
+            decided_at_ms: None,
+        };
+        let open_on_same = self
+            .store
+            .open_experiments()
+            .await?
+            .into_iter()
+            .find(|open| open.parameter == spec.name);
+        let judged = match open_on_same {
+            Some(open) => Err(format!(
+                "{} is already being tested by {} ({})",
+                spec.name,
+                open.id,
+                open.status.as_str()
+            )),
+            None => self
+                .settings
+                .check(spec.name, control, request.treatment, auto_today, by_person)
+                .and_then(|approval| {
+                    let baseline = request.baseline.ok_or_else(|| {
+                        format!("the proposal gives no baseline of {}", primary.name)
+                    })?;
+                    evaluate::plan(primary, baseline, request.baseline_sd, &self.settings)
+                        .map(|plan| (approval, plan))
+                }),
+        };
+        match judged {
+            Err(reason) => {
+                experiment.reason = clip(&reason);
+                experiment.decided_at_ms = Some(now);
+            }
+            Ok((approval, plan)) => {
+                experiment.plan = plan;
+                match approval {
+                    Approval::Person => {
+                        experiment.status = ExperimentStatus::AwaitingApproval;
+                        experiment.reason = format!(
+                            "{} changes need a person's approval (shim-node experiments approve ID)",
+                            spec.kind.as_str()
+                        );
+                    }
+                    Approval::Auto => {
+                        experiment.status = ExperimentStatus::Running;
+                        experiment.stage = 10;
+                        stage_mut(&mut experiment, 10, now);
+                        experiment.reason = "started at 10% within the safety bounds".to_owned();
+                    }
+                }
+            }
+        }
+        let mut number = all.len() + 1;
+        loop {
+            experiment.id = format!("exp-{number}");
+            if self.store.create_experiment(&experiment).await? {
+                break;
+            }
+            number += 1;
+        }
+        self.record(
+            "proposed",
+            &experiment,
+            &experiment.source.clone(),
+            experiment.evidence.clone(),
+        )
+        .await;
+        match experiment.status {
+            ExperimentStatus::Refused => self.record("refused", &experiment, BY_LOOP, vec![]).await,
+            ExperimentStatus::Running => {
+                let plan = plan_line(&experiment);
+                self.record("started", &experiment, BY_LOOP, vec![plan])
+                    .await
+            }
+            _ => {}
+        }
+        Ok(experiment)
+    }
+
+    async fn list(&self) -> ExperimentResult<ExperimentList> {
+        let (experiments, truncated) = self.store.experiments(MAX_LISTED).await?;
+        Ok(ExperimentList {
+            experiments,
+            truncated,
+        })
+    }
+
+    async fn show(&self, id: &str) -> ExperimentResult<Experiment> {
+        validate_id("experiment id", id)?;
+        self.store
+            .experiment(id)
+            .await?
+            .ok_or_else(|| ExperimentError::NotFound(id.to_owned()))
+    }
+
+    /// Changes experiment `id` if it is in one of `from`; the experiment as written.
+    async fn transition(
+        &self,
+        id: &str,
+        from: &[ExperimentStatus],
+        verb: &str,
+        change: &mut (dyn FnMut(&mut Experiment) + Send),
+    ) -> ExperimentResult<Experiment> {
+        validate_id("experiment id", id)?;
+        let mut refused = None;
+        let mut apply = |experiment: &mut Experiment| {
+            if !from.contains(&experiment.status) {
+                refused = Some(format!(
+                    "{} is {}; only {} can be {verb}",
+                    experiment.id,
+                    experiment.status.as_str(),
+                    from.iter()
+                        .map(|status| status.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ));
+                return Ok(false);
+            }
+            change(experiment);
+            Ok(true)
+        };
+        match self.store.update_experiment(id, &mut apply).await? {
+            Some(experiment) => Ok(experiment),
+            None => match refused {
+                Some(message) => Err(ExperimentError::WrongState(message)),
+                None => Err(ExperimentError::NotFound(id.to_owned())),
+            },
+        }
+    }
+
+    fn person(request: &ExperimentIdRequest) -> String {
+        request
+            .by
+            .as_deref()
+            .filter(|by| !by.trim().is_empty())
+            .map(clip)
+            .unwrap_or_else(|| "a person".to_owned())
+    }
+
+    async fn approve(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
+        let now = self.now();
+        let by = Self::person(&request);
+        let experiment = self
+            .transition(
+                &request.id,
+                &[ExperimentStatus::AwaitingApproval],
+                "approved",
+                &mut |experiment| {
+                    experiment.status = ExperimentStatus::Running;
+                    experiment.stage = 10;
+                    experiment.stages.clear();
+                    stage_mut(experiment, 10, now);
+                    experiment.approved_by = Some(by.clone());
+                    experiment.reason = format!("approved by {by}; started at 10%");
+                    experiment.updated_at_ms = now;
+                },
+            )
+            .await?;
+        self.record("approved", &experiment, &by, vec![]).await;
+        self.record(
+            "started",
+            &experiment,
+            BY_LOOP,
+            vec![plan_line(&experiment)],
+        )
+        .await;
+        Ok(experiment)
+    }
+
+    async fn stop(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
+        let now = self.now();
+        let by = Self::person(&request);
+        let why = request
+            .reason
+            .as_deref()
+            .map(clip)
+            .unwrap_or_else(|| "no reason given".to_owned());
+        let experiment = self
+            .transition(
+                &request.id,
+                &[
+                    ExperimentStatus::AwaitingApproval,
+                    ExperimentStatus::Running,
+                ],
+                "stopped",
+                &mut |experiment| {
+                    experiment.status = ExperimentStatus::Stopped;
+                    experiment.stage = 0;
+                    experiment.reason = format!("stopped by {by}: {why}");
+                    experiment.updated_at_ms = now;
+                    experiment.decided_at_ms = Some(now);
+                },
+            )
+            .await?;
+        self.record("stopped", &experiment, &by, vec![]).await;
+        Ok(experiment)
+    }
+
+    async fn revert(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
+        let now = self.now();
+        let by = Self::person(&request);
+        let why = request
+            .reason
+            .as_deref()
+            .map(clip)
+            .unwrap_or_else(|| "no reason given".to_owned());
+        let experiment = self
+            .transition(
+                &request.id,
+                &[ExperimentStatus::Shipped],
+                "reverted",
+                &mut |experiment| {
+                    experiment.status = ExperimentStatus::Reverted;
+                    experiment.stage = 0;
+                    experiment.reason = format!("reverted by {by}: {why}");
+                    experiment.updated_at_ms = now;
+                    experiment.decided_at_ms = Some(now);
+                },
+            )
+            .await?;
+        let parameters = self.store.parameters().await?;
+        let still_ours = parameters
+            .values
+            .get(&experiment.parameter)
+            .is_some_and(|entry| entry.improvement_id.as_deref() == Some(experiment.id.as_str()));
+        let mut evidence = Vec::new();
+        if still_ours {
+            let written = self
+                .store
+                .set_parameter(
+                    &experiment.parameter,
+                    ParameterEntry {
+                        value: experiment.control,
+                        version: 0,
+                        set_at_ms: now,
+                        improvement_id: None,
+                    },
+                )
+                .await?;
+            evidence.push(format!(
+                "{} back to {} (parameter store version {})",
+                experiment.parameter, experiment.control, written.version
+            ));
+        } else {
+            evidence.push(format!(
+                "{} was changed again since; its value stays",
+                experiment.parameter
+            ));
+        }
+        self.record("reverted", &experiment, &by, evidence).await;
+        Ok(experiment)
+    }
+
+    async fn parameters(&self) -> ExperimentResult<ParameterList> {
+        let set = self.store.parameters().await?;
+        let parameters = catalogue::PARAMETERS
+            .iter()
+            .map(|spec| {
+                let default = catalogue::default_value(spec.name).unwrap_or_default();
+                let entry = set.values.get(spec.name);
+                ParameterValue {
+                    name: spec.name.to_owned(),
+                    value: entry.map_or(default, |entry| entry.value),
+                    default,
+                    version: entry.map_or(0, |entry| entry.version),
+                    set_at_ms: entry.map_or(0, |entry| entry.set_at_ms),
+                    improvement_id: entry.and_then(|entry| entry.improvement_id.clone()),
+                    bounds: self.settings.bounds_of(spec),
+                    approval: self.settings.approval_of(spec.kind).to_owned(),
+                }
+            })
+            .collect();
+        Ok(ParameterList {
+            version: set.version,
+            parameters,
+        })
+    }
+
+    fn check_batch(ids: &[String]) -> ExperimentResult<()> {
+        if ids.len() > MAX_BATCH {
+            return Err(ExperimentError::BadRequest(format!(
+                "{} chats in one request; the limit is {MAX_BATCH}",
+                ids.len()
+            )));
+        }
+        for id in ids {
+            validate_id("chat id", id)?;
+        }
+        Ok(())
+    }
+
+    async fn running(&self) -> ExperimentResult<Vec<Experiment>> {
+        Ok(self
+            .store
+            .open_experiments()
+            .await?
+            .into_iter()
+            .filter(|experiment| {
+                experiment.status == ExperimentStatus::Running
+                    && matches!(experiment.stage, 10 | 50)
+            })
+            .collect())
+    }
+
+    async fn assign(&self, request: AssignRequest) -> ExperimentResult<AssignReply> {
+        Self::check_batch(&request.chat_ids)?;
+        let now = self.now();
+        let parameters = self.store.parameters().await?;
+        let base: BTreeMap<String, f64> = parameters
+            .values
+            .iter()
+            .filter(|(name, entry)| catalogue::default_value(name) != Some(entry.value))
+            .map(|(name, entry)| (name.clone(), entry.value))
+            .collect();
+        let mut chats: Vec<ChatParameters> = request
+            .chat_ids
+            .iter()
+            .map(|chat_id| ChatParameters {
+                chat_id: chat_id.clone(),
+                values: base.clone(),
+                assignments: Vec::new(),
+            })
+            .collect();
+        if request.chat_ids.is_empty() {
+            return Ok(AssignReply { chats });
+        }
+        for experiment in self.running().await? {
+            let units = request
+                .chat_ids
+                .iter()
+                .map(|chat_id| {
+                    let variant = assignment::variant(
+                        assignment::position(&experiment.id, chat_id),
+                        experiment.stage,
+                    );
+                    let value = match variant {
+                        Variant::Control => experiment.control,
+                        Variant::Treatment => experiment.treatment,
+                    };
+                    (
+                        chat_id.clone(),
+                        UnitRecord {
+                            variant,
+                            stage: experiment.stage,
+                            value,
+                            observed: BTreeMap::new(),
+                            assigned_at_ms: now,
+                        },
+                    )
+                })
+                .collect();
+            let claimed = self.store.claim_units(&experiment.id, units).await?;
+            let mut exposed: BTreeMap<(u8, Variant), u64> = BTreeMap::new();
+            for (chat, (unit, created)) in chats.iter_mut().zip(&claimed) {
+                if *created {
+                    *exposed.entry((unit.stage, unit.variant)).or_default() += 1;
+                }
+                chat.values.insert(experiment.parameter.clone(), unit.value);
+                chat.assignments.push(Assignment {
+                    experiment_id: experiment.id.clone(),
+                    parameter: experiment.parameter.clone(),
+                    variant: unit.variant,
+                    value: unit.value,
+                    stage: unit.stage,
+                });
+            }
+            if !exposed.is_empty() {
+                self.store
+                    .update_experiment(&experiment.id, &mut |record: &mut Experiment| {
+                        for (&(stage, variant), &count) in &exposed {
+                            arm_mut(stage_mut(record, stage, now), variant).exposed += count;
+                        }
+                        record.updated_at_ms = now;
+                        Ok(true)
+                    })
+                    .await?;
+            }
+        }
+        Ok(AssignReply { chats })
+    }
+
+    async fn observe(&self, request: ObserveRequest) -> ExperimentResult<ObserveReply> {
+        let chat_ids: Vec<String> = request
+            .observations
+            .iter()
+            .map(|observation| observation.chat_id.clone())
+            .collect();
+        Self::check_batch(&chat_ids)?;
+        for observation in &request.observations {
+            for (metric, value) in &observation.metrics {
+                let Some(def) = catalogue::metric(metric) else {
+                    return Err(ExperimentError::BadRequest(format!(
+                        "{metric:?} is not a metric; the metrics are {}",
+                        catalogue::METRICS.map(|metric| metric.name).join(", ")
+                    )));
+                };
+                let valid = value.is_finite()
+                    && value.abs() <= 1e12
+                    && (def.kind == shim_protocol::messages::MetricKind::Mean
+                        || *value == 0.0
+                        || *value == 1.0);
+                if !valid {
+                    return Err(ExperimentError::BadRequest(format!(
+                        "{metric} = {value} for chat {}: a rate is 0 or 1, a mean a finite number up to 1e12",
+                        observation.chat_id
+                    )));
+                }
+            }
+        }
+        let now = self.now();
+        let mut reply = ObserveReply::default();
+        let mut in_any = vec![false; chat_ids.len()];
+        for experiment in self.running().await? {
+            let units = self.store.units(&experiment.id, &chat_ids).await?;
+            let mut changed = Vec::new();
+            // (stage, variant) → (values to take out, values to add)
+            let mut deltas: Vec<(u8, Variant, BTreeMap<String, f64>, f64)> = Vec::new();
+            for ((observation, unit_opt), seen) in request
+                .observations
+                .iter()
+                .zip(units)
+                .zip(in_any.iter_mut())
+            {
+                let Some(mut unit) = unit_opt else { continue };
+                *seen = true;
+                reply.counted += 1;
+                if !unit.observed.is_empty() {
+                    deltas.push((unit.stage, unit.variant, unit.observed.clone(), -1.0));
+                }
+                unit.observed = observation.metrics.clone();
+                deltas.push((unit.stage, unit.variant, unit.observed.clone(), 1.0));
+                changed.push((observation.chat_id.clone(), unit));
+            }
+            if changed.is_empty() {
+                continue;
+            }
+            self.store.put_units(&experiment.id, &changed).await?;
+            self.store
+                .update_experiment(&experiment.id, &mut |record: &mut Experiment| {
+                    for (stage, variant, values, sign) in &deltas {
+                        let arm = arm_mut(stage_mut(record, *stage, now), *variant);
+                        if *sign > 0.0 {
+                            arm.observed += 1;
+                        } else {
+                            arm.observed = arm.observed.saturating_sub(1);
+                        }
+                        tally(arm, values, *sign);
+                    }
+                    record.updated_at_ms = now;
+                    Ok(true)
+                })
+                .await?;
+        }
+        reply.ignored = in_any.iter().filter(|seen| !**seen).count() as u64;
+        Ok(reply)
+    }
+
+    async fn tick(&self, now: u64) -> ExperimentResult<Vec<AuditEntry>> {
+        let mut decided = Vec::new();
+        for experiment in self.running().await? {
+            let verdict = evaluate::evaluate(&experiment, &self.settings, now);
+            let Some(look) = verdict.look.clone() else {
+                continue;
+            };
+            let looks_before = experiment.looks.len();
+            let Verdict {
+                decision,
+                effect,
+                evidence,
+                ..
+            } = verdict;
+            let mut apply = |record: &mut Experiment| {
+                if record.looks.len() != looks_before || record.status != ExperimentStatus::Running
+                {
+                    // Another node looked first.
+                    return Ok(false);
+                }
+                record.looks.push(look.clone());
+                if effect.is_some() {
+                    record.effect = effect.clone();
+                }
+                record.updated_at_ms = now;
+                match &decision {
+                    Decision::Continue => {}
+                    Decision::Advance => {
+                        record.stage = 50;
+                        stage_mut(record, 50, now);
+                        record.reason = "the 10% stage showed no harm; at 50%".to_owned();
+                    }
+                    Decision::Ship => {
+                        record.stage = 100;
+                        record.status = ExperimentStatus::Shipped;
+                        record.reason = look.decision.clone();
+                        record.decided_at_ms = Some(now);
+                    }
+                    Decision::RollBack(why) => {
+                        record.stage = 0;
+                        record.status = ExperimentStatus::RolledBack;
+                        record.reason = why.clone();
+                        record.decided_at_ms = Some(now);
+                    }
+                    Decision::Stop(why) => {
+                        record.stage = 0;
+                        record.status = ExperimentStatus::Stopped;
+                        record.reason = why.clone();
+                        record.decided_at_ms = Some(now);
+                    }
+                }
+                Ok(true)
+            };
+            let Some(written) = self
+                .store
+                .update_experiment(&experiment.id, &mut apply)
+                .await?
+            else {
+                continue;
+            };
+            let mut evidence = evidence;
+            let action = match decision {
+                Decision::Continue => continue,
+                Decision::Advance => "advanced",
+                Decision::Ship => {
+                    let set = self
+                        .store
+                        .set_parameter(
+                            &written.parameter,
+                            ParameterEntry {
+                                value: written.treatment,
+                                version: 0,
+                                set_at_ms: now,
+                                improvement_id: Some(written.id.clone()),
+                            },
+                        )
+                        .await?;
+                    evidence.push(format!(
+                        "{} = {} for everyone (parameter store version {})",
+                        written.parameter, written.treatment, set.version
+                    ));
+                    "shipped"
+                }
+                Decision::RollBack(_) => "rolled_back",
+                Decision::Stop(_) => "stopped",
+            };
+            let entry = AuditEntry {
+                at_ms: now,
+                action: action.to_owned(),
+                experiment_id: written.id.clone(),
+                parameter: written.parameter.clone(),
+                values: [written.control, written.treatment],
+                by: BY_LOOP.to_owned(),
+                reason: written.reason.clone(),
+                evidence,
+            };
+            self.publish(&entry).await;
+            decided.push(entry);
+        }
+        Ok(decided)
+    }
+}
+
+/// One line of an experiment's plan.
+pub fn plan_line(experiment: &Experiment) -> String {
+    let plan = &experiment.plan;
+    format!(
+        "plan: {} chats per variant at 50% to find a {:.0}% change in {} (baseline {:.4}) with power {:.2} at \
+         alpha {:.2}; the 10% stage first needs {} treated chats",
+        plan.units_per_arm,
+        plan.mde * 100.0,
+        experiment.primary.name,
+        plan.baseline,
+        plan.power,
+        plan.alpha,
+        plan.canary_units
+    )
+}

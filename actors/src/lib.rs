@@ -65,8 +65,8 @@ pub use publisher::{EventEmitter, EventPublisher};
 pub use restart_policy::{RestartDecision, RestartPolicy};
 pub use signals::{params::ParameterStore, risk::RiskThresholds};
 pub use supervisor::{
-    Service, Supervisor, SupervisorArgs, SupervisorError, SupervisorMessage, SupervisorResult,
-    SupervisorStatus,
+    KaizenWiring, Service, Supervisor, SupervisorArgs, SupervisorError, SupervisorMessage,
+    SupervisorResult, SupervisorStatus,
 };
 
 /// Returns milliseconds since the Unix epoch.

@@ -72,6 +72,18 @@ pub struct SupervisorArgs {
     pub call_timeout: Duration,
     /// Model routing settings.
     pub routing: RoutingSettings,
+    /// The experiment manager's store and safety settings; without them (no JetStream) it does not run and
+    /// chats use the node's thresholds.
+    pub kaizen_opt: Option<KaizenWiring>,
+}
+
+/// What the [`ExperimentManager`](crate::experiment_manager::ExperimentManager) runs on.
+#[derive(Debug, Clone)]
+pub struct KaizenWiring {
+    /// Its state in JetStream.
+    pub store: std::sync::Arc<dyn crate::experiment_manager::KaizenStore>,
+    /// The `[kaizen]` settings.
+    pub settings: crate::experiment_manager::settings::KaizenSettings,
 }
 
 /// A node-wide child of the supervisor.
@@ -81,16 +93,23 @@ pub enum Service {
     CheckpointManager,
     /// The ModelRouter.
     ModelRouter,
+    /// The ExperimentManager (only with JetStream).
+    ExperimentManager,
 }
 
 impl Service {
-    const ALL: [Service; 2] = [Service::CheckpointManager, Service::ModelRouter];
+    const ALL: [Service; 3] = [
+        Service::CheckpointManager,
+        Service::ModelRouter,
+        Service::ExperimentManager,
+    ];
 
     /// Returns the service's name (its kind in status); it is registered as `<name>.<node_id>`.
     pub fn name(self) -> &'static str {
         match self {
             Service::CheckpointManager => CheckpointManager::NAME,
             Service::ModelRouter => ModelRouter::NAME,
+            Service::ExperimentManager => crate::experiment_manager::ExperimentManager::NAME,
         }
     }
 }
@@ -205,7 +224,7 @@ impl Actor for Supervisor {
             services: HashMap::new(),
             service_of_actor: HashMap::new(),
         };
-        for service in Service::ALL {
+        for service in state.configured_services() {
             state.spawn_service(&myself, service).await?;
             state.services.entry(service).or_default().status_opt = Some(ActorStatus::Running);
         }

@@ -33,7 +33,7 @@ use async_nats::jetstream::{
     stream::{self, DiscardPolicy, RetentionPolicy, StorageType},
 };
 use shim_actors::EventEmitter;
-use shim_protocol::{WireError, subject};
+use shim_protocol::{WireError, messages::SessionRecord, subject};
 
 pub use ledger::{LEDGER_CONSUMERS, SWEEPER_LEASE, start_ledger};
 pub use rollup::{ROLLER_LEASE, start_roller};
@@ -207,6 +207,21 @@ impl Analytics {
     /// jobs of analytics.
     pub fn leases(&self) -> &Leases {
         &self.leases
+    }
+
+    /// The JetStream context the store is read through.
+    pub fn jetstream(&self) -> &jetstream::Context {
+        &self.js
+    }
+
+    /// The record of chat `chat_id`'s session, when there is one.
+    pub async fn session(&self, chat_id: &str) -> AnalyticsResult<Option<SessionRecord>> {
+        Ok(self
+            .sessions
+            .get(chat_id)
+            .await
+            .map_err(|error| AnalyticsError::Unavailable(error.to_string()))?
+            .map(|session| session.record))
     }
 
     /// Reads the session records, at most [`MAX_LISTED_SESSIONS`] of them: the most recently changed when the

@@ -100,6 +100,9 @@ pub struct Config {
     /// The analytics store and session outcomes (the `[analytics]` table).
     #[serde(default)]
     pub analytics: AnalyticsSettings,
+    /// The Kaizen loop's safety settings and pace (the `[kaizen]` table, docs/kaizen.md).
+    #[serde(default)]
+    pub kaizen: shim_actors::experiment_manager::settings::KaizenSettings,
 }
 
 /// The `[analytics]` table.
@@ -493,6 +496,7 @@ impl Config {
             );
         }
         validate_id("node id", &self.node_id).context("invalid node_id")?;
+        self.kaizen.validate().map_err(anyhow::Error::msg)?;
         ensure!(
             self.nats_url.contains("://") || !self.nats_url.contains(char::is_whitespace),
             "nats_url {:?} is not a NATS URL (nats://host:port)",

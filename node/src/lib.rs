@@ -31,6 +31,7 @@ pub mod config;
 pub mod coordination;
 pub mod data_dir;
 pub mod embedded;
+pub mod kaizen;
 pub mod mcp;
 pub mod metrics;
 pub mod nats;
@@ -81,6 +82,7 @@ pub struct RunningNode {
     closed_rx: tokio::sync::mpsc::UnboundedReceiver<()>,
     router_service: JoinHandle<()>,
     analytics_service_opt: Option<JoinHandle<()>>,
+    kaizen_service_opt: Option<JoinHandle<()>>,
     supervision: coordination::supervise::Supervision,
     metrics_server_opt: Option<JoinHandle<()>>,
     otlp_server_opt: Option<JoinHandle<()>>,
@@ -169,6 +171,28 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         .await
         .context("failed to open the node's events connection")?;
     let mut own_clients = vec![events_client.clone()];
+    // The experiment manager keeps its state in JetStream; without it the node runs and chats use its own
+    // thresholds.
+    let kaizen_store_opt = match tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        kaizen::store::JetStreamKaizenStore::open(
+            async_nats::jetstream::new(client.clone()),
+            shim_protocol::subject::KaizenNames::live(),
+            config.analytics.replicas,
+        ),
+    )
+    .await
+    {
+        Ok(Ok(store)) => Some(Arc::new(store)),
+        Ok(Err(error)) => {
+            warn!(error = %format!("{error:#}"), "the Kaizen loop is off: its store is unavailable");
+            None
+        }
+        Err(_) => {
+            warn!("the Kaizen loop is off: JetStream did not answer within 10 s");
+            None
+        }
+    };
     let (publisher, publisher_task) = NatsPublisher::start(events_client, node_metrics.clone());
     let emitter = EventEmitter::new(config.node_id.as_str(), Arc::new(publisher));
     let (supervisor, supervisor_handle) = Actor::spawn(
@@ -192,6 +216,12 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             signal_tick: std::time::Duration::from_secs(1),
             call_timeout: config.request_timeout(),
             routing: config.routing.clone(),
+            kaizen_opt: kaizen_store_opt
+                .clone()
+                .map(|store| shim_actors::KaizenWiring {
+                    store,
+                    settings: config.kaizen.clone(),
+                }),
         },
     )
     .await
@@ -328,8 +358,17 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     )
     .await
     {
-        Ok(Some((handle, store_client))) => {
+        Ok(Some((handle, store_client, analytics))) => {
             own_clients.push(store_client);
+            if kaizen_store_opt.is_some() {
+                kaizen::start(
+                    &config.node_id,
+                    analytics,
+                    config.kaizen.clone(),
+                    &supervision,
+                    shutdown_rx.clone(),
+                );
+            }
             Some(handle)
         }
         Ok(None) => None,
@@ -337,6 +376,34 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             warn!(error = %format!("{error:#}"), "the analytics store is unavailable");
             None
         }
+    };
+    let kaizen_service_opt = match kaizen_store_opt {
+        Some(_) => {
+            let requests = service::queue_subscribe(
+                &client,
+                shim_protocol::subject::KaizenNames::live().all(),
+                shim_protocol::subject::KAIZEN_QUEUE_GROUP.to_owned(),
+            )
+            .await
+            .context("failed to subscribe to the experiment manager's subjects")?;
+            Some(tokio::spawn(service::serve(
+                client.clone(),
+                requests,
+                Arc::new(kaizen::service::KaizenService::new(
+                    config.node_id.clone(),
+                    config.request_timeout(),
+                )),
+                service::Serving {
+                    prefix: shim_protocol::subject::KAIZEN_PREFIX.to_owned(),
+                    max_in_flight: config.max_in_flight,
+                    drain_timeout: config.request_timeout(),
+                    metrics: context.metrics.clone(),
+                    closed_opt: None,
+                },
+                shutdown_rx.clone(),
+            )))
+        }
+        None => None,
     };
     let router_service = router_service::start(
         client.clone(),
@@ -431,6 +498,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         closed_rx,
         router_service,
         analytics_service_opt,
+        kaizen_service_opt,
         supervision,
         metrics_server_opt,
         otlp_server_opt,
@@ -457,7 +525,13 @@ async fn start_analytics(
     supervision: &coordination::supervise::Supervision,
     node_metrics: &NodeMetrics,
     shutdown_rx: &watch::Receiver<bool>,
-) -> anyhow::Result<Option<(JoinHandle<()>, async_nats::Client)>> {
+) -> anyhow::Result<
+    Option<(
+        JoinHandle<()>,
+        async_nats::Client,
+        Arc<analytics::Analytics>,
+    )>,
+> {
     if !config.analytics.enabled {
         info!(
             "analytics store off ([analytics] enabled = false): events are published but not kept by this node"
@@ -494,7 +568,7 @@ async fn start_analytics(
     let service = tokio::spawn(service::serve(
         client.clone(),
         requests,
-        Arc::new(analytics::AnalyticsService::new(analytics)),
+        Arc::new(analytics::AnalyticsService::new(analytics.clone())),
         service::Serving {
             prefix: shim_protocol::subject::ANALYTICS_PREFIX.to_owned(),
             // Each query reads the store; a handful at once is plenty and bounds the memory they take.
@@ -505,7 +579,7 @@ async fn start_analytics(
         },
         shutdown_rx.clone(),
     ));
-    Ok(Some((service, store_client)))
+    Ok(Some((service, store_client, analytics)))
 }
 
 /// Opens a key-value bucket; without JetStream the node runs on, and the requests that need the bucket say
@@ -665,6 +739,9 @@ impl RunningNode {
         }
         if let Some(analytics) = self.analytics_service_opt {
             finish(analytics, "analytics service").await;
+        }
+        if let Some(kaizen) = self.kaizen_service_opt {
+            finish(kaizen, "kaizen service").await;
         }
         self.supervision.finish(STOP_GRACE).await;
         self.supervisor.stop(Some("node stopping".to_owned()));

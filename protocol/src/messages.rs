@@ -5,6 +5,7 @@ mod analytics;
 mod chat;
 mod chat_message;
 mod checkpoint;
+mod kaizen;
 mod lock;
 mod model;
 mod node;
@@ -27,6 +28,12 @@ pub use checkpoint::{
     CheckpointTrigger, ConversationState, FileState, GetCheckpointRequest, InterruptionReason,
     ListCheckpointsRequest, ResumeCheckRequest, ResumeOffer, ResumeRequest, SaveCheckpointRequest,
     TaskState, ToolCallRecord,
+};
+pub use kaizen::{
+    ArmRecord, AssignReply, AssignRequest, Assignment, AuditEntry, AuditList, AuditRequest, Better,
+    ChatParameters, Effect, Experiment, ExperimentIdRequest, ExperimentList, ExperimentPlan,
+    ExperimentStatus, GuardrailSpec, LookRecord, MetricKind, MetricSpec, Observation, ObserveReply,
+    ObserveRequest, ParameterList, ParameterValue, ProposeRequest, StageRecord, Tally, Variant,
 };
 pub use lock::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest};
 pub use model::{

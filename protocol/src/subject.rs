@@ -166,6 +166,148 @@ impl fmt::Display for AnalyticsOp {
     }
 }
 
+/// Prefix of the experiment manager's subjects: `shim.v1.kaizen.<op>` ([`KaizenOp`]).
+pub const KAIZEN_PREFIX: &str = "shim.v1.kaizen.";
+
+/// The queue group of the experiment manager: its state is in JetStream, so any node answers.
+pub const KAIZEN_QUEUE_GROUP: &str = "shim-kaizen";
+
+/// The JetStream KV bucket of experiments (`exp.<id>`) and of the parameter store (`params`, and each
+/// version as `params.v.<n>`).
+pub const KAIZEN_BUCKET: &str = "shim_kaizen";
+
+/// The JetStream KV bucket of units: which variant each chat got in each experiment (`<exp>.<chat>`), and
+/// the values it was counted with.
+pub const KAIZEN_UNITS_BUCKET: &str = "shim_kaizen_units";
+
+/// The JetStream stream that keeps the Kaizen loop's audit: every decision with its evidence.
+pub const KAIZEN_AUDIT_STREAM: &str = "SHIM_KAIZEN_AUDIT";
+
+/// The subject of the audit stream (outside `shim.v1.kaizen.>`, which the service answers).
+pub const KAIZEN_AUDIT: &str = "shim.audit.kaizen";
+
+/// Where one experiment manager lives: its subjects, buckets and audit stream. The live loop has one set;
+/// `shim-node simulate kaizen` runs the same manager under names of its own, so a simulation never touches
+/// the real experiments or parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KaizenNames {
+    /// Prefix of the operations' subjects, ending in a dot.
+    pub prefix: String,
+    /// The experiments and parameters bucket.
+    pub bucket: String,
+    /// The units bucket.
+    pub units_bucket: String,
+    /// The audit stream.
+    pub audit_stream: String,
+    /// The audit subject.
+    pub audit_subject: String,
+}
+
+impl KaizenNames {
+    /// The live loop's names.
+    pub fn live() -> KaizenNames {
+        KaizenNames {
+            prefix: KAIZEN_PREFIX.to_owned(),
+            bucket: KAIZEN_BUCKET.to_owned(),
+            units_bucket: KAIZEN_UNITS_BUCKET.to_owned(),
+            audit_stream: KAIZEN_AUDIT_STREAM.to_owned(),
+            audit_subject: KAIZEN_AUDIT.to_owned(),
+        }
+    }
+
+    /// The names of simulation `run` (letters, digits, `-` and `_`): `shim.v1.sim.<run>.kaizen.<op>`,
+    /// buckets `shim_sim_<run>_kaizen` and `shim_sim_<run>_kaizen_units`, stream `SHIM_SIM_<run>_AUDIT`.
+    pub fn simulation(run: &str) -> Result<KaizenNames, SubjectError> {
+        validate_id("simulation run", run)?;
+        Ok(KaizenNames {
+            prefix: format!("{PREFIX}.sim.{run}.kaizen."),
+            bucket: format!("shim_sim_{run}_kaizen"),
+            units_bucket: format!("shim_sim_{run}_kaizen_units"),
+            audit_stream: format!("SHIM_SIM_{run}_AUDIT"),
+            audit_subject: format!("shim.audit.sim.{run}.kaizen"),
+        })
+    }
+
+    /// The subject of `op`.
+    pub fn subject(&self, op: KaizenOp) -> String {
+        format!("{}{}", self.prefix, op.as_str())
+    }
+
+    /// Every operation's subject, for the queue-group subscription.
+    pub fn all(&self) -> String {
+        format!("{}>", self.prefix)
+    }
+}
+
+/// An operation of the experiment manager, served on `shim.v1.kaizen.<op>` in queue group
+/// [`KAIZEN_QUEUE_GROUP`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KaizenOp {
+    /// Proposes an experiment.
+    Propose,
+    /// Lists experiments.
+    List,
+    /// Shows one experiment.
+    Show,
+    /// Approves one awaiting approval.
+    Approve,
+    /// Stops one.
+    Stop,
+    /// The parameters chats run with, assigning them to running experiments.
+    Assign,
+    /// Counts chats' outcomes.
+    Observe,
+    /// Lists the parameter store.
+    Parameters,
+    /// Undoes a shipped improvement.
+    Revert,
+    /// Reads the audit stream.
+    Audit,
+}
+
+impl KaizenOp {
+    /// Every operation.
+    pub const ALL: [KaizenOp; 10] = [
+        KaizenOp::Propose,
+        KaizenOp::List,
+        KaizenOp::Show,
+        KaizenOp::Approve,
+        KaizenOp::Stop,
+        KaizenOp::Assign,
+        KaizenOp::Observe,
+        KaizenOp::Parameters,
+        KaizenOp::Revert,
+        KaizenOp::Audit,
+    ];
+
+    /// Returns the subject tail of the operation.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KaizenOp::Propose => "propose",
+            KaizenOp::List => "list",
+            KaizenOp::Show => "show",
+            KaizenOp::Approve => "approve",
+            KaizenOp::Stop => "stop",
+            KaizenOp::Assign => "assign",
+            KaizenOp::Observe => "observe",
+            KaizenOp::Parameters => "parameters",
+            KaizenOp::Revert => "revert",
+            KaizenOp::Audit => "audit",
+        }
+    }
+
+    /// Parses a subject tail back into an operation.
+    pub fn from_tail(tail: &str) -> Option<KaizenOp> {
+        KaizenOp::ALL.into_iter().find(|op| op.as_str() == tail)
+    }
+}
+
+impl fmt::Display for KaizenOp {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
 /// Subjects of the message stream: `shim.v1.msg.to.<chat_id>` and `shim.v1.msg.all`.
 pub const MESSAGES_ALL: &str = "shim.v1.msg.>";
 

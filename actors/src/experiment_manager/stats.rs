@@ -126,6 +126,22 @@ impl Summary {
         Ok(summary)
     }
 
+    /// Returns the summary of `n` values from their sum and sum of squares (what an experiment's tally
+    /// keeps, since a unit observed again must be taken out). Errors: a sum that is not finite.
+    pub fn from_sums(n: u64, sum: f64, sum_sq: f64) -> StatsResult<Self> {
+        finite("a sum", sum)?;
+        finite("a sum of squares", sum_sq)?;
+        if n == 0 {
+            return Ok(Self::new());
+        }
+        let mean = sum / n as f64;
+        Ok(Summary {
+            n,
+            mean,
+            m2: (sum_sq - sum * mean).max(0.0),
+        })
+    }
+
     /// Adds a value; an error (and no change) if it is not finite or larger in magnitude than
     /// [`MAX_VALUE`].
     pub fn push(&mut self, value: f64) -> StatsResult<()> {
@@ -634,6 +650,11 @@ fn sorted_order(p_values: &[f64]) -> StatsResult<Vec<usize>> {
 fn students_t(df: f64) -> StatsResult<StudentsT> {
     StudentsT::new(0.0, 1.0, df)
         .map_err(|error| StatsError::Invalid(format!("t distribution with {df} df: {error}")))
+}
+
+/// The standard normal distribution function at `z`: a one-sided p-value.
+pub fn standard_normal_cdf(z: f64) -> f64 {
+    standard_normal().cdf(z)
 }
 
 fn standard_normal() -> Normal {

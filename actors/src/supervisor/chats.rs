@@ -15,7 +15,7 @@ use shim_protocol::{
 use tracing::{error, info, warn};
 
 use super::{
-    CHAT_WORKER_KIND, ChatEntry, MAX_NAME_LEN, MAX_PROJECT_DIR_LEN, MAX_SIGNAL_ONLY_CHATS, Service,
+    CHAT_WORKER_KIND, ChatEntry, MAX_NAME_LEN, MAX_PROJECT_DIR_LEN, MAX_SIGNAL_ONLY_CHATS,
     SupervisorError, SupervisorMessage, SupervisorResult, SupervisorState, SupervisorStatus,
 };
 use crate::{
@@ -313,7 +313,7 @@ impl SupervisorState {
             status: ActorStatus::Running,
             restarts: 0,
         });
-        for service in Service::ALL {
+        for service in self.configured_services() {
             let entry_opt = self.services.get(&service);
             actors.push(ActorInfo {
                 name: service.name().to_owned(),

@@ -12,12 +12,23 @@ use super::{Service, SupervisorMessage, SupervisorState};
 use crate::{
     chat_worker::ChatWorkerMessage,
     checkpoint_manager::{CheckpointManager, CheckpointManagerArgs, RecentTools},
+    experiment_manager::{ExperimentManager, ExperimentManagerArgs},
     model_router::{ModelRouter, ModelRouterArgs},
     names,
     restart_policy::RestartDecision,
 };
 
 impl SupervisorState {
+    /// The services this node runs: the experiment manager only when it has its store.
+    pub(super) fn configured_services(&self) -> Vec<Service> {
+        Service::ALL
+            .into_iter()
+            .filter(|service| {
+                *service != Service::ExperimentManager || self.args.kaizen_opt.is_some()
+            })
+            .collect()
+    }
+
     /// Spawns a service, registered by name (`<service>.<node_id>`) so that callers find it without the
     /// supervisor.
     pub(super) async fn spawn_service(
@@ -56,6 +67,24 @@ impl SupervisorState {
                         metrics: self.args.metrics.clone(),
                         settings: self.args.routing.clone(),
                         db: self.args.store.db().clone(),
+                    },
+                    myself.get_cell(),
+                )
+                .await?;
+                actor.get_cell()
+            }
+            Service::ExperimentManager => {
+                let Some(kaizen) = self.args.kaizen_opt.clone() else {
+                    return Ok(());
+                };
+                let (actor, _) = Actor::spawn_linked(
+                    Some(name),
+                    ExperimentManager,
+                    ExperimentManagerArgs {
+                        emitter: self.args.emitter.clone(),
+                        store: kaizen.store,
+                        settings: kaizen.settings,
+                        clock: crate::now_ms,
                     },
                     myself.get_cell(),
                 )

@@ -35,6 +35,7 @@ pub(crate) fn args(publisher: &RecordingPublisher) -> SupervisorArgs {
         signal_tick: Duration::from_millis(50),
         call_timeout: Duration::from_secs(2),
         routing: crate::model_router::RoutingSettings::default(),
+        kaizen_opt: None,
     }
 }
 

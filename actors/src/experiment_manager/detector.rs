@@ -1,0 +1,258 @@
+//! The opportunity detector: rules over the session records of the analytics store that turn a pattern into a
+//! hypothesis and a proposed experiment, with the evidence. Pure: the node's loop reads the records and
+//! sends what [`OpportunityDetector::detect`] proposes; the simulator feeds it generated sessions.
+//!
+//! Rules:
+//! - `checkpoint-gap`: interrupted sessions lost on average at least half a checkpoint interval of tool calls
+//!   since their last checkpoint → test checkpoints more often (the interval × 0.6).
+//! - `missed-warning`: most interrupted sessions never reached `warning` → test a warning sooner after the
+//!   last checkpoint (that threshold × 0.7).
+
+use std::collections::BTreeMap;
+
+use shim_protocol::messages::{
+    Experiment, ExperimentStatus, ProposeRequest, SessionOutcome, SessionRecord,
+};
+
+use super::ParameterSet;
+
+/// Fewest interrupted sessions a rule needs before it proposes anything.
+pub const MIN_INTERRUPTED: usize = 20;
+/// A change tried and not shipped is not proposed again for this long.
+pub const RETRY_AFTER_MS: u64 = 7 * 24 * 60 * 60 * 1000;
+
+/// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
+pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> {
+    let outcome = record.outcome?;
+    let interrupted = matches!(
+        outcome,
+        SessionOutcome::Interrupted | SessionOutcome::Resumed | SessionOutcome::Abandoned
+    );
+    let mut metrics = BTreeMap::new();
+    metrics.insert("interrupted".to_owned(), f64::from(u8::from(interrupted)));
+    let lost = if interrupted {
+        record
+            .tool_calls
+            .saturating_sub(record.last_checkpoint_tool_calls.unwrap_or(0))
+    } else {
+        0
+    };
+    metrics.insert("calls_lost".to_owned(), lost as f64);
+    metrics.insert("checkpoints".to_owned(), record.checkpoints as f64);
+    match outcome {
+        SessionOutcome::Resumed => {
+            metrics.insert("resumed".to_owned(), 1.0);
+        }
+        SessionOutcome::Abandoned => {
+            metrics.insert("resumed".to_owned(), 0.0);
+        }
+        _ => {}
+    }
+    Some(metrics)
+}
+
+/// The rules, over the sessions of a period.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpportunityDetector;
+
+impl OpportunityDetector {
+    /// The experiments the sessions suggest, given the parameter store and the experiments so far.
+    pub fn detect(
+        &self,
+        sessions: &[SessionRecord],
+        parameters: &ParameterSet,
+        experiments: &[Experiment],
+        now_ms: u64,
+    ) -> Vec<ProposeRequest> {
+        let decided: Vec<(&SessionRecord, BTreeMap<String, f64>)> = sessions
+            .iter()
+            .filter_map(|record| session_metrics(record).map(|metrics| (record, metrics)))
+            .collect();
+        let interrupted: Vec<&(&SessionRecord, BTreeMap<String, f64>)> = decided
+            .iter()
+            .filter(|(_, metrics)| metrics.get("interrupted") == Some(&1.0))
+            .collect();
+        if interrupted.len() < MIN_INTERRUPTED {
+            return Vec::new();
+        }
+        let lost: Vec<f64> = decided
+            .iter()
+            .map(|(_, metrics)| metrics.get("calls_lost").copied().unwrap_or(0.0))
+            .collect();
+        let (baseline, baseline_sd) = mean_sd(&lost);
+        let lost_when_interrupted = interrupted
+            .iter()
+            .map(|(_, metrics)| metrics.get("calls_lost").copied().unwrap_or(0.0))
+            .sum::<f64>()
+            / interrupted.len() as f64;
+        let tried_lately = |parameter: &str, treatment: f64| {
+            experiments.iter().any(|experiment| {
+                experiment.parameter == parameter
+                    && (experiment.status.is_open()
+                        || (experiment.treatment == treatment
+                            && experiment.status != ExperimentStatus::Shipped
+                            && experiment.created_at_ms + RETRY_AFTER_MS > now_ms))
+            })
+        };
+        let mut proposals = Vec::new();
+
+        let every = parameters.value("checkpoint.every_calls").unwrap_or(5.0);
+        if lost_when_interrupted >= every / 2.0 {
+            let treatment = (every * 0.6).round().max(1.0);
+            if treatment != every && !tried_lately("checkpoint.every_calls", treatment) {
+                proposals.push(ProposeRequest {
+                    parameter: "checkpoint.every_calls".to_owned(),
+                    treatment,
+                    hypothesis: format!(
+                        "a checkpoint every {treatment} tool calls instead of {every} loses fewer calls when a \
+                         session is interrupted"
+                    ),
+                    evidence: vec![format!(
+                        "{} interrupted sessions of {} had {lost_when_interrupted:.1} tool calls since their last \
+                         checkpoint on average → test checkpoint every {treatment} calls against {every}",
+                        interrupted.len(),
+                        decided.len()
+                    )],
+                    source: "detector:checkpoint-gap".to_owned(),
+                    primary: Some("calls_lost".to_owned()),
+                    baseline: Some(baseline),
+                    baseline_sd: Some(baseline_sd),
+                });
+            }
+        }
+
+        let unwarned = interrupted
+            .iter()
+            .filter(|(record, _)| record.levels.is_empty())
+            .count();
+        let warning = parameters
+            .value("risk.calls_since_checkpoint_warning")
+            .unwrap_or(10.0);
+        if unwarned * 2 > interrupted.len() {
+            let treatment = (warning * 0.7).round().max(1.0);
+            if treatment != warning
+                && !tried_lately("risk.calls_since_checkpoint_warning", treatment)
+            {
+                proposals.push(ProposeRequest {
+                    parameter: "risk.calls_since_checkpoint_warning".to_owned(),
+                    treatment,
+                    hypothesis: format!(
+                        "warning after {treatment} calls without a checkpoint instead of {warning} saves work \
+                         before sessions are interrupted"
+                    ),
+                    evidence: vec![format!(
+                        "{unwarned} of {} interrupted sessions never reached warning → test the warning at \
+                         {treatment} calls since the last checkpoint against {warning}",
+                        interrupted.len()
+                    )],
+                    source: "detector:missed-warning".to_owned(),
+                    primary: Some("calls_lost".to_owned()),
+                    baseline: Some(baseline),
+                    baseline_sd: Some(baseline_sd),
+                });
+            }
+        }
+        proposals
+    }
+}
+
+fn mean_sd(values: &[f64]) -> (f64, f64) {
+    if values.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let variance = if values.len() > 1 {
+        values
+            .iter()
+            .map(|value| (value - mean).powi(2))
+            .sum::<f64>()
+            / (n - 1.0)
+    } else {
+        0.0
+    };
+    (mean, variance.sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(
+        chat: usize,
+        outcome: SessionOutcome,
+        tool_calls: u64,
+        at_checkpoint: u64,
+    ) -> SessionRecord {
+        SessionRecord {
+            chat_id: format!("chat-{chat}"),
+            node_id: None,
+            client: None,
+            project_dir: None,
+            started_at_ms: 1,
+            ended_at_ms: Some(2),
+            last_seen_ms: 2,
+            tool_calls,
+            levels: Vec::new(),
+            time_at_level_ms: BTreeMap::new(),
+            checkpoints: tool_calls / 5,
+            last_checkpoint_tool_calls: Some(at_checkpoint),
+            last_checkpoint_at_ms: None,
+            resume_offered: false,
+            resume_taken: false,
+            outcome: Some(outcome),
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn interrupted_sessions_far_from_their_checkpoint_propose_checkpointing_more_often() {
+        let mut sessions: Vec<SessionRecord> = (0..100)
+            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
+            .collect();
+        sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
+        let proposals = OpportunityDetector.detect(&sessions, &ParameterSet::default(), &[], 10);
+        let gap = proposals
+            .iter()
+            .find(|proposal| proposal.parameter == "checkpoint.every_calls")
+            .expect("proposes");
+        assert_eq!(gap.treatment, 3.0);
+        assert!(
+            gap.evidence[0].contains("30 interrupted sessions of 130 had 9.0 tool calls"),
+            "{:?}",
+            gap.evidence
+        );
+        let baseline = gap.baseline.expect("baseline");
+        assert!((baseline - 30.0 * 9.0 / 130.0).abs() < 1e-9, "{baseline}");
+        // Sessions whose checkpoints keep up propose nothing.
+        let fine: Vec<SessionRecord> = (0..60)
+            .map(|n| session(n, SessionOutcome::Interrupted, 41, 40))
+            .collect();
+        assert!(
+            OpportunityDetector
+                .detect(&fine, &ParameterSet::default(), &[], 10)
+                .iter()
+                .all(|proposal| proposal.parameter != "checkpoint.every_calls")
+        );
+        // Too few interrupted sessions: nothing.
+        assert!(
+            OpportunityDetector
+                .detect(&sessions[90..110], &ParameterSet::default(), &[], 10)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn metrics_of_a_session_follow_its_outcome() {
+        let clean = session_metrics(&session(1, SessionOutcome::Clean, 12, 10)).expect("decided");
+        assert_eq!(clean["calls_lost"], 0.0);
+        assert_eq!(clean["interrupted"], 0.0);
+        assert!(!clean.contains_key("resumed"));
+        let resumed =
+            session_metrics(&session(1, SessionOutcome::Resumed, 12, 10)).expect("decided");
+        assert_eq!((resumed["calls_lost"], resumed["resumed"]), (2.0, 1.0));
+        let mut open = session(1, SessionOutcome::Clean, 1, 1);
+        open.outcome = None;
+        assert!(session_metrics(&open).is_none());
+    }
+}

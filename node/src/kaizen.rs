@@ -1,0 +1,278 @@
+//! The Kaizen loop in the node (docs/kaizen.md): the experiment manager's JetStream state ([`store`]), its
+//! service on `shim.v1.kaizen.<op>` ([`service`]), and the node's part of the loop:
+//!
+//! - **outcomes**: a durable consumer of the analytics store's `sessions.outcome` events, shared by every
+//!   node; each outcome's session record becomes an observation of the experiments the chat is in;
+//! - **the loop**: on the one node holding the lease `kaizen-loop`, every `look_every_s` a look at each
+//!   running experiment, and every `detect_every_s` the opportunity detector over the last
+//!   `detect_window_days` of session records, its proposals sent to the manager (which judges them against
+//!   the safety settings).
+//!
+//! `shim-node simulate kaizen` ([`simulate`]) runs the same manager over generated sessions.
+
+pub mod service;
+pub mod simulate;
+pub mod store;
+
+use std::{sync::Arc, time::Duration};
+
+use async_nats::jetstream::{
+    self,
+    consumer::{AckPolicy, DeliverPolicy, pull},
+};
+use futures::StreamExt;
+use ractor::rpc::CallResult;
+use shim_actors::experiment_manager::{
+    ExperimentManager, ExperimentManagerMessage,
+    detector::{OpportunityDetector, session_metrics},
+    settings::KaizenSettings,
+};
+use shim_protocol::{
+    Event,
+    messages::{Observation, ObserveRequest, ProposeRequest},
+    subject,
+};
+use tokio::sync::watch;
+use tracing::{debug, info, warn};
+
+use crate::{
+    analytics::Analytics,
+    coordination::{
+        lease::run_while_held,
+        supervise::{Ended, Supervision},
+    },
+};
+
+/// The durable consumer of outcomes, shared by every node.
+const OUTCOMES_CONSUMER: &str = "kaizen-outcomes";
+/// The lease of the loop.
+const LOOP_LEASE: &str = "kaizen-loop";
+/// Outcomes observed in one request at most.
+const OUTCOME_BATCH: usize = 256;
+/// How long the loop waits for the manager.
+const MANAGER_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Starts the outcome consumer and the loop for node `node_id`'s manager.
+pub fn start(
+    node_id: &str,
+    analytics: Arc<Analytics>,
+    settings: KaizenSettings,
+    supervision: &Supervision,
+    shutdown: watch::Receiver<bool>,
+) {
+    let outcomes = (node_id.to_owned(), analytics.clone(), shutdown.clone());
+    supervision.spawn("kaizen outcomes", move || {
+        let (node_id, analytics, stop) = outcomes.clone();
+        async move { feed_outcomes(node_id, analytics, stop).await }
+    });
+    let looped = (node_id.to_owned(), analytics, settings, shutdown);
+    supervision.spawn("kaizen loop", move || {
+        let (node_id, analytics, settings, stop) = looped.clone();
+        async move { run_loop(node_id, analytics, settings, stop).await }
+    });
+}
+
+async fn ask<T: Send + 'static>(
+    node_id: &str,
+    build: impl FnOnce(ractor::RpcReplyPort<T>) -> ExperimentManagerMessage,
+) -> Result<T, String> {
+    let manager = ExperimentManager::find(node_id)
+        .ok_or_else(|| "the experiment manager is not running".to_owned())?;
+    match manager.call(build, Some(MANAGER_TIMEOUT)).await {
+        Ok(CallResult::Success(value)) => Ok(value),
+        Ok(CallResult::Timeout) => Err("the experiment manager did not answer in time".to_owned()),
+        _ => Err("the experiment manager stopped before answering".to_owned()),
+    }
+}
+
+/// Observes each decided outcome; an outcome that cannot be counted now is delivered again.
+async fn feed_outcomes(
+    node_id: String,
+    analytics: Arc<Analytics>,
+    mut shutdown: watch::Receiver<bool>,
+) -> Ended {
+    let js: &jetstream::Context = analytics.jetstream();
+    let stream = match js.get_stream(subject::EVENTS_STREAM).await {
+        Ok(stream) => stream,
+        Err(error) => return Ended::Broke(format!("no events stream: {error}")),
+    };
+    let consumer = match stream
+        .get_or_create_consumer(
+            OUTCOMES_CONSUMER,
+            pull::Config {
+                durable_name: Some(OUTCOMES_CONSUMER.to_owned()),
+                filter_subject: format!("{}.sessions.outcome", subject::EVENTS_PREFIX),
+                deliver_policy: DeliverPolicy::New,
+                ack_policy: AckPolicy::Explicit,
+                ack_wait: Duration::from_secs(60),
+                max_deliver: -1,
+                max_ack_pending: 10_000,
+                ..pull::Config::default()
+            },
+        )
+        .await
+    {
+        Ok(consumer) => consumer,
+        Err(error) => return Ended::Broke(format!("no outcome consumer: {error}")),
+    };
+    let mut messages = match consumer
+        .stream()
+        .max_messages_per_batch(OUTCOME_BATCH)
+        .expires(Duration::from_secs(30))
+        .heartbeat(Duration::from_secs(5))
+        .messages()
+        .await
+    {
+        Ok(messages) => messages,
+        Err(error) => return Ended::Broke(format!("cannot pull outcomes: {error}")),
+    };
+    loop {
+        let next = tokio::select! {
+            next = messages.next() => next,
+            _ = shutdown.wait_for(|stop| *stop) => return Ended::Finished,
+        };
+        let message = match next {
+            Some(Ok(message)) => message,
+            Some(Err(error)) => return Ended::Broke(format!("pulling outcomes failed: {error}")),
+            None => return Ended::Broke("the outcome pull ended".to_owned()),
+        };
+        let chat_opt = serde_json::from_slice::<Event>(&message.payload)
+            .ok()
+            .and_then(|event| event.chat_id)
+            .filter(|chat_id| subject::validate_id("chat id", chat_id).is_ok());
+        let result = match chat_opt {
+            Some(chat_id) => observe(&node_id, &analytics, chat_id).await,
+            None => Ok(()),
+        };
+        let ack = match result {
+            Ok(()) => async_nats::jetstream::AckKind::Ack,
+            Err(error) => {
+                debug!(%error, "an outcome could not be counted; it comes again");
+                async_nats::jetstream::AckKind::Nak(Some(Duration::from_secs(10)))
+            }
+        };
+        if let Err(error) = message.ack_with(ack).await {
+            debug!(%error, "failed to acknowledge an outcome");
+        }
+    }
+}
+
+async fn observe(node_id: &str, analytics: &Analytics, chat_id: String) -> Result<(), String> {
+    let Some(record) = analytics
+        .session(&chat_id)
+        .await
+        .map_err(|error| error.to_string())?
+    else {
+        return Ok(());
+    };
+    let Some(metrics) = session_metrics(&record) else {
+        return Ok(());
+    };
+    let request = ObserveRequest {
+        observations: vec![Observation { chat_id, metrics }],
+    };
+    ask(node_id, |port| {
+        ExperimentManagerMessage::Observe(request, port)
+    })
+    .await?
+    .map(|_| ())
+    .map_err(|error| error.to_string())
+}
+
+async fn run_loop(
+    node_id: String,
+    analytics: Arc<Analytics>,
+    settings: KaizenSettings,
+    shutdown: watch::Receiver<bool>,
+) -> Ended {
+    let every = Duration::from_secs(settings.look_every_s);
+    let lease = match analytics.leases().lease(LOOP_LEASE, every * 3) {
+        Ok(lease) => lease,
+        Err(error) => return Ended::Broke(format!("no kaizen lease: {error}")),
+    };
+    let mut last_detect_ms = 0u64;
+    run_while_held(&lease, every, shutdown, || {
+        let now = shim_actors::now_ms();
+        let detect = settings.enabled
+            && now.saturating_sub(last_detect_ms) >= settings.detect_every_s * 1000;
+        if detect {
+            last_detect_ms = now;
+        }
+        let (node_id, analytics, settings) = (node_id.clone(), analytics.clone(), settings.clone());
+        async move {
+            if detect {
+                detect_once(&node_id, &analytics, &settings, now).await;
+            }
+            match ask(&node_id, |port| ExperimentManagerMessage::Tick(None, port)).await {
+                Ok(Ok(decided)) => {
+                    for entry in decided {
+                        info!(experiment = %entry.experiment_id, action = %entry.action, "kaizen decision");
+                    }
+                }
+                Ok(Err(error)) => warn!(%error, "the kaizen look failed"),
+                Err(error) => warn!(%error, "the kaizen look failed"),
+            }
+        }
+    })
+    .await
+}
+
+async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSettings, now: u64) {
+    let since = now.saturating_sub(settings.detect_window_days * 24 * 3600 * 1000);
+    let sessions: Vec<_> = match analytics.all_sessions().await {
+        Ok(listing) => listing
+            .sessions
+            .into_iter()
+            .map(|session| session.record)
+            .filter(|record| record.ended_at_ms.is_some_and(|ended| ended >= since))
+            .collect(),
+        Err(error) => {
+            warn!(%error, "the opportunity detector could not read the session records");
+            return;
+        }
+    };
+    let experiments = match ask(node_id, ExperimentManagerMessage::List).await {
+        Ok(Ok(list)) => list.experiments,
+        _ => return,
+    };
+    let parameters = match ask(node_id, ExperimentManagerMessage::Parameters).await {
+        Ok(Ok(list)) => list,
+        _ => return,
+    };
+    let set = shim_actors::experiment_manager::ParameterSet {
+        version: parameters.version,
+        values: parameters
+            .parameters
+            .into_iter()
+            .map(|value| {
+                (
+                    value.name,
+                    shim_actors::experiment_manager::ParameterEntry {
+                        value: value.value,
+                        version: value.version,
+                        set_at_ms: value.set_at_ms,
+                        improvement_id: value.improvement_id,
+                    },
+                )
+            })
+            .collect(),
+    };
+    let proposals: Vec<ProposeRequest> =
+        OpportunityDetector.detect(&sessions, &set, &experiments, now);
+    for proposal in proposals {
+        match ask(node_id, |port| {
+            ExperimentManagerMessage::Propose(proposal, port)
+        })
+        .await
+        {
+            Ok(Ok(experiment)) => info!(
+                experiment = %experiment.id,
+                parameter = %experiment.parameter,
+                status = experiment.status.as_str(),
+                "the opportunity detector proposed an experiment"
+            ),
+            Ok(Err(error)) => warn!(%error, "a proposal was not taken"),
+            Err(error) => warn!(%error, "a proposal was not taken"),
+        }
+    }
+}
