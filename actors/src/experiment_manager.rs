@@ -76,8 +76,35 @@ pub struct ExperimentManagerArgs {
     pub store: Arc<dyn KaizenStore>,
     /// The safety settings.
     pub settings: KaizenSettings,
-    /// The clock, milliseconds since the Unix epoch: the wall clock, or a simulation's.
-    pub clock: fn() -> u64,
+    /// The clock: the wall clock, or a simulation's.
+    pub clock: Clock,
+}
+
+/// Milliseconds since the Unix epoch, from the wall clock ([`Clock::wall`]) or a simulation's.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> u64 + Send + Sync>);
+
+impl Clock {
+    /// The wall clock.
+    pub fn wall() -> Clock {
+        Clock(Arc::new(crate::now_ms))
+    }
+
+    /// A clock that reads `now`.
+    pub fn from_fn(now: impl Fn() -> u64 + Send + Sync + 'static) -> Clock {
+        Clock(Arc::new(now))
+    }
+
+    /// The time now.
+    pub fn now(&self) -> u64 {
+        (self.0)()
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "Clock({})", self.now())
+    }
 }
 
 /// Messages the [`ExperimentManager`] handles.
@@ -189,7 +216,7 @@ impl Actor for ExperimentManager {
                 let _ = port.send(state.store.audit_log(&request).await);
             }
             ExperimentManagerMessage::Tick(now_opt, port) => {
-                let now = now_opt.unwrap_or_else(state.clock);
+                let now = now_opt.unwrap_or_else(|| state.clock.now());
                 let _ = port.send(state.tick(now).await);
             }
         }
@@ -251,7 +278,7 @@ fn tally(arm: &mut ArmRecord, values: &BTreeMap<String, f64>, sign: f64) {
 
 impl ExperimentManagerArgs {
     fn now(&self) -> u64 {
-        (self.clock)()
+        self.clock.now()
     }
 
     async fn record(&self, action: &str, experiment: &Experiment, by: &str, evidence: Vec<String>) {

@@ -47,6 +47,7 @@ mod output;
 mod report;
 mod route;
 mod setup;
+mod simulate;
 mod stats;
 mod status;
 pub mod statusline;
@@ -214,6 +215,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the Kaizen loop on generated sessions and show what it does (nothing real is touched).
+    Simulate {
+        #[command(subcommand)]
+        what: SimulateWhat,
+    },
     /// Experiment statistics, offline: compare a treatment with its control.
     Stats {
         #[command(subcommand)]
@@ -275,6 +281,26 @@ enum AnalyticsAction {
         /// An interrupted session counts as covered with a checkpoint within this many tool calls of its end.
         #[arg(long, default_value_t = 5)]
         last_calls: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SimulateWhat {
+    /// The Kaizen loop: the real experiment manager over NATS (the configured one, or a private
+    /// nats-server when none answers), on sessions whose outcomes depend on the parameters in a known way.
+    Kaizen {
+        /// What the generated world holds.
+        #[arg(long, value_enum)]
+        scenario: crate::kaizen::simulate::Scenario,
+        /// The seed of the generated sessions.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The true relative effect of the better setting [default: 0.25]
+        #[arg(long)]
+        effect: Option<f64>,
+        /// Print JSON: {"scenario", "seed", "shipped", "refused", "rolled_back", "experiments", ...}.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -551,6 +577,15 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 last_calls,
             }) => analytics::crash_prediction(&config, &since, json, last_calls).await,
         },
+        Command::Simulate {
+            what:
+                SimulateWhat::Kaizen {
+                    scenario,
+                    seed,
+                    effect,
+                    json,
+                },
+        } => simulate::kaizen(&config, scenario, seed, effect, json).await,
         Command::Stats {
             action:
                 StatsAction::Compare {

@@ -123,11 +123,12 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
     let control_n = observed(&stage.control, &primary.name).n;
     let units = treatment_n.min(control_n);
     let plan = &experiment.plan;
-    let earlier: Vec<f64> = experiment
+    // The test stage's earlier looks, with the boundaries they had: the next boundary builds on them.
+    let earlier: Vec<(f64, f64)> = experiment
         .looks
         .iter()
-        .filter(|look| look.stage == stage.percent && look.z.is_some())
-        .map(|look| look.fraction)
+        .filter(|look| look.stage == stage.percent)
+        .filter_map(|look| look.boundary.map(|boundary| (look.fraction, boundary)))
         .collect();
     let (fraction, due) = match stage.percent {
         10 => (
@@ -136,7 +137,7 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
         ),
         50 => {
             let fraction = (units as f64 / plan.units_per_arm as f64).min(1.0);
-            let last = earlier.last().copied().unwrap_or(0.0);
+            let last = earlier.last().map_or(0.0, |(fraction, _)| *fraction);
             let due = units >= MIN_UNITS
                 && last < 1.0
                 && (fraction >= 1.0 || fraction - last >= LOOK_STEP - 1e-9);
@@ -307,7 +308,7 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
             evidence,
         };
     }
-    let look = match sequential::look(&earlier, fraction, z, plan.alpha) {
+    let look = match sequential::look_after(&earlier, fraction, z, plan.alpha) {
         Ok(look) => look,
         Err(error) => {
             evidence.push(format!("look: {error}"));
@@ -473,7 +474,9 @@ fn guardrail_check(
             result.p_worse
         ),
         worse: result.worse,
-        estimate_over_margin: worse_by > absolute_margin,
+        // A "never worse" guardrail (margin 0) blocks only on evidence (the regression test above): its
+        // estimate is worse than control about half the time by chance alone.
+        estimate_over_margin: margin > 0.0 && worse_by > absolute_margin,
     })
 }
 

@@ -84,7 +84,7 @@ impl SupervisorState {
                         emitter: self.args.emitter.clone(),
                         store: kaizen.store,
                         settings: kaizen.settings,
-                        clock: crate::now_ms,
+                        clock: crate::experiment_manager::Clock::wall(),
                     },
                     myself.get_cell(),
                 )

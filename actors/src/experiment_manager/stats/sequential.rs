@@ -56,6 +56,13 @@ pub fn alpha_spent(fraction: f64, alpha: f64) -> StatsResult<f64> {
 /// Errors: no fractions, more than [`MAX_LOOKS`], fractions not increasing or outside (0, 1], alpha outside
 /// (0, 1).
 pub fn boundaries(fractions: &[f64], alpha: f64) -> StatsResult<Vec<f64>> {
+    boundaries_given(fractions, &[], alpha)
+}
+
+/// [`boundaries`], taking the first `known.len()` boundaries as given (computed earlier for the same
+/// fractions and alpha) instead of solving for them again: a look after k others then costs one solve, not
+/// k + 1.
+fn boundaries_given(fractions: &[f64], known: &[f64], alpha: f64) -> StatsResult<Vec<f64>> {
     probability_open("alpha", alpha)?;
     if fractions.is_empty() {
         return Err(StatsError::Empty);
@@ -82,10 +89,11 @@ pub fn boundaries(fractions: &[f64], alpha: f64) -> StatsResult<Vec<f64>> {
     let mut grid_opt: Option<Grid> = None;
     let mut spent_before = 0.0;
     let mut fraction_before = 0.0;
-    for &fraction in fractions {
+    for (index, &fraction) in fractions.iter().enumerate() {
         let spent = spent_unchecked(fraction, alpha);
         let increment = spent - spent_before;
         let bound = match &grid_opt {
+            _ if index < known.len() => known[index],
             _ if increment <= 0.0 => f64::INFINITY,
             None => -normal.inverse_cdf(increment / 2.0),
             Some(grid) => {
@@ -119,6 +127,28 @@ pub fn look(
     let mut fractions = previous_fractions.to_vec();
     fractions.push(fraction);
     let bounds = boundaries(&fractions, alpha)?;
+    let boundary = bounds.last().copied().unwrap_or(f64::INFINITY);
+    Ok(SequentialLook {
+        fraction,
+        alpha_spent: spent_unchecked(fraction, alpha),
+        boundary,
+        crossed: z.abs() >= boundary,
+    })
+}
+
+/// [`look`], when the earlier looks' boundaries are known: `previous` holds each earlier look's fraction and
+/// boundary, as [`look`] gave them. The same answer, for one boundary's work.
+pub fn look_after(
+    previous: &[(f64, f64)],
+    fraction: f64,
+    z: f64,
+    alpha: f64,
+) -> StatsResult<SequentialLook> {
+    super::finite("the z statistic", z)?;
+    let mut fractions: Vec<f64> = previous.iter().map(|(fraction, _)| *fraction).collect();
+    let known: Vec<f64> = previous.iter().map(|(_, boundary)| *boundary).collect();
+    fractions.push(fraction);
+    let bounds = boundaries_given(&fractions, &known, alpha)?;
     let boundary = bounds.last().copied().unwrap_or(f64::INFINITY);
     Ok(SequentialLook {
         fraction,

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::power::{
     DEFAULT_ALPHA, DEFAULT_POWER, effect_size_means, effect_size_proportions, power, sample_size,
 };
-use super::sequential::{alpha_spent, boundaries, look};
+use super::sequential::{self, alpha_spent, boundaries, look};
 use super::*;
 
 const RELATIVE: f64 = 1e-9;
@@ -347,6 +347,20 @@ fn a_look_crosses_only_beyond_its_boundary() {
     let single = look(&[], 1.0, 1.95, 0.05).expect("valid");
     close("fixed horizon", single.boundary, 1.959963984540054, 1e-12);
     assert!(!single.crossed);
+}
+
+#[test]
+fn a_look_after_known_boundaries_gives_what_a_look_from_scratch_gives() {
+    let fractions = [0.21, 0.43, 0.62, 0.85, 1.0];
+    let all = sequential::boundaries(&fractions, 0.05).expect("valid");
+    let mut previous = Vec::new();
+    for (index, &fraction) in fractions.iter().enumerate() {
+        let after = sequential::look_after(&previous, fraction, 2.0, 0.05).expect("valid");
+        close("boundary", after.boundary, all[index], 1e-10);
+        let from_scratch = look(&fractions[..index], fraction, 2.0, 0.05).expect("valid");
+        assert_eq!(after.crossed, from_scratch.crossed);
+        previous.push((fraction, after.boundary));
+    }
 }
 
 #[test]
