@@ -4,6 +4,7 @@
 //! before it, then written in both forms. The HTML carries its style and charts inline and loads nothing, so it
 //! can be mailed or archived as one file; every piece of text in it is escaped.
 
+mod improvements;
 mod render;
 mod svg;
 
@@ -11,11 +12,11 @@ use std::{fmt::Write as _, path::Path, process::ExitCode};
 
 use anyhow::Context;
 use shim_protocol::{
-    messages::{AnalyticsSummary, SummaryRequest},
-    subject::AnalyticsOp,
+    messages::{AnalyticsSummary, Experiment, ExperimentList, SummaryRequest},
+    subject::{AnalyticsOp, KaizenNames, KaizenOp},
 };
 
-use crate::config::Config;
+use crate::{config::Config, nats::NodeClient};
 use render::Block;
 
 /// Writes the report of the last `since` (`30d`; compared with the period of the same length before it) into
@@ -37,6 +38,7 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
         summary(since_ms, until_ms),
         summary(since_ms.saturating_sub(length_ms), since_ms)
     );
+    let experiments = experiments(config).await;
     let current = current.context("failed to summarise the period")?;
     let previous = previous.context("failed to summarise the period before it")?;
     // A period the store no longer holds (older than `max_age_days`) has no events: no comparison then.
@@ -51,9 +53,15 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
         .get(..10)
         .unwrap_or("report")
         .to_owned();
+    let loop_blocks = improvements::blocks(
+        experiments.as_deref().map_err(String::as_str),
+        &current,
+        since_ms,
+        until_ms,
+    );
     for (extension, text) in [
-        ("md", markdown(&current, previous_opt)),
-        ("html", html(&current, previous_opt)),
+        ("md", markdown(&current, previous_opt, &loop_blocks)),
+        ("html", html(&current, previous_opt, &loop_blocks)),
     ] {
         let path = out_dir.join(format!("shim-report-{date}.{extension}"));
         // Project directories and spend are the user's own business.
@@ -64,13 +72,29 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
     Ok(ExitCode::SUCCESS)
 }
 
+/// Every experiment, from the experiment manager (any node answers); why not, when it cannot be asked.
+async fn experiments(config: &Config) -> Result<Vec<Experiment>, String> {
+    let client = super::connect_nats(config, "shim-node report")
+        .await
+        .map_err(|error| format!("{error:#}"))?;
+    let node = NodeClient::new(client, config.node_id.clone(), config.request_timeout());
+    node.request_service::<_, ExperimentList>(&KaizenNames::live().subject(KaizenOp::List), &())
+        .await
+        .map(|list| list.experiments)
+        .map_err(|error| error.to_string())
+}
+
 /// The report of `current`, compared with `previous_opt`, as Markdown.
-pub(crate) fn markdown(
+fn markdown(
     current: &AnalyticsSummary,
     previous_opt: Option<&AnalyticsSummary>,
+    loop_blocks: &[Block],
 ) -> String {
     let mut text = String::from("# SHIM report\n");
-    for block in render::blocks(current, previous_opt) {
+    for block in render::blocks(current, previous_opt)
+        .into_iter()
+        .chain(loop_blocks.iter().cloned())
+    {
         text.push('\n');
         match block {
             Block::Heading(title) => {
@@ -101,7 +125,11 @@ pub(crate) fn markdown(
 }
 
 /// The report of `current`, compared with `previous_opt`, as one HTML document (also well-formed XML).
-pub(crate) fn html(current: &AnalyticsSummary, previous_opt: Option<&AnalyticsSummary>) -> String {
+fn html(
+    current: &AnalyticsSummary,
+    previous_opt: Option<&AnalyticsSummary>,
+    loop_blocks: &[Block],
+) -> String {
     let mut page = String::from(concat!(
         "<!DOCTYPE html>\n",
         "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n",
@@ -118,7 +146,10 @@ pub(crate) fn html(current: &AnalyticsSummary, previous_opt: Option<&AnalyticsSu
         "svg .title { font-weight: 600; } svg .bar { fill: #4a78c2; }\n",
         "</style>\n</head>\n<body>\n<h1>SHIM report</h1>\n",
     ));
-    for block in render::blocks(current, previous_opt) {
+    for block in render::blocks(current, previous_opt)
+        .into_iter()
+        .chain(loop_blocks.iter().cloned())
+    {
         match block {
             Block::Heading(title) => {
                 let _ = writeln!(page, "<h2>{}</h2>", escape(&title));

@@ -123,7 +123,7 @@ fn bar_width(rect: roxmltree::Node<'_, '_>) -> f64 {
 
 #[test]
 fn the_markdown_report_states_the_headlines_with_the_change_against_the_period_before() {
-    let text = markdown(&month(), Some(&month_before()));
+    let text = markdown(&month(), Some(&month_before()), &[]);
     assert!(text.starts_with("# SHIM report\n"), "{text}");
     for expected in [
         "- 40 sessions (the period before: 30)",
@@ -148,7 +148,7 @@ fn the_markdown_report_states_the_headlines_with_the_change_against_the_period_b
 
 #[test]
 fn the_html_report_is_one_well_formed_document_with_its_charts_inline_and_nothing_loaded() {
-    let page = html(&month(), Some(&month_before()));
+    let page = html(&month(), Some(&month_before()), &[]);
     let document = roxmltree::Document::parse_with_options(
         page.trim_start_matches("<!DOCTYPE html>\n"),
         roxmltree::ParsingOptions::default(),
@@ -196,11 +196,11 @@ fn the_html_report_is_one_well_formed_document_with_its_charts_inline_and_nothin
 fn hostile_names_are_escaped_in_both_forms() {
     let mut summary = month();
     summary.routing.by_category[0].category = "<script>alert(1)</script> | x\n# y \u{7}".to_owned();
-    let page = html(&summary, None);
+    let page = html(&summary, None, &[]);
     assert!(!page.contains("<script>"), "{page}");
     roxmltree::Document::parse(page.trim_start_matches("<!DOCTYPE html>\n"))
         .unwrap_or_else(|error| panic!("not well-formed: {error}"));
-    let text = markdown(&summary, None);
+    let text = markdown(&summary, None, &[]);
     let row = text
         .lines()
         .find(|line| line.contains("alert(1)"))
@@ -214,14 +214,14 @@ fn hostile_names_are_escaped_in_both_forms() {
 #[test]
 fn an_empty_period_renders_without_numbers_it_does_not_have() {
     let empty = AnalyticsSummary::default();
-    let text = markdown(&empty, Some(&empty));
+    let text = markdown(&empty, Some(&empty), &[]);
     assert!(text.contains("- Interruption rate n/a"), "{text}");
     assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
     assert!(
         text.contains("| reported by the assistant | none reported |"),
         "{text}"
     );
-    let page = html(&empty, None);
+    let page = html(&empty, None, &[]);
     roxmltree::Document::parse(page.trim_start_matches("<!DOCTYPE html>\n"))
         .unwrap_or_else(|error| panic!("not well-formed: {error}"));
     assert!(!page.contains("NaN"), "{page}");
@@ -245,4 +245,107 @@ fn a_bar_chart_scales_to_its_longest_bar_and_draws_nonsense_as_empty() {
         .map(bar_width)
         .collect();
     assert_eq!(widths, vec![350.0, 175.0, 0.0, 0.0]);
+}
+
+fn shipped_experiment() -> shim_protocol::messages::Experiment {
+    use shim_protocol::messages::{
+        ArmRecord, Better, Effect, Experiment, ExperimentPlan, ExperimentStatus, MetricKind,
+        MetricSpec, StageRecord, Tally,
+    };
+    let arm = |n: u64, mean: f64| ArmRecord {
+        exposed: n,
+        observed: n,
+        metrics: [(
+            "cost_usd".to_owned(),
+            Tally {
+                n,
+                sum: mean * n as f64,
+                sum_sq: mean * mean * n as f64,
+            },
+        )]
+        .into_iter()
+        .collect(),
+    };
+    Experiment {
+        id: "exp-1".to_owned(),
+        parameter: "checkpoint.every_calls".to_owned(),
+        control: 5.0,
+        treatment: 3.0,
+        hypothesis: "fewer calls lost".to_owned(),
+        evidence: vec![],
+        source: "detector:checkpoint-gap".to_owned(),
+        primary: MetricSpec {
+            name: "calls_lost".to_owned(),
+            kind: MetricKind::Mean,
+            better: Better::Lower,
+        },
+        guardrails: vec![],
+        plan: ExperimentPlan {
+            baseline: 1.8,
+            baseline_sd: Some(3.0),
+            mde: 0.2,
+            alpha: 0.05,
+            power: 0.9,
+            units_per_arm: 1_500,
+            canary_units: 150,
+        },
+        status: ExperimentStatus::Shipped,
+        stage: 100,
+        stages: vec![StageRecord {
+            percent: 50,
+            started_at_ms: 0,
+            control: arm(1_000, 1.20),
+            treatment: arm(1_000, 1.25),
+        }],
+        looks: vec![],
+        effect: Some(Effect {
+            metric: "calls_lost".to_owned(),
+            control_mean: 1.8,
+            treatment_mean: 1.35,
+            n: [1_000, 1_000],
+            difference: -0.45,
+            ci95: [-0.7, -0.2],
+            relative_lift: Some(-0.25),
+            lift_ci95: Some([-0.38, -0.11]),
+            p_value: 0.0004,
+        }),
+        reason: "ship: calls_lost better".to_owned(),
+        approved_by: None,
+        created_at_ms: 0,
+        // 2025-11-15: the last 16 of the month's 30 days ran with it.
+        updated_at_ms: 1_763_164_800_000,
+        decided_at_ms: Some(1_763_164_800_000),
+    }
+}
+
+#[test]
+fn the_report_says_what_the_loop_changed_its_effect_and_what_it_brought() {
+    use shim_protocol::messages::ExperimentStatus;
+    let since = 1_761_955_200_000; // 2025-11-01
+    let until = 1_764_547_200_000; // 2025-12-01
+    let mut rolled_back = shipped_experiment();
+    rolled_back.id = "exp-2".to_owned();
+    rolled_back.status = ExperimentStatus::RolledBack;
+    rolled_back.reason = "guardrail regression: <latency>".to_owned();
+    let experiments = vec![shipped_experiment(), rolled_back];
+    let blocks = super::improvements::blocks(Ok(&experiments), &month(), since, until);
+    let text = markdown(&month(), None, &blocks);
+    for expected in [
+        "## What the Kaizen loop changed",
+        "| checkpoint.every\\_calls 5 → 3 (exp-1) | 2025-11-15 | calls\\_lost 1.800 → 1.350 (-25.0%), p = 0.0004 | -38.0% to -11.0% | shipped |",
+        // 40 sessions in the month, 16 of 30 days after it shipped: 21 sessions × 0.45 calls.
+        "- checkpoint.every\\_calls 5 → 3: about 9 tool calls not lost over 21 sessions since it shipped (95% interval 4 to 15), about 0.2 hours of work at 1 minute per call",
+        "- checkpoint.every\\_calls 5 → 3: $0.0500 more per session ($1.05 more over 21 sessions)",
+        "exp-2 checkpoint.every\\_calls 5 → 3: rolled back (guardrail regression: \\<latency\\>)",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    let page = html(&month(), None, &blocks);
+    assert!(page.contains("guardrail regression: &lt;latency&gt;"), "escaped");
+    roxmltree::Document::parse(page.trim_start_matches("<!DOCTYPE html>\n")).expect("well-formed");
+    let unavailable = super::improvements::blocks(Err("no node answers"), &month(), since, until);
+    assert!(
+        markdown(&month(), None, &unavailable)
+            .contains("The experiment manager could not be asked: no node answers.")
+    );
 }
