@@ -18,6 +18,7 @@
 //! | `report` | `report`: the period's report, Markdown and HTML |
 //! | `sessions`, `analytics` | `analytics`: session outcomes, the period's summary, crash prediction |
 //! | `stats` | `stats`: `stats compare`, a treatment against its control from a JSON-lines file; no node needed |
+//! | `experiments`, `improvements` | `experiments`: the Kaizen loop's experiments (list, show, approve, stop), its parameter store, and the improvements it shipped (list, show, revert) |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
 
@@ -42,6 +43,7 @@ mod analytics;
 mod chats;
 mod checkpoints;
 pub mod exit;
+mod experiments;
 pub mod hook;
 mod output;
 mod report;
@@ -225,6 +227,16 @@ enum Command {
         #[command(subcommand)]
         action: StatsAction,
     },
+    /// The Kaizen loop's experiments: list, show, approve or stop them; the parameter store.
+    Experiments {
+        #[command(subcommand)]
+        action: ExperimentsAction,
+    },
+    /// The improvements the Kaizen loop shipped: list, show or revert them.
+    Improvements {
+        #[command(subcommand)]
+        action: ImprovementsAction,
+    },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
         /// The project directory [default: the current directory]
@@ -355,6 +367,87 @@ enum TasksAction {
     Retry {
         /// The task.
         task_id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExperimentsAction {
+    /// List experiments, newest first: change, status, stage, primary metric, chats observed, reason.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one experiment in full (plan, stages, looks, effect, guardrails) with its audit.
+    Show {
+        /// The experiment (`exp-1`).
+        id: String,
+        /// Print JSON: the experiment, with its audit entries under `audit`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve an experiment awaiting approval: it starts at 10%.
+    Approve {
+        /// The experiment.
+        id: String,
+        /// Who approves [default: $USER]
+        #[arg(long)]
+        by: Option<String>,
+        /// Print the experiment as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop an experiment that is running or awaiting approval; the setting stays as it is.
+    Stop {
+        /// The experiment.
+        id: String,
+        /// Why, for the audit.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who stops it [default: $USER]
+        #[arg(long)]
+        by: Option<String>,
+        /// Print the experiment as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The parameter store: each parameter's value, default, version, bounds and approval class.
+    Parameters {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImprovementsAction {
+    /// List the experiments that shipped (and any reverted since), with their measured effect.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one improvement in full, with its audit.
+    Show {
+        /// The improvement: the id of the experiment that shipped it.
+        id: String,
+        /// Print JSON: the experiment, with its audit entries under `audit`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo an improvement: its parameter goes back to the value before (unless changed again since).
+    Revert {
+        /// The improvement.
+        id: String,
+        /// Why, for the audit.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who reverts it [default: $USER]
+        #[arg(long)]
+        by: Option<String>,
+        /// Print the experiment as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -595,6 +688,34 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                     json,
                 },
         } => stats::compare(&file, kind, &split, json),
+        Command::Experiments { action } => match action {
+            ExperimentsAction::List { json } => experiments::list(&config, json).await,
+            ExperimentsAction::Show { id, json } => {
+                experiments::show(&config, &id, json, false).await
+            }
+            ExperimentsAction::Approve { id, by, json } => {
+                experiments::approve(&config, &id, by, json).await
+            }
+            ExperimentsAction::Stop {
+                id,
+                reason,
+                by,
+                json,
+            } => experiments::stop(&config, &id, reason, by, json).await,
+            ExperimentsAction::Parameters { json } => experiments::parameters(&config, json).await,
+        },
+        Command::Improvements { action } => match action {
+            ImprovementsAction::List { json } => experiments::improvements(&config, json).await,
+            ImprovementsAction::Show { id, json } => {
+                experiments::show(&config, &id, json, true).await
+            }
+            ImprovementsAction::Revert {
+                id,
+                reason,
+                by,
+                json,
+            } => experiments::revert(&config, &id, reason, by, json).await,
+        },
         Command::Resume { project, take } => {
             let project = match project {
                 Some(project) => project,

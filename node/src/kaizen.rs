@@ -9,7 +9,12 @@
 //!   the safety settings).
 //!
 //! `shim-node simulate kaizen` ([`simulate`]) runs the same manager over generated sessions.
+//!
+//! From outside the node, [`client`] asks the manager (the `experiments` and `improvements` commands, the
+//! MCP tool `shim_improvement_report`), and [`report`] sums up a period of the loop for that tool.
 
+pub mod client;
+pub mod report;
 pub mod service;
 pub mod simulate;
 pub mod store;

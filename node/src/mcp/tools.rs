@@ -1,5 +1,6 @@
 //! The MCP tools, by capability: `session` (open, status, end), `crash` (signals, risk, checkpoints,
-//! resume), `routing` (model tiers) and `coordination` (locks, messages, chats, tasks).
+//! resume), `routing` (model tiers), `coordination` (locks, messages, chats, tasks) and `kaizen` (the
+//! self-improvement loop's report).
 //!
 //! A tool's arguments are the protocol request it sends ([`Args`]): its JSON schema is derived from the wire
 //! type (the `schema` feature of `shim-protocol`), less the fields the server fills in, with the chat id
@@ -9,6 +10,7 @@
 
 mod coordination;
 mod crash;
+mod kaizen;
 mod routing;
 mod session;
 
@@ -29,7 +31,8 @@ pub(super) fn router() -> ToolRouter<ShimMcp> {
         + ShimMcp::crash_router()
         + ShimMcp::routing_router()
         + ShimMcp::coordination_router()
-        + ShimMcp::task_router();
+        + ShimMcp::task_router()
+        + ShimMcp::kaizen_router();
     for route in router.map.values_mut() {
         super::tool_list::slim(&mut route.attr);
     }
