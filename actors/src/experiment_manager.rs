@@ -43,7 +43,7 @@ use shim_protocol::{
         ArmRecord, AssignReply, AssignRequest, Assignment, AuditEntry, AuditList, AuditRequest,
         ChatParameters, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
         GuardrailSpec, ObserveReply, ObserveRequest, ParameterList, ParameterValue, ProposeRequest,
-        StageRecord, Tally, Variant,
+        StageRecord, Variant,
     },
     subject::validate_id,
 };
@@ -235,10 +235,7 @@ fn arm_mut(stage: &mut StageRecord, variant: Variant) -> &mut ArmRecord {
 /// Adds `sign` × the values to an arm's tallies.
 fn tally(arm: &mut ArmRecord, values: &BTreeMap<String, f64>, sign: f64) {
     for (metric, value) in values {
-        let entry = arm
-            .metrics
-            .entry(metric.clone())
-            .or_insert_with(Tally::default);
+        let entry = arm.metrics.entry(metric.clone()).or_default();
         if sign > 0.0 {
             entry.n += 1;
         } else {
