@@ -751,6 +751,14 @@ impl ExperimentManagerArgs {
             .collect();
         Self::check_batch(&chat_ids)?;
         for observation in &request.observations {
+            // A unit with no values counts as not yet observed, so an empty observation could be counted but
+            // never taken out again.
+            if observation.metrics.is_empty() {
+                return Err(ExperimentError::BadRequest(format!(
+                    "the observation of chat {} names no metric",
+                    observation.chat_id
+                )));
+            }
             for (metric, value) in &observation.metrics {
                 let Some(def) = catalogue::metric(metric) else {
                     return Err(ExperimentError::BadRequest(format!(
@@ -776,7 +784,10 @@ impl ExperimentManagerArgs {
         let mut in_any = vec![false; chat_ids.len()];
         for experiment in self.running().await? {
             let units = self.store.units(&experiment.id, &chat_ids).await?;
-            let mut changed = Vec::new();
+            let mut changed: Vec<(String, UnitRecord)> = Vec::new();
+            // Where each chat is in `changed`: a chat named twice in one request has its later values
+            // replace the earlier ones, as a later request's would, and is written once.
+            let mut index_of: BTreeMap<&str, usize> = BTreeMap::new();
             // (stage, variant) → (values to take out, values to add)
             let mut deltas: Vec<(u8, Variant, BTreeMap<String, f64>, f64)> = Vec::new();
             for ((observation, unit_opt), seen) in request
@@ -785,15 +796,26 @@ impl ExperimentManagerArgs {
                 .zip(units)
                 .zip(in_any.iter_mut())
             {
-                let Some(mut unit) = unit_opt else { continue };
+                let Some(stored) = unit_opt else { continue };
                 *seen = true;
                 reply.counted += 1;
+                let index_opt = index_of.get(observation.chat_id.as_str()).copied();
+                let mut unit = match index_opt {
+                    Some(index) => changed[index].1.clone(),
+                    None => stored,
+                };
                 if !unit.observed.is_empty() {
                     deltas.push((unit.stage, unit.variant, unit.observed.clone(), -1.0));
                 }
                 unit.observed = observation.metrics.clone();
                 deltas.push((unit.stage, unit.variant, unit.observed.clone(), 1.0));
-                changed.push((observation.chat_id.clone(), unit));
+                match index_opt {
+                    Some(index) => changed[index].1 = unit,
+                    None => {
+                        index_of.insert(&observation.chat_id, changed.len());
+                        changed.push((observation.chat_id.clone(), unit));
+                    }
+                }
             }
             if changed.is_empty() {
                 continue;
