@@ -305,14 +305,13 @@ impl ExperimentManagerArgs {
             .ok_or_else(|| ExperimentError::BadRequest(format!("{} has no value", spec.name)))?;
         let (all, _) = self.store.experiments(MAX_LISTED).await?;
         let by_person = request.source.starts_with("person:");
+        // Started by the loop itself: it ran (its stages are made when it starts at 10%) and nobody approved
+        // it. One stopped while it waited for approval never ran, whatever its status says now.
         let auto_today = all
             .iter()
             .filter(|each| {
                 each.approved_by.is_none()
-                    && !matches!(
-                        each.status,
-                        ExperimentStatus::Refused | ExperimentStatus::AwaitingApproval
-                    )
+                    && !each.stages.is_empty()
                     && each.created_at_ms + DAY_MS > now
             })
             .count() as u32;
