@@ -43,7 +43,7 @@ use shim_protocol::{
         ArmRecord, AssignReply, AssignRequest, Assignment, AuditEntry, AuditList, AuditRequest,
         ChatParameters, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
         GuardrailSpec, ObserveReply, ObserveRequest, ParameterList, ParameterValue, ProposeRequest,
-        StageRecord, Tally, Variant,
+        StageRecord, Variant,
     },
     subject::validate_id,
 };
@@ -262,10 +262,7 @@ fn arm_mut(stage: &mut StageRecord, variant: Variant) -> &mut ArmRecord {
 /// Adds `sign` × the values to an arm's tallies.
 fn tally(arm: &mut ArmRecord, values: &BTreeMap<String, f64>, sign: f64) {
     for (metric, value) in values {
-        let entry = arm
-            .metrics
-            .entry(metric.clone())
-            .or_insert_with(Tally::default);
+        let entry = arm.metrics.entry(metric.clone()).or_default();
         if sign > 0.0 {
             entry.n += 1;
         } else {
@@ -335,14 +332,13 @@ impl ExperimentManagerArgs {
             .ok_or_else(|| ExperimentError::BadRequest(format!("{} has no value", spec.name)))?;
         let (all, _) = self.store.experiments(MAX_LISTED).await?;
         let by_person = request.source.starts_with("person:");
+        // Started by the loop itself: it ran (its stages are made when it starts at 10%) and nobody approved
+        // it. One stopped while it waited for approval never ran, whatever its status says now.
         let auto_today = all
             .iter()
             .filter(|each| {
                 each.approved_by.is_none()
-                    && !matches!(
-                        each.status,
-                        ExperimentStatus::Refused | ExperimentStatus::AwaitingApproval
-                    )
+                    && !each.stages.is_empty()
                     && each.created_at_ms + DAY_MS > now
             })
             .count() as u32;
@@ -781,6 +777,14 @@ impl ExperimentManagerArgs {
             .collect();
         Self::check_batch(&chat_ids)?;
         for observation in &request.observations {
+            // A unit with no values counts as not yet observed, so an empty observation could be counted but
+            // never taken out again.
+            if observation.metrics.is_empty() {
+                return Err(ExperimentError::BadRequest(format!(
+                    "the observation of chat {} names no metric",
+                    observation.chat_id
+                )));
+            }
             for (metric, value) in &observation.metrics {
                 let Some(def) = catalogue::metric(metric) else {
                     return Err(ExperimentError::BadRequest(format!(
@@ -806,7 +810,10 @@ impl ExperimentManagerArgs {
         let mut in_any = vec![false; chat_ids.len()];
         for experiment in self.running().await? {
             let units = self.store.units(&experiment.id, &chat_ids).await?;
-            let mut changed = Vec::new();
+            let mut changed: Vec<(String, UnitRecord)> = Vec::new();
+            // Where each chat is in `changed`: a chat named twice in one request has its later values
+            // replace the earlier ones, as a later request's would, and is written once.
+            let mut index_of: BTreeMap<&str, usize> = BTreeMap::new();
             // (stage, variant) → (values to take out, values to add)
             let mut deltas: Vec<(u8, Variant, BTreeMap<String, f64>, f64)> = Vec::new();
             for ((observation, unit_opt), seen) in request
@@ -815,15 +822,26 @@ impl ExperimentManagerArgs {
                 .zip(units)
                 .zip(in_any.iter_mut())
             {
-                let Some(mut unit) = unit_opt else { continue };
+                let Some(stored) = unit_opt else { continue };
                 *seen = true;
                 reply.counted += 1;
+                let index_opt = index_of.get(observation.chat_id.as_str()).copied();
+                let mut unit = match index_opt {
+                    Some(index) => changed[index].1.clone(),
+                    None => stored,
+                };
                 if !unit.observed.is_empty() {
                     deltas.push((unit.stage, unit.variant, unit.observed.clone(), -1.0));
                 }
                 unit.observed = observation.metrics.clone();
                 deltas.push((unit.stage, unit.variant, unit.observed.clone(), 1.0));
-                changed.push((observation.chat_id.clone(), unit));
+                match index_opt {
+                    Some(index) => changed[index].1 = unit,
+                    None => {
+                        index_of.insert(&observation.chat_id, changed.len());
+                        changed.push((observation.chat_id.clone(), unit));
+                    }
+                }
             }
             if changed.is_empty() {
                 continue;

@@ -881,6 +881,267 @@ fn every_message() -> Vec<(&'static str, String)> {
             &["tasks"],
         ),
     ]
+    .into_iter()
+    .chain(kaizen_messages())
+    .collect()
+}
+
+fn metric_spec() -> Value {
+    json!({"name": "calls_lost", "kind": "mean", "better": "lower"})
+}
+
+fn tally() -> Value {
+    json!({"n": 120, "sum": 216.0, "sum_sq": 870.5})
+}
+
+fn arm_record() -> Value {
+    json!({"exposed": 130, "observed": 120, "metrics": {"calls_lost": tally(), "interrupted": tally()}})
+}
+
+fn stage_record() -> Value {
+    json!({"percent": 10, "started_at_ms": 1_000, "control": arm_record(), "treatment": arm_record()})
+}
+
+fn experiment_plan() -> Value {
+    json!({
+        "baseline": 1.8, "baseline_sd": 2.5, "mde": 0.2, "alpha": 0.05, "power": 0.9,
+        "units_per_arm": 1_219, "canary_units": 121
+    })
+}
+
+fn look_record() -> Value {
+    json!({
+        "at_ms": 5_000, "stage": 50, "units": 600, "fraction": 0.6, "z": 2.9, "boundary": 2.6,
+        "decision": "ship: calls_lost better"
+    })
+}
+
+fn effect() -> Value {
+    json!({
+        "metric": "calls_lost", "control_mean": 1.8, "treatment_mean": 1.4, "n": [600, 600],
+        "difference": -0.4, "ci95": [-0.6, -0.2], "relative_lift": -0.22, "lift_ci95": [-0.33, -0.11],
+        "p_value": 0.0003
+    })
+}
+
+fn experiment() -> Value {
+    json!({
+        "id": "exp-1", "parameter": "checkpoint.every_calls", "control": 5.0, "treatment": 3.0,
+        "hypothesis": "fewer calls lost", "evidence": ["30 interrupted sessions lost 9 calls"],
+        "source": "detector:checkpoint-gap", "primary": metric_spec(),
+        "guardrails": [{"metric": {"name": "latency_ms", "kind": "mean", "better": "lower"}, "margin": 0.1}],
+        "plan": experiment_plan(), "status": "shipped", "stage": 100, "stages": [stage_record()],
+        "looks": [look_record()], "effect": effect(), "reason": "ship: calls_lost better",
+        "approved_by": "ana", "created_at_ms": 1_000, "updated_at_ms": 6_000, "decided_at_ms": 6_000
+    })
+}
+
+fn assignment() -> Value {
+    json!({
+        "experiment_id": "exp-1", "parameter": "checkpoint.every_calls", "variant": "treatment",
+        "value": 3.0, "stage": 10
+    })
+}
+
+fn parameter_value() -> Value {
+    json!({
+        "name": "checkpoint.every_calls", "value": 3.0, "default": 5.0, "version": 2, "set_at_ms": 6_000,
+        "improvement_id": "exp-1", "bounds": [2.0, 20.0], "approval": "autoApprove"
+    })
+}
+
+fn audit_entry() -> Value {
+    json!({
+        "at_ms": 6_000, "action": "shipped", "experiment_id": "exp-1",
+        "parameter": "checkpoint.every_calls", "values": [5.0, 3.0], "by": "loop",
+        "reason": "ship: calls_lost better", "evidence": ["calls_lost: 1.8 → 1.4"]
+    })
+}
+
+/// The Kaizen loop's messages (`shim.v1.kaizen.<op>`, and the experiments as the `shim_kaizen` bucket keeps
+/// them).
+fn kaizen_messages() -> Vec<(&'static str, String)> {
+    vec![
+        check_variants::<MetricKind>("MetricKind", &[json!("mean"), json!("proportion")], &[]),
+        check_variants::<Better>("Better", &[json!("lower"), json!("higher")], &[]),
+        check::<MetricSpec>("MetricSpec", metric_spec(), &["name", "kind", "better"]),
+        check::<GuardrailSpec>(
+            "GuardrailSpec",
+            json!({"metric": metric_spec(), "margin": 0.05}),
+            &["metric", "margin"],
+        ),
+        check::<ExperimentPlan>(
+            "ExperimentPlan",
+            experiment_plan(),
+            &[
+                "baseline",
+                "mde",
+                "alpha",
+                "power",
+                "units_per_arm",
+                "canary_units",
+            ],
+        ),
+        check::<Tally>("Tally", tally(), &["n", "sum", "sum_sq"]),
+        check::<ArmRecord>(
+            "ArmRecord",
+            arm_record(),
+            &["exposed", "observed", "metrics"],
+        ),
+        check::<StageRecord>(
+            "StageRecord",
+            stage_record(),
+            &["percent", "started_at_ms", "control", "treatment"],
+        ),
+        check_variants::<ExperimentStatus>(
+            "ExperimentStatus",
+            &[
+                json!("awaiting_approval"),
+                json!("running"),
+                json!("shipped"),
+                json!("rolled_back"),
+                json!("stopped"),
+                json!("refused"),
+                json!("reverted"),
+            ],
+            &[],
+        ),
+        check::<LookRecord>(
+            "LookRecord",
+            look_record(),
+            &["at_ms", "stage", "units", "fraction", "decision"],
+        ),
+        check::<Effect>(
+            "Effect",
+            effect(),
+            &[
+                "metric",
+                "control_mean",
+                "treatment_mean",
+                "n",
+                "difference",
+                "ci95",
+                "p_value",
+            ],
+        ),
+        check::<Experiment>(
+            "Experiment",
+            experiment(),
+            &[
+                "id",
+                "parameter",
+                "control",
+                "treatment",
+                "hypothesis",
+                "source",
+                "primary",
+                "plan",
+                "status",
+                "stage",
+                "created_at_ms",
+                "updated_at_ms",
+            ],
+        ),
+        check::<ProposeRequest>(
+            "ProposeRequest",
+            json!({
+                "parameter": "checkpoint.every_calls", "treatment": 3.0, "hypothesis": "fewer calls lost",
+                "evidence": ["30 interrupted sessions"], "source": "person:ana", "primary": "calls_lost",
+                "baseline": 1.8, "baseline_sd": 2.5
+            }),
+            &["parameter", "treatment", "hypothesis", "source"],
+        ),
+        check::<ExperimentIdRequest>(
+            "ExperimentIdRequest",
+            json!({"id": "exp-1", "by": "ana", "reason": "not now"}),
+            &["id"],
+        ),
+        check::<ExperimentList>(
+            "ExperimentList",
+            json!({"experiments": [experiment()], "truncated": true}),
+            &["experiments"],
+        ),
+        check_variants::<Variant>("Variant", &[json!("control"), json!("treatment")], &[]),
+        check::<Assignment>(
+            "Assignment",
+            assignment(),
+            &["experiment_id", "parameter", "variant", "value", "stage"],
+        ),
+        check::<AssignRequest>(
+            "AssignRequest",
+            json!({"chat_ids": ["c1", "c2"]}),
+            &["chat_ids"],
+        ),
+        check::<ChatParameters>(
+            "ChatParameters",
+            json!({
+                "chat_id": "c1", "values": {"checkpoint.every_calls": 3.0},
+                "assignments": [assignment()]
+            }),
+            &["chat_id", "values"],
+        ),
+        check::<AssignReply>(
+            "AssignReply",
+            json!({"chats": [{"chat_id": "c1", "values": {}, "assignments": []}]}),
+            &["chats"],
+        ),
+        check::<Observation>(
+            "Observation",
+            json!({"chat_id": "c1", "metrics": {"calls_lost": 4.0, "interrupted": 1.0}}),
+            &["chat_id", "metrics"],
+        ),
+        check::<ObserveRequest>(
+            "ObserveRequest",
+            json!({"observations": [{"chat_id": "c1", "metrics": {"checkpoints": 2.0}}]}),
+            &["observations"],
+        ),
+        check::<ObserveReply>(
+            "ObserveReply",
+            json!({"counted": 3, "ignored": 1}),
+            &["counted", "ignored"],
+        ),
+        check::<ParameterValue>(
+            "ParameterValue",
+            parameter_value(),
+            &[
+                "name",
+                "value",
+                "default",
+                "version",
+                "set_at_ms",
+                "bounds",
+                "approval",
+            ],
+        ),
+        check::<ParameterList>(
+            "ParameterList",
+            json!({"version": 2, "parameters": [parameter_value()]}),
+            &["version", "parameters"],
+        ),
+        check::<AuditEntry>(
+            "AuditEntry",
+            audit_entry(),
+            &[
+                "at_ms",
+                "action",
+                "experiment_id",
+                "parameter",
+                "values",
+                "by",
+                "reason",
+            ],
+        ),
+        check::<AuditList>(
+            "AuditList",
+            json!({"entries": [audit_entry()], "truncated": true}),
+            &["entries"],
+        ),
+        check::<AuditRequest>(
+            "AuditRequest",
+            json!({"since_ms": 1_000, "experiment_id": "exp-1"}),
+            &[],
+        ),
+    ]
 }
 
 #[test]

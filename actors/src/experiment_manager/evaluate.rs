@@ -517,3 +517,6 @@ pub fn effect_line(effect: &Effect) -> String {
         effect.p_value
     )
 }
+
+#[cfg(test)]
+mod tests;

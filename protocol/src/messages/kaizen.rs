@@ -379,7 +379,7 @@ pub struct AssignReply {
 pub struct Observation {
     /// The chat.
     pub chat_id: String,
-    /// Metric name → value.
+    /// Metric name → value; at least one.
     pub metrics: BTreeMap<String, f64>,
 }
 

@@ -1,0 +1,816 @@
+//! The Kaizen loop's experiment manager against real nats-servers, reached the way every client reaches it:
+//! MessagePack requests on `shim.v1.kaizen.<op>`. Proposals judged by the safety settings, the hashed
+//! assignment of chats, observations counted into their stage and variant, the state outliving a node killed
+//! with SIGKILL, chats that really run with their variant's checkpoint interval, and a session's outcome
+//! counted by the node's `kaizen-outcomes` consumer.
+
+use std::{collections::BTreeMap, time::Duration};
+
+use async_nats::jetstream;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
+use shim_actors::experiment_manager::assignment::{position, variant};
+use shim_node::nats::{ClientError, NodeClient};
+use shim_protocol::{
+    NodeOp, WireError,
+    messages::{
+        ArmRecord, AssignReply, AssignRequest, AuditList, AuditRequest, CheckpointList,
+        CheckpointTrigger, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
+        ListCheckpointsRequest, Observation, ObserveReply, ObserveRequest, ProposeRequest,
+        RiskReport, SessionEndReply, SessionEndRequest, SessionList, SessionOutcome,
+        SessionStartReply, SessionStartRequest, SessionsRequest, SignalBatch, SignalEvent,
+        SignalSource, Tally, Variant,
+    },
+    subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp},
+};
+use shim_tests::{
+    DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, wait_for_node,
+    wait_for_node_gone, wait_until,
+};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+/// The parameter every experiment here changes, and its built-in value.
+const EVERY_CALLS: &str = "checkpoint.every_calls";
+
+/// Sends `request` to the experiment manager's `op`, any node answering.
+async fn kaizen<Req: Serialize, Resp: DeserializeOwned>(
+    nodes: &NodeClient,
+    op: KaizenOp,
+    request: &Req,
+) -> Result<Resp, ClientError> {
+    nodes
+        .request_service(&KaizenNames::live().subject(op), request)
+        .await
+}
+
+fn proposal(parameter: &str, treatment: f64, source: &str) -> ProposeRequest {
+    ProposeRequest {
+        parameter: parameter.to_owned(),
+        treatment,
+        hypothesis: format!("{parameter} = {treatment} loses fewer tool calls"),
+        evidence: vec!["30 interrupted sessions lost 9 calls on average".to_owned()],
+        source: source.to_owned(),
+        primary: None,
+        baseline: Some(2.0),
+        baseline_sd: Some(2.0),
+    }
+}
+
+async fn propose(nodes: &NodeClient, request: &ProposeRequest) -> Experiment {
+    kaizen(nodes, KaizenOp::Propose, request)
+        .await
+        .unwrap_or_else(|error| panic!("{request:?} is answered: {error}"))
+}
+
+/// The opportunity detector's proposal of checkpoints every 3 tool calls instead of 5: started at 10%.
+async fn start_experiment(nodes: &NodeClient) -> Experiment {
+    let experiment = propose(
+        nodes,
+        &proposal(EVERY_CALLS, 3.0, "detector:checkpoint-gap"),
+    )
+    .await;
+    assert_eq!(
+        (experiment.status, experiment.stage),
+        (ExperimentStatus::Running, 10),
+        "{experiment:#?}"
+    );
+    assert_eq!((experiment.control, experiment.treatment), (5.0, 3.0));
+    experiment
+}
+
+async fn show(nodes: &NodeClient, id: &str) -> Experiment {
+    kaizen(
+        nodes,
+        KaizenOp::Show,
+        &ExperimentIdRequest {
+            id: id.to_owned(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("shown")
+}
+
+async fn assign(nodes: &NodeClient, chat_ids: &[String]) -> Result<AssignReply, ClientError> {
+    kaizen(
+        nodes,
+        KaizenOp::Assign,
+        &AssignRequest {
+            chat_ids: chat_ids.to_vec(),
+        },
+    )
+    .await
+}
+
+async fn observe(
+    nodes: &NodeClient,
+    observations: Vec<Observation>,
+) -> Result<ObserveReply, ClientError> {
+    kaizen(nodes, KaizenOp::Observe, &ObserveRequest { observations }).await
+}
+
+fn observation(chat_id: &str, metrics: &[(&str, f64)]) -> Observation {
+    Observation {
+        chat_id: chat_id.to_owned(),
+        metrics: metrics
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), *value))
+            .collect(),
+    }
+}
+
+fn is_bad_request<T: std::fmt::Debug>(result: &Result<T, ClientError>, needle: &str) -> bool {
+    matches!(result, Err(ClientError::Remote(WireError::BadRequest { message })) if message.contains(needle))
+}
+
+/// The variant chat `chat_id` must get in `experiment` at 10%, from the hash alone.
+fn hashed(experiment: &Experiment, chat_id: &str) -> Variant {
+    variant(position(&experiment.id, chat_id), 10)
+}
+
+fn arm(experiment: &Experiment, stage: u8, variant: Variant) -> ArmRecord {
+    let record = experiment
+        .stages
+        .iter()
+        .find(|record| record.percent == stage)
+        .unwrap_or_else(|| panic!("no stage {stage} in {experiment:#?}"));
+    match variant {
+        Variant::Control => record.control.clone(),
+        Variant::Treatment => record.treatment.clone(),
+    }
+}
+
+fn tally(arm: &ArmRecord, metric: &str) -> Tally {
+    arm.metrics.get(metric).copied().unwrap_or_default()
+}
+
+/// The tally of `values`.
+fn expected_tally(values: impl IntoIterator<Item = f64>) -> Tally {
+    values
+        .into_iter()
+        .fold(Tally::default(), |sum, value| Tally {
+            n: sum.n + 1,
+            sum: sum.sum + value,
+            sum_sq: sum.sum_sq + value * value,
+        })
+}
+
+/// Waits until the experiment manager's service answers (a node answers its own subjects a little before it
+/// subscribes to the services).
+async fn wait_for_kaizen(nodes: &NodeClient) {
+    let answered = wait_until(
+        || async {
+            kaizen::<_, ExperimentList>(nodes, KaizenOp::List, &())
+                .await
+                .is_ok()
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(answered, "the experiment manager answers");
+}
+
+#[tokio::test]
+async fn proposals_are_judged_by_the_safety_settings_and_outlive_a_killed_node() {
+    let nats = NatsServer::start();
+    let dirs = [
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    ];
+    let mut first = NodeProcess::start(EXE, &nats.url(), "kaizen-a", dirs[0].path());
+    let nodes = wait_for_node(&nats.url(), "kaizen-a", DEADLINE).await;
+    wait_for_kaizen(&nodes).await;
+    let chats: Vec<String> = (0..50).map(|index| format!("judged-{index}")).collect();
+
+    // Outside the bounds [2, 20]: refused with the reason, and it never assigns a chat.
+    let outside = propose(
+        &nodes,
+        &proposal(EVERY_CALLS, 1.0, "detector:checkpoint-gap"),
+    )
+    .await;
+    assert_eq!(outside.status, ExperimentStatus::Refused, "{outside:#?}");
+    assert!(
+        outside
+            .reason
+            .contains("checkpoint.every_calls = 1 is outside its safety bounds [2, 20]"),
+        "{}",
+        outside.reason
+    );
+    assert_eq!((outside.stage, outside.plan.units_per_arm), (0, 0));
+    assert!(outside.stages.is_empty() && outside.decided_at_ms.is_some());
+    let before = assign(&nodes, &chats).await.expect("assigned");
+    assert!(
+        before
+            .chats
+            .iter()
+            .all(|chat| chat.assignments.is_empty() && chat.values.is_empty()),
+        "a refused experiment assigns nothing: {before:?}"
+    );
+
+    // A person's proposal waits for a person's approval; stopped before it ran, it is no change the loop made.
+    let waiting = propose(
+        &nodes,
+        &proposal("risk.messages_warning", 30.0, "person:ana"),
+    )
+    .await;
+    assert_eq!(
+        waiting.status,
+        ExperimentStatus::AwaitingApproval,
+        "{waiting:#?}"
+    );
+    let stopped: Experiment = kaizen(
+        &nodes,
+        KaizenOp::Stop,
+        &ExperimentIdRequest {
+            id: waiting.id.clone(),
+            by: Some("ana".to_owned()),
+            reason: Some("not now".to_owned()),
+        },
+    )
+    .await
+    .expect("stopped");
+    assert_eq!(stopped.status, ExperimentStatus::Stopped);
+    assert_eq!(stopped.reason, "stopped by ana: not now");
+
+    // Within the bounds, from the opportunity detector: approved by itself, at 10%, with its plan.
+    let running = start_experiment(&nodes).await;
+    assert_ne!(running.id, outside.id);
+    assert!(
+        running.plan.units_per_arm > 0 && running.plan.canary_units >= 30,
+        "{:?}",
+        running.plan
+    );
+    assert_eq!(running.stages.len(), 1);
+    assert_eq!(running.stages[0].percent, 10);
+    assert_eq!(running.primary.name, "calls_lost");
+    let guardrails: Vec<&str> = running
+        .guardrails
+        .iter()
+        .map(|guardrail| guardrail.metric.name.as_str())
+        .collect();
+    assert_eq!(guardrails, ["interrupted", "cost_usd", "latency_ms"]);
+    assert!(running.approved_by.is_none());
+    assert!(
+        running.reason.contains("started at 10%"),
+        "{}",
+        running.reason
+    );
+
+    // The same parameter again: refused while the first is being tested.
+    let again = propose(
+        &nodes,
+        &proposal(EVERY_CALLS, 4.0, "detector:checkpoint-gap"),
+    )
+    .await;
+    assert_eq!(again.status, ExperimentStatus::Refused);
+    assert!(
+        again.reason.contains(&format!(
+            "checkpoint.every_calls is already being tested by {} (running)",
+            running.id
+        )),
+        "{}",
+        again.reason
+    );
+
+    // Another parameter from the detector: the loop already made its one automatic change today.
+    let capped = propose(
+        &nodes,
+        &proposal(
+            "risk.calls_since_checkpoint_warning",
+            7.0,
+            "detector:missed-warning",
+        ),
+    )
+    .await;
+    assert_eq!(capped.status, ExperimentStatus::Refused, "{capped:#?}");
+    assert!(
+        capped
+            .reason
+            .contains("kaizen.max_auto_changes_per_day = 1"),
+        "{}",
+        capped.reason
+    );
+
+    // Only the running experiment assigns the chats.
+    let assigned = assign(&nodes, &chats).await.expect("assigned");
+    for chat in &assigned.chats {
+        let ids: Vec<&str> = chat
+            .assignments
+            .iter()
+            .map(|assignment| assignment.experiment_id.as_str())
+            .collect();
+        assert_eq!(ids, [running.id.as_str()], "{chat:?}");
+    }
+    let audit: AuditList = kaizen(
+        &nodes,
+        KaizenOp::Audit,
+        &AuditRequest {
+            since_ms: 0,
+            experiment_id: Some(running.id.clone()),
+        },
+    )
+    .await
+    .expect("audit");
+    let actions: Vec<&str> = audit
+        .entries
+        .iter()
+        .map(|entry| entry.action.as_str())
+        .collect();
+    assert_eq!(actions, ["proposed", "started"], "{audit:#?}");
+
+    // The node dies without a word; another on the same NATS answers for every experiment, unchanged.
+    let listed: ExperimentList = kaizen(&nodes, KaizenOp::List, &()).await.expect("listed");
+    assert_eq!(listed.experiments.len(), 5, "{listed:#?}");
+    let shown_before = show(&nodes, &running.id).await;
+    first.kill_9();
+    wait_for_node_gone(&nodes).await;
+    let _second = NodeProcess::start(EXE, &nats.url(), "kaizen-b", dirs[1].path());
+    let others = wait_for_node(&nats.url(), "kaizen-b", DEADLINE).await;
+    wait_for_kaizen(&others).await;
+    let listed_after: ExperimentList = kaizen(&others, KaizenOp::List, &()).await.expect("listed");
+    assert_eq!(listed_after, listed);
+    for experiment in &listed.experiments {
+        assert_eq!(&show(&others, &experiment.id).await, experiment);
+    }
+    assert_eq!(show(&others, &running.id).await, shown_before);
+    // The chats keep their variants: the units are in JetStream, not in the node that assigned them.
+    let after = assign(&others, &chats).await.expect("assigned");
+    assert_eq!(after, assigned);
+    assert_eq!(show(&others, &running.id).await, shown_before);
+}
+
+#[tokio::test]
+async fn chats_are_assigned_by_hash_once_each_and_counted_once() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    let experiment = start_experiment(&nodes).await;
+
+    let chat_ids: Vec<String> = (0..2_000).map(|index| format!("chat-{index:04}")).collect();
+    let mut variants: BTreeMap<String, Variant> = BTreeMap::new();
+    for batch in chat_ids.chunks(1_000) {
+        let reply = assign(&nodes, batch).await.expect("assigned");
+        assert_eq!(reply.chats.len(), batch.len());
+        for (chat, asked) in reply.chats.iter().zip(batch) {
+            assert_eq!(&chat.chat_id, asked, "in the order asked");
+            let [assignment] = chat.assignments.as_slice() else {
+                panic!("one experiment runs: {chat:?}");
+            };
+            assert_eq!(
+                (
+                    assignment.experiment_id.as_str(),
+                    assignment.parameter.as_str(),
+                    assignment.stage
+                ),
+                (experiment.id.as_str(), EVERY_CALLS, 10)
+            );
+            assert_eq!(assignment.variant, hashed(&experiment, asked), "{asked}");
+            let value = match assignment.variant {
+                Variant::Control => 5.0,
+                Variant::Treatment => 3.0,
+            };
+            assert_eq!(assignment.value, value);
+            assert_eq!(chat.values.get(EVERY_CALLS), Some(&value));
+            variants.insert(asked.clone(), assignment.variant);
+        }
+    }
+    let treated = variants
+        .values()
+        .filter(|each| **each == Variant::Treatment)
+        .count() as f64;
+    // Binomial(2,000, 0.1): mean 200, standard deviation 13.4.
+    let sd = (2_000.0_f64 * 0.1 * 0.9).sqrt();
+    assert!(
+        (treated - 200.0).abs() <= 4.0 * sd,
+        "{treated} of 2,000 treated"
+    );
+    let exposed = |experiment: &Experiment| {
+        (
+            arm(experiment, 10, Variant::Control).exposed,
+            arm(experiment, 10, Variant::Treatment).exposed,
+        )
+    };
+    let counted = exposed(&show(&nodes, &experiment.id).await);
+    assert_eq!(counted, (2_000 - treated as u64, treated as u64));
+
+    // Asked again, in other batches and with chats repeated: the same variants, no exposure counted twice.
+    let mut again: Vec<String> = chat_ids.iter().rev().take(700).cloned().collect();
+    again.extend(chat_ids.iter().take(299).cloned());
+    again.push(chat_ids[0].clone());
+    let reply = assign(&nodes, &again).await.expect("assigned");
+    for chat in &reply.chats {
+        assert_eq!(
+            chat.assignments[0].variant, variants[&chat.chat_id],
+            "{}",
+            chat.chat_id
+        );
+    }
+    for batch in chat_ids.chunks(600) {
+        let reply = assign(&nodes, batch).await.expect("assigned");
+        for chat in &reply.chats {
+            assert_eq!(chat.assignments[0].variant, variants[&chat.chat_id]);
+        }
+    }
+    assert_eq!(exposed(&show(&nodes, &experiment.id).await), counted);
+
+    // Over 1,000 chats at once, or a chat id that cannot be one: refused, nothing assigned.
+    let too_many: Vec<String> = (0..1_001).map(|index| format!("more-{index}")).collect();
+    let refused = assign(&nodes, &too_many).await;
+    assert!(
+        is_bad_request(&refused, "1001 chats in one request; the limit is 1000"),
+        "{refused:?}"
+    );
+    for bad in ["a.b", "has space", "*", ""] {
+        let refused = assign(&nodes, &["fine-1".to_owned(), bad.to_owned()]).await;
+        assert!(is_bad_request(&refused, ""), "{bad:?}: {refused:?}");
+    }
+    assert_eq!(exposed(&show(&nodes, &experiment.id).await), counted);
+    let fine = assign(&nodes, &["fine-1".to_owned()])
+        .await
+        .expect("assigned");
+    assert_eq!(
+        fine.chats[0].assignments[0].variant,
+        hashed(&experiment, "fine-1")
+    );
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn observations_are_counted_into_their_stage_and_variant_and_replaced_when_repeated() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    let experiment = start_experiment(&nodes).await;
+    let chat_ids: Vec<String> = (0..300).map(|index| format!("seen-{index}")).collect();
+    let reply = assign(&nodes, &chat_ids).await.expect("assigned");
+    let variant_of: BTreeMap<&str, Variant> = reply
+        .chats
+        .iter()
+        .map(|chat| (chat.chat_id.as_str(), chat.assignments[0].variant))
+        .collect();
+
+    // Calls lost i mod 7, interrupted every third chat; and two chats in no experiment.
+    let values = |index: usize, shift: f64| {
+        [
+            ("calls_lost", (index % 7) as f64 + shift),
+            ("interrupted", f64::from(u8::from(index.is_multiple_of(3)))),
+        ]
+    };
+    let mut observations: Vec<Observation> = chat_ids
+        .iter()
+        .enumerate()
+        .map(|(index, chat_id)| observation(chat_id, &values(index, 0.0)))
+        .collect();
+    observations.push(observation("stranger-1", &[("calls_lost", 1.0)]));
+    observations.push(observation("stranger-2", &[("calls_lost", 2.0)]));
+    let counted = observe(&nodes, observations).await.expect("observed");
+    assert_eq!((counted.counted, counted.ignored), (300, 2));
+
+    // What each variant's tallies must be, from the values sent.
+    let expect = |shifted: usize, shift: f64, wanted: Variant, metric: &str| {
+        expected_tally(
+            chat_ids
+                .iter()
+                .enumerate()
+                .filter(|(_, chat_id)| variant_of[chat_id.as_str()] == wanted)
+                .map(|(index, _)| {
+                    let shift = if index < shifted { shift } else { 0.0 };
+                    values(index, shift)
+                        .iter()
+                        .find(|(name, _)| *name == metric)
+                        .map(|(_, value)| *value)
+                        .expect("a metric sent")
+                }),
+        )
+    };
+    let check = |shown: &Experiment, shifted: usize, shift: f64| {
+        for wanted in [Variant::Control, Variant::Treatment] {
+            let record = arm(shown, 10, wanted);
+            let members = variant_of.values().filter(|each| **each == wanted).count() as u64;
+            assert_eq!(record.observed, members, "{wanted:?}");
+            for metric in ["calls_lost", "interrupted"] {
+                assert_eq!(
+                    tally(&record, metric),
+                    expect(shifted, shift, wanted, metric),
+                    "{wanted:?} {metric}"
+                );
+            }
+        }
+    };
+    let shown = show(&nodes, &experiment.id).await;
+    check(&shown, 0, 0.0);
+    assert!(
+        arm(&shown, 10, Variant::Treatment).observed > 0,
+        "some chats are treated"
+    );
+
+    // Observed again: the new values replace the old, so n stays and the sums move. A chat named twice in
+    // one request counts once, with its last values.
+    let mut repeated: Vec<Observation> = chat_ids
+        .iter()
+        .take(40)
+        .enumerate()
+        .map(|(index, chat_id)| observation(chat_id, &values(index, 10.0)))
+        .collect();
+    repeated.insert(0, observation(&chat_ids[1], &values(1, 50.0)));
+    let counted = observe(&nodes, repeated).await.expect("observed");
+    assert_eq!((counted.counted, counted.ignored), (41, 0));
+    let shown = show(&nodes, &experiment.id).await;
+    check(&shown, 40, 10.0);
+
+    // Unknown metrics, a rate other than 0 or 1, an observation of nothing: refused, nothing counted.
+    for (refused, needle) in [
+        (
+            observe(
+                &nodes,
+                vec![observation(&chat_ids[0], &[("happiness", 1.0)])],
+            )
+            .await,
+            "\"happiness\" is not a metric",
+        ),
+        (
+            observe(
+                &nodes,
+                vec![
+                    observation(&chat_ids[0], &[("calls_lost", 100.0)]),
+                    observation(&chat_ids[1], &[("interrupted", 0.5)]),
+                ],
+            )
+            .await,
+            "a rate is 0 or 1",
+        ),
+        (
+            observe(
+                &nodes,
+                vec![observation(&chat_ids[0], &[("calls_lost", f64::NAN)])],
+            )
+            .await,
+            "a finite number",
+        ),
+        (
+            observe(&nodes, vec![observation(&chat_ids[0], &[])]).await,
+            "names no metric",
+        ),
+    ] {
+        assert!(is_bad_request(&refused, needle), "{needle}: {refused:?}");
+    }
+    assert_eq!(show(&nodes, &experiment.id).await, shown);
+
+    // Only chats in no experiment: all ignored.
+    let ignored = observe(
+        &nodes,
+        vec![
+            observation("stranger-3", &[("calls_lost", 1.0)]),
+            observation("stranger-4", &[("interrupted", 1.0)]),
+        ],
+    )
+    .await
+    .expect("observed");
+    assert_eq!((ignored.counted, ignored.ignored), (0, 2));
+    node.stop().await;
+}
+
+/// Reports one tool call of chat `chat_id` as Claude Code's PostToolUse hook does.
+async fn tool_call(nodes: &NodeClient, chat_id: &str) -> RiskReport {
+    nodes
+        .request(
+            NodeOp::Signals,
+            &SignalBatch {
+                chat_id: chat_id.to_owned(),
+                source: SignalSource::Hook,
+                at_ms: shim_actors::now_ms(),
+                events: vec![SignalEvent::ToolCall {
+                    tool: "Edit".to_owned(),
+                    ok: true,
+                    duration_ms: Some(5),
+                    arguments: Some("parser.rs".to_owned()),
+                    result: None,
+                }],
+                transcript_path: None,
+                prompt: None,
+                trigger: None,
+            },
+        )
+        .await
+        .expect("signals taken")
+}
+
+async fn start_session(nodes: &NodeClient, chat_id: &str) {
+    let started: SessionStartReply = nodes
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                chat_id: Some(chat_id.to_owned()),
+                client: Some("cli".to_owned()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("session started");
+    assert!(started.created, "{started:?}");
+}
+
+/// The first chat id `prefix-<n>` the hash puts in `wanted`.
+fn chat_in(experiment: &Experiment, prefix: &str, wanted: Variant) -> String {
+    (0..)
+        .map(|index| format!("{prefix}-{index}"))
+        .find(|chat_id| hashed(experiment, chat_id) == wanted)
+        .expect("some chat")
+}
+
+#[tokio::test]
+async fn a_chat_runs_with_its_variants_checkpoint_interval() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await;
+    let experiment = start_experiment(&nodes).await;
+    let treated = chat_in(&experiment, "run", Variant::Treatment);
+    let control = chat_in(&experiment, "run", Variant::Control);
+    let events = async_nats::connect(nats.url()).await.expect("connects");
+    let mut exposures = EventFeed::subscribe(&events, "shim.events.kaizen.exposure").await;
+    let mut triggered = EventFeed::subscribe(&events, "shim.events.checkpoint.triggered").await;
+
+    // Each chat asks the experiment manager for its parameters as it opens, and says which it got.
+    start_session(&nodes, &treated).await;
+    start_session(&nodes, &control).await;
+    let mut exposed: BTreeMap<String, Value> = BTreeMap::new();
+    for _ in 0..2 {
+        let (_, event) = exposures.next().await;
+        let chat_id = event["chat_id"].as_str().expect("a chat").to_owned();
+        exposed.insert(chat_id, event["data"].clone());
+    }
+    for (chat_id, name, value) in [(&treated, "treatment", 3.0), (&control, "control", 5.0)] {
+        let data = &exposed[chat_id.as_str()];
+        assert_eq!(data["experiment_id"], experiment.id.as_str(), "{data}");
+        assert_eq!(data["parameter"], EVERY_CALLS, "{data}");
+        assert_eq!(data["variant"], name, "{data}");
+        assert_eq!(data["value"], value, "{data}");
+        assert_eq!(data["stage"], 10, "{data}");
+    }
+
+    // Four tool calls in the control chat, then three in the treated one. A node's events go out in the
+    // order they happen, so had the control chat's calls set off a checkpoint, its event would come first.
+    for _ in 0..4 {
+        tool_call(&nodes, &control).await;
+    }
+    for _ in 0..3 {
+        tool_call(&nodes, &treated).await;
+    }
+    let (_, first) = triggered.next().await;
+    assert_eq!(first["chat_id"], treated.as_str(), "{first}");
+    assert_eq!(first["data"]["trigger"], "tool_calls", "{first}");
+    // The control chat's fifth call is its first checkpoint.
+    let report = tool_call(&nodes, &control).await;
+    assert_eq!(report.signals.tool_calls, 5);
+    let (_, second) = triggered.next().await;
+    assert_eq!(second["chat_id"], control.as_str(), "{second}");
+    assert_eq!(second["data"]["trigger"], "tool_calls", "{second}");
+
+    // Both checkpoints are saved, named after the tool calls.
+    for chat_id in [&treated, &control] {
+        let saved = wait_until(
+            || async {
+                nodes
+                    .request::<_, CheckpointList>(
+                        NodeOp::CheckpointList,
+                        &ListCheckpointsRequest {
+                            chat_id: Some(chat_id.clone()),
+                            limit: None,
+                        },
+                    )
+                    .await
+                    .is_ok_and(|list| {
+                        list.checkpoints.len() == 1
+                            && list.checkpoints[0].trigger == CheckpointTrigger::ToolCalls
+                    })
+            },
+            DEADLINE,
+            POLL,
+        )
+        .await;
+        assert!(saved, "{chat_id}'s automatic checkpoint is saved");
+    }
+    node.stop().await;
+}
+
+/// The session record of `chat_id` in the analytics store, once it has an outcome.
+async fn session_outcome(nodes: &NodeClient, chat_id: &str) -> Option<SessionOutcome> {
+    let list: SessionList = nodes
+        .request_service(
+            ANALYTICS_SESSIONS,
+            &SessionsRequest {
+                since_ms: 0,
+                ..Default::default()
+            },
+        )
+        .await
+        .ok()?;
+    list.sessions
+        .into_iter()
+        .find(|session| session.chat_id == chat_id)?
+        .outcome
+}
+
+#[tokio::test]
+async fn a_sessions_outcome_is_counted_into_its_experiment() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    assert!(
+        node.config_ref().analytics.enabled,
+        "the analytics store is on"
+    );
+    let nodes = node.client().await;
+    let js = jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
+    let consumer_ready = wait_until(
+        || async {
+            match js.get_stream("SHIM_EVENTS").await {
+                Ok(stream) => stream
+                    .consumer_info("kaizen-outcomes")
+                    .await
+                    .is_ok_and(|info| info.config.filter_subject == "shim.events.sessions.outcome"),
+                Err(_) => false,
+            }
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(
+        consumer_ready,
+        "the node follows outcomes with its consumer"
+    );
+    let experiment = start_experiment(&nodes).await;
+    let chat_id = chat_in(&experiment, "outcome", Variant::Treatment);
+    let other = chat_in(&experiment, "outcome", Variant::Control);
+
+    // A treated session works (three tool calls: one automatic checkpoint) and ends cleanly; another
+    // chat is assigned but its session is still open.
+    start_session(&nodes, &chat_id).await;
+    start_session(&nodes, &other).await;
+    for _ in 0..3 {
+        tool_call(&nodes, &chat_id).await;
+    }
+    let checkpointed = wait_until(
+        || async {
+            nodes
+                .request::<_, CheckpointList>(
+                    NodeOp::CheckpointList,
+                    &ListCheckpointsRequest {
+                        chat_id: Some(chat_id.clone()),
+                        limit: None,
+                    },
+                )
+                .await
+                .is_ok_and(|list| list.checkpoints.len() == 1)
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(checkpointed, "the treated chat checkpoints after 3 calls");
+    let ended: SessionEndReply = nodes
+        .request(
+            NodeOp::SessionEnd,
+            &SessionEndRequest {
+                chat_id: chat_id.clone(),
+                reason: Some("done".to_owned()),
+            },
+        )
+        .await
+        .expect("ended");
+    assert_eq!(ended.chat_id, chat_id);
+
+    // The outcome is decided by the analytics store, and the consumer counts it into the treatment at 10%.
+    let counted = wait_until(
+        || async { arm(&show(&nodes, &experiment.id).await, 10, Variant::Treatment).observed == 1 },
+        DEADLINE,
+        Duration::from_millis(100),
+    )
+    .await;
+    let shown = show(&nodes, &experiment.id).await;
+    assert!(
+        counted,
+        "the outcome is counted: {shown:#?}\noutcome {:?}",
+        session_outcome(&nodes, &chat_id).await
+    );
+    assert_eq!(
+        session_outcome(&nodes, &chat_id).await,
+        Some(SessionOutcome::Clean)
+    );
+    let treated = arm(&shown, 10, Variant::Treatment);
+    let one = |value: f64| Tally {
+        n: 1,
+        sum: value,
+        sum_sq: value * value,
+    };
+    assert_eq!(tally(&treated, "interrupted"), one(0.0), "{treated:?}");
+    assert_eq!(tally(&treated, "calls_lost"), one(0.0), "{treated:?}");
+    assert_eq!(tally(&treated, "checkpoints"), one(1.0), "{treated:?}");
+    let control = arm(&shown, 10, Variant::Control);
+    assert_eq!(control.observed, 0, "{control:?}");
+    assert!(control.metrics.is_empty(), "{control:?}");
+    assert_eq!((treated.exposed, control.exposed), (1, 1));
+    node.stop().await;
+}
