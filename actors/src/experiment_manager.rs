@@ -58,7 +58,7 @@ pub use store::{KaizenStore, ParameterEntry, ParameterSet, UnitRecord};
 /// Most chats one assign or observe request may name.
 pub const MAX_BATCH: usize = 1_000;
 /// Most experiments listed.
-pub const MAX_LISTED: usize = 1_000;
+pub const MAX_LISTED: usize = 200;
 /// Longest hypothesis, evidence line or reason kept, in characters.
 const MAX_TEXT: usize = 500;
 /// Most evidence lines kept per proposal.
@@ -440,7 +440,13 @@ impl ExperimentManagerArgs {
                 }
             }
         }
-        let mut number = all.len() + 1;
+        // The next number after the newest listed; a taken one (a race with another node) moves on.
+        let mut number = all
+            .iter()
+            .filter_map(|each| each.id.strip_prefix("exp-")?.parse::<usize>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
         loop {
             experiment.id = format!("exp-{number}");
             if self.store.create_experiment(&experiment).await? {

@@ -6,6 +6,7 @@
 //! Supervisor                              one per node; restart policy with back-off (RestartPolicy)
 //! ├── CheckpointManager  checkpoint_manager.<node_id>   checkpoints in sled, retention, resume detection
 //! ├── ModelRouter        model_router.<node_id>         model routing, learning, budget
+//! ├── ExperimentManager  experiment_manager.<node_id>   the Kaizen loop's experiments (state in JetStream)
 //! ├── ChatWorker         chat_worker.<chat_id>          one per chat: its signal window, crash risk,
 //! ├── ChatWorker         chat_worker.<chat_id>          automatic checkpoints, transcript, resume record;
 //! └── ...                                               stopped when the chat ends or idles out
@@ -19,7 +20,7 @@
 //! Every failure and restart is logged, counted in [`ActorMetrics`] and published as an event.
 //!
 //! Who imports whom: the Supervisor imports the actors it spawns; a chat worker imports the messages of
-//! the services it asks; services import no other actor (the CheckpointManager asks a chat worker for its
+//! the services it asks (the ExperimentManager, for its parameters); services import no other actor (the CheckpointManager asks a chat worker for its
 //! latest tool calls through a [`RecentTools`](checkpoint_manager::RecentTools) the Supervisor wires).
 //!
 //! # Layout
@@ -29,8 +30,9 @@
 //! - [`names`]: the names actors are registered under, and finding them.
 //! - [`model_router`]: the [`ModelRouter`](model_router::ModelRouter), routing prompts to model tiers.
 //! - [`checkpoint_manager`]: the [`CheckpointManager`], its sled store, limits, git state and resume.
-//! - [`experiment_manager`]: the Kaizen loop's experiments; for now their statistics
-//!   ([`experiment_manager::stats`]).
+//! - [`experiment_manager`]: the [`ExperimentManager`](experiment_manager::ExperimentManager) of the Kaizen
+//!   loop: proposals under safety settings, hashed assignment, looks, rollout and rollback, through a
+//!   [`KaizenStore`](experiment_manager::KaizenStore) the node backs with JetStream; and its statistics.
 //! - [`project_dir`]: which directories a chat may name as its project.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.

@@ -18,6 +18,7 @@
 //! | `report` | `report`: the period's report, Markdown and HTML |
 //! | `sessions`, `analytics` | `analytics`: session outcomes, the period's summary, crash prediction |
 //! | `stats` | `stats`: `stats compare`, a treatment against its control from a JSON-lines file; no node needed |
+//! | `simulate` | `simulate`: `simulate kaizen`, the real Kaizen loop on generated sessions, on its own names |
 //! | `experiments`, `improvements` | `experiments`: the Kaizen loop's experiments (list, show, approve, stop), its parameter store, and the improvements it shipped (list, show, revert) |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).

@@ -17,6 +17,8 @@
 //!   answers (`shim.v1.coord.<op>`), with its supervised background tasks.
 //! - [`analytics`]: the events stream `SHIM_EVENTS`, the session ledger (outcomes in `shim_sessions`) and
 //!   the analytics service (`shim.v1.analytics.<op>`, any node answers).
+//! - [`kaizen`]: the Kaizen loop's JetStream store and service (`shim.v1.kaizen.<op>`, any node answers),
+//!   the outcome consumer and the loop under its lease, and `shim-node simulate kaizen`.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`otlp`]: the OTLP/HTTP receiver that takes in Claude Code's telemetry (events and signals).
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).

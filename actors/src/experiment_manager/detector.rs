@@ -20,6 +20,8 @@ use super::ParameterSet;
 pub const MIN_INTERRUPTED: usize = 20;
 /// A change tried and not shipped is not proposed again for this long.
 pub const RETRY_AFTER_MS: u64 = 7 * 24 * 60 * 60 * 1000;
+/// A change refused is not proposed again for this long.
+pub const REFUSED_RETRY_AFTER_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
 pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> {
@@ -85,13 +87,20 @@ impl OpportunityDetector {
             .map(|(_, metrics)| metrics.get("calls_lost").copied().unwrap_or(0.0))
             .sum::<f64>()
             / interrupted.len() as f64;
+        // A change being tried, or tried and not shipped lately, is not proposed again: a refused one for a
+        // day (the refusal may be the day's cap), one that ran for `RETRY_AFTER_MS`.
         let tried_lately = |parameter: &str, treatment: f64| {
             experiments.iter().any(|experiment| {
+                let wait = if experiment.status == ExperimentStatus::Refused {
+                    REFUSED_RETRY_AFTER_MS
+                } else {
+                    RETRY_AFTER_MS
+                };
                 experiment.parameter == parameter
                     && (experiment.status.is_open()
                         || (experiment.treatment == treatment
                             && experiment.status != ExperimentStatus::Shipped
-                            && experiment.created_at_ms + RETRY_AFTER_MS > now_ms))
+                            && experiment.created_at_ms + wait > now_ms))
             })
         };
         let mut proposals = Vec::new();
