@@ -181,6 +181,18 @@ fn the_documented_commands_show_the_loop_ship_refuse_and_roll_back() {
         "{stdout}"
     );
     assert!(stdout.contains("on the private NATS"), "{stdout}");
+    // docs/kaizen.md shows this run's output: every line but the first (its time varies) is in the doc.
+    let doc = std::fs::read_to_string(shim_tests::repo_root().join("docs/kaizen.md"))
+        .expect("docs/kaizen.md");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines.len() > 5, "{stdout}");
+    assert!(
+        doc.contains("scenario better seed 1: 3400 sessions"),
+        "{stdout}"
+    );
+    for line in &lines[1..] {
+        assert!(doc.contains(line), "docs/kaizen.md does not show {line:?}");
+    }
 }
 
 #[test]

@@ -195,8 +195,10 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
         }
     }
 
-    // 2. The guardrails: worse by more than their margin is a regression.
+    // 2. The guardrails: worse by more than their margin is a regression. Several are tested at each look, so
+    //    their p-values are adjusted by Holm's method before any is called worse.
     let mut over_margin = Vec::new();
+    let mut checked = Vec::new();
     for guardrail in &experiment.guardrails {
         match guardrail_check(
             stage,
@@ -204,36 +206,45 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
             guardrail.margin,
             settings.guardrail_alpha,
         ) {
-            Some(GuardrailCheck {
-                line,
-                worse,
-                estimate_over_margin,
-            }) => {
-                evidence.push(line.clone());
-                if worse {
-                    let why = format!("guardrail regression: {line}");
-                    let (decision, look) = record(
-                        Decision::RollBack(why.clone()),
-                        None,
-                        None,
-                        format!("roll back: {why}"),
-                    );
-                    return Verdict {
-                        decision,
-                        look: Some(look),
-                        effect: None,
-                        evidence,
-                    };
-                }
-                if estimate_over_margin {
-                    over_margin.push(line);
-                }
-            }
+            Some(check) => checked.push(check),
             None => evidence.push(format!(
                 "guardrail {}: too few observations to compare",
                 guardrail.metric.name
             )),
         }
+    }
+    let adjusted = stats::holm(
+        &checked
+            .iter()
+            .map(|check| check.p_worse)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap_or_default();
+    let mut regression_opt = None;
+    for (check, adjusted) in checked.into_iter().zip(adjusted) {
+        let line = format!("{} (Holm-adjusted {adjusted:.4})", check.line);
+        evidence.push(line.clone());
+        if adjusted < settings.guardrail_alpha && regression_opt.is_none() {
+            regression_opt = Some(line.clone());
+        }
+        if check.estimate_over_margin {
+            over_margin.push(line);
+        }
+    }
+    if let Some(line) = regression_opt {
+        let why = format!("guardrail regression: {line}");
+        let (decision, look) = record(
+            Decision::RollBack(why.clone()),
+            None,
+            None,
+            format!("roll back: {why}"),
+        );
+        return Verdict {
+            decision,
+            look: Some(look),
+            effect: None,
+            evidence,
+        };
     }
 
     // 3. The primary metric.
@@ -423,7 +434,8 @@ fn proportions(control: &Tally, treatment: &Tally) -> Result<(Proportion, Propor
 
 struct GuardrailCheck {
     line: String,
-    worse: bool,
+    /// One-sided p-value of "no worse than the margin".
+    p_worse: f64,
     estimate_over_margin: bool,
 }
 
@@ -473,7 +485,7 @@ fn guardrail_check(
             margin * 100.0,
             result.p_worse
         ),
-        worse: result.worse,
+        p_worse: result.p_worse,
         // A "never worse" guardrail (margin 0) blocks only on evidence (the regression test above): its
         // estimate is worse than control about half the time by chance alone.
         estimate_over_margin: margin > 0.0 && worse_by > absolute_margin,

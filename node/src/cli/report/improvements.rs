@@ -21,7 +21,9 @@ pub(crate) fn blocks(
     let experiments = match experiments {
         Ok(experiments) => experiments,
         Err(why) => {
-            blocks.push(Block::Text(format!("The experiment manager could not be asked: {why}.")));
+            blocks.push(Block::Text(format!(
+                "The experiment manager could not be asked: {why}."
+            )));
             return blocks;
         }
     };
@@ -29,8 +31,10 @@ pub(crate) fn blocks(
     let shipped: Vec<&Experiment> = experiments
         .iter()
         .filter(|experiment| {
-            matches!(experiment.status, ExperimentStatus::Shipped | ExperimentStatus::Reverted)
-                && in_period(experiment.decided_at_ms)
+            matches!(
+                experiment.status,
+                ExperimentStatus::Shipped | ExperimentStatus::Reverted
+            ) && in_period(experiment.decided_at_ms)
         })
         .collect();
     let live: Vec<&Experiment> = experiments
@@ -41,10 +45,19 @@ pub(crate) fn blocks(
         blocks.push(Block::Text("Nothing shipped in the period.".to_owned()));
     } else {
         blocks.push(Block::Table(
-            ["change", "shipped", "measured effect", "95% interval", "status"]
-                .map(str::to_owned)
-                .to_vec(),
-            shipped.iter().map(|experiment| shipped_row(experiment)).collect(),
+            [
+                "change",
+                "shipped",
+                "measured effect",
+                "95% interval",
+                "status",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            shipped
+                .iter()
+                .map(|experiment| shipped_row(experiment))
+                .collect(),
         ));
     }
     let period_hours = (until_ms.saturating_sub(since_ms)) as f64 / 3_600_000.0;
@@ -99,7 +112,9 @@ pub(crate) fn blocks(
         .filter(|experiment| {
             matches!(
                 experiment.status,
-                ExperimentStatus::RolledBack | ExperimentStatus::Stopped | ExperimentStatus::Refused
+                ExperimentStatus::RolledBack
+                    | ExperimentStatus::Stopped
+                    | ExperimentStatus::Refused
             ) && in_period(experiment.decided_at_ms)
         })
         .map(|experiment| {

@@ -341,7 +341,10 @@ fn the_report_says_what_the_loop_changed_its_effect_and_what_it_brought() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
     let page = html(&month(), None, &blocks);
-    assert!(page.contains("guardrail regression: &lt;latency&gt;"), "escaped");
+    assert!(
+        page.contains("guardrail regression: &lt;latency&gt;"),
+        "escaped"
+    );
     roxmltree::Document::parse(page.trim_start_matches("<!DOCTYPE html>\n")).expect("well-formed");
     let unavailable = super::improvements::blocks(Err("no node answers"), &month(), since, until);
     assert!(
