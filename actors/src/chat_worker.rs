@@ -171,7 +171,11 @@ impl Actor for ChatWorker {
         debug!(chat_id = %args.spec.chat_id, opened = args.opened, "chat worker started");
         let now = now_ms();
         let mut node = args.node;
-        if let Some(thresholds) = chat_parameters(&node, &args.spec.chat_id).await {
+        // Only a chat a session opens takes part in experiments: one heard of through signals alone is
+        // already under way (its session started before this node ran), and would join mid-session.
+        if args.opened
+            && let Some(thresholds) = chat_parameters(&node, &args.spec.chat_id).await
+        {
             node.thresholds = Arc::new(thresholds);
         }
         let mut state = ChatWorkerState {

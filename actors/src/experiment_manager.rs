@@ -78,6 +78,9 @@ pub struct ExperimentManagerArgs {
     pub settings: KaizenSettings,
     /// The clock: the wall clock, or a simulation's.
     pub clock: Clock,
+    /// The node's thresholds: a parameter's value in force wherever the parameter store sets none (the
+    /// built-in defaults, or the config file's `[risk]`).
+    pub base: Arc<crate::RiskThresholds>,
 }
 
 /// Milliseconds since the Unix epoch, from the wall clock ([`Clock::wall`]) or a simulation's.
@@ -147,6 +150,16 @@ pub enum ExperimentManagerMessage {
 #[derive(Debug, Default)]
 pub struct ExperimentManager;
 
+/// How often a look also checks that the parameter store agrees with what shipped and was reverted.
+const RECONCILE_EVERY_MS: u64 = 10 * 60 * 1000;
+
+/// The manager's state: its arguments, and when it last reconciled the parameter store.
+#[derive(Debug)]
+pub struct ManagerState {
+    args: ExperimentManagerArgs,
+    reconciled_at_ms: u64,
+}
+
 impl ExperimentManager {
     /// Its kind in status; registered as `experiment_manager.<node_id>`.
     pub const NAME: &'static str = "experiment_manager";
@@ -164,7 +177,7 @@ impl ExperimentManager {
 
 impl Actor for ExperimentManager {
     type Msg = ExperimentManagerMessage;
-    type State = ExperimentManagerArgs;
+    type State = ManagerState;
     type Arguments = ExperimentManagerArgs;
 
     async fn pre_start(
@@ -175,7 +188,10 @@ impl Actor for ExperimentManager {
         args.settings
             .validate()
             .map_err(|message| format!("kaizen settings: {message}"))?;
-        Ok(args)
+        Ok(ManagerState {
+            args,
+            reconciled_at_ms: 0,
+        })
     }
 
     async fn handle(
@@ -186,38 +202,53 @@ impl Actor for ExperimentManager {
     ) -> Result<(), ActorProcessingErr> {
         match message {
             ExperimentManagerMessage::Propose(request, port) => {
-                let _ = port.send(state.propose(request).await);
+                let _ = port.send(state.args.propose(request).await);
             }
+            // Reads that may take a while (every experiment, the audit) run beside the mailbox, so a
+            // chat's assignment never waits behind them.
             ExperimentManagerMessage::List(port) => {
-                let _ = port.send(state.list().await);
+                let store = state.args.store.clone();
+                tokio::spawn(async move {
+                    let _ = port.send(list(&*store).await);
+                });
             }
             ExperimentManagerMessage::Show(id, port) => {
-                let _ = port.send(state.show(&id).await);
+                let store = state.args.store.clone();
+                tokio::spawn(async move {
+                    let _ = port.send(show(&*store, &id).await);
+                });
             }
             ExperimentManagerMessage::Approve(request, port) => {
-                let _ = port.send(state.approve(request).await);
+                let _ = port.send(state.args.approve(request).await);
             }
             ExperimentManagerMessage::Stop(request, port) => {
-                let _ = port.send(state.stop(request).await);
+                let _ = port.send(state.args.stop(request).await);
             }
             ExperimentManagerMessage::Revert(request, port) => {
-                let _ = port.send(state.revert(request).await);
+                let _ = port.send(state.args.revert(request).await);
             }
             ExperimentManagerMessage::Assign(request, port) => {
-                let _ = port.send(state.assign(request).await);
+                let _ = port.send(state.args.assign(request).await);
             }
             ExperimentManagerMessage::Observe(request, port) => {
-                let _ = port.send(state.observe(request).await);
+                let _ = port.send(state.args.observe(request).await);
             }
             ExperimentManagerMessage::Parameters(port) => {
-                let _ = port.send(state.parameters().await);
+                let _ = port.send(state.args.parameters().await);
             }
             ExperimentManagerMessage::Audit(request, port) => {
-                let _ = port.send(state.store.audit_log(&request).await);
+                let store = state.args.store.clone();
+                tokio::spawn(async move {
+                    let _ = port.send(store.audit_log(&request).await);
+                });
             }
             ExperimentManagerMessage::Tick(now_opt, port) => {
-                let now = now_opt.unwrap_or_else(|| state.clock.now());
-                let _ = port.send(state.tick(now).await);
+                let now = now_opt.unwrap_or_else(|| state.args.clock.now());
+                if now.saturating_sub(state.reconciled_at_ms) >= RECONCILE_EVERY_MS {
+                    state.args.reconcile().await;
+                    state.reconciled_at_ms = now;
+                }
+                let _ = port.send(state.args.tick(now).await);
             }
         }
         Ok(())
@@ -278,6 +309,26 @@ impl ExperimentManagerArgs {
         self.clock.now()
     }
 
+    /// Checks that setting `name` to `value` keeps each warning threshold below its danger threshold.
+    fn consistent(&self, set: &ParameterSet, name: &str, value: f64) -> Result<(), String> {
+        let mut thresholds = (*self.base).clone();
+        for spec in &catalogue::PARAMETERS {
+            if let Some(current) = self.in_force(set, spec.name) {
+                catalogue::write(&mut thresholds, spec.name, current);
+            }
+        }
+        catalogue::write(&mut thresholds, name, value);
+        catalogue::check_order(&thresholds)
+    }
+
+    /// The value of parameter `name` in force: the one the parameter store set, else the node's.
+    fn in_force(&self, set: &ParameterSet, name: &str) -> Option<f64> {
+        set.values
+            .get(name)
+            .map(|entry| entry.value)
+            .or_else(|| catalogue::read(&self.base, name))
+    }
+
     async fn record(&self, action: &str, experiment: &Experiment, by: &str, evidence: Vec<String>) {
         let entry = AuditEntry {
             at_ms: self.now(),
@@ -327,8 +378,8 @@ impl ExperimentManagerArgs {
             ));
         }
         let parameters = self.store.parameters().await?;
-        let control = parameters
-            .value(spec.name)
+        let control = self
+            .in_force(&parameters, spec.name)
             .ok_or_else(|| ExperimentError::BadRequest(format!("{} has no value", spec.name)))?;
         let (all, _) = self.store.experiments(MAX_LISTED).await?;
         let by_person = request.source.starts_with("person:");
@@ -405,9 +456,18 @@ impl ExperimentManagerArgs {
                 open.id,
                 open.status.as_str()
             )),
+            None if !by_person && !self.settings.enabled => Err(
+                "the loop does not start experiments by itself here ([kaizen] enabled = false); a person's \
+                 proposal still may"
+                    .to_owned(),
+            ),
             None => self
                 .settings
                 .check(spec.name, control, request.treatment, auto_today, by_person)
+                .and_then(|approval| {
+                    self.consistent(&parameters, spec.name, request.treatment)?;
+                    Ok(approval)
+                })
                 .and_then(|approval| {
                     let baseline = request.baseline.ok_or_else(|| {
                         format!("the proposal gives no baseline of {}", primary.name)
@@ -473,22 +533,6 @@ impl ExperimentManagerArgs {
         Ok(experiment)
     }
 
-    async fn list(&self) -> ExperimentResult<ExperimentList> {
-        let (experiments, truncated) = self.store.experiments(MAX_LISTED).await?;
-        Ok(ExperimentList {
-            experiments,
-            truncated,
-        })
-    }
-
-    async fn show(&self, id: &str) -> ExperimentResult<Experiment> {
-        validate_id("experiment id", id)?;
-        self.store
-            .experiment(id)
-            .await?
-            .ok_or_else(|| ExperimentError::NotFound(id.to_owned()))
-    }
-
     /// Changes experiment `id` if it is in one of `from`; the experiment as written.
     async fn transition(
         &self,
@@ -536,6 +580,32 @@ impl ExperimentManagerArgs {
     async fn approve(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
         let now = self.now();
         let by = Self::person(&request);
+        // The bounds may have narrowed, or the parameter changed, since it was proposed: judged again.
+        let waiting = show(&*self.store, &request.id).await?;
+        if waiting.status == ExperimentStatus::AwaitingApproval {
+            let parameters = self.store.parameters().await?;
+            let control = self.in_force(&parameters, &waiting.parameter);
+            if control != Some(waiting.control) {
+                return Err(ExperimentError::WrongState(format!(
+                    "{} is now {} (it was {} when {} was proposed); stop it and let a new proposal start \
+                     from the current value",
+                    waiting.parameter,
+                    control.unwrap_or_default(),
+                    waiting.control,
+                    waiting.id
+                )));
+            }
+            self.settings
+                .check(
+                    &waiting.parameter,
+                    waiting.control,
+                    waiting.treatment,
+                    0,
+                    true,
+                )
+                .and_then(|_| self.consistent(&parameters, &waiting.parameter, waiting.treatment))
+                .map_err(ExperimentError::WrongState)?;
+        }
         let experiment = self
             .transition(
                 &request.id,
@@ -656,7 +726,7 @@ impl ExperimentManagerArgs {
                 let entry = set.values.get(spec.name);
                 ParameterValue {
                     name: spec.name.to_owned(),
-                    value: entry.map_or(default, |entry| entry.value),
+                    value: self.in_force(&set, spec.name).unwrap_or(default),
                     default,
                     version: entry.map_or(0, |entry| entry.version),
                     set_at_ms: entry.map_or(0, |entry| entry.set_at_ms),
@@ -702,11 +772,13 @@ impl ExperimentManagerArgs {
         Self::check_batch(&request.chat_ids)?;
         let now = self.now();
         let parameters = self.store.parameters().await?;
-        let base: BTreeMap<String, f64> = parameters
-            .values
+        // Every parameter's value in force, so a chat runs with the same values whichever node answered.
+        let base: BTreeMap<String, f64> = catalogue::PARAMETERS
             .iter()
-            .filter(|(name, entry)| catalogue::default_value(name) != Some(entry.value))
-            .map(|(name, entry)| (name.clone(), entry.value))
+            .filter_map(|spec| {
+                self.in_force(&parameters, spec.name)
+                    .map(|value| (spec.name.to_owned(), value))
+            })
             .collect();
         let mut chats: Vec<ChatParameters> = request
             .chat_ids
@@ -873,6 +945,76 @@ impl ExperimentManagerArgs {
         Ok(reply)
     }
 
+    /// Makes the parameter store agree with the experiments: a ship or revert whose second write (the
+    /// parameter) failed after its first (the status) is finished here. The newest decision on a parameter
+    /// wins.
+    async fn reconcile(&self) {
+        let (experiments, _) = match self.store.experiments(MAX_LISTED).await {
+            Ok(listed) => listed,
+            Err(error) => {
+                warn!(%error, "could not read the experiments to reconcile the parameter store");
+                return;
+            }
+        };
+        let Ok(parameters) = self.store.parameters().await else {
+            return;
+        };
+        let now = self.now();
+        let mut newest: BTreeMap<&str, &Experiment> = BTreeMap::new();
+        for experiment in &experiments {
+            if !matches!(
+                experiment.status,
+                ExperimentStatus::Shipped | ExperimentStatus::Reverted
+            ) {
+                continue;
+            }
+            let entry = newest
+                .entry(experiment.parameter.as_str())
+                .or_insert(experiment);
+            if experiment.decided_at_ms > entry.decided_at_ms {
+                *entry = experiment;
+            }
+        }
+        for (parameter, experiment) in newest {
+            let entry_opt = parameters.values.get(parameter);
+            let holder = entry_opt.and_then(|entry| entry.improvement_id.as_deref());
+            let wanted = match experiment.status {
+                ExperimentStatus::Shipped if holder != Some(experiment.id.as_str()) => {
+                    Some((experiment.treatment, Some(experiment.id.clone())))
+                }
+                ExperimentStatus::Reverted if holder == Some(experiment.id.as_str()) => {
+                    Some((experiment.control, None))
+                }
+                _ => None,
+            };
+            let Some((value, improvement_id)) = wanted else {
+                continue;
+            };
+            match self
+                .store
+                .set_parameter(
+                    parameter,
+                    ParameterEntry {
+                        value,
+                        version: 0,
+                        set_at_ms: now,
+                        improvement_id,
+                    },
+                )
+                .await
+            {
+                Ok(set) => warn!(
+                    experiment = %experiment.id,
+                    %parameter,
+                    value,
+                    version = set.version,
+                    "the parameter store lagged behind a decision; brought in line"
+                ),
+                Err(error) => warn!(%error, %parameter, "could not reconcile the parameter store"),
+            }
+        }
+    }
+
     async fn tick(&self, now: u64) -> ExperimentResult<Vec<AuditEntry>> {
         let mut decided = Vec::new();
         for experiment in self.running().await? {
@@ -974,6 +1116,22 @@ impl ExperimentManagerArgs {
         }
         Ok(decided)
     }
+}
+
+async fn list(store: &dyn KaizenStore) -> ExperimentResult<ExperimentList> {
+    let (experiments, truncated) = store.experiments(MAX_LISTED).await?;
+    Ok(ExperimentList {
+        experiments,
+        truncated,
+    })
+}
+
+async fn show(store: &dyn KaizenStore, id: &str) -> ExperimentResult<Experiment> {
+    validate_id("experiment id", id)?;
+    store
+        .experiment(id)
+        .await?
+        .ok_or_else(|| ExperimentError::NotFound(id.to_owned()))
 }
 
 /// One line of an experiment's plan.

@@ -131,6 +131,38 @@ pub fn write(thresholds: &mut RiskThresholds, name: &str, value: f64) -> bool {
     true
 }
 
+/// Checks that each warning threshold stays below its danger threshold: the error names the pair.
+pub fn check_order(thresholds: &RiskThresholds) -> Result<(), String> {
+    let pairs = [
+        (
+            "risk.context_warning",
+            thresholds.context_warning,
+            "risk.context_danger",
+            thresholds.context_danger,
+        ),
+        (
+            "risk.messages_warning",
+            thresholds.messages_warning as f64,
+            "messages_danger",
+            thresholds.messages_danger as f64,
+        ),
+        (
+            "risk.calls_since_checkpoint_warning",
+            thresholds.calls_since_checkpoint_warning as f64,
+            "calls_since_checkpoint_danger",
+            thresholds.calls_since_checkpoint_danger as f64,
+        ),
+    ];
+    for (warning, warning_value, danger, danger_value) in pairs {
+        if warning_value >= danger_value {
+            return Err(format!(
+                "{warning} = {warning_value} would not be below {danger} = {danger_value}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The built-in default of parameter `name`.
 pub fn default_value(name: &str) -> Option<f64> {
     read(&RiskThresholds::default(), name)

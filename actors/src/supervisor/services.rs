@@ -85,6 +85,7 @@ impl SupervisorState {
                         store: kaizen.store,
                         settings: kaizen.settings,
                         clock: crate::experiment_manager::Clock::wall(),
+                        base: self.node.thresholds.clone(),
                     },
                     myself.get_cell(),
                 )

@@ -351,6 +351,7 @@ async fn run_on(
             store,
             settings: settings_for(options.scenario),
             clock: Clock::from_fn(move || reading.load(Ordering::Relaxed)),
+            base: Arc::new(shim_actors::RiskThresholds::default()),
         },
     )
     .await

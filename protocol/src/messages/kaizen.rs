@@ -357,8 +357,8 @@ pub struct AssignRequest {
 pub struct ChatParameters {
     /// The chat.
     pub chat_id: String,
-    /// Every parameter whose value differs from the built-in default for it: shipped improvements, then its
-    /// variants.
+    /// Every parameter's value for the chat: the one in force (shipped improvements, else the answering
+    /// node's thresholds), or its variant's.
     pub values: BTreeMap<String, f64>,
     /// Its experiments.
     #[serde(default)]
