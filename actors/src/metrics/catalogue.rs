@@ -322,8 +322,12 @@ const CHECKPOINT_TRIGGERS: LabelValues = LabelValues::Fixed(&[
     "pre_compact",
     "stop",
 ]);
-const ACTOR_KINDS: LabelValues =
-    LabelValues::Fixed(&["chat_worker", "checkpoint_manager", "model_router"]);
+const ACTOR_KINDS: LabelValues = LabelValues::Fixed(&[
+    "chat_worker",
+    "checkpoint_manager",
+    "model_router",
+    "experiment_manager",
+]);
 const OP: Label = label(
     "op",
     LabelValues::Bounded(
