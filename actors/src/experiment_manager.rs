@@ -49,7 +49,7 @@ use shim_protocol::{
 };
 use tracing::{info, warn};
 
-use crate::{names, publisher::EventEmitter};
+use crate::{metrics::ActorMetrics, names, publisher::EventEmitter};
 pub use error::{ExperimentError, ExperimentResult};
 use evaluate::{Decision, Verdict};
 use settings::{Approval, KaizenSettings};
@@ -72,6 +72,8 @@ const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 pub struct ExperimentManagerArgs {
     /// Stamps and publishes events.
     pub emitter: EventEmitter,
+    /// Counts its decisions, exposures and observations.
+    pub metrics: ActorMetrics,
     /// Where the state lives.
     pub store: Arc<dyn KaizenStore>,
     /// The safety settings.
@@ -329,7 +331,14 @@ impl ExperimentManagerArgs {
             .or_else(|| catalogue::read(&self.base, name))
     }
 
-    async fn record(&self, action: &str, experiment: &Experiment, by: &str, evidence: Vec<String>) {
+    async fn record(
+        &self,
+        action: &'static str,
+        experiment: &Experiment,
+        by: &str,
+        evidence: Vec<String>,
+    ) {
+        self.metrics.record_kaizen_decision(action);
         let entry = AuditEntry {
             at_ms: self.now(),
             action: action.to_owned(),
@@ -832,6 +841,10 @@ impl ExperimentManagerArgs {
                     stage: unit.stage,
                 });
             }
+            for (&(_, variant), &count) in &exposed {
+                self.metrics
+                    .record_kaizen_exposures(variant.as_str(), count);
+            }
             if !exposed.is_empty() {
                 self.store
                     .update_experiment(&experiment.id, &mut |record: &mut Experiment| {
@@ -894,6 +907,7 @@ impl ExperimentManagerArgs {
             let mut index_of: BTreeMap<&str, usize> = BTreeMap::new();
             // (stage, variant) → (values to take out, values to add)
             let mut deltas: Vec<(u8, Variant, BTreeMap<String, f64>, f64)> = Vec::new();
+            let counted_before = reply.counted;
             for ((observation, unit_opt), seen) in request
                 .observations
                 .iter()
@@ -940,6 +954,8 @@ impl ExperimentManagerArgs {
                     Ok(true)
                 })
                 .await?;
+            self.metrics
+                .record_kaizen_observations(reply.counted - counted_before);
         }
         reply.ignored = in_any.iter().filter(|seen| !**seen).count() as u64;
         Ok(reply)
@@ -1111,6 +1127,7 @@ impl ExperimentManagerArgs {
                 reason: written.reason.clone(),
                 evidence,
             };
+            self.metrics.record_kaizen_decision(action);
             self.publish(&entry).await;
             decided.push(entry);
         }

@@ -44,6 +44,9 @@ pub struct ActorMetrics {
     routing_overrides: Counter<u64>,
     routing_spend: Counter<f64>,
     routing_savings: Counter<f64>,
+    kaizen_decisions: Counter<u64>,
+    kaizen_exposures: Counter<u64>,
+    kaizen_observations: Counter<u64>,
 }
 
 /// The risk level of each running chat, read by the observable gauge at each collection.
@@ -85,10 +88,13 @@ impl ActorMetrics {
             routing_overrides: cat::ROUTING_OVERRIDES.u64_counter(meter),
             routing_spend: cat::ROUTING_ESTIMATED_SPEND.f64_counter(meter),
             routing_savings: cat::ROUTING_ESTIMATED_SAVINGS.f64_counter(meter),
+            kaizen_decisions: cat::KAIZEN_DECISIONS.u64_counter(meter),
+            kaizen_exposures: cat::KAIZEN_EXPOSURES.u64_counter(meter),
+            kaizen_observations: cat::KAIZEN_OBSERVATIONS.u64_counter(meter),
         }
     }
 
-    /// Returns instruments that record nothing, for tests that do not look at metrics.
+    /// Returns instruments that record nothing, for tests that do not look at metrics and for simulations.
     pub fn noop() -> Self {
         ActorMetrics::new(&opentelemetry::metrics::MeterProvider::meter(
             &opentelemetry::metrics::noop::NoopMeterProvider::new(),
@@ -170,6 +176,23 @@ impl ActorMetrics {
         self.chats_ended
             .add(1, &cat::CHATS_ENDED.attributes([reason.into()]));
         self.chats_active.add(-1, &[]);
+    }
+
+    /// Counts one decision of the experiment manager (an action of its audit).
+    pub(crate) fn record_kaizen_decision(&self, action: &'static str) {
+        self.kaizen_decisions
+            .add(1, &cat::KAIZEN_DECISIONS.attributes([action.into()]));
+    }
+
+    /// Counts chats newly assigned to an experiment, in `variant`.
+    pub(crate) fn record_kaizen_exposures(&self, variant: &'static str, count: u64) {
+        self.kaizen_exposures
+            .add(count, &cat::KAIZEN_EXPOSURES.attributes([variant.into()]));
+    }
+
+    /// Counts chat outcomes taken into an experiment.
+    pub(crate) fn record_kaizen_observations(&self, count: u64) {
+        self.kaizen_observations.add(count, &[]);
     }
 }
 

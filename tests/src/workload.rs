@@ -1,7 +1,8 @@
-//! A scripted workload that makes a node record every metric of the catalogue at least once: chats that start,
-//! end and fail, signals from several sources, a chat left at warning and one left in danger, checkpoints, a
-//! resume, routing to each tier and an override, a refused message, tasks dispatched, claimed and completed,
-//! locks, messages between chats, and a coordination background task that is restarted.
+//! A scripted workload that makes a node record every metric of the catalogue at least once: an experiment of
+//! the Kaizen loop that its chats are assigned to and whose outcomes it counts, chats that start, end and fail,
+//! signals from several sources, a chat left at warning and one left in danger, checkpoints, a resume, routing
+//! to each tier and an override, a refused message, tasks dispatched, claimed and completed, locks, messages
+//! between chats, and a coordination background task that is restarted.
 
 use ractor::call_t;
 use serde::de::IgnoredAny;
@@ -10,13 +11,15 @@ use shim_node::nats::NodeClient;
 use shim_protocol::{
     NodeOp,
     messages::{
-        CheckpointInput, CheckpointSaved, ClaimTaskReply, ClaimTaskRequest, CompleteTaskRequest,
-        DispatchTaskReply, DispatchTaskRequest, LockRequest, OverrideRequest, ReadMessagesRequest,
-        ReleaseLockRequest, ResumeOffer, ResumeRequest, RouteReply, RouteRequest,
-        SaveCheckpointRequest, SendMessageRequest, SessionEndRequest, SessionStartReply,
-        SessionStartRequest, SignalBatch, SignalEvent, SignalSource,
+        AssignReply, AssignRequest, CheckpointInput, CheckpointSaved, ClaimTaskReply,
+        ClaimTaskRequest, CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest, Experiment,
+        ExperimentList, ExperimentStatus, LockRequest, Observation, ObserveReply, ObserveRequest,
+        OverrideRequest, ProposeRequest, ReadMessagesRequest, ReleaseLockRequest, ResumeOffer,
+        ResumeRequest, RouteReply, RouteRequest, SaveCheckpointRequest, SendMessageRequest,
+        SessionEndRequest, SessionStartReply, SessionStartRequest, SignalBatch, SignalEvent,
+        SignalSource,
     },
-    subject::{ROUTER_OVERRIDE, ROUTER_ROUTE},
+    subject::{KaizenNames, KaizenOp, ROUTER_OVERRIDE, ROUTER_ROUTE},
 };
 
 use crate::{DEADLINE, POLL, TestNode, node::metric_value, wait_until};
@@ -102,9 +105,94 @@ pub async fn end_chat(client: &NodeClient, chat_id: &str) {
         .expect("session ends");
 }
 
+/// Starts an experiment of the Kaizen loop as its opportunity detector would: checkpoints every 3 tool calls
+/// instead of 5, within the safety bounds, so it starts at 10% by itself. Waits until the node serves the
+/// experiment manager (it subscribes to its subjects once started, and only with JetStream).
+pub async fn start_experiment(client: &NodeClient) -> Experiment {
+    let names = KaizenNames::live();
+    let serving = wait_until(
+        || async {
+            client
+                .request_service::<_, ExperimentList>(&names.subject(KaizenOp::List), &())
+                .await
+                .is_ok()
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(serving, "the node serves the experiment manager");
+    let experiment: Experiment = client
+        .request_service(
+            &names.subject(KaizenOp::Propose),
+            &ProposeRequest {
+                parameter: "checkpoint.every_calls".to_owned(),
+                treatment: 3.0,
+                hypothesis: "checkpoints every 3 tool calls lose fewer calls".to_owned(),
+                evidence: vec!["the metrics workload".to_owned()],
+                source: "detector:workload".to_owned(),
+                primary: None,
+                baseline: Some(1.8),
+                baseline_sd: Some(3.0),
+            },
+        )
+        .await
+        .expect("the experiment is proposed");
+    assert_eq!(
+        (experiment.status, experiment.stage),
+        (ExperimentStatus::Running, 10),
+        "{experiment:#?}"
+    );
+    experiment
+}
+
+/// Assigns `chat_ids` to the running experiments (a chat already assigned keeps its unit) and counts an
+/// outcome of each into them; returns how many outcomes were counted.
+pub async fn observe_outcomes(client: &NodeClient, chat_ids: &[String]) -> u64 {
+    let names = KaizenNames::live();
+    let assigned: AssignReply = client
+        .request_service(
+            &names.subject(KaizenOp::Assign),
+            &AssignRequest {
+                chat_ids: chat_ids.to_vec(),
+            },
+        )
+        .await
+        .expect("chats assigned");
+    assert!(
+        assigned
+            .chats
+            .iter()
+            .all(|chat| !chat.assignments.is_empty()),
+        "every chat is in the experiment: {assigned:?}"
+    );
+    let observations = chat_ids
+        .iter()
+        .map(|chat_id| Observation {
+            chat_id: chat_id.clone(),
+            metrics: [
+                ("calls_lost".to_owned(), 1.0),
+                ("interrupted".to_owned(), 0.0),
+            ]
+            .into(),
+        })
+        .collect();
+    let observed: ObserveReply = client
+        .request_service(
+            &names.subject(KaizenOp::Observe),
+            &ObserveRequest { observations },
+        )
+        .await
+        .expect("outcomes observed");
+    observed.counted
+}
+
 /// Runs the workload on `node` and waits until its `/metrics` shows every metric of the catalogue.
 pub async fn run(node: &TestNode) -> Workload {
     let client = node.client().await;
+
+    // An experiment first, so the chats opened next are assigned to it as they start.
+    start_experiment(&client).await;
 
     // Chats: three left running at each risk level, one that ends, one whose worker fails once.
     let calm = start_chat(&client, "calm").await;
@@ -190,6 +278,11 @@ pub async fn run(node: &TestNode) -> Workload {
         .expect("resume taken");
     assert!(offer.resume_available, "{offer:?}");
     end_chat(&client, &done).await;
+
+    // The outcomes of the chats so far, counted into the experiment.
+    let chats = [&calm, &uneasy, &critical, &done, &flaky].map(|chat_id| chat_id.clone());
+    let counted = observe_outcomes(&client, &chats).await;
+    assert_eq!(counted, chats.len() as u64, "every outcome is counted");
 
     // A worker that fails once and is restarted.
     let status = call_t!(

@@ -192,7 +192,8 @@ async fn every_dashboard_query_returns_data_from_a_real_prometheus() {
     );
 
     // And the data is the workload's: counters that started at 0 before Prometheus' first scrape and rose
-    // under its eyes, and the chats left at each level.
+    // under its eyes (the experiment started, its five chats assigned and their outcomes counted), and the
+    // chats left at each level.
     for (query, expected) in [
         ("count(shim_risk_level == 2)", 1.0),
         ("count(shim_risk_level == 1)", 1.0),
@@ -208,6 +209,12 @@ async fn every_dashboard_query_returns_data_from_a_real_prometheus() {
         ),
         ("sum(increase(shim_chats_ended_total[1h]))", 1.0),
         ("sum(increase(shim_supervisor_restarts_total[1h]))", 1.0),
+        (
+            "sum(increase(shim_kaizen_decisions_total{action=\"started\"}[1h]))",
+            1.0,
+        ),
+        ("sum(increase(shim_kaizen_exposures_total[1h]))", 5.0),
+        ("sum(increase(shim_kaizen_observations_total[1h]))", 5.0),
     ] {
         let value = prometheus.query(query).await[0]["value"][1]
             .as_str()

@@ -1,15 +1,19 @@
 //! The Kaizen loop's experiment manager against real nats-servers, reached the way every client reaches it:
 //! MessagePack requests on `shim.v1.kaizen.<op>`. Proposals judged by the safety settings, the hashed
 //! assignment of chats, observations counted into their stage and variant, the state outliving a node killed
-//! with SIGKILL, chats that really run with their variant's checkpoint interval, and a session's outcome
-//! counted by the node's `kaizen-outcomes` consumer.
+//! with SIGKILL, chats that really run with their variant's checkpoint interval, a session's outcome counted by
+//! the node's `kaizen-outcomes` consumer, and the manager's decisions, assignments and counted outcomes on the
+//! node's `/metrics`.
 
 use std::{collections::BTreeMap, time::Duration};
 
 use async_nats::jetstream;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
-use shim_actors::experiment_manager::assignment::{position, variant};
+use shim_actors::experiment_manager::{
+    ExperimentManager, ExperimentManagerMessage,
+    assignment::{position, variant},
+};
 use shim_node::nats::{ClientError, NodeClient};
 use shim_protocol::{
     NodeOp, WireError,
@@ -24,8 +28,8 @@ use shim_protocol::{
     subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp},
 };
 use shim_tests::{
-    DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, wait_for_node,
-    wait_for_node_gone, wait_until,
+    DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, node::metric_value,
+    wait_for_node, wait_for_node_gone, wait_until,
 };
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
@@ -812,5 +816,190 @@ async fn a_sessions_outcome_is_counted_into_its_experiment() {
     assert_eq!(control.observed, 0, "{control:?}");
     assert!(control.metrics.is_empty(), "{control:?}");
     assert_eq!((treated.exposed, control.exposed), (1, 1));
+    node.stop().await;
+}
+
+/// The actions of the audit, as `shim_kaizen_decisions_total` labels them.
+const ACTIONS: [&str; 9] = [
+    "proposed",
+    "refused",
+    "approved",
+    "started",
+    "advanced",
+    "shipped",
+    "rolled_back",
+    "stopped",
+    "reverted",
+];
+
+/// The value of `name` on the node's `/metrics`, the series with `labels` added up.
+async fn exposed(node: &TestNode, name: &str, labels: &[&str]) -> f64 {
+    metric_value(&node.metrics().await, name, labels)
+        .unwrap_or_else(|| panic!("{name} {labels:?} is on /metrics"))
+}
+
+/// `shim_kaizen_decisions_total` by action.
+async fn decisions(node: &TestNode) -> BTreeMap<&'static str, f64> {
+    let mut counts = BTreeMap::new();
+    for action in ACTIONS {
+        let label = format!("action=\"{action}\"");
+        counts.insert(
+            action,
+            exposed(node, "shim_kaizen_decisions_total", &[&label]).await,
+        );
+    }
+    counts
+}
+
+/// `shim_kaizen_exposures_total` of the control and the treatment.
+async fn exposures(node: &TestNode) -> (f64, f64) {
+    let name = "shim_kaizen_exposures_total";
+    (
+        exposed(node, name, &["variant=\"control\""]).await,
+        exposed(node, name, &["variant=\"treatment\""]).await,
+    )
+}
+
+async fn observations(node: &TestNode) -> f64 {
+    exposed(node, "shim_kaizen_observations_total", &[]).await
+}
+
+#[tokio::test]
+async fn the_managers_decisions_assignments_and_counted_outcomes_are_on_the_nodes_metrics() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    wait_for_kaizen(&nodes).await;
+
+    // Every series is there before the first decision, at 0.
+    let mut expected: BTreeMap<&str, f64> = ACTIONS.iter().map(|action| (*action, 0.0)).collect();
+    assert_eq!(decisions(&node).await, expected);
+    assert_eq!(exposures(&node).await, (0.0, 0.0));
+    assert_eq!(observations(&node).await, 0.0);
+
+    // One refused; one waiting for a person, approved, then stopped; one started by itself.
+    let refused = propose(
+        &nodes,
+        &proposal(EVERY_CALLS, 1.0, "detector:checkpoint-gap"),
+    )
+    .await;
+    assert_eq!(refused.status, ExperimentStatus::Refused);
+    let waiting = propose(
+        &nodes,
+        &proposal("risk.messages_warning", 30.0, "person:ana"),
+    )
+    .await;
+    let by_ana = ExperimentIdRequest {
+        id: waiting.id.clone(),
+        by: Some("ana".to_owned()),
+        reason: Some("enough".to_owned()),
+    };
+    let approved: Experiment = kaizen(&nodes, KaizenOp::Approve, &by_ana)
+        .await
+        .expect("approved");
+    assert_eq!(approved.status, ExperimentStatus::Running);
+    let stopped: Experiment = kaizen(&nodes, KaizenOp::Stop, &by_ana)
+        .await
+        .expect("stopped");
+    assert_eq!(stopped.status, ExperimentStatus::Stopped);
+    let running = start_experiment(&nodes).await;
+    for (action, count) in [
+        ("proposed", 3.0),
+        ("refused", 1.0),
+        ("approved", 1.0),
+        ("started", 2.0),
+        ("stopped", 1.0),
+    ] {
+        expected.insert(action, count);
+    }
+    assert_eq!(decisions(&node).await, expected);
+
+    // Enough chats for the look at 10%: each counted once, in its variant, however often it is assigned.
+    let canary = running.plan.canary_units as usize;
+    let mut chat_ids: Vec<String> = Vec::new();
+    let mut treated = 0;
+    while treated < canary || chat_ids.len() - treated < canary {
+        let chat_id = format!("metered-{}", chat_ids.len());
+        if hashed(&running, &chat_id) == Variant::Treatment {
+            treated += 1;
+        }
+        chat_ids.push(chat_id);
+    }
+    for _ in 0..2 {
+        for batch in chat_ids.chunks(1_000) {
+            assign(&nodes, batch).await.expect("assigned");
+        }
+    }
+    let control = chat_ids.len() - treated;
+    assert_eq!(
+        exposures(&node).await,
+        (control as f64, treated as f64),
+        "{} chats",
+        chat_ids.len()
+    );
+
+    // Every outcome the manager counts into an experiment, a repeated one too; chats in none are not.
+    let mut counted = 0;
+    for batch in chat_ids.chunks(1_000) {
+        let mut outcomes: Vec<Observation> = batch
+            .iter()
+            .enumerate()
+            .map(|(index, chat_id)| {
+                observation(
+                    chat_id,
+                    &[("calls_lost", (index % 7) as f64), ("interrupted", 0.0)],
+                )
+            })
+            .collect();
+        outcomes.push(observation("stranger-1", &[("calls_lost", 1.0)]));
+        counted += observe(&nodes, outcomes).await.expect("observed").counted;
+    }
+    assert_eq!(counted, chat_ids.len() as u64);
+    let again = observe(
+        &nodes,
+        vec![observation(&chat_ids[0], &[("calls_lost", 2.0)])],
+    )
+    .await
+    .expect("observed");
+    counted += again.counted;
+    assert_eq!(observations(&node).await, (chat_ids.len() + 1) as f64);
+    assert_eq!(observations(&node).await, counted as f64);
+
+    // The look at 10% is due: the loop's decision is counted under its action, as the audit has it.
+    let manager = ExperimentManager::find(node.node_id()).expect("the node runs its manager");
+    let decided = ractor::call_t!(manager, ExperimentManagerMessage::Tick, 30_000, None)
+        .expect("the manager answers")
+        .expect("it looked");
+    let [entry] = decided.as_slice() else {
+        panic!("one decision: {decided:#?}");
+    };
+    assert_eq!(entry.experiment_id, running.id);
+    assert!(
+        ["advanced", "rolled_back", "stopped"].contains(&entry.action.as_str()),
+        "{entry:#?}"
+    );
+    let action = ACTIONS
+        .into_iter()
+        .find(|action| *action == entry.action)
+        .expect("a known action");
+    *expected.entry(action).or_default() += 1.0;
+    assert_eq!(decisions(&node).await, expected);
+    let audit: AuditList = kaizen(
+        &nodes,
+        KaizenOp::Audit,
+        &AuditRequest {
+            since_ms: 0,
+            experiment_id: None,
+        },
+    )
+    .await
+    .expect("audit");
+    let mut audited: BTreeMap<&str, f64> = ACTIONS.iter().map(|action| (*action, 0.0)).collect();
+    for entry in &audit.entries {
+        *audited
+            .get_mut(entry.action.as_str())
+            .unwrap_or_else(|| panic!("{} is an action", entry.action)) += 1.0;
+    }
+    assert_eq!(audited, expected, "the audit and /metrics agree");
     node.stop().await;
 }

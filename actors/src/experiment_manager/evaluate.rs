@@ -9,8 +9,9 @@
 //! - **50%** (the test): half of new chats get it. Looks come as the observed chats per variant pass each
 //!   further fifth of [`ExperimentPlan::units_per_arm`]; each look checks the sample ratio and the guardrails,
 //!   then compares the primary metric's z with the alpha-spending boundary for the share of the plan seen.
-//!   Crossed in the good direction with every guardrail within its margin: it ships (100%). Crossed the
-//!   other way, or a guardrail worse by more than its margin: it rolls back. The plan reached without a
+//!   Crossed in the good direction with every guardrail's estimate within its margin: it ships (100%).
+//!   Crossed the other way, a guardrail shown worse than its margin, or one whose estimate is over its
+//!   margin when the metric crossed: it rolls back. The plan reached without a
 //!   crossing: it stops, the setting unchanged.
 
 use shim_protocol::messages::{
@@ -343,12 +344,14 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
                 ),
             )
         } else {
+            // The treatment is live for half the chats and a guardrail looks worse than allowed: it is not
+            // shown harmful, but it is not kept either.
             let why = format!(
                 "{} is better, but a guardrail is worse than its margin: {}",
                 primary.name,
                 over_margin.join("; ")
             );
-            (Decision::Stop(why.clone()), format!("stop: {why}"))
+            (Decision::RollBack(why.clone()), format!("roll back: {why}"))
         }
     } else if look.crossed {
         let why = format!(

@@ -322,8 +322,12 @@ const CHECKPOINT_TRIGGERS: LabelValues = LabelValues::Fixed(&[
     "pre_compact",
     "stop",
 ]);
-const ACTOR_KINDS: LabelValues =
-    LabelValues::Fixed(&["chat_worker", "checkpoint_manager", "model_router"]);
+const ACTOR_KINDS: LabelValues = LabelValues::Fixed(&[
+    "chat_worker",
+    "checkpoint_manager",
+    "model_router",
+    "experiment_manager",
+]);
 const OP: Label = label(
     "op",
     LabelValues::Bounded(
@@ -774,6 +778,45 @@ pub const ANALYTICS_QUERY_EVENTS: MetricSpec = counter(
     "Stored events read to answer summary queries",
 );
 
+// The Kaizen loop.
+
+/// The decisions of the Kaizen loop's experiment manager, as its audit names them.
+const KAIZEN_ACTIONS: &[&str] = &[
+    "proposed",
+    "refused",
+    "approved",
+    "started",
+    "advanced",
+    "shipped",
+    "rolled_back",
+    "stopped",
+    "reverted",
+];
+
+/// Decisions of the experiment manager.
+pub const KAIZEN_DECISIONS: MetricSpec = counter(
+    "shim_kaizen_decisions",
+    &[label("action", LabelValues::Fixed(KAIZEN_ACTIONS))],
+    "Decisions of this node's experiment manager, by action as audited (proposed, started, shipped, ...)",
+);
+
+/// Chats newly assigned to an experiment.
+pub const KAIZEN_EXPOSURES: MetricSpec = counter(
+    "shim_kaizen_exposures",
+    &[label(
+        "variant",
+        LabelValues::Fixed(&["control", "treatment"]),
+    )],
+    "Chats newly assigned to an experiment by this node's experiment manager, by variant (control, treatment)",
+);
+
+/// Chat outcomes counted into an experiment.
+pub const KAIZEN_OBSERVATIONS: MetricSpec = counter(
+    "shim_kaizen_observations",
+    NO_LABELS,
+    "Chat outcomes counted into an experiment by this node's experiment manager",
+);
+
 /// Every metric, in the order docs/metrics.md lists them.
 pub const CATALOGUE: &[&MetricSpec] = &[
     &NODE_REQUESTS,
@@ -809,6 +852,9 @@ pub const CATALOGUE: &[&MetricSpec] = &[
     &ANALYTICS_BAD_EVENTS,
     &ANALYTICS_OUTCOMES,
     &ANALYTICS_QUERY_EVENTS,
+    &KAIZEN_DECISIONS,
+    &KAIZEN_EXPOSURES,
+    &KAIZEN_OBSERVATIONS,
     &OTLP_REQUESTS,
     &OTLP_REQUEST_DURATION,
     &OTLP_BAD_REQUESTS,

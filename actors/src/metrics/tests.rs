@@ -6,7 +6,7 @@ use std::{collections::BTreeSet, time::Duration};
 use opentelemetry::metrics::MeterProvider as _;
 use opentelemetry_sdk::metrics::SdkMeterProvider;
 use prometheus::{Registry, proto::MetricFamily};
-use shim_protocol::messages::RiskLevel;
+use shim_protocol::messages::{RiskLevel, Variant};
 
 use super::{
     ActorMetrics,
@@ -62,6 +62,13 @@ fn record_everything(metrics: &ActorMetrics) {
             metrics.record_override(tier, chosen);
         }
     }
+    for action in fixed(&catalogue::KAIZEN_DECISIONS, 0) {
+        metrics.record_kaizen_decision(action);
+    }
+    for variant in fixed(&catalogue::KAIZEN_EXPOSURES, 0) {
+        metrics.record_kaizen_exposures(variant, 3);
+    }
+    metrics.record_kaizen_observations(2);
 }
 
 const ACTOR_METRICS: &[&MetricSpec] = &[
@@ -81,6 +88,9 @@ const ACTOR_METRICS: &[&MetricSpec] = &[
     &catalogue::ROUTING_OVERRIDES,
     &catalogue::ROUTING_ESTIMATED_SPEND,
     &catalogue::ROUTING_ESTIMATED_SAVINGS,
+    &catalogue::KAIZEN_DECISIONS,
+    &catalogue::KAIZEN_EXPOSURES,
+    &catalogue::KAIZEN_OBSERVATIONS,
 ];
 
 fn prometheus_type(family: &MetricFamily) -> &'static str {
@@ -200,6 +210,9 @@ fn sums_with_fixed_labels_start_at_zero_on_every_label_set() {
     assert_eq!(series("shim_routing_overrides_total"), Some(9));
     assert_eq!(series("shim_chats_ended_total"), Some(4));
     assert_eq!(series("shim_chats_started_total"), Some(1));
+    assert_eq!(series("shim_kaizen_decisions_total"), Some(9));
+    assert_eq!(series("shim_kaizen_exposures_total"), Some(2));
+    assert_eq!(series("shim_kaizen_observations_total"), Some(1));
     assert_eq!(series("shim_chats_active"), Some(1));
     assert_eq!(series("shim_risk_level"), None, "no chat runs");
     assert_eq!(
@@ -207,4 +220,10 @@ fn sums_with_fixed_labels_start_at_zero_on_every_label_set() {
         None,
         "histograms start empty"
     );
+}
+
+#[test]
+fn exposures_are_labelled_with_the_protocols_variants() {
+    let variants = [Variant::Control, Variant::Treatment].map(Variant::as_str);
+    assert_eq!(fixed(&catalogue::KAIZEN_EXPOSURES, 0), variants);
 }

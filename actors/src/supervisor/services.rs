@@ -82,6 +82,7 @@ impl SupervisorState {
                     ExperimentManager,
                     ExperimentManagerArgs {
                         emitter: self.args.emitter.clone(),
+                        metrics: self.args.metrics.clone(),
                         store: kaizen.store,
                         settings: kaizen.settings,
                         clock: crate::experiment_manager::Clock::wall(),

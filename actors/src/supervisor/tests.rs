@@ -346,3 +346,19 @@ async fn session_start_validates_and_respects_the_chat_limit() {
     ));
     supervisor.stop(None);
 }
+
+#[test]
+fn every_kind_the_supervisor_counts_is_in_the_catalogue() {
+    let counted: Vec<&str> = std::iter::once(CHAT_WORKER_KIND)
+        .chain(Service::ALL.map(Service::name))
+        .collect();
+    for spec in [
+        &crate::catalogue::SUPERVISOR_FAILURES,
+        &crate::catalogue::SUPERVISOR_RESTARTS,
+    ] {
+        let crate::catalogue::LabelValues::Fixed(kinds) = spec.labels[0].values else {
+            panic!("{}: the kinds are a fixed set", spec.name);
+        };
+        assert_eq!(kinds, counted.as_slice(), "{}", spec.name);
+    }
+}

@@ -33,7 +33,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use shim_actors::{
-    EventEmitter, EventPublisher,
+    ActorMetrics, EventEmitter, EventPublisher,
     experiment_manager::{
         Clock, ExperimentManager, ExperimentManagerArgs, ExperimentManagerMessage, ParameterEntry,
         ParameterSet, detector::OpportunityDetector, settings::KaizenSettings,
@@ -348,6 +348,8 @@ async fn run_on(
         ExperimentManager,
         ExperimentManagerArgs {
             emitter: EventEmitter::new(run_id, Arc::new(Discard)),
+            // The simulation's decisions are not the node's: its counts go nowhere.
+            metrics: ActorMetrics::noop(),
             store,
             settings: settings_for(options.scenario),
             clock: Clock::from_fn(move || reading.load(Ordering::Relaxed)),

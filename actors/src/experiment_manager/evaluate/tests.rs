@@ -548,7 +548,7 @@ fn no_difference_at_the_whole_plan_stops_with_no_difference() {
 }
 
 #[test]
-fn better_on_the_primary_with_a_guardrail_estimate_over_its_margin_stops_rather_than_ships() {
+fn better_on_the_primary_with_a_guardrail_estimate_over_its_margin_rolls_back_rather_than_ships() {
     let settings = KaizenSettings::default();
     let control = with(
         steady_guardrails(1_000),
@@ -574,7 +574,7 @@ fn better_on_the_primary_with_a_guardrail_estimate_over_its_margin_stops_rather_
     );
     let verdict = evaluate(&mixed, &settings, 10);
     assert!(
-        matches!(verdict.decision, Decision::Stop(_)),
+        matches!(verdict.decision, Decision::RollBack(_)),
         "{verdict:#?}"
     );
     let why = reason(&verdict);
