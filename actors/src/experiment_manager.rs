@@ -267,6 +267,20 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// Ends an experiment in `status` for `reason` at `now`: its stage is 100 when it shipped, else 0 (no chat gets
+/// the treatment any more).
+fn close(experiment: &mut Experiment, status: ExperimentStatus, reason: String, now: u64) {
+    experiment.stage = if status == ExperimentStatus::Shipped {
+        100
+    } else {
+        0
+    };
+    experiment.status = status;
+    experiment.reason = reason;
+    experiment.updated_at_ms = now;
+    experiment.decided_at_ms = Some(now);
+}
+
 /// The stage record of `percent` in `experiment`, added when missing.
 fn stage_mut(experiment: &mut Experiment, percent: u8, now_ms: u64) -> &mut StageRecord {
     if let Some(index) = experiment
@@ -577,6 +591,15 @@ impl ExperimentManagerArgs {
         }
     }
 
+    /// Why a person acts, as they said it.
+    fn why(request: &ExperimentIdRequest) -> String {
+        request
+            .reason
+            .as_deref()
+            .map(clip)
+            .unwrap_or_else(|| "no reason given".to_owned())
+    }
+
     fn person(request: &ExperimentIdRequest) -> String {
         request
             .by
@@ -644,12 +667,7 @@ impl ExperimentManagerArgs {
 
     async fn stop(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
         let now = self.now();
-        let by = Self::person(&request);
-        let why = request
-            .reason
-            .as_deref()
-            .map(clip)
-            .unwrap_or_else(|| "no reason given".to_owned());
+        let (by, why) = (Self::person(&request), Self::why(&request));
         let experiment = self
             .transition(
                 &request.id,
@@ -659,11 +677,8 @@ impl ExperimentManagerArgs {
                 ],
                 "stopped",
                 &mut |experiment| {
-                    experiment.status = ExperimentStatus::Stopped;
-                    experiment.stage = 0;
-                    experiment.reason = format!("stopped by {by}: {why}");
-                    experiment.updated_at_ms = now;
-                    experiment.decided_at_ms = Some(now);
+                    let reason = format!("stopped by {by}: {why}");
+                    close(experiment, ExperimentStatus::Stopped, reason, now)
                 },
             )
             .await?;
@@ -673,23 +688,15 @@ impl ExperimentManagerArgs {
 
     async fn revert(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
         let now = self.now();
-        let by = Self::person(&request);
-        let why = request
-            .reason
-            .as_deref()
-            .map(clip)
-            .unwrap_or_else(|| "no reason given".to_owned());
+        let (by, why) = (Self::person(&request), Self::why(&request));
         let experiment = self
             .transition(
                 &request.id,
                 &[ExperimentStatus::Shipped],
                 "reverted",
                 &mut |experiment| {
-                    experiment.status = ExperimentStatus::Reverted;
-                    experiment.stage = 0;
-                    experiment.reason = format!("reverted by {by}: {why}");
-                    experiment.updated_at_ms = now;
-                    experiment.decided_at_ms = Some(now);
+                    let reason = format!("reverted by {by}: {why}");
+                    close(experiment, ExperimentStatus::Reverted, reason, now)
                 },
             )
             .await?;
@@ -1063,23 +1070,17 @@ impl ExperimentManagerArgs {
                         stage_mut(record, 50, now);
                         record.reason = "the 10% stage showed no harm; at 50%".to_owned();
                     }
-                    Decision::Ship => {
-                        record.stage = 100;
-                        record.status = ExperimentStatus::Shipped;
-                        record.reason = look.decision.clone();
-                        record.decided_at_ms = Some(now);
-                    }
+                    Decision::Ship => close(
+                        record,
+                        ExperimentStatus::Shipped,
+                        look.decision.clone(),
+                        now,
+                    ),
                     Decision::RollBack(why) => {
-                        record.stage = 0;
-                        record.status = ExperimentStatus::RolledBack;
-                        record.reason = why.clone();
-                        record.decided_at_ms = Some(now);
+                        close(record, ExperimentStatus::RolledBack, why.clone(), now)
                     }
                     Decision::Stop(why) => {
-                        record.stage = 0;
-                        record.status = ExperimentStatus::Stopped;
-                        record.reason = why.clone();
-                        record.decided_at_ms = Some(now);
+                        close(record, ExperimentStatus::Stopped, why.clone(), now)
                     }
                 }
                 Ok(true)
