@@ -336,3 +336,39 @@ async fn over_many_seeds_the_loop_finds_refuses_and_undoes_what_it_should() {
         power.len()
     );
 }
+
+#[tokio::test]
+async fn what_an_interrupted_run_left_behind_is_removed_and_nothing_else() {
+    let server = NatsServer::start();
+    let client = async_nats::connect(server.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client.clone());
+    for (name, subject) in [
+        ("SHIM_SIM_killed_AUDIT", "shim.audit.sim.killed.kaizen"),
+        ("KV_shim_sim_killed_kaizen", "$KV.shim_sim_killed_kaizen.>"),
+        ("SHIM_KAIZEN_AUDIT", "shim.audit.kaizen"),
+    ] {
+        js.create_stream(async_nats::jetstream::stream::Config {
+            name: name.to_owned(),
+            subjects: vec![subject.to_owned()],
+            ..Default::default()
+        })
+        .await
+        .expect("stream made");
+    }
+    // Young streams are a run in progress: kept.
+    simulate::remove_abandoned(&client, std::time::Duration::from_secs(3600)).await;
+    let names = |js: async_nats::jetstream::Context| async move {
+        let mut names: Vec<String> = js
+            .stream_names()
+            .collect::<Vec<_>>()
+            .await
+            .into_iter()
+            .map(|name| name.expect("name"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(js.clone()).await.len(), 3);
+    simulate::remove_abandoned(&client, std::time::Duration::ZERO).await;
+    assert_eq!(names(js).await, vec!["SHIM_KAIZEN_AUDIT".to_owned()]);
+}

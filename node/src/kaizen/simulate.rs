@@ -42,9 +42,9 @@ use shim_actors::{
 use shim_protocol::{
     Event,
     messages::{
-        AssignReply, AssignRequest, Experiment, ExperimentIdRequest, ExperimentList,
-        ExperimentStatus, LevelReached, Observation, ObserveReply, ObserveRequest, ParameterList,
-        RiskLevel, SessionOutcome, SessionRecord,
+        AssignReply, AssignRequest, Experiment, ExperimentList, ExperimentStatus, LevelReached,
+        Observation, ObserveReply, ObserveRequest, ParameterList, RiskLevel, SessionOutcome,
+        SessionRecord,
     },
     subject::{KaizenNames, KaizenOp},
 };
@@ -323,6 +323,7 @@ pub async fn run(client: &async_nats::Client, options: &SimOptions) -> anyhow::R
         &uuid::Uuid::now_v7().simple().to_string()[20..]
     );
     let names = KaizenNames::simulation(&run_id)?;
+    remove_abandoned(client, ABANDONED_AFTER).await;
     let store = Arc::new(
         JetStreamKaizenStore::open(async_nats::jetstream::new(client.clone()), names.clone(), 1)
             .await
@@ -331,6 +332,33 @@ pub async fn run(client: &async_nats::Client, options: &SimOptions) -> anyhow::R
     let result = run_on(client, options, &run_id, &names, store.clone()).await;
     store.destroy().await;
     result
+}
+
+/// A run lasts seconds; a simulation's streams older than this belong to a run that was killed before it
+/// could delete them.
+const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
+
+/// Deletes the simulations' streams (their buckets' and audit streams) created more than `older_than` ago:
+/// what runs interrupted by Ctrl-C or `kill -9` left behind. Every run calls it with [`ABANDONED_AFTER`], so
+/// runs in progress, which are young, are left alone.
+pub async fn remove_abandoned(client: &async_nats::Client, older_than: Duration) {
+    use futures::StreamExt;
+    let js = async_nats::jetstream::new(client.clone());
+    let now = time::OffsetDateTime::now_utc();
+    let mut streams = js.streams();
+    let mut abandoned = Vec::new();
+    while let Some(Ok(info)) = streams.next().await {
+        let name = &info.config.name;
+        let simulation = name.starts_with("KV_shim_sim_") || name.starts_with("SHIM_SIM_");
+        if simulation && now - info.created >= older_than {
+            abandoned.push(name.clone());
+        }
+    }
+    for name in abandoned {
+        if js.delete_stream(&name).await.is_ok() {
+            tracing::info!(stream = %name, "removed what an interrupted simulation left behind");
+        }
+    }
 }
 
 async fn run_on(
@@ -519,16 +547,6 @@ async fn drive(
     let mut experiments = list.experiments;
     experiments.sort_by(|a, b| a.created_at_ms.cmp(&b.created_at_ms).then(a.id.cmp(&b.id)));
     for experiment in experiments {
-        // Show what the record holds, as `shim-node experiments show` would.
-        let experiment: Experiment = nats
-            .request_service(
-                &names.subject(KaizenOp::Show),
-                &ExperimentIdRequest {
-                    id: experiment.id.clone(),
-                    ..ExperimentIdRequest::default()
-                },
-            )
-            .await?;
         let change = Change {
             experiment: experiment.id.clone(),
             parameter: experiment.parameter.clone(),
