@@ -150,19 +150,25 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
         return Verdict::wait();
     }
     let mut evidence = Vec::new();
-    let record = |decision: Decision, z: Option<f64>, boundary: Option<f64>, why: String| {
-        (
-            decision,
-            LookRecord {
-                at_ms: now_ms,
-                stage: stage.percent,
-                units,
-                fraction,
-                z,
-                boundary,
-                decision: why,
-            },
-        )
+    // A look that decided: its record, and the verdict carrying it.
+    let conclude = |decision: Decision,
+                    z: Option<f64>,
+                    boundary: Option<f64>,
+                    why: String,
+                    effect: Option<Effect>,
+                    evidence: Vec<String>| Verdict {
+        decision,
+        look: Some(LookRecord {
+            at_ms: now_ms,
+            stage: stage.percent,
+            units,
+            fraction,
+            z,
+            boundary,
+            decision: why,
+        }),
+        effect,
+        evidence,
     };
 
     // 1. The split.
@@ -181,18 +187,14 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
                 "sample ratio mismatch (p = {p_value:.2e} < 0.001): assignment or logging is broken, so no \
                  difference can be trusted"
             );
-            let (decision, look) = record(
+            return conclude(
                 Decision::Stop(why.clone()),
                 None,
                 None,
                 format!("stop: {why}"),
-            );
-            return Verdict {
-                decision,
-                look: Some(look),
-                effect: None,
+                None,
                 evidence,
-            };
+            );
         }
     }
 
@@ -234,18 +236,14 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
     }
     if let Some(line) = regression_opt {
         let why = format!("guardrail regression: {line}");
-        let (decision, look) = record(
+        return conclude(
             Decision::RollBack(why.clone()),
             None,
             None,
             format!("roll back: {why}"),
-        );
-        return Verdict {
-            decision,
-            look: Some(look),
-            effect: None,
+            None,
             evidence,
-        };
+        );
     }
 
     // 3. The primary metric.
@@ -258,32 +256,24 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
                     "the plan was reached and {} could not be compared: {error}",
                     primary.name
                 );
-                let (decision, look) = record(
+                return conclude(
                     Decision::Stop(why.clone()),
                     None,
                     None,
                     format!("stop: {why}"),
-                );
-                return Verdict {
-                    decision,
-                    look: Some(look),
-                    effect: None,
+                    None,
                     evidence,
-                };
+                );
             }
             if stage.percent == 10 {
-                let (decision, look) = record(
+                return conclude(
                     Decision::Advance,
                     None,
                     None,
                     "advance to 50%: guardrails hold".to_owned(),
-                );
-                return Verdict {
-                    decision,
-                    look: Some(look),
-                    effect: None,
+                    None,
                     evidence,
-                };
+                );
             }
             return Verdict {
                 evidence,
@@ -312,13 +302,7 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
                 "advance to 50%: no harm at 10%".to_owned(),
             )
         };
-        let (decision, look) = record(decision, Some(z), None, why);
-        return Verdict {
-            decision,
-            look: Some(look),
-            effect: Some(effect),
-            evidence,
-        };
+        return conclude(decision, Some(z), None, why, Some(effect), evidence);
     }
     let look = match sequential::look_after(&earlier, fraction, z, plan.alpha) {
         Ok(look) => look,
@@ -381,13 +365,7 @@ pub fn evaluate(experiment: &Experiment, settings: &KaizenSettings, now_ms: u64)
             ),
         )
     };
-    let (decision, look) = record(decision, Some(z), boundary, why);
-    Verdict {
-        decision,
-        look: Some(look),
-        effect: Some(effect),
-        evidence,
-    }
+    conclude(decision, Some(z), boundary, why, Some(effect), evidence)
 }
 
 fn observed<'a>(arm: &'a ArmRecord, metric: &str) -> std::borrow::Cow<'a, Tally> {
