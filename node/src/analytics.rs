@@ -35,6 +35,7 @@ use async_nats::jetstream::{
 use shim_actors::EventEmitter;
 use shim_protocol::{WireError, messages::SessionRecord, subject};
 
+pub(crate) use ledger::pull_events;
 pub use ledger::{LEDGER_CONSUMERS, SWEEPER_LEASE, start_ledger};
 pub use rollup::{ROLLER_LEASE, start_roller};
 pub use service::AnalyticsService;

@@ -21,10 +21,7 @@ pub mod store;
 
 use std::{sync::Arc, time::Duration};
 
-use async_nats::jetstream::{
-    self,
-    consumer::{AckPolicy, DeliverPolicy, pull},
-};
+use async_nats::jetstream::consumer::DeliverPolicy;
 use futures::StreamExt;
 use ractor::rpc::CallResult;
 use shim_actors::experiment_manager::{
@@ -52,8 +49,6 @@ use crate::{
 const OUTCOMES_CONSUMER: &str = "kaizen-outcomes";
 /// The lease of the loop.
 const LOOP_LEASE: &str = "kaizen-loop";
-/// Outcomes observed in one request at most.
-const OUTCOME_BATCH: usize = 256;
 /// How long the loop waits for the manager.
 const MANAGER_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -96,40 +91,17 @@ async fn feed_outcomes(
     analytics: Arc<Analytics>,
     mut shutdown: watch::Receiver<bool>,
 ) -> Ended {
-    let js: &jetstream::Context = analytics.jetstream();
-    let stream = match js.get_stream(subject::EVENTS_STREAM).await {
-        Ok(stream) => stream,
-        Err(error) => return Ended::Broke(format!("no events stream: {error}")),
-    };
-    let consumer = match stream
-        .get_or_create_consumer(
-            OUTCOMES_CONSUMER,
-            pull::Config {
-                durable_name: Some(OUTCOMES_CONSUMER.to_owned()),
-                filter_subject: format!("{}.sessions.outcome", subject::EVENTS_PREFIX),
-                deliver_policy: DeliverPolicy::New,
-                ack_policy: AckPolicy::Explicit,
-                ack_wait: Duration::from_secs(60),
-                max_deliver: -1,
-                max_ack_pending: 10_000,
-                ..pull::Config::default()
-            },
-        )
-        .await
-    {
-        Ok(consumer) => consumer,
-        Err(error) => return Ended::Broke(format!("no outcome consumer: {error}")),
-    };
-    let mut messages = match consumer
-        .stream()
-        .max_messages_per_batch(OUTCOME_BATCH)
-        .expires(Duration::from_secs(30))
-        .heartbeat(Duration::from_secs(5))
-        .messages()
-        .await
+    let mut messages = match crate::analytics::pull_events(
+        analytics.jetstream(),
+        OUTCOMES_CONSUMER,
+        "sessions.outcome",
+        DeliverPolicy::New,
+        Duration::from_secs(60),
+    )
+    .await
     {
         Ok(messages) => messages,
-        Err(error) => return Ended::Broke(format!("cannot pull outcomes: {error}")),
+        Err(error) => return Ended::Broke(error),
     };
     loop {
         let next = tokio::select! {

@@ -88,49 +88,68 @@ pub fn start_ledger(
     });
 }
 
-async fn run(
-    analytics: Arc<Analytics>,
-    name: &'static str,
-    tail: &'static str,
-    mut shutdown: watch::Receiver<bool>,
-) -> Ended {
-    let stream = match analytics.js.get_stream(subject::EVENTS_STREAM).await {
-        Ok(stream) => stream,
-        Err(error) => return Ended::Broke(format!("no events stream: {error}")),
-    };
-    let consumer = match stream
+/// Pulls the stored events of kind `tail` (`sessions.outcome`, `chats.*`, ...) through the durable consumer
+/// `name`, made when missing: explicit acknowledgements waited for `ack_wait`, redelivered without limit,
+/// 10,000 in flight at most. The one way the ledger and the Kaizen loop read the events stream.
+///
+/// Each pull asks for up to 256 events and expires after 30 s (async-nats' default, stated here so it does
+/// not move under us). The idle heartbeat is off by default: with it off, a pull the server lost (the server
+/// restarted, the consumer was deleted) leaves the reader waiting for ever. At 5 s, two missed heartbeats end
+/// the stream with an error, and the reader's supervisor starts it again.
+pub(crate) async fn pull_events(
+    js: &async_nats::jetstream::Context,
+    name: &str,
+    tail: &str,
+    deliver_policy: DeliverPolicy,
+    ack_wait: Duration,
+) -> Result<async_nats::jetstream::consumer::pull::Stream, String> {
+    let stream = js
+        .get_stream(subject::EVENTS_STREAM)
+        .await
+        .map_err(|error| format!("no events stream: {error}"))?;
+    let consumer = stream
         .get_or_create_consumer(
             name,
             pull::Config {
                 durable_name: Some(name.to_owned()),
                 filter_subject: format!("{}.{tail}", subject::EVENTS_PREFIX),
-                deliver_policy: DeliverPolicy::All,
+                deliver_policy,
                 ack_policy: AckPolicy::Explicit,
-                ack_wait: Duration::from_secs(30),
+                ack_wait,
                 max_deliver: -1,
                 max_ack_pending: 10_000,
                 ..pull::Config::default()
             },
         )
         .await
-    {
-        Ok(consumer) => consumer,
-        Err(error) => return Ended::Broke(format!("no ledger consumer: {error}")),
-    };
-    // Each pull asks for up to 256 events and expires after 30 s (async-nats' default, stated here so it
-    // does not move under us). The idle heartbeat is off by default: with it off, a pull the server lost
-    // (the server restarted, the consumer was deleted) leaves this loop waiting for ever. At 5 s, two missed
-    // heartbeats end the stream with an error, and the supervisor starts the ledger again.
-    let mut messages = match consumer
+        .map_err(|error| format!("no consumer {name}: {error}"))?;
+    consumer
         .stream()
         .max_messages_per_batch(256)
         .expires(PULL_EXPIRES)
         .heartbeat(PULL_HEARTBEAT)
         .messages()
         .await
+        .map_err(|error| format!("cannot pull events: {error}"))
+}
+
+async fn run(
+    analytics: Arc<Analytics>,
+    name: &'static str,
+    tail: &'static str,
+    mut shutdown: watch::Receiver<bool>,
+) -> Ended {
+    let mut messages = match pull_events(
+        &analytics.js,
+        name,
+        tail,
+        DeliverPolicy::All,
+        Duration::from_secs(30),
+    )
+    .await
     {
         Ok(messages) => messages,
-        Err(error) => return Ended::Broke(format!("cannot pull events: {error}")),
+        Err(error) => return Ended::Broke(error),
     };
     loop {
         let next = tokio::select! {
