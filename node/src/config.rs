@@ -602,6 +602,36 @@ mod tests {
         path
     }
 
+    /// The `[kaizen]` example of docs/kaizen.md loads as written and means what the doc says; a wider range
+    /// than the built-in one is refused at load.
+    #[test]
+    fn the_documented_kaizen_table_loads() {
+        let doc =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/kaizen.md"))
+                .expect("docs/kaizen.md");
+        let start = doc
+            .find("```toml\n[kaizen]")
+            .expect("the doc shows a [kaizen] table")
+            + 8;
+        let table = &doc[start..start + doc[start..].find("```").expect("closed")];
+        let path = temp_file("kaizen", table);
+        let config = Config::load(Some(&path), &env(&[]), &Overrides::default()).expect("loads");
+        assert_eq!(config.kaizen.max_auto_changes_per_day, 1);
+        assert_eq!(config.kaizen.max_cost_increase, 0.05);
+        assert_eq!(config.kaizen.approval["risk"], "requireApproval");
+        assert_eq!(config.kaizen.bounds["checkpoint.every_calls"], [3.0, 10.0]);
+        let wider = temp_file(
+            "kaizen-wider",
+            "[kaizen]\nbounds.\"checkpoint.every_calls\" = [1, 10]\n",
+        );
+        let refused = Config::load(Some(&wider), &env(&[]), &Overrides::default())
+            .expect_err("wider than built in");
+        assert!(
+            format!("{refused:#}").contains("may only narrow"),
+            "{refused:#}"
+        );
+    }
+
     #[test]
     fn layers_override_in_order() {
         let path = temp_file(
