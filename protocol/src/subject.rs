@@ -228,6 +228,11 @@ impl KaizenNames {
         })
     }
 
+    /// True for a stream a simulation made (its buckets' streams and its audit stream).
+    pub fn is_simulation_stream(stream: &str) -> bool {
+        stream.starts_with("KV_shim_sim_") || stream.starts_with("SHIM_SIM_")
+    }
+
     /// The subject of `op`.
     pub fn subject(&self, op: KaizenOp) -> String {
         format!("{}{}", self.prefix, op.as_str())

@@ -349,8 +349,7 @@ pub async fn remove_abandoned(client: &async_nats::Client, older_than: Duration)
     let mut abandoned = Vec::new();
     while let Some(Ok(info)) = streams.next().await {
         let name = &info.config.name;
-        let simulation = name.starts_with("KV_shim_sim_") || name.starts_with("SHIM_SIM_");
-        if simulation && now - info.created >= older_than {
+        if KaizenNames::is_simulation_stream(name) && now - info.created >= older_than {
             abandoned.push(name.clone());
         }
     }
