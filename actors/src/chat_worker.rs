@@ -303,7 +303,8 @@ impl ChatWorkerState {
 mod tests;
 
 /// The thresholds chat `chat_id` runs with: the node's, with the parameter store's shipped values and the
-/// chat's variant of each running experiment from this node's experiment manager. `None` (the node's
+/// chat's variant of each running experiment from this node's experiment manager. The routing parameters
+/// among them are handed to this node's model router for the chat's prompts. `None` (the node's
 /// thresholds unchanged) when no manager runs or it does not answer in time: a chat never waits on the loop.
 async fn chat_parameters(node: &NodeWide, chat_id: &str) -> Option<RiskThresholds> {
     use crate::experiment_manager::{ExperimentManager, ExperimentManagerMessage, catalogue};
@@ -334,6 +335,18 @@ async fn chat_parameters(node: &NodeWide, chat_id: &str) -> Option<RiskThreshold
     let mut thresholds = (*node.thresholds).clone();
     for (name, value) in &chat.values {
         catalogue::write(&mut thresholds, name, *value);
+    }
+    // The routing ones go to the router, which routes this chat's prompts with them.
+    match crate::model_router::ModelRouter::find(node.emitter.node_id()) {
+        Some(router) => {
+            let _ = router.cast(crate::model_router::ModelRouterMessage::Parameters {
+                chat_id_opt: Some(chat_id.to_owned()),
+                values: chat.values.clone(),
+            });
+        }
+        None => {
+            tracing::debug!(%chat_id, "no model router runs; the chat's routing parameters are not used")
+        }
     }
     for assignment in &chat.assignments {
         node.emitter.emit(

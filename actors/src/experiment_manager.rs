@@ -50,6 +50,7 @@ use shim_protocol::{
 use tracing::{info, warn};
 
 use crate::{metrics::ActorMetrics, names, publisher::EventEmitter};
+use catalogue::ChangeKind;
 pub use error::{ExperimentError, ExperimentResult};
 use evaluate::{Decision, Verdict};
 use settings::{Approval, KaizenSettings};
@@ -417,11 +418,16 @@ impl ExperimentManagerArgs {
             })
             .count() as u32;
         let mut guardrails = Vec::new();
+        // A routing change is also held to the users' own judgement: never more overrides.
+        let quality = (spec.kind == ChangeKind::Routing).then_some(("override_rate", 0.0));
         for (name, margin) in [
             ("interrupted", 0.0),
             ("cost_usd", self.settings.max_cost_increase),
             ("latency_ms", self.settings.max_latency_increase),
-        ] {
+        ]
+        .into_iter()
+        .chain(quality)
+        {
             if name != primary.name
                 && let Some(metric) = catalogue::metric(name)
             {

@@ -17,13 +17,18 @@ pub mod analyzer;
 pub mod budget;
 pub mod classifier;
 mod error;
+mod leans;
 pub mod learning;
 mod lexicon;
 mod overrides;
 pub mod route;
 pub mod router;
 
-use std::{collections::HashMap, sync::Arc, time::Duration};
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::Arc,
+    time::Duration,
+};
 
 use ractor::{Actor, ActorProcessingErr, ActorRef, RpcReplyPort};
 use serde::{Deserialize, Serialize};
@@ -31,7 +36,7 @@ use serde_json::json;
 use shim_protocol::messages::{
     LearnedPreference, OverrideReply, OverrideRequest, RouteReply, RouteRequest,
 };
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
 use budget::{Budget, SpendLedger, day_of, near_limit};
@@ -43,6 +48,15 @@ use router::{Learned, RouteDecision, Tier, TierModels};
 
 /// Largest prompt routed, in bytes (about 250k tokens).
 pub use shim_protocol::limits::MAX_PROMPT_BYTES;
+
+/// The categories prompts are sorted into (their task types), `other` last.
+pub fn categories() -> Vec<&'static str> {
+    lexicon::TASK_TYPES
+        .iter()
+        .map(|(name, _)| *name)
+        .chain([lexicon::OTHER_TASK])
+        .collect()
+}
 
 /// Routing settings (the `[routing]` table of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -116,6 +130,16 @@ pub enum ModelRouterMessage {
     },
     /// A session reported spend (US dollars since its last report).
     ActualSpend(f64),
+    /// The routing parameters (the Kaizen loop's leans) of chat `chat_id_opt`, or with `None` the ones in
+    /// force for every other chat.
+    Parameters {
+        /// The chat, or `None` for the values in force.
+        chat_id_opt: Option<String>,
+        /// Parameter values by name; only the routing ones are kept.
+        values: BTreeMap<String, f64>,
+    },
+    /// Reads the routing parameters in force from the experiment manager (every [`leans::REFRESH_EVERY`]).
+    RefreshParameters,
     /// Drops what was learned for a category (a task type); replies with the tier its bias pushed towards.
     Forget(String, RpcReplyPort<ModelRouterResult<Option<Tier>>>),
     /// Lists the biases learned, per category.
@@ -133,6 +157,8 @@ pub struct ModelRouterState {
     /// Shared with the analyses in flight; copied on write when one still holds it.
     learned: Arc<HashMap<String, Learned>>,
     models: Arc<TierModels>,
+    /// The routing parameters in force and per chat.
+    leans: leans::Leans,
     pending_prompts: HashMap<String, u64>,
     pending_estimated_usd: f64,
     pending_actual_usd: f64,
@@ -193,6 +219,10 @@ impl Actor for ModelRouter {
             .collect::<HashMap<_, _>>();
         info!(learned = learned.len(), "model router ready");
         myself.send_interval(Duration::from_secs(1), || ModelRouterMessage::Flush);
+        myself.send_interval(leans::REFRESH_EVERY, || {
+            ModelRouterMessage::RefreshParameters
+        });
+        let _ = myself.cast(ModelRouterMessage::RefreshParameters);
         let models = Arc::new(args.settings.models.clone());
         let mut state = ModelRouterState {
             args,
@@ -200,6 +230,7 @@ impl Actor for ModelRouter {
             spend,
             learned: Arc::new(learned),
             models,
+            leans: leans::Leans::default(),
             pending_prompts: HashMap::new(),
             pending_estimated_usd: 0.0,
             pending_actual_usd: 0.0,
@@ -227,7 +258,8 @@ impl Actor for ModelRouter {
         match message {
             ModelRouterMessage::Route(request, reply) => match route::check(&request) {
                 Ok(strategy) if request.prompt.len() <= route::INLINE_PROMPT_BYTES => {
-                    let routed = route::decide_with(request, strategy, &state.snapshot());
+                    let snapshot = state.snapshot(request.chat_id.as_deref());
+                    let routed = route::decide_with(request, strategy, &snapshot);
                     state.routed(
                         routed.category,
                         &routed.decision,
@@ -235,7 +267,10 @@ impl Actor for ModelRouter {
                     );
                     let _ = reply.send(Ok(routed.reply));
                 }
-                Ok(strategy) => route::spawn(myself, request, strategy, state.snapshot(), reply),
+                Ok(strategy) => {
+                    let snapshot = state.snapshot(request.chat_id.as_deref());
+                    route::spawn(myself, request, strategy, snapshot, reply)
+                }
                 Err(error) => {
                     let _ = reply.send(Err(error));
                 }
@@ -268,6 +303,16 @@ impl Actor for ModelRouter {
                     state.pending_actual_usd += usd;
                 }
             }
+            ModelRouterMessage::Parameters {
+                chat_id_opt,
+                values,
+            } => match chat_id_opt {
+                Some(chat_id) => state.leans.set_chat(chat_id, values),
+                None => state.leans.set_in_force(values),
+            },
+            ModelRouterMessage::RefreshParameters => {
+                refresh_parameters(&myself, &state.args.emitter)
+            }
             ModelRouterMessage::Forget(category, reply) => {
                 let _ = reply.send(state.forget(category));
             }
@@ -281,8 +326,9 @@ impl Actor for ModelRouter {
 }
 
 impl ModelRouterState {
-    fn snapshot(&self) -> route::Snapshot {
+    fn snapshot(&self, chat_id_opt: Option<&str>) -> route::Snapshot {
         route::Snapshot {
+            leans: self.leans.of(chat_id_opt),
             learned: self.learned.clone(),
             budget_note_opt: self.budget_note_opt.clone(),
             min_tier: self.args.settings.min_tier.unwrap_or(Tier::Haiku),
@@ -354,6 +400,44 @@ impl ModelRouterState {
         }
         self.budget_note_opt = note_opt;
     }
+}
+
+/// Asks this node's experiment manager for the parameters in force, off the mailbox, and hands the routing
+/// ones back to the router. Nothing happens when no manager runs; the last values stay.
+fn refresh_parameters(router: &ActorRef<ModelRouterMessage>, emitter: &EventEmitter) {
+    use crate::experiment_manager::{ExperimentManager, ExperimentManagerMessage};
+
+    let Some(manager) = ExperimentManager::find(emitter.node_id()) else {
+        return;
+    };
+    let router = router.clone();
+    tokio::spawn(async move {
+        let listed = manager
+            .call(
+                ExperimentManagerMessage::Parameters,
+                Some(leans::REFRESH_EVERY),
+            )
+            .await;
+        match listed {
+            Ok(ractor::rpc::CallResult::Success(Ok(list))) => {
+                let values = list
+                    .parameters
+                    .into_iter()
+                    .map(|parameter| (parameter.name, parameter.value))
+                    .collect();
+                let _ = router.cast(ModelRouterMessage::Parameters {
+                    chat_id_opt: None,
+                    values,
+                });
+            }
+            Ok(ractor::rpc::CallResult::Success(Err(error))) => {
+                debug!(%error, "the routing parameters in force could not be read; the last ones stay")
+            }
+            _ => debug!(
+                "the experiment manager did not answer; the routing parameters in force stay"
+            ),
+        }
+    });
 }
 
 #[cfg(test)]

@@ -10,9 +10,12 @@ use std::{collections::BTreeMap, time::Duration};
 use async_nats::jetstream;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
-use shim_actors::experiment_manager::{
-    ExperimentManager, ExperimentManagerMessage,
-    assignment::{position, variant},
+use shim_actors::{
+    experiment_manager::{
+        ExperimentManager, ExperimentManagerMessage,
+        assignment::{position, variant},
+    },
+    model_router::router::{RouteOptions, Tier, TierModels, route},
 };
 use shim_node::nats::{ClientError, NodeClient};
 use shim_protocol::{
@@ -21,11 +24,11 @@ use shim_protocol::{
         ArmRecord, AssignReply, AssignRequest, AuditList, AuditRequest, CheckpointList,
         CheckpointTrigger, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
         ListCheckpointsRequest, Observation, ObserveReply, ObserveRequest, ProposeRequest,
-        RiskReport, SessionEndReply, SessionEndRequest, SessionList, SessionOutcome,
-        SessionStartReply, SessionStartRequest, SessionsRequest, SignalBatch, SignalEvent,
-        SignalSource, Tally, Variant,
+        RiskReport, RouteReply, RouteRequest, SessionEndReply, SessionEndRequest, SessionList,
+        SessionOutcome, SessionStartReply, SessionStartRequest, SessionsRequest, SignalBatch,
+        SignalEvent, SignalSource, Tally, Variant,
     },
-    subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp},
+    subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp, ROUTER_ROUTE},
 };
 use shim_tests::{
     DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, node::metric_value,
@@ -696,6 +699,151 @@ async fn a_chat_runs_with_its_variants_checkpoint_interval() {
         .await;
         assert!(saved, "{chat_id}'s automatic checkpoint is saved");
     }
+    node.stop().await;
+}
+
+/// A prompt of the development set that a lean of +1.1 sends one tier up, with its category.
+fn leaned_prompt() -> (String, String, Tier, Tier) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/routing_dev.jsonl");
+    let set = std::fs::read_to_string(path).expect("development set");
+    let models = TierModels::default();
+    set.lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter_map(|item| item["prompt"].as_str().map(str::to_owned))
+        .find_map(|prompt| {
+            let plain = route(&prompt, &models, &RouteOptions::default());
+            let leaned = route(
+                &prompt,
+                &models,
+                &RouteOptions {
+                    lean: 1.1,
+                    ..RouteOptions::default()
+                },
+            );
+            (leaned.model > plain.model).then_some((
+                prompt,
+                plain.task_type,
+                plain.model,
+                leaned.model,
+            ))
+        })
+        .expect("a prompt the lean moves")
+}
+
+async fn route_for(nodes: &NodeClient, chat_id: Option<&str>, prompt: &str) -> RouteReply {
+    nodes
+        .request_service(
+            ROUTER_ROUTE,
+            &RouteRequest {
+                prompt: prompt.to_owned(),
+                strategy: None,
+                chat_id: chat_id.map(str::to_owned),
+            },
+        )
+        .await
+        .expect("routed")
+}
+
+/// A routing experiment waits for a person; once approved, a treated chat's prompt goes a tier up and
+/// the control chat's does not; a value the parameter store holds reaches every chat's routing.
+#[tokio::test]
+async fn a_chat_routes_with_its_variants_lean_and_the_stores_value_reaches_every_chat() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await;
+    let (prompt, category, plain, leaned) = leaned_prompt();
+    let parameter = format!("routing.lean.{category}");
+    let mut request = proposal(&parameter, 1.1, "detector:routing-overrides");
+    request.primary = None;
+    request.baseline = Some(0.3);
+    request.baseline_sd = Some(0.46);
+    let waiting = propose(&nodes, &request).await;
+    assert_eq!(
+        waiting.status,
+        ExperimentStatus::AwaitingApproval,
+        "{waiting:#?}"
+    );
+    assert_eq!(waiting.primary.name, "override_rate");
+    let guarded: Vec<&str> = waiting
+        .guardrails
+        .iter()
+        .map(|guardrail| guardrail.metric.name.as_str())
+        .collect();
+    assert_eq!(
+        guarded,
+        ["interrupted", "cost_usd", "latency_ms"],
+        "the primary is not a guardrail too"
+    );
+    let experiment: Experiment = kaizen(
+        &nodes,
+        KaizenOp::Approve,
+        &ExperimentIdRequest {
+            id: waiting.id.clone(),
+            by: Some("ana".to_owned()),
+            reason: None,
+        },
+    )
+    .await
+    .expect("approved");
+    assert_eq!(
+        (experiment.status, experiment.stage),
+        (ExperimentStatus::Running, 10)
+    );
+
+    let treated = chat_in(&experiment, "lean", Variant::Treatment);
+    let control = chat_in(&experiment, "lean", Variant::Control);
+    let events = async_nats::connect(nats.url()).await.expect("connects");
+    let mut exposures = EventFeed::subscribe(&events, "shim.events.kaizen.exposure").await;
+    start_session(&nodes, &treated).await;
+    start_session(&nodes, &control).await;
+    // A chat hands its routing values to the router before it says which it got.
+    for _ in 0..2 {
+        exposures.next().await;
+    }
+    let routed = route_for(&nodes, Some(&treated), &prompt).await;
+    assert_eq!(routed.model, leaned.as_str(), "{routed:?}");
+    assert!(
+        routed
+            .reasoning
+            .contains("a lean of +1.10 from the routing parameters"),
+        "{}",
+        routed.reasoning
+    );
+    let routed = route_for(&nodes, Some(&control), &prompt).await;
+    assert_eq!(routed.model, plain.as_str(), "{routed:?}");
+    let routed = route_for(&nodes, None, &prompt).await;
+    assert_eq!(routed.model, plain.as_str(), "no chat: the values in force");
+
+    // The parameter store's value (what a shipped experiment writes) reaches the routing of chats the
+    // router has not heard of, within its refresh.
+    let js = jetstream::new(events.clone());
+    let bucket = js
+        .get_key_value(KaizenNames::live().bucket)
+        .await
+        .expect("the kaizen bucket");
+    let set = serde_json::json!({
+        "version": 1,
+        "values": {parameter: {"value": 1.1, "version": 1, "set_at_ms": 1, "improvement_id": "exp-9"}},
+    });
+    bucket
+        .put("params", serde_json::to_vec(&set).expect("json").into())
+        .await
+        .expect("stored");
+    let reached = wait_until(
+        || async {
+            route_for(&nodes, Some("lean-unknown"), &prompt).await.model == leaned.as_str()
+        },
+        Duration::from_secs(30),
+        POLL,
+    )
+    .await;
+    assert!(reached, "the value in force reached the router");
+    let routed = route_for(&nodes, Some(&control), &prompt).await;
+    assert_eq!(
+        routed.model,
+        plain.as_str(),
+        "a chat keeps the values it opened with"
+    );
     node.stop().await;
 }
 

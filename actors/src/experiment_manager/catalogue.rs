@@ -1,6 +1,11 @@
 //! What the loop may change and what it measures: every parameter of the parameter store with its built-in
 //! default, its allowed range and its kind of change (which decides its approval class), and every outcome
 //! metric with its kind and good direction. One list each; docs/kaizen.md prints them.
+//!
+//! Checkpoint and risk parameters are fields of the node's [`RiskThresholds`]; the routing leans are not
+//! set on a node (0: no lean) and reach the model router as a chat's values ([`routing_lean`]).
+
+use std::collections::BTreeMap;
 
 use shim_protocol::messages::{Better, MetricKind, MetricSpec};
 
@@ -13,6 +18,8 @@ pub enum ChangeKind {
     Checkpoint,
     /// The crash-risk thresholds.
     Risk,
+    /// How the model router leans between tiers: it changes what is spent.
+    Routing,
 }
 
 impl ChangeKind {
@@ -21,8 +28,16 @@ impl ChangeKind {
         match self {
             ChangeKind::Checkpoint => "checkpoint",
             ChangeKind::Risk => "risk",
+            ChangeKind::Routing => "routing",
         }
     }
+
+    /// Every kind of change.
+    pub const ALL: [ChangeKind; 3] = [
+        ChangeKind::Checkpoint,
+        ChangeKind::Risk,
+        ChangeKind::Routing,
+    ];
 }
 
 /// One parameter the loop may change.
@@ -43,7 +58,7 @@ pub struct ParameterSpec {
 }
 
 /// Every parameter the loop may change.
-pub const PARAMETERS: [ParameterSpec; 6] = [
+pub const PARAMETERS: [ParameterSpec; 16] = [
     ParameterSpec {
         name: "checkpoint.every_calls",
         kind: ChangeKind::Checkpoint,
@@ -92,15 +107,87 @@ pub const PARAMETERS: [ParameterSpec; 6] = [
         primary: "calls_lost",
         help: "share of the context window in use that makes danger",
     },
+    lean(
+        ROUTING_LEAN,
+        "leans every routing decision up (positive) or down (negative), in calibrated logits per tier step",
+    ),
+    lean("routing.lean.design", "the same, for design prompts only"),
+    lean("routing.lean.review", "the same, for review prompts only"),
+    lean("routing.lean.debug", "the same, for debugging prompts only"),
+    lean(
+        "routing.lean.test",
+        "the same, for test-writing prompts only",
+    ),
+    lean(
+        "routing.lean.refactor",
+        "the same, for refactoring prompts only",
+    ),
+    lean(
+        "routing.lean.implement",
+        "the same, for implementation prompts only",
+    ),
+    lean(
+        "routing.lean.explain",
+        "the same, for explanation prompts only",
+    ),
+    lean(
+        "routing.lean.docs",
+        "the same, for documentation prompts only",
+    ),
+    lean(
+        "routing.lean.other",
+        "the same, for prompts of no other category",
+    ),
 ];
+
+/// The lean on every routing decision; `routing.lean.<category>` adds to it for one category.
+pub const ROUTING_LEAN: &str = "routing.lean";
+
+/// The largest lean either way: the `quality` strategy's push (`ln 3` per tier step), so a lean decides
+/// close calls and leaves clear ones alone, as a strategy does.
+pub const MAX_LEAN: f64 = 1.1;
+
+const fn lean(name: &'static str, help: &'static str) -> ParameterSpec {
+    ParameterSpec {
+        name,
+        kind: ChangeKind::Routing,
+        bounds: [-MAX_LEAN, MAX_LEAN],
+        integer: false,
+        primary: "override_rate",
+        help,
+    }
+}
+
+/// The lean a chat's values give a prompt of `category`: `routing.lean` plus `routing.lean.<category>`,
+/// within twice [`MAX_LEAN`]. Values that are not numbers count as 0.
+pub fn routing_lean(values: &BTreeMap<String, f64>, category: &str) -> f64 {
+    let of = |name: &str| {
+        values
+            .get(name)
+            .copied()
+            .filter(|value| value.is_finite())
+            .unwrap_or(0.0)
+    };
+    (of(ROUTING_LEAN) + of(&format!("{ROUTING_LEAN}.{category}")))
+        .clamp(-2.0 * MAX_LEAN, 2.0 * MAX_LEAN)
+}
+
+/// True for the parameters the model router reads.
+pub fn is_routing(name: &str) -> bool {
+    parameter(name).is_some_and(|spec| spec.kind == ChangeKind::Routing)
+}
 
 /// The parameter named `name`.
 pub fn parameter(name: &str) -> Option<&'static ParameterSpec> {
     PARAMETERS.iter().find(|spec| spec.name == name)
 }
 
-/// The value of parameter `name` in `thresholds`.
+/// The value of parameter `name` in `thresholds`; a routing lean is not a threshold and reads 0 (a node sets
+/// no lean of its own).
 pub fn read(thresholds: &RiskThresholds, name: &str) -> Option<f64> {
+    if is_routing(name) {
+        return Some(0.0);
+    }
     Some(match name {
         "checkpoint.every_calls" => thresholds.checkpoint_every_calls as f64,
         "checkpoint.every_minutes" => thresholds.checkpoint_every_minutes as f64,
@@ -112,8 +199,8 @@ pub fn read(thresholds: &RiskThresholds, name: &str) -> Option<f64> {
     })
 }
 
-/// Sets parameter `name` in `thresholds`; false when no such parameter exists or the value is not finite
-/// and positive. Whole-number parameters are rounded.
+/// Sets parameter `name` in `thresholds`; false when it is not a threshold (no such parameter, or a routing
+/// lean) or the value is not finite and positive. Whole-number parameters are rounded.
 pub fn write(thresholds: &mut RiskThresholds, name: &str, value: f64) -> bool {
     if !value.is_finite() || value <= 0.0 {
         return false;
@@ -193,7 +280,7 @@ impl MetricDef {
 }
 
 /// Every outcome metric an experiment can be judged by.
-pub const METRICS: [MetricDef; 6] = [
+pub const METRICS: [MetricDef; 7] = [
     MetricDef {
         name: "calls_lost",
         kind: MetricKind::Mean,
@@ -230,6 +317,12 @@ pub const METRICS: [MetricDef; 6] = [
         better: Better::Lower,
         help: "mean API request duration in the session, milliseconds (from Claude Code's telemetry)",
     },
+    MetricDef {
+        name: "override_rate",
+        kind: MetricKind::Mean,
+        better: Better::Lower,
+        help: "share of the session's routed prompts whose tier the user overrode",
+    },
 ];
 
 /// The metric named `name`.
@@ -245,6 +338,12 @@ mod tests {
     fn every_parameter_reads_and_writes_its_own_field_and_its_default_is_in_bounds() {
         for spec in PARAMETERS {
             let default = default_value(spec.name).expect("has a default");
+            if spec.kind == ChangeKind::Routing {
+                assert_eq!(default, 0.0, "{} leans nothing by default", spec.name);
+                assert!(!write(&mut RiskThresholds::default(), spec.name, 0.5));
+                assert!(metric(spec.primary).is_some(), "{} primary", spec.name);
+                continue;
+            }
             assert!(
                 (spec.bounds[0]..=spec.bounds[1]).contains(&default),
                 "{} default {default} outside {:?}",
@@ -261,6 +360,7 @@ mod tests {
             assert_eq!(read(&thresholds, spec.name), Some(other), "{}", spec.name);
             let changed = PARAMETERS
                 .iter()
+                .filter(|each| each.kind != ChangeKind::Routing)
                 .filter(|each| read(&thresholds, each.name) != default_value(each.name))
                 .count();
             assert_eq!(changed, 1, "{} wrote another field", spec.name);
@@ -272,5 +372,36 @@ mod tests {
             "checkpoint.every_calls",
             f64::NAN
         ));
+    }
+
+    #[test]
+    fn there_is_a_lean_for_every_category_the_router_knows_and_leans_add_up() {
+        let categories = crate::model_router::categories();
+        for category in &categories {
+            let name = format!("{ROUTING_LEAN}.{category}");
+            assert!(is_routing(&name), "no parameter {name}");
+        }
+        let per_category = PARAMETERS
+            .iter()
+            .filter(|spec| spec.name.starts_with("routing.lean."))
+            .count();
+        assert_eq!(
+            per_category,
+            categories.len(),
+            "a lean for a category the router does not know"
+        );
+        let values = BTreeMap::from([
+            (ROUTING_LEAN.to_owned(), 0.5),
+            ("routing.lean.design".to_owned(), 1.1),
+            ("routing.lean.debug".to_owned(), f64::NAN),
+        ]);
+        assert!((routing_lean(&values, "design") - 1.6).abs() < 1e-12);
+        assert_eq!(
+            routing_lean(&values, "debug"),
+            0.5,
+            "not a number counts as 0"
+        );
+        assert_eq!(routing_lean(&values, "docs"), 0.5);
+        assert_eq!(routing_lean(&BTreeMap::new(), "design"), 0.0);
     }
 }

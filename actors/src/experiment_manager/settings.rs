@@ -34,8 +34,9 @@ pub struct KaizenSettings {
     pub power: f64,
     /// One-sided level of each guardrail's regression test at each look. Default 0.01.
     pub guardrail_alpha: f64,
-    /// Approval class per kind of change (`checkpoint`, `risk`): `autoApprove` or `requireApproval`.
-    /// Default: both `autoApprove`.
+    /// Approval class per kind of change (`checkpoint`, `risk`, `routing`): `autoApprove` or
+    /// `requireApproval`. Default: `autoApprove` for checkpoint and risk, `requireApproval` for routing (a
+    /// routing change moves what is spent).
     pub approval: BTreeMap<String, String>,
     /// Narrower ranges per parameter than the built-in ones, `"checkpoint.every_calls" = [3, 10]`.
     pub bounds: BTreeMap<String, [f64; 2]>,
@@ -117,9 +118,9 @@ impl KaizenSettings {
             return Err("kaizen.detect_window_days must be 1 to 30".to_owned());
         }
         for (kind, class) in &self.approval {
-            if kind != ChangeKind::Checkpoint.as_str() && kind != ChangeKind::Risk.as_str() {
+            if !ChangeKind::ALL.iter().any(|known| known.as_str() == kind) {
                 return Err(format!(
-                    "kaizen.approval names {kind:?}; the kinds of change are checkpoint and risk"
+                    "kaizen.approval names {kind:?}; the kinds of change are checkpoint, risk and routing"
                 ));
             }
             if class != AUTO_APPROVE && class != REQUIRE_APPROVAL {
@@ -151,10 +152,13 @@ impl KaizenSettings {
 
     /// The approval class of a kind of change.
     pub fn approval_of(&self, kind: ChangeKind) -> &str {
+        let default = match kind {
+            ChangeKind::Checkpoint | ChangeKind::Risk => AUTO_APPROVE,
+            ChangeKind::Routing => REQUIRE_APPROVAL,
+        };
         self.approval
             .get(kind.as_str())
-            .map(String::as_str)
-            .unwrap_or(AUTO_APPROVE)
+            .map_or(default, String::as_str)
     }
 
     /// Judges a proposal to move parameter `name` from `control` to `treatment`, when the loop started
@@ -259,6 +263,26 @@ mod tests {
             settings.check("risk.context_warning", 0.6, 0.5, 0, false),
             Ok(Approval::Person)
         );
+        assert_eq!(
+            settings.check("routing.lean.design", 0.0, 0.55, 0, false),
+            Ok(Approval::Person),
+            "a routing change needs a person unless the config says otherwise"
+        );
+        settings
+            .approval
+            .insert("routing".to_owned(), AUTO_APPROVE.to_owned());
+        settings.validate().expect("routing is a kind of change");
+        assert_eq!(
+            settings.check("routing.lean.design", 0.0, -0.55, 0, false),
+            Ok(Approval::Auto),
+            "a lean may be negative"
+        );
+        assert!(
+            settings
+                .check("routing.lean", 0.0, 1.5, 0, false)
+                .expect_err("past the quality strategy's push")
+                .contains("outside its safety bounds")
+        );
     }
 
     #[test]
@@ -276,7 +300,7 @@ mod tests {
         let mut settings = KaizenSettings::default();
         settings
             .approval
-            .insert("routing".to_owned(), AUTO_APPROVE.to_owned());
+            .insert("budget".to_owned(), AUTO_APPROVE.to_owned());
         assert!(settings.validate().is_err());
         let settings = KaizenSettings {
             power: 0.01,

@@ -5,7 +5,7 @@ use std::{collections::HashMap, sync::LazyLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{HARD, SIMPLE, TASK_TYPES, WORK};
+use super::lexicon::{HARD, OTHER_TASK, SIMPLE, TASK_TYPES, WORK};
 
 /// Returns the tokenizer, loading it on first use (about 80 ms once per process).
 pub fn tokenizer() -> &'static tiktoken_rs::CoreBPE {
@@ -218,7 +218,7 @@ pub fn analyze(prompt: &str) -> PromptFeatures {
                 })
             })
         })
-        .map_or("other", |(name, _)| name)
+        .map_or(OTHER_TASK, |(name, _)| name)
         .to_owned();
     PromptFeatures {
         tokens,

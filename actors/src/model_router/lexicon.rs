@@ -232,6 +232,9 @@ pub(super) const SIMPLE: &[(&str, f64)] = &[
     ("sql query", 1.5),
 ];
 
+/// The category of a prompt no task type names.
+pub(super) const OTHER_TASK: &str = "other";
+
 /// Words that name a task type, in order of precedence.
 pub(super) const TASK_TYPES: &[(&str, &[&str])] = &[
     (

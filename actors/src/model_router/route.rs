@@ -19,6 +19,8 @@ use shim_protocol::{
     subject::validate_id,
 };
 
+use crate::experiment_manager::catalogue;
+
 use super::{
     MAX_PROMPT_BYTES, ModelRouterError, ModelRouterMessage, ModelRouterResult,
     router::{Learned, RouteDecision, RouteOptions, Strategy, Tier, TierModels, decide, prepare},
@@ -39,6 +41,8 @@ pub(super) struct Snapshot {
     pub min_tier: Tier,
     /// Models and prices.
     pub models: Arc<TierModels>,
+    /// The routing parameters of the chat asking (or those in force).
+    pub leans: super::leans::Values,
 }
 
 /// Checks a request before any analysis: the chat id, the prompt's size and the strategy.
@@ -91,6 +95,7 @@ pub(super) fn decide_with(
         min_tier_opt: Some(snapshot.min_tier),
         learned_opt: snapshot.learned.get(&category).copied(),
         economize: snapshot.budget_note_opt.is_some(),
+        lean: catalogue::routing_lean(&snapshot.leans, &category),
     };
     let decision = decide(prepared, &snapshot.models, &options);
     let reply = to_reply(&decision, snapshot.budget_note_opt.clone());

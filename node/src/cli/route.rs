@@ -100,6 +100,7 @@ fn route_here(config: &Config, prompt: &str, strategy_opt: Option<&str>) -> Rout
         min_tier_opt: Some(config.routing.min_tier.unwrap_or(Tier::Haiku)),
         learned_opt: None,
         economize: false,
+        lean: 0.0,
     };
     to_reply(
         &decide(prepare(prompt), &config.routing.models, &options),

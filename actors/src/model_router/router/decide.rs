@@ -47,6 +47,10 @@ pub struct RouteOptions {
     pub learned_opt: Option<Learned>,
     /// A spend limit is near: lean cheaper below opus.
     pub economize: bool,
+    /// The chat's lean for this prompt's category (the Kaizen loop's routing parameters), in calibrated
+    /// logits per tier step: positive leans up, negative down. It pushes like a strategy and with it moves a
+    /// decision one tier at most.
+    pub lean: f64,
 }
 
 /// A prompt analysed and scored, before the decision.
@@ -120,6 +124,16 @@ fn add(left: [f64; 3], right: [f64; 3]) -> [f64; 3] {
     [left[0] + right[0], left[1] + right[1], left[2] + right[2]]
 }
 
+/// A lean's push: `lean` per tier step above haiku (softmax does not change when every logit moves alike, so a
+/// negative lean is the cost strategy's shape).
+fn lean_shift(lean: f64) -> [f64; 3] {
+    if lean.is_finite() {
+        [0.0, lean, 2.0 * lean]
+    } else {
+        [0.0; 3]
+    }
+}
+
 fn strategy_shift(strategy: Strategy) -> [f64; 3] {
     match strategy {
         Strategy::Balanced => [0.0; 3],
@@ -179,7 +193,7 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
         ))
     };
     let plain = model.decide(scored.logits);
-    let strategy = strategy_shift(options.strategy);
+    let strategy = add(strategy_shift(options.strategy), lean_shift(options.lean));
     let learned = options
         .learned_opt
         .map_or([0.0; 3], |learned| learned.shift);
@@ -203,14 +217,20 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
         ));
     }
     if tier != with_learned.tier {
-        let name = match options.strategy {
-            Strategy::Quality => "quality",
-            _ => "cost",
+        let strategy_name = match options.strategy {
+            Strategy::Balanced => None,
+            Strategy::Quality => Some("quality strategy"),
+            Strategy::Cost => Some("cost strategy"),
         };
-        notes.push(format!(
-            "{name} strategy: {tier} rather than {}",
-            with_learned.tier
-        ));
+        let lean_name = (options.lean != 0.0)
+            .then(|| format!("a lean of {:+.2} from the routing parameters", options.lean));
+        let why = match (strategy_name, lean_name) {
+            (Some(strategy), Some(lean)) => format!("{strategy} and {lean}"),
+            (Some(strategy), None) => strategy.to_owned(),
+            (None, Some(lean)) => lean,
+            (None, None) => "a lean".to_owned(),
+        };
+        notes.push(format!("{why}: {tier} rather than {}", with_learned.tier));
     }
     if options.economize && tier != Tier::Opus {
         let leaner = decide_shifted(add(add(strategy, learned), strategy_shift(Strategy::Cost)));

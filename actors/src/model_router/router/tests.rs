@@ -131,6 +131,73 @@ fn strategies_lean_their_way_and_the_budget_and_minimum_tier_apply_after() {
     assert!(down > 0 && down < set.len() / 2, "cost moved {down}");
     assert!(economized > 0, "economize moved none");
 
+    // A lean of the quality strategy's size moves the same close calls the strategy does; a negative one
+    // those of the cost strategy; a small one fewer.
+    let (mut leaned_up, mut leaned_down, mut nudged) = (0, 0, 0);
+    for item in &set {
+        let balanced = with(&item.prompt, RouteOptions::default());
+        let lean = |lean: f64| {
+            with(
+                &item.prompt,
+                RouteOptions {
+                    lean,
+                    ..RouteOptions::default()
+                },
+            )
+        };
+        let quality = with(
+            &item.prompt,
+            RouteOptions {
+                strategy: Strategy::Quality,
+                ..RouteOptions::default()
+            },
+        );
+        let cost = with(
+            &item.prompt,
+            RouteOptions {
+                strategy: Strategy::Cost,
+                ..RouteOptions::default()
+            },
+        );
+        assert_eq!(lean(STRATEGY_SHIFT), quality, "{}", item.prompt);
+        assert_eq!(lean(-STRATEGY_SHIFT), cost, "{}", item.prompt);
+        assert!(
+            lean(f64::NAN) == balanced,
+            "a lean that is not a number is none"
+        );
+        let small = lean(0.3);
+        assert!(small >= balanced && small <= quality, "{}", item.prompt);
+        leaned_up += usize::from(quality > balanced);
+        leaned_down += usize::from(cost < balanced);
+        nudged += usize::from(small > balanced);
+    }
+    assert!(
+        nudged < leaned_up,
+        "a small lean moves fewer ({nudged} of {leaned_up})"
+    );
+    assert!(leaned_down > 0);
+    let moved = set
+        .iter()
+        .map(|item| {
+            route(
+                &item.prompt,
+                &models,
+                &RouteOptions {
+                    lean: 1.1,
+                    ..RouteOptions::default()
+                },
+            )
+        })
+        .find(|decision| decision.reasoning.contains("rather than"))
+        .expect("some decision leaned");
+    assert!(
+        moved
+            .reasoning
+            .contains("a lean of +1.10 from the routing parameters"),
+        "the reasoning says why: {}",
+        moved.reasoning
+    );
+
     let prompt = "Write unit tests for src/parse.rs covering empty input";
     let learned = route(
         prompt,
