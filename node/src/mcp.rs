@@ -499,6 +499,14 @@ impl ShimMcp {
         Ok(chat_id)
     }
 
+    /// `chat_id_opt`, else this server's chat when it has opened one (nothing is opened).
+    async fn open_chat_or(&self, chat_id_opt: Option<String>) -> Option<String> {
+        match chat_id_opt {
+            Some(chat_id) => Some(chat_id),
+            None => self.state.default_chat.lock().await.clone(),
+        }
+    }
+
     /// [`Self::chat_id`], ended or not.
     async fn chat_id_even_ended(
         &self,

@@ -685,7 +685,7 @@ fn every_message() -> Vec<(&'static str, String)> {
         ),
         check::<OverrideRequest>(
             "OverrideRequest",
-            json!({"prompt": "p", "recommended": "haiku", "chosen": "opus", "reason": "harder"}),
+            json!({"prompt": "p", "recommended": "haiku", "chosen": "opus", "reason": "harder", "chat_id": "chat-1"}),
             &["prompt", "recommended", "chosen"],
         ),
         check::<OverrideReply>(

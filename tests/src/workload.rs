@@ -321,6 +321,7 @@ pub async fn run(node: &TestNode) -> Workload {
                 recommended: "sonnet".to_owned(),
                 chosen: "opus".to_owned(),
                 reason: Some("workload".to_owned()),
+                chat_id: None,
             },
         )
         .await

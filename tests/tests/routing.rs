@@ -206,6 +206,7 @@ async fn bad_routing_requests_get_clear_errors() {
                 recommended: "sonnet".to_owned(),
                 chosen: "gpt-5".to_owned(),
                 reason: None,
+                chat_id: None,
             },
         )
         .await;
@@ -333,6 +334,7 @@ async fn consistent_overrides_are_learned_published_and_kept_across_a_restart() 
                     recommended: "sonnet".to_owned(),
                     chosen: "opus".to_owned(),
                     reason: Some("billing tests are subtle".to_owned()),
+                    chat_id: None,
                 },
             )
             .await
@@ -449,9 +451,43 @@ async fn the_mcp_tools_and_the_command_line_route_too() {
     let config = node.config_ref().clone();
     let logs = tempfile::tempdir().expect("temp dir");
     let mut mcp = node.mcp(EXE, &logs.path().join("mcp.log")).await;
+    let events = async_nats::connect(nats.url()).await.expect("connects");
+    let mut decided = EventFeed::subscribe(&events, "shim.events.routing.decided").await;
+    let mut overridden = EventFeed::subscribe(&events, "shim.events.routing.override").await;
+    // Before the server opened a chat, a route is for nobody in particular; a chat named is the asker.
+    let routed = mcp
+        .call_tool("shim_route_model", json!({"prompt": "what is a mutex?"}))
+        .await;
+    assert_eq!(routed["structuredContent"]["model"], "haiku", "{routed}");
+    assert_eq!(decided.next().await.1["chat_id"], Value::Null);
+    let recorded = mcp
+        .call_tool(
+            "shim_record_override",
+            json!({"prompt": "what is a mutex?", "recommended": "haiku", "chosen": "sonnet", "chat_id": "asker-1"}),
+        )
+        .await;
+    assert_eq!(
+        recorded["structuredContent"]["category"], "explain",
+        "{recorded}"
+    );
+    assert_eq!(overridden.next().await.1["chat_id"], "asker-1");
+    let bad = mcp
+        .call_tool(
+            "shim_route_model",
+            json!({"prompt": "what is a mutex?", "chat_id": "no spaces"}),
+        )
+        .await;
+    assert_eq!(bad["isError"], json!(true), "{bad}");
+    // Once it has a chat of its own (opened by its first chat tool), its routes and overrides are that chat's.
+    let opened = mcp.call_tool("shim_status", json!({})).await;
+    let chat_id = opened["structuredContent"]["chat_id"]
+        .as_str()
+        .expect("a chat")
+        .to_owned();
     let routed = mcp
         .call_tool("shim_route_model", json!({"prompt": "Do a security review of our OAuth login flow and give a threat model."}))
         .await;
+    assert_eq!(decided.next().await.1["chat_id"], chat_id.as_str());
     assert_ne!(routed["isError"], json!(true), "{routed}");
     let structured = &routed["structuredContent"];
     assert_eq!(structured["model"], "opus");
@@ -475,6 +511,7 @@ async fn the_mcp_tools_and_the_command_line_route_too() {
         )
         .await;
     assert_eq!(recorded["structuredContent"]["category"], "explain");
+    assert_eq!(overridden.next().await.1["chat_id"], chat_id.as_str());
     assert!(mcp.close().await);
 
     let mut child = Command::new(EXE)

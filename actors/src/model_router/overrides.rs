@@ -54,6 +54,9 @@ impl ScoredPrompt {
 
 /// Checks an override before any analysis: the prompt's size and both tiers.
 pub(super) fn check(request: OverrideRequest) -> ModelRouterResult<Checked> {
+    if let Some(chat_id) = &request.chat_id {
+        shim_protocol::subject::validate_id("chat id", chat_id)?;
+    }
     if request.prompt.len() > MAX_PROMPT_BYTES {
         return Err(ModelRouterError::PromptTooLarge {
             size: request.prompt.len(),
@@ -145,7 +148,7 @@ impl ModelRouterState {
         self.args.emitter.emit(
             "routing",
             "override",
-            None,
+            request.chat_id.as_deref(),
             json!({"category": category, "recommended": recommended.as_str(), "chosen": chosen.as_str(), "reason": request.reason}),
         );
         for change in changes {

@@ -49,6 +49,7 @@ async fn five_consistent_overrides_shift_how_the_category_is_routed() {
                 recommended: "sonnet".to_owned(),
                 chosen: "opus".to_owned(),
                 reason: Some("tests need care".to_owned()),
+                chat_id: None,
             }
         )
         .expect("answers")
@@ -121,7 +122,8 @@ async fn five_consistent_overrides_shift_how_the_category_is_routed() {
             prompt: "x".to_owned(),
             recommended: "gpt".to_owned(),
             chosen: "opus".to_owned(),
-            reason: None
+            reason: None,
+            chat_id: None
         }
     )
     .expect("answers");
@@ -295,6 +297,7 @@ async fn overrides_of_long_prompts_are_scored_off_the_mailbox_and_learned_the_sa
                 recommended: "sonnet".to_owned(),
                 chosen: "opus".to_owned(),
                 reason: None,
+                chat_id: None,
             }
         )
         .expect("answers")

@@ -11,7 +11,7 @@ pub struct RouteRequest {
     /// `balanced` (default), `quality` or `cost`.
     #[serde(default)]
     pub strategy: Option<String>,
-    /// The chat asking, for events.
+    /// The chat asking: its prompts are routed with its own routing parameters, and its events name it.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -72,6 +72,9 @@ pub struct OverrideRequest {
     /// Why, if said.
     #[serde(default)]
     pub reason: Option<String>,
+    /// The chat whose prompt it was, for its session's override rate (the MCP server fills it in).
+    #[serde(default)]
+    pub chat_id: Option<String>,
 }
 
 /// What the router learned from an override.

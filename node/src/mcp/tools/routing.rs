@@ -14,10 +14,12 @@ use crate::mcp::ShimMcp;
 /// The tiers, as the router names them.
 const TIERS: [&str; 3] = ["haiku", "sonnet", "opus"];
 
+// The chat a prompt is routed or overridden for: the one named, else this server's chat when it has one
+// open (a route never opens a chat). Its prompts are routed with its routing parameters (the Kaizen loop's
+// variants), and its overrides count in its session's override rate.
 impl ToolArgs for RouteRequest {
-    const CHAT: ChatArg = ChatArg::None;
-    // The chat is for the router's events; the tool routes for whoever asks.
-    const HIDDEN: &'static [&'static str] = &["chat_id"];
+    const CHAT: ChatArg = ChatArg::Optional;
+    const CHAT_FIELD: Option<&'static str> = Some("chat_id");
 
     fn adjust(properties: &mut Map<String, Value>) {
         describe(
@@ -30,7 +32,8 @@ impl ToolArgs for RouteRequest {
 }
 
 impl ToolArgs for OverrideRequest {
-    const CHAT: ChatArg = ChatArg::None;
+    const CHAT: ChatArg = ChatArg::Optional;
+    const CHAT_FIELD: Option<&'static str> = Some("chat_id");
 
     fn adjust(properties: &mut Map<String, Value>) {
         choice(properties, "recommended", &TIERS);
@@ -48,7 +51,10 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<Args<RouteRequest>>,
     ) -> Result<Json<RouteReply>, String> {
-        let request = args.request;
+        let request = RouteRequest {
+            chat_id: self.open_chat_or(args.chat_id_opt).await,
+            ..args.request
+        };
         let reply = self
             .request(Scope::Node, |call| {
                 let request = request.clone();
@@ -70,7 +76,10 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<Args<OverrideRequest>>,
     ) -> Result<Json<OverrideReply>, String> {
-        let request = args.request;
+        let request = OverrideRequest {
+            chat_id: self.open_chat_or(args.chat_id_opt).await,
+            ..args.request
+        };
         let reply = self
             .request(Scope::Node, |call| {
                 let request = request.clone();
