@@ -225,6 +225,26 @@ impl Analytics {
             .map(|session| session.record))
     }
 
+    /// Routing decisions and overrides per task type in `[since_ms, until_ms)`, as the summary counts them
+    /// (from the rollups and the newest events), most decisions first.
+    pub async fn routing_by_category(
+        &self,
+        since_ms: u64,
+        until_ms: u64,
+    ) -> AnalyticsResult<Vec<shim_protocol::messages::CategoryRouting>> {
+        let tally = summary::tally_events(
+            &self.js,
+            Some(&self.rollups),
+            since_ms,
+            until_ms,
+            service::QUERY_DEADLINE,
+        )
+        .await?;
+        Ok(summary::summarise(tally, &[], since_ms, until_ms, 0)
+            .routing
+            .by_category)
+    }
+
     /// Reads the session records, at most [`MAX_LISTED_SESSIONS`] of them: the most recently changed when the
     /// bucket holds more (the listing says so with `truncated`). Unreadable records are skipped; the facts
     /// of each record are left out (its record and state are what readers need), so memory stays bounded

@@ -234,8 +234,19 @@ async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSett
             })
             .collect(),
     };
-    let proposals: Vec<ProposeRequest> =
+    let mut proposals: Vec<ProposeRequest> =
         OpportunityDetector.detect(&sessions, &set, &experiments, now);
+    match analytics.routing_by_category(since, now).await {
+        Ok(categories) => proposals.extend(OpportunityDetector.detect_routing(
+            &categories,
+            &set,
+            &experiments,
+            now,
+        )),
+        Err(error) => {
+            warn!(%error, "the opportunity detector could not read the routing decisions")
+        }
+    }
     for proposal in proposals {
         match ask(node_id, |port| {
             ExperimentManagerMessage::Propose(proposal, port)

@@ -235,7 +235,7 @@ fn crash_prediction() -> Value {
 }
 
 fn category_routing() -> Value {
-    json!({"category": "debugging", "decisions": 40, "overrides": 5, "override_rate": 0.125})
+    json!({"category": "debugging", "decisions": 40, "overrides": 5, "override_rate": 0.125, "overrides_up": 4, "overrides_down": 1})
 }
 
 fn routing_stats() -> Value {

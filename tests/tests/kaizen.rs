@@ -23,12 +23,12 @@ use shim_protocol::{
     messages::{
         ArmRecord, AssignReply, AssignRequest, AuditList, AuditRequest, CheckpointList,
         CheckpointTrigger, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
-        ListCheckpointsRequest, Observation, ObserveReply, ObserveRequest, ProposeRequest,
-        RiskReport, RouteReply, RouteRequest, SessionEndReply, SessionEndRequest, SessionList,
-        SessionOutcome, SessionStartReply, SessionStartRequest, SessionsRequest, SignalBatch,
-        SignalEvent, SignalSource, Tally, Variant,
+        ListCheckpointsRequest, Observation, ObserveReply, ObserveRequest, OverrideReply,
+        OverrideRequest, ProposeRequest, RiskReport, RouteReply, RouteRequest, SessionEndReply,
+        SessionEndRequest, SessionList, SessionOutcome, SessionStartReply, SessionStartRequest,
+        SessionsRequest, SignalBatch, SignalEvent, SignalSource, Tally, Variant,
     },
-    subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp, ROUTER_ROUTE},
+    subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp, ROUTER_OVERRIDE, ROUTER_ROUTE},
 };
 use shim_tests::{
     DEADLINE, EventFeed, NatsServer, NodeProcess, POLL, TestNode, node::metric_value,
@@ -843,6 +843,65 @@ async fn a_chat_routes_with_its_variants_lean_and_the_stores_value_reaches_every
         routed.model,
         plain.as_str(),
         "a chat keeps the values it opened with"
+    );
+    node.stop().await;
+}
+
+/// The live loop's detector reads the routing decisions and overrides of the analytics store: a task type
+/// whose prompts users keep sending a tier up gets a proposal to lean it up, which waits for a person.
+#[tokio::test]
+async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards() {
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.kaizen.look_every_s = 1;
+    config.kaizen.detect_every_s = 1;
+    let node = TestNode::start_with(config, data_dir).await;
+    let nodes = node.client().await;
+    let prompt = "what is a mutex?";
+    let routed = route_for(&nodes, None, prompt).await;
+    assert_eq!(
+        (routed.model.as_str(), routed.task_type.as_str()),
+        ("haiku", "explain")
+    );
+    for _ in 1..60 {
+        route_for(&nodes, None, prompt).await;
+    }
+    for _ in 0..20 {
+        let _: OverrideReply = nodes
+            .request_service(
+                ROUTER_OVERRIDE,
+                &OverrideRequest {
+                    prompt: prompt.to_owned(),
+                    recommended: "haiku".to_owned(),
+                    chosen: "sonnet".to_owned(),
+                    reason: None,
+                    chat_id: None,
+                },
+            )
+            .await
+            .expect("recorded");
+    }
+    let lean_proposed = || async {
+        let list: ExperimentList = kaizen(&nodes, KaizenOp::List, &()).await.expect("listed");
+        list.experiments
+            .into_iter()
+            .find(|experiment| experiment.parameter == "routing.lean.explain")
+    };
+    let proposed = wait_until(|| async { lean_proposed().await.is_some() }, DEADLINE, POLL).await;
+    assert!(proposed, "the detector proposed a lean for explain prompts");
+    let experiment = lean_proposed().await.expect("found");
+    assert_eq!(
+        experiment.status,
+        ExperimentStatus::AwaitingApproval,
+        "{experiment:#?}"
+    );
+    assert_eq!((experiment.control, experiment.treatment), (0.0, 0.55));
+    assert_eq!(experiment.source, "detector:routing-overrides");
+    assert!(
+        experiment.evidence[0]
+            .starts_with("33% of explain prompts (20 of 60) were overridden to a higher tier"),
+        "{:?}",
+        experiment.evidence
     );
     node.stop().await;
 }

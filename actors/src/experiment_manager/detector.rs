@@ -7,14 +7,19 @@
 //!   since their last checkpoint → test checkpoints more often (the interval × 0.6).
 //! - `missed-warning`: most interrupted sessions never reached `warning` → test a warning sooner after the
 //!   last checkpoint (that threshold × 0.7).
+//!
+//! And one over the routing decisions and overrides of the period ([`OpportunityDetector::detect_routing`]):
+//! - `routing-overrides`: at least a quarter of a task type's routed prompts were overridden the same way
+//!   (up, or down), most of its overrides going that way → test leaning that task type's routing that way
+//!   (`routing.lean.<task type>` moved by [`LEAN_STEP`]).
 
 use std::collections::BTreeMap;
 
 use shim_protocol::messages::{
-    Experiment, ExperimentStatus, ProposeRequest, SessionOutcome, SessionRecord,
+    CategoryRouting, Experiment, ExperimentStatus, ProposeRequest, SessionOutcome, SessionRecord,
 };
 
-use super::ParameterSet;
+use super::{ParameterSet, catalogue};
 
 /// Fewest interrupted sessions a rule needs before it proposes anything.
 pub const MIN_INTERRUPTED: usize = 20;
@@ -22,6 +27,12 @@ pub const MIN_INTERRUPTED: usize = 20;
 pub const RETRY_AFTER_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 /// A change refused is not proposed again for this long.
 pub const REFUSED_RETRY_AFTER_MS: u64 = 24 * 60 * 60 * 1000;
+/// Fewest routed prompts of a task type before the routing rule judges it.
+pub const MIN_ROUTED: u64 = 50;
+/// Share of a task type's routed prompts overridden one way that makes the routing rule propose.
+pub const OVERRIDE_SHARE: f64 = 0.25;
+/// How far one routing proposal moves a lean: half the quality strategy's push.
+pub const LEAN_STEP: f64 = 0.55;
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
 pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> {
@@ -87,21 +98,8 @@ impl OpportunityDetector {
             .map(|(_, metrics)| metrics.get("calls_lost").copied().unwrap_or(0.0))
             .sum::<f64>()
             / interrupted.len() as f64;
-        // A change being tried, or tried and not shipped lately, is not proposed again: a refused one for a
-        // day (the refusal may be the day's cap), one that ran for `RETRY_AFTER_MS`.
         let tried_lately = |parameter: &str, treatment: f64| {
-            experiments.iter().any(|experiment| {
-                let wait = if experiment.status == ExperimentStatus::Refused {
-                    REFUSED_RETRY_AFTER_MS
-                } else {
-                    RETRY_AFTER_MS
-                };
-                experiment.parameter == parameter
-                    && (experiment.status.is_open()
-                        || (experiment.treatment == treatment
-                            && experiment.status != ExperimentStatus::Shipped
-                            && experiment.created_at_ms + wait > now_ms))
-            })
+            tried_lately(experiments, parameter, treatment, now_ms)
         };
         let mut proposals = Vec::new();
 
@@ -163,6 +161,84 @@ impl OpportunityDetector {
         }
         proposals
     }
+
+    /// The routing experiments the period's routing decisions and overrides per task type suggest (the
+    /// analytics summary's `routing.by_category`), given the parameter store and the experiments so far.
+    pub fn detect_routing(
+        &self,
+        categories: &[CategoryRouting],
+        parameters: &ParameterSet,
+        experiments: &[Experiment],
+        now_ms: u64,
+    ) -> Vec<ProposeRequest> {
+        let mut proposals = Vec::new();
+        for category in categories {
+            let parameter = format!("{}.{}", catalogue::ROUTING_LEAN, category.category);
+            if category.decisions < MIN_ROUTED || !catalogue::is_routing(&parameter) {
+                continue;
+            }
+            let routed = category.decisions as f64;
+            let (up, down) = (category.overrides_up, category.overrides_down);
+            let (direction, count, sign) = if up >= down {
+                ("higher", up, 1.0)
+            } else {
+                ("lower", down, -1.0)
+            };
+            let share = count as f64 / routed;
+            if share < OVERRIDE_SHARE || count < 2 * up.min(down).max(1) {
+                continue;
+            }
+            let current = parameters.value(&parameter).unwrap_or(0.0);
+            let treatment = ((current + sign * LEAN_STEP)
+                .clamp(-catalogue::MAX_LEAN, catalogue::MAX_LEAN)
+                * 100.0)
+                .round()
+                / 100.0;
+            if treatment == current || tried_lately(experiments, &parameter, treatment, now_ms) {
+                continue;
+            }
+            // Per prompt, overrides are a rate; a session's rate varies less, so this standard deviation
+            // over-states it and the plan asks for more chats than it needs, not fewer.
+            let rate = category.overrides as f64 / routed;
+            proposals.push(ProposeRequest {
+                parameter: parameter.clone(),
+                treatment,
+                hypothesis: format!(
+                    "routing {} prompts a step {direction} leaves users fewer tiers to correct",
+                    category.category
+                ),
+                evidence: vec![format!(
+                    "{:.0}% of {} prompts ({count} of {}) were overridden to a {direction} tier → test {parameter} \
+                     = {treatment:+} against {current:+}",
+                    share * 100.0,
+                    category.category,
+                    category.decisions
+                )],
+                source: "detector:routing-overrides".to_owned(),
+                primary: Some("override_rate".to_owned()),
+                baseline: Some(rate),
+                baseline_sd: Some((rate * (1.0 - rate)).sqrt()),
+            });
+        }
+        proposals
+    }
+}
+
+/// A change being tried, or tried and not shipped lately, is not proposed again: a refused one for a day (the
+/// refusal may be the day's cap), one that ran for [`RETRY_AFTER_MS`].
+fn tried_lately(experiments: &[Experiment], parameter: &str, treatment: f64, now_ms: u64) -> bool {
+    experiments.iter().any(|experiment| {
+        let wait = if experiment.status == ExperimentStatus::Refused {
+            REFUSED_RETRY_AFTER_MS
+        } else {
+            RETRY_AFTER_MS
+        };
+        experiment.parameter == parameter
+            && (experiment.status.is_open()
+                || (experiment.treatment == treatment
+                    && experiment.status != ExperimentStatus::Shipped
+                    && experiment.created_at_ms + wait > now_ms))
+    })
 }
 
 fn mean_sd(values: &[f64]) -> (f64, f64) {
@@ -263,5 +339,62 @@ mod tests {
         let mut open = session(1, SessionOutcome::Clean, 1, 1);
         open.outcome = None;
         assert!(session_metrics(&open).is_none());
+    }
+
+    fn routed(category: &str, decisions: u64, up: u64, down: u64) -> CategoryRouting {
+        CategoryRouting {
+            category: category.to_owned(),
+            decisions,
+            overrides: up + down,
+            override_rate: Some((up + down) as f64 / decisions as f64),
+            overrides_up: up,
+            overrides_down: down,
+        }
+    }
+
+    #[test]
+    fn task_types_overridden_one_way_propose_leaning_their_routing_that_way() {
+        let categories = [
+            routed("design", 120, 48, 2),
+            routed("docs", 200, 5, 60),
+            routed("debug", 300, 20, 10),
+            routed("review", 40, 30, 0),
+            routed("explain", 100, 20, 15),
+            routed("c64", 500, 400, 0),
+        ];
+        let proposals =
+            OpportunityDetector.detect_routing(&categories, &ParameterSet::default(), &[], 10);
+        let found: Vec<(&str, f64)> = proposals
+            .iter()
+            .map(|proposal| (proposal.parameter.as_str(), proposal.treatment))
+            .collect();
+        assert_eq!(
+            found,
+            [("routing.lean.design", 0.55), ("routing.lean.docs", -0.55)],
+            "debug and explain are not one-sided or frequent enough, review has too few prompts, c64 is no \
+             task type"
+        );
+        let design = &proposals[0];
+        assert_eq!(
+            design.evidence[0],
+            "40% of design prompts (48 of 120) were overridden to a higher tier → test routing.lean.design = \
+             +0.55 against +0"
+        );
+        assert_eq!(design.primary.as_deref(), Some("override_rate"));
+        assert!((design.baseline.expect("baseline") - 50.0 / 120.0).abs() < 1e-12);
+
+        // A lean already at its bound is not pushed further.
+        let mut at_bound = ParameterSet::default();
+        at_bound.values.insert(
+            "routing.lean.design".to_owned(),
+            super::super::ParameterEntry {
+                value: 1.1,
+                version: 1,
+                set_at_ms: 1,
+                improvement_id: None,
+            },
+        );
+        let proposals = OpportunityDetector.detect_routing(&categories[..1], &at_bound, &[], 10);
+        assert!(proposals.is_empty(), "{proposals:?}");
     }
 }

@@ -46,6 +46,10 @@ struct LeanData<'a> {
     model: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     category: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    recommended: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    chosen: Option<Cow<'a, str>>,
     #[serde(default)]
     estimated_cost_usd: Option<f64>,
     #[serde(default)]
@@ -131,6 +135,10 @@ pub struct EventTally {
     decisions: u64,
     by_tier: BTreeMap<String, u64>,
     by_category: BTreeMap<String, (u64, u64)>,
+    /// Per category, the overrides to a higher tier than recommended and to a lower one (rollups written
+    /// before it was counted have none).
+    #[serde(default)]
+    by_direction: BTreeMap<String, (u64, u64)>,
     overrides: u64,
     estimated_usd: f64,
     opus_usd: f64,
@@ -180,7 +188,25 @@ impl EventTally {
             }
             "routing.override" => {
                 self.overrides += 1;
-                self.category(data.category.as_deref()).1 += 1;
+                let category = self.category_name(data.category.as_deref());
+                self.by_category.entry(category.clone()).or_default().1 += 1;
+                let rank = |tier: &Option<Cow<'_, str>>| match tier.as_deref() {
+                    Some("haiku") => Some(0),
+                    Some("sonnet") => Some(1),
+                    Some("opus") => Some(2),
+                    _ => None,
+                };
+                if let (Some(recommended), Some(chosen)) =
+                    (rank(&data.recommended), rank(&data.chosen))
+                    && recommended != chosen
+                {
+                    let direction = self.by_direction.entry(category).or_default();
+                    if chosen > recommended {
+                        direction.0 += 1;
+                    } else {
+                        direction.1 += 1;
+                    }
+                }
             }
             "telemetry.api_request" => {
                 if let Some(cost) = dollars(data.cost_usd) {
@@ -226,6 +252,14 @@ impl EventTally {
             mine.0 += decisions;
             mine.1 += overrides;
         }
+        for (category, (up, down)) in other.by_direction {
+            let mine = self
+                .by_direction
+                .entry(category_name_in(&self.by_category, Some(&category)))
+                .or_default();
+            mine.0 += up;
+            mine.1 += down;
+        }
         self.overrides += other.overrides;
         self.estimated_usd += other.estimated_usd;
         self.opus_usd += other.opus_usd;
@@ -242,11 +276,25 @@ impl EventTally {
     }
 
     fn category(&mut self, category_opt: Option<&str>) -> &mut (u64, u64) {
-        let category = category_opt.unwrap_or("other");
-        if !self.by_category.contains_key(category) && self.by_category.len() >= MAX_CATEGORIES {
-            return self.by_category.entry("other".to_owned()).or_default();
-        }
-        self.by_category.entry(category.to_owned()).or_default()
+        let category = self.category_name(category_opt);
+        self.by_category.entry(category).or_default()
+    }
+
+    /// The name a category is counted under: its own, or `other` past [`MAX_CATEGORIES`].
+    fn category_name(&self, category_opt: Option<&str>) -> String {
+        category_name_in(&self.by_category, category_opt)
+    }
+}
+
+fn category_name_in(
+    by_category: &BTreeMap<String, (u64, u64)>,
+    category_opt: Option<&str>,
+) -> String {
+    let category = category_opt.unwrap_or("other");
+    if !by_category.contains_key(category) && by_category.len() >= MAX_CATEGORIES {
+        "other".to_owned()
+    } else {
+        category.to_owned()
     }
 }
 
@@ -505,11 +553,20 @@ pub fn summarise(
     let mut by_category: Vec<CategoryRouting> = tally
         .by_category
         .iter()
-        .map(|(category, (decisions, overrides))| CategoryRouting {
-            category: category.clone(),
-            decisions: *decisions,
-            overrides: *overrides,
-            override_rate: ratio(*overrides, *decisions),
+        .map(|(category, (decisions, overrides))| {
+            let (up, down) = tally
+                .by_direction
+                .get(category)
+                .copied()
+                .unwrap_or_default();
+            CategoryRouting {
+                category: category.clone(),
+                decisions: *decisions,
+                overrides: *overrides,
+                override_rate: ratio(*overrides, *decisions),
+                overrides_up: up,
+                overrides_down: down,
+            }
         })
         .collect();
     by_category.sort_by(|left, right| {

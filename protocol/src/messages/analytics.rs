@@ -303,6 +303,12 @@ pub struct CategoryRouting {
     pub overrides: u64,
     /// `overrides / decisions`.
     pub override_rate: Option<f64>,
+    /// Overrides to a higher tier than the one recommended.
+    #[serde(default)]
+    pub overrides_up: u64,
+    /// Overrides to a lower tier.
+    #[serde(default)]
+    pub overrides_down: u64,
 }
 
 /// Routing in the period.

@@ -24,7 +24,11 @@ fn one_pass_counts_routing_spend_checkpoints_queue_and_skips_garbage() {
             json!({"model": model, "category": category, "estimated_cost_usd": cost, "opus_cost_usd": opus}),
         );
     }
-    add(&mut tally, "routing.override", json!({"category": "debug"}));
+    add(
+        &mut tally,
+        "routing.override",
+        json!({"category": "debug", "recommended": "sonnet", "chosen": "opus"}),
+    );
     add(&mut tally, "checkpoint.saved", json!({"ms": 10.0}));
     add(&mut tally, "checkpoint.saved", json!({"ms": 30.0}));
     add(&mut tally, "checkpoint.saved", json!({}));
@@ -72,6 +76,14 @@ fn one_pass_counts_routing_spend_checkpoints_queue_and_skips_garbage() {
     assert_eq!(summary.routing.by_tier["opus"], 0);
     assert_eq!(summary.routing.by_category[0].category, "debug");
     assert_eq!(summary.routing.by_category[0].override_rate, Some(0.5));
+    assert_eq!(
+        (
+            summary.routing.by_category[0].overrides_up,
+            summary.routing.by_category[0].overrides_down
+        ),
+        (1, 0),
+        "sonnet to opus is an override upwards"
+    );
     assert!((summary.spend.estimated_usd - 0.11).abs() < 1e-9);
     assert!((summary.spend.always_opus_usd - 0.50).abs() < 1e-9);
     assert!((summary.spend.savings_usd - 0.39).abs() < 1e-9);
@@ -117,7 +129,11 @@ fn period_events(count: usize) -> Vec<Vec<u8>> {
                     json!({"model": TIERS[index % 4],
                            "category": format!("c{}", index % 5), "estimated_cost_usd": 0.01, "opus_cost_usd": 0.05}),
                 ),
-                1 => ("routing.override", json!({"category": format!("c{}", index % 5)})),
+                1 => (
+                    "routing.override",
+                    json!({"category": format!("c{}", index % 5),
+                           "recommended": TIERS[index % 4], "chosen": TIERS[(index / 9) % 3]}),
+                ),
                 2 => ("checkpoint.saved", json!({"ms": index as f64})),
                 3 => ("tasks.claimed", json!({"wait_ms": (index % 100) as f64})),
                 4 => ("tasks.completed", json!({"run_ms": (index % 50) as f64})),
@@ -152,6 +168,17 @@ fn tallies_of_parts_merged_are_the_tally_of_the_whole() {
     let merged = summarise(merged, &[], 0, 1, 5);
     assert_eq!(merged.events_read, 9_000);
     assert_eq!(merged.routing, whole.routing);
+    let upwards: u64 = merged
+        .routing
+        .by_category
+        .iter()
+        .map(|category| category.overrides_up)
+        .sum();
+    assert!(
+        upwards > 0 && upwards < merged.routing.overrides,
+        "{:?}",
+        merged.routing
+    );
     assert_eq!(
         merged.routing.by_tier.get("other"),
         Some(&250),

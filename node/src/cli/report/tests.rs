@@ -58,6 +58,8 @@ fn month() -> AnalyticsSummary {
                 decisions: 25,
                 overrides: 10,
                 override_rate: Some(0.4),
+                overrides_up: 9,
+                overrides_down: 1,
             }],
         },
         spend: SpendStats {
