@@ -211,6 +211,11 @@ mod tests {
             resume_taken: false,
             outcome: Some(outcome),
             evidence: Vec::new(),
+            api_requests: 0,
+            cost_usd: None,
+            api_duration_ms: 0,
+            routed: 0,
+            overrides: 0,
         }
     }
 
