@@ -193,7 +193,7 @@ impl MetricDef {
 }
 
 /// Every outcome metric an experiment can be judged by.
-pub const METRICS: [MetricDef; 6] = [
+pub const METRICS: [MetricDef; 7] = [
     MetricDef {
         name: "calls_lost",
         kind: MetricKind::Mean,
@@ -229,6 +229,12 @@ pub const METRICS: [MetricDef; 6] = [
         kind: MetricKind::Mean,
         better: Better::Lower,
         help: "mean API request duration in the session, milliseconds (from Claude Code's telemetry)",
+    },
+    MetricDef {
+        name: "override_rate",
+        kind: MetricKind::Mean,
+        better: Better::Lower,
+        help: "of the session's prompts the model router decided, the share whose decision the user overrode",
     },
 ];
 
