@@ -792,3 +792,34 @@ fn the_docs_show_the_commands_as_the_tests_run_them() {
     }
     assert!(kaizen.contains("| `shim_improvement_report` |"));
 }
+
+/// docs/kaizen.md's table of metrics is the catalogue's: every metric with its kind and good direction, and no
+/// other.
+#[test]
+fn the_docs_list_every_metric_of_the_catalogue() {
+    use shim_protocol::messages::{Better, MetricKind};
+    let kaizen = std::fs::read_to_string(shim_tests::repo_root().join("docs/kaizen.md"))
+        .expect("docs/kaizen.md");
+    let rows: Vec<&str> = kaizen
+        .lines()
+        .skip_while(|line| !line.starts_with("| metric | kind | better |"))
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), catalogue::METRICS.len(), "{rows:#?}");
+    for metric in catalogue::METRICS {
+        let kind = match metric.kind {
+            MetricKind::Mean => "mean",
+            MetricKind::Proportion => "rate",
+        };
+        let better = match metric.better {
+            Better::Lower => "lower",
+            Better::Higher => "higher",
+        };
+        let row = format!("| `{}` | {kind} | {better} |", metric.name);
+        assert!(
+            rows.iter().any(|line| line.starts_with(&row)),
+            "docs/kaizen.md does not list {row}"
+        );
+    }
+}

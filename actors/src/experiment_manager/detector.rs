@@ -24,6 +24,8 @@ pub const RETRY_AFTER_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 pub const REFUSED_RETRY_AFTER_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
+/// `cost_usd` and `latency_ms` only when the record has telemetry (a cost; API requests), `override_rate` only
+/// when the router decided any of its prompts: a session that did not measure them gives no value, not zero.
 pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> {
     let outcome = record.outcome?;
     let interrupted = matches!(
