@@ -9,7 +9,8 @@
 //!   bucket `shim_sessions`, every write a compare-and-set, and publishes `sessions.outcome` when a chat's
 //!   outcome is decided or changes. A second task (the sweeper) marks interrupted sessions abandoned; it runs
 //!   on one node at a time, the holder of the lease `analytics-sweeper` (`coordination::lease`).
-//! - `outcome`: how an event changes a record and which outcome wins (pure).
+//! - `outcome`: how an event changes a record and which outcome wins, and the record's usage sums (API
+//!   requests, their cost and time, routed prompts, overrides) in `outcome::usage` (pure).
 //! - `prediction`: crash prediction measured against outcomes (pure).
 //! - `rollup`: the tallies of closed ranges of stored events (bucket `shim_rollups`), written by a third
 //!   task (the roller), so a summary reads a few rollups and only the newest events.

@@ -203,7 +203,8 @@ fn session_record() -> Value {
         "time_at_level_ms": {"safe": 4_000, "warning": 4_000},
         "checkpoints": 2, "last_checkpoint_tool_calls": 36, "last_checkpoint_at_ms": 8_000,
         "resume_offered": true, "resume_taken": true, "outcome": "resumed",
-        "evidence": ["chats.gone: no heartbeat for 90 s", "resume.restored by c2"]
+        "evidence": ["chats.gone: no heartbeat for 90 s", "resume.restored by c2"],
+        "api_requests": 12, "cost_usd": 0.25, "api_duration_ms": 30_000, "routed": 5, "overrides": 1
     })
 }
 

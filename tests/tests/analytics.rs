@@ -470,6 +470,163 @@ async fn listed(
         .unwrap_or_default()
 }
 
+/// Claude Code's `api_request` record for `chat_id`, made `ago_ms` before now, taking `duration_ms` and costing
+/// `cost_opt` (sent as strings, as its exporter sends them).
+fn timed_request(
+    chat_id: &str,
+    ago_ms: u64,
+    duration_ms: u64,
+    cost_opt: Option<&str>,
+) -> opentelemetry_proto::tonic::logs::v1::LogRecord {
+    use shim_tests::otlp::{event, kv, text};
+    let mut attributes = vec![
+        kv("model", text("claude-sonnet-4-5")),
+        kv("duration_ms", text(&duration_ms.to_string())),
+        kv("input_tokens", text("1200")),
+        kv("output_tokens", text("300")),
+    ];
+    if let Some(cost) = cost_opt {
+        attributes.push(kv("cost_usd", text(cost)));
+    }
+    let mut record = event("api_request", chat_id, attributes);
+    record.time_unix_nano = (shim_actors::now_ms() - ago_ms) * 1_000_000;
+    record
+}
+
+#[tokio::test]
+async fn a_sessions_api_requests_and_routed_prompts_are_summed_into_its_record_and_outcome() {
+    use prost::Message as _;
+    use shim_protocol::{
+        NodeOp,
+        messages::{
+            OverrideReply, OverrideRequest, RouteReply, RouteRequest, SessionEndReply,
+            SessionEndRequest, SessionStartReply, SessionStartRequest,
+        },
+        subject::{ROUTER_OVERRIDE, ROUTER_ROUTE},
+    };
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await;
+    let events = async_nats::connect(nats.url()).await.expect("connects");
+    let mut outcomes =
+        shim_tests::EventFeed::subscribe(&events, "shim.events.sessions.outcome").await;
+    let chat_id = "cc-usage";
+    let _: SessionStartReply = nodes
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                chat_id: Some(chat_id.to_owned()),
+                client: Some("claude-code".to_owned()),
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+        .expect("the session starts");
+
+    // Three requests in one export, as Claude Code batches them, the last without a cost; the same export
+    // sent again (its exporter retrying) counts nothing more.
+    let export = shim_tests::otlp::logs(vec![
+        timed_request(chat_id, 3_000, 1_000, Some("0.0125")),
+        timed_request(chat_id, 2_000, 2_000, Some("0.025")),
+        timed_request(chat_id, 1_000, 3_000, None),
+    ])
+    .encode_to_vec();
+    for _ in 0..2 {
+        let response = shim_tests::otlp::http_post(
+            node.otlp_addr(),
+            "/v1/logs",
+            &[("Content-Type", "application/x-protobuf")],
+            &export,
+        )
+        .await;
+        assert_eq!(response.status, 200);
+    }
+    // Two prompts routed for the chat, and one decision overridden (the router names the chat on it).
+    for prompt in ["fix the typo in README", "design a lock-free queue"] {
+        let _: RouteReply = nodes
+            .request_service(
+                ROUTER_ROUTE,
+                &RouteRequest {
+                    prompt: prompt.to_owned(),
+                    strategy: None,
+                    chat_id: Some(chat_id.to_owned()),
+                },
+            )
+            .await
+            .expect("routed");
+    }
+    let _: OverrideReply = nodes
+        .request_service(
+            ROUTER_OVERRIDE,
+            &OverrideRequest {
+                prompt: "fix the typo in README".to_owned(),
+                recommended: "haiku".to_owned(),
+                chosen: "opus".to_owned(),
+                reason: None,
+                chat_id: Some(chat_id.to_owned()),
+            },
+        )
+        .await
+        .expect("recorded");
+
+    // The record sums them before the session ends (telemetry that comes after its outcome is decided updates
+    // the record, but the outcome event has gone).
+    let sums = |record: &shim_protocol::messages::SessionRecord| {
+        (
+            record.api_requests,
+            record.cost_usd,
+            record.api_duration_ms,
+            record.routed,
+            record.overrides,
+        )
+    };
+    let expected = (3, Some(0.0375), 6_000, 2, 1);
+    let summed = wait_until(
+        || async {
+            listed(&nodes)
+                .await
+                .iter()
+                .any(|record| record.chat_id == chat_id && sums(record) == expected)
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(summed, "{:#?}", listed(&nodes).await);
+    let _: SessionEndReply = nodes
+        .request(
+            NodeOp::SessionEnd,
+            &SessionEndRequest {
+                chat_id: chat_id.to_owned(),
+                reason: Some("done".to_owned()),
+            },
+        )
+        .await
+        .expect("the session ends");
+    let (_, outcome) = outcomes.next().await;
+    assert_eq!(outcome["chat_id"], chat_id, "{outcome}");
+    let data = &outcome["data"];
+    assert_eq!(data["outcome"], "clean", "{outcome}");
+    assert_eq!(
+        (
+            data["api_requests"].as_u64(),
+            data["cost_usd"].as_f64(),
+            data["api_duration_ms"].as_u64(),
+            data["routed"].as_u64(),
+            data["overrides"].as_u64()
+        ),
+        (Some(3), Some(0.0375), Some(6_000), Some(2), Some(1)),
+        "{outcome}"
+    );
+    let ended = listed(&nodes).await;
+    let record = ended
+        .iter()
+        .find(|record| record.chat_id == chat_id)
+        .expect("its record");
+    assert_eq!(sums(record), expected, "{record:#?}");
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn events_are_kept_with_the_configured_limits_and_read_from_another_connection() {
     let nats = NatsServer::start();

@@ -2,8 +2,8 @@
 //! MessagePack requests on `shim.v1.kaizen.<op>`. Proposals judged by the safety settings, the hashed
 //! assignment of chats, observations counted into their stage and variant, the state outliving a node killed
 //! with SIGKILL, chats that really run with their variant's checkpoint interval, a session's outcome counted by
-//! the node's `kaizen-outcomes` consumer, and the manager's decisions, assignments and counted outcomes on the
-//! node's `/metrics`.
+//! the node's `kaizen-outcomes` consumer (with its cost and latency from Claude Code's telemetry), and the
+//! manager's decisions, assignments and counted outcomes on the node's `/metrics`.
 
 use std::{collections::BTreeMap, time::Duration};
 
@@ -981,6 +981,42 @@ async fn a_sessions_outcome_is_counted_into_its_experiment() {
     )
     .await;
     assert!(checkpointed, "the treated chat checkpoints after 3 calls");
+    // Claude Code's telemetry reports two of its API requests, 1 s and 3 s, $0.0125 each; the record has
+    // them before the session ends.
+    let export = shim_tests::otlp::logs(vec![
+        shim_tests::otlp::api_request(&chat_id, 1_000, 10),
+        shim_tests::otlp::api_request(&chat_id, 3_000, 20),
+    ]);
+    let response = shim_tests::otlp::http_post(
+        node.otlp_addr(),
+        "/v1/logs",
+        &[("Content-Type", "application/x-protobuf")],
+        &prost::Message::encode_to_vec(&export),
+    )
+    .await;
+    assert_eq!(response.status, 200);
+    let reported = wait_until(
+        || async {
+            nodes
+                .request_service::<_, SessionList>(
+                    ANALYTICS_SESSIONS,
+                    &SessionsRequest {
+                        since_ms: 0,
+                        ..Default::default()
+                    },
+                )
+                .await
+                .is_ok_and(|list| {
+                    list.sessions
+                        .iter()
+                        .any(|session| session.chat_id == chat_id && session.api_requests == 2)
+                })
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(reported, "the session record sums the telemetry");
     let ended: SessionEndReply = nodes
         .request(
             NodeOp::SessionEnd,
@@ -1019,6 +1055,9 @@ async fn a_sessions_outcome_is_counted_into_its_experiment() {
     assert_eq!(tally(&treated, "interrupted"), one(0.0), "{treated:?}");
     assert_eq!(tally(&treated, "calls_lost"), one(0.0), "{treated:?}");
     assert_eq!(tally(&treated, "checkpoints"), one(1.0), "{treated:?}");
+    // Cost and latency observed live, from the session's telemetry.
+    assert_eq!(tally(&treated, "cost_usd"), one(0.025), "{treated:?}");
+    assert_eq!(tally(&treated, "latency_ms"), one(2_000.0), "{treated:?}");
     let control = arm(&shown, 10, Variant::Control);
     assert_eq!(control.observed, 0, "{control:?}");
     assert!(control.metrics.is_empty(), "{control:?}");

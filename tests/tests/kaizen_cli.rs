@@ -792,3 +792,65 @@ fn the_docs_show_the_commands_as_the_tests_run_them() {
     }
     assert!(kaizen.contains("| `shim_improvement_report` |"));
 }
+
+/// docs/kaizen.md's table of metrics is the catalogue's: every metric with its kind and good direction, and no
+/// other.
+#[test]
+fn the_docs_list_every_metric_of_the_catalogue() {
+    use shim_protocol::messages::{Better, MetricKind};
+    let kaizen = std::fs::read_to_string(shim_tests::repo_root().join("docs/kaizen.md"))
+        .expect("docs/kaizen.md");
+    let rows: Vec<&str> = kaizen
+        .lines()
+        .skip_while(|line| !line.starts_with("| metric | kind | better |"))
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), catalogue::METRICS.len(), "{rows:#?}");
+    for metric in catalogue::METRICS {
+        let kind = match metric.kind {
+            MetricKind::Mean => "mean",
+            MetricKind::Proportion => "rate",
+        };
+        let better = match metric.better {
+            Better::Lower => "lower",
+            Better::Higher => "higher",
+        };
+        let row = format!("| `{}` | {kind} | {better} |", metric.name);
+        assert!(
+            rows.iter().any(|line| line.starts_with(&row)),
+            "docs/kaizen.md does not list {row}"
+        );
+    }
+}
+
+/// docs/kaizen.md's table of parameters is the catalogue's, row for row: name, kind of change, built-in
+/// default, allowed range and the metric an experiment on it is judged by.
+#[test]
+fn the_docs_list_every_parameter_of_the_catalogue() {
+    let kaizen = std::fs::read_to_string(shim_tests::repo_root().join("docs/kaizen.md"))
+        .expect("docs/kaizen.md");
+    let rows: Vec<Vec<&str>> = kaizen
+        .lines()
+        .skip_while(|line| !line.starts_with("| parameter | kind of change |"))
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            line.trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().trim_matches('`'))
+                .collect()
+        })
+        .collect();
+    let number = |cell: &str| cell.parse::<f64>().unwrap_or_else(|_| panic!("{cell:?}"));
+    assert_eq!(rows.len(), catalogue::PARAMETERS.len(), "{rows:#?}");
+    for (row, spec) in rows.iter().zip(catalogue::PARAMETERS) {
+        assert_eq!(row[0], spec.name);
+        assert_eq!(row[1], spec.kind.as_str(), "{}", spec.name);
+        let default = catalogue::default_value(spec.name).expect("a default");
+        assert!((number(row[2]) - default).abs() < 1e-9, "{row:?}");
+        let (low, high) = row[3].split_once(" to ").expect("a range");
+        assert_eq!([number(low), number(high)], spec.bounds, "{}", spec.name);
+        assert_eq!(row[4], spec.primary, "{}", spec.name);
+    }
+}

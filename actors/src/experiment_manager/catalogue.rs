@@ -321,7 +321,7 @@ pub const METRICS: [MetricDef; 7] = [
         name: "override_rate",
         kind: MetricKind::Mean,
         better: Better::Lower,
-        help: "share of the session's routed prompts whose tier the user overrode",
+        help: "of the session's prompts the model router decided, the share whose decision the user overrode",
     },
 ];
 

@@ -35,6 +35,8 @@ pub const OVERRIDE_SHARE: f64 = 0.25;
 pub const LEAN_STEP: f64 = 0.55;
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
+/// `cost_usd` and `latency_ms` only when the record has telemetry (a cost; API requests), `override_rate` only
+/// when the router decided any of its prompts: a session that did not measure them gives no value, not zero.
 pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> {
     let outcome = record.outcome?;
     let interrupted = matches!(
@@ -60,6 +62,22 @@ pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> 
             metrics.insert("resumed".to_owned(), 0.0);
         }
         _ => {}
+    }
+    // From Claude Code's telemetry, when the session had any; from the router, when it routed any prompt.
+    if let Some(cost) = record.cost_usd {
+        metrics.insert("cost_usd".to_owned(), cost);
+    }
+    if record.api_requests > 0 {
+        metrics.insert(
+            "latency_ms".to_owned(),
+            record.api_duration_ms as f64 / record.api_requests as f64,
+        );
+    }
+    if record.routed > 0 {
+        metrics.insert(
+            "override_rate".to_owned(),
+            record.overrides as f64 / record.routed as f64,
+        );
     }
     Some(metrics)
 }
@@ -287,6 +305,11 @@ mod tests {
             resume_taken: false,
             outcome: Some(outcome),
             evidence: Vec::new(),
+            api_requests: 0,
+            cost_usd: None,
+            api_duration_ms: 0,
+            routed: 0,
+            overrides: 0,
         }
     }
 
@@ -396,5 +419,38 @@ mod tests {
         );
         let proposals = OpportunityDetector.detect_routing(&categories[..1], &at_bound, &[], 10);
         assert!(proposals.is_empty(), "{proposals:?}");
+    }
+
+    #[test]
+    fn usage_metrics_are_there_only_when_the_session_measured_them() {
+        // No telemetry and nothing routed: no cost, latency or override rate (not zero).
+        let bare = session_metrics(&session(1, SessionOutcome::Clean, 12, 10)).expect("decided");
+        for name in ["cost_usd", "latency_ms", "override_rate"] {
+            assert!(!bare.contains_key(name), "{name} in {bare:?}");
+        }
+        let mut measured = session(2, SessionOutcome::Interrupted, 12, 10);
+        measured.api_requests = 4;
+        measured.api_duration_ms = 5_000;
+        measured.cost_usd = Some(0.75);
+        measured.routed = 8;
+        measured.overrides = 2;
+        let metrics = session_metrics(&measured).expect("decided");
+        assert_eq!(metrics["cost_usd"], 0.75);
+        assert_eq!(metrics["latency_ms"], 1_250.0);
+        assert_eq!(metrics["override_rate"], 0.25);
+        assert_eq!(metrics["calls_lost"], 2.0);
+        // Every metric it gives is one the catalogue defines.
+        for name in metrics.keys() {
+            assert!(
+                crate::experiment_manager::catalogue::metric(name).is_some(),
+                "{name}"
+            );
+        }
+        // Requests whose cost was not reported: latency, but no cost.
+        measured.cost_usd = None;
+        measured.routed = 0;
+        let metrics = session_metrics(&measured).expect("decided");
+        assert!(!metrics.contains_key("cost_usd") && !metrics.contains_key("override_rate"));
+        assert_eq!(metrics["latency_ms"], 1_250.0);
     }
 }

@@ -26,9 +26,9 @@ use crate::coordination::{
 /// The durable consumers every node's ledger pulls from, shared by all nodes so each event is handled by one
 /// of them: one per kind of event (or family of kinds) that concerns a session, as `(consumer, subject tail
 /// under shim.events.)`. The server delivers only those, so the far more frequent events that concern no
-/// session (routing, tasks, tool signals) never reach a ledger; since a record is the same whatever order its
-/// events come in, the consumers need not be in step.
-pub const LEDGER_CONSUMERS: [(&str, &str); 11] = [
+/// session (tasks, tool signals, routing other than its decisions and overrides) never reach a ledger; since
+/// a record is the same whatever order its events come in, the consumers need not be in step.
+pub const LEDGER_CONSUMERS: [(&str, &str); 13] = [
     ("analytics-ledger-chats", "chats.>"),
     ("analytics-ledger-resume", "resume.>"),
     ("analytics-ledger-risk", "risk.level_changed"),
@@ -40,6 +40,8 @@ pub const LEDGER_CONSUMERS: [(&str, &str); 11] = [
     ("analytics-ledger-api-errors", "telemetry.api_error"),
     ("analytics-ledger-api-requests", "telemetry.api_request"),
     ("analytics-ledger-compactions", "telemetry.compaction"),
+    ("analytics-ledger-routed", "routing.decided"),
+    ("analytics-ledger-overrides", "routing.override"),
 ];
 
 /// The one consumer of every event that earlier versions used; removed at start.
@@ -197,6 +199,11 @@ async fn handle(
         analytics.metrics.record_event("ignored");
         return Ok(());
     }
+    // A prompt routed, or an override, outside any chat is no session's.
+    if event.chat_id.is_none() && event.kind.starts_with("routing.") {
+        analytics.metrics.record_event("ignored");
+        return Ok(());
+    }
     let Some(chat_id) = event
         .chat_id
         .as_deref()
@@ -249,6 +256,11 @@ fn publish_outcome(analytics: &Analytics, session: &StoredSession) {
             "tool_calls": record.tool_calls,
             "project_dir": record.project_dir,
             "client": record.client,
+            "api_requests": record.api_requests,
+            "cost_usd": record.cost_usd,
+            "api_duration_ms": record.api_duration_ms,
+            "routed": record.routed,
+            "overrides": record.overrides,
         }),
     );
 }
@@ -388,7 +400,8 @@ mod tests {
                 "{name} ({tail}) carries nothing the ledger reads"
             );
             for kind in [
-                "routing.decided",
+                "routing.preference_adopted",
+                "routing.budget_near",
                 "tasks.completed",
                 "signals.tool_failed",
                 "telemetry.tool_result",

@@ -32,6 +32,13 @@
 //! names the previous session's outcome, and that outcome stays in the store as the `sessions.outcome` event
 //! published when it was decided. One that starts again after an interruption (its node came back and its
 //! client re-attached) is the same session going on: it is open again and keeps its evidence.
+//!
+//! **Usage.** The API requests of a session (how many, their cost and duration) and its routed prompts and
+//! overrides are sums, which the capped facts cannot give: they are kept beside the facts, each event counted
+//! once whatever order it comes in, and start from zero when a new session begins in the record (see
+//! [`usage`]). `routing.decided` and `routing.override` only count there; they are not evidence.
+
+pub mod usage;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -39,6 +46,7 @@ use shim_protocol::{
     Event,
     messages::{LevelReached, RiskLevel, SessionOutcome, SessionRecord},
 };
+use usage::{Counted, Usage};
 
 /// Most evidence lines kept per session; the first ones and the latest are what explain an outcome.
 pub const MAX_EVIDENCE: usize = 24;
@@ -58,6 +66,9 @@ pub struct StoredSession {
     /// The evidence the rest is rebuilt from: the events applied, in time order.
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// The usage sums, kept beside the facts (see [`usage`]).
+    #[serde(default)]
+    pub usage: Usage,
 }
 
 /// Most facts kept per chat: about 100 bytes each, so a record stays well under a KV value's limit.
@@ -180,6 +191,10 @@ pub struct LedgerState {
     /// It hit the context wall.
     #[serde(default)]
     pub too_long: bool,
+    /// When the current session began by a restart (a `chats.started` after a clean end); `None` in the
+    /// chat's first session. Usage timed before it belongs to an earlier session.
+    #[serde(default)]
+    pub restarted_at_ms: Option<u64>,
 }
 
 impl StoredSession {
@@ -204,9 +219,15 @@ impl StoredSession {
                 resume_taken: false,
                 outcome: None,
                 evidence: Vec::new(),
+                api_requests: 0,
+                cost_usd: None,
+                api_duration_ms: 0,
+                routed: 0,
+                overrides: 0,
             },
             state: LedgerState::default(),
             facts: Vec::new(),
+            usage: Usage::default(),
         }
     }
 
@@ -266,6 +287,8 @@ impl StoredSession {
             stamp(at_ms)
         ));
         fresh.facts = std::mem::take(&mut self.facts);
+        fresh.usage = std::mem::take(&mut self.usage);
+        fresh.state.restarted_at_ms = Some(at_ms);
         *self = fresh;
     }
 
@@ -323,7 +346,15 @@ impl StoredSession {
             fresh.step(fact);
         }
         fresh.facts = facts;
+        fresh.usage = std::mem::take(&mut self.usage);
         *self = fresh;
+        self.settle_usage();
+    }
+
+    /// Puts the usage of the current session (the one that began at the last restart) into the record.
+    fn settle_usage(&mut self) {
+        self.usage.begin(self.state.restarted_at_ms);
+        self.usage.fill(&mut self.record);
     }
 
     /// Decides the outcome from what is known and sets it with the end time; the outcome of a session that
@@ -384,7 +415,7 @@ pub fn is_too_long(text: &str) -> bool {
 }
 
 /// The kinds of event that concern a session's record.
-pub const SESSION_KINDS: [&str; 16] = [
+pub const SESSION_KINDS: [&str; 18] = [
     "chats.started",
     "chats.ended",
     "chats.gone",
@@ -401,6 +432,8 @@ pub const SESSION_KINDS: [&str; 16] = [
     "telemetry.api_error",
     "telemetry.api_request",
     "telemetry.compaction",
+    "routing.decided",
+    "routing.override",
 ];
 
 /// The events that concern a session's record.
@@ -411,8 +444,18 @@ pub fn concerns_sessions(kind: &str) -> bool {
 /// Applies one event at `at_ms` to the session; returns true when the record changed. The order events are
 /// applied in does not matter (see the module docs).
 pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
-    session.record_fact(Fact::from_event(event, at_ms))
+    let fact = Fact::from_event(event, at_ms);
+    let counted_opt = Counted::of(event, fact.at_ms);
+    let recorded = !USAGE_ONLY.contains(&event.kind.as_str()) && session.record_fact(fact);
+    let counted = counted_opt.is_some_and(|counted| session.usage.count(counted));
+    if counted {
+        session.settle_usage();
+    }
+    recorded || counted
 }
+
+/// The kinds of event that only count into a session's usage: they are no evidence of how it ends.
+const USAGE_ONLY: [&str; 2] = ["routing.decided", "routing.override"];
 
 /// Keeps each run of three or more successful API requests as its first and last: the ones between change
 /// nothing whatever comes later (a request only ever clears a failure before it).

@@ -297,6 +297,11 @@ impl World {
                 SessionOutcome::Clean
             }),
             evidence: Vec::new(),
+            api_requests: 0,
+            cost_usd: None,
+            api_duration_ms: 0,
+            routed: 0,
+            overrides: 0,
         };
         let mut metrics =
             shim_actors::experiment_manager::detector::session_metrics(&record).unwrap_or_default();

@@ -141,6 +141,21 @@ pub struct SessionRecord {
     /// What the outcome was decided from, oldest first (`SessionEnd hook: prompt_input_exit`).
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// API requests Claude Code's telemetry reported for the session (`telemetry.api_request`).
+    #[serde(default)]
+    pub api_requests: u64,
+    /// What those requests cost, US dollars: the sum of their `cost_usd`; `None` when none carried a cost.
+    #[serde(default)]
+    pub cost_usd: Option<f64>,
+    /// The sum of those requests' `duration_ms`; divided by `api_requests`, their mean latency.
+    #[serde(default)]
+    pub api_duration_ms: u64,
+    /// Prompts of the session the model router decided on (`routing.decided` naming the chat).
+    #[serde(default)]
+    pub routed: u64,
+    /// Routing decisions the user overrode in the session (`routing.override` naming the chat).
+    #[serde(default)]
+    pub overrides: u64,
 }
 
 /// Asks for the sessions that started or ended in a period.

@@ -504,3 +504,253 @@ fn a_request_is_a_recovery_only_when_it_was_made_after_the_failure() {
     ]);
     assert_eq!(later.record.outcome, Some(SessionOutcome::Clean));
 }
+
+/// An API request at `at_ms` as Claude Code's telemetry reports it, costing `cost_opt` and taking `ms`.
+fn request(at_ms: u64, cost_opt: Option<f64>, ms: u64) -> (&'static str, Value, u64) {
+    (
+        "telemetry.api_request",
+        json!({"model": "m", "duration_ms": ms, "cost_usd": cost_opt, "input_tokens": at_ms}),
+        at_ms,
+    )
+}
+
+/// `events` in the order `seed` shuffles them, with `redelivered` of them (picked by the seed) delivered a
+/// second time somewhere in the run.
+fn shuffled_with_redeliveries(len: usize, redelivered: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.extend(
+        shuffled(len, seed.wrapping_mul(31))
+            .into_iter()
+            .take(redelivered),
+    );
+    let mixed = shuffled(order.len(), seed);
+    mixed.into_iter().map(|index| order[index]).collect()
+}
+
+#[test]
+fn usage_sums_are_the_same_for_any_order_with_redeliveries_and_a_collapsed_run() {
+    let mut events = vec![started()];
+    let mut nanos = 0u64;
+    let mut duration = 0u64;
+    // A run of 120 requests (collapsed to its first and last fact), one of them without a cost.
+    for index in 0..120u64 {
+        let cost_opt = (index != 57).then(|| 0.0011 * (index % 7 + 1) as f64);
+        if index != 57 {
+            nanos += 1_100_000 * (index % 7 + 1);
+        }
+        duration += 900 + index;
+        events.push(request(2_000 + index * 10, cost_opt, 900 + index));
+    }
+    for index in 0..30u64 {
+        events.push((
+            "routing.decided",
+            json!({"model": "sonnet", "category": "debug", "confidence": 0.8}),
+            1_500 + index * 40,
+        ));
+    }
+    for index in 0..4u64 {
+        events.push((
+            "routing.override",
+            json!({"category": "debug", "recommended": "sonnet", "chosen": "opus"}),
+            1_600 + index * 300,
+        ));
+    }
+    events.push((
+        "telemetry.api_error",
+        json!({"error": "overloaded_error"}),
+        2_555,
+    ));
+    events.push(("chats.ended", json!({"reason": "ended"}), 9_000));
+
+    let in_order = play(&events);
+    let record = &in_order.record;
+    assert_eq!(record.outcome, Some(SessionOutcome::Clean));
+    assert_eq!(record.api_requests, 120);
+    assert_eq!(record.cost_usd, Some(nanos as f64 / 1e9));
+    assert!((record.cost_usd.expect("a cost") - 0.0011 * 475.0).abs() < 1e-9);
+    assert_eq!(record.api_duration_ms, duration);
+    assert_eq!((record.routed, record.overrides), (30, 4));
+    assert!(
+        in_order.facts.len() < 12,
+        "the requests' facts are collapsed, so the sums cannot come from them: {}",
+        in_order.facts.len()
+    );
+    for seed in 1..=300u64 {
+        let order = shuffled_with_redeliveries(events.len(), 40, seed);
+        let session = play_in(&events, &order);
+        assert_eq!(session.record, in_order.record, "seed {seed}: {order:?}");
+        assert_eq!(session.state, in_order.state, "seed {seed}");
+    }
+}
+
+#[test]
+fn a_long_session_counts_each_request_once_while_it_is_remembered() {
+    let mut session = play(&[started()]);
+    let total = 4 * super::usage::MAX_COUNTED as u64;
+    for index in 0..total {
+        let (kind, data, at_ms) = request(2_000 + index, Some(0.01), 1_000);
+        apply(&mut session, &event(kind, data), at_ms);
+        // Each one delivered again 100 requests later (a lost acknowledgement), while still remembered.
+        if index >= 100 {
+            let (kind, data, at_ms) = request(2_000 + index - 100, Some(0.01), 1_000);
+            assert!(!apply(&mut session, &event(kind, data), at_ms), "{index}");
+        }
+    }
+    assert_eq!(session.record.api_requests, total);
+    assert_eq!(session.record.api_duration_ms, total * 1_000);
+    assert_eq!(session.record.cost_usd, Some(total as f64 * 0.01));
+    assert_eq!(session.facts.len(), 3, "start, first and last request");
+    assert_eq!(session.usage.recent.len(), super::usage::MAX_COUNTED);
+    // The documented limit: delivered again after more than MAX_COUNTED later events, it counts twice.
+    let (kind, data, at_ms) = request(2_000, Some(0.01), 1_000);
+    assert!(apply(&mut session, &event(kind, data), at_ms));
+    assert_eq!(session.record.api_requests, total + 1);
+}
+
+#[test]
+fn a_restart_after_a_clean_end_starts_usage_from_zero_in_any_order() {
+    let events = [
+        started(),
+        ("routing.decided", json!({"category": "a"}), 1_500),
+        ("routing.override", json!({"category": "a"}), 1_600),
+        request(2_000, Some(0.25), 3_000),
+        request(2_500, Some(0.25), 5_000),
+        ("chats.ended", json!({"reason": "ended"}), 3_000),
+        (
+            "chats.started",
+            json!({"client": "claude-code", "project_dir": "/p"}),
+            10_000,
+        ),
+        ("routing.decided", json!({"category": "b"}), 10_500),
+        request(11_000, Some(0.5), 700),
+        request(11_500, None, 300),
+        ("chats.ended", json!({"reason": "ended"}), 12_000),
+    ];
+    let session = play(&events);
+    let record = &session.record;
+    assert_eq!(record.started_at_ms, 10_000);
+    assert_eq!(
+        (
+            record.api_requests,
+            record.cost_usd,
+            record.api_duration_ms,
+            record.routed,
+            record.overrides
+        ),
+        (2, Some(0.5), 1_000, 1, 0)
+    );
+    for seed in 1..=500u64 {
+        let order = shuffled_with_redeliveries(events.len(), 4, seed);
+        let shuffled_session = play_in(&events, &order);
+        assert_eq!(shuffled_session.record, *record, "seed {seed}: {order:?}");
+    }
+    // Before the second session starts, the first one's usage is the record's.
+    let first = play(&events[..6]);
+    assert_eq!(
+        (
+            first.record.api_requests,
+            first.record.cost_usd,
+            first.record.routed,
+            first.record.overrides
+        ),
+        (2, Some(0.5), 1, 1)
+    );
+    // A first session longer than what is remembered: its settled sum is left to it too.
+    let mut long = play(&[started()]);
+    for index in 0..2 * super::usage::MAX_COUNTED as u64 {
+        let (kind, data, at_ms) = request(2_000 + index, Some(0.01), 10);
+        apply(&mut long, &event(kind, data), at_ms);
+    }
+    for (kind, data, at_ms) in [
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+        ("chats.started", json!({}), 10_000),
+        ("routing.decided", json!({"category": "b"}), 10_500),
+    ]
+    .into_iter()
+    .chain([request(11_000, None, 700)])
+    {
+        apply(&mut long, &event(kind, data), at_ms);
+    }
+    assert_eq!(
+        (
+            long.record.api_requests,
+            long.record.cost_usd,
+            long.record.api_duration_ms,
+            long.record.routed
+        ),
+        (1, None, 700, 1)
+    );
+    // Started again after an interruption: the same session going on, its usage kept.
+    let went_on = play(&[
+        started(),
+        request(2_000, Some(0.1), 100),
+        ("chats.away", json!({"reason": "node stopping"}), 3_000),
+        ("chats.started", json!({}), 4_000),
+        request(4_500, Some(0.1), 100),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(went_on.record.api_requests, 2);
+    assert_eq!(went_on.record.cost_usd, Some(0.2));
+}
+
+#[test]
+fn requests_without_a_cost_leave_the_cost_unknown() {
+    let session = play(&[
+        started(),
+        request(2_000, None, 1_200),
+        request(3_000, None, 800),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(session.record.api_requests, 2);
+    assert_eq!(session.record.cost_usd, None);
+    assert_eq!(session.record.api_duration_ms, 2_000);
+    // Nothing counted at all: no requests, no cost, nothing routed.
+    let quiet = play(&[
+        started(),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    assert_eq!(
+        (
+            quiet.record.api_requests,
+            quiet.record.cost_usd,
+            quiet.record.routed
+        ),
+        (0, None, 0)
+    );
+}
+
+/// The same telemetry record taken in by two nodes (the exporter sent its batch again elsewhere): its own
+/// time and data are the same, so it counts once, whichever order its fields were written in.
+#[test]
+fn the_same_record_published_twice_counts_once() {
+    let at = super::stamp_millis(1_500);
+    let mut session = play(&[started()]);
+    apply(
+        &mut session,
+        &event(
+            "telemetry.api_request",
+            json!({"model": "m", "cost_usd": 0.02, "duration_ms": 900, "record_time": at}),
+        ),
+        2_000,
+    );
+    apply(
+        &mut session,
+        &event(
+            "telemetry.api_request",
+            json!({"record_time": at, "duration_ms": 900, "cost_usd": 0.02, "model": "m"}),
+        ),
+        2_600,
+    );
+    assert_eq!(session.record.api_requests, 1);
+    // Another request at the same moment with other numbers is another request.
+    apply(
+        &mut session,
+        &event(
+            "telemetry.api_request",
+            json!({"model": "m", "cost_usd": 0.03, "duration_ms": 900, "record_time": at}),
+        ),
+        2_600,
+    );
+    assert_eq!(session.record.api_requests, 2);
+    assert_eq!(session.record.cost_usd, Some(0.05));
+}

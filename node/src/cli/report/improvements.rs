@@ -196,7 +196,9 @@ fn shipped_row(experiment: &Experiment) -> Vec<String> {
     ]
 }
 
-/// Treatment minus control cost per session in the test stage, when cost was measured.
+/// Treatment minus control cost per session in the test stage, when cost was measured: the arms' `cost_usd`
+/// tallies, which the outcome consumer fills from each session record's telemetry sums (at least 30 sessions
+/// with a cost in each arm).
 fn cost_effect(experiment: &Experiment) -> Option<f64> {
     let stage = experiment.stages.iter().find(|stage| stage.percent == 50)?;
     let control = stage.control.metrics.get("cost_usd")?;
