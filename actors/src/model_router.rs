@@ -58,6 +58,9 @@ pub fn categories() -> Vec<&'static str> {
         .collect()
 }
 
+/// Most chats whose routed prompts are counted between two flushes (a second).
+const MAX_COUNTED_CHATS: usize = 10_000;
+
 /// Routing settings (the `[routing]` table of the config file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -138,6 +141,8 @@ pub enum ModelRouterMessage {
         /// Parameter values by name; only the routing ones are kept.
         values: BTreeMap<String, f64>,
     },
+    /// The worker of this chat stopped: its own routing parameters are dropped.
+    ChatStopped(String),
     /// Reads the routing parameters in force from the experiment manager (every [`leans::REFRESH_EVERY`]).
     RefreshParameters,
     /// Drops what was learned for a category (a task type); replies with the tier its bias pushed towards.
@@ -160,6 +165,9 @@ pub struct ModelRouterState {
     /// The routing parameters in force and per chat.
     leans: leans::Leans,
     pending_prompts: HashMap<String, u64>,
+    /// Prompts routed per chat since the last flush, published then as one `routing.counted` per chat (so
+    /// a session's routed prompts are counted without the analytics store reading every decision).
+    pending_chat_routes: HashMap<String, u64>,
     pending_estimated_usd: f64,
     pending_actual_usd: f64,
     budget_note_opt: Option<String>,
@@ -232,6 +240,7 @@ impl Actor for ModelRouter {
             models,
             leans: leans::Leans::default(),
             pending_prompts: HashMap::new(),
+            pending_chat_routes: HashMap::new(),
             pending_estimated_usd: 0.0,
             pending_actual_usd: 0.0,
             budget_note_opt: None,
@@ -310,6 +319,7 @@ impl Actor for ModelRouter {
                 Some(chat_id) => state.leans.set_chat(chat_id, values),
                 None => state.leans.set_in_force(values),
             },
+            ModelRouterMessage::ChatStopped(chat_id) => state.leans.forget(&chat_id),
             ModelRouterMessage::RefreshParameters => {
                 refresh_parameters(&myself, &state.args.emitter)
             }
@@ -349,6 +359,17 @@ impl ModelRouterState {
             (opus_cost - decision.estimated_cost_usd).max(0.0),
         );
         *self.pending_prompts.entry(category.clone()).or_insert(0) += 1;
+        if let Some(chat_id) = chat_id_opt {
+            // Bounded by the chats that route within one flush; past the bound a chat's prompts go
+            // uncounted in its session record (never in the router's own counts).
+            let known = self.pending_chat_routes.contains_key(chat_id);
+            if known || self.pending_chat_routes.len() < MAX_COUNTED_CHATS {
+                *self
+                    .pending_chat_routes
+                    .entry(chat_id.to_owned())
+                    .or_insert(0) += 1;
+            }
+        }
         self.pending_estimated_usd += decision.estimated_cost_usd;
         self.args.emitter.emit(
             "routing",
@@ -370,6 +391,15 @@ impl ModelRouterState {
     }
 
     fn flush(&mut self) {
+        for (chat_id, routed) in std::mem::take(&mut self.pending_chat_routes) {
+            // `node` makes two nodes' counts for one chat in the same millisecond two events.
+            self.args.emitter.emit(
+                "routing",
+                "counted",
+                Some(&chat_id),
+                json!({"routed": routed, "node": self.args.emitter.node_id()}),
+            );
+        }
         for (category, count) in std::mem::take(&mut self.pending_prompts) {
             if let Err(error) = self.overrides.count_prompts(&category, count) {
                 warn!(%category, %error, "failed to count routed prompts");

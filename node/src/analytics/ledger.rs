@@ -26,7 +26,8 @@ use crate::coordination::{
 /// The durable consumers every node's ledger pulls from, shared by all nodes so each event is handled by one
 /// of them: one per kind of event (or family of kinds) that concerns a session, as `(consumer, subject tail
 /// under shim.events.)`. The server delivers only those, so the far more frequent events that concern no
-/// session (tasks, tool signals, routing other than its decisions and overrides) never reach a ledger; since
+/// session (tasks, tool signals, routing decisions: a router counts a chat's prompts itself) never reach a
+/// ledger; since
 /// a record is the same whatever order its events come in, the consumers need not be in step.
 pub const LEDGER_CONSUMERS: [(&str, &str); 13] = [
     ("analytics-ledger-chats", "chats.>"),
@@ -40,7 +41,7 @@ pub const LEDGER_CONSUMERS: [(&str, &str); 13] = [
     ("analytics-ledger-api-errors", "telemetry.api_error"),
     ("analytics-ledger-api-requests", "telemetry.api_request"),
     ("analytics-ledger-compactions", "telemetry.compaction"),
-    ("analytics-ledger-routed", "routing.decided"),
+    ("analytics-ledger-routing-counts", "routing.counted"),
     ("analytics-ledger-overrides", "routing.override"),
 ];
 
@@ -402,6 +403,7 @@ mod tests {
             for kind in [
                 "routing.preference_adopted",
                 "routing.budget_near",
+                "routing.decided",
                 "tasks.completed",
                 "signals.tool_failed",
                 "telemetry.tool_result",

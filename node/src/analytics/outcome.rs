@@ -36,7 +36,7 @@
 //! **Usage.** The API requests of a session (how many, their cost and duration) and its routed prompts and
 //! overrides are sums, which the capped facts cannot give: they are kept beside the facts, each event counted
 //! once whatever order it comes in, and start from zero when a new session begins in the record (see
-//! [`usage`]). `routing.decided` and `routing.override` only count there; they are not evidence.
+//! [`usage`]). `routing.counted` and `routing.override` only count there; they are not evidence.
 
 pub mod usage;
 
@@ -432,7 +432,7 @@ pub const SESSION_KINDS: [&str; 18] = [
     "telemetry.api_error",
     "telemetry.api_request",
     "telemetry.compaction",
-    "routing.decided",
+    "routing.counted",
     "routing.override",
 ];
 
@@ -455,7 +455,7 @@ pub fn apply(session: &mut StoredSession, event: &Event, at_ms: u64) -> bool {
 }
 
 /// The kinds of event that only count into a session's usage: they are no evidence of how it ends.
-const USAGE_ONLY: [&str; 2] = ["routing.decided", "routing.override"];
+const USAGE_ONLY: [&str; 2] = ["routing.counted", "routing.override"];
 
 /// Keeps each run of three or more successful API requests as its first and last: the ones between change
 /// nothing whatever comes later (a request only ever clears a failure before it).

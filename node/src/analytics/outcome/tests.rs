@@ -543,8 +543,8 @@ fn usage_sums_are_the_same_for_any_order_with_redeliveries_and_a_collapsed_run()
     }
     for index in 0..30u64 {
         events.push((
-            "routing.decided",
-            json!({"model": "sonnet", "category": "debug", "confidence": 0.8}),
+            "routing.counted",
+            json!({"routed": 1, "node": "n"}),
             1_500 + index * 40,
         ));
     }
@@ -611,7 +611,7 @@ fn a_long_session_counts_each_request_once_while_it_is_remembered() {
 fn a_restart_after_a_clean_end_starts_usage_from_zero_in_any_order() {
     let events = [
         started(),
-        ("routing.decided", json!({"category": "a"}), 1_500),
+        ("routing.counted", json!({"routed": 1, "node": "n"}), 1_500),
         ("routing.override", json!({"category": "a"}), 1_600),
         request(2_000, Some(0.25), 3_000),
         request(2_500, Some(0.25), 5_000),
@@ -621,7 +621,7 @@ fn a_restart_after_a_clean_end_starts_usage_from_zero_in_any_order() {
             json!({"client": "claude-code", "project_dir": "/p"}),
             10_000,
         ),
-        ("routing.decided", json!({"category": "b"}), 10_500),
+        ("routing.counted", json!({"routed": 1, "node": "n"}), 10_500),
         request(11_000, Some(0.5), 700),
         request(11_500, None, 300),
         ("chats.ended", json!({"reason": "ended"}), 12_000),
@@ -664,7 +664,7 @@ fn a_restart_after_a_clean_end_starts_usage_from_zero_in_any_order() {
     for (kind, data, at_ms) in [
         ("chats.ended", json!({"reason": "ended"}), 5_000),
         ("chats.started", json!({}), 10_000),
-        ("routing.decided", json!({"category": "b"}), 10_500),
+        ("routing.counted", json!({"routed": 1, "node": "n"}), 10_500),
     ]
     .into_iter()
     .chain([request(11_000, None, 700)])
@@ -753,4 +753,47 @@ fn the_same_record_published_twice_counts_once() {
     );
     assert_eq!(session.record.api_requests, 2);
     assert_eq!(session.record.cost_usd, Some(0.05));
+}
+
+/// Amounts no request or router reports (huge, negative, not numbers, a count of zero) are left out, and
+/// nothing overflows: the ledger never panics on what a sender put in an event.
+#[test]
+fn absurd_amounts_are_left_out_of_the_usage_sums() {
+    let session = play(&[
+        started(),
+        request(2_000, Some(0.5), 1_000),
+        (
+            "telemetry.api_request",
+            json!({"cost_usd": 1e300, "duration_ms": 1e300, "input_tokens": 1}),
+            2_100,
+        ),
+        (
+            "telemetry.api_request",
+            json!({"cost_usd": 9e18, "duration_ms": u64::MAX, "input_tokens": 2}),
+            2_200,
+        ),
+        (
+            "telemetry.api_request",
+            json!({"cost_usd": -3.0, "duration_ms": "long", "input_tokens": 3}),
+            2_300,
+        ),
+        (
+            "routing.counted",
+            json!({"routed": u64::MAX, "node": "n"}),
+            2_400,
+        ),
+        ("routing.counted", json!({"routed": 0, "node": "n"}), 2_500),
+        (
+            "routing.counted",
+            json!({"routed": "7", "node": "n"}),
+            2_600,
+        ),
+        ("routing.counted", json!({"routed": 3, "node": "n"}), 2_700),
+        ("chats.ended", json!({"reason": "ended"}), 5_000),
+    ]);
+    let record = &session.record;
+    assert_eq!(record.api_requests, 4, "every request counts as one");
+    assert_eq!(record.cost_usd, Some(0.5), "only the one real cost");
+    assert_eq!(record.api_duration_ms, 1_000);
+    assert_eq!(record.routed, 3, "only the router-sized count");
 }

@@ -1,5 +1,7 @@
 //! A session's usage: the API requests Claude Code's telemetry reported for it (how many, what they cost,
-//! how long they took) and the model router's decisions and overrides naming it, summed as the events come.
+//! how long they took), the prompts the model router routed for it and the overrides naming it, summed as the
+//! events come. The router counts a chat's routed prompts itself and publishes the count once a second
+//! (`routing.counted`), so the ledger reads no event per routed prompt: routing stays off its path.
 //!
 //! The record's facts cannot give these sums: they are capped, and a run of requests is kept as its first and
 //! last. So the sums are kept beside the facts, and the ledger's rules (see the module above) hold this way:
@@ -13,7 +15,7 @@
 //!   session. A redelivery comes the ledger's acknowledgement wait (30 s) after the first delivery, or 1 s
 //!   after a failed write; a batch sent again comes seconds after the first. More than 256 usage events of
 //!   one chat in between is more than 8 a second from one session, which no session makes: Claude Code
-//!   makes a request every few seconds, the router decides once per prompt. The one case it can happen is a
+//!   makes a request every few seconds, a router counts a chat's prompts once a second. The one case it can happen is a
 //!   ledger catching up on a long backlog (it applies a chat's stored events as fast as it can) when a node
 //!   dies between recording an event and acknowledging it: that one event is then counted twice.
 //! - **Restart.** A chat that starts again after a clean end begins a new session in the same record (see
@@ -33,6 +35,15 @@ use shim_protocol::{Event, messages::SessionRecord};
 
 /// Most events remembered per session (up to about 110 bytes each in the stored record: 28 KB at most).
 pub const MAX_COUNTED: usize = 256;
+
+/// Most prompts one `routing.counted` may count: a router's second of one chat's prompts; a larger count is
+/// not a router's and is left out.
+const MAX_ROUTED_PER_COUNT: u64 = 100_000;
+
+/// The largest cost one API request may report, US dollars; a larger one is not a request's and is left out.
+const MAX_REQUEST_USD: f64 = 1e6;
+/// The longest one API request may report, milliseconds (a day); a longer one is left out.
+const MAX_REQUEST_MS: f64 = 86_400_000.0;
 
 /// Nano-dollars in a dollar: costs are summed in whole nano-dollars.
 const NANOS_PER_USD: f64 = 1e9;
@@ -64,7 +75,7 @@ pub struct Sums {
     /// Their summed `duration_ms`.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub api_duration_ms: u64,
-    /// `routing.decided` events.
+    /// Prompts routed (`routing.counted` events' `routed`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub routed: u64,
     /// `routing.override` events.
@@ -77,15 +88,16 @@ fn is_zero(value: &u64) -> bool {
 }
 
 impl Sums {
+    /// Adds `other`; sums stop at `u64::MAX` rather than wrap (each term is bounded, see [`Counted::of`]).
     fn add(&mut self, other: &Sums) {
-        self.api_requests += other.api_requests;
+        self.api_requests = self.api_requests.saturating_add(other.api_requests);
         self.cost_nano_usd = match (self.cost_nano_usd, other.cost_nano_usd) {
             (None, None) => None,
-            (mine, theirs) => Some(mine.unwrap_or(0) + theirs.unwrap_or(0)),
+            (mine, theirs) => Some(mine.unwrap_or(0).saturating_add(theirs.unwrap_or(0))),
         };
-        self.api_duration_ms += other.api_duration_ms;
-        self.routed += other.routed;
-        self.overrides += other.overrides;
+        self.api_duration_ms = self.api_duration_ms.saturating_add(other.api_duration_ms);
+        self.routed = self.routed.saturating_add(other.routed);
+        self.overrides = self.overrides.saturating_add(other.overrides);
     }
 }
 
@@ -111,12 +123,19 @@ impl Counted {
         match event.kind.as_str() {
             "telemetry.api_request" => {
                 sums.api_requests = 1;
-                sums.cost_nano_usd = number(&event.data, "cost_usd")
+                sums.cost_nano_usd = number(&event.data, "cost_usd", MAX_REQUEST_USD)
                     .map(|cost| (cost * NANOS_PER_USD).round() as u64);
-                sums.api_duration_ms =
-                    number(&event.data, "duration_ms").map_or(0, |ms| ms.round() as u64);
+                sums.api_duration_ms = number(&event.data, "duration_ms", MAX_REQUEST_MS)
+                    .map_or(0, |ms| ms.round() as u64);
             }
-            "routing.decided" => sums.routed = 1,
+            // The router's count of the chat's prompts routed in its last second.
+            "routing.counted" => {
+                sums.routed = event
+                    .data
+                    .get("routed")
+                    .and_then(Value::as_u64)
+                    .filter(|routed| (1..=MAX_ROUTED_PER_COUNT).contains(routed))?;
+            }
             "routing.override" => sums.overrides = 1,
             _ => return None,
         }
@@ -128,11 +147,12 @@ impl Counted {
     }
 }
 
-/// A field of `data` as a number that is finite and not negative.
-fn number(data: &Value, key: &str) -> Option<f64> {
+/// A field of `data` as a number that is finite, not negative and below `limit`; another is left out (as
+/// the summary leaves out absurd amounts).
+fn number(data: &Value, key: &str, limit: f64) -> Option<f64> {
     data.get(key)
         .and_then(Value::as_f64)
-        .filter(|number| number.is_finite() && *number >= 0.0)
+        .filter(|number| number.is_finite() && (0.0..limit).contains(number))
 }
 
 /// SHA-256 of the kind, the time and the data (objects with their keys sorted), its first 8 bytes.
