@@ -219,6 +219,12 @@ impl Actor for ChatWorker {
         // What the last tick did not write yet.
         state.write_if_dirty();
         state.node.metrics.forget_risk_level(&state.info.chat_id);
+        // Its prompts are routed with the values in force from now on.
+        if let Some(router) = crate::model_router::ModelRouter::find(state.node.emitter.node_id()) {
+            let _ = router.cast(crate::model_router::ModelRouterMessage::ChatStopped(
+                state.info.chat_id.clone(),
+            ));
+        }
         Ok(())
     }
 

@@ -239,6 +239,7 @@ async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSett
     match analytics.routing_by_category(since, now).await {
         Ok(categories) => proposals.extend(OpportunityDetector.detect_routing(
             &categories,
+            &sessions,
             &set,
             &experiments,
             now,

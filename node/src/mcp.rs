@@ -499,11 +499,17 @@ impl ShimMcp {
         Ok(chat_id)
     }
 
-    /// `chat_id_opt`, else this server's chat when it has opened one (nothing is opened).
+    /// `chat_id_opt`, else this server's chat when it has opened one and not ended it (nothing is opened).
     async fn open_chat_or(&self, chat_id_opt: Option<String>) -> Option<String> {
         match chat_id_opt {
             Some(chat_id) => Some(chat_id),
-            None => self.state.default_chat.lock().await.clone(),
+            None => self
+                .state
+                .default_chat
+                .lock()
+                .await
+                .clone()
+                .filter(|chat_id| !self.is_ended(chat_id)),
         }
     }
 

@@ -863,10 +863,14 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
         (routed.model.as_str(), routed.task_type.as_str()),
         ("haiku", "explain")
     );
-    for _ in 1..60 {
-        route_for(&nodes, None, prompt).await;
-    }
-    for _ in 0..20 {
+    // Twenty sessions that each route three such prompts and send one a tier up, then end: the task type's
+    // evidence, and the sessions' override rates the plan is made from.
+    for index in 0..20 {
+        let chat_id = format!("asker-{index}");
+        start_session(&nodes, &chat_id).await;
+        for _ in 0..3 {
+            route_for(&nodes, Some(&chat_id), prompt).await;
+        }
         let _: OverrideReply = nodes
             .request_service(
                 ROUTER_OVERRIDE,
@@ -875,11 +879,21 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
                     recommended: "haiku".to_owned(),
                     chosen: "sonnet".to_owned(),
                     reason: None,
-                    chat_id: None,
+                    chat_id: Some(chat_id.clone()),
                 },
             )
             .await
             .expect("recorded");
+        let _: SessionEndReply = nodes
+            .request(
+                NodeOp::SessionEnd,
+                &SessionEndRequest {
+                    chat_id: chat_id.clone(),
+                    reason: Some("done".to_owned()),
+                },
+            )
+            .await
+            .expect("ended");
     }
     let lean_proposed = || async {
         let list: ExperimentList = kaizen(&nodes, KaizenOp::List, &()).await.expect("listed");
@@ -890,6 +904,11 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
     let proposed = wait_until(|| async { lean_proposed().await.is_some() }, DEADLINE, POLL).await;
     assert!(proposed, "the detector proposed a lean for explain prompts");
     let experiment = lean_proposed().await.expect("found");
+    let baseline = experiment.plan.baseline;
+    assert!(
+        (baseline - 1.0 / 3.0).abs() < 1e-9,
+        "the sessions' override rate, one of three each: {baseline}"
+    );
     assert_eq!(
         experiment.status,
         ExperimentStatus::AwaitingApproval,
@@ -899,7 +918,7 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
     assert_eq!(experiment.source, "detector:routing-overrides");
     assert!(
         experiment.evidence[0]
-            .starts_with("33% of explain prompts (20 of 60) were overridden to a higher tier"),
+            .starts_with("33% of explain prompts (20 of 61) were overridden to a higher tier"),
         "{:?}",
         experiment.evidence
     );

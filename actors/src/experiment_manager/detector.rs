@@ -29,6 +29,8 @@ pub const RETRY_AFTER_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 pub const REFUSED_RETRY_AFTER_MS: u64 = 24 * 60 * 60 * 1000;
 /// Fewest routed prompts of a task type before the routing rule judges it.
 pub const MIN_ROUTED: u64 = 50;
+/// Fewest ended sessions with routed prompts before the routing rule proposes (they give its baseline).
+pub const MIN_ROUTED_SESSIONS: usize = 20;
 /// Share of a task type's routed prompts overridden one way that makes the routing rule propose.
 pub const OVERRIDE_SHARE: f64 = 0.25;
 /// How far one routing proposal moves a lean: half the quality strategy's push.
@@ -76,7 +78,8 @@ pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> 
     if record.routed > 0 {
         metrics.insert(
             "override_rate".to_owned(),
-            record.overrides as f64 / record.routed as f64,
+            // An override of a prompt routed before the chat was known counts, but a share stays a share.
+            record.overrides.min(record.routed) as f64 / record.routed as f64,
         );
     }
     Some(metrics)
@@ -185,11 +188,21 @@ impl OpportunityDetector {
     pub fn detect_routing(
         &self,
         categories: &[CategoryRouting],
+        sessions: &[SessionRecord],
         parameters: &ParameterSet,
         experiments: &[Experiment],
         now_ms: u64,
     ) -> Vec<ProposeRequest> {
+        // The metric tested is a session's override rate, so its baseline and spread are the sessions'.
+        let rates: Vec<f64> = sessions
+            .iter()
+            .filter_map(|record| session_metrics(record)?.get("override_rate").copied())
+            .collect();
         let mut proposals = Vec::new();
+        if rates.len() < MIN_ROUTED_SESSIONS {
+            return proposals;
+        }
+        let (baseline, baseline_sd) = mean_sd(&rates);
         for category in categories {
             let parameter = format!("{}.{}", catalogue::ROUTING_LEAN, category.category);
             if category.decisions < MIN_ROUTED || !catalogue::is_routing(&parameter) {
@@ -215,9 +228,6 @@ impl OpportunityDetector {
             if treatment == current || tried_lately(experiments, &parameter, treatment, now_ms) {
                 continue;
             }
-            // Per prompt, overrides are a rate; a session's rate varies less, so this standard deviation
-            // over-states it and the plan asks for more chats than it needs, not fewer.
-            let rate = category.overrides as f64 / routed;
             proposals.push(ProposeRequest {
                 parameter: parameter.clone(),
                 treatment,
@@ -234,8 +244,8 @@ impl OpportunityDetector {
                 )],
                 source: "detector:routing-overrides".to_owned(),
                 primary: Some("override_rate".to_owned()),
-                baseline: Some(rate),
-                baseline_sd: Some((rate * (1.0 - rate)).sqrt()),
+                baseline: Some(baseline),
+                baseline_sd: Some(baseline_sd),
             });
         }
         proposals
@@ -385,8 +395,34 @@ mod tests {
             routed("explain", 100, 20, 15),
             routed("c64", 500, 400, 0),
         ];
-        let proposals =
-            OpportunityDetector.detect_routing(&categories, &ParameterSet::default(), &[], 10);
+        // Sessions that routed 10 prompts each, 0 to 4 of them overridden: their rates are the baseline.
+        let sessions: Vec<SessionRecord> = (0..40)
+            .map(|n| {
+                let mut record = session(n, SessionOutcome::Clean, 10, 10);
+                record.routed = 10;
+                record.overrides = (n % 5) as u64;
+                record
+            })
+            .collect();
+        assert!(
+            OpportunityDetector
+                .detect_routing(
+                    &categories,
+                    &sessions[..19],
+                    &ParameterSet::default(),
+                    &[],
+                    10
+                )
+                .is_empty(),
+            "too few sessions to plan on"
+        );
+        let proposals = OpportunityDetector.detect_routing(
+            &categories,
+            &sessions,
+            &ParameterSet::default(),
+            &[],
+            10,
+        );
         let found: Vec<(&str, f64)> = proposals
             .iter()
             .map(|proposal| (proposal.parameter.as_str(), proposal.treatment))
@@ -404,7 +440,11 @@ mod tests {
              +0.55 against +0"
         );
         assert_eq!(design.primary.as_deref(), Some("override_rate"));
-        assert!((design.baseline.expect("baseline") - 50.0 / 120.0).abs() < 1e-12);
+        assert!(
+            (design.baseline.expect("baseline") - 0.2).abs() < 1e-12,
+            "the sessions' mean rate"
+        );
+        assert!(design.baseline_sd.expect("spread") > 0.1);
 
         // A lean already at its bound is not pushed further.
         let mut at_bound = ParameterSet::default();
@@ -417,7 +457,8 @@ mod tests {
                 improvement_id: None,
             },
         );
-        let proposals = OpportunityDetector.detect_routing(&categories[..1], &at_bound, &[], 10);
+        let proposals =
+            OpportunityDetector.detect_routing(&categories[..1], &sessions, &at_bound, &[], 10);
         assert!(proposals.is_empty(), "{proposals:?}");
     }
 

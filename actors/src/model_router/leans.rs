@@ -4,7 +4,9 @@
 //!
 //! A chat's worker asks the experiment manager for the chat's parameters when its session opens (its
 //! variant of each running experiment included) and hands the routing ones to the router; a prompt of that
-//! chat is routed with them for as long as the chat runs, as its checkpoint thresholds are. A prompt of a
+//! chat is routed with them for as long as its worker runs, as its checkpoint thresholds are, and they are
+//! dropped when the worker stops. They are this node's: in a cluster, a prompt of the chat that another
+//! node's router takes is routed with the values in force there. A prompt of a
 //! chat the router has not heard of, or of no chat, is routed with the values in force, which the router
 //! reads from the experiment manager every [`REFRESH_EVERY`], so a shipped change reaches it within that.
 
@@ -56,6 +58,13 @@ impl Leans {
     /// Sets the values in force for chats the router has not heard of.
     pub(super) fn set_in_force(&mut self, values: BTreeMap<String, f64>) {
         self.in_force = routing_only(values);
+    }
+
+    /// Drops chat `chat_id`'s own values (its worker stopped).
+    pub(super) fn forget(&mut self, chat_id: &str) {
+        if self.chats.remove(chat_id).is_some() {
+            self.order.retain(|kept| kept != chat_id);
+        }
     }
 
     /// Sets chat `chat_id`'s own values.
@@ -111,5 +120,12 @@ mod tests {
             "the oldest chat was forgotten"
         );
         assert!(leans.of(Some("chat-0")).is_empty());
+        leans.forget("chat-0");
+        assert_eq!(
+            leans.of(Some("chat-0")),
+            leans.of(None),
+            "a stopped chat's values are dropped"
+        );
+        assert_eq!(leans.order.len(), MAX_CHATS - 1);
     }
 }
