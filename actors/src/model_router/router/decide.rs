@@ -217,19 +217,19 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
         ));
     }
     if tier != with_learned.tier {
+        // Only a strategy or a lean moves a decision here, so at least one of them is named.
         let strategy_name = match options.strategy {
             Strategy::Balanced => None,
-            Strategy::Quality => Some("quality strategy"),
-            Strategy::Cost => Some("cost strategy"),
+            Strategy::Quality => Some("quality strategy".to_owned()),
+            Strategy::Cost => Some("cost strategy".to_owned()),
         };
         let lean_name = (options.lean != 0.0)
             .then(|| format!("a lean of {:+.2} from the routing parameters", options.lean));
-        let why = match (strategy_name, lean_name) {
-            (Some(strategy), Some(lean)) => format!("{strategy} and {lean}"),
-            (Some(strategy), None) => strategy.to_owned(),
-            (None, Some(lean)) => lean,
-            (None, None) => "a lean".to_owned(),
-        };
+        let why = [strategy_name, lean_name]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" and ");
         notes.push(format!("{why}: {tier} rather than {}", with_learned.tier));
     }
     if options.economize && tier != Tier::Opus {

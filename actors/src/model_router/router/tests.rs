@@ -197,6 +197,25 @@ fn strategies_lean_their_way_and_the_budget_and_minimum_tier_apply_after() {
         "the reasoning says why: {}",
         moved.reasoning
     );
+    let cheaper = set
+        .iter()
+        .map(|item| {
+            route(
+                &item.prompt,
+                &models,
+                &RouteOptions {
+                    strategy: Strategy::Cost,
+                    ..RouteOptions::default()
+                },
+            )
+        })
+        .find(|decision| decision.reasoning.contains("rather than"))
+        .expect("some decision moved");
+    assert!(
+        cheaper.reasoning.contains("; cost strategy: ") && !cheaper.reasoning.contains("lean"),
+        "{}",
+        cheaper.reasoning
+    );
 
     let prompt = "Write unit tests for src/parse.rs covering empty input";
     let learned = route(
