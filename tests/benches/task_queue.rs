@@ -9,7 +9,8 @@
 //! Both with durable storage: JetStream file storage (the queue stream, the task bucket). The producer and the
 //! worker each have their own NATS connection, as BullMQ's Queue and Worker have their own Redis connections,
 //! and share one thread, as Node.js runs them; each run starts a fresh nats-server, after the machine has been
-//! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10);
+//! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10),
+//! `SYNC` (JetStream's `sync_interval`: nats.conf's `always` unless set, e.g. `1s` beside Redis' AOF `everysec`);
 //! `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by `tests/benches/queue_vs_bullmq.sh`).
 //!
 //! Run: `cargo bench -p shim-tests --bench task_queue`.
@@ -24,7 +25,7 @@ use std::{
 
 use shim_node::coordination::tasks::{TaskQueue, TaskQueueConfig};
 use shim_protocol::messages::{DispatchTaskRequest, TaskRecord};
-use shim_tests::NatsServer;
+use shim_tests::{NatsOptions, NatsServer};
 
 fn knob(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -141,8 +142,8 @@ async fn work(
 }
 
 /// Tasks per second from the first dispatch to the last completion.
-async fn end_to_end(concurrency: usize, n: usize) -> f64 {
-    let nats = NatsServer::start();
+async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> f64 {
+    let nats = NatsServer::start_with(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
     let done = Arc::new(AtomicUsize::new(0));
@@ -163,8 +164,8 @@ async fn end_to_end(concurrency: usize, n: usize) -> f64 {
 }
 
 /// Dispatch-to-claim latency at a steady rate, 16 waiting workers.
-async fn latency(rate: usize, seconds: usize) -> (Duration, Duration, f64) {
-    let nats = NatsServer::start();
+async fn latency(rate: usize, seconds: usize, options: &NatsOptions) -> (Duration, Duration, f64) {
+    let nats = NatsServer::start_with(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
     let total = rate * seconds;
@@ -270,15 +271,25 @@ fn main() {
     let runs = knob("RUNS", 3);
     let rate = knob("LAT_RATE", 500);
     let seconds = knob("LAT_SECS", 10);
+    // JetStream's flush to disk: nats.conf's own (`always`) unless SYNC names another interval (`1s`).
+    let options = NatsOptions {
+        sync_interval: std::env::var("SYNC").ok().filter(|sync| !sync.is_empty()),
+        ..NatsOptions::default()
+    };
+    let sync = options
+        .sync_interval
+        .as_deref()
+        .unwrap_or("always (nats.conf)");
+    println!("JetStream sync_interval: {sync}");
     runtime.block_on(async {
         // Warm-up: connections, page cache, the allocator.
-        end_to_end(16, 2_000).await;
+        end_to_end(16, 2_000, &options).await;
         let mut results = serde_json::Map::new();
         for concurrency in [1, 16] {
             let mut rates = Vec::new();
             for run in 1..=runs {
                 quiet_gate().await;
-                let rate = end_to_end(concurrency, n).await;
+                let rate = end_to_end(concurrency, n, &options).await;
                 eprintln!("e2e c={concurrency} run {run}/{runs}: {rate:.0} tasks/s");
                 rates.push(rate);
             }
@@ -289,7 +300,7 @@ fn main() {
         let (mut p50s, mut p99s, mut achieved) = (Vec::new(), Vec::new(), Vec::new());
         for run in 1..=runs {
             quiet_gate().await;
-            let (p50, p99, rate) = latency(rate, seconds).await;
+            let (p50, p99, rate) = latency(rate, seconds, &options).await;
             eprintln!(
                 "latency run {run}/{runs}: p50 {:.2} ms, p99 {:.2} ms at {rate:.0}/s",
                 p50.as_secs_f64() * 1e3,

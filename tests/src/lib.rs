@@ -38,7 +38,7 @@ pub use chats::wait_for_chat;
 pub use events::EventFeed;
 pub use hooks::{HookRun, run_hook, sh_quote};
 pub use mcp_client::McpClient;
-pub use nats_server::NatsServer;
+pub use nats_server::{NatsOptions, NatsServer};
 pub use node::TestNode;
 pub use node_process::{NodeProcess, percentiles, wait_for_node, wait_for_node_gone};
 pub use shim_actors::test_utils::wait_until;

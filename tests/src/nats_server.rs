@@ -1,8 +1,8 @@
-//! A real `nats-server` for one test: JetStream on, a free loopback port, its own store; killed and
-//! cleaned up on drop.
+//! A real `nats-server` for one test: JetStream on, a free loopback port, its own store, SHIM's own
+//! `nats.conf`; killed and cleaned up on drop.
 
 use std::{
-    path::Path,
+    path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
@@ -14,23 +14,48 @@ use tempfile::TempDir;
 pub struct NatsServer {
     child: Option<Child>,
     port: u16,
+    monitoring_port_opt: Option<u16>,
+    conf: PathBuf,
     dir: TempDir,
+}
+
+/// How a test's server departs from SHIM's `nats.conf`.
+#[derive(Debug, Clone, Default)]
+pub struct NatsOptions {
+    /// JetStream's `sync_interval` (`always`, `1s`, `2m`, ...) instead of the one in `nats.conf`.
+    pub sync_interval: Option<String>,
+    /// Serve the HTTP monitoring endpoints (`/varz`, ...) on a free port too.
+    pub monitoring: bool,
 }
 
 impl NatsServer {
     /// Starts a server on a port the server picks itself, and waits until it accepts connections.
     pub fn start() -> NatsServer {
+        NatsServer::start_with(&NatsOptions::default())
+    }
+
+    /// Starts a server with `options`.
+    pub fn start_with(options: &NatsOptions) -> NatsServer {
         let dir = tempfile::Builder::new()
             .prefix("shim-nats-")
             .tempdir()
             .expect("temp dir for nats-server");
         let ports_dir = dir.path().join("ports");
         std::fs::create_dir_all(&ports_dir).expect("ports dir");
-        let child = spawn(&dir, "-1", Some(ports_dir.as_path()));
-        let port = read_port(&ports_dir, child.id());
+        let conf = write_conf(&dir, options);
+        let mut child = spawn(
+            &dir,
+            &conf,
+            "-1",
+            Some(ports_dir.as_path()),
+            options.monitoring,
+        );
+        let ports = read_ports(&ports_dir, &mut child, &dir, options.monitoring);
         let mut server = NatsServer {
             child: Some(child),
-            port,
+            port: ports.0,
+            monitoring_port_opt: ports.1,
+            conf,
             dir,
         };
         server.wait_ready();
@@ -47,6 +72,12 @@ impl NatsServer {
         self.port
     }
 
+    /// Returns the URL of the monitoring endpoints, when [`NatsOptions::monitoring`] asked for them.
+    pub fn monitoring_url(&self) -> Option<String> {
+        self.monitoring_port_opt
+            .map(|port| format!("http://127.0.0.1:{port}"))
+    }
+
     /// Kills the server (SIGKILL, as a crash would) and waits until it is gone.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -58,7 +89,13 @@ impl NatsServer {
     /// Kills the server and starts it again on the same port with the same store.
     pub fn restart(&mut self) {
         self.kill();
-        self.child = Some(spawn(&self.dir, &self.port.to_string(), None));
+        self.child = Some(spawn(
+            &self.dir,
+            &self.conf,
+            &self.port.to_string(),
+            None,
+            false,
+        ));
         self.wait_ready();
     }
 
@@ -80,9 +117,9 @@ impl NatsServer {
         }
     }
 
-    /// Returns the server's log.
+    /// Returns the server's log, and what it printed before its log was open (a configuration it refused).
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("nats.log")).unwrap_or_default()
+        server_log(&self.dir)
     }
 }
 
@@ -92,11 +129,54 @@ impl Drop for NatsServer {
     }
 }
 
-fn spawn(dir: &TempDir, port: &str, ports_dir_opt: Option<&Path>) -> Child {
-    let mut command = Command::new("nats-server");
+/// The server program, found as the node finds it: `SHIM_NATS_SERVER_BIN`, else the one `shim-node setup
+/// nats-server` installed under the default data dir, else `nats-server` on `PATH`.
+pub fn program() -> PathBuf {
+    if let Some(bin) = std::env::var_os("SHIM_NATS_SERVER_BIN") {
+        return PathBuf::from(bin);
+    }
+    let config = shim_node::config::Config::default();
+    shim_node::embedded::server_program(
+        &config,
+        &shim_node::data_dir::DataDir::new(&config.data_dir),
+    )
+}
+
+fn server_log(dir: &TempDir) -> String {
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap_or_default();
+    format!("{}{}", read("stderr.log"), read("nats.log"))
+}
+
+/// SHIM's `nats.conf`, with `options` applied, written into the server's directory.
+fn write_conf(dir: &TempDir, options: &NatsOptions) -> PathBuf {
+    let shipped = std::fs::read_to_string(crate::repo_root().join("nats.conf")).expect("nats.conf");
+    let conf = match &options.sync_interval {
+        Some(interval) => {
+            let line = shipped
+                .lines()
+                .find(|line| line.trim_start().starts_with("sync_interval:"))
+                .expect("nats.conf sets sync_interval");
+            shipped.replace(line, &format!("  sync_interval: {interval:?}"))
+        }
+        None => shipped,
+    };
+    let path = dir.path().join("nats.conf");
+    std::fs::write(&path, conf).expect("write nats.conf");
+    path
+}
+
+fn spawn(
+    dir: &TempDir,
+    conf: &Path,
+    port: &str,
+    ports_dir_opt: Option<&Path>,
+    monitoring: bool,
+) -> Child {
+    let stderr = std::fs::File::create(dir.path().join("stderr.log")).expect("stderr log");
+    let mut command = Command::new(program());
     command
         .arg("-c")
-        .arg(crate::repo_root().join("nats.conf"))
+        .arg(conf)
         .arg("-js")
         .arg("-a")
         .arg("127.0.0.1")
@@ -108,42 +188,66 @@ fn spawn(dir: &TempDir, port: &str, ports_dir_opt: Option<&Path>) -> Child {
         .arg(dir.path().join("nats.log"))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stderr(stderr);
     if let Some(ports_dir) = ports_dir_opt {
         command.arg("--ports_file_dir").arg(ports_dir);
+    }
+    if monitoring {
+        command.arg("-m").arg("-1");
     }
     match command.spawn() {
         Ok(child) => child,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => panic!(
-            "nats-server is not installed; the integration tests need it:\n  \
-             sudo apt-get install -y nats-server   (Debian, Ubuntu)\n  \
-             brew install nats-server              (macOS)"
+            "nats-server is not installed; the integration tests need 2.10 or later:\n  \
+             cargo run -p shim-node -- setup nats-server   (installs a pinned upstream build)\n  \
+             brew install nats-server                     (macOS)\n\
+             or set SHIM_NATS_SERVER_BIN to one"
         ),
         Err(error) => panic!("failed to start nats-server: {error}"),
     }
 }
 
-/// Reads the client port from the file nats-server writes into `--ports_file_dir`.
-fn read_port(ports_dir: &Path, pid: u32) -> u16 {
-    let path = ports_dir.join(format!("nats-server_{pid}.ports"));
+/// Reads the client port (and the monitoring port, when asked for) from the file nats-server writes into
+/// `--ports_file_dir`.
+fn read_ports(
+    ports_dir: &Path,
+    child: &mut Child,
+    dir: &TempDir,
+    monitoring: bool,
+) -> (u16, Option<u16>) {
+    let path = ports_dir.join(format!("nats-server_{}.ports", child.id()));
     let deadline = Instant::now() + Duration::from_secs(20);
+    let port_of = |value: &serde_json::Value, kind: &str| -> Option<u16> {
+        value[kind][0]
+            .as_str()
+            .and_then(|url| url.rsplit(':').next())
+            .and_then(|port| port.parse().ok())
+    };
     loop {
-        let port_opt = std::fs::read_to_string(&path)
+        let ports_opt = std::fs::read_to_string(&path)
             .ok()
             .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
             .and_then(|value| {
-                value["nats"][0]
-                    .as_str()
-                    .and_then(|url| url.rsplit(':').next())
-                    .and_then(|port| port.parse().ok())
+                let port = port_of(&value, "nats")?;
+                match monitoring {
+                    true => Some((port, Some(port_of(&value, "monitoring")?))),
+                    false => Some((port, None)),
+                }
             });
-        if let Some(port) = port_opt {
-            return port;
+        if let Some(ports) = ports_opt {
+            return ports;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!(
+                "nats-server exited with {status}; its log:\n{}",
+                server_log(dir)
+            );
         }
         assert!(
             Instant::now() < deadline,
-            "nats-server wrote no ports file at {}",
-            path.display()
+            "nats-server wrote no ports file at {}; its log:\n{}",
+            path.display(),
+            server_log(dir)
         );
         std::thread::sleep(Duration::from_millis(10));
     }

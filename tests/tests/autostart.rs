@@ -220,7 +220,8 @@ async fn run_without_nats_server_installed_says_how_to_install_it() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("apt-get install -y nats-server"),
+        stderr.contains("nats-server is not installed")
+            && stderr.contains("shim-node setup nats-server"),
         "{stderr}"
     );
 }

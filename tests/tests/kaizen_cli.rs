@@ -668,7 +668,7 @@ struct PlainNats {
 impl PlainNats {
     fn start() -> PlainNats {
         let port = shim_tests::free_port();
-        let child = StdCommand::new("nats-server")
+        let child = StdCommand::new(shim_tests::nats_server::program())
             .args(["-a", "127.0.0.1", "-p", &port.to_string()])
             .stdin(Stdio::null())
             .stdout(Stdio::null())

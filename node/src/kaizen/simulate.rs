@@ -610,6 +610,9 @@ pub async fn run_command(
     let endpoint = crate::embedded::NatsEndpoint::parse(&format!("nats://127.0.0.1:{port}"))?;
     let mut private = config.clone();
     private.nats_config = None;
+    // The server program the user's own data dir offers (`shim-node setup nats-server`), not the scratch one's.
+    private.nats_server_bin =
+        crate::embedded::server_program(config, &crate::data_dir::DataDir::new(&config.data_dir));
     let server = crate::embedded::EmbeddedNats::start(
         &private,
         &crate::data_dir::DataDir::new(dir.path()),
