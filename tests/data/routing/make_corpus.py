@@ -2,8 +2,10 @@
 """Builds tests/data/routing/corpus.jsonl from the writers' scripts in writers/.
 
 Each writers/wN.py holds one writer's prompts in readable form and writes wN.jsonl next to itself when run; this
-script runs them all, checks every row, and joins them in writer order. The result is deterministic: the same
-scripts give the same bytes.
+script runs them all, checks every row, and joins them in writer order. amendments.jsonl then corrects the labels
+an audit found the full rubric decides otherwise (writers w10-w15 worked from a copy of the rubric cut after
+tie-breaker 5; the audit checked their explain and review rows against tie-breakers 7 and 10). The result is
+deterministic: the same scripts give the same bytes.
 
     python3 tests/data/routing/make_corpus.py
 """
@@ -54,10 +56,17 @@ def main():
             seen_prompts[key] = row["id"]
             rows.append(row)
         out.unlink()
+    amendments = [json.loads(line) for line in (HERE / "amendments.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_id = {row["id"]: row for row in rows}
+    for amendment in amendments:
+        row = by_id.get(amendment["id"])
+        if row is None or amendment["label"] not in VALUES["label"] or amendment["label"] == row["label"]:
+            sys.exit(f"amendments.jsonl: {amendment['id']} names no row, an unknown label or the label it has")
+        row["label"], row["rationale"] = amendment["label"], amendment["rationale"]
     with open(HERE / "corpus.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"corpus.jsonl: {len(rows)} rows from {len(scripts)} writers")
+    print(f"corpus.jsonl: {len(rows)} rows from {len(scripts)} writers, {len(amendments)} labels amended")
 
 
 if __name__ == "__main__":

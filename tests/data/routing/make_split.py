@@ -3,7 +3,9 @@
 
 Strata are label x writer, each shuffled by its own seeded generator, so adding a writer leaves every earlier
 row where it was. The split is frozen: split.json is committed and read by the training command; the test ids are never used to
-choose anything. Run again only for a new corpus, and then retrain.
+choose anything. The test was drawn once, from the first nine writers (w1-w9); writers added after the test was
+measured give train and validation rows only, in the same proportion, so the frozen test stays exactly the
+prompts it was. Run again only for a new corpus, and then retrain.
 
     python3 tests/data/routing/make_split.py
 """
@@ -15,6 +17,8 @@ import random
 HERE = pathlib.Path(__file__).resolve().parent
 SEED = 11
 SHARES = {"test": 0.20, "validation": 0.15}
+# Writers whose rows the frozen test was drawn from; later writers add to train and validation only.
+TEST_WRITERS = 9
 
 
 def main():
@@ -27,8 +31,12 @@ def main():
         ids = sorted(strata[key])
         # One generator per stratum: a new writer's rows never move an earlier writer's rows to another part.
         random.Random(f"{SEED}-{key[0]}-{key[1]}").shuffle(ids)
-        n_test = round(len(ids) * SHARES["test"])
-        n_val = round(len(ids) * SHARES["validation"])
+        if int(key[1][1:]) <= TEST_WRITERS:
+            n_test = round(len(ids) * SHARES["test"])
+            n_val = round(len(ids) * SHARES["validation"])
+        else:
+            n_test = 0
+            n_val = round(len(ids) * SHARES["validation"] / (1 - SHARES["test"]))
         split["test"] += ids[:n_test]
         split["validation"] += ids[n_test:n_test + n_val]
         split["train"] += ids[n_test + n_val:]
