@@ -22,7 +22,9 @@ pub struct Config {
     /// Format version of the file. Default 1.
     #[serde(default = "default_version")]
     pub version: u32,
-    /// NATS server to use. Default `nats://127.0.0.1:4222`. Env `SHIM_NATS_URL`, flag `--nats-url`.
+    /// NATS server to use, or several separated by commas (the servers of a cluster: the node connects to any
+    /// and moves to another when its server goes away). Default `nats://127.0.0.1:4222`. Env `SHIM_NATS_URL`,
+    /// flag `--nats-url`.
     #[serde(default = "default_nats_url")]
     pub nats_url: String,
     /// Where the node keeps its state. Default: the platform's data directory plus `shim`
@@ -501,11 +503,7 @@ impl Config {
         }
         validate_id("node id", &self.node_id).context("invalid node_id")?;
         self.kaizen.validate().map_err(anyhow::Error::msg)?;
-        ensure!(
-            self.nats_url.contains("://") || !self.nats_url.contains(char::is_whitespace),
-            "nats_url {:?} is not a NATS URL (nats://host:port)",
-            self.nats_url
-        );
+        crate::nats::server_addrs(&self.nats_url).context("invalid nats_url")?;
         ensure!(
             self.request_timeout_ms > 0,
             "request_timeout_ms must be above 0"
@@ -747,6 +745,32 @@ mod tests {
                 .is_err()
         );
         assert!(Config::from_file(Path::new("/nonexistent/shim.toml")).is_err());
+    }
+
+    #[test]
+    fn nats_url_takes_a_list_of_servers_and_names_a_bad_entry() {
+        let list = "nats://127.0.0.1:4222, nats://127.0.0.1:4223,nats://127.0.0.1:4224";
+        let config = Config::load(
+            Some(&temp_file("url-list", "")),
+            &env(&[("SHIM_NATS_URL", list)]),
+            &Overrides::default(),
+        )
+        .expect("a list loads");
+        assert_eq!(config.nats_url, list);
+        let bad = Config::load(
+            Some(&temp_file("url-list-bad", "")),
+            &HashMap::new(),
+            &Overrides {
+                nats_url: Some("nats://127.0.0.1:4222,,nats://127.0.0.1:4224".to_owned()),
+                ..Overrides::default()
+            },
+        )
+        .expect_err("an empty entry");
+        let text = format!("{bad:#}");
+        assert!(
+            text.contains("invalid nats_url") && text.contains("empty entry (server 2)"),
+            "{text}"
+        );
     }
 
     #[test]

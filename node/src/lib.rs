@@ -163,9 +163,9 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         );
     }
 
-    let endpoint = NatsEndpoint::parse(&config.nats_url)?;
+    let embeddable_opt = NatsEndpoint::embeddable(&config.nats_url)?;
     let (client, nats_url, embedded_opt) =
-        connect_or_embed(&config, &data_dir, &endpoint, &node_metrics).await?;
+        connect_or_embed(&config, &data_dir, embeddable_opt.as_ref(), &node_metrics).await?;
 
     // Events go out on a connection of their own. A server that keeps them (the analytics store) stores each
     // one in the read loop of the connection it came on, and the node's replies must not wait behind that.
@@ -638,16 +638,16 @@ fn warn_if_old(client: &async_nats::Client, url: &str) {
 async fn connect_or_embed(
     config: &Config,
     data_dir: &DataDir,
-    endpoint: &NatsEndpoint,
+    embeddable_opt: Option<&NatsEndpoint>,
     metrics: &NodeMetrics,
 ) -> anyhow::Result<(async_nats::Client, String, Option<EmbeddedNats>)> {
     let first_try = connect(&config.nats_url, "shim-node", false, Some(metrics.clone())).await;
-    match first_try {
-        Ok(client) => {
+    match (first_try, embeddable_opt) {
+        (Ok(client), _) => {
             warn_if_old(&client, &config.nats_url);
             Ok((client, config.nats_url.clone(), None))
         }
-        Err(error) if config.embedded_nats && endpoint.is_local() => {
+        (Err(error), Some(endpoint)) if config.embedded_nats => {
             if embedded::answers(endpoint, std::time::Duration::from_millis(500)).await {
                 bail!(
                     "something listens on {}:{} but does not speak NATS ({error}); free the port or set --nats-url",
@@ -668,7 +668,7 @@ async fn connect_or_embed(
             let url = embedded.url().to_owned();
             Ok((client, url, Some(embedded)))
         }
-        Err(error) => {
+        (Err(error), _) => {
             warn!(url = %config.nats_url, %error, "cannot reach NATS yet; retrying in the background");
             let client = connect(&config.nats_url, "shim-node", true, Some(metrics.clone()))
                 .await
