@@ -62,9 +62,11 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
     })
     .await
     .map_err(|error| {
-        anyhow::anyhow!(
-            "failed to create the stream of bucket {}: {error}",
-            spec.name
+        super::streams::refused(
+            &error,
+            &format!("bucket {}", spec.name),
+            spec.replicas.max(1),
+            "create",
         )
     })?;
     js.get_key_value(spec.name.as_str())
@@ -85,15 +87,10 @@ async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Re
         .config
         .clone();
     let replicas = spec.replicas.max(1);
-    if current.max_age == spec.max_age && current.num_replicas == replicas {
+    if current.max_age == spec.max_age && current.num_replicas.max(1) == replicas {
         return Ok(());
     }
-    tracing::info!(
-        bucket = %spec.name,
-        max_age_s = spec.max_age.as_secs(),
-        replicas,
-        "bucket brought to the configured limits"
-    );
+    let from = current.num_replicas.max(1);
     js.update_stream(Config {
         max_age: spec.max_age,
         num_replicas: replicas,
@@ -102,10 +99,14 @@ async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Re
     })
     .await
     .map_err(|error| {
-        anyhow::anyhow!(
-            "failed to update the stream of bucket {}: {error}",
-            spec.name
-        )
+        super::streams::refused(&error, &format!("bucket {}", spec.name), replicas, "update")
     })?;
+    tracing::info!(
+        bucket = %spec.name,
+        max_age_s = spec.max_age.as_secs(),
+        from_replicas = from,
+        replicas,
+        "bucket brought to the configured limits and copies"
+    );
     Ok(())
 }
