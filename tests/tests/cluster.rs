@@ -1,0 +1,194 @@
+//! SHIM on a three-server NATS cluster (docs/cluster.md, "Running a cluster"): `nats-cluster.conf` runs three
+//! servers as written; a node takes the servers as a list; every stream and bucket is made with the configured
+//! replicas and brought to them when it exists with fewer; a single server asked for three copies is refused,
+//! saying why.
+
+use async_nats::jetstream;
+use futures::TryStreamExt;
+use shim_tests::{DEADLINE, NatsCluster, NatsServer, POLL, TestNode, free_port, wait_until};
+
+/// The stream's info as JetStream gives it.
+async fn stream_info(js: &jetstream::Context, name: &str) -> jetstream::stream::Info {
+    js.get_stream(name)
+        .await
+        .unwrap_or_else(|error| panic!("stream {name}: {error}"))
+        .info()
+        .await
+        .unwrap_or_else(|error| panic!("info of stream {name}: {error}"))
+        .clone()
+}
+
+/// Every stream on the cluster, by name.
+async fn stream_names(js: &jetstream::Context) -> Vec<String> {
+    let mut names: Vec<String> = js.stream_names().try_collect().await.expect("stream names");
+    names.sort();
+    names
+}
+
+/// The servers that hold a copy of `info`'s stream (its leader and the other peers).
+fn copies(info: &jetstream::stream::Info) -> usize {
+    info.cluster.as_ref().map_or(0, |cluster| {
+        usize::from(cluster.leader.is_some()) + cluster.replicas.len()
+    })
+}
+
+#[tokio::test]
+async fn the_cluster_conf_runs_three_servers_that_replicate_jetstream() {
+    let cluster = NatsCluster::start();
+    for index in 0..3 {
+        let (status, body) = cluster
+            .monitoring(index, "/varz")
+            .expect("monitoring answers");
+        assert_eq!(status, 200, "{body}");
+        let varz: serde_json::Value = serde_json::from_str(&body).expect("varz is JSON");
+        assert_eq!(varz["server_name"], cluster.name(index), "{varz}");
+        assert_eq!(varz["cluster"]["name"], "shim", "{varz}");
+        assert_eq!(
+            varz["jetstream"]["config"]["sync_always"], true,
+            "the cluster conf keeps nats.conf's fsync before every acknowledgement"
+        );
+        assert_eq!(varz["max_payload"], 1 << 20);
+    }
+    let client = shim_node::nats::connect(&cluster.urls(), "test", false, None)
+        .await
+        .expect("connects through the list");
+    let js = jetstream::new(client);
+    let stream = js
+        .create_stream(jetstream::stream::Config {
+            name: "CHECK".to_owned(),
+            subjects: vec!["check.>".to_owned()],
+            num_replicas: 3,
+            ..Default::default()
+        })
+        .await
+        .expect("three copies on three servers");
+    js.publish("check.one", "x".into())
+        .await
+        .expect("published")
+        .await
+        .expect("acknowledged by a majority");
+    let info = stream.cached_info();
+    assert_eq!(copies(info), 3, "{:?}", info.cluster);
+}
+
+#[tokio::test]
+async fn a_node_brings_every_stream_and_bucket_to_the_configured_replicas() {
+    let cluster = NatsCluster::start();
+    let js = jetstream::new(
+        shim_node::nats::connect(&cluster.urls(), "test", false, None)
+            .await
+            .expect("connects"),
+    );
+    // A node with one copy of everything, as a node before the cluster work made them.
+    let (config, data_dir) = TestNode::config(&cluster.urls());
+    let node = TestNode::start_with(config.clone(), data_dir).await;
+    let names = stream_names(&js).await;
+    for expected in [
+        "SHIM_TASKS",
+        "SHIM_TASKS_DEAD",
+        "SHIM_MESSAGES",
+        "SHIM_EVENTS",
+        "KV_shim_tasks",
+        "KV_shim_task_keys",
+        "KV_shim_chats",
+        "KV_shim_locks",
+        "KV_shim_sessions",
+        "KV_shim_rollups",
+        "KV_shim_leases",
+    ] {
+        assert!(
+            names.iter().any(|name| name == expected),
+            "{expected} in {names:?}"
+        );
+    }
+    for name in &names {
+        assert_eq!(
+            stream_info(&js, name).await.config.num_replicas,
+            1,
+            "{name} starts with one copy"
+        );
+    }
+    let node = {
+        // The same node started again with three copies.
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        node.stop().await;
+        TestNode::start_with(
+            shim_node::config::Config {
+                replicas: 3,
+                data_dir: data_dir.path().to_path_buf(),
+                ..config
+            },
+            data_dir,
+        )
+        .await
+    };
+    assert_eq!(stream_names(&js).await, names, "no stream made or lost");
+    for name in &names {
+        // The copies are made in the background: wait until all three servers hold one.
+        let caught_up = wait_until(
+            || async {
+                let info = stream_info(&js, name).await;
+                info.config.num_replicas == 3 && copies(&info) == 3
+            },
+            DEADLINE,
+            POLL,
+        )
+        .await;
+        assert!(
+            caught_up,
+            "{name} has three copies: {:?}",
+            stream_info(&js, name).await.cluster
+        );
+    }
+    // The queue's consumers follow their stream.
+    let queue = js.get_stream("SHIM_TASKS").await.expect("queue");
+    let consumers: Vec<_> = queue.consumers().try_collect().await.expect("consumers");
+    assert_eq!(consumers.len(), 4, "one per priority");
+    for consumer in consumers {
+        let peers = consumer.cluster.as_ref().map_or(0, |cluster| {
+            usize::from(cluster.leader.is_some()) + cluster.replicas.len()
+        });
+        assert_eq!(peers, 3, "consumer {} has three copies", consumer.name);
+    }
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn a_single_server_asked_for_three_copies_is_refused_saying_why() {
+    let nats = NatsServer::start();
+    let (config, data_dir) = TestNode::config(&nats.url());
+    let refused = shim_node::start(shim_node::config::Config {
+        replicas: 3,
+        data_dir: data_dir.path().to_path_buf(),
+        ..config
+    })
+    .await
+    .expect_err("one server holds one copy");
+    let text = format!("{refused:#}");
+    assert!(
+        text.contains("replicas is 3")
+            && text.contains("not part of a cluster")
+            && text.contains("replicas = 1"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_node_given_several_servers_connects_to_one_that_answers() {
+    let nats = NatsServer::start();
+    // The first server named is not there: the node and its clients use the one that is.
+    let urls = format!("nats://127.0.0.1:{}, {}", free_port(), nats.url());
+    let node = TestNode::start(&urls).await;
+    let client = node.client().await;
+    let hello: shim_protocol::messages::HelloReply = client
+        .request(
+            shim_protocol::NodeOp::Hello,
+            &shim_protocol::messages::HelloRequest {
+                client: "test".to_owned(),
+            },
+        )
+        .await
+        .expect("the node answers");
+    assert_eq!(hello.node_id, node.node_id());
+    node.stop().await;
+}
