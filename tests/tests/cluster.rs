@@ -192,3 +192,145 @@ async fn a_node_given_several_servers_connects_to_one_that_answers() {
     assert_eq!(hello.node_id, node.node_id());
     node.stop().await;
 }
+
+/// compose.yaml as data: parsed by PyYAML (as `docker compose` would read it) and handed over as JSON.
+fn compose() -> serde_json::Value {
+    let path = shim_tests::repo_root().join("compose.yaml");
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)")
+        .arg(&path)
+        .output()
+        .expect("python3 runs (the tests need it, with PyYAML: .ci/run installs both)");
+    assert!(
+        output.status.success(),
+        "compose.yaml does not parse as YAML (or PyYAML is missing: python3 -m pip install pyyaml): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+#[test]
+fn compose_runs_three_nats_servers_from_the_cluster_conf() {
+    let compose = compose();
+    let services = compose["services"].as_object().expect("services");
+    for other in ["prometheus", "grafana"] {
+        assert!(services.contains_key(other), "{other} stays");
+    }
+    let mut ports = std::collections::BTreeSet::new();
+    for number in 1..=3u16 {
+        let name = format!("nats-{number}");
+        let service = &services[&name];
+        assert!(
+            service["image"]
+                .as_str()
+                .is_some_and(|image| image.starts_with("nats:2.14")),
+            "{name} runs the 2.14 line SHIM is tested with: {}",
+            service["image"]
+        );
+        let volumes = service["volumes"].as_array().expect("volumes");
+        assert!(
+            volumes.contains(&"./nats-cluster.conf:/etc/nats/nats-cluster.conf:ro".into()),
+            "{name} mounts nats-cluster.conf: {volumes:?}"
+        );
+        assert!(
+            volumes.iter().any(|volume| volume
+                .as_str()
+                .is_some_and(|volume| volume.starts_with(&format!("{name}-data:")))),
+            "{name} keeps its store in a volume of its own: {volumes:?}"
+        );
+        assert_eq!(
+            service["command"],
+            serde_json::json!(["-c", "/etc/nats/nats-cluster.conf"])
+        );
+        let environment = service["environment"].as_object().expect("environment");
+        let var = |key: &str| {
+            environment[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name} sets {key} as a string"))
+                .to_owned()
+        };
+        assert_eq!(var("SHIM_NATS_NAME"), name);
+        assert_eq!(var("SHIM_NATS_HOST"), "127.0.0.1", "loopback only");
+        let client_port = 4221 + number;
+        assert_eq!(var("SHIM_NATS_PORT"), client_port.to_string());
+        let http = format!("127.0.0.1:{}", 8221 + number);
+        assert_eq!(var("SHIM_NATS_HTTP"), http);
+        assert_eq!(
+            var("SHIM_NATS_CLUSTER"),
+            format!("127.0.0.1:{}", 6221 + number)
+        );
+        for port in [client_port, 8221 + number, 6221 + number] {
+            assert!(ports.insert(port), "port {port} used twice");
+        }
+        let routes: Vec<String> = (1..=3)
+            .map(|route| var(&format!("SHIM_NATS_ROUTE_{route}")))
+            .collect();
+        assert_eq!(
+            routes,
+            [
+                "nats://127.0.0.1:6222",
+                "nats://127.0.0.1:6223",
+                "nats://127.0.0.1:6224"
+            ],
+            "{name} routes to the three cluster ports"
+        );
+        let health = service["healthcheck"]["test"].to_string();
+        assert!(
+            health.contains(&format!("http://{http}/healthz")),
+            "{name}'s health is its own /healthz: {health}"
+        );
+        // The server takes the file with this environment: every variable it reads is set.
+        let checked = std::process::Command::new(shim_tests::nats_server::program())
+            .arg("-c")
+            .arg(shim_tests::repo_root().join("nats-cluster.conf"))
+            .arg("-t")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .envs(
+                environment
+                    .iter()
+                    .map(|(key, value)| (key, value.as_str().unwrap_or_default())),
+            )
+            .output()
+            .expect("nats-server runs");
+        assert!(
+            checked.status.success(),
+            "nats-server refuses nats-cluster.conf with {name}'s environment: {}",
+            String::from_utf8_lossy(&checked.stderr)
+        );
+    }
+    for volume in ["nats-1-data", "nats-2-data", "nats-3-data"] {
+        assert!(
+            compose["volumes"]
+                .as_object()
+                .expect("volumes")
+                .contains_key(volume),
+            "{volume} is declared"
+        );
+    }
+}
+
+#[test]
+fn the_cluster_conf_keeps_every_setting_of_nats_conf() {
+    let read =
+        |name: &str| std::fs::read_to_string(shim_tests::repo_root().join(name)).expect("readable");
+    let (single, cluster) = (read("nats.conf"), read("nats-cluster.conf"));
+    let settings = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#') && line.contains(':'))
+            .map(str::to_owned)
+            .collect()
+    };
+    for setting in settings(&single) {
+        // Where the server listens differs per server: the cluster file takes it from the environment.
+        if setting.starts_with("host:") || setting.starts_with("port:") {
+            continue;
+        }
+        assert!(
+            settings(&cluster).contains(&setting),
+            "nats-cluster.conf lacks nats.conf's `{setting}`"
+        );
+    }
+}
