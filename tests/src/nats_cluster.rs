@@ -218,3 +218,41 @@ fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
     let status = head.split_whitespace().nth(1)?.parse().ok()?;
     Some((status, body.to_owned()))
 }
+
+/// The info of stream `name`, as JetStream gives it (its configuration, and where its copies are).
+pub async fn stream_info(
+    js: &async_nats::jetstream::Context,
+    name: &str,
+) -> async_nats::jetstream::stream::Info {
+    js.get_stream(name)
+        .await
+        .unwrap_or_else(|error| panic!("stream {name}: {error}"))
+        .info()
+        .await
+        .unwrap_or_else(|error| panic!("info of stream {name}: {error}"))
+        .clone()
+}
+
+/// Every stream JetStream holds, by name.
+pub async fn stream_names(js: &async_nats::jetstream::Context) -> Vec<String> {
+    use futures::TryStreamExt;
+    let mut names: Vec<String> = js.stream_names().try_collect().await.expect("stream names");
+    names.sort();
+    names
+}
+
+/// The servers that hold a copy of a stream or consumer with `cluster` (its leader and the other peers).
+pub fn copies(cluster: Option<&async_nats::jetstream::stream::ClusterInfo>) -> usize {
+    cluster.map_or(0, |cluster| {
+        usize::from(cluster.leader.is_some()) + cluster.replicas.len()
+    })
+}
+
+/// The leader of stream `name`: the server that orders its writes.
+pub async fn leader_of(js: &async_nats::jetstream::Context, name: &str) -> String {
+    stream_info(js, name)
+        .await
+        .cluster
+        .and_then(|cluster| cluster.leader)
+        .expect("a replicated stream has a leader")
+}
