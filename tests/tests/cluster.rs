@@ -678,13 +678,15 @@ async fn a_server_killed_under_load_loses_nothing_and_the_queue_keeps_serving() 
         .min();
     eprintln!(
         "{} tasks dispatched and completed ({} before the kill in {:?}; {during} during the outage of {}, {:?}, the \
-         first {:?} after the kill; {} after the restart in {:?}), {} messages sent and read, {} lock grants",
+         first {:?} after the kill; back and caught up {:?} after its restart; {} after in {:?}), {} messages sent and \
+         read, {} lock grants",
         book.dispatched.len(),
         book.completions_since(started) - book.completions_since(killed_at),
         killed_at - started,
         cluster.name(victim),
         restarted_at - killed_at,
         first_after_kill,
+        back_at - restarted_at,
         book.completions_since(back_at),
         Instant::now() - back_at,
         book.sent.len(),

@@ -91,13 +91,23 @@ async fn a_node_brings_every_stream_and_bucket_to_the_configured_replicas() {
         );
     }
     let node = {
-        // The same node started again with three copies.
+        // The same node started again with the settings docs/cluster.md gives a node: the three servers (here on
+        // the test's ports) and three copies.
+        let settings = documented("**The nodes.**", "toml");
+        let written = "nats://127.0.0.1:4222,nats://127.0.0.1:4223,nats://127.0.0.1:4224";
+        assert!(settings.contains(written), "{settings}");
         let data_dir = tempfile::tempdir().expect("temp dir");
+        let file = data_dir.path().join("shim.toml");
+        std::fs::write(&file, settings.replace(written, &cluster.urls())).expect("written");
+        let documented =
+            shim_node::config::Config::from_file(&file).expect("the doc's settings load");
+        assert_eq!(documented.replicas, 3);
         node.stop().await;
         TestNode::start_with(
             shim_node::config::Config {
-                replicas: 3,
-                data_dir: data_dir.path().to_path_buf(),
+                nats_url: documented.nats_url,
+                replicas: documented.replicas,
+                data_dir: data_dir.path().join("data"),
                 ..config
             },
             data_dir,
@@ -137,23 +147,45 @@ async fn a_node_brings_every_stream_and_bucket_to_the_configured_replicas() {
     node.stop().await;
 }
 
-#[tokio::test]
-async fn a_single_server_asked_for_three_copies_is_refused_saying_why() {
+/// A block of docs/cluster.md: the first ```` ```kind ```` block after `after`.
+fn documented(after: &str, kind: &str) -> String {
+    let doc = std::fs::read_to_string(shim_tests::repo_root().join("docs/cluster.md"))
+        .expect("docs/cluster.md");
+    let from = doc
+        .find(after)
+        .unwrap_or_else(|| panic!("the doc has {after:?}"));
+    let fence = format!("```{kind}\n");
+    let start = from + doc[from..].find(&fence).expect("a block") + fence.len();
+    let end = start + doc[start..].find("```").expect("its end");
+    // The block as written, without the indentation of a list item.
+    doc[start..end]
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_single_server_asked_for_three_copies_is_refused_as_the_doc_says() {
     let nats = NatsServer::start();
-    let (config, data_dir) = TestNode::config(&nats.url());
-    let refused = shim_node::start(shim_node::config::Config {
-        replicas: 3,
-        data_dir: data_dir.path().to_path_buf(),
-        ..config
-    })
-    .await
-    .expect_err("one server holds one copy");
-    let text = format!("{refused:#}");
-    assert!(
-        text.contains("replicas is 3")
-            && text.contains("not part of a cluster")
-            && text.contains("replicas = 1"),
-        "{text}"
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_shim-node-e2e"))
+        .arg("run")
+        .env("SHIM_NATS_URL", nats.url())
+        .env("SHIM_REPLICAS", "3")
+        .env("SHIM_DATA_DIR", dir.path())
+        .env("SHIM_METRICS_ADDR", "off")
+        .env("SHIM_OTLP_ADDR", "off")
+        .output()
+        .expect("shim-node runs");
+    assert!(!output.status.success(), "one server holds one copy");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let error = &stderr[stderr.find("error: ").expect("an error")..];
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        words(error),
+        words(&documented("**A server that cannot hold them.**", "text")),
+        "docs/cluster.md shows the refusal as the node says it"
     );
 }
 
