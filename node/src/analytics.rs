@@ -115,7 +115,7 @@ pub fn stream_config(settings: &AnalyticsSettings) -> stream::Config {
         discard: DiscardPolicy::Old,
         max_age: settings.max_age(),
         max_bytes: i64::try_from(settings.max_bytes).unwrap_or(i64::MAX),
-        num_replicas: settings.replicas.max(1),
+        num_replicas: settings.copies(),
         ..stream::Config::default()
     }
 }
@@ -135,7 +135,7 @@ pub async fn provision(
             let current = &info.config;
             if current.max_age == wanted.max_age
                 && current.max_bytes == wanted.max_bytes
-                && current.num_replicas == wanted.num_replicas
+                && current.num_replicas.max(1) == wanted.num_replicas
             {
                 return Ok(existing);
             }
@@ -145,30 +145,38 @@ pub async fn provision(
                 num_replicas: wanted.num_replicas,
                 ..current.clone()
             };
+            js.update_stream(updated).await.map_err(|error| {
+                crate::coordination::streams::refused(
+                    &error,
+                    &format!("stream {}", subject::EVENTS_STREAM),
+                    wanted.num_replicas,
+                    "update",
+                )
+            })?;
             tracing::info!(
                 max_age_days = settings.max_age_days,
                 max_bytes = settings.max_bytes,
-                replicas = settings.replicas,
-                "events stream brought to the configured limits"
+                from_replicas = current.num_replicas.max(1),
+                replicas = wanted.num_replicas,
+                "events stream brought to the configured limits and copies"
             );
-            js.update_stream(updated).await.map_err(|error| {
-                anyhow::anyhow!(
-                    "failed to update stream {}: {error}",
-                    subject::EVENTS_STREAM
-                )
-            })?;
             js.get_stream(subject::EVENTS_STREAM)
                 .await
                 .map_err(|error| {
                     anyhow::anyhow!("failed to open stream {}: {error}", subject::EVENTS_STREAM)
                 })
         }
-        Err(_) => js.create_stream(wanted).await.map_err(|error| {
-            anyhow::anyhow!(
-                "failed to create stream {}: {error}",
-                subject::EVENTS_STREAM
-            )
-        }),
+        Err(_) => {
+            let replicas = wanted.num_replicas;
+            js.create_stream(wanted).await.map_err(|error| {
+                crate::coordination::streams::refused(
+                    &error,
+                    &format!("stream {}", subject::EVENTS_STREAM),
+                    replicas,
+                    "create",
+                )
+            })
+        }
     }
 }
 
@@ -188,12 +196,12 @@ impl Analytics {
                 name: subject::SESSIONS_BUCKET.to_owned(),
                 history: 1,
                 max_age: settings.max_age(),
-                replicas: settings.replicas,
+                replicas: settings.copies(),
             },
         )
         .await?;
         let rollups = Rollups::open(&js, &settings).await?;
-        let leases = Leases::open(&js, settings.replicas, emitter.clone()).await?;
+        let leases = Leases::open(&js, settings.copies(), emitter.clone()).await?;
         Ok(Analytics {
             js,
             sessions: Bucket::new(store, "session records"),

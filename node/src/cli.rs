@@ -79,7 +79,8 @@ pub struct Cli {
     /// TOML configuration file [env: SHIM_CONFIG]
     #[arg(long, global = true)]
     config: Option<PathBuf>,
-    /// NATS server URL [env: SHIM_NATS_URL] [default: nats://127.0.0.1:4222]
+    /// NATS server URL, or the servers of a cluster separated by commas [env: SHIM_NATS_URL] [default:
+    /// nats://127.0.0.1:4222]
     #[arg(long, global = true)]
     nats_url: Option<String>,
     /// Data directory [env: SHIM_DATA_DIR] [default: platform data dir + /shim]

@@ -22,7 +22,9 @@ pub struct Config {
     /// Format version of the file. Default 1.
     #[serde(default = "default_version")]
     pub version: u32,
-    /// NATS server to use. Default `nats://127.0.0.1:4222`. Env `SHIM_NATS_URL`, flag `--nats-url`.
+    /// NATS server to use, or several separated by commas (the servers of a cluster: the node connects to any
+    /// and moves to another when its server goes away). Default `nats://127.0.0.1:4222`. Env `SHIM_NATS_URL`,
+    /// flag `--nats-url`.
     #[serde(default = "default_nats_url")]
     pub nats_url: String,
     /// Where the node keeps its state. Default: the platform's data directory plus `shim`
@@ -94,6 +96,13 @@ pub struct Config {
     /// Model routing (the `[routing]` table): minimum tier, models and prices, learning rules, budget.
     #[serde(default)]
     pub routing: shim_actors::model_router::RoutingSettings,
+    /// Copies JetStream keeps of each of SHIM's streams and buckets (the task queue, its records, the chat registry,
+    /// locks, messages, the analytics store, the Kaizen store), on as many servers of a NATS cluster: 1 to 5;
+    /// 3 survives the loss of one server. A stream or bucket that exists with another count is brought to it at
+    /// start. `[tasks] replicas` and `[analytics] replicas` override it for their own. Default 1. Env
+    /// `SHIM_REPLICAS`.
+    #[serde(default = "default_replicas")]
+    pub replicas: usize,
     /// The task queue (the `[tasks]` table).
     #[serde(default)]
     pub tasks: TaskSettings,
@@ -119,9 +128,11 @@ pub struct AnalyticsSettings {
     /// Bytes the stream may hold; the oldest events go first. Default 1 GiB. Env `SHIM_ANALYTICS_MAX_BYTES`.
     #[serde(default = "default_analytics_max_bytes")]
     pub max_bytes: u64,
-    /// Copies of the stream and the bucket in a NATS cluster. Default 1.
-    #[serde(default = "default_task_replicas")]
-    pub replicas: usize,
+    /// Copies of the events stream, the session, rollup and lease buckets and the Kaizen store in a NATS
+    /// cluster, instead of the top-level `replicas`. Default: the top-level `replicas`. Set by the node to what
+    /// applies ([`Config::analytics_settings`]); [`copies`](Self::copies) reads it.
+    #[serde(default)]
+    pub replicas: Option<usize>,
     /// Seconds an interrupted session waits to be resumed before it counts as abandoned. Default 86,400
     /// (24 hours). Env `SHIM_ANALYTICS_ABANDON_AFTER_S`.
     #[serde(default = "default_analytics_abandon_after_s")]
@@ -134,7 +145,7 @@ impl Default for AnalyticsSettings {
             enabled: true,
             max_age_days: default_analytics_max_age_days(),
             max_bytes: default_analytics_max_bytes(),
-            replicas: default_task_replicas(),
+            replicas: None,
             abandon_after_s: default_analytics_abandon_after_s(),
         }
     }
@@ -149,6 +160,12 @@ impl AnalyticsSettings {
     /// How long an interrupted session waits to be resumed.
     pub fn abandon_after(&self) -> Duration {
         Duration::from_secs(self.abandon_after_s)
+    }
+
+    /// The copies the store's streams and buckets are made with: [`replicas`](Self::replicas), else 1 (a node
+    /// always sets it, from the top-level `replicas` when the table does not).
+    pub fn copies(&self) -> usize {
+        self.replicas.unwrap_or(DEFAULT_REPLICAS).max(1)
     }
 }
 
@@ -177,9 +194,10 @@ pub struct TaskSettings {
     /// `SHIM_TASK_BACKOFF_MS`.
     #[serde(default = "default_task_backoff_ms")]
     pub backoff_ms: u64,
-    /// Copies of the queue, records and dead letters in a NATS cluster. Default 1. Env `SHIM_TASK_REPLICAS`.
-    #[serde(default = "default_task_replicas")]
-    pub replicas: usize,
+    /// Copies of the queue, records and dead letters in a NATS cluster, instead of the top-level `replicas`.
+    /// Default: the top-level `replicas`. Env `SHIM_TASK_REPLICAS`.
+    #[serde(default)]
+    pub replicas: Option<usize>,
     /// Days records, results and dead letters are kept. Default 14.
     #[serde(default = "default_task_retention_days")]
     pub retention_days: u64,
@@ -191,21 +209,8 @@ impl Default for TaskSettings {
             ack_wait_s: default_task_ack_wait_s(),
             max_attempts: default_task_max_attempts(),
             backoff_ms: default_task_backoff_ms(),
-            replicas: default_task_replicas(),
+            replicas: None,
             retention_days: default_task_retention_days(),
-        }
-    }
-}
-
-impl TaskSettings {
-    /// The queue's configuration.
-    pub fn queue_config(&self) -> crate::coordination::tasks::TaskQueueConfig {
-        crate::coordination::tasks::TaskQueueConfig {
-            ack_wait: Duration::from_secs(self.ack_wait_s),
-            max_attempts: self.max_attempts,
-            backoff: Duration::from_millis(self.backoff_ms),
-            replicas: self.replicas,
-            retention: Duration::from_secs(self.retention_days * 24 * 3600),
         }
     }
 }
@@ -219,8 +224,14 @@ fn default_task_max_attempts() -> u32 {
 fn default_task_backoff_ms() -> u64 {
     1_000
 }
-fn default_task_replicas() -> usize {
-    1
+/// `replicas` when not set: one copy, all a single server can hold.
+pub const DEFAULT_REPLICAS: usize = 1;
+
+/// The copies NATS can keep of a stream: one to five.
+pub const REPLICAS: std::ops::RangeInclusive<usize> = 1..=5;
+
+fn default_replicas() -> usize {
+    DEFAULT_REPLICAS
 }
 fn default_task_retention_days() -> u64 {
     14
@@ -454,8 +465,11 @@ impl Config {
         if let Some(value) = parsed(env, "SHIM_TASK_BACKOFF_MS")? {
             self.tasks.backoff_ms = value;
         }
+        if let Some(value) = parsed(env, "SHIM_REPLICAS")? {
+            self.replicas = value;
+        }
         if let Some(value) = parsed(env, "SHIM_TASK_REPLICAS")? {
-            self.tasks.replicas = value;
+            self.tasks.replicas = Some(value);
         }
         if let Some(value) = parsed(env, "SHIM_ANALYTICS_MAX_AGE_DAYS")? {
             self.analytics.max_age_days = value;
@@ -501,11 +515,7 @@ impl Config {
         }
         validate_id("node id", &self.node_id).context("invalid node_id")?;
         self.kaizen.validate().map_err(anyhow::Error::msg)?;
-        ensure!(
-            self.nats_url.contains("://") || !self.nats_url.contains(char::is_whitespace),
-            "nats_url {:?} is not a NATS URL (nats://host:port)",
-            self.nats_url
-        );
+        crate::nats::server_addrs(&self.nats_url).context("invalid nats_url")?;
         ensure!(
             self.request_timeout_ms > 0,
             "request_timeout_ms must be above 0"
@@ -530,10 +540,18 @@ impl Config {
             shim_protocol::limits::ATTEMPTS.start(),
             shim_protocol::limits::ATTEMPTS.end()
         );
-        ensure!(
-            (1..=5).contains(&self.tasks.replicas),
-            "tasks.replicas must be 1 to 5"
-        );
+        for (key, replicas_opt) in [
+            ("replicas", Some(self.replicas)),
+            ("tasks.replicas", self.tasks.replicas),
+            ("analytics.replicas", self.analytics.replicas),
+        ] {
+            if let Some(replicas) = replicas_opt {
+                ensure!(
+                    REPLICAS.contains(&replicas),
+                    "{key} must be 1 to 5 (the copies NATS keeps of a stream), not {replicas}"
+                );
+            }
+        }
         ensure!(
             self.tasks.retention_days > 0,
             "tasks.retention_days must be above 0"
@@ -551,10 +569,6 @@ impl Config {
             "analytics.max_bytes is too large"
         );
         ensure!(
-            (1..=5).contains(&self.analytics.replicas),
-            "analytics.replicas must be 1 to 5"
-        );
-        ensure!(
             (1..=366 * 24 * 3600).contains(&self.analytics.abandon_after_s),
             "analytics.abandon_after_s must be 1 to 31622400"
         );
@@ -563,6 +577,42 @@ impl Config {
             "data_dir must not be empty"
         );
         Ok(())
+    }
+
+    /// The copies of the task queue's streams and buckets: `[tasks] replicas`, else `replicas`.
+    pub fn task_replicas(&self) -> usize {
+        self.tasks.replicas.unwrap_or(self.replicas)
+    }
+
+    /// The copies of the analytics and Kaizen stores: `[analytics] replicas`, else `replicas`.
+    pub fn analytics_replicas(&self) -> usize {
+        self.analytics.replicas.unwrap_or(self.replicas)
+    }
+
+    /// The most copies any stream or bucket is asked for.
+    pub fn max_replicas(&self) -> usize {
+        self.replicas
+            .max(self.task_replicas())
+            .max(self.analytics_replicas())
+    }
+
+    /// The `[analytics]` table with its copies resolved ([`analytics_replicas`](Self::analytics_replicas)).
+    pub fn analytics_settings(&self) -> AnalyticsSettings {
+        AnalyticsSettings {
+            replicas: Some(self.analytics_replicas()),
+            ..self.analytics.clone()
+        }
+    }
+
+    /// The task queue's configuration.
+    pub fn task_queue_config(&self) -> crate::coordination::tasks::TaskQueueConfig {
+        crate::coordination::tasks::TaskQueueConfig {
+            ack_wait: Duration::from_secs(self.tasks.ack_wait_s),
+            max_attempts: self.tasks.max_attempts,
+            backoff: Duration::from_millis(self.tasks.backoff_ms),
+            replicas: self.task_replicas(),
+            retention: Duration::from_secs(self.tasks.retention_days * 24 * 3600),
+        }
     }
 
     /// Returns [`request_timeout_ms`](Self::request_timeout_ms) as a duration.
@@ -747,6 +797,85 @@ mod tests {
                 .is_err()
         );
         assert!(Config::from_file(Path::new("/nonexistent/shim.toml")).is_err());
+    }
+
+    #[test]
+    fn nats_url_takes_a_list_of_servers_and_names_a_bad_entry() {
+        let list = "nats://127.0.0.1:4222, nats://127.0.0.1:4223,nats://127.0.0.1:4224";
+        let config = Config::load(
+            Some(&temp_file("url-list", "")),
+            &env(&[("SHIM_NATS_URL", list)]),
+            &Overrides::default(),
+        )
+        .expect("a list loads");
+        assert_eq!(config.nats_url, list);
+        let bad = Config::load(
+            Some(&temp_file("url-list-bad", "")),
+            &HashMap::new(),
+            &Overrides {
+                nats_url: Some("nats://127.0.0.1:4222,,nats://127.0.0.1:4224".to_owned()),
+                ..Overrides::default()
+            },
+        )
+        .expect_err("an empty entry");
+        let text = format!("{bad:#}");
+        assert!(
+            text.contains("invalid nats_url") && text.contains("empty entry (server 2)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn replicas_apply_everywhere_unless_a_table_sets_its_own() {
+        let default = Config::load(
+            Some(&temp_file("replicas-default", "")),
+            &HashMap::new(),
+            &Overrides::default(),
+        )
+        .expect("loads");
+        assert_eq!(
+            (
+                default.replicas,
+                default.task_replicas(),
+                default.analytics_replicas()
+            ),
+            (1, 1, 1)
+        );
+        let path = temp_file("replicas", "replicas = 3\n[analytics]\nreplicas = 1\n");
+        let config =
+            Config::load(Some(&path), &HashMap::new(), &Overrides::default()).expect("loads");
+        assert_eq!(config.task_replicas(), 3, "the top-level count");
+        assert_eq!(config.task_queue_config().replicas, 3);
+        assert_eq!(config.analytics_replicas(), 1, "the table's own wins");
+        assert_eq!(config.analytics_settings().copies(), 1);
+        assert_eq!(config.max_replicas(), 3);
+        // The environment sets the top-level count; a table's own key still wins over it.
+        let from_env = Config::load(
+            Some(&path),
+            &env(&[("SHIM_REPLICAS", "5"), ("SHIM_TASK_REPLICAS", "3")]),
+            &Overrides::default(),
+        )
+        .expect("loads");
+        assert_eq!(
+            (
+                from_env.replicas,
+                from_env.task_replicas(),
+                from_env.analytics_replicas()
+            ),
+            (5, 3, 1)
+        );
+        for (key, value) in [("SHIM_REPLICAS", "0"), ("SHIM_TASK_REPLICAS", "7")] {
+            let refused = Config::load(
+                Some(&temp_file("replicas-bad", "")),
+                &env(&[(key, value)]),
+                &Overrides::default(),
+            )
+            .expect_err("out of range");
+            assert!(
+                format!("{refused:#}").contains("must be 1 to 5"),
+                "{refused:#}"
+            );
+        }
     }
 
     #[test]

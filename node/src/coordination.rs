@@ -6,6 +6,8 @@
 //!   each node's subjects and as the queue group `shim-coord` on `shim.v1.coord.<operation>` ([`CoordOp`]).
 //! - [`bucket`]: the typed key-value bucket every compare-and-set goes through (one retry count).
 //! - [`kv`]: opening buckets on any nats-server SHIM supports.
+//! - [`streams`]: streams (and buckets) at the configured number of copies, created, brought to it, or a
+//!   refusal explained.
 //! - [`lease`]: which one node runs a cluster-wide background job (the abandon sweep), taken and renewed by
 //!   compare-and-set in `shim_leases`, passed on when its holder stops renewing.
 //! - [`locks`], [`registry`], [`messages`], [`tasks`]: the pieces (the task queue with its pure record
@@ -20,6 +22,7 @@ pub mod locks;
 pub mod messages;
 pub mod registry;
 mod service;
+pub mod streams;
 pub mod supervise;
 pub mod tasks;
 

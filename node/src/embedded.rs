@@ -73,6 +73,19 @@ impl NatsEndpoint {
         })
     }
 
+    /// The server the embedded default may start for the URL list `url`: its one server when the list names a
+    /// single server and that server is on this machine's loopback; none for a remote server, and none for a list
+    /// of several (a cluster is run by its operator, not started by a node).
+    pub fn embeddable(url: &str) -> anyhow::Result<Option<NatsEndpoint>> {
+        let endpoint = NatsEndpoint::parse(url)?;
+        let single = url
+            .split(',')
+            .filter(|entry| !entry.trim().is_empty())
+            .count()
+            == 1;
+        Ok((single && endpoint.is_local()).then_some(endpoint))
+    }
+
     /// Returns true when the host is this machine's loopback.
     pub fn is_local(&self) -> bool {
         matches!(self.host.as_str(), "127.0.0.1" | "localhost" | "::1")
@@ -340,5 +353,27 @@ mod tests {
         assert!(!parse("nats://nats.internal:4222").is_local());
         assert!(NatsEndpoint::parse("nats://:4222").is_err());
         assert!(NatsEndpoint::parse("nats://host:port").is_err());
+    }
+
+    #[test]
+    fn only_a_single_local_server_is_embeddable() {
+        let embeddable = |url| NatsEndpoint::embeddable(url).expect(url);
+        assert_eq!(
+            embeddable("nats://127.0.0.1:4300"),
+            Some(NatsEndpoint {
+                host: "127.0.0.1".into(),
+                port: 4300
+            })
+        );
+        assert_eq!(
+            embeddable(" nats://localhost:4222 "),
+            Some(NatsEndpoint::parse("localhost").expect("valid"))
+        );
+        assert_eq!(embeddable("nats://nats.internal:4222"), None);
+        // A cluster on this machine is still a cluster: the node connects to it and never starts a server.
+        assert_eq!(
+            embeddable("nats://127.0.0.1:4222,nats://127.0.0.1:4223,nats://127.0.0.1:4224"),
+            None
+        );
     }
 }

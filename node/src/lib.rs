@@ -163,9 +163,25 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         );
     }
 
-    let endpoint = NatsEndpoint::parse(&config.nats_url)?;
+    let embeddable_opt = NatsEndpoint::embeddable(&config.nats_url)?;
     let (client, nats_url, embedded_opt) =
-        connect_or_embed(&config, &data_dir, &endpoint, &node_metrics).await?;
+        connect_or_embed(&config, &data_dir, embeddable_opt.as_ref(), &node_metrics).await?;
+    // Copies a single server cannot hold would fail every stream and bucket, each with a warning of its own: say
+    // it once, and do not start.
+    coordination::streams::check_server_holds(&client, config.max_replicas())?;
+    for (key, replicas_opt) in [
+        ("replicas", Some(config.replicas)),
+        ("tasks.replicas", config.tasks.replicas),
+        ("analytics.replicas", config.analytics.replicas),
+    ] {
+        if let Some(replicas) = replicas_opt.filter(|replicas| replicas % 2 == 0) {
+            warn!(
+                key,
+                replicas,
+                "an even number of copies survives no more server losses than one copy fewer (a majority must be up to write); 1, 3 or 5 are the useful counts"
+            );
+        }
+    }
 
     // Events go out on a connection of their own. A server that keeps them (the analytics store) stores each
     // one in the read loop of the connection it came on, and the node's replies must not wait behind that.
@@ -180,7 +196,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         kaizen::store::JetStreamKaizenStore::open(
             async_nats::jetstream::new(client.clone()),
             shim_protocol::subject::KaizenNames::live(),
-            config.analytics.replicas,
+            config.analytics_replicas(),
         ),
     )
     .await
@@ -229,22 +245,24 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     .await
     .context("failed to start the supervisor")?;
 
-    let locks_opt = open_bucket(&client, "shim_locks")
+    let locks_opt = open_bucket(&client, "shim_locks", config.replicas)
         .await
         .map(coordination::locks::Locks::new);
-    let registry_opt = open_bucket(&client, "shim_chats")
+    let registry_opt = open_bucket(&client, "shim_chats", config.replicas)
         .await
         .map(|store| coordination::registry::Registry::new(store, config.node_id.clone()));
-    let messages_opt =
-        match coordination::messages::Messages::open(async_nats::jetstream::new(client.clone()), 1)
-            .await
-        {
-            Ok(messages) => Some(messages),
-            Err(error) => {
-                warn!(error = %format!("{error:#}"), "messages between chats are unavailable");
-                None
-            }
-        };
+    let messages_opt = match coordination::messages::Messages::open(
+        async_nats::jetstream::new(client.clone()),
+        config.replicas,
+    )
+    .await
+    {
+        Ok(messages) => Some(messages),
+        Err(error) => {
+            warn!(error = %format!("{error:#}"), "messages between chats are unavailable");
+            None
+        }
+    };
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let supervision = coordination::supervise::Supervision::new(
         emitter.clone(),
@@ -254,7 +272,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     );
     let tasks_opt = match coordination::tasks::TaskQueue::open_supervised(
         client.clone(),
-        config.tasks.queue_config(),
+        config.task_queue_config(),
         &supervision,
     )
     .await
@@ -550,7 +568,7 @@ async fn start_analytics(
         std::time::Duration::from_secs(10),
         analytics::Analytics::open(
             store_client.clone(),
-            config.analytics.clone(),
+            config.analytics_settings(),
             emitter.clone(),
             metrics::AnalyticsMetrics::new(meter),
         ),
@@ -584,18 +602,19 @@ async fn start_analytics(
     Ok(Some((service, store_client, analytics)))
 }
 
-/// Opens a key-value bucket; without JetStream the node runs on, and the requests that need the bucket say
-/// why they fail.
+/// Opens a key-value bucket with `replicas` copies; without JetStream the node runs on, and the requests that
+/// need the bucket say why they fail.
 async fn open_bucket(
     client: &async_nats::Client,
     name: &str,
+    replicas: usize,
 ) -> Option<async_nats::jetstream::kv::Store> {
     let js = async_nats::jetstream::new(client.clone());
     let spec = coordination::kv::BucketSpec {
         name: name.to_owned(),
         history: 1,
         max_age: std::time::Duration::ZERO,
-        replicas: 1,
+        replicas,
     };
     match tokio::time::timeout(
         std::time::Duration::from_secs(5),
@@ -605,7 +624,7 @@ async fn open_bucket(
     {
         Ok(Ok(store)) => Some(store),
         Ok(Err(error)) => {
-            warn!(bucket = name, error = %format!("{error:#}"), "bucket unavailable: no JetStream on this NATS server");
+            warn!(bucket = name, error = %format!("{error:#}"), "bucket unavailable");
             None
         }
         Err(_) => {
@@ -638,16 +657,16 @@ fn warn_if_old(client: &async_nats::Client, url: &str) {
 async fn connect_or_embed(
     config: &Config,
     data_dir: &DataDir,
-    endpoint: &NatsEndpoint,
+    embeddable_opt: Option<&NatsEndpoint>,
     metrics: &NodeMetrics,
 ) -> anyhow::Result<(async_nats::Client, String, Option<EmbeddedNats>)> {
     let first_try = connect(&config.nats_url, "shim-node", false, Some(metrics.clone())).await;
-    match first_try {
-        Ok(client) => {
+    match (first_try, embeddable_opt) {
+        (Ok(client), _) => {
             warn_if_old(&client, &config.nats_url);
             Ok((client, config.nats_url.clone(), None))
         }
-        Err(error) if config.embedded_nats && endpoint.is_local() => {
+        (Err(error), Some(endpoint)) if config.embedded_nats => {
             if embedded::answers(endpoint, std::time::Duration::from_millis(500)).await {
                 bail!(
                     "something listens on {}:{} but does not speak NATS ({error}); free the port or set --nats-url",
@@ -668,7 +687,7 @@ async fn connect_or_embed(
             let url = embedded.url().to_owned();
             Ok((client, url, Some(embedded)))
         }
-        Err(error) => {
+        (Err(error), _) => {
             warn!(url = %config.nats_url, %error, "cannot reach NATS yet; retrying in the background");
             let client = connect(&config.nats_url, "shim-node", true, Some(metrics.clone()))
                 .await

@@ -580,7 +580,9 @@ pub async fn find_or_start_node(
     config: &Config,
     options: &McpOptions,
 ) -> anyhow::Result<NodeClient> {
-    let endpoint = NatsEndpoint::parse(&config.nats_url)?;
+    // A node started here can start its own server only for a single local one; for a remote server or a
+    // cluster, only a node that is missing on a NATS that answers is worth starting.
+    let embeddable = NatsEndpoint::embeddable(&config.nats_url)?.is_some();
     let first = try_node(config).await;
     let error = match first {
         Ok(node) => return Ok(node),
@@ -589,7 +591,7 @@ pub async fn find_or_start_node(
     if !options.autostart {
         return Err(error.context("no shim-node answers and --no-autostart is set"));
     }
-    if !endpoint.is_local()
+    if !embeddable
         && !matches!(
             error.downcast_ref::<ClientError>(),
             Some(ClientError::NoNode { .. })

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use async_nats::{Client, ConnectOptions, Event, HeaderMap, RequestErrorKind};
+use async_nats::{
+    Client, ConnectErrorKind, ConnectOptions, Event, HeaderMap, RequestErrorKind, ServerAddr,
+};
 use bytes::Bytes;
 use serde::{Serialize, de::DeserializeOwned};
 use shim_protocol::{
@@ -20,14 +22,84 @@ pub const SUBSCRIPTION_CAPACITY: usize = 256 * 1024;
 /// [`NodeClient`] always sets its own; this covers JetStream and other library requests.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Connects as `name`, reconnecting for ever with a delay capped at one second; every connection event is
-/// logged and, given `metrics_opt`, counted.
+/// A NATS URL list that does not name servers.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NatsUrlError {
+    /// Nothing was given.
+    #[error(
+        "the NATS URL is empty; give one server (nats://host:port) or several separated by commas"
+    )]
+    Empty,
+    /// A comma with nothing (or only spaces) before or after it.
+    #[error(
+        "the NATS URL list {list:?} has an empty entry (server {position}); separate servers with single commas"
+    )]
+    EmptyEntry {
+        /// The whole list.
+        list: String,
+        /// Where the empty entry is, counting from 1.
+        position: usize,
+    },
+    /// An entry that is not a server's URL.
+    #[error("{entry:?} in the NATS URL list is not a NATS server URL (nats://host:port): {reason}")]
+    NotAUrl {
+        /// The entry as given.
+        entry: String,
+        /// Why it is not one.
+        reason: String,
+    },
+}
+
+/// Parses a NATS URL list: one server, or several separated by commas as NATS clients take them
+/// (`nats://a:4222,nats://b:4222`); spaces around each are ignored, an empty entry is refused. A server without
+/// a scheme is `nats://`, one without a port is on 4222. A client given several connects to any of them and
+/// moves to another when its server goes away.
+pub fn server_addrs(list: &str) -> Result<Vec<ServerAddr>, NatsUrlError> {
+    if list.trim().is_empty() {
+        return Err(NatsUrlError::Empty);
+    }
+    list.split(',')
+        .enumerate()
+        .map(|(index, entry)| {
+            let entry = entry.trim();
+            if entry.is_empty() {
+                return Err(NatsUrlError::EmptyEntry {
+                    list: list.to_owned(),
+                    position: index + 1,
+                });
+            }
+            if entry.contains(char::is_whitespace) {
+                return Err(NatsUrlError::NotAUrl {
+                    entry: entry.to_owned(),
+                    reason: "it contains a space".to_owned(),
+                });
+            }
+            entry
+                .parse::<ServerAddr>()
+                .map_err(|error| NatsUrlError::NotAUrl {
+                    entry: entry.to_owned(),
+                    reason: error.to_string(),
+                })
+        })
+        .collect()
+}
+
+fn parsed(url: &str) -> Result<Vec<ServerAddr>, async_nats::ConnectError> {
+    server_addrs(url).map_err(|error| {
+        async_nats::ConnectError::with_source(ConnectErrorKind::ServerParse, error)
+    })
+}
+
+/// Connects as `name` to one of the servers of the URL list `url` ([`server_addrs`]), reconnecting for ever
+/// (to any of them, and to the servers of their cluster) with a delay capped at one second; every connection
+/// event is logged and, given `metrics_opt`, counted.
 pub async fn connect(
     url: &str,
     name: &str,
     retry_initial: bool,
     metrics_opt: Option<NodeMetrics>,
 ) -> Result<Client, async_nats::ConnectError> {
+    let servers = parsed(url)?;
     let outage = Outage::default();
     let mut options = ConnectOptions::new()
         .name(name)
@@ -72,7 +144,7 @@ pub async fn connect(
     if retry_initial {
         options = options.retry_on_initial_connect();
     }
-    options.connect(url).await
+    options.connect(servers).await
 }
 
 /// Counts the failed reconnect attempts of the outage under way, so a long outage logs a few lines, not one
@@ -105,15 +177,17 @@ pub(crate) fn worth_telling(failures: u64) -> bool {
     failures > 0 && 10u64.pow(failures.ilog10()) == failures
 }
 
-/// Connects once, failing within half a second: for hooks and the status line, which must never wait on
-/// a missing server.
+/// Connects once, trying each server of the URL list `url` once and failing within half a second per server:
+/// for hooks and the status line, which must never wait on a missing server.
 pub async fn connect_fast(url: &str, name: &str) -> Result<Client, async_nats::ConnectError> {
+    let servers = parsed(url)?;
     ConnectOptions::new()
         .name(name)
         .connection_timeout(Duration::from_millis(500))
         .request_timeout(Some(DEFAULT_REQUEST_TIMEOUT))
-        .max_reconnects(1)
-        .connect(url)
+        // One attempt per server named (the client counts every attempt, the first one too).
+        .max_reconnects(servers.len())
+        .connect(servers)
         .await
 }
 
@@ -295,7 +369,64 @@ impl NodeClient {
 mod tests {
     use async_nats::Event;
 
-    use super::{Outage, worth_telling};
+    use super::{NatsUrlError, Outage, server_addrs, worth_telling};
+
+    fn hosts(list: &str) -> Vec<String> {
+        server_addrs(list)
+            .expect("a valid list")
+            .iter()
+            .map(|addr| format!("{}:{}", addr.host(), addr.port()))
+            .collect()
+    }
+
+    #[test]
+    fn a_url_list_names_each_server_in_order() {
+        assert_eq!(hosts("nats://127.0.0.1:4222"), ["127.0.0.1:4222"]);
+        assert_eq!(
+            hosts("nats://a:4222,nats://b:4223, nats://c:4224 "),
+            ["a:4222", "b:4223", "c:4224"]
+        );
+        // As NATS clients take them: no scheme is nats://, no port is 4222.
+        assert_eq!(hosts("a,b:4300"), ["a:4222", "b:4300"]);
+        let with_user = server_addrs("nats://me:secret@a:4222,nats://b:4222").expect("valid");
+        assert_eq!(with_user[0].username(), Some("me"));
+    }
+
+    #[test]
+    fn an_empty_or_bad_entry_is_refused_naming_it() {
+        assert_eq!(server_addrs(" "), Err(NatsUrlError::Empty));
+        let empty = server_addrs("nats://a:4222,,nats://b:4222").expect_err("empty entry");
+        assert_eq!(
+            empty.to_string(),
+            "the NATS URL list \"nats://a:4222,,nats://b:4222\" has an empty entry (server 2); separate servers \
+             with single commas"
+        );
+        assert!(matches!(
+            server_addrs("nats://a:4222,").expect_err("trailing comma"),
+            NatsUrlError::EmptyEntry { position: 2, .. }
+        ));
+        let bad = server_addrs("nats://a:4222,http://b:8222").expect_err("not nats");
+        assert!(
+            bad.to_string()
+                .starts_with("\"http://b:8222\" in the NATS URL list is not a NATS server URL"),
+            "{bad}"
+        );
+        let spaced = server_addrs("nats://a:4222 nats://b:4222").expect_err("a space, no comma");
+        assert!(spaced.to_string().contains("contains a space"), "{spaced}");
+        let port = server_addrs("nats://a:99999").expect_err("port out of range");
+        assert!(port.to_string().contains("nats://a:99999"), "{port}");
+    }
+
+    #[tokio::test]
+    async fn connecting_to_a_bad_list_says_which_entry_is_wrong() {
+        let error = super::connect_fast("nats://127.0.0.1:1,,", "test")
+            .await
+            .expect_err("refused before connecting");
+        assert!(
+            error.to_string().contains("empty entry (server 2)"),
+            "{error}"
+        );
+    }
 
     fn client_error() -> Event {
         Event::ClientError(async_nats::ClientError::Other(

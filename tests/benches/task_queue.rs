@@ -11,7 +11,10 @@
 //! and share one thread, as Node.js runs them; each run starts a fresh nats-server, after the machine has been
 //! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10),
 //! `SYNC` (JetStream's `sync_interval`: nats.conf's `always` unless set, e.g. `1s` beside Redis' AOF `everysec`);
-//! `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by `tests/benches/queue_vs_bullmq.sh`).
+//! `CLUSTER=1` runs each measurement on three servers from `nats-cluster.conf` (as written: `always`) with three
+//! copies of the queue's streams and buckets, the clients connected to all three (docs/cluster.md, "What
+//! replicas buy"); `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by
+//! `tests/benches/queue_vs_bullmq.sh`).
 //!
 //! Run: `cargo bench -p shim-tests --bench task_queue`.
 
@@ -25,7 +28,7 @@ use std::{
 
 use shim_node::coordination::tasks::{TaskQueue, TaskQueueConfig};
 use shim_protocol::messages::{DispatchTaskRequest, TaskRecord};
-use shim_tests::{NatsOptions, NatsServer};
+use shim_tests::{NatsCluster, NatsOptions, NatsServer};
 
 fn knob(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -48,11 +51,39 @@ fn instructions(index: usize, sent_ns: u128) -> String {
     .to_string()
 }
 
-async fn open(nats: &NatsServer) -> TaskQueue {
-    let client = async_nats::connect(nats.url()).await.expect("connects");
-    TaskQueue::open(client, TaskQueueConfig::default())
+/// The servers of one run: one from nats.conf, or (`CLUSTER=1`) three from nats-cluster.conf.
+enum Servers {
+    One(NatsServer),
+    Three(NatsCluster),
+}
+
+impl Servers {
+    fn start(options: &NatsOptions) -> Servers {
+        if knob("CLUSTER", 0) == 1 {
+            Servers::Three(NatsCluster::start())
+        } else {
+            Servers::One(NatsServer::start_with(options))
+        }
+    }
+}
+
+async fn open(servers: &Servers) -> TaskQueue {
+    let (url, replicas) = match servers {
+        Servers::One(nats) => (nats.url(), 1),
+        Servers::Three(cluster) => (cluster.urls(), 3),
+    };
+    let client = shim_node::nats::connect(&url, "bench", false, None)
         .await
-        .expect("queue")
+        .expect("connects");
+    TaskQueue::open(
+        client,
+        TaskQueueConfig {
+            replicas,
+            ..TaskQueueConfig::default()
+        },
+    )
+    .await
+    .expect("queue")
 }
 
 async fn dispatch(queue: &TaskQueue, index: usize, sent_ns: u128) {
@@ -143,7 +174,7 @@ async fn work(
 
 /// Tasks per second from the first dispatch to the last completion.
 async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> f64 {
-    let nats = NatsServer::start_with(options);
+    let nats = Servers::start(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
     let done = Arc::new(AtomicUsize::new(0));
@@ -165,7 +196,7 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> f64 
 
 /// Dispatch-to-claim latency at a steady rate, 16 waiting workers.
 async fn latency(rate: usize, seconds: usize, options: &NatsOptions) -> (Duration, Duration, f64) {
-    let nats = NatsServer::start_with(options);
+    let nats = Servers::start(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
     let total = rate * seconds;
@@ -281,6 +312,9 @@ fn main() {
         .as_deref()
         .unwrap_or("always (nats.conf)");
     println!("JetStream sync_interval: {sync}");
+    if knob("CLUSTER", 0) == 1 {
+        println!("three servers (nats-cluster.conf, sync_interval always), three copies");
+    }
     runtime.block_on(async {
         // Warm-up: connections, page cache, the allocator.
         end_to_end(16, 2_000, &options).await;

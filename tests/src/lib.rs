@@ -5,6 +5,7 @@
 //!
 //! # Layout
 //! - [`nats_server`]: the `nats-server` guard: start on a free port, restart on the same port, stop on drop.
+//! - [`nats_cluster`]: three servers clustered with `nats-cluster.conf`: kill one, restart it, stop on drop.
 //! - [`node`]: an in-process node with its own data dir and metrics port.
 //! - [`mcp_client`]: a minimal MCP client over a child process's stdio.
 //! - [`node_process`]: `shim-node run` as its own process, and waiting for a node to answer.
@@ -24,6 +25,7 @@ pub mod events;
 pub mod hooks;
 pub mod mcp_client;
 pub mod metrics_doc;
+pub mod nats_cluster;
 pub mod nats_server;
 pub mod node;
 pub mod node_process;
@@ -38,6 +40,7 @@ pub use chats::wait_for_chat;
 pub use events::EventFeed;
 pub use hooks::{HookRun, run_hook, sh_quote};
 pub use mcp_client::McpClient;
+pub use nats_cluster::NatsCluster;
 pub use nats_server::{NatsOptions, NatsServer};
 pub use node::TestNode;
 pub use node_process::{NodeProcess, percentiles, wait_for_node, wait_for_node_gone};

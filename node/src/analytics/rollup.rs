@@ -195,7 +195,7 @@ impl Rollups {
                 name: subject::ROLLUPS_BUCKET.to_owned(),
                 history: 1,
                 max_age: settings.max_age(),
-                replicas: settings.replicas,
+                replicas: settings.copies(),
             },
         )
         .await?;

@@ -183,11 +183,10 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
             })
     }
 
-    /// Reads what `key` holds, with its revision.
+    /// Reads what `key` holds, with its revision: the latest acknowledged write, on a replicated bucket too
+    /// ([`super::kv::latest`]).
     pub async fn read(&self, key: &str) -> BucketResult<Current<T>> {
-        let Some(entry) = self
-            .store
-            .entry(key)
+        let Some(entry) = super::kv::latest(&self.store, key)
             .await
             .map_err(|error| self.unavailable(error))?
         else {
@@ -212,12 +211,7 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
 
     /// Reads the value of `key`; `None` when it holds none, or none that reads as `T`.
     pub async fn get(&self, key: &str) -> BucketResult<Option<T>> {
-        Ok(self
-            .store
-            .get(key)
-            .await
-            .map_err(|error| self.unavailable(error))?
-            .and_then(|value| serde_json::from_slice(&value).ok()))
+        Ok(self.read(key).await?.into_value())
     }
 
     /// Creates `key` with `value`; `None` when the key holds a value already.

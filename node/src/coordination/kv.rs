@@ -11,9 +11,10 @@ use std::time::Duration;
 use anyhow::Context;
 use async_nats::jetstream::{
     self,
-    kv::Store,
-    stream::{Config, DiscardPolicy, StorageType},
+    kv::{Operation, Store},
+    stream::{Config, DiscardPolicy, LastRawMessageErrorKind, StorageType},
 };
+use bytes::Bytes;
 use shim_protocol::limits::DUPLICATE_WINDOW;
 
 /// How a bucket is made.
@@ -43,8 +44,14 @@ fn duplicate_window(max_age: Duration) -> Duration {
 /// does); its `history` is left as it was made.
 pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Result<Store> {
     if let Ok(store) = js.get_key_value(spec.name.as_str()).await {
-        bring_to_spec(js, spec).await?;
-        return Ok(store);
+        if !bring_to_spec(js, spec).await? {
+            return Ok(store);
+        }
+        // Opened again: a bucket's handle reads with what its stream was when opened (its copies).
+        return js
+            .get_key_value(spec.name.as_str())
+            .await
+            .with_context(|| format!("failed to open bucket {}", spec.name));
     }
     js.get_or_create_stream(Config {
         name: shim_protocol::subject::kv_stream(&spec.name),
@@ -62,9 +69,11 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
     })
     .await
     .map_err(|error| {
-        anyhow::anyhow!(
-            "failed to create the stream of bucket {}: {error}",
-            spec.name
+        super::streams::refused(
+            &error,
+            &format!("bucket {}", spec.name),
+            spec.replicas.max(1),
+            "create",
         )
     })?;
     js.get_key_value(spec.name.as_str())
@@ -72,8 +81,9 @@ pub async fn open_bucket(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::
         .with_context(|| format!("failed to open bucket {}", spec.name))
 }
 
-/// Updates the stream of an existing bucket when its age limit or replicas differ from `spec`.
-async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Result<()> {
+/// Updates the stream of an existing bucket when its age limit or replicas differ from `spec`; true when it
+/// did.
+async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Result<bool> {
     let stream_name = shim_protocol::subject::kv_stream(&spec.name);
     let mut stream = js.get_stream(stream_name.as_str()).await.map_err(|error| {
         anyhow::anyhow!("failed to open the stream of bucket {}: {error}", spec.name)
@@ -85,15 +95,10 @@ async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Re
         .config
         .clone();
     let replicas = spec.replicas.max(1);
-    if current.max_age == spec.max_age && current.num_replicas == replicas {
-        return Ok(());
+    if current.max_age == spec.max_age && current.num_replicas.max(1) == replicas {
+        return Ok(false);
     }
-    tracing::info!(
-        bucket = %spec.name,
-        max_age_s = spec.max_age.as_secs(),
-        replicas,
-        "bucket brought to the configured limits"
-    );
+    let from = current.num_replicas.max(1);
     js.update_stream(Config {
         max_age: spec.max_age,
         num_replicas: replicas,
@@ -102,10 +107,71 @@ async fn bring_to_spec(js: &jetstream::Context, spec: &BucketSpec) -> anyhow::Re
     })
     .await
     .map_err(|error| {
-        anyhow::anyhow!(
-            "failed to update the stream of bucket {}: {error}",
-            spec.name
-        )
+        super::streams::refused(&error, &format!("bucket {}", spec.name), replicas, "update")
     })?;
-    Ok(())
+    tracing::info!(
+        bucket = %spec.name,
+        max_age_s = spec.max_age.as_secs(),
+        from_replicas = from,
+        replicas,
+        "bucket brought to the configured limits and copies"
+    );
+    Ok(true)
+}
+
+/// The newest entry of a key: a value, or a delete or purge marker, at its revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Latest {
+    /// A value (`Put`), or the marker of a delete or purge.
+    pub operation: Operation,
+    /// The value (empty for a marker).
+    pub value: Bytes,
+    /// Its revision.
+    pub revision: u64,
+}
+
+/// Reads the newest entry of `key`; `None` for a key never written.
+///
+/// A bucket with one copy is read with a direct get, answered by the one server holding it. A replicated
+/// bucket is read from its stream's leader: a direct get may be answered by any copy, and a copy that has not
+/// applied the latest acknowledged write yet answers with the value before it (on a three-server cluster a
+/// completion then found its task not claimed, moments after the claim was acknowledged). Writes are
+/// compare-and-set either way; this keeps what is decided on a read (a refusal, a release) on the latest value.
+pub async fn latest(store: &Store, key: &str) -> Result<Option<Latest>, String> {
+    if store.stream.cached_info().config.num_replicas <= 1 {
+        let entry = store.entry(key).await.map_err(|error| error.to_string())?;
+        return Ok(entry.map(|entry| Latest {
+            operation: entry.operation,
+            value: entry.value,
+            revision: entry.revision,
+        }));
+    }
+    let subject = format!("{}{key}", store.prefix);
+    match store.stream.get_last_raw_message_by_subject(&subject).await {
+        Ok(message) => Ok(Some(Latest {
+            operation: operation_of(&message.headers),
+            value: message.payload,
+            revision: message.sequence,
+        })),
+        Err(error) if error.kind() == LastRawMessageErrorKind::NoMessageFound => Ok(None),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+/// The operation a bucket's message records, from its headers (no header: a value).
+fn operation_of(headers: &async_nats::HeaderMap) -> Operation {
+    match headers.get("KV-Operation").map(|value| value.as_str()) {
+        Some("DEL") => Operation::Delete,
+        Some("PURGE") => Operation::Purge,
+        Some(_) => Operation::Put,
+        // A marker the server wrote itself (an age limit, a removal) carries a reason instead.
+        None => match headers
+            .get("Nats-Marker-Reason")
+            .map(|value| value.as_str())
+        {
+            Some("Remove") => Operation::Delete,
+            Some(_) => Operation::Purge,
+            None => Operation::Put,
+        },
+    }
 }

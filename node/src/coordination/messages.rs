@@ -10,6 +10,7 @@ use std::{
     time::Duration,
 };
 
+use anyhow::Context as _;
 use async_nats::jetstream::{
     self, AckKind,
     consumer::{AckPolicy, DeliverPolicy, PullConsumer, pull},
@@ -86,10 +87,11 @@ impl Unacked {
 }
 
 impl Messages {
-    /// Opens (creating if needed) the message stream.
+    /// Opens (creating if needed) the message stream, with `replicas` copies.
     pub async fn open(js: jetstream::Context, replicas: usize) -> anyhow::Result<Messages> {
-        let stream = js
-            .get_or_create_stream(stream::Config {
+        let stream = crate::coordination::streams::ensure_stream(
+            &js,
+            stream::Config {
                 name: STREAM.to_owned(),
                 subjects: vec![MESSAGES_ALL.to_owned()],
                 storage: StorageType::File,
@@ -98,9 +100,10 @@ impl Messages {
                 max_message_size: (MAX_TEXT as i32) * 2,
                 discard: DiscardPolicy::Old,
                 ..stream::Config::default()
-            })
-            .await
-            .map_err(|error| anyhow::anyhow!("failed to open the message stream: {error}"))?;
+            },
+        )
+        .await
+        .context("the message stream")?;
         Ok(Messages {
             js,
             stream,

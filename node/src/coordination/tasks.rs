@@ -192,9 +192,14 @@ impl TaskQueue {
                     if error.kind()
                         == async_nats::jetstream::kv::CreateErrorKind::AlreadyExists =>
                 {
-                    let existing = self.keys.get(&slot).await.map_err(unavailable)?;
+                    let existing = super::kv::latest(&self.keys, &slot)
+                        .await
+                        .map_err(unavailable)?
+                        .filter(|entry| {
+                            entry.operation == async_nats::jetstream::kv::Operation::Put
+                        });
                     task_id = existing
-                        .map(|value| String::from_utf8_lossy(&value).into_owned())
+                        .map(|entry| String::from_utf8_lossy(&entry.value).into_owned())
                         .ok_or_else(|| unavailable("an idempotency key vanished; retry"))?;
                     if let Some((task, revision)) = self.get_with_revision(&task_id).await? {
                         // The first dispatch may have died between writing the record and queueing it: queue

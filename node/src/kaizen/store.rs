@@ -11,6 +11,7 @@
 
 use std::time::Duration;
 
+use anyhow::Context as _;
 use async_nats::jetstream::{
     self,
     stream::{Config, DiscardPolicy, StorageType},
@@ -110,19 +111,22 @@ impl JetStreamKaizenStore {
             },
         )
         .await?;
-        js.get_or_create_stream(Config {
-            name: names.audit_stream.clone(),
-            subjects: vec![names.audit_subject.clone()],
-            max_age: AUDIT_MAX_AGE,
-            max_bytes: AUDIT_MAX_BYTES,
-            storage: StorageType::File,
-            num_replicas: replicas.max(1),
-            discard: DiscardPolicy::Old,
-            allow_direct: true,
-            ..Config::default()
-        })
+        crate::coordination::streams::ensure_stream(
+            &js,
+            Config {
+                name: names.audit_stream.clone(),
+                subjects: vec![names.audit_subject.clone()],
+                max_age: AUDIT_MAX_AGE,
+                max_bytes: AUDIT_MAX_BYTES,
+                storage: StorageType::File,
+                num_replicas: replicas.max(1),
+                discard: DiscardPolicy::Old,
+                allow_direct: true,
+                ..Config::default()
+            },
+        )
         .await
-        .map_err(|error| anyhow::anyhow!("failed to create the kaizen audit stream: {error}"))?;
+        .context("the kaizen audit stream")?;
         Ok(JetStreamKaizenStore {
             js,
             names,

@@ -1,6 +1,6 @@
 //! Making what the queue runs on: the work-queue stream and its consumer per priority, the dead-letter stream,
 //! and the buckets of records and idempotency keys. Each is created when it does not exist, and found as it is
-//! when it does.
+//! when it does, but brought to the configured number of copies.
 
 use std::sync::Arc;
 
@@ -21,6 +21,7 @@ use super::{
 use crate::coordination::{
     bucket::Bucket,
     kv::{BucketSpec, open_bucket},
+    streams::ensure_stream,
     supervise::Supervision,
 };
 
@@ -43,8 +44,9 @@ impl TaskQueue {
         supervision: &Supervision,
     ) -> anyhow::Result<TaskQueue> {
         let js = jetstream::new(client.clone());
-        let queue = js
-            .get_or_create_stream(stream::Config {
+        let queue = ensure_stream(
+            &js,
+            stream::Config {
                 name: STREAM.to_owned(),
                 subjects: vec![subject::TASKS_QUEUE_ALL.to_owned()],
                 retention: RetentionPolicy::WorkQueue,
@@ -52,9 +54,9 @@ impl TaskQueue {
                 num_replicas: config.replicas.max(1),
                 duplicate_window: shim_protocol::limits::DUPLICATE_WINDOW,
                 ..stream::Config::default()
-            })
-            .await
-            .map_err(|error| anyhow::anyhow!("failed to create stream {STREAM}: {error}"))?;
+            },
+        )
+        .await?;
         for priority in Priority::ALL {
             queue
                 .get_or_create_consumer(
@@ -77,16 +79,18 @@ impl TaskQueue {
                     )
                 })?;
         }
-        js.get_or_create_stream(stream::Config {
-            name: DEAD_STREAM.to_owned(),
-            subjects: vec![subject::TASKS_DEAD.to_owned()],
-            storage: StorageType::File,
-            num_replicas: config.replicas.max(1),
-            max_age: config.retention,
-            ..stream::Config::default()
-        })
-        .await
-        .map_err(|error| anyhow::anyhow!("failed to create stream {DEAD_STREAM}: {error}"))?;
+        ensure_stream(
+            &js,
+            stream::Config {
+                name: DEAD_STREAM.to_owned(),
+                subjects: vec![subject::TASKS_DEAD.to_owned()],
+                storage: StorageType::File,
+                num_replicas: config.replicas.max(1),
+                max_age: config.retention,
+                ..stream::Config::default()
+            },
+        )
+        .await?;
         let bucket = |name: &str| BucketSpec {
             name: name.to_owned(),
             history: 1,
