@@ -19,7 +19,10 @@ use serde_json::{Value, json};
 use shim_node::nats::NodeClient;
 use shim_protocol::{
     NodeOp,
-    messages::{CheckpointInput, CheckpointSaved, RiskReport, RiskRequest, SaveCheckpointRequest},
+    messages::{
+        CheckpointInput, CheckpointSaved, RiskReport, RiskRequest, SaveCheckpointRequest,
+        SignalBatch, SignalEvent, SignalSource,
+    },
     subject,
 };
 use shim_tests::{
@@ -374,7 +377,8 @@ async fn a_checkpoint_holds_no_secret_over_nats_in_the_cli_the_resume_prompt_or_
     let list = shim(&url, NODE, &["checkpoints", "list", "--json"]);
     secrets.assert_none_in("checkpoints list", &list);
     assert_markers("checkpoints list", &list, &["aws access key id"]);
-    let export = data_dir.path().join("export.json");
+    let exports = tempfile::tempdir().expect("temp dir");
+    let export = exports.path().join("export.json");
     shim(
         &url,
         NODE,
@@ -477,6 +481,29 @@ async fn events_the_analytics_store_and_the_exports_hold_no_secret() {
             json!({"error": format!("authentication_error: invalid x-api-key {}", secrets.anthropic)}),
         ),
     );
+    // Over NATS, as any client of the node may send them: a tool call that failed printing a key.
+    let client = node.client().await;
+    let _: RiskReport = client
+        .request(
+            NodeOp::Signals,
+            &SignalBatch {
+                chat_id: CHAT.to_owned(),
+                source: SignalSource::Mcp,
+                at_ms: shim_actors::now_ms(),
+                events: vec![SignalEvent::ToolCall {
+                    tool: "stripe_charge".to_owned(),
+                    ok: false,
+                    duration_ms: Some(40),
+                    arguments: Some("{\"amount\": 100}".to_owned()),
+                    result: Some(format!("No such customer (key {})", secrets.stripe)),
+                }],
+                transcript_path: None,
+                prompt: None,
+                trigger: None,
+            },
+        )
+        .await
+        .expect("signals taken");
     // Through telemetry: an API error that quotes a key.
     let export = logs(vec![event(
         "api_error",
@@ -552,6 +579,7 @@ async fn events_the_analytics_store_and_the_exports_hold_no_secret() {
             "github token",
             "password",
             "anthropic api key",
+            "stripe secret key",
             "openai api key",
         ],
     );
