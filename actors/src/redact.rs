@@ -42,7 +42,7 @@ pub enum SecretKind {
     GoogleApiKey,
     /// A Google OAuth client secret: `GOCSPX-…`.
     GoogleOauthClientSecret,
-    /// A Slack token: `xoxb-`, `xoxp-`, `xoxa-`, `xoxo-`, `xoxr-`, `xoxs-`, `xapp-`.
+    /// A Slack token: `xoxb-`, `xoxp-`, `xoxa-`, `xoxo-`, `xoxr-`, `xoxs-`, `xoxe-`, `xapp-`.
     SlackToken,
     /// A Slack webhook URL: `https://hooks.slack.com/services/…` (also `workflows/`, `triggers/`).
     SlackWebhookUrl,
