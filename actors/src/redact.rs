@@ -10,8 +10,10 @@
 //!   `.env` lines), decided by [`secret_name`]. A value that only stands for a secret held elsewhere
 //!   (`${DB_PASSWORD}`, `<your-password>`, `process.env.TOKEN`, `****`, an empty value) is left as it is.
 //!
-//! Cost: every rule is linear in the text (the `regex` crate), and one [`RegexSet`] pass over the text
-//! tells which rules can match at all, so clean text costs one pass and comes back borrowed.
+//! Cost: every rule is linear in the text (the `regex` crate). One pass for what every rule needs to find
+//! (a key's prefix, `-----BEGIN`, `://`, a word such as `pass`, `token`, `key`) tells whether any can
+//! match at all: text without any of it costs that pass and comes back borrowed. Otherwise each rule
+//! searches the text, starting from its own literal.
 
 mod names;
 mod rules;
@@ -20,7 +22,7 @@ mod tests;
 
 use std::{borrow::Cow, collections::BTreeMap, ops::Range, sync::LazyLock};
 
-use regex::RegexSet;
+use regex::Regex;
 
 pub use names::{Named, secret_name};
 
@@ -118,25 +120,24 @@ impl SecretKind {
 /// How every marker starts.
 pub const MARKER_START: &str = "[redacted: ";
 
-/// The compiled rules, and the set that tells which of them can match a text.
+/// The compiled rules, and what a text must hold for any of them to match.
 struct Engine {
-    set: RegexSet,
+    candidate: Regex,
     rules: Vec<rules::Rule>,
 }
 
-static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
-    let rules = rules::all();
-    // The rules are constants, compiled by the tests: failing here is a bug, not a runtime condition.
-    #[allow(clippy::expect_used)]
-    let set = RegexSet::new(rules.iter().map(|rule| rule.regex.as_str()))
-        .expect("the redaction rules compile");
-    Engine { set, rules }
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine {
+    // A constant, compiled by the tests: failing here is a bug, not a runtime condition.
+    candidate: Regex::new(rules::CANDIDATE).expect("the candidates' pattern compiles"),
+    rules: rules::all(),
 });
 
-/// Compiles the rules now rather than on the first text (a node does it at start, so the first event does
-/// not pay for it).
+/// Compiles the rules now rather than on the first text that needs them (a node does it at start, so no
+/// event or log line pays for it).
 pub fn warm_up() {
-    LazyLock::force(&ENGINE);
+    for rule in &ENGINE.rules {
+        rule.regex();
+    }
 }
 
 /// Returns `text` with every secret replaced by its kind's marker, borrowed when there is none.
@@ -207,15 +208,26 @@ fn redact_named(text: &mut String, named: names::Named) -> bool {
 fn find(text: &str) -> BTreeMap<usize, (usize, SecretKind)> {
     let mut found: BTreeMap<usize, (usize, SecretKind)> = BTreeMap::new();
     let engine = &*ENGINE;
-    let candidates = engine.set.matches(text);
-    if !candidates.matched_any() {
+    if !engine.candidate.is_match(text) {
         return found;
     }
-    for index in candidates.iter() {
-        let rule = &engine.rules[index];
+    for rule in &engine.rules {
         let mut at = 0;
         while at <= text.len() {
-            let Some(captures) = rule.regex.captures_at(text, at) else {
+            // Finding a match is fast, taking its groups is not: a text with no match never pays for groups,
+            // and the screen passes most near-misses over before theirs are taken.
+            let Some(candidate) = rule.regex().find_at(text, at) else {
+                break;
+            };
+            if let Some(resume) = rule
+                .screen_opt
+                .and_then(|screen| screen(text, candidate.start()))
+            {
+                at = resume.max(next_char(text, candidate.start()));
+                continue;
+            }
+            // The same match, its groups taken this time.
+            let Some(captures) = rule.regex().captures_at(text, candidate.start()) else {
                 break;
             };
             let whole = captures.get(0).map_or(at..at, |whole| whole.range());

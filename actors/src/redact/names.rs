@@ -21,7 +21,7 @@ impl Named {
 }
 
 /// Words of a name that make its value a password.
-const PASSWORD_WORDS: [&str; 6] = ["password", "passwd", "passphrase", "pass", "pwd", "pw"];
+const PASSWORD_WORDS: [&str; 5] = ["password", "passwd", "passphrase", "pass", "pwd"];
 /// Words of a name that make its value a secret.
 const SECRET_WORDS: [&str; 6] = [
     "secret",

@@ -4,7 +4,7 @@
 //! Word boundaries are ASCII (`(?-u:\b)`) so that the lazy DFA runs on any text, and every repetition of
 //! a token is bounded below, so a short word never matches.
 
-use std::ops::Range;
+use std::{ops::Range, sync::OnceLock};
 
 use regex::{Captures, Regex};
 
@@ -23,8 +23,13 @@ pub(super) enum Decision {
 
 /// One rule: where it may match, and what a match is.
 pub(super) struct Rule {
-    pub(super) regex: Regex,
+    pattern: &'static str,
+    /// Compiled on first use: a short-lived process (a hook) compiles only the rules its text needs.
+    regex: OnceLock<Regex>,
     pub(super) decide: fn(&Captures<'_>, &str) -> Decision,
+    /// A quick look at a match starting here, before its groups are taken (the costly part): where to go on
+    /// from when it cannot be a secret.
+    pub(super) screen_opt: Option<fn(&str, usize) -> Option<usize>>,
 }
 
 /// A PEM private key; without its END line (a text cut short) the lines of key that follow go with it.
@@ -35,7 +40,7 @@ const OPENAI: &str =
     r"(?-u:\b)sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32,}(?-u:\b))";
 const AWS_ACCESS_KEY_ID: &str = r"(?-u:\b)(?:AKIA|ASIA)[A-Z0-9]{16}(?-u:\b)";
 const GITHUB: &str =
-    r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?-u:\b)";
+    r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)";
 const GOOGLE_API_KEY: &str = r"(?-u:\b)AIza[0-9A-Za-z_-]{35}";
 const GOOGLE_OAUTH: &str = r"(?-u:\b)GOCSPX-[A-Za-z0-9_-]{20,}";
 const SLACK_TOKEN: &str =
@@ -46,24 +51,37 @@ const STRIPE: &str = r"(?-u:\b)[rs]k_(?:live|test)_[A-Za-z0-9]{16,}";
 const JWT: &str = r"(?-u:\b)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*";
 /// `scheme://user:password@`; the user may be empty (`redis://:password@host`).
 const URL_PASSWORD: &str =
-    r"(?i)(?-u:\b)[a-z][a-z0-9+.-]{1,30}://[^\s:/@'`<>]*:(?P<secret>[^\s@/'`<>?#]+)@";
-const BEARER: &str = r"(?i)(?-u:\b)bearer[ \t]+(?P<secret>[A-Za-z0-9._~+/-]{16,}=*)";
-const BASIC: &str = r#"(?i)(?-u:\b)authorization(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?[ \t]*basic[ \t]+(?P<secret>[A-Za-z0-9+/]{4,}={0,2})"#;
-/// `name = value`, `name: value`, `"name": "value"`, `NAME=value` (`.env`), `name: type = value`; the name
-/// must hold a word of [`secret_name`]'s lists, which it then judges whole.
+    r"(?-u:\b)[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/@'`<>]*:(?P<secret>[^\s@/'`<>?#]+)@";
+// Case is spelled out (`bearer|Bearer|BEARER`) rather than ignored (`(?i)`): literals the search can look
+// for first, which keeps it at memory speed on text that has none of them.
+const BEARER: &str = r"(?-u:\b)(?:bearer|Bearer|BEARER)[ \t]+(?P<secret>[A-Za-z0-9._~+/-]{16,}=*)";
+const BASIC: &str = r#"(?-u:\b)(?:authorization|Authorization|AUTHORIZATION)(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?[ \t]*(?:basic|Basic|BASIC)[ \t]+(?P<secret>[A-Za-z0-9+/]{4,}={0,2})"#;
+/// `name = value`, `name: value`, `"name": "value"`, `NAME=value` (`.env`), `name: type = value`. The match
+/// starts at a word of [`secret_name`]'s lists, in lower, upper or title case (`password`, `DB_PASSWORD`,
+/// `dbPassword`); the name's start is found going back from there, and [`secret_name`] judges it whole.
 const ASSIGNMENT: &str = concat!(
-    r#"(?i)(?P<name>[a-z0-9_.-]*(?:pass|pwd|pw|secret|token|credential|key|auth|private|signature|cookie)[a-z0-9_.-]*)"#,
-    r#"(?P<sep>(?:\\?["'])?(?:[ \t]*:[ \t]*[&a-z_][a-z0-9_<>\[\]&']*)?[ \t]*(?::=|=>|=|:)[ \t]*)"#,
+    r#"(?P<word>(?:pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|token|Token|TOKEN|credential|Credential|CREDENTIAL|key|Key|KEY|auth|Auth|AUTH|private|Private|PRIVATE|signature|Signature|SIGNATURE|cookie|Cookie|COOKIE)[A-Za-z0-9_.-]*)"#,
+    r#"(?P<sep>(?:\\?["'])?(?:[ \t]*:[ \t]*[&A-Za-z_][A-Za-z0-9_<>\[\]&']*)?[ \t]*(?::=|=>|=|:)[ \t]*)"#,
     r#"(?P<value>\\"(?:[^"\\\n]|\\[^"\n])*\\"|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`|[^\s"'`]+)"#,
+);
+
+/// What any rule above needs to find in a text; a text without any of it is clean, found in one pass. Every
+/// literal has three bytes or more: a search for two-byte ones runs ten times slower.
+pub(super) const CANDIDATE: &str = concat!(
+    r"-----BEGIN|sk-|AKIA|ASIA|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|AIza|GOCSPX-|xox|xapp-|hooks\.slack\.com|",
+    r"k_live_|k_test_|eyJ|://|",
+    r"bearer|Bearer|BEARER|",
+    r"pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|token|Token|TOKEN|credential|Credential|CREDENTIAL|key|Key|KEY|",
+    r"auth|Auth|AUTH|private|Private|PRIVATE|signature|Signature|SIGNATURE|cookie|Cookie|COOKIE",
 );
 
 /// Every rule, in order of priority.
 pub(super) fn all() -> Vec<Rule> {
-    let rule = |pattern: &str, decide: fn(&Captures<'_>, &str) -> Decision| Rule {
-        // The patterns are constants, compiled by the tests: failing here is a bug.
-        #[allow(clippy::expect_used)]
-        regex: Regex::new(pattern).expect("a redaction rule compiles"),
+    let rule = |pattern: &'static str, decide: fn(&Captures<'_>, &str) -> Decision| Rule {
+        pattern,
+        regex: OnceLock::new(),
         decide,
+        screen_opt: None,
     };
     vec![
         rule(PRIVATE_KEY, |captures, _| {
@@ -115,8 +133,20 @@ pub(super) fn all() -> Vec<Rule> {
         rule(BASIC, |captures, _| {
             named_group(captures, SecretKind::BasicCredentials, |_| true)
         }),
-        rule(ASSIGNMENT, assignment),
+        Rule {
+            screen_opt: Some(not_a_secrets_name),
+            ..rule(ASSIGNMENT, assignment)
+        },
     ]
+}
+
+impl Rule {
+    /// The rule's compiled pattern.
+    pub(super) fn regex(&self) -> &Regex {
+        // The patterns are constants, all compiled by the tests: failing here is a bug.
+        self.regex
+            .get_or_init(|| Regex::new(self.pattern).expect("a redaction rule compiles"))
+    }
 }
 
 fn whole(captures: &Captures<'_>, kind: SecretKind) -> Decision {
@@ -152,26 +182,51 @@ fn is_a_word(token: &str) -> bool {
         && chars.all(|char| char.is_ascii_lowercase())
 }
 
+/// Where a name of `text` holding `at` starts and ends: letters, digits, `_`, `.` and `-`.
+fn name_around(text: &str, at: usize) -> (usize, usize) {
+    let in_name = |char: char| char.is_ascii_alphanumeric() || matches!(char, '_' | '.' | '-');
+    let start = text[..at]
+        .rfind(|char: char| !in_name(char))
+        .map_or(0, |before| before + 1);
+    let end = text[at..]
+        .find(|char: char| !in_name(char))
+        .map_or(text.len(), |after| at + after);
+    (start, end)
+}
+
+/// Most candidates for an assignment are not one (`max_tokens = 4096`, `if key == other`): told from the name
+/// alone, and what follows it, they are passed over without their groups being taken.
+fn not_a_secrets_name(text: &str, at: usize) -> Option<usize> {
+    let (start, end) = name_around(text, at);
+    let after = text[end..].trim_start_matches(['"', '\'', '\\', ' ', '\t']);
+    (secret_name(&text[start..end]).is_none() && !text[..start].ends_with("\\")
+        || after.starts_with("==")
+        || after.starts_with("!="))
+    .then_some(end)
+}
+
 /// An assignment: the value is redacted when the name says it is secret and the value is not a reference
 /// to one held elsewhere. After a match that is not one, the search resumes at the value, so that a
 /// `note: password=hunter2` is still found.
 fn assignment(captures: &Captures<'_>, text: &str) -> Decision {
-    let (Some(name), Some(sep), Some(value)) = (
-        captures.name("name"),
+    let (Some(word), Some(sep), Some(value)) = (
+        captures.name("word"),
         captures.name("sep"),
         captures.name("value"),
     ) else {
         return keep_after(captures);
     };
+    let (name_start, _) = name_around(text, word.start());
+    let name = &text[name_start..word.end()];
     let keep = Decision::Keep {
         resume: value.start(),
     };
     let raw = value.as_str();
-    let before = &text[..name.start()];
+    let before = &text[..name_start];
     // A comparison (`==`, `!=`, `<=`, `>=`), not an assignment; or the tail of a longer token (base64
     // data ending `…/pw=` or `…+key=`, a path), not a name. A `+` or `-` that starts a line is a diff's.
     if raw.starts_with('=')
-        || text[..name.end()].ends_with(['!', '<', '>'])
+        || text[..word.end()].ends_with(['!', '<', '>'])
         || before.ends_with('/')
         || (before.ends_with('+')
             && before[..before.len() - 1]
@@ -180,9 +235,9 @@ fn assignment(captures: &Captures<'_>, text: &str) -> Decision {
         return keep;
     }
     // After an escaped newline or tab (`\nDB_PASSWORD=…` in a log line) the name starts after the escape.
-    let name_text = match name.as_str().strip_prefix(['n', 'r', 't']) {
+    let name_text = match name.strip_prefix(['n', 'r', 't']) {
         Some(rest) if before.ends_with('\\') => rest,
-        _ => name.as_str(),
+        _ => name,
     };
     let Some(named) = secret_name(name_text) else {
         return keep;

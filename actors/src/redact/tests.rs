@@ -170,3 +170,9 @@ fn every_kind_has_its_own_name_and_marker() {
         "[redacted: anthropic api key]"
     );
 }
+
+#[test]
+fn every_rule_compiles() {
+    // Rules compile on first use; a pattern that does not would fail there, in a node.
+    super::warm_up();
+}
