@@ -6,11 +6,16 @@
 //! comes back as [`CheckpointManagerMessage::Persist`], where the number is taken and the checkpoint is
 //! written and flushed before the reply. The manager imports no other actor: what it needs from a live
 //! chat for a resume (its latest tool calls) it asks through [`RecentTools`], which the Supervisor wires.
+//!
+//! No secret reaches the store or a resume prompt: a checkpoint's texts are redacted before it is written,
+//! and a resume prompt (which also quotes the transcript and live tool calls) before it is handed out
+//! (see [`crate::redact`]).
 
 mod error;
 pub mod git;
 pub mod limits;
 pub mod resume;
+mod secrets;
 pub mod store;
 
 use std::{
@@ -35,7 +40,7 @@ use shim_protocol::{
 use tokio::sync::Semaphore;
 use tracing::{info, warn};
 
-use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter};
+use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter, redact::redact_in_place};
 pub use error::{CheckpointError, CheckpointResult};
 use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
 
@@ -302,13 +307,17 @@ impl CheckpointManagerState {
         let PendingCheckpoint {
             chat_id,
             trigger,
-            input_opt,
+            mut input_opt,
             project_dir_opt,
             state,
             mut files,
             started,
             reply,
         } = pending;
+        // Before the limits cut the texts: a secret cut in two is no longer recognized.
+        if let Some(input) = input_opt.as_mut() {
+            secrets::redact_input(input);
+        }
         let result = (|| -> Result<(Checkpoint, u64), StoreError> {
             let store = &self.args.store;
             let previous_opt = store.latest(&chat_id)?;
@@ -327,7 +336,7 @@ impl CheckpointManagerState {
             if let Some(previous) = previous_opt.as_ref().filter(|_| files.active.is_empty()) {
                 files.active.clone_from(&previous.files.active);
             }
-            let checkpoint = Checkpoint {
+            let mut checkpoint = Checkpoint {
                 checkpoint_id: checkpoint_id(&chat_id, seq),
                 chat_id: chat_id.clone(),
                 seq,
@@ -341,6 +350,7 @@ impl CheckpointManagerState {
                 signals: state.signals,
                 reason: reason.or_else(|| Some(trigger.as_str().replace('_', " "))),
             };
+            secrets::redact_checkpoint(&mut checkpoint);
             let bytes = store.put(&checkpoint)?;
             let retention = self.args.retention;
             store.prune(
@@ -496,8 +506,8 @@ impl CheckpointManagerState {
         let reads = self.reads.clone();
         let recent_tools = self.args.recent_tools.clone();
         tokio::spawn(async move {
-            let since = resume::gather::since(&record, &recent_tools, reads).await;
-            let files_now = match checkpoint
+            let mut since = resume::gather::since(&record, &recent_tools, reads).await;
+            let mut files_now = match checkpoint
                 .project_dir
                 .clone()
                 // Checked again here: the directory may have changed hands since the chat started.
@@ -510,6 +520,12 @@ impl CheckpointManagerState {
                 }
                 None => FileState::default(),
             };
+            // Before the prompt cuts them to its budget: a secret cut in two is no longer recognized.
+            redact_in_place(&mut files_now.diff);
+            for tool in &mut since.recent_tools {
+                redact_in_place(&mut tool.arguments);
+                redact_in_place(&mut tool.result);
+            }
             let prompt = resume::prompt(
                 &checkpoint,
                 reason,

@@ -36,6 +36,7 @@
 //! - [`project_dir`]: which directories a chat may name as its project.
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.
+//! - [`redact`]: secrets out of text and JSON before they reach a checkpoint, an event, a log or an export.
 //! - [`metrics`]: the OpenTelemetry instruments the actors record into, and the [`catalogue`] declaring every
 //!   metric the node exposes.
 //! - `test_utils` (feature `testsuite`): `wait_until`, polling with a deadline.
@@ -49,6 +50,7 @@ pub mod model_router;
 pub mod names;
 pub mod project_dir;
 pub mod publisher;
+pub mod redact;
 pub mod restart_policy;
 pub mod signals;
 pub mod supervisor;

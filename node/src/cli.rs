@@ -21,7 +21,8 @@
 //! | `simulate` | `simulate`: `simulate kaizen`, the real Kaizen loop on generated sessions, on its own names |
 //! | `experiments`, `improvements` | `experiments`: the Kaizen loop's experiments (list, show, approve, stop), its parameter store, and the improvements it shipped (list, show, revert) |
 //!
-//! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns).
+//! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns), `log_writer`
+//! (logs on stderr, redacted).
 
 /// `println!` for one-shot commands: a closed stdout ends the command quietly (see [`output`]).
 macro_rules! outln {
@@ -46,6 +47,7 @@ mod checkpoints;
 pub mod exit;
 mod experiments;
 pub mod hook;
+mod log_writer;
 mod output;
 mod report;
 mod route;
@@ -517,7 +519,11 @@ pub fn main() -> ExitCode {
     match runtime.block_on(dispatch(cli, env)) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // An error may quote what it failed on (a URL, a tool's output): redacted like a log line.
+            eprintln!(
+                "error: {}",
+                shim_actors::redact::redact(&format!("{error:#}"))
+            );
             exit::code_for(&error)
         }
     }
@@ -537,10 +543,10 @@ fn init_tracing(cli: &Cli, env: &HashMap<String, String>) {
         .unwrap_or_else(|| default.to_owned());
     let filter = EnvFilter::try_new(&directive).unwrap_or_else(|_| EnvFilter::new(default));
     // stdout belongs to MCP (and to the output of status and tail): logs go to stderr, uncoloured
-    // unless stderr is a terminal.
+    // unless stderr is a terminal, and redacted.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(log_writer::RedactedStderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }

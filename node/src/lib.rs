@@ -138,6 +138,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let lock = data_dir.lock()?;
     data_dir.make_private()?;
     let started = Instant::now();
+    // The redaction rules compile once; now, rather than on the first event or log line.
+    shim_actors::redact::warm_up();
 
     let metrics = MetricsRegistry::new()?;
     let meter = metrics.meter();

@@ -38,7 +38,7 @@ use opentelemetry_proto::tonic::collector::{
 use ractor::ActorRef;
 use shim_actors::{ChatWorkerMessage, SupervisorMessage, names};
 use shim_protocol::{
-    Event, codec,
+    Event,
     messages::{SignalBatch, SignalSource},
 };
 use tokio::{net::TcpListener, sync::Semaphore, task::JoinHandle};
@@ -463,9 +463,9 @@ impl Receiver {
 
     /// Publishes one event on NATS and waits for the client to take it, so a flood of exports slows down the
     /// exporter instead of filling memory.
-    async fn publish(&self, event: Event) {
+    async fn publish(&self, mut event: Event) {
         let metrics = &self.context.node_metrics;
-        let payload = match codec::encode_event(&event) {
+        let payload = match crate::publisher::encode(&mut event) {
             Ok(payload) => payload,
             Err(error) => {
                 warn!(%error, kind = %event.kind, "failed to encode event");

@@ -1,15 +1,26 @@
 //! [`NatsPublisher`]: the [`EventPublisher`] of a running node. Events go through a bounded queue to one
 //! task that publishes them on NATS, so an actor never waits on the network.
+//!
+//! Every event leaves the node through [`encode`], which redacts each string of its data first
+//! ([`shim_actors::redact`]): what is published is what the analytics store keeps, the ledger reads and the
+//! exports show, so none of them sees a secret.
 
 use std::sync::atomic::Ordering;
 
 use async_nats::Client;
 use shim_actors::EventPublisher;
-use shim_protocol::{Event, codec};
+use shim_protocol::{CodecError, Event, codec};
 use tokio::{sync::mpsc, task::JoinHandle};
 use tracing::{info, trace, warn};
 
 use crate::metrics::NodeMetrics;
+
+/// Redacts `event`'s data ([`shim_actors::redact::redact_json`]: every string, at any depth) and encodes it
+/// for `shim.events.>`. Its type, time, node and chat ids are names SHIM makes, not text, and stay.
+pub fn encode(event: &mut Event) -> Result<Vec<u8>, CodecError> {
+    shim_actors::redact::redact_json(&mut event.data);
+    codec::encode_event(event)
+}
 
 /// Events waiting to be published before new ones are dropped.
 const QUEUE_CAPACITY: usize = 4096;
@@ -52,8 +63,8 @@ impl NatsPublisher {
         let (queue, mut events) = mpsc::channel::<Event>(QUEUE_CAPACITY);
         let task_metrics = metrics.clone();
         let task = tokio::spawn(async move {
-            while let Some(event) = events.recv().await {
-                let payload = match codec::encode_event(&event) {
+            while let Some(mut event) = events.recv().await {
+                let payload = match encode(&mut event) {
                     Ok(payload) => payload,
                     Err(error) => {
                         warn!(%error, kind = %event.kind, "failed to encode event");

@@ -1,5 +1,5 @@
 //! The README stays a true map of the documentation: its Layout table names every file under `docs/`, and its
-//! Documentation list links each one.
+//! Documentation list links each one. docs/security.md lists exactly the kinds of secret the code redacts.
 
 use std::collections::BTreeSet;
 
@@ -45,4 +45,32 @@ fn documentation_list_links_every_doc() {
             "the README does not link docs/{name}"
         );
     }
+}
+
+#[test]
+fn the_security_docs_list_exactly_the_kinds_of_secret_redacted() {
+    let security = std::fs::read_to_string(shim_tests::repo_root().join("docs/security.md"))
+        .expect("docs/security.md is readable");
+    let section = security
+        .split("### What is redacted")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("docs/security.md has a section \"What is redacted\"");
+    let documented: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split_once("` |").map(|(kind, _)| kind))
+        .collect();
+    let redacted: Vec<&str> = shim_actors::redact::SecretKind::ALL
+        .iter()
+        .map(|kind| kind.name())
+        .collect();
+    assert_eq!(documented, redacted, "the table in docs/security.md and SecretKind::ALL");
+    // The marker format the page gives is the one the code writes.
+    assert!(security.contains("`[redacted: <kind>]`"));
+    assert_eq!(
+        shim_actors::redact::SecretKind::UrlPassword.marker(),
+        "[redacted: url password]"
+    );
+    assert!(security.contains("postgres://app:[redacted: url password]@db/app"));
 }

@@ -497,7 +497,8 @@ impl ChatWindow {
         }
         self.record.prompts.push(RecordedPrompt {
             at_ms,
-            text: cut(text, PROMPT_CHARS),
+            // Redacted before the cut: a secret cut in two is no longer recognized.
+            text: cut(&crate::redact::redact(text), PROMPT_CHARS),
         });
         self.dirty = true;
     }

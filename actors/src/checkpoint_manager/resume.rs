@@ -391,7 +391,9 @@ pub fn prompt(
             format!("{}\n", cut(message, 1_200)),
         ));
     }
-    budget::fit(sections, PROMPT_BUDGET)
+    // Its parts come from the checkpoint (redacted when stored), the transcript and the diff (redacted as
+    // read) and the live chat: once more as a whole, so that nothing quoted from anywhere holds a secret.
+    crate::redact::redact(&budget::fit(sections, PROMPT_BUDGET)).into_owned()
 }
 
 #[cfg(test)]

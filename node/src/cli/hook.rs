@@ -6,10 +6,14 @@
 //! quietly, within [`DEADLINE`]. SessionStart alone may take up to [`START_DEADLINE`]: when no node answers
 //! it starts one in the background, as `shim-node mcp` does, so that the resume prompt of a session that
 //! crashed before a reboot or a `shim-node stop` still reaches the next session.
+//!
+//! The prompt and the tool arguments, results and errors it sends are redacted before they are cut to their
+//! limits: a secret cut in two would no longer be recognized by the node.
 
 use std::{io::Read, time::Duration};
 
 use serde_json::Value;
+use shim_actors::redact::redact;
 use shim_protocol::{
     NodeOp, codec,
     messages::{
@@ -64,7 +68,8 @@ fn cut(value: Option<&Value>) -> Option<String> {
         Value::Null => return None,
         other => other.to_string(),
     };
-    Some(text.chars().take(ITEM_CHARS).collect())
+    // Redacted before the cut: a secret cut in two is no longer recognized downstream.
+    Some(redact(&text).chars().take(ITEM_CHARS).collect())
 }
 
 /// Turns a hook's JSON into what to ask of the node; `None` for events SHIM does not use, or input
@@ -109,7 +114,7 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
         // The prompt is kept for resume: a crash can come before the transcript has it.
         "UserPromptSubmit" => Some(HookAction::Signals(SignalBatch {
             prompt: text(&value, "prompt")
-                .map(|prompt| prompt.chars().take(PROMPT_CHARS).collect()),
+                .map(|prompt| redact(&prompt).chars().take(PROMPT_CHARS).collect()),
             ..batch(vec![SignalEvent::UserPrompt])
         })),
         "PostToolUse" => {

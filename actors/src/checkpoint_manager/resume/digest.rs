@@ -5,7 +5,8 @@
 //! The transcript is JSONL: `user` and `assistant` lines carry a `message` whose `content` is a string or
 //! blocks (`text`, `tool_use` with `name`, `input`, `id`; `tool_result` with `tool_use_id`, `content`,
 //! `is_error`); `summary` lines carry a session title. Every other line type, unknown field or malformed
-//! line is skipped: the format is internal to Claude Code and changes between versions.
+//! line is skipped: the format is internal to Claude Code and changes between versions. Each line is
+//! redacted ([`redact_json`]) before anything is taken from it.
 
 use std::{collections::HashMap, io::BufRead, path::Path};
 
@@ -13,6 +14,7 @@ use serde_json::Value;
 
 use crate::{
     checkpoint_manager::limits::cut,
+    redact::redact_json,
     signals::transcript::{TranscriptError, open_tail},
 };
 
@@ -107,7 +109,9 @@ pub fn read(path: &Path) -> Result<Digest, TranscriptError> {
         if std::mem::take(&mut partial) {
             continue;
         }
-        if let Ok(value) = serde_json::from_slice::<Value>(&line) {
+        if let Ok(mut value) = serde_json::from_slice::<Value>(&line) {
+            // Before the digest cuts its texts: a secret cut in two is no longer recognized.
+            redact_json(&mut value);
             builder.line(&value);
         }
     }
@@ -118,7 +122,8 @@ pub fn read(path: &Path) -> Result<Digest, TranscriptError> {
 pub fn parse(text: &str) -> Digest {
     let mut builder = Builder::default();
     for line in text.lines() {
-        if let Ok(value) = serde_json::from_str::<Value>(line) {
+        if let Ok(mut value) = serde_json::from_str::<Value>(line) {
+            redact_json(&mut value);
             builder.line(&value);
         }
     }
