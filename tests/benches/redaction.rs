@@ -73,7 +73,10 @@ fn plain_line(random: &mut Random) -> String {
         0 => line_of_kind(random, 0),
         1 => line_of_kind(random, 4),
         2 => line_of_kind(random, 6),
-        _ => format!("commit {} Merge branch 'main' into release", random.chars(HEX, 40)),
+        _ => format!(
+            "commit {} Merge branch 'main' into release",
+            random.chars(HEX, 40)
+        ),
     }
 }
 

@@ -65,7 +65,10 @@ fn the_security_docs_list_exactly_the_kinds_of_secret_redacted() {
         .iter()
         .map(|kind| kind.name())
         .collect();
-    assert_eq!(documented, redacted, "the table in docs/security.md and SecretKind::ALL");
+    assert_eq!(
+        documented, redacted,
+        "the table in docs/security.md and SecretKind::ALL"
+    );
     // The marker format the page gives is the one the code writes.
     assert!(security.contains("`[redacted: <kind>]`"));
     assert_eq!(

@@ -39,8 +39,7 @@ const ANTHROPIC: &str = r"(?-u:\b)sk-ant-[A-Za-z0-9_-]{32,}";
 const OPENAI: &str =
     r"(?-u:\b)sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{32,}(?-u:\b))";
 const AWS_ACCESS_KEY_ID: &str = r"(?-u:\b)(?:AKIA|ASIA)[A-Z0-9]{16}(?-u:\b)";
-const GITHUB: &str =
-    r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)";
+const GITHUB: &str = r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)";
 const GOOGLE_API_KEY: &str = r"(?-u:\b)AIza[0-9A-Za-z_-]{35}";
 const GOOGLE_OAUTH: &str = r"(?-u:\b)GOCSPX-[A-Za-z0-9_-]{20,}";
 const SLACK_TOKEN: &str =
