@@ -841,7 +841,8 @@ fn project_dir(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
 /// Connects to the configured NATS server for a command, or says that no node seems to be running (a
 /// [`exit::NoNodeError`]).
 async fn connect_nats(config: &Config, name: &str) -> anyhow::Result<async_nats::Client> {
-    crate::nats::connect(&config.nats_url, name, false, None)
+    let auth = crate::nats::NatsAuth::of(config)?;
+    crate::nats::connect_with(&config.nats_url, name, false, None, &auth)
         .await
         .map_err(|error| {
             exit::NoNodeError(format!(

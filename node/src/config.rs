@@ -62,6 +62,31 @@ pub struct Config {
     /// Env `SHIM_NATS_CONFIG`.
     #[serde(default)]
     pub nats_config: Option<PathBuf>,
+    /// The user this node and its clients present to a shared NATS server, with `nats_password`. Default none
+    /// (the embedded server's own credentials, see docs/security.md). Env `SHIM_NATS_USER`.
+    #[serde(default)]
+    pub nats_user: Option<String>,
+    /// The password of `nats_user`. Env `SHIM_NATS_PASSWORD`.
+    #[serde(default)]
+    pub nats_password: Option<crate::nats::Secret>,
+    /// A file holding the nkey seed (`SU...`) this node presents instead of a user and password. Env
+    /// `SHIM_NATS_NKEY`.
+    #[serde(default)]
+    pub nats_nkey: Option<PathBuf>,
+    /// A `.creds` file (a user JWT and its nkey seed, as NATS' `nsc` writes them). Env `SHIM_NATS_CREDS`.
+    #[serde(default)]
+    pub nats_creds: Option<PathBuf>,
+    /// The CA certificate (PEM) a server's TLS certificate must chain to; set, TLS is required. Env
+    /// `SHIM_NATS_TLS_CA`.
+    #[serde(default)]
+    pub nats_tls_ca: Option<PathBuf>,
+    /// This node's TLS certificate (PEM), for a server that verifies its clients; with `nats_tls_key`. Env
+    /// `SHIM_NATS_TLS_CERT`.
+    #[serde(default)]
+    pub nats_tls_cert: Option<PathBuf>,
+    /// The key of `nats_tls_cert` (PEM). Env `SHIM_NATS_TLS_KEY`.
+    #[serde(default)]
+    pub nats_tls_key: Option<PathBuf>,
     /// How long a request may take before the caller gets a timeout error. Default 5000 ms.
     /// Env `SHIM_REQUEST_TIMEOUT_MS`.
     #[serde(default = "default_request_timeout_ms")]
@@ -432,6 +457,23 @@ impl Config {
         if let Some(value) = env.get("SHIM_NATS_CONFIG") {
             self.nats_config = Some(PathBuf::from(value));
         }
+        if let Some(value) = env.get("SHIM_NATS_USER") {
+            self.nats_user = Some(value.clone());
+        }
+        if let Some(value) = env.get("SHIM_NATS_PASSWORD") {
+            self.nats_password = Some(crate::nats::Secret::new(value.clone()));
+        }
+        for (key, field) in [
+            ("SHIM_NATS_NKEY", &mut self.nats_nkey),
+            ("SHIM_NATS_CREDS", &mut self.nats_creds),
+            ("SHIM_NATS_TLS_CA", &mut self.nats_tls_ca),
+            ("SHIM_NATS_TLS_CERT", &mut self.nats_tls_cert),
+            ("SHIM_NATS_TLS_KEY", &mut self.nats_tls_key),
+        ] {
+            if let Some(value) = env.get(key) {
+                *field = Some(PathBuf::from(value));
+            }
+        }
         if let Some(value) = parsed(env, "SHIM_REQUEST_TIMEOUT_MS")? {
             self.request_timeout_ms = value;
         }
@@ -505,6 +547,36 @@ impl Config {
         Ok(())
     }
 
+    /// The NATS credentials the settings name (`nats_user` and `nats_password`, `nats_nkey` or `nats_creds`; at
+    /// most one kind), or `None` when they name none.
+    pub fn named_credentials(&self) -> anyhow::Result<Option<crate::nats::Credentials>> {
+        use crate::nats::Credentials;
+        let named = [
+            self.nats_user.is_some() || self.nats_password.is_some(),
+            self.nats_nkey.is_some(),
+            self.nats_creds.is_some(),
+        ];
+        ensure!(
+            named.iter().filter(|set| **set).count() <= 1,
+            "give NATS one kind of credentials: nats_user and nats_password, nats_nkey, or nats_creds"
+        );
+        Ok(match (&self.nats_user, &self.nats_password) {
+            (Some(user), Some(password)) => Some(Credentials::UserPassword {
+                user: user.clone(),
+                password: password.clone(),
+            }),
+            (Some(_), None) => bail!("nats_user is set without nats_password (SHIM_NATS_PASSWORD)"),
+            (None, Some(_)) => bail!("nats_password is set without nats_user (SHIM_NATS_USER)"),
+            (None, None) => match (&self.nats_nkey, &self.nats_creds) {
+                (Some(seed_file), _) => Some(Credentials::NKey {
+                    seed_file: seed_file.clone(),
+                }),
+                (_, Some(path)) => Some(Credentials::CredsFile(path.clone())),
+                _ => None,
+            },
+        })
+    }
+
     /// Checks values that parse but make no sense.
     pub fn validate(&self) -> anyhow::Result<()> {
         if self.version != CONFIG_VERSION {
@@ -516,6 +588,11 @@ impl Config {
         validate_id("node id", &self.node_id).context("invalid node_id")?;
         self.kaizen.validate().map_err(anyhow::Error::msg)?;
         crate::nats::server_addrs(&self.nats_url).context("invalid nats_url")?;
+        self.named_credentials()?;
+        ensure!(
+            self.nats_tls_cert.is_some() == self.nats_tls_key.is_some(),
+            "nats_tls_cert and nats_tls_key go together: set both (a client certificate and its key) or neither"
+        );
         ensure!(
             self.request_timeout_ms > 0,
             "request_timeout_ms must be above 0"

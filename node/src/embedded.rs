@@ -97,6 +97,7 @@ impl NatsEndpoint {
 #[derive(Debug)]
 pub struct EmbeddedNats {
     url: String,
+    auth: crate::nats::NatsAuth,
     stop_tx: Option<oneshot::Sender<()>>,
     watcher: JoinHandle<()>,
 }
@@ -112,15 +113,24 @@ impl EmbeddedNats {
         let nats_dir = data_dir.nats_dir();
         private_dir(&nats_dir.join("jetstream"))
             .with_context(|| format!("failed to create {}", nats_dir.display()))?;
-        let conf_path = match &config.nats_config {
-            Some(path) => path.clone(),
+        // The server reads SHIM's settings (or the user's `nats_config`) through a file of the node's that adds
+        // the one user it accepts: a process without the credentials in auth.toml is refused.
+        let settings = match &config.nats_config {
+            Some(path) => {
+                let (dir, path) = (std::path::absolute(&nats_dir)?, std::path::absolute(path)?);
+                crate::nats::relative_to(&dir, &path)
+            }
             None => {
                 let path = nats_dir.join("nats.conf");
                 write_private(&path, DEFAULT_NATS_CONF.as_bytes())
                     .with_context(|| format!("failed to write {}", path.display()))?;
-                path
+                "nats.conf".to_owned()
             }
         };
+        let credentials = crate::nats::EmbeddedCredentials::load_or_create(data_dir)?;
+        let conf_path = nats_dir.join("server.conf");
+        write_private(&conf_path, credentials.server_conf(&settings).as_bytes())
+            .with_context(|| format!("failed to write {}", conf_path.display()))?;
         // The server appends to its log; made here so it is private whatever umask the server runs under.
         let log_path = nats_dir.join("nats-server.log");
         private_file()
@@ -145,6 +155,10 @@ impl EmbeddedNats {
         let watcher = tokio::spawn(watch(launch, child, stop_rx));
         Ok(EmbeddedNats {
             url,
+            auth: crate::nats::NatsAuth {
+                credentials: credentials.credentials(),
+                ..crate::nats::NatsAuth::none()
+            },
             stop_tx: Some(stop_tx),
             watcher,
         })
@@ -153,6 +167,11 @@ impl EmbeddedNats {
     /// Returns the URL clients use to reach it.
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// Returns what a client presents to it (the credentials in the data dir's `nats/auth.toml`).
+    pub fn auth(&self) -> &crate::nats::NatsAuth {
+        &self.auth
     }
 
     /// Stops the server gracefully (SIGTERM, then SIGKILL after 10 s) and waits for it.

@@ -60,7 +60,7 @@ use crate::{
     data_dir::{DataDir, DataDirLock},
     embedded::{EmbeddedNats, NatsEndpoint},
     metrics::{MetricsRegistry, NodeMetrics},
-    nats::connect,
+    nats::{NatsAuth, connect_with},
     publisher::NatsPublisher,
 };
 
@@ -166,8 +166,16 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     }
 
     let embeddable_opt = NatsEndpoint::embeddable(&config.nats_url)?;
-    let (client, nats_url, embedded_opt) =
-        connect_or_embed(&config, &data_dir, embeddable_opt.as_ref(), &node_metrics).await?;
+    let (client, nats_url, embedded_opt) = connect_or_embed(
+        &config,
+        &data_dir,
+        embeddable_opt.as_ref(),
+        &NatsAuth::of(&config)?,
+        &node_metrics,
+    )
+    .await?;
+    // Read again: an embedded server started just now made its credentials (`nats/auth.toml`).
+    let nats_auth = NatsAuth::of(&config)?;
     // Copies a single server cannot hold would fail every stream and bucket, each with a warning of its own: say
     // it once, and do not start.
     coordination::streams::check_server_holds(&client, config.max_replicas())?;
@@ -187,7 +195,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
 
     // Events go out on a connection of their own. A server that keeps them (the analytics store) stores each
     // one in the read loop of the connection it came on, and the node's replies must not wait behind that.
-    let events_client = connect(&nats_url, "shim-node events", true, None)
+    let events_client = connect_with(&nats_url, "shim-node events", true, None, &nats_auth)
         .await
         .context("failed to open the node's events connection")?;
     let mut own_clients = vec![events_client.clone()];
@@ -371,6 +379,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         Nats {
             client: &client,
             url: &nats_url,
+            auth: &nats_auth,
         },
         &emitter,
         &meter,
@@ -537,6 +546,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
 struct Nats<'a> {
     client: &'a async_nats::Client,
     url: &'a str,
+    auth: &'a NatsAuth,
 }
 
 async fn start_analytics(
@@ -563,7 +573,7 @@ async fn start_analytics(
     // The ledger, the roller and the queries read the store on a connection of their own, so their traffic
     // (every event delivered and acknowledged once) never sits in front of a request or its reply.
     let client = nats.client;
-    let store_client = connect(nats.url, "shim-node analytics", true, None)
+    let store_client = connect_with(nats.url, "shim-node analytics", true, None, nats.auth)
         .await
         .context("failed to open the analytics connection")?;
     let analytics = tokio::time::timeout(
@@ -660,13 +670,38 @@ async fn connect_or_embed(
     config: &Config,
     data_dir: &DataDir,
     embeddable_opt: Option<&NatsEndpoint>,
+    auth: &NatsAuth,
     metrics: &NodeMetrics,
 ) -> anyhow::Result<(async_nats::Client, String, Option<EmbeddedNats>)> {
-    let first_try = connect(&config.nats_url, "shim-node", false, Some(metrics.clone())).await;
+    let first_try = connect_with(
+        &config.nats_url,
+        "shim-node",
+        false,
+        Some(metrics.clone()),
+        auth,
+    )
+    .await;
     match (first_try, embeddable_opt) {
         (Ok(client), _) => {
             warn_if_old(&client, &config.nats_url);
             Ok((client, config.nats_url.clone(), None))
+        }
+        (Err(error), _)
+            if matches!(
+                error.kind(),
+                async_nats::ConnectErrorKind::AuthorizationViolation
+                    | async_nats::ConnectErrorKind::Authentication
+            ) =>
+        {
+            bail!(
+                "the NATS server at {} refused this node's credentials ({error}); {}",
+                config.nats_url,
+                if auth.credentials == crate::nats::Credentials::None {
+                    "it requires some: set nats_user and nats_password, nats_nkey or nats_creds (docs/security.md)"
+                } else {
+                    "check nats_user and nats_password, nats_nkey or nats_creds, or, for the server SHIM starts itself, that no other program holds its port (docs/security.md)"
+                }
+            )
         }
         (Err(error), Some(endpoint)) if config.embedded_nats => {
             if embedded::answers(endpoint, std::time::Duration::from_millis(500)).await {
@@ -678,22 +713,37 @@ async fn connect_or_embed(
             }
             info!(url = %config.nats_url, "no NATS server answers; starting the embedded nats-server");
             let embedded = EmbeddedNats::start(config, data_dir, endpoint).await?;
-            let client = connect(embedded.url(), "shim-node", false, Some(metrics.clone()))
-                .await
-                .with_context(|| {
-                    format!(
-                        "failed to connect to the embedded nats-server at {}",
-                        embedded.url()
-                    )
-                })?;
+            let client = connect_with(
+                embedded.url(),
+                "shim-node",
+                false,
+                Some(metrics.clone()),
+                &NatsAuth {
+                    credentials: embedded.auth().credentials.clone(),
+                    ..auth.clone()
+                },
+            )
+            .await
+            .with_context(|| {
+                format!(
+                    "failed to connect to the embedded nats-server at {}",
+                    embedded.url()
+                )
+            })?;
             let url = embedded.url().to_owned();
             Ok((client, url, Some(embedded)))
         }
         (Err(error), _) => {
             warn!(url = %config.nats_url, %error, "cannot reach NATS yet; retrying in the background");
-            let client = connect(&config.nats_url, "shim-node", true, Some(metrics.clone()))
-                .await
-                .with_context(|| format!("failed to connect to nats at {}", config.nats_url))?;
+            let client = connect_with(
+                &config.nats_url,
+                "shim-node",
+                true,
+                Some(metrics.clone()),
+                auth,
+            )
+            .await
+            .with_context(|| format!("failed to connect to nats at {}", config.nats_url))?;
             Ok((client, config.nats_url.clone(), None))
         }
     }

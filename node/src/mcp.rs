@@ -38,7 +38,7 @@ use crate::{
     config::Config,
     data_dir::DataDir,
     embedded::NatsEndpoint,
-    nats::{ClientError, NodeClient, connect},
+    nats::{ClientError, NatsAuth, NodeClient, connect_with},
 };
 
 /// How often the MCP server tells the registry its chats are alive.
@@ -622,7 +622,8 @@ pub async fn find_or_start_node(
 }
 
 async fn try_node(config: &Config) -> anyhow::Result<NodeClient> {
-    let client = connect(&config.nats_url, "shim-node mcp", false, None)
+    let auth = NatsAuth::of(config)?;
+    let client = connect_with(&config.nats_url, "shim-node mcp", false, None, &auth)
         .await
         .with_context(|| format!("cannot reach NATS at {}", config.nats_url))?;
     let node = NodeClient::new(client, config.node_id.clone(), config.request_timeout());

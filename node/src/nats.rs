@@ -1,5 +1,11 @@
 //! Connecting to NATS, and [`NodeClient`]: typed request/reply with a node.
 
+mod auth;
+
+pub use auth::{
+    Credentials, EMBEDDED_USER, EmbeddedCredentials, NatsAuth, Secret, TlsFiles, relative_to,
+};
+
 use std::time::Duration;
 
 use async_nats::{
@@ -99,6 +105,17 @@ pub async fn connect(
     retry_initial: bool,
     metrics_opt: Option<NodeMetrics>,
 ) -> Result<Client, async_nats::ConnectError> {
+    connect_with(url, name, retry_initial, metrics_opt, &NatsAuth::none()).await
+}
+
+/// [`connect`], presenting `auth`: what every SHIM process does, with [`NatsAuth::of`] its configuration.
+pub async fn connect_with(
+    url: &str,
+    name: &str,
+    retry_initial: bool,
+    metrics_opt: Option<NodeMetrics>,
+    auth: &NatsAuth,
+) -> Result<Client, async_nats::ConnectError> {
     let servers = parsed(url)?;
     let outage = Outage::default();
     let mut options = ConnectOptions::new()
@@ -137,6 +154,15 @@ pub async fn connect(
                     Event::ClientError(error) => {
                         debug!(%error, failed_attempts, "nats reconnect failed")
                     }
+                    Event::ServerError(async_nats::ServerError::Other(text))
+                        if text.to_lowercase().contains("permissions violation") =>
+                    {
+                        tracing::error!(
+                            %text,
+                            "the NATS server does not let this node's user use this subject; the user's \
+                             permissions must cover the node's own subjects (docs/security.md, \"Permissions\")"
+                        )
+                    }
                     other => warn!(event = %other, "nats event"),
                 }
             }
@@ -144,7 +170,7 @@ pub async fn connect(
     if retry_initial {
         options = options.retry_on_initial_connect();
     }
-    options.connect(servers).await
+    auth.apply(options).await?.connect(servers).await
 }
 
 /// Counts the failed reconnect attempts of the outage under way, so a long outage logs a few lines, not one
@@ -179,16 +205,19 @@ pub(crate) fn worth_telling(failures: u64) -> bool {
 
 /// Connects once, trying each server of the URL list `url` once and failing within half a second per server:
 /// for hooks and the status line, which must never wait on a missing server.
-pub async fn connect_fast(url: &str, name: &str) -> Result<Client, async_nats::ConnectError> {
+pub async fn connect_fast(
+    url: &str,
+    name: &str,
+    auth: &NatsAuth,
+) -> Result<Client, async_nats::ConnectError> {
     let servers = parsed(url)?;
-    ConnectOptions::new()
+    let options = ConnectOptions::new()
         .name(name)
         .connection_timeout(Duration::from_millis(500))
         .request_timeout(Some(DEFAULT_REQUEST_TIMEOUT))
         // One attempt per server named (the client counts every attempt, the first one too).
-        .max_reconnects(servers.len())
-        .connect(servers)
-        .await
+        .max_reconnects(servers.len());
+    auth.apply(options).await?.connect(servers).await
 }
 
 fn event_name(event: &Event) -> &'static str {
@@ -419,7 +448,7 @@ mod tests {
 
     #[tokio::test]
     async fn connecting_to_a_bad_list_says_which_entry_is_wrong() {
-        let error = super::connect_fast("nats://127.0.0.1:1,,", "test")
+        let error = super::connect_fast("nats://127.0.0.1:1,,", "test", &super::NatsAuth::none())
             .await
             .expect_err("refused before connecting");
         assert!(

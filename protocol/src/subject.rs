@@ -635,6 +635,12 @@ impl fmt::Display for NodeOp {
     }
 }
 
+/// Returns the prefix of the reply subjects of a node's connections (and of its clients'): `_INBOX_<node_id>`,
+/// so that a shared server's permissions can give each node its own replies alone (docs/security.md).
+pub fn inbox_prefix(node_id: &str) -> String {
+    format!("_INBOX_{node_id}")
+}
+
 /// Returns the prefix of every subject a node answers, including the trailing dot.
 pub fn node_prefix(node_id: &str) -> Result<String, SubjectError> {
     validate_id("node id", node_id)?;

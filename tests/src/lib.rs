@@ -43,7 +43,10 @@ pub use mcp_client::McpClient;
 pub use nats_cluster::NatsCluster;
 pub use nats_server::{NatsOptions, NatsServer};
 pub use node::TestNode;
-pub use node_process::{NodeProcess, percentiles, wait_for_node, wait_for_node_gone};
+pub use node_process::{
+    NodeProcess, embedded_auth, percentiles, wait_for_embedded_node, wait_for_node,
+    wait_for_node_gone,
+};
 pub use shim_actors::test_utils::wait_until;
 
 /// Default deadline for anything a test waits for.

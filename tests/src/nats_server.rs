@@ -26,6 +26,8 @@ pub struct NatsOptions {
     pub sync_interval: Option<String>,
     /// Serve the HTTP monitoring endpoints (`/varz`, ...) on a free port too.
     pub monitoring: bool,
+    /// Settings added after `nats.conf`'s (an `authorization` block, TLS).
+    pub extra_conf: Option<String>,
 }
 
 impl NatsServer {
@@ -159,6 +161,10 @@ fn write_conf(dir: &TempDir, options: &NatsOptions) -> PathBuf {
             shipped.replace(line, &format!("  sync_interval: {interval:?}"))
         }
         None => shipped,
+    };
+    let conf = match &options.extra_conf {
+        Some(extra) => format!("{conf}\n{extra}\n"),
+        None => conf,
     };
     let path = dir.path().join("nats.conf");
     std::fs::write(&path, conf).expect("write nats.conf");

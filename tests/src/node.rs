@@ -97,7 +97,8 @@ impl TestNode {
 
     /// Returns a typed client for this node on a new NATS connection.
     pub async fn client(&self) -> NodeClient {
-        let nats = shim_node::nats::connect(&self.config.nats_url, "test", false, None)
+        let auth = shim_node::nats::NatsAuth::of(&self.config).expect("the node's NATS settings");
+        let nats = shim_node::nats::connect_with(&self.config.nats_url, "test", false, None, &auth)
             .await
             .expect("test client connects");
         NodeClient::new(nats, self.node_id(), Duration::from_secs(5))

@@ -6,7 +6,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use shim_node::nats::{ClientError, NodeClient, connect};
+use shim_node::{
+    data_dir::DataDir,
+    nats::{ClientError, EmbeddedCredentials, NatsAuth, NodeClient, connect_with},
+};
 use shim_protocol::{
     NodeOp,
     messages::{HelloReply, HelloRequest},
@@ -114,9 +117,48 @@ pub async fn wait_for_node_gone(client: &NodeClient) {
 
 /// Connects to `nats_url` and waits (up to 30 s) until node `node_id` answers; returns a client for it.
 pub async fn wait_for_node(nats_url: &str, node_id: &str, timeout: Duration) -> NodeClient {
+    wait_for(nats_url, node_id, None, timeout).await
+}
+
+/// [`wait_for_node`] for a node that runs its own nats-server: connects with the credentials the node keeps in
+/// `data_dir` (`nats/auth.toml`), as every SHIM process of its user does.
+pub async fn wait_for_embedded_node(
+    nats_url: &str,
+    node_id: &str,
+    data_dir: &Path,
+    timeout: Duration,
+) -> NodeClient {
+    wait_for(nats_url, node_id, Some(data_dir), timeout).await
+}
+
+/// What a client presents to the nats-server the node of `data_dir` started.
+pub fn embedded_auth(data_dir: &Path) -> Option<NatsAuth> {
+    let credentials = EmbeddedCredentials::load(&DataDir::new(data_dir)).ok()??;
+    Some(NatsAuth {
+        credentials: credentials.credentials(),
+        ..NatsAuth::none()
+    })
+}
+
+async fn wait_for(
+    nats_url: &str,
+    node_id: &str,
+    data_dir_opt: Option<&Path>,
+    timeout: Duration,
+) -> NodeClient {
     let deadline = Instant::now() + Duration::from_secs(30);
     let nats = loop {
-        match connect(nats_url, "shim-tests", false, None).await {
+        let auth = match data_dir_opt {
+            Some(data_dir) => embedded_auth(data_dir),
+            None => Some(NatsAuth::none()),
+        };
+        let connected = match &auth {
+            Some(auth) => connect_with(nats_url, "shim-tests", false, None, auth)
+                .await
+                .map_err(|error| error.to_string()),
+            None => Err("the node has not made its credentials yet".to_owned()),
+        };
+        match connected {
             Ok(nats) => break nats,
             Err(error) => {
                 assert!(

@@ -2,7 +2,7 @@
 //! background, which finds no NATS and starts its own nats-server; then the CLI talks to it, and SIGTERM
 //! stops node and server in order.
 
-use std::{path::Path, process::Command};
+use std::{os::unix::fs::PermissionsExt, path::Path, process::Command};
 
 use nix::{sys::signal::Signal, unistd::Pid};
 use serde_json::{Value, json};
@@ -154,6 +154,41 @@ async fn mcp_starts_the_node_which_starts_its_own_nats_server() {
         sandbox.path().join("nats/jetstream").is_dir(),
         "embedded JetStream store in the data dir"
     );
+
+    // The server it started takes only the credentials the node made (0600), which the CLI above presented.
+    let auth = shim_tests::embedded_auth(sandbox.path()).expect("the node made credentials");
+    let auth_file = sandbox.path().join("nats/auth.toml");
+    assert_eq!(
+        std::fs::metadata(&auth_file)
+            .expect("auth.toml")
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    let refused = async_nats::connect(&sandbox.url)
+        .await
+        .expect_err("a client without the credentials is refused");
+    assert_eq!(
+        refused.kind(),
+        async_nats::ConnectErrorKind::AuthorizationViolation,
+        "{refused}"
+    );
+    let wrong = async_nats::ConnectOptions::with_user_and_password(
+        "shim".to_owned(),
+        "not-the-password".to_owned(),
+    )
+    .connect(&sandbox.url)
+    .await
+    .expect_err("a wrong password is refused");
+    assert_eq!(
+        wrong.kind(),
+        async_nats::ConnectErrorKind::AuthorizationViolation
+    );
+    let client = shim_node::nats::connect_with(&sandbox.url, "autostart test", false, None, &auth)
+        .await
+        .expect("the node's credentials are taken");
+    client.flush().await.expect("connected");
 
     // SIGTERM: the node stops, and so does the nats-server it started.
     node.terminate().await;

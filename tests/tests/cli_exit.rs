@@ -5,7 +5,8 @@ use std::{process::Output, time::Duration};
 
 use serde_json::Value;
 use shim_tests::{
-    DEADLINE, NatsServer, NodeProcess, POLL, TestNode, free_port, wait_for_node, wait_until,
+    DEADLINE, NatsServer, NodeProcess, POLL, TestNode, free_port, wait_for_embedded_node,
+    wait_for_node, wait_until,
 };
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
@@ -449,7 +450,8 @@ async fn an_orderly_stop_of_a_node_with_embedded_nats_logs_no_warning() {
         let url = no_nats_url();
         let node_id = format!("quiet-stop-{how}");
         let mut process = NodeProcess::start(EXE, &url, &node_id, data_dir.path());
-        let _ = wait_for_node(&url, &node_id, Duration::from_secs(5)).await;
+        let _ =
+            wait_for_embedded_node(&url, &node_id, data_dir.path(), Duration::from_secs(5)).await;
         if how == "stop" {
             let data = data_dir.path().display().to_string();
             let stopped = shim(&["stop", "--data-dir", &data]).await;

@@ -46,6 +46,7 @@ fn the_shipped_conf_syncs_every_acknowledged_write_to_disk() {
     let server = NatsServer::start_with(&NatsOptions {
         sync_interval: Some("1s".into()),
         monitoring: true,
+        ..NatsOptions::default()
     });
     let config = &varz(&server)["jetstream"]["config"];
     assert_ne!(config["sync_always"], true, "{config}");

@@ -155,6 +155,8 @@ async fn a_node_started_under_umask_000_keeps_its_data_dir_private() {
         "store",
         "logs/node.log",
         "nats/nats.conf",
+        "nats/server.conf",
+        "nats/auth.toml",
         "nats/jetstream",
         "nats/nats-server.log",
     ] {

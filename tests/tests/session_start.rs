@@ -8,7 +8,9 @@ use std::{
 };
 
 use serde_json::{Value, json};
-use shim_tests::{DEADLINE, NodeProcess, POLL, free_port, run_hook, wait_for_node, wait_until};
+use shim_tests::{
+    DEADLINE, NodeProcess, POLL, free_port, run_hook, wait_for_embedded_node, wait_until,
+};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -102,7 +104,13 @@ async fn session_start_starts_the_node_and_resumes_a_session_that_crashed_before
 
     // A node (with its own embedded nats-server) and a session that works, then crashes mid-turn.
     let node = NodeProcess::start(EXE, &sandbox.url, sandbox.node_id, sandbox.data_dir.path());
-    let _ = wait_for_node(&sandbox.url, sandbox.node_id, DEADLINE).await;
+    let _ = wait_for_embedded_node(
+        &sandbox.url,
+        sandbox.node_id,
+        sandbox.data_dir.path(),
+        DEADLINE,
+    )
+    .await;
     let (code, out) = sandbox.hook(
         command,
         &event(

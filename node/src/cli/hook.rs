@@ -216,7 +216,8 @@ async fn deliver(
         };
         return start(&node, request, offer_resume).await;
     }
-    let client = connect_fast(&config.nats_url, "shim-node hook")
+    let auth = crate::nats::NatsAuth::of(config).ok()?;
+    let client = connect_fast(&config.nats_url, "shim-node hook", &auth)
         .await
         .ok()?;
     let node = NodeClient::new(client.clone(), config.node_id.clone(), DEADLINE);

@@ -90,7 +90,8 @@ pub(super) async fn run(config: &Config) -> std::process::ExitCode {
 }
 
 async fn report(config: &Config, batch: &SignalBatch) -> Option<RiskReport> {
-    let client = connect_fast(&config.nats_url, "shim-node statusline")
+    let auth = crate::nats::NatsAuth::of(config).ok()?;
+    let client = connect_fast(&config.nats_url, "shim-node statusline", &auth)
         .await
         .ok()?;
     let node = NodeClient::new(client, config.node_id.clone(), DEADLINE);

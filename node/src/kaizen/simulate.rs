@@ -598,7 +598,10 @@ pub async fn run_command(
     options: &SimOptions,
 ) -> anyhow::Result<(SimReport, Duration, &'static str)> {
     let started = Instant::now();
-    if let Ok(client) = crate::nats::connect_fast(&config.nats_url, "shim-node simulate").await {
+    let auth = crate::nats::NatsAuth::of(config)?;
+    if let Ok(client) =
+        crate::nats::connect_fast(&config.nats_url, "shim-node simulate", &auth).await
+    {
         let report = run(&client, options).await?;
         return Ok((report, started.elapsed(), "configured"));
     }
@@ -621,7 +624,7 @@ pub async fn run_command(
     .await
     .context("no NATS answered and a private nats-server could not be started")?;
     let result = async {
-        let client = crate::nats::connect_fast(server.url(), "shim-node simulate")
+        let client = crate::nats::connect_fast(server.url(), "shim-node simulate", server.auth())
             .await
             .context("failed to reach the private nats-server")?;
         run(&client, options).await
