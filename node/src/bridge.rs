@@ -33,7 +33,7 @@ use tokio::sync::watch;
 use tracing::debug;
 
 use crate::{
-    coordination::Coordination,
+    coordination::{Coordination, chat_keys::Starter},
     metrics::NodeMetrics,
     service::{self, Component, Exchange, Inbound, Serving, Taken, encode_ok, ids},
 };
@@ -135,15 +135,43 @@ async fn dispatch(
         NodeOp::SessionStart => {
             let request: SessionStartRequest = codec::decode(payload)?;
             let name_opt = request.name.clone();
-            let reply = call(context, &context.supervisor, op, |port| {
+            let starter = Starter {
+                presented_opt: exchange.chat_secret_opt.as_deref(),
+                claude_pid_opt: request.claude_pid,
+            };
+            // A chat the request names must be this session's to re-attach to (or new) before anything is
+            // opened; one the node picks is given its secret once picked.
+            let named_secret_opt = match &request.chat_id {
+                Some(chat_id) => context.coordination.issue_secret(chat_id, starter).await?,
+                None => None,
+            };
+            let named = request.chat_id.is_some();
+            let mut reply = call(context, &context.supervisor, op, |port| {
                 SupervisorMessage::StartSession(request, port)
             })
             .await??;
+            reply.chat_secret = if named {
+                named_secret_opt
+            } else {
+                context
+                    .coordination
+                    .issue_secret(&reply.chat_id, starter)
+                    .await?
+            };
             context.coordination.opened(&reply.chat_id, name_opt).await;
             encode_ok(&reply)
         }
         NodeOp::SessionEnd => {
             let request: SessionEndRequest = codec::decode(payload)?;
+            // Ending a chat hands its tasks back: only the chat's own session may.
+            context
+                .coordination
+                .authorize_end(
+                    &request.chat_id,
+                    exchange.chat_secret_opt.as_deref(),
+                    request.claude_pid,
+                )
+                .await?;
             let reply = call(context, &context.supervisor, op, |port| {
                 SupervisorMessage::EndSession(request, port)
             })
@@ -256,9 +284,16 @@ async fn dispatch(
         // Every other operation is coordination's (`Coordination::serves`); one it does not know it refuses.
         op => {
             let mut taken_opt = None;
+            let secret_opt = exchange.chat_secret_opt.clone();
             let reply = context
                 .coordination
-                .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
+                .serve(
+                    op,
+                    payload,
+                    secret_opt.as_deref(),
+                    |wait| exchange.cap(wait),
+                    &mut taken_opt,
+                )
                 .await;
             exchange.taken_opt = taken_opt;
             reply

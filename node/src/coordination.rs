@@ -16,6 +16,7 @@
 //!   with back-off and reported.
 
 pub mod bucket;
+pub mod chat_keys;
 pub mod kv;
 pub mod lease;
 pub mod locks;

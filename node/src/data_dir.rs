@@ -45,6 +45,11 @@ impl DataDir {
         self.root.join("shim-node.lock")
     }
 
+    /// Returns the file of the key the node derives its chats' secrets from (0600).
+    pub fn chat_key(&self) -> PathBuf {
+        self.root.join("chat-secrets.key")
+    }
+
     /// Returns the embedded nats-server's directory.
     pub fn nats_dir(&self) -> PathBuf {
         self.root.join("nats")
@@ -183,6 +188,29 @@ pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     file.set_permissions(std::fs::Permissions::from_mode(PRIVATE_FILE))?;
     file.write_all(contents)?;
     file.flush()
+}
+
+/// Writes `contents` to `path` as a private file unless `path` exists: written beside, then linked into place,
+/// so a reader sees the whole file or none, and of two processes that race, the first one's stays. Returns
+/// false when the file was there already.
+pub fn write_private_once(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
+    let staging = path.with_extension(format!("staging.{}", std::process::id()));
+    let written = (|| {
+        let mut file = private_file()
+            .create(true)
+            .truncate(true)
+            .write(true)
+            .open(&staging)?;
+        file.write_all(contents)?;
+        file.sync_all()
+    })();
+    let linked = written.and_then(|()| std::fs::hard_link(&staging, path));
+    let _ = std::fs::remove_file(&staging);
+    match linked {
+        Ok(()) => Ok(true),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(error),
+    }
 }
 
 /// Narrows one path owned by this user to 0700 (a directory) or 0600 (anything else); leaves symbolic links

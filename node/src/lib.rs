@@ -258,9 +258,25 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let locks_opt = open_bucket(&client, "shim_locks", config.replicas)
         .await
         .map(coordination::locks::Locks::new);
+    let chat_keys_opt = match open_bucket(&client, "shim_chat_keys", config.replicas).await {
+        Some(store) => Some(coordination::chat_keys::ChatKeys::new(
+            store,
+            config.node_id.clone(),
+            coordination::chat_keys::node_key(&data_dir)?,
+        )),
+        None => None,
+    };
     let registry_opt = open_bucket(&client, "shim_chats", config.replicas)
         .await
         .map(|store| coordination::registry::Registry::new(store, config.node_id.clone()));
+    // Without the chats' keys no request could be checked for the chat it acts for: the node does not serve
+    // chats' operations unchecked.
+    if registry_opt.is_some() && chat_keys_opt.is_none() {
+        bail!(
+            "the chats' keys (bucket shim_chat_keys) could not be opened while the registry could; the node \
+             does not serve chats unchecked. Check the NATS server's JetStream (its log) and start the node again"
+        );
+    }
     let messages_opt = match coordination::messages::Messages::open(
         async_nats::jetstream::new(client.clone()),
         config.replicas,
@@ -310,6 +326,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             registry_opt,
             messages_opt,
             tasks_opt,
+            chat_keys_opt,
         },
         config.chat_away_after() / 3,
     ));

@@ -134,6 +134,9 @@ struct McpState {
     chats: std::sync::Mutex<std::collections::BTreeSet<String>>,
     /// Chats ended through this server (`shim_end_session`): never heartbeated or spoken for again.
     ended: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// The secrets of the chats this server opened (their `session.start` replies): what their operations
+    /// carry, so that only this server acts for them.
+    secrets: std::sync::Mutex<std::collections::HashMap<String, String>>,
     /// What the task tools learned of each chat: its role and capabilities, sent with its heartbeats.
     profiles: std::sync::Mutex<std::collections::HashMap<String, ChatProfile>>,
     /// Danger advice a tool-call signal brought back after its tool had answered, waiting for the chat's next
@@ -177,6 +180,7 @@ impl ShimMcp {
                 chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 ended: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
+                secrets: std::sync::Mutex::new(std::collections::HashMap::new()),
                 advice: std::sync::Mutex::new(std::collections::HashMap::new()),
                 signals: std::sync::Mutex::new(std::collections::HashMap::new()),
                 sending: std::sync::Mutex::new(tokio::task::JoinSet::new()),
@@ -275,10 +279,23 @@ impl ShimMcp {
         }
     }
 
+    /// Returns `node` acting for `chat_id`: its requests carry the chat's secret when this server opened it
+    /// (and none otherwise: a chat opened elsewhere is not this server's to act for).
+    pub(crate) fn acting_for(&self, node: &NodeClient, chat_id: &str) -> NodeClient {
+        let secret_opt = self
+            .state
+            .secrets
+            .lock()
+            .ok()
+            .and_then(|secrets| secrets.get(chat_id).cloned());
+        node.with_chat_secret(secret_opt.as_deref())
+    }
+
     async fn heartbeat(&self, node: &NodeClient, chat_id: &str) {
         if self.is_ended(chat_id) {
             return;
         }
+        let node = &self.acting_for(node, chat_id);
         let profile = self
             .state
             .profiles
@@ -555,6 +572,11 @@ impl ShimMcp {
             ),
             claude_pid: self.state.options.claude_pid_opt,
         };
+        // Re-attaching to a chat this server opened presents its secret.
+        let node = &match &request.chat_id {
+            Some(chat_id) => self.acting_for(node, chat_id),
+            None => node.clone(),
+        };
         let reply: SessionStartReply = match node.request(NodeOp::SessionStart, &request).await {
             // The assistant's working directory is not one the node may read (not the user's): the chat
             // opens without a project. A project_dir the caller named is refused as it stands.
@@ -569,6 +591,9 @@ impl ShimMcp {
             }
             other => other?,
         };
+        if let (Some(secret), Ok(mut secrets)) = (&reply.chat_secret, self.state.secrets.lock()) {
+            secrets.insert(reply.chat_id.clone(), secret.clone());
+        }
         self.register_chat(node, &reply.chat_id).await;
         Ok(reply)
     }

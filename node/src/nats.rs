@@ -272,6 +272,8 @@ pub struct NodeClient {
     client: Client,
     node_id: String,
     timeout: Duration,
+    /// The secret of the chat this client acts for, sent as [`shim_protocol::CHAT_SECRET_HEADER`].
+    chat_secret_opt: Option<std::sync::Arc<str>>,
 }
 
 impl NodeClient {
@@ -281,6 +283,16 @@ impl NodeClient {
             client,
             node_id: node_id.into(),
             timeout,
+            chat_secret_opt: None,
+        }
+    }
+
+    /// Returns a client whose requests carry `secret_opt`, the secret of the chat they act for (a chat's MCP
+    /// server sets it from the chat's `session.start`).
+    pub fn with_chat_secret(&self, secret_opt: Option<&str>) -> NodeClient {
+        NodeClient {
+            chat_secret_opt: secret_opt.map(std::sync::Arc::from),
+            ..self.clone()
         }
     }
 
@@ -352,6 +364,9 @@ impl NodeClient {
             TIMEOUT_HEADER,
             self.timeout.as_millis().to_string().as_str(),
         );
+        if let Some(secret) = &self.chat_secret_opt {
+            headers.insert(shim_protocol::CHAT_SECRET_HEADER, secret.as_ref());
+        }
         let timeout_error = || ClientError::Timeout {
             node_id: self.node_id.clone(),
             op: what.to_owned(),

@@ -65,6 +65,12 @@ pub enum WireError {
         /// How long the node waited.
         after_ms: u64,
     },
+    /// The request acts for a chat without that chat's secret (see `CHAT_SECRET_HEADER`).
+    #[error("forbidden: {message}")]
+    Forbidden {
+        /// What was refused and why.
+        message: String,
+    },
     /// A component is not running (stopping, restarting or given up on).
     #[error("unavailable: {message}")]
     Unavailable {
@@ -90,6 +96,7 @@ impl WireError {
             WireError::TooLarge { .. } => "too_large",
             WireError::Busy { .. } => "busy",
             WireError::Timeout { .. } => "timeout",
+            WireError::Forbidden { .. } => "forbidden",
             WireError::Unavailable { .. } => "unavailable",
             WireError::Internal { .. } => "internal",
         }

@@ -43,5 +43,6 @@ pub use error::{CodecError, WireError, WireResult};
 pub use event::Event;
 pub use subject::{NodeOp, SubjectError};
 pub use version::{
-    MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER,
+    CHAT_SECRET_HEADER, MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER,
+    TIMEOUT_HEADER,
 };

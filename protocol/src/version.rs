@@ -22,6 +22,11 @@ pub const RECEIPT_HEADER: &str = "Shim-Receipt";
 /// that will have given up.
 pub const TIMEOUT_HEADER: &str = "Shim-Timeout-Ms";
 
+/// NATS header carrying the secret of the chat a request acts for (the `chat_secret` its `session.start` gave):
+/// an operation on a chat's tasks, messages or locks is refused without it once the chat has one. Set by the
+/// chat's MCP server, never typed by a person.
+pub const CHAT_SECRET_HEADER: &str = "Shim-Chat-Secret";
+
 /// Checks the raw value of a [`PROTOCOL_HEADER`]; `None` when the header is missing.
 pub fn check_header(value_opt: Option<&str>) -> Result<u16, WireError> {
     let got = value_opt

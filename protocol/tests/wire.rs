@@ -77,10 +77,12 @@ fn every_message_round_trips() {
         chat_id: "c".to_owned(),
         node_id: "n".to_owned(),
         created: true,
+        chat_secret: None,
     });
     round_trip(&SessionEndRequest {
         chat_id: "c".to_owned(),
         reason: Some("done".to_owned()),
+        claude_pid: None,
     });
     round_trip(&SessionEndReply {
         chat_id: "c".to_owned(),

@@ -32,3 +32,23 @@ pub async fn wait_for_chat(
     )
     .await
 }
+
+/// The secrets of the chats this test process opened (`session.start` replies), by chat id.
+static SECRETS: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, String>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Keeps the secret a `session.start` gave, for [`acting`].
+pub fn remember(reply: &shim_protocol::messages::SessionStartReply) {
+    if let (Some(secret), Ok(mut secrets)) = (&reply.chat_secret, SECRETS.lock()) {
+        secrets.insert(reply.chat_id.clone(), secret.clone());
+    }
+}
+
+/// `client`, acting for `chat_id` with the secret its session start gave (as the chat's MCP server does).
+pub fn acting(client: &shim_node::nats::NodeClient, chat_id: &str) -> shim_node::nats::NodeClient {
+    let secret_opt = SECRETS
+        .lock()
+        .ok()
+        .and_then(|secrets| secrets.get(chat_id).cloned());
+    client.with_chat_secret(secret_opt.as_deref())
+}

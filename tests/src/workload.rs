@@ -46,6 +46,7 @@ async fn start_chat(client: &NodeClient, name: &str) -> String {
         )
         .await
         .expect("session starts");
+    crate::remember(&reply);
     reply.chat_id
 }
 
@@ -93,12 +94,13 @@ pub async fn open_chats(client: &NodeClient, prefix: &str, count: usize) -> Vec<
 
 /// Ends `chat_id` cleanly.
 pub async fn end_chat(client: &NodeClient, chat_id: &str) {
-    let _: IgnoredAny = client
+    let _: IgnoredAny = crate::acting(client, chat_id)
         .request(
             NodeOp::SessionEnd,
             &SessionEndRequest {
                 chat_id: chat_id.to_owned(),
                 reason: Some("done".to_owned()),
+                claude_pid: None,
             },
         )
         .await
@@ -349,7 +351,7 @@ pub async fn run(node: &TestNode) -> Workload {
         .expect("published");
 
     // Coordination: a task dispatched, claimed and completed; a lock; a message between chats.
-    let dispatched: DispatchTaskReply = client
+    let dispatched: DispatchTaskReply = crate::acting(&client, &calm)
         .request(
             NodeOp::TaskDispatch,
             &DispatchTaskRequest {
@@ -361,7 +363,7 @@ pub async fn run(node: &TestNode) -> Workload {
         )
         .await
         .expect("dispatched");
-    let claimed: ClaimTaskReply = client
+    let claimed: ClaimTaskReply = crate::acting(&client, &uneasy)
         .request(
             NodeOp::TaskClaim,
             &ClaimTaskRequest {
@@ -374,7 +376,7 @@ pub async fn run(node: &TestNode) -> Workload {
         .expect("claimed");
     let task = claimed.task.expect("the task is claimed");
     assert_eq!(task.task_id, dispatched.task_id);
-    let _: IgnoredAny = client
+    let _: IgnoredAny = crate::acting(&client, &uneasy)
         .request(
             NodeOp::TaskComplete,
             &CompleteTaskRequest {
@@ -386,7 +388,7 @@ pub async fn run(node: &TestNode) -> Workload {
         )
         .await
         .expect("completed");
-    let _: IgnoredAny = client
+    let _: IgnoredAny = crate::acting(&client, &calm)
         .request(
             NodeOp::LockAcquire,
             &LockRequest {
@@ -397,7 +399,7 @@ pub async fn run(node: &TestNode) -> Workload {
         )
         .await
         .expect("lock acquired");
-    let _: IgnoredAny = client
+    let _: IgnoredAny = crate::acting(&client, &calm)
         .request(
             NodeOp::LockRelease,
             &ReleaseLockRequest {
@@ -407,7 +409,7 @@ pub async fn run(node: &TestNode) -> Workload {
         )
         .await
         .expect("lock released");
-    let _: IgnoredAny = client
+    let _: IgnoredAny = crate::acting(&client, &calm)
         .request(
             NodeOp::MessageSend,
             &SendMessageRequest {
@@ -418,7 +420,7 @@ pub async fn run(node: &TestNode) -> Workload {
         )
         .await
         .expect("message sent");
-    let _: IgnoredAny = client
+    let _: IgnoredAny = crate::acting(&client, &uneasy)
         .request(
             NodeOp::MessageRead,
             &ReadMessagesRequest {

@@ -511,7 +511,7 @@ async fn a_sessions_api_requests_and_routed_prompts_are_summed_into_its_record_a
     let mut outcomes =
         shim_tests::EventFeed::subscribe(&events, "shim.events.sessions.outcome").await;
     let chat_id = "cc-usage";
-    let _: SessionStartReply = nodes
+    let started: SessionStartReply = nodes
         .request(
             NodeOp::SessionStart,
             &SessionStartRequest {
@@ -522,6 +522,7 @@ async fn a_sessions_api_requests_and_routed_prompts_are_summed_into_its_record_a
         )
         .await
         .expect("the session starts");
+    shim_tests::remember(&started);
 
     // Three requests in one export, as Claude Code batches them, the last without a cost; the same export
     // sent again (its exporter retrying) counts nothing more.
@@ -593,12 +594,13 @@ async fn a_sessions_api_requests_and_routed_prompts_are_summed_into_its_record_a
     )
     .await;
     assert!(summed, "{:#?}", listed(&nodes).await);
-    let _: SessionEndReply = nodes
+    let _: SessionEndReply = shim_tests::acting(&nodes, chat_id)
         .request(
             NodeOp::SessionEnd,
             &SessionEndRequest {
                 chat_id: chat_id.to_owned(),
                 reason: Some("done".to_owned()),
+                claude_pid: None,
             },
         )
         .await

@@ -80,6 +80,7 @@ async fn malformed_payloads_get_error_replies_and_the_node_keeps_serving() {
         chat_id: "c".to_owned(),
         node_id: "n".to_owned(),
         created: true,
+        chat_secret: None,
     })
     .expect("encodes");
     let reply = raw_request::<StatusReply>(

@@ -20,7 +20,19 @@ use shim_tests::{
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
+/// The data dir of each node the tests started, by NATS URL and node id: hooks run with it, as they run with the
+/// node's own beside a real Claude Code.
+static DATA_DIRS: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<(String, String), PathBuf>>,
+> = std::sync::LazyLock::new(Default::default);
+
 fn start_node(nats_url: &str, node_id: &str, data_dir: &Path) -> NodeProcess {
+    if let Ok(mut dirs) = DATA_DIRS.lock() {
+        dirs.insert(
+            (nats_url.to_owned(), node_id.to_owned()),
+            data_dir.to_path_buf(),
+        );
+    }
     NodeProcess::start(EXE, nats_url, node_id, data_dir)
 }
 
@@ -38,12 +50,22 @@ fn statusline(nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
 }
 
 fn run_stdin(subcommand: &str, nats_url: &str, node_id: &str, input: &Value) -> (i32, String) {
-    let command = format!(
+    let data_dir_opt = DATA_DIRS.lock().ok().and_then(|dirs| {
+        dirs.get(&(nats_url.to_owned(), node_id.to_owned()))
+            .cloned()
+    });
+    let mut command = format!(
         "{} {subcommand} --nats-url {} --node-id {}",
         sh_quote(EXE),
         sh_quote(nats_url),
         sh_quote(node_id)
     );
+    if let Some(data_dir) = data_dir_opt {
+        command.push_str(&format!(
+            " --data-dir {}",
+            sh_quote(&data_dir.display().to_string())
+        ));
+    }
     let run = run_hook(&command, &[], input);
     (run.code, run.stdout)
 }

@@ -68,6 +68,7 @@ async fn every_operation(node: &NodeClient, id: &str) {
         &SessionEndRequest {
             chat_id: chat(),
             reason: None,
+            claude_pid: None,
         },
         id,
     )

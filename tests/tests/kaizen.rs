@@ -617,6 +617,7 @@ async fn start_session(nodes: &NodeClient, chat_id: &str) {
         .await
         .expect("session started");
     assert!(started.created, "{started:?}");
+    shim_tests::remember(&started);
 }
 
 /// The first chat id `prefix-<n>` the hash puts in `wanted`.
@@ -884,12 +885,13 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
             )
             .await
             .expect("recorded");
-        let _: SessionEndReply = nodes
+        let _: SessionEndReply = shim_tests::acting(&nodes, &chat_id)
             .request(
                 NodeOp::SessionEnd,
                 &SessionEndRequest {
                     chat_id: chat_id.clone(),
                     reason: Some("done".to_owned()),
+                    claude_pid: None,
                 },
             )
             .await
@@ -1036,12 +1038,13 @@ async fn a_sessions_outcome_is_counted_into_its_experiment() {
     )
     .await;
     assert!(reported, "the session record sums the telemetry");
-    let ended: SessionEndReply = nodes
+    let ended: SessionEndReply = shim_tests::acting(&nodes, &chat_id)
         .request(
             NodeOp::SessionEnd,
             &SessionEndRequest {
                 chat_id: chat_id.clone(),
                 reason: Some("done".to_owned()),
+                claude_pid: None,
             },
         )
         .await

@@ -65,6 +65,7 @@ async fn stand_in(nats_url: &str, signals: mpsc::UnboundedSender<Held>) {
                     chat_id: CHAT.to_owned(),
                     node_id: NODE.to_owned(),
                     created: true,
+                    chat_secret: None,
                 }),
                 "status" => reply(StatusReply {
                     node_id: NODE.to_owned(),

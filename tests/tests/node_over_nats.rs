@@ -70,11 +70,13 @@ async fn sessions_start_report_and_end_over_nats() {
     assert_eq!(chat.requests, 1);
 
     let ended: SessionEndReply = client
+        .with_chat_secret(started.chat_secret.as_deref())
         .request(
             NodeOp::SessionEnd,
             &SessionEndRequest {
                 chat_id: started.chat_id.clone(),
                 reason: None,
+                claude_pid: None,
             },
         )
         .await

@@ -286,6 +286,7 @@ async fn a_chat_that_went_away_or_ended_shows_no_current_task() {
         .await
         .expect("starts");
     let _: ChatEntry = client
+        .with_chat_secret(started.chat_secret.as_deref())
         .request(
             NodeOp::ChatHeartbeat,
             &HeartbeatRequest {
@@ -298,11 +299,13 @@ async fn a_chat_that_went_away_or_ended_shows_no_current_task() {
         .await
         .expect("beats");
     let _: SessionEndReply = client
+        .with_chat_secret(started.chat_secret.as_deref())
         .request(
             NodeOp::SessionEnd,
             &SessionEndRequest {
                 chat_id: started.chat_id.clone(),
                 reason: None,
+                claude_pid: None,
             },
         )
         .await

@@ -329,7 +329,8 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
         2_000,
         SessionEndRequest {
             chat_id: tidy.clone(),
-            reason: None
+            reason: None,
+            claude_pid: None,
         }
     )
     .expect("answers")

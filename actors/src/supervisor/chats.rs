@@ -73,6 +73,7 @@ impl SupervisorState {
                         chat_id,
                         node_id,
                         created: false,
+                        chat_secret: None,
                     });
                 }
                 // A worker that was given up on is started afresh when its chat comes back.
@@ -88,6 +89,7 @@ impl SupervisorState {
                     chat_id,
                     node_id,
                     created: false,
+                    chat_secret: None,
                 });
             }
             // A chat heard of through signals only: its session starts now.
@@ -103,6 +105,7 @@ impl SupervisorState {
                 chat_id,
                 node_id,
                 created: true,
+                chat_secret: None,
             });
         }
         self.open_chat(myself, chat_id, request.name, opened, sessions)
@@ -153,6 +156,7 @@ impl SupervisorState {
             chat_id,
             node_id: self.args.emitter.node_id().to_owned(),
             created: true,
+            chat_secret: None,
         })
     }
 

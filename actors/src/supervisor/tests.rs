@@ -262,7 +262,8 @@ async fn sessions_end_once_and_unknown_ids_are_clear_errors() {
                 CALL_MS,
                 SessionEndRequest {
                     chat_id,
-                    reason: Some("done".to_owned())
+                    reason: Some("done".to_owned()),
+                    claude_pid: None,
                 }
             )
             .expect("answers")

@@ -135,6 +135,7 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
         "SessionEnd" => Some(HookAction::End(SessionEndRequest {
             chat_id: session_id.clone(),
             reason: text(&value, "reason").or_else(|| Some("session end".to_owned())),
+            claude_pid: claude_pid_opt,
         })),
         _ => None,
     }
@@ -214,7 +215,19 @@ async fn deliver(
                 return None;
             }
         };
-        return start(&node, request, offer_resume).await;
+        // The session's own chat: the hook presents its secret, derived from the node's key beside it.
+        let secret_opt = request.chat_id.as_deref().and_then(|chat_id| {
+            crate::coordination::chat_keys::local_secret(
+                &crate::data_dir::DataDir::new(&config.data_dir),
+                chat_id,
+            )
+        });
+        return start(
+            &node.with_chat_secret(secret_opt.as_deref()),
+            request,
+            offer_resume,
+        )
+        .await;
     }
     let auth = crate::nats::NatsAuth::of(config).ok()?;
     let client = connect_fast(&config.nats_url, "shim-node hook", &auth)
@@ -238,7 +251,15 @@ async fn deliver(
             None
         }
         HookAction::End(request) => {
-            let _: SessionEndReply = node.request(NodeOp::SessionEnd, &request).await.ok()?;
+            let secret_opt = crate::coordination::chat_keys::local_secret(
+                &crate::data_dir::DataDir::new(&config.data_dir),
+                &request.chat_id,
+            );
+            let _: SessionEndReply = node
+                .with_chat_secret(secret_opt.as_deref())
+                .request(NodeOp::SessionEnd, &request)
+                .await
+                .ok()?;
             None
         }
         // Handled above.

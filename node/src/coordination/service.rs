@@ -124,8 +124,15 @@ impl crate::service::Component for Coordination {
     ) -> Result<Bytes, WireError> {
         crate::service::ids::check(op, payload)?;
         let mut taken_opt = None;
+        let secret_opt = exchange.chat_secret_opt.clone();
         let reply = self
-            .serve(op, payload, |wait| exchange.cap(wait), &mut taken_opt)
+            .serve(
+                op,
+                payload,
+                secret_opt.as_deref(),
+                |wait| exchange.cap(wait),
+                &mut taken_opt,
+            )
             .await;
         exchange.taken_opt = taken_opt;
         reply
@@ -173,6 +180,8 @@ pub struct Pieces {
     pub messages_opt: Option<Messages>,
     /// The task queue.
     pub tasks_opt: Option<Tasks>,
+    /// The chats' keys (chat identity).
+    pub chat_keys_opt: Option<super::chat_keys::ChatKeys>,
 }
 
 /// The coordination service of one node.
@@ -187,6 +196,25 @@ pub struct Coordination {
     capabilities: Mutex<HashMap<String, Vec<String>>>,
     /// When chats' registry entries were last refreshed from their signals.
     presence: Presence,
+}
+
+/// The chat a request of `op` acts for: the sender of a message, the `chat_id` of the rest; none for reading the
+/// registry or tasks' status, which act for no one. A payload that does not decode names none here, and is
+/// refused by its operation.
+fn acting_chat(op: NodeOp, payload: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Acting {
+        #[serde(default)]
+        chat_id: Option<String>,
+        #[serde(default)]
+        from: Option<String>,
+    }
+    let acting: Acting = codec::decode(payload).ok()?;
+    match op {
+        NodeOp::ChatList | NodeOp::TaskStatus => None,
+        NodeOp::MessageSend => acting.from,
+        _ => acting.chat_id,
+    }
 }
 
 fn encode_ok<T: Serialize>(value: &T) -> CoordinationResult<Bytes> {
@@ -238,14 +266,61 @@ impl Coordination {
     /// Serves one request of operation `op`: decodes `payload`, acts, encodes the answer. What the answer hands
     /// out goes into `taken_opt`; a wait is cut short by `cap` (so the answer reaches a requester that listens
     /// for less).
+    ///
+    /// A request acting for a chat (its `chat_id`, or the `from` of a message) must carry that chat's secret,
+    /// `secret_opt`, once the chat has one ([`super::chat_keys`]).
     pub async fn serve(
         &self,
         op: NodeOp,
         payload: &[u8],
+        secret_opt: Option<&str>,
         cap: impl Fn(Duration) -> Duration,
         taken_opt: &mut Option<Taken>,
     ) -> Result<Bytes, WireError> {
+        if let Some(chat_id) = acting_chat(op, payload) {
+            self.authorize(&chat_id, secret_opt).await?;
+        }
         Ok(self.serve_typed(op, payload, cap, taken_opt).await?)
+    }
+
+    /// Checks that a `session.end` of `chat_id` comes from the chat's session: its secret, or its Claude Code
+    /// process.
+    pub async fn authorize_end(
+        &self,
+        chat_id: &str,
+        secret_opt: Option<&str>,
+        claude_pid_opt: Option<u32>,
+    ) -> Result<(), WireError> {
+        match &self.pieces.chat_keys_opt {
+            Some(keys) => keys.check_end(chat_id, secret_opt, claude_pid_opt).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Checks that a request acting for `chat_id` carries its secret, once the chat has one.
+    pub async fn authorize(
+        &self,
+        chat_id: &str,
+        secret_opt: Option<&str>,
+    ) -> Result<(), WireError> {
+        match &self.pieces.chat_keys_opt {
+            Some(keys) => keys.check(chat_id, secret_opt).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Gives chat `chat_id`, opened or re-attached to on this node, its secret; or refuses the start.
+    pub async fn issue_secret(
+        &self,
+        chat_id: &str,
+        starter: super::chat_keys::Starter<'_>,
+    ) -> Result<Option<String>, WireError> {
+        match &self.pieces.chat_keys_opt {
+            Some(keys) => Ok(Some(
+                keys.issue(chat_id, starter, shim_actors::now_ms()).await?,
+            )),
+            None => Ok(None),
+        }
     }
 
     async fn serve_typed(

@@ -229,6 +229,10 @@ impl ShimMcp {
                         self.chat_id_even_ended(&node, chat_id_opt).await?
                     }
                 };
+                let node = match chat_id.is_empty() {
+                    true => node,
+                    false => self.acting_for(&node, &chat_id),
+                };
                 call(Call { node, chat_id }).await
             }
         })

@@ -6,7 +6,6 @@
 
 use std::{
     fmt,
-    io::Write,
     path::{Path, PathBuf},
 };
 
@@ -17,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     config::Config,
-    data_dir::{DataDir, private_dir, private_file},
+    data_dir::{DataDir, private_dir, write_private_once},
     embedded::NatsEndpoint,
 };
 
@@ -226,28 +225,15 @@ impl EmbeddedCredentials {
              # server the node starts itself. Keep it private (0600); delete it and restart the node for new ones.\n{}",
             toml::to_string(&made).context("credentials serialise")?
         );
-        // Written beside, then linked into place only if nothing is there yet.
         let path = EmbeddedCredentials::path(data_dir);
-        let staging = dir.join(format!("auth.toml.{}", std::process::id()));
-        let mut file = private_file()
-            .create(true)
-            .truncate(true)
-            .write(true)
-            .open(&staging)
-            .with_context(|| format!("cannot write {}", staging.display()))?;
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .with_context(|| format!("cannot write {}", staging.display()))?;
-        let linked = std::fs::hard_link(&staging, &path);
-        let _ = std::fs::remove_file(&staging);
-        match linked {
-            Ok(()) => Ok(made),
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-                EmbeddedCredentials::load(data_dir)?
-                    .with_context(|| format!("{} vanished while being read", path.display()))
-            }
-            Err(error) => Err(error).with_context(|| format!("cannot write {}", path.display())),
+        if write_private_once(&path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?
+        {
+            return Ok(made);
         }
+        // Another process made them first: theirs stand.
+        EmbeddedCredentials::load(data_dir)?
+            .with_context(|| format!("{} vanished while being read", path.display()))
     }
 
     /// As connection credentials.

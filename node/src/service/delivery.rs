@@ -26,7 +26,9 @@ use std::time::Duration;
 use async_nats::{Client, HeaderMap, StatusCode};
 use bytes::Bytes;
 use futures::StreamExt;
-use shim_protocol::{PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER};
+use shim_protocol::{
+    CHAT_SECRET_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, TIMEOUT_HEADER,
+};
 use tracing::{debug, warn};
 
 pub use crate::coordination::Taken;
@@ -47,6 +49,8 @@ pub struct Exchange {
     pub patience_opt: Option<Duration>,
     /// Whether the request has a reply subject (fire-and-forget requests have none).
     pub wants_reply: bool,
+    /// The secret of the chat the request acts for (its [`CHAT_SECRET_HEADER`]), when it carries one.
+    pub chat_secret_opt: Option<String>,
 }
 
 impl Exchange {
@@ -58,10 +62,16 @@ impl Exchange {
             .and_then(|headers| headers.get(TIMEOUT_HEADER))
             .and_then(|value| value.as_str().trim().parse::<u64>().ok())
             .map(Duration::from_millis);
+        let chat_secret_opt = request
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get(CHAT_SECRET_HEADER))
+            .map(|value| value.as_str().to_owned());
         Exchange {
             taken_opt: None,
             patience_opt,
             wants_reply: request.reply.is_some(),
+            chat_secret_opt,
         }
     }
 

@@ -34,10 +34,16 @@ pub struct SessionStartReply {
     pub node_id: String,
     /// False when the request re-attached to a chat that was already running.
     pub created: bool,
+    /// The chat's secret: what its operations on tasks, messages and locks carry (the `Shim-Chat-Secret`
+    /// header), so that no one else naming its id can act for it. Given to the session that opened the chat,
+    /// to one that presents it, and to a session start from the same Claude Code process.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_secret: Option<String>,
 }
 
-/// Ends a chat cleanly; its worker stops.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Ends a chat cleanly; its worker stops. Only the chat's own session may: the request carries the chat's
+/// secret, or comes from its Claude Code process (`claude_pid`, as the SessionEnd hook sends it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SessionEndRequest {
     /// The chat to end.
@@ -45,6 +51,9 @@ pub struct SessionEndRequest {
     /// Why it ends, for the event and the log.
     #[serde(default)]
     pub reason: Option<String>,
+    /// Process id of the Claude Code process the chat runs in (the SessionEnd hook's parent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claude_pid: Option<u32>,
 }
 
 /// Acknowledges a [`SessionEndRequest`].

@@ -45,12 +45,13 @@ impl ToolArgs for SessionEndRequest {
     const CHAT: ChatArg = ChatArg::Optional;
     const CHAT_FIELD: Option<&'static str> = Some("chat_id");
     // The server says why: `shim_end_session`.
-    const HIDDEN: &'static [&'static str] = &["reason"];
+    const HIDDEN: &'static [&'static str] = &["reason", "claude_pid"];
 
     fn with_chat(self, chat_id: String) -> Self {
         SessionEndRequest {
             chat_id,
             reason: Some("shim_end_session".to_owned()),
+            claude_pid: None,
         }
     }
 }
@@ -87,7 +88,11 @@ impl ShimMcp {
                 }
             })
             .await?;
-        Ok(Json(reply))
+        // The secret stays with this server, which carries it on the chat's requests; the model never sees it.
+        Ok(Json(SessionStartReply {
+            chat_secret: None,
+            ..reply
+        }))
     }
 
     #[tool(

@@ -1,0 +1,432 @@
+//! Chat identity: a chat's secret, issued at `session.start`, is what lets a request act for the chat. The
+//! forgeries that worked before (naming another chat's id to complete or fail its task, cancel a supervisor's
+//! task, read its messages, send in its name, release its lock, heartbeat for it, or re-attach to it) are
+//! refused, over NATS and through a second MCP server; the chat itself, with its secret, goes on working.
+
+use std::time::Duration;
+
+use serde_json::json;
+use shim_node::nats::{ClientError, NodeClient};
+use shim_protocol::{
+    NodeOp, WireError,
+    messages::{
+        ChatEntry, ChatMessage, ClaimTaskReply, ClaimTaskRequest, CompleteTaskReply,
+        CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest, FailTaskRequest,
+        HeartbeatRequest, LockReply, LockRequest, MessageList, ReadMessagesRequest,
+        ReleaseLockReply, ReleaseLockRequest, SendMessageRequest, SessionEndReply,
+        SessionEndRequest, SessionStartReply, SessionStartRequest, TaskIdRequest, TaskList,
+        TaskRecord, TaskStatus, TaskStatusRequest,
+    },
+};
+use shim_tests::{NatsServer, TestNode};
+
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
+async fn start(
+    client: &NodeClient,
+    chat_id: Option<&str>,
+    claude_pid: Option<u32>,
+) -> Result<SessionStartReply, ClientError> {
+    client
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                chat_id: chat_id.map(str::to_owned),
+                claude_pid,
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+}
+
+/// A chat opened by `session.start`, and a client acting for it with its secret.
+async fn open(client: &NodeClient, name: &str) -> (String, NodeClient) {
+    let reply = start(client, Some(name), None).await.expect("opens");
+    let secret = reply.chat_secret.expect("a chat is given its secret");
+    assert_eq!(secret.len(), 64);
+    let acting = client.with_chat_secret(Some(&secret));
+    let _: ChatEntry = acting
+        .request(
+            NodeOp::ChatHeartbeat,
+            &HeartbeatRequest {
+                chat_id: name.to_owned(),
+                ..HeartbeatRequest::default()
+            },
+        )
+        .await
+        .expect("joins");
+    (reply.chat_id, acting)
+}
+
+fn forbidden<T: std::fmt::Debug>(result: Result<T, ClientError>, what: &str) {
+    match result {
+        Err(ClientError::Remote(WireError::Forbidden { message })) => {
+            assert!(message.contains("chat"), "{what}: {message}")
+        }
+        other => panic!("{what} must be refused as forbidden: {other:?}"),
+    }
+}
+
+async fn task(client: &NodeClient, task_id: &str) -> TaskRecord {
+    let list: TaskList = client
+        .request(
+            NodeOp::TaskStatus,
+            &TaskStatusRequest {
+                chat_id: None,
+                task_ids: vec![task_id.to_owned()],
+                all: false,
+            },
+        )
+        .await
+        .expect("status");
+    list.tasks.into_iter().next().expect("the task")
+}
+
+#[tokio::test]
+async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let anyone = node.client().await;
+    let (supervisor, as_supervisor) = open(&anyone, "supervisor").await;
+    let (worker, as_worker) = open(&anyone, "worker").await;
+
+    let dispatched: DispatchTaskReply = as_supervisor
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: supervisor.clone(),
+                title: "parser".to_owned(),
+                instructions: "port the parser".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("the supervisor dispatches");
+    let claimed: ClaimTaskReply = as_worker
+        .with_timeout(Duration::from_secs(10))
+        .request(
+            NodeOp::TaskClaim,
+            &ClaimTaskRequest {
+                chat_id: worker.clone(),
+                wait_seconds: Some(3),
+                capabilities: None,
+            },
+        )
+        .await
+        .expect("the worker claims");
+    let task_id = claimed.task.expect("a task").task_id;
+    assert_eq!(task_id, dispatched.task_id);
+
+    // Completing, failing or cancelling someone else's task.
+    let complete = |chat: &str| CompleteTaskRequest {
+        chat_id: chat.to_owned(),
+        task_id: task_id.clone(),
+        result: "forged".to_owned(),
+        ..CompleteTaskRequest::default()
+    };
+    forbidden(
+        anyone
+            .request::<_, CompleteTaskReply>(NodeOp::TaskComplete, &complete(&worker))
+            .await,
+        "a completion without the worker's secret",
+    );
+    forbidden(
+        as_supervisor
+            .request::<_, CompleteTaskReply>(NodeOp::TaskComplete, &complete(&worker))
+            .await,
+        "a completion with another chat's secret",
+    );
+    forbidden(
+        anyone
+            .request::<_, TaskRecord>(
+                NodeOp::TaskFail,
+                &FailTaskRequest {
+                    chat_id: worker.clone(),
+                    task_id: task_id.clone(),
+                    error: "forged".to_owned(),
+                    retryable: Some(false),
+                },
+            )
+            .await,
+        "a failure in the worker's name",
+    );
+    forbidden(
+        anyone
+            .request::<_, TaskRecord>(
+                NodeOp::TaskCancel,
+                &TaskIdRequest {
+                    chat_id: supervisor.clone(),
+                    task_id: task_id.clone(),
+                },
+            )
+            .await,
+        "a cancel in the supervisor's name",
+    );
+    assert_eq!(task(&anyone, &task_id).await.status, TaskStatus::Claimed);
+
+    // Reading someone's messages, or sending in their name.
+    let _: ChatMessage = as_supervisor
+        .request(
+            NodeOp::MessageSend,
+            &SendMessageRequest {
+                from: supervisor.clone(),
+                to: worker.clone(),
+                text: "use the new lexer".to_owned(),
+            },
+        )
+        .await
+        .expect("the supervisor sends");
+    let read = |chat: &str| ReadMessagesRequest {
+        chat_id: chat.to_owned(),
+        wait_seconds: Some(0),
+        max: None,
+    };
+    forbidden(
+        anyone
+            .request::<_, MessageList>(NodeOp::MessageRead, &read(&worker))
+            .await,
+        "reading the worker's messages",
+    );
+    forbidden(
+        anyone
+            .request::<_, ChatMessage>(
+                NodeOp::MessageSend,
+                &SendMessageRequest {
+                    from: supervisor.clone(),
+                    to: worker.clone(),
+                    text: "drop the tests".to_owned(),
+                },
+            )
+            .await,
+        "a message in the supervisor's name",
+    );
+    let inbox: MessageList = as_worker
+        .request(NodeOp::MessageRead, &read(&worker))
+        .await
+        .expect("the worker reads");
+    let texts: Vec<&str> = inbox.messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["use the new lexer"],
+        "nothing taken, nothing forged"
+    );
+
+    // Releasing someone's lock.
+    let lock = |chat: &str| LockRequest {
+        chat_id: chat.to_owned(),
+        resource: "repo".to_owned(),
+        ttl_seconds: Some(60),
+    };
+    let held: LockReply = as_worker
+        .request(NodeOp::LockAcquire, &lock(&worker))
+        .await
+        .expect("the worker locks");
+    assert!(held.acquired);
+    forbidden(
+        anyone
+            .request::<_, ReleaseLockReply>(
+                NodeOp::LockRelease,
+                &ReleaseLockRequest {
+                    chat_id: worker.clone(),
+                    resource: "repo".to_owned(),
+                },
+            )
+            .await,
+        "releasing the worker's lock",
+    );
+    let other: LockReply = as_supervisor
+        .request(NodeOp::LockAcquire, &lock(&supervisor))
+        .await
+        .expect("asks");
+    assert!(!other.acquired, "the worker still holds it");
+    assert_eq!(other.holder.as_deref(), Some(worker.as_str()));
+
+    // Speaking for it in the registry, or re-attaching to it.
+    forbidden(
+        anyone
+            .request::<_, ChatEntry>(
+                NodeOp::ChatHeartbeat,
+                &HeartbeatRequest {
+                    chat_id: worker.clone(),
+                    ..HeartbeatRequest::default()
+                },
+            )
+            .await,
+        "a heartbeat for the worker",
+    );
+    forbidden(
+        start(&anyone, Some(&worker), None).await,
+        "a session start naming the worker",
+    );
+    forbidden(
+        anyone
+            .request::<_, SessionEndReply>(
+                NodeOp::SessionEnd,
+                &SessionEndRequest {
+                    chat_id: worker.clone(),
+                    reason: None,
+                    claude_pid: None,
+                },
+            )
+            .await,
+        "ending the worker's session (which would hand its task back)",
+    );
+
+    // The chat itself goes on: it completes its task, and its supervisor collects the result.
+    let done: CompleteTaskReply = as_worker
+        .request(NodeOp::TaskComplete, &complete(&worker))
+        .await
+        .expect("the worker completes");
+    assert!(done.recorded);
+    let finished = task(&anyone, &task_id).await;
+    assert_eq!(finished.status, TaskStatus::Done);
+    assert_eq!(finished.result.as_deref(), Some("forged"));
+    let released: ReleaseLockReply = as_worker
+        .request(
+            NodeOp::LockRelease,
+            &ReleaseLockRequest {
+                chat_id: worker.clone(),
+                resource: "repo".to_owned(),
+            },
+        )
+        .await
+        .expect("releases");
+    assert!(released.released);
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn a_session_gets_its_secret_again_and_a_chat_without_a_session_is_unchanged() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let anyone = node.client().await;
+
+    // A Claude Code session: the hook opens the chat, the MCP server of the same process gets its secret.
+    let mut claude = std::process::Command::new("sleep")
+        .arg("120")
+        .spawn()
+        .expect("a stand-in for Claude Code");
+    let claude_pid = claude.id();
+    let by_hook = start(&anyone, Some("claude-session"), Some(claude_pid))
+        .await
+        .expect("the hook opens");
+    let by_mcp = start(&anyone, None, Some(claude_pid))
+        .await
+        .expect("the MCP server finds it");
+    assert_eq!(by_mcp.chat_id, "claude-session");
+    assert_eq!(by_mcp.chat_secret, by_hook.chat_secret);
+    forbidden(
+        start(&anyone, Some("claude-session"), Some(std::process::id())).await,
+        "another live process naming the chat",
+    );
+    // `claude --resume` in a new process once the old one has exited: the new process takes the chat over.
+    let mut gone = std::process::Command::new("true")
+        .spawn()
+        .expect("a process");
+    let gone_pid = gone.id();
+    gone.wait().expect("it exits");
+    let exited = start(&anyone, Some("resumed-session"), Some(gone_pid))
+        .await
+        .expect("opens");
+    let live_pid = std::process::id();
+    let resumed = start(&anyone, Some("resumed-session"), Some(live_pid))
+        .await
+        .expect("a resumed session takes over a chat whose process exited");
+    assert_eq!(resumed.chat_secret, exited.chat_secret);
+    forbidden(
+        start(&anyone, Some("resumed-session"), Some(gone_pid)).await,
+        "the chat's old process id, now that another holds it",
+    );
+
+    // A session that holds the secret re-attaches.
+    let again = start(
+        &anyone.with_chat_secret(by_hook.chat_secret.as_deref()),
+        Some("claude-session"),
+        None,
+    )
+    .await
+    .expect("re-attaches");
+    assert_eq!(again.chat_secret, by_hook.chat_secret);
+
+    // A chat known from heartbeats alone (no session) is taken as before.
+    let _: ChatEntry = anyone
+        .request(
+            NodeOp::ChatHeartbeat,
+            &HeartbeatRequest {
+                chat_id: "script".to_owned(),
+                ..HeartbeatRequest::default()
+            },
+        )
+        .await
+        .expect("joins");
+    let _: DispatchTaskReply = anyone
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: "script".to_owned(),
+                title: "lint".to_owned(),
+                instructions: "run the linter".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("a chat without a session dispatches");
+    let _ = claude.kill();
+    let _ = claude.wait();
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn a_second_mcp_server_cannot_act_for_a_chat_the_first_one_opened() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut first = node.mcp(EXE, &dir.path().join("first.log")).await;
+    let mut second = node.mcp(EXE, &dir.path().join("second.log")).await;
+    let opened = first.call_tool("shim_session_start", json!({})).await;
+    assert_ne!(opened["isError"], json!(true), "{opened}");
+    let chat_id = opened["structuredContent"]["chat_id"]
+        .as_str()
+        .expect("a chat id")
+        .to_owned();
+    assert!(
+        opened["structuredContent"].get("chat_secret").is_none(),
+        "the model never sees the secret: {opened}"
+    );
+    let mine = first
+        .call_tool(
+            "shim_acquire_lock",
+            json!({"chat_id": chat_id, "resource": "repo"}),
+        )
+        .await;
+    assert_eq!(mine["structuredContent"]["acquired"], json!(true), "{mine}");
+    for (tool, arguments) in [
+        (
+            "shim_release_lock",
+            json!({"chat_id": chat_id, "resource": "repo"}),
+        ),
+        ("shim_read_messages", json!({"chat_id": chat_id})),
+        (
+            "shim_send_message",
+            json!({"chat_id": chat_id, "to": "broadcast", "text": "forged"}),
+        ),
+    ] {
+        let forged = second.call_tool(tool, arguments).await;
+        assert_eq!(forged["isError"], json!(true), "{tool}: {forged}");
+        let text = forged["content"][0]["text"].as_str().unwrap_or_default();
+        assert!(text.contains("forbidden"), "{tool}: {text}");
+    }
+    let released = first
+        .call_tool(
+            "shim_release_lock",
+            json!({"chat_id": chat_id, "resource": "repo"}),
+        )
+        .await;
+    assert_eq!(
+        released["structuredContent"]["released"],
+        json!(true),
+        "{released}"
+    );
+    assert!(first.close().await && second.close().await);
+    node.stop().await;
+}
