@@ -311,71 +311,6 @@ fn hostile_shapes_are_errors_not_panics() {
     }
 }
 
-/// A seed with one field replaced by a value of another shape.
-fn replace_one(seed: &Value, path_choice: usize, replacement: Value) -> Value {
-    fn paths(value: &Value, at: Vec<Value>, out: &mut Vec<Vec<Value>>) {
-        out.push(at.clone());
-        match value {
-            Value::Object(map) => {
-                for (key, child) in map {
-                    let mut next = at.clone();
-                    next.push(json!(key));
-                    paths(child, next, out);
-                }
-            }
-            Value::Array(items) => {
-                for (index, child) in items.iter().enumerate() {
-                    let mut next = at.clone();
-                    next.push(json!(index));
-                    paths(child, next, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut all = Vec::new();
-    paths(seed, Vec::new(), &mut all);
-    let path = &all[path_choice % all.len()];
-    let mut mutated = seed.clone();
-    let mut slot = &mut mutated;
-    for step in path {
-        slot = match step {
-            Value::String(key) => &mut slot[key.as_str()],
-            other => &mut slot[other.as_u64().expect("an index") as usize],
-        };
-    }
-    *slot = replacement;
-    mutated
-}
-
-/// Values of every shape, at their limits.
-fn wrong_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::from),
-        Just(json!(u64::MAX)),
-        Just(json!(i64::MIN)),
-        Just(json!(-1)),
-        Just(json!(f64::MAX)),
-        Just(json!(1e-300)),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from),
-        "\\PC{0,40}".prop_map(Value::from),
-        (0usize..200_000).prop_map(|len| Value::from("é".repeat(len))),
-        Just(json!("from_a_later_release")),
-        (0usize..300).prop_map(|depth| {
-            (0..depth).fold(Value::Null, |inner, _| Value::Array(vec![inner]))
-        }),
-    ];
-    leaf.prop_recursive(3, 16, 4, |inner| {
-        prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            proptest::collection::btree_map("[a-z_]{1,12}", inner, 0..4)
-                .prop_map(|map| Value::Object(map.into_iter().collect())),
-        ]
-    })
-}
-
 /// Byte-level edits of a seed.
 #[derive(Debug, Clone)]
 enum Edit {
@@ -474,12 +409,12 @@ proptest! {
     fn seeds_with_a_field_of_the_wrong_shape_decode_or_fail_cleanly(
         seed in any::<prop::sample::Index>(),
         path in any::<usize>(),
-        replacement in wrong_value(),
+        replacement in fuzz::wrong_value(),
     ) {
         let seeds = seeds();
         let (name, bytes) = &seeds[seed.index(seeds.len())];
         let sample: Value = rmp_serde::from_slice(bytes).expect("a seed reads as a value");
-        let mutated = replace_one(&sample, path, replacement);
+        let mutated = fuzz::replace_one(&sample, path, replacement);
         let encoded = rmp_serde::to_vec_named(&mutated).expect("encodes");
         decode_named(name, &encoded);
     }
@@ -489,10 +424,10 @@ proptest! {
     fn event_json_decodes_or_fails_cleanly(
         bytes in proptest::collection::vec(any::<u8>(), 0..1024),
         path in any::<usize>(),
-        replacement in wrong_value(),
+        replacement in fuzz::wrong_value(),
     ) {
         decode_event(&bytes);
-        let mutated = replace_one(&sample_event(), path, replacement);
+        let mutated = fuzz::replace_one(&sample_event(), path, replacement);
         decode_event(&serde_json::to_vec(&mutated).expect("encodes"));
     }
 }
