@@ -13,7 +13,7 @@ use std::{
 };
 
 use anyhow::Context;
-mod jsonrpc;
+pub mod jsonrpc;
 mod stdio;
 pub mod tool_list;
 pub mod tools;
