@@ -14,7 +14,7 @@ use std::{
 
 use anyhow::Context;
 pub mod jsonrpc;
-mod stdio;
+pub mod stdio;
 pub mod tool_list;
 pub mod tools;
 

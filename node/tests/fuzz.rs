@@ -1,19 +1,24 @@
 //! Fuzz targets for what the node and its commands read from outside: the hook JSON Claude Code writes
 //! to `shim-node hook` ([`hook::parse`]), the status-line JSON ([`statusline::parse`]), each line an MCP
-//! client writes to `shim-node mcp` ([`jsonrpc::classify`], and the id scan of a line too long to keep,
+//! client writes to `shim-node mcp` (the line reader, [`LineTransport`], over input cut into arbitrary
+//! chunks; each line's [`jsonrpc::classify`], and the id scan of a line too long to keep,
 //! [`jsonrpc::too_long`]), OTLP/HTTP export bodies, protobuf and JSON, plain and gzipped
 //! ([`otlp::take_body`], all the receiver does with a body), the configuration file
 //! ([`Config::from_file`]), and the events the analytics summary tallies ([`EventTally::add`]).
 //!
 //! Properties: parsing never panics and returns within [`fuzz::PER_INPUT`], a value or an error; an
-//! MCP line that is not served is answered with a JSON-RPC error whose id is one a request may carry; an
-//! OTLP body never yields more records than the limit. Cases: [`fuzz::cases`] (`SHIM_FUZZ_CASES`, see
+//! MCP line that is not served is answered with a JSON-RPC error whose id is one a request may carry, and
+//! how the input is cut into reads changes nothing the server reads or answers; an OTLP body never yields more records than the limit. Cases: [`fuzz::cases`] (`SHIM_FUZZ_CASES`, see
 //! `protocol/tests/support/fuzz.rs`).
 
 #[path = "../../protocol/tests/support/fuzz.rs"]
 mod fuzz;
 
-use std::io::Write;
+use std::{
+    io::Write,
+    pin::Pin,
+    task::{Context, Poll},
+};
 
 use opentelemetry_proto::tonic::{
     collector::{logs::v1::ExportLogsServiceRequest, metrics::v1::ExportMetricsServiceRequest},
@@ -27,15 +32,23 @@ use opentelemetry_proto::tonic::{
 };
 use proptest::prelude::*;
 use prost::Message;
+use rmcp::{
+    model::{JsonRpcMessage, ServerResult},
+    transport::Transport,
+};
 use serde_json::{Value, json};
 use shim_node::{
     analytics::summary::EventTally,
     cli::{hook, statusline},
     config::Config,
-    mcp::jsonrpc::{self, Incoming},
+    mcp::{
+        jsonrpc::{self, Incoming},
+        stdio::LineTransport,
+    },
     otlp::{self, Limits, Signal, body::Format},
 };
 use shim_protocol::codec;
+use tokio::io::{AsyncRead, AsyncReadExt, ReadBuf};
 
 // Hook and status-line JSON.
 
@@ -159,6 +172,102 @@ fn mcp_line(line: &[u8]) {
     check_reject(&fuzz::bounded("jsonrpc::too_long", || {
         jsonrpc::too_long(prefix, 16 * 1024 * 1024)
     }));
+}
+
+/// Input handed over in reads of the given sizes, in turn.
+struct Chunked {
+    data: Vec<u8>,
+    at: usize,
+    sizes: Vec<usize>,
+    reads: usize,
+}
+
+impl AsyncRead for Chunked {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let this = &mut *self;
+        let size = match this.sizes.len() {
+            0 => usize::MAX,
+            len => this.sizes[this.reads % len].max(1),
+        };
+        this.reads += 1;
+        let end = this
+            .data
+            .len()
+            .min(this.at.saturating_add(size))
+            .min(this.at + buf.remaining());
+        buf.put_slice(&this.data[this.at..end]);
+        this.at = end;
+        Poll::Ready(Ok(()))
+    }
+}
+
+/// Serves `input`, read in reads of `sizes`, through the MCP server's line reader: answers each request it
+/// hands on, and returns what it handed on and everything written back.
+fn serve_lines(input: &[u8], sizes: Vec<usize>) -> (Vec<String>, Vec<u8>) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let (server_out, mut client_out) = tokio::io::duplex(64 * 1024);
+        let written = tokio::spawn(async move {
+            let mut all = Vec::new();
+            client_out.read_to_end(&mut all).await.expect("reads");
+            all
+        });
+        let input = Chunked {
+            data: input.to_vec(),
+            at: 0,
+            sizes,
+            reads: 0,
+        };
+        let mut transport = LineTransport::new(input, server_out);
+        let mut handed_on = Vec::new();
+        while let Some(message) = transport.receive().await {
+            handed_on.push(serde_json::to_string(&message).expect("json"));
+            if let JsonRpcMessage::Request(request) = message {
+                transport
+                    .send(JsonRpcMessage::response(
+                        ServerResult::empty(()),
+                        request.id,
+                    ))
+                    .await
+                    .expect("answers");
+            }
+        }
+        transport.close().await.expect("closes");
+        drop(transport);
+        (handed_on, written.await.expect("the reader"))
+    })
+}
+
+/// The line reader on `input`, whole and in reads of `sizes`: the same either way, and every line written
+/// back is a JSON-RPC response or error.
+fn mcp_stream(input: &[u8], sizes: Vec<usize>) {
+    let whole = fuzz::bounded("LineTransport", || serve_lines(input, Vec::new()));
+    let chunked = fuzz::bounded("LineTransport", || serve_lines(input, sizes));
+    assert_eq!(whole, chunked, "the reads' sizes changed what was read");
+    let (handed_on, written) = whole;
+    let lines = input.split(|byte| *byte == b'\n').count();
+    let answers = written
+        .split(|byte| *byte == b'\n')
+        .filter(|line| !line.is_empty());
+    let mut replies = 0;
+    for answer in answers {
+        let reply: Value = serde_json::from_slice(answer).expect("an answer is JSON");
+        if reply.get("error").is_some() || reply.is_array() {
+            check_reject(&reply);
+        }
+        replies += 1;
+    }
+    assert!(
+        handed_on.len() <= lines && replies <= lines,
+        "more out than lines in"
+    );
 }
 
 // OTLP bodies.
@@ -460,6 +569,19 @@ fn hostile_inputs_are_errors_not_panics() {
             otlp_body(signal, Format::Json, input);
         }
     }
+    // The line reader: a line just over its limit, with an id to answer, then a request; CRLF; a BOM.
+    let mut long = br#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":""#.to_vec();
+    long.resize(shim_node::mcp::stdio::MAX_LINE_BYTES + 1, b'a');
+    long.extend_from_slice(b"\"}}\n");
+    long.extend_from_slice(
+        b"\xEF\xBB\xBF{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\r\n\n\n",
+    );
+    let (_, written) = serve_lines(&long, vec![65_536, 7]);
+    let first: Value =
+        serde_json::from_slice(written.split(|byte| *byte == b'\n').next().expect("a line"))
+            .expect("json");
+    assert_eq!(first["id"], 9);
+    assert_eq!(first["error"]["code"], jsonrpc::INVALID_REQUEST);
     // Protobuf: a field nested in itself past any depth, lengths past the end, a varint that never ends.
     let mut nested = Vec::new();
     while nested.len() < 200_000 {
@@ -558,6 +680,27 @@ proptest! {
         edit_bytes(&mut bytes, &edits);
         hook_and_statusline(&bytes);
         mcp_line(&bytes);
+    }
+
+    /// MCP sample lines, edited and mixed with arbitrary ones, as one input cut into arbitrary reads.
+    #[test]
+    fn mcp_input_in_any_reads_is_read_the_same(
+        picks in proptest::collection::vec((any::<prop::sample::Index>(), edits(), any::<bool>()), 0..8),
+        noise in proptest::collection::vec(any::<u8>(), 0..64),
+        sizes in proptest::collection::vec(1usize..64, 1..16),
+    ) {
+        let samples = mcp_samples();
+        let mut input = Vec::new();
+        for (pick, edits, edit) in &picks {
+            let mut line = serde_json::to_vec(&samples[pick.index(samples.len())]).expect("json");
+            if *edit {
+                edit_bytes(&mut line, edits);
+            }
+            input.extend_from_slice(&line);
+            input.push(b'\n');
+        }
+        input.extend_from_slice(&noise);
+        mcp_stream(&input, sizes);
     }
 
     /// An OTLP export, protobuf or JSON, with byte-level edits.
