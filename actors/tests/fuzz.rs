@@ -1,9 +1,12 @@
 //! Fuzz targets for the transcripts the node reads: Claude Code's JSONL, which the signal collector tails
 //! for token use ([`transcript::read_from`]) and the resume digest reads whole ([`digest::read`] and
-//! [`digest::parse`]). Seeds are the recorded session in `tests/data/claude-code-session.jsonl`.
+//! [`digest::parse`]). Seeds are the recorded session in `tests/data/claude-code-session.jsonl`. And the
+//! prompts the model router is asked about (`model.route`, `shim-node route`): [`analyzer::analyze`],
+//! [`router::judge`] and the built-in learned model's `score` and `decide`.
 //!
 //! Properties: reading never panics and returns within [`fuzz::PER_INPUT`]; the tail reader's offset stays
-//! within the file and on a line end, and it counts no more messages than there are lines. Cases:
+//! within the file and on a line end, and it counts no more messages than there are lines; a prompt's
+//! scores are probabilities. Cases:
 //! [`fuzz::cases`] (`SHIM_FUZZ_CASES`, see `protocol/tests/support/fuzz.rs`).
 
 #[path = "../../protocol/tests/support/fuzz.rs"]
@@ -13,7 +16,12 @@ use std::{io::Write, path::Path};
 
 use proptest::prelude::*;
 use serde_json::Value;
-use shim_actors::{checkpoint_manager::resume::digest, signals::transcript};
+use shim_actors::{
+    checkpoint_manager::resume::digest,
+    model_router::{analyzer, classifier, router},
+    signals::transcript,
+};
+use shim_protocol::limits::MAX_PROMPT_BYTES;
 
 const SESSION: &str = include_str!("../../tests/data/claude-code-session.jsonl");
 
@@ -120,8 +128,67 @@ fn paths_that_are_not_regular_files_are_errors() {
     read_path(&dir.path().join("absent.jsonl"));
 }
 
+/// Analyses `prompt` as the router does, and scores it with the built-in model.
+fn route(prompt: &str) {
+    // Loaded once per process (seconds unoptimised), not part of any one prompt's time.
+    analyzer::tokenizer();
+    let features = fuzz::bounded("analyzer::analyze", || analyzer::analyze(prompt));
+    fuzz::bounded("router::judge", || router::judge(&features));
+    let model = classifier::builtin();
+    let scored = fuzz::bounded("Classifier::score", || model.score(prompt, &features));
+    assert!(
+        scored.logits.iter().all(|logit| logit.is_finite()),
+        "{scored:?}"
+    );
+    let decided = model.decide(scored.logits);
+    let total: f64 = decided.probabilities.iter().sum();
+    assert!((total - 1.0).abs() < 1e-9, "{decided:?}");
+}
+
+/// Prompts of the longest kinds: as long as the router takes them when optimised, a sixty-fourth of that
+/// unoptimised (where the tokenizer alone takes seconds on a 1 MiB word).
+#[test]
+fn hostile_prompts_are_routed() {
+    let longest = if cfg!(debug_assertions) {
+        MAX_PROMPT_BYTES / 64
+    } else {
+        MAX_PROMPT_BYTES
+    };
+    let fill = |piece: &str| piece.repeat(longest / piece.len());
+    for prompt in [
+        String::new(),
+        fill("\u{0}"),
+        fill("```"),
+        fill("a"),
+        fill("é🦀\u{200b}\u{202e}"),
+        fill("fn main() {\n"),
+        fill("\n"),
+        fill("word "),
+        fill("a1_"),
+    ] {
+        route(&prompt);
+    }
+}
+
 proptest! {
     #![proptest_config(fuzz::config())]
+
+    /// Any text, and text made of pieces prompts are made of, as a prompt to route.
+    #[test]
+    fn any_prompt_is_routed(
+        text in "\\PC{0,400}",
+        pieces in proptest::collection::vec(
+            prop::sample::select(vec![
+                "fix", "the", "bug", " ", "\n", "```rust\n", "```", "fn f() {}", "why", "?", "refactor",
+                "architecture", "é", "🦀", "\t", "0x1F", "https://example.com/a?b=c", "/src/lib.rs:12",
+            ]),
+            0..200,
+        ),
+    ) {
+        route(&text);
+        route(&pieces.concat());
+    }
+
 
     /// Any bytes as a transcript, read from the start and from any offset.
     #[test]
