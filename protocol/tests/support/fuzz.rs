@@ -3,7 +3,7 @@
 //!
 //! By default each target runs a bounded smoke of [`SMOKE_CASES`] cases, which `cargo test` (and so CI)
 //! runs. `SHIM_FUZZ_CASES=<n>` runs `n` cases per target instead: the long mode, best in release, e.g.
-//! `SHIM_FUZZ_CASES=1000000 cargo test --release -p shim-protocol --test fuzz`. A failing case is shrunk
+//! `SHIM_FUZZ_CASES=100000 cargo test --release -p shim-protocol --test fuzz`. A failing case is shrunk
 //! and its seed saved in the crate's `proptest-regressions/fuzz.txt`, which is committed: proptest replays
 //! it first on every later run.
 
