@@ -13,8 +13,8 @@ use std::{
 };
 
 use anyhow::Context;
-mod jsonrpc;
-mod stdio;
+pub mod jsonrpc;
+pub mod stdio;
 pub mod tool_list;
 pub mod tools;
 

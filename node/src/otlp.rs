@@ -209,8 +209,10 @@ impl Recent {
 
 /// Which export a request carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Signal {
+pub enum Signal {
+    /// `/v1/logs`: Claude Code's events.
     Logs,
+    /// `/v1/metrics`: Claude Code's counters.
     Metrics,
 }
 
@@ -221,6 +223,37 @@ impl Signal {
             Signal::Metrics => "metrics",
         }
     }
+}
+
+/// Un-gzips (when `gzipped`), bounds and decodes the body of one export, and takes from it what SHIM uses:
+/// everything the receiver does with a body's bytes, with no I/O. CPU work of up to a few tens of
+/// milliseconds, run off the async threads.
+pub fn take_body(
+    signal: Signal,
+    format: Format,
+    gzipped: bool,
+    wire: &[u8],
+    limits: Limits,
+) -> OtlpResult<Taken> {
+    let plain = if gzipped {
+        std::borrow::Cow::Owned(body::gunzip(wire, limits.max_body_bytes)?)
+    } else {
+        std::borrow::Cow::Borrowed(wire)
+    };
+    // Counted before decoding: what is refused here is never built in memory.
+    match (format, signal) {
+        (Format::Json, _) => bound::json(&plain, limits.max_records)?,
+        (Format::Protobuf, Signal::Logs) => bound::protobuf_logs(&plain, limits.max_records)?,
+        (Format::Protobuf, Signal::Metrics) => bound::protobuf_metrics(&plain, limits.max_records)?,
+    }
+    Ok(match signal {
+        Signal::Logs => {
+            claude::from_logs(&body::decode::<ExportLogsServiceRequest>(format, &plain)?)
+        }
+        Signal::Metrics => claude::from_metrics(&body::decode::<ExportMetricsServiceRequest>(
+            format, &plain,
+        )?),
+    })
 }
 
 /// Binds `addr` and serves the receiver until `shutdown` resolves; returns the bound address.
@@ -344,35 +377,12 @@ impl Receiver {
             after: limits.body_timeout,
         })??;
         // Un-gzipping and decoding are CPU work of up to a few tens of milliseconds: off the async threads.
-        let taken = tokio::task::spawn_blocking(move || -> OtlpResult<Taken> {
-            let plain = if gzipped {
-                std::borrow::Cow::Owned(body::gunzip(&wire, limits.max_body_bytes)?)
-            } else {
-                std::borrow::Cow::Borrowed(&wire[..])
-            };
-            // Counted before decoding: what is refused here is never built in memory.
-            match (format, signal) {
-                (Format::Json, _) => bound::json(&plain, limits.max_records)?,
-                (Format::Protobuf, Signal::Logs) => {
-                    bound::protobuf_logs(&plain, limits.max_records)?
-                }
-                (Format::Protobuf, Signal::Metrics) => {
-                    bound::protobuf_metrics(&plain, limits.max_records)?
-                }
-            }
-            Ok(match signal {
-                Signal::Logs => {
-                    claude::from_logs(&body::decode::<ExportLogsServiceRequest>(format, &plain)?)
-                }
-                Signal::Metrics => claude::from_metrics(&body::decode::<
-                    ExportMetricsServiceRequest,
-                >(format, &plain)?),
-            })
-        })
-        .await
-        .map_err(|error| OtlpError::Internal {
-            message: error.to_string(),
-        })??;
+        let taken =
+            tokio::task::spawn_blocking(move || take_body(signal, format, gzipped, &wire, limits))
+                .await
+                .map_err(|error| OtlpError::Internal {
+                    message: error.to_string(),
+                })??;
         self.context
             .metrics
             .record_unknown(signal.as_str(), taken.unknown);

@@ -9,6 +9,11 @@ use crate::{
 
 pub use crate::limits::MAX_PAYLOAD_BYTES;
 
+/// Deepest nesting of arrays and maps a payload may have (as deep as JSON is read): far above any message,
+/// far below what overflows a thread's stack. With rmp-serde's own default (1024), 3 KB of maps nested
+/// under an unknown field overflowed the stack of a debug build's decoding thread, aborting the process.
+pub const MAX_DEPTH: usize = 128;
+
 /// Encodes `value` as MessagePack with field names, so readers can skip fields they do not know.
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
     let bytes = rmp_serde::to_vec_named(value).map_err(CodecError::Encode)?;
@@ -16,10 +21,13 @@ pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
     Ok(bytes)
 }
 
-/// Decodes a MessagePack payload, refusing payloads above [`MAX_PAYLOAD_BYTES`].
+/// Decodes a MessagePack payload, refusing payloads above [`MAX_PAYLOAD_BYTES`] or nested deeper than
+/// [`MAX_DEPTH`].
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
     check_size(bytes.len())?;
-    rmp_serde::from_slice(bytes).map_err(CodecError::Decode)
+    let mut deserializer = rmp_serde::Deserializer::from_read_ref(bytes);
+    deserializer.set_max_depth(MAX_DEPTH);
+    T::deserialize(&mut deserializer).map_err(CodecError::Decode)
 }
 
 /// Encodes a reply: the value or the error that stands in its place.

@@ -219,6 +219,32 @@ fn malformed_and_oversized_payloads_are_errors_not_panics() {
     ));
 }
 
+/// Found by the fuzz targets (tests/fuzz.rs): a thousand maps nested under a field a request does not
+/// know (3 KB) overflowed the stack of the task decoding it, which aborted the whole node. Nesting is
+/// now refused beyond `128`.
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for depth in [codec::MAX_DEPTH + 1, 1_000, 100_000] {
+        let mut maps = b"\x81\xa1a".repeat(depth);
+        maps.push(0xc0);
+        assert!(
+            matches!(
+                codec::decode::<StatusRequest>(&maps),
+                Err(CodecError::Decode(_))
+            ),
+            "{depth} nested maps"
+        );
+    }
+    // As deep as any message could nest still decodes.
+    let mut nested = b"\x81\xa7chat_id\xa1c".to_vec();
+    for _ in 0..(codec::MAX_DEPTH - 2) {
+        let mut outer = b"\x82\xa7chat_id\xa1c\xa1a".to_vec();
+        outer.extend_from_slice(&nested);
+        nested = outer;
+    }
+    codec::decode::<StatusRequest>(&nested).expect("decodes");
+}
+
 #[test]
 fn events_are_readable_json_with_the_documented_envelope() {
     let event = Event {

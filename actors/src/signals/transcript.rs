@@ -185,9 +185,11 @@ pub fn read_from(path: &Path, offset: u64) -> Result<TranscriptDelta, Transcript
             .message
             .and_then(|message| message.usage)
             .map(|usage| {
-                usage.input_tokens
-                    + usage.cache_read_input_tokens
-                    + usage.cache_creation_input_tokens
+                // Saturating: the counts are the transcript's, and a line may say anything.
+                usage
+                    .input_tokens
+                    .saturating_add(usage.cache_read_input_tokens)
+                    .saturating_add(usage.cache_creation_input_tokens)
             })
             // Messages Claude Code writes itself (API errors, model `<synthetic>`) carry zero usage.
             .filter(|tokens| *tokens > 0);
