@@ -845,8 +845,19 @@ async fn connect_nats(config: &Config, name: &str) -> anyhow::Result<async_nats:
     crate::nats::connect_with(&config.nats_url, name, false, None, &auth)
         .await
         .map_err(|error| {
+            let hint = match error.kind() {
+                async_nats::ConnectErrorKind::AuthorizationViolation
+                | async_nats::ConnectErrorKind::Authentication => {
+                    "the server refused these credentials: use the data dir (--data-dir) and settings of the node \
+                     that runs there (docs/security.md)"
+                }
+                async_nats::ConnectErrorKind::Tls => {
+                    "check nats_tls_ca, nats_tls_cert and nats_tls_key, and that the server speaks TLS"
+                }
+                _ => "is shim-node running? start it with `shim-node run`",
+            };
             exit::NoNodeError(format!(
-                "cannot reach NATS at {} ({error}); is shim-node running? start it with `shim-node run`",
+                "cannot reach NATS at {} ({error}); {hint}",
                 config.nats_url
             ))
             .into()

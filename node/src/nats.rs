@@ -160,7 +160,7 @@ pub async fn connect_with(
                         tracing::error!(
                             %text,
                             "the NATS server does not let this node's user use this subject; the user's \
-                             permissions must cover the node's own subjects (docs/security.md, \"Permissions\")"
+                             permissions must cover the node's own subjects (docs/security.md, \"The permissions template\")"
                         )
                     }
                     other => warn!(event = %other, "nats event"),

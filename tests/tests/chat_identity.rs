@@ -430,3 +430,46 @@ async fn a_second_mcp_server_cannot_act_for_a_chat_the_first_one_opened() {
     assert!(first.close().await && second.close().await);
     node.stop().await;
 }
+
+#[tokio::test]
+async fn a_tampered_key_lets_nothing_through_until_its_session_starts_again() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let anyone = node.client().await;
+    let (chat, as_chat) = open(&anyone, "tampered").await;
+    let release = ReleaseLockRequest {
+        chat_id: chat.clone(),
+        resource: "repo".to_owned(),
+    };
+    let store = async_nats::jetstream::new(anyone.nats().clone())
+        .get_key_value("shim_chat_keys")
+        .await
+        .expect("the bucket");
+    // Overwritten with garbage, then deleted: neither opens the chat to anyone.
+    store
+        .put(chat.as_str(), "not a key".into())
+        .await
+        .expect("overwritten");
+    forbidden(
+        anyone
+            .request::<_, ReleaseLockReply>(NodeOp::LockRelease, &release)
+            .await,
+        "a request for a chat whose key is unreadable",
+    );
+    store.delete(chat.as_str()).await.expect("deleted");
+    forbidden(
+        anyone
+            .request::<_, ReleaseLockReply>(NodeOp::LockRelease, &release)
+            .await,
+        "a request for a chat whose key was deleted",
+    );
+    // The chat's session starting again on its node writes the key back, and the chat acts again.
+    let again = start(&as_chat, Some(&chat), None).await.expect("restarts");
+    assert!(again.chat_secret.is_some());
+    let released: ReleaseLockReply = as_chat
+        .request(NodeOp::LockRelease, &release)
+        .await
+        .expect("the chat acts again");
+    assert!(!released.released, "it held no lock");
+    node.stop().await;
+}

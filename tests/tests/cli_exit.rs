@@ -373,7 +373,7 @@ async fn tables_keep_their_columns_in_line_whatever_the_cells() {
     let client = node.client().await;
     let worker = "0f8e1b2c-1111-4222-8333-944445555666";
     for (chat_id, name) in [(worker, "parser work"), ("boss", "lead")] {
-        let _: SessionStartReply = client
+        let started: SessionStartReply = client
             .request(
                 NodeOp::SessionStart,
                 &SessionStartRequest {
@@ -384,9 +384,10 @@ async fn tables_keep_their_columns_in_line_whatever_the_cells() {
             )
             .await
             .expect("session");
+        shim_tests::remember(&started);
     }
     for title in ["write the docs", "port the parser"] {
-        let _: DispatchTaskReply = client
+        let _: DispatchTaskReply = shim_tests::acting(&client, "boss")
             .request(
                 NodeOp::TaskDispatch,
                 &DispatchTaskRequest {
@@ -399,7 +400,7 @@ async fn tables_keep_their_columns_in_line_whatever_the_cells() {
             .await
             .expect("dispatches");
     }
-    let claimed: ClaimTaskReply = client
+    let claimed: ClaimTaskReply = shim_tests::acting(&client, worker)
         .request(
             NodeOp::TaskClaim,
             &ClaimTaskRequest {

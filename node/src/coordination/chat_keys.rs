@@ -205,8 +205,17 @@ impl ChatKeys {
     /// Checks that a request acting for `chat_id` may: the chat has no key, or the request presents its secret.
     pub async fn check(&self, chat_id: &str, presented_opt: Option<&str>) -> Result<(), WireError> {
         validate_id("chat id", chat_id)?;
-        let Some(key) = self.bucket.get(chat_id).await? else {
-            return Ok(());
+        let key = match self.bucket.read(chat_id).await? {
+            Current::Absent => return Ok(()),
+            Current::Present { value, .. } => value,
+            // A key that was there and is now deleted or unreadable was tampered with (SHIM never deletes
+            // one): nothing can be checked against it, so nothing is let through.
+            Current::Cleared { .. } | Current::Unreadable { .. } => {
+                return Err(forbidden(format!(
+                    "chat {chat_id}'s key in shim_chat_keys is deleted or unreadable, so no request can be \
+                     checked against it; its session starting again on its node restores it"
+                )));
+            }
         };
         match presented_opt {
             Some(presented) if same(&sha256(presented), &key.sha256) => Ok(()),

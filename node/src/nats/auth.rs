@@ -190,8 +190,9 @@ impl EmbeddedCredentials {
     pub fn load(data_dir: &DataDir) -> anyhow::Result<Option<EmbeddedCredentials>> {
         let path = EmbeddedCredentials::path(data_dir);
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map(Some).with_context(|| {
-                format!(
+            // The parser's message quotes the line it stopped at, which may hold the password: not repeated.
+            Ok(text) => toml::from_str(&text).map(Some).map_err(|_| {
+                anyhow::anyhow!(
                     "{} is damaged; delete it and restart shim-node, which makes new credentials",
                     path.display()
                 )
@@ -308,12 +309,21 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let data_dir = DataDir::new(dir.path());
         private_dir(&data_dir.nats_dir()).expect("dir");
-        std::fs::write(EmbeddedCredentials::path(&data_dir), "user = 3").expect("written");
+        // Cut short mid-password (a write that stopped): the error must not repeat the line.
+        std::fs::write(
+            EmbeddedCredentials::path(&data_dir),
+            "user = \"shim\"\npassword = \"02f968d7aa5e61\n",
+        )
+        .expect("written");
         let error = format!(
             "{:#}",
             EmbeddedCredentials::load(&data_dir).expect_err("damaged")
         );
         assert!(error.contains("delete it and restart shim-node"), "{error}");
+        assert!(
+            !error.contains("02f968d7"),
+            "the password is not shown: {error}"
+        );
     }
 
     #[test]
