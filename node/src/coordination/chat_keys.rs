@@ -204,6 +204,28 @@ impl ChatKeys {
 
     /// Checks that a request acting for `chat_id` may: the chat has no key, or the request presents its secret.
     pub async fn check(&self, chat_id: &str, presented_opt: Option<&str>) -> Result<(), WireError> {
+        self.check_from(chat_id, presented_opt, None).await
+    }
+
+    /// [`check`](Self::check) for a `session.end`, which the chat's Claude Code process (its SessionEnd hook,
+    /// which holds no secret) may also send.
+    pub async fn check_end(
+        &self,
+        chat_id: &str,
+        presented_opt: Option<&str>,
+        claude_pid_opt: Option<u32>,
+    ) -> Result<(), WireError> {
+        self.check_from(chat_id, presented_opt, claude_pid_opt)
+            .await
+    }
+
+    /// One read of the chat's key, then: its secret, or (given) its Claude Code process.
+    async fn check_from(
+        &self,
+        chat_id: &str,
+        presented_opt: Option<&str>,
+        claude_pid_opt: Option<u32>,
+    ) -> Result<(), WireError> {
         validate_id("chat id", chat_id)?;
         let key = match self.bucket.read(chat_id).await? {
             Current::Absent => return Ok(()),
@@ -217,6 +239,9 @@ impl ChatKeys {
                 )));
             }
         };
+        if claude_pid_opt.is_some() && claude_pid_opt == key.claude_pid {
+            return Ok(());
+        }
         match presented_opt {
             Some(presented) if same(&sha256(presented), &key.sha256) => Ok(()),
             Some(_) => Err(forbidden(format!(
@@ -227,25 +252,6 @@ impl ChatKeys {
                  secret (the Shim-Chat-Secret header its MCP server sets; see docs/security.md, \"Chat identity\")"
             ))),
         }
-    }
-}
-
-impl ChatKeys {
-    /// [`check`](Self::check) for a `session.end`, which the chat's Claude Code process (its SessionEnd hook,
-    /// which holds no secret) may also send.
-    pub async fn check_end(
-        &self,
-        chat_id: &str,
-        presented_opt: Option<&str>,
-        claude_pid_opt: Option<u32>,
-    ) -> Result<(), WireError> {
-        validate_id("chat id", chat_id)?;
-        if let (Some(pid), Some(key)) = (claude_pid_opt, self.bucket.get(chat_id).await?)
-            && key.claude_pid == Some(pid)
-        {
-            return Ok(());
-        }
-        self.check(chat_id, presented_opt).await
     }
 }
 
