@@ -254,10 +254,24 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
             .await,
         "a heartbeat for the worker",
     );
-    forbidden(
-        start(&anyone, Some(&worker), None).await,
-        "a session start naming the worker",
-    );
+    // Refused as docs/security.md shows it (its example names the chat worker-1).
+    match start(&anyone, Some(&worker), None).await {
+        Err(ClientError::Remote(refused @ WireError::Forbidden { .. })) => {
+            let doc = std::fs::read_to_string(shim_tests::repo_root().join("docs/security.md"))
+                .expect("docs/security.md");
+            let from = doc
+                .find("  forbidden: chat worker-1")
+                .expect("the doc's example");
+            let example = &doc[from..from + doc[from..].find("```").expect("its end")];
+            let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(
+                words(&refused.to_string().replace(&worker, "worker-1")),
+                words(example),
+                "the doc shows the refusal as the node says it"
+            );
+        }
+        other => panic!("a session start naming the worker must be refused: {other:?}"),
+    }
     forbidden(
         anyone
             .request::<_, SessionEndReply>(
