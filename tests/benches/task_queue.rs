@@ -11,6 +11,7 @@
 //! and share one thread, as Node.js runs them; each run starts a fresh nats-server, after the machine has been
 //! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10),
 //! `SYNC` (JetStream's `sync_interval`: nats.conf's `always` unless set, e.g. `1s` beside Redis' AOF `everysec`);
+//! `PARTS` (comma-separated `c1`, `c16`, `latency`: only those measurements);
 //! `CLUSTER=1` runs each measurement on three servers from `nats-cluster.conf` (as written: `always`) with three
 //! copies of the queue's streams and buckets, the clients connected to all three (docs/cluster.md, "What
 //! replicas buy"); `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by
@@ -65,6 +66,41 @@ impl Servers {
             Servers::One(NatsServer::start_with(options))
         }
     }
+
+    /// CPU seconds the servers have used so far.
+    fn cpu_seconds(&self) -> f64 {
+        let pids = match self {
+            Servers::One(nats) => nats.pid().into_iter().collect(),
+            Servers::Three(cluster) => cluster.pids(),
+        };
+        pids.iter()
+            .map(|pid| cpu_seconds(&format!("/proc/{pid}/stat")))
+            .sum()
+    }
+}
+
+/// CPU seconds (user and system) a process has used, from its `/proc/<pid>/stat`.
+fn cpu_seconds(stat_path: &str) -> f64 {
+    let stat = std::fs::read_to_string(stat_path).unwrap_or_default();
+    // The command name, in parentheses, may hold spaces: fields are counted after it.
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<u64> = after_name
+        .split_whitespace()
+        .map(|field| field.parse().unwrap_or(0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the file, 12 and 13 after the name.
+    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
+    // /proc counts in USER_HZ, which Linux fixes at 100 per second for user space.
+    ticks as f64 / 100.0
+}
+
+/// What one end-to-end run measured.
+struct EndToEnd {
+    /// Tasks per second from the first dispatch to the last completion.
+    rate: f64,
+    /// CPU time per task of the servers and of this process (producer and worker), in microseconds.
+    server_us: f64,
+    client_us: f64,
 }
 
 async fn open(servers: &Servers) -> TaskQueue {
@@ -172,12 +208,13 @@ async fn work(
     last
 }
 
-/// Tasks per second from the first dispatch to the last completion.
-async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> f64 {
+/// Tasks per second from the first dispatch to the last completion, and the CPU each side spent per task.
+async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndToEnd {
     let nats = Servers::start(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
     let done = Arc::new(AtomicUsize::new(0));
+    let (server_before, client_before) = (nats.cpu_seconds(), cpu_seconds("/proc/self/stat"));
     let slots: Vec<_> = (0..concurrency)
         .map(|slot| tokio::spawn(work(worker.clone(), slot, done.clone(), n, None)))
         .collect();
@@ -191,7 +228,12 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> f64 
             finished = at;
         }
     }
-    n as f64 / finished.duration_since(started).as_secs_f64()
+    let per_task = |seconds: f64| seconds * 1e6 / n as f64;
+    EndToEnd {
+        rate: n as f64 / finished.duration_since(started).as_secs_f64(),
+        server_us: per_task(nats.cpu_seconds() - server_before),
+        client_us: per_task(cpu_seconds("/proc/self/stat") - client_before),
+    }
 }
 
 /// Dispatch-to-claim latency at a steady rate, 16 waiting workers.
@@ -320,19 +362,32 @@ fn main() {
         end_to_end(16, 2_000, &options).await;
         let mut results = serde_json::Map::new();
         for concurrency in [1, 16] {
-            let mut rates = Vec::new();
+            if !wanted(&format!("c{concurrency}")) {
+                continue;
+            }
+            let (mut rates, mut server, mut client) = (Vec::new(), Vec::new(), Vec::new());
             for run in 1..=runs {
                 quiet_gate().await;
-                let rate = end_to_end(concurrency, n, &options).await;
-                eprintln!("e2e c={concurrency} run {run}/{runs}: {rate:.0} tasks/s");
-                rates.push(rate);
+                let measured = end_to_end(concurrency, n, &options).await;
+                eprintln!(
+                    "e2e c={concurrency} run {run}/{runs}: {:.0} tasks/s; CPU per task: server {:.0} µs, client {:.0} µs",
+                    measured.rate, measured.server_us, measured.client_us
+                );
+                rates.push(measured.rate);
+                server.push(measured.server_us);
+                client.push(measured.client_us);
             }
-            let rate = median(rates);
-            println!("end to end, concurrency {concurrency:>2}: {rate:>7.0} tasks/s (median of {runs}, N={n})");
+            let (rate, server, client) = (median(rates), median(server), median(client));
+            println!(
+                "end to end, concurrency {concurrency:>2}: {rate:>7.0} tasks/s (median of {runs}, N={n}); \
+                 CPU per task: server {server:.0} µs, client {client:.0} µs"
+            );
             results.insert(format!("e2e_c{concurrency}"), serde_json::json!(rate));
+            results.insert(format!("server_us_c{concurrency}"), serde_json::json!(server));
+            results.insert(format!("client_us_c{concurrency}"), serde_json::json!(client));
         }
         let (mut p50s, mut p99s, mut achieved) = (Vec::new(), Vec::new(), Vec::new());
-        for run in 1..=runs {
+        for run in 1..=runs * usize::from(wanted("latency")) {
             quiet_gate().await;
             let (p50, p99, rate) = latency(rate, seconds, &options).await;
             eprintln!(
@@ -344,6 +399,10 @@ fn main() {
             p99s.push(p99.as_secs_f64() * 1e3);
             achieved.push(rate);
         }
+        if p50s.is_empty() {
+            write_results(results);
+            return;
+        }
         let (p50, p99) = (median(p50s), median(p99s));
         println!(
             "dispatch to claim at {rate}/s: p50 {p50:.2} ms, p99 {p99:.2} ms (median of {runs}, achieved {:.0}/s)",
@@ -351,9 +410,21 @@ fn main() {
         );
         results.insert("latency_p50_ms".to_owned(), serde_json::json!(p50));
         results.insert("latency_p99_ms".to_owned(), serde_json::json!(p99));
-        if let Ok(path) = std::env::var("SHIM_BENCH_JSON") {
-            std::fs::write(&path, serde_json::Value::Object(results).to_string())
-                .expect("writes the results");
-        }
+        write_results(results);
     });
+}
+
+/// Whether `PARTS` (comma-separated `c1`, `c16`, `latency`; all when unset) asks for `part`.
+fn wanted(part: &str) -> bool {
+    std::env::var("PARTS").map_or(true, |parts| {
+        parts.split(',').any(|asked| asked.trim() == part)
+    })
+}
+
+/// Writes the medians as JSON to `SHIM_BENCH_JSON`, when set.
+fn write_results(results: serde_json::Map<String, serde_json::Value>) {
+    if let Ok(path) = std::env::var("SHIM_BENCH_JSON") {
+        std::fs::write(&path, serde_json::Value::Object(results).to_string())
+            .expect("writes the results");
+    }
 }

@@ -74,6 +74,11 @@ impl NatsServer {
         self.port
     }
 
+    /// The server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// Returns the URL of the monitoring endpoints, when [`NatsOptions::monitoring`] asked for them.
     pub fn monitoring_url(&self) -> Option<String> {
         self.monitoring_port_opt

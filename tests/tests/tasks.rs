@@ -1334,3 +1334,128 @@ async fn oversized_fields_are_bad_requests_and_titles_count_characters() {
     );
     node.stop().await;
 }
+
+/// Opens the task queue as a library on `nats`, with its own connection (as a node, or a node restarted).
+async fn open_queue(nats: &NatsServer) -> shim_node::coordination::tasks::TaskQueue {
+    let client = shim_node::nats::connect(&nats.url(), "queue-test", false, None)
+        .await
+        .expect("connects");
+    shim_node::coordination::tasks::TaskQueue::open(client, Default::default())
+        .await
+        .expect("opens the queue")
+}
+
+/// Dispatches `count` tasks, then claims and completes each of them; returns their ids.
+async fn run_tasks(queue: &shim_node::coordination::tasks::TaskQueue, count: usize) -> Vec<String> {
+    let now = shim_actors::now_ms;
+    let mut ids = Vec::new();
+    for index in 0..count {
+        let (reply, _) = queue
+            .dispatch(
+                DispatchTaskRequest {
+                    chat_id: "queue-supervisor".to_owned(),
+                    title: format!("task {index}"),
+                    instructions: "do it".to_owned(),
+                    ..DispatchTaskRequest::default()
+                },
+                now(),
+            )
+            .await
+            .expect("dispatches");
+        ids.push(reply.task_id);
+    }
+    for _ in 0..count {
+        let (claim, _) = queue
+            .claim("queue-worker", &[], Duration::from_secs(5), now)
+            .await
+            .expect("claims");
+        let claim = claim.expect("a task is waiting");
+        let (task, recorded, _) = queue
+            .complete(
+                "queue-worker",
+                &claim.task.task_id,
+                "done".to_owned(),
+                now(),
+            )
+            .await
+            .expect("completes");
+        assert!(recorded);
+        assert_eq!(task.status, TaskStatus::Done);
+    }
+    ids
+}
+
+#[tokio::test]
+async fn acknowledged_tasks_stay_in_the_stream_and_are_never_delivered_again() {
+    use async_nats::jetstream::stream::RetentionPolicy;
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    run_tasks(&queue, 3).await;
+
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client);
+    let mut stream = js
+        .get_stream(shim_node::coordination::tasks::STREAM)
+        .await
+        .expect("the queue stream");
+    let info = stream.info().await.expect("info").clone();
+    // Limits retention: an acknowledgement deletes nothing (a deletion made the server reload a block per
+    // acknowledgement); the messages go when the retention period ends.
+    assert_eq!(info.config.retention, RetentionPolicy::Limits);
+    assert_eq!(info.config.max_age, queue.config().retention);
+    assert_eq!(info.state.messages, 3);
+    let mut consumer = stream
+        .get_consumer::<async_nats::jetstream::consumer::pull::Config>("tasks-normal")
+        .await
+        .expect("the normal priority's consumer");
+    let consumer_info = consumer.info().await.expect("consumer info");
+    assert_eq!(consumer_info.ack_floor.stream_sequence, 3);
+    assert_eq!(consumer_info.num_pending, 0);
+    assert_eq!(consumer_info.num_ack_pending, 0);
+
+    // A queue opened again (a node restarted) finds nothing to claim: the acknowledgements hold.
+    drop(queue);
+    let again = open_queue(&nats).await;
+    let (claim, _) = again
+        .claim(
+            "queue-worker",
+            &[],
+            Duration::from_millis(1500),
+            shim_actors::now_ms,
+        )
+        .await
+        .expect("claims");
+    assert!(claim.is_none(), "a completed task came back: {claim:?}");
+    // And it still serves new tasks.
+    run_tasks(&again, 1).await;
+}
+
+#[tokio::test]
+async fn a_work_queue_stream_made_by_an_earlier_shim_keeps_working() {
+    use async_nats::jetstream::stream::{Config, RetentionPolicy, StorageType};
+    let nats = NatsServer::start();
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client);
+    // The stream as SHIM made it before it kept acknowledged tasks.
+    js.create_stream(Config {
+        name: shim_node::coordination::tasks::STREAM.to_owned(),
+        subjects: vec![shim_protocol::subject::TASKS_QUEUE_ALL.to_owned()],
+        retention: RetentionPolicy::WorkQueue,
+        storage: StorageType::File,
+        duplicate_window: shim_protocol::limits::DUPLICATE_WINDOW,
+        ..Config::default()
+    })
+    .await
+    .expect("creates the old stream");
+
+    let queue = open_queue(&nats).await;
+    run_tasks(&queue, 2).await;
+    let mut stream = js
+        .get_stream(shim_node::coordination::tasks::STREAM)
+        .await
+        .expect("the queue stream");
+    let info = stream.info().await.expect("info").clone();
+    assert_eq!(info.config.retention, RetentionPolicy::WorkQueue);
+    // The work queue deleted each task as it was acknowledged.
+    assert_eq!(info.state.messages, 0);
+}

@@ -1,6 +1,6 @@
 //! The task queue on JetStream.
 //!
-//! - **Queue**: the work-queue stream `SHIM_TASKS` (file storage, replicas configurable) on
+//! - **Queue**: the stream `SHIM_TASKS` (file storage, replicas configurable, kept for the retention period) on
 //!   `shim.v1.tasks.queue.<priority>`, with one durable pull consumer per priority. A claim asks all four at
 //!   once and keeps the highest priority it gets, handing the rest straight back, so a waiting higher-priority
 //!   task is always taken first.

@@ -1,5 +1,10 @@
-//! Making what the queue runs on: the work-queue stream and its consumer per priority, the dead-letter stream,
-//! and the buckets of records and idempotency keys. Each is created when it does not exist, and found as it is
+//! Making what the queue runs on: the queue stream and its consumer per priority, the dead-letter stream, and
+//! the buckets of records and idempotency keys.
+//!
+//! The queue stream keeps what it is given for the retention period (limits retention) rather than deleting a
+//! message when its delivery is acknowledged (work-queue retention): each consumer's acknowledgement floor is
+//! what says a task was taken, and a deletion made the server load the message's block again on every
+//! acknowledgement, about half of its work per task with `sync_interval` set (docs/performance.md). Each is created when it does not exist, and found as it is
 //! when it does, but brought to the configured number of copies.
 
 use std::sync::Arc;
@@ -13,6 +18,7 @@ use async_nats::{
     },
 };
 use shim_protocol::{messages::Priority, subject};
+use tracing::info;
 
 use super::{
     BUCKET, DEAD_STREAM, KEYS_BUCKET, STREAM, TaskQueue, TaskQueueConfig, puller::Puller,
@@ -49,7 +55,8 @@ impl TaskQueue {
             stream::Config {
                 name: STREAM.to_owned(),
                 subjects: vec![subject::TASKS_QUEUE_ALL.to_owned()],
-                retention: RetentionPolicy::WorkQueue,
+                retention: RetentionPolicy::Limits,
+                max_age: config.retention,
                 storage: StorageType::File,
                 num_replicas: config.replicas.max(1),
                 duplicate_window: shim_protocol::limits::DUPLICATE_WINDOW,
@@ -57,6 +64,15 @@ impl TaskQueue {
             },
         )
         .await?;
+        if queue.cached_info().config.retention == RetentionPolicy::WorkQueue {
+            // JetStream cannot change a stream's retention from a work queue; the stream works as it is.
+            info!(
+                stream = STREAM,
+                "the task queue is a work-queue stream made by an earlier SHIM: it works, but each \
+                 acknowledgement costs the server more; with the queue empty and every node stopped, \
+                 `nats stream rm {STREAM}` lets the next start make the faster one"
+            );
+        }
         for priority in Priority::ALL {
             queue
                 .get_or_create_consumer(
