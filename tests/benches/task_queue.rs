@@ -11,7 +11,8 @@
 //! and share one thread, as Node.js runs them; each run starts a fresh nats-server, after the machine has been
 //! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10),
 //! `SYNC` (JetStream's `sync_interval`: nats.conf's `always` unless set, e.g. `1s` beside Redis' AOF `everysec`);
-//! `PARTS` (comma-separated `c1`, `c16`, `latency`: only those measurements);
+//! `PARTS` (comma-separated `c1`, `c16`, `latency`: only those measurements); `GATE_MAX_S` (the longest wait
+//! for a quiet machine before each run, 240);
 //! `CLUSTER=1` runs each measurement on three servers from `nats-cluster.conf` (as written: `always`) with three
 //! copies of the queue's streams and buckets, the clients connected to all three (docs/cluster.md, "What
 //! replicas buy"); `SHIM_BENCH_JSON=<file>` writes the medians as JSON (used by
@@ -311,12 +312,14 @@ fn machine_jiffies() -> (u64, u64) {
     (busy, fields.iter().take(8).sum())
 }
 
-/// Waits (up to four minutes) until the machine has been under 10% busy for two seconds running, as BullMQ's
-/// benchmark does before each run: this machine is shared, and figures taken under others' load are noise.
+/// Waits (up to `GATE_MAX_S` seconds, four minutes unless set, as BullMQ's benchmark's knob of that name) until
+/// the machine has been under 10% busy for two seconds running, as BullMQ's benchmark does before each run: this
+/// machine is shared, and figures taken under others' load are noise.
 async fn quiet_gate() {
     let started = Instant::now();
+    let longest = Duration::from_secs(knob("GATE_MAX_S", 240) as u64);
     let mut quiet = 0;
-    while quiet < 2 && started.elapsed() < Duration::from_secs(240) {
+    while quiet < 2 && started.elapsed() < longest {
         let (busy_before, total_before) = machine_jiffies();
         tokio::time::sleep(Duration::from_secs(1)).await;
         let (busy_after, total_after) = machine_jiffies();
