@@ -3,9 +3,8 @@
 //!
 //! Three nats-servers clustered from `nats-cluster.conf` as written (every acknowledged write fsynced), three
 //! `shim-node run` processes started one after the other (each once the one before answers), each given all
-//! three servers, three copies of every stream and bucket
-//! (`SHIM_REPLICAS=3`) and a data dir of its own; checkpoint retention is raised to 1,000 a chat so that every
-//! checkpoint saved must still be listed at the end. The chats are opened with `session.start`, spread evenly
+//! three servers, three copies of every stream and bucket (`SHIM_REPLICAS=3`) and a data dir of its own, the
+//! rest of their settings at their defaults. The chats are opened with `session.start`, spread evenly
 //! over the nodes, each on a NATS connection of its own (as each chat's MCP server has one) and acting with the
 //! secret its start gave. One chat in `SUPERVISOR_EVERY` (10) is a supervisor, the rest are workers.
 //!
@@ -29,14 +28,16 @@
 //! go to the chat's node; tasks, messages and locks to whichever node the cluster picks.
 //!
 //! Measured: per operation, calls, errors by kind (with the first error's text), calls per second, p50 and p99
-//! latency; each node's resident memory (`VmRSS`), read every second from before the chats open (idle) to the
-//! end, and the nats-servers' too. When the time is up every chat finishes its step; then, for `DRAIN` seconds
+//! latency; the resident memory (`VmRSS`) of each node, each nats-server and the benchmark, read every second
+//! from before the chats open (idle) to the end, and the CPU time each used; the nodes' warnings, and the
+//! servers' warnings and leader elections (a stream's or consumer's after its first: a leader lost), from their
+//! logs. When the time is up every chat finishes its step; then, for `DRAIN` seconds
 //! (45) at most, workers claim and complete what is left and every chat reads what it was sent. Then the counts,
 //! each checked against the cluster:
 //!
 //! - every task a supervisor was told was dispatched is `done`; none recorded as completed twice;
 //! - every message acknowledged to its sender was read exactly once, by its recipient;
-//! - every checkpoint saved is in the chat's list;
+//! - every checkpoint saved is in the chat's list, unless retention (the chat's newest 50) dropped it;
 //! - every tool call signalled was counted by the chat's worker (fire and forget included);
 //! - never two holders of a lock at once (a guarded counter per name, raised after the grant's answer and
 //!   lowered before the release is sent), and every grant released by its holder.
@@ -75,7 +76,7 @@ use shim_protocol::{
 };
 use shim_tests::{
     NatsCluster, NodeProcess,
-    load::{OpRecorder, OpSummary, RssSampler, RssSeries},
+    load::{OpRecorder, OpSummary, ProcessSampler, ProcessSeries},
     wait_for_node, wait_until,
 };
 
@@ -188,8 +189,8 @@ struct Ledger {
     sent: BTreeMap<String, String>,
     /// Messages read: text → the chats that read it.
     read: BTreeMap<String, Vec<String>>,
-    /// Checkpoints saved, by chat.
-    checkpoints: BTreeMap<String, Vec<String>>,
+    /// Checkpoints saved, by chat: id and number in the chat.
+    checkpoints: BTreeMap<String, Vec<(String, u64)>>,
     /// Tool calls signalled by chat: acknowledged (or sent without a reply), and sent with a reply that failed
     /// (the node may have counted them or not).
     tool_calls: BTreeMap<String, (u64, u64)>,
@@ -430,7 +431,7 @@ async fn save_checkpoint(load: &Load, chat: &Chat, step: u64) {
             .checkpoints
             .entry(chat.chat_id.clone())
             .or_default()
-            .push(saved.checkpoint_id);
+            .push((saved.checkpoint_id, saved.seq));
     }
 }
 
@@ -879,16 +880,18 @@ async fn count(load: &Load, chats: &[Chat], verifier: &NodeClient) -> Counts {
             .join("; "),
     );
 
-    // Checkpoints: every one saved is listed.
+    // Checkpoints: every one saved is listed, unless retention (the newest 50 a chat) dropped it since: each
+    // saved one at least as new as the oldest listed must be listed.
     let mut saved = 0;
     let mut unlisted = Vec::new();
+    let mut retired = 0;
     let mut listed_total = 0;
     for chat in chats {
         let Some(ids) = ledger.checkpoints.get(&chat.chat_id) else {
             continue;
         };
         saved += ids.len();
-        let listed = chat
+        let listed: BTreeMap<String, u64> = chat
             .client
             .request::<_, CheckpointList>(
                 NodeOp::CheckpointList,
@@ -901,19 +904,30 @@ async fn count(load: &Load, chats: &[Chat], verifier: &NodeClient) -> Counts {
             .map(|list| {
                 list.checkpoints
                     .into_iter()
-                    .map(|checkpoint| checkpoint.checkpoint_id)
-                    .collect::<BTreeSet<_>>()
+                    .map(|checkpoint| (checkpoint.checkpoint_id, checkpoint.seq))
+                    .collect()
             })
             .unwrap_or_default();
         listed_total += listed.len();
-        unlisted.extend(ids.iter().filter(|id| !listed.contains(*id)).cloned());
+        let oldest = listed.values().min().copied().unwrap_or(0);
+        for (id, seq) in ids {
+            if listed.contains_key(id) {
+                continue;
+            }
+            if *seq < oldest {
+                retired += 1;
+            } else {
+                unlisted.push(id.clone());
+            }
+        }
     }
     counts.check(
         "checkpoints saved and listed",
         saved,
         unlisted.len(),
         format!(
-            "{listed_total} listed (the nodes' own checkpoints included); missing: {:?}",
+            "{listed_total} listed (the nodes' own checkpoints included); {retired} older than the newest 50 \
+             of their chat, dropped by retention; missing: {:?}",
             unlisted.iter().take(3).collect::<Vec<_>>()
         ),
     );
@@ -1006,21 +1020,83 @@ async fn task_records(verifier: &NodeClient) -> BTreeSet<String> {
     }
 }
 
-/// The nodes' log lines at warning level or above, by text (times and node ids cut, so that alike lines add
-/// up).
-fn node_warnings(dirs: &[tempfile::TempDir]) -> BTreeMap<String, usize> {
-    let mut lines = BTreeMap::new();
-    for dir in dirs {
-        let log = std::fs::read_to_string(dir.path().join("node-process.log")).unwrap_or_default();
-        for line in log.lines() {
-            let Some(at) = line.find(" WARN ").or_else(|| line.find(" ERROR ")) else {
-                continue;
-            };
-            let text: String = line[at + 1..].chars().take(240).collect();
-            *lines.entry(text).or_default() += 1;
+/// The nodes' log lines at warning level or above, by text (times cut, so that alike lines add up): those written
+/// before their logs were `from` bytes long (the nodes' start), and those after (the load and the drain).
+fn node_warnings(dirs: &[tempfile::TempDir], from: &[usize]) -> [BTreeMap<String, usize>; 2] {
+    let mut lines = [BTreeMap::new(), BTreeMap::new()];
+    for (dir, from) in dirs.iter().zip(from) {
+        let log = node_log(dir);
+        let (before, after) = log.split_at((*from).min(log.len()));
+        for (part, text) in [before, after].into_iter().enumerate() {
+            for line in text.lines() {
+                let Some(at) = line.find(" WARN ").or_else(|| line.find(" ERROR ")) else {
+                    continue;
+                };
+                let text: String = line[at + 1..].chars().take(240).collect();
+                *lines[part].entry(text).or_default() += 1;
+            }
         }
     }
     lines
+}
+
+fn node_log(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(dir.path().join("node-process.log")).unwrap_or_default()
+}
+
+/// What the nats-servers' logs say: the lines at warning level or above written since the logs were `from`
+/// bytes long, by text (times and quoted names cut, so that alike lines add up); and, over the whole run, the
+/// leader elections of each stream and consumer (a first one when it is made; each one after is a leader lost).
+#[derive(Debug, Default)]
+struct ServerLog {
+    warnings: BTreeMap<String, usize>,
+    elections: BTreeMap<String, usize>,
+}
+
+impl ServerLog {
+    /// Streams and consumers that elected a leader more than once, and how many times they did after their first.
+    fn re_elections(&self) -> (usize, usize) {
+        let again: Vec<usize> = self
+            .elections
+            .values()
+            .filter(|count| **count > 1)
+            .map(|count| count - 1)
+            .collect();
+        (again.len(), again.iter().sum())
+    }
+}
+
+fn server_log(cluster: &NatsCluster, from: &[usize]) -> ServerLog {
+    let mut read = ServerLog::default();
+    for (index, from) in from.iter().enumerate() {
+        let log = cluster.log(index);
+        for line in log.lines() {
+            if let Some((_, name)) = line
+                .split_once("new consumer leader for '")
+                .or_else(|| line.split_once("new stream leader for '"))
+            {
+                let name = name.trim_end_matches('\'').to_owned();
+                *read.elections.entry(name).or_default() += 1;
+            }
+        }
+        for line in log.get(*from..).unwrap_or_default().lines() {
+            let Some(at) = line.find("[WRN]").or_else(|| line.find("[ERR]")) else {
+                continue;
+            };
+            let mut cut = String::new();
+            for (part, piece) in line[at..].split('\'').enumerate() {
+                if part > 0 {
+                    cut.push('\'');
+                }
+                cut.push_str(if part % 2 == 1 { "…" } else { piece });
+            }
+            *read
+                .warnings
+                .entry(cut.chars().take(200).collect::<String>())
+                .or_default() += 1;
+        }
+    }
+    read
 }
 
 fn ms(duration: Duration) -> f64 {
@@ -1080,7 +1156,7 @@ fn ops_json(ops: &[OpSummary]) -> serde_json::Value {
         .collect()
 }
 
-fn rss_json(series: &[RssSeries]) -> serde_json::Value {
+fn processes_json(series: &[ProcessSeries]) -> serde_json::Value {
     series
         .iter()
         .map(|series| {
@@ -1090,6 +1166,8 @@ fn rss_json(series: &[RssSeries]) -> serde_json::Value {
                 "peak_mib": mib(series.peak_kib),
                 "end_mib": mib(series.end_kib),
                 "samples_mib": series.samples_kib.iter().map(|kib| mib(*kib)).collect::<Vec<_>>(),
+                "cpu_seconds": series.cpu_seconds,
+                "cores": series.cores,
             })
         })
         .collect()
@@ -1112,10 +1190,7 @@ async fn run(knobs: Knobs) -> bool {
             &urls,
             &node_id(index),
             dir.path(),
-            &[
-                ("SHIM_REPLICAS", "3"),
-                ("SHIM_CHECKPOINT_KEEP_LAST", "1000"),
-            ],
+            &[("SHIM_REPLICAS", "3")],
         ));
         verifier_opt = Some(wait_for_node(&urls, &node_id(index), REQUEST_TIMEOUT).await);
     }
@@ -1130,7 +1205,11 @@ async fn run(knobs: Knobs) -> bool {
             .pid(index)
             .map(|pid| (format!("nats-server {}", cluster.name(index)), pid))
     }));
-    let sampler = RssSampler::start(processes, Duration::from_secs(1));
+    processes.push((
+        "this benchmark (the chats' clients)".to_owned(),
+        std::process::id(),
+    ));
+    let sampler = ProcessSampler::start(processes, Duration::from_secs(1));
 
     // Open the chats, a few at a time.
     let projects = tempfile::tempdir().expect("a directory for the projects");
@@ -1170,6 +1249,8 @@ async fn run(knobs: Knobs) -> bool {
     });
 
     // The load.
+    let logged: Vec<usize> = (0..NODES).map(|index| cluster.log(index).len()).collect();
+    let node_logged: Vec<usize> = dirs.iter().map(|dir| node_log(dir).len()).collect();
     let started = Instant::now();
     let tasks: Vec<_> = chats
         .into_iter()
@@ -1202,7 +1283,8 @@ async fn run(knobs: Knobs) -> bool {
         assert!(!node.has_exited(), "a node exited during the run");
     }
     drop(nodes);
-    let warnings = node_warnings(&dirs);
+    let [start_warnings, load_warnings] = node_warnings(&dirs, &node_logged);
+    let servers = server_log(&cluster, &logged);
     drop(cluster);
 
     // The figures.
@@ -1241,16 +1323,23 @@ async fn run(knobs: Knobs) -> bool {
         &drained,
         drain,
     );
-    println!("\nresident memory (VmRSS, MiB), read every second from before the chats opened\n");
-    println!("| process | start | peak | end |");
-    println!("|---|---:|---:|---:|");
+    println!(
+        "\nprocesses: resident memory (VmRSS, MiB) read every second, and CPU time, from before the chats opened \
+         to the end ({:.0} s)\n",
+        memory.first().map_or(0.0, |series| series.cpu_seconds
+            / series.cores.max(f64::EPSILON))
+    );
+    println!("| process | RSS start | RSS peak | RSS end | CPU s | cores |");
+    println!("|---|---:|---:|---:|---:|---:|");
     for series in &memory {
         println!(
-            "| {} | {:.1} | {:.1} | {:.1} |",
+            "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.2} |",
             series.label,
             mib(series.start_kib),
             mib(series.peak_kib),
-            mib(series.end_kib)
+            mib(series.end_kib),
+            series.cpu_seconds,
+            series.cores
         );
     }
     println!("\nnothing lost?\n");
@@ -1265,11 +1354,26 @@ async fn run(knobs: Knobs) -> bool {
     for note in &counts.notes {
         println!("- {note}");
     }
+    for (when, warnings) in [
+        ("as they started", &start_warnings),
+        ("during the load and the drain", &load_warnings),
+    ] {
+        println!(
+            "\nthe nodes' warnings and errors {when}: {}",
+            warnings.values().sum::<usize>()
+        );
+        for (line, count) in warnings {
+            println!("- {count} × {line}");
+        }
+    }
+    let (re_elected, re_elections) = servers.re_elections();
     println!(
-        "\nthe nodes' warnings and errors: {}",
-        warnings.values().sum::<usize>()
+        "\nthe nats-servers: {} streams and consumers elected a leader; {re_elected} of them again, \
+         {re_elections} times in all (a leader lost); warnings and errors during the load and the drain: {}",
+        servers.elections.len(),
+        servers.warnings.values().sum::<usize>()
     );
-    for (line, count) in &warnings {
+    for (line, count) in &servers.warnings {
         println!("- {count} × {line}");
     }
     let lost = counts.lost();
@@ -1293,12 +1397,17 @@ async fn run(knobs: Knobs) -> bool {
             "operations": ops_json(&ops),
             "drain_s": drain.as_secs_f64(),
             "drain_operations": ops_json(&drained),
-            "memory": rss_json(&memory),
+            "processes": processes_json(&memory),
+            "server_warnings": servers.warnings.iter().map(|(line, count)| json!({"line": line, "count": count})).collect::<Vec<_>>(),
+            "leaders_elected": servers.elections.len(),
+            "leaders_re_elected": re_elected,
+            "re_elections": re_elections,
             "checks": counts.checks.iter().map(|check| json!({
                 "check": check.what, "count": check.count, "lost": check.lost, "detail": check.detail,
             })).collect::<Vec<_>>(),
             "notes": counts.notes,
-            "node_warnings": warnings.iter().map(|(line, count)| json!({"line": line, "count": count})).collect::<Vec<_>>(),
+            "node_warnings_at_start": start_warnings.iter().map(|(line, count)| json!({"line": line, "count": count})).collect::<Vec<_>>(),
+            "node_warnings_under_load": load_warnings.iter().map(|(line, count)| json!({"line": line, "count": count})).collect::<Vec<_>>(),
             "lost": lost,
         });
         std::fs::write(PathBuf::from(path), figures.to_string()).expect("writes the figures");

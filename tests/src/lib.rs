@@ -18,7 +18,7 @@
 //! - [`metrics_doc`]: docs/metrics.md's table, the catalogue's rows and an exposition, in one shape.
 //! - [`workload`]: a scripted workload that makes a node record every metric of the catalogue.
 //! - [`prometheus`]: a real `prometheus` server scraping a node, stopped on drop.
-//! - [`load`]: what a load benchmark records: each operation's latencies and errors, processes' memory.
+//! - [`load`]: what a load benchmark records: each operation's latencies and errors, processes' memory and CPU.
 
 pub mod chats;
 pub mod dashboards;

@@ -1,6 +1,6 @@
 //! What a load benchmark records: for each kind of operation its calls, their latencies and their errors (by
-//! kind, with the first error's text), and the resident memory of the processes under load, read once a second
-//! from `/proc/<pid>/status`.
+//! kind, with the first error's text), and the resident memory and CPU time of the processes under load, read
+//! once a second from `/proc/<pid>/status` and `/proc/<pid>/stat`.
 
 use std::{
     collections::BTreeMap,
@@ -135,18 +135,33 @@ pub fn rss_kib(pid: u32) -> Option<u64> {
         .ok()
 }
 
-/// Reads the resident memory of some processes at a steady interval, on a thread of its own, until stopped.
-#[derive(Debug)]
-pub struct RssSampler {
-    stop: mpsc::Sender<()>,
-    thread: std::thread::JoinHandle<()>,
-    samples: Arc<Mutex<Vec<Vec<u64>>>>,
-    labels: Vec<String>,
+/// The CPU time (user and system) process `pid` has used, in seconds; none once it is gone.
+pub fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name (which may hold spaces), from the state: utime and stime are the 12th
+    // and 13th, in clock ticks (USER_HZ, 100 a second on Linux).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
 }
 
-/// One process's resident memory over a run, in KiB.
+/// One reading of a process: resident memory in KiB, CPU seconds used so far (NaN once it is gone).
+type Reading = (u64, f64);
+
+/// Reads the resident memory and CPU time of some processes at a steady interval, on a thread of its own, until
+/// stopped.
+#[derive(Debug)]
+pub struct ProcessSampler {
+    stop: mpsc::Sender<()>,
+    thread: std::thread::JoinHandle<()>,
+    samples: Arc<Mutex<Vec<Vec<Reading>>>>,
+    labels: Vec<String>,
+    started: Instant,
+}
+
+/// One process over a run: its resident memory in KiB, and the CPU time it used.
 #[derive(Debug, Clone)]
-pub struct RssSeries {
+pub struct ProcessSeries {
     /// What the process is.
     pub label: String,
     /// The first reading.
@@ -157,11 +172,15 @@ pub struct RssSeries {
     pub end_kib: u64,
     /// Every reading, in order (a process gone reads 0).
     pub samples_kib: Vec<u64>,
+    /// CPU seconds used between the first reading and the last.
+    pub cpu_seconds: f64,
+    /// Those over the time between the readings: 1.0 is one core busy all along.
+    pub cores: f64,
 }
 
-impl RssSampler {
+impl ProcessSampler {
     /// Starts reading the processes `pids` (labelled) now and then every `every`.
-    pub fn start(processes: Vec<(String, u32)>, every: Duration) -> RssSampler {
+    pub fn start(processes: Vec<(String, u32)>, every: Duration) -> ProcessSampler {
         let (labels, pids): (Vec<String>, Vec<u32>) = processes.into_iter().unzip();
         let samples = Arc::new(Mutex::new(vec![Vec::new(); pids.len()]));
         let (stop, stopped) = mpsc::channel();
@@ -170,7 +189,10 @@ impl RssSampler {
             let read = || {
                 if let Ok(mut samples) = shared.lock() {
                     for (series, pid) in samples.iter_mut().zip(&pids) {
-                        series.push(rss_kib(*pid).unwrap_or(0));
+                        series.push((
+                            rss_kib(*pid).unwrap_or(0),
+                            cpu_seconds(*pid).unwrap_or(f64::NAN),
+                        ));
                     }
                 }
             };
@@ -185,18 +207,20 @@ impl RssSampler {
                 }
             }
         });
-        RssSampler {
+        ProcessSampler {
             stop,
             thread,
             samples,
             labels,
+            started: Instant::now(),
         }
     }
 
     /// Takes a last reading, stops, and returns each process's readings.
-    pub fn finish(self) -> Vec<RssSeries> {
+    pub fn finish(self) -> Vec<ProcessSeries> {
         let _ = self.stop.send(());
         let _ = self.thread.join();
+        let elapsed = self.started.elapsed().as_secs_f64().max(f64::EPSILON);
         let samples = self
             .samples
             .lock()
@@ -205,12 +229,26 @@ impl RssSampler {
         self.labels
             .into_iter()
             .zip(samples)
-            .map(|(label, samples_kib)| RssSeries {
-                label,
-                start_kib: samples_kib.first().copied().unwrap_or(0),
-                peak_kib: samples_kib.iter().max().copied().unwrap_or(0),
-                end_kib: samples_kib.last().copied().unwrap_or(0),
-                samples_kib,
+            .map(|(label, readings)| {
+                let samples_kib: Vec<u64> = readings.iter().map(|(kib, _)| *kib).collect();
+                let cpu: Vec<f64> = readings
+                    .iter()
+                    .map(|(_, cpu)| *cpu)
+                    .filter(|cpu| cpu.is_finite())
+                    .collect();
+                let cpu_seconds = match (cpu.first(), cpu.last()) {
+                    (Some(first), Some(last)) => last - first,
+                    _ => 0.0,
+                };
+                ProcessSeries {
+                    label,
+                    start_kib: samples_kib.first().copied().unwrap_or(0),
+                    peak_kib: samples_kib.iter().max().copied().unwrap_or(0),
+                    end_kib: samples_kib.last().copied().unwrap_or(0),
+                    samples_kib,
+                    cpu_seconds,
+                    cores: cpu_seconds / elapsed,
+                }
             })
             .collect()
     }
