@@ -185,6 +185,12 @@ struct Ledger {
     completions: BTreeMap<String, Vec<bool>>,
     /// Claims by task.
     claims: BTreeMap<String, usize>,
+    /// When each dispatch was acknowledged, by task.
+    dispatched_at: BTreeMap<String, Instant>,
+    /// When the claim that got each task was sent, by task.
+    claim_sent_at: BTreeMap<String, Instant>,
+    /// Claims of the load that came back without a task: when each was sent and answered.
+    empty_claims: Vec<(Instant, Instant)>,
     /// Messages acknowledged to their sender: text → recipient.
     sent: BTreeMap<String, String>,
     /// Messages read: text → the chats that read it.
@@ -559,7 +565,10 @@ async fn claim_and_complete(load: &Load, chat: &Chat, wait_seconds: u64, work: D
             task
         }
         Ok(ClaimTaskReply { task: None }) => {
-            recorder.ok("task.claim (none waiting)", started.elapsed());
+            recorder.ok("task.claim (none)", started.elapsed());
+            if !load.stop.load(Ordering::Relaxed) {
+                load.ledger().empty_claims.push((started, Instant::now()));
+            }
             return false;
         }
         Err(error) => {
@@ -569,11 +578,11 @@ async fn claim_and_complete(load: &Load, chat: &Chat, wait_seconds: u64, work: D
             return false;
         }
     };
-    *load
-        .ledger()
-        .claims
-        .entry(task.task_id.clone())
-        .or_default() += 1;
+    {
+        let mut ledger = load.ledger();
+        *ledger.claims.entry(task.task_id.clone()).or_default() += 1;
+        ledger.claim_sent_at.insert(task.task_id.clone(), started);
+    }
     tokio::time::sleep(work).await;
     let complete = CompleteTaskRequest {
         chat_id: chat.chat_id.clone(),
@@ -615,10 +624,13 @@ async fn dispatch(load: &Load, chat: &Chat, step: u64) {
         .await
     {
         let mut ledger = load.ledger();
-        // A worker may have completed it before this answer was in.
+        // A worker may have claimed or completed it before this answer was in.
         if ledger.completions.contains_key(&reply.task_id) {
             ledger.completed.insert(reply.task_id.clone());
         }
+        ledger
+            .dispatched_at
+            .insert(reply.task_id.clone(), Instant::now());
         ledger
             .dispatched
             .insert(reply.task_id, chat.chat_id.clone());
@@ -814,6 +826,26 @@ async fn count(load: &Load, chats: &[Chat], verifier: &NodeClient) -> Counts {
         twice.len(),
         format!("{claimed_twice} tasks claimed more than once; {twice:?}"),
     );
+    // Claims that came back empty while a task waited all along: dispatched (acknowledged) before the claim was
+    // sent, and claimed only by a claim sent after this one had its answer.
+    let waited = ledger
+        .empty_claims
+        .iter()
+        .filter(|(sent, answered)| {
+            ledger.dispatched_at.iter().any(|(task_id, dispatched)| {
+                dispatched < sent
+                    && ledger
+                        .claim_sent_at
+                        .get(task_id)
+                        .is_none_or(|claimed| claimed > answered)
+            })
+        })
+        .count();
+    counts.notes.push(format!(
+        "{} claims of the load came back without a task; {waited} of them while a task waited all along \
+         (dispatched before the claim was sent, claimed only by a claim sent after its answer)",
+        ledger.empty_claims.len()
+    ));
     let unknown = ledger
         .completions
         .keys()
