@@ -67,16 +67,7 @@ where
 }
 
 fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|line| line.starts_with("VmRSS:"))
-                .and_then(|line| line.split_whitespace().nth(1))
-                .and_then(|kib| kib.parse().ok())
-        })
-        .unwrap_or(0)
+    shim_tests::load::rss_kib(pid).unwrap_or(0)
 }
 
 /// One round of every path against a fresh server and node, with the analytics store on or off.

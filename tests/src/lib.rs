@@ -18,11 +18,13 @@
 //! - [`metrics_doc`]: docs/metrics.md's table, the catalogue's rows and an exposition, in one shape.
 //! - [`workload`]: a scripted workload that makes a node record every metric of the catalogue.
 //! - [`prometheus`]: a real `prometheus` server scraping a node, stopped on drop.
+//! - [`load`]: what a load benchmark records: each operation's latencies and errors, processes' memory and CPU.
 
 pub mod chats;
 pub mod dashboards;
 pub mod events;
 pub mod hooks;
+pub mod load;
 pub mod mcp_client;
 pub mod metrics_doc;
 pub mod nats_cluster;

@@ -121,6 +121,11 @@ impl NatsCluster {
         }
     }
 
+    /// Returns the process id of server `index`, while it runs.
+    pub fn pid(&self, index: usize) -> Option<u32> {
+        self.servers[index].child.as_ref().map(Child::id)
+    }
+
     /// Returns true while server `index` runs.
     pub fn is_running(&self, index: usize) -> bool {
         self.servers[index].child.is_some()

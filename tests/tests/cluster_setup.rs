@@ -267,6 +267,87 @@ async fn a_read_after_an_acknowledged_write_sees_it_on_a_replicated_bucket() {
     );
 }
 
+/// Writers racing to change one key of a replicated bucket: each round, writers on all three servers write at the
+/// revision they all read (and create a key none has written): one wins, the others are told they lost, none
+/// fails. A replicated stream can refuse the losers with error code 10164 instead of 10071 (nats-server 2.11 and
+/// later), which the client library reports as some other failure: taken for one, a lock acquire, a heartbeat or
+/// a task's change failed as "unavailable" under contention (the load benchmark found it).
+#[tokio::test]
+async fn writers_racing_on_a_replicated_bucket_lose_the_race_and_never_fail() {
+    use shim_node::coordination::{
+        bucket::Bucket,
+        kv::{BucketSpec, open_bucket},
+    };
+    const WRITERS: usize = 6;
+    let cluster = NatsCluster::start();
+    let mut buckets: Vec<Bucket<u64>> = Vec::new();
+    for index in 0..WRITERS {
+        let js = jetstream::new(
+            shim_node::nats::connect(&cluster.url(index % 3), "test", false, None)
+                .await
+                .expect("connects"),
+        );
+        let store = open_bucket(
+            &js,
+            &BucketSpec {
+                name: "race".to_owned(),
+                history: 1,
+                max_age: Duration::ZERO,
+                replicas: 3,
+            },
+        )
+        .await
+        .expect("a bucket with three copies");
+        buckets.push(Bucket::new(store, "test"));
+    }
+    let mut failures = Vec::new();
+    let mut revision = buckets[0]
+        .write("contended", &0, None)
+        .await
+        .expect("created")
+        .expect("a new key");
+    for round in 1..=100u64 {
+        let writes = futures::future::join_all(
+            buckets
+                .iter()
+                .map(|bucket| bucket.write("contended", &round, Some(revision))),
+        )
+        .await;
+        let fresh = format!("fresh-{round}");
+        let creates = futures::future::join_all(
+            buckets
+                .iter()
+                .map(|bucket| bucket.write(&fresh, &round, None)),
+        )
+        .await;
+        for (what, outcomes) in [("write", &writes), ("create", &creates)] {
+            let won: Vec<u64> = outcomes.iter().flatten().flatten().copied().collect();
+            failures.extend(
+                outcomes
+                    .iter()
+                    .filter_map(|outcome| outcome.as_ref().err())
+                    .map(|error| format!("round {round}, {what}: {error}")),
+            );
+            assert!(won.len() <= 1, "round {round}: {what} won by {won:?}");
+        }
+        revision = match writes.iter().flatten().flatten().next() {
+            Some(won) => *won,
+            None => buckets[0]
+                .read("contended")
+                .await
+                .expect("read")
+                .revision()
+                .expect("written"),
+        };
+    }
+    assert!(
+        failures.is_empty(),
+        "{} writes failed instead of losing the race: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
+}
+
 /// compose.yaml as data: parsed by PyYAML (as `docker compose` would read it) and handed over as JSON.
 fn compose() -> serde_json::Value {
     let path = shim_tests::repo_root().join("compose.yaml");

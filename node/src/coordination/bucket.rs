@@ -214,11 +214,14 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
         Ok(self.read(key).await?.into_value())
     }
 
-    /// Creates `key` with `value`; `None` when the key holds a value already.
+    /// Creates `key` with `value`; `None` when the key holds a value already (or another writer created it
+    /// first).
     pub async fn create(&self, key: &str, value: &T) -> BucketResult<Option<u64>> {
         match self.store.create(key, self.encode(key, value)?).await {
             Ok(revision) => Ok(Some(revision)),
-            Err(error) if error.kind() == CreateErrorKind::AlreadyExists => Ok(None),
+            Err(error) if error.kind() == CreateErrorKind::AlreadyExists || lost_race(&error) => {
+                Ok(None)
+            }
             Err(error) => Err(self.unavailable(error)),
         }
     }
@@ -240,7 +243,11 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
             .await
         {
             Ok(revision) => Ok(Some(revision)),
-            Err(error) if error.kind() == UpdateErrorKind::WrongLastRevision => Ok(None),
+            Err(error)
+                if error.kind() == UpdateErrorKind::WrongLastRevision || lost_race(&error) =>
+            {
+                Ok(None)
+            }
             Err(error) => Err(self.unavailable(error)),
         }
     }
@@ -310,6 +317,63 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
     }
 }
 
+/// True when `error` says a compare-and-set lost to another writer: JetStream's "wrong last sequence", either
+/// form. A replicated stream refuses a write whose expected revision another write, still being agreed on,
+/// took first with error code 10164 rather than 10071; async-nats 0.51 only knows 10071 and reports 10164 as
+/// some other failure, which made writes that lost a race under load fail as `unavailable` instead of being
+/// tried again.
+pub fn lost_race(error: &(dyn std::error::Error + 'static)) -> bool {
+    use async_nats::jetstream::{Error as ApiError, ErrorCode};
+    let mut cause_opt = Some(error);
+    while let Some(cause) = cause_opt {
+        if let Some(api) = cause.downcast_ref::<ApiError>()
+            && matches!(
+                api.error_code(),
+                ErrorCode::STREAM_WRONG_LAST_SEQUENCE
+                    | ErrorCode::STREAM_WRONG_LAST_SEQUENCE_CONSTANT
+            )
+        {
+            return true;
+        }
+        cause_opt = cause.source();
+    }
+    false
+}
+
 /// Work done before an update's write, given the value to write and the revision it replaces.
 pub type BeforeWrite<'a, T, E> =
     dyn Fn(&T, Option<u64>) -> futures::future::BoxFuture<'a, Result<(), E>> + Send + Sync + 'a;
+
+#[cfg(test)]
+mod tests {
+    use async_nats::jetstream::{
+        context::{PublishError, PublishErrorKind},
+        kv::{UpdateError, UpdateErrorKind},
+    };
+
+    use super::lost_race;
+
+    /// A kv update refused by the server with `err_code`, wrapped as async-nats 0.51 wraps what it does not
+    /// recognize.
+    fn refused(err_code: u64) -> UpdateError {
+        let api: async_nats::jetstream::Error = serde_json::from_value(serde_json::json!({
+            "code": 400,
+            "err_code": err_code,
+            "description": "wrong last sequence",
+        }))
+        .expect("an API error");
+        UpdateError::with_source(
+            UpdateErrorKind::Other,
+            PublishError::with_source(PublishErrorKind::Other, api),
+        )
+    }
+
+    #[test]
+    fn both_forms_of_wrong_last_sequence_are_a_lost_race() {
+        assert!(lost_race(&refused(10071)));
+        assert!(lost_race(&refused(10164)));
+        // Another refusal (the stream is gone) is not.
+        assert!(!lost_race(&refused(10059)));
+        assert!(!lost_race(&UpdateError::new(UpdateErrorKind::TimedOut)));
+    }
+}

@@ -190,7 +190,8 @@ impl TaskQueue {
                 Ok(_) => {}
                 Err(error)
                     if error.kind()
-                        == async_nats::jetstream::kv::CreateErrorKind::AlreadyExists =>
+                        == async_nats::jetstream::kv::CreateErrorKind::AlreadyExists
+                        || super::bucket::lost_race(&error) =>
                 {
                     let existing = super::kv::latest(&self.keys, &slot)
                         .await
