@@ -70,29 +70,19 @@ impl Servers {
 
     /// CPU seconds the servers have used so far.
     fn cpu_seconds(&self) -> f64 {
-        let pids = match self {
+        let pids: Vec<u32> = match self {
             Servers::One(nats) => nats.pid().into_iter().collect(),
-            Servers::Three(cluster) => cluster.pids(),
+            Servers::Three(cluster) => (0..3).filter_map(|index| cluster.pid(index)).collect(),
         };
-        pids.iter()
-            .map(|pid| cpu_seconds(&format!("/proc/{pid}/stat")))
+        pids.into_iter()
+            .filter_map(shim_tests::load::cpu_seconds)
             .sum()
     }
 }
 
-/// CPU seconds (user and system) a process has used, from its `/proc/<pid>/stat`.
-fn cpu_seconds(stat_path: &str) -> f64 {
-    let stat = std::fs::read_to_string(stat_path).unwrap_or_default();
-    // The command name, in parentheses, may hold spaces: fields are counted after it.
-    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<u64> = after_name
-        .split_whitespace()
-        .map(|field| field.parse().unwrap_or(0))
-        .collect();
-    // utime and stime are fields 14 and 15 of the file, 12 and 13 after the name.
-    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
-    // /proc counts in USER_HZ, which Linux fixes at 100 per second for user space.
-    ticks as f64 / 100.0
+/// CPU seconds this process (producer and worker) has used so far.
+fn own_cpu_seconds() -> f64 {
+    shim_tests::load::cpu_seconds(std::process::id()).unwrap_or(0.0)
 }
 
 /// What one end-to-end run measured.
@@ -215,7 +205,7 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndT
     let producer = open(&nats).await;
     let worker = open(&nats).await;
     let done = Arc::new(AtomicUsize::new(0));
-    let (server_before, client_before) = (nats.cpu_seconds(), cpu_seconds("/proc/self/stat"));
+    let (server_before, client_before) = (nats.cpu_seconds(), own_cpu_seconds());
     let slots: Vec<_> = (0..concurrency)
         .map(|slot| tokio::spawn(work(worker.clone(), slot, done.clone(), n, None)))
         .collect();
@@ -233,7 +223,7 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndT
     EndToEnd {
         rate: n as f64 / finished.duration_since(started).as_secs_f64(),
         server_us: per_task(nats.cpu_seconds() - server_before),
-        client_us: per_task(cpu_seconds("/proc/self/stat") - client_before),
+        client_us: per_task(own_cpu_seconds() - client_before),
     }
 }
 

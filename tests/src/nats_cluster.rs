@@ -33,14 +33,6 @@ struct ClusterServer {
 }
 
 impl NatsCluster {
-    /// The process ids of the servers that run.
-    pub fn pids(&self) -> Vec<u32> {
-        self.servers
-            .iter()
-            .filter_map(|server| server.child.as_ref().map(Child::id))
-            .collect()
-    }
-
     /// Starts three servers from `nats-cluster.conf` and waits until each is healthy: JetStream up, in the
     /// cluster, with a leader of its metadata.
     pub fn start() -> NatsCluster {
