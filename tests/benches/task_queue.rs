@@ -92,6 +92,9 @@ struct EndToEnd {
     /// CPU time per task of the servers and of this process (producer and worker), in microseconds.
     server_us: f64,
     client_us: f64,
+    /// How long the producer took to dispatch all N, and how many were completed by then.
+    dispatched_in: Duration,
+    done_by_then: usize,
 }
 
 async fn open(servers: &Servers) -> TaskQueue {
@@ -213,6 +216,7 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndT
     for batch in (0..n).collect::<Vec<_>>().chunks(100) {
         futures::future::join_all(batch.iter().map(|index| dispatch(&producer, *index, 0))).await;
     }
+    let (dispatched_in, done_by_then) = (started.elapsed(), done.load(Ordering::Acquire));
     let mut finished = started;
     for slot in slots {
         if let Some(at) = slot.await.expect("worker") {
@@ -224,6 +228,8 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndT
         rate: n as f64 / finished.duration_since(started).as_secs_f64(),
         server_us: per_task(nats.cpu_seconds() - server_before),
         client_us: per_task(own_cpu_seconds() - client_before),
+        dispatched_in,
+        done_by_then,
     }
 }
 
@@ -363,8 +369,13 @@ fn main() {
                 quiet_gate().await;
                 let measured = end_to_end(concurrency, n, &options).await;
                 eprintln!(
-                    "e2e c={concurrency} run {run}/{runs}: {:.0} tasks/s; CPU per task: server {:.0} µs, client {:.0} µs",
-                    measured.rate, measured.server_us, measured.client_us
+                    "e2e c={concurrency} run {run}/{runs}: {:.0} tasks/s; CPU per task: server {:.0} µs, client {:.0} µs; \
+                     all dispatched after {:.2} s, {} completed by then",
+                    measured.rate,
+                    measured.server_us,
+                    measured.client_us,
+                    measured.dispatched_in.as_secs_f64(),
+                    measured.done_by_then
                 );
                 rates.push(measured.rate);
                 server.push(measured.server_us);

@@ -85,6 +85,17 @@ impl NatsServer {
             .map(|port| format!("http://127.0.0.1:{port}"))
     }
 
+    /// Stops the server from answering anything (SIGSTOP, as an overloaded or swapped-out machine would) until
+    /// the returned guard is dropped (SIGCONT).
+    pub fn pause(&self) -> Paused {
+        let pid = self
+            .pid()
+            .map(|pid| nix::unistd::Pid::from_raw(pid as i32))
+            .expect("the server runs");
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGSTOP).expect("pauses the server");
+        Paused { pid }
+    }
+
     /// Kills the server (SIGKILL, as a crash would) and waits until it is gone.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -261,5 +272,17 @@ fn read_ports(
             server_log(dir)
         );
         std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A paused server; dropping it lets the server run again.
+#[must_use = "the server runs again when this is dropped"]
+pub struct Paused {
+    pid: nix::unistd::Pid,
+}
+
+impl Drop for Paused {
+    fn drop(&mut self) {
+        let _ = nix::sys::signal::kill(self.pid, nix::sys::signal::Signal::SIGCONT);
     }
 }

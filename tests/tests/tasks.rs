@@ -1459,3 +1459,48 @@ async fn a_work_queue_stream_made_by_an_earlier_shim_keeps_working() {
     // The work queue deleted each task as it was acknowledged.
     assert_eq!(info.state.messages, 0);
 }
+
+#[tokio::test]
+async fn a_claim_without_a_wait_takes_a_task_the_server_is_slow_to_hand_over() {
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    let (reply, _) = queue
+        .dispatch(
+            DispatchTaskRequest {
+                chat_id: "queue-supervisor".to_owned(),
+                title: "waiting".to_owned(),
+                instructions: "do it".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+            shim_actors::now_ms(),
+        )
+        .await
+        .expect("dispatches");
+
+    // The server stops answering (a machine under load) while a claim that does not wait asks for a task.
+    let paused = nats.pause();
+    let claiming = {
+        let queue = queue.clone();
+        tokio::spawn(async move {
+            queue
+                .claim("queue-worker", &[], Duration::ZERO, shim_actors::now_ms)
+                .await
+        })
+    };
+    // Longer than a round trip on any machine; the claim must wait for the answer, not give up on it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    drop(paused);
+    let (claim, _) = claiming.await.expect("the claim ran").expect("claims");
+    let claim = claim.expect("the task waited all along, so the claim gets it");
+    assert_eq!(claim.task.task_id, reply.task_id);
+
+    // And the task was not also handed back to the queue behind the claim's back.
+    let (again, _) = queue
+        .claim("queue-worker-2", &[], Duration::ZERO, shim_actors::now_ms)
+        .await
+        .expect("claims");
+    assert!(
+        again.is_none(),
+        "a claimed task was claimable again: {again:?}"
+    );
+}

@@ -27,10 +27,19 @@ use tracing::warn;
 use super::{STREAM, provision::consumer_name, unavailable};
 use crate::coordination::supervise::{Ended, Supervision};
 
-/// How long a claim waits for an answer of JetStream before leaving it to the background.
-const PARKED_GRACE: Duration = Duration::from_millis(20);
-/// How long the background listens for the answers of parked requests.
-const PARKED_TIMEOUT: Duration = Duration::from_secs(600);
+/// How long the server keeps a pull it could not answer at once (another claim took the task it saw, or the
+/// only tasks there wait out a back-off); it then answers "request expired", so every pull is answered within
+/// this bound and a claim without a wait waits at most this long. Kept far below the shortest ack wait (1 s):
+/// with pulls kept as long as the ack wait, the server handed a delivery its worker kept alive with progress to
+/// a kept pull (`tasks.rs`, `progress_keeps_a_claim_past_the_ack_wait`, failed every time at 1 s).
+const PULL_EXPIRES: Duration = Duration::from_millis(100);
+/// How long a claim waits for the answers to its pulls: the server's bound, and a wide margin for a busy machine
+/// (under load a server took longer than 20 ms, the former limit, and claims came back empty while tasks
+/// waited). Only answers a lost connection took run it out.
+const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
+/// How long the background listens for the answers a claim did not wait for (lower priorities than the task it
+/// took); the server answers within `PULL_EXPIRES`, so this only gives up on answers a lost connection took.
+const PARKED_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often every priority is asked, hint or not.
 const FULL_PULL_EVERY: Duration = Duration::from_secs(1);
 /// How long after its last sign a priority that answered "nothing waiting" is still asked.
@@ -274,16 +283,20 @@ impl Puller {
                 (inbox, answers)
             }
         };
+        let request = Bytes::from(format!(
+            r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
+            PULL_EXPIRES.as_nanos()
+        ));
         for (priority, _) in &asked {
             self.client
                 .publish_with_reply(
                     subject::js_consumer_next(STREAM, &consumer_name(*priority)),
                     // Status answers come to the reply subject: its last token says which priority was empty.
                     format!("{inbox}.{}", priority.as_str()),
-                    // `no_wait` answers at once when nothing waits. (When another claim takes the last task in
-                    // between, the server may park the request until the next task: see below. An `expires`
-                    // would bound that, but nats-server 2.9 then waits it out even when nothing waits.)
-                    Bytes::from_static(br#"{"batch":1,"no_wait":true}"#),
+                    // `no_wait` answers at once when nothing waits. When another claim takes the last task in
+                    // between, the server parks the request: it answers with the next task queued there, or
+                    // "request expired" after `expires`.
+                    request.clone(),
                 )
                 .await
                 .map_err(unavailable)?;
@@ -298,9 +311,9 @@ impl Puller {
             if settled {
                 break;
             }
-            // Answers come within a round trip; one that does not was parked (another claim took that
-            // priority's last task): the rest of it is left to the background below.
-            let message = match tokio::time::timeout(PARKED_GRACE, answers.next()).await {
+            // Answers come within a round trip, or within `expires` for a parked request; a busy server can
+            // take hundreds of milliseconds for either. Only a connection that lost them runs out the patience.
+            let message = match tokio::time::timeout(ANSWER_PATIENCE, answers.next()).await {
                 Ok(Some(message)) => message,
                 Ok(None) | Err(_) => break,
             };
@@ -316,8 +329,9 @@ impl Puller {
         if pending.is_empty() {
             self.recycle(inbox, answers);
         } else {
-            // Parked requests answer with the next task queued on their priority: it goes back to the queue
-            // (and is announced) as it comes.
+            // The answers of lower priorities than the task taken (or of requests a lost connection took) are
+            // left to the background: a delivery among them goes back to the queue (and is announced) as it
+            // comes.
             let puller = Arc::clone(self);
             tokio::spawn(async move {
                 while !pending.is_empty() {
