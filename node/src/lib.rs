@@ -201,23 +201,21 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     let mut own_clients = vec![events_client.clone()];
     // The experiment manager keeps its state in JetStream; without it the node runs and chats use its own
     // thresholds.
-    let kaizen_store_opt = match tokio::time::timeout(
-        std::time::Duration::from_secs(10),
-        kaizen::store::JetStreamKaizenStore::open(
-            async_nats::jetstream::new(client.clone()),
-            shim_protocol::subject::KaizenNames::live(),
-            config.analytics_replicas(),
-        ),
-    )
-    .await
+    // Every piece kept in JetStream is opened against one deadline, tried again while JetStream is not ready.
+    let opening = nats::opening::Opening::new(&client);
+    let kaizen_store_opt = match opening
+        .open("the Kaizen store", || {
+            kaizen::store::JetStreamKaizenStore::open(
+                async_nats::jetstream::new(client.clone()),
+                shim_protocol::subject::KaizenNames::live(),
+                config.analytics_replicas(),
+            )
+        })
+        .await
     {
-        Ok(Ok(store)) => Some(Arc::new(store)),
-        Ok(Err(error)) => {
+        Ok(store) => Some(Arc::new(store)),
+        Err(error) => {
             warn!(error = %format!("{error:#}"), "the Kaizen loop is off: its store is unavailable");
-            None
-        }
-        Err(_) => {
-            warn!("the Kaizen loop is off: JetStream did not answer within 10 s");
             None
         }
     };
@@ -255,18 +253,19 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
     .await
     .context("failed to start the supervisor")?;
 
-    let locks_opt = open_bucket(&client, "shim_locks", config.replicas)
+    let locks_opt = open_bucket(&opening, &client, "shim_locks", config.replicas)
         .await
         .map(coordination::locks::Locks::new);
-    let chat_keys_opt = match open_bucket(&client, "shim_chat_keys", config.replicas).await {
-        Some(store) => Some(coordination::chat_keys::ChatKeys::new(
-            store,
-            config.node_id.clone(),
-            coordination::chat_keys::node_key(&data_dir)?,
-        )),
-        None => None,
-    };
-    let registry_opt = open_bucket(&client, "shim_chats", config.replicas)
+    let chat_keys_opt =
+        match open_bucket(&opening, &client, "shim_chat_keys", config.replicas).await {
+            Some(store) => Some(coordination::chat_keys::ChatKeys::new(
+                store,
+                config.node_id.clone(),
+                coordination::chat_keys::node_key(&data_dir)?,
+            )),
+            None => None,
+        };
+    let registry_opt = open_bucket(&opening, &client, "shim_chats", config.replicas)
         .await
         .map(|store| coordination::registry::Registry::new(store, config.node_id.clone()));
     // Without the chats' keys no request could be checked for the chat it acts for: the node does not serve
@@ -277,11 +276,14 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
              does not serve chats unchecked. Check the NATS server's JetStream (its log) and start the node again"
         );
     }
-    let messages_opt = match coordination::messages::Messages::open(
-        async_nats::jetstream::new(client.clone()),
-        config.replicas,
-    )
-    .await
+    let messages_opt = match opening
+        .open("messages", || {
+            coordination::messages::Messages::open(
+                async_nats::jetstream::new(client.clone()),
+                config.replicas,
+            )
+        })
+        .await
     {
         Ok(messages) => Some(messages),
         Err(error) => {
@@ -296,12 +298,15 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         coordination::supervise::Backoff::default(),
         shutdown_rx.clone(),
     );
-    let tasks_opt = match coordination::tasks::TaskQueue::open_supervised(
-        client.clone(),
-        config.task_queue_config(),
-        &supervision,
-    )
-    .await
+    let tasks_opt = match opening
+        .open("the task queue", || {
+            coordination::tasks::TaskQueue::open_supervised(
+                client.clone(),
+                config.task_queue_config(),
+                &supervision,
+            )
+        })
+        .await
     {
         Ok(queue) => {
             let index =
@@ -397,6 +402,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
             client: &client,
             url: &nats_url,
             auth: &nats_auth,
+            opening: &opening,
         },
         &emitter,
         &meter,
@@ -564,6 +570,8 @@ struct Nats<'a> {
     client: &'a async_nats::Client,
     url: &'a str,
     auth: &'a NatsAuth,
+    /// The deadline the start's pieces in JetStream are opened against.
+    opening: &'a nats::opening::Opening,
 }
 
 async fn start_analytics(
@@ -593,17 +601,17 @@ async fn start_analytics(
     let store_client = connect_with(nats.url, "shim-node analytics", true, None, nats.auth)
         .await
         .context("failed to open the analytics connection")?;
-    let analytics = tokio::time::timeout(
-        std::time::Duration::from_secs(10),
-        analytics::Analytics::open(
-            store_client.clone(),
-            config.analytics_settings(),
-            emitter.clone(),
-            metrics::AnalyticsMetrics::new(meter),
-        ),
-    )
-    .await
-    .context("JetStream did not answer within 10 s")??;
+    let analytics = nats
+        .opening
+        .open("the analytics store", || {
+            analytics::Analytics::open(
+                store_client.clone(),
+                config.analytics_settings(),
+                emitter.clone(),
+                metrics::AnalyticsMetrics::new(meter),
+            )
+        })
+        .await?;
     let analytics = Arc::new(analytics);
     analytics::start_ledger(analytics.clone(), supervision, shutdown_rx.clone());
     analytics::start_roller(analytics.clone(), supervision, shutdown_rx.clone());
@@ -634,6 +642,7 @@ async fn start_analytics(
 /// Opens a key-value bucket with `replicas` copies; without JetStream the node runs on, and the requests that
 /// need the bucket say why they fail.
 async fn open_bucket(
+    opening: &nats::opening::Opening,
     client: &async_nats::Client,
     name: &str,
     replicas: usize,
@@ -645,22 +654,13 @@ async fn open_bucket(
         max_age: std::time::Duration::ZERO,
         replicas,
     };
-    match tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        coordination::kv::open_bucket(&js, &spec),
-    )
-    .await
+    match opening
+        .open(name, || coordination::kv::open_bucket(&js, &spec))
+        .await
     {
-        Ok(Ok(store)) => Some(store),
-        Ok(Err(error)) => {
+        Ok(store) => Some(store),
+        Err(error) => {
             warn!(bucket = name, error = %format!("{error:#}"), "bucket unavailable");
-            None
-        }
-        Err(_) => {
-            warn!(
-                bucket = name,
-                "bucket unavailable: JetStream did not answer within 5 s"
-            );
             None
         }
     }

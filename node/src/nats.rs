@@ -1,6 +1,7 @@
 //! Connecting to NATS, and [`NodeClient`]: typed request/reply with a node.
 
 mod auth;
+pub mod opening;
 
 pub use auth::{
     Credentials, EMBEDDED_USER, EmbeddedCredentials, NatsAuth, Secret, TlsFiles, relative_to,

@@ -6,6 +6,14 @@
 
 use std::time::Duration;
 
+use shim_protocol::{
+    NodeOp,
+    messages::{
+        DispatchTaskReply, DispatchTaskRequest, LockReply, LockRequest, MessageList,
+        ReadMessagesRequest,
+    },
+};
+
 use async_nats::jetstream;
 use futures::TryStreamExt;
 use shim_tests::{
@@ -145,6 +153,104 @@ async fn a_node_brings_every_stream_and_bucket_to_the_configured_replicas() {
         );
     }
     node.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_started_before_its_cluster_is_ready_opens_everything_once_it_is() {
+    let mut cluster = NatsCluster::start();
+    // Two of the three servers are down: JetStream has no leader, and nothing with three copies can be made.
+    cluster.kill(1);
+    cluster.kill(2);
+    let urls = cluster.urls();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut node = shim_tests::NodeProcess::start_with_env(
+        env!("CARGO_BIN_EXE_shim-node-e2e"),
+        &urls,
+        "early",
+        data_dir.path(),
+        &[("SHIM_REPLICAS", "3")],
+    );
+    // The cluster is whole again only after the node's first attempt at each piece has run out.
+    tokio::time::sleep(shim_node::nats::opening::ATTEMPT + Duration::from_secs(1)).await;
+    let cluster = tokio::task::spawn_blocking(move || {
+        cluster.restart(1);
+        cluster.restart(2);
+        cluster
+    })
+    .await
+    .expect("the servers start again");
+    let log =
+        || std::fs::read_to_string(data_dir.path().join("node-process.log")).unwrap_or_default();
+    let client =
+        shim_tests::wait_for_node(&urls, "early", shim_node::nats::opening::PATIENCE * 2).await;
+    assert!(!node.has_exited(), "{}", log());
+
+    // Every piece is on: locks, the registry, messages and the task queue answer.
+    let lock: LockReply = client
+        .request(
+            NodeOp::LockAcquire,
+            &LockRequest {
+                chat_id: "early".to_owned(),
+                resource: "repo/main".to_owned(),
+                ttl_seconds: Some(60),
+            },
+        )
+        .await
+        .unwrap_or_else(|error| panic!("locks are on: {error}\n{}", log()));
+    assert!(lock.acquired, "{lock:?}");
+    let dispatched: DispatchTaskReply = client
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: "early".to_owned(),
+                title: "after the cluster came back".to_owned(),
+                instructions: "do it".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("the task queue is on");
+    assert!(!dispatched.task_id.is_empty());
+    let read: MessageList = client
+        .request(
+            NodeOp::MessageRead,
+            &ReadMessagesRequest {
+                chat_id: "early".to_owned(),
+                wait_seconds: None,
+                max: None,
+            },
+        )
+        .await
+        .expect("messages are on");
+    assert!(read.messages.is_empty());
+    // And the stores of the Kaizen loop and of analytics were made, with their three copies.
+    let js = jetstream::new(
+        shim_node::nats::connect(&urls, "test", false, None)
+            .await
+            .expect("connects"),
+    );
+    let names = stream_names(&js).await;
+    for expected in [
+        "SHIM_EVENTS",
+        "KV_shim_sessions",
+        "KV_shim_kaizen",
+        "SHIM_KAIZEN_AUDIT",
+        "KV_shim_locks",
+    ] {
+        assert!(
+            names.iter().any(|name| name == expected),
+            "{expected} in {names:?}"
+        );
+        assert_eq!(stream_info(&js, expected).await.config.num_replicas, 3);
+    }
+    // What the node said meanwhile: it tried again, and opened what it tried.
+    assert!(
+        log().contains("JetStream is not ready; trying again"),
+        "{}",
+        log()
+    );
+    node.kill_9();
+    drop(cluster);
 }
 
 /// A block of docs/cluster.md: the first ```` ```kind ```` block after `after`.

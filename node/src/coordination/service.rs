@@ -46,7 +46,9 @@ use super::{
 pub enum CoordinationError {
     /// The node's NATS server has no JetStream, which the piece (`what`) needs.
     #[error(
-        "{what} JetStream, which this node's NATS server does not offer; start nats-server with -js"
+        "{what} JetStream, and this node could not open its store there at start (the NATS server offers no \
+         JetStream, or did not answer for 25 s: the node's log says which); start nats-server with -js, or \
+         restart the node once JetStream answers"
     )]
     NoJetStream {
         /// The piece, as the start of the sentence (`locks need`, `the task queue needs`).

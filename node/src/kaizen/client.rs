@@ -53,7 +53,8 @@ pub async fn request<Req: Serialize, Resp: DeserializeOwned>(
 pub fn loop_off(node_id: &str) -> String {
     format!(
         "the Kaizen loop is off: shim-node {node_id} runs, but no node serves experiments; the loop keeps its \
-         state in JetStream, which the NATS server does not offer (start nats-server with -js; the node's \
-         log says \"the Kaizen loop is off\" and why)"
+         state in JetStream, which the NATS server does not offer or did not answer at the node's start \
+         (start nats-server with -js, or restart the node once JetStream answers; the node's log says \
+         \"the Kaizen loop is off\" and why)"
     )
 }
