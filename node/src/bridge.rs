@@ -203,6 +203,11 @@ async fn dispatch(
         NodeOp::Signals => {
             let batch: SignalBatch = codec::decode(payload)?;
             validate_id("chat id", &batch.chat_id)?;
+            // Only the chat's own session speaks for it.
+            context
+                .coordination
+                .authorize_own(&batch.chat_id, exchange.chat_secret_opt.as_deref())
+                .await?;
             context.coordination.signalled(&batch.chat_id);
             // Straight to the chat's worker, by name.
             let worker = chat_worker(context, op, &batch.chat_id, true).await?;
@@ -234,6 +239,10 @@ async fn dispatch(
         NodeOp::Risk => {
             let request: RiskRequest = codec::decode(payload)?;
             validate_id("chat id", &request.chat_id)?;
+            context
+                .coordination
+                .authorize_own(&request.chat_id, exchange.chat_secret_opt.as_deref())
+                .await?;
             let worker = chat_worker(context, op, &request.chat_id, false).await?;
             let report = call(context, &worker, op, ChatWorkerMessage::GetRisk).await??;
             encode_ok(&report)
@@ -241,6 +250,10 @@ async fn dispatch(
         NodeOp::CheckpointSave => {
             let request: SaveCheckpointRequest = codec::decode(payload)?;
             validate_id("chat id", &request.chat_id)?;
+            context
+                .coordination
+                .authorize_own(&request.chat_id, exchange.chat_secret_opt.as_deref())
+                .await?;
             // The chat's worker hands its signals to the CheckpointManager with the save.
             let worker = chat_worker(context, op, &request.chat_id, true).await?;
             let saved = call(context, &worker, op, |port| {

@@ -369,7 +369,12 @@ impl ShimMcp {
             // A batch is already on its way out: this call goes with it.
             return;
         }
-        let (server, node, chat_id) = (self.clone(), node.clone(), chat_id.to_owned());
+        // The batch acts for the chat: it carries the chat's secret, which the node checks.
+        let (server, node, chat_id) = (
+            self.clone(),
+            self.acting_for(node, chat_id),
+            chat_id.to_owned(),
+        );
         let Ok(mut sending) = self.state.sending.lock() else {
             return;
         };

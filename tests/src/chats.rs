@@ -52,3 +52,17 @@ pub fn acting(client: &shim_node::nats::NodeClient, chat_id: &str) -> shim_node:
         .and_then(|secrets| secrets.get(chat_id).cloned());
     client.with_chat_secret(secret_opt.as_deref())
 }
+
+/// `client`, acting for `chat_id` with the secret its node derives for it from the key in `data_dir` (as the
+/// session's hooks and status line do, beside the node).
+pub fn own(
+    client: &shim_node::nats::NodeClient,
+    data_dir: &std::path::Path,
+    chat_id: &str,
+) -> shim_node::nats::NodeClient {
+    let secret_opt = shim_node::coordination::chat_keys::local_secret(
+        &shim_node::data_dir::DataDir::new(data_dir),
+        chat_id,
+    );
+    client.with_chat_secret(secret_opt.as_deref())
+}

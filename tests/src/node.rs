@@ -104,6 +104,12 @@ impl TestNode {
         NodeClient::new(nats, self.node_id(), Duration::from_secs(5))
     }
 
+    /// A client acting for this node's chat `chat_id`, with the secret the node derives for it (as the chat's
+    /// hooks and MCP server present it).
+    pub async fn client_for(&self, chat_id: &str) -> NodeClient {
+        crate::own(&self.client().await, &self.config.data_dir, chat_id)
+    }
+
     /// Returns the address the node's `/metrics` listens on.
     pub fn metrics_addr(&self) -> std::net::SocketAddr {
         self.node.metrics_addr().expect("metrics are on in tests")

@@ -7,6 +7,10 @@ use std::time::Duration;
 
 use serde_json::json;
 use shim_node::nats::{ClientError, NodeClient};
+use shim_protocol::messages::{
+    CheckpointInput, CheckpointSaved, RiskReport, RiskRequest, SaveCheckpointRequest, SignalBatch,
+    SignalEvent, SignalSource,
+};
 use shim_protocol::{
     NodeOp, WireError,
     messages::{
@@ -485,5 +489,106 @@ async fn a_tampered_key_lets_nothing_through_until_its_session_starts_again() {
         .await
         .expect("the chat acts again");
     assert!(!released.released, "it held no lock");
+    node.stop().await;
+}
+
+#[tokio::test]
+async fn a_chats_signals_risk_and_checkpoints_are_its_own_sessions_alone() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let anyone = node.client().await;
+    let (victim, victim_acting) = open(&anyone, "victim").await;
+    let (_, forger_acting) = open(&anyone, "forger").await;
+    let tool_call = |ok: bool| SignalBatch {
+        chat_id: victim.clone(),
+        source: SignalSource::Mcp,
+        at_ms: shim_actors::now_ms(),
+        events: vec![SignalEvent::ToolCall {
+            tool: "Bash".to_owned(),
+            ok,
+            duration_ms: Some(5),
+            arguments: None,
+            result: None,
+        }],
+        transcript_path: None,
+        prompt: None,
+        trigger: None,
+    };
+    let save = SaveCheckpointRequest {
+        chat_id: victim.clone(),
+        input: CheckpointInput {
+            summary: "forged: the work is done, nothing left".to_owned(),
+            ..CheckpointInput::default()
+        },
+    };
+    let risk = RiskRequest {
+        chat_id: victim.clone(),
+    };
+
+    // Without a secret, and with another chat's, the victim's id is not enough.
+    for (forger, who) in [
+        (&anyone, "no secret"),
+        (&forger_acting, "another chat's secret"),
+    ] {
+        forbidden(
+            forger
+                .request::<_, RiskReport>(NodeOp::Signals, &tool_call(false))
+                .await,
+            &format!("signals with {who}"),
+        );
+        forbidden(
+            forger.request::<_, RiskReport>(NodeOp::Risk, &risk).await,
+            &format!("risk with {who}"),
+        );
+        forbidden(
+            forger
+                .request::<_, CheckpointSaved>(NodeOp::CheckpointSave, &save)
+                .await,
+            &format!("a checkpoint save with {who}"),
+        );
+    }
+    // A fire-and-forget batch without the secret (a hook's way of sending) is dropped too: the victim's count
+    // below holds only its own.
+    let raw = async_nats::connect(nats.url()).await.expect("connects");
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert(
+        shim_protocol::PROTOCOL_HEADER,
+        shim_protocol::PROTOCOL_VERSION.to_string().as_str(),
+    );
+    raw.publish_with_headers(
+        shim_protocol::subject::node_op(node.node_id(), NodeOp::Signals).expect("a subject"),
+        headers,
+        shim_protocol::codec::encode(&tool_call(false))
+            .expect("encodes")
+            .into(),
+    )
+    .await
+    .expect("sent");
+    raw.flush().await.expect("flushed");
+
+    // The chat itself, with its secret, goes on working.
+    let report: RiskReport = victim_acting
+        .request(NodeOp::Signals, &tool_call(true))
+        .await
+        .expect("the chat's own signals");
+    assert_eq!(report.signals.tool_calls, 1, "{report:?}");
+    assert_eq!(
+        report.signals.tool_failures, 0,
+        "no forged failure counted: {report:?}"
+    );
+    let saved: CheckpointSaved = victim_acting
+        .request(NodeOp::CheckpointSave, &save)
+        .await
+        .expect("the chat's own checkpoint");
+    assert_eq!(saved.seq, 1, "the forged saves saved nothing");
+    let report: RiskReport = victim_acting
+        .request(NodeOp::Risk, &risk)
+        .await
+        .expect("the chat's own risk");
+    assert_eq!(
+        (report.signals.tool_calls, report.signals.tool_failures),
+        (1, 0),
+        "{report:?}"
+    );
     node.stop().await;
 }

@@ -147,7 +147,7 @@ async fn a_killed_session_is_resumed_from_its_last_checkpoint_exactly_once() {
         );
     }
     std::fs::write(project_path.join("parser.rs"), "fn parse() { recover() }\n").expect("edit");
-    let saved: CheckpointSaved = client
+    let saved: CheckpointSaved = shim_tests::own(&client, data_dir.path(), "sess-1")
         .request(
             NodeOp::CheckpointSave,
             &SaveCheckpointRequest {
@@ -168,7 +168,7 @@ async fn a_killed_session_is_resumed_from_its_last_checkpoint_exactly_once() {
     assert_eq!(saved.seq, 1);
 
     // The risk saw the hooks: one prompt, two tool calls, one failure.
-    let risk: RiskReport = client
+    let risk: RiskReport = shim_tests::own(&client, data_dir.path(), "sess-1")
         .request(
             NodeOp::Risk,
             &RiskRequest {
@@ -252,7 +252,7 @@ async fn a_cleanly_ended_session_is_not_offered() {
             json!({"source": "startup"}),
         ),
     );
-    let _: CheckpointSaved = client
+    let _: CheckpointSaved = shim_tests::own(&client, data_dir.path(), "tidy")
         .request(
             NodeOp::CheckpointSave,
             &SaveCheckpointRequest {
@@ -346,7 +346,7 @@ async fn the_status_line_records_context_and_shows_risk() {
         line.contains("SHIM ■ danger") && line.contains("ctx 80%"),
         "{line}"
     );
-    let risk: RiskReport = client
+    let risk: RiskReport = shim_tests::own(&client, data_dir.path(), "line-1")
         .request(
             NodeOp::Risk,
             &RiskRequest {
@@ -392,8 +392,9 @@ async fn token_use_is_read_from_the_transcript_incrementally() {
     std::fs::write(&transcript, usage(100_000)).expect("write");
     let prompt = event("t-1", "UserPromptSubmit", project.path(), json!({}));
     assert_eq!(hook(&url, "transcript-test", &prompt).0, 0);
+    let session = shim_tests::own(&client, data_dir.path(), "t-1");
     let tokens = |expected: u64| {
-        let client = client.clone();
+        let client = session.clone();
         async move {
             client
                 .request::<_, RiskReport>(
@@ -515,7 +516,7 @@ async fn checkpoints_and_resume_commands_show_what_is_stored() {
         .await
         .expect("session");
     for summary in ["first pass", "second pass"] {
-        let _: CheckpointSaved = client
+        let _: CheckpointSaved = shim_tests::own(&client, data_dir.path(), "cli-chat")
             .request(
                 NodeOp::CheckpointSave,
                 &SaveCheckpointRequest {

@@ -382,7 +382,7 @@ async fn the_last_tool_calls_reach_the_node_when_the_client_leaves() {
     assert!(mcp.close().await, "the server exits cleanly");
 
     let risk: RiskReport = node
-        .client()
+        .client_for(&chat_id)
         .await
         .request(
             NodeOp::Risk,

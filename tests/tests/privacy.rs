@@ -337,7 +337,9 @@ async fn git_state_is_not_read_from_a_project_that_changed_hands() {
     let fetch = |saved: CheckpointSaved| GetCheckpointRequest {
         checkpoint_id: saved.checkpoint_id,
     };
-    let saved: CheckpointSaved = client
+    // The session acts with the secret its start gave.
+    let session = client.with_chat_secret(started.chat_secret.as_deref());
+    let saved: CheckpointSaved = session
         .request(NodeOp::CheckpointSave, &checkpoint("mine"))
         .await
         .expect("saves");
@@ -349,7 +351,7 @@ async fn git_state_is_not_read_from_a_project_that_changed_hands() {
     assert!(mine.files.diff.contains("two"), "{:?}", mine.files);
 
     std::os::unix::fs::chown(&repo, Some(65534), Some(65534)).expect("chown");
-    let saved: CheckpointSaved = client
+    let saved: CheckpointSaved = session
         .request(NodeOp::CheckpointSave, &checkpoint("theirs"))
         .await
         .expect("saves");

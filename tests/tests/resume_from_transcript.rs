@@ -23,11 +23,14 @@ const NODE: &str = "resume-test";
 const SESSION: &str = "5f0c2a1e-8d3b-4c7a-9e21-7b6d0f4a9c11";
 
 /// Runs `shim-node hook` as Claude Code does (through `sh -c`, see `shim_tests::run_hook`); returns its stdout.
-fn hook(nats_url: &str, input: &Value) -> String {
+/// Runs `shim-node hook` as Claude Code does, beside the node: with its data dir (the hooks of a real session
+/// share the node's default one).
+fn hook(nats_url: &str, data_dir: &Path, input: &Value) -> String {
     let command = format!(
-        "{} hook --nats-url {} --node-id {NODE}",
+        "{} hook --nats-url {} --node-id {NODE} --data-dir {}",
         sh_quote(EXE),
-        sh_quote(nats_url)
+        sh_quote(nats_url),
+        sh_quote(&data_dir.display().to_string())
     );
     let run = run_hook(&command, &[], input);
     assert_eq!(run.code, 0, "hook {input}");
@@ -171,7 +174,7 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
             "cwd": project.display().to_string(), "hook_event_name": "SessionStart", "source": "startup"
         })
     };
-    assert_eq!(hook(&url, &start(SESSION)).trim(), "");
+    assert_eq!(hook(&url, data_dir.path(), &start(SESSION)).trim(), "");
 
     let mut last_seq = 0;
     for (index, turn) in turns.iter().enumerate() {
@@ -181,7 +184,7 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
             .expect("open");
         file.write_all(turn.concat().as_bytes()).expect("append");
         for input in hooks_of(turn, &project, &transcript) {
-            hook(&url, &input);
+            hook(&url, data_dir.path(), &input);
         }
         if index == 2 {
             break;
@@ -189,7 +192,7 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
         // The turn ends: Stop, and its checkpoint.
         let stop = json!({"session_id": SESSION, "transcript_path": transcript.display().to_string(),
             "cwd": project.display().to_string(), "hook_event_name": "Stop", "stop_hook_active": false});
-        hook(&url, &stop);
+        hook(&url, data_dir.path(), &stop);
         let stopped = wait_until(
             || async {
                 checkpoints(&client).await.first().is_some_and(|newest| {
@@ -216,7 +219,7 @@ async fn a_session_that_crashed_mid_turn_is_resumed_from_its_transcript_and_hook
         "no checkpoint after the second turn's"
     );
 
-    let prompt = hook(&url, &start("next-session"));
+    let prompt = hook(&url, data_dir.path(), &start("next-session"));
     let prompt = prompt.trim_end();
     let requests = [
         "1. The lexer in src/lexer.rs chokes on tab characters",

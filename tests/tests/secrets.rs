@@ -189,13 +189,15 @@ fn hook_event(session_id: &str, name: &str, project: &Path, extra: Value) -> Val
     value
 }
 
-/// Runs `shim-node hook` as Claude Code does, against node `node_id` on `url`.
-fn hook(url: &str, node_id: &str, input: &Value) -> String {
+/// Runs `shim-node hook` as Claude Code does, against node `node_id` on `url`, beside it: with its data dir
+/// (the hooks of a real session share the node's default one).
+fn hook(url: &str, (node_id, data_dir): (&str, &Path), input: &Value) -> String {
     let command = format!(
-        "{} hook --nats-url {} --node-id {}",
+        "{} hook --nats-url {} --node-id {} --data-dir {}",
         sh_quote(EXE),
         sh_quote(url),
-        sh_quote(node_id)
+        sh_quote(node_id),
+        sh_quote(&data_dir.display().to_string())
     );
     let run = run_hook(&command, &[], input);
     assert_eq!(run.code, 0, "hook {input}");
@@ -264,14 +266,19 @@ async fn a_checkpoint_holds_no_secret_over_nats_in_the_cli_the_resume_prompt_or_
     let project = git_project("DB_HOST=localhost\n");
     let project_path = std::fs::canonicalize(project.path()).expect("path");
     let node = NodeProcess::start(EXE, &url, NODE, data_dir.path());
-    let client = wait_for_node(&url, NODE, Duration::from_secs(5)).await;
+    // Acting for the session's chat, as its MCP server does.
+    let client = shim_tests::own(
+        &wait_for_node(&url, NODE, Duration::from_secs(5)).await,
+        data_dir.path(),
+        CHAT,
+    );
 
     // A session works with secrets in hand: a prompt holding a key, a command sending a token and printing
     // another, a failure quoting a database URL; and it puts a live key in the project's .env.
     let session = |name: &str, extra: Value| hook_event(CHAT, name, &project_path, extra);
     hook(
         &url,
-        NODE,
+        (NODE, data_dir.path()),
         &session("SessionStart", json!({"source": "startup"})),
     );
     for (name, extra) in [
@@ -296,7 +303,7 @@ async fn a_checkpoint_holds_no_secret_over_nats_in_the_cli_the_resume_prompt_or_
             }),
         ),
     ] {
-        hook(&url, NODE, &session(name, extra));
+        hook(&url, (NODE, data_dir.path()), &session(name, extra));
     }
     std::fs::write(
         project_path.join(".env"),
@@ -458,12 +465,12 @@ async fn events_the_analytics_store_and_the_exports_hold_no_secret() {
     let session = |name: &str, extra: Value| hook_event(CHAT, name, &project_path, extra);
     hook(
         &url,
-        &node_id,
+        (&node_id, &node.config_ref().data_dir),
         &session("SessionStart", json!({"source": "startup"})),
     );
     hook(
         &url,
-        &node_id,
+        (&node_id, &node.config_ref().data_dir),
         &session(
             "PostToolUseFailure",
             json!({
@@ -475,14 +482,14 @@ async fn events_the_analytics_store_and_the_exports_hold_no_secret() {
     );
     hook(
         &url,
-        &node_id,
+        (&node_id, &node.config_ref().data_dir),
         &session(
             "StopFailure",
             json!({"error": format!("authentication_error: invalid x-api-key {}", secrets.anthropic)}),
         ),
     );
-    // Over NATS, as any client of the node may send them: a tool call that failed printing a key.
-    let client = node.client().await;
+    // Over NATS, as the chat's MCP server sends them: a tool call that failed printing a key.
+    let client = node.client_for(CHAT).await;
     let _: RiskReport = client
         .request(
             NodeOp::Signals,

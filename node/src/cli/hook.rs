@@ -243,6 +243,13 @@ async fn deliver(
                 shim_protocol::PROTOCOL_HEADER,
                 shim_protocol::PROTOCOL_VERSION.to_string().as_str(),
             );
+            // The session's own chat: the hook presents its secret, derived from the node's key beside it.
+            if let Some(secret) = crate::coordination::chat_keys::local_secret(
+                &crate::data_dir::DataDir::new(&config.data_dir),
+                &batch.chat_id,
+            ) {
+                headers.insert(shim_protocol::CHAT_SECRET_HEADER, secret.as_str());
+            }
             client
                 .publish_with_headers(subject, headers, payload.into())
                 .await

@@ -94,7 +94,13 @@ async fn report(config: &Config, batch: &SignalBatch) -> Option<RiskReport> {
     let client = connect_fast(&config.nats_url, "shim-node statusline", &auth)
         .await
         .ok()?;
-    let node = NodeClient::new(client, config.node_id.clone(), DEADLINE);
+    // The session's own chat: the status line presents its secret, derived from the node's key beside it.
+    let secret_opt = crate::coordination::chat_keys::local_secret(
+        &crate::data_dir::DataDir::new(&config.data_dir),
+        &batch.chat_id,
+    );
+    let node = NodeClient::new(client, config.node_id.clone(), DEADLINE)
+        .with_chat_secret(secret_opt.as_deref());
     node.request(NodeOp::Signals, batch).await.ok()
 }
 

@@ -207,6 +207,25 @@ impl ChatKeys {
         self.check_from(chat_id, presented_opt, None).await
     }
 
+    /// [`check`](Self::check) for a request to this node about one of its own chats (signals, risk, a checkpoint
+    /// save): the secret this node derives for the chat is accepted without reading the bucket (the hot path of
+    /// hooks and MCP servers); anything else is checked as [`check`](Self::check) does.
+    pub async fn check_own(
+        &self,
+        chat_id: &str,
+        presented_opt: Option<&str>,
+    ) -> Result<(), WireError> {
+        if let Some(presented) = presented_opt
+            && same(
+                &sha256(presented),
+                &sha256(&derive(&self.node_key, chat_id)),
+            )
+        {
+            return Ok(());
+        }
+        self.check(chat_id, presented_opt).await
+    }
+
     /// [`check`](Self::check) for a `session.end`, which the chat's Claude Code process (its SessionEnd hook,
     /// which holds no secret) may also send.
     pub async fn check_end(

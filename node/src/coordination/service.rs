@@ -311,6 +311,19 @@ impl Coordination {
         }
     }
 
+    /// Checks that a request to this node about chat `chat_id` (signals, risk, a checkpoint save) carries the
+    /// chat's secret, once the chat has one (see [`ChatKeys::check_own`](super::chat_keys::ChatKeys::check_own)).
+    pub async fn authorize_own(
+        &self,
+        chat_id: &str,
+        secret_opt: Option<&str>,
+    ) -> Result<(), WireError> {
+        match &self.pieces.chat_keys_opt {
+            Some(keys) => keys.check_own(chat_id, secret_opt).await,
+            None => Ok(()),
+        }
+    }
+
     /// Gives chat `chat_id`, opened or re-attached to on this node, its secret; or refuses the start.
     pub async fn issue_secret(
         &self,
