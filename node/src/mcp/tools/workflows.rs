@@ -33,6 +33,9 @@ pub struct VerifyArgs {
     /// List only failures in these files or directories of the project (everything still runs).
     #[serde(default)]
     pub paths: Option<Vec<String>>,
+    /// The chat whose claimed task the verify counts for. Default: this server's chat.
+    #[serde(default)]
+    pub chat_id: Option<String>,
 }
 
 /// Arguments of `shim_commit`.
@@ -96,9 +99,9 @@ impl ShimMcp {
     }
 
     /// The task this server's chat holds, if it holds one and the node answers.
-    async fn claimed_task(&self) -> Option<TaskRecord> {
+    async fn claimed_task(&self, chat_id_opt: Option<String>) -> Option<TaskRecord> {
         let list: TaskList = self
-            .request(Scope::Chat(None), |call| async move {
+            .request(Scope::Chat(chat_id_opt), |call| async move {
                 let request = TaskStatusRequest {
                     chat_id: Some(call.chat_id.clone()),
                     task_ids: Vec::new(),
@@ -125,39 +128,52 @@ impl ShimMcp {
         list.tasks.into_iter().next()
     }
 
-    /// Fails `task` with the failures and tells its supervisor; returns what was done.
-    async fn escalate(&self, task: &TaskRecord, report: &VerifyReport) -> Result<String, String> {
+    /// Fails `task` with the failures and tells its supervisor; returns what was done. A supervisor that
+    /// cannot be told (gone from the registry) leaves the task failed, and the reply says so.
+    async fn escalate(
+        &self,
+        chat_id_opt: Option<String>,
+        task: &TaskRecord,
+        report: &VerifyReport,
+    ) -> Result<String, String> {
         let failures = serde_json::to_string(&report.failures).unwrap_or_default();
         let count = report.task_failures.unwrap_or_default();
         let error =
             format!("{count} verifies in a row failed; the last one's failures: {failures}");
         let task_id = task.task_id.clone();
         let supervisor = task.supervisor_chat_id.clone();
-        self.request(Scope::Chat(None), |call| {
-            let error = error.clone();
-            let task_id = task_id.clone();
-            let supervisor = supervisor.clone();
+        self.request(Scope::Chat(chat_id_opt.clone()), |call| {
+            let fail = FailTaskRequest {
+                chat_id: call.chat_id.clone(),
+                task_id: task_id.clone(),
+                error: error.clone(),
+                retryable: Some(false),
+            };
             async move {
-                let fail = FailTaskRequest {
-                    chat_id: call.chat_id.clone(),
-                    task_id: task_id.clone(),
-                    error: error.clone(),
-                    retryable: Some(false),
-                };
                 let _failed: TaskRecord = call.node.request(NodeOp::TaskFail, &fail).await?;
-                let message = SendMessageRequest {
-                    from: call.chat_id.clone(),
-                    to: supervisor,
-                    text: format!("task {task_id} failed: {error}"),
-                };
-                let _sent: ChatMessage = call.node.request(NodeOp::MessageSend, &message).await?;
                 Ok(())
             }
         })
         .await?;
-        Ok(format!(
-            "task {task_id} failed after {count} failed verifies; its supervisor {supervisor} was told"
-        ))
+        let told = self
+            .request(Scope::Chat(chat_id_opt), |call| {
+                let message = SendMessageRequest {
+                    from: call.chat_id.clone(),
+                    to: supervisor.clone(),
+                    text: format!("task {task_id} failed: {error}"),
+                };
+                async move {
+                    let _sent: ChatMessage =
+                        call.node.request(NodeOp::MessageSend, &message).await?;
+                    Ok(())
+                }
+            })
+            .await;
+        let done = format!("task {task_id} failed after {count} failed verifies");
+        Ok(match told {
+            Ok(()) => format!("{done}; its supervisor {supervisor} was told"),
+            Err(why) => format!("{done}; telling its supervisor {supervisor} failed: {why}"),
+        })
     }
 }
 
@@ -183,7 +199,7 @@ impl ShimMcp {
                 workflows::WorkflowError::NotEnabled(project.display().to_string()).to_string(),
             );
         }
-        let task_opt = self.claimed_task().await;
+        let task_opt = self.claimed_task(args.chat_id.clone()).await;
         let report = engine
             .verify(
                 &project,
@@ -193,7 +209,7 @@ impl ShimMcp {
             .await
             .map_err(|error| error.to_string())?;
         let escalated = match (&task_opt, report.escalate) {
-            (Some(task), true) => Some(self.escalate(task, &report).await?),
+            (Some(task), true) => Some(self.escalate(args.chat_id, task, &report).await?),
             _ => None,
         };
         Ok(Json(VerifyResult {
