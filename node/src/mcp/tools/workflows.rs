@@ -30,10 +30,10 @@ use crate::{
 /// Arguments of `shim_verify`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct VerifyArgs {
-    /// List only failures in these files or directories of the project (everything still runs).
+    /// List only failures under these project paths.
     #[serde(default)]
     pub paths: Option<Vec<String>>,
-    /// The chat whose claimed task the verify counts for. Default: this server's chat.
+    /// Default: this server's chat.
     #[serde(default)]
     pub chat_id: Option<String>,
 }
@@ -41,7 +41,7 @@ pub struct VerifyArgs {
 /// Arguments of `shim_commit`.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct CommitArgs {
-    /// The commit message.
+    /// Commit message.
     pub message: String,
 }
 
@@ -181,7 +181,7 @@ impl ShimMcp {
 impl ShimMcp {
     #[tool(
         name = "shim_verify",
-        description = "Run the project's check, test and format commands; returns ok and failures {kind, file, line, column, message}."
+        description = "Run the project's check, test, format commands: ok, failures [{kind,file,line,column,message}]."
     )]
     async fn verify(
         &self,
@@ -230,7 +230,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_commit",
-        description = "Commit the working tree, only if the last shim_verify passed on exactly this tree. Never pushes."
+        description = "Commit the working tree if the last shim_verify passed on exactly this tree; never pushes."
     )]
     async fn commit(
         &self,
