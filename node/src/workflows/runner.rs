@@ -38,6 +38,30 @@ impl Ran {
     }
 }
 
+/// Kills a process group when dropped armed: a verify whose caller went away (a cancelled tool call) leaves
+/// nothing of its command running.
+struct GroupGuard {
+    pid_opt: Option<i32>,
+}
+
+impl GroupGuard {
+    fn kill(&mut self) {
+        if let Some(pid) = self.pid_opt.take() {
+            // The whole group: cargo's rustc, a test binary, whatever the command started.
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+    }
+}
+
+impl Drop for GroupGuard {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 /// Runs `step` in `project`.
 pub async fn run(step: &Step, project: &Path) -> Ran {
     let started = Instant::now();
@@ -63,7 +87,9 @@ pub async fn run(step: &Step, project: &Path) -> Ran {
             };
         }
     };
-    let pid_opt = child.id();
+    let mut group = GroupGuard {
+        pid_opt: child.id().and_then(|pid| i32::try_from(pid).ok()),
+    };
     // Each stream may fill the whole cap; they are cut together below.
     let stdout = tokio::spawn(read_capped(child.stdout.take(), step.output_cap));
     let stderr = tokio::spawn(read_capped(child.stderr.take(), step.output_cap));
@@ -71,17 +97,13 @@ pub async fn run(step: &Step, project: &Path) -> Ran {
         Ok(Ok(status)) => (status.code(), false),
         Ok(Err(_)) => (None, false),
         Err(_) => {
-            if let Some(pid) = pid_opt.and_then(|pid| i32::try_from(pid).ok()) {
-                // The whole group: cargo's rustc, a test binary, whatever the command started.
-                let _ = nix::sys::signal::killpg(
-                    nix::unistd::Pid::from_raw(pid),
-                    nix::sys::signal::Signal::SIGKILL,
-                );
-            }
+            group.kill();
             let _ = child.kill().await;
             (None, true)
         }
     };
+    // What the command left running in its group (a daemon it forked, say) goes with it.
+    group.kill();
     let drain = |handle: tokio::task::JoinHandle<(Vec<u8>, bool)>| async move {
         match tokio::time::timeout(DRAIN_AFTER_KILL, handle).await {
             Ok(Ok(read)) => read,
@@ -160,6 +182,26 @@ mod tests {
         assert!(ran.timed_out);
         assert!(ran.duration < Duration::from_secs(10), "{:?}", ran.duration);
         assert!(!ran.succeeded());
+    }
+
+    #[tokio::test]
+    async fn a_dropped_run_kills_its_group() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("pid");
+        let script = format!("sleep 60 & echo $! > {}; wait", pid_file.display());
+        let running = step(&["sh", "-c", &script], Duration::from_secs(60), 1000);
+        let ran = tokio::time::timeout(Duration::from_millis(500), run(&running, dir.path())).await;
+        assert!(ran.is_err(), "still running when dropped");
+        let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the group outlived the run"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     #[tokio::test]
