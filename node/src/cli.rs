@@ -19,6 +19,7 @@
 //! | `sessions`, `analytics` | `analytics`: session outcomes, the period's summary, crash prediction |
 //! | `stats` | `stats`: `stats compare`, a treatment against its control from a JSON-lines file; no node needed |
 //! | `simulate` | `simulate`: `simulate kaizen`, the real Kaizen loop on generated sessions, on its own names |
+//! | `verify`, `commit`, `workflows` | `workflows`: Workflow A, verify and commit, in this process; no node needed |
 //! | `experiments`, `improvements` | `experiments`: the Kaizen loop's experiments (list, show, approve, stop), its parameter store, and the improvements it shipped (list, show, revert) |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns), `log_writer`
@@ -60,6 +61,7 @@ mod stop;
 mod table;
 mod tail;
 mod tasks;
+mod workflows;
 
 use std::{collections::HashMap, path::PathBuf, process::ExitCode};
 
@@ -241,6 +243,31 @@ enum Command {
         #[command(subcommand)]
         action: ImprovementsAction,
     },
+    /// Run the project's verify commands (check, test, format) and list the failures; exit 1 when any.
+    Verify {
+        /// Print JSON: {"ok": bool, "failures": [{kind, file, line, column, message}]}.
+        #[arg(long)]
+        json: bool,
+        /// The project directory [default: the current directory]
+        #[arg(long)]
+        project: Option<PathBuf>,
+        /// List only the failures in these files or directories (everything still runs).
+        paths: Vec<String>,
+    },
+    /// Commit the working tree, when the last verify passed on exactly this tree; never pushes.
+    Commit {
+        /// The commit message.
+        #[arg(short, long)]
+        message: String,
+        /// The project directory [default: the current directory]
+        #[arg(long)]
+        project: Option<PathBuf>,
+    },
+    /// Enable, disable or list the projects verify and commit may run in.
+    Workflows {
+        #[command(subcommand)]
+        action: WorkflowsAction,
+    },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
         /// The project directory [default: the current directory]
@@ -249,6 +276,26 @@ enum Command {
         /// Take it: mark it restored, so no later session is offered it.
         #[arg(long)]
         take: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum WorkflowsAction {
+    /// Let verify and commit run in a project (its commands run as you, in its directory).
+    Enable {
+        /// The project directory [default: the current directory]
+        path: Option<PathBuf>,
+    },
+    /// Stop verify and commit from running in a project.
+    Disable {
+        /// The project directory [default: the current directory]
+        path: Option<PathBuf>,
+    },
+    /// List the enabled projects.
+    List {
+        /// Print JSON: {"enabled": [paths]}.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -734,6 +781,23 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 json,
             } => experiments::revert(&config, &id, reason, by, json).await,
         },
+        Command::Verify {
+            json,
+            project,
+            paths,
+        } => workflows::verify(&config, &current_or(project)?, &paths, json).await,
+        Command::Commit { message, project } => {
+            workflows::commit(&config, &current_or(project)?, &message).await
+        }
+        Command::Workflows { action } => match action {
+            WorkflowsAction::Enable { path } => {
+                workflows::enable(&config, &current_or(path)?, true)
+            }
+            WorkflowsAction::Disable { path } => {
+                workflows::enable(&config, &current_or(path)?, false)
+            }
+            WorkflowsAction::List { json } => workflows::list(&config, json),
+        },
         Command::Resume { project, take } => {
             let project = match project {
                 Some(project) => project,
@@ -825,6 +889,14 @@ async fn run_setup(target: SetupTarget, config: &Config) -> anyhow::Result<ExitC
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The directory given, or the current one.
+fn current_or(dir_opt: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match dir_opt {
+        Some(dir) => Ok(dir),
+        None => std::env::current_dir().context("cannot read the current directory"),
+    }
 }
 
 /// Returns the canonical path of a project directory given to a command, or an error (exit code 1) when it

@@ -23,6 +23,8 @@
 //! - [`otlp`]: the OTLP/HTTP receiver that takes in Claude Code's telemetry (events and signals).
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
+//! - [`workflows`]: Workflow A, verify and commit: a project's verify commands, their structured failures,
+//!   and commits of verified trees only (docs/workflows.md).
 //! - [`cli`]: the command line, every command (see its module docs).
 
 pub mod analytics;
@@ -41,6 +43,7 @@ pub mod otlp;
 pub mod publisher;
 pub mod router_service;
 pub mod service;
+pub mod workflows;
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 

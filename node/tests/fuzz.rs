@@ -4,7 +4,9 @@
 //! chunks; each line's [`jsonrpc::classify`], and the id scan of a line too long to keep,
 //! [`jsonrpc::too_long`]), OTLP/HTTP export bodies, protobuf and JSON, plain and gzipped
 //! ([`otlp::take_body`], all the receiver does with a body), the configuration file
-//! ([`Config::from_file`]), and the events the analytics summary tallies ([`EventTally::add`]).
+//! ([`Config::from_file`]), the events the analytics summary tallies ([`EventTally::add`]), and Workflow A's
+//! parsers of each tool's output ([`workflows::parse::parse`], one target per format) and of `.shim.toml`'s
+//! `[verify]` table ([`workflows::VerifyConfig::parse`]).
 //!
 //! Properties: parsing never panics and returns within [`fuzz::PER_INPUT`], a value or an error; an
 //! MCP line that is not served is answered with a JSON-RPC error whose id is one a request may carry, and
@@ -46,6 +48,7 @@ use shim_node::{
         stdio::LineTransport,
     },
     otlp::{self, Limits, Signal, body::Format},
+    workflows,
 };
 use shim_protocol::codec;
 use tokio::io::{AsyncRead, AsyncReadExt, ReadBuf};
@@ -744,5 +747,116 @@ proptest! {
         let mut bytes = CONFIG_SAMPLE.as_bytes().to_vec();
         edit_bytes(&mut bytes, &edits);
         config_text(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+// Workflow A's parsers: a verify command's output, and the `[verify]` table of `.shim.toml`.
+
+/// A sample of what each tool writes, for the edited-sample targets.
+fn tool_output_samples() -> Vec<(workflows::parse::Format, &'static str)> {
+    use workflows::parse::Format;
+    vec![
+        (
+            Format::Cargo,
+            "{\"reason\":\"compiler-message\",\"message\":{\"level\":\"error\",\"message\":\"mismatched types\",\"spans\":[{\"file_name\":\"src/lib.rs\",\"line_start\":3,\"column_start\":17,\"is_primary\":true}]}}\n---- tests::adds stdout ----\nthread 'tests::adds' panicked at src/lib.rs:10:9:\nassertion failed\ntest tests::adds ... FAILED\ntest result: FAILED. 0 passed; 1 failed\n",
+        ),
+        (
+            Format::Rustfmt,
+            "Diff in /p/src/lib.rs:1:\nDiff in /p/src/a.rs at line 4:\n",
+        ),
+        (
+            Format::GoTest,
+            "{\"Action\":\"output\",\"Test\":\"TestAdd\",\"Output\":\"    add_test.go:9: got 3\\n\"}\n{\"Action\":\"fail\",\"Test\":\"TestAdd\"}\n./add.go:3:2: declared and not used: x\n",
+        ),
+        (Format::Gofmt, "add.go\nsub/x.go\n"),
+        (
+            Format::Pytest,
+            "/p/tests/test_a.py:4: assert 1 == 2\nFAILED tests/test_a.py::test_one - assert 1 == 2\nERROR tests/test_b.py - ImportError\n",
+        ),
+        (
+            Format::Tsc,
+            "src/a.ts(3,5): error TS2322: Type 'string' is not assignable.\n",
+        ),
+        (
+            Format::Generic,
+            "lib/a.js:7: unexpected token\n  --> src/main.rs:2:5\n",
+        ),
+    ]
+}
+
+/// Parses `text` as `format` output: bounded, never more than the limit, paths relative or as given.
+fn tool_output(format: workflows::parse::Format, text: &str) {
+    let failures = fuzz::bounded("workflows::parse::parse", || {
+        workflows::parse::parse(format, "check", text, std::path::Path::new("/p"))
+    });
+    assert!(failures.len() <= workflows::parse::MAX_FAILURES);
+}
+
+/// A strategy of text made of sample lines, edited.
+fn edited_tool_output(
+    format: workflows::parse::Format,
+) -> impl Strategy<Value = (workflows::parse::Format, String)> {
+    let sample = tool_output_samples()
+        .into_iter()
+        .find(|(known, _)| *known == format)
+        .map(|(_, text)| text)
+        .unwrap_or_default();
+    (edits(), 1..4_usize).prop_map(move |(edits, times)| {
+        let mut bytes = sample.repeat(times).into_bytes();
+        edit_bytes(&mut bytes, &edits);
+        (format, String::from_utf8_lossy(&bytes).into_owned())
+    })
+}
+
+macro_rules! tool_output_targets {
+    ($($name:ident => $format:ident),* $(,)?) => {
+        proptest! {
+            #![proptest_config(fuzz::config())]
+            $(
+                /// Arbitrary text, and the tool's sample output edited, to its parser.
+                #[test]
+                fn $name(
+                    text in "(?s).{0,512}",
+                    (format, edited) in edited_tool_output(workflows::parse::Format::$format),
+                ) {
+                    tool_output(workflows::parse::Format::$format, &text);
+                    tool_output(format, &edited);
+                }
+            )*
+        }
+    };
+}
+
+tool_output_targets! {
+    cargo_output_parses_or_is_skipped => Cargo,
+    rustfmt_output_parses_or_is_skipped => Rustfmt,
+    go_test_output_parses_or_is_skipped => GoTest,
+    gofmt_output_parses_or_is_skipped => Gofmt,
+    pytest_output_parses_or_is_skipped => Pytest,
+    tsc_output_parses_or_is_skipped => Tsc,
+    generic_output_parses_or_is_skipped => Generic,
+}
+
+proptest! {
+    #![proptest_config(fuzz::config())]
+
+    /// Any text as a `.shim.toml`: a config or an error.
+    #[test]
+    fn a_shim_toml_parses_or_fails_cleanly(text in "(?s).{0,512}", edits in edits()) {
+        let _ = fuzz::bounded("VerifyConfig::parse", || workflows::VerifyConfig::parse(&text));
+        let mut bytes = b"[verify]\ncheck = [\"cargo\", \"check\"]\ntest = { command = [\"go\", \"test\"], timeout_seconds = 5 }\n".to_vec();
+        edit_bytes(&mut bytes, &edits);
+        let _ = fuzz::bounded("VerifyConfig::parse", || {
+            workflows::VerifyConfig::parse(&String::from_utf8_lossy(&bytes))
+        });
+    }
+}
+
+#[test]
+fn huge_tool_output_stays_bounded() {
+    for (format, sample) in tool_output_samples() {
+        tool_output(format, &sample.repeat(20_000));
+        tool_output(format, &"x".repeat(4 * 1024 * 1024));
+        tool_output(format, &format!("{}\n", "a:1:".repeat(500_000)));
     }
 }

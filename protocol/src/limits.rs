@@ -48,7 +48,7 @@ pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(120);
 
 /// The most the serialized MCP `tools/list` result may weigh, in bytes: every chat pays for it in context
 /// on every turn.
-pub const TOOL_LIST_BUDGET_BYTES: usize = 12_000;
+pub const TOOL_LIST_BUDGET_BYTES: usize = 12_800;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! The MCP tools, by capability: `session` (open, status, end), `crash` (signals, risk, checkpoints,
-//! resume), `routing` (model tiers), `coordination` (locks, messages, chats, tasks) and `kaizen` (the
-//! self-improvement loop's report).
+//! resume), `routing` (model tiers), `coordination` (locks, messages, chats, tasks), `kaizen` (the
+//! self-improvement loop's report) and `workflows` (verify and commit).
 //!
 //! A tool's arguments are the protocol request it sends ([`Args`]): its JSON schema is derived from the wire
 //! type (the `schema` feature of `shim-protocol`), less the fields the server fills in, with the chat id
@@ -13,6 +13,7 @@ mod crash;
 mod kaizen;
 mod routing;
 mod session;
+mod workflows;
 
 use std::borrow::Cow;
 
@@ -32,7 +33,8 @@ pub(super) fn router() -> ToolRouter<ShimMcp> {
         + ShimMcp::routing_router()
         + ShimMcp::coordination_router()
         + ShimMcp::task_router()
-        + ShimMcp::kaizen_router();
+        + ShimMcp::kaizen_router()
+        + ShimMcp::workflows_router();
     for route in router.map.values_mut() {
         super::tool_list::slim(&mut route.attr);
     }

@@ -1,0 +1,247 @@
+//! Workflow A's tools: `shim_verify` runs the project's verify commands and returns structured failures;
+//! `shim_commit` commits the working tree only when a verify of exactly that tree passed (docs/workflows.md).
+//!
+//! The engine ([`crate::workflows`]) runs in this server's process, in its project directory
+//! (`CLAUDE_PROJECT_DIR`, else the working directory), as the user: a verify that takes minutes holds no
+//! request to the node open. The node is asked only about the chat's claimed task, for the escalation: after
+//! the config's number of failed verifies of one task in a row, the task is failed (not retryable) with the
+//! failures, and its supervisor gets a message.
+
+use std::path::PathBuf;
+
+use rmcp::{Json, handler::server::wrapper::Parameters, tool, tool_router};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use shim_protocol::{
+    NodeOp,
+    messages::{
+        ChatMessage, FailTaskRequest, SendMessageRequest, TaskList, TaskRecord, TaskStatus,
+        TaskStatusRequest,
+    },
+};
+
+use super::Scope;
+use crate::{
+    data_dir::DataDir,
+    mcp::ShimMcp,
+    workflows::{self, CommitReport, Failure, VerifyReport, Workflows},
+};
+
+/// Arguments of `shim_verify`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct VerifyArgs {
+    /// List only failures under these project paths.
+    #[serde(default)]
+    pub paths: Option<Vec<String>>,
+    /// Default: this server's chat.
+    #[serde(default)]
+    pub chat_id: Option<String>,
+}
+
+/// Arguments of `shim_commit`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CommitArgs {
+    /// Commit message.
+    pub message: String,
+}
+
+/// What `shim_verify` returns: the report, and what the escalation did.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct VerifyResult {
+    /// Every step passed.
+    pub ok: bool,
+    /// `{kind, file, line, column, message}` each.
+    #[schemars(with = "Vec<serde_json::Value>")]
+    pub failures: Vec<Failure>,
+    /// The rest of the report (steps, tree, task counts).
+    #[serde(flatten)]
+    #[schemars(with = "serde_json::Value")]
+    pub report: ReportRest,
+    /// Set when this verify failed the task and told its supervisor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalated: Option<String>,
+}
+
+/// The report less `ok` and `failures`.
+#[derive(Debug, Serialize)]
+pub struct ReportRest {
+    failures_elsewhere: usize,
+    project: String,
+    source: String,
+    tree: Option<String>,
+    steps: Vec<workflows::StepReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task_failures: Option<u32>,
+}
+
+/// What `shim_commit` returns.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CommitResult {
+    /// The new commit.
+    pub commit: String,
+    /// Its tree, the one verified.
+    pub tree: String,
+}
+
+impl ShimMcp {
+    fn workflows(&self) -> Workflows {
+        Workflows::new(&DataDir::new(&self.state.config.data_dir))
+    }
+
+    fn workflow_project(&self) -> Result<PathBuf, String> {
+        let dir = self.project_dir().ok_or_else(|| {
+            "this server has no project directory (start it in the project, or set CLAUDE_PROJECT_DIR)"
+                .to_owned()
+        })?;
+        workflows::project_dir(std::path::Path::new(&dir)).map_err(|error| error.to_string())
+    }
+
+    /// The task this server's chat holds, if it holds one and the node answers.
+    async fn claimed_task(&self, chat_id_opt: Option<String>) -> Option<TaskRecord> {
+        let list: TaskList = self
+            .request(Scope::Chat(chat_id_opt), |call| async move {
+                let request = TaskStatusRequest {
+                    chat_id: Some(call.chat_id.clone()),
+                    task_ids: Vec::new(),
+                    all: false,
+                };
+                let list: TaskList = call.node.request(NodeOp::TaskStatus, &request).await?;
+                Ok(TaskList {
+                    tasks: list
+                        .tasks
+                        .into_iter()
+                        .filter(|task| {
+                            task.worker_chat_id.as_deref() == Some(call.chat_id.as_str())
+                                && matches!(
+                                    task.status,
+                                    TaskStatus::Claimed | TaskStatus::InProgress
+                                )
+                        })
+                        .collect(),
+                    unfinished: 0,
+                })
+            })
+            .await
+            .ok()?;
+        list.tasks.into_iter().next()
+    }
+
+    /// Fails `task` with the failures and tells its supervisor; returns what was done. A supervisor that
+    /// cannot be told (gone from the registry) leaves the task failed, and the reply says so.
+    async fn escalate(
+        &self,
+        chat_id_opt: Option<String>,
+        task: &TaskRecord,
+        report: &VerifyReport,
+    ) -> Result<String, String> {
+        let failures = serde_json::to_string(&report.failures).unwrap_or_default();
+        let count = report.task_failures.unwrap_or_default();
+        let error =
+            format!("{count} verifies in a row failed; the last one's failures: {failures}");
+        let task_id = task.task_id.clone();
+        let supervisor = task.supervisor_chat_id.clone();
+        self.request(Scope::Chat(chat_id_opt.clone()), |call| {
+            let fail = FailTaskRequest {
+                chat_id: call.chat_id.clone(),
+                task_id: task_id.clone(),
+                error: error.clone(),
+                retryable: Some(false),
+            };
+            async move {
+                let _failed: TaskRecord = call.node.request(NodeOp::TaskFail, &fail).await?;
+                Ok(())
+            }
+        })
+        .await?;
+        let told = self
+            .request(Scope::Chat(chat_id_opt), |call| {
+                let message = SendMessageRequest {
+                    from: call.chat_id.clone(),
+                    to: supervisor.clone(),
+                    text: format!("task {task_id} failed: {error}"),
+                };
+                async move {
+                    let _sent: ChatMessage =
+                        call.node.request(NodeOp::MessageSend, &message).await?;
+                    Ok(())
+                }
+            })
+            .await;
+        let done = format!("task {task_id} failed after {count} failed verifies");
+        Ok(match told {
+            Ok(()) => format!("{done}; its supervisor {supervisor} was told"),
+            Err(why) => format!("{done}; telling its supervisor {supervisor} failed: {why}"),
+        })
+    }
+}
+
+#[tool_router(router = workflows_router, vis = "pub(in crate::mcp)")]
+impl ShimMcp {
+    #[tool(
+        name = "shim_verify",
+        description = "Run the project's check, test, format commands: ok, failures [{kind,file,line,column,message}]."
+    )]
+    async fn verify(
+        &self,
+        Parameters(args): Parameters<VerifyArgs>,
+    ) -> Result<Json<VerifyResult>, String> {
+        let project = self.workflow_project()?;
+        let engine = self.workflows();
+        // Refused before the node is asked anything.
+        if !engine
+            .state()
+            .is_enabled(&project)
+            .map_err(|error| error.to_string())?
+        {
+            return Err(
+                workflows::WorkflowError::NotEnabled(project.display().to_string()).to_string(),
+            );
+        }
+        let task_opt = self.claimed_task(args.chat_id.clone()).await;
+        let report = engine
+            .verify(
+                &project,
+                &args.paths.unwrap_or_default(),
+                task_opt.as_ref().map(|task| task.task_id.as_str()),
+            )
+            .await
+            .map_err(|error| error.to_string())?;
+        let escalated = match (&task_opt, report.escalate) {
+            (Some(task), true) => Some(self.escalate(args.chat_id, task, &report).await?),
+            _ => None,
+        };
+        Ok(Json(VerifyResult {
+            ok: report.ok,
+            failures: report.failures.clone(),
+            report: ReportRest {
+                failures_elsewhere: report.failures_elsewhere,
+                project: report.project.clone(),
+                source: report.source.clone(),
+                tree: report.tree.clone(),
+                steps: report.steps.clone(),
+                task_id: report.task_id.clone(),
+                task_failures: report.task_failures,
+            },
+            escalated,
+        }))
+    }
+
+    #[tool(
+        name = "shim_commit",
+        description = "Commit the working tree if the last shim_verify passed on exactly this tree; never pushes."
+    )]
+    async fn commit(
+        &self,
+        Parameters(args): Parameters<CommitArgs>,
+    ) -> Result<Json<CommitResult>, String> {
+        let project = self.workflow_project()?;
+        let CommitReport { commit, tree } = self
+            .workflows()
+            .commit(&project, &args.message)
+            .await
+            .map_err(|error| error.to_string())?;
+        Ok(Json(CommitResult { commit, tree }))
+    }
+}

@@ -1,0 +1,230 @@
+//! Runs one verify command: the program itself (no shell), in the project directory, as this user, in a
+//! process group of its own that is killed whole when the time limit passes; at most the output cap kept.
+
+use std::{
+    path::Path,
+    process::Stdio,
+    time::{Duration, Instant},
+};
+
+use tokio::io::{AsyncRead, AsyncReadExt};
+
+use super::config::Step;
+
+/// How long the output of a killed command is still read (a grandchild outside the group may hold it).
+const DRAIN_AFTER_KILL: Duration = Duration::from_secs(2);
+
+/// What one command did.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    /// Its exit code; None when it was killed or could not start.
+    pub exit_code: Option<i32>,
+    /// It ran out of time and was killed.
+    pub timed_out: bool,
+    /// It could not be started (the program is missing, say): why.
+    pub spawn_error: Option<String>,
+    /// Its output, stdout then stderr, at most the cap (lossy UTF-8).
+    pub output: String,
+    /// Output past the cap was dropped.
+    pub truncated: bool,
+    /// How long it ran.
+    pub duration: Duration,
+}
+
+impl Ran {
+    /// It ran to the end and exited 0.
+    pub fn succeeded(&self) -> bool {
+        self.exit_code == Some(0) && !self.timed_out
+    }
+}
+
+/// Kills a process group when dropped armed: a verify whose caller went away (a cancelled tool call) leaves
+/// nothing of its command running.
+struct GroupGuard {
+    pid_opt: Option<i32>,
+}
+
+impl GroupGuard {
+    fn kill(&mut self) {
+        if let Some(pid) = self.pid_opt.take() {
+            // The whole group: cargo's rustc, a test binary, whatever the command started.
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+    }
+}
+
+impl Drop for GroupGuard {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Runs `step` in `project`.
+pub async fn run(step: &Step, project: &Path) -> Ran {
+    let started = Instant::now();
+    let mut command = tokio::process::Command::new(&step.command[0]);
+    command
+        .args(&step.command[1..])
+        .current_dir(project)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .kill_on_drop(true);
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(error) => {
+            return Ran {
+                exit_code: None,
+                timed_out: false,
+                spawn_error: Some(format!("cannot run {}: {error}", step.command[0])),
+                output: String::new(),
+                truncated: false,
+                duration: started.elapsed(),
+            };
+        }
+    };
+    let mut group = GroupGuard {
+        pid_opt: child.id().and_then(|pid| i32::try_from(pid).ok()),
+    };
+    // Each stream may fill the whole cap; they are cut together below.
+    let stdout = tokio::spawn(read_capped(child.stdout.take(), step.output_cap));
+    let stderr = tokio::spawn(read_capped(child.stderr.take(), step.output_cap));
+    let (exit_code, timed_out) = match tokio::time::timeout(step.timeout, child.wait()).await {
+        Ok(Ok(status)) => (status.code(), false),
+        Ok(Err(_)) => (None, false),
+        Err(_) => {
+            group.kill();
+            let _ = child.kill().await;
+            (None, true)
+        }
+    };
+    // What the command left running in its group (a daemon it forked, say) goes with it.
+    group.kill();
+    let drain = |handle: tokio::task::JoinHandle<(Vec<u8>, bool)>| async move {
+        match tokio::time::timeout(DRAIN_AFTER_KILL, handle).await {
+            Ok(Ok(read)) => read,
+            _ => (Vec::new(), true),
+        }
+    };
+    let (mut output, out_truncated) = drain(stdout).await;
+    let (errors, err_truncated) = drain(stderr).await;
+    if !output.is_empty() && !output.ends_with(b"\n") {
+        output.push(b'\n');
+    }
+    output.extend_from_slice(&errors);
+    let mut truncated = out_truncated || err_truncated;
+    if output.len() > step.output_cap {
+        output.truncate(step.output_cap);
+        truncated = true;
+    }
+    Ran {
+        exit_code,
+        timed_out,
+        spawn_error: None,
+        output: String::from_utf8_lossy(&output).into_owned(),
+        truncated,
+        duration: started.elapsed(),
+    }
+}
+
+/// Reads `stream` to its end, keeping at most `cap` bytes; the rest is read and dropped, so the command
+/// never blocks on a full pipe.
+async fn read_capped<R: AsyncRead + Unpin>(stream: Option<R>, cap: usize) -> (Vec<u8>, bool) {
+    let Some(mut stream) = stream else {
+        return (Vec::new(), false);
+    };
+    let mut kept = Vec::new();
+    let mut truncated = false;
+    let mut buffer = vec![0_u8; 64 * 1024];
+    loop {
+        match stream.read(&mut buffer).await {
+            Ok(0) | Err(_) => break,
+            Ok(read) => {
+                let room = cap.saturating_sub(kept.len());
+                kept.extend_from_slice(&buffer[..read.min(room)]);
+                truncated |= read > room;
+            }
+        }
+    }
+    (kept, truncated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(command: &[&str], timeout: Duration, output_cap: usize) -> Step {
+        Step {
+            name: "check",
+            command: command.iter().map(|word| (*word).to_owned()).collect(),
+            timeout,
+            output_cap,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_command_past_its_time_is_killed_with_its_group() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // The child's child holds the pipe: killing only the child would leave the read waiting.
+        let ran = run(
+            &step(
+                &["sh", "-c", "sleep 30 & sleep 30"],
+                Duration::from_millis(300),
+                1000,
+            ),
+            dir.path(),
+        )
+        .await;
+        assert!(ran.timed_out);
+        assert!(ran.duration < Duration::from_secs(10), "{:?}", ran.duration);
+        assert!(!ran.succeeded());
+    }
+
+    #[tokio::test]
+    async fn a_dropped_run_kills_its_group() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("pid");
+        let script = format!("sleep 60 & echo $! > {}; wait", pid_file.display());
+        let running = step(&["sh", "-c", &script], Duration::from_secs(60), 1000);
+        let ran = tokio::time::timeout(Duration::from_millis(500), run(&running, dir.path())).await;
+        assert!(ran.is_err(), "still running when dropped");
+        let pid = std::fs::read_to_string(&pid_file).expect("pid written");
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the group outlived the run"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn output_is_capped_and_the_program_is_not_a_shell() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ran = run(
+            &step(
+                &["sh", "-c", "yes | head -c 100000"],
+                Duration::from_secs(10),
+                100,
+            ),
+            dir.path(),
+        )
+        .await;
+        assert!(ran.succeeded());
+        assert!(ran.truncated);
+        assert_eq!(ran.output.len(), 100);
+        // A shell string is one program name, which does not exist.
+        let ran = run(
+            &step(&["echo hi && true"], Duration::from_secs(10), 100),
+            dir.path(),
+        )
+        .await;
+        assert!(ran.spawn_error.is_some(), "{ran:?}");
+    }
+}
