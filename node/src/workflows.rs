@@ -59,7 +59,7 @@ pub enum WorkflowError {
     #[error("no verify has run on this project: run verify, then commit")]
     NotVerified,
     /// A commit after a failed verify.
-    #[error("the last verify failed ({} failures), nothing committed: {}", .0.len(), summary(.0))]
+    #[error("the last verify failed ({}), nothing committed: {}", failures(.0.len()), summary(.0))]
     VerifyFailed(Vec<Failure>),
     /// A commit of a tree that is not the one verified.
     #[error(
@@ -383,6 +383,14 @@ fn step_failures(step: &config::Step, ran: &runner::Ran, project: &Path) -> Vec<
         ));
     }
     failures
+}
+
+/// "1 failure", "3 failures".
+pub(crate) fn failures(count: usize) -> String {
+    match count {
+        1 => "1 failure".to_owned(),
+        count => format!("{count} failures"),
+    }
 }
 
 #[cfg(test)]

@@ -172,6 +172,8 @@ struct Chat {
     role: Role,
     node: usize,
     client: NodeClient,
+    /// Its secret, for what is sent without the client (a hook's batch).
+    secret: String,
 }
 
 /// What the chats were told was done, checked against the cluster at the end.
@@ -320,6 +322,7 @@ async fn open_chat(
         role,
         node,
         client: client.with_chat_secret(Some(&secret)),
+        secret,
     })
 }
 
@@ -361,6 +364,8 @@ async fn signals_no_reply(load: &Load, chat: &Chat, dice: &mut Dice) {
         shim_protocol::PROTOCOL_HEADER,
         shim_protocol::PROTOCOL_VERSION.to_string().as_str(),
     );
+    // As a hook presents it: the session's secret, derived beside the node.
+    headers.insert(shim_protocol::CHAT_SECRET_HEADER, chat.secret.as_str());
     let target = subject::node_op(&load.node_ids[chat.node], NodeOp::Signals).expect("subject");
     let recorder = load.recorder();
     let started = Instant::now();
@@ -965,7 +970,9 @@ async fn count(load: &Load, chats: &[Chat], verifier: &NodeClient) -> Counts {
     );
 
     // Signals: every tool call counted by the chat's worker. Fire-and-forget batches may still be on their
-    // way: wait (bounded) until the counts are in.
+    // way: wait until the counts are in, bounded for all chats together (not per chat: 200 chats short of
+    // their count would wait 200 times).
+    let counted_by = Instant::now() + Duration::from_secs(10);
     let mut signalled = 0;
     let mut uncounted = 0;
     let mut overcounted = 0;
@@ -990,7 +997,7 @@ async fn count(load: &Load, chats: &[Chat], verifier: &NodeClient) -> Counts {
         };
         wait_until(
             || async { counted().await >= sure },
-            Duration::from_secs(10),
+            counted_by.saturating_duration_since(Instant::now()),
             Duration::from_millis(50),
         )
         .await;

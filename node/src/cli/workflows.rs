@@ -69,8 +69,8 @@ pub(super) async fn verify(
                 outln!("verified: ok (not a git repository, or the files changed during the run)")
             }
             (false, _) => outln!(
-                "verify failed: {} failures",
-                report.failures.len() + report.failures_elsewhere
+                "verify failed: {}",
+                crate::workflows::failures(report.failures.len() + report.failures_elsewhere)
             ),
         }
     }
