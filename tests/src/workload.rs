@@ -56,7 +56,8 @@ async fn signal(
     source: SignalSource,
     events: Vec<SignalEvent>,
 ) {
-    let _: IgnoredAny = client
+    // As the chat's MCP server sends them: with its secret.
+    let _: IgnoredAny = crate::acting(client, chat_id)
         .request(
             NodeOp::Signals,
             &SignalBatch {
@@ -254,7 +255,7 @@ pub async fn run(node: &TestNode) -> Workload {
     .await;
 
     // An explicit checkpoint, and a resume of it taken by another chat.
-    let saved: CheckpointSaved = client
+    let saved: CheckpointSaved = crate::acting(&client, &done)
         .request(
             NodeOp::CheckpointSave,
             &SaveCheckpointRequest {

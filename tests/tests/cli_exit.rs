@@ -254,7 +254,9 @@ async fn a_closed_stdout_ends_every_one_shot_command_quietly() {
         )
         .await
         .expect("session");
-    let _: shim_protocol::messages::CheckpointSaved = client
+    let _: shim_protocol::messages::CheckpointSaved = node
+        .client_for("pipe-chat")
+        .await
         .request(
             shim_protocol::NodeOp::CheckpointSave,
             &shim_protocol::messages::SaveCheckpointRequest {
@@ -413,7 +415,9 @@ async fn tables_keep_their_columns_in_line_whatever_the_cells() {
         .expect("claims");
     assert!(claimed.task.is_some());
     for chat_id in [worker, "boss"] {
-        let _: CheckpointSaved = client
+        let _: CheckpointSaved = node
+            .client_for(chat_id)
+            .await
             .request(
                 NodeOp::CheckpointSave,
                 &SaveCheckpointRequest {

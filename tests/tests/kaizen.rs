@@ -581,7 +581,8 @@ async fn observations_are_counted_into_their_stage_and_variant_and_replaced_when
 
 /// Reports one tool call of chat `chat_id` as Claude Code's PostToolUse hook does.
 async fn tool_call(nodes: &NodeClient, chat_id: &str) -> RiskReport {
-    nodes
+    // As the session's hook sends it: with the chat's secret.
+    shim_tests::acting(nodes, chat_id)
         .request(
             NodeOp::Signals,
             &SignalBatch {

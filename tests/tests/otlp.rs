@@ -25,7 +25,7 @@ const PROTOBUF: (&str, &str) = ("Content-Type", "application/x-protobuf");
 const JSON: (&str, &str) = ("Content-Type", "application/json");
 
 async fn open_chat(client: &NodeClient, chat_id: &str) {
-    let _: SessionStartReply = client
+    let started: SessionStartReply = client
         .request(
             NodeOp::SessionStart,
             &SessionStartRequest {
@@ -36,10 +36,11 @@ async fn open_chat(client: &NodeClient, chat_id: &str) {
         )
         .await
         .expect("session starts");
+    shim_tests::remember(&started);
 }
 
 async fn risk(client: &NodeClient, chat_id: &str) -> RiskReport {
-    client
+    shim_tests::acting(client, chat_id)
         .request(
             NodeOp::Risk,
             &RiskRequest {

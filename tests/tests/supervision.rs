@@ -130,6 +130,8 @@ async fn a_checkpoint_manager_given_up_on_is_an_explicit_error_and_chats_go_on()
         .await
         .expect("session starts");
     let chat_id = started.chat_id;
+    // Acting for the chat, with the secret its start gave.
+    let session = client.with_chat_secret(started.chat_secret.as_deref());
     let manager_name = names::service(CheckpointManager::NAME, node.node_id());
     // Stop the manager each time it comes back until the supervisor gives up on it (more than 5 failures
     // within 60 s, back-off 0.1 s doubling).
@@ -152,7 +154,7 @@ async fn a_checkpoint_manager_given_up_on_is_an_explicit_error_and_chats_go_on()
     .await;
     assert!(given_up, "the checkpoint manager was given up on");
 
-    let saved: Result<CheckpointSaved, _> = client
+    let saved: Result<CheckpointSaved, _> = session
         .request(
             NodeOp::CheckpointSave,
             &SaveCheckpointRequest {
@@ -168,7 +170,7 @@ async fn a_checkpoint_manager_given_up_on_is_an_explicit_error_and_chats_go_on()
         other => panic!("expected unavailable, got {other:?}"),
     }
     // The chat itself goes on.
-    let report: RiskReport = client
+    let report: RiskReport = session
         .request(
             NodeOp::Signals,
             &SignalBatch {
@@ -184,7 +186,7 @@ async fn a_checkpoint_manager_given_up_on_is_an_explicit_error_and_chats_go_on()
         .await
         .expect("signals answer");
     assert_eq!(report.signals.message_count, 1);
-    let risk: RiskReport = client
+    let risk: RiskReport = session
         .request(NodeOp::Risk, &RiskRequest { chat_id })
         .await
         .expect("risk answers");

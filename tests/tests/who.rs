@@ -49,6 +49,9 @@ async fn hook(node: &TestNode, event: Value) {
     let mut child = tokio::process::Command::new(EXE)
         .arg("hook")
         .args(flags(node))
+        // Beside the node, as a session's hooks run: with its data dir, so they present the chat's secret.
+        .arg("--data-dir")
+        .arg(&node.config_ref().data_dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -403,6 +406,7 @@ async fn task_and_checkpoint_tables_have_headers() {
         .await
         .expect("starts");
     let _: shim_protocol::messages::CheckpointSaved = client
+        .with_chat_secret(started.chat_secret.as_deref())
         .request(
             NodeOp::CheckpointSave,
             &shim_protocol::messages::SaveCheckpointRequest {

@@ -187,6 +187,12 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<VerifyArgs>,
     ) -> Result<Json<VerifyResult>, String> {
+        // A chat id that cannot be one is a bad request, before anything else is looked at.
+        if let Some(chat_id) = &args.chat_id {
+            shim_protocol::subject::validate_id("chat id", chat_id).map_err(|error| {
+                shim_protocol::WireError::bad_request(error.to_string()).to_string()
+            })?;
+        }
         let project = self.workflow_project()?;
         let engine = self.workflows();
         // Refused before the node is asked anything.
