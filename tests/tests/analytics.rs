@@ -82,7 +82,16 @@ impl Sandbox {
     }
 
     fn outcome_of(&self, chat_id: &str) -> Option<String> {
-        self.sessions()
+        // A node that has just started answers `hello` a moment before its analytics service: until it does,
+        // the query says no node answers, which here means "not yet".
+        let output = self.shim(&["sessions", "--since", "1h", "--json"]);
+        if !output.status.success() {
+            return None;
+        }
+        serde_json::from_slice::<Value>(&output.stdout).ok()?["sessions"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
             .into_iter()
             .find(|session| session["chat_id"] == chat_id)
             .and_then(|session| session["outcome"].as_str().map(str::to_owned))
