@@ -59,7 +59,7 @@ pub enum WorkflowError {
     #[error("no verify has run on this project: run verify, then commit")]
     NotVerified,
     /// A commit after a failed verify.
-    #[error("the last verify failed ({}), nothing committed: {}", failures(.0.len()), summary(.0))]
+    #[error("the last verify failed ({}), nothing committed: {}", failure_count(.0.len()), describe(.0, 1024))]
     VerifyFailed(Vec<Failure>),
     /// A commit of a tree that is not the one verified.
     #[error(
@@ -77,17 +77,55 @@ pub enum WorkflowError {
 /// Result of a workflow operation.
 pub type WorkflowResult<T> = Result<T, WorkflowError>;
 
-fn summary(failures: &[Failure]) -> String {
-    failures
-        .iter()
-        .take(5)
-        .map(|failure| match (&failure.file, failure.line) {
-            (Some(file), Some(line)) => format!("{file}:{line}: {}", failure.message),
-            (Some(file), None) => format!("{file}: {}", failure.message),
-            _ => failure.message.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+/// `failures`, one per line as `shim-node verify` prints them, in at most `budget` bytes: what does not fit is
+/// cut and counted at the end (a task's error and a chat message have limits, and 100 failures of 2,000 bytes
+/// each do not fit them).
+fn describe(failures: &[Failure], budget: usize) -> String {
+    // Room for "…" and "\n… and 100 failures more".
+    const COUNT_ROOM: usize = 40;
+    let mut text = String::new();
+    for (shown, failure) in failures.iter().enumerate() {
+        if shown > 0 {
+            text.push('\n');
+        }
+        text.push_str(&failure.to_string());
+        if text.len() + COUNT_ROOM > budget {
+            let mut cut = budget.saturating_sub(COUNT_ROOM);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+            text.push('…');
+            let left = failures.len() - shown - 1;
+            if left > 0 {
+                text.push_str(&format!("\n… and {} more", failure_count(left)));
+            }
+            break;
+        }
+    }
+    text
+}
+
+/// The first of `failures` as a JSON array of `{kind, file, line, column, message}` in at most `budget` bytes,
+/// and how many did not fit (a task's error and a chat message have limits; 100 failures of 2,000 bytes each
+/// do not fit them). One failure (at most about 2 KB) always fits a budget above that.
+pub fn failures_json(failures: &[Failure], budget: usize) -> (String, usize) {
+    let mut shown: Vec<String> = Vec::new();
+    // "[" and "]", and a comma between two.
+    let mut length = 2;
+    for failure in failures {
+        let Ok(json) = serde_json::to_string(failure) else {
+            continue;
+        };
+        let added = json.len() + usize::from(!shown.is_empty());
+        if length + added > budget {
+            break;
+        }
+        length += added;
+        shown.push(json);
+    }
+    let left = failures.len() - shown.len();
+    (format!("[{}]", shown.join(",")), left)
 }
 
 /// One command of a verify, as it went.
@@ -130,7 +168,9 @@ pub struct VerifyReport {
     /// Failed verifies of that task in a row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub task_failures: Option<u32>,
-    /// The task reached the limit of failed verifies: it is to be failed and its supervisor told.
+    /// The task reached the limit of failed verifies: it is to be failed and its supervisor told (what was
+    /// done is the answer's `escalated`).
+    #[serde(skip)]
     pub escalate: bool,
 }
 
@@ -207,7 +247,8 @@ impl Workflows {
         &self.state
     }
 
-    fn enabled(&self, project: &Path) -> WorkflowResult<()> {
+    /// Refuses a project the user has not enabled.
+    pub fn ensure_enabled(&self, project: &Path) -> WorkflowResult<()> {
         match self.state.is_enabled(project)? {
             true => Ok(()),
             false => Err(WorkflowError::NotEnabled(project.display().to_string())),
@@ -223,7 +264,7 @@ impl Workflows {
         paths: &[String],
         task_id_opt: Option<&str>,
     ) -> WorkflowResult<VerifyReport> {
-        self.enabled(project)?;
+        self.ensure_enabled(project)?;
         let wanted: Vec<PathBuf> = paths
             .iter()
             .map(|path| inside(project, path))
@@ -324,7 +365,7 @@ impl Workflows {
     /// Commits the working tree of `project` (canonical) with `message`, when the last verify passed on
     /// exactly this tree.
     pub async fn commit(&self, project: &Path, message: &str) -> WorkflowResult<CommitReport> {
-        self.enabled(project)?;
+        self.ensure_enabled(project)?;
         if message.trim().is_empty() {
             return Err(WorkflowError::BadRequest(
                 "a commit needs a message".to_owned(),
@@ -386,7 +427,7 @@ fn step_failures(step: &config::Step, ran: &runner::Ran, project: &Path) -> Vec<
 }
 
 /// "1 failure", "3 failures".
-pub(crate) fn failures(count: usize) -> String {
+pub fn failure_count(count: usize) -> String {
     match count {
         1 => "1 failure".to_owned(),
         count => format!("{count} failures"),
@@ -396,6 +437,52 @@ pub(crate) fn failures(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_of_many_long_failures_keeps_to_its_budget_and_counts_the_rest() {
+        let long =
+            |index: usize| Failure::unplaced("check", format!("{index} {}", "é".repeat(1500)));
+        let failures: Vec<Failure> = (0..100).map(long).collect();
+        let text = describe(&failures, 8 * 1024);
+        assert!(text.len() <= 8 * 1024, "{} bytes", text.len());
+        assert!(text.starts_with("check: 0 é"), "{}", &text[..40]);
+        assert!(
+            text.ends_with("failures more"),
+            "{}",
+            &text[text.len() - 60..]
+        );
+        let shown = text
+            .lines()
+            .filter(|line| line.starts_with("check: "))
+            .count();
+        let left: usize = text
+            .rsplit("… and ")
+            .next()
+            .and_then(|tail| tail.split(' ').next())
+            .and_then(|count| count.parse().ok())
+            .expect("a count");
+        assert_eq!(shown + left, 100, "every failure shown or counted");
+        // Few short ones fit whole.
+        let one = Failure::unplaced("test", "adds failed");
+        assert_eq!(
+            describe(std::slice::from_ref(&one), 8 * 1024),
+            "test: adds failed"
+        );
+    }
+
+    #[test]
+    fn failures_as_json_keep_to_their_budget_and_count_the_rest() {
+        let long =
+            |index: usize| Failure::unplaced("check", format!("{index} {}", "é".repeat(1500)));
+        let failures: Vec<Failure> = (0..100).map(long).collect();
+        let (json, left) = failures_json(&failures, 8 * 1024);
+        assert!(json.len() <= 8 * 1024, "{} bytes", json.len());
+        let shown: Vec<Failure> = serde_json::from_str(&json).expect("a JSON array of failures");
+        assert!(!shown.is_empty());
+        assert_eq!(shown[..], failures[..shown.len()]);
+        assert_eq!(shown.len() + left, 100, "every failure shown or counted");
+        assert_eq!(failures_json(&failures[..1], 8 * 1024).1, 0);
+    }
 
     #[test]
     fn paths_must_stay_inside_the_project() {

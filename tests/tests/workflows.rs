@@ -184,7 +184,7 @@ fn a_crate_is_verified_fixed_and_committed_and_nothing_else_is() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(
         stderr(&refused).contains("the last verify failed (1 failure)")
-            && stderr(&refused).contains("src/lib.rs:2: cannot add"),
+            && stderr(&refused).contains("src/lib.rs:2:11: check: cannot add"),
         "{refused:?}"
     );
 

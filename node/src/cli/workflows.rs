@@ -13,22 +13,11 @@ use super::exit;
 use crate::{
     config::Config,
     data_dir::DataDir,
-    workflows::{self, Failure, Workflows},
+    workflows::{self, Workflows},
 };
 
 fn engine(config: &Config) -> Workflows {
     Workflows::new(&DataDir::new(&config.data_dir))
-}
-
-/// One failure as a line: `file:line:col: kind: message`.
-pub fn failure_line(failure: &Failure) -> String {
-    let place = match (&failure.file, failure.line, failure.column) {
-        (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}: "),
-        (Some(file), Some(line), None) => format!("{file}:{line}: "),
-        (Some(file), None, _) => format!("{file}: "),
-        (None, ..) => String::new(),
-    };
-    format!("{place}{}: {}", failure.kind, failure.message)
 }
 
 /// `shim-node verify [--json] [--project DIR] [PATH...]`: exit 0 when every step passed, 1 otherwise.
@@ -53,12 +42,12 @@ pub(super) async fn verify(
             );
         }
         for failure in &report.failures {
-            outln!("{}", failure_line(failure));
+            outln!("{failure}");
         }
         if report.failures_elsewhere > 0 {
             outln!(
-                "{} more failures outside the paths given",
-                report.failures_elsewhere
+                "{} more outside the paths given",
+                workflows::failure_count(report.failures_elsewhere)
             );
         }
         match (report.ok, &report.tree) {
@@ -70,7 +59,7 @@ pub(super) async fn verify(
             }
             (false, _) => outln!(
                 "verify failed: {}",
-                crate::workflows::failures(report.failures.len() + report.failures_elsewhere)
+                workflows::failure_count(report.failures.len() + report.failures_elsewhere)
             ),
         }
     }

@@ -54,6 +54,21 @@ impl Failure {
     }
 }
 
+/// `file:line:col: kind: message`, the place as much as it is known (`kind: message` without one).
+impl std::fmt::Display for Failure {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.file, self.line, self.column) {
+            (Some(file), Some(line), Some(column)) => {
+                write!(formatter, "{file}:{line}:{column}: ")?
+            }
+            (Some(file), Some(line), None) => write!(formatter, "{file}:{line}: ")?,
+            (Some(file), None, _) => write!(formatter, "{file}: ")?,
+            (None, ..) => {}
+        }
+        write!(formatter, "{}: {}", self.kind, self.message)
+    }
+}
+
 /// Which parser reads a command's output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

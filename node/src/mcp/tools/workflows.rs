@@ -24,8 +24,12 @@ use super::Scope;
 use crate::{
     data_dir::DataDir,
     mcp::ShimMcp,
-    workflows::{self, CommitReport, Failure, VerifyReport, Workflows},
+    workflows::{self, CommitReport, VerifyReport, Workflows},
 };
+
+/// Most bytes of failures an escalation puts in the task's error and the supervisor's message: half of what a
+/// message may hold, the rest for the words around them.
+const ESCALATION_BUDGET: usize = shim_protocol::limits::MAX_MESSAGE_TEXT_BYTES / 2;
 
 /// Arguments of `shim_verify`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -45,35 +49,17 @@ pub struct CommitArgs {
     pub message: String,
 }
 
-/// What `shim_verify` returns: the report, and what the escalation did.
+/// What `shim_verify` returns: the report (`ok`, `failures` as `{kind, file, line, column, message}`, the
+/// steps, the tree, the task counts), and what the escalation did.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct VerifyResult {
-    /// Every step passed.
-    pub ok: bool,
-    /// `{kind, file, line, column, message}` each.
-    #[schemars(with = "Vec<serde_json::Value>")]
-    pub failures: Vec<Failure>,
-    /// The rest of the report (steps, tree, task counts).
+    /// The verify's report, its fields at the top level.
     #[serde(flatten)]
     #[schemars(with = "serde_json::Value")]
-    pub report: ReportRest,
+    pub report: VerifyReport,
     /// Set when this verify failed the task and told its supervisor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub escalated: Option<String>,
-}
-
-/// The report less `ok` and `failures`.
-#[derive(Debug, Serialize)]
-pub struct ReportRest {
-    failures_elsewhere: usize,
-    project: String,
-    source: String,
-    tree: Option<String>,
-    steps: Vec<workflows::StepReport>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    task_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    task_failures: Option<u32>,
 }
 
 /// What `shim_commit` returns.
@@ -128,33 +114,45 @@ impl ShimMcp {
         list.tasks.into_iter().next()
     }
 
-    /// Fails `task` with the failures and tells its supervisor; returns what was done. A supervisor that
-    /// cannot be told (gone from the registry) leaves the task failed, and the reply says so.
+    /// Fails `task` with the failures and tells its supervisor; returns what was done, a step that could not
+    /// be done included (the verify's report is the tool's answer whatever happens here).
     async fn escalate(
         &self,
         chat_id_opt: Option<String>,
         task: &TaskRecord,
         report: &VerifyReport,
-    ) -> Result<String, String> {
-        let failures = serde_json::to_string(&report.failures).unwrap_or_default();
+    ) -> String {
         let count = report.task_failures.unwrap_or_default();
+        // Structured, and bounded to fit a chat message (16 KiB) with the words around it, whatever the
+        // verify found.
+        let (failures, left) = workflows::failures_json(&report.failures, ESCALATION_BUDGET);
+        let more = match left {
+            0 => String::new(),
+            left => format!(" (and {} more, not listed)", workflows::failure_count(left)),
+        };
         let error =
-            format!("{count} verifies in a row failed; the last one's failures: {failures}");
+            format!("{count} verifies in a row failed; the last one's failures: {failures}{more}");
         let task_id = task.task_id.clone();
         let supervisor = task.supervisor_chat_id.clone();
-        self.request(Scope::Chat(chat_id_opt.clone()), |call| {
-            let fail = FailTaskRequest {
-                chat_id: call.chat_id.clone(),
-                task_id: task_id.clone(),
-                error: error.clone(),
-                retryable: Some(false),
-            };
-            async move {
-                let _failed: TaskRecord = call.node.request(NodeOp::TaskFail, &fail).await?;
-                Ok(())
-            }
-        })
-        .await?;
+        let failed = self
+            .request(Scope::Chat(chat_id_opt.clone()), |call| {
+                let fail = FailTaskRequest {
+                    chat_id: call.chat_id.clone(),
+                    task_id: task_id.clone(),
+                    error: error.clone(),
+                    retryable: Some(false),
+                };
+                async move {
+                    let _failed: TaskRecord = call.node.request(NodeOp::TaskFail, &fail).await?;
+                    Ok(())
+                }
+            })
+            .await;
+        if let Err(why) = failed {
+            return format!(
+                "task {task_id} reached {count} failed verifies, but failing it failed: {why}"
+            );
+        }
         let told = self
             .request(Scope::Chat(chat_id_opt), |call| {
                 let message = SendMessageRequest {
@@ -170,10 +168,10 @@ impl ShimMcp {
             })
             .await;
         let done = format!("task {task_id} failed after {count} failed verifies");
-        Ok(match told {
+        match told {
             Ok(()) => format!("{done}; its supervisor {supervisor} was told"),
             Err(why) => format!("{done}; telling its supervisor {supervisor} failed: {why}"),
-        })
+        }
     }
 }
 
@@ -196,15 +194,9 @@ impl ShimMcp {
         let project = self.workflow_project()?;
         let engine = self.workflows();
         // Refused before the node is asked anything.
-        if !engine
-            .state()
-            .is_enabled(&project)
-            .map_err(|error| error.to_string())?
-        {
-            return Err(
-                workflows::WorkflowError::NotEnabled(project.display().to_string()).to_string(),
-            );
-        }
+        engine
+            .ensure_enabled(&project)
+            .map_err(|error| error.to_string())?;
         let task_opt = self.claimed_task(args.chat_id.clone()).await;
         let report = engine
             .verify(
@@ -215,23 +207,10 @@ impl ShimMcp {
             .await
             .map_err(|error| error.to_string())?;
         let escalated = match (&task_opt, report.escalate) {
-            (Some(task), true) => Some(self.escalate(args.chat_id, task, &report).await?),
+            (Some(task), true) => Some(self.escalate(args.chat_id, task, &report).await),
             _ => None,
         };
-        Ok(Json(VerifyResult {
-            ok: report.ok,
-            failures: report.failures.clone(),
-            report: ReportRest {
-                failures_elsewhere: report.failures_elsewhere,
-                project: report.project.clone(),
-                source: report.source.clone(),
-                tree: report.tree.clone(),
-                steps: report.steps.clone(),
-                task_id: report.task_id.clone(),
-                task_failures: report.task_failures,
-            },
-            escalated,
-        }))
+        Ok(Json(VerifyResult { report, escalated }))
     }
 
     #[tool(
