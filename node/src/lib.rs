@@ -23,6 +23,7 @@
 //! - [`otlp`]: the OTLP/HTTP receiver that takes in Claude Code's telemetry (events and signals).
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
+//! - [`hex`]: bytes and SHA-256 digests as hex text.
 //! - [`workflows`]: Workflow A, verify and commit: a project's verify commands, their structured failures,
 //!   and commits of verified trees only (docs/workflows.md).
 //! - [`cli`]: the command line, every command (see its module docs).
@@ -35,6 +36,7 @@ pub mod config;
 pub mod coordination;
 pub mod data_dir;
 pub mod embedded;
+pub mod hex;
 pub mod kaizen;
 pub mod mcp;
 pub mod metrics;

@@ -17,7 +17,7 @@
 use async_nats::jetstream::kv::Store;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use shim_protocol::{WireError, subject::validate_id};
 
 use super::bucket::{Bucket, BucketError, Current};
@@ -63,15 +63,11 @@ impl std::fmt::Debug for ChatKeys {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 fn sha256(secret: &str) -> String {
-    hex(&Sha256::digest(secret.as_bytes()))
+    crate::hex::sha256_hex(secret.as_bytes())
 }
 
-/// Compares two hex digests in time that does not depend on where they differ.
+/// Compares two hex strings (digests, secrets) in time that does not depend on where they differ.
 fn same(left: &str, right: &str) -> bool {
     left.len() == right.len()
         && left
@@ -99,7 +95,7 @@ fn derive(node_key: &[u8; 32], chat_id: &str) -> String {
         .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
     mac.update(b"shim chat secret\0");
     mac.update(chat_id.as_bytes());
-    hex(&mac.finalize().into_bytes())
+    crate::hex::hex(&mac.finalize().into_bytes())
 }
 
 /// The secret of `chat_id` as the node of `data_dir` derives it, for this user's hooks: they run beside the
@@ -215,11 +211,9 @@ impl ChatKeys {
         chat_id: &str,
         presented_opt: Option<&str>,
     ) -> Result<(), WireError> {
+        // Both are secrets of the same length: compared in constant time, no digest needed.
         if let Some(presented) = presented_opt
-            && same(
-                &sha256(presented),
-                &sha256(&derive(&self.node_key, chat_id)),
-            )
+            && same(presented, &derive(&self.node_key, chat_id))
         {
             return Ok(());
         }

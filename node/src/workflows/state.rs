@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::{Failure, WorkflowError, WorkflowResult};
 use crate::data_dir::{self, DataDir};
@@ -54,12 +53,11 @@ impl WorkflowState {
     }
 
     fn verified_file(&self, project: &Path) -> PathBuf {
-        let digest = Sha256::digest(project.as_os_str().as_encoded_bytes());
-        let key: String = digest[..16]
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect();
-        self.dir.join("verified").join(format!("{key}.json"))
+        // The first 128 bits of the path's digest: a file name of fixed length for any path.
+        let digest = crate::hex::sha256_hex(project.as_os_str().as_encoded_bytes());
+        self.dir
+            .join("verified")
+            .join(format!("{}.json", &digest[..32]))
     }
 
     fn write(&self, path: &Path, contents: &[u8]) -> WorkflowResult<()> {

@@ -68,9 +68,7 @@ pub fn new_task_id() -> String {
 
 /// The key of an idempotency key: its SHA-256, so any text can be a key.
 pub(super) fn idempotency_slot(key: &str) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(key.as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+    crate::hex::sha256_hex(key.as_bytes())
 }
 
 #[cfg(test)]
