@@ -606,6 +606,8 @@ async fn start_analytics(
     let store_client = connect_with(nats.url, "shim-node analytics", true, None, nats.auth)
         .await
         .context("failed to open the analytics connection")?;
+    // Made once, whatever the number of attempts to open the store.
+    let analytics_metrics = metrics::AnalyticsMetrics::new(meter);
     let analytics = nats
         .opening
         .open("the analytics store", || {
@@ -613,7 +615,7 @@ async fn start_analytics(
                 store_client.clone(),
                 config.analytics_settings(),
                 emitter.clone(),
-                metrics::AnalyticsMetrics::new(meter),
+                analytics_metrics.clone(),
             )
         })
         .await?;
