@@ -33,6 +33,13 @@ use crate::coordination::supervise::{Ended, Supervision};
 /// with pulls kept as long as the ack wait, the server handed a delivery its worker kept alive with progress to
 /// a kept pull (`tasks.rs`, `progress_keeps_a_claim_past_the_ack_wait`, failed every time at 1 s).
 const PULL_EXPIRES: Duration = Duration::from_millis(100);
+/// The body of every pull: one delivery, an answer at once when nothing waits, and the bound above.
+static PULL_REQUEST: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
+    Bytes::from(format!(
+        r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
+        PULL_EXPIRES.as_nanos()
+    ))
+});
 /// How long a claim waits for the answers to its pulls: the server's bound, and a wide margin for a busy machine
 /// (under load a server took longer than 20 ms, the former limit, and claims came back empty while tasks
 /// waited). Only answers a lost connection took run it out.
@@ -283,10 +290,6 @@ impl Puller {
                 (inbox, answers)
             }
         };
-        let request = Bytes::from(format!(
-            r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
-            PULL_EXPIRES.as_nanos()
-        ));
         for (priority, _) in &asked {
             self.client
                 .publish_with_reply(
@@ -296,7 +299,7 @@ impl Puller {
                     // `no_wait` answers at once when nothing waits. When another claim takes the last task in
                     // between, the server parks the request: it answers with the next task queued there, or
                     // "request expired" after `expires`.
-                    request.clone(),
+                    PULL_REQUEST.clone(),
                 )
                 .await
                 .map_err(unavailable)?;
