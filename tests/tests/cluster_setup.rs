@@ -170,8 +170,16 @@ async fn a_node_started_before_its_cluster_is_ready_opens_everything_once_it_is(
         data_dir.path(),
         &[("SHIM_REPLICAS", "3")],
     );
-    // The cluster is whole again only after the node's first attempt at each piece has run out.
-    tokio::time::sleep(shim_node::nats::opening::ATTEMPT + Duration::from_secs(1)).await;
+    let log =
+        || std::fs::read_to_string(data_dir.path().join("node-process.log")).unwrap_or_default();
+    // The cluster is whole again only once the node has said its first attempt failed and it tries again.
+    let retried = wait_until(
+        || async { log().contains("JetStream is not ready; trying again") },
+        shim_node::nats::opening::PATIENCE,
+        POLL,
+    )
+    .await;
+    assert!(retried, "the node never tried again:\n{}", log());
     let cluster = tokio::task::spawn_blocking(move || {
         cluster.restart(1);
         cluster.restart(2);
@@ -179,8 +187,6 @@ async fn a_node_started_before_its_cluster_is_ready_opens_everything_once_it_is(
     })
     .await
     .expect("the servers start again");
-    let log =
-        || std::fs::read_to_string(data_dir.path().join("node-process.log")).unwrap_or_default();
     let client =
         shim_tests::wait_for_node(&urls, "early", shim_node::nats::opening::PATIENCE * 2).await;
     assert!(!node.has_exited(), "{}", log());
@@ -243,9 +249,9 @@ async fn a_node_started_before_its_cluster_is_ready_opens_everything_once_it_is(
         );
         assert_eq!(stream_info(&js, expected).await.config.num_replicas, 3);
     }
-    // What the node said meanwhile: it tried again, and opened what it tried.
+    // And it said so once it had.
     assert!(
-        log().contains("JetStream is not ready; trying again"),
+        log().contains("opened once JetStream answered"),
         "{}",
         log()
     );
