@@ -3,13 +3,13 @@
 use sha2::{Digest, Sha256};
 
 /// `bytes` as lower-case hex, two characters a byte.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+pub fn hex(bytes: impl AsRef<[u8]>) -> String {
+    const_hex::encode(bytes)
 }
 
 /// The SHA-256 of `bytes`, as lower-case hex (64 characters).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
+    hex(Sha256::digest(bytes))
 }
 
 #[cfg(test)]
@@ -18,7 +18,7 @@ mod tests {
 
     #[test]
     fn bytes_and_digests_read_as_lower_case_hex() {
-        assert_eq!(hex(&[0x00, 0x0f, 0xab]), "000fab");
+        assert_eq!(hex([0x00, 0x0f, 0xab]), "000fab");
         // SHA-256 of "abc", from FIPS 180-2.
         assert_eq!(
             sha256_hex(b"abc"),

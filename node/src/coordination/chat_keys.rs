@@ -95,7 +95,7 @@ fn derive(node_key: &[u8; 32], chat_id: &str) -> String {
         .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
     mac.update(b"shim chat secret\0");
     mac.update(chat_id.as_bytes());
-    crate::hex::hex(&mac.finalize().into_bytes())
+    crate::hex::hex(mac.finalize().into_bytes())
 }
 
 /// The secret of `chat_id` as the node of `data_dir` derives it, for this user's hooks: they run beside the

@@ -214,7 +214,7 @@ impl EmbeddedCredentials {
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let made = EmbeddedCredentials {
             user: EMBEDDED_USER.to_owned(),
-            password: Secret::new(crate::hex::hex(&bytes)),
+            password: Secret::new(crate::hex::hex(bytes)),
         };
         let text = format!(
             "# Made by shim-node at its first start: what every SHIM process of this user presents to the NATS\n\

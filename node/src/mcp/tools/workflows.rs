@@ -13,7 +13,7 @@ use rmcp::{Json, handler::server::wrapper::Parameters, tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use shim_protocol::{
-    NodeOp,
+    NodeOp, WireError,
     messages::{
         ChatMessage, FailTaskRequest, SendMessageRequest, TaskList, TaskRecord, TaskStatus,
         TaskStatusRequest,
@@ -24,6 +24,7 @@ use super::Scope;
 use crate::{
     data_dir::DataDir,
     mcp::ShimMcp,
+    nats::ClientError,
     workflows::{self, CommitReport, VerifyReport, Workflows},
 };
 
@@ -84,34 +85,48 @@ impl ShimMcp {
         workflows::project_dir(std::path::Path::new(&dir)).map_err(|error| error.to_string())
     }
 
-    /// The task this server's chat holds, if it holds one and the node answers.
-    async fn claimed_task(&self, chat_id_opt: Option<String>) -> Option<TaskRecord> {
-        let list: TaskList = self
-            .request(Scope::Chat(chat_id_opt), |call| async move {
-                let request = TaskStatusRequest {
-                    chat_id: Some(call.chat_id.clone()),
-                    task_ids: Vec::new(),
-                    all: false,
-                };
-                let list: TaskList = call.node.request(NodeOp::TaskStatus, &request).await?;
-                Ok(TaskList {
-                    tasks: list
-                        .tasks
-                        .into_iter()
-                        .filter(|task| {
-                            task.worker_chat_id.as_deref() == Some(call.chat_id.as_str())
-                                && matches!(
-                                    task.status,
-                                    TaskStatus::Claimed | TaskStatus::InProgress
-                                )
-                        })
-                        .collect(),
-                    unfinished: 0,
-                })
+    /// The task `chat_id_opt` (else this server's open chat) holds, if it holds one. A chat id the node
+    /// refuses (malformed, or not this server's to act for) is an error, as in every other tool. No chat open
+    /// yet, or no node to ask, is no task: a verify needs neither, and opens no chat.
+    async fn claimed_task(
+        &self,
+        chat_id_opt: Option<String>,
+    ) -> Result<Option<TaskRecord>, String> {
+        let Some(chat_id) = self.open_chat_or(chat_id_opt).await else {
+            return Ok(None);
+        };
+        let asked = self
+            .with_node(|node| {
+                let node = self.acting_for(&node, &chat_id);
+                let chat_id = chat_id.clone();
+                async move {
+                    let request = TaskStatusRequest {
+                        chat_id: Some(chat_id.clone()),
+                        task_ids: Vec::new(),
+                        all: false,
+                    };
+                    let list = match node
+                        .request::<_, TaskList>(NodeOp::TaskStatus, &request)
+                        .await
+                    {
+                        Ok(list) => list,
+                        Err(ClientError::Remote(
+                            refusal @ (WireError::BadRequest { .. } | WireError::Forbidden { .. }),
+                        )) => return Ok(Err(refusal.to_string())),
+                        Err(ClientError::Subject(error)) => {
+                            return Ok(Err(WireError::bad_request(error.to_string()).to_string()));
+                        }
+                        Err(other) => return Err(other),
+                    };
+                    Ok(Ok(list.tasks.into_iter().find(|task| {
+                        task.worker_chat_id.as_deref() == Some(chat_id.as_str())
+                            && matches!(task.status, TaskStatus::Claimed | TaskStatus::InProgress)
+                    })))
+                }
             })
-            .await
-            .ok()?;
-        list.tasks.into_iter().next()
+            .await;
+        // The node could not be asked: the verify goes on without the escalation.
+        asked.unwrap_or(Ok(None))
     }
 
     /// Fails `task` with the failures and tells its supervisor; returns what was done, a step that could not
@@ -185,19 +200,13 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<VerifyArgs>,
     ) -> Result<Json<VerifyResult>, String> {
-        // A chat id that cannot be one is a bad request, before anything else is looked at.
-        if let Some(chat_id) = &args.chat_id {
-            shim_protocol::subject::validate_id("chat id", chat_id).map_err(|error| {
-                shim_protocol::WireError::bad_request(error.to_string()).to_string()
-            })?;
-        }
+        // The chat is checked first: a chat id the node refuses is refused here as in every tool.
+        let task_opt = self.claimed_task(args.chat_id.clone()).await?;
         let project = self.workflow_project()?;
         let engine = self.workflows();
-        // Refused before the node is asked anything.
         engine
             .ensure_enabled(&project)
             .map_err(|error| error.to_string())?;
-        let task_opt = self.claimed_task(args.chat_id.clone()).await;
         let report = engine
             .verify(
                 &project,
