@@ -145,6 +145,14 @@ pub enum ModelRouterMessage {
     ChatStopped(String),
     /// Reads the routing parameters in force from the experiment manager (every [`leans::REFRESH_EVERY`]).
     RefreshParameters,
+    /// The person's profile: a preferred tier per task type, and the spend per 7 days they accept (when the
+    /// config sets no weekly limit).
+    Preferences {
+        /// Preferred tier by task type.
+        tiers: BTreeMap<String, Tier>,
+        /// Spend per 7 days, US dollars.
+        weekly_limit_usd: Option<f64>,
+    },
     /// Drops what was learned for a category (a task type); replies with the tier its bias pushed towards.
     Forget(String, RpcReplyPort<ModelRouterResult<Option<Tier>>>),
     /// Lists the biases learned, per category.
@@ -164,6 +172,10 @@ pub struct ModelRouterState {
     models: Arc<TierModels>,
     /// The routing parameters in force and per chat.
     leans: leans::Leans,
+    /// The profile's preferred tier per task type.
+    preferred: Arc<BTreeMap<String, Tier>>,
+    /// The profile's spend per 7 days, when the config sets no weekly limit.
+    profile_weekly_usd: Option<f64>,
     pending_prompts: HashMap<String, u64>,
     /// Prompts routed per chat since the last flush, published then as one `routing.counted` per chat (so
     /// a session's routed prompts are counted without the analytics store reading every decision).
@@ -239,6 +251,8 @@ impl Actor for ModelRouter {
             learned: Arc::new(learned),
             models,
             leans: leans::Leans::default(),
+            preferred: Arc::default(),
+            profile_weekly_usd: None,
             pending_prompts: HashMap::new(),
             pending_chat_routes: HashMap::new(),
             pending_estimated_usd: 0.0,
@@ -319,6 +333,15 @@ impl Actor for ModelRouter {
                 Some(chat_id) => state.leans.set_chat(chat_id, values),
                 None => state.leans.set_in_force(values),
             },
+            ModelRouterMessage::Preferences {
+                tiers,
+                weekly_limit_usd,
+            } => {
+                state.preferred = Arc::new(tiers);
+                state.profile_weekly_usd =
+                    weekly_limit_usd.filter(|usd| usd.is_finite() && *usd > 0.0);
+                state.refresh_budget();
+            }
             ModelRouterMessage::ChatStopped(chat_id) => state.leans.forget(&chat_id),
             ModelRouterMessage::RefreshParameters => {
                 refresh_parameters(&myself, &state.args.emitter)
@@ -340,6 +363,7 @@ impl ModelRouterState {
         route::Snapshot {
             leans: self.leans.of(chat_id_opt),
             learned: self.learned.clone(),
+            preferred: self.preferred.clone(),
             budget_note_opt: self.budget_note_opt.clone(),
             min_tier: self.args.settings.min_tier.unwrap_or(Tier::Haiku),
             models: self.models.clone(),
@@ -417,12 +441,21 @@ impl ModelRouterState {
         }
     }
 
+    /// The limits in force: the config's, with the profile's weekly spend where the config sets none.
+    fn budget(&self) -> Budget {
+        let mut budget = self.args.settings.budget.clone();
+        if budget.weekly_limit_usd.is_none() {
+            budget.weekly_limit_usd = self.profile_weekly_usd;
+        }
+        budget
+    }
+
     fn refresh_budget(&mut self) {
         let note_opt = self
             .spend
             .totals(day_of(now_ms()))
             .ok()
-            .and_then(|(today, week)| near_limit(&self.args.settings.budget, today, week));
+            .and_then(|(today, week)| near_limit(&self.budget(), today, week));
         if note_opt.is_some() && self.budget_note_opt.is_none() {
             self.args
                 .emitter

@@ -20,6 +20,7 @@
 //! | `stats` | `stats`: `stats compare`, a treatment against its control from a JSON-lines file; no node needed |
 //! | `simulate` | `simulate`: `simulate kaizen`, the real Kaizen loop on generated sessions, on its own names |
 //! | `verify`, `commit`, `workflows` | `workflows`: Workflow A, verify and commit, in this process; no node needed |
+//! | `profile` | `profile`: the user model, what you set beside what SHIM learned from you (show, set, reset) |
 //! | `experiments`, `improvements` | `experiments`: the Kaizen loop's experiments (list, show, approve, stop), its parameter store, and the improvements it shipped (list, show, revert) |
 //!
 //! Shared pieces: `output` (`outln!`, quiet on a closed stdout), `table` (aligned columns), `log_writer`
@@ -50,6 +51,7 @@ mod experiments;
 pub mod hook;
 mod log_writer;
 mod output;
+mod profile;
 mod report;
 mod route;
 mod setup;
@@ -268,6 +270,11 @@ enum Command {
         #[command(subcommand)]
         action: WorkflowsAction,
     },
+    /// Your profile: preferred tiers, working hours and tolerances you set, beside what SHIM learned from you.
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
+    },
     /// Print the resume prompt of an interrupted session in a project; it stays offered unless --take.
     Resume {
         /// The project directory [default: the current directory]
@@ -276,6 +283,29 @@ enum Command {
         /// Take it: mark it restored, so no later session is offered it.
         #[arg(long)]
         take: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ProfileAction {
+    /// What you set, what SHIM learned from you, and what is in force.
+    Show {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a key: tier.<task type> (haiku|sonnet|opus), hours (9-18), cost_per_week_usd, cost_increase,
+    /// latency_increase (a share: 0.1 or 10%).
+    Set {
+        /// The key.
+        key: String,
+        /// Its value.
+        value: String,
+    },
+    /// Forget what you set for a key, or for every key.
+    Reset {
+        /// The key [default: every key].
+        key: Option<String>,
     },
 }
 
@@ -797,6 +827,11 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 workflows::enable(&config, &current_or(path)?, false)
             }
             WorkflowsAction::List { json } => workflows::list(&config, json),
+        },
+        Command::Profile { action } => match action {
+            ProfileAction::Show { json } => profile::show(&config, json).await,
+            ProfileAction::Set { key, value } => profile::set(&config, &key, &value),
+            ProfileAction::Reset { key } => profile::reset(&config, key.as_deref()),
         },
         Command::Resume { project, take } => {
             let project = match project {

@@ -57,6 +57,7 @@ pub fn start(
     node_id: &str,
     analytics: Arc<Analytics>,
     settings: KaizenSettings,
+    profile: watch::Receiver<crate::profile::Profile>,
     supervision: &Supervision,
     shutdown: watch::Receiver<bool>,
 ) {
@@ -65,10 +66,10 @@ pub fn start(
         let (node_id, analytics, stop) = outcomes.clone();
         async move { feed_outcomes(node_id, analytics, stop).await }
     });
-    let looped = (node_id.to_owned(), analytics, settings, shutdown);
+    let looped = (node_id.to_owned(), analytics, settings, profile, shutdown);
     supervision.spawn("kaizen loop", move || {
-        let (node_id, analytics, settings, stop) = looped.clone();
-        async move { run_loop(node_id, analytics, settings, stop).await }
+        let (node_id, analytics, settings, profile, stop) = looped.clone();
+        async move { run_loop(node_id, analytics, settings, profile, stop).await }
     });
 }
 
@@ -160,6 +161,7 @@ async fn run_loop(
     node_id: String,
     analytics: Arc<Analytics>,
     settings: KaizenSettings,
+    profile: watch::Receiver<crate::profile::Profile>,
     shutdown: watch::Receiver<bool>,
 ) -> Ended {
     let every = Duration::from_secs(settings.look_every_s);
@@ -170,7 +172,8 @@ async fn run_loop(
     let mut last_detect_ms = 0u64;
     run_while_held(&lease, every, shutdown, || {
         let now = shim_actors::now_ms();
-        let detect = settings.enabled
+        let hours_opt = profile.borrow().hours;
+        let detect = may_propose(settings.enabled, hours_opt, crate::profile::local_hour_now())
             && now.saturating_sub(last_detect_ms) >= settings.detect_every_s * 1000;
         if detect {
             last_detect_ms = now;
@@ -192,6 +195,13 @@ async fn run_loop(
         }
     })
     .await
+}
+
+/// Whether the loop may propose by itself at local hour `hour`: when it is enabled, and outside the person's
+/// working hours (their profile's `hours`), so nothing new starts while they work. Looks at running
+/// experiments go on at any hour.
+fn may_propose(enabled: bool, hours_opt: Option<crate::profile::Hours>, hour: u8) -> bool {
+    enabled && !hours_opt.is_some_and(|hours| hours.contains(hour))
 }
 
 async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSettings, now: u64) {
@@ -263,5 +273,23 @@ async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSett
             Ok(Err(error)) => warn!(%error, "a proposal was not taken"),
             Err(error) => warn!(%error, "a proposal was not taken"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Hours;
+
+    #[test]
+    fn the_loop_proposes_by_itself_only_outside_working_hours() {
+        let office = Hours::parse("9-18").ok();
+        assert!(!may_propose(true, office, 10));
+        assert!(may_propose(true, office, 20));
+        assert!(may_propose(true, None, 10));
+        assert!(!may_propose(false, None, 20));
+        let night = Hours::parse("22-6").ok();
+        assert!(!may_propose(true, night, 2));
+        assert!(may_propose(true, night, 12));
     }
 }

@@ -24,6 +24,8 @@
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
 //! - [`hex`]: bytes and SHA-256 digests as hex text.
+//! - [`profile`]: the user model: what the person set in `profile.toml` and what is learned from their
+//!   behaviour; the node hands it to the router and the Kaizen loop (docs/profile.md).
 //! - [`workflows`]: Workflow A, verify and commit: a project's verify commands, their structured failures,
 //!   and commits of verified trees only (docs/workflows.md).
 //! - [`cli`]: the command line, every command (see its module docs).
@@ -42,6 +44,7 @@ pub mod mcp;
 pub mod metrics;
 pub mod nats;
 pub mod otlp;
+pub mod profile;
 pub mod publisher;
 pub mod router_service;
 pub mod service;
@@ -137,11 +140,23 @@ pub async fn run_started(
 
 /// Starts a node: takes the data dir lock, connects to NATS (starting the embedded server when the URL
 /// is local and nothing answers), spawns the actors, subscribes the bridge and serves `/metrics`.
-pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
+pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     config.validate()?;
     let data_dir = DataDir::new(&config.data_dir);
     let lock = data_dir.lock()?;
     data_dir.make_private()?;
+    let profile = profile::load(data_dir.root()).unwrap_or_else(|error| {
+        warn!(error = %format!("{error:#}"), "your profile was not read; the node starts without it");
+        profile::Profile::default()
+    });
+    // The person's tolerances are the Kaizen guardrails' margins.
+    if let Some(share) = profile.cost_increase {
+        config.kaizen.max_cost_increase = share;
+    }
+    if let Some(share) = profile.latency_increase {
+        config.kaizen.max_latency_increase = share;
+    }
+    let (profile_tx, profile_rx) = watch::channel(profile);
     let started = Instant::now();
     // The redaction rules compile once; now, rather than on the first event or log line.
     shim_actors::redact::warm_up();
@@ -424,6 +439,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
                     &config.node_id,
                     analytics,
                     config.kaizen.clone(),
+                    profile_rx.clone(),
                     &supervision,
                     shutdown_rx.clone(),
                 );
@@ -526,6 +542,13 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         }
         None => (None, None),
     };
+
+    tokio::spawn(profile::watch(
+        data_dir.root().to_path_buf(),
+        emitter.clone(),
+        profile_tx,
+        shutdown_rx.clone(),
+    ));
 
     info!(node_id = %config.node_id, %nats_url, data_dir = %config.data_dir.display(), "shim-node is up");
     emitter.emit(

@@ -35,6 +35,8 @@ pub const INLINE_PROMPT_BYTES: usize = 4 * 1024;
 pub(super) struct Snapshot {
     /// Biases learned per category.
     pub learned: Arc<HashMap<String, Learned>>,
+    /// The profile's preferred tier per category.
+    pub preferred: Arc<std::collections::BTreeMap<String, Tier>>,
     /// Set when a spend limit is near.
     pub budget_note_opt: Option<String>,
     /// The minimum tier.
@@ -94,6 +96,7 @@ pub(super) fn decide_with(
         strategy,
         min_tier_opt: Some(snapshot.min_tier),
         learned_opt: snapshot.learned.get(&category).copied(),
+        preferred_opt: snapshot.preferred.get(&category).copied(),
         economize: snapshot.budget_note_opt.is_some(),
         lean: catalogue::routing_lean(&snapshot.leans, &category),
     };

@@ -311,3 +311,93 @@ async fn overrides_of_long_prompts_are_scored_off_the_mailbox_and_learned_the_sa
     assert_eq!(publisher.of_kind("routing.override").len(), 5);
     assert_eq!(publisher.of_kind("routing.preference_adopted").len(), 1);
 }
+
+#[tokio::test]
+async fn the_profiles_tiers_decide_their_categories_and_its_weekly_spend_is_a_limit() {
+    let publisher = RecordingPublisher::default();
+    let router = spawn(&publisher, RoutingSettings::default()).await;
+    let route = |prompt: &str| RouteRequest {
+        prompt: prompt.to_owned(),
+        strategy: None,
+        chat_id: None,
+    };
+    let test_prompt = "Write unit tests for the parser in src/parse.rs covering empty input";
+    let before = call_t!(router, ModelRouterMessage::Route, 2_000, route(test_prompt))
+        .expect("answers")
+        .expect("routes");
+    assert_eq!(before.model, "sonnet", "{before:?}");
+
+    router
+        .send_message(ModelRouterMessage::Preferences {
+            tiers: BTreeMap::from([("test".to_owned(), Tier::Opus)]),
+            weekly_limit_usd: Some(0.01),
+        })
+        .expect("sent");
+    let after = call_t!(router, ModelRouterMessage::Route, 2_000, route(test_prompt))
+        .expect("answers")
+        .expect("routes");
+    assert_eq!(after.model, "opus", "{after:?}");
+    assert!(
+        after
+            .reasoning
+            .contains("your profile sets opus for test prompts: opus rather than sonnet"),
+        "{}",
+        after.reasoning
+    );
+    // A tier named in the prompt still wins; other categories are untouched.
+    let named = call_t!(
+        router,
+        ModelRouterMessage::Route,
+        2_000,
+        route(&format!("{test_prompt} @haiku"))
+    )
+    .expect("answers")
+    .expect("routes");
+    assert_eq!(named.model, "haiku");
+    let other = call_t!(
+        router,
+        ModelRouterMessage::Route,
+        2_000,
+        route("What does this regex match: ^a+$")
+    )
+    .expect("answers")
+    .expect("routes");
+    assert!(
+        !other.reasoning.contains("your profile"),
+        "{}",
+        other.reasoning
+    );
+    // The weekly spend the profile accepts is a limit: near it, the router says so.
+    router
+        .send_message(ModelRouterMessage::ActualSpend(0.009))
+        .expect("sent");
+    router
+        .send_message(ModelRouterMessage::Flush)
+        .expect("sent");
+    let context = call_t!(
+        router,
+        ModelRouterMessage::Context,
+        2_000,
+        "test".to_owned()
+    )
+    .expect("context");
+    assert!(
+        context
+            .budget_note_opt
+            .as_deref()
+            .is_some_and(|note| note.contains("week")),
+        "{:?}",
+        context.budget_note_opt
+    );
+    // Reset: the model decides again.
+    router
+        .send_message(ModelRouterMessage::Preferences {
+            tiers: BTreeMap::new(),
+            weekly_limit_usd: None,
+        })
+        .expect("sent");
+    let reset = call_t!(router, ModelRouterMessage::Route, 2_000, route(test_prompt))
+        .expect("answers")
+        .expect("routes");
+    assert_eq!(reset.model, "sonnet", "{reset:?}");
+}

@@ -91,21 +91,23 @@ async fn route_on_node(
 }
 
 /// Routes as a node would with nothing learned and no spend recorded: the configured minimum tier and
-/// models, the given strategy.
+/// models, the profile's tiers, the given strategy.
 fn route_here(config: &Config, prompt: &str, strategy_opt: Option<&str>) -> RouteReply {
+    let prepared = prepare(prompt);
+    let preferred_opt = crate::profile::load(&config.data_dir)
+        .ok()
+        .and_then(|profile| profile.tiers.get(&prepared.category()).copied());
     let options = RouteOptions {
         strategy: strategy_opt
             .and_then(Strategy::parse)
             .unwrap_or(Strategy::Balanced),
         min_tier_opt: Some(config.routing.min_tier.unwrap_or(Tier::Haiku)),
         learned_opt: None,
+        preferred_opt,
         economize: false,
         lean: 0.0,
     };
-    to_reply(
-        &decide(prepare(prompt), &config.routing.models, &options),
-        None,
-    )
+    to_reply(&decide(prepared, &config.routing.models, &options), None)
 }
 
 pub(super) fn eval(config: &Config, path: &Path, json: bool) -> anyhow::Result<ExitCode> {

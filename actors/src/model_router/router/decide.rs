@@ -45,6 +45,9 @@ pub struct RouteOptions {
     pub min_tier_opt: Option<Tier>,
     /// The bias learned for this prompt's category.
     pub learned_opt: Option<Learned>,
+    /// The tier the person's profile prefers for this prompt's category: it decides (after a spend limit,
+    /// before the minimum tier and a tier named in the prompt).
+    pub preferred_opt: Option<Tier>,
     /// A spend limit is near: lean cheaper below opus.
     pub economize: bool,
     /// The chat's lean for this prompt's category (the Kaizen loop's routing parameters), in calibrated
@@ -239,6 +242,13 @@ pub fn decide(prepared: Prepared, models: &TierModels, options: &RouteOptions) -
             notes.push(format!("near a spend limit: {cheaper} rather than {tier}"));
             tier = cheaper;
         }
+    }
+    if let Some(preferred) = options.preferred_opt.filter(|preferred| *preferred != tier) {
+        notes.push(format!(
+            "your profile sets {preferred} for {} prompts: {preferred} rather than {tier}",
+            features.task_type
+        ));
+        tier = preferred;
     }
     if let Some(min_tier) = options.min_tier_opt.filter(|min_tier| tier < *min_tier) {
         tier = min_tier;

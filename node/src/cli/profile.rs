@@ -1,0 +1,336 @@
+//! `shim-node profile show|set|reset` (docs/profile.md): what the person set, in `profile.toml` of the data
+//! dir, beside what SHIM learned from their behaviour (tiers from overrides, working hours from session
+//! starts, the week's spend), which the running node is asked for.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+use shim_protocol::{
+    messages::{LearnedPreference, SessionList, SessionsRequest},
+    subject::{AnalyticsOp, ROUTER_LEARNED},
+};
+
+use super::exit::UsageError;
+use crate::{
+    config::Config,
+    profile::{self, Hours, Profile},
+};
+
+/// Days of sessions the working hours are observed from.
+const HOURS_WINDOW_DAYS: u64 = 30;
+
+/// Share of session starts the observed working hours cover.
+const HOURS_SHARE: f64 = 0.8;
+
+/// Fewest session starts working hours are observed from.
+const MIN_SESSIONS_FOR_HOURS: usize = 10;
+
+/// What was learned from the person's behaviour, as far as the node could be asked.
+#[derive(Debug, Default)]
+struct Observed {
+    /// Biases the router learned from overrides.
+    learned: Vec<LearnedPreference>,
+    /// Working hours covering [`HOURS_SHARE`] of the session starts, with the share and the sessions.
+    hours_opt: Option<(Hours, f64, usize)>,
+    /// Sessions started in the window.
+    sessions: usize,
+    /// What sessions of the last 7 days cost, from Claude Code's telemetry.
+    spend_7d_usd_opt: Option<f64>,
+    /// Whether the sessions could be read.
+    sessions_read: bool,
+    /// Why some of it could not be read.
+    missing: Vec<String>,
+}
+
+/// `shim-node profile show [--json]`.
+pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
+    let set = profile::load(&config.data_dir)?;
+    let observed = observe(config).await;
+    let cost_increase = set.cost_increase.unwrap_or(config.kaizen.max_cost_increase);
+    let latency_increase = set
+        .latency_increase
+        .unwrap_or(config.kaizen.max_latency_increase);
+    if json {
+        let document = json!({
+            "file": profile::path(&config.data_dir),
+            "set": set.entries(),
+            "learned_tiers": observed.learned,
+            "observed": {
+                "hours": observed.hours_opt.map(|(hours, _, _)| hours.to_string()),
+                "hours_share": observed.hours_opt.map(|(_, share, _)| share),
+                "sessions": observed.sessions,
+                "spend_7d_usd": observed.spend_7d_usd_opt,
+            },
+            "in_force": {
+                "cost_increase": cost_increase,
+                "latency_increase": latency_increase,
+                "cost_per_week_usd": config.routing.budget.weekly_limit_usd.or(set.cost_per_week_usd),
+                "hours": set.hours.map(|hours| hours.to_string()),
+            },
+            "missing": observed.missing,
+        });
+        outln!("{}", serde_json::to_string_pretty(&document)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |key: &str, value: String, source: String| {
+        rows.push(vec![key.to_owned(), value, source]);
+    };
+    for category in shim_actors::model_router::learning::CATEGORIES {
+        let key = format!("tier.{category}");
+        let learned_opt = observed
+            .learned
+            .iter()
+            .find(|preference| preference.category == category);
+        match (set.tiers.get(category), learned_opt) {
+            (Some(tier), Some(learned)) => row(
+                &key,
+                tier.to_string(),
+                format!(
+                    "set by you (your overrides lean {}: {})",
+                    learned.tier, learned.evidence
+                ),
+            ),
+            (Some(tier), None) => row(&key, tier.to_string(), "set by you".to_owned()),
+            (None, Some(learned)) => row(
+                &key,
+                format!("towards {}", learned.tier),
+                format!("learned from your overrides: {}", learned.evidence),
+            ),
+            (None, None) => {}
+        }
+    }
+    let observed_hours = match (observed.hours_opt, observed.sessions) {
+        _ if !observed.sessions_read => "not observed (below)".to_owned(),
+        (Some((hours, share, sessions)), _) => format!(
+            "observed {hours}: {:.0}% of {sessions} sessions in {HOURS_WINDOW_DAYS} days started then",
+            share * 100.0
+        ),
+        (None, sessions) => format!(
+            "too few sessions to observe ({sessions} in {HOURS_WINDOW_DAYS} days, {MIN_SESSIONS_FOR_HOURS} needed)"
+        ),
+    };
+    match set.hours {
+        Some(hours) => row(
+            "hours",
+            hours.to_string(),
+            format!("set by you; {observed_hours}"),
+        ),
+        None => row(
+            "hours",
+            "-".to_owned(),
+            format!("not set; {observed_hours}"),
+        ),
+    }
+    let spent = match observed.spend_7d_usd_opt {
+        _ if !observed.sessions_read => "not observed (below)".to_owned(),
+        Some(usd) => format!("${usd:.2}"),
+        None => "no cost reported".to_owned(),
+    };
+    match (
+        config.routing.budget.weekly_limit_usd,
+        set.cost_per_week_usd,
+    ) {
+        (Some(limit), _) => row(
+            "cost_per_week_usd",
+            format!("{limit}"),
+            format!("the config's [routing.budget] weekly_limit_usd; last 7 days: {spent}"),
+        ),
+        (None, Some(usd)) => row(
+            "cost_per_week_usd",
+            format!("{usd}"),
+            format!("set by you; last 7 days: {spent}"),
+        ),
+        (None, None) => row(
+            "cost_per_week_usd",
+            "-".to_owned(),
+            format!("not set; last 7 days: {spent}"),
+        ),
+    }
+    let source = |set_opt: Option<f64>, name: &str| match set_opt {
+        Some(_) => "set by you".to_owned(),
+        None => format!("the config's [kaizen] {name}"),
+    };
+    row(
+        "cost_increase",
+        format!("{cost_increase}"),
+        source(set.cost_increase, "max_cost_increase"),
+    );
+    row(
+        "latency_increase",
+        format!("{latency_increase}"),
+        source(set.latency_increase, "max_latency_increase"),
+    );
+    let header = [
+        ("KEY", super::table::Align::Left),
+        ("VALUE", super::table::Align::Left),
+        ("SOURCE", super::table::Align::Left),
+    ];
+    for line in super::table::render(&header, &rows) {
+        outln!("{line}");
+    }
+    for why in &observed.missing {
+        outln!("({why})");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `shim-node profile set KEY VALUE`.
+pub(super) fn set(config: &Config, key: &str, value: &str) -> anyhow::Result<ExitCode> {
+    let mut profile = profile::load(&config.data_dir)?;
+    let old_opt = profile.set(key, value).map_err(UsageError)?;
+    profile::save(&config.data_dir, &profile)?;
+    let now = profile.entries().get(key).cloned().unwrap_or_default();
+    match old_opt {
+        Some(old) if old != now => outln!("{key} = {now} (was {old})"),
+        Some(_) => outln!("{key} = {now} (unchanged)"),
+        None => outln!("{key} = {now}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `shim-node profile reset [KEY]`: one key, or everything set.
+pub(super) fn reset(config: &Config, key_opt: Option<&str>) -> anyhow::Result<ExitCode> {
+    let mut profile = profile::load(&config.data_dir)?;
+    let forgotten: Vec<(String, String)> = match key_opt {
+        Some(key) => profile
+            .reset(key)
+            .map_err(UsageError)?
+            .map(|old| (key.to_owned(), old))
+            .into_iter()
+            .collect(),
+        None => {
+            let all = profile.entries().into_iter().collect();
+            profile = Profile::default();
+            all
+        }
+    };
+    if forgotten.is_empty() {
+        outln!("nothing was set for {}", key_opt.unwrap_or("any key"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    profile::save(&config.data_dir, &profile)?;
+    for (key, old) in forgotten {
+        outln!("{key}: forgot {old}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks the node what it learned; what it cannot be asked is named in `missing`.
+async fn observe(config: &Config) -> Observed {
+    let mut observed = Observed::default();
+    match super::node_client(config, "shim-node profile").await {
+        Ok(node) => match node.request_service(ROUTER_LEARNED, &()).await {
+            Ok(learned) => observed.learned = learned,
+            Err(error) => observed
+                .missing
+                .push(format!("tiers learned from overrides not shown: {error}")),
+        },
+        Err(error) => observed
+            .missing
+            .push(format!("tiers learned from overrides not shown: {error:#}")),
+    }
+    let now = shim_actors::now_ms();
+    let request = SessionsRequest {
+        since_ms: now.saturating_sub(HOURS_WINDOW_DAYS * 24 * 3600 * 1000),
+        until_ms: None,
+        outcome: None,
+        limit: Some(2_000),
+    };
+    match super::analytics::ask::<_, SessionList>(config, AnalyticsOp::Sessions, &request).await {
+        Ok(list) => {
+            observed.sessions_read = true;
+            let starts: Vec<u64> = list
+                .sessions
+                .iter()
+                .map(|record| record.started_at_ms)
+                .collect();
+            observed.sessions = starts.len();
+            observed.hours_opt = working_hours(&local_hours(&starts));
+            let week_ago = now.saturating_sub(7 * 24 * 3600 * 1000);
+            let costs: Vec<f64> = list
+                .sessions
+                .iter()
+                .filter(|record| record.started_at_ms >= week_ago)
+                .filter_map(|record| record.cost_usd)
+                .collect();
+            observed.spend_7d_usd_opt = (!costs.is_empty()).then(|| costs.iter().sum());
+        }
+        Err(error) => observed
+            .missing
+            .push(format!("working hours and spend not observed: {error:#}")),
+    }
+    observed
+}
+
+/// The local hour (0 to 23) of each time.
+fn local_hours(starts_ms: &[u64]) -> Vec<u8> {
+    use chrono::{Local, TimeZone, Timelike};
+    starts_ms
+        .iter()
+        .filter_map(|ms| Local.timestamp_millis_opt(*ms as i64).single())
+        .map(|time| time.hour() as u8)
+        .collect()
+}
+
+/// The shortest span of whole hours (past midnight if need be) in which [`HOURS_SHARE`] of `hours` fall, the
+/// fullest of those; with the share it covers and the number of starts. `None` under
+/// [`MIN_SESSIONS_FOR_HOURS`] starts.
+fn working_hours(hours: &[u8]) -> Option<(Hours, f64, usize)> {
+    if hours.len() < MIN_SESSIONS_FOR_HOURS {
+        return None;
+    }
+    let mut counts = [0usize; 24];
+    for hour in hours {
+        counts[usize::from(*hour) % 24] += 1;
+    }
+    let needed = (hours.len() as f64 * HOURS_SHARE).ceil() as usize;
+    for length in 1..=24usize {
+        let best = (0..24usize)
+            .map(|start| {
+                let covered: usize = (0..length).map(|step| counts[(start + step) % 24]).sum();
+                (covered, start)
+            })
+            .filter(|(covered, _)| *covered >= needed)
+            // The fullest; of equals, the earliest start.
+            .max_by_key(|(covered, start)| (*covered, std::cmp::Reverse(*start)));
+        if let Some((covered, start)) = best {
+            let end = (start + length) % 24;
+            let hours_span = Hours {
+                start: start as u8,
+                end: if end == 0 { 24 } else { end as u8 },
+            };
+            if length == 24 {
+                return None;
+            }
+            return Some((hours_span, covered as f64 / hours.len() as f64, hours.len()));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn working_hours_are_the_shortest_span_holding_most_starts() {
+        // Forty starts from 9 to 17, a few in the evening.
+        let mut hours: Vec<u8> = (0..40).map(|index| 9 + (index % 9) as u8).collect();
+        hours.extend([20, 21, 22]);
+        let (span, share, sessions) = working_hours(&hours).expect("observed");
+        assert_eq!(sessions, 43);
+        assert!(share >= 0.8, "{share}");
+        assert!(span.start >= 9 && span.end <= 18, "{span}");
+        // Night owls: the span runs past midnight.
+        let night: Vec<u8> = (0..30).map(|index| [22, 23, 0, 1][index % 4]).collect();
+        let (span, _, _) = working_hours(&night).expect("observed");
+        assert_eq!(span.to_string(), "22-02");
+        assert!(span.contains(23) && span.contains(1) && !span.contains(2));
+        // Too few to say.
+        assert_eq!(working_hours(&[9, 10, 11]), None);
+        // Spread over the whole day: no working hours to speak of.
+        let spread: Vec<u8> = (0..48).map(|index| (index % 24) as u8).collect();
+        assert!(working_hours(&spread).is_some_and(|(span, _, _)| span.start != span.end));
+    }
+}

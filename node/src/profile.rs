@@ -1,0 +1,496 @@
+//! The user model: what SHIM knows of the person it works for, and what they told it. What they set is kept
+//! in `profile.toml` in the data dir (0600), visible and editable (`shim-node profile show|set|reset`, or by
+//! hand); what is learned from their behaviour (tiers from overrides, working hours from session starts,
+//! spend) is read where it is kept and shown beside it.
+//!
+//! The node reads the file when it starts and again when it changes ([`watch`]): tier preferences and the
+//! weekly spend go to the model router, working hours to the Kaizen loop (which proposes by itself only
+//! outside them); the Kaizen guardrails' tolerances are read when the node starts. Each change the node
+//! picks up is published as `profile.changed` with what changed.
+
+use std::{
+    collections::BTreeMap,
+    fmt,
+    path::{Path, PathBuf},
+    time::{Duration, SystemTime},
+};
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+use shim_actors::{
+    EventEmitter,
+    model_router::{ModelRouter, ModelRouterMessage, learning::CATEGORIES, router::Tier},
+};
+use tokio::sync::watch;
+use tracing::warn;
+
+/// Largest profile file read, in bytes: a hand edit gone wrong must not fill memory.
+pub const MAX_PROFILE_BYTES: u64 = 64 * 1024;
+
+/// How often the node looks for a change to the file.
+pub const WATCH_EVERY: Duration = Duration::from_secs(2);
+
+/// What the person set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// Preferred tier per task type: prompts of that type go to it (unless the prompt names a tier).
+    pub tiers: BTreeMap<String, Tier>,
+    /// Working hours, local time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    /// Spend per 7 days the person accepts, in US dollars: the router economizes near it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_per_week_usd: Option<f64>,
+    /// How much more a session may cost under a Kaizen treatment (0.05 is 5%).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_increase: Option<f64>,
+    /// How much slower API requests may get under a Kaizen treatment (0.10 is 10%).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latency_increase: Option<f64>,
+}
+
+/// Working hours: from `start` to `end` o'clock, local time; `end` before `start` runs past midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hours {
+    /// First hour (0 to 23).
+    pub start: u8,
+    /// Hour it ends (1 to 24); the hour `end` itself is outside.
+    pub end: u8,
+}
+
+impl Hours {
+    /// Parses `9-18`, `09-18` or `22-6`.
+    pub fn parse(text: &str) -> Result<Hours, String> {
+        let bad = || format!("{text:?} is not hours like 9-18 (from 9 to 18 o'clock, local time)");
+        let (start, end) = text.trim().split_once('-').ok_or_else(bad)?;
+        let start: u8 = start.trim().parse().map_err(|_| bad())?;
+        let end: u8 = end.trim().parse().map_err(|_| bad())?;
+        if start > 23 || end > 24 || end == 0 || start == end {
+            return Err(bad());
+        }
+        Ok(Hours { start, end })
+    }
+
+    /// Whether `hour` (0 to 23) is inside.
+    pub fn contains(self, hour: u8) -> bool {
+        if self.start < self.end {
+            (self.start..self.end).contains(&hour)
+        } else {
+            hour >= self.start || hour < self.end
+        }
+    }
+}
+
+impl fmt::Display for Hours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.start, self.end)
+    }
+}
+
+impl Serialize for Hours {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Hours {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Hours::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The hour now (0 to 23), local time.
+pub fn local_hour_now() -> u8 {
+    use chrono::Timelike;
+    chrono::Local::now().hour() as u8
+}
+
+/// The keys `shim-node profile set` and `reset` take.
+pub const KEYS: [&str; 5] = [
+    "tier.<task type>",
+    "hours",
+    "cost_per_week_usd",
+    "cost_increase",
+    "latency_increase",
+];
+
+impl Profile {
+    /// Sets `key` to `value`, checked; the old value, as text, if there was one.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<Option<String>, String> {
+        let value = value.trim();
+        if let Some(category) = key.strip_prefix("tier.") {
+            check_category(category)?;
+            let tier = Tier::parse(value)
+                .ok_or_else(|| format!("{value:?} is not a tier: haiku, sonnet or opus"))?;
+            return Ok(self
+                .tiers
+                .insert(category.to_owned(), tier)
+                .map(|old| old.to_string()));
+        }
+        match key {
+            "hours" => {
+                let hours = Hours::parse(value)?;
+                Ok(self.hours.replace(hours).map(|old| old.to_string()))
+            }
+            "cost_per_week_usd" => {
+                let usd = number(key, value)?;
+                if usd <= 0.0 || usd > 1_000_000.0 {
+                    return Err(format!(
+                        "cost_per_week_usd must be more than 0 and at most 1000000 (got {value})"
+                    ));
+                }
+                Ok(self
+                    .cost_per_week_usd
+                    .replace(usd)
+                    .map(|old| old.to_string()))
+            }
+            "cost_increase" | "latency_increase" => {
+                let share = share(key, value)?;
+                let slot = match key {
+                    "cost_increase" => &mut self.cost_increase,
+                    _ => &mut self.latency_increase,
+                };
+                Ok(slot.replace(share).map(|old| old.to_string()))
+            }
+            _ => Err(unknown_key(key)),
+        }
+    }
+
+    /// Forgets what was set for `key`; the old value, as text, if there was one.
+    pub fn reset(&mut self, key: &str) -> Result<Option<String>, String> {
+        if let Some(category) = key.strip_prefix("tier.") {
+            check_category(category)?;
+            return Ok(self.tiers.remove(category).map(|old| old.to_string()));
+        }
+        let old = match key {
+            "hours" => self.hours.take().map(|old| old.to_string()),
+            "cost_per_week_usd" => self.cost_per_week_usd.take().map(|old| old.to_string()),
+            "cost_increase" => self.cost_increase.take().map(|old| old.to_string()),
+            "latency_increase" => self.latency_increase.take().map(|old| old.to_string()),
+            _ => return Err(unknown_key(key)),
+        };
+        Ok(old)
+    }
+
+    /// Every value set, as `key = value` text, in key order.
+    pub fn entries(&self) -> BTreeMap<String, String> {
+        let mut entries: BTreeMap<String, String> = self
+            .tiers
+            .iter()
+            .map(|(category, tier)| (format!("tier.{category}"), tier.to_string()))
+            .collect();
+        let mut put = |key: &str, value: Option<String>| {
+            if let Some(value) = value {
+                entries.insert(key.to_owned(), value);
+            }
+        };
+        put("hours", self.hours.map(|hours| hours.to_string()));
+        put(
+            "cost_per_week_usd",
+            self.cost_per_week_usd.map(|usd| usd.to_string()),
+        );
+        put(
+            "cost_increase",
+            self.cost_increase.map(|share| share.to_string()),
+        );
+        put(
+            "latency_increase",
+            self.latency_increase.map(|share| share.to_string()),
+        );
+        entries
+    }
+
+    /// Checks a profile read from the file (a hand edit may hold anything the commands refuse).
+    pub fn check(&self) -> Result<(), String> {
+        let mut copy = Profile::default();
+        for (key, value) in self.entries() {
+            copy.set(&key, &value)
+                .map_err(|error| format!("{key}: {error}"))?;
+        }
+        Ok(())
+    }
+
+    /// What the router takes from the profile.
+    pub fn router_message(&self) -> ModelRouterMessage {
+        ModelRouterMessage::Preferences {
+            tiers: self.tiers.clone(),
+            weekly_limit_usd: self.cost_per_week_usd,
+        }
+    }
+}
+
+fn check_category(category: &str) -> Result<(), String> {
+    if CATEGORIES.contains(&category) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{category:?} is not a task type; the task types are {}",
+            CATEGORIES.join(", ")
+        ))
+    }
+}
+
+fn unknown_key(key: &str) -> String {
+    format!(
+        "{key:?} is not a profile key; the keys are {}",
+        KEYS.join(", ")
+    )
+}
+
+fn number(key: &str, value: &str) -> Result<f64, String> {
+    value
+        .trim_start_matches('$')
+        .parse::<f64>()
+        .ok()
+        .filter(|number| number.is_finite())
+        .ok_or_else(|| format!("{key} must be a number (got {value:?})"))
+}
+
+/// A share: `0.1` or `10%`, from 0 to 1.
+fn share(key: &str, value: &str) -> Result<f64, String> {
+    let share = match value.strip_suffix('%') {
+        Some(percent) => number(key, percent.trim())? / 100.0,
+        None => number(key, value)?,
+    };
+    if !(0.0..=1.0).contains(&share) {
+        return Err(format!(
+            "{key} must be a share from 0 to 1, or a percentage (got {value})"
+        ));
+    }
+    Ok(share)
+}
+
+/// The profile file of the data dir `root`.
+pub fn path(root: &Path) -> PathBuf {
+    root.join("profile.toml")
+}
+
+/// Reads the profile; none set yet is the empty profile. A file that is too large, not TOML, or holds a
+/// value the commands would refuse is an error naming it.
+pub fn load(root: &Path) -> anyhow::Result<Profile> {
+    let path = path(root);
+    let file = match std::fs::File::open(&path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Profile::default()),
+        Err(error) => {
+            return Err(error).with_context(|| format!("failed to read {}", path.display()));
+        }
+    };
+    let mut text = String::new();
+    use std::io::Read;
+    file.take(MAX_PROFILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("failed to read {}", path.display()))?;
+    if text.len() as u64 > MAX_PROFILE_BYTES {
+        anyhow::bail!(
+            "{} is larger than {} KiB; a profile is a few lines",
+            path.display(),
+            MAX_PROFILE_BYTES / 1024
+        );
+    }
+    let profile: Profile = toml::from_str(&text)
+        .with_context(|| format!("{} is not a valid profile", path.display()))?;
+    profile
+        .check()
+        .map_err(|error| anyhow::anyhow!("{} is not a valid profile: {error}", path.display()))?;
+    Ok(profile)
+}
+
+/// Writes the profile whole (written beside, then renamed into place: a reader sees the old file or the new
+/// one), 0600.
+pub fn save(root: &Path, profile: &Profile) -> anyhow::Result<()> {
+    crate::data_dir::private_dir(root)
+        .with_context(|| format!("failed to create {}", root.display()))?;
+    let text = format!(
+        "# SHIM's user profile: what you set with `shim-node profile set` (docs/profile.md).\n{}",
+        toml::to_string(profile).context("failed to write the profile")?
+    );
+    let mut staging = tempfile::NamedTempFile::new_in(root)
+        .with_context(|| format!("failed to write in {}", root.display()))?;
+    use std::io::Write;
+    staging.write_all(text.as_bytes())?;
+    staging.as_file().sync_all()?;
+    staging
+        .persist(path(root))
+        .map_err(|error| error.error)
+        .with_context(|| format!("failed to write {}", path(root).display()))?;
+    Ok(())
+}
+
+/// When the file last changed, and its size: what the watcher compares.
+fn stamp(root: &Path) -> Option<(SystemTime, u64)> {
+    let metadata = std::fs::metadata(path(root)).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
+}
+
+/// Reads the profile now, then every [`WATCH_EVERY`] when the file changed, until `shutdown`: hands each
+/// version to `profiles` and to the router, and publishes what changed. A file that cannot be read is
+/// reported once and the last good profile stays.
+pub async fn watch(
+    root: PathBuf,
+    emitter: EventEmitter,
+    profiles: watch::Sender<Profile>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut last_stamp = None;
+    let mut told_router = None;
+    let mut ticks = tokio::time::interval(WATCH_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = shutdown.wait_for(|stop| *stop) => return,
+        }
+        let now_stamp = stamp(&root);
+        if last_stamp != Some(now_stamp) {
+            let first = last_stamp.is_none();
+            last_stamp = Some(now_stamp);
+            if let Some(profile) = read(&root).await {
+                let before = profiles.borrow().entries();
+                let after = profile.entries();
+                let changed = changes(&before, &after);
+                if !changed.is_empty() {
+                    emitter.emit(
+                        "profile",
+                        "changed",
+                        None,
+                        serde_json::json!({"changes": changed, "profile": after, "at_start": first}),
+                    );
+                }
+                profiles.send_replace(profile);
+                told_router = None;
+            }
+        }
+        // The router hears of each version, and again when it was restarted (a new actor knows none).
+        if let Some(router) = ModelRouter::find(emitter.node_id())
+            && told_router != Some(router.get_id())
+            && router.cast(profiles.borrow().router_message()).is_ok()
+        {
+            told_router = Some(router.get_id());
+        }
+    }
+}
+
+/// Reads the profile off the async threads; a file that cannot be read is reported and gives `None`.
+async fn read(root: &Path) -> Option<Profile> {
+    let root = root.to_path_buf();
+    match tokio::task::spawn_blocking(move || load(&root)).await {
+        Ok(Ok(profile)) => Some(profile),
+        Ok(Err(error)) => {
+            warn!(error = %format!("{error:#}"), "your profile was not read; the last one read stays in force");
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+/// Keys whose value differs, with the value before and after (`null` when unset).
+pub fn changes(
+    before: &BTreeMap<String, String>,
+    after: &BTreeMap<String, String>,
+) -> Vec<serde_json::Value> {
+    let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    keys.into_iter()
+        .filter(|key| before.get(*key) != after.get(*key))
+        .map(|key| serde_json::json!({"key": key, "from": before.get(key), "to": after.get(key)}))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_checked_and_kept_as_set() {
+        let mut profile = Profile::default();
+        assert_eq!(profile.set("tier.test", "Opus"), Ok(None));
+        assert_eq!(
+            profile.set("tier.test", "haiku"),
+            Ok(Some("opus".to_owned()))
+        );
+        assert!(
+            profile
+                .set("tier.cooking", "opus")
+                .expect_err("refused")
+                .contains("design, review")
+        );
+        assert!(
+            profile
+                .set("tier.test", "gpt")
+                .expect_err("refused")
+                .contains("haiku, sonnet or opus")
+        );
+        assert_eq!(profile.set("hours", "9-18"), Ok(None));
+        assert_eq!(profile.hours, Some(Hours { start: 9, end: 18 }));
+        assert!(profile.set("hours", "18-18").is_err());
+        assert!(profile.set("hours", "9-25").is_err());
+        assert!(profile.set("hours", "nine to five").is_err());
+        assert_eq!(profile.set("cost_increase", "5%"), Ok(None));
+        assert_eq!(profile.cost_increase, Some(0.05));
+        assert!(profile.set("latency_increase", "1.5").is_err());
+        assert!(profile.set("latency_increase", "NaN").is_err());
+        assert!(profile.set("cost_per_week_usd", "-3").is_err());
+        assert_eq!(profile.set("cost_per_week_usd", "$40"), Ok(None));
+        assert!(
+            profile
+                .set("mood", "good")
+                .expect_err("refused")
+                .contains("tier.<task type>")
+        );
+        assert_eq!(profile.reset("hours"), Ok(Some("09-18".to_owned())));
+        assert_eq!(profile.reset("hours"), Ok(None));
+        assert_eq!(profile.reset("tier.test"), Ok(Some("haiku".to_owned())));
+    }
+
+    #[test]
+    fn hours_past_midnight_wrap() {
+        let night = Hours::parse("22-6").expect("hours");
+        assert!(night.contains(23) && night.contains(0) && night.contains(5));
+        assert!(!night.contains(6) && !night.contains(12));
+        let day = Hours::parse("09-18").expect("hours");
+        assert!(day.contains(9) && day.contains(17) && !day.contains(18) && !day.contains(8));
+    }
+
+    #[test]
+    fn the_file_round_trips_private_and_refuses_what_the_commands_would() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(load(dir.path()).expect("empty"), Profile::default());
+        let mut profile = Profile::default();
+        profile.set("tier.design", "opus").expect("set");
+        profile.set("hours", "8-17").expect("set");
+        profile.set("latency_increase", "0.2").expect("set");
+        save(dir.path(), &profile).expect("saved");
+        let mode = std::fs::metadata(path(dir.path()))
+            .expect("file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(load(dir.path()).expect("read"), profile);
+        std::fs::write(path(dir.path()), "[tiers]\ndesign = \"gpt\"\n").expect("hand edit");
+        let error = format!("{:#}", load(dir.path()).expect_err("refused"));
+        assert!(error.contains("not a valid profile"), "{error}");
+        std::fs::write(path(dir.path()), "latency_increase = 7.0\n").expect("hand edit");
+        let error = format!("{:#}", load(dir.path()).expect_err("refused"));
+        assert!(error.contains("latency_increase"), "{error}");
+        std::fs::write(path(dir.path()), "#".repeat(70 * 1024)).expect("huge");
+        let error = format!("{:#}", load(dir.path()).expect_err("refused"));
+        assert!(error.contains("larger than"), "{error}");
+    }
+
+    #[test]
+    fn changes_name_each_key_with_both_values() {
+        let before = BTreeMap::from([("hours".to_owned(), "09-18".to_owned())]);
+        let after = BTreeMap::from([("tier.test".to_owned(), "opus".to_owned())]);
+        let changed = changes(&before, &after);
+        assert_eq!(
+            changed,
+            vec![
+                serde_json::json!({"key": "hours", "from": "09-18", "to": null}),
+                serde_json::json!({"key": "tier.test", "from": null, "to": "opus"}),
+            ]
+        );
+    }
+}
