@@ -58,6 +58,12 @@ pub async fn sweep(
                     coordination
                         .requeue_tasks_of(&transition.entry.chat_id)
                         .await;
+                    // A chat of this node fell silent: recovery decides whether it was interrupted.
+                    if transition.from.is_present()
+                        && transition.entry.node_id == coordination.node_id
+                    {
+                        coordination.tell_recovery(&transition.entry.chat_id);
+                    }
                 }
             }
             Err(error) => {
@@ -87,24 +93,46 @@ impl Coordination {
         }
     }
 
-    /// Hands the tasks of a chat that went away back to the queue at once.
-    pub(crate) async fn requeue_tasks_of(&self, chat_id: &str) {
+    /// Hands the tasks of a chat that went away back to the queue at once; returns them as handed back.
+    pub(crate) async fn requeue_tasks_of(
+        &self,
+        chat_id: &str,
+    ) -> Vec<shim_protocol::messages::TaskRecord> {
         let Some(tasks) = self.pieces.tasks_opt.as_ref() else {
-            return;
+            return Vec::new();
         };
         let held = tasks.index.held_by(chat_id);
         if held.is_empty() {
-            return;
+            return Vec::new();
         }
         match tasks
             .queue
             .requeue_held(chat_id, &held, shim_actors::now_ms())
             .await
         {
-            Ok(changes) => self.report(tasks, &changes),
-            Err(error) => {
-                warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away")
+            Ok(changes) => {
+                self.report(tasks, &changes);
+                changes.into_iter().map(|change| change.task).collect()
             }
+            Err(error) => {
+                warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Sends the chats of this node that the sweep finds silent to `sender` (the node's recovery), from now on.
+    pub fn report_silent_to(&self, sender: tokio::sync::mpsc::UnboundedSender<String>) {
+        if let Ok(mut slot) = self.silent_tx.lock() {
+            *slot = Some(sender);
+        }
+    }
+
+    fn tell_recovery(&self, chat_id: &str) {
+        if let Ok(slot) = self.silent_tx.lock()
+            && let Some(sender) = slot.as_ref()
+        {
+            let _ = sender.send(chat_id.to_owned());
         }
     }
 
