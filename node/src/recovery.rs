@@ -37,7 +37,7 @@ use shim_protocol::messages::{
 use tokio::sync::{mpsc, watch};
 use tracing::{debug, info, warn};
 
-use crate::coordination::{Coordination, registry::Interrupted};
+use crate::coordination::{Coordination, Silent, registry::Interrupted};
 
 /// How often the processes of this node's chats are checked.
 pub const CHECK_EVERY: Duration = Duration::from_secs(1);
@@ -201,7 +201,7 @@ impl Recovery {
     /// reports silent, through `silent`) until `shutdown` turns true.
     pub async fn run(
         self: Arc<Self>,
-        silent: Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<String>>>,
+        silent: Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<Silent>>>,
         mut shutdown: watch::Receiver<bool>,
     ) {
         let mut silent = silent.lock().await;
@@ -211,20 +211,24 @@ impl Recovery {
             // What woke the loop; acted on outside the select, which holds the shutdown watch's guard.
             let silent_opt = tokio::select! {
                 _ = ticks.tick() => None,
-                Some(chat_id) = silent.recv() => Some(chat_id),
+                Some(found) = silent.recv() => Some(found),
                 _ = shutdown.wait_for(|stop| *stop) => return,
             };
             match silent_opt {
                 None => {
                     for chat_id in self.due(Instant::now()) {
-                        self.recover_or_retry(&chat_id, Detected::ProcessExited)
+                        self.recover_or_retry(&chat_id, Detected::ProcessExited, Vec::new())
                             .await;
                     }
                 }
-                Some(chat_id) => {
-                    if self.silence_is_interruption(&chat_id) {
-                        self.recover_or_retry(&chat_id, Detected::HeartbeatTimeout)
-                            .await;
+                Some(found) => {
+                    if self.silence_is_interruption(&found.chat_id) {
+                        self.recover_or_retry(
+                            &found.chat_id,
+                            Detected::HeartbeatTimeout,
+                            found.handed_back,
+                        )
+                        .await;
                     }
                 }
             }
@@ -244,8 +248,13 @@ impl Recovery {
     }
 
     /// Recovers `chat_id`; a recovery that could not reach the registry stays due and is tried again.
-    async fn recover_or_retry(&self, chat_id: &str, detected: Detected) {
-        match self.recover(chat_id, detected).await {
+    async fn recover_or_retry(
+        &self,
+        chat_id: &str,
+        detected: Detected,
+        handed_back: Vec<TaskRecord>,
+    ) {
+        match self.recover(chat_id, detected, handed_back).await {
             Ok(_) => self.ended(chat_id),
             Err(error) => {
                 warn!(%chat_id, %error, "failed to recover an interrupted chat; trying again");
@@ -253,13 +262,15 @@ impl Recovery {
         }
     }
 
-    /// Recovers chat `chat_id`, found interrupted (`detected`), once: see the module docs. Returns what it did,
-    /// or `None` when the chat was recovered before (here or on another node). Fails only when the registry
-    /// cannot be asked (the caller tries again).
+    /// Recovers chat `chat_id`, found interrupted (`detected`), once: see the module docs. `handed_back` are its
+    /// tasks the registry's sweep already handed back as it found the chat silent: its supervisors are told of
+    /// them too. Returns what it did, or `None` when the chat was recovered before (here or on another node).
+    /// Fails only when the registry cannot be asked (the caller tries again).
     pub async fn recover(
         &self,
         chat_id: &str,
         detected: Detected,
+        handed_back: Vec<TaskRecord>,
     ) -> Result<Option<Recovered>, shim_protocol::WireError> {
         let at_ms = shim_actors::now_ms();
         let entry_opt = match self.coordination.pieces().registry_opt.as_ref() {
@@ -295,7 +306,12 @@ impl Recovery {
         if entry_opt.is_none() && sealed_opt.as_ref().is_some_and(|sealed| !sealed.newly) {
             return Ok(None);
         }
-        let tasks = self.coordination.requeue_tasks_of(chat_id).await;
+        let mut tasks = handed_back;
+        for task in self.coordination.requeue_tasks_of(chat_id).await {
+            if !tasks.iter().any(|known| known.task_id == task.task_id) {
+                tasks.push(task);
+            }
+        }
         let checkpoint_id_opt = sealed_opt
             .as_ref()
             .and_then(|sealed| sealed.checkpoint_id_opt.clone());

@@ -3,7 +3,8 @@
 //! the next session's SessionStart hook run through `sh -c`. The worker's MCP server is killed with SIGKILL mid
 //! task; within a bounded wait, and well before the registry's away time (30 s) could notice, its checkpoint is
 //! sealed, its task is back on the queue for another worker, its supervisor has a message saying so, the next
-//! session in the project is offered the resume, and all of it happened once.
+//! session in the project is offered the resume, and all of it happened once. And the fallback: a chat whose
+//! process runs elsewhere is recovered once the registry finds it silent.
 
 use std::{path::Path, process::Command, time::Duration};
 
@@ -15,10 +16,10 @@ use shim_node::{
 use shim_protocol::{
     NodeOp, WireError,
     messages::{
-        ChatList, CheckpointInput, ClaimTaskReply, ClaimTaskRequest, DispatchTaskReply,
-        DispatchTaskRequest, Interruption, ListChatsRequest, MessageList, ReadMessagesRequest,
-        SaveCheckpointRequest, SessionStartReply, SessionStartRequest, TaskList, TaskStatus,
-        TaskStatusRequest,
+        ChatList, ChatProcess, CheckpointInput, CheckpointSaved, ClaimTaskReply, ClaimTaskRequest,
+        DispatchTaskReply, DispatchTaskRequest, Interruption, ListChatsRequest, MessageList,
+        ReadMessagesRequest, SaveCheckpointRequest, SessionStartReply, SessionStartRequest,
+        TaskList, TaskStatus, TaskStatusRequest,
     },
 };
 use shim_tests::{
@@ -340,4 +341,141 @@ async fn a_killed_worker_is_recovered_by_itself_exactly_once() {
     assert_eq!(count("shim.events.recovery.completed"), 1, "{seen:?}");
     assert_eq!(count("shim.events.resume.prepared"), 1, "{seen:?}");
     assert_eq!(count("shim.events.resume.restored"), 1, "{seen:?}");
+}
+
+/// The fallback: a chat whose process this node cannot see (another machine's: its boot id is not this one's) is
+/// never checked by pid; once the registry finds it silent for the away time, its node recovers it all the same,
+/// telling the supervisor of the tasks the sweep handed back. A chat with no process recorded (a session known
+/// from its hooks, or here the supervisor) is only away when silent, never recovered.
+#[tokio::test]
+async fn a_chat_whose_process_is_elsewhere_is_recovered_when_it_falls_silent() {
+    let nats = NatsServer::start();
+    let url = nats.url();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let project = git_project();
+    let project_dir = std::fs::canonicalize(project.path())
+        .expect("path")
+        .display()
+        .to_string();
+    let _node = NodeProcess::start_with_env(
+        EXE,
+        &url,
+        NODE,
+        data_dir.path(),
+        &[("SHIM_CHAT_AWAY_AFTER_S", "2")],
+    );
+    let client = wait_for_node(&url, NODE, Duration::from_secs(5)).await;
+    let events = async_nats::connect(&url).await.expect("connects");
+    let mut feed = EventFeed::subscribe(&events, "shim.events.>").await;
+
+    let supervisor = open_chat(&client, "supervisor").await;
+    let dispatched: DispatchTaskReply = acting(&client, &supervisor)
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: supervisor.clone(),
+                title: "port the parser".to_owned(),
+                instructions: "Port parser.c".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("dispatches");
+    // A worker whose MCP server runs on another machine: its pid (this test's own, alive here) must not count.
+    let started: SessionStartReply = client
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                name: Some("remote worker".to_owned()),
+                project_dir: Some(project_dir.clone()),
+                client: Some("mcp".to_owned()),
+                process: Some(ChatProcess {
+                    pid: std::process::id(),
+                    started: None,
+                    boot_id: Some("another-machine".to_owned()),
+                }),
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+        .expect("session starts");
+    remember(&started);
+    let worker = started.chat_id;
+    let claimed = claim(&client, &worker, 5).await.task.expect("a task");
+    assert_eq!(claimed.task_id, dispatched.task_id);
+    let saved: CheckpointSaved = own(&client, data_dir.path(), &worker)
+        .request(
+            NodeOp::CheckpointSave,
+            &SaveCheckpointRequest {
+                chat_id: worker.clone(),
+                input: CheckpointInput {
+                    summary: "parser: expressions done".to_owned(),
+                    ..CheckpointInput::default()
+                },
+            },
+        )
+        .await
+        .expect("saves");
+
+    // Silent past the away time (2 s here): recovered by its node, from the heartbeat timeout.
+    let mut seen: Vec<(String, Value)> = Vec::new();
+    let recovered = loop {
+        let (subject, event) = feed.next().await;
+        seen.push((subject.clone(), event.clone()));
+        if subject == "shim.events.recovery.completed" {
+            break event;
+        }
+    };
+    assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
+    let data = &recovered["data"];
+    assert_eq!(data["detected"], "heartbeat_timeout", "{recovered}");
+    assert_eq!(
+        data["checkpoint_id"],
+        json!(saved.checkpoint_id),
+        "{recovered}"
+    );
+    assert_eq!(
+        data["tasks"][0]["task_id"],
+        json!(dispatched.task_id),
+        "{recovered}"
+    );
+    assert_eq!(data["notified"], json!([supervisor]), "{recovered}");
+
+    let messages: MessageList = acting(&client, &supervisor)
+        .with_timeout(Duration::from_secs(15))
+        .request(
+            NodeOp::MessageRead,
+            &ReadMessagesRequest {
+                chat_id: supervisor.clone(),
+                wait_seconds: Some(5),
+                max: None,
+            },
+        )
+        .await
+        .expect("reads");
+    assert_eq!(messages.messages.len(), 1, "{messages:?}");
+    let text = &messages.messages[0].text;
+    assert!(
+        text.contains("no heartbeat for 2 s")
+            && text.contains(&dispatched.task_id)
+            && text.contains("port the parser")
+            && text.contains(&saved.checkpoint_id),
+        "{text}"
+    );
+    let second = open_chat(&client, "worker 2").await;
+    let reclaimed = claim(&client, &second, 5).await.task.expect("a task");
+    assert_eq!(reclaimed.attempt, 2);
+
+    // The supervisor fell silent too (its away event came with the worker's), and was not recovered.
+    while !seen.iter().any(|(subject, event)| {
+        subject == "shim.events.chats.away" && event["chat_id"] == json!(supervisor)
+    }) {
+        seen.push(feed.next().await);
+    }
+    let recoveries: Vec<&Value> = seen
+        .iter()
+        .filter(|(subject, _)| subject == "shim.events.recovery.completed")
+        .map(|(_, event)| event)
+        .collect();
+    assert_eq!(recoveries.len(), 1, "{recoveries:?}");
 }

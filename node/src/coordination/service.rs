@@ -32,7 +32,7 @@ use tracing::warn;
 
 pub use presence::Presence;
 pub use tasks::Tasks;
-pub use upkeep::sweep;
+pub use upkeep::{Silent, sweep};
 
 use super::{
     locks::{self, Acquired, Locks},
@@ -199,7 +199,7 @@ pub struct Coordination {
     /// When chats' registry entries were last refreshed from their signals.
     presence: Presence,
     /// Where the sweep reports this node's chats that fell silent (the node's recovery), once wired.
-    silent_tx: Mutex<Option<tokio::sync::mpsc::UnboundedSender<String>>>,
+    silent_tx: Mutex<Option<tokio::sync::mpsc::UnboundedSender<upkeep::Silent>>>,
 }
 
 /// The chat a request of `op` acts for: the sender of a message, the `chat_id` of the rest; none for reading the
