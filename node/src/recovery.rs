@@ -44,9 +44,24 @@ pub const CHECK_EVERY: Duration = Duration::from_secs(1);
 /// How long a chat's processes must stay exited before it counts as interrupted: time for the session's end
 /// (Claude Code's SessionEnd hook) to arrive when the assistant exited cleanly.
 pub const GRACE: Duration = Duration::from_secs(2);
+/// Most tasks a supervisor's message names one by one, each title cut to [`TITLE_CHARS`]: a message holds at
+/// most 16 KiB.
+const MAX_TASKS_LISTED: usize = 30;
+/// Longest title quoted in a supervisor's message.
+const TITLE_CHARS: usize = 80;
 /// A chat whose process exited while the node was down is recovered at the node's start if it was active
 /// within this long; older ones are left to the resume offer alone.
 const RECOVER_AT_START_WITHIN: Duration = Duration::from_secs(24 * 3600);
+
+/// `text` cut to `chars` characters, with `…` when cut.
+fn cut(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let mut kept: String = text.chars().take(chars.saturating_sub(1)).collect();
+    kept.push('…');
+    kept
+}
 
 /// How an interruption was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -432,7 +447,11 @@ impl Recovery {
         tasks: &[&TaskRecord],
     ) -> String {
         let who = match entry_opt.and_then(|entry| entry.name.as_deref()) {
-            Some(name) => format!("chat \"{name}\" ({})", recovered.chat_id),
+            Some(name) => format!(
+                "chat \"{}\" ({})",
+                cut(name, TITLE_CHARS),
+                recovered.chat_id
+            ),
             None => format!("chat {}", recovered.chat_id),
         };
         let how = match recovered.detected {
@@ -455,11 +474,21 @@ impl Recovery {
             "Handed back to the queue (another worker can claim {} now):",
             if tasks.len() == 1 { "it" } else { "them" }
         );
-        for task in tasks {
+        for task in tasks.iter().take(MAX_TASKS_LISTED) {
             let _ = writeln!(
                 text,
                 "- task {} \"{}\" ({} of {} attempts used)",
-                task.task_id, task.title, task.attempts, task.max_attempts
+                task.task_id,
+                cut(&task.title, TITLE_CHARS),
+                task.attempts,
+                task.max_attempts
+            );
+        }
+        if tasks.len() > MAX_TASKS_LISTED {
+            let _ = writeln!(
+                text,
+                "- and {} more (shim_task_status lists them all)",
+                tasks.len() - MAX_TASKS_LISTED
             );
         }
         match (&recovered.checkpoint_id_opt, &recovered.project_dir_opt) {
@@ -481,5 +510,129 @@ impl Recovery {
             }
         }
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use shim_actors::publisher::RecordingPublisher;
+
+    use super::*;
+
+    fn recovery() -> Recovery {
+        let emitter = EventEmitter::new("laptop", Arc::new(RecordingPublisher::default()));
+        let coordination = Arc::new(Coordination::new(
+            "laptop",
+            emitter.clone(),
+            crate::coordination::Pieces::default(),
+            Duration::from_secs(10),
+        ));
+        Recovery::new(
+            "laptop",
+            coordination,
+            CheckpointStore::temporary().expect("store"),
+            emitter,
+            Duration::from_secs(1),
+            Duration::from_secs(30),
+        )
+    }
+
+    fn task(index: usize, title: &str) -> TaskRecord {
+        serde_json::from_value(json!({
+            "task_id": format!("task-{index}"),
+            "title": title,
+            "instructions": "do it",
+            "priority": "normal",
+            "supervisor_chat_id": "boss",
+            "status": "queued",
+            "attempts": 1,
+            "max_attempts": 3,
+            "created_at_ms": 1,
+            "updated_at_ms": 2,
+        }))
+        .expect("a task record")
+    }
+
+    fn sample(tasks: Vec<TaskRecord>, detected: Detected) -> Recovered {
+        Recovered {
+            chat_id: "worker-1".to_owned(),
+            detected,
+            checkpoint_id_opt: Some("worker-1:2".to_owned()),
+            project_dir_opt: Some("/home/alice/libtok".to_owned()),
+            tasks,
+            notified: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_supervisors_message_says_what_happened_and_what_was_handed_back() {
+        let recovery = recovery();
+        let recovered = sample(vec![task(1, "port the lexer")], Detected::ProcessExited);
+        let tasks: Vec<&TaskRecord> = recovered.tasks.iter().collect();
+        let text = recovery.message(&recovered, None, 0, &tasks);
+        assert_eq!(
+            text,
+            "SHIM recovery: chat worker-1 was interrupted: its process exited (killed or crashed) without \
+             ending its session. Found by node laptop at 1970-01-01T00:00:00Z.\n\
+             Handed back to the queue (another worker can claim it now):\n\
+             - task task-1 \"port the lexer\" (1 of 3 attempts used)\n\
+             Its last checkpoint worker-1:2 is sealed; the resume waits for the next session in \
+             /home/alice/libtok (Claude Code's SessionStart hook, shim_resume, or `shim-node resume` there)."
+        );
+        let silent = sample(Vec::new(), Detected::HeartbeatTimeout);
+        assert!(
+            recovery
+                .message(&silent, None, 0, &[])
+                .contains("it sent no heartbeat for 30 s")
+        );
+    }
+
+    #[test]
+    fn a_message_naming_many_long_tasks_stays_within_a_messages_limit() {
+        let recovery = recovery();
+        let title = "é".repeat(200);
+        let tasks: Vec<TaskRecord> = (0..500).map(|index| task(index, &title)).collect();
+        let recovered = sample(tasks, Detected::ProcessExited);
+        let listed: Vec<&TaskRecord> = recovered.tasks.iter().collect();
+        let text = recovery.message(&recovered, None, 0, &listed);
+        assert!(text.len() <= 16 * 1024, "{} bytes", text.len());
+        assert!(text.contains("- and 470 more"), "{text}");
+    }
+
+    #[test]
+    fn a_watched_chat_is_due_once_its_processes_stayed_exited_for_the_grace() {
+        let recovery = recovery();
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("sleep runs");
+        let described = process::describe(child.id());
+        if process::liveness(&described) == Liveness::Unknown {
+            // Off Linux nothing is watched: the heartbeat timeout decides.
+            let _ = child.kill();
+            let _ = child.wait();
+            return;
+        }
+        recovery.watch("worker-1", Some(described));
+        // Another machine's process is never watched.
+        recovery.watch(
+            "remote",
+            Some(ChatProcess {
+                pid: std::process::id(),
+                started: None,
+                boot_id: Some("another-machine".to_owned()),
+            }),
+        );
+        let start = Instant::now();
+        assert!(recovery.due(start).is_empty(), "alive");
+        child.kill().expect("kill -9");
+        child.wait().expect("reaped");
+        assert!(recovery.due(start).is_empty(), "exited, within the grace");
+        assert_eq!(recovery.due(start + GRACE), vec!["worker-1".to_owned()]);
+        recovery.ended("worker-1");
+        assert!(
+            recovery.due(start + GRACE * 2).is_empty(),
+            "ended: not watched"
+        );
     }
 }
