@@ -56,6 +56,8 @@ pub struct ChatSpec {
     pub client: Option<String>,
     /// The Claude Code process it runs in, when known.
     pub claude_pid: Option<u32>,
+    /// The process whose life is the chat's, as its session start described it.
+    pub process: Option<shim_protocol::messages::ChatProcess>,
     /// When the chat started, milliseconds since the Unix epoch.
     pub started_at_ms: u64,
 }
@@ -199,6 +201,7 @@ impl Actor for ChatWorker {
                 project_dir: args.spec.project_dir,
                 client: args.spec.client,
                 claude_pid: args.spec.claude_pid,
+                process: args.spec.process,
             });
         } else {
             state.window();

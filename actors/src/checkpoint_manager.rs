@@ -42,7 +42,7 @@ use tracing::{info, warn};
 
 use crate::{metrics::ActorMetrics, now_ms, publisher::EventEmitter, redact::redact_in_place};
 pub use error::{CheckpointError, CheckpointResult};
-use store::{ChatRecord, CheckpointStore, StoreError, checkpoint_id, parse_checkpoint_id};
+use store::{ChatRecord, CheckpointStore, Seal, StoreError, checkpoint_id, parse_checkpoint_id};
 
 /// Most transcript reads for resume prompts running at once.
 const RESUME_READS: usize = 2;
@@ -149,9 +149,36 @@ pub struct PendingCheckpoint {
     reply: RpcReplyPort<CheckpointResult<CheckpointSaved>>,
 }
 
+/// A chat found interrupted, to seal: its last checkpoint becomes final and waits for the next session in
+/// its project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealOrder {
+    /// The chat.
+    pub chat_id: String,
+    /// How the interruption was found (`process_exited`, `heartbeat_timeout`).
+    pub detected: String,
+    /// When, milliseconds since the Unix epoch.
+    pub at_ms: u64,
+}
+
+/// What a [`SealOrder`] found or did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    /// True when this order sealed the chat; false when it was sealed already (nothing was done again).
+    pub newly: bool,
+    /// The seal in force.
+    pub seal: Seal,
+    /// The sealed checkpoint, `<chat_id>:<seq>`; none when the chat had none.
+    pub checkpoint_id_opt: Option<String>,
+    /// The chat's project directory, where the resume waits.
+    pub project_dir_opt: Option<String>,
+}
+
 /// Messages of [`CheckpointManager`].
 #[derive(Debug)]
 pub enum CheckpointManagerMessage {
+    /// Seals the checkpoints of a chat found interrupted (once; again is a no-op) and prepares its resume.
+    Seal(SealOrder, RpcReplyPort<CheckpointResult<Sealed>>),
     /// Saves a checkpoint (explicit or automatic) of a chat, with the signals its worker handed over.
     Save(Box<SaveOrder>),
     /// Writes a gathered checkpoint (sent by the manager to itself).
@@ -217,7 +244,14 @@ impl Actor for CheckpointManager {
                     let _ = order.reply.send(Err(error.into()));
                     return Ok(());
                 }
+                if let Err(error) = state.refuse_sealed(&order.chat_id) {
+                    let _ = order.reply.send(Err(error));
+                    return Ok(());
+                }
                 state.gather(&myself, *order);
+            }
+            CheckpointManagerMessage::Seal(order, reply) => {
+                let _ = reply.send(state.seal(order));
             }
             CheckpointManagerMessage::Persist(pending) => state.persist(*pending),
             CheckpointManagerMessage::List(request, reply) => {
@@ -251,6 +285,59 @@ impl Actor for CheckpointManager {
 }
 
 impl CheckpointManagerState {
+    /// A sealed chat takes no more checkpoints: its last one waits, unchanged, for the next session.
+    fn refuse_sealed(&self, chat_id: &str) -> CheckpointResult<()> {
+        match self.args.store.sealed(chat_id)? {
+            None => Ok(()),
+            Some(seal) => Err(CheckpointError::Sealed {
+                chat_id: chat_id.to_owned(),
+                checkpoint_id_opt: seal.seq_opt.map(|seq| checkpoint_id(chat_id, seq)),
+            }),
+        }
+    }
+
+    /// Seals a chat found interrupted, once: its last checkpoint is final (kept, as no later save prunes it)
+    /// and is what the next session in its project is offered (`resume.prepared`).
+    fn seal(&self, order: SealOrder) -> CheckpointResult<Sealed> {
+        validate_id("chat id", &order.chat_id)?;
+        let store = &self.args.store;
+        let latest_opt = store.latest(&order.chat_id)?;
+        let project_dir_opt = store
+            .chat(&order.chat_id)?
+            .and_then(|record| record.project_dir)
+            .or_else(|| {
+                latest_opt
+                    .as_ref()
+                    .and_then(|latest| latest.project_dir.clone())
+            });
+        let (seal, newly) = store.seal(
+            &order.chat_id,
+            &Seal {
+                at_ms: order.at_ms,
+                detected: order.detected,
+                seq_opt: latest_opt.as_ref().map(|latest| latest.seq),
+            },
+        )?;
+        let checkpoint_id_opt = seal.seq_opt.map(|seq| checkpoint_id(&order.chat_id, seq));
+        if newly {
+            info!(chat_id = %order.chat_id, checkpoint = ?checkpoint_id_opt, detected = %seal.detected, "chat interrupted: its last checkpoint is sealed");
+            if let Some(checkpoint_id) = &checkpoint_id_opt {
+                self.args.emitter.emit(
+                    "resume",
+                    "prepared",
+                    Some(&order.chat_id),
+                    json!({"checkpoint_id": checkpoint_id, "project_dir": project_dir_opt, "detected": seal.detected, "sealed_at_ms": seal.at_ms}),
+                );
+            }
+        }
+        Ok(Sealed {
+            newly,
+            seal,
+            checkpoint_id_opt,
+            project_dir_opt,
+        })
+    }
+
     fn gather(&self, myself: &ActorRef<CheckpointManagerMessage>, order: SaveOrder) {
         let started = Instant::now();
         let SaveOrder {
@@ -314,6 +401,11 @@ impl CheckpointManagerState {
             started,
             reply,
         } = pending;
+        // Sealed while its files were gathered: the seal wins.
+        if let Err(error) = self.refuse_sealed(&chat_id) {
+            let _ = reply.send(Err(error));
+            return;
+        }
         // Before the limits cut the texts: a secret cut in two is no longer recognized.
         if let Some(input) = input_opt.as_mut() {
             secrets::redact_input(input);
@@ -411,12 +503,19 @@ impl CheckpointManagerState {
     ) -> CheckpointResult<Option<(ChatRecord, Checkpoint)>> {
         let store = &self.args.store;
         let mut best: Option<(ChatRecord, Checkpoint)> = None;
+        let mut best_sealed = false;
         for record in store.chats_in_project(project_dir)? {
             if Some(record.chat_id.as_str()) == asking_chat_opt || record.ended_at_ms.is_some() {
                 continue;
             }
-            if record.claude_pid.is_some_and(process_alive) {
-                // Its Claude Code process still runs: a live session, not an interrupted one.
+            // A sealed chat was found interrupted (its process exited, or it fell silent): its resume waits
+            // whatever its pids say now.
+            let sealed = store.sealed(&record.chat_id)?.is_some();
+            if !sealed
+                && (record.claude_pid.is_some_and(process_alive)
+                    || crate::process::any_alive(&record.processes))
+            {
+                // Its Claude Code process or its MCP server still runs: a live session, not an interrupted one.
                 continue;
             }
             let Some(latest) = store.latest(&record.chat_id)? else {
@@ -426,11 +525,12 @@ impl CheckpointManagerState {
             if latest.seq <= restored {
                 continue;
             }
-            if best
-                .as_ref()
-                .is_none_or(|(_, current)| latest.created_at_ms > current.created_at_ms)
-            {
+            // A sealed chat first (its interruption is certain), then the most recent checkpoint.
+            if best.as_ref().is_none_or(|(_, current)| {
+                (sealed, latest.created_at_ms) > (best_sealed, current.created_at_ms)
+            }) {
                 best = Some((record, latest));
+                best_sealed = sealed;
             }
         }
         Ok(best)
@@ -561,6 +661,7 @@ fn orphan_record(checkpoint: &Checkpoint) -> ChatRecord {
         api_failures: 0,
         transcript_path: None,
         prompts: Vec::new(),
+        processes: Vec::new(),
     }
 }
 

@@ -34,6 +34,7 @@
 //!   loop: proposals under safety settings, hashed assignment, looks, rollout and rollback, through a
 //!   [`KaizenStore`](experiment_manager::KaizenStore) the node backs with JetStream; and its statistics.
 //! - [`project_dir`]: which directories a chat may name as its project.
+//! - [`process`]: whether a chat's process still runs on this machine (pid, start time, boot id).
 //! - [`restart_policy`]: when and how soon a failed child comes back.
 //! - [`publisher`]: the [`EventPublisher`] trait and the [`EventEmitter`] that stamps events.
 //! - [`redact`]: secrets out of text and JSON before they reach a checkpoint, an event, a log or an export.
@@ -48,6 +49,7 @@ pub mod experiment_manager;
 pub mod metrics;
 pub mod model_router;
 pub mod names;
+pub mod process;
 pub mod project_dir;
 pub mod publisher;
 pub mod redact;

@@ -57,6 +57,8 @@ pub struct BridgeContext {
     pub emitter: shim_actors::EventEmitter,
     /// Locks, the chat registry, messages and tasks.
     pub coordination: Arc<Coordination>,
+    /// Watches this node's chats' processes and recovers the chats found interrupted.
+    pub recovery: Arc<crate::recovery::Recovery>,
 }
 
 /// Subscribes to every subject of node `node_id`. Done before [`serve`] is spawned, so that once the
@@ -146,6 +148,7 @@ async fn dispatch(
                 None => None,
             };
             let named = request.chat_id.is_some();
+            let process_opt = request.process.clone();
             let mut reply = call(context, &context.supervisor, op, |port| {
                 SupervisorMessage::StartSession(request, port)
             })
@@ -159,6 +162,7 @@ async fn dispatch(
                     .await?
             };
             context.coordination.opened(&reply.chat_id, name_opt).await;
+            context.recovery.watch(&reply.chat_id, process_opt);
             encode_ok(&reply)
         }
         NodeOp::SessionEnd => {
@@ -176,6 +180,7 @@ async fn dispatch(
                 SupervisorMessage::EndSession(request, port)
             })
             .await??;
+            context.recovery.ended(&reply.chat_id);
             context.coordination.ended(&reply.chat_id).await;
             encode_ok(&reply)
         }

@@ -28,6 +28,6 @@ pub mod supervise;
 pub mod tasks;
 
 pub use service::{
-    CoordOp, Coordination, CoordinationError, CoordinationResult, Pieces, Presence, Taken, Tasks,
-    sweep,
+    CoordOp, Coordination, CoordinationError, CoordinationResult, Pieces, Presence, Silent, Taken,
+    Tasks, sweep,
 };

@@ -15,6 +15,8 @@
 //!   coordination).
 //! - [`coordination`]: the task queue, chat registry, messages and locks on JetStream, one service any node
 //!   answers (`shim.v1.coord.<op>`), with its supervised background tasks.
+//! - [`recovery`]: Workflow C, recovery by itself: this node's chats found interrupted (their process exited,
+//!   or silent) have their checkpoint sealed, their tasks handed back and their supervisors told, once.
 //! - [`analytics`]: the events stream `SHIM_EVENTS`, the session ledger (outcomes in `shim_sessions`) and
 //!   the analytics service (`shim.v1.analytics.<op>`, any node answers).
 //! - [`kaizen`]: the Kaizen loop's JetStream store and service (`shim.v1.kaizen.<op>`, any node answers),
@@ -46,6 +48,7 @@ pub mod nats;
 pub mod otlp;
 pub mod profile;
 pub mod publisher;
+pub mod recovery;
 pub mod router_service;
 pub mod service;
 pub mod workflows;
@@ -241,6 +244,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     };
     let (publisher, publisher_task) = NatsPublisher::start(events_client, node_metrics.clone());
     let emitter = EventEmitter::new(config.node_id.as_str(), Arc::new(publisher));
+    let recovery_store = store.clone();
     let (supervisor, supervisor_handle) = Actor::spawn(
         None,
         Supervisor,
@@ -355,6 +359,29 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
         },
         config.chat_away_after() / 3,
     ));
+    let recovery = Arc::new(recovery::Recovery::new(
+        config.node_id.clone(),
+        coordination.clone(),
+        recovery_store,
+        emitter.clone(),
+        config.request_timeout(),
+        config.chat_away_after(),
+    ));
+    recovery.watch_known();
+    {
+        let (silent_tx, silent_rx) = tokio::sync::mpsc::unbounded_channel();
+        coordination.report_silent_to(silent_tx);
+        let silent = Arc::new(tokio::sync::Mutex::new(silent_rx));
+        let recovery = recovery.clone();
+        let shutdown = shutdown_rx.clone();
+        supervision.spawn("chat recovery", move || {
+            let run = recovery.clone().run(silent.clone(), shutdown.clone());
+            async move {
+                run.await;
+                coordination::supervise::Ended::Finished
+            }
+        });
+    }
     let context = Arc::new(BridgeContext {
         supervisor: supervisor.clone(),
         node_id: config.node_id.clone(),
@@ -364,6 +391,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
         metrics: node_metrics,
         emitter: emitter.clone(),
         coordination: coordination.clone(),
+        recovery,
     });
     if has_registry {
         let coordination = coordination.clone();

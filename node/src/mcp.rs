@@ -576,6 +576,8 @@ impl ShimMcp {
                 .to_owned(),
             ),
             claude_pid: self.state.options.claude_pid_opt,
+            // This server speaks for the chat: once it has exited, the node beside it recovers the chat.
+            process: Some(shim_actors::process::this()),
         };
         // Re-attaching to a chat this server opened presents its secret.
         let node = &match &request.chat_id {

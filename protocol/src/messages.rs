@@ -20,7 +20,8 @@ pub use analytics::{
     SummaryRequest,
 };
 pub use chat::{
-    ChatInfo, SessionEndReply, SessionEndRequest, SessionStartReply, SessionStartRequest,
+    ChatInfo, ChatProcess, SessionEndReply, SessionEndRequest, SessionStartReply,
+    SessionStartRequest,
 };
 pub use chat_message::{ChatMessage, MessageList, ReadMessagesRequest, SendMessageRequest};
 pub use checkpoint::{
@@ -40,7 +41,9 @@ pub use model::{
     LearnedPreference, OverrideReply, OverrideRequest, RouteAlternative, RouteReply, RouteRequest,
 };
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
-pub use registry::{ChatEntry, ChatList, ChatRole, ChatStatus, HeartbeatRequest, ListChatsRequest};
+pub use registry::{
+    ChatEntry, ChatList, ChatRole, ChatStatus, HeartbeatRequest, Interruption, ListChatsRequest,
+};
 pub use signal::{
     RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,
 };

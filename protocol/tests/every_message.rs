@@ -184,7 +184,8 @@ fn task_record() -> Value {
 fn chat_entry() -> Value {
     json!({
         "chat_id": "w1", "node_id": "n1", "role": "worker", "name": "lexer", "capabilities": ["rust"],
-        "status": "busy", "current_task": "t1", "last_heartbeat_ms": 5
+        "status": "busy", "current_task": "t1", "last_heartbeat_ms": 5,
+        "interrupted": {"at_ms": 9_000, "detected": "process_exited", "node_id": "n1"}
     })
 }
 
@@ -294,8 +295,16 @@ fn every_message() -> Vec<(&'static str, String)> {
         // chat
         check::<SessionStartRequest>(
             "SessionStartRequest",
-            json!({"chat_id": "c1", "project_dir": "/p", "name": "n", "client": "cli", "claude_pid": 4242}),
+            json!({
+                "chat_id": "c1", "project_dir": "/p", "name": "n", "client": "cli", "claude_pid": 4242,
+                "process": {"pid": 4243, "started": 98_765, "boot_id": "5f0e6c1a-boot"}
+            }),
             &[],
+        ),
+        check::<ChatProcess>(
+            "ChatProcess",
+            json!({"pid": 4243, "started": 98_765, "boot_id": "5f0e6c1a-boot"}),
+            &["pid"],
         ),
         check::<SessionStartReply>(
             "SessionStartReply",
@@ -752,6 +761,11 @@ fn every_message() -> Vec<(&'static str, String)> {
             "ChatEntry",
             chat_entry(),
             &["chat_id", "node_id", "role", "status", "last_heartbeat_ms"],
+        ),
+        check::<Interruption>(
+            "Interruption",
+            json!({"at_ms": 9_000, "detected": "process_exited", "node_id": "n1"}),
+            &["at_ms", "detected", "node_id"],
         ),
         check::<HeartbeatRequest>(
             "HeartbeatRequest",

@@ -72,6 +72,11 @@ fn every_message_round_trips() {
         name: Some("n".to_owned()),
         client: Some("cli".to_owned()),
         claude_pid: Some(4242),
+        process: Some(shim_protocol::messages::ChatProcess {
+            pid: 4242,
+            started: Some(77),
+            boot_id: Some("b".to_owned()),
+        }),
     });
     round_trip(&SessionStartReply {
         chat_id: "c".to_owned(),
@@ -311,6 +316,7 @@ fn golden_bytes_have_not_drifted() {
             name: Some("refactor parser".to_owned()),
             client: Some("claude-desktop".to_owned()),
             claude_pid: None,
+            process: None,
         },
     );
     assert_golden(

@@ -164,6 +164,16 @@ impl McpClient {
         self.send_raw(&message.to_string()).await;
     }
 
+    /// Returns the server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
+    /// Kills the server outright (SIGKILL), as a crash or `kill -9` would, and reaps it.
+    pub async fn kill_9(&mut self) {
+        let _ = self.child.kill().await;
+    }
+
     /// Closes stdin and waits for the server to exit; returns whether it exited successfully.
     pub async fn close(mut self) -> bool {
         drop(self.stdin);

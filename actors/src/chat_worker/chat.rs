@@ -37,6 +37,8 @@ pub struct ChatOpened {
     pub client: Option<String>,
     /// The Claude Code process it runs in.
     pub claude_pid: Option<u32>,
+    /// The process whose life is the chat's (its MCP server, or its Claude Code process).
+    pub process: Option<shim_protocol::messages::ChatProcess>,
 }
 
 impl ChatWorkerState {

@@ -13,7 +13,7 @@ use shim_protocol::messages::{
 use crate::{
     chat_worker::ChatWorkerMessage,
     checkpoint_manager::{
-        CheckpointError, CheckpointManager, CheckpointManagerMessage, CheckpointResult,
+        CheckpointError, CheckpointManager, CheckpointManagerMessage, CheckpointResult, SealOrder,
     },
     names, now_ms,
     publisher::RecordingPublisher,
@@ -416,6 +416,93 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
         "not offered again once restored"
     );
     assert_eq!(publisher.of_kind("resume.restored").len(), 1);
+    supervisor.stop(None);
+}
+
+#[tokio::test]
+async fn a_sealed_chat_takes_no_more_checkpoints_and_its_resume_waits_first() {
+    let publisher = RecordingPublisher::default();
+    let supervisor = node(&publisher).await;
+    let project = tempfile::tempdir().expect("temp dir");
+    let project_dir = project.path().display().to_string();
+
+    // Another interrupted session of the project, with a newer checkpoint, but not sealed.
+    let sealed_chat = open(&supervisor, Some(&project_dir)).await;
+    let saved = save(
+        &sealed_chat,
+        CheckpointInput {
+            summary: "lexer half ported".to_owned(),
+            ..CheckpointInput::default()
+        },
+    )
+    .await
+    .expect("saves");
+    let other = open(&supervisor, Some(&project_dir)).await;
+    save(
+        &other,
+        CheckpointInput {
+            summary: "something else".to_owned(),
+            ..CheckpointInput::default()
+        },
+    )
+    .await
+    .expect("saves");
+
+    let seal = |detected: &str| {
+        let order = SealOrder {
+            chat_id: sealed_chat.clone(),
+            detected: detected.to_owned(),
+            at_ms: now_ms(),
+        };
+        let supervisor = supervisor.clone();
+        async move {
+            checkpoints(&supervisor, |port| {
+                CheckpointManagerMessage::Seal(order, port)
+            })
+            .await
+            .expect("seals")
+        }
+    };
+    let first = seal("process_exited").await;
+    assert!(first.newly);
+    assert_eq!(
+        first.checkpoint_id_opt.as_deref(),
+        Some(saved.checkpoint_id.as_str())
+    );
+    assert_eq!(first.project_dir_opt.as_deref(), Some(project_dir.as_str()));
+    let again = seal("heartbeat_timeout").await;
+    assert!(!again.newly, "sealed once");
+    assert_eq!(again.seal, first.seal);
+    assert_eq!(publisher.of_kind("resume.prepared").len(), 1);
+
+    // A later save under the chat is refused, saying why.
+    let refused = save(
+        &sealed_chat,
+        CheckpointInput {
+            summary: "after the crash".to_owned(),
+            ..CheckpointInput::default()
+        },
+    )
+    .await;
+    assert!(
+        matches!(&refused, Err(CheckpointError::Sealed { checkpoint_id_opt: Some(id), .. }) if *id == saved.checkpoint_id),
+        "{refused:?}"
+    );
+
+    // The next session in the project is offered the sealed chat's checkpoint, before the newer unsealed one.
+    let newcomer = open(&supervisor, Some(&project_dir)).await;
+    let offer = checkpoints(&supervisor, |port| {
+        CheckpointManagerMessage::ResumeCheck(
+            ResumeCheckRequest {
+                project_dir: project_dir.clone(),
+                chat_id: Some(newcomer),
+            },
+            port,
+        )
+    })
+    .await
+    .expect("checks");
+    assert_eq!(offer.checkpoint_id, Some(saved.checkpoint_id));
     supervisor.stop(None);
 }
 

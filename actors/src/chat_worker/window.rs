@@ -91,6 +91,7 @@ impl ChatWindow {
             api_failures: 0,
             transcript_path: None,
             prompts: Vec::new(),
+            processes: Vec::new(),
         });
         ChatWindow {
             level: RiskLevel::Safe,
@@ -139,6 +140,9 @@ impl ChatWindow {
         }
         if opened.claude_pid.is_some() {
             self.record.claude_pid = opened.claude_pid;
+        }
+        if let Some(process) = &opened.process {
+            crate::process::remember(&mut self.record.processes, process.clone());
         }
         // A chat that is opened again is live again.
         self.record.ended_at_ms = None;

@@ -26,6 +26,19 @@ pub enum CheckpointError {
         /// The checkpoint id.
         id: String,
     },
+    /// The chat was found interrupted and its last checkpoint sealed for the next session's resume: it takes
+    /// no more checkpoints.
+    #[error(
+        "chat {chat_id} was found interrupted and its last checkpoint{} sealed for the next session in its \
+         project to resume from; it takes no more checkpoints: open a new chat (shim_session_start) and save there",
+        checkpoint_id_opt.as_deref().map(|id| format!(" ({id})")).unwrap_or_default()
+    )]
+    Sealed {
+        /// The chat.
+        chat_id: String,
+        /// Its sealed checkpoint, if it had one.
+        checkpoint_id_opt: Option<String>,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -50,9 +63,9 @@ impl From<CheckpointError> for WireError {
     fn from(error: CheckpointError) -> Self {
         match error {
             CheckpointError::BadId(error) => error.into(),
-            CheckpointError::NotACheckpointId { .. } | CheckpointError::NothingToResume => {
-                WireError::bad_request(error.to_string())
-            }
+            CheckpointError::NotACheckpointId { .. }
+            | CheckpointError::NothingToResume
+            | CheckpointError::Sealed { .. } => WireError::bad_request(error.to_string()),
             CheckpointError::NotFound { id } => WireError::NotFound {
                 kind: "checkpoint".to_owned(),
                 id,

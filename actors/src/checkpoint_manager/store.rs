@@ -6,14 +6,15 @@
 //! - `chats`: `<chat_id>` → MessagePack(ChatRecord)
 //! - `seq`: `<chat_id>` → last checkpoint number (u64 big-endian), bumped atomically
 //! - `restored`: `<chat_id>` → number of the checkpoint a later session resumed from
+//! - `sealed`: `<chat_id>` → MessagePack(Seal): the chat was found interrupted; its checkpoints are final
 //!
-//! Each tree has one writer: chat records belong to each chat's worker, checkpoints, numbers and restore
-//! marks to the CheckpointManager.
+//! Each tree has one writer: chat records belong to each chat's worker, checkpoints, numbers, restore
+//! marks and seals to the CheckpointManager.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use shim_protocol::messages::{Checkpoint, CheckpointSummary};
+use shim_protocol::messages::{ChatProcess, Checkpoint, CheckpointSummary};
 
 use super::limits::cut;
 
@@ -92,6 +93,10 @@ pub struct ChatRecord {
     /// The user's latest prompts from the UserPromptSubmit hook (at most 20, each cut to 600 chars).
     #[serde(default)]
     pub prompts: Vec<RecordedPrompt>,
+    /// The processes whose life is the chat's (its MCP server, its Claude Code process), as its session
+    /// starts described them: while one runs the session is live; once all have exited it was interrupted.
+    #[serde(default)]
+    pub processes: Vec<ChatProcess>,
 }
 
 /// A user's prompt as a hook reported it.
@@ -103,6 +108,19 @@ pub struct RecordedPrompt {
     pub text: String,
 }
 
+/// A chat found interrupted: written once, never changed. Its checkpoints are final (no save is taken under
+/// its id, so none of them is pruned) until a later session resumes from the last one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seal {
+    /// When it was sealed, milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    /// How the interruption was found (`process_exited`, `heartbeat_timeout`).
+    pub detected: String,
+    /// The number of its last checkpoint then; none when it had none.
+    #[serde(default)]
+    pub seq_opt: Option<u64>,
+}
+
 /// The store. Cheap to clone; all clones share the database.
 #[derive(Debug, Clone)]
 pub struct CheckpointStore {
@@ -111,6 +129,7 @@ pub struct CheckpointStore {
     chats: sled::Tree,
     seq: sled::Tree,
     restored: sled::Tree,
+    sealed: sled::Tree,
 }
 
 fn checkpoint_key(chat_id: &str, seq: u64) -> Vec<u8> {
@@ -210,6 +229,7 @@ impl CheckpointStore {
             chats: db.open_tree("chats")?,
             seq: db.open_tree("seq")?,
             restored: db.open_tree("restored")?,
+            sealed: db.open_tree("sealed")?,
             db,
         })
     }
@@ -369,6 +389,54 @@ impl CheckpointStore {
             .get(chat_id.as_bytes())?
             .and_then(|bytes| <[u8; 8]>::try_from(bytes.as_ref()).ok())
             .map(u64::from_be_bytes))
+    }
+
+    /// Seals chat `chat_id` with `seal`, durably, unless it is sealed already; returns the seal in force and
+    /// whether this call wrote it. Atomic (compare-and-swap): two callers never both seal a chat.
+    pub fn seal(&self, chat_id: &str, seal: &Seal) -> StoreResult<(Seal, bool)> {
+        let bytes = rmp_serde::to_vec_named(seal)?;
+        match self.sealed.compare_and_swap(
+            chat_id.as_bytes(),
+            None as Option<&[u8]>,
+            Some(bytes),
+        )? {
+            Ok(()) => {
+                self.db.flush()?;
+                Ok((seal.clone(), true))
+            }
+            Err(existing) => {
+                let current = existing
+                    .current
+                    .ok_or_else(|| StoreError::Corrupt(format!("seal of chat {chat_id}")))?;
+                let current = rmp_serde::from_slice(&current)
+                    .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+                Ok((current, false))
+            }
+        }
+    }
+
+    /// Returns a chat's seal, if it was found interrupted.
+    pub fn sealed(&self, chat_id: &str) -> StoreResult<Option<Seal>> {
+        self.sealed
+            .get(chat_id.as_bytes())?
+            .map(|bytes| {
+                rmp_serde::from_slice(&bytes)
+                    .map_err(|error| StoreError::Corrupt(error.to_string()))
+            })
+            .transpose()
+    }
+
+    /// Returns every chat record (for the node's start: which sessions it watches).
+    pub fn chats(&self) -> StoreResult<Vec<ChatRecord>> {
+        let mut records = Vec::new();
+        for entry in self.chats.iter() {
+            let (_, bytes) = entry?;
+            records.push(
+                rmp_serde::from_slice(&bytes)
+                    .map_err(|error| StoreError::Corrupt(error.to_string()))?,
+            );
+        }
+        Ok(records)
     }
 
     /// Returns every chat record of a project directory.

@@ -634,7 +634,12 @@ pub const COORDINATION_TASK_RESTARTS: MetricSpec = counter(
     "shim_coordination_task_restarts",
     &[label(
         "task",
-        LabelValues::Fixed(&["task index", "task puller", "registry sweeper"]),
+        LabelValues::Fixed(&[
+            "task index",
+            "task puller",
+            "registry sweeper",
+            "chat recovery",
+        ]),
     )],
     "Restarts of coordination's background tasks, by task",
 );

@@ -59,6 +59,7 @@ impl SupervisorState {
             project_dir: request.project_dir.clone(),
             client: request.client.clone(),
             claude_pid: request.claude_pid,
+            process: request.process.clone(),
         };
         let node_id = self.args.emitter.node_id().to_owned();
         let sessions = self.chats.values().filter(|entry| entry.session).count();
@@ -99,6 +100,7 @@ impl SupervisorState {
             entry.spec.project_dir = opened.project_dir;
             entry.spec.client = opened.client;
             entry.spec.claude_pid = opened.claude_pid;
+            entry.spec.process = opened.process;
             let spec = entry.spec.clone();
             self.announce_started(&spec);
             return Ok(SessionStartReply {
@@ -128,6 +130,7 @@ impl SupervisorState {
             project_dir: opened.project_dir,
             client: opened.client,
             claude_pid: opened.claude_pid,
+            process: opened.process,
             started_at_ms: now_ms(),
         };
         let worker = self
@@ -259,6 +262,7 @@ impl SupervisorState {
                 .and_then(|record| record.project_dir.clone()),
             client: record_opt.as_ref().and_then(|record| record.client.clone()),
             claude_pid: record_opt.as_ref().and_then(|record| record.claude_pid),
+            process: None,
             started_at_ms: now_ms(),
         };
         let worker = self

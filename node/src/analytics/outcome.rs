@@ -11,7 +11,8 @@
 //!    no request succeeded after it (telemetry by the records' own `record_time`: Claude Code exports it in
 //!    batches, so a request made before the failure can arrive after it);
 //! 3. `resumed` / `abandoned` / `interrupted`: its process went away without an end (`chats.gone` from the
-//!    registry, a `resume.offered` naming it, its node stopping without ending it); `resumed` once a later
+//!    registry, `chats.away` with reason `process_exited` from recovery, a `resume.offered` naming it, its
+//!    node stopping without ending it); `resumed` once a later
 //!    session took its resume (`resume.restored`), `abandoned` once nobody did in time or a later session in
 //!    its project ended without taking it;
 //! 4. `compacted`: its context was compacted automatically (PreCompact or PostCompact with trigger `auto`,
@@ -539,6 +540,12 @@ impl StoredSession {
             }
             "chats.gone" if fact.text("reason") != Some("ended") => {
                 session.interrupt(at_ms, "gone: no heartbeat from its session".to_owned());
+            }
+            "chats.away" if fact.text("reason") == Some("process_exited") => {
+                session.interrupt(
+                    at_ms,
+                    format!("interrupted: its process exited (recovered by node {node_id})"),
+                );
             }
             "chats.away" if fact.text("reason") == Some("node stopping") => {
                 session.interrupt(

@@ -109,6 +109,9 @@ pub fn parse(input: &[u8], claude_pid_opt: Option<u32>, now_ms: u64) -> Option<H
                 name: None,
                 client: Some("claude-code".to_owned()),
                 claude_pid: claude_pid_opt,
+                // The hook is gone in a moment and Claude Code outlives its sessions' ends; the session's MCP
+                // server describes the process the node watches.
+                process: None,
             },
         }),
         // The prompt is kept for resume: a crash can come before the transcript has it.

@@ -8,7 +8,7 @@ use async_nats::jetstream::kv::Store;
 use futures::StreamExt;
 use shim_protocol::{
     WireError,
-    messages::{ChatEntry, ChatRole, ChatStatus, HeartbeatRequest},
+    messages::{ChatEntry, ChatRole, ChatStatus, HeartbeatRequest, Interruption},
     subject::{self, validate_id},
 };
 
@@ -25,6 +25,18 @@ pub struct Transition {
     pub entry: ChatEntry,
     /// The status before.
     pub from: ChatStatus,
+}
+
+/// What [`Registry::interrupt`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Interrupted {
+    /// This call marked the chat interrupted; the transition (its status may be unchanged: away or gone
+    /// already).
+    Won(Transition),
+    /// The chat was marked interrupted before (by this node or another): nothing to do again.
+    Already,
+    /// The registry has no such chat.
+    Unknown,
 }
 
 /// The registry.
@@ -102,6 +114,8 @@ impl Registry {
                         .clone()
                         .or_else(|| previous.and_then(|entry| entry.current_task.clone())),
                     last_heartbeat_ms: now_ms,
+                    // A chat that comes back after it was recovered stays recovered: never twice.
+                    interrupted: previous.and_then(|entry| entry.interrupted.clone()),
                 }))
             })
             .await?;
@@ -152,6 +166,43 @@ impl Registry {
             Ok(_) | Err(BucketError::Contended { .. }) => Ok(()),
             Err(error) => Err(error.into()),
         }
+    }
+
+    /// Marks chat `chat_id` interrupted (`interruption`), once: a compare-and-set, so of several nodes (or
+    /// several attempts) exactly one wins. A present chat is moved away, working on nothing, in the same write.
+    pub async fn interrupt(
+        &self,
+        chat_id: &str,
+        interruption: Interruption,
+    ) -> Result<Interrupted, WireError> {
+        validate_id("chat id", chat_id)?;
+        let mut already = false;
+        let mut from = ChatStatus::Gone;
+        let updated = self
+            .bucket
+            .update(chat_id, |current| {
+                let Some(entry) = current.value() else {
+                    return Ok(None);
+                };
+                already = entry.interrupted.is_some();
+                if already {
+                    return Ok(None);
+                }
+                let mut entry = entry.clone();
+                from = entry.status;
+                if from.is_present() {
+                    entry.status = ChatStatus::Away;
+                }
+                entry.current_task = None;
+                entry.interrupted = Some(interruption.clone());
+                Ok::<_, BucketError>(Some(entry))
+            })
+            .await?;
+        Ok(match updated {
+            Updated::Written { value: entry, .. } => Interrupted::Won(Transition { entry, from }),
+            Updated::Left(_) if already => Interrupted::Already,
+            Updated::Left(_) => Interrupted::Unknown,
+        })
     }
 
     /// Marks a chat whose session ended `gone`, working on nothing; returns the transition, or `None` when the

@@ -32,7 +32,7 @@ use tracing::warn;
 
 pub use presence::Presence;
 pub use tasks::Tasks;
-pub use upkeep::sweep;
+pub use upkeep::{Silent, sweep};
 
 use super::{
     locks::{self, Acquired, Locks},
@@ -198,6 +198,8 @@ pub struct Coordination {
     capabilities: Mutex<HashMap<String, Vec<String>>>,
     /// When chats' registry entries were last refreshed from their signals.
     presence: Presence,
+    /// Where the sweep reports this node's chats that fell silent (the node's recovery), once wired.
+    silent_tx: Mutex<Option<tokio::sync::mpsc::UnboundedSender<upkeep::Silent>>>,
 }
 
 /// The chat a request of `op` acts for: the sender of a message, the `chat_id` of the rest; none for reading the
@@ -247,6 +249,7 @@ impl Coordination {
             joined: Mutex::new(HashSet::new()),
             capabilities: Mutex::new(HashMap::new()),
             presence: Presence::new(refresh_every),
+            silent_tx: Mutex::new(None),
         }
     }
 

@@ -22,6 +22,30 @@ pub struct SessionStartRequest {
     /// Code session share it, which is how they land on the same chat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claude_pid: Option<u32>,
+    /// The process whose life is the chat's (the `shim-node mcp` server speaking for it, or the Claude Code
+    /// process of a session opened by hooks). The node on the same machine watches it: once it has exited,
+    /// the chat is recovered at once instead of after the registry's away time. Filled in by SHIM's own clients,
+    /// never by a model: left out of the tools' schemas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub process: Option<ChatProcess>,
+}
+
+/// A process on one machine, named so that no other process (another machine's, or a later one given the same
+/// pid) is mistaken for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ChatProcess {
+    /// Its process id.
+    pub pid: u32,
+    /// When it started, in clock ticks since the machine booted (`/proc/<pid>/stat`, field 22); none where
+    /// unknown (not Linux).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<u64>,
+    /// The machine's boot id (`/proc/sys/kernel/random/boot_id`): the same on one machine until it reboots,
+    /// different everywhere else. None where unknown (not Linux).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boot_id: Option<String>,
 }
 
 /// The chat a [`SessionStartRequest`] opened.

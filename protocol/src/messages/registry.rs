@@ -124,6 +124,22 @@ pub struct ChatEntry {
     pub current_task: Option<String>,
     /// Its last heartbeat, milliseconds since the Unix epoch.
     pub last_heartbeat_ms: u64,
+    /// Set once, when the chat was found interrupted and recovered (its checkpoint sealed, its tasks handed
+    /// back, its supervisors told); kept if the chat comes back, so it is never recovered twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<Interruption>,
+}
+
+/// How and when a chat was found interrupted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Interruption {
+    /// When it was found, milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    /// How: `process_exited` (its process was seen gone) or `heartbeat_timeout` (silent for the away time).
+    pub detected: String,
+    /// The node that recovered it (the one holding its checkpoints).
+    pub node_id: String,
 }
 
 /// A chat says it is alive (and, optionally, who it is and what it does).
@@ -204,6 +220,7 @@ mod tests {
                     status,
                     current_task: None,
                     last_heartbeat_ms: 7,
+                    interrupted: None,
                 };
                 let old = StringlyEntry {
                     chat_id: "c1".to_owned(),

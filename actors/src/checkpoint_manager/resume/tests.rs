@@ -22,6 +22,7 @@ fn record(last_activity: LastActivity, last_active_ms: u64) -> ChatRecord {
         api_failures: 0,
         transcript_path: None,
         prompts: Vec::new(),
+        processes: Vec::new(),
     }
 }
 

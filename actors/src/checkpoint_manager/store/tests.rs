@@ -128,6 +128,7 @@ fn checkpoints_survive_reopening_the_store() {
                 api_failures: 0,
                 transcript_path: None,
                 prompts: Vec::new(),
+                processes: Vec::new(),
             })
             .expect("chat");
     }
@@ -205,4 +206,31 @@ fn lists_are_newest_first_and_ids_parse_back() {
     assert_eq!(parse_checkpoint_id("0193-ab:12"), Some(("0193-ab", 12)));
     assert_eq!(parse_checkpoint_id("nocolon"), None);
     assert_eq!(parse_checkpoint_id("a:b"), None);
+}
+
+#[test]
+fn a_chat_is_sealed_once_and_the_first_seal_stands() {
+    let store = CheckpointStore::temporary().expect("store");
+    assert_eq!(store.sealed("c1").expect("reads"), None);
+    let first = Seal {
+        at_ms: 5,
+        detected: "process_exited".to_owned(),
+        seq_opt: Some(3),
+    };
+    assert_eq!(
+        store.seal("c1", &first).expect("seals"),
+        (first.clone(), true)
+    );
+    let second = Seal {
+        at_ms: 9,
+        detected: "heartbeat_timeout".to_owned(),
+        seq_opt: Some(4),
+    };
+    assert_eq!(
+        store.seal("c1", &second).expect("answers"),
+        (first.clone(), false),
+        "sealing again changes nothing"
+    );
+    assert_eq!(store.sealed("c1").expect("reads"), Some(first));
+    assert_eq!(store.sealed("c2").expect("reads"), None);
 }

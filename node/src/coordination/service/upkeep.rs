@@ -55,9 +55,16 @@ pub async fn sweep(
                         Some(&transition.entry.chat_id),
                         json!({"from": transition.from, "node_id": transition.entry.node_id, "last_heartbeat_ms": transition.entry.last_heartbeat_ms}),
                     );
-                    coordination
+                    let handed_back = coordination
                         .requeue_tasks_of(&transition.entry.chat_id)
                         .await;
+                    // A chat of this node fell silent: recovery decides whether it was interrupted (and
+                    // then tells the supervisors of the tasks just handed back).
+                    if transition.from.is_present()
+                        && transition.entry.node_id == coordination.node_id
+                    {
+                        coordination.tell_recovery(&transition.entry.chat_id, handed_back);
+                    }
                 }
             }
             Err(error) => {
@@ -70,6 +77,15 @@ pub async fn sweep(
             }
         }
     }
+}
+
+/// A chat of this node the sweep found silent, and the tasks it handed back for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Silent {
+    /// The chat.
+    pub chat_id: String,
+    /// The tasks it held, handed back to the queue by the sweep.
+    pub handed_back: Vec<shim_protocol::messages::TaskRecord>,
 }
 
 impl Coordination {
@@ -87,24 +103,50 @@ impl Coordination {
         }
     }
 
-    /// Hands the tasks of a chat that went away back to the queue at once.
-    pub(crate) async fn requeue_tasks_of(&self, chat_id: &str) {
+    /// Hands the tasks of a chat that went away back to the queue at once; returns them as handed back.
+    pub(crate) async fn requeue_tasks_of(
+        &self,
+        chat_id: &str,
+    ) -> Vec<shim_protocol::messages::TaskRecord> {
         let Some(tasks) = self.pieces.tasks_opt.as_ref() else {
-            return;
+            return Vec::new();
         };
         let held = tasks.index.held_by(chat_id);
         if held.is_empty() {
-            return;
+            return Vec::new();
         }
         match tasks
             .queue
             .requeue_held(chat_id, &held, shim_actors::now_ms())
             .await
         {
-            Ok(changes) => self.report(tasks, &changes),
-            Err(error) => {
-                warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away")
+            Ok(changes) => {
+                self.report(tasks, &changes);
+                changes.into_iter().map(|change| change.task).collect()
             }
+            Err(error) => {
+                warn!(%error, %chat_id, "failed to requeue the tasks of a chat that went away");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Sends the chats of this node that the sweep finds silent, with the tasks it handed back for them, to
+    /// `sender` (the node's recovery), from now on.
+    pub fn report_silent_to(&self, sender: tokio::sync::mpsc::UnboundedSender<Silent>) {
+        if let Ok(mut slot) = self.silent_tx.lock() {
+            *slot = Some(sender);
+        }
+    }
+
+    fn tell_recovery(&self, chat_id: &str, handed_back: Vec<shim_protocol::messages::TaskRecord>) {
+        if let Ok(slot) = self.silent_tx.lock()
+            && let Some(sender) = slot.as_ref()
+        {
+            let _ = sender.send(Silent {
+                chat_id: chat_id.to_owned(),
+                handed_back,
+            });
         }
     }
 

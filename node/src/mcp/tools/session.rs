@@ -20,7 +20,7 @@ use crate::{mcp::ShimMcp, nats::ClientError};
 impl ToolArgs for SessionStartRequest {
     const CHAT: ChatArg = ChatArg::None;
     // The server opens a new chat (no re-attach), for its client and Claude Code process.
-    const HIDDEN: &'static [&'static str] = &["chat_id", "client", "claude_pid"];
+    const HIDDEN: &'static [&'static str] = &["chat_id", "client", "claude_pid", "process"];
 
     fn adjust(properties: &mut Map<String, Value>) {
         describe(
