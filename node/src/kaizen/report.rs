@@ -400,6 +400,50 @@ mod tests {
     }
 
     #[test]
+    fn every_parameter_of_a_change_across_components_is_reported() {
+        let mut across = experiment("exp-7", ExperimentStatus::AwaitingApproval, None);
+        across.changes = vec![
+            shim_protocol::messages::ParameterChange {
+                parameter: "checkpoint.every_calls".to_owned(),
+                control: 5.0,
+                treatment: 3.0,
+            },
+            shim_protocol::messages::ParameterChange {
+                parameter: "routing.lean.design".to_owned(),
+                control: 0.0,
+                treatment: 0.55,
+            },
+        ];
+        across.created_at_ms = NOW - 1000;
+        let list = ExperimentList {
+            experiments: vec![
+                across,
+                experiment("exp-1", ExperimentStatus::AwaitingApproval, None),
+            ],
+            truncated: false,
+        };
+        let report = build(&list, &ParameterList::default(), 30.0, NOW);
+        let changes: Vec<(&str, f64, f64)> = report.awaiting_approval[0]
+            .changes
+            .iter()
+            .map(|change| (change.parameter.as_str(), change.from, change.to))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                ("checkpoint.every_calls", 5.0, 3.0),
+                ("routing.lean.design", 0.0, 0.55)
+            ]
+        );
+        // One stored before `changes` is reported as its one parameter.
+        assert_eq!(report.awaiting_approval[1].changes.len(), 1);
+        assert_eq!(
+            report.awaiting_approval[1].changes[0].parameter,
+            "checkpoint.every_calls"
+        );
+    }
+
+    #[test]
     fn the_period_sorts_experiments_by_where_they_are() {
         let recent = NOW - 86_400_000;
         let old = NOW - 60 * 86_400_000;
