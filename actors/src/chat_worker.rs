@@ -367,6 +367,8 @@ async fn chat_parameters(node: &NodeWide, chat_id: &str) -> Option<RiskThreshold
                 "parameter": assignment.parameter,
                 "variant": assignment.variant.as_str(),
                 "value": assignment.value,
+                "values": assignment.values,
+                "capped": assignment.capped,
                 "stage": assignment.stage,
             }),
         );

@@ -22,6 +22,7 @@
 //! - [`catalogue`]: the parameters and metrics.
 //! - [`settings`]: the safety settings and the check of a proposal.
 //! - [`assignment`]: the hashed assignment.
+//! - [`variant`]: variants of several parameters: the combined check and the per-chat cap.
 //! - [`evaluate`]: the plan and the decision of a look.
 //! - [`store`]: the state's trait.
 //! - [`stats`]: the statistics.
@@ -34,6 +35,7 @@ pub mod evaluate;
 pub mod settings;
 pub mod stats;
 pub mod store;
+pub mod variant;
 
 use std::{collections::BTreeMap, sync::Arc};
 
@@ -42,8 +44,8 @@ use shim_protocol::{
     messages::{
         ArmRecord, AssignReply, AssignRequest, Assignment, AuditEntry, AuditList, AuditRequest,
         ChatParameters, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
-        GuardrailSpec, ObserveReply, ObserveRequest, ParameterList, ParameterValue, ProposeRequest,
-        StageRecord, Variant,
+        GuardrailSpec, ObserveReply, ObserveRequest, ParameterChange, ParameterList,
+        ParameterValue, ProposeRequest, StageRecord, Variant,
     },
     subject::validate_id,
 };
@@ -326,16 +328,35 @@ impl ExperimentManagerArgs {
         self.clock.now()
     }
 
-    /// Checks that setting `name` to `value` keeps each warning threshold below its danger threshold.
-    fn consistent(&self, set: &ParameterSet, name: &str, value: f64) -> Result<(), String> {
+    /// Checks that the values of a variant, set at once over the values in force, keep each warning threshold
+    /// below its danger threshold, also for a chat in the treatments of other `open` experiments (any of
+    /// them; `own_id`, the variant's own experiment, is not another).
+    fn consistent(
+        &self,
+        set: &ParameterSet,
+        values: &[(String, f64)],
+        open: &[Experiment],
+        own_id: &str,
+    ) -> Result<(), String> {
         let mut thresholds = (*self.base).clone();
         for spec in &catalogue::PARAMETERS {
             if let Some(current) = self.in_force(set, spec.name) {
                 catalogue::write(&mut thresholds, spec.name, current);
             }
         }
-        catalogue::write(&mut thresholds, name, value);
-        catalogue::check_order(&thresholds)
+        let others: Vec<(String, Vec<(String, f64)>)> = open
+            .iter()
+            .filter(|other| other.id != own_id)
+            .map(|other| {
+                let treatment = other
+                    .changes()
+                    .into_iter()
+                    .map(|change| (change.parameter, change.treatment))
+                    .collect();
+                (other.id.clone(), treatment)
+            })
+            .collect();
+        variant::check_combinations(&thresholds, values, &others)
     }
 
     /// The value of parameter `name` in force: the one the parameter store set, else the node's.
@@ -360,6 +381,7 @@ impl ExperimentManagerArgs {
             experiment_id: experiment.id.clone(),
             parameter: experiment.parameter.clone(),
             values: [experiment.control, experiment.treatment],
+            changes: experiment.changes(),
             by: by.to_owned(),
             reason: experiment.reason.clone(),
             evidence,
@@ -377,18 +399,54 @@ impl ExperimentManagerArgs {
             None,
             serde_json::to_value(entry).unwrap_or_default(),
         );
-        info!(action = %entry.action, experiment = %entry.experiment_id, parameter = %entry.parameter, reason = %entry.reason, "kaizen");
+        let parameters = entry
+            .changes
+            .iter()
+            .map(|change| {
+                format!(
+                    "{} {} → {}",
+                    change.parameter, change.control, change.treatment
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        info!(action = %entry.action, experiment = %entry.experiment_id, %parameters, reason = %entry.reason, "kaizen");
     }
 
     async fn propose(&self, request: ProposeRequest) -> ExperimentResult<Experiment> {
         let now = self.now();
-        let spec = catalogue::parameter(&request.parameter).ok_or_else(|| {
-            ExperimentError::BadRequest(format!(
-                "{:?} is not a parameter the loop may change; the parameters are {}",
-                request.parameter,
-                catalogue::PARAMETERS.map(|spec| spec.name).join(", ")
-            ))
-        })?;
+        let proposed: Vec<(String, f64)> = if request.changes.is_empty() {
+            vec![(request.parameter.clone(), request.treatment)]
+        } else {
+            request
+                .changes
+                .iter()
+                .map(|change| (change.parameter.clone(), change.value))
+                .collect()
+        };
+        if proposed.len() > catalogue::PARAMETERS.len() {
+            return Err(ExperimentError::BadRequest(format!(
+                "a proposal sets at most {} parameters, not {}",
+                catalogue::PARAMETERS.len(),
+                proposed.len()
+            )));
+        }
+        let mut specs: Vec<&'static catalogue::ParameterSpec> = Vec::with_capacity(proposed.len());
+        for (name, _) in &proposed {
+            let spec = catalogue::parameter(name).ok_or_else(|| {
+                ExperimentError::BadRequest(format!(
+                    "{name:?} is not a parameter the loop may change; the parameters are {}",
+                    catalogue::PARAMETERS.map(|spec| spec.name).join(", ")
+                ))
+            })?;
+            if specs.iter().any(|earlier| earlier.name == spec.name) {
+                return Err(ExperimentError::BadRequest(format!(
+                    "{name} is set twice in one proposal"
+                )));
+            }
+            specs.push(spec);
+        }
+        let spec = specs[0];
         let primary_name = request.primary.as_deref().unwrap_or(spec.primary);
         let primary = catalogue::metric(primary_name).ok_or_else(|| {
             ExperimentError::BadRequest(format!(
@@ -402,9 +460,17 @@ impl ExperimentManagerArgs {
             ));
         }
         let parameters = self.store.parameters().await?;
-        let control = self
-            .in_force(&parameters, spec.name)
-            .ok_or_else(|| ExperimentError::BadRequest(format!("{} has no value", spec.name)))?;
+        let mut changes = Vec::with_capacity(specs.len());
+        for (each, (_, treatment)) in specs.iter().zip(&proposed) {
+            let control = self.in_force(&parameters, each.name).ok_or_else(|| {
+                ExperimentError::BadRequest(format!("{} has no value", each.name))
+            })?;
+            changes.push(ParameterChange {
+                parameter: each.name.to_owned(),
+                control,
+                treatment: *treatment,
+            });
+        }
         let (all, _) = self.store.experiments(MAX_LISTED).await?;
         let by_person = request.source.starts_with("person:");
         // Started by the loop itself: it ran (its stages are made when it starts at 10%) and nobody approved
@@ -419,7 +485,10 @@ impl ExperimentManagerArgs {
             .count() as u32;
         let mut guardrails = Vec::new();
         // A routing change is also held to the users' own judgement: never more overrides.
-        let quality = (spec.kind == ChangeKind::Routing).then_some(("override_rate", 0.0));
+        let quality = specs
+            .iter()
+            .any(|each| each.kind == ChangeKind::Routing)
+            .then_some(("override_rate", 0.0));
         for (name, margin) in [
             ("interrupted", 0.0),
             ("cost_usd", self.settings.max_cost_increase),
@@ -440,8 +509,9 @@ impl ExperimentManagerArgs {
         let mut experiment = Experiment {
             id: String::new(),
             parameter: spec.name.to_owned(),
-            control,
-            treatment: request.treatment,
+            control: changes[0].control,
+            treatment: changes[0].treatment,
+            changes: changes.clone(),
             hypothesis: clip(&request.hypothesis),
             evidence: request
                 .evidence
@@ -472,16 +542,19 @@ impl ExperimentManagerArgs {
             updated_at_ms: now,
             decided_at_ms: None,
         };
-        let open_on_same = self
-            .store
-            .open_experiments()
-            .await?
-            .into_iter()
-            .find(|open| open.parameter == spec.name);
+        let open = self.store.open_experiments().await?;
+        let open_on_same = changes.iter().find_map(|change| {
+            open.iter()
+                .find(|each| each.changes_parameter(&change.parameter))
+                .map(|each| (change.parameter.as_str(), each))
+        });
+        let triples: Vec<(&str, f64, f64)> = changes
+            .iter()
+            .map(|change| (change.parameter.as_str(), change.control, change.treatment))
+            .collect();
         let judged = match open_on_same {
-            Some(open) => Err(format!(
-                "{} is already being tested by {} ({})",
-                spec.name,
+            Some((name, open)) => Err(format!(
+                "{name} is already being tested by {} ({})",
                 open.id,
                 open.status.as_str()
             )),
@@ -492,9 +565,9 @@ impl ExperimentManagerArgs {
             ),
             None => self
                 .settings
-                .check(spec.name, control, request.treatment, auto_today, by_person)
+                .check_variant(&triples, auto_today, by_person)
                 .and_then(|approval| {
-                    self.consistent(&parameters, spec.name, request.treatment)?;
+                    self.consistent(&parameters, &proposed, &open, "")?;
                     Ok(approval)
                 })
                 .and_then(|approval| {
@@ -515,10 +588,7 @@ impl ExperimentManagerArgs {
                 match approval {
                     Approval::Person => {
                         experiment.status = ExperimentStatus::AwaitingApproval;
-                        experiment.reason = format!(
-                            "{} changes need a person's approval (shim-node experiments approve ID)",
-                            spec.kind.as_str()
-                        );
+                        experiment.reason = self.approval_reason(&specs);
                     }
                     Approval::Auto => {
                         experiment.status = ExperimentStatus::Running;
@@ -597,6 +667,23 @@ impl ExperimentManagerArgs {
         }
     }
 
+    /// Why a variant of `specs` waits for a person: the kinds of change whose approval class requires it,
+    /// else that a person proposed it.
+    fn approval_reason(&self, specs: &[&catalogue::ParameterSpec]) -> String {
+        let needing = self
+            .settings
+            .kinds_needing_approval(specs.iter().map(|spec| spec.name));
+        if needing.is_empty() {
+            return "a person's proposal waits for a person's approval (shim-node experiments approve ID)"
+                .to_owned();
+        }
+        let kinds: Vec<&str> = needing.into_iter().map(ChangeKind::as_str).collect();
+        format!(
+            "{} changes need a person's approval (shim-node experiments approve ID)",
+            kinds.join(" and ")
+        )
+    }
+
     /// Why a person acts, as they said it.
     fn why(request: &ExperimentIdRequest) -> String {
         request
@@ -622,26 +709,32 @@ impl ExperimentManagerArgs {
         let waiting = show(&*self.store, &request.id).await?;
         if waiting.status == ExperimentStatus::AwaitingApproval {
             let parameters = self.store.parameters().await?;
-            let control = self.in_force(&parameters, &waiting.parameter);
-            if control != Some(waiting.control) {
-                return Err(ExperimentError::WrongState(format!(
-                    "{} is now {} (it was {} when {} was proposed); stop it and let a new proposal start \
-                     from the current value",
-                    waiting.parameter,
-                    control.unwrap_or_default(),
-                    waiting.control,
-                    waiting.id
-                )));
+            let changes = waiting.changes();
+            for change in &changes {
+                let control = self.in_force(&parameters, &change.parameter);
+                if control != Some(change.control) {
+                    return Err(ExperimentError::WrongState(format!(
+                        "{} is now {} (it was {} when {} was proposed); stop it and let a new proposal \
+                         start from the current value",
+                        change.parameter,
+                        control.unwrap_or_default(),
+                        change.control,
+                        waiting.id
+                    )));
+                }
             }
+            let triples: Vec<(&str, f64, f64)> = changes
+                .iter()
+                .map(|change| (change.parameter.as_str(), change.control, change.treatment))
+                .collect();
+            let values: Vec<(String, f64)> = changes
+                .iter()
+                .map(|change| (change.parameter.clone(), change.treatment))
+                .collect();
+            let open = self.store.open_experiments().await?;
             self.settings
-                .check(
-                    &waiting.parameter,
-                    waiting.control,
-                    waiting.treatment,
-                    0,
-                    true,
-                )
-                .and_then(|_| self.consistent(&parameters, &waiting.parameter, waiting.treatment))
+                .check_variant(&triples, 0, true)
+                .and_then(|_| self.consistent(&parameters, &values, &open, &waiting.id))
                 .map_err(ExperimentError::WrongState)?;
         }
         let experiment = self
@@ -707,33 +800,45 @@ impl ExperimentManagerArgs {
             )
             .await?;
         let parameters = self.store.parameters().await?;
-        let still_ours = parameters
-            .values
-            .get(&experiment.parameter)
-            .is_some_and(|entry| entry.improvement_id.as_deref() == Some(experiment.id.as_str()));
+        let mut back = Vec::new();
         let mut evidence = Vec::new();
-        if still_ours {
-            let written = self
-                .store
-                .set_parameter(
-                    &experiment.parameter,
-                    ParameterEntry {
-                        value: experiment.control,
+        for change in experiment.changes() {
+            let still_ours = parameters
+                .values
+                .get(&change.parameter)
+                .is_some_and(|entry| {
+                    entry.improvement_id.as_deref() == Some(experiment.id.as_str())
+                });
+            if still_ours {
+                back.push(change);
+            } else {
+                evidence.push(format!(
+                    "{} was changed again since; its value stays",
+                    change.parameter
+                ));
+            }
+        }
+        if !back.is_empty() {
+            // Every parameter it set goes back in one version of the store.
+            let entries = back
+                .iter()
+                .map(|change| {
+                    let entry = ParameterEntry {
+                        value: change.control,
                         version: 0,
                         set_at_ms: now,
                         improvement_id: None,
-                    },
-                )
-                .await?;
-            evidence.push(format!(
-                "{} back to {} (parameter store version {})",
-                experiment.parameter, experiment.control, written.version
-            ));
-        } else {
-            evidence.push(format!(
-                "{} was changed again since; its value stays",
-                experiment.parameter
-            ));
+                    };
+                    (change.parameter.clone(), entry)
+                })
+                .collect();
+            let written = self.store.set_parameters(entries).await?;
+            for change in &back {
+                evidence.push(format!(
+                    "{} back to {} (parameter store version {})",
+                    change.parameter, change.control, written.version
+                ));
+            }
         }
         self.record("reverted", &experiment, &by, evidence).await;
         Ok(experiment)
@@ -814,25 +919,41 @@ impl ExperimentManagerArgs {
         if request.chat_ids.is_empty() {
             return Ok(AssignReply { chats });
         }
-        for experiment in self.running().await? {
+        // Per chat, the parameters the treatments of the automatic experiments taken so far change: the
+        // per-chat cap ([`variant::place`]), taking experiments in the order they started.
+        let mut changed = vec![0usize; chats.len()];
+        let mut running = self.running().await?;
+        running.sort_by_key(start_order);
+        for experiment in running {
+            let changes = experiment.changes();
+            let automatic = experiment.approved_by.is_none();
             let units = request
                 .chat_ids
                 .iter()
-                .map(|chat_id| {
-                    let variant = assignment::variant(
+                .zip(&changed)
+                .map(|(chat_id, &changed_so_far)| {
+                    let hashed = assignment::variant(
                         assignment::position(&experiment.id, chat_id),
                         experiment.stage,
                     );
-                    let value = match variant {
+                    let placement = variant::place(
+                        hashed,
+                        automatic,
+                        changes.len(),
+                        changed_so_far,
+                        self.settings.max_auto_changes_per_chat,
+                    );
+                    let value = match placement.variant {
                         Variant::Control => experiment.control,
                         Variant::Treatment => experiment.treatment,
                     };
                     (
                         chat_id.clone(),
                         UnitRecord {
-                            variant,
+                            variant: placement.variant,
                             stage: experiment.stage,
                             value,
+                            capped: placement.capped,
                             observed: BTreeMap::new(),
                             assigned_at_ms: now,
                         },
@@ -841,17 +962,32 @@ impl ExperimentManagerArgs {
                 .collect();
             let claimed = self.store.claim_units(&experiment.id, units).await?;
             let mut exposed: BTreeMap<(u8, Variant), u64> = BTreeMap::new();
-            for (chat, (unit, created)) in chats.iter_mut().zip(&claimed) {
-                if *created {
+            for ((chat, (unit, created)), changed_so_far) in
+                chats.iter_mut().zip(&claimed).zip(changed.iter_mut())
+            {
+                if *created && !unit.capped {
                     *exposed.entry((unit.stage, unit.variant)).or_default() += 1;
                 }
-                chat.values.insert(experiment.parameter.clone(), unit.value);
+                if automatic && unit.variant == Variant::Treatment {
+                    *changed_so_far += changes.len();
+                }
+                let mut values = BTreeMap::new();
+                for change in &changes {
+                    let value = match unit.variant {
+                        Variant::Control => change.control,
+                        Variant::Treatment => change.treatment,
+                    };
+                    chat.values.insert(change.parameter.clone(), value);
+                    values.insert(change.parameter.clone(), value);
+                }
                 chat.assignments.push(Assignment {
                     experiment_id: experiment.id.clone(),
                     parameter: experiment.parameter.clone(),
                     variant: unit.variant,
                     value: unit.value,
                     stage: unit.stage,
+                    values,
+                    capped: unit.capped,
                 });
             }
             for (&(_, variant), &count) in &exposed {
@@ -927,7 +1063,10 @@ impl ExperimentManagerArgs {
                 .zip(units)
                 .zip(in_any.iter_mut())
             {
-                let Some(stored) = unit_opt else { continue };
+                // A chat the per-chat cap kept in the control is not in the experiment's statistics.
+                let Some(stored) = unit_opt.filter(|unit| !unit.capped) else {
+                    continue;
+                };
                 *seen = true;
                 reply.counted += 1;
                 let index_opt = index_of.get(observation.chat_id.as_str()).copied();
@@ -989,7 +1128,8 @@ impl ExperimentManagerArgs {
             return;
         };
         let now = self.now();
-        let mut newest: BTreeMap<&str, &Experiment> = BTreeMap::new();
+        // Per parameter, the newest decision on it, with the change that experiment made to it.
+        let mut newest: BTreeMap<String, (&Experiment, ParameterChange)> = BTreeMap::new();
         for experiment in &experiments {
             if !matches!(
                 experiment.status,
@@ -997,50 +1137,56 @@ impl ExperimentManagerArgs {
             ) {
                 continue;
             }
-            let entry = newest
-                .entry(experiment.parameter.as_str())
-                .or_insert(experiment);
-            if experiment.decided_at_ms > entry.decided_at_ms {
-                *entry = experiment;
+            for change in experiment.changes() {
+                match newest.get(&change.parameter) {
+                    Some((held, _)) if held.decided_at_ms >= experiment.decided_at_ms => {}
+                    _ => {
+                        newest.insert(change.parameter.clone(), (experiment, change));
+                    }
+                }
             }
         }
-        for (parameter, experiment) in newest {
-            let entry_opt = parameters.values.get(parameter);
+        let mut entries = Vec::new();
+        for (parameter, (experiment, change)) in newest {
+            let entry_opt = parameters.values.get(&parameter);
             let holder = entry_opt.and_then(|entry| entry.improvement_id.as_deref());
             let wanted = match experiment.status {
                 ExperimentStatus::Shipped if holder != Some(experiment.id.as_str()) => {
-                    Some((experiment.treatment, Some(experiment.id.clone())))
+                    Some((change.treatment, Some(experiment.id.clone())))
                 }
                 ExperimentStatus::Reverted if holder == Some(experiment.id.as_str()) => {
-                    Some((experiment.control, None))
+                    Some((change.control, None))
                 }
                 _ => None,
             };
             let Some((value, improvement_id)) = wanted else {
                 continue;
             };
-            match self
-                .store
-                .set_parameter(
-                    parameter,
-                    ParameterEntry {
-                        value,
-                        version: 0,
-                        set_at_ms: now,
-                        improvement_id,
-                    },
-                )
-                .await
-            {
-                Ok(set) => warn!(
-                    experiment = %experiment.id,
-                    %parameter,
+            warn!(
+                experiment = %experiment.id,
+                %parameter,
+                value,
+                "the parameter store lagged behind a decision; bringing it in line"
+            );
+            entries.push((
+                parameter,
+                ParameterEntry {
                     value,
-                    version = set.version,
-                    "the parameter store lagged behind a decision; brought in line"
-                ),
-                Err(error) => warn!(%error, %parameter, "could not reconcile the parameter store"),
-            }
+                    version: 0,
+                    set_at_ms: now,
+                    improvement_id,
+                },
+            ));
+        }
+        if entries.is_empty() {
+            return;
+        }
+        match self.store.set_parameters(entries).await {
+            Ok(set) => warn!(
+                version = set.version,
+                "the parameter store is in line again"
+            ),
+            Err(error) => warn!(%error, "could not reconcile the parameter store"),
         }
     }
 
@@ -1103,22 +1249,27 @@ impl ExperimentManagerArgs {
                 Decision::Continue => continue,
                 Decision::Advance => "advanced",
                 Decision::Ship => {
-                    let set = self
-                        .store
-                        .set_parameter(
-                            &written.parameter,
-                            ParameterEntry {
-                                value: written.treatment,
+                    // Every value of the variant in one version of the store.
+                    let changes = written.changes();
+                    let entries = changes
+                        .iter()
+                        .map(|change| {
+                            let entry = ParameterEntry {
+                                value: change.treatment,
                                 version: 0,
                                 set_at_ms: now,
                                 improvement_id: Some(written.id.clone()),
-                            },
-                        )
-                        .await?;
-                    evidence.push(format!(
-                        "{} = {} for everyone (parameter store version {})",
-                        written.parameter, written.treatment, set.version
-                    ));
+                            };
+                            (change.parameter.clone(), entry)
+                        })
+                        .collect();
+                    let set = self.store.set_parameters(entries).await?;
+                    for change in &changes {
+                        evidence.push(format!(
+                            "{} = {} for everyone (parameter store version {})",
+                            change.parameter, change.treatment, set.version
+                        ));
+                    }
                     "shipped"
                 }
                 Decision::RollBack(_) => "rolled_back",
@@ -1130,6 +1281,7 @@ impl ExperimentManagerArgs {
                 experiment_id: written.id.clone(),
                 parameter: written.parameter.clone(),
                 values: [written.control, written.treatment],
+                changes: written.changes(),
                 by: BY_LOOP.to_owned(),
                 reason: written.reason.clone(),
                 evidence,
@@ -1140,6 +1292,23 @@ impl ExperimentManagerArgs {
         }
         Ok(decided)
     }
+}
+
+/// When an experiment started assigning chats (its first stage), then its number: the order the per-chat cap
+/// takes experiments in.
+fn start_order(experiment: &Experiment) -> (u64, u64, String) {
+    let started = experiment
+        .stages
+        .iter()
+        .map(|stage| stage.started_at_ms)
+        .min()
+        .unwrap_or(experiment.created_at_ms);
+    let number = experiment
+        .id
+        .strip_prefix("exp-")
+        .and_then(|number| number.parse().ok())
+        .unwrap_or(u64::MAX);
+    (started, number, experiment.id.clone())
 }
 
 async fn list(store: &dyn KaizenStore) -> ExperimentResult<ExperimentList> {

@@ -235,7 +235,7 @@ enum Command {
         #[command(subcommand)]
         action: StatsAction,
     },
-    /// The Kaizen loop's experiments: list, show, approve or stop them; the parameter store.
+    /// The Kaizen loop's experiments: propose, list, show, approve or stop them; the parameter store.
     Experiments {
         #[command(subcommand)]
         action: ExperimentsAction,
@@ -463,6 +463,32 @@ enum TasksAction {
 
 #[derive(Debug, Subcommand)]
 enum ExperimentsAction {
+    /// Propose an experiment: one parameter, or several at once (a change across components). It waits for
+    /// `approve`.
+    Propose {
+        /// A parameter and the value to try, `NAME=VALUE`; repeat it to change several parameters at once
+        /// (`experiments parameters` lists them)
+        #[arg(long = "set", value_name = "NAME=VALUE", required = true)]
+        set: Vec<String>,
+        /// The metric that decides [default: the first parameter's own]
+        #[arg(long)]
+        metric: Option<String>,
+        /// The metric's mean per session now (`shim-node analytics` shows it)
+        #[arg(long)]
+        baseline: f64,
+        /// Its standard deviation per session; needed for a mean (every metric but a rate)
+        #[arg(long)]
+        baseline_sd: Option<f64>,
+        /// What you expect and why, for the experiment and its audit
+        #[arg(long)]
+        reason: String,
+        /// Who proposes [default: $USER]
+        #[arg(long)]
+        by: Option<String>,
+        /// Print the experiment as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List experiments, newest first: change, status, stage, primary metric, chats observed, reason.
     List {
         /// Print JSON.
@@ -784,6 +810,24 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
                 },
         } => stats::compare(&file, kind, &split, json),
         Command::Experiments { action } => match action {
+            ExperimentsAction::Propose {
+                set,
+                metric,
+                baseline,
+                baseline_sd,
+                reason,
+                by,
+                json,
+            } => {
+                let proposal = experiments::Proposal {
+                    set,
+                    metric,
+                    baseline,
+                    baseline_sd,
+                    reason,
+                };
+                experiments::propose(&config, proposal, by, json).await
+            }
             ExperimentsAction::List { json } => experiments::list(&config, json).await,
             ExperimentsAction::Show { id, json } => {
                 experiments::show(&config, &id, json, false).await

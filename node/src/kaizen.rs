@@ -266,7 +266,7 @@ async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSett
         {
             Ok(Ok(experiment)) => info!(
                 experiment = %experiment.id,
-                parameter = %experiment.parameter,
+                parameters = %experiment.parameters_label(),
                 status = experiment.status.as_str(),
                 "the opportunity detector proposed an experiment"
             ),

@@ -34,7 +34,8 @@ pub use kaizen::{
     ArmRecord, AssignReply, AssignRequest, Assignment, AuditEntry, AuditList, AuditRequest, Better,
     ChatParameters, Effect, Experiment, ExperimentIdRequest, ExperimentList, ExperimentPlan,
     ExperimentStatus, GuardrailSpec, LookRecord, MetricKind, MetricSpec, Observation, ObserveReply,
-    ObserveRequest, ParameterList, ParameterValue, ProposeRequest, StageRecord, Tally, Variant,
+    ObserveRequest, ParameterChange, ParameterList, ParameterValue, ProposeRequest, ProposedValue,
+    StageRecord, Tally, Variant,
 };
 pub use lock::{LockReply, LockRequest, ReleaseLockReply, ReleaseLockRequest};
 pub use model::{

@@ -942,6 +942,10 @@ fn effect() -> Value {
 fn experiment() -> Value {
     json!({
         "id": "exp-1", "parameter": "checkpoint.every_calls", "control": 5.0, "treatment": 3.0,
+        "changes": [
+            {"parameter": "checkpoint.every_calls", "control": 5.0, "treatment": 3.0},
+            {"parameter": "risk.calls_since_checkpoint_warning", "control": 10.0, "treatment": 7.0}
+        ],
         "hypothesis": "fewer calls lost", "evidence": ["30 interrupted sessions lost 9 calls"],
         "source": "detector:checkpoint-gap", "primary": metric_spec(),
         "guardrails": [{"metric": {"name": "latency_ms", "kind": "mean", "better": "lower"}, "margin": 0.1}],
@@ -954,7 +958,9 @@ fn experiment() -> Value {
 fn assignment() -> Value {
     json!({
         "experiment_id": "exp-1", "parameter": "checkpoint.every_calls", "variant": "treatment",
-        "value": 3.0, "stage": 10
+        "value": 3.0, "stage": 10,
+        "values": {"checkpoint.every_calls": 3.0, "risk.calls_since_checkpoint_warning": 7.0},
+        "capped": false
     })
 }
 
@@ -968,8 +974,12 @@ fn parameter_value() -> Value {
 fn audit_entry() -> Value {
     json!({
         "at_ms": 6_000, "action": "shipped", "experiment_id": "exp-1",
-        "parameter": "checkpoint.every_calls", "values": [5.0, 3.0], "by": "loop",
-        "reason": "ship: calls_lost better", "evidence": ["calls_lost: 1.8 → 1.4"]
+        "parameter": "checkpoint.every_calls", "values": [5.0, 3.0],
+        "changes": [
+            {"parameter": "checkpoint.every_calls", "control": 5.0, "treatment": 3.0},
+            {"parameter": "risk.calls_since_checkpoint_warning", "control": 10.0, "treatment": 7.0}
+        ],
+        "by": "loop", "reason": "ship: calls_lost better", "evidence": ["calls_lost: 1.8 → 1.4"]
     })
 }
 
@@ -1057,10 +1067,22 @@ fn kaizen_messages() -> Vec<(&'static str, String)> {
                 "updated_at_ms",
             ],
         ),
+        check::<ParameterChange>(
+            "ParameterChange",
+            json!({"parameter": "checkpoint.every_calls", "control": 5.0, "treatment": 3.0}),
+            &["parameter", "control", "treatment"],
+        ),
+        check::<ProposedValue>(
+            "ProposedValue",
+            json!({"parameter": "checkpoint.every_calls", "value": 3.0}),
+            &["parameter", "value"],
+        ),
         check::<ProposeRequest>(
             "ProposeRequest",
             json!({
-                "parameter": "checkpoint.every_calls", "treatment": 3.0, "hypothesis": "fewer calls lost",
+                "parameter": "checkpoint.every_calls", "treatment": 3.0,
+                "changes": [{"parameter": "checkpoint.every_calls", "value": 3.0}],
+                "hypothesis": "fewer calls lost",
                 "evidence": ["30 interrupted sessions"], "source": "person:ana", "primary": "calls_lost",
                 "baseline": 1.8, "baseline_sd": 2.5
             }),
@@ -1223,4 +1245,34 @@ fn encodings_match_the_golden_file() {
         text.lines().count(),
         "types added or removed"
     );
+}
+
+/// An experiment stored before an experiment could change several parameters (no `changes`) still loads, as
+/// the one change it is; one that changes several lists them all, its first as `parameter`.
+#[test]
+fn a_single_parameter_experiment_stored_before_changes_still_loads() {
+    let mut old = experiment();
+    old.as_object_mut().expect("an object").remove("changes");
+    let text = serde_json::to_string(&old).expect("json");
+    let loaded: Experiment = serde_json::from_str(&text).expect("an old experiment loads");
+    assert!(loaded.changes.is_empty());
+    assert_eq!(
+        loaded.changes(),
+        vec![ParameterChange {
+            parameter: "checkpoint.every_calls".to_owned(),
+            control: 5.0,
+            treatment: 3.0,
+        }]
+    );
+    assert_eq!(loaded.parameters_label(), "checkpoint.every_calls");
+    assert!(loaded.changes_parameter("checkpoint.every_calls"));
+    assert!(!loaded.changes_parameter("risk.calls_since_checkpoint_warning"));
+
+    let several: Experiment = serde_json::from_value(experiment()).expect("decodes");
+    assert_eq!(several.changes().len(), 2);
+    assert_eq!(
+        several.parameters_label(),
+        "checkpoint.every_calls + risk.calls_since_checkpoint_warning"
+    );
+    assert!(several.changes_parameter("risk.calls_since_checkpoint_warning"));
 }

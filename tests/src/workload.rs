@@ -131,6 +131,7 @@ pub async fn start_experiment(client: &NodeClient) -> Experiment {
             &ProposeRequest {
                 parameter: "checkpoint.every_calls".to_owned(),
                 treatment: 3.0,
+                changes: Vec::new(),
                 hypothesis: "checkpoints every 3 tool calls lose fewer calls".to_owned(),
                 evidence: vec!["the metrics workload".to_owned()],
                 source: "detector:workload".to_owned(),

@@ -21,12 +21,13 @@ use shim_node::nats::{ClientError, NodeClient};
 use shim_protocol::{
     NodeOp, WireError,
     messages::{
-        ArmRecord, AssignReply, AssignRequest, AuditList, AuditRequest, CheckpointList,
+        ArmRecord, AssignReply, AssignRequest, AuditEntry, AuditList, AuditRequest, CheckpointList,
         CheckpointTrigger, Experiment, ExperimentIdRequest, ExperimentList, ExperimentStatus,
         ListCheckpointsRequest, Observation, ObserveReply, ObserveRequest, OverrideReply,
-        OverrideRequest, ProposeRequest, RiskReport, RouteReply, RouteRequest, SessionEndReply,
-        SessionEndRequest, SessionList, SessionOutcome, SessionStartReply, SessionStartRequest,
-        SessionsRequest, SignalBatch, SignalEvent, SignalSource, Tally, Variant,
+        OverrideRequest, ParameterList, ProposeRequest, ProposedValue, RiskReport, RouteReply,
+        RouteRequest, SessionEndReply, SessionEndRequest, SessionList, SessionOutcome,
+        SessionStartReply, SessionStartRequest, SessionsRequest, SignalBatch, SignalEvent,
+        SignalSource, Tally, Variant,
     },
     subject::{ANALYTICS_SESSIONS, KaizenNames, KaizenOp, ROUTER_OVERRIDE, ROUTER_ROUTE},
 };
@@ -55,6 +56,7 @@ fn proposal(parameter: &str, treatment: f64, source: &str) -> ProposeRequest {
     ProposeRequest {
         parameter: parameter.to_owned(),
         treatment,
+        changes: Vec::new(),
         hypothesis: format!("{parameter} = {treatment} loses fewer tool calls"),
         evidence: vec!["30 interrupted sessions lost 9 calls on average".to_owned()],
         source: source.to_owned(),
@@ -1270,5 +1272,469 @@ async fn the_managers_decisions_assignments_and_counted_outcomes_are_on_the_node
             .unwrap_or_else(|| panic!("{} is an action", entry.action)) += 1.0;
     }
     assert_eq!(audited, expected, "the audit and /metrics agree");
+    node.stop().await;
+}
+
+/// A detector's proposal that sets several parameters at once.
+fn proposal_of(values: &[(&str, f64)], source: &str) -> ProposeRequest {
+    let label = values
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(" + ");
+    ProposeRequest {
+        parameter: label.clone(),
+        treatment: values[0].1,
+        changes: values
+            .iter()
+            .map(|(parameter, value)| ProposedValue {
+                parameter: (*parameter).to_owned(),
+                value: *value,
+            })
+            .collect(),
+        hypothesis: format!("{label} together lose fewer tool calls"),
+        evidence: vec!["test".to_owned()],
+        source: source.to_owned(),
+        primary: Some("calls_lost".to_owned()),
+        baseline: Some(2.0),
+        baseline_sd: Some(2.0),
+    }
+}
+
+fn changes_of(entry: &AuditEntry) -> Vec<(&str, f64, f64)> {
+    entry
+        .changes
+        .iter()
+        .map(|change| (change.parameter.as_str(), change.control, change.treatment))
+        .collect()
+}
+
+async fn audit_of(nodes: &NodeClient, id: &str) -> AuditList {
+    kaizen(
+        nodes,
+        KaizenOp::Audit,
+        &AuditRequest {
+            since_ms: 0,
+            experiment_id: Some(id.to_owned()),
+        },
+    )
+    .await
+    .expect("audit")
+}
+
+/// A change across components: checkpoints (approved by itself) with a routing lean (a person approves):
+/// it waits for a person, naming routing only; approved, a treated chat runs with both values and a control
+/// chat with neither; made worse at its first look, both are rolled back together and audited by name.
+#[tokio::test]
+async fn a_change_across_components_waits_for_approval_runs_whole_and_rolls_back_whole() {
+    const LEAN: &str = "routing.lean.design";
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    wait_for_kaizen(&nodes).await;
+
+    let waiting = propose(
+        &nodes,
+        &proposal_of(&[(EVERY_CALLS, 3.0), (LEAN, 0.55)], "detector:test"),
+    )
+    .await;
+    assert_eq!(
+        waiting.status,
+        ExperimentStatus::AwaitingApproval,
+        "{waiting:#?}"
+    );
+    assert_eq!(
+        waiting.reason,
+        "routing changes need a person's approval (shim-node experiments approve ID)"
+    );
+    assert_eq!(
+        waiting
+            .changes()
+            .iter()
+            .map(|change| (change.parameter.as_str(), change.control, change.treatment))
+            .collect::<Vec<_>>(),
+        [(EVERY_CALLS, 5.0, 3.0), (LEAN, 0.0, 0.55)]
+    );
+    // A routing value brings the users' own judgement in as a guardrail.
+    assert!(
+        waiting
+            .guardrails
+            .iter()
+            .any(|guardrail| guardrail.metric.name == "override_rate")
+    );
+    // Waiting, it assigns nothing.
+    let idle = assign(&nodes, &["idle-1".to_owned()])
+        .await
+        .expect("assigned");
+    assert!(idle.chats[0].assignments.is_empty());
+
+    let approved: Experiment = kaizen(
+        &nodes,
+        KaizenOp::Approve,
+        &ExperimentIdRequest {
+            id: waiting.id.clone(),
+            by: Some("ana".to_owned()),
+            reason: None,
+        },
+    )
+    .await
+    .expect("approved");
+    assert_eq!(
+        (approved.status, approved.stage),
+        (ExperimentStatus::Running, 10)
+    );
+
+    // Enough chats for the look at 10%.
+    let canary = approved.plan.canary_units as usize;
+    let mut chat_ids: Vec<String> = Vec::new();
+    let mut treated = 0;
+    while treated < canary || chat_ids.len() - treated < canary {
+        let chat_id = format!("across-{}", chat_ids.len());
+        if hashed(&approved, &chat_id) == Variant::Treatment {
+            treated += 1;
+        }
+        chat_ids.push(chat_id);
+    }
+    let mut observations = Vec::new();
+    for batch in chat_ids.chunks(1_000) {
+        let reply = assign(&nodes, batch).await.expect("assigned");
+        for chat in &reply.chats {
+            let [assignment] = chat.assignments.as_slice() else {
+                panic!("one experiment: {chat:?}");
+            };
+            assert_eq!(assignment.variant, hashed(&approved, &chat.chat_id));
+            assert!(!assignment.capped, "an approved experiment is not capped");
+            let (every_calls, lean, lost) = match assignment.variant {
+                Variant::Treatment => (3.0, 0.55, 6.0),
+                Variant::Control => (5.0, 0.0, 1.0),
+            };
+            assert_eq!(chat.values.get(EVERY_CALLS), Some(&every_calls), "{chat:?}");
+            assert_eq!(chat.values.get(LEAN), Some(&lean), "{chat:?}");
+            assert_eq!(
+                assignment.values,
+                BTreeMap::from([
+                    (EVERY_CALLS.to_owned(), every_calls),
+                    (LEAN.to_owned(), lean)
+                ])
+            );
+            let noise = (observations.len() % 5) as f64 * 0.5;
+            observations.push(observation(
+                &chat.chat_id,
+                &[("calls_lost", lost + noise), ("interrupted", 0.0)],
+            ));
+        }
+    }
+    for batch in observations.chunks(1_000) {
+        observe(&nodes, batch.to_vec()).await.expect("observed");
+    }
+
+    // The look: clearly worse, so the whole variant is rolled back.
+    let manager = ExperimentManager::find(node.node_id()).expect("the node runs its manager");
+    let decided = ractor::call_t!(manager, ExperimentManagerMessage::Tick, 30_000, None)
+        .expect("the manager answers")
+        .expect("it looked");
+    let [entry] = decided.as_slice() else {
+        panic!("one decision: {decided:#?}");
+    };
+    assert_eq!(entry.action, "rolled_back", "{entry:#?}");
+    assert_eq!(
+        changes_of(entry),
+        [(EVERY_CALLS, 5.0, 3.0), (LEAN, 0.0, 0.55)]
+    );
+    let rolled_back = show(&nodes, &waiting.id).await;
+    assert_eq!(rolled_back.status, ExperimentStatus::RolledBack);
+    // New chats get neither value; the parameter store never changed.
+    let after = assign(&nodes, &["after-1".to_owned()])
+        .await
+        .expect("assigned");
+    assert!(after.chats[0].assignments.is_empty());
+    assert_eq!(after.chats[0].values.get(EVERY_CALLS), Some(&5.0));
+    assert_eq!(after.chats[0].values.get(LEAN), Some(&0.0));
+    let parameters: ParameterList = kaizen(&nodes, KaizenOp::Parameters, &())
+        .await
+        .expect("parameters");
+    assert_eq!(parameters.version, 0);
+    // Every entry of its audit names both parameters.
+    let audit = audit_of(&nodes, &waiting.id).await;
+    let actions: Vec<&str> = audit
+        .entries
+        .iter()
+        .map(|entry| entry.action.as_str())
+        .collect();
+    assert_eq!(actions, ["proposed", "approved", "started", "rolled_back"]);
+    for entry in &audit.entries {
+        assert_eq!(
+            changes_of(entry),
+            [(EVERY_CALLS, 5.0, 3.0), (LEAN, 0.0, 0.55)],
+            "{entry:#?}"
+        );
+    }
+    node.stop().await;
+}
+
+/// The per-chat cap: two automatic experiments, of two parameters and then one, under the default cap of 2.
+/// A chat in the first's treatment is kept in the control of the second and left out of its statistics; the
+/// others are placed by the hash alone. A variant of more parameters than the cap is refused unless a person
+/// proposes it.
+#[tokio::test]
+async fn a_chat_runs_with_at_most_the_caps_automatic_changes() {
+    const WARNING: &str = "risk.calls_since_checkpoint_warning";
+    const MINUTES: &str = "checkpoint.every_minutes";
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.kaizen.max_auto_changes_per_day = 5;
+    assert_eq!(config.kaizen.max_auto_changes_per_chat, 2, "the default");
+    let node = TestNode::start_with(config, data_dir).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    wait_for_kaizen(&nodes).await;
+
+    let first = propose(
+        &nodes,
+        &proposal_of(&[(EVERY_CALLS, 3.0), (WARNING, 7.0)], "detector:test"),
+    )
+    .await;
+    assert_eq!(first.status, ExperimentStatus::Running, "{first:#?}");
+    let second = propose(&nodes, &proposal(MINUTES, 5.0, "detector:test")).await;
+    assert_eq!(second.status, ExperimentStatus::Running, "{second:#?}");
+    let three = [
+        ("risk.messages_warning", 30.0),
+        ("risk.context_warning", 0.55),
+        ("risk.context_danger", 0.7),
+    ];
+    let too_many = propose(&nodes, &proposal_of(&three, "detector:test")).await;
+    assert_eq!(too_many.status, ExperimentStatus::Refused);
+    assert!(
+        too_many
+            .reason
+            .contains("kaizen.max_auto_changes_per_chat = 2"),
+        "{}",
+        too_many.reason
+    );
+    let by_person = propose(&nodes, &proposal_of(&three, "person:ana")).await;
+    assert_eq!(by_person.status, ExperimentStatus::AwaitingApproval);
+
+    let in_force = BTreeMap::from([(EVERY_CALLS, 5.0), (WARNING, 10.0), (MINUTES, 10.0)]);
+    let chat_ids: Vec<String> = (0..1_000).map(|index| format!("capped-{index}")).collect();
+    let reply = assign(&nodes, &chat_ids).await.expect("assigned");
+    let mut counted_in_second = 0;
+    let mut capped = 0;
+    for chat in &reply.chats {
+        let changed = in_force
+            .iter()
+            .filter(|(name, value)| chat.values.get(**name) != Some(value))
+            .count();
+        assert!(changed <= 2, "{chat:?} runs with {changed} changed");
+        let [in_first, in_second] = chat.assignments.as_slice() else {
+            panic!("two experiments, in the order they started: {chat:?}");
+        };
+        assert_eq!(in_first.experiment_id, first.id);
+        assert_eq!(in_first.variant, hashed(&first, &chat.chat_id));
+        assert!(!in_first.capped);
+        assert_eq!(in_second.experiment_id, second.id);
+        if in_first.variant == Variant::Treatment {
+            assert!(in_second.capped, "{chat:?}");
+            assert_eq!(in_second.variant, Variant::Control);
+            assert_eq!(chat.values.get(MINUTES), Some(&10.0));
+            capped += 1;
+        } else {
+            assert!(!in_second.capped, "{chat:?}");
+            assert_eq!(in_second.variant, hashed(&second, &chat.chat_id));
+            counted_in_second += 1;
+        }
+    }
+    assert!(capped > 50, "about one in ten: {capped}");
+    // The same chats again: the same places.
+    assert_eq!(assign(&nodes, &chat_ids).await.expect("assigned"), reply);
+
+    // The second experiment counts only the chats the cap left to the hash, exposed and observed.
+    let shown = show(&nodes, &second.id).await;
+    let stage = &shown.stages[0];
+    assert_eq!(
+        stage.control.exposed + stage.treatment.exposed,
+        counted_in_second
+    );
+    let outcomes: Vec<Observation> = chat_ids
+        .iter()
+        .map(|chat_id| observation(chat_id, &[("calls_lost", 1.0)]))
+        .collect();
+    let observed = observe(&nodes, outcomes).await.expect("observed");
+    assert_eq!(observed.counted, 1_000 + counted_in_second);
+    let shown = show(&nodes, &second.id).await;
+    let stage = &shown.stages[0];
+    assert_eq!(
+        stage.control.observed + stage.treatment.observed,
+        counted_in_second
+    );
+    node.stop().await;
+}
+
+/// Warning below danger is checked on the values a chat can run with together: the variant's own values at
+/// once, and with the treatments of the experiments already open.
+#[tokio::test]
+async fn bounds_are_checked_on_the_combination_a_chat_would_run_with() {
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.kaizen.max_auto_changes_per_day = 5;
+    let node = TestNode::start_with(config, data_dir).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    wait_for_kaizen(&nodes).await;
+
+    // Each alone is fine against the values in force (0.75 and 0.6); together the warning is not below.
+    let together = propose(
+        &nodes,
+        &proposal_of(
+            &[("risk.context_warning", 0.7), ("risk.context_danger", 0.65)],
+            "detector:test",
+        ),
+    )
+    .await;
+    assert_eq!(together.status, ExperimentStatus::Refused);
+    assert!(
+        together
+            .reason
+            .contains("risk.context_warning = 0.7 would not be below risk.context_danger = 0.65"),
+        "{}",
+        together.reason
+    );
+    // One value out of its bounds refuses the whole variant.
+    let outside = propose(
+        &nodes,
+        &proposal_of(
+            &[(EVERY_CALLS, 3.0), ("risk.context_danger", 0.95)],
+            "detector:test",
+        ),
+    )
+    .await;
+    assert_eq!(outside.status, ExperimentStatus::Refused);
+    assert!(
+        outside
+            .reason
+            .contains("risk.context_danger = 0.95 is outside its safety bounds [0.5, 0.9]"),
+        "{}",
+        outside.reason
+    );
+    // Split over two experiments: a chat in both treatments would have the pair the wrong way round.
+    let warning = propose(
+        &nodes,
+        &proposal("risk.context_warning", 0.7, "detector:test"),
+    )
+    .await;
+    assert_eq!(warning.status, ExperimentStatus::Running, "{warning:#?}");
+    let danger = propose(
+        &nodes,
+        &proposal("risk.context_danger", 0.65, "detector:test"),
+    )
+    .await;
+    assert_eq!(danger.status, ExperimentStatus::Refused);
+    assert!(
+        danger.reason.contains(&format!(
+            "for a chat also in the treatment of {}",
+            warning.id
+        )),
+        "{}",
+        danger.reason
+    );
+    // A parameter named twice, or one already being tested inside a variant, is refused.
+    assert!(is_bad_request(
+        &kaizen::<_, Experiment>(
+            &nodes,
+            KaizenOp::Propose,
+            &proposal_of(&[(EVERY_CALLS, 3.0), (EVERY_CALLS, 4.0)], "detector:test"),
+        )
+        .await,
+        "set twice"
+    ));
+    let busy = propose(
+        &nodes,
+        &proposal_of(
+            &[(EVERY_CALLS, 3.0), ("risk.context_warning", 0.5)],
+            "detector:test",
+        ),
+    )
+    .await;
+    assert_eq!(busy.status, ExperimentStatus::Refused);
+    assert!(
+        busy.reason.contains(&format!(
+            "risk.context_warning is already being tested by {}",
+            warning.id
+        )),
+        "{}",
+        busy.reason
+    );
+    node.stop().await;
+}
+
+/// An experiment stored before an experiment could change several parameters (no `changes` in its JSON)
+/// still loads, is listed, and its revert restores its parameter, audited by name.
+#[tokio::test]
+async fn a_single_parameter_experiment_stored_before_variants_of_several_still_loads_and_reverts() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let nodes = node.client().await.with_timeout(Duration::from_secs(30));
+    wait_for_kaizen(&nodes).await;
+    let js = jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
+    let bucket = js
+        .get_key_value(KaizenNames::live().bucket)
+        .await
+        .expect("the kaizen bucket");
+    let stored = serde_json::json!({
+        "id": "exp-41", "parameter": EVERY_CALLS, "control": 5.0, "treatment": 3.0,
+        "hypothesis": "fewer calls lost", "evidence": [], "source": "detector:checkpoint-gap",
+        "primary": {"name": "calls_lost", "kind": "mean", "better": "lower"},
+        "guardrails": [],
+        "plan": {"baseline": 1.8, "baseline_sd": 2.5, "mde": 0.2, "alpha": 0.05, "power": 0.9,
+                 "units_per_arm": 1219, "canary_units": 121},
+        "status": "shipped", "stage": 100, "stages": [], "looks": [], "effect": null,
+        "reason": "ship: calls_lost better", "approved_by": null,
+        "created_at_ms": 1000, "updated_at_ms": 6000, "decided_at_ms": 6000
+    });
+    bucket
+        .put(
+            "exp.exp-41",
+            serde_json::to_vec(&stored).expect("json").into(),
+        )
+        .await
+        .expect("stored");
+    let set = serde_json::json!({
+        "version": 1,
+        "values": {EVERY_CALLS: {"value": 3.0, "version": 1, "set_at_ms": 6000, "improvement_id": "exp-41"}},
+    });
+    bucket
+        .put("params", serde_json::to_vec(&set).expect("json").into())
+        .await
+        .expect("stored");
+
+    let loaded = show(&nodes, "exp-41").await;
+    assert!(loaded.changes.is_empty(), "stored without changes");
+    assert_eq!(loaded.parameters_label(), EVERY_CALLS);
+    let listed: ExperimentList = kaizen(&nodes, KaizenOp::List, &()).await.expect("listed");
+    assert_eq!(listed.experiments, [loaded]);
+    let reverted: Experiment = kaizen(
+        &nodes,
+        KaizenOp::Revert,
+        &ExperimentIdRequest {
+            id: "exp-41".to_owned(),
+            by: Some("ana".to_owned()),
+            reason: Some("too many checkpoints".to_owned()),
+        },
+    )
+    .await
+    .expect("reverted");
+    assert_eq!(reverted.status, ExperimentStatus::Reverted);
+    let parameters: ParameterList = kaizen(&nodes, KaizenOp::Parameters, &())
+        .await
+        .expect("parameters");
+    let every_calls = parameters
+        .parameters
+        .iter()
+        .find(|parameter| parameter.name == EVERY_CALLS)
+        .expect("listed");
+    assert_eq!((every_calls.value, every_calls.version), (5.0, 2));
+    let audit = audit_of(&nodes, "exp-41").await;
+    let [entry] = audit.entries.as_slice() else {
+        panic!("one entry: {audit:#?}");
+    };
+    assert_eq!(entry.action, "reverted");
+    assert_eq!(changes_of(entry), [(EVERY_CALLS, 5.0, 3.0)]);
     node.stop().await;
 }

@@ -34,6 +34,20 @@ const IMPROVEMENT: &str = "shim-node improvements show exp-1";
 const REVERT: &str = r#"shim-node improvements revert exp-1 --reason "checkpoints every 5 minutes cost too much disk""#;
 const REVERTED: &str = "exp-1 is reverted: reverted by alice: checkpoints every 5 minutes cost too much disk\n\
                         checkpoint.every_minutes is now 10 for everyone";
+/// The commands of "Changes across components".
+const PROPOSE_ACROSS: &str = r#"shim-node experiments propose --set checkpoint.every_calls=3 --set risk.calls_since_checkpoint_warning=7 --metric calls_lost --baseline 1.8 --baseline-sd 2.5 --reason "checkpoint and warn sooner together: fewer calls lost""#;
+const PROPOSED_ACROSS: &str = "exp-1 is awaiting_approval: a person's proposal waits for a person's approval \
+                               (shim-node experiments approve ID)";
+const SHOW_ACROSS: &str = "shim-node experiments show exp-1";
+const SHOWN_ACROSS: &str = "experiment  exp-1\n\
+                            parameters  checkpoint.every_calls: 5 → 3\n\
+                            \x20           risk.calls_since_checkpoint_warning: 10 → 7\n\
+                            status      awaiting_approval\n";
+const REVERT_ACROSS: &str =
+    r#"shim-node improvements revert exp-1 --reason "warnings came too early for long refactors""#;
+const REVERTED_ACROSS: &str = "exp-1 is reverted: reverted by alice: warnings came too early for long refactors\n\
+                               checkpoint.every_calls is now 5 for everyone\n\
+                               risk.calls_since_checkpoint_warning is now 10 for everyone";
 
 /// Where the commands of a test run: the node's NATS and id in the environment, a config home of their
 /// own (no user config is read), and `alice` as the user.
@@ -155,6 +169,7 @@ impl Manager {
             &ProposeRequest {
                 parameter: parameter.to_owned(),
                 treatment,
+                changes: Vec::new(),
                 hypothesis: format!(
                     "{parameter} = {treatment} loses fewer tool calls to interruptions"
                 ),
@@ -191,6 +206,14 @@ impl Manager {
             )
             .await;
         let mut counts = [0, 0];
+        // A chat runs with every value of each variant it is in.
+        for chat in &assigned.chats {
+            for assignment in &chat.assignments {
+                for (name, value) in &assignment.values {
+                    assert_eq!(chat.values.get(name), Some(value), "{chat:?}");
+                }
+            }
+        }
         let observations = assigned
             .chats
             .iter()
@@ -291,7 +314,7 @@ async fn an_experiment_is_listed_shown_approved_and_stopped_from_the_command_lin
         "0%",
         "calls_lost",
         "0/0",
-        "checkpoint changes need a person's approval",
+        "a person's proposal waits for a person's approval",
     ] {
         assert!(lines[1].contains(cell), "{cell:?} in {listed}");
     }
@@ -735,6 +758,167 @@ async fn the_commands_say_when_the_loop_is_off_or_no_node_runs() {
     assert!(error.contains("cannot reach NATS"), "{error}");
 }
 
+/// A change across components from the command line, exactly as docs/kaizen.md shows it: proposed with two
+/// `--set`, shown with both parameters, approved, shipped (both values in one version of the parameter store),
+/// and reverted (both back), every audit entry naming both.
+#[tokio::test]
+async fn a_change_across_components_is_proposed_shipped_and_reverted_from_the_command_line() {
+    const EVERY_CALLS: &str = "checkpoint.every_calls";
+    const WARNING: &str = "risk.calls_since_checkpoint_warning";
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.kaizen.look_every_s = 1;
+    // Plans small enough for a test: a 50% change of calls lost, which the chats below show.
+    config.kaizen.minimum_effect = 0.5;
+    let node = TestNode::start_with(config, data_dir).await;
+    let manager = Manager::connect(&nats.url(), node.node_id()).await;
+    let shell = Shell::new(&nats.url(), node.node_id());
+
+    assert_eq!(
+        shell.ok(PROPOSE_ACROSS).await,
+        format!("{PROPOSED_ACROSS}\n")
+    );
+    let text = shell.ok(SHOW_ACROSS).await;
+    assert!(text.starts_with(SHOWN_ACROSS), "{text}");
+    let listed = shell.ok(LIST).await;
+    for cell in [
+        "checkpoint.every_calls + risk.calls_since_checkpoint_warning",
+        "5 → 3, 10 → 7",
+    ] {
+        assert!(listed.contains(cell), "{cell:?} in {listed}");
+    }
+    // What a person gets wrong is a usage error, and nothing is proposed.
+    let error = shell
+        .fails(
+            "shim-node experiments propose --set checkpoint.every_calls --baseline 1 --reason x",
+            2,
+        )
+        .await;
+    assert!(error.contains("NAME=VALUE"), "{error}");
+    let error = shell
+        .fails(
+            "shim-node experiments propose --set checkpoint.every_calls=3 --baseline 1.8 --reason x",
+            2,
+        )
+        .await;
+    assert!(error.contains("--baseline-sd"), "{error}");
+    // A variant refused by the safety settings fails with the reason (and is kept, refused).
+    let refused = shell
+        .fails(
+            "shim-node experiments propose --set risk.context_warning=0.7 --set risk.context_danger=0.65 \
+             --baseline 1.8 --baseline-sd 2.5 --reason x",
+            1,
+        )
+        .await;
+    assert!(
+        refused
+            .contains("risk.context_warning = 0.7 would not be below risk.context_danger = 0.65"),
+        "{refused}"
+    );
+
+    assert_eq!(shell.ok(APPROVE).await, format!("{APPROVED}\n"));
+    let proposed = manager.experiment("exp-1").await;
+    let canary = proposed.plan.canary_units;
+    let mut treated = 0;
+    let mut batch = 0;
+    while treated < canary {
+        treated += manager.run_chats(&chats(&format!("x{batch}"), 200)).await[1];
+        batch += 1;
+    }
+    let advanced = manager
+        .wait_for("exp-1", |experiment| experiment.stage != 10)
+        .await;
+    assert_eq!(advanced.stage, 50, "{advanced:#?}");
+    let per_arm = proposed.plan.units_per_arm;
+    manager
+        .run_chats(&chats("y", (per_arm as usize + 20) * 2))
+        .await;
+    let shipped = manager
+        .wait_for("exp-1", |experiment| {
+            experiment.status != ExperimentStatus::Running
+        })
+        .await;
+    assert_eq!(shipped.status, ExperimentStatus::Shipped, "{shipped:#?}");
+
+    // Both values, set by exp-1 in the same version of the parameter store.
+    let parameters = shell.json(PARAMETERS_JSON).await;
+    let find = |name: &str| {
+        parameters["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .find(|parameter| parameter["name"] == name)
+            .cloned()
+            .expect("listed")
+    };
+    let (every_calls, warning) = (find(EVERY_CALLS), find(WARNING));
+    assert_eq!(
+        (every_calls["value"].clone(), warning["value"].clone()),
+        (json!(3.0), json!(7.0))
+    );
+    assert_eq!(every_calls["improvement_id"], "exp-1");
+    assert_eq!(warning["improvement_id"], "exp-1");
+    assert_eq!(every_calls["version"], warning["version"]);
+    assert_eq!(parameters["version"], every_calls["version"]);
+    let improvements = shell.ok(IMPROVEMENTS).await;
+    assert!(
+        improvements.contains("checkpoint.every_calls + risk.calls_since_checkpoint_warning"),
+        "{improvements}"
+    );
+
+    assert_eq!(
+        shell.ok(REVERT_ACROSS).await,
+        format!("{REVERTED_ACROSS}\n")
+    );
+    let parameters = shell.json(PARAMETERS_JSON).await;
+    let values: Vec<(String, Value, Value)> = parameters["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .filter(|parameter| parameter["name"] == EVERY_CALLS || parameter["name"] == WARNING)
+        .map(|parameter| {
+            (
+                parameter["name"].as_str().unwrap_or_default().to_owned(),
+                parameter["value"].clone(),
+                parameter["improvement_id"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (EVERY_CALLS.to_owned(), json!(5.0), Value::Null),
+            (WARNING.to_owned(), json!(10.0), Value::Null)
+        ]
+    );
+    let shown = shell.json(SHOW_JSON).await;
+    assert_eq!(
+        actions(&shown),
+        [
+            "proposed", "approved", "started", "advanced", "shipped", "reverted"
+        ]
+    );
+    for entry in shown["audit"].as_array().expect("audit") {
+        assert_eq!(
+            entry["changes"],
+            json!([
+                {"parameter": EVERY_CALLS, "control": 5.0, "treatment": 3.0},
+                {"parameter": WARNING, "control": 10.0, "treatment": 7.0}
+            ]),
+            "{entry}"
+        );
+    }
+    let reverted = &shown["audit"][5];
+    let evidence = reverted["evidence"].to_string();
+    for line in [
+        "checkpoint.every_calls back to 5",
+        "risk.calls_since_checkpoint_warning back to 10",
+    ] {
+        assert!(evidence.contains(line), "{evidence}");
+    }
+    node.stop().await;
+}
+
 /// docs/kaizen.md shows the commands run above, and the output they print; docs/operations.md lists them.
 #[test]
 fn the_docs_show_the_commands_as_the_tests_run_them() {
@@ -751,6 +935,10 @@ fn the_docs_show_the_commands_as_the_tests_run_them() {
         IMPROVEMENTS,
         IMPROVEMENT,
         REVERT,
+        PROPOSE_ACROSS,
+        SHOW_ACROSS,
+        APPROVE,
+        REVERT_ACROSS,
     ];
     let shown: Vec<&str> = kaizen
         .lines()
@@ -762,7 +950,17 @@ fn the_docs_show_the_commands_as_the_tests_run_them() {
         shown, run,
         "docs/kaizen.md shows these commands, in this order"
     );
-    for printed in [APPROVED, STOPPED, REVERTED] {
+    assert!(
+        kaizen.contains(&format!("```text\n{SHOWN_ACROSS}```")),
+        "docs/kaizen.md shows the start of `{SHOW_ACROSS}`"
+    );
+    for printed in [
+        APPROVED,
+        STOPPED,
+        REVERTED,
+        PROPOSED_ACROSS,
+        REVERTED_ACROSS,
+    ] {
         for line in printed.lines() {
             assert!(
                 kaizen.contains(&format!("# {line}\n")),
@@ -771,6 +969,7 @@ fn the_docs_show_the_commands_as_the_tests_run_them() {
         }
     }
     for command in [
+        "experiments propose --set NAME=VALUE",
         "experiments list",
         "experiments show ID",
         "experiments approve ID",

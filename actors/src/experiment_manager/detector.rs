@@ -131,6 +131,7 @@ impl OpportunityDetector {
                 proposals.push(ProposeRequest {
                     parameter: "checkpoint.every_calls".to_owned(),
                     treatment,
+                    changes: Vec::new(),
                     hypothesis: format!(
                         "a checkpoint every {treatment} tool calls instead of {every} loses fewer calls when a \
                          session is interrupted"
@@ -164,6 +165,7 @@ impl OpportunityDetector {
                 proposals.push(ProposeRequest {
                     parameter: "risk.calls_since_checkpoint_warning".to_owned(),
                     treatment,
+                    changes: Vec::new(),
                     hypothesis: format!(
                         "warning after {treatment} calls without a checkpoint instead of {warning} saves work \
                          before sessions are interrupted"
@@ -231,6 +233,7 @@ impl OpportunityDetector {
             proposals.push(ProposeRequest {
                 parameter: parameter.clone(),
                 treatment,
+                changes: Vec::new(),
                 hypothesis: format!(
                     "routing {} prompts a step {direction} leaves users fewer tiers to correct",
                     category.category
@@ -261,11 +264,13 @@ fn tried_lately(experiments: &[Experiment], parameter: &str, treatment: f64, now
         } else {
             RETRY_AFTER_MS
         };
-        experiment.parameter == parameter
-            && (experiment.status.is_open()
-                || (experiment.treatment == treatment
-                    && experiment.status != ExperimentStatus::Shipped
-                    && experiment.created_at_ms + wait > now_ms))
+        experiment.changes().iter().any(|change| {
+            change.parameter == parameter
+                && (experiment.status.is_open()
+                    || (change.treatment == treatment
+                        && experiment.status != ExperimentStatus::Shipped
+                        && experiment.created_at_ms + wait > now_ms))
+        })
     })
 }
 

@@ -22,6 +22,11 @@ pub struct KaizenSettings {
     pub enabled: bool,
     /// Experiments the loop may start by itself in any 24 hours (approved ones do not count). Default 1.
     pub max_auto_changes_per_day: u32,
+    /// Parameters any one chat runs with changed from the values in force by the experiments the loop
+    /// started by itself (approved ones do not count). A chat whose earlier experiments' treatments already
+    /// change this many is placed in the control of a later one and left out of its statistics; an
+    /// experiment that changes more than this many parameters needs a person. Default 2.
+    pub max_auto_changes_per_chat: u32,
     /// How much more a session may cost under a treatment, relative (0.05 = 5%). Default 0.05.
     pub max_cost_increase: f64,
     /// How much slower API requests may get under a treatment, relative. Default 0.10.
@@ -53,6 +58,7 @@ impl Default for KaizenSettings {
         KaizenSettings {
             enabled: true,
             max_auto_changes_per_day: 1,
+            max_auto_changes_per_chat: 2,
             max_cost_increase: 0.05,
             max_latency_increase: 0.10,
             minimum_effect: 0.20,
@@ -114,6 +120,14 @@ impl KaizenSettings {
                     .to_owned(),
             );
         }
+        if !(1..=catalogue::PARAMETERS.len() as u32).contains(&self.max_auto_changes_per_chat) {
+            return Err(format!(
+                "kaizen.max_auto_changes_per_chat must be 1 to {}, not {} (enabled = false stops the loop \
+                 from changing anything by itself)",
+                catalogue::PARAMETERS.len(),
+                self.max_auto_changes_per_chat
+            ));
+        }
         if !(1..=30).contains(&self.detect_window_days) {
             return Err("kaizen.detect_window_days must be 1 to 30".to_owned());
         }
@@ -172,6 +186,16 @@ impl KaizenSettings {
         auto_changes_today: u32,
         by_person: bool,
     ) -> Result<Approval, String> {
+        self.check_variant(&[(name, control, treatment)], auto_changes_today, by_person)
+    }
+
+    /// Checks one value of a variant against its parameter's bounds; the parameter.
+    fn check_value(
+        &self,
+        name: &str,
+        control: f64,
+        treatment: f64,
+    ) -> Result<&'static ParameterSpec, String> {
         let spec = catalogue::parameter(name).ok_or_else(|| {
             format!(
                 "{name:?} is not a parameter the loop may change; the parameters are {}",
@@ -195,8 +219,60 @@ impl KaizenSettings {
                 "{name} is already {control}: there is nothing to test"
             ));
         }
-        if by_person || self.approval_of(spec.kind) == REQUIRE_APPROVAL {
+        Ok(spec)
+    }
+
+    /// The kinds of change among `names` whose approval class is `requireApproval`, in catalogue order.
+    pub fn kinds_needing_approval<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<ChangeKind> {
+        let names: Vec<&str> = names.into_iter().collect();
+        ChangeKind::ALL
+            .into_iter()
+            .filter(|kind| {
+                self.approval_of(*kind) == REQUIRE_APPROVAL
+                    && names.iter().any(|name| {
+                        catalogue::parameter(name).is_some_and(|spec| spec.kind == *kind)
+                    })
+            })
+            .collect()
+    }
+
+    /// Judges a variant that sets every `(name, control, treatment)` at once: each value within its
+    /// parameter's bounds; a person's approval when a person proposed it or any of its kinds of change
+    /// requires approval; otherwise within the day's cap on automatic experiments and the per-chat cap on
+    /// automatic changes. The error is the reason it is refused. (Warning below danger is checked on the
+    /// combination by the manager, which knows the values in force.)
+    pub fn check_variant(
+        &self,
+        changes: &[(&str, f64, f64)],
+        auto_changes_today: u32,
+        by_person: bool,
+    ) -> Result<Approval, String> {
+        if changes.is_empty() {
+            return Err("the proposal sets no parameter".to_owned());
+        }
+        for (index, (name, control, treatment)) in changes.iter().enumerate() {
+            self.check_value(name, *control, *treatment)?;
+            if changes[..index]
+                .iter()
+                .any(|(earlier, _, _)| earlier == name)
+            {
+                return Err(format!("{name} is set twice in one proposal"));
+            }
+        }
+        let names = changes.iter().map(|(name, _, _)| *name);
+        if by_person || !self.kinds_needing_approval(names).is_empty() {
             return Ok(Approval::Person);
+        }
+        if changes.len() > self.max_auto_changes_per_chat as usize {
+            return Err(format!(
+                "it changes {} parameters at once, more than the loop may change by itself in one chat \
+                 (kaizen.max_auto_changes_per_chat = {}); a person may propose it",
+                changes.len(),
+                self.max_auto_changes_per_chat
+            ));
         }
         if auto_changes_today >= self.max_auto_changes_per_day {
             return Err(format!(
@@ -283,6 +359,68 @@ mod tests {
                 .expect_err("past the quality strategy's push")
                 .contains("outside its safety bounds")
         );
+    }
+
+    #[test]
+    fn a_variant_is_judged_on_every_value_and_waits_when_any_kind_needs_approval() {
+        let mut settings = KaizenSettings::default();
+        let both = [
+            ("checkpoint.every_calls", 5.0, 3.0),
+            ("risk.calls_since_checkpoint_warning", 10.0, 7.0),
+        ];
+        assert_eq!(settings.check_variant(&both, 0, false), Ok(Approval::Auto));
+        // One value out of bounds refuses the whole variant, naming it.
+        let refused = settings
+            .check_variant(
+                &[
+                    ("checkpoint.every_calls", 5.0, 3.0),
+                    ("risk.calls_since_checkpoint_warning", 10.0, 2.0),
+                ],
+                0,
+                false,
+            )
+            .expect_err("2 < 3");
+        assert!(
+            refused.contains("risk.calls_since_checkpoint_warning = 2 is outside"),
+            "{refused}"
+        );
+        assert!(
+            settings
+                .check_variant(
+                    &[
+                        ("checkpoint.every_calls", 5.0, 3.0),
+                        ("checkpoint.every_calls", 5.0, 4.0)
+                    ],
+                    0,
+                    false
+                )
+                .expect_err("twice")
+                .contains("set twice")
+        );
+        // A routing value makes the whole variant wait, and only routing is named.
+        let mixed = [
+            ("checkpoint.every_calls", 5.0, 3.0),
+            ("routing.lean.design", 0.0, 0.55),
+        ];
+        assert_eq!(
+            settings.check_variant(&mixed, 0, false),
+            Ok(Approval::Person)
+        );
+        assert_eq!(
+            settings.kinds_needing_approval(mixed.iter().map(|(name, _, _)| *name)),
+            vec![ChangeKind::Routing]
+        );
+        // More parameters than one chat may have changed automatically: refused unless a person proposes.
+        settings.max_auto_changes_per_chat = 1;
+        assert!(
+            settings
+                .check_variant(&both, 0, false)
+                .expect_err("two > one")
+                .contains("max_auto_changes_per_chat = 1")
+        );
+        assert_eq!(settings.check_variant(&both, 0, true), Ok(Approval::Person));
+        settings.max_auto_changes_per_chat = 0;
+        assert!(settings.validate().is_err());
     }
 
     #[test]

@@ -25,8 +25,12 @@ pub struct UnitRecord {
     pub variant: Variant,
     /// The stage it was assigned in (10 or 50).
     pub stage: u8,
-    /// The value it runs with.
+    /// The value it runs with (of the experiment's first parameter; the others follow its variant).
     pub value: f64,
+    /// True when the per-chat cap on automatic changes placed it in the control: it is left out of the
+    /// experiment's statistics.
+    #[serde(default)]
+    pub capped: bool,
     /// The values it was counted with, once observed.
     #[serde(default)]
     pub observed: BTreeMap<String, f64>,
@@ -105,12 +109,12 @@ pub trait KaizenStore: Send + Sync + std::fmt::Debug + 'static {
     ) -> StoreFuture<'a, ()>;
     /// The parameter store.
     fn parameters(&self) -> StoreFuture<'_, ParameterSet>;
-    /// Sets a parameter as the store's next version (history kept); the store as written.
-    fn set_parameter<'a>(
-        &'a self,
-        name: &'a str,
-        entry: ParameterEntry,
-    ) -> StoreFuture<'a, ParameterSet>;
+    /// Sets parameters, all of them in the store's next version (one write; history kept); the store as
+    /// written.
+    fn set_parameters(
+        &self,
+        entries: Vec<(String, ParameterEntry)>,
+    ) -> StoreFuture<'_, ParameterSet>;
     /// Appends to the audit stream.
     fn audit<'a>(&'a self, entry: &'a AuditEntry) -> StoreFuture<'a, ()>;
     /// Reads the audit stream.

@@ -8,16 +8,17 @@ mod render;
 use std::{process::ExitCode, time::Duration};
 
 use serde::Serialize;
+use shim_actors::experiment_manager::catalogue;
 use shim_protocol::{
     WireError,
     messages::{
         AuditEntry, AuditList, AuditRequest, Experiment, ExperimentIdRequest, ExperimentList,
-        ParameterList,
+        ExperimentStatus, MetricKind, ParameterList, ProposeRequest, ProposedValue,
     },
     subject::KaizenOp,
 };
 
-use super::exit::NoNodeError;
+use super::exit::{NoNodeError, UsageError};
 use crate::{
     config::Config,
     kaizen::{client, report::is_improvement},
@@ -174,6 +175,134 @@ pub(super) async fn show(
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `shim-node experiments propose` was given.
+#[derive(Debug)]
+pub(super) struct Proposal {
+    /// `NAME=VALUE`, one or more.
+    pub(super) set: Vec<String>,
+    /// The primary metric, when not the first parameter's own.
+    pub(super) metric: Option<String>,
+    /// Its mean now.
+    pub(super) baseline: f64,
+    /// Its standard deviation now.
+    pub(super) baseline_sd: Option<f64>,
+    /// Why.
+    pub(super) reason: String,
+}
+
+/// `NAME=VALUE` as a parameter and its value; a usage error says what is wrong.
+fn parse_set(text: &str) -> anyhow::Result<ProposedValue> {
+    let usage = |why: &str| UsageError(format!("--set {text:?}: {why}"));
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| usage("give NAME=VALUE, for example checkpoint.every_calls=3"))?;
+    let name = name.trim();
+    if catalogue::parameter(name).is_none() {
+        return Err(usage(&format!(
+            "{name:?} is not a parameter the loop may change; the parameters are {}",
+            catalogue::PARAMETERS.map(|spec| spec.name).join(", ")
+        ))
+        .into());
+    }
+    let value: f64 = value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite())
+        .ok_or_else(|| usage("the value is not a number"))?;
+    Ok(ProposedValue {
+        parameter: name.to_owned(),
+        value,
+    })
+}
+
+/// The request `shim-node experiments propose` sends for `proposal` by `by`.
+fn propose_request(proposal: Proposal, by: &str) -> anyhow::Result<ProposeRequest> {
+    let changes = proposal
+        .set
+        .iter()
+        .map(|text| parse_set(text))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    for (index, change) in changes.iter().enumerate() {
+        if changes[..index]
+            .iter()
+            .any(|earlier| earlier.parameter == change.parameter)
+        {
+            return Err(UsageError(format!("--set names {} twice", change.parameter)).into());
+        }
+    }
+    let first = changes
+        .first()
+        .ok_or_else(|| UsageError("give at least one --set NAME=VALUE".to_owned()))?;
+    let metric_name = proposal.metric.clone().unwrap_or_else(|| {
+        catalogue::parameter(&first.parameter)
+            .map_or("calls_lost", |spec| spec.primary)
+            .to_owned()
+    });
+    let metric = catalogue::metric(&metric_name).ok_or_else(|| {
+        UsageError(format!(
+            "--metric {metric_name:?} is not a metric; the metrics are {}",
+            catalogue::METRICS.map(|metric| metric.name).join(", ")
+        ))
+    })?;
+    if metric.kind == MetricKind::Mean && proposal.baseline_sd.is_none() {
+        return Err(UsageError(format!(
+            "{metric_name} is a mean: give its standard deviation per session with --baseline-sd"
+        ))
+        .into());
+    }
+    let label = changes
+        .iter()
+        .map(|change| change.parameter.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    Ok(ProposeRequest {
+        // A manager that predates variants of several parameters refuses the label as no parameter, rather
+        // than testing the first alone.
+        parameter: if changes.len() == 1 {
+            first.parameter.clone()
+        } else {
+            label
+        },
+        treatment: first.value,
+        changes,
+        hypothesis: proposal.reason,
+        evidence: Vec::new(),
+        source: format!("person:{by}"),
+        primary: Some(metric_name),
+        baseline: Some(proposal.baseline),
+        baseline_sd: proposal.baseline_sd,
+    })
+}
+
+/// `shim-node experiments propose`: the experiment as the manager judged it (a person's proposal waits for
+/// approval, or is refused with the reason).
+pub(super) async fn propose(
+    config: &Config,
+    proposal: Proposal,
+    by_opt: Option<String>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let request = propose_request(proposal, &person(by_opt))?;
+    let manager = Manager::connect(config).await?;
+    let experiment: Experiment = manager.ask(KaizenOp::Propose, &request).await?;
+    // A refused proposal is kept, with its reason, in the list and the audit; the command fails.
+    let refused = experiment.status == ExperimentStatus::Refused;
+    if json {
+        print_json(&experiment)?;
+        return Ok(if refused {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    if refused {
+        anyhow::bail!("{}", render::status_line(&experiment));
+    }
+    outln!("{}", render::status_line(&experiment));
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `shim-node experiments approve`.
 pub(super) async fn approve(
     config: &Config,
@@ -272,12 +401,14 @@ pub(super) async fn revert(
     }
     outln!("{}", render::status_line(&experiment));
     let parameters: ParameterList = manager.ask(KaizenOp::Parameters, &()).await?;
-    if let Some(parameter) = parameters
-        .parameters
-        .iter()
-        .find(|parameter| parameter.name == experiment.parameter)
-    {
-        outln!("{} is now {} for everyone", parameter.name, parameter.value);
+    for change in experiment.changes() {
+        if let Some(parameter) = parameters
+            .parameters
+            .iter()
+            .find(|parameter| parameter.name == change.parameter)
+        {
+            outln!("{} is now {} for everyone", parameter.name, parameter.value);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -285,6 +416,73 @@ pub(super) async fn revert(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn proposal(set: &[&str], metric: Option<&str>, sd: Option<f64>) -> Proposal {
+        Proposal {
+            set: set.iter().map(|each| (*each).to_owned()).collect(),
+            metric: metric.map(str::to_owned),
+            baseline: 1.8,
+            baseline_sd: sd,
+            reason: "why".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_proposal_of_several_values_names_them_all() {
+        let request = propose_request(
+            proposal(
+                &[
+                    "checkpoint.every_calls=3",
+                    "risk.calls_since_checkpoint_warning=7",
+                ],
+                Some("calls_lost"),
+                Some(2.5),
+            ),
+            "alice",
+        )
+        .expect("a good proposal");
+        assert_eq!(request.changes.len(), 2);
+        assert_eq!(
+            request.changes[1].parameter,
+            "risk.calls_since_checkpoint_warning"
+        );
+        assert_eq!(request.changes[1].value, 7.0);
+        assert_eq!(
+            request.parameter,
+            "checkpoint.every_calls + risk.calls_since_checkpoint_warning"
+        );
+        assert_eq!(request.source, "person:alice");
+        let single = propose_request(
+            proposal(&["checkpoint.every_calls=3"], None, Some(2.5)),
+            "a",
+        )
+        .expect("one value");
+        assert_eq!(single.parameter, "checkpoint.every_calls");
+        assert_eq!(single.primary.as_deref(), Some("calls_lost"));
+        for bad in [
+            proposal(&["checkpoint.every_calls"], None, Some(1.0)),
+            proposal(&["nope=3"], None, Some(1.0)),
+            proposal(&["checkpoint.every_calls=x"], None, Some(1.0)),
+            proposal(
+                &["checkpoint.every_calls=3", "checkpoint.every_calls=4"],
+                None,
+                Some(1.0),
+            ),
+            proposal(&["checkpoint.every_calls=3"], Some("speed"), Some(1.0)),
+            proposal(&["checkpoint.every_calls=3"], None, None),
+        ] {
+            let error = propose_request(bad, "a").expect_err("a usage error");
+            assert!(error.downcast_ref::<UsageError>().is_some(), "{error}");
+        }
+        // A rate needs no standard deviation.
+        assert!(
+            propose_request(
+                proposal(&["checkpoint.every_calls=3"], Some("interrupted"), None),
+                "a"
+            )
+            .is_ok()
+        );
+    }
 
     #[test]
     fn the_person_is_the_one_named_else_the_user() {

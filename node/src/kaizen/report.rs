@@ -53,6 +53,8 @@ pub struct ShippedImprovement {
     pub from: f64,
     /// The value it shipped.
     pub to: f64,
+    /// Every parameter it changed (`parameter` first; several for a change across components).
+    pub changes: Vec<ReportedChange>,
     /// When it shipped, RFC 3339.
     pub shipped_at: Option<String>,
     /// `shipped`, or `reverted`.
@@ -76,6 +78,8 @@ pub struct RunningExperiment {
     pub from: f64,
     /// The value it tries.
     pub to: f64,
+    /// Every parameter it tests (`parameter` first; several for a change across components).
+    pub changes: Vec<ReportedChange>,
     /// The treatment's share now, percent (10 or 50).
     pub stage: u8,
     /// Chats observed in this stage, control and treatment.
@@ -99,10 +103,36 @@ pub struct DecidedExperiment {
     pub from: f64,
     /// The value it proposed.
     pub to: f64,
+    /// Every parameter it changes (`parameter` first; several for a change across components).
+    pub changes: Vec<ReportedChange>,
     /// When it was decided (or proposed, when it waits), RFC 3339.
     pub at: String,
     /// Why.
     pub reason: String,
+}
+
+/// One parameter an experiment changes.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ReportedChange {
+    /// The parameter.
+    pub parameter: String,
+    /// Its value in force when the experiment was proposed.
+    pub from: f64,
+    /// The value the experiment tries (or shipped).
+    pub to: f64,
+}
+
+/// Every parameter `experiment` changes, from and to.
+pub fn reported_changes(experiment: &Experiment) -> Vec<ReportedChange> {
+    experiment
+        .changes()
+        .into_iter()
+        .map(|change| ReportedChange {
+            parameter: change.parameter,
+            from: change.control,
+            to: change.treatment,
+        })
+        .collect()
 }
 
 /// A parameter's value for everyone.
@@ -193,6 +223,7 @@ fn decided(experiment: &Experiment, at_ms: u64) -> DecidedExperiment {
         parameter: experiment.parameter.clone(),
         from: experiment.control,
         to: experiment.treatment,
+        changes: reported_changes(experiment),
         at: stamp(at_ms),
         reason: experiment.reason.clone(),
     }
@@ -240,6 +271,7 @@ pub fn build(
                         parameter: experiment.parameter.clone(),
                         from: experiment.control,
                         to: experiment.treatment,
+                        changes: reported_changes(experiment),
                         shipped_at: shipped_at.map(stamp),
                         status: experiment.status.as_str().to_owned(),
                         effect_line: experiment.effect.as_ref().map(effect_line),
@@ -258,6 +290,7 @@ pub fn build(
                     parameter: experiment.parameter.clone(),
                     from: experiment.control,
                     to: experiment.treatment,
+                    changes: reported_changes(experiment),
                     stage: experiment.stage,
                     observed,
                     progress,
@@ -317,6 +350,7 @@ mod tests {
             parameter: "checkpoint.every_calls".to_owned(),
             control: 5.0,
             treatment: 3.0,
+            changes: Vec::new(),
             hypothesis: String::new(),
             evidence: Vec::new(),
             source: "person:test".to_owned(),
@@ -363,6 +397,50 @@ mod tests {
             },
         );
         arm
+    }
+
+    #[test]
+    fn every_parameter_of_a_change_across_components_is_reported() {
+        let mut across = experiment("exp-7", ExperimentStatus::AwaitingApproval, None);
+        across.changes = vec![
+            shim_protocol::messages::ParameterChange {
+                parameter: "checkpoint.every_calls".to_owned(),
+                control: 5.0,
+                treatment: 3.0,
+            },
+            shim_protocol::messages::ParameterChange {
+                parameter: "routing.lean.design".to_owned(),
+                control: 0.0,
+                treatment: 0.55,
+            },
+        ];
+        across.created_at_ms = NOW - 1000;
+        let list = ExperimentList {
+            experiments: vec![
+                across,
+                experiment("exp-1", ExperimentStatus::AwaitingApproval, None),
+            ],
+            truncated: false,
+        };
+        let report = build(&list, &ParameterList::default(), 30.0, NOW);
+        let changes: Vec<(&str, f64, f64)> = report.awaiting_approval[0]
+            .changes
+            .iter()
+            .map(|change| (change.parameter.as_str(), change.from, change.to))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                ("checkpoint.every_calls", 5.0, 3.0),
+                ("routing.lean.design", 0.0, 0.55)
+            ]
+        );
+        // One stored before `changes` is reported as its one parameter.
+        assert_eq!(report.awaiting_approval[1].changes.len(), 1);
+        assert_eq!(
+            report.awaiting_approval[1].changes[0].parameter,
+            "checkpoint.every_calls"
+        );
     }
 
     #[test]

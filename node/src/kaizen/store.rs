@@ -370,20 +370,21 @@ impl KaizenStore for JetStreamKaizenStore {
         })
     }
 
-    fn set_parameter<'a>(
-        &'a self,
-        name: &'a str,
-        entry: ParameterEntry,
-    ) -> StoreFuture<'a, ParameterSet> {
+    fn set_parameters(
+        &self,
+        entries: Vec<(String, ParameterEntry)>,
+    ) -> StoreFuture<'_, ParameterSet> {
         Box::pin(async move {
             let updated = self
                 .params
                 .update(PARAMS, |current: &Current<ParameterSet>| {
                     let mut set = current.value().cloned().unwrap_or_default();
                     set.version += 1;
-                    let mut entry = entry.clone();
-                    entry.version = set.version;
-                    set.values.insert(name.to_owned(), entry);
+                    for (name, entry) in &entries {
+                        let mut entry = entry.clone();
+                        entry.version = set.version;
+                        set.values.insert(name.clone(), entry);
+                    }
                     Ok::<_, BucketErrorWrap>(Some(set))
                 })
                 .await?;

@@ -200,18 +200,47 @@ pub struct Effect {
     pub p_value: f64,
 }
 
-/// An experiment: one parameter, its current value against a proposed one.
+/// One parameter an experiment changes: its value in force when the experiment was proposed (what the
+/// control runs with) and the value it tries (what the treatment runs with).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ParameterChange {
+    /// The parameter (`checkpoint.every_calls`, ...).
+    pub parameter: String,
+    /// Its value in force when the experiment was proposed.
+    pub control: f64,
+    /// The value the treatment tries.
+    pub treatment: f64,
+}
+
+/// One value a proposal tries: a parameter and the value for the treatment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ProposedValue {
+    /// The parameter.
+    pub parameter: String,
+    /// The value to try.
+    pub value: f64,
+}
+
+/// An experiment: the values in force against a variant that changes one parameter or several at once
+/// (possibly of different kinds: checkpoint, risk and routing together).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Experiment {
-    /// Its id, `exp-<date>-<hex>`.
+    /// Its id, `exp-<n>`.
     pub id: String,
-    /// The parameter it changes (`checkpoint.every_calls`, ...).
+    /// The parameter it changes (`checkpoint.every_calls`, ...); the first of `changes` when it changes
+    /// several.
     pub parameter: String,
-    /// The value in force when it was proposed.
+    /// The value of `parameter` in force when it was proposed.
     pub control: f64,
-    /// The value it tries.
+    /// The value of `parameter` it tries.
     pub treatment: f64,
+    /// Every parameter it changes, `parameter` first. Empty in an experiment stored before an experiment
+    /// could change several parameters: it changes `parameter` alone ([`Experiment::changes`] reads both).
+    #[serde(default)]
+    pub changes: Vec<ParameterChange>,
     /// What it expects, in a sentence.
     pub hypothesis: String,
     /// What led to it.
@@ -254,14 +283,63 @@ pub struct Experiment {
     pub decided_at_ms: Option<u64>,
 }
 
+impl Experiment {
+    /// Every parameter it changes, with its control and treatment values: `changes`, or `parameter` alone for
+    /// an experiment stored before an experiment could change several.
+    pub fn changes(&self) -> Vec<ParameterChange> {
+        if self.changes.is_empty() {
+            vec![ParameterChange {
+                parameter: self.parameter.clone(),
+                control: self.control,
+                treatment: self.treatment,
+            }]
+        } else {
+            self.changes.clone()
+        }
+    }
+
+    /// True when it changes parameter `name`.
+    pub fn changes_parameter(&self, name: &str) -> bool {
+        self.parameter == name || self.changes.iter().any(|change| change.parameter == name)
+    }
+
+    /// What it changes, in words: `checkpoint.every_calls 5 → 3`, several joined by `, `.
+    pub fn change_text(&self) -> String {
+        self.changes()
+            .iter()
+            .map(|change| {
+                format!(
+                    "{} {} → {}",
+                    change.parameter, change.control, change.treatment
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The names of the parameters it changes, `a + b`.
+    pub fn parameters_label(&self) -> String {
+        self.changes()
+            .iter()
+            .map(|change| change.parameter.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
 /// Proposes an experiment (the opportunity detector, or a person through the CLI).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProposeRequest {
-    /// The parameter.
+    /// The parameter, when it changes one. With `changes`, a label naming them all (`a + b`), which a manager
+    /// older than `changes` refuses as no parameter rather than testing one of them alone.
     pub parameter: String,
-    /// The value to try.
+    /// The value to try (ignored with `changes`).
     pub treatment: f64,
+    /// Every parameter the variant sets, when it sets several (at once, in one chat); `parameter` and
+    /// `treatment` are then ignored. Empty: the variant sets `parameter` alone.
+    #[serde(default)]
+    pub changes: Vec<ProposedValue>,
     /// What it expects.
     pub hypothesis: String,
     /// What led to it.
@@ -340,6 +418,14 @@ pub struct Assignment {
     pub value: f64,
     /// The stage the chat was assigned in.
     pub stage: u8,
+    /// Every parameter the experiment changes, with the chat's value of it (its variant's); empty from a
+    /// manager before experiments could change several parameters.
+    #[serde(default)]
+    pub values: BTreeMap<String, f64>,
+    /// True when the per-chat cap on automatic changes (`[kaizen] max_auto_changes_per_chat`) placed the chat
+    /// in the control: it runs with the values in force and is left out of the experiment's statistics.
+    #[serde(default)]
+    pub capped: bool,
 }
 
 /// Asks for the parameters of chats (at most 1,000 at once); each chat is assigned to every running
@@ -445,10 +531,14 @@ pub struct AuditEntry {
     pub action: String,
     /// The experiment.
     pub experiment_id: String,
-    /// Its parameter.
+    /// Its parameter (the first of `changes`).
     pub parameter: String,
-    /// The values: control, treatment.
+    /// The values of `parameter`: control, treatment.
     pub values: [f64; 2],
+    /// Every parameter the experiment changes, from (control) and to (treatment); empty in entries written
+    /// before an experiment could change several parameters.
+    #[serde(default)]
+    pub changes: Vec<ParameterChange>,
     /// `loop`, or the person.
     pub by: String,
     /// Why.

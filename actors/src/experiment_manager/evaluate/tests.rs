@@ -87,6 +87,7 @@ fn experiment(
         parameter: "checkpoint.every_calls".to_owned(),
         control: 5.0,
         treatment: 3.0,
+        changes: Vec::new(),
         hypothesis: "fewer calls lost".to_owned(),
         evidence: Vec::new(),
         source: "detector:checkpoint-gap".to_owned(),

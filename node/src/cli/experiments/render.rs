@@ -21,9 +21,14 @@ use crate::{
 /// Widest reason in a table.
 const REASON_WIDTH: usize = 60;
 
-/// `5 → 3`.
+/// `5 → 3`; `5 → 3, 10 → 7` for an experiment of several parameters (in the order of its parameters).
 fn change(experiment: &Experiment) -> String {
-    format!("{} → {}", experiment.control, experiment.treatment)
+    experiment
+        .changes()
+        .iter()
+        .map(|change| format!("{} → {}", change.control, change.treatment))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Chats observed in every stage, control and treatment.
@@ -63,7 +68,7 @@ pub(super) fn experiments(experiments: &[Experiment]) -> Vec<String> {
             let [control, treatment] = observed(experiment);
             vec![
                 experiment.id.clone(),
-                experiment.parameter.clone(),
+                experiment.parameters_label(),
                 change(experiment),
                 experiment.status.as_str().to_owned(),
                 format!("{}%", experiment.stage),
@@ -125,7 +130,7 @@ pub(super) fn improvements(experiments: &[Experiment]) -> Vec<String> {
         .map(|experiment| {
             vec![
                 experiment.id.clone(),
-                experiment.parameter.clone(),
+                experiment.parameters_label(),
                 change(experiment),
                 shipped_at_ms(experiment).map_or_else(|| "-".to_owned(), stamp),
                 experiment
@@ -222,11 +227,22 @@ fn optional(value_opt: Option<f64>, precision: usize) -> String {
 pub(super) fn experiment(experiment: &Experiment, audit: &AuditList) -> String {
     let mut text = String::new();
     field(&mut text, "experiment", &experiment.id);
-    field(
-        &mut text,
-        "parameter",
-        &format!("{}: {}", experiment.parameter, change(experiment)),
-    );
+    let changes = experiment.changes();
+    let lines: Vec<String> = changes
+        .iter()
+        .map(|change| {
+            format!(
+                "{}: {} → {}",
+                change.parameter, change.control, change.treatment
+            )
+        })
+        .collect();
+    let name = if changes.len() > 1 {
+        "parameters"
+    } else {
+        "parameter"
+    };
+    field(&mut text, name, &lines.join("\n"));
     let stage = match experiment.status {
         ExperimentStatus::Running | ExperimentStatus::Shipped => {
             format!(" at {}%", experiment.stage)
@@ -423,6 +439,7 @@ mod tests {
             parameter: "checkpoint.every_minutes".to_owned(),
             control: 10.0,
             treatment: 5.0,
+            changes: Vec::new(),
             hypothesis: "fewer calls lost".to_owned(),
             evidence: vec!["one".to_owned(), "two".to_owned()],
             source: "person:test".to_owned(),

@@ -77,11 +77,9 @@ pub(crate) fn blocks(
             let saved = -effect.difference * sessions;
             let [low, high] = [-effect.ci95[1] * sessions, -effect.ci95[0] * sessions];
             benefit.push(format!(
-                "{} {} → {}: about {:.0} tool calls not lost over {sessions:.0} sessions since it shipped \
+                "{}: about {:.0} tool calls not lost over {sessions:.0} sessions since it shipped \
                  (95% interval {:.0} to {:.0}), about {:.1} hours of work at {MINUTES_PER_CALL} minute per call",
-                experiment.parameter,
-                experiment.control,
-                experiment.treatment,
+                experiment.change_text(),
                 saved,
                 low,
                 high,
@@ -90,10 +88,8 @@ pub(crate) fn blocks(
         }
         if let Some(cost) = cost_effect(experiment) {
             benefit.push(format!(
-                "{} {} → {}: {} per session ({} over {sessions:.0} sessions)",
-                experiment.parameter,
-                experiment.control,
-                experiment.treatment,
+                "{}: {} per session ({} over {sessions:.0} sessions)",
+                experiment.change_text(),
                 signed_usd(cost),
                 signed_usd(cost * sessions)
             ));
@@ -119,11 +115,9 @@ pub(crate) fn blocks(
         })
         .map(|experiment| {
             format!(
-                "{} {} {} → {}: {} ({})",
+                "{} {}: {} ({})",
                 experiment.id,
-                experiment.parameter,
-                experiment.control,
-                experiment.treatment,
+                experiment.change_text(),
                 experiment.status.as_str().replace('_', " "),
                 experiment.reason
             )
@@ -134,11 +128,9 @@ pub(crate) fn blocks(
         .filter(|experiment| experiment.status.is_open())
         .map(|experiment| {
             format!(
-                "{} {} {} → {}: {} at {}%",
+                "{} {}: {} at {}%",
                 experiment.id,
-                experiment.parameter,
-                experiment.control,
-                experiment.treatment,
+                experiment.change_text(),
                 experiment.status.as_str().replace('_', " "),
                 experiment.stage
             )
@@ -185,10 +177,7 @@ fn shipped_row(experiment: &Experiment) -> Vec<String> {
         None => ("not measured".to_owned(), String::new()),
     };
     vec![
-        format!(
-            "{} {} → {} ({})",
-            experiment.parameter, experiment.control, experiment.treatment, experiment.id
-        ),
+        format!("{} ({})", experiment.change_text(), experiment.id),
         date,
         measured,
         interval,

@@ -273,6 +273,7 @@ fn shipped_experiment() -> shim_protocol::messages::Experiment {
         parameter: "checkpoint.every_calls".to_owned(),
         control: 5.0,
         treatment: 3.0,
+        changes: Vec::new(),
         hypothesis: "fewer calls lost".to_owned(),
         evidence: vec![],
         source: "detector:checkpoint-gap".to_owned(),
