@@ -25,7 +25,8 @@
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
 //! - [`hex`]: bytes and SHA-256 digests as hex text.
 //! - [`workflows`]: Workflow A, verify and commit: a project's verify commands, their structured failures,
-//!   and commits of verified trees only (docs/workflows.md).
+//!   and commits of verified trees only; Workflow B, background monitoring: enabled projects watched and
+//!   built on change, their build state and commit suggestions (docs/workflows.md).
 //! - [`cli`]: the command line, every command (see its module docs).
 
 pub mod analytics;
@@ -350,6 +351,8 @@ pub async fn start(config: Config) -> anyhow::Result<RunningNode> {
         emitter: emitter.clone(),
         coordination: coordination.clone(),
     });
+    // Workflow B: the projects the user enabled are watched and built on change.
+    workflows::watch::start(&data_dir, emitter.clone(), &supervision);
     if has_registry {
         let coordination = coordination.clone();
         let (away_after, gone_after) = (config.chat_away_after(), config.chat_gone_after());
