@@ -488,3 +488,51 @@ async fn a_passing_tree_left_uncommitted_gets_one_commit_suggestion_until_commit
         .count();
     assert_eq!(suggestions, 1, "once per tree");
 }
+
+#[test]
+fn the_guide_shows_the_watch_defaults_and_every_event() {
+    let guide = std::fs::read_to_string(shim_tests::repo_root().join("docs/workflows.md"))
+        .expect("docs/workflows.md");
+    let section = guide
+        .split("## Workflow B: background monitoring")
+        .nth(1)
+        .expect("docs/workflows.md has a Workflow B section");
+    // The [watch] table it shows is valid, and its values are the defaults.
+    let table = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a toml block");
+    assert_eq!(
+        shim_node::workflows::watch::WatchConfig::parse(table).expect("the guide's table parses"),
+        shim_node::workflows::watch::WatchConfig::default()
+    );
+    for event in [
+        "watch_started",
+        "watch_stopped",
+        "build_started",
+        "build_passed",
+        "build_failed",
+        "commit_suggested",
+    ] {
+        let kind = format!("`workflow.{event}`");
+        for (doc, text) in [
+            ("docs/workflows.md", section.to_owned()),
+            (
+                "docs/analytics.md",
+                std::fs::read_to_string(shim_tests::repo_root().join("docs/analytics.md"))
+                    .expect("read"),
+            ),
+            (
+                "docs/protocol.md",
+                std::fs::read_to_string(shim_tests::repo_root().join("docs/protocol.md"))
+                    .expect("read"),
+            ),
+        ] {
+            assert!(text.contains(&kind), "{doc} does not list {kind}");
+        }
+    }
+    for shown in ["✓ build", "✗ 1 error", "… build", "commit?"] {
+        assert!(section.contains(shown), "the guide shows {shown}");
+    }
+}

@@ -54,8 +54,10 @@ pub struct ProjectWatch {
 struct Changes {
     paths: BTreeSet<String>,
     total: u64,
-    /// Paths were dropped (past [`MAX_PENDING_PATHS`], or the event queue overflowed).
+    /// Paths were dropped (past [`MAX_PENDING_PATHS`], or events were lost).
     overflowed: bool,
+    /// Events were lost (the queue or the kernel's overflowed): the tree is looked at again.
+    lost: bool,
     first_at_opt: Option<Instant>,
     last_at_opt: Option<Instant>,
     /// The first build after the watch began.
@@ -76,6 +78,7 @@ impl Changes {
     /// Something changed, unknown where.
     fn overflow(&mut self, now: Instant) {
         self.overflowed = true;
+        self.lost = true;
         self.touch(now);
     }
 
@@ -246,6 +249,8 @@ impl ProjectWatch {
                         for path in &event.paths {
                             if let Seen::Changed(relative) = files.see(&event.kind, path) {
                                 if relative == CONFIG_FILE {
+                                    // A table that cannot be read: the monitor stops the watch at its
+                                    // next look (and logs why); until then, the defaults.
                                     config = WatchConfig::load(&self.project).unwrap_or_default();
                                 }
                                 pending.add(relative, now);
@@ -258,7 +263,7 @@ impl ProjectWatch {
                 }
                 () = until(due_opt) => {
                     let changes = std::mem::take(&mut pending);
-                    if changes.overflowed {
+                    if changes.lost {
                         // Events were lost: directories made meanwhile may not be watched yet.
                         files.rescan();
                     }
@@ -553,6 +558,10 @@ mod tests {
         assert_eq!(changes.paths.len(), MAX_PENDING_PATHS);
         assert_eq!(changes.total, 100_000);
         assert!(changes.overflowed);
+        // Nothing was lost: the tree need not be walked again.
+        assert!(!changes.lost);
+        changes.overflow(now);
+        assert!(changes.lost);
     }
 
     #[test]
