@@ -29,7 +29,8 @@
 //! - [`profile`]: the user model: what the person set in `profile.toml` and what is learned from their
 //!   behaviour; the node hands it to the router and the Kaizen loop (docs/profile.md).
 //! - [`workflows`]: Workflow A, verify and commit: a project's verify commands, their structured failures,
-//!   and commits of verified trees only (docs/workflows.md).
+//!   and commits of verified trees only; Workflow B, background monitoring: enabled projects watched and
+//!   built on change, their build state and commit suggestions (docs/workflows.md).
 //! - [`cli`]: the command line, every command (see its module docs).
 
 pub mod analytics;
@@ -393,6 +394,8 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
         coordination: coordination.clone(),
         recovery,
     });
+    // Workflow B: the projects the user enabled are watched and built on change.
+    workflows::watch::start(&data_dir, emitter.clone(), &supervision);
     if has_registry {
         let coordination = coordination.clone();
         let (away_after, gone_after) = (config.chat_away_after(), config.chat_gone_after());

@@ -7,16 +7,21 @@
 //!   killed) and an output cap.
 //! - [`parse`]: the tools' output into [`Failure`]s.
 //! - [`git`]: the tree id of the working tree, and the commit of exactly that tree.
-//! - [`state`]: the enabled projects and each project's last verify, in the data dir.
+//! - [`state`]: the enabled projects, each project's last verify and each watched project's build state,
+//!   in the data dir.
+//! - [`watch`]: Workflow B, background monitoring: in `shim-node run`, a file watcher per enabled project
+//!   that builds on change, publishes `workflow.build_*` events and suggests commits.
 //!
-//! The engine runs where it is called: in `shim-node verify` / `shim-node commit`, and in `shim-node mcp`
-//! for `shim_verify` / `shim_commit`, on the user's machine, as the user.
+//! The engine of Workflow A runs where it is called: in `shim-node verify` / `shim-node commit`, and in
+//! `shim-node mcp` for `shim_verify` / `shim_commit`, on the user's machine, as the user. Workflow B runs in
+//! the node.
 
 pub mod config;
 pub mod git;
 pub mod parse;
 pub mod runner;
 pub mod state;
+pub mod watch;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -24,7 +29,7 @@ use serde::Serialize;
 
 pub use config::VerifyConfig;
 pub use parse::Failure;
-pub use state::{LastVerify, WorkflowState};
+pub use state::{BuildState, LastVerify, WatchStatus, WorkflowState};
 
 use crate::data_dir::DataDir;
 
@@ -392,7 +397,11 @@ impl Workflows {
 
 /// The failures of one step: parsed from its output when it failed (or, for `gofmt -l`, whatever it
 /// listed), else one saying how it ended.
-fn step_failures(step: &config::Step, ran: &runner::Ran, project: &Path) -> Vec<Failure> {
+pub(crate) fn step_failures(
+    step: &config::Step,
+    ran: &runner::Ran,
+    project: &Path,
+) -> Vec<Failure> {
     let shown = step.command.join(" ");
     if let Some(error) = &ran.spawn_error {
         return vec![Failure::unplaced("command", format!("`{shown}`: {error}"))];

@@ -1,6 +1,8 @@
 //! `shim-node statusline`: the Claude Code status line. Reads the status-line JSON (context window, cost,
-//! model, session), records it as a signal, and prints one line: risk level, context use, and the time since
-//! the last checkpoint. Within [`DEADLINE`], and `SHIM offline` when no node answers.
+//! model, session), records it as a signal, and prints one line: risk level, context use, the time since
+//! the last checkpoint, and, for a project the node watches (Workflow B), its build state and a commit
+//! suggestion. Within [`DEADLINE`], and `SHIM offline` when no node answers. The build state is one small
+//! file the node keeps in the data dir, read after the node answered: no second request.
 
 use std::{io::Read, time::Duration};
 
@@ -13,7 +15,9 @@ use shim_protocol::{
 
 use crate::{
     config::Config,
+    data_dir::DataDir,
     nats::{NodeClient, connect_fast},
+    workflows::{BuildState, WatchStatus, Workflows},
 };
 
 /// Longest the status line may take.
@@ -51,6 +55,32 @@ pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
     })
 }
 
+/// The project of the status-line JSON: `workspace.project_dir`, else `cwd`, made canonical.
+pub fn project_of(input: &[u8]) -> Option<std::path::PathBuf> {
+    let value: Value = serde_json::from_slice(input).ok()?;
+    let dir = value
+        .pointer("/workspace/project_dir")
+        .or_else(|| value.get("cwd"))
+        .and_then(Value::as_str)?;
+    std::fs::canonicalize(dir).ok()
+}
+
+/// Renders a watched project's build state: `… build`, `✓ build`, `✗ 3 errors`, and `commit?`.
+pub fn render_build(status: &WatchStatus) -> String {
+    let build = match status.build {
+        BuildState::Running => "\x1b[33m… build\x1b[0m".to_owned(),
+        BuildState::Passed => "\x1b[32m✓ build\x1b[0m".to_owned(),
+        BuildState::Failed => match status.errors {
+            1 => "\x1b[31m✗ 1 error\x1b[0m".to_owned(),
+            errors => format!("\x1b[31m✗ {errors} errors\x1b[0m"),
+        },
+    };
+    match status.commit_suggested {
+        true => format!("{build} · commit?"),
+        false => build,
+    }
+}
+
 /// Renders the line. ANSI colours: Claude Code shows them.
 pub fn render(report: &RiskReport) -> String {
     let (colour, dot) = match report.level {
@@ -81,7 +111,21 @@ pub(super) async fn run(config: &Config) -> std::process::ExitCode {
     let line = match parse(&input, shim_actors::now_ms()) {
         None => "SHIM".to_owned(),
         Some(batch) => match tokio::time::timeout(DEADLINE, report(config, &batch)).await {
-            Ok(Some(report)) => render(&report),
+            Ok(Some(report)) => {
+                let line = render(&report);
+                // Only a node that answered keeps the build state current.
+                let status_opt = project_of(&input).and_then(|project| {
+                    Workflows::new(&DataDir::new(&config.data_dir))
+                        .state()
+                        .watch_status(&project)
+                        .ok()
+                        .flatten()
+                });
+                match status_opt {
+                    Some(status) => format!("{line} · {}", render_build(&status)),
+                    None => line,
+                }
+            }
             _ => "SHIM ○ offline".to_owned(),
         },
     };
@@ -181,5 +225,33 @@ mod tests {
         assert!(
             render(&report(RiskLevel::Danger, Some(0.8), Some(7_300))).contains("ckpt 2h01m ago")
         );
+    }
+
+    #[test]
+    fn the_build_state_shows_running_passed_failures_and_a_commit_suggestion() {
+        let status = |build, errors, commit_suggested| WatchStatus {
+            project: "/p".into(),
+            build,
+            errors,
+            builds: 1,
+            tree: None,
+            commit_suggested,
+            at_ms: 0,
+        };
+        assert!(render_build(&status(BuildState::Running, 0, false)).contains("… build"));
+        assert!(render_build(&status(BuildState::Passed, 0, false)).contains("✓ build"));
+        assert!(render_build(&status(BuildState::Failed, 1, false)).contains("✗ 1 error"));
+        assert!(render_build(&status(BuildState::Failed, 3, false)).contains("✗ 3 errors"));
+        let suggested = render_build(&status(BuildState::Passed, 0, true));
+        assert!(
+            suggested.contains("✓ build") && suggested.ends_with("· commit?"),
+            "{suggested}"
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let canonical = dir.path().canonicalize().expect("canonical");
+        let input =
+            json!({"session_id": "s", "cwd": "/", "workspace": {"project_dir": dir.path()}});
+        assert_eq!(project_of(input.to_string().as_bytes()), Some(canonical));
+        assert_eq!(project_of(br#"{"cwd": "/nowhere/at/all"}"#), None);
     }
 }

@@ -112,3 +112,22 @@ pub async fn head_tree(project: &Path) -> WorkflowResult<Option<String>> {
             .filter(|tree| !tree.is_empty()),
     )
 }
+
+/// Lines added plus lines removed from tree `from` to tree `to` (binary files count nothing).
+pub async fn changed_lines(project: &Path, from: &str, to: &str) -> WorkflowResult<u64> {
+    let top = top_level(project).await?;
+    let numstat = git(&top, &["diff-tree", "-r", "--numstat", from, to], &[]).await?;
+    Ok(numstat
+        .lines()
+        .map(|line| {
+            let mut counts = line.split('\t');
+            let mut count = || {
+                counts
+                    .next()
+                    .and_then(|count| count.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            count() + count()
+        })
+        .sum())
+}

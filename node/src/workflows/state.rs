@@ -1,6 +1,8 @@
 //! What workflows keep in the node's data dir, private to the user (files 0600, directory 0700):
 //! `workflows/enabled.json`, the projects the user enabled, and `workflows/verified/<key>.json`, the last
-//! verify of each project (its tree id, whether it passed, its failures), which a commit checks against.
+//! verify of each project (its tree id, whether it passed, its failures), which a commit checks against;
+//! `workflows/watch/<key>.json`, the build state of each project the node watches (Workflow B), which the
+//! status line reads.
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +32,39 @@ pub struct LastVerify {
     pub task_failures: u32,
 }
 
+/// Where the background build of a watched project stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BuildState {
+    /// A build is waiting for its turn or running.
+    Running,
+    /// The last build passed.
+    Passed,
+    /// The last build failed.
+    Failed,
+}
+
+/// The build state of a watched project, as the node last wrote it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WatchStatus {
+    /// The project.
+    pub project: PathBuf,
+    /// Running, passed or failed.
+    pub build: BuildState,
+    /// Failures of the last finished build.
+    pub errors: usize,
+    /// Builds finished since the node began watching the project.
+    pub builds: u64,
+    /// The tree the last finished build ran on (None outside git, or when it changed during the build).
+    #[serde(default)]
+    pub tree: Option<String>,
+    /// A commit is suggested: the passing tree has stayed uncommitted past the project's threshold.
+    #[serde(default)]
+    pub commit_suggested: bool,
+    /// When this was written, ms since the epoch.
+    pub at_ms: u64,
+}
+
 /// The workflow files of a data dir.
 #[derive(Debug, Clone)]
 pub struct WorkflowState {
@@ -57,6 +92,13 @@ impl WorkflowState {
         let digest = crate::hex::sha256_hex(project.as_os_str().as_encoded_bytes());
         self.dir
             .join("verified")
+            .join(format!("{}.json", &digest[..32]))
+    }
+
+    fn watch_file(&self, project: &Path) -> PathBuf {
+        let digest = crate::hex::sha256_hex(project.as_os_str().as_encoded_bytes());
+        self.dir
+            .join("watch")
             .join(format!("{}.json", &digest[..32]))
     }
 
@@ -124,6 +166,43 @@ impl WorkflowState {
         let json =
             serde_json::to_vec_pretty(last).map_err(|error| io_error("write", &path, error))?;
         self.write(&path, &json)
+    }
+}
+
+impl WorkflowState {
+    /// The build state of watched `project` (canonical), if the node watches it.
+    pub fn watch_status(&self, project: &Path) -> WorkflowResult<Option<WatchStatus>> {
+        let path = self.watch_file(project);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|error| io_error("read", &path, error)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(io_error("read", &path, error)),
+        }
+    }
+
+    /// Records the build state of its project (written beside, then renamed: a reader sees all or nothing).
+    pub fn set_watch_status(&self, status: &WatchStatus) -> WorkflowResult<()> {
+        let path = self.watch_file(&status.project);
+        let json = serde_json::to_vec(status).map_err(|error| io_error("write", &path, error))?;
+        self.write(&path, &json)
+    }
+
+    /// Forgets the build state of `project` (no longer watched).
+    pub fn clear_watch_status(&self, project: &Path) {
+        let _ = std::fs::remove_file(self.watch_file(project));
+    }
+
+    /// Forgets every project's build state (a node starting: none is watched yet).
+    pub fn clear_all_watch_status(&self) {
+        let dir = self.dir.join("watch");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -1,0 +1,586 @@
+//! One watched project: its changes gathered until the project has been quiet for the debounce time (or at
+//! most [`MAX_WAIT_DEBOUNCES`] debounce times after the first), then one build of its `check` command.
+//! Never two builds of a project at once (nor two on the node: they share one permit); changes seen during
+//! a build are gathered and build once more after it, however many. A batch whose git tree is the one last
+//! built (a save that changed nothing, a file written back the same) builds nothing.
+//!
+//! Events (`shim.events.workflow.<name>`, JSON): `watch_started`, `build_started`, `build_passed`,
+//! `build_failed` (with the structured failures, at most [`MAX_FAILURES_IN_EVENT`]) and
+//! `commit_suggested`; the build state goes to the data dir for the status line.
+
+use std::{
+    collections::BTreeSet, future::Future, path::PathBuf, pin::Pin, sync::Arc, time::Duration,
+};
+
+use serde_json::json;
+use shim_actors::EventEmitter;
+use tokio::{sync::Semaphore, time::Instant};
+use tracing::{debug, info, warn};
+
+use super::{EVENT_COMPONENT, WatchConfig, files::Files, files::Seen};
+use crate::workflows::{
+    BuildState, Failure, VerifyConfig, WatchStatus, Workflows, config::CONFIG_FILE, git, runner,
+    step_failures,
+};
+
+/// Changed paths kept for one build; past that only their number is kept (the event says so).
+pub const MAX_PENDING_PATHS: usize = 256;
+/// Changed paths listed in a `build_started` event.
+pub const MAX_PATHS_IN_EVENT: usize = 20;
+/// Failures listed in a `build_failed` event (all are counted).
+pub const MAX_FAILURES_IN_EVENT: usize = 20;
+/// A stream of changes that never goes quiet still builds this many debounce times after its first change.
+pub const MAX_WAIT_DEBOUNCES: u32 = 10;
+/// While a commit is suggested, HEAD is looked at this often to see whether it was made.
+const HEAD_POLL: Duration = Duration::from_secs(5);
+/// Events taken from the queue in one go before the loop looks at its timers again.
+const BATCH: usize = 256;
+
+/// What a project watcher needs.
+#[derive(Debug)]
+pub struct ProjectWatch {
+    /// The project (canonical).
+    pub project: PathBuf,
+    /// The user's workflows (enabled list, state files).
+    pub workflows: Workflows,
+    /// Where events go.
+    pub emitter: EventEmitter,
+    /// The node's one build permit.
+    pub builds: Arc<Semaphore>,
+}
+
+/// The changes waiting for a build.
+#[derive(Debug, Default)]
+struct Changes {
+    paths: BTreeSet<String>,
+    total: u64,
+    /// Paths were dropped (past [`MAX_PENDING_PATHS`], or events were lost).
+    overflowed: bool,
+    /// Events were lost (the queue or the kernel's overflowed): the tree is looked at again.
+    lost: bool,
+    first_at_opt: Option<Instant>,
+    last_at_opt: Option<Instant>,
+    /// The first build after the watch began.
+    start: bool,
+}
+
+impl Changes {
+    fn add(&mut self, path: String, now: Instant) {
+        self.total += 1;
+        if self.paths.len() < MAX_PENDING_PATHS {
+            self.paths.insert(path);
+        } else if !self.paths.contains(&path) {
+            self.overflowed = true;
+        }
+        self.touch(now);
+    }
+
+    /// Something changed, unknown where.
+    fn overflow(&mut self, now: Instant) {
+        self.overflowed = true;
+        self.lost = true;
+        self.touch(now);
+    }
+
+    fn touch(&mut self, now: Instant) {
+        self.first_at_opt.get_or_insert(now);
+        self.last_at_opt = Some(now);
+    }
+
+    /// When these changes are due to build.
+    fn due(&self, debounce: Duration) -> Option<Instant> {
+        let first = self.first_at_opt?;
+        let last = self.last_at_opt.unwrap_or(first);
+        Some((last + debounce).min(first + debounce * MAX_WAIT_DEBOUNCES))
+    }
+}
+
+/// How a build went.
+#[derive(Debug)]
+enum Outcome {
+    /// The tree is the one last built: nothing ran.
+    Unchanged,
+    /// Nothing ran: the project was disabled, or its config has no check command.
+    NotRun(String),
+    /// The check ran.
+    Ran {
+        failures: Vec<Failure>,
+        duration: Duration,
+        command: Vec<String>,
+    },
+}
+
+#[derive(Debug)]
+struct Built {
+    tree_opt: Option<String>,
+    outcome: Outcome,
+}
+
+type Building = Pin<Box<dyn Future<Output = Built> + Send>>;
+
+/// Uncommitted verified work, and whether a commit was suggested for it.
+#[derive(Debug, Clone)]
+struct Uncommitted {
+    /// HEAD's tree when the work began to pile up (None before the first commit).
+    head_opt: Option<String>,
+    /// Since when passing trees have differed from that HEAD.
+    since: Instant,
+    /// The last passing tree.
+    tree: String,
+    /// Lines it changes against HEAD, when known.
+    lines_opt: Option<u64>,
+    /// A suggestion was published for `tree`.
+    suggested: bool,
+    /// When to look again.
+    next_check: Instant,
+}
+
+/// Why a commit is suggested, if it is: the lines changed reached the threshold, or the time did.
+fn suggestion_due(
+    since: Instant,
+    now: Instant,
+    lines_opt: Option<u64>,
+    config: &WatchConfig,
+) -> Option<&'static str> {
+    if lines_opt.is_some_and(|lines| lines >= config.suggest_commit_after_lines) {
+        Some("lines")
+    } else if now.duration_since(since) >= config.suggest_commit_after {
+        Some("time")
+    } else {
+        None
+    }
+}
+
+async fn until(at_opt: Option<Instant>) {
+    match at_opt {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Watches the project until the task is aborted (the monitor stops it, or the node stops) or the watcher
+/// fails (logged).
+pub async fn run(watch: Arc<ProjectWatch>) {
+    if let Err(reason) = watch.clone().watch().await {
+        warn!(project = %watch.project.display(), %reason, "the project is no longer watched");
+        watch.emitter.emit(
+            EVENT_COMPONENT,
+            "watch_stopped",
+            None,
+            json!({"project": watch.project.display().to_string(), "reason": reason}),
+        );
+    }
+}
+
+impl ProjectWatch {
+    fn project_text(&self) -> String {
+        self.project.display().to_string()
+    }
+
+    fn write_status(&self, status: &mut WatchStatus) {
+        status.at_ms = shim_actors::now_ms();
+        if let Err(error) = self.workflows.state().set_watch_status(status) {
+            warn!(project = %self.project.display(), %error, "the build state cannot be written");
+        }
+    }
+
+    async fn watch(self: Arc<Self>) -> Result<(), String> {
+        let root = self.project.clone();
+        let (mut files, mut events) = tokio::task::spawn_blocking(move || Files::open(&root))
+            .await
+            .map_err(|error| format!("the file watcher did not start: {error}"))??;
+        let mut config = WatchConfig::load(&self.project).unwrap_or_default();
+        info!(project = %self.project.display(), directories = files.watched(), "watching the project");
+        self.emitter.emit(
+            EVENT_COMPONENT,
+            "watch_started",
+            None,
+            json!({"project": self.project_text(), "directories": files.watched()}),
+        );
+        let mut status = WatchStatus {
+            project: self.project.clone(),
+            build: BuildState::Running,
+            errors: 0,
+            builds: 0,
+            tree: None,
+            commit_suggested: false,
+            at_ms: 0,
+        };
+        self.write_status(&mut status);
+        let mut pending = Changes {
+            start: true,
+            ..Changes::default()
+        };
+        pending.touch(Instant::now());
+        let mut building_opt: Option<Building> = None;
+        let mut before_build_opt: Option<WatchStatus> = None;
+        let mut last_tree_opt: Option<String> = None;
+        let mut uncommitted_opt: Option<Uncommitted> = None;
+        loop {
+            let due_opt = match building_opt {
+                None => pending.due(config.debounce),
+                Some(_) => None,
+            };
+            let check_opt = uncommitted_opt
+                .as_ref()
+                .filter(|_| {
+                    building_opt.is_none()
+                        && pending.first_at_opt.is_none()
+                        && status.build == BuildState::Passed
+                })
+                .map(|uncommitted| uncommitted.next_check);
+            tokio::select! {
+                received = events.recv() => {
+                    let Some(event) = received else {
+                        return Err("the file watcher stopped".to_owned());
+                    };
+                    let mut batch = vec![event];
+                    while batch.len() < BATCH {
+                        match events.try_recv() {
+                            Ok(event) => batch.push(event),
+                            Err(_) => break,
+                        }
+                    }
+                    let now = Instant::now();
+                    for event in batch {
+                        if event.need_rescan() {
+                            pending.overflow(now);
+                        }
+                        for path in &event.paths {
+                            if let Seen::Changed(relative) = files.see(&event.kind, path) {
+                                if relative == CONFIG_FILE {
+                                    // A table that cannot be read: the monitor stops the watch at its
+                                    // next look (and logs why); until then, the defaults.
+                                    config = WatchConfig::load(&self.project).unwrap_or_default();
+                                }
+                                pending.add(relative, now);
+                            }
+                        }
+                    }
+                    if files.take_overflow() {
+                        pending.overflow(now);
+                    }
+                }
+                () = until(due_opt) => {
+                    let changes = std::mem::take(&mut pending);
+                    if changes.lost {
+                        // Events were lost: directories made meanwhile may not be watched yet.
+                        files.rescan();
+                    }
+                    before_build_opt = Some(status.clone());
+                    status.build = BuildState::Running;
+                    self.write_status(&mut status);
+                    building_opt = Some(Box::pin(self.clone().build(changes, last_tree_opt.clone())));
+                }
+                built = async { building_opt.as_mut().expect("polled only while building").await }, if building_opt.is_some() => {
+                    building_opt = None;
+                    let before = before_build_opt.take().unwrap_or_else(|| status.clone());
+                    self.finish(built, before, &mut status, &mut last_tree_opt, &mut uncommitted_opt).await;
+                }
+                () = until(check_opt) => {
+                    self.check_commit(&mut uncommitted_opt, &mut status, &config).await;
+                }
+            }
+        }
+    }
+
+    /// Runs the check once the node's build permit is free; the permit is held until it ends.
+    async fn build(self: Arc<Self>, changes: Changes, last_tree_opt: Option<String>) -> Built {
+        let _permit = match self.builds.clone().acquire_owned().await {
+            Ok(permit) => permit,
+            Err(_) => {
+                return Built {
+                    tree_opt: None,
+                    outcome: Outcome::NotRun("the node is stopping".to_owned()),
+                };
+            }
+        };
+        let not_run = |reason: String| Built {
+            tree_opt: None,
+            outcome: Outcome::NotRun(reason),
+        };
+        // Checked again here, not only by the monitor's poll: nothing runs once the project is disabled.
+        if let Err(error) = self.workflows.ensure_enabled(&self.project) {
+            return not_run(error.to_string());
+        }
+        let config = match VerifyConfig::load(&self.project) {
+            Ok(config) => config,
+            Err(error) => return not_run(error.to_string()),
+        };
+        let Some(step) = config.steps.iter().find(|step| step.name == "check") else {
+            return not_run("the project has no check command".to_owned());
+        };
+        let in_git = git::top_level(&self.project).await.is_ok();
+        let tree_before_opt = match in_git {
+            true => git::tree_id(&self.project).await.ok(),
+            false => None,
+        };
+        if !changes.start && tree_before_opt.is_some() && tree_before_opt == last_tree_opt {
+            debug!(project = %self.project.display(), "changes left the tree as built: no build");
+            return Built {
+                tree_opt: tree_before_opt,
+                outcome: Outcome::Unchanged,
+            };
+        }
+        let listed: Vec<&String> = changes.paths.iter().take(MAX_PATHS_IN_EVENT).collect();
+        self.emitter.emit(
+            EVENT_COMPONENT,
+            "build_started",
+            None,
+            json!({
+                "project": self.project_text(),
+                "trigger": if changes.start { "start" } else { "change" },
+                "changes": listed,
+                "changes_total": changes.total,
+                "changes_overflowed": changes.overflowed,
+                "command": step.command,
+            }),
+        );
+        let ran = runner::run(step, &self.project).await;
+        let failures = step_failures(step, &ran, &self.project);
+        let tree_after_opt = match in_git {
+            true => git::tree_id(&self.project).await.ok(),
+            false => None,
+        };
+        Built {
+            // A tree that changed while the check ran was not the one it saw.
+            tree_opt: tree_before_opt.filter(|before| Some(before) == tree_after_opt.as_ref()),
+            outcome: Outcome::Ran {
+                failures,
+                duration: ran.duration,
+                command: step.command.clone(),
+            },
+        }
+    }
+
+    async fn finish(
+        &self,
+        built: Built,
+        before: WatchStatus,
+        status: &mut WatchStatus,
+        last_tree_opt: &mut Option<String>,
+        uncommitted_opt: &mut Option<Uncommitted>,
+    ) {
+        let (failures, duration, command) = match built.outcome {
+            Outcome::Unchanged => {
+                *status = before;
+                self.write_status(status);
+                return;
+            }
+            Outcome::NotRun(reason) => {
+                debug!(project = %self.project.display(), %reason, "no build");
+                *status = before;
+                self.write_status(status);
+                return;
+            }
+            Outcome::Ran {
+                failures,
+                duration,
+                command,
+            } => (failures, duration, command),
+        };
+        status.builds += 1;
+        status.errors = failures.len();
+        status.tree = built.tree_opt.clone();
+        *last_tree_opt = built.tree_opt.clone();
+        let duration_ms = u64::try_from(duration.as_millis()).unwrap_or(u64::MAX);
+        if failures.is_empty() {
+            status.build = BuildState::Passed;
+            self.emitter.emit(
+                EVENT_COMPONENT,
+                "build_passed",
+                None,
+                json!({
+                    "project": self.project_text(),
+                    "tree": built.tree_opt,
+                    "duration_ms": duration_ms,
+                    "command": command,
+                    "builds": status.builds,
+                }),
+            );
+            if let Some(tree) = &built.tree_opt {
+                self.passed(tree, uncommitted_opt).await;
+            }
+        } else {
+            status.build = BuildState::Failed;
+            let listed: Vec<&Failure> = failures.iter().take(MAX_FAILURES_IN_EVENT).collect();
+            self.emitter.emit(
+                EVENT_COMPONENT,
+                "build_failed",
+                None,
+                json!({
+                    "project": self.project_text(),
+                    "tree": built.tree_opt,
+                    "duration_ms": duration_ms,
+                    "command": command,
+                    "builds": status.builds,
+                    "errors": failures.len(),
+                    "failures": listed,
+                }),
+            );
+            // Work that does not build is not offered for a commit (`check_commit` waits for a pass); how
+            // long it has been waiting is kept.
+        }
+        status.commit_suggested = status.build == BuildState::Passed
+            && uncommitted_opt.as_ref().is_some_and(|uncommitted| {
+                uncommitted.suggested && status.tree.as_ref() == Some(&uncommitted.tree)
+            });
+        self.write_status(status);
+    }
+
+    /// A passing `tree`: uncommitted work from now on (or since earlier, HEAD unchanged), due a suggestion
+    /// at once when it is big enough.
+    async fn passed(&self, tree: &str, uncommitted_opt: &mut Option<Uncommitted>) {
+        let head_opt = git::head_tree(&self.project).await.ok().flatten();
+        if head_opt.as_deref() == Some(tree) {
+            *uncommitted_opt = None;
+            return;
+        }
+        let now = Instant::now();
+        let since = match uncommitted_opt.as_ref() {
+            Some(earlier) if earlier.head_opt == head_opt => earlier.since,
+            _ => now,
+        };
+        if let Some(earlier) = uncommitted_opt
+            .as_ref()
+            .filter(|earlier| earlier.tree == tree && earlier.head_opt == head_opt)
+        {
+            // The same tree passed again: its suggestion, if made, stands.
+            let mut same = earlier.clone();
+            same.next_check = now;
+            *uncommitted_opt = Some(same);
+            return;
+        }
+        let lines_opt = match &head_opt {
+            Some(head) => git::changed_lines(&self.project, head, tree).await.ok(),
+            None => None,
+        };
+        *uncommitted_opt = Some(Uncommitted {
+            head_opt,
+            since,
+            tree: tree.to_owned(),
+            lines_opt,
+            suggested: false,
+            next_check: now,
+        });
+    }
+
+    /// Publishes the suggestion when it is due, or (once made) clears it when HEAD got the work.
+    async fn check_commit(
+        &self,
+        uncommitted_opt: &mut Option<Uncommitted>,
+        status: &mut WatchStatus,
+        config: &WatchConfig,
+    ) {
+        let Some(uncommitted) = uncommitted_opt.as_mut() else {
+            return;
+        };
+        let now = Instant::now();
+        let head_opt = git::head_tree(&self.project).await.ok().flatten();
+        if head_opt != uncommitted.head_opt
+            || head_opt.as_deref() == Some(uncommitted.tree.as_str())
+        {
+            // Committed (or HEAD moved): the work starts over from the new HEAD at the next passing build.
+            *uncommitted_opt = None;
+            if status.commit_suggested {
+                status.commit_suggested = false;
+                self.write_status(status);
+            }
+            return;
+        }
+        if uncommitted.suggested {
+            // Until HEAD has the work.
+            uncommitted.next_check = now + HEAD_POLL;
+            return;
+        }
+        match suggestion_due(uncommitted.since, now, uncommitted.lines_opt, config) {
+            None => {
+                // HEAD is looked at again only then: a commit made meanwhile is seen at that time.
+                uncommitted.next_check = uncommitted.since + config.suggest_commit_after;
+            }
+            Some(reason) => {
+                uncommitted.suggested = true;
+                uncommitted.next_check = now + HEAD_POLL;
+                let uncommitted_s = now.duration_since(uncommitted.since).as_secs();
+                info!(project = %self.project.display(), reason, uncommitted_s, "suggesting a commit");
+                self.emitter.emit(
+                    EVENT_COMPONENT,
+                    "commit_suggested",
+                    None,
+                    json!({
+                        "project": self.project_text(),
+                        "tree": uncommitted.tree,
+                        "reason": reason,
+                        "uncommitted_s": uncommitted_s,
+                        "lines": uncommitted.lines_opt,
+                        "hint": "the changes build and are not committed: verify and commit them (shim_verify then shim_commit, or `shim-node verify && shim-node commit -m MESSAGE`)",
+                    }),
+                );
+                status.commit_suggested = true;
+                self.write_status(status);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_due_after_a_quiet_time_and_never_later_than_the_cap() {
+        let debounce = Duration::from_millis(100);
+        let start = Instant::now();
+        let mut changes = Changes::default();
+        assert_eq!(changes.due(debounce), None);
+        changes.add("a".to_owned(), start);
+        assert_eq!(changes.due(debounce), Some(start + debounce));
+        changes.add("b".to_owned(), start + Duration::from_millis(50));
+        assert_eq!(
+            changes.due(debounce),
+            Some(start + Duration::from_millis(150))
+        );
+        // A stream that never goes quiet.
+        changes.add("c".to_owned(), start + Duration::from_secs(5));
+        assert_eq!(
+            changes.due(debounce),
+            Some(start + debounce * MAX_WAIT_DEBOUNCES)
+        );
+    }
+
+    #[test]
+    fn a_flood_of_changes_keeps_a_bounded_set_and_counts_the_rest() {
+        let now = Instant::now();
+        let mut changes = Changes::default();
+        for index in 0..100_000 {
+            changes.add(format!("src/file{index}.rs"), now);
+        }
+        assert_eq!(changes.paths.len(), MAX_PENDING_PATHS);
+        assert_eq!(changes.total, 100_000);
+        assert!(changes.overflowed);
+        // Nothing was lost: the tree need not be walked again.
+        assert!(!changes.lost);
+        changes.overflow(now);
+        assert!(changes.lost);
+    }
+
+    #[test]
+    fn a_commit_is_suggested_past_the_time_or_the_lines() {
+        let config = WatchConfig {
+            suggest_commit_after: Duration::from_secs(60),
+            suggest_commit_after_lines: 100,
+            ..WatchConfig::default()
+        };
+        let since = Instant::now();
+        assert_eq!(suggestion_due(since, since, Some(10), &config), None);
+        assert_eq!(suggestion_due(since, since, None, &config), None);
+        assert_eq!(
+            suggestion_due(since, since, Some(100), &config),
+            Some("lines")
+        );
+        assert_eq!(
+            suggestion_due(since, since + Duration::from_secs(60), Some(1), &config),
+            Some("time")
+        );
+    }
+}
