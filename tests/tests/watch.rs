@@ -489,6 +489,79 @@ async fn a_passing_tree_left_uncommitted_gets_one_commit_suggestion_until_commit
     assert_eq!(suggestions, 1, "once per tree");
 }
 
+/// A check that takes no time: these tests are about what the watcher sees, not the compiler.
+const QUICK_CHECK: &str = "[verify]\ncheck = [\"true\"]\n";
+
+#[tokio::test]
+async fn a_changed_file_counts_once_and_temporary_files_are_no_change() {
+    let nats = NatsServer::start();
+    let sandbox = Sandbox::new();
+    // A debounce long enough for each step below to land in one batch, however slow the machine.
+    let project = sandbox.project(
+        "counted",
+        Some(&format!("{QUICK_CHECK}\n[watch]\ndebounce_ms = 1000\n")),
+    );
+    project.write("notes.txt", "a\n");
+    project.git(&["add", "-A"]);
+    project.git(&["commit", "-q", "-m", "notes"]);
+    sandbox.shim(&["workflows", "enable"], &project.dir);
+    let mut events = Events::subscribe(&nats).await;
+    let _node = sandbox.start_node(&nats, "watch-counted");
+    wait_for_node(&nats.url(), "watch-counted", Duration::from_secs(5)).await;
+    events.expect(&project, "workflow.watch_started").await;
+    events.expect(&project, "workflow.build_started").await;
+    events.expect(&project, "workflow.build_passed").await;
+
+    // One file written in several steps (data, mode, data: events the kernel does not merge) is one change.
+    {
+        use std::{io::Write, os::unix::fs::PermissionsExt};
+        let path = project.dir.join("notes.txt");
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        file.write_all(b"one\n").expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        file.write_all(b"two\n").expect("write");
+    }
+    let started = events.expect(&project, "workflow.build_started").await;
+    assert_eq!(started["changes"], json!(["notes.txt"]), "{started}");
+    assert_eq!(started["changes_total"], 1, "{started}");
+    assert_eq!(started["changes_overflowed"], false, "{started}");
+    events.expect(&project, "workflow.build_passed").await;
+
+    // `sed -i` writes a temporary file beside its target and renames it over it: one change, the target.
+    if Command::new("sed").arg("--version").output().is_ok() {
+        let sed = Command::new("sed")
+            .args(["-i", "s/a/b/"])
+            .arg(project.dir.join("notes.txt"))
+            .output()
+            .expect("sed runs");
+        assert!(sed.status.success(), "{sed:?}");
+        let started = events.expect(&project, "workflow.build_started").await;
+        assert_eq!(started["changes"], json!(["notes.txt"]), "{started}");
+        assert_eq!(started["changes_total"], 1, "{started}");
+        events.expect(&project, "workflow.build_passed").await;
+    } else {
+        eprintln!("no sed: its step skipped");
+    }
+
+    // A tool's temporary file made and removed, then a real change, and a tracked file deleted: the
+    // temporary file is no change, the deletion is one.
+    project.write("src/tool-1234.tmp", "scratch");
+    std::fs::remove_file(project.dir.join("src/tool-1234.tmp")).expect("remove");
+    project.write("src/real.txt", "real\n");
+    std::fs::remove_file(project.dir.join("notes.txt")).expect("remove");
+    let started = events.expect(&project, "workflow.build_started").await;
+    assert_eq!(
+        started["changes"],
+        json!(["notes.txt", "src/real.txt"]),
+        "{started}"
+    );
+    assert_eq!(started["changes_total"], 2, "{started}");
+    events.expect(&project, "workflow.build_passed").await;
+}
+
 #[test]
 fn the_guide_shows_the_watch_defaults_and_every_event() {
     let guide = std::fs::read_to_string(shim_tests::repo_root().join("docs/workflows.md"))

@@ -2,16 +2,25 @@
 //! most [`MAX_WAIT_DEBOUNCES`] debounce times after the first), then one build of its `check` command.
 //! Never two builds of a project at once (nor two on the node: they share one permit); changes seen during
 //! a build are gathered and build once more after it, however many. A batch whose git tree is the one last
-//! built (a save that changed nothing, a file written back the same) builds nothing.
+//! built (a save that changed nothing, a file written back the same) builds nothing. A batch is its distinct
+//! changed paths, less those created during it and gone at its end (temporary files: `sed -i`'s,
+//! an editor's); a batch left with no path builds nothing.
 //!
 //! Events (`shim.events.workflow.<name>`, JSON): `watch_started`, `build_started`, `build_passed`,
 //! `build_failed` (with the structured failures, at most [`MAX_FAILURES_IN_EVENT`]) and
 //! `commit_suggested`; the build state goes to the data dir for the status line.
 
 use std::{
-    collections::BTreeSet, future::Future, path::PathBuf, pin::Pin, sync::Arc, time::Duration,
+    collections::{BTreeMap, HashSet},
+    future::Future,
+    hash::{DefaultHasher, Hash, Hasher},
+    path::{Path, PathBuf},
+    pin::Pin,
+    sync::Arc,
+    time::Duration,
 };
 
+use notify::EventKind;
 use serde_json::json;
 use shim_actors::EventEmitter;
 use tokio::{sync::Semaphore, time::Instant};
@@ -49,11 +58,38 @@ pub struct ProjectWatch {
     pub builds: Arc<Semaphore>,
 }
 
+/// Changed paths counted for one build at most; past that `changes_total` stops growing (and
+/// `changes_overflowed` says more changed).
+pub const MAX_COUNTED_PATHS: usize = 100_000;
+
+/// How a path came into a batch of changes: its first event in the batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// It was created: it did not exist when the batch began.
+    Created,
+    /// Anything else: written, removed, renamed (to or away), its metadata changed. A path renamed to may
+    /// have been there before (`sed -i` renames its temporary file over its target).
+    Other,
+}
+
+impl Arrival {
+    /// What an event of `kind` says of how its path came into the batch, when it is the path's first.
+    pub fn of(kind: &EventKind) -> Arrival {
+        match kind {
+            EventKind::Create(_) => Arrival::Created,
+            _ => Arrival::Other,
+        }
+    }
+}
+
 /// The changes waiting for a build.
 #[derive(Debug, Default)]
 struct Changes {
-    paths: BTreeSet<String>,
-    total: u64,
+    /// The changed paths kept (at most [`MAX_PENDING_PATHS`]), each with how it came into the batch.
+    paths: BTreeMap<String, Arrival>,
+    /// Further distinct changed paths, by a hash of each (at most [`MAX_COUNTED_PATHS`] in all): counted,
+    /// not listed.
+    more: HashSet<u64>,
     /// Paths were dropped (past [`MAX_PENDING_PATHS`], or events were lost).
     overflowed: bool,
     /// Events were lost (the queue or the kernel's overflowed): the tree is looked at again.
@@ -65,14 +101,41 @@ struct Changes {
 }
 
 impl Changes {
-    fn add(&mut self, path: String, now: Instant) {
-        self.total += 1;
-        if self.paths.len() < MAX_PENDING_PATHS {
-            self.paths.insert(path);
-        } else if !self.paths.contains(&path) {
-            self.overflowed = true;
-        }
+    /// One event's `path` changed; a path seen again in the batch is still one change.
+    fn add(&mut self, path: String, arrival: Arrival, now: Instant) {
         self.touch(now);
+        if self.paths.contains_key(&path) {
+            return;
+        }
+        if self.paths.len() < MAX_PENDING_PATHS {
+            self.paths.insert(path, arrival);
+            return;
+        }
+        self.overflowed = true;
+        if self.paths.len() + self.more.len() < MAX_COUNTED_PATHS {
+            let mut hasher = DefaultHasher::new();
+            path.hash(&mut hasher);
+            self.more.insert(hasher.finish());
+        }
+    }
+
+    /// Distinct paths changed.
+    fn total(&self) -> usize {
+        self.paths.len() + self.more.len()
+    }
+
+    /// Drops the transient paths, at the end of the debounce window: those created during the batch and gone
+    /// again (an editor's or `sed -i`'s temporary file, renamed over its target or removed). A path that was
+    /// there before and is gone now was deleted: that is a change, and stays.
+    fn drop_transient(&mut self, root: &Path) {
+        self.paths.retain(|path, arrival| {
+            *arrival != Arrival::Created || root.join(path).symlink_metadata().is_ok()
+        });
+    }
+
+    /// Nothing is left to build for: every change was transient.
+    fn is_empty(&self) -> bool {
+        !self.start && !self.lost && !self.overflowed && self.paths.is_empty()
     }
 
     /// Something changed, unknown where.
@@ -253,7 +316,7 @@ impl ProjectWatch {
                                     // next look (and logs why); until then, the defaults.
                                     config = WatchConfig::load(&self.project).unwrap_or_default();
                                 }
-                                pending.add(relative, now);
+                                pending.add(relative, Arrival::of(&event.kind), now);
                             }
                         }
                     }
@@ -262,10 +325,15 @@ impl ProjectWatch {
                     }
                 }
                 () = until(due_opt) => {
-                    let changes = std::mem::take(&mut pending);
+                    let mut changes = std::mem::take(&mut pending);
                     if changes.lost {
                         // Events were lost: directories made meanwhile may not be watched yet.
                         files.rescan();
+                    }
+                    changes.drop_transient(&self.project);
+                    if changes.is_empty() {
+                        debug!(project = %self.project.display(), "only temporary files came and went: no build");
+                        continue;
                     }
                     before_build_opt = Some(status.clone());
                     status.build = BuildState::Running;
@@ -322,7 +390,7 @@ impl ProjectWatch {
                 outcome: Outcome::Unchanged,
             };
         }
-        let listed: Vec<&String> = changes.paths.iter().take(MAX_PATHS_IN_EVENT).collect();
+        let listed: Vec<&String> = changes.paths.keys().take(MAX_PATHS_IN_EVENT).collect();
         self.emitter.emit(
             EVENT_COMPONENT,
             "build_started",
@@ -331,7 +399,7 @@ impl ProjectWatch {
                 "project": self.project_text(),
                 "trigger": if changes.start { "start" } else { "change" },
                 "changes": listed,
-                "changes_total": changes.total,
+                "changes_total": changes.total(),
                 "changes_overflowed": changes.overflowed,
                 "command": step.command,
             }),
@@ -525,6 +593,8 @@ impl ProjectWatch {
 
 #[cfg(test)]
 mod tests {
+    use notify::event::{ModifyKind, RenameMode};
+
     use super::*;
 
     #[test]
@@ -533,15 +603,23 @@ mod tests {
         let start = Instant::now();
         let mut changes = Changes::default();
         assert_eq!(changes.due(debounce), None);
-        changes.add("a".to_owned(), start);
+        changes.add("a".to_owned(), Arrival::Other, start);
         assert_eq!(changes.due(debounce), Some(start + debounce));
-        changes.add("b".to_owned(), start + Duration::from_millis(50));
+        changes.add(
+            "b".to_owned(),
+            Arrival::Other,
+            start + Duration::from_millis(50),
+        );
         assert_eq!(
             changes.due(debounce),
             Some(start + Duration::from_millis(150))
         );
         // A stream that never goes quiet.
-        changes.add("c".to_owned(), start + Duration::from_secs(5));
+        changes.add(
+            "c".to_owned(),
+            Arrival::Other,
+            start + Duration::from_secs(5),
+        );
         assert_eq!(
             changes.due(debounce),
             Some(start + debounce * MAX_WAIT_DEBOUNCES)
@@ -549,19 +627,194 @@ mod tests {
     }
 
     #[test]
-    fn a_flood_of_changes_keeps_a_bounded_set_and_counts_the_rest() {
+    fn a_flood_of_changes_keeps_a_bounded_set_and_counts_each_path_once() {
         let now = Instant::now();
         let mut changes = Changes::default();
-        for index in 0..100_000 {
-            changes.add(format!("src/file{index}.rs"), now);
+        for _ in 0..3 {
+            for index in 0..10_000 {
+                changes.add(format!("src/file{index}.rs"), Arrival::Other, now);
+            }
         }
         assert_eq!(changes.paths.len(), MAX_PENDING_PATHS);
-        assert_eq!(changes.total, 100_000);
+        assert_eq!(
+            changes.total(),
+            10_000,
+            "each path once, however often written"
+        );
         assert!(changes.overflowed);
         // Nothing was lost: the tree need not be walked again.
         assert!(!changes.lost);
         changes.overflow(now);
         assert!(changes.lost);
+        // Counting stops at its cap.
+        for index in 0..(MAX_COUNTED_PATHS + 10) {
+            changes.add(format!("gen/{index}"), Arrival::Other, now);
+        }
+        assert_eq!(changes.total(), MAX_COUNTED_PATHS);
+    }
+
+    #[test]
+    fn a_path_written_many_times_is_one_change() {
+        let now = Instant::now();
+        let mut changes = Changes::default();
+        let kinds = [
+            EventKind::Create(notify::event::CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any)),
+            EventKind::Modify(ModifyKind::Metadata(notify::event::MetadataKind::Any)),
+            EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any)),
+        ];
+        for kind in &kinds {
+            changes.add("src.txt".to_owned(), Arrival::of(kind), now);
+        }
+        assert_eq!(changes.total(), 1);
+        assert_eq!(
+            changes.paths.keys().collect::<Vec<_>>(),
+            vec!["src.txt"],
+            "the first event decides how it came"
+        );
+        assert_eq!(changes.paths["src.txt"], Arrival::Created);
+    }
+
+    #[test]
+    fn files_that_came_and_went_are_no_change_and_a_deletion_is_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::write(root.join("kept.txt"), "a").expect("write");
+        std::fs::write(root.join("new.txt"), "a").expect("write");
+        let now = Instant::now();
+        let mut changes = Changes::default();
+        let create = EventKind::Create(notify::event::CreateKind::File);
+        let write = EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any));
+        let remove = EventKind::Remove(notify::event::RemoveKind::File);
+        let both = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        // `sed -i`: a temporary file made, written and renamed over its target.
+        changes.add("sedAbC123".to_owned(), Arrival::of(&create), now);
+        changes.add("sedAbC123".to_owned(), Arrival::of(&write), now);
+        changes.add("sedAbC123".to_owned(), Arrival::of(&both), now);
+        changes.add("kept.txt".to_owned(), Arrival::of(&both), now);
+        // A file made and removed.
+        changes.add("scratch.tmp".to_owned(), Arrival::of(&create), now);
+        changes.add("scratch.tmp".to_owned(), Arrival::of(&remove), now);
+        // A new file that stays, a file that was there and is deleted, one renamed over and then deleted
+        // (it may have been there before).
+        changes.add("new.txt".to_owned(), Arrival::of(&create), now);
+        changes.add("gone.txt".to_owned(), Arrival::of(&remove), now);
+        changes.add("over.txt".to_owned(), Arrival::of(&both), now);
+        changes.add("over.txt".to_owned(), Arrival::of(&remove), now);
+        assert_eq!(changes.total(), 6);
+        changes.drop_transient(root);
+        assert_eq!(
+            changes.paths.keys().collect::<Vec<_>>(),
+            vec!["gone.txt", "kept.txt", "new.txt", "over.txt"]
+        );
+        assert_eq!(changes.total(), 4);
+        assert!(!changes.is_empty());
+
+        let mut transient_only = Changes::default();
+        transient_only.add("sedXyZ789".to_owned(), Arrival::of(&create), now);
+        transient_only.add("sedXyZ789".to_owned(), Arrival::of(&remove), now);
+        transient_only.drop_transient(root);
+        assert!(transient_only.is_empty(), "nothing to build");
+    }
+
+    /// Feeds the watcher's events for `root` into a batch until `done` says the last expected one came.
+    async fn gather(
+        files: &mut Files,
+        events: &mut tokio::sync::mpsc::Receiver<notify::Event>,
+        changes: &mut Changes,
+        done: impl Fn(&notify::Event) -> bool,
+    ) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let event = tokio::time::timeout_at(deadline, events.recv())
+                .await
+                .expect("the events in time")
+                .expect("open");
+            for path in &event.paths {
+                if let Seen::Changed(relative) = files.see(&event.kind, path) {
+                    changes.add(relative, Arrival::of(&event.kind), Instant::now());
+                }
+            }
+            if done(&event) {
+                return;
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn sed_in_place_is_one_change_to_its_file() {
+        if std::process::Command::new("sed")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("no sed: skipped");
+            return;
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().canonicalize().expect("canonical");
+        let target = root.join("src.txt");
+        std::fs::write(&target, "a\n").expect("write");
+        let (mut files, mut events) = Files::open(&root).expect("opens");
+        let sed = std::process::Command::new("sed")
+            .args(["-i", "s/a/b/"])
+            .arg(&target)
+            .output()
+            .expect("sed runs");
+        assert!(sed.status.success(), "{sed:?}");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "b\n");
+        let mut changes = Changes::default();
+        // sed's temporary file is renamed over the target: that rename is its last event.
+        gather(&mut files, &mut events, &mut changes, |event| {
+            matches!(
+                event.kind,
+                EventKind::Modify(ModifyKind::Name(RenameMode::Both))
+            ) && event.paths.last() == Some(&target)
+        })
+        .await;
+        let seen: Vec<String> = changes.paths.keys().cloned().collect();
+        assert!(
+            seen.len() >= 2,
+            "sed's temporary file was seen too: {seen:?}"
+        );
+        changes.drop_transient(&root);
+        assert_eq!(
+            changes.paths.keys().collect::<Vec<_>>(),
+            vec!["src.txt"],
+            "seen: {seen:?}"
+        );
+        assert_eq!(changes.total(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_temporary_file_made_and_removed_is_no_change_and_a_deletion_is_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().canonicalize().expect("canonical");
+        std::fs::write(root.join("tracked.rs"), "x").expect("write");
+        let (mut files, mut events) = Files::open(&root).expect("opens");
+        let scratch = root.join("tool.tmp.123");
+        std::fs::write(&scratch, "scratch").expect("write");
+        std::fs::remove_file(&scratch).expect("remove");
+        let mut changes = Changes::default();
+        gather(&mut files, &mut events, &mut changes, |event| {
+            matches!(event.kind, EventKind::Remove(_)) && event.paths.contains(&scratch)
+        })
+        .await;
+        assert_eq!(
+            changes.paths.keys().collect::<Vec<_>>(),
+            vec!["tool.tmp.123"]
+        );
+        changes.drop_transient(&root);
+        assert!(changes.is_empty(), "{changes:?}");
+
+        let tracked = root.join("tracked.rs");
+        std::fs::remove_file(&tracked).expect("remove");
+        gather(&mut files, &mut events, &mut changes, |event| {
+            matches!(event.kind, EventKind::Remove(_)) && event.paths.contains(&tracked)
+        })
+        .await;
+        changes.drop_transient(&root);
+        assert_eq!(changes.paths.keys().collect::<Vec<_>>(), vec!["tracked.rs"]);
     }
 
     #[test]
