@@ -109,6 +109,18 @@ impl Sandbox {
         assert!(output.status.success(), "shim-node {args:?}: {output:?}");
     }
 
+    /// `shim-node ARGS` in `dir`, which must succeed: what it wrote on stderr.
+    fn shim_stderr(&self, args: &[&str], dir: &Path) -> String {
+        let output = self
+            .command(EXE, dir)
+            .args(args)
+            .args(["--data-dir", &self.data_dir.display().to_string()])
+            .output()
+            .expect("shim-node runs");
+        assert!(output.status.success(), "shim-node {args:?}: {output:?}");
+        String::from_utf8(output.stderr).expect("utf-8")
+    }
+
     fn start_node(&self, nats: &NatsServer, node_id: &str) -> NodeProcess {
         let envs = envs(&self.path());
         let env: Vec<(&str, &str)> = envs
@@ -560,6 +572,71 @@ async fn a_changed_file_counts_once_and_temporary_files_are_no_change() {
     );
     assert_eq!(started["changes_total"], 2, "{started}");
     events.expect(&project, "workflow.build_passed").await;
+}
+
+#[tokio::test]
+async fn a_wrong_watch_table_builds_nothing_and_says_what_to_fix() {
+    let nats = NatsServer::start();
+    let sandbox = Sandbox::new();
+    let good = sandbox.project("good", Some(QUICK_CHECK));
+    let wrong = sandbox.project(
+        "wrong",
+        Some(&format!("{QUICK_CHECK}\n[watch]\ndebounce_ms = 5\n")),
+    );
+    sandbox.shim(&["workflows", "enable"], &good.dir);
+    // Enabling it says at once why it will not be watched.
+    let said = sandbox.shim_stderr(&["workflows", "enable"], &wrong.dir);
+    assert!(
+        said.contains("watch.debounce_ms must be 10 to 60000") && said.contains("not watched"),
+        "{said}"
+    );
+    let mut events = Events::subscribe(&nats).await;
+    let _node = sandbox.start_node(&nats, "watch-wrong");
+    wait_for_node(&nats.url(), "watch-wrong", Duration::from_secs(5)).await;
+    // Both projects were looked at in the same read of the enabled list: only the good one is watched.
+    events.expect(&good, "workflow.watch_started").await;
+    events.expect(&good, "workflow.build_started").await;
+    events.expect(&good, "workflow.build_passed").await;
+
+    // A table gone wrong while watched: the watch stops before any build, and says what to fix.
+    good.write(
+        ".shim.toml",
+        &format!("{QUICK_CHECK}\n[watch]\ndebounce_ms = 5\n"),
+    );
+    let stopped = events.expect(&good, "workflow.watch_stopped").await;
+    let reason = stopped["reason"].as_str().expect("a reason");
+    for part in [
+        &good.dir.join(".shim.toml").display().to_string(),
+        "watch.debounce_ms must be 10 to 60000 milliseconds (it is 5)",
+        "not watched",
+    ] {
+        assert!(reason.contains(part), "{reason:?} says {part:?}");
+    }
+    good.wait_for_line(&nats, "watch-wrong", "build", false)
+        .await;
+
+    // Fixed: watched again at once, and its first build is the new watch's. Nothing was built meanwhile
+    // (the events of a project come in order), for either project.
+    good.write(
+        ".shim.toml",
+        &format!("{QUICK_CHECK}\n[watch]\ndebounce_ms = 100\n"),
+    );
+    events.expect(&good, "workflow.watch_started").await;
+    let first = events.expect(&good, "workflow.build_started").await;
+    assert_eq!(first["trigger"], "start", "{first}");
+    events.expect(&good, "workflow.build_passed").await;
+    wrong.write(".shim.toml", QUICK_CHECK);
+    events.expect(&wrong, "workflow.watch_started").await;
+    let first = events.expect(&wrong, "workflow.build_started").await;
+    assert_eq!(first["trigger"], "start", "{first}");
+    events.expect(&wrong, "workflow.build_passed").await;
+    let before_fix: Vec<&Value> = events
+        .seen
+        .iter()
+        .filter(|event| event["data"]["project"] == wrong.name().as_str())
+        .take_while(|event| event["type"] != "workflow.watch_started")
+        .collect();
+    assert!(before_fix.is_empty(), "{before_fix:?}");
 }
 
 #[test]

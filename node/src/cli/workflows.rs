@@ -94,6 +94,10 @@ pub(super) fn enable(config: &Config, project: &Path, enabled: bool) -> anyhow::
         true => outln!("workflows {state} for {}", project.display()),
         false => outln!("workflows were already {state} for {}", project.display()),
     }
+    if enabled && let Err(reason) = workflows::watch::WatchConfig::load(&project) {
+        // Verify and commit work; background builds wait for the table to be fixed.
+        eprintln!("warning: {}", workflows::watch::not_watched(&reason));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

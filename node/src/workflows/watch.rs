@@ -92,11 +92,12 @@ struct WatchTable {
 }
 
 impl WatchConfig {
-    /// The project's `[watch]` table, the defaults when it has none (or no `.shim.toml`).
+    /// The project's `[watch]` table, the defaults when it has none (or no `.shim.toml`); what is wrong
+    /// with it, naming the file, otherwise.
     pub fn load(project: &Path) -> Result<WatchConfig, String> {
         let path = project.join(CONFIG_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse(&text),
+            Ok(text) => Self::parse(&text).map_err(|error| format!("{}: {error}", path.display())),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 Ok(WatchConfig::default())
             }
@@ -104,9 +105,10 @@ impl WatchConfig {
         }
     }
 
-    /// The `[watch]` table of a `.shim.toml`'s text.
+    /// The `[watch]` table of a `.shim.toml`'s text; what is wrong with it otherwise (the key and what it
+    /// may be).
     pub fn parse(text: &str) -> Result<WatchConfig, String> {
-        let file: File = toml::from_str(text).map_err(|error| format!("{CONFIG_FILE}: {error}"))?;
+        let file: File = toml::from_str(text).map_err(|error| error.to_string())?;
         let table = file.watch.unwrap_or_default();
         let defaults = WatchConfig::default();
         let debounce_ms = table
@@ -114,7 +116,7 @@ impl WatchConfig {
             .unwrap_or(u64::try_from(defaults.debounce.as_millis()).unwrap_or(300));
         if !(10..=60_000).contains(&debounce_ms) {
             return Err(format!(
-                "{CONFIG_FILE}: watch.debounce_ms must be 10 to 60000 (it is {debounce_ms})"
+                "watch.debounce_ms must be 10 to 60000 milliseconds (it is {debounce_ms})"
             ));
         }
         let after_s = table
@@ -122,16 +124,14 @@ impl WatchConfig {
             .unwrap_or(defaults.suggest_commit_after.as_secs());
         if !(1..=30 * 86_400).contains(&after_s) {
             return Err(format!(
-                "{CONFIG_FILE}: watch.suggest_commit_after_s must be 1 to 2592000 (it is {after_s})"
+                "watch.suggest_commit_after_s must be 1 to 2592000 seconds (it is {after_s})"
             ));
         }
         let after_lines = table
             .suggest_commit_after_lines
             .unwrap_or(defaults.suggest_commit_after_lines);
         if after_lines == 0 {
-            return Err(format!(
-                "{CONFIG_FILE}: watch.suggest_commit_after_lines must be at least 1"
-            ));
+            return Err("watch.suggest_commit_after_lines must be at least 1 (it is 0)".to_owned());
         }
         Ok(WatchConfig {
             enabled: table.enabled.unwrap_or(defaults.enabled),
@@ -140,6 +140,12 @@ impl WatchConfig {
             suggest_commit_after_lines: after_lines,
         })
     }
+}
+
+/// What keeps a project whose `[watch]` table is wrong (`reason`, from [`WatchConfig::load`]) from being
+/// watched, said to the user.
+pub fn not_watched(reason: &str) -> String {
+    format!("{reason}; the project is not watched until this is fixed")
 }
 
 /// Starts the monitor as the node's background task `workflow monitor`.
@@ -157,7 +163,7 @@ pub fn start(data_dir: &DataDir, emitter: EventEmitter, supervision: &Supervisio
 /// A project's watcher, stopped (its build's process group killed) when this is dropped.
 #[derive(Debug)]
 struct Watching {
-    handle: JoinHandle<()>,
+    handle: JoinHandle<project::Ended>,
 }
 
 impl Drop for Watching {
@@ -233,16 +239,21 @@ impl Monitor {
             .cloned()
             .collect();
         for project in stopped {
+            let mut said = false;
             if let Some(mut watching) = self.watching.remove(&project) {
                 // Ended before its build state is cleared, so it cannot write it again afterwards.
                 watching.handle.abort();
-                let _ = (&mut watching.handle).await;
+                // A watch that ended by itself (its `[watch]` table went wrong, say) said why already.
+                said = (&mut watching.handle).await.is_ok();
             }
             self.workflows.state().clear_watch_status(&project);
             let reason = unwanted
                 .remove(&project)
                 .unwrap_or_else(|| "disabled".to_owned());
             info!(project = %project.display(), %reason, "no longer watching the project");
+            if said {
+                continue;
+            }
             self.emitter.emit(
                 EVENT_COMPONENT,
                 "watch_stopped",
@@ -257,10 +268,17 @@ impl Monitor {
             .map(|(project, _)| project.clone())
             .collect();
         for project in ended {
-            // Its task said why (`watch_stopped`); tried again after a while.
-            self.watching.remove(&project);
+            // Its task said why (`watch_stopped`).
+            let Some(mut watching) = self.watching.remove(&project) else {
+                continue;
+            };
+            let ended = (&mut watching.handle).await;
             self.workflows.state().clear_watch_status(&project);
-            self.failed.insert(project, Instant::now());
+            // A watcher that failed is tried again after a while; one stopped by a `[watch]` table since
+            // fixed (it was read as wanted above) is watched again at once.
+            if !matches!(ended, Ok(project::Ended::Config)) {
+                self.failed.insert(project, Instant::now());
+            }
         }
         self.failed
             .retain(|_, failed_at| failed_at.elapsed() < RETRY_AFTER);
@@ -289,7 +307,7 @@ impl Monitor {
                 project.display()
             ));
         }
-        let config = WatchConfig::load(project)?;
+        let config = WatchConfig::load(project).map_err(|reason| not_watched(&reason))?;
         if !config.enabled {
             return Ok(false);
         }
@@ -349,6 +367,35 @@ mod tests {
             "[watch]\nenabled = \"yes\"\n",
         ] {
             assert!(WatchConfig::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_table_is_said_with_its_file_its_key_and_what_it_may_be() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join(CONFIG_FILE);
+        for (text, said) in [
+            (
+                "[watch]\ndebounce_ms = 5\n",
+                "watch.debounce_ms must be 10 to 60000 milliseconds (it is 5)",
+            ),
+            (
+                "[watch]\nsuggest_commit_after_s = 0\n",
+                "watch.suggest_commit_after_s must be 1 to 2592000 seconds (it is 0)",
+            ),
+            ("[watch]\ndebounce = 5\n", "unknown field `debounce`"),
+        ] {
+            std::fs::write(&file, text).expect("write");
+            let error = WatchConfig::load(dir.path()).expect_err(text);
+            assert!(
+                error.starts_with(&format!("{}: ", file.display())) && error.contains(said),
+                "{error}"
+            );
+            let reason = not_watched(&error);
+            assert!(
+                reason.contains("not watched until this is fixed"),
+                "{reason}"
+            );
         }
     }
 }

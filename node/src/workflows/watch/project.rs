@@ -6,6 +6,9 @@
 //! changed paths, less those created during it and gone at its end (temporary files: `sed -i`'s,
 //! an editor's); a batch left with no path builds nothing.
 //!
+//! The project's `[watch]` table is read before anything is watched, again when it changes and before each
+//! build: once it is wrong, the watch stops (`watch_stopped`, saying what to fix) before building anything.
+//!
 //! Events (`shim.events.workflow.<name>`, JSON): `watch_started`, `build_started`, `build_passed`,
 //! `build_failed` (with the structured failures, at most [`MAX_FAILURES_IN_EVENT`]) and
 //! `commit_suggested`; the build state goes to the data dir for the status line.
@@ -221,18 +224,43 @@ async fn until(at_opt: Option<Instant>) {
     }
 }
 
-/// Watches the project until the task is aborted (the monitor stops it, or the node stops) or the watcher
-/// fails (logged).
-pub async fn run(watch: Arc<ProjectWatch>) {
-    if let Err(reason) = watch.clone().watch().await {
-        warn!(project = %watch.project.display(), %reason, "the project is no longer watched");
-        watch.emitter.emit(
-            EVENT_COMPONENT,
-            "watch_stopped",
-            None,
-            json!({"project": watch.project.display().to_string(), "reason": reason}),
-        );
-    }
+/// Why a project's watch ended by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// Its `[watch]` table is wrong: watched again once it is fixed.
+    Config,
+    /// The watcher failed: tried again after a while.
+    Failed,
+}
+
+/// Why [`ProjectWatch::watch`] stopped, said to the user.
+#[derive(Debug)]
+enum Stop {
+    Config(String),
+    Failed(String),
+}
+
+/// Watches the project until the task is aborted (the monitor stops it, or the node stops), its `[watch]`
+/// table goes wrong, or the watcher fails; says why in a `watch_stopped` event.
+pub async fn run(watch: Arc<ProjectWatch>) -> Ended {
+    let (ended, reason) = match watch.clone().watch().await {
+        Ok(never) => match never {},
+        Err(Stop::Config(reason)) => (Ended::Config, reason),
+        Err(Stop::Failed(reason)) => (Ended::Failed, reason),
+    };
+    warn!(project = %watch.project.display(), %reason, "the project is no longer watched");
+    watch.emitter.emit(
+        EVENT_COMPONENT,
+        "watch_stopped",
+        None,
+        json!({"project": watch.project.display().to_string(), "reason": reason}),
+    );
+    ended
+}
+
+/// The project's `[watch]` table, or why the project is not to be watched.
+fn load_config(project: &Path) -> Result<WatchConfig, Stop> {
+    WatchConfig::load(project).map_err(|reason| Stop::Config(super::not_watched(&reason)))
 }
 
 impl ProjectWatch {
@@ -247,12 +275,15 @@ impl ProjectWatch {
         }
     }
 
-    async fn watch(self: Arc<Self>) -> Result<(), String> {
+    /// Watches until something stops it: it never returns otherwise.
+    async fn watch(self: Arc<Self>) -> Result<std::convert::Infallible, Stop> {
+        // Read before anything is watched or built: a wrong table builds nothing.
+        let mut config = load_config(&self.project)?;
         let root = self.project.clone();
         let (mut files, mut events) = tokio::task::spawn_blocking(move || Files::open(&root))
             .await
-            .map_err(|error| format!("the file watcher did not start: {error}"))??;
-        let mut config = WatchConfig::load(&self.project).unwrap_or_default();
+            .map_err(|error| Stop::Failed(format!("the file watcher did not start: {error}")))?
+            .map_err(Stop::Failed)?;
         info!(project = %self.project.display(), directories = files.watched(), "watching the project");
         self.emitter.emit(
             EVENT_COMPONENT,
@@ -295,7 +326,7 @@ impl ProjectWatch {
             tokio::select! {
                 received = events.recv() => {
                     let Some(event) = received else {
-                        return Err("the file watcher stopped".to_owned());
+                        return Err(Stop::Failed("the file watcher stopped".to_owned()));
                     };
                     let mut batch = vec![event];
                     while batch.len() < BATCH {
@@ -312,9 +343,9 @@ impl ProjectWatch {
                         for path in &event.paths {
                             if let Seen::Changed(relative) = files.see(&event.kind, path) {
                                 if relative == CONFIG_FILE {
-                                    // A table that cannot be read: the monitor stops the watch at its
-                                    // next look (and logs why); until then, the defaults.
-                                    config = WatchConfig::load(&self.project).unwrap_or_default();
+                                    // A table gone wrong stops the watch now, before it builds anything
+                                    // (a build under way is stopped too).
+                                    config = load_config(&self.project)?;
                                 }
                                 pending.add(relative, Arrival::of(&event.kind), now);
                             }
@@ -330,6 +361,8 @@ impl ProjectWatch {
                         // Events were lost: directories made meanwhile may not be watched yet.
                         files.rescan();
                     }
+                    // Read again: a change to it may not have been seen (events lost, say).
+                    config = load_config(&self.project)?;
                     changes.drop_transient(&self.project);
                     if changes.is_empty() {
                         debug!(project = %self.project.display(), "only temporary files came and went: no build");
