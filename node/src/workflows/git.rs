@@ -61,12 +61,25 @@ pub async fn tree_id(project: &Path) -> WorkflowResult<String> {
     let real = git(&top, &["rev-parse", "--git-path", "index"], &[]).await?;
     let real = top.join(real);
     if real.is_file() {
-        std::fs::copy(&real, &index)
+        copy_index(&real, &index)
             .map_err(|error| WorkflowError::Git(format!("cannot copy the index: {error}")))?;
     }
     let envs = [("GIT_INDEX_FILE", index.as_path())];
     git(&top, &["add", "-A", "--", "."], &envs).await?;
     git(&top, &["write-tree"], &envs).await
+}
+
+/// Copies the index `real` to `copy` with its modification time: git takes a file whose modification time is
+/// not older than its index's for possibly changed (it reads it again), and trusts the size and times of the
+/// others. A copy that is newer would have it trust a file rewritten with the same size in the second it was
+/// staged, and miss the change.
+fn copy_index(real: &Path, copy: &Path) -> std::io::Result<()> {
+    std::fs::copy(real, copy)?;
+    let modified = std::fs::metadata(real)?.modified()?;
+    std::fs::File::options()
+        .write(true)
+        .open(copy)?
+        .set_modified(modified)
 }
 
 /// Commits `tree` with `message` on the current branch (or detached HEAD), provided HEAD has not moved
@@ -130,4 +143,67 @@ pub async fn changed_lines(project: &Path, from: &str, to: &str) -> WorkflowResu
             count() + count()
         })
         .sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+
+    fn run(dir: &Path, args: &[&str]) -> String {
+        let output = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.invalid",
+            ])
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    }
+
+    fn set_modified(path: &Path, at: SystemTime) {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open")
+            .set_modified(at)
+            .expect("set the modification time");
+    }
+
+    #[tokio::test]
+    async fn a_file_rewritten_with_its_size_in_the_second_it_was_staged_is_seen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let file = root.join("lib.rs");
+        // Staged and committed "in the same second" as the rewrite below: a time long past for both, so the
+        // test does not depend on the clock.
+        let then = SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+        std::fs::write(&file, "a + b\n").expect("write");
+        set_modified(&file, then);
+        run(root, &["init", "-q"]);
+        // Only the modification time tells the two versions apart (not the change time, which the test
+        // cannot set).
+        run(root, &["config", "core.trustctime", "false"]);
+        run(root, &["add", "-A"]);
+        run(root, &["commit", "-q", "-m", "start"]);
+        let committed = run(root, &["rev-parse", "HEAD^{tree}"]);
+        set_modified(&root.join(".git/index"), then);
+        assert_eq!(tree_id(root).await.expect("tree"), committed);
+
+        std::fs::write(&file, "b + a\n").expect("write");
+        set_modified(&file, then);
+        let tree = tree_id(root).await.expect("tree");
+        assert_ne!(tree, committed, "the rewrite is seen");
+        assert_eq!(
+            run(root, &["cat-file", "-p", &format!("{tree}:lib.rs")]),
+            "b + a"
+        );
+    }
 }
