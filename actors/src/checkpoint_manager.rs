@@ -585,23 +585,37 @@ impl CheckpointManagerState {
         restored: bool,
     ) {
         let now = now_ms();
-        let (reason, confidence) =
-            resume::classify(&record, now, self.args.idle_timeout.as_millis() as u64);
+        // Recovery's record of the interruption, when it found the chat interrupted, wins over any guess. Unread,
+        // the resume is still given (it may be marked restored already), with the guess.
+        let seal_opt = self
+            .args
+            .store
+            .sealed(&checkpoint.chat_id)
+            .unwrap_or_else(|error| {
+                warn!(chat_id = %checkpoint.chat_id, %error, "the chat's seal could not be read: its interruption is guessed");
+                None
+            });
+        let cause = resume::Cause::of(
+            &record,
+            seal_opt,
+            now,
+            self.args.idle_timeout.as_millis() as u64,
+        );
+        let (reason, confidence) = (cause.reason, cause.confidence);
+        let detected_opt = cause
+            .recorded_opt
+            .as_ref()
+            .map(|seal| seal.detected.clone());
+        let data = json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence, "detected": detected_opt});
         if restored {
             self.args.metrics.record_resume(reason.as_str());
-            self.args.emitter.emit(
-                "resume",
-                "restored",
-                Some(&checkpoint.chat_id),
-                json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
-            );
+            self.args
+                .emitter
+                .emit("resume", "restored", Some(&checkpoint.chat_id), data);
         } else {
-            self.args.emitter.emit(
-                "resume",
-                "offered",
-                Some(&checkpoint.chat_id),
-                json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence}),
-            );
+            self.args
+                .emitter
+                .emit("resume", "offered", Some(&checkpoint.chat_id), data);
         }
         let reads = self.reads.clone();
         let recent_tools = self.args.recent_tools.clone();
@@ -626,14 +640,7 @@ impl CheckpointManagerState {
                 redact_in_place(&mut tool.arguments);
                 redact_in_place(&mut tool.result);
             }
-            let prompt = resume::prompt(
-                &checkpoint,
-                reason,
-                confidence,
-                now_ms(),
-                &files_now,
-                &since,
-            );
+            let prompt = resume::prompt(&checkpoint, &cause, now_ms(), &files_now, &since);
             let _ = reply.send(Ok(ResumeOffer {
                 resume_available: true,
                 checkpoint_id: Some(checkpoint.checkpoint_id.clone()),

@@ -107,6 +107,7 @@ fn bench_store(dir: &Path) {
         head: Some("def5678".to_owned()),
         ..FileState::default()
     };
+    let cause = resume::Cause::guessed(InterruptionReason::Crash, 0.8);
     let runs = 10_000;
     let mut samples = Vec::with_capacity(runs);
     let started = Instant::now();
@@ -114,8 +115,7 @@ fn bench_store(dir: &Path) {
         let call = Instant::now();
         let prompt = resume::prompt(
             &checkpoint,
-            InterruptionReason::Crash,
-            0.8,
+            &cause,
             shim_actors::now_ms(),
             &now,
             &resume::Since::default(),

@@ -323,6 +323,18 @@ async fn a_killed_worker_is_recovered_by_itself_exactly_once() {
         "{}",
         hook.stdout
     );
+    // It says why the session stopped as recovery recorded it, not the guess its activity would give (an MCP
+    // chat no hook reported on: "likely unknown, confidence 30%").
+    assert!(
+        hook.stdout.contains(
+            "ended without a clean exit: the session's process exited, killed or crashed (found by recovery at "
+        ),
+        "{}",
+        hook.stdout
+    );
+    for guess in ["unknown", "likely", "confidence"] {
+        assert!(!hook.stdout.contains(guess), "{guess:?} in {}", hook.stdout);
+    }
 
     // Exactly once: of everything published up to the resume taken, one recovery and one prepared resume.
     loop {
@@ -341,6 +353,19 @@ async fn a_killed_worker_is_recovered_by_itself_exactly_once() {
     assert_eq!(count("shim.events.recovery.completed"), 1, "{seen:?}");
     assert_eq!(count("shim.events.resume.prepared"), 1, "{seen:?}");
     assert_eq!(count("shim.events.resume.restored"), 1, "{seen:?}");
+    let (_, restored) = seen
+        .iter()
+        .find(|(subject, _)| subject == "shim.events.resume.restored")
+        .expect("restored");
+    assert_eq!(
+        (
+            &restored["data"]["reason"],
+            &restored["data"]["confidence"],
+            &restored["data"]["detected"]
+        ),
+        (&json!("crash"), &json!(1.0), &json!("process_exited")),
+        "{restored}"
+    );
 }
 
 /// The fallback: a chat whose process this node cannot see (another machine's: its boot id is not this one's) is

@@ -503,6 +503,23 @@ async fn a_sealed_chat_takes_no_more_checkpoints_and_its_resume_waits_first() {
     .await
     .expect("checks");
     assert_eq!(offer.checkpoint_id, Some(saved.checkpoint_id));
+    // Why it stopped is what recovery recorded (the first seal), not a guess from its activity.
+    assert_eq!(
+        (offer.reason, offer.confidence),
+        (Some(InterruptionReason::Crash), Some(1.0))
+    );
+    let prompt = offer.resume_prompt.expect("prompt");
+    assert!(
+        prompt.contains("the session's process exited, killed or crashed (found by recovery at"),
+        "{prompt}"
+    );
+    assert!(!prompt.contains("likely"), "{prompt}");
+    let offered = publisher.of_kind("resume.offered");
+    assert_eq!(
+        offered.last().map(|event| event.data["detected"].clone()),
+        Some(serde_json::json!("process_exited")),
+        "{offered:?}"
+    );
     supervisor.stop(None);
 }
 

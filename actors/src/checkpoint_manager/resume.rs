@@ -6,13 +6,16 @@ pub mod digest;
 pub(super) mod gather;
 mod parts;
 
-use std::{fmt::Write, time::Duration};
+use std::{
+    fmt::Write,
+    time::{Duration, SystemTime},
+};
 
 use shim_protocol::messages::{Checkpoint, FileState, InterruptionReason, ToolCallRecord};
 
 use super::{
     limits::cut,
-    store::{ChatRecord, LastActivity, RecordedPrompt},
+    store::{ChatRecord, LastActivity, RecordedPrompt, Seal},
 };
 use budget::{CutFrom, Section};
 use digest::Digest;
@@ -48,6 +51,91 @@ pub fn classify(
     }
 }
 
+/// Why an interrupted session stopped, as its resume says it: what recovery recorded when it found the chat
+/// interrupted (its seal), else a guess from the session's last activity ([`classify`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    /// The reason.
+    pub reason: InterruptionReason,
+    /// Confidence in the reason, 0..1: 1 when recorded.
+    pub confidence: f64,
+    /// The seal recovery wrote, when it found the chat interrupted.
+    pub recorded_opt: Option<Seal>,
+}
+
+impl Cause {
+    /// A guess from the session's last activity, with its confidence.
+    pub fn guessed(reason: InterruptionReason, confidence: f64) -> Self {
+        Self {
+            reason,
+            confidence,
+            recorded_opt: None,
+        }
+    }
+
+    /// What recovery recorded: certain.
+    pub fn recorded(seal: Seal) -> Self {
+        let reason = match seal.detected.as_str() {
+            // Killed or crashed, without ending its session.
+            "process_exited" => InterruptionReason::Crash,
+            "heartbeat_timeout" => InterruptionReason::Timeout,
+            _ => InterruptionReason::Unknown,
+        };
+        Self {
+            reason,
+            confidence: 1.0,
+            recorded_opt: Some(seal),
+        }
+    }
+
+    /// The recorded interruption when there is one (`seal_opt`), else the guess from `record`.
+    pub fn of(
+        record: &ChatRecord,
+        seal_opt: Option<Seal>,
+        now_ms: u64,
+        idle_timeout_ms: u64,
+    ) -> Self {
+        match seal_opt {
+            Some(seal) => Self::recorded(seal),
+            None => {
+                let (reason, confidence) = classify(record, now_ms, idle_timeout_ms);
+                Self::guessed(reason, confidence)
+            }
+        }
+    }
+
+    /// In words, for the prompt's first sentence: `": the session's process exited, … (found by recovery at
+    /// 2026-12-04 03:14 UTC)"` when recorded, else `" (likely crash, confidence 75%)"`.
+    fn words(&self) -> String {
+        match &self.recorded_opt {
+            Some(seal) => {
+                let how = match seal.detected.as_str() {
+                    "process_exited" => {
+                        "the session's process exited, killed or crashed".to_owned()
+                    }
+                    "heartbeat_timeout" => {
+                        "the session fell silent, no heartbeat for the away time".to_owned()
+                    }
+                    other => other.replace('_', " "),
+                };
+                // Minutes are enough: `2026-12-04 03:14 UTC`.
+                let at = humantime::format_rfc3339_seconds(
+                    SystemTime::UNIX_EPOCH + Duration::from_millis(seal.at_ms),
+                )
+                .to_string()
+                .replacen('T', " ", 1);
+                let at = at.get(..16).unwrap_or(&at);
+                format!(": {how} (found by recovery at {at} UTC)")
+            }
+            None => format!(
+                " (likely {}, confidence {:.0}%)",
+                self.reason.as_str().replace('_', " "),
+                self.confidence * 100.0
+            ),
+        }
+    }
+}
+
 /// Most bytes of a resume prompt: sections over it lose their oldest (or least important) items first.
 pub const PROMPT_BUDGET: usize = 8 * 1024;
 /// Longest request quoted.
@@ -67,11 +155,11 @@ pub struct Since {
 }
 
 /// Builds the resume prompt, within [`PROMPT_BUDGET`] bytes, from the interrupted chat's last checkpoint,
-/// what happened since (`since`: its transcript and hook prompts, read now) and the project's files now.
+/// why it stopped (`cause`: recorded by recovery, or guessed), what happened since (`since`: its transcript
+/// and hook prompts, read now) and the project's files now.
 pub fn prompt(
     checkpoint: &Checkpoint,
-    reason: InterruptionReason,
-    confidence: f64,
+    cause: &Cause,
     now_ms: u64,
     files_now: &FileState,
     since: &Since,
@@ -87,11 +175,10 @@ pub fn prompt(
     let mut head = String::from("# Resuming an interrupted session\n\n");
     let _ = writeln!(
         head,
-        "The previous session in `{project}` ended without a clean exit (likely {}, confidence {:.0}%). \
+        "The previous session in `{project}` ended without a clean exit{}. \
          Its last checkpoint (#{}, taken on {}) is {} old{}. Continue from it: check the files below against \
          what it says, then carry on where it stopped.\n",
-        reason.as_str().replace('_', " "),
-        confidence * 100.0,
+        cause.words(),
         checkpoint.seq,
         checkpoint.trigger.as_str().replace('_', " "),
         humantime::format_duration(age),
@@ -148,7 +235,7 @@ pub fn prompt(
             .map(|(index, (at_opt, text))| {
                 let note = if index == last
                     && at_opt.is_some_and(|at| at > checkpoint.created_at_ms)
-                    && reason == InterruptionReason::Crash
+                    && cause.reason == InterruptionReason::Crash
                 {
                     " ← after the checkpoint; the turn it started was interrupted"
                 } else {

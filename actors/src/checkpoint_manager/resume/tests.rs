@@ -111,8 +111,7 @@ fn the_prompt_carries_every_section_from_the_checkpoint() {
     };
     let text = prompt(
         &checkpoint,
-        InterruptionReason::Crash,
-        0.8,
+        &Cause::guessed(InterruptionReason::Crash, 0.8),
         1_000_000 + 720_000,
         &now,
         &Since::default(),
@@ -144,6 +143,84 @@ fn the_prompt_carries_every_section_from_the_checkpoint() {
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
+}
+
+#[test]
+fn a_recorded_interruption_is_named_and_only_its_absence_is_guessed() {
+    // A chat known only from its MCP server: no hook ever reported what it did, so a guess says `unknown`.
+    let started = record(LastActivity::Started, 0);
+    let checkpoint = hooks_only_checkpoint();
+    let at = checkpoint.created_at_ms + 60_000;
+    let text_of = |cause: &Cause| {
+        prompt(
+            &checkpoint,
+            cause,
+            at,
+            &FileState::default(),
+            &Since::default(),
+        )
+    };
+    let seal = |detected: &str| Seal {
+        // 2025-11-20 10:15:42 UTC.
+        at_ms: 1_763_633_742_000,
+        detected: detected.to_owned(),
+        seq_opt: Some(checkpoint.seq),
+    };
+
+    let guessed = Cause::of(&started, None, at, 3_600_000);
+    assert_eq!(
+        (guessed.reason, guessed.confidence, &guessed.recorded_opt),
+        (InterruptionReason::Unknown, 0.3, &None)
+    );
+    let text = text_of(&guessed);
+    assert!(
+        text.contains("without a clean exit (likely unknown, confidence 30%). Its last checkpoint"),
+        "{text}"
+    );
+
+    // Recovery saw its process exit: that is what the prompt says, with no guess and no confidence figure.
+    let recorded = Cause::of(&started, Some(seal("process_exited")), at, 3_600_000);
+    assert_eq!(
+        (recorded.reason, recorded.confidence),
+        (InterruptionReason::Crash, 1.0)
+    );
+    let text = text_of(&recorded);
+    assert!(
+        text.contains(
+            "ended without a clean exit: the session's process exited, killed or crashed (found by recovery \
+             at 2025-11-20 10:15 UTC). Its last checkpoint (#2"
+        ),
+        "{text}"
+    );
+    for guess in ["likely", "unknown", "confidence"] {
+        assert!(!text.contains(guess), "{guess:?} in:\n{text}");
+    }
+
+    let silent = Cause::of(&started, Some(seal("heartbeat_timeout")), at, 3_600_000);
+    assert_eq!(
+        (silent.reason, silent.confidence),
+        (InterruptionReason::Timeout, 1.0)
+    );
+    let text = text_of(&silent);
+    assert!(
+        text.contains(
+            "the session fell silent, no heartbeat for the away time (found by recovery at 2025-11-20 10:15 UTC)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("likely"), "{text}");
+
+    // A way of finding it this release does not know is still named, not guessed.
+    let text = text_of(&Cause::of(
+        &started,
+        Some(seal("watchdog_fired")),
+        at,
+        3_600_000,
+    ));
+    assert!(
+        text.contains(": watchdog fired (found by recovery at 2025-11-20 10:15 UTC)"),
+        "{text}"
+    );
 }
 
 /// A Claude Code session of three turns (tabs in the lexer, parser recovery, a release-mode overflow), cut
@@ -200,8 +277,7 @@ fn a_hooks_only_session_resumes_from_its_transcript() {
     };
     let text = prompt(
         &checkpoint,
-        InterruptionReason::Crash,
-        0.75,
+        &Cause::guessed(InterruptionReason::Crash, 0.75),
         checkpoint.created_at_ms + 600_000,
         &now,
         &since,
@@ -285,8 +361,7 @@ fn a_long_session_is_cut_to_the_budget_keeping_the_newest() {
     };
     let text = prompt(
         &hooks_only_checkpoint(),
-        InterruptionReason::Crash,
-        0.75,
+        &Cause::guessed(InterruptionReason::Crash, 0.75),
         0,
         &now,
         &since,
@@ -334,8 +409,7 @@ fn without_a_transcript_the_hooks_say_what_happened_since() {
     };
     let text = prompt(
         &hooks_only_checkpoint(),
-        InterruptionReason::Crash,
-        0.75,
+        &Cause::guessed(InterruptionReason::Crash, 0.75),
         0,
         &FileState::default(),
         &since,
