@@ -149,6 +149,14 @@ pub enum ExperimentManagerMessage {
     Audit(AuditRequest, RpcReplyPort<ExperimentResult<AuditList>>),
     /// Looks at every running experiment and carries out the decisions; what it decided.
     Tick(Option<u64>, RpcReplyPort<ExperimentResult<Vec<AuditEntry>>>),
+    /// The person's tolerances changed (their profile): the guardrail margins of experiments planned from
+    /// now on. Values the settings would refuse are ignored, with a warning.
+    Tolerances {
+        /// In place of [`KaizenSettings::max_cost_increase`].
+        max_cost_increase: f64,
+        /// In place of [`KaizenSettings::max_latency_increase`].
+        max_latency_increase: f64,
+    },
 }
 
 /// The experiment manager.
@@ -254,6 +262,20 @@ impl Actor for ExperimentManager {
                     state.reconciled_at_ms = now;
                 }
                 let _ = port.send(state.args.tick(now).await);
+            }
+            ExperimentManagerMessage::Tolerances {
+                max_cost_increase,
+                max_latency_increase,
+            } => {
+                let mut settings = state.args.settings.clone();
+                settings.max_cost_increase = max_cost_increase;
+                settings.max_latency_increase = max_latency_increase;
+                match settings.validate() {
+                    Ok(()) => state.args.settings = settings,
+                    Err(error) => {
+                        warn!(%error, "the tolerances of your profile were not taken")
+                    }
+                }
             }
         }
         Ok(())

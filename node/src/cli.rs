@@ -299,7 +299,8 @@ enum ProfileAction {
     Set {
         /// The key.
         key: String,
-        /// Its value.
+        /// Its value (a negative number is taken as a value, to be refused with the key's range).
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Forget what you set for a key, or for every key.

@@ -149,17 +149,16 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     let data_dir = DataDir::new(&config.data_dir);
     let lock = data_dir.lock()?;
     data_dir.make_private()?;
-    let profile = profile::load(data_dir.root()).unwrap_or_else(|error| {
-        warn!(error = %format!("{error:#}"), "your profile was not read; the node starts without it");
-        profile::Profile::default()
-    });
-    // The person's tolerances are the Kaizen guardrails' margins.
-    if let Some(share) = profile.cost_increase {
-        config.kaizen.max_cost_increase = share;
-    }
-    if let Some(share) = profile.latency_increase {
-        config.kaizen.max_latency_increase = share;
-    }
+    // A file that cannot be read is reported by the profile's watcher on its first look, at once.
+    let profile = profile::load(data_dir.root()).unwrap_or_default();
+    // The person's tolerances are the Kaizen guardrails' margins; the watcher hands later ones on.
+    let base_tolerances = profile::Tolerances {
+        cost_increase: config.kaizen.max_cost_increase,
+        latency_increase: config.kaizen.max_latency_increase,
+    };
+    let tolerances = profile.tolerances(base_tolerances);
+    config.kaizen.max_cost_increase = tolerances.cost_increase;
+    config.kaizen.max_latency_increase = tolerances.latency_increase;
     let (profile_tx, profile_rx) = watch::channel(profile);
     let started = Instant::now();
     // The redaction rules compile once; now, rather than on the first event or log line.
@@ -576,6 +575,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
 
     tokio::spawn(profile::watch(
         data_dir.root().to_path_buf(),
+        base_tolerances,
         emitter.clone(),
         profile_tx,
         shutdown_rx.clone(),

@@ -5,8 +5,8 @@
 //!
 //! The node reads the file when it starts and again when it changes ([`watch`]): tier preferences and the
 //! weekly spend go to the model router, working hours to the Kaizen loop (which proposes by itself only
-//! outside them); the Kaizen guardrails' tolerances are read when the node starts. Each change the node
-//! picks up is published as `profile.changed` with what changed.
+//! outside them), the tolerances to the experiment manager (the guardrail margins of experiments planned
+//! from then on). Each change the node picks up is published as `profile.changed` with what changed.
 
 use std::{
     collections::BTreeMap,
@@ -19,6 +19,7 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use shim_actors::{
     EventEmitter,
+    experiment_manager::{ExperimentManager, ExperimentManagerMessage},
     model_router::{ModelRouter, ModelRouterMessage, learning::CATEGORIES, router::Tier},
 };
 use tokio::sync::watch;
@@ -34,7 +35,12 @@ pub const WATCH_EVERY: Duration = Duration::from_secs(2);
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
-    /// Preferred tier per task type: prompts of that type go to it (unless the prompt names a tier).
+    /// Preferred tier per task type: prompts of that type go to it (unless the prompt names a tier). Tier
+    /// names are read in any case, as the commands take them.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "tiers_in_any_case"
+    )]
     pub tiers: BTreeMap<String, Tier>,
     /// Working hours, local time.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,6 +54,30 @@ pub struct Profile {
     /// How much slower API requests may get under a Kaizen treatment (0.10 is 10%).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latency_increase: Option<f64>,
+}
+
+/// Reads `[tiers]` as the commands take it: `test = "Opus"` is opus.
+fn tiers_in_any_case<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, Tier>, D::Error> {
+    BTreeMap::<String, String>::deserialize(deserializer)?
+        .into_iter()
+        .map(|(category, name)| match Tier::parse(&name) {
+            Some(tier) => Ok((category, tier)),
+            None => Err(serde::de::Error::custom(format!(
+                "{name:?} (tiers.{category}) is not a tier: haiku, sonnet or opus"
+            ))),
+        })
+        .collect()
+}
+
+/// The Kaizen guardrails' margins: the config's `[kaizen]` values, or the person's where they set them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tolerances {
+    /// How much more a session may cost under a treatment (0.05 is 5%).
+    pub cost_increase: f64,
+    /// How much slower API requests may get under a treatment.
+    pub latency_increase: f64,
 }
 
 /// Working hours: from `start` to `end` o'clock, local time; `end` before `start` runs past midnight.
@@ -212,6 +242,14 @@ impl Profile {
         Ok(())
     }
 
+    /// The tolerances in force: the person's, else `base` (the config's).
+    pub fn tolerances(&self, base: Tolerances) -> Tolerances {
+        Tolerances {
+            cost_increase: self.cost_increase.unwrap_or(base.cost_increase),
+            latency_increase: self.latency_increase.unwrap_or(base.latency_increase),
+        }
+    }
+
     /// What the router takes from the profile.
     pub fn router_message(&self) -> ModelRouterMessage {
         ModelRouterMessage::Preferences {
@@ -326,16 +364,19 @@ fn stamp(root: &Path) -> Option<(SystemTime, u64)> {
 }
 
 /// Reads the profile now, then every [`WATCH_EVERY`] when the file changed, until `shutdown`: hands each
-/// version to `profiles` and to the router, and publishes what changed. A file that cannot be read is
-/// reported once and the last good profile stays.
+/// version to `profiles`, to the router and (its tolerances over `base`, the config's) to the experiment
+/// manager, and publishes what changed. A file that cannot be read is reported once per version and the
+/// last good profile stays.
 pub async fn watch(
     root: PathBuf,
+    base: Tolerances,
     emitter: EventEmitter,
     profiles: watch::Sender<Profile>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut last_stamp = None;
     let mut told_router = None;
+    let mut told_manager = None;
     let mut ticks = tokio::time::interval(WATCH_EVERY);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -347,7 +388,7 @@ pub async fn watch(
         if last_stamp != Some(now_stamp) {
             let first = last_stamp.is_none();
             last_stamp = Some(now_stamp);
-            if let Some(profile) = read(&root).await {
+            if let Some(profile) = read(&root, first).await {
                 let before = profiles.borrow().entries();
                 let after = profile.entries();
                 let changed = changes(&before, &after);
@@ -361,6 +402,7 @@ pub async fn watch(
                 }
                 profiles.send_replace(profile);
                 told_router = None;
+                told_manager = None;
             }
         }
         // The router hears of each version, and again when it was restarted (a new actor knows none).
@@ -370,16 +412,33 @@ pub async fn watch(
         {
             told_router = Some(router.get_id());
         }
+        if let Some(manager) = ExperimentManager::find(emitter.node_id())
+            && told_manager != Some(manager.get_id())
+        {
+            let tolerances = profiles.borrow().tolerances(base);
+            let message = ExperimentManagerMessage::Tolerances {
+                max_cost_increase: tolerances.cost_increase,
+                max_latency_increase: tolerances.latency_increase,
+            };
+            if manager.cast(message).is_ok() {
+                told_manager = Some(manager.get_id());
+            }
+        }
     }
 }
 
 /// Reads the profile off the async threads; a file that cannot be read is reported and gives `None`.
-async fn read(root: &Path) -> Option<Profile> {
+/// `first`: the read at the node's start, when there is no earlier profile to keep.
+async fn read(root: &Path, first: bool) -> Option<Profile> {
     let root = root.to_path_buf();
     match tokio::task::spawn_blocking(move || load(&root)).await {
         Ok(Ok(profile)) => Some(profile),
+        Ok(Err(error)) if first => {
+            warn!(error = %format!("{error:#}"), "your profile was not read; the node runs without it until the file is fixed (`shim-node profile reset` starts it over)");
+            None
+        }
         Ok(Err(error)) => {
-            warn!(error = %format!("{error:#}"), "your profile was not read; the last one read stays in force");
+            warn!(error = %format!("{error:#}"), "your profile was not read; the last one read stays in force (`shim-node profile reset` starts it over)");
             None
         }
         Err(_) => None,
@@ -475,6 +534,12 @@ mod tests {
         std::fs::write(path(dir.path()), "latency_increase = 7.0\n").expect("hand edit");
         let error = format!("{:#}", load(dir.path()).expect_err("refused"));
         assert!(error.contains("latency_increase"), "{error}");
+        std::fs::write(path(dir.path()), "[tiers]\ntest = \"Opus\"\n").expect("hand edit");
+        let read = load(dir.path()).expect("any case");
+        assert_eq!(read.tiers.get("test"), Some(&Tier::Opus));
+        save(dir.path(), &Profile::default()).expect("saved");
+        let empty = std::fs::read_to_string(path(dir.path())).expect("file");
+        assert!(!empty.contains("[tiers]"), "{empty}");
         std::fs::write(path(dir.path()), "#".repeat(70 * 1024)).expect("huge");
         let error = format!("{:#}", load(dir.path()).expect_err("refused"));
         assert!(error.contains("larger than"), "{error}");

@@ -202,31 +202,151 @@ async fn the_profiles_tolerances_are_the_kaizen_guardrails_margins() {
     set.set("latency_increase", "0.25").expect("set");
     shim_node::profile::save(&config.data_dir, &set).expect("saved");
     let node = TestNode::start_with(config, data_dir).await;
-    let experiment: Experiment = node
-        .client()
-        .await
-        .request_service(
-            &KaizenNames::live().subject(KaizenOp::Propose),
-            &ProposeRequest {
-                parameter: "checkpoint.every_calls".to_owned(),
-                treatment: 3.0,
-                hypothesis: "checkpoints every 3 calls lose fewer".to_owned(),
-                source: "detector:checkpoint-gap".to_owned(),
-                baseline: Some(2.0),
-                baseline_sd: Some(2.0),
-                ..ProposeRequest::default()
-            },
-        )
-        .await
-        .expect("proposed");
-    let margin = |name: &str| {
+    let propose = |parameter: &'static str, treatment: f64, source: &'static str| {
+        let node = &node;
+        async move {
+            let experiment: Experiment = node
+                .client()
+                .await
+                .request_service(
+                    &KaizenNames::live().subject(KaizenOp::Propose),
+                    &ProposeRequest {
+                        parameter: parameter.to_owned(),
+                        treatment,
+                        hypothesis: format!("{parameter} at {treatment} loses less work"),
+                        source: source.to_owned(),
+                        baseline: Some(2.0),
+                        baseline_sd: Some(2.0),
+                        ..ProposeRequest::default()
+                    },
+                )
+                .await
+                .expect("proposed");
+            experiment
+        }
+    };
+    let margin = |experiment: &Experiment, name: &str| {
         experiment
             .guardrails
             .iter()
             .find(|guardrail| guardrail.metric.name == name)
             .map(|guardrail| guardrail.margin)
     };
-    assert_eq!(margin("cost_usd"), Some(0.01), "{experiment:#?}");
-    assert_eq!(margin("latency_ms"), Some(0.25), "{experiment:#?}");
+    let first = propose("checkpoint.every_calls", 3.0, "detector:checkpoint-gap").await;
+    assert_eq!(margin(&first, "cost_usd"), Some(0.01), "{first:#?}");
+    assert_eq!(margin(&first, "latency_ms"), Some(0.25), "{first:#?}");
+
+    // Changed while the node runs: experiments planned from then on take it, no restart.
+    let events = node.client().await;
+    let mut feed = EventFeed::subscribe(events.nats(), "shim.events.profile.>").await;
+    let changed = profile(&node, &["set", "cost_increase", "2%"]).await;
+    assert!(changed.status.success(), "{changed:?}");
+    let reset = profile(&node, &["reset", "latency_increase"]).await;
+    assert!(reset.status.success(), "{reset:?}");
+    // The watcher publishes a version, then hands it on; wait for the version with both changes.
+    loop {
+        let (_, event) = feed.next().await;
+        if event["data"]["profile"]["cost_increase"] == "0.02"
+            && event["data"]["profile"].get("latency_increase").is_none()
+        {
+            break;
+        }
+    }
+    let second = propose("checkpoint.every_minutes", 5.0, "person:tester").await;
+    assert_eq!(margin(&second, "cost_usd"), Some(0.02), "{second:#?}");
+    // Reset: the config's value again (the built-in 10%).
+    assert_eq!(margin(&second, "latency_ms"), Some(0.10), "{second:#?}");
+    // What was planned before keeps the margins it was planned with.
+    let shown: Value =
+        serde_json::from_slice(&profile(&node, &["show", "--json"]).await.stdout).expect("JSON");
+    assert_eq!(shown["in_force"]["cost_increase"], 0.02, "{shown}");
+    assert_eq!(shown["in_force"]["latency_increase"], 0.1, "{shown}");
     node.stop().await;
+}
+
+#[tokio::test]
+async fn a_broken_profile_is_shown_as_such_and_reset_starts_it_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let data_dir = node.config_ref().data_dir.clone();
+    let file = shim_node::profile::path(&data_dir);
+    // Tier names are read in any case, in the file as on the command line.
+    std::fs::write(&file, "[tiers]\ntest = \"Opus\"\n").expect("hand edit");
+    let shown: Value =
+        serde_json::from_slice(&profile(&node, &["show", "--json"]).await.stdout).expect("JSON");
+    assert_eq!(shown["set"]["tier.test"], "opus", "{shown}");
+    assert_eq!(shown["error"], Value::Null, "{shown}");
+
+    // A negative number is a value to refuse with its range, not an unknown option.
+    let refused = profile(&node, &["set", "cost_increase", "-0.1"]).await;
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(error.contains("share from 0 to 1"), "{error}");
+
+    // A hand edit gone wrong.
+    std::fs::write(&file, "hours = \"whenever\"\n").expect("hand edit");
+    let shown = profile(&node, &["show"]).await;
+    assert!(shown.status.success(), "{shown:?}");
+    let text = stdout(&shown);
+    assert!(text.contains("not a valid profile"), "{text}");
+    assert!(text.contains("shim-node profile reset"), "{text}");
+    // What was learned and what is in force are still listed.
+    assert!(
+        text.contains("cost_increase") && text.contains("latency_increase"),
+        "{text}"
+    );
+    let shown: Value =
+        serde_json::from_slice(&profile(&node, &["show", "--json"]).await.stdout).expect("JSON");
+    assert!(
+        shown["error"]
+            .as_str()
+            .is_some_and(|error| error.contains("whenever")),
+        "{shown}"
+    );
+    assert!(shown["observed"]["sessions"].is_number(), "{shown}");
+
+    let set = profile(&node, &["set", "hours", "9-18"]).await;
+    assert!(!set.status.success(), "{set:?}");
+    let error = String::from_utf8_lossy(&set.stderr);
+    assert!(error.contains("profile reset"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("kept"),
+        "hours = \"whenever\"\n"
+    );
+
+    let reset = profile(&node, &["reset"]).await;
+    assert!(reset.status.success(), "{reset:?}");
+    assert!(!file.exists());
+    let aside = data_dir.join("profile.toml.broken");
+    assert_eq!(
+        std::fs::read_to_string(&aside).expect("kept aside"),
+        "hours = \"whenever\"\n"
+    );
+    let mode = std::fs::metadata(&aside)
+        .expect("aside")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let set = profile(&node, &["set", "hours", "9-18"]).await;
+    assert!(set.status.success(), "{set:?}");
+    let reset = profile(&node, &["reset", "hours"]).await;
+    assert!(reset.status.success(), "{reset:?}");
+    // Nothing set is an empty file, without an empty [tiers] table.
+    let text = std::fs::read_to_string(&file).expect("file");
+    assert!(!text.contains("[tiers]"), "{text}");
+    node.stop().await;
+
+    // Without a node, nothing observed is said as such, not as zero sessions.
+    let (config, _dir) = TestNode::config(&nats.url());
+    let offline = Command::new(EXE)
+        .args(["profile", "show", "--json"])
+        .args(["--data-dir", &config.data_dir.display().to_string()])
+        .args(["--nats-url", "nats://127.0.0.1:1"])
+        .output()
+        .await
+        .expect("runs");
+    assert!(offline.status.success(), "{offline:?}");
+    let shown: Value = serde_json::from_slice(&offline.stdout).expect("JSON");
+    assert_eq!(shown["observed"]["sessions"], Value::Null, "{shown}");
 }

@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context;
 use serde_json::json;
 use shim_protocol::{
     messages::{LearnedPreference, SessionList, SessionsRequest},
@@ -44,7 +45,11 @@ struct Observed {
 
 /// `shim-node profile show [--json]`.
 pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
-    let set = profile::load(&config.data_dir)?;
+    // A file that cannot be read does not hide what was learned: it is shown as the problem it is.
+    let (set, broken_opt) = match profile::load(&config.data_dir) {
+        Ok(set) => (set, None),
+        Err(error) => (Profile::default(), Some(format!("{error:#}"))),
+    };
     let observed = observe(config).await;
     let cost_increase = set.cost_increase.unwrap_or(config.kaizen.max_cost_increase);
     let latency_increase = set
@@ -53,12 +58,13 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
     if json {
         let document = json!({
             "file": profile::path(&config.data_dir),
+            "error": broken_opt,
             "set": set.entries(),
             "learned_tiers": observed.learned,
             "observed": {
                 "hours": observed.hours_opt.map(|(hours, _, _)| hours.to_string()),
                 "hours_share": observed.hours_opt.map(|(_, share, _)| share),
-                "sessions": observed.sessions,
+                "sessions": observed.sessions_read.then_some(observed.sessions),
                 "spend_7d_usd": observed.spend_7d_usd_opt,
             },
             "in_force": {
@@ -71,6 +77,15 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
         });
         outln!("{}", serde_json::to_string_pretty(&document)?);
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(error) = &broken_opt {
+        outln!("{error}");
+        outln!(
+            "Until it is fixed, the node keeps the last profile it read. Fix the file by hand, or start over \
+             with `shim-node profile reset` (the file is kept beside as {}).",
+            BROKEN_NAME
+        );
+        outln!();
     }
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row = |key: &str, value: String, source: String| {
@@ -175,9 +190,22 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where `reset` puts a file it cannot read, in the data dir.
+const BROKEN_NAME: &str = "profile.toml.broken";
+
+/// The profile, or an error saying how to get out of a broken file.
+fn load(config: &Config) -> anyhow::Result<Profile> {
+    profile::load(&config.data_dir).map_err(|error| {
+        anyhow::anyhow!(
+            "{error:#}\nFix the file by hand, or start over with `shim-node profile reset` (the file is kept \
+             beside as {BROKEN_NAME})."
+        )
+    })
+}
+
 /// `shim-node profile set KEY VALUE`.
 pub(super) fn set(config: &Config, key: &str, value: &str) -> anyhow::Result<ExitCode> {
-    let mut profile = profile::load(&config.data_dir)?;
+    let mut profile = load(config)?;
     let old_opt = profile.set(key, value).map_err(UsageError)?;
     profile::save(&config.data_dir, &profile)?;
     let now = profile.entries().get(key).cloned().unwrap_or_default();
@@ -189,9 +217,31 @@ pub(super) fn set(config: &Config, key: &str, value: &str) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-/// `shim-node profile reset [KEY]`: one key, or everything set.
+/// `shim-node profile reset [KEY]`: one key, or everything set. A file that cannot be read is moved aside
+/// (kept, 0600, as [`BROKEN_NAME`]) by a reset of every key, so a broken hand edit is never a dead end.
 pub(super) fn reset(config: &Config, key_opt: Option<&str>) -> anyhow::Result<ExitCode> {
-    let mut profile = profile::load(&config.data_dir)?;
+    let mut profile = match (profile::load(&config.data_dir), key_opt) {
+        (Ok(profile), _) => profile,
+        (Err(error), None) => {
+            let aside = config.data_dir.join(BROKEN_NAME);
+            std::fs::rename(profile::path(&config.data_dir), &aside).map_err(|rename_error| {
+                anyhow::anyhow!(
+                    "{error:#}\nIt could not be moved aside to {}: {rename_error}",
+                    aside.display()
+                )
+            })?;
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&aside, std::fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("failed to make {} private", aside.display()))?;
+            outln!("{error:#}");
+            outln!(
+                "Moved it aside to {}; nothing is set now, and the node runs on the config's values.",
+                aside.display()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        (Err(_), Some(_)) => load(config)?,
+    };
     let forgotten: Vec<(String, String)> = match key_opt {
         Some(key) => profile
             .reset(key)
