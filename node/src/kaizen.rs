@@ -172,8 +172,8 @@ async fn run_loop(
     let mut last_detect_ms = 0u64;
     run_while_held(&lease, every, shutdown, || {
         let now = shim_actors::now_ms();
-        let hours_opt = profile.borrow().hours;
-        let detect = may_propose(settings.enabled, hours_opt, crate::profile::local_hour_now())
+        let set_hours_opt = profile.borrow().hours;
+        let detect = may_propose(settings.enabled, set_hours_opt, crate::profile::local_hour_now())
             && now.saturating_sub(last_detect_ms) >= settings.detect_every_s * 1000;
         if detect {
             last_detect_ms = now;
@@ -181,7 +181,7 @@ async fn run_loop(
         let (node_id, analytics, settings) = (node_id.clone(), analytics.clone(), settings.clone());
         async move {
             if detect {
-                detect_once(&node_id, &analytics, &settings, now).await;
+                detect_once(&node_id, &analytics, &settings, set_hours_opt, now).await;
             }
             match ask(&node_id, |port| ExperimentManagerMessage::Tick(None, port)).await {
                 Ok(Ok(decided)) => {
@@ -198,26 +198,59 @@ async fn run_loop(
 }
 
 /// Whether the loop may propose by itself at local hour `hour`: when it is enabled, and outside the person's
-/// working hours (their profile's `hours`), so nothing new starts while they work. Looks at running
-/// experiments go on at any hour.
+/// working hours (their profile's `hours`, else those observed from their sessions), so nothing new starts
+/// while they work. Looks at running experiments go on at any hour.
+/// The working hours observed from the starts of `records` of the last
+/// [`HOURS_WINDOW_DAYS`](crate::profile::HOURS_WINDOW_DAYS), as `shim-node profile show` reports them.
+fn observed_hours_in(
+    records: &[shim_protocol::messages::SessionRecord],
+    now: u64,
+) -> Option<crate::profile::Hours> {
+    let since = now.saturating_sub(crate::profile::HOURS_WINDOW_DAYS * 24 * 3600 * 1000);
+    let starts: Vec<u64> = records
+        .iter()
+        .map(|record| record.started_at_ms)
+        .filter(|started| *started >= since)
+        .collect();
+    crate::profile::observed_hours(&starts).map(|(hours, _, _)| hours)
+}
+
 fn may_propose(enabled: bool, hours_opt: Option<crate::profile::Hours>, hour: u8) -> bool {
     enabled && !hours_opt.is_some_and(|hours| hours.contains(hour))
 }
 
-async fn detect_once(node_id: &str, analytics: &Analytics, settings: &KaizenSettings, now: u64) {
+/// Looks for opportunities and proposes them. `set_hours_opt`: the working hours the person set; without
+/// them, those observed from their sessions keep the loop from proposing while they work.
+async fn detect_once(
+    node_id: &str,
+    analytics: &Analytics,
+    settings: &KaizenSettings,
+    set_hours_opt: Option<crate::profile::Hours>,
+    now: u64,
+) {
     let since = now.saturating_sub(settings.detect_window_days * 24 * 3600 * 1000);
-    let sessions: Vec<_> = match analytics.all_sessions().await {
+    let records: Vec<_> = match analytics.all_sessions().await {
         Ok(listing) => listing
             .sessions
             .into_iter()
             .map(|session| session.record)
-            .filter(|record| record.ended_at_ms.is_some_and(|ended| ended >= since))
             .collect(),
         Err(error) => {
             warn!(%error, "the opportunity detector could not read the session records");
             return;
         }
     };
+    if set_hours_opt.is_none()
+        && let Some(hours) = observed_hours_in(&records, now)
+        && hours.contains(crate::profile::local_hour_now())
+    {
+        info!(%hours, "no proposals now: inside the working hours observed from your sessions (set yours with `shim-node profile set hours`)");
+        return;
+    }
+    let sessions: Vec<_> = records
+        .into_iter()
+        .filter(|record| record.ended_at_ms.is_some_and(|ended| ended >= since))
+        .collect();
     let experiments = match ask(node_id, ExperimentManagerMessage::List).await {
         Ok(Ok(list)) => list.experiments,
         _ => return,
@@ -291,5 +324,31 @@ mod tests {
         let night = Hours::parse("22-6").ok();
         assert!(!may_propose(true, night, 2));
         assert!(may_propose(true, night, 12));
+    }
+
+    #[test]
+    fn without_hours_set_the_loop_keeps_to_the_hours_observed_from_the_sessions() {
+        use chrono::{Local, TimeZone};
+        let day_ms = 24 * 3600 * 1000u64;
+        // Sessions started at 10 o'clock local time, one a day.
+        let ten = Local
+            .with_ymd_and_hms(2026, 11, 30, 10, 15, 0)
+            .single()
+            .expect("a local time")
+            .timestamp_millis() as u64;
+        let record = |started_at_ms: u64| -> shim_protocol::messages::SessionRecord {
+            serde_json::from_value(serde_json::json!({
+                "chat_id": format!("chat-{started_at_ms}"),
+                "started_at_ms": started_at_ms,
+            }))
+            .expect("a record")
+        };
+        let recent: Vec<_> = (0..12).map(|day| record(ten - day * day_ms)).collect();
+        let hours = observed_hours_in(&recent, ten + 3600 * 1000).expect("observed");
+        assert!(hours.contains(10) && !hours.contains(20), "{hours}");
+        assert!(!may_propose(true, Some(hours), 10));
+        // Too few, or too long ago: nothing observed, nothing kept from.
+        assert_eq!(observed_hours_in(&recent[..5], ten), None);
+        assert_eq!(observed_hours_in(&recent, ten + 60 * day_ms), None);
     }
 }

@@ -859,6 +859,14 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
     let (mut config, data_dir) = TestNode::config(&nats.url());
     config.kaizen.look_every_s = 1;
     config.kaizen.detect_every_s = 1;
+    // The twenty sessions below all start this hour: observed working hours would hold the loop back now.
+    // Working hours set in the profile, twelve hours away, replace the observed ones.
+    let away = (shim_node::profile::local_hour_now() + 12) % 24;
+    let mut profile = shim_node::profile::Profile::default();
+    profile
+        .set("hours", &format!("{away}-{}", away + 1))
+        .expect("hours");
+    shim_node::profile::save(&config.data_dir, &profile).expect("saved");
     let node = TestNode::start_with(config, data_dir).await;
     let nodes = node.client().await;
     let prompt = "what is a mutex?";

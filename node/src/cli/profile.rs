@@ -14,25 +14,16 @@ use shim_protocol::{
 use super::exit::UsageError;
 use crate::{
     config::Config,
-    profile::{self, Hours, Profile},
+    profile::{self, HOURS_WINDOW_DAYS, MIN_SESSIONS_FOR_HOURS, Profile, observed_hours},
 };
-
-/// Days of sessions the working hours are observed from.
-const HOURS_WINDOW_DAYS: u64 = 30;
-
-/// Share of session starts the observed working hours cover.
-const HOURS_SHARE: f64 = 0.8;
-
-/// Fewest session starts working hours are observed from.
-const MIN_SESSIONS_FOR_HOURS: usize = 10;
 
 /// What was learned from the person's behaviour, as far as the node could be asked.
 #[derive(Debug, Default)]
 struct Observed {
     /// Biases the router learned from overrides.
     learned: Vec<LearnedPreference>,
-    /// Working hours covering [`HOURS_SHARE`] of the session starts, with the share and the sessions.
-    hours_opt: Option<(Hours, f64, usize)>,
+    /// Working hours covering most session starts ([`observed_hours`]), with the share and the sessions.
+    hours_opt: Option<(profile::Hours, f64, usize)>,
     /// Sessions started in the window.
     sessions: usize,
     /// What sessions of the last 7 days cost, from Claude Code's telemetry.
@@ -130,6 +121,13 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
             "hours",
             hours.to_string(),
             format!("set by you; {observed_hours}"),
+        ),
+        None if observed.hours_opt.is_some() => row(
+            "hours",
+            "-".to_owned(),
+            format!(
+                "not set; {observed_hours}; the Kaizen loop keeps to the observed hours until you set yours"
+            ),
         ),
         None => row(
             "hours",
@@ -296,7 +294,7 @@ async fn observe(config: &Config) -> Observed {
                 .map(|record| record.started_at_ms)
                 .collect();
             observed.sessions = starts.len();
-            observed.hours_opt = working_hours(&local_hours(&starts));
+            observed.hours_opt = observed_hours(&starts);
             let week_ago = now.saturating_sub(7 * 24 * 3600 * 1000);
             let costs: Vec<f64> = list
                 .sessions
@@ -311,76 +309,4 @@ async fn observe(config: &Config) -> Observed {
             .push(format!("working hours and spend not observed: {error:#}")),
     }
     observed
-}
-
-/// The local hour (0 to 23) of each time.
-fn local_hours(starts_ms: &[u64]) -> Vec<u8> {
-    use chrono::{Local, TimeZone, Timelike};
-    starts_ms
-        .iter()
-        .filter_map(|ms| Local.timestamp_millis_opt(*ms as i64).single())
-        .map(|time| time.hour() as u8)
-        .collect()
-}
-
-/// The shortest span of whole hours (past midnight if need be) in which [`HOURS_SHARE`] of `hours` fall, the
-/// fullest of those; with the share it covers and the number of starts. `None` under
-/// [`MIN_SESSIONS_FOR_HOURS`] starts.
-fn working_hours(hours: &[u8]) -> Option<(Hours, f64, usize)> {
-    if hours.len() < MIN_SESSIONS_FOR_HOURS {
-        return None;
-    }
-    let mut counts = [0usize; 24];
-    for hour in hours {
-        counts[usize::from(*hour) % 24] += 1;
-    }
-    let needed = (hours.len() as f64 * HOURS_SHARE).ceil() as usize;
-    for length in 1..=24usize {
-        let best = (0..24usize)
-            .map(|start| {
-                let covered: usize = (0..length).map(|step| counts[(start + step) % 24]).sum();
-                (covered, start)
-            })
-            .filter(|(covered, _)| *covered >= needed)
-            // The fullest; of equals, the earliest start.
-            .max_by_key(|(covered, start)| (*covered, std::cmp::Reverse(*start)));
-        if let Some((covered, start)) = best {
-            let end = (start + length) % 24;
-            let hours_span = Hours {
-                start: start as u8,
-                end: if end == 0 { 24 } else { end as u8 },
-            };
-            if length == 24 {
-                return None;
-            }
-            return Some((hours_span, covered as f64 / hours.len() as f64, hours.len()));
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn working_hours_are_the_shortest_span_holding_most_starts() {
-        // Forty starts from 9 to 17, a few in the evening.
-        let mut hours: Vec<u8> = (0..40).map(|index| 9 + (index % 9) as u8).collect();
-        hours.extend([20, 21, 22]);
-        let (span, share, sessions) = working_hours(&hours).expect("observed");
-        assert_eq!(sessions, 43);
-        assert!(share >= 0.8, "{share}");
-        assert!(span.start >= 9 && span.end <= 18, "{span}");
-        // Night owls: the span runs past midnight.
-        let night: Vec<u8> = (0..30).map(|index| [22, 23, 0, 1][index % 4]).collect();
-        let (span, _, _) = working_hours(&night).expect("observed");
-        assert_eq!(span.to_string(), "22-02");
-        assert!(span.contains(23) && span.contains(1) && !span.contains(2));
-        // Too few to say.
-        assert_eq!(working_hours(&[9, 10, 11]), None);
-        // Spread over the whole day: no working hours to speak of.
-        let spread: Vec<u8> = (0..48).map(|index| (index % 24) as u8).collect();
-        assert!(working_hours(&spread).is_some_and(|(span, _, _)| span.start != span.end));
-    }
 }
