@@ -354,7 +354,8 @@ fn share(key: &str, value: &str) -> Result<f64, String> {
         Some(percent) => number(key, percent.trim())? / 100.0,
         None => number(key, value)?,
     };
-    if !(0.0..=1.0).contains(&share) {
+    // `-0` is negative as typed, though it equals 0.
+    if !(0.0..=1.0).contains(&share) || share.is_sign_negative() {
         return Err(format!(
             "{key} must be a share from 0 to 1, or a percentage (got {value})"
         ));
@@ -552,6 +553,13 @@ mod tests {
         assert_eq!(profile.cost_increase, Some(0.05));
         assert!(profile.set("latency_increase", "1.5").is_err());
         assert!(profile.set("latency_increase", "NaN").is_err());
+        assert!(profile.set("latency_increase", "-0").is_err());
+        assert!(profile.set("cost_increase", "-0%").is_err());
+        assert_eq!(
+            profile.set("cost_increase", "0"),
+            Ok(Some("0.05".to_owned()))
+        );
+        profile.set("cost_increase", "5%").expect("set");
         assert!(profile.set("cost_per_week_usd", "-3").is_err());
         assert_eq!(profile.set("cost_per_week_usd", "$40"), Ok(None));
         assert!(

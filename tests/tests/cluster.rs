@@ -401,6 +401,13 @@ async fn take_turns(client: NodeClient, chat: String, shared: Shared, stop: Arc<
                     break;
                 }
                 Err(error) if retryable(&error) && Instant::now() < deadline => first_try = false,
+                // Sent again after a try that released it unacknowledged: the other chat, rightly granted the
+                // lock since, holds it now; this chat's grant is gone as it should be.
+                Err(ClientError::Remote(WireError::BadRequest { message }))
+                    if !first_try && message.contains("is held by") =>
+                {
+                    break;
+                }
                 Err(error) => {
                     book(&shared)
                         .problems

@@ -221,7 +221,7 @@ pub(super) fn reset(config: &Config, key_opt: Option<&str>) -> anyhow::Result<Ex
     let mut profile = match (profile::load(&config.data_dir), key_opt) {
         (Ok(profile), _) => profile,
         (Err(error), None) => {
-            let aside = config.data_dir.join(BROKEN_NAME);
+            let aside = broken_aside(&config.data_dir)?;
             std::fs::rename(profile::path(&config.data_dir), &aside).map_err(|rename_error| {
                 anyhow::anyhow!(
                     "{error:#}\nIt could not be moved aside to {}: {rename_error}",
@@ -262,6 +262,25 @@ pub(super) fn reset(config: &Config, key_opt: Option<&str>) -> anyhow::Result<Ex
         outln!("{key}: forgot {old}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Most broken files kept aside: `profile.toml.broken`, then `.broken.1` to `.broken.99`.
+const MAX_BROKEN_KEPT: usize = 100;
+
+/// A name beside the profile no earlier broken file holds, so none is overwritten.
+fn broken_aside(root: &std::path::Path) -> anyhow::Result<std::path::PathBuf> {
+    (0..MAX_BROKEN_KEPT)
+        .map(|index| match index {
+            0 => root.join(BROKEN_NAME),
+            _ => root.join(format!("{BROKEN_NAME}.{index}")),
+        })
+        .find(|candidate| !candidate.exists())
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{MAX_BROKEN_KEPT} broken profiles are kept aside in {} already; remove those you do not need",
+                root.display()
+            )
+        })
 }
 
 /// Asks the node what it learned; what it cannot be asked is named in `missing`.

@@ -86,9 +86,29 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct WatchTable {
     enabled: Option<bool>,
-    debounce_ms: Option<u64>,
-    suggest_commit_after_s: Option<u64>,
-    suggest_commit_after_lines: Option<u64>,
+    // Any TOML value: one of the wrong type (`-5`, `"300"`, `5.0`) is refused with the key's range too.
+    debounce_ms: Option<toml::Value>,
+    suggest_commit_after_s: Option<toml::Value>,
+    suggest_commit_after_lines: Option<toml::Value>,
+}
+
+/// The whole number `value_opt` holds, `default` when unset; `what` (the key and its range) otherwise.
+fn whole(
+    value_opt: Option<toml::Value>,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+    what: &str,
+) -> Result<u64, String> {
+    let Some(value) = value_opt else {
+        return Ok(default);
+    };
+    match value
+        .as_integer()
+        .and_then(|number| u64::try_from(number).ok())
+    {
+        Some(number) if range.contains(&number) => Ok(number),
+        _ => Err(format!("{what} (it is {value})")),
+    }
 }
 
 impl WatchConfig {
@@ -111,28 +131,24 @@ impl WatchConfig {
         let file: File = toml::from_str(text).map_err(|error| error.to_string())?;
         let table = file.watch.unwrap_or_default();
         let defaults = WatchConfig::default();
-        let debounce_ms = table
-            .debounce_ms
-            .unwrap_or(u64::try_from(defaults.debounce.as_millis()).unwrap_or(300));
-        if !(10..=60_000).contains(&debounce_ms) {
-            return Err(format!(
-                "watch.debounce_ms must be 10 to 60000 milliseconds (it is {debounce_ms})"
-            ));
-        }
-        let after_s = table
-            .suggest_commit_after_s
-            .unwrap_or(defaults.suggest_commit_after.as_secs());
-        if !(1..=30 * 86_400).contains(&after_s) {
-            return Err(format!(
-                "watch.suggest_commit_after_s must be 1 to 2592000 seconds (it is {after_s})"
-            ));
-        }
-        let after_lines = table
-            .suggest_commit_after_lines
-            .unwrap_or(defaults.suggest_commit_after_lines);
-        if after_lines == 0 {
-            return Err("watch.suggest_commit_after_lines must be at least 1 (it is 0)".to_owned());
-        }
+        let debounce_ms = whole(
+            table.debounce_ms,
+            u64::try_from(defaults.debounce.as_millis()).unwrap_or(300),
+            10..=60_000,
+            "watch.debounce_ms must be 10 to 60000 milliseconds",
+        )?;
+        let after_s = whole(
+            table.suggest_commit_after_s,
+            defaults.suggest_commit_after.as_secs(),
+            1..=30 * 86_400,
+            "watch.suggest_commit_after_s must be 1 to 2592000 seconds",
+        )?;
+        let after_lines = whole(
+            table.suggest_commit_after_lines,
+            defaults.suggest_commit_after_lines,
+            1..=i64::MAX as u64,
+            "watch.suggest_commit_after_lines must be a whole number of at least 1",
+        )?;
         Ok(WatchConfig {
             enabled: table.enabled.unwrap_or(defaults.enabled),
             debounce: Duration::from_millis(debounce_ms),
@@ -367,6 +383,23 @@ mod tests {
             "[watch]\nenabled = \"yes\"\n",
         ] {
             assert!(WatchConfig::parse(bad).is_err(), "{bad}");
+        }
+        // A value of the wrong type is said with its key and range, as one out of range is.
+        for (bad, says) in [
+            ("debounce_ms = -5", "10 to 60000 milliseconds (it is -5)"),
+            (
+                "debounce_ms = \"300\"",
+                "10 to 60000 milliseconds (it is \"300\")",
+            ),
+            ("debounce_ms = 5.0", "10 to 60000 milliseconds (it is 5.0)"),
+            (
+                "suggest_commit_after_s = -1",
+                "1 to 2592000 seconds (it is -1)",
+            ),
+            ("suggest_commit_after_lines = 1.5", "at least 1 (it is 1.5)"),
+        ] {
+            let error = WatchConfig::parse(&format!("[watch]\n{bad}\n")).expect_err(bad);
+            assert!(error.contains(says), "{bad}: {error}");
         }
     }
 
