@@ -76,8 +76,8 @@ impl Detected {
     /// The name in events, seals and the registry.
     pub fn as_str(self) -> &'static str {
         match self {
-            Detected::ProcessExited => "process_exited",
-            Detected::HeartbeatTimeout => "heartbeat_timeout",
+            Detected::ProcessExited => Interruption::PROCESS_EXITED,
+            Detected::HeartbeatTimeout => Interruption::HEARTBEAT_TIMEOUT,
         }
     }
 }

@@ -99,14 +99,9 @@ impl Sandbox {
         project
     }
 
+    /// `shim-node ARGS` in `dir`, which must succeed.
     fn shim(&self, args: &[&str], dir: &Path) {
-        let output = self
-            .command(EXE, dir)
-            .args(args)
-            .args(["--data-dir", &self.data_dir.display().to_string()])
-            .output()
-            .expect("shim-node runs");
-        assert!(output.status.success(), "shim-node {args:?}: {output:?}");
+        self.shim_stderr(args, dir);
     }
 
     /// `shim-node ARGS` in `dir`, which must succeed: what it wrote on stderr.

@@ -11,7 +11,9 @@ use std::{
     time::{Duration, SystemTime},
 };
 
-use shim_protocol::messages::{Checkpoint, FileState, InterruptionReason, ToolCallRecord};
+use shim_protocol::messages::{
+    Checkpoint, FileState, Interruption, InterruptionReason, ToolCallRecord,
+};
 
 use super::{
     limits::cut,
@@ -75,12 +77,7 @@ impl Cause {
 
     /// What recovery recorded: certain.
     pub fn recorded(seal: Seal) -> Self {
-        let reason = match seal.detected.as_str() {
-            // Killed or crashed, without ending its session.
-            "process_exited" => InterruptionReason::Crash,
-            "heartbeat_timeout" => InterruptionReason::Timeout,
-            _ => InterruptionReason::Unknown,
-        };
+        let (reason, _) = recorded_meaning(&seal.detected);
         Self {
             reason,
             confidence: 1.0,
@@ -109,14 +106,9 @@ impl Cause {
     fn words(&self) -> String {
         match &self.recorded_opt {
             Some(seal) => {
-                let how = match seal.detected.as_str() {
-                    "process_exited" => {
-                        "the session's process exited, killed or crashed".to_owned()
-                    }
-                    "heartbeat_timeout" => {
-                        "the session fell silent, no heartbeat for the away time".to_owned()
-                    }
-                    other => other.replace('_', " "),
+                let how = match recorded_meaning(&seal.detected) {
+                    (_, Some(how)) => how.to_owned(),
+                    (_, None) => seal.detected.replace('_', " "),
                 };
                 // Minutes are enough: `2026-12-04 03:14 UTC`.
                 let at = humantime::format_rfc3339_seconds(
@@ -133,6 +125,23 @@ impl Cause {
                 self.confidence * 100.0
             ),
         }
+    }
+}
+
+/// What recovery's `detected` means: the reason, and how the prompt says it (`None`: a way of finding it this
+/// release does not know, named as it is).
+fn recorded_meaning(detected: &str) -> (InterruptionReason, Option<&'static str>) {
+    match detected {
+        // Killed or crashed, without ending its session.
+        Interruption::PROCESS_EXITED => (
+            InterruptionReason::Crash,
+            Some("the session's process exited, killed or crashed"),
+        ),
+        Interruption::HEARTBEAT_TIMEOUT => (
+            InterruptionReason::Timeout,
+            Some("the session fell silent, no heartbeat for the away time"),
+        ),
+        _ => (InterruptionReason::Unknown, None),
     }
 }
 

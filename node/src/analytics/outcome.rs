@@ -541,7 +541,10 @@ impl StoredSession {
             "chats.gone" if fact.text("reason") != Some("ended") => {
                 session.interrupt(at_ms, "gone: no heartbeat from its session".to_owned());
             }
-            "chats.away" if fact.text("reason") == Some("process_exited") => {
+            "chats.away"
+                if fact.text("reason")
+                    == Some(shim_protocol::messages::Interruption::PROCESS_EXITED) =>
+            {
                 session.interrupt(
                     at_ms,
                     format!("interrupted: its process exited (recovered by node {node_id})"),

@@ -142,6 +142,13 @@ pub struct Interruption {
     pub node_id: String,
 }
 
+impl Interruption {
+    /// [`Interruption::detected`] when its process was seen gone.
+    pub const PROCESS_EXITED: &'static str = "process_exited";
+    /// [`Interruption::detected`] when it was silent for the registry's away time.
+    pub const HEARTBEAT_TIMEOUT: &'static str = "heartbeat_timeout";
+}
+
 /// A chat says it is alive (and, optionally, who it is and what it does).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
