@@ -460,7 +460,7 @@ pub async fn watch(
                         "profile",
                         "changed",
                         None,
-                        serde_json::json!({"changes": changed, "profile": after, "at_start": first}),
+                        serde_json::json!({"changes": changed, "profile": after}),
                     );
                 }
                 profiles.send_replace(profile);

@@ -310,6 +310,13 @@ async fn a_broken_profile_is_shown_as_such_and_reset_starts_it_over() {
     assert!(!set.status.success(), "{set:?}");
     let error = String::from_utf8_lossy(&set.stderr);
     assert!(error.contains("profile reset"), "{error}");
+    let reset_one = profile(&node, &["reset", "hours"]).await;
+    assert!(!reset_one.status.success(), "{reset_one:?}");
+    let error = String::from_utf8_lossy(&reset_one.stderr);
+    assert!(
+        error.contains("whenever") && error.contains("profile reset"),
+        "{error}"
+    );
     assert_eq!(
         std::fs::read_to_string(&file).expect("kept"),
         "hours = \"whenever\"\n"

@@ -193,12 +193,15 @@ const BROKEN_NAME: &str = "profile.toml.broken";
 
 /// The profile, or an error saying how to get out of a broken file.
 fn load(config: &Config) -> anyhow::Result<Profile> {
-    profile::load(&config.data_dir).map_err(|error| {
-        anyhow::anyhow!(
-            "{error:#}\nFix the file by hand, or start over with `shim-node profile reset` (the file is kept \
-             beside as {BROKEN_NAME})."
-        )
-    })
+    profile::load(&config.data_dir).map_err(how_out)
+}
+
+/// A profile that cannot be read, and how to get out of it.
+fn how_out(error: anyhow::Error) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{error:#}\nFix the file by hand, or start over with `shim-node profile reset` (the file is kept \
+         beside as {BROKEN_NAME})."
+    )
 }
 
 /// `shim-node profile set KEY VALUE`.
@@ -238,7 +241,7 @@ pub(super) fn reset(config: &Config, key_opt: Option<&str>) -> anyhow::Result<Ex
             );
             return Ok(ExitCode::SUCCESS);
         }
-        (Err(_), Some(_)) => load(config)?,
+        (Err(error), Some(_)) => return Err(how_out(error)),
     };
     let forgotten: Vec<(String, String)> = match key_opt {
         Some(key) => profile
