@@ -225,15 +225,17 @@ pub(super) fn reset(config: &Config, key_opt: Option<&str>) -> anyhow::Result<Ex
         (Ok(profile), _) => profile,
         (Err(error), None) => {
             let aside = broken_aside(&config.data_dir)?;
-            std::fs::rename(profile::path(&config.data_dir), &aside).map_err(|rename_error| {
+            let file = profile::path(&config.data_dir);
+            // Private first: a reset cut short between the two steps never leaves a readable copy.
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("failed to make {} private", file.display()))?;
+            std::fs::rename(&file, &aside).map_err(|rename_error| {
                 anyhow::anyhow!(
                     "{error:#}\nIt could not be moved aside to {}: {rename_error}",
                     aside.display()
                 )
             })?;
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&aside, std::fs::Permissions::from_mode(0o600))
-                .with_context(|| format!("failed to make {} private", aside.display()))?;
             outln!("{error:#}");
             outln!(
                 "Moved it aside to {}; nothing is set now, and the node runs on the config's values.",
