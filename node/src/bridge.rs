@@ -23,9 +23,9 @@ use shim_actors::{
 use shim_protocol::{
     NodeOp, PROTOCOL_VERSION, WireError, WireResult, codec,
     messages::{
-        GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest, ResumeCheckRequest,
-        ResumeRequest, RiskRequest, SaveCheckpointRequest, SessionEndRequest, SessionStartRequest,
-        SignalBatch, StatusReply, StatusRequest,
+        ChatSilentNotice, GetCheckpointRequest, HelloReply, HelloRequest, ListCheckpointsRequest,
+        ResumeCheckRequest, ResumeRequest, RiskRequest, SaveCheckpointRequest, SessionEndRequest,
+        SessionStartRequest, SignalBatch, StatusReply, StatusRequest,
     },
     subject::{self, validate_id},
 };
@@ -282,6 +282,10 @@ async fn dispatch(
             })
             .await??;
             encode_ok(&checkpoint)
+        }
+        NodeOp::ChatSilent => {
+            let notice: ChatSilentNotice = codec::decode(payload)?;
+            encode_ok(&context.recovery.silent_notice(notice).await?)
         }
         NodeOp::ResumeCheck => {
             let request: ResumeCheckRequest = codec::decode(payload)?;

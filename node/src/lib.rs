@@ -366,6 +366,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
         emitter.clone(),
         config.request_timeout(),
         config.chat_away_after(),
+        Some(client.clone()),
     ));
     recovery.watch_known();
     {

@@ -8,6 +8,13 @@
 //! (`heartbeat_timeout`). A chat with no process recorded (a Claude Code session known only from its hooks) is
 //! never taken for interrupted by silence: it may just be idle.
 //!
+//! **Found by another node.** On a cluster any node's sweep may find a chat silent first. It hands the chat's
+//! tasks back and tells the chat's own node (`chat.silent`, [`Recovery::silent_notice`]), which checks the
+//! registry and the chat's processes itself and recovers it as its own, naming the tasks the finder handed
+//! back. When that node does not answer (it is down: its machine is gone), the finder tells the supervisors
+//! itself, without the seal: the checkpoints are on the node that is down, and its next session there is
+//! offered the last one when it runs again.
+//!
 //! **Recovered** by [`Recovery::recover`], on the node that holds its checkpoints (the one it started on):
 //! 1. the registry marks it interrupted, a compare-and-set: of several nodes or attempts one wins, and a chat
 //!    that comes back is never recovered again;
@@ -31,13 +38,20 @@ use shim_actors::{
     names,
     process::{self, Liveness},
 };
-use shim_protocol::messages::{
-    ChatEntry, ChatProcess, Interruption, SendMessageRequest, TaskRecord,
+use shim_protocol::{
+    NodeOp, WireError, WireResult,
+    messages::{
+        ChatEntry, ChatProcess, ChatSilentNotice, ChatSilentReply, Interruption,
+        SendMessageRequest, TaskRecord,
+    },
 };
 use tokio::sync::{mpsc, watch};
 use tracing::{debug, info, warn};
 
-use crate::coordination::{Coordination, Silent, registry::Interrupted};
+use crate::{
+    coordination::{Coordination, Silent, registry::Interrupted},
+    nats::{ClientError, NodeClient},
+};
 
 /// How often the processes of this node's chats are checked.
 pub const CHECK_EVERY: Duration = Duration::from_secs(1);
@@ -97,6 +111,10 @@ pub struct Recovered {
     pub tasks: Vec<TaskRecord>,
     /// The supervisors told.
     pub notified: Vec<String>,
+    /// How long it had been silent when found (quoted for a heartbeat timeout).
+    pub silent_for: Duration,
+    /// The chat's own node, when it did not answer the node that found the chat silent: nothing was sealed.
+    pub owner_unreachable_opt: Option<String>,
 }
 
 /// The recovery of one node's chats.
@@ -108,6 +126,8 @@ pub struct Recovery {
     emitter: EventEmitter,
     call_timeout: Duration,
     away_after: Duration,
+    /// Tells other nodes of their chats this node's sweep found silent (none in unit tests).
+    client_opt: Option<async_nats::Client>,
     /// This node's live chats and their processes, as their session starts described them.
     watched: Mutex<BTreeMap<String, Vec<ChatProcess>>>,
     /// When each watched chat's processes were first seen all exited.
@@ -116,7 +136,8 @@ pub struct Recovery {
 
 impl Recovery {
     /// The recovery of node `node_id`'s chats; `store` is the node's checkpoint store (read for chats'
-    /// records), `away_after` the registry's away time (quoted in messages).
+    /// records), `away_after` the registry's away time (quoted in messages), `client_opt` the connection other
+    /// nodes are told through.
     pub fn new(
         node_id: impl Into<String>,
         coordination: Arc<Coordination>,
@@ -124,6 +145,7 @@ impl Recovery {
         emitter: EventEmitter,
         call_timeout: Duration,
         away_after: Duration,
+        client_opt: Option<async_nats::Client>,
     ) -> Recovery {
         Recovery {
             node_id: node_id.into(),
@@ -132,6 +154,7 @@ impl Recovery {
             emitter,
             call_timeout,
             away_after,
+            client_opt,
             watched: Mutex::new(BTreeMap::new()),
             exited_since: Mutex::new(HashMap::new()),
         }
@@ -232,22 +255,151 @@ impl Recovery {
             match silent_opt {
                 None => {
                     for chat_id in self.due(Instant::now()) {
-                        self.recover_or_retry(&chat_id, Detected::ProcessExited, Vec::new())
-                            .await;
+                        self.recover_or_retry(
+                            &chat_id,
+                            Detected::ProcessExited,
+                            Vec::new(),
+                            self.away_after,
+                        )
+                        .await;
                     }
                 }
-                Some(found) => {
+                Some(found) if found.node_id == self.node_id => {
                     if self.silence_is_interruption(&found.chat_id) {
                         self.recover_or_retry(
                             &found.chat_id,
                             Detected::HeartbeatTimeout,
                             found.handed_back,
+                            found.silent_for,
                         )
                         .await;
                     }
                 }
+                // Told from a task of its own: a node that does not answer holds up no check here.
+                Some(found) => {
+                    let recovery = self.clone();
+                    tokio::spawn(async move { recovery.tell_owner(found).await });
+                }
             }
         }
+    }
+
+    /// Another node's chat this node's sweep found silent: its own node is told (it holds the checkpoints and
+    /// can see the chat's processes); when that node does not answer, the supervisors are told from here.
+    async fn tell_owner(&self, found: Silent) {
+        let Some(client) = self.client_opt.clone() else {
+            return;
+        };
+        let notice = ChatSilentNotice {
+            chat_id: found.chat_id.clone(),
+            task_ids: found
+                .handed_back
+                .iter()
+                .take(ChatSilentNotice::MAX_TASKS)
+                .map(|task| task.task_id.clone())
+                .collect(),
+            silent_for_s: found.silent_for.as_secs(),
+        };
+        let owner = NodeClient::new(client, &found.node_id, self.call_timeout);
+        match owner
+            .request::<_, ChatSilentReply>(NodeOp::ChatSilent, &notice)
+            .await
+        {
+            Ok(reply) => {
+                debug!(chat_id = %found.chat_id, node = %found.node_id, recovering = reply.recovering, "told a chat's node it fell silent");
+            }
+            Err(ClientError::NoNode { .. } | ClientError::Timeout { .. }) => {
+                info!(chat_id = %found.chat_id, node = %found.node_id, "a silent chat's node does not answer: its supervisors are told from here");
+                if let Err(error) = self.recover_without_owner(found).await {
+                    warn!(%error, "failed to recover a chat whose node does not answer");
+                }
+            }
+            Err(error) => {
+                warn!(chat_id = %found.chat_id, node = %found.node_id, %error, "failed to tell a silent chat's node");
+            }
+        }
+    }
+
+    /// Recovers, from this node, a chat whose own node does not answer and whose tasks were handed back:
+    /// marked interrupted (once, as every recovery), its supervisors told of those tasks, `recovery.completed`
+    /// published; nothing is sealed, as its checkpoints are on the node that is down (it seals them when it
+    /// runs again: see [`Recovery::recover`]). Returns what it did, or `None` when there was nothing to tell
+    /// or the chat was recovered before.
+    pub async fn recover_without_owner(
+        &self,
+        found: Silent,
+    ) -> Result<Option<Recovered>, WireError> {
+        // With nothing handed back there is no one to tell, and whether the chat was interrupted or is just
+        // idle only its own node can say.
+        if found.handed_back.is_empty() {
+            return Ok(None);
+        }
+        let Some(registry) = self.coordination.pieces().registry_opt.as_ref() else {
+            return Ok(None);
+        };
+        let at_ms = shim_actors::now_ms();
+        let interruption = Interruption {
+            at_ms,
+            detected: Detected::HeartbeatTimeout.as_str().to_owned(),
+            node_id: self.node_id.clone(),
+        };
+        let entry = match registry.interrupt(&found.chat_id, interruption).await? {
+            Interrupted::Won(transition) => transition.entry,
+            Interrupted::Already | Interrupted::Unknown => return Ok(None),
+        };
+        let mut recovered = Recovered {
+            chat_id: found.chat_id.clone(),
+            detected: Detected::HeartbeatTimeout,
+            checkpoint_id_opt: None,
+            project_dir_opt: None,
+            tasks: found.handed_back,
+            notified: Vec::new(),
+            silent_for: found.silent_for,
+            owner_unreachable_opt: Some(found.node_id),
+        };
+        recovered.notified = self.tell_supervisors(&recovered, Some(&entry), at_ms).await;
+        self.completed(&recovered, at_ms, false);
+        Ok(Some(recovered))
+    }
+
+    /// A notice from another node: it found chat `notice.chat_id` silent and handed back `notice.task_ids`.
+    /// Taken on (`recovering`) only when the chat is this node's, away in the registry and not recovered before,
+    /// and none of its processes runs here; the supervisors are told of the tasks named only where the chat
+    /// really worked on them. Nothing the notice says is taken on trust.
+    pub async fn silent_notice(&self, notice: ChatSilentNotice) -> WireResult<ChatSilentReply> {
+        if notice.task_ids.len() > ChatSilentNotice::MAX_TASKS {
+            return Err(WireError::bad_request(format!(
+                "task_ids: at most {} per notice",
+                ChatSilentNotice::MAX_TASKS
+            )));
+        }
+        let refused = ChatSilentReply { recovering: false };
+        let pieces = self.coordination.pieces();
+        let Some(registry) = pieces.registry_opt.as_ref() else {
+            return Ok(refused);
+        };
+        let Some(entry) = registry.get(&notice.chat_id).await? else {
+            return Ok(refused);
+        };
+        if entry.node_id != self.node_id
+            || entry.status.is_present()
+            || entry.interrupted.is_some()
+            || !self.silence_is_interruption(&notice.chat_id)
+        {
+            return Ok(refused);
+        }
+        let mut handed_back = match pieces.tasks_opt.as_ref() {
+            Some(tasks) => tasks.queue.get_many(&notice.task_ids).await?,
+            None => Vec::new(),
+        };
+        handed_back.retain(|task| task.workers.contains(&notice.chat_id));
+        self.coordination.tell_recovery(Silent {
+            chat_id: notice.chat_id,
+            node_id: self.node_id.clone(),
+            handed_back,
+            silent_for: Duration::from_secs(notice.silent_for_s),
+        });
+        Ok(ChatSilentReply { recovering: true })
     }
 
     /// A chat of this node the registry found silent was interrupted unless a process of it runs here, or it
@@ -268,8 +420,12 @@ impl Recovery {
         chat_id: &str,
         detected: Detected,
         handed_back: Vec<TaskRecord>,
+        silent_for: Duration,
     ) {
-        match self.recover(chat_id, detected, handed_back).await {
+        match self
+            .recover(chat_id, detected, handed_back, silent_for)
+            .await
+        {
             Ok(_) => self.ended(chat_id),
             Err(error) => {
                 warn!(%chat_id, %error, "failed to recover an interrupted chat; trying again");
@@ -279,14 +435,16 @@ impl Recovery {
 
     /// Recovers chat `chat_id`, found interrupted (`detected`), once: see the module docs. `handed_back` are its
     /// tasks the registry's sweep already handed back as it found the chat silent: its supervisors are told of
-    /// them too. Returns what it did, or `None` when the chat was recovered before (here or on another node).
-    /// Fails only when the registry cannot be asked (the caller tries again).
+    /// them too; `silent_for` is how long it had been silent (quoted for a heartbeat timeout). Returns what it
+    /// did, or `None` when the chat was recovered before (here or on another node). Fails only when the
+    /// registry cannot be asked (the caller tries again).
     pub async fn recover(
         &self,
         chat_id: &str,
         detected: Detected,
         handed_back: Vec<TaskRecord>,
-    ) -> Result<Option<Recovered>, shim_protocol::WireError> {
+        silent_for: Duration,
+    ) -> Result<Option<Recovered>, WireError> {
         let at_ms = shim_actors::now_ms();
         let entry_opt = match self.coordination.pieces().registry_opt.as_ref() {
             Some(registry) => {
@@ -309,6 +467,11 @@ impl Recovery {
                     }
                     Interrupted::Already => {
                         debug!(%chat_id, "chat recovered before; nothing to do again");
+                        // Recovered by a node that could not reach this one (it was down): the seal, which
+                        // only the node holding the checkpoints can make, is made now.
+                        if matches!(self.store.chat(chat_id), Ok(Some(_))) {
+                            self.seal(chat_id, detected, at_ms).await;
+                        }
                         return Ok(None);
                     }
                     Interrupted::Unknown => None,
@@ -346,6 +509,8 @@ impl Recovery {
             project_dir_opt,
             tasks,
             notified: Vec::new(),
+            silent_for,
+            owner_unreachable_opt: None,
         };
         recovered.notified = self
             .tell_supervisors(&recovered, entry_opt.as_ref(), at_ms)
@@ -358,21 +523,27 @@ impl Recovery {
             notified = recovered.notified.len(),
             "recovered an interrupted chat"
         );
+        self.completed(&recovered, at_ms, sealed_opt.is_some());
+        Ok(Some(recovered))
+    }
+
+    /// Publishes `recovery.completed` for `recovered`.
+    fn completed(&self, recovered: &Recovered, at_ms: u64, sealed: bool) {
         self.emitter.emit(
             "recovery",
             "completed",
-            Some(chat_id),
+            Some(&recovered.chat_id),
             json!({
-                "detected": detected.as_str(),
+                "detected": recovered.detected.as_str(),
                 "interrupted_at_ms": at_ms,
                 "checkpoint_id": recovered.checkpoint_id_opt,
                 "project_dir": recovered.project_dir_opt,
-                "sealed": sealed_opt.is_some(),
+                "sealed": sealed,
+                "checkpoints_unreachable_on": recovered.owner_unreachable_opt,
                 "tasks": recovered.tasks.iter().map(|task| json!({"task_id": task.task_id, "title": task.title, "supervisor_chat_id": task.supervisor_chat_id})).collect::<Vec<_>>(),
                 "notified": recovered.notified,
             }),
         );
-        Ok(Some(recovered))
     }
 
     /// Seals the chat's checkpoints through this node's CheckpointManager; `None` (logged) when it cannot: the
@@ -459,7 +630,10 @@ impl Recovery {
                 "its process exited (killed or crashed) without ending its session".to_owned()
             }
             Detected::HeartbeatTimeout => {
-                format!("it sent no heartbeat for {} s", self.away_after.as_secs())
+                format!(
+                    "it sent no heartbeat for {} s",
+                    recovered.silent_for.as_secs()
+                )
             }
         };
         let when = humantime::format_rfc3339_seconds(
@@ -490,6 +664,14 @@ impl Recovery {
                 "- and {} more (shim_task_status lists them all)",
                 tasks.len() - MAX_TASKS_LISTED
             );
+        }
+        if let Some(owner) = &recovered.owner_unreachable_opt {
+            let _ = write!(
+                text,
+                "Its checkpoints are kept by node {owner}, which does not answer, so none is sealed; when that \
+                 node runs again, the next session in the chat's project is offered its last checkpoint."
+            );
+            return text;
         }
         match (&recovered.checkpoint_id_opt, &recovered.project_dir_opt) {
             (Some(checkpoint_id), Some(project_dir)) => {
@@ -534,6 +716,7 @@ mod tests {
             emitter,
             Duration::from_secs(1),
             Duration::from_secs(30),
+            None,
         )
     }
 
@@ -561,6 +744,8 @@ mod tests {
             project_dir_opt: Some("/home/alice/libtok".to_owned()),
             tasks,
             notified: Vec::new(),
+            silent_for: Duration::from_secs(30),
+            owner_unreachable_opt: None,
         }
     }
 

@@ -43,7 +43,8 @@ pub use model::{
 };
 pub use node::{ActorInfo, ActorStatus, HelloReply, HelloRequest, StatusReply, StatusRequest};
 pub use registry::{
-    ChatEntry, ChatList, ChatRole, ChatStatus, HeartbeatRequest, Interruption, ListChatsRequest,
+    ChatEntry, ChatList, ChatRole, ChatSilentNotice, ChatSilentReply, ChatStatus, HeartbeatRequest,
+    Interruption, ListChatsRequest,
 };
 pub use signal::{
     RiskLevel, RiskReport, RiskRequest, SignalBatch, SignalEvent, SignalSnapshot, SignalSource,

@@ -502,6 +502,8 @@ pub enum NodeOp {
     LockRelease,
     /// A chat's heartbeat for the registry.
     ChatHeartbeat,
+    /// Another node found one of this node's chats silent and handed its tasks back.
+    ChatSilent,
     /// Lists the chat registry.
     ChatList,
     /// Sends a message to a chat or to all.
@@ -560,7 +562,7 @@ impl NodeOp {
     }
 
     /// Every operation, for tests and documentation.
-    pub const ALL: [NodeOp; 27] = [
+    pub const ALL: [NodeOp; 28] = [
         NodeOp::Hello,
         NodeOp::SessionStart,
         NodeOp::SessionEnd,
@@ -576,6 +578,7 @@ impl NodeOp {
         NodeOp::LockExtend,
         NodeOp::LockRelease,
         NodeOp::ChatHeartbeat,
+        NodeOp::ChatSilent,
         NodeOp::ChatList,
         NodeOp::MessageSend,
         NodeOp::MessageRead,
@@ -608,6 +611,7 @@ impl NodeOp {
             NodeOp::LockExtend => "lock.extend",
             NodeOp::LockRelease => "lock.release",
             NodeOp::ChatHeartbeat => "chat.heartbeat",
+            NodeOp::ChatSilent => "chat.silent",
             NodeOp::ChatList => "chat.list",
             NodeOp::MessageSend => "msg.send",
             NodeOp::MessageRead => "msg.read",

@@ -782,6 +782,12 @@ fn every_message() -> Vec<(&'static str, String)> {
             &[json!("idle"), json!("busy"), json!("away"), json!("gone")],
             &[],
         ),
+        check::<ChatSilentNotice>(
+            "ChatSilentNotice",
+            json!({"chat_id": "w1", "task_ids": ["t1", "t2"], "silent_for_s": 30}),
+            &["chat_id", "silent_for_s"],
+        ),
+        check::<ChatSilentReply>("ChatSilentReply", json!({"recovering": true}), &["recovering"]),
         check::<ListChatsRequest>("ListChatsRequest", json!({"include_gone": true}), &[]),
         check::<ChatList>("ChatList", json!({"chats": [chat_entry()]}), &["chats"]),
         // tasks

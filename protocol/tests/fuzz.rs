@@ -116,6 +116,8 @@ decoders!(
     ChatMessage,
     ChatParameters,
     ChatRole,
+    ChatSilentNotice,
+    ChatSilentReply,
     ChatStatus,
     Checkpoint,
     CheckpointCoverage,

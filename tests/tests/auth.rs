@@ -9,9 +9,10 @@ use shim_node::nats::{NatsAuth, Secret};
 use shim_protocol::{
     NodeOp,
     messages::{
-        ChatEntry, ClaimTaskReply, ClaimTaskRequest, CompleteTaskReply, CompleteTaskRequest,
-        DispatchTaskReply, DispatchTaskRequest, HeartbeatRequest, MessageList, ReadMessagesRequest,
-        SendMessageRequest, StatusReply, StatusRequest,
+        ChatEntry, ChatSilentNotice, ChatSilentReply, ClaimTaskReply, ClaimTaskRequest,
+        CompleteTaskReply, CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest,
+        HeartbeatRequest, MessageList, ReadMessagesRequest, SendMessageRequest, StatusReply,
+        StatusRequest,
     },
     subject,
 };
@@ -230,6 +231,22 @@ async fn two_nodes_work_under_the_template_and_neither_can_act_as_the_other() {
         error.to_lowercase().contains("permissions violation") && error.contains(&checkpoints),
         "{error}"
     );
+
+    // One request to another node is allowed: telling it that one of its chats fell silent. Alice's node
+    // answers it, and takes on nothing it cannot check for itself.
+    let told: ChatSilentReply =
+        shim_node::nats::NodeClient::new(mallory.clone(), "alice", DEADLINE)
+            .request(
+                NodeOp::ChatSilent,
+                &ChatSilentNotice {
+                    chat_id: "not-a-chat-of-alice".to_owned(),
+                    task_ids: Vec::new(),
+                    silent_for_s: 30,
+                },
+            )
+            .await
+            .expect("alice's node answers the notice");
+    assert!(!told.recovering);
 
     // And alice's node still answers her, not anyone else.
     let status: StatusReply = for_alice

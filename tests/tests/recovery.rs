@@ -4,7 +4,9 @@
 //! task; within a bounded wait, and well before the registry's away time (30 s) could notice, its checkpoint is
 //! sealed, its task is back on the queue for another worker, its supervisor has a message saying so, the next
 //! session in the project is offered the resume, and all of it happened once. And the fallback: a chat whose
-//! process runs elsewhere is recovered once the registry finds it silent.
+//! process runs elsewhere is recovered once the registry finds it silent, by its own node even when another
+//! node's sweep finds it first; and a chat whose node was killed is reported by the node that finds it silent,
+//! then sealed when its node runs again.
 
 use std::{path::Path, process::Command, time::Duration};
 
@@ -16,10 +18,10 @@ use shim_node::{
 use shim_protocol::{
     NodeOp, WireError,
     messages::{
-        ChatList, ChatProcess, CheckpointInput, CheckpointSaved, ClaimTaskReply, ClaimTaskRequest,
-        DispatchTaskReply, DispatchTaskRequest, Interruption, ListChatsRequest, MessageList,
-        ReadMessagesRequest, SaveCheckpointRequest, SessionStartReply, SessionStartRequest,
-        TaskList, TaskStatus, TaskStatusRequest,
+        ChatList, ChatProcess, ChatSilentNotice, ChatSilentReply, CheckpointInput, CheckpointSaved,
+        ClaimTaskReply, ClaimTaskRequest, DispatchTaskReply, DispatchTaskRequest, Interruption,
+        ListChatsRequest, MessageList, ReadMessagesRequest, SaveCheckpointRequest,
+        SessionStartReply, SessionStartRequest, TaskList, TaskStatus, TaskStatusRequest,
     },
 };
 use shim_tests::{
@@ -378,106 +380,36 @@ async fn a_chat_whose_process_is_elsewhere_is_recovered_when_it_falls_silent() {
     let url = nats.url();
     let data_dir = tempfile::tempdir().expect("temp dir");
     let project = git_project();
-    let project_dir = std::fs::canonicalize(project.path())
-        .expect("path")
-        .display()
-        .to_string();
-    let _node = NodeProcess::start_with_env(
-        EXE,
-        &url,
-        NODE,
-        data_dir.path(),
-        &[("SHIM_CHAT_AWAY_AFTER_S", "2")],
-    );
+    let project_dir = canonical(project.path());
+    let _node = start_node(&url, NODE, data_dir.path(), "2");
     let client = wait_for_node(&url, NODE, Duration::from_secs(5)).await;
     let events = async_nats::connect(&url).await.expect("connects");
     let mut feed = EventFeed::subscribe(&events, "shim.events.>").await;
 
     let supervisor = open_chat(&client, "supervisor").await;
-    let dispatched: DispatchTaskReply = acting(&client, &supervisor)
-        .request(
-            NodeOp::TaskDispatch,
-            &DispatchTaskRequest {
-                chat_id: supervisor.clone(),
-                title: "port the parser".to_owned(),
-                instructions: "Port parser.c".to_owned(),
-                ..DispatchTaskRequest::default()
-            },
-        )
-        .await
-        .expect("dispatches");
+    let dispatched = dispatch(&client, &supervisor, "port the parser").await;
     // A worker whose MCP server runs on another machine: its pid (this test's own, alive here) must not count.
-    let started: SessionStartReply = client
-        .request(
-            NodeOp::SessionStart,
-            &SessionStartRequest {
-                name: Some("remote worker".to_owned()),
-                project_dir: Some(project_dir.clone()),
-                client: Some("mcp".to_owned()),
-                process: Some(ChatProcess {
-                    pid: std::process::id(),
-                    started: None,
-                    boot_id: Some("another-machine".to_owned()),
-                }),
-                ..SessionStartRequest::default()
-            },
-        )
-        .await
-        .expect("session starts");
-    remember(&started);
-    let worker = started.chat_id;
+    let worker = start_worker(&client, "remote worker", &project_dir, elsewhere()).await;
     let claimed = claim(&client, &worker, 5).await.task.expect("a task");
     assert_eq!(claimed.task_id, dispatched.task_id);
-    let saved: CheckpointSaved = own(&client, data_dir.path(), &worker)
-        .request(
-            NodeOp::CheckpointSave,
-            &SaveCheckpointRequest {
-                chat_id: worker.clone(),
-                input: CheckpointInput {
-                    summary: "parser: expressions done".to_owned(),
-                    ..CheckpointInput::default()
-                },
-            },
-        )
-        .await
-        .expect("saves");
+    let saved = save(
+        &client,
+        data_dir.path(),
+        &worker,
+        "parser: expressions done",
+    )
+    .await;
 
     // Silent past the away time (2 s here): recovered by its node, from the heartbeat timeout.
     let mut seen: Vec<(String, Value)> = Vec::new();
-    let recovered = loop {
-        let (subject, event) = feed.next().await;
-        seen.push((subject.clone(), event.clone()));
-        if subject == "shim.events.recovery.completed" {
-            break event;
-        }
-    };
-    assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
-    let data = &recovered["data"];
-    assert_eq!(data["detected"], "heartbeat_timeout", "{recovered}");
+    let recovered = next_on(&mut feed, &mut seen, "shim.events.recovery.completed").await;
+    assert_recovered(&recovered, &worker, &saved, &dispatched, &supervisor);
     assert_eq!(
-        data["checkpoint_id"],
-        json!(saved.checkpoint_id),
+        recovered["data"]["detected"], "heartbeat_timeout",
         "{recovered}"
     );
-    assert_eq!(
-        data["tasks"][0]["task_id"],
-        json!(dispatched.task_id),
-        "{recovered}"
-    );
-    assert_eq!(data["notified"], json!([supervisor]), "{recovered}");
 
-    let messages: MessageList = acting(&client, &supervisor)
-        .with_timeout(Duration::from_secs(15))
-        .request(
-            NodeOp::MessageRead,
-            &ReadMessagesRequest {
-                chat_id: supervisor.clone(),
-                wait_seconds: Some(5),
-                max: None,
-            },
-        )
-        .await
-        .expect("reads");
+    let messages = read_messages(&client, &supervisor).await;
     assert_eq!(messages.messages.len(), 1, "{messages:?}");
     let text = &messages.messages[0].text;
     assert!(
@@ -492,15 +424,371 @@ async fn a_chat_whose_process_is_elsewhere_is_recovered_when_it_falls_silent() {
     assert_eq!(reclaimed.attempt, 2);
 
     // The supervisor fell silent too (its away event came with the worker's), and was not recovered.
+    assert_recovered_once(&mut feed, &mut seen, &supervisor).await;
+}
+
+/// A chat's MCP server on a machine its node cannot see into (this test's pid, alive here, must not count).
+fn elsewhere() -> ChatProcess {
+    ChatProcess {
+        pid: std::process::id(),
+        started: None,
+        boot_id: Some("another-machine".to_owned()),
+    }
+}
+
+/// `recovered` (a `recovery.completed`) is the worker's, with its checkpoint sealed, the task handed back and
+/// the supervisor told.
+fn assert_recovered(
+    recovered: &Value,
+    worker: &str,
+    saved: &CheckpointSaved,
+    dispatched: &DispatchTaskReply,
+    supervisor: &str,
+) {
+    assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
+    let data = &recovered["data"];
+    assert_eq!(data["sealed"], true, "{recovered}");
+    assert_eq!(
+        data["checkpoint_id"],
+        json!(saved.checkpoint_id),
+        "{recovered}"
+    );
+    assert_eq!(
+        data["tasks"][0]["task_id"],
+        json!(dispatched.task_id),
+        "{recovered}"
+    );
+    assert_eq!(data["notified"], json!([supervisor]), "{recovered}");
+}
+
+/// Waits until the supervisor fell silent too (away with the worker), then checks that one recovery came.
+async fn assert_recovered_once(
+    feed: &mut EventFeed,
+    seen: &mut Vec<(String, Value)>,
+    supervisor: &str,
+) {
     while !seen.iter().any(|(subject, event)| {
         subject == "shim.events.chats.away" && event["chat_id"] == json!(supervisor)
     }) {
         seen.push(feed.next().await);
     }
-    let recoveries: Vec<&Value> = seen
+    let recoveries = seen
         .iter()
         .filter(|(subject, _)| subject == "shim.events.recovery.completed")
-        .map(|(_, event)| event)
-        .collect();
-    assert_eq!(recoveries.len(), 1, "{recoveries:?}");
+        .count();
+    assert_eq!(recoveries, 1, "{seen:?}");
+}
+
+/// The canonical path of `dir`, as a node records a project.
+fn canonical(dir: &Path) -> String {
+    std::fs::canonicalize(dir)
+        .expect("path")
+        .display()
+        .to_string()
+}
+
+/// Starts node `node_id` whose registry finds chats away after `away_s` seconds.
+fn start_node(url: &str, node_id: &str, data_dir: &Path, away_s: &str) -> NodeProcess {
+    NodeProcess::start_with_env(
+        EXE,
+        url,
+        node_id,
+        data_dir,
+        &[("SHIM_CHAT_AWAY_AFTER_S", away_s)],
+    )
+}
+
+/// The next event on `subject`, every event until it kept in `seen`.
+async fn next_on(feed: &mut EventFeed, seen: &mut Vec<(String, Value)>, subject: &str) -> Value {
+    loop {
+        let (on, event) = feed.next().await;
+        seen.push((on.clone(), event.clone()));
+        if on == subject {
+            return event;
+        }
+    }
+}
+
+/// Starts a session of `name` on `client`'s node, its process `process` (an MCP server elsewhere, or a local one).
+async fn start_worker(
+    client: &NodeClient,
+    name: &str,
+    project_dir: &str,
+    process: ChatProcess,
+) -> String {
+    let started: SessionStartReply = client
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                name: Some(name.to_owned()),
+                project_dir: Some(project_dir.to_owned()),
+                client: Some("mcp".to_owned()),
+                process: Some(process),
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+        .expect("session starts");
+    remember(&started);
+    started.chat_id
+}
+
+async fn dispatch(client: &NodeClient, supervisor: &str, title: &str) -> DispatchTaskReply {
+    acting(client, supervisor)
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: supervisor.to_owned(),
+                title: title.to_owned(),
+                instructions: format!("{title}, please"),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("dispatches")
+}
+
+async fn save(
+    client: &NodeClient,
+    data_dir: &Path,
+    chat_id: &str,
+    summary: &str,
+) -> CheckpointSaved {
+    own(client, data_dir, chat_id)
+        .request(
+            NodeOp::CheckpointSave,
+            &SaveCheckpointRequest {
+                chat_id: chat_id.to_owned(),
+                input: CheckpointInput {
+                    summary: summary.to_owned(),
+                    ..CheckpointInput::default()
+                },
+            },
+        )
+        .await
+        .expect("saves")
+}
+
+async fn read_messages(client: &NodeClient, chat_id: &str) -> MessageList {
+    acting(client, chat_id)
+        .with_timeout(Duration::from_secs(15))
+        .request(
+            NodeOp::MessageRead,
+            &ReadMessagesRequest {
+                chat_id: chat_id.to_owned(),
+                wait_seconds: Some(5),
+                max: None,
+            },
+        )
+        .await
+        .expect("reads")
+}
+
+async fn notice(client: &NodeClient, notice: &ChatSilentNotice) -> Result<ChatSilentReply, String> {
+    client
+        .request::<_, ChatSilentReply>(NodeOp::ChatSilent, notice)
+        .await
+        .map_err(|error| error.to_string())
+}
+
+/// On a cluster another node's sweep can find a chat silent first. It hands the tasks back and tells the chat's
+/// own node, which holds the checkpoint: that node seals it and tells the supervisor, once. A forged notice
+/// (a live chat, another node's chat, too many tasks) does nothing.
+#[tokio::test]
+async fn a_chat_found_silent_by_another_node_is_recovered_by_its_own() {
+    let nats = NatsServer::start();
+    let url = nats.url();
+    let (dir_a, dir_b) = (
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    );
+    let project = git_project();
+    let project_dir = canonical(project.path());
+    // Node a would wait a minute; node b finds silent chats after 2 s, so b's sweep finds a's worker first.
+    let _node_a = start_node(&url, "node-a", dir_a.path(), "60");
+    let _node_b = start_node(&url, "node-b", dir_b.path(), "2");
+    let client_a = wait_for_node(&url, "node-a", Duration::from_secs(5)).await;
+    let client_b = wait_for_node(&url, "node-b", Duration::from_secs(5)).await;
+    let events = async_nats::connect(&url).await.expect("connects");
+    let mut feed = EventFeed::subscribe(&events, "shim.events.>").await;
+
+    let supervisor = open_chat(&client_b, "supervisor").await;
+    let dispatched = dispatch(&client_b, &supervisor, "port the parser").await;
+    // The worker's MCP server runs on a machine node a cannot see into: only its silence tells.
+    let worker = start_worker(&client_a, "remote worker", &project_dir, elsewhere()).await;
+    let claimed = claim(&client_a, &worker, 5).await.task.expect("a task");
+    assert_eq!(claimed.task_id, dispatched.task_id);
+    let saved = save(&client_a, dir_a.path(), &worker, "parser: expressions done").await;
+
+    let mut seen: Vec<(String, Value)> = Vec::new();
+    let recovered = next_on(&mut feed, &mut seen, "shim.events.recovery.completed").await;
+    assert_recovered(&recovered, &worker, &saved, &dispatched, &supervisor);
+    assert_eq!(
+        recovered["data"]["detected"], "heartbeat_timeout",
+        "{recovered}"
+    );
+    assert_eq!(
+        recovered["node_id"], "node-a",
+        "the chat's own node recovers it: {recovered}"
+    );
+    // Node b handed the task back: its sweep found the worker silent.
+    assert!(
+        seen.iter()
+            .any(|(subject, event)| subject == "shim.events.tasks.requeued"
+                && event["node_id"] == "node-b"
+                && event["data"]["task_id"] == json!(dispatched.task_id)),
+        "{seen:?}"
+    );
+    let prepared = seen
+        .iter()
+        .find(|(subject, _)| subject == "shim.events.resume.prepared")
+        .map(|(_, event)| event.clone())
+        .expect("the resume is prepared");
+    assert_eq!(
+        prepared["data"]["checkpoint_id"],
+        json!(saved.checkpoint_id)
+    );
+
+    let messages = read_messages(&client_b, &supervisor).await;
+    assert_eq!(messages.messages.len(), 1, "{messages:?}");
+    let text = &messages.messages[0].text;
+    assert!(
+        text.contains("no heartbeat for 2 s")
+            && text.contains("Found by node node-a")
+            && text.contains(&dispatched.task_id)
+            && text.contains(&saved.checkpoint_id),
+        "{text}"
+    );
+    let second = open_chat(&client_b, "worker 2").await;
+    let reclaimed = claim(&client_b, &second, 5).await.task.expect("a task");
+    assert_eq!(reclaimed.attempt, 2);
+
+    // Forgeries: node a takes on no chat that is live, another node's, or recovered already, and names no
+    // task its chat never held.
+    let live = start_worker(&client_a, "live", &project_dir, elsewhere()).await;
+    for chat_id in [&live, &supervisor, &worker] {
+        let reply = notice(
+            &client_a,
+            &ChatSilentNotice {
+                chat_id: chat_id.clone(),
+                task_ids: vec![dispatched.task_id.clone()],
+                silent_for_s: 2,
+            },
+        )
+        .await
+        .expect("answered");
+        assert!(!reply.recovering, "{chat_id}");
+    }
+    let too_many = notice(
+        &client_a,
+        &ChatSilentNotice {
+            chat_id: live.clone(),
+            task_ids: (0..=ChatSilentNotice::MAX_TASKS)
+                .map(|n| format!("t{n}"))
+                .collect(),
+            silent_for_s: 2,
+        },
+    )
+    .await;
+    assert!(
+        too_many
+            .as_ref()
+            .is_err_and(|error| error.contains("at most 1000")),
+        "{too_many:?}"
+    );
+
+    // Once: the supervisor fell silent too (node b's own chat, no process: not recovered), and no second
+    // recovery came.
+    assert_recovered_once(&mut feed, &mut seen, &supervisor).await;
+}
+
+/// A node killed with its chats: the node that finds its worker silent hands the task back and, as the worker's
+/// own node does not answer, tells the supervisor itself (nothing sealed: the checkpoint is on the node that
+/// is down). When that node runs again, it seals the worker's last checkpoint for the next session, and
+/// recovers nothing a second time.
+#[tokio::test]
+async fn a_killed_nodes_worker_is_reported_by_the_node_that_finds_it_silent_and_sealed_when_its_node_returns()
+ {
+    let nats = NatsServer::start();
+    let url = nats.url();
+    let (dir_a, dir_b) = (
+        tempfile::tempdir().expect("temp dir"),
+        tempfile::tempdir().expect("temp dir"),
+    );
+    let project = git_project();
+    let project_dir = canonical(project.path());
+    let mut node_a = start_node(&url, "node-a", dir_a.path(), "60");
+    let client_a = wait_for_node(&url, "node-a", Duration::from_secs(5)).await;
+    let events = async_nats::connect(&url).await.expect("connects");
+    let mut feed = EventFeed::subscribe(&events, "shim.events.>").await;
+
+    let supervisor = open_chat(&client_a, "supervisor").await;
+    let dispatched = dispatch(&client_a, &supervisor, "port the lexer").await;
+    // The worker's process runs on this machine: a child that stands in for its MCP server.
+    let mut stand_in = Command::new("sleep")
+        .arg("600")
+        .spawn()
+        .expect("sleep runs");
+    let worker = start_worker(
+        &client_a,
+        "worker",
+        &project_dir,
+        shim_actors::process::describe(stand_in.id()),
+    )
+    .await;
+    let claimed = claim(&client_a, &worker, 5).await.task.expect("a task");
+    assert_eq!(claimed.task_id, dispatched.task_id);
+    let saved = save(&client_a, dir_a.path(), &worker, "lexer: tokens done").await;
+
+    // The machine's crash, in order: the node first, then the worker.
+    node_a.kill_9();
+    shim_tests::wait_for_node_gone(&client_a).await;
+    let _ = stand_in.kill();
+    let _ = stand_in.wait();
+
+    let _node_b = start_node(&url, "node-b", dir_b.path(), "2");
+    let client_b = wait_for_node(&url, "node-b", Duration::from_secs(5)).await;
+    let mut seen: Vec<(String, Value)> = Vec::new();
+    let recovered = next_on(&mut feed, &mut seen, "shim.events.recovery.completed").await;
+    assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
+    assert_eq!(recovered["node_id"], "node-b", "{recovered}");
+    let data = &recovered["data"];
+    assert_eq!(data["sealed"], false, "{recovered}");
+    assert_eq!(data["checkpoints_unreachable_on"], "node-a", "{recovered}");
+    assert_eq!(
+        data["tasks"][0]["task_id"],
+        json!(dispatched.task_id),
+        "{recovered}"
+    );
+    assert_eq!(data["notified"], json!([supervisor]), "{recovered}");
+    let messages = read_messages(&client_b, &supervisor).await;
+    assert_eq!(messages.messages.len(), 1, "{messages:?}");
+    let text = &messages.messages[0].text;
+    assert!(
+        text.contains("no heartbeat for 2 s")
+            && text.contains(&dispatched.task_id)
+            && text.contains("kept by node node-a, which does not answer"),
+        "{text}"
+    );
+    let second = open_chat(&client_b, "worker 2").await;
+    let reclaimed = claim(&client_b, &second, 5).await.task.expect("a task");
+    assert_eq!(reclaimed.attempt, 2);
+
+    // Node a runs again: the worker's process is gone, it was recovered already, and only the seal is left.
+    let _node_a = start_node(&url, "node-a", dir_a.path(), "60");
+    let prepared = next_on(&mut feed, &mut seen, "shim.events.resume.prepared").await;
+    assert_eq!(prepared["chat_id"], json!(worker), "{prepared}");
+    assert_eq!(prepared["node_id"], "node-a", "{prepared}");
+    assert_eq!(
+        prepared["data"]["checkpoint_id"],
+        json!(saved.checkpoint_id)
+    );
+    let recoveries = seen
+        .iter()
+        .filter(|(subject, _)| subject == "shim.events.recovery.completed")
+        .count();
+    assert_eq!(recoveries, 1, "{seen:?}");
+    // The supervisor was told once.
+    let messages = read_messages(&client_b, &supervisor).await;
+    assert!(messages.messages.is_empty(), "told once: {messages:?}");
 }

@@ -172,6 +172,34 @@ pub struct HeartbeatRequest {
     pub current_task: Option<String>,
 }
 
+/// A node found a chat of another node silent and handed its tasks back; it tells the chat's own node
+/// (`chat.silent`), which holds the chat's checkpoints and alone can tell whether the chat was interrupted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ChatSilentNotice {
+    /// The chat.
+    pub chat_id: String,
+    /// The tasks the finder handed back for it (at most [`ChatSilentNotice::MAX_TASKS`]).
+    #[serde(default)]
+    pub task_ids: Vec<String>,
+    /// How long the chat had been silent when it was found, in seconds (the finder's away time).
+    pub silent_for_s: u64,
+}
+
+impl ChatSilentNotice {
+    /// Most task ids one notice names.
+    pub const MAX_TASKS: usize = 1_000;
+}
+
+/// The answer to a [`ChatSilentNotice`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ChatSilentReply {
+    /// True when the chat is this node's, away in the registry, not recovered before, and none of its
+    /// processes runs here: its recovery takes it on (seal, message, event). False otherwise, with nothing done.
+    pub recovering: bool,
+}
+
 /// Lists the registry.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

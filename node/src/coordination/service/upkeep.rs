@@ -58,12 +58,16 @@ pub async fn sweep(
                     let handed_back = coordination
                         .requeue_tasks_of(&transition.entry.chat_id)
                         .await;
-                    // A chat of this node fell silent: recovery decides whether it was interrupted (and
-                    // then tells the supervisors of the tasks just handed back).
-                    if transition.from.is_present()
-                        && transition.entry.node_id == coordination.node_id
-                    {
-                        coordination.tell_recovery(&transition.entry.chat_id, handed_back);
+                    // A chat fell silent: this node's recovery decides whether it was interrupted (and then
+                    // tells the supervisors of the tasks just handed back), or, for another node's chat,
+                    // tells that node, which holds the chat's checkpoints.
+                    if transition.from.is_present() {
+                        coordination.tell_recovery(Silent {
+                            chat_id: transition.entry.chat_id.clone(),
+                            node_id: transition.entry.node_id.clone(),
+                            handed_back,
+                            silent_for: away_after,
+                        });
                     }
                 }
             }
@@ -79,13 +83,18 @@ pub async fn sweep(
     }
 }
 
-/// A chat of this node the sweep found silent, and the tasks it handed back for it.
+/// A chat the sweep found silent (or another node found silent and told this one of), and the tasks handed
+/// back for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Silent {
     /// The chat.
     pub chat_id: String,
+    /// The node it talks to, which holds its checkpoints.
+    pub node_id: String,
     /// The tasks it held, handed back to the queue by the sweep.
     pub handed_back: Vec<shim_protocol::messages::TaskRecord>,
+    /// How long it had been silent when found (the finder's away time).
+    pub silent_for: Duration,
 }
 
 impl Coordination {
@@ -131,22 +140,20 @@ impl Coordination {
         }
     }
 
-    /// Sends the chats of this node that the sweep finds silent, with the tasks it handed back for them, to
-    /// `sender` (the node's recovery), from now on.
+    /// Sends the chats that the sweep finds silent (this node's and others'), with the tasks it handed back
+    /// for them, to `sender` (the node's recovery), from now on.
     pub fn report_silent_to(&self, sender: tokio::sync::mpsc::UnboundedSender<Silent>) {
         if let Ok(mut slot) = self.silent_tx.lock() {
             *slot = Some(sender);
         }
     }
 
-    fn tell_recovery(&self, chat_id: &str, handed_back: Vec<shim_protocol::messages::TaskRecord>) {
+    /// Hands a chat found silent to the node's recovery.
+    pub(crate) fn tell_recovery(&self, silent: Silent) {
         if let Ok(slot) = self.silent_tx.lock()
             && let Some(sender) = slot.as_ref()
         {
-            let _ = sender.send(Silent {
-                chat_id: chat_id.to_owned(),
-                handed_back,
-            });
+            let _ = sender.send(silent);
         }
     }
 
