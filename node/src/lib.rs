@@ -160,6 +160,8 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     config.kaizen.max_cost_increase = tolerances.cost_increase;
     config.kaizen.max_latency_increase = tolerances.latency_increase;
     let (profile_tx, profile_rx) = watch::channel(profile);
+    // The weekly spend learned from the sessions' cost, once the analytics store is open.
+    let (learned_spend_tx, learned_spend_rx) = watch::channel(None);
     let started = Instant::now();
     // The redaction rules compile once; now, rather than on the first event or log line.
     shim_actors::redact::warm_up();
@@ -465,6 +467,12 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     {
         Ok(Some((handle, store_client, analytics))) => {
             own_clients.push(store_client);
+            tokio::spawn(profile::learn(
+                config.node_id.clone(),
+                analytics.clone(),
+                learned_spend_tx,
+                shutdown_rx.clone(),
+            ));
             if kaizen_store_opt.is_some() {
                 kaizen::start(
                     &config.node_id,
@@ -579,6 +587,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
         base_tolerances,
         emitter.clone(),
         profile_tx,
+        learned_spend_rx,
         shutdown_rx.clone(),
     ));
 

@@ -1,10 +1,10 @@
 //! The user model: what SHIM knows of the person it works for, and what they told it. What they set is kept
 //! in `profile.toml` in the data dir (0600), visible and editable (`shim-node profile show|set|reset`, or by
 //! hand); what is learned from their behaviour (tiers from overrides, working hours from session starts,
-//! spend) is read where it is kept and shown beside it.
+//! the weekly spend from what sessions cost) is read where it is kept and shown beside it.
 //!
 //! The node reads the file when it starts and again when it changes ([`watch`]): tier preferences and the
-//! weekly spend go to the model router, working hours to the Kaizen loop (which proposes by itself only
+//! weekly spend (set, or else learned: [`learn`]) go to the model router, working hours to the Kaizen loop (which proposes by itself only
 //! outside them), the tolerances to the experiment manager (the guardrail margins of experiments planned
 //! from then on). Each change the node picks up is published as `profile.changed` with what changed.
 
@@ -23,7 +23,7 @@ use shim_actors::{
     model_router::{ModelRouter, ModelRouterMessage, learning::CATEGORIES, router::Tier},
 };
 use tokio::sync::watch;
-use tracing::warn;
+use tracing::{info, warn};
 
 /// Largest profile file read, in bytes: a hand edit gone wrong must not fill memory.
 pub const MAX_PROFILE_BYTES: u64 = 64 * 1024;
@@ -161,6 +161,111 @@ fn local_hours(starts_ms: &[u64]) -> Vec<u8> {
         .filter_map(|ms| Local.timestamp_millis_opt(*ms as i64).single())
         .map(|time| time.hour() as u8)
         .collect()
+}
+
+/// Weeks before the current one the weekly spend is learned from.
+pub const SPEND_WEEKS: u64 = 3;
+
+/// Days of sessions the weekly spend is learned from: the current week and the [`SPEND_WEEKS`] before.
+pub const SPEND_WINDOW_DAYS: u64 = 7 * (SPEND_WEEKS + 1);
+
+/// The learned weekly spend is this much above the most spent in one of the weeks it is learned from.
+pub const SPEND_MARGIN: f64 = 1.25;
+
+/// Fewest sessions with a cost, in the weeks before the current one, the weekly spend is learned from.
+pub const MIN_SESSIONS_FOR_SPEND: usize = 5;
+
+/// How often the node learns the weekly spend again.
+pub const LEARN_EVERY: Duration = Duration::from_secs(15 * 60);
+
+/// The spend per 7 days learned from what the person's sessions cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LearnedSpend {
+    /// [`SPEND_MARGIN`] times the most spent in one of the weeks before the current one, US dollars.
+    pub weekly_usd: f64,
+    /// What each of the [`SPEND_WEEKS`] weeks before the current one cost, the latest first.
+    pub weeks_usd: Vec<f64>,
+    /// Sessions with a cost in those weeks.
+    pub sessions: usize,
+}
+
+/// The spend per 7 days learned from sessions (their start, milliseconds since the epoch, and their cost in US
+/// dollars) as of `now_ms`: [`SPEND_MARGIN`] times the most spent in one of the [`SPEND_WEEKS`] 7-day weeks
+/// before the current one (the current one is what it is compared with, so it is left out). `None` with fewer
+/// than [`MIN_SESSIONS_FOR_SPEND`] sessions with a cost in those weeks, or fewer than two weeks with spend.
+pub fn learned_spend(sessions: &[(u64, f64)], now_ms: u64) -> Option<LearnedSpend> {
+    const WEEK_MS: u64 = 7 * 24 * 3600 * 1000;
+    let mut weeks_usd = vec![0.0; SPEND_WEEKS as usize];
+    let mut counted = 0;
+    for (started_ms, cost_usd) in sessions {
+        if !cost_usd.is_finite() || *cost_usd <= 0.0 || *started_ms > now_ms {
+            continue;
+        }
+        let week = (now_ms - started_ms) / WEEK_MS;
+        if (1..=SPEND_WEEKS).contains(&week) {
+            weeks_usd[week as usize - 1] += cost_usd;
+            counted += 1;
+        }
+    }
+    let weeks_with_spend = weeks_usd.iter().filter(|usd| **usd > 0.0).count();
+    if counted < MIN_SESSIONS_FOR_SPEND || weeks_with_spend < 2 {
+        return None;
+    }
+    let most = weeks_usd.iter().copied().fold(0.0, f64::max);
+    Some(LearnedSpend {
+        weekly_usd: most * SPEND_MARGIN,
+        weeks_usd,
+        sessions: counted,
+    })
+}
+
+/// Learns the weekly spend from the sessions of node `node_id` (this machine's: the router's spend is counted
+/// per node too) in `analytics` now and every [`LEARN_EVERY`] until `shutdown`, and hands it to `learned`
+/// ([`watch`] passes it on to the router when the person set none).
+pub async fn learn(
+    node_id: String,
+    analytics: std::sync::Arc<crate::analytics::Analytics>,
+    learned: watch::Sender<Option<LearnedSpend>>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut ticks = tokio::time::interval(LEARN_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = shutdown.wait_for(|stop| *stop) => return,
+        }
+        let now = shim_actors::now_ms();
+        let since = now.saturating_sub(SPEND_WINDOW_DAYS * 24 * 3600 * 1000);
+        let sessions: Vec<(u64, f64)> = match analytics.all_sessions().await {
+            Ok(listing) => listing
+                .sessions
+                .iter()
+                .filter(|session| {
+                    session.record.started_at_ms >= since
+                        && session.record.node_id.as_deref() == Some(node_id.as_str())
+                })
+                .filter_map(|session| {
+                    Some((session.record.started_at_ms, session.record.cost_usd?))
+                })
+                .collect(),
+            Err(error) => {
+                warn!(%error, "your weekly spend was not learned this time: the session records could not be read");
+                continue;
+            }
+        };
+        let now_learned = learned_spend(&sessions, now);
+        learned.send_if_modified(|known| {
+            if *known == now_learned {
+                return false;
+            }
+            if let Some(spend) = &now_learned {
+                info!(weekly_usd = spend.weekly_usd, weeks_usd = ?spend.weeks_usd, "learned your weekly spend from your sessions; the router economizes near it unless you set cost_per_week_usd");
+            }
+            *known = now_learned.clone();
+            true
+        });
+    }
 }
 
 /// The shortest span of whole hours (past midnight if need be) in which [`HOURS_SHARE`] of `hours` fall, the
@@ -312,11 +417,12 @@ impl Profile {
         }
     }
 
-    /// What the router takes from the profile.
-    pub fn router_message(&self) -> ModelRouterMessage {
+    /// What the router takes from the profile: the weekly spend set, else `learned_weekly_usd_opt`, the one
+    /// learned from the sessions' cost.
+    pub fn router_message(&self, learned_weekly_usd_opt: Option<f64>) -> ModelRouterMessage {
         ModelRouterMessage::Preferences {
             tiers: self.tiers.clone(),
-            weekly_limit_usd: self.cost_per_week_usd,
+            weekly_limit_usd: self.cost_per_week_usd.or(learned_weekly_usd_opt),
         }
     }
 }
@@ -427,14 +533,15 @@ fn stamp(root: &Path) -> Option<(SystemTime, u64)> {
 }
 
 /// Reads the profile now, then every [`WATCH_EVERY`] when the file changed, until `shutdown`: hands each
-/// version to `profiles`, to the router and (its tolerances over `base`, the config's) to the experiment
-/// manager, and publishes what changed. A file that cannot be read is reported once per version and the
+/// version to `profiles`, to the router (with the weekly spend `learned`, for when the person set none) and
+/// (its tolerances over `base`, the config's) to the experiment manager, and publishes what changed. A file that cannot be read is reported once per version and the
 /// last good profile stays.
 pub async fn watch(
     root: PathBuf,
     base: Tolerances,
     emitter: EventEmitter,
     profiles: watch::Sender<Profile>,
+    mut learned: watch::Receiver<Option<LearnedSpend>>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut last_stamp = None;
@@ -468,10 +575,18 @@ pub async fn watch(
                 told_manager = None;
             }
         }
+        // A weekly spend learned anew reaches the router too.
+        if learned.has_changed().unwrap_or(false) {
+            learned.borrow_and_update();
+            told_router = None;
+        }
         // The router hears of each version, and again when it was restarted (a new actor knows none).
+        let learned_weekly_usd_opt = learned.borrow().as_ref().map(|spend| spend.weekly_usd);
         if let Some(router) = ModelRouter::find(emitter.node_id())
             && told_router != Some(router.get_id())
-            && router.cast(profiles.borrow().router_message()).is_ok()
+            && router
+                .cast(profiles.borrow().router_message(learned_weekly_usd_opt))
+                .is_ok()
         {
             told_router = Some(router.get_id());
         }
@@ -648,5 +763,52 @@ mod tests {
         // Spread over the whole day: no working hours to speak of.
         let spread: Vec<u8> = (0..48).map(|index| (index % 24) as u8).collect();
         assert!(working_hours(&spread).is_some_and(|(span, _, _)| span.start != span.end));
+    }
+
+    #[test]
+    fn the_weekly_spend_is_learned_from_the_weeks_before_this_one() {
+        let day = 24 * 3600 * 1000;
+        let now = 100 * day;
+        let at = |days_ago: u64, usd: f64| (now - days_ago * day, usd);
+        // $40 one week, $20 the week before, $8 the week before that; this week's $500 is left out.
+        let sessions = [
+            at(1, 500.0),
+            at(8, 25.0),
+            at(12, 15.0),
+            at(15, 12.0),
+            at(20, 8.0),
+            at(22, 8.0),
+            at(29, 1_000.0),
+        ];
+        let learned = learned_spend(&sessions, now).expect("learned");
+        assert_eq!(learned.weeks_usd, vec![40.0, 20.0, 8.0]);
+        assert_eq!(learned.weekly_usd, 40.0 * SPEND_MARGIN);
+        assert_eq!(learned.sessions, 5);
+        // Too few sessions, or a single week with spend: nothing learned.
+        assert_eq!(learned_spend(&sessions[..4], now), None);
+        let one_week = [
+            at(8, 1.0),
+            at(9, 1.0),
+            at(10, 1.0),
+            at(11, 1.0),
+            at(12, 1.0),
+        ];
+        assert_eq!(learned_spend(&one_week, now), None);
+        // What no session could have cost is not counted: no cost, a negative or not-a-number cost, a start
+        // in the future.
+        let odd = [
+            at(8, 1.0),
+            at(9, 0.0),
+            at(9, -5.0),
+            at(10, f64::NAN),
+            at(15, 1.0),
+            at(16, 1.0),
+            at(17, 1.0),
+            (now + day, 1.0),
+        ];
+        assert_eq!(learned_spend(&odd, now), None);
+        let learned = learned_spend(&[&odd[..], &[at(18, 1.0)]].concat(), now).expect("learned");
+        assert_eq!(learned.weeks_usd, vec![1.0, 4.0, 0.0]);
+        assert_eq!(learned.weekly_usd, 4.0 * SPEND_MARGIN);
     }
 }

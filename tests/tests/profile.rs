@@ -51,13 +51,18 @@ async fn route(node: &TestNode, prompt: &str) -> RouteReply {
         .expect("routes")
 }
 
-/// Waits until the router sends `prompt` to `model`.
-async fn wait_for_model(node: &TestNode, prompt: &str, model: &str) -> RouteReply {
+/// Routes `prompt` until the reply is `wanted` (said as `what` when it never comes); returns that reply.
+async fn wait_for_route(
+    node: &TestNode,
+    prompt: &str,
+    what: &str,
+    wanted: impl Fn(&RouteReply) -> bool,
+) -> RouteReply {
     let last_ref = std::sync::Mutex::new(None);
     let found = wait_until(
         || async {
             let reply = route(node, prompt).await;
-            let done = reply.model == model;
+            let done = wanted(&reply);
             *last_ref.lock().expect("lock") = Some(reply);
             done
         },
@@ -66,8 +71,16 @@ async fn wait_for_model(node: &TestNode, prompt: &str, model: &str) -> RouteRepl
     )
     .await;
     let last = last_ref.into_inner().expect("lock");
-    assert!(found, "never routed to {model}: {last:?}");
+    assert!(found, "{what} never came: {last:?}");
     last.expect("routed")
+}
+
+/// Waits until the router sends `prompt` to `model`.
+async fn wait_for_model(node: &TestNode, prompt: &str, model: &str) -> RouteReply {
+    wait_for_route(node, prompt, &format!("routing to {model}"), |reply| {
+        reply.model == model
+    })
+    .await
 }
 
 #[tokio::test]
@@ -356,4 +369,91 @@ async fn a_broken_profile_is_shown_as_such_and_reset_starts_it_over() {
     assert!(offline.status.success(), "{offline:?}");
     let shown: Value = serde_json::from_slice(&offline.stdout).expect("JSON");
     assert_eq!(shown["observed"]["sessions"], Value::Null, "{shown}");
+}
+
+/// With no weekly spend set, the node learns one from what the sessions of the weeks before this one cost
+/// (1.25 times the most in one week), `profile show` says so, and the router economizes near it.
+#[tokio::test]
+async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economizes_near_it() {
+    let nats = NatsServer::start();
+    // Sessions of the last weeks, as the analytics store keeps them: $0.04 one week, $0.02 the week before.
+    let js = async_nats::jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
+    let sessions = js
+        .create_key_value(async_nats::jetstream::kv::Config {
+            bucket: "shim_sessions".to_owned(),
+            history: 1,
+            ..Default::default()
+        })
+        .await
+        .expect("bucket");
+    let (config, data_dir) = TestNode::config(&nats.url());
+    let day_ms = 24 * 3600 * 1000;
+    let now = shim_actors::now_ms();
+    for (index, (days_ago, cost_usd)) in
+        [(8, 0.01), (10, 0.015), (13, 0.015), (15, 0.01), (20, 0.01)]
+            .into_iter()
+            .enumerate()
+    {
+        let chat_id = format!("past-{index}");
+        let record = serde_json::json!({
+            "chat_id": chat_id,
+            "started_at_ms": now - days_ago * day_ms,
+            "ended_at_ms": now - days_ago * day_ms + 3_600_000,
+            "cost_usd": cost_usd,
+            "node_id": config.node_id,
+        });
+        sessions
+            .put(
+                chat_id.as_str(),
+                serde_json::to_vec(&record).expect("json").into(),
+            )
+            .await
+            .expect("put");
+    }
+    // A session of another machine's node on the same cluster is not this machine's spend.
+    let elsewhere = serde_json::json!({
+        "chat_id": "elsewhere", "started_at_ms": now - 9 * day_ms, "cost_usd": 100.0, "node_id": "another-node",
+    });
+    sessions
+        .put(
+            "elsewhere",
+            serde_json::to_vec(&elsewhere).expect("json").into(),
+        )
+        .await
+        .expect("put");
+    let node = TestNode::start_with(config, data_dir).await;
+
+    let shown = profile(&node, &["show", "--json"]).await;
+    assert!(shown.status.success(), "{shown:?}");
+    let shown: Value = serde_json::from_str(&stdout(&shown)).expect("json");
+    let learned = &shown["observed"]["learned_spend"];
+    let weekly = learned["weekly_usd"].as_f64().expect("learned");
+    assert!((weekly - 0.05).abs() < 1e-9, "{shown}");
+    assert_eq!(learned["sessions"], 5, "{shown}");
+    assert_eq!(
+        shown["in_force"]["cost_per_week_usd"], learned["weekly_usd"],
+        "{shown}"
+    );
+    let text = stdout(&profile(&node, &["show"]).await);
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("cost_per_week_usd")
+                && line.contains("0.05")
+                && line.contains("learned: 1.25 x $0.04")),
+        "{text}"
+    );
+
+    // Every prompt routed adds its estimated cost to this week's spend: near $0.05 the router says so.
+    wait_for_route(
+        &node,
+        TEST_PROMPT,
+        "a note that the learned limit is near",
+        |reply| {
+            reply
+                .budget_note
+                .as_deref()
+                .is_some_and(|note| note.starts_with("weekly spend") && note.contains("of $0.05"))
+        },
+    )
+    .await;
 }

@@ -1,6 +1,6 @@
 //! `shim-node profile show|set|reset` (docs/profile.md): what the person set, in `profile.toml` of the data
 //! dir, beside what SHIM learned from their behaviour (tiers from overrides, working hours from session
-//! starts, the week's spend), which the running node is asked for.
+//! starts, the week's spend and the weekly spend learned from it), which the running node is asked for.
 
 use std::process::ExitCode;
 
@@ -14,7 +14,10 @@ use shim_protocol::{
 use super::exit::UsageError;
 use crate::{
     config::Config,
-    profile::{self, HOURS_WINDOW_DAYS, MIN_SESSIONS_FOR_HOURS, Profile, observed_hours},
+    profile::{
+        self, HOURS_WINDOW_DAYS, MIN_SESSIONS_FOR_HOURS, MIN_SESSIONS_FOR_SPEND, Profile,
+        SPEND_MARGIN, SPEND_WEEKS, observed_hours,
+    },
 };
 
 /// What was learned from the person's behaviour, as far as the node could be asked.
@@ -28,6 +31,8 @@ struct Observed {
     sessions: usize,
     /// What sessions of the last 7 days cost, from Claude Code's telemetry.
     spend_7d_usd_opt: Option<f64>,
+    /// The weekly spend learned from what sessions cost ([`profile::learned_spend`]).
+    learned_spend_opt: Option<profile::LearnedSpend>,
     /// Whether the sessions could be read.
     sessions_read: bool,
     /// Why some of it could not be read.
@@ -57,11 +62,17 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
                 "hours_share": observed.hours_opt.map(|(_, share, _)| share),
                 "sessions": observed.sessions_read.then_some(observed.sessions),
                 "spend_7d_usd": observed.spend_7d_usd_opt,
+                "learned_spend": observed.learned_spend_opt,
             },
             "in_force": {
                 "cost_increase": cost_increase,
                 "latency_increase": latency_increase,
-                "cost_per_week_usd": config.routing.budget.weekly_limit_usd.or(set.cost_per_week_usd),
+                "cost_per_week_usd": config
+                    .routing
+                    .budget
+                    .weekly_limit_usd
+                    .or(set.cost_per_week_usd)
+                    .or(observed.learned_spend_opt.as_ref().map(|spend| spend.weekly_usd)),
                 "hours": set.hours.map(|hours| hours.to_string()),
             },
             "missing": observed.missing,
@@ -154,11 +165,25 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
             format!("{usd}"),
             format!("set by you; last 7 days: {spent}"),
         ),
-        (None, None) => row(
-            "cost_per_week_usd",
-            "-".to_owned(),
-            format!("not set; last 7 days: {spent}"),
-        ),
+        (None, None) => match &observed.learned_spend_opt {
+            Some(learned) => row(
+                "cost_per_week_usd",
+                format!("{:.2}", learned.weekly_usd),
+                format!(
+                    "learned: {SPEND_MARGIN} x ${:.2}, the most your sessions cost in one of the {SPEND_WEEKS} \
+                     weeks before this one; last 7 days: {spent}",
+                    learned.weekly_usd / SPEND_MARGIN
+                ),
+            ),
+            None => row(
+                "cost_per_week_usd",
+                "-".to_owned(),
+                format!(
+                    "not set; last 7 days: {spent}; too little cost reported to learn it ({MIN_SESSIONS_FOR_SPEND} \
+                     sessions with a cost in two of the {SPEND_WEEKS} weeks before this one needed)"
+                ),
+            ),
+        },
     }
     let source = |set_opt: Option<f64>, name: &str| match set_opt {
         Some(_) => "set by you".to_owned(),
@@ -327,6 +352,13 @@ async fn observe(config: &Config) -> Observed {
                 .filter_map(|record| record.cost_usd)
                 .collect();
             observed.spend_7d_usd_opt = (!costs.is_empty()).then(|| costs.iter().sum());
+            let spent: Vec<(u64, f64)> = list
+                .sessions
+                .iter()
+                .filter(|record| record.node_id.as_deref() == Some(config.node_id.as_str()))
+                .filter_map(|record| Some((record.started_at_ms, record.cost_usd?)))
+                .collect();
+            observed.learned_spend_opt = profile::learned_spend(&spent, now);
         }
         Err(error) => observed
             .missing
