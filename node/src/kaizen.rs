@@ -26,7 +26,7 @@ use futures::StreamExt;
 use ractor::rpc::CallResult;
 use shim_actors::experiment_manager::{
     ExperimentManager, ExperimentManagerMessage,
-    detector::{OpportunityDetector, session_metrics},
+    detector::{OpportunityDetector, join_across_components, session_metrics},
     settings::KaizenSettings,
 };
 use shim_protocol::{
@@ -277,8 +277,11 @@ async fn detect_once(
             })
             .collect(),
     };
-    let mut proposals: Vec<ProposeRequest> =
-        OpportunityDetector.detect(&sessions, &set, &experiments, now);
+    // Changes aimed at one outcome from different components are tried together, as one variant.
+    let mut proposals: Vec<ProposeRequest> = join_across_components(
+        OpportunityDetector.detect(&sessions, &set, &experiments, now),
+        settings.max_auto_changes_per_chat as usize,
+    );
     match analytics.routing_by_category(since, now).await {
         Ok(categories) => proposals.extend(OpportunityDetector.detect_routing(
             &categories,

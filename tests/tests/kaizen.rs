@@ -851,6 +851,17 @@ async fn a_chat_routes_with_its_variants_lean_and_the_stores_value_reaches_every
     node.stop().await;
 }
 
+/// Sets working hours twelve hours away from now in the profile of the node with `data_dir`: the sessions a test
+/// makes start now, so the hours observed from them would keep the loop from proposing; hours set replace them.
+fn set_hours_away(data_dir: &std::path::Path) {
+    let away = (shim_node::profile::local_hour_now() + 12) % 24;
+    let mut profile = shim_node::profile::Profile::default();
+    profile
+        .set("hours", &format!("{away}-{}", away + 1))
+        .expect("hours");
+    shim_node::profile::save(data_dir, &profile).expect("saved");
+}
+
 /// The live loop's detector reads the routing decisions and overrides of the analytics store: a task type
 /// whose prompts users keep sending a tier up gets a proposal to lean it up, which waits for a person.
 #[tokio::test]
@@ -861,12 +872,7 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
     config.kaizen.detect_every_s = 1;
     // The twenty sessions below all start this hour: observed working hours would hold the loop back now.
     // Working hours set in the profile, twelve hours away, replace the observed ones.
-    let away = (shim_node::profile::local_hour_now() + 12) % 24;
-    let mut profile = shim_node::profile::Profile::default();
-    profile
-        .set("hours", &format!("{away}-{}", away + 1))
-        .expect("hours");
-    shim_node::profile::save(&config.data_dir, &profile).expect("saved");
+    set_hours_away(&config.data_dir);
     let node = TestNode::start_with(config, data_dir).await;
     let nodes = node.client().await;
     let prompt = "what is a mutex?";
@@ -934,6 +940,84 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
             .starts_with("33% of explain prompts (20 of 61) were overridden to a higher tier"),
         "{:?}",
         experiment.evidence
+    );
+    node.stop().await;
+}
+
+/// Sessions interrupted far from their last checkpoint and never warned: both session rules of the live
+/// loop's detector fire, one for the checkpoint interval and one for the risk warning, aimed at the same
+/// outcome. The loop tries them as one variant of both parameters, which starts by itself at 10%.
+#[tokio::test]
+async fn the_loop_tries_a_checkpoint_and_a_risk_change_for_one_outcome_as_one_variant() {
+    let nats = NatsServer::start();
+    let js = jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
+    let sessions = js
+        .create_key_value(jetstream::kv::Config {
+            bucket: "shim_sessions".to_owned(),
+            history: 1,
+            ..Default::default()
+        })
+        .await
+        .expect("bucket");
+    let now = shim_actors::now_ms();
+    for index in 0..60 {
+        let interrupted = index < 25;
+        let record = serde_json::json!({
+            "chat_id": format!("past-{index}"),
+            "started_at_ms": now - 3_600_000,
+            "ended_at_ms": now - 600_000,
+            "last_seen_ms": now - 600_000,
+            "tool_calls": 49,
+            "checkpoints": 8,
+            "last_checkpoint_tool_calls": if interrupted { 40 } else { 49 },
+            "outcome": if interrupted { "interrupted" } else { "clean" },
+        });
+        sessions
+            .put(
+                format!("past-{index}"),
+                serde_json::to_vec(&record).expect("json").into(),
+            )
+            .await
+            .expect("put");
+    }
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.kaizen.detect_every_s = 1;
+    // The sessions started an hour ago: working hours set twelve hours away let the loop propose now.
+    set_hours_away(&config.data_dir);
+    let node = TestNode::start_with(config, data_dir).await;
+    let nodes = node.client().await;
+    let proposed = || async {
+        let list: ExperimentList = kaizen(&nodes, KaizenOp::List, &()).await.expect("listed");
+        list.experiments
+    };
+    assert!(
+        wait_until(|| async { !proposed().await.is_empty() }, DEADLINE, POLL).await,
+        "the detector proposed nothing"
+    );
+    let experiments = proposed().await;
+    assert_eq!(
+        experiments.len(),
+        1,
+        "one variant, not two experiments: {experiments:#?}"
+    );
+    let experiment = &experiments[0];
+    assert_eq!(experiment.source, "detector:checkpoint-gap+missed-warning");
+    assert_eq!(
+        experiment.status,
+        ExperimentStatus::Running,
+        "{experiment:#?}"
+    );
+    let changes: Vec<(String, f64, f64)> = experiment
+        .changes()
+        .iter()
+        .map(|change| (change.parameter.clone(), change.control, change.treatment))
+        .collect();
+    assert_eq!(
+        changes,
+        vec![
+            (EVERY_CALLS.to_owned(), 5.0, 3.0),
+            ("risk.calls_since_checkpoint_warning".to_owned(), 10.0, 7.0),
+        ]
     );
     node.stop().await;
 }

@@ -16,7 +16,8 @@
 use std::collections::BTreeMap;
 
 use shim_protocol::messages::{
-    CategoryRouting, Experiment, ExperimentStatus, ProposeRequest, SessionOutcome, SessionRecord,
+    CategoryRouting, Experiment, ExperimentStatus, ProposeRequest, ProposedValue, SessionOutcome,
+    SessionRecord,
 };
 
 use super::{ParameterSet, catalogue};
@@ -255,6 +256,75 @@ impl OpportunityDetector {
     }
 }
 
+/// Joins proposals aimed at the same outcome from different components into one variant of several
+/// parameters, at most `max_parameters` in one (the loop's cap per chat); the rest are kept as they are. The
+/// checkpoint interval and the risk warning both aim at fewer tool calls lost when a session is interrupted:
+/// tried as two experiments at once they would share chats and blur each other's effect (and the day's cap on
+/// automatic changes would refuse the second), so they are tried together, as one cross-component change.
+/// Proposals of one component (two routing leans) stay apart: each says something of its own task type.
+pub fn join_across_components(
+    proposals: Vec<ProposeRequest>,
+    max_parameters: usize,
+) -> Vec<ProposeRequest> {
+    let kind_of = |parameter: &str| catalogue::parameter(parameter).map(|spec| spec.kind);
+    let mut joined: Vec<ProposeRequest> = Vec::new();
+    for proposal in proposals {
+        let single_kind = match (proposal.changes.is_empty(), kind_of(&proposal.parameter)) {
+            (true, Some(kind)) => Some(kind),
+            _ => None,
+        };
+        let partner = single_kind.and_then(|kind| {
+            joined.iter_mut().find(|earlier| {
+                let values = proposed_values(earlier);
+                earlier.primary.is_some()
+                    && earlier.primary == proposal.primary
+                    && values.len() < max_parameters
+                    && values
+                        .iter()
+                        .all(|value| kind_of(&value.parameter).is_some_and(|known| known != kind))
+            })
+        });
+        let Some(earlier) = partner else {
+            joined.push(proposal);
+            continue;
+        };
+        let mut values = proposed_values(earlier);
+        values.push(ProposedValue {
+            parameter: proposal.parameter.clone(),
+            value: proposal.treatment,
+        });
+        earlier.parameter = values
+            .iter()
+            .map(|value| value.parameter.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        earlier.changes = values;
+        earlier.hypothesis = format!(
+            "together, {}; and {}",
+            earlier.hypothesis, proposal.hypothesis
+        );
+        earlier.evidence.extend(proposal.evidence);
+        earlier.source = format!(
+            "{}+{}",
+            earlier.source,
+            proposal.source.trim_start_matches("detector:")
+        );
+    }
+    joined
+}
+
+/// Every value a proposal tries.
+fn proposed_values(proposal: &ProposeRequest) -> Vec<ProposedValue> {
+    if proposal.changes.is_empty() {
+        vec![ProposedValue {
+            parameter: proposal.parameter.clone(),
+            value: proposal.treatment,
+        }]
+    } else {
+        proposal.changes.clone()
+    }
+}
+
 /// A change being tried, or tried and not shipped lately, is not proposed again: a refused one for a day (the
 /// refusal may be the day's cap), one that ran for [`RETRY_AFTER_MS`].
 fn tried_lately(experiments: &[Experiment], parameter: &str, treatment: f64, now_ms: u64) -> bool {
@@ -363,6 +433,58 @@ mod tests {
                 .detect(&sessions[90..110], &ParameterSet::default(), &[], 10)
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn proposals_for_one_outcome_from_two_components_are_tried_as_one_variant() {
+        let mut sessions: Vec<SessionRecord> = (0..100)
+            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
+            .collect();
+        // Interrupted far from their checkpoint, never warned: both session rules fire.
+        sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
+        let proposals = OpportunityDetector.detect(&sessions, &ParameterSet::default(), &[], 10);
+        assert_eq!(proposals.len(), 2, "{proposals:?}");
+        let joined = join_across_components(proposals.clone(), 2);
+        assert_eq!(joined.len(), 1, "{joined:?}");
+        let variant = &joined[0];
+        assert_eq!(
+            variant.changes,
+            vec![
+                ProposedValue {
+                    parameter: "checkpoint.every_calls".to_owned(),
+                    value: 3.0
+                },
+                ProposedValue {
+                    parameter: "risk.calls_since_checkpoint_warning".to_owned(),
+                    value: 7.0
+                },
+            ]
+        );
+        assert_eq!(
+            variant.parameter,
+            "checkpoint.every_calls + risk.calls_since_checkpoint_warning"
+        );
+        assert_eq!(variant.source, "detector:checkpoint-gap+missed-warning");
+        assert_eq!(variant.primary.as_deref(), Some("calls_lost"));
+        assert_eq!(variant.baseline, proposals[0].baseline);
+        assert_eq!(variant.evidence.len(), 2);
+        assert!(
+            variant
+                .hypothesis
+                .starts_with("together, a checkpoint every 3")
+        );
+        // A cap of one parameter per chat keeps them apart.
+        assert_eq!(join_across_components(proposals.clone(), 1), proposals);
+        // Two changes of one component (routing leans of two task types) stay apart too.
+        let lean = |category: &str| ProposeRequest {
+            parameter: format!("{}.{category}", catalogue::ROUTING_LEAN),
+            treatment: 0.55,
+            primary: Some("override_rate".to_owned()),
+            source: "detector:routing-overrides".to_owned(),
+            ..ProposeRequest::default()
+        };
+        let leans = vec![lean("design"), lean("test")];
+        assert_eq!(join_across_components(leans.clone(), 4), leans);
     }
 
     #[test]
