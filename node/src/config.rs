@@ -118,6 +118,14 @@ pub struct Config {
     /// Heartbeat silence after which a chat is `gone`. Default 90 s. Env `SHIM_CHAT_GONE_AFTER_S`.
     #[serde(default = "default_chat_gone_after_s")]
     pub chat_gone_after_s: u64,
+    /// How often the node checks whether its chats' processes still run, in milliseconds: 100 to 60,000.
+    /// Default 1,000. Env `SHIM_RECOVERY_CHECK_MS`.
+    #[serde(default = "default_recovery_check_ms")]
+    pub recovery_check_ms: u64,
+    /// How long a chat's processes must stay exited before it counts as interrupted, in milliseconds: time for
+    /// a clean session end to arrive. 0 to 600,000. Default 2,000. Env `SHIM_RECOVERY_GRACE_MS`.
+    #[serde(default = "default_recovery_grace_ms")]
+    pub recovery_grace_ms: u64,
     /// Model routing (the `[routing]` table): minimum tier, models and prices, learning rules, budget.
     #[serde(default)]
     pub routing: shim_actors::model_router::RoutingSettings,
@@ -315,6 +323,12 @@ fn default_chat_away_after_s() -> u64 {
 fn default_chat_gone_after_s() -> u64 {
     90
 }
+fn default_recovery_check_ms() -> u64 {
+    crate::recovery::CHECK_EVERY.as_millis() as u64
+}
+fn default_recovery_grace_ms() -> u64 {
+    crate::recovery::GRACE.as_millis() as u64
+}
 fn default_checkpoint_keep_last() -> usize {
     50
 }
@@ -492,6 +506,12 @@ impl Config {
         if let Some(value) = parsed(env, "SHIM_CHAT_GONE_AFTER_S")? {
             self.chat_gone_after_s = value;
         }
+        if let Some(value) = parsed(env, "SHIM_RECOVERY_CHECK_MS")? {
+            self.recovery_check_ms = value;
+        }
+        if let Some(value) = parsed(env, "SHIM_RECOVERY_GRACE_MS")? {
+            self.recovery_grace_ms = value;
+        }
         if let Some(value) = parsed(env, "SHIM_CHECKPOINT_KEEP_LAST")? {
             self.checkpoint_keep_last = value;
         }
@@ -602,6 +622,17 @@ impl Config {
             "chat_idle_timeout_s must be above 0"
         );
         ensure!(self.max_chats > 0, "max_chats must be above 0");
+        ensure!(
+            (100..=60_000).contains(&self.recovery_check_ms),
+            "recovery_check_ms must be 100 to 60000 (milliseconds between checks of the chats' processes), not {}",
+            self.recovery_check_ms
+        );
+        ensure!(
+            self.recovery_grace_ms <= 600_000,
+            "recovery_grace_ms must be 0 to 600000 (milliseconds a chat's processes stay exited before it counts \
+             as interrupted), not {}",
+            self.recovery_grace_ms
+        );
         ensure!(self.max_in_flight > 0, "max_in_flight must be above 0");
         ensure!(
             self.checkpoint_keep_last > 0,
@@ -707,6 +738,18 @@ impl Config {
         Duration::from_secs(self.chat_gone_after_s)
     }
 
+    /// How often, and for how long exited, the chats' processes are checked ([`recovery_check_ms`],
+    /// [`recovery_grace_ms`]).
+    ///
+    /// [`recovery_check_ms`]: Self::recovery_check_ms
+    /// [`recovery_grace_ms`]: Self::recovery_grace_ms
+    pub fn recovery_timing(&self) -> crate::recovery::Timing {
+        crate::recovery::Timing {
+            check_every: Duration::from_millis(self.recovery_check_ms),
+            grace: Duration::from_millis(self.recovery_grace_ms),
+        }
+    }
+
     /// Returns [`chat_idle_timeout_s`](Self::chat_idle_timeout_s) as a duration.
     pub fn chat_idle_timeout(&self) -> Duration {
         Duration::from_secs(self.chat_idle_timeout_s)
@@ -761,6 +804,49 @@ mod tests {
             format!("{refused:#}").contains("may only narrow"),
             "{refused:#}"
         );
+    }
+
+    #[test]
+    fn recovery_timing_is_taken_within_its_range_and_refused_outside_it() {
+        let load = |pairs: &[(&str, &str)]| Config::load(None, &env(pairs), &Overrides::default());
+        let defaults = load(&[]).expect("loads").recovery_timing();
+        assert_eq!(defaults, crate::recovery::Timing::default());
+        let edges = load(&[
+            ("SHIM_RECOVERY_CHECK_MS", "100"),
+            ("SHIM_RECOVERY_GRACE_MS", "600000"),
+        ])
+        .expect("the edges load");
+        assert_eq!(
+            edges.recovery_timing().check_every,
+            Duration::from_millis(100)
+        );
+        assert_eq!(edges.recovery_timing().grace, Duration::from_secs(600));
+        assert_eq!(
+            load(&[("SHIM_RECOVERY_GRACE_MS", "0")])
+                .expect("no grace")
+                .recovery_grace_ms,
+            0
+        );
+        for (key, value, said) in [
+            (
+                "SHIM_RECOVERY_CHECK_MS",
+                "99",
+                "recovery_check_ms must be 100 to 60000",
+            ),
+            (
+                "SHIM_RECOVERY_CHECK_MS",
+                "60001",
+                "recovery_check_ms must be 100 to 60000",
+            ),
+            (
+                "SHIM_RECOVERY_GRACE_MS",
+                "600001",
+                "recovery_grace_ms must be 0 to 600000",
+            ),
+        ] {
+            let refused = load(&[(key, value)]).expect_err("outside its range");
+            assert!(format!("{refused:#}").contains(said), "{refused:#}");
+        }
     }
 
     #[test]

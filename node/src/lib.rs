@@ -361,15 +361,18 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
         },
         config.chat_away_after() / 3,
     ));
-    let recovery = Arc::new(recovery::Recovery::new(
-        config.node_id.clone(),
-        coordination.clone(),
-        recovery_store,
-        emitter.clone(),
-        config.request_timeout(),
-        config.chat_away_after(),
-        Some(client.clone()),
-    ));
+    let recovery = Arc::new(
+        recovery::Recovery::new(
+            config.node_id.clone(),
+            coordination.clone(),
+            recovery_store,
+            emitter.clone(),
+            config.request_timeout(),
+            config.chat_away_after(),
+            Some(client.clone()),
+        )
+        .with_timing(config.recovery_timing()),
+    );
     recovery.watch_known();
     {
         let (silent_tx, silent_rx) = tokio::sync::mpsc::unbounded_channel();

@@ -1,8 +1,8 @@
 //! Workflow C, recovery by itself: a chat of this node found interrupted is recovered once, at once.
 //!
 //! **Found** two ways. Its process (the `shim-node mcp` server that speaks for it, described at its session
-//! start: pid, start time, boot id) is checked every [`CHECK_EVERY`] on this machine; once it has exited, and no
-//! session end came within [`GRACE`], the chat was interrupted (`process_exited`). A chat whose process this
+//! start: pid, start time, boot id) is checked every second on this machine ([`Timing`]); once it has exited,
+//! and no session end came within the grace (2 s), the chat was interrupted (`process_exited`). A chat whose process this
 //! machine cannot see (another machine's, or off Linux) is found by the registry's heartbeat timeout instead:
 //! the sweep reports it silent, and it is recovered unless a process of it still runs here
 //! (`heartbeat_timeout`). A chat with no process recorded (a Claude Code session known only from its hooks) is
@@ -53,11 +53,31 @@ use crate::{
     nats::{ClientError, NodeClient},
 };
 
-/// How often the processes of this node's chats are checked.
+/// How often the processes of this node's chats are checked, unless the config says otherwise
+/// (`recovery_check_ms`).
 pub const CHECK_EVERY: Duration = Duration::from_secs(1);
-/// How long a chat's processes must stay exited before it counts as interrupted: time for the session's end
-/// (Claude Code's SessionEnd hook) to arrive when the assistant exited cleanly.
+/// How long a chat's processes must stay exited before it counts as interrupted, unless the config says otherwise
+/// (`recovery_grace_ms`): time for the session's end (Claude Code's SessionEnd hook) to arrive when the assistant
+/// exited cleanly.
 pub const GRACE: Duration = Duration::from_secs(2);
+
+/// How often the chats' processes are checked, and how long they must stay exited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    /// Between checks.
+    pub check_every: Duration,
+    /// Exited for this long, a chat counts as interrupted.
+    pub grace: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Timing {
+        Timing {
+            check_every: CHECK_EVERY,
+            grace: GRACE,
+        }
+    }
+}
 /// Most tasks a supervisor's message names one by one, each title cut to [`TITLE_CHARS`]: a message holds at
 /// most 16 KiB.
 const MAX_TASKS_LISTED: usize = 30;
@@ -126,6 +146,7 @@ pub struct Recovery {
     emitter: EventEmitter,
     call_timeout: Duration,
     away_after: Duration,
+    timing: Timing,
     /// Tells other nodes of their chats this node's sweep found silent (none in unit tests).
     client_opt: Option<async_nats::Client>,
     /// This node's live chats and their processes, as their session starts described them.
@@ -154,10 +175,18 @@ impl Recovery {
             emitter,
             call_timeout,
             away_after,
+            timing: Timing::default(),
             client_opt,
             watched: Mutex::new(BTreeMap::new()),
             exited_since: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// This recovery, checking the processes as `timing` says (the config's `recovery_check_ms` and
+    /// `recovery_grace_ms`).
+    pub fn with_timing(mut self, timing: Timing) -> Recovery {
+        self.timing = timing;
+        self
     }
 
     /// Watches the live sessions the store knows from before the node started (not ended, not sealed, with a
@@ -209,7 +238,7 @@ impl Recovery {
         }
     }
 
-    /// Returns the watched chats whose processes have all stayed exited for [`GRACE`].
+    /// Returns the watched chats whose processes have all stayed exited for the grace ([`Timing::grace`]).
     fn due(&self, now: Instant) -> Vec<String> {
         let snapshot: Vec<(String, Vec<ChatProcess>)> = match self.watched.lock() {
             Ok(watched) => watched
@@ -228,14 +257,14 @@ impl Recovery {
                 continue;
             }
             let since = *exited.entry(chat_id.clone()).or_insert(now);
-            if now.duration_since(since) >= GRACE {
+            if now.duration_since(since) >= self.timing.grace {
                 due.push(chat_id);
             }
         }
         due
     }
 
-    /// Checks this node's chats every [`CHECK_EVERY`] and recovers those found interrupted (and those the sweep
+    /// Checks this node's chats every [`Timing::check_every`] and recovers those found interrupted (and those the sweep
     /// reports silent, through `silent`) until `shutdown` turns true.
     pub async fn run(
         self: Arc<Self>,
@@ -243,7 +272,7 @@ impl Recovery {
         mut shutdown: watch::Receiver<bool>,
     ) {
         let mut silent = silent.lock().await;
-        let mut ticks = tokio::time::interval(CHECK_EVERY);
+        let mut ticks = tokio::time::interval(self.timing.check_every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             // What woke the loop; acted on outside the select, which holds the shutdown watch's guard.

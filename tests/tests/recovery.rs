@@ -96,7 +96,14 @@ async fn a_killed_worker_is_recovered_by_itself_exactly_once() {
     let project = git_project();
     let project_path = std::fs::canonicalize(project.path()).expect("path");
     let project_dir = project_path.display().to_string();
-    let _node = NodeProcess::start(EXE, &url, NODE, data_dir.path());
+    // A grace of 4 s (the default is 2 s): a session end has that long to arrive after the process exits.
+    let _node = NodeProcess::start_with_env(
+        EXE,
+        &url,
+        NODE,
+        data_dir.path(),
+        &[("SHIM_RECOVERY_GRACE_MS", "4000")],
+    );
     let client = wait_for_node(&url, NODE, Duration::from_secs(5)).await;
     let events = async_nats::connect(&url).await.expect("connects");
     let mut feed = EventFeed::subscribe(&events, "shim.events.>").await;
@@ -180,6 +187,10 @@ async fn a_killed_worker_is_recovered_by_itself_exactly_once() {
     assert!(
         detected_in < Duration::from_secs(15),
         "recovered {detected_in:?} after the kill: the process check, not the away time, found it"
+    );
+    assert!(
+        detected_in >= Duration::from_secs(4),
+        "recovered {detected_in:?} after the kill, within the configured grace of 4 s"
     );
     let data = &recovered["data"];
     assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
