@@ -126,6 +126,10 @@ pub struct Config {
     /// a clean session end to arrive. 0 to 600,000. Default 2,000. Env `SHIM_RECOVERY_GRACE_MS`.
     #[serde(default = "default_recovery_grace_ms")]
     pub recovery_grace_ms: u64,
+    /// True when the config file sets `[kaizen] max_latency_increase`: a latency tolerance learned from the
+    /// sessions then does not replace it (docs/profile.md).
+    #[serde(skip)]
+    pub kaizen_latency_in_file: bool,
     /// Model routing (the `[routing]` table): minimum tier, models and prices, learning rules, budget.
     #[serde(default)]
     pub routing: shim_actors::model_router::RoutingSettings,
@@ -427,7 +431,15 @@ impl Config {
     pub fn from_file(path: &Path) -> anyhow::Result<Config> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("failed to read config file {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
+        let mut config: Config = toml::from_str(&text)
+            .with_context(|| format!("invalid config file {}", path.display()))?;
+        config.kaizen_latency_in_file = text.parse::<toml::Table>().is_ok_and(|table| {
+            table
+                .get("kaizen")
+                .and_then(|kaizen| kaizen.get("max_latency_increase"))
+                .is_some()
+        });
+        Ok(config)
     }
 
     fn apply_env(&mut self, env: &HashMap<String, String>) -> anyhow::Result<()> {
@@ -847,6 +859,17 @@ mod tests {
             let refused = load(&[(key, value)]).expect_err("outside its range");
             assert!(format!("{refused:#}").contains(said), "{refused:#}");
         }
+    }
+
+    #[test]
+    fn a_latency_tolerance_in_the_file_is_known_as_set_there() {
+        let set = temp_file("latency-set", "[kaizen]\nmax_latency_increase = 0.2\n");
+        let config = Config::load(Some(&set), &env(&[]), &Overrides::default()).expect("loads");
+        assert!(config.kaizen_latency_in_file);
+        let other = temp_file("latency-unset", "[kaizen]\nmax_cost_increase = 0.02\n");
+        let config = Config::load(Some(&other), &env(&[]), &Overrides::default()).expect("loads");
+        assert!(!config.kaizen_latency_in_file);
+        assert!(!Config::default().kaizen_latency_in_file);
     }
 
     #[test]

@@ -160,8 +160,8 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     config.kaizen.max_cost_increase = tolerances.cost_increase;
     config.kaizen.max_latency_increase = tolerances.latency_increase;
     let (profile_tx, profile_rx) = watch::channel(profile);
-    // The weekly spend learned from the sessions' cost, once the analytics store is open.
-    let (learned_spend_tx, learned_spend_rx) = watch::channel(None);
+    // The weekly spend and the latency tolerance learned from the sessions, once the analytics store is open.
+    let (learned_tx, learned_rx) = watch::channel(profile::Learned::default());
     let started = Instant::now();
     // The redaction rules compile once; now, rather than on the first event or log line.
     shim_actors::redact::warm_up();
@@ -473,7 +473,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
             tokio::spawn(profile::learn(
                 config.node_id.clone(),
                 analytics.clone(),
-                learned_spend_tx,
+                learned_tx,
                 shutdown_rx.clone(),
             ));
             if kaizen_store_opt.is_some() {
@@ -588,9 +588,10 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     tokio::spawn(profile::watch(
         data_dir.root().to_path_buf(),
         base_tolerances,
+        config.kaizen_latency_in_file,
         emitter.clone(),
         profile_tx,
-        learned_spend_rx,
+        learned_rx,
         shutdown_rx.clone(),
     ));
 

@@ -1,7 +1,8 @@
 //! The user model: what SHIM knows of the person it works for, and what they told it. What they set is kept
 //! in `profile.toml` in the data dir (0600), visible and editable (`shim-node profile show|set|reset`, or by
 //! hand); what is learned from their behaviour (tiers from overrides, working hours from session starts,
-//! the weekly spend from what sessions cost) is read where it is kept and shown beside it.
+//! the weekly spend and the latency tolerance from what sessions cost and how slow they ran) is read where it
+//! is kept and shown beside it.
 //!
 //! The node reads the file when it starts and again when it changes ([`watch`]): tier preferences and the
 //! weekly spend (set, or else learned: [`learn`]) go to the model router, working hours to the Kaizen loop (which proposes by itself only
@@ -219,13 +220,100 @@ pub fn learned_spend(sessions: &[(u64, f64)], now_ms: u64) -> Option<LearnedSpen
     })
 }
 
-/// Learns the weekly spend from the sessions of node `node_id` (this machine's: the router's spend is counted
-/// per node too) in `analytics` now and every [`LEARN_EVERY`] until `shutdown`, and hands it to `learned`
-/// ([`watch`] passes it on to the router when the person set none).
+/// Fewest sessions with API requests the latency tolerance is learned from.
+pub const MIN_SESSIONS_FOR_LATENCY: usize = 20;
+
+/// The range a learned latency tolerance is kept in: never tighter than 5%, never looser than 50%.
+pub const LATENCY_TOLERANCE_RANGE: [f64; 2] = [0.05, 0.5];
+
+/// The latency tolerance learned from the person's sessions: how much slower than their typical session their
+/// slower ones ran while they worked on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LearnedLatency {
+    /// The 75th percentile of the sessions' mean request latency over their median, less one, kept within
+    /// [`LATENCY_TOLERANCE_RANGE`] and rounded to hundredths: the Kaizen guardrail's margin on `latency_ms`.
+    pub increase: f64,
+    /// The median session's mean request latency, milliseconds.
+    pub median_ms: f64,
+    /// The 75th percentile's, milliseconds.
+    pub slower_ms: f64,
+    /// Sessions it was learned from.
+    pub sessions: usize,
+}
+
+/// The latency tolerance learned from the sessions' mean request latencies (milliseconds): see
+/// [`LearnedLatency`]. `None` under [`MIN_SESSIONS_FOR_LATENCY`] sessions.
+pub fn learned_latency(latencies_ms: &[f64]) -> Option<LearnedLatency> {
+    let mut sorted: Vec<f64> = latencies_ms
+        .iter()
+        .copied()
+        .filter(|ms| ms.is_finite() && *ms > 0.0)
+        .collect();
+    if sorted.len() < MIN_SESSIONS_FOR_LATENCY {
+        return None;
+    }
+    sorted.sort_by(f64::total_cmp);
+    // Nearest rank.
+    let rank = |share: f64| {
+        sorted[((share * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1]
+    };
+    let (median_ms, slower_ms) = (rank(0.5), rank(0.75));
+    let [least, most] = LATENCY_TOLERANCE_RANGE;
+    let increase = ((slower_ms / median_ms - 1.0).clamp(least, most) * 100.0).round() / 100.0;
+    Some(LearnedLatency {
+        increase,
+        median_ms,
+        slower_ms,
+        sessions: sorted.len(),
+    })
+}
+
+/// What the node learned from the person's sessions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Learned {
+    /// The weekly spend ([`learned_spend`]).
+    pub spend_opt: Option<LearnedSpend>,
+    /// The latency tolerance ([`learned_latency`]).
+    pub latency_opt: Option<LearnedLatency>,
+}
+
+impl Learned {
+    /// Learns both from session records of this machine's node, as of `now_ms`.
+    pub fn from_records<'a>(
+        records: impl IntoIterator<Item = &'a shim_protocol::messages::SessionRecord>,
+        node_id: &str,
+        now_ms: u64,
+    ) -> Learned {
+        let since = now_ms.saturating_sub(HOURS_WINDOW_DAYS * 24 * 3600 * 1000);
+        let mine: Vec<&shim_protocol::messages::SessionRecord> = records
+            .into_iter()
+            .filter(|record| {
+                record.started_at_ms >= since && record.node_id.as_deref() == Some(node_id)
+            })
+            .collect();
+        let spent: Vec<(u64, f64)> = mine
+            .iter()
+            .filter_map(|record| Some((record.started_at_ms, record.cost_usd?)))
+            .collect();
+        let latencies: Vec<f64> = mine
+            .iter()
+            .filter(|record| record.api_requests > 0)
+            .map(|record| record.api_duration_ms as f64 / record.api_requests as f64)
+            .collect();
+        Learned {
+            spend_opt: learned_spend(&spent, now_ms),
+            latency_opt: learned_latency(&latencies),
+        }
+    }
+}
+
+/// Learns the weekly spend and the latency tolerance from the sessions of node `node_id` (this machine's: the
+/// router's spend is counted per node too) in `analytics` now and every [`LEARN_EVERY`] until `shutdown`, and
+/// hands them to `learned` ([`watch`] passes them on where the person set none).
 pub async fn learn(
     node_id: String,
     analytics: std::sync::Arc<crate::analytics::Analytics>,
-    learned: watch::Sender<Option<LearnedSpend>>,
+    learned: watch::Sender<Learned>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut ticks = tokio::time::interval(LEARN_EVERY);
@@ -236,31 +324,30 @@ pub async fn learn(
             _ = shutdown.wait_for(|stop| *stop) => return,
         }
         let now = shim_actors::now_ms();
-        let since = now.saturating_sub(SPEND_WINDOW_DAYS * 24 * 3600 * 1000);
-        let sessions: Vec<(u64, f64)> = match analytics.all_sessions().await {
-            Ok(listing) => listing
-                .sessions
-                .iter()
-                .filter(|session| {
-                    session.record.started_at_ms >= since
-                        && session.record.node_id.as_deref() == Some(node_id.as_str())
-                })
-                .filter_map(|session| {
-                    Some((session.record.started_at_ms, session.record.cost_usd?))
-                })
-                .collect(),
+        let now_learned = match analytics.all_sessions().await {
+            Ok(listing) => Learned::from_records(
+                listing.sessions.iter().map(|session| &session.record),
+                &node_id,
+                now,
+            ),
             Err(error) => {
-                warn!(%error, "your weekly spend was not learned this time: the session records could not be read");
+                warn!(%error, "your weekly spend and latency tolerance were not learned this time: the session records could not be read");
                 continue;
             }
         };
-        let now_learned = learned_spend(&sessions, now);
         learned.send_if_modified(|known| {
             if *known == now_learned {
                 return false;
             }
-            if let Some(spend) = &now_learned {
+            if let Some(spend) = &now_learned.spend_opt
+                && known.spend_opt.as_ref() != Some(spend)
+            {
                 info!(weekly_usd = spend.weekly_usd, weeks_usd = ?spend.weeks_usd, "learned your weekly spend from your sessions; the router economizes near it unless you set cost_per_week_usd");
+            }
+            if let Some(latency) = &now_learned.latency_opt
+                && known.latency_opt.as_ref() != Some(latency)
+            {
+                info!(increase = latency.increase, median_ms = latency.median_ms, slower_ms = latency.slower_ms, "learned your latency tolerance from your sessions; the Kaizen guardrail on latency keeps to it unless you or the config set one");
             }
             *known = now_learned.clone();
             true
@@ -534,14 +621,16 @@ fn stamp(root: &Path) -> Option<(SystemTime, u64)> {
 
 /// Reads the profile now, then every [`WATCH_EVERY`] when the file changed, until `shutdown`: hands each
 /// version to `profiles`, to the router (with the weekly spend `learned`, for when the person set none) and
-/// (its tolerances over `base`, the config's) to the experiment manager, and publishes what changed. A file that cannot be read is reported once per version and the
-/// last good profile stays.
+/// (its tolerances over `base`, the config's, or the latency tolerance learned unless `latency_in_config`) to
+/// the experiment manager, and publishes what changed. A file that cannot be read is reported once per version
+/// and the last good profile stays.
 pub async fn watch(
     root: PathBuf,
     base: Tolerances,
+    latency_in_config: bool,
     emitter: EventEmitter,
     profiles: watch::Sender<Profile>,
-    mut learned: watch::Receiver<Option<LearnedSpend>>,
+    mut learned: watch::Receiver<Learned>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut last_stamp = None;
@@ -575,13 +664,18 @@ pub async fn watch(
                 told_manager = None;
             }
         }
-        // A weekly spend learned anew reaches the router too.
+        // What was learned anew reaches the router and the experiment manager too.
         if learned.has_changed().unwrap_or(false) {
             learned.borrow_and_update();
             told_router = None;
+            told_manager = None;
         }
         // The router hears of each version, and again when it was restarted (a new actor knows none).
-        let learned_weekly_usd_opt = learned.borrow().as_ref().map(|spend| spend.weekly_usd);
+        let learned_weekly_usd_opt = learned
+            .borrow()
+            .spend_opt
+            .as_ref()
+            .map(|spend| spend.weekly_usd);
         if let Some(router) = ModelRouter::find(emitter.node_id())
             && told_router != Some(router.get_id())
             && router
@@ -593,7 +687,15 @@ pub async fn watch(
         if let Some(manager) = ExperimentManager::find(emitter.node_id())
             && told_manager != Some(manager.get_id())
         {
-            let tolerances = profiles.borrow().tolerances(base);
+            // A latency tolerance learned stands in for the built-in one, not for one the config sets.
+            let base_now = match (&learned.borrow().latency_opt, latency_in_config) {
+                (Some(latency), false) => Tolerances {
+                    latency_increase: latency.increase,
+                    ..base
+                },
+                _ => base,
+            };
+            let tolerances = profiles.borrow().tolerances(base_now);
             let message = ExperimentManagerMessage::Tolerances {
                 max_cost_increase: tolerances.cost_increase,
                 max_latency_increase: tolerances.latency_increase,
@@ -810,5 +912,29 @@ mod tests {
         let learned = learned_spend(&[&odd[..], &[at(18, 1.0)]].concat(), now).expect("learned");
         assert_eq!(learned.weeks_usd, vec![1.0, 4.0, 0.0]);
         assert_eq!(learned.weekly_usd, 4.0 * SPEND_MARGIN);
+    }
+
+    #[test]
+    fn the_latency_tolerance_is_how_much_slower_the_slower_sessions_ran() {
+        // Twenty sessions at 1,000 to 1,950 ms a request: the median (nearest rank) 1,450, the 75th percentile
+        // 1,700: 17% slower.
+        let latencies: Vec<f64> = (0..20).map(|index| 1_000.0 + 50.0 * index as f64).collect();
+        let learned = learned_latency(&latencies).expect("learned");
+        assert_eq!((learned.median_ms, learned.slower_ms), (1_450.0, 1_700.0));
+        assert_eq!(learned.increase, 0.17);
+        assert_eq!(learned.sessions, 20);
+        // Too few, once what no request could take is left out.
+        let mut odd = latencies[..19].to_vec();
+        odd.extend([0.0, -1.0, f64::NAN, f64::INFINITY]);
+        assert_eq!(learned_latency(&odd), None);
+        // Kept within its range: steady sessions 5%, wild ones 50%.
+        assert_eq!(
+            learned_latency(&[800.0; 25]).expect("steady").increase,
+            0.05
+        );
+        let wild: Vec<f64> = (0..20)
+            .map(|index| if index < 10 { 100.0 } else { 900.0 })
+            .collect();
+        assert_eq!(learned_latency(&wild).expect("wild").increase, 0.5);
     }
 }

@@ -34,6 +34,7 @@ pub mod node_process;
 pub mod otlp;
 pub mod prometheus;
 pub mod routing_eval;
+pub mod sessions;
 pub mod workload;
 
 use std::time::Duration;
@@ -49,6 +50,7 @@ pub use node_process::{
     NodeProcess, embedded_auth, percentiles, wait_for_embedded_node, wait_for_node,
     wait_for_node_gone,
 };
+pub use sessions::plant_sessions;
 pub use shim_actors::test_utils::wait_until;
 
 /// Default deadline for anything a test waits for.

@@ -950,36 +950,23 @@ async fn the_loop_proposes_a_lean_for_a_task_type_users_keep_overriding_upwards(
 #[tokio::test]
 async fn the_loop_tries_a_checkpoint_and_a_risk_change_for_one_outcome_as_one_variant() {
     let nats = NatsServer::start();
-    let js = jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
-    let sessions = js
-        .create_key_value(jetstream::kv::Config {
-            bucket: "shim_sessions".to_owned(),
-            history: 1,
-            ..Default::default()
-        })
-        .await
-        .expect("bucket");
     let now = shim_actors::now_ms();
-    for index in 0..60 {
-        let interrupted = index < 25;
-        let record = serde_json::json!({
-            "chat_id": format!("past-{index}"),
-            "started_at_ms": now - 3_600_000,
-            "ended_at_ms": now - 600_000,
-            "last_seen_ms": now - 600_000,
-            "tool_calls": 49,
-            "checkpoints": 8,
-            "last_checkpoint_tool_calls": if interrupted { 40 } else { 49 },
-            "outcome": if interrupted { "interrupted" } else { "clean" },
-        });
-        sessions
-            .put(
-                format!("past-{index}"),
-                serde_json::to_vec(&record).expect("json").into(),
-            )
-            .await
-            .expect("put");
-    }
+    let records: Vec<Value> = (0..60)
+        .map(|index| {
+            let interrupted = index < 25;
+            serde_json::json!({
+                "chat_id": format!("past-{index}"),
+                "started_at_ms": now - 3_600_000,
+                "ended_at_ms": now - 600_000,
+                "last_seen_ms": now - 600_000,
+                "tool_calls": 49,
+                "checkpoints": 8,
+                "last_checkpoint_tool_calls": if interrupted { 40 } else { 49 },
+                "outcome": if interrupted { "interrupted" } else { "clean" },
+            })
+        })
+        .collect();
+    shim_tests::plant_sessions(&nats.url(), &records).await;
     let (mut config, data_dir) = TestNode::config(&nats.url());
     config.kaizen.detect_every_s = 1;
     // The sessions started an hour ago: working hours set twelve hours away let the loop propose now.

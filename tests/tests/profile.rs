@@ -11,7 +11,7 @@ use shim_protocol::{
     messages::{OverrideReply, OverrideRequest, RouteReply, RouteRequest},
     subject::{ROUTER_OVERRIDE, ROUTER_ROUTE},
 };
-use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, wait_until};
+use shim_tests::{DEADLINE, EventFeed, NatsServer, POLL, TestNode, plant_sessions, wait_until};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
 
@@ -377,50 +377,27 @@ async fn a_broken_profile_is_shown_as_such_and_reset_starts_it_over() {
 async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economizes_near_it() {
     let nats = NatsServer::start();
     // Sessions of the last weeks, as the analytics store keeps them: $0.04 one week, $0.02 the week before.
-    let js = async_nats::jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
-    let sessions = js
-        .create_key_value(async_nats::jetstream::kv::Config {
-            bucket: "shim_sessions".to_owned(),
-            history: 1,
-            ..Default::default()
-        })
-        .await
-        .expect("bucket");
     let (config, data_dir) = TestNode::config(&nats.url());
     let day_ms = 24 * 3600 * 1000;
     let now = shim_actors::now_ms();
-    for (index, (days_ago, cost_usd)) in
-        [(8, 0.01), (10, 0.015), (13, 0.015), (15, 0.01), (20, 0.01)]
-            .into_iter()
-            .enumerate()
-    {
-        let chat_id = format!("past-{index}");
-        let record = serde_json::json!({
-            "chat_id": chat_id,
-            "started_at_ms": now - days_ago * day_ms,
-            "ended_at_ms": now - days_ago * day_ms + 3_600_000,
-            "cost_usd": cost_usd,
-            "node_id": config.node_id,
-        });
-        sessions
-            .put(
-                chat_id.as_str(),
-                serde_json::to_vec(&record).expect("json").into(),
-            )
-            .await
-            .expect("put");
-    }
+    let mut records: Vec<Value> = [(8, 0.01), (10, 0.015), (13, 0.015), (15, 0.01), (20, 0.01)]
+        .into_iter()
+        .enumerate()
+        .map(|(index, (days_ago, cost_usd))| {
+            serde_json::json!({
+                "chat_id": format!("past-{index}"),
+                "started_at_ms": now - days_ago * day_ms,
+                "ended_at_ms": now - days_ago * day_ms + 3_600_000,
+                "cost_usd": cost_usd,
+                "node_id": config.node_id,
+            })
+        })
+        .collect();
     // A session of another machine's node on the same cluster is not this machine's spend.
-    let elsewhere = serde_json::json!({
+    records.push(serde_json::json!({
         "chat_id": "elsewhere", "started_at_ms": now - 9 * day_ms, "cost_usd": 100.0, "node_id": "another-node",
-    });
-    sessions
-        .put(
-            "elsewhere",
-            serde_json::to_vec(&elsewhere).expect("json").into(),
-        )
-        .await
-        .expect("put");
+    }));
+    plant_sessions(&nats.url(), &records).await;
     let node = TestNode::start_with(config, data_dir).await;
 
     let shown = profile(&node, &["show", "--json"]).await;
@@ -456,4 +433,104 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
         },
     )
     .await;
+}
+
+/// With no latency tolerance set (by you or the config file), the node learns it from how much slower the slower
+/// of this machine's sessions ran, and the Kaizen guardrail on latency keeps to it; `profile show` says so.
+#[tokio::test]
+async fn the_latency_tolerance_is_learned_from_past_sessions_and_bounds_the_kaizen_guardrail() {
+    use shim_protocol::{
+        messages::{Experiment, ExperimentIdRequest, ProposeRequest},
+        subject::{KaizenNames, KaizenOp},
+    };
+    let nats = NatsServer::start();
+    let (config, data_dir) = TestNode::config(&nats.url());
+    let now = shim_actors::now_ms();
+    // Twenty sessions of ten requests each, 1,000 to 1,950 ms a request: the slowest quarter 17% slower.
+    let records: Vec<Value> = (0..20u64)
+        .map(|index| {
+            serde_json::json!({
+                "chat_id": format!("past-{index}"),
+                "node_id": config.node_id,
+                "started_at_ms": now - 3_600_000,
+                "api_requests": 10,
+                "api_duration_ms": 10 * (1_000 + 50 * index),
+            })
+        })
+        .collect();
+    plant_sessions(&nats.url(), &records).await;
+    let node = TestNode::start_with(config, data_dir).await;
+    let nodes = node.client().await;
+    let kaizen = KaizenNames::live();
+
+    // Each proposal's guardrails are planned when it is made: propose until one is planned with the learned
+    // margin (the node learns at start), stopping those planned before.
+    let last_ref = std::sync::Mutex::new(None);
+    let planned = wait_until(
+        || async {
+            let experiment: Experiment = nodes
+                .request_service(
+                    &kaizen.subject(KaizenOp::Propose),
+                    &ProposeRequest {
+                        parameter: "checkpoint.every_minutes".to_owned(),
+                        treatment: 5.0,
+                        hypothesis: "checkpoints every 5 minutes lose less work".to_owned(),
+                        source: "person:tester".to_owned(),
+                        baseline: Some(2.0),
+                        baseline_sd: Some(2.0),
+                        ..ProposeRequest::default()
+                    },
+                )
+                .await
+                .expect("proposed");
+            let margin = experiment
+                .guardrails
+                .iter()
+                .find(|guardrail| guardrail.metric.name == "latency_ms")
+                .map(|guardrail| guardrail.margin);
+            let learned = margin == Some(0.17);
+            if !learned {
+                let _: Experiment = nodes
+                    .request_service(
+                        &kaizen.subject(KaizenOp::Stop),
+                        &ExperimentIdRequest {
+                            id: experiment.id.clone(),
+                            by: Some("tester".to_owned()),
+                            reason: Some("planned before the tolerance was learned".to_owned()),
+                        },
+                    )
+                    .await
+                    .expect("stopped");
+            }
+            *last_ref.lock().expect("lock") = Some(experiment);
+            learned
+        },
+        DEADLINE,
+        std::time::Duration::from_millis(250),
+    )
+    .await;
+    let last = last_ref.into_inner().expect("lock");
+    assert!(planned, "never planned with the learned margin: {last:#?}");
+
+    let shown = profile(&node, &["show", "--json"]).await;
+    let shown: Value = serde_json::from_str(&stdout(&shown)).expect("json");
+    assert_eq!(
+        shown["observed"]["learned_latency"]["increase"], 0.17,
+        "{shown}"
+    );
+    assert_eq!(shown["in_force"]["latency_increase"], 0.17, "{shown}");
+    let text = stdout(&profile(&node, &["show"]).await);
+    assert!(
+        text.lines().any(|line| line.starts_with("latency_increase")
+            && line.contains("0.17")
+            && line.contains("the slowest quarter of your 20 sessions ran 17% or more slower")),
+        "{text}"
+    );
+    // Set by you, it replaces the learned one.
+    let set = profile(&node, &["set", "latency_increase", "30%"]).await;
+    assert!(set.status.success(), "{set:?}");
+    let shown: Value =
+        serde_json::from_str(&stdout(&profile(&node, &["show", "--json"]).await)).expect("json");
+    assert_eq!(shown["in_force"]["latency_increase"], 0.3, "{shown}");
+    node.stop().await;
 }

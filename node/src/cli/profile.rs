@@ -15,8 +15,8 @@ use super::exit::UsageError;
 use crate::{
     config::Config,
     profile::{
-        self, HOURS_WINDOW_DAYS, MIN_SESSIONS_FOR_HOURS, MIN_SESSIONS_FOR_SPEND, Profile,
-        SPEND_MARGIN, SPEND_WEEKS, observed_hours,
+        self, HOURS_WINDOW_DAYS, MIN_SESSIONS_FOR_HOURS, MIN_SESSIONS_FOR_LATENCY,
+        MIN_SESSIONS_FOR_SPEND, Profile, SPEND_MARGIN, SPEND_WEEKS, observed_hours,
     },
 };
 
@@ -31,8 +31,8 @@ struct Observed {
     sessions: usize,
     /// What sessions of the last 7 days cost, from Claude Code's telemetry.
     spend_7d_usd_opt: Option<f64>,
-    /// The weekly spend learned from what sessions cost ([`profile::learned_spend`]).
-    learned_spend_opt: Option<profile::LearnedSpend>,
+    /// The weekly spend and the latency tolerance learned from the sessions ([`profile::Learned`]).
+    from_sessions: profile::Learned,
     /// Whether the sessions could be read.
     sessions_read: bool,
     /// Why some of it could not be read.
@@ -48,9 +48,17 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
     };
     let observed = observe(config).await;
     let cost_increase = set.cost_increase.unwrap_or(config.kaizen.max_cost_increase);
-    let latency_increase = set
-        .latency_increase
-        .unwrap_or(config.kaizen.max_latency_increase);
+    // A latency tolerance learned stands in for the built-in one, not for one the config file sets.
+    let learned_latency_opt = observed
+        .from_sessions
+        .latency_opt
+        .as_ref()
+        .filter(|_| !config.kaizen_latency_in_file);
+    let latency_increase = set.latency_increase.unwrap_or(
+        learned_latency_opt.map_or(config.kaizen.max_latency_increase, |latency| {
+            latency.increase
+        }),
+    );
     if json {
         let document = json!({
             "file": profile::path(&config.data_dir),
@@ -62,7 +70,8 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
                 "hours_share": observed.hours_opt.map(|(_, share, _)| share),
                 "sessions": observed.sessions_read.then_some(observed.sessions),
                 "spend_7d_usd": observed.spend_7d_usd_opt,
-                "learned_spend": observed.learned_spend_opt,
+                "learned_spend": observed.from_sessions.spend_opt,
+                "learned_latency": observed.from_sessions.latency_opt,
             },
             "in_force": {
                 "cost_increase": cost_increase,
@@ -72,7 +81,7 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
                     .budget
                     .weekly_limit_usd
                     .or(set.cost_per_week_usd)
-                    .or(observed.learned_spend_opt.as_ref().map(|spend| spend.weekly_usd)),
+                    .or(observed.from_sessions.spend_opt.as_ref().map(|spend| spend.weekly_usd)),
                 "hours": set.hours.map(|hours| hours.to_string()),
             },
             "missing": observed.missing,
@@ -165,7 +174,7 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
             format!("{usd}"),
             format!("set by you; last 7 days: {spent}"),
         ),
-        (None, None) => match &observed.learned_spend_opt {
+        (None, None) => match &observed.from_sessions.spend_opt {
             Some(learned) => row(
                 "cost_per_week_usd",
                 format!("{:.2}", learned.weekly_usd),
@@ -194,10 +203,28 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
         format!("{cost_increase}"),
         source(set.cost_increase, "max_cost_increase"),
     );
+    let latency_source = match (set.latency_increase, learned_latency_opt) {
+        (Some(_), _) => "set by you".to_owned(),
+        (None, Some(latency)) => format!(
+            "learned: the slowest quarter of your {} sessions ran {:.0}% or more slower than your typical one \
+             ({:.0} ms against {:.0} ms a request)",
+            latency.sessions,
+            (latency.slower_ms / latency.median_ms - 1.0) * 100.0,
+            latency.slower_ms,
+            latency.median_ms
+        ),
+        (None, None) if config.kaizen_latency_in_file => {
+            "the config's [kaizen] max_latency_increase".to_owned()
+        }
+        (None, None) => format!(
+            "the built-in [kaizen] max_latency_increase; too few sessions with API requests to learn it \
+             ({MIN_SESSIONS_FOR_LATENCY} needed)"
+        ),
+    };
     row(
         "latency_increase",
         format!("{latency_increase}"),
-        source(set.latency_increase, "max_latency_increase"),
+        latency_source,
     );
     let header = [
         ("KEY", super::table::Align::Left),
@@ -352,13 +379,8 @@ async fn observe(config: &Config) -> Observed {
                 .filter_map(|record| record.cost_usd)
                 .collect();
             observed.spend_7d_usd_opt = (!costs.is_empty()).then(|| costs.iter().sum());
-            let spent: Vec<(u64, f64)> = list
-                .sessions
-                .iter()
-                .filter(|record| record.node_id.as_deref() == Some(config.node_id.as_str()))
-                .filter_map(|record| Some((record.started_at_ms, record.cost_usd?)))
-                .collect();
-            observed.learned_spend_opt = profile::learned_spend(&spent, now);
+            observed.from_sessions =
+                profile::Learned::from_records(&list.sessions, &config.node_id, now);
         }
         Err(error) => observed
             .missing
