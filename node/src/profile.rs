@@ -171,7 +171,7 @@ pub const SPEND_WEEKS: u64 = 3;
 pub const SPEND_WINDOW_DAYS: u64 = 7 * (SPEND_WEEKS + 1);
 
 /// The learned weekly spend is this much above the most spent in one of the weeks it is learned from.
-pub const SPEND_MARGIN: f64 = 1.25;
+pub const SPEND_MARGIN: f64 = 1.5;
 
 /// Fewest sessions with a cost, in the weeks before the current one, the weekly spend is learned from.
 pub const MIN_SESSIONS_FOR_SPEND: usize = 5;

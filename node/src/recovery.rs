@@ -11,9 +11,10 @@
 //! **Found by another node.** On a cluster any node's sweep may find a chat silent first. It hands the chat's
 //! tasks back and tells the chat's own node (`chat.silent`, [`Recovery::silent_notice`]), which checks the
 //! registry and the chat's processes itself and recovers it as its own, naming the tasks the finder handed
-//! back. When that node does not answer (it is down: its machine is gone), the finder tells the supervisors
-//! itself, without the seal: the checkpoints are on the node that is down, and its next session there is
-//! offered the last one when it runs again.
+//! back. When no node answers on its subjects (it is down), the finder tells the supervisors of those tasks
+//! itself ([`Recovery::report_without_owner`]) and nothing more: the chat may still be working with its node
+//! down, and its checkpoints are on that node, which recovers the chat itself when it runs again and finds its
+//! process gone.
 //!
 //! **Recovered** by [`Recovery::recover`], on the node that holds its checkpoints (the one it started on):
 //! 1. the registry marks it interrupted, a compare-and-set: of several nodes or attempts one wins, and a chat
@@ -31,6 +32,7 @@ use std::{
     time::{Duration, Instant, SystemTime},
 };
 
+use futures::StreamExt;
 use serde_json::json;
 use shim_actors::{
     CheckpointManager, CheckpointManagerMessage, CheckpointStore, EventEmitter,
@@ -42,7 +44,7 @@ use shim_protocol::{
     NodeOp, WireError, WireResult,
     messages::{
         ChatEntry, ChatProcess, ChatSilentNotice, ChatSilentReply, Interruption,
-        SendMessageRequest, TaskRecord,
+        SendMessageRequest, TaskRecord, TaskStatus,
     },
 };
 use tokio::sync::{mpsc, watch};
@@ -86,6 +88,17 @@ const TITLE_CHARS: usize = 80;
 /// A chat whose process exited while the node was down is recovered at the node's start if it was active
 /// within this long; older ones are left to the resume offer alone.
 const RECOVER_AT_START_WITHIN: Duration = Duration::from_secs(24 * 3600);
+
+/// Tasks of one `chat.silent` notice read at once.
+const NOTICE_READS: usize = 16;
+
+/// True when `task` is back on the queue from chat `chat_id`: queued, held by no one, the chat the last that
+/// claimed it.
+fn was_handed_back_by(task: &TaskRecord, chat_id: &str) -> bool {
+    task.status == TaskStatus::Queued
+        && task.worker_chat_id.is_none()
+        && task.workers.last().is_some_and(|last| last == chat_id)
+}
 
 /// `text` cut to `chars` characters, with `…` when cut.
 fn cut(text: &str, chars: usize) -> String {
@@ -133,6 +146,8 @@ pub struct Recovered {
     pub notified: Vec<String>,
     /// How long it had been silent when found (quoted for a heartbeat timeout).
     pub silent_for: Duration,
+    /// The node that found it silent or its process gone.
+    pub found_by: String,
     /// The chat's own node, when it did not answer the node that found the chat silent: nothing was sealed.
     pub owner_unreachable_opt: Option<String>,
 }
@@ -151,6 +166,9 @@ pub struct Recovery {
     client_opt: Option<async_nats::Client>,
     /// This node's live chats and their processes, as their session starts described them.
     watched: Mutex<BTreeMap<String, Vec<ChatProcess>>>,
+    /// Chats another node told of (`chat.silent`) whose recovery is under way: told again, they are not taken
+    /// on twice.
+    noticed: Mutex<std::collections::HashSet<String>>,
     /// When each watched chat's processes were first seen all exited.
     exited_since: Mutex<HashMap<String, Instant>>,
 }
@@ -178,6 +196,7 @@ impl Recovery {
             timing: Timing::default(),
             client_opt,
             watched: Mutex::new(BTreeMap::new()),
+            noticed: Mutex::new(std::collections::HashSet::new()),
             exited_since: Mutex::new(HashMap::new()),
         }
     }
@@ -289,6 +308,7 @@ impl Recovery {
                             Detected::ProcessExited,
                             Vec::new(),
                             self.away_after,
+                            self.node_id.clone(),
                         )
                         .await;
                     }
@@ -300,8 +320,12 @@ impl Recovery {
                             Detected::HeartbeatTimeout,
                             found.handed_back,
                             found.silent_for,
+                            found.found_by,
                         )
                         .await;
+                    }
+                    if let Ok(mut noticed) = self.noticed.lock() {
+                        noticed.remove(&found.chat_id);
                     }
                 }
                 // Told from a task of its own: a node that does not answer holds up no check here.
@@ -328,6 +352,7 @@ impl Recovery {
                 .map(|task| task.task_id.clone())
                 .collect(),
             silent_for_s: found.silent_for.as_secs(),
+            found_by: self.node_id.clone(),
         };
         let owner = NodeClient::new(client, &found.node_id, self.call_timeout);
         match owner
@@ -337,11 +362,11 @@ impl Recovery {
             Ok(reply) => {
                 debug!(chat_id = %found.chat_id, node = %found.node_id, recovering = reply.recovering, "told a chat's node it fell silent");
             }
-            Err(ClientError::NoNode { .. } | ClientError::Timeout { .. }) => {
+            // No node answers on its subjects: it is down. (A node that is only slow may still take the notice
+            // on; it is not second-guessed.)
+            Err(ClientError::NoNode { .. }) => {
                 info!(chat_id = %found.chat_id, node = %found.node_id, "a silent chat's node does not answer: its supervisors are told from here");
-                if let Err(error) = self.recover_without_owner(found).await {
-                    warn!(%error, "failed to recover a chat whose node does not answer");
-                }
+                self.report_without_owner(found).await;
             }
             Err(error) => {
                 warn!(chat_id = %found.chat_id, node = %found.node_id, %error, "failed to tell a silent chat's node");
@@ -349,32 +374,20 @@ impl Recovery {
         }
     }
 
-    /// Recovers, from this node, a chat whose own node does not answer and whose tasks were handed back:
-    /// marked interrupted (once, as every recovery), its supervisors told of those tasks, `recovery.completed`
-    /// published; nothing is sealed, as its checkpoints are on the node that is down (it seals them when it
-    /// runs again: see [`Recovery::recover`]). Returns what it did, or `None` when there was nothing to tell
-    /// or the chat was recovered before.
-    pub async fn recover_without_owner(
-        &self,
-        found: Silent,
-    ) -> Result<Option<Recovered>, WireError> {
-        // With nothing handed back there is no one to tell, and whether the chat was interrupted or is just
-        // idle only its own node can say.
+    /// Tells the supervisors of the tasks handed back for a chat whose own node does not answer (it is down),
+    /// and publishes `recovery.reported`. Nothing else: the chat is not marked interrupted (it may still be
+    /// working, with its node down) and nothing is sealed (its checkpoints are on that node, which recovers the
+    /// chat itself when it runs again and finds its process gone). Once per silence, as the sweep's move to
+    /// away is. Returns the supervisors told.
+    pub async fn report_without_owner(&self, found: Silent) -> Vec<String> {
+        // With nothing handed back there is no one to tell.
         if found.handed_back.is_empty() {
-            return Ok(None);
+            return Vec::new();
         }
-        let Some(registry) = self.coordination.pieces().registry_opt.as_ref() else {
-            return Ok(None);
-        };
         let at_ms = shim_actors::now_ms();
-        let interruption = Interruption {
-            at_ms,
-            detected: Detected::HeartbeatTimeout.as_str().to_owned(),
-            node_id: self.node_id.clone(),
-        };
-        let entry = match registry.interrupt(&found.chat_id, interruption).await? {
-            Interrupted::Won(transition) => transition.entry,
-            Interrupted::Already | Interrupted::Unknown => return Ok(None),
+        let entry_opt = match self.coordination.pieces().registry_opt.as_ref() {
+            Some(registry) => registry.get(&found.chat_id).await.ok().flatten(),
+            None => None,
         };
         let mut recovered = Recovered {
             chat_id: found.chat_id.clone(),
@@ -384,11 +397,24 @@ impl Recovery {
             tasks: found.handed_back,
             notified: Vec::new(),
             silent_for: found.silent_for,
+            found_by: self.node_id.clone(),
             owner_unreachable_opt: Some(found.node_id),
         };
-        recovered.notified = self.tell_supervisors(&recovered, Some(&entry), at_ms).await;
-        self.completed(&recovered, at_ms, false);
-        Ok(Some(recovered))
+        recovered.notified = self
+            .tell_supervisors(&recovered, entry_opt.as_ref(), at_ms)
+            .await;
+        self.emitter.emit(
+            "recovery",
+            "reported",
+            Some(&recovered.chat_id),
+            json!({
+                "node_unreachable": recovered.owner_unreachable_opt,
+                "silent_for_s": recovered.silent_for.as_secs(),
+                "tasks": recovered.tasks.iter().map(|task| json!({"task_id": task.task_id, "title": task.title, "supervisor_chat_id": task.supervisor_chat_id})).collect::<Vec<_>>(),
+                "notified": recovered.notified,
+            }),
+        );
+        recovered.notified
     }
 
     /// A notice from another node: it found chat `notice.chat_id` silent and handed back `notice.task_ids`.
@@ -403,6 +429,14 @@ impl Recovery {
             )));
         }
         let refused = ChatSilentReply { recovering: false };
+        // A chat already taken on (told twice, or by two nodes) is not taken on again.
+        if self
+            .noticed
+            .lock()
+            .is_ok_and(|noticed| noticed.contains(&notice.chat_id))
+        {
+            return Ok(ChatSilentReply { recovering: true });
+        }
         let pieces = self.coordination.pieces();
         let Some(registry) = pieces.registry_opt.as_ref() else {
             return Ok(refused);
@@ -417,16 +451,35 @@ impl Recovery {
         {
             return Ok(refused);
         }
-        let mut handed_back = match pieces.tasks_opt.as_ref() {
-            Some(tasks) => tasks.queue.get_many(&notice.task_ids).await?,
-            None => Vec::new(),
-        };
-        handed_back.retain(|task| task.workers.contains(&notice.chat_id));
+        let mut task_ids = notice.task_ids.clone();
+        task_ids.sort();
+        task_ids.dedup();
+        let mut handed_back = Vec::new();
+        if let Some(tasks) = pieces.tasks_opt.as_ref() {
+            // A few reads at a time: a notice naming many tasks takes its turn, not the store.
+            let mut reads = futures::stream::iter(task_ids)
+                .map(|task_id| async move { tasks.queue.get(&task_id).await })
+                .buffer_unordered(NOTICE_READS);
+            while let Some(read) = reads.next().await {
+                if let Some(task) = read?
+                    && was_handed_back_by(&task, &notice.chat_id)
+                {
+                    handed_back.push(task);
+                }
+            }
+        }
+        handed_back.sort_by(|a, b| a.task_id.cmp(&b.task_id));
+        // The silence quoted is the registry's, never more than the finder said.
+        let silent_s = shim_actors::now_ms().saturating_sub(entry.last_heartbeat_ms) / 1000;
+        if let Ok(mut noticed) = self.noticed.lock() {
+            noticed.insert(notice.chat_id.clone());
+        }
         self.coordination.tell_recovery(Silent {
             chat_id: notice.chat_id,
             node_id: self.node_id.clone(),
             handed_back,
-            silent_for: Duration::from_secs(notice.silent_for_s),
+            silent_for: Duration::from_secs(notice.silent_for_s.min(silent_s)),
+            found_by: cut(&notice.found_by, TITLE_CHARS),
         });
         Ok(ChatSilentReply { recovering: true })
     }
@@ -450,9 +503,10 @@ impl Recovery {
         detected: Detected,
         handed_back: Vec<TaskRecord>,
         silent_for: Duration,
+        found_by: String,
     ) {
         match self
-            .recover(chat_id, detected, handed_back, silent_for)
+            .recover(chat_id, detected, handed_back, silent_for, found_by)
             .await
         {
             Ok(_) => self.ended(chat_id),
@@ -464,7 +518,8 @@ impl Recovery {
 
     /// Recovers chat `chat_id`, found interrupted (`detected`), once: see the module docs. `handed_back` are its
     /// tasks the registry's sweep already handed back as it found the chat silent: its supervisors are told of
-    /// them too; `silent_for` is how long it had been silent (quoted for a heartbeat timeout). Returns what it
+    /// them too; `silent_for` is how long it had been silent (quoted for a heartbeat timeout), `found_by` the node
+    /// that found it (this one, or the one whose sweep did). Returns what it
     /// did, or `None` when the chat was recovered before (here or on another node). Fails only when the
     /// registry cannot be asked (the caller tries again).
     pub async fn recover(
@@ -473,6 +528,7 @@ impl Recovery {
         detected: Detected,
         handed_back: Vec<TaskRecord>,
         silent_for: Duration,
+        found_by: String,
     ) -> Result<Option<Recovered>, WireError> {
         let at_ms = shim_actors::now_ms();
         let entry_opt = match self.coordination.pieces().registry_opt.as_ref() {
@@ -496,11 +552,6 @@ impl Recovery {
                     }
                     Interrupted::Already => {
                         debug!(%chat_id, "chat recovered before; nothing to do again");
-                        // Recovered by a node that could not reach this one (it was down): the seal, which
-                        // only the node holding the checkpoints can make, is made now.
-                        if matches!(self.store.chat(chat_id), Ok(Some(_))) {
-                            self.seal(chat_id, detected, at_ms).await;
-                        }
                         return Ok(None);
                     }
                     Interrupted::Unknown => None,
@@ -539,6 +590,7 @@ impl Recovery {
             tasks,
             notified: Vec::new(),
             silent_for,
+            found_by,
             owner_unreachable_opt: None,
         };
         recovered.notified = self
@@ -568,7 +620,7 @@ impl Recovery {
                 "checkpoint_id": recovered.checkpoint_id_opt,
                 "project_dir": recovered.project_dir_opt,
                 "sealed": sealed,
-                "checkpoints_unreachable_on": recovered.owner_unreachable_opt,
+                "found_by": recovered.found_by,
                 "tasks": recovered.tasks.iter().map(|task| json!({"task_id": task.task_id, "title": task.title, "supervisor_chat_id": task.supervisor_chat_id})).collect::<Vec<_>>(),
                 "notified": recovered.notified,
             }),
@@ -654,23 +706,26 @@ impl Recovery {
             ),
             None => format!("chat {}", recovered.chat_id),
         };
-        let how = match recovered.detected {
-            Detected::ProcessExited => {
-                "its process exited (killed or crashed) without ending its session".to_owned()
+        let how = match (recovered.detected, &recovered.owner_unreachable_opt) {
+            (_, Some(owner)) => format!(
+                "fell silent: it sent no heartbeat for {} s, and its node {owner} does not answer",
+                recovered.silent_for.as_secs()
+            ),
+            (Detected::ProcessExited, None) => {
+                "was interrupted: its process exited (killed or crashed) without ending its session"
+                    .to_owned()
             }
-            Detected::HeartbeatTimeout => {
-                format!(
-                    "it sent no heartbeat for {} s",
-                    recovered.silent_for.as_secs()
-                )
-            }
+            (Detected::HeartbeatTimeout, None) => format!(
+                "was interrupted: it sent no heartbeat for {} s",
+                recovered.silent_for.as_secs()
+            ),
         };
         let when = humantime::format_rfc3339_seconds(
             SystemTime::UNIX_EPOCH + Duration::from_millis(at_ms),
         );
         let mut text = format!(
-            "SHIM recovery: {who} was interrupted: {how}. Found by node {} at {when}.\n",
-            self.node_id
+            "SHIM recovery: {who} {how}. Found by node {} at {when}.\n",
+            recovered.found_by
         );
         let _ = writeln!(
             text,
@@ -697,7 +752,7 @@ impl Recovery {
         if let Some(owner) = &recovered.owner_unreachable_opt {
             let _ = write!(
                 text,
-                "Its checkpoints are kept by node {owner}, which does not answer, so none is sealed; when that \
+                "Its checkpoints are kept by node {owner}, so none is sealed yet; when that \
                  node runs again, the next session in the chat's project is offered its last checkpoint."
             );
             return text;
@@ -774,8 +829,28 @@ mod tests {
             tasks,
             notified: Vec::new(),
             silent_for: Duration::from_secs(30),
+            found_by: "laptop".to_owned(),
             owner_unreachable_opt: None,
         }
+    }
+
+    #[test]
+    fn only_a_task_back_on_the_queue_from_the_chat_counts_as_handed_back_by_it() {
+        let mut back = task(1, "port the lexer");
+        back.workers = vec!["worker-1".to_owned()];
+        assert!(was_handed_back_by(&back, "worker-1"));
+        assert!(!was_handed_back_by(&back, "worker-2"));
+        // Claimed by another worker since, or done long ago: not this chat's to hand back.
+        let mut claimed = back.clone();
+        claimed.status = TaskStatus::Claimed;
+        claimed.worker_chat_id = Some("worker-1".to_owned());
+        assert!(!was_handed_back_by(&claimed, "worker-1"));
+        let mut taken = back.clone();
+        taken.workers.push("worker-2".to_owned());
+        assert!(!was_handed_back_by(&taken, "worker-1"));
+        let mut done = back;
+        done.status = TaskStatus::Done;
+        assert!(!was_handed_back_by(&done, "worker-1"));
     }
 
     #[test]

@@ -784,7 +784,7 @@ fn every_message() -> Vec<(&'static str, String)> {
         ),
         check::<ChatSilentNotice>(
             "ChatSilentNotice",
-            json!({"chat_id": "w1", "task_ids": ["t1", "t2"], "silent_for_s": 30}),
+            json!({"chat_id": "w1", "task_ids": ["t1", "t2"], "silent_for_s": 30, "found_by": "n2"}),
             &["chat_id", "silent_for_s"],
         ),
         check::<ChatSilentReply>("ChatSilentReply", json!({"recovering": true}), &["recovering"]),

@@ -242,6 +242,7 @@ async fn two_nodes_work_under_the_template_and_neither_can_act_as_the_other() {
                     chat_id: "not-a-chat-of-alice".to_owned(),
                     task_ids: Vec::new(),
                     silent_for_s: 30,
+                    ..ChatSilentNotice::default()
                 },
             )
             .await

@@ -372,7 +372,7 @@ async fn a_broken_profile_is_shown_as_such_and_reset_starts_it_over() {
 }
 
 /// With no weekly spend set, the node learns one from what the sessions of the weeks before this one cost
-/// (1.25 times the most in one week), `profile show` says so, and the router economizes near it.
+/// (1.5 times the most in one week), `profile show` says so, and the router economizes near it.
 #[tokio::test]
 async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economizes_near_it() {
     let nats = NatsServer::start();
@@ -405,7 +405,7 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
     let shown: Value = serde_json::from_str(&stdout(&shown)).expect("json");
     let learned = &shown["observed"]["learned_spend"];
     let weekly = learned["weekly_usd"].as_f64().expect("learned");
-    assert!((weekly - 0.05).abs() < 1e-9, "{shown}");
+    assert!((weekly - 0.06).abs() < 1e-9, "{shown}");
     assert_eq!(learned["sessions"], 5, "{shown}");
     assert_eq!(
         shown["in_force"]["cost_per_week_usd"], learned["weekly_usd"],
@@ -415,12 +415,12 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
     assert!(
         text.lines()
             .any(|line| line.starts_with("cost_per_week_usd")
-                && line.contains("0.05")
-                && line.contains("learned: 1.25 x $0.04")),
+                && line.contains("0.06")
+                && line.contains("learned: 1.5 x $0.04")),
         "{text}"
     );
 
-    // Every prompt routed adds its estimated cost to this week's spend: near $0.05 the router says so.
+    // Every prompt routed adds its estimated cost to this week's spend: near $0.06 the router says so.
     wait_for_route(
         &node,
         TEST_PROMPT,
@@ -429,7 +429,7 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
             reply
                 .budget_note
                 .as_deref()
-                .is_some_and(|note| note.starts_with("weekly spend") && note.contains("of $0.05"))
+                .is_some_and(|note| note.starts_with("weekly spend") && note.contains("of $0.06"))
         },
     )
     .await;

@@ -665,7 +665,8 @@ async fn a_chat_found_silent_by_another_node_is_recovered_by_its_own() {
     let text = &messages.messages[0].text;
     assert!(
         text.contains("no heartbeat for 2 s")
-            && text.contains("Found by node node-a")
+            && text.contains("was interrupted")
+            && text.contains("Found by node node-b")
             && text.contains(&dispatched.task_id)
             && text.contains(&saved.checkpoint_id),
         "{text}"
@@ -684,6 +685,7 @@ async fn a_chat_found_silent_by_another_node_is_recovered_by_its_own() {
                 chat_id: chat_id.clone(),
                 task_ids: vec![dispatched.task_id.clone()],
                 silent_for_s: 2,
+                ..ChatSilentNotice::default()
             },
         )
         .await
@@ -698,6 +700,7 @@ async fn a_chat_found_silent_by_another_node_is_recovered_by_its_own() {
                 .map(|n| format!("t{n}"))
                 .collect(),
             silent_for_s: 2,
+            ..ChatSilentNotice::default()
         },
     )
     .await;
@@ -714,11 +717,11 @@ async fn a_chat_found_silent_by_another_node_is_recovered_by_its_own() {
 }
 
 /// A node killed with its chats: the node that finds its worker silent hands the task back and, as the worker's
-/// own node does not answer, tells the supervisor itself (nothing sealed: the checkpoint is on the node that
-/// is down). When that node runs again, it seals the worker's last checkpoint for the next session, and
-/// recovers nothing a second time.
+/// own node does not answer, tells the supervisor itself, without taking the chat for interrupted (it may still
+/// work) and without a seal (the checkpoint is on the node that is down). When that node runs again and finds
+/// the worker's process gone, it recovers the chat, sealing its last checkpoint, and tells no one twice.
 #[tokio::test]
-async fn a_killed_nodes_worker_is_reported_by_the_node_that_finds_it_silent_and_sealed_when_its_node_returns()
+async fn a_killed_nodes_worker_is_reported_by_the_node_that_finds_it_silent_and_recovered_when_its_node_returns()
  {
     let nats = NatsServer::start();
     let url = nats.url();
@@ -760,45 +763,61 @@ async fn a_killed_nodes_worker_is_reported_by_the_node_that_finds_it_silent_and_
     let _node_b = start_node(&url, "node-b", dir_b.path(), "2");
     let client_b = wait_for_node(&url, "node-b", Duration::from_secs(5)).await;
     let mut seen: Vec<(String, Value)> = Vec::new();
-    let recovered = next_on(&mut feed, &mut seen, "shim.events.recovery.completed").await;
-    assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
-    assert_eq!(recovered["node_id"], "node-b", "{recovered}");
-    let data = &recovered["data"];
-    assert_eq!(data["sealed"], false, "{recovered}");
-    assert_eq!(data["checkpoints_unreachable_on"], "node-a", "{recovered}");
+    let reported = next_on(&mut feed, &mut seen, "shim.events.recovery.reported").await;
+    assert_eq!(reported["chat_id"], json!(worker), "{reported}");
+    assert_eq!(reported["node_id"], "node-b", "{reported}");
+    let data = &reported["data"];
+    assert_eq!(data["node_unreachable"], "node-a", "{reported}");
     assert_eq!(
         data["tasks"][0]["task_id"],
         json!(dispatched.task_id),
-        "{recovered}"
+        "{reported}"
     );
-    assert_eq!(data["notified"], json!([supervisor]), "{recovered}");
+    assert_eq!(data["notified"], json!([supervisor]), "{reported}");
     let messages = read_messages(&client_b, &supervisor).await;
     assert_eq!(messages.messages.len(), 1, "{messages:?}");
     let text = &messages.messages[0].text;
     assert!(
-        text.contains("no heartbeat for 2 s")
+        text.contains(
+            "fell silent: it sent no heartbeat for 2 s, and its node node-a does not answer"
+        ) && text.contains("Found by node node-b")
             && text.contains(&dispatched.task_id)
-            && text.contains("kept by node node-a, which does not answer"),
+            && text.contains("kept by node node-a"),
         "{text}"
     );
+    // Not taken for an interruption: the chat may still work while its node is down.
+    let chats: ChatList = client_b
+        .request(NodeOp::ChatList, &ListChatsRequest { include_gone: true })
+        .await
+        .expect("listed");
+    let entry = chats
+        .chats
+        .iter()
+        .find(|chat| chat.chat_id == worker)
+        .expect("the worker is listed");
+    assert!(entry.interrupted.is_none(), "{entry:?}");
     let second = open_chat(&client_b, "worker 2").await;
     let reclaimed = claim(&client_b, &second, 5).await.task.expect("a task");
     assert_eq!(reclaimed.attempt, 2);
 
-    // Node a runs again: the worker's process is gone, it was recovered already, and only the seal is left.
+    // Node a runs again and finds the worker's process gone: it recovers the chat, sealing its checkpoint; its
+    // task was handed back already, so no one is told twice.
     let _node_a = start_node(&url, "node-a", dir_a.path(), "60");
-    let prepared = next_on(&mut feed, &mut seen, "shim.events.resume.prepared").await;
-    assert_eq!(prepared["chat_id"], json!(worker), "{prepared}");
-    assert_eq!(prepared["node_id"], "node-a", "{prepared}");
+    let recovered = next_on(&mut feed, &mut seen, "shim.events.recovery.completed").await;
+    assert_eq!(recovered["chat_id"], json!(worker), "{recovered}");
+    assert_eq!(recovered["node_id"], "node-a", "{recovered}");
+    assert_eq!(recovered["data"]["sealed"], true, "{recovered}");
     assert_eq!(
-        prepared["data"]["checkpoint_id"],
-        json!(saved.checkpoint_id)
+        recovered["data"]["checkpoint_id"],
+        json!(saved.checkpoint_id),
+        "{recovered}"
     );
-    let recoveries = seen
-        .iter()
-        .filter(|(subject, _)| subject == "shim.events.recovery.completed")
-        .count();
-    assert_eq!(recoveries, 1, "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|(subject, event)| subject == "shim.events.resume.prepared"
+                && event["data"]["checkpoint_id"] == json!(saved.checkpoint_id)),
+        "{seen:?}"
+    );
     // The supervisor was told once.
     let messages = read_messages(&client_b, &supervisor).await;
     assert!(messages.messages.is_empty(), "told once: {messages:?}");

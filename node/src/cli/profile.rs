@@ -184,6 +184,11 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
                     learned.weekly_usd / SPEND_MARGIN
                 ),
             ),
+            None if !observed.sessions_read => row(
+                "cost_per_week_usd",
+                "-".to_owned(),
+                format!("not set; last 7 days: {spent}; not learned (below)"),
+            ),
             None => row(
                 "cost_per_week_usd",
                 "-".to_owned(),
@@ -215,6 +220,9 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
         ),
         (None, None) if config.kaizen_latency_in_file => {
             "the config's [kaizen] max_latency_increase".to_owned()
+        }
+        (None, None) if !observed.sessions_read => {
+            "the built-in [kaizen] max_latency_increase; not learned (below)".to_owned()
         }
         (None, None) => format!(
             "the built-in [kaizen] max_latency_increase; too few sessions with API requests to learn it \
@@ -381,6 +389,12 @@ async fn observe(config: &Config) -> Observed {
             observed.spend_7d_usd_opt = (!costs.is_empty()).then(|| costs.iter().sum());
             observed.from_sessions =
                 profile::Learned::from_records(&list.sessions, &config.node_id, now);
+            if list.truncated {
+                observed.missing.push(format!(
+                    "only the newest {} sessions could be read: what was learned from them may differ from the node's",
+                    list.sessions.len()
+                ));
+            }
         }
         Err(error) => observed
             .missing

@@ -184,6 +184,9 @@ pub struct ChatSilentNotice {
     pub task_ids: Vec<String>,
     /// How long the chat had been silent when it was found, in seconds (the finder's away time).
     pub silent_for_s: u64,
+    /// The node that found it (named in the supervisors' message).
+    #[serde(default)]
+    pub found_by: String,
 }
 
 impl ChatSilentNotice {

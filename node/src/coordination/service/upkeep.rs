@@ -67,6 +67,7 @@ pub async fn sweep(
                             node_id: transition.entry.node_id.clone(),
                             handed_back,
                             silent_for: away_after,
+                            found_by: coordination.node_id.clone(),
                         });
                     }
                 }
@@ -95,6 +96,8 @@ pub struct Silent {
     pub handed_back: Vec<shim_protocol::messages::TaskRecord>,
     /// How long it had been silent when found (the finder's away time).
     pub silent_for: Duration,
+    /// The node whose sweep found it.
+    pub found_by: String,
 }
 
 impl Coordination {
