@@ -368,7 +368,6 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
             recovery_store,
             emitter.clone(),
             config.request_timeout(),
-            config.chat_away_after(),
             Some(client.clone()),
         )
         .with_timing(config.recovery_timing()),

@@ -2,8 +2,9 @@
 //!
 //! **Found** two ways. Its process (the `shim-node mcp` server that speaks for it, described at its session
 //! start: pid, start time, boot id) is checked every second on this machine ([`Timing`]); once it has exited,
-//! and no session end came within the grace (2 s), the chat was interrupted (`process_exited`). A chat whose process this
-//! machine cannot see (another machine's, or off Linux) is found by the registry's heartbeat timeout instead:
+//! and no session end came within the grace (2 s), the chat was interrupted (`process_exited`). A chat whose
+//! process this machine cannot see (another machine's, or off Linux) is found by the registry's heartbeat
+//! timeout instead:
 //! the sweep reports it silent, and it is recovered unless a process of it still runs here
 //! (`heartbeat_timeout`). A chat with no process recorded (a Claude Code session known only from its hooks) is
 //! never taken for interrupted by silence: it may just be idle.
@@ -32,7 +33,6 @@ use std::{
     time::{Duration, Instant, SystemTime},
 };
 
-use futures::StreamExt;
 use serde_json::json;
 use shim_actors::{
     CheckpointManager, CheckpointManagerMessage, CheckpointStore, EventEmitter,
@@ -89,15 +89,20 @@ const TITLE_CHARS: usize = 80;
 /// within this long; older ones are left to the resume offer alone.
 const RECOVER_AT_START_WITHIN: Duration = Duration::from_secs(24 * 3600);
 
-/// Tasks of one `chat.silent` notice read at once.
-const NOTICE_READS: usize = 16;
-
 /// True when `task` is back on the queue from chat `chat_id`: queued, held by no one, the chat the last that
 /// claimed it.
 fn was_handed_back_by(task: &TaskRecord, chat_id: &str) -> bool {
     task.status == TaskStatus::Queued
         && task.worker_chat_id.is_none()
         && task.workers.last().is_some_and(|last| last == chat_id)
+}
+
+/// The tasks handed back, as recovery's events name them.
+fn tasks_json(tasks: &[TaskRecord]) -> serde_json::Value {
+    tasks
+        .iter()
+        .map(|task| json!({"task_id": task.task_id, "title": task.title, "supervisor_chat_id": task.supervisor_chat_id}))
+        .collect()
 }
 
 /// `text` cut to `chars` characters, with `…` when cut.
@@ -160,7 +165,6 @@ pub struct Recovery {
     store: CheckpointStore,
     emitter: EventEmitter,
     call_timeout: Duration,
-    away_after: Duration,
     timing: Timing,
     /// Tells other nodes of their chats this node's sweep found silent (none in unit tests).
     client_opt: Option<async_nats::Client>,
@@ -175,15 +179,13 @@ pub struct Recovery {
 
 impl Recovery {
     /// The recovery of node `node_id`'s chats; `store` is the node's checkpoint store (read for chats'
-    /// records), `away_after` the registry's away time (quoted in messages), `client_opt` the connection other
-    /// nodes are told through.
+    /// records), `client_opt` the connection other nodes are told through.
     pub fn new(
         node_id: impl Into<String>,
         coordination: Arc<Coordination>,
         store: CheckpointStore,
         emitter: EventEmitter,
         call_timeout: Duration,
-        away_after: Duration,
         client_opt: Option<async_nats::Client>,
     ) -> Recovery {
         Recovery {
@@ -192,7 +194,6 @@ impl Recovery {
             store,
             emitter,
             call_timeout,
-            away_after,
             timing: Timing::default(),
             client_opt,
             watched: Mutex::new(BTreeMap::new()),
@@ -283,8 +284,8 @@ impl Recovery {
         due
     }
 
-    /// Checks this node's chats every [`Timing::check_every`] and recovers those found interrupted (and those the sweep
-    /// reports silent, through `silent`) until `shutdown` turns true.
+    /// Checks this node's chats every [`Timing::check_every`] and recovers those found interrupted (and those the
+    /// sweep reports silent, through `silent`) until `shutdown` turns true.
     pub async fn run(
         self: Arc<Self>,
         silent: Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<Silent>>>,
@@ -307,7 +308,7 @@ impl Recovery {
                             &chat_id,
                             Detected::ProcessExited,
                             Vec::new(),
-                            self.away_after,
+                            Duration::ZERO,
                             self.node_id.clone(),
                         )
                         .await;
@@ -410,7 +411,7 @@ impl Recovery {
             json!({
                 "node_unreachable": recovered.owner_unreachable_opt,
                 "silent_for_s": recovered.silent_for.as_secs(),
-                "tasks": recovered.tasks.iter().map(|task| json!({"task_id": task.task_id, "title": task.title, "supervisor_chat_id": task.supervisor_chat_id})).collect::<Vec<_>>(),
+                "tasks": tasks_json(&recovered.tasks),
                 "notified": recovered.notified,
             }),
         );
@@ -428,58 +429,50 @@ impl Recovery {
                 ChatSilentNotice::MAX_TASKS
             )));
         }
+        let ChatSilentNotice {
+            chat_id,
+            mut task_ids,
+            silent_for_s,
+            found_by,
+        } = notice;
         let refused = ChatSilentReply { recovering: false };
-        // A chat already taken on (told twice, or by two nodes) is not taken on again.
-        if self
-            .noticed
-            .lock()
-            .is_ok_and(|noticed| noticed.contains(&notice.chat_id))
-        {
-            return Ok(ChatSilentReply { recovering: true });
-        }
         let pieces = self.coordination.pieces();
         let Some(registry) = pieces.registry_opt.as_ref() else {
             return Ok(refused);
         };
-        let Some(entry) = registry.get(&notice.chat_id).await? else {
+        let Some(entry) = registry.get(&chat_id).await? else {
             return Ok(refused);
         };
         if entry.node_id != self.node_id
             || entry.status.is_present()
             || entry.interrupted.is_some()
-            || !self.silence_is_interruption(&notice.chat_id)
+            || !self.silence_is_interruption(&chat_id)
         {
             return Ok(refused);
         }
-        let mut task_ids = notice.task_ids.clone();
         task_ids.sort();
         task_ids.dedup();
-        let mut handed_back = Vec::new();
-        if let Some(tasks) = pieces.tasks_opt.as_ref() {
-            // A few reads at a time: a notice naming many tasks takes its turn, not the store.
-            let mut reads = futures::stream::iter(task_ids)
-                .map(|task_id| async move { tasks.queue.get(&task_id).await })
-                .buffer_unordered(NOTICE_READS);
-            while let Some(read) = reads.next().await {
-                if let Some(task) = read?
-                    && was_handed_back_by(&task, &notice.chat_id)
-                {
-                    handed_back.push(task);
-                }
-            }
+        let mut handed_back = match pieces.tasks_opt.as_ref() {
+            Some(tasks) => tasks.queue.get_many(&task_ids).await?,
+            None => Vec::new(),
+        };
+        handed_back.retain(|task| was_handed_back_by(task, &chat_id));
+        // Told twice, or by two nodes: taken on once.
+        if !self
+            .noticed
+            .lock()
+            .is_ok_and(|mut noticed| noticed.insert(chat_id.clone()))
+        {
+            return Ok(ChatSilentReply { recovering: true });
         }
-        handed_back.sort_by(|a, b| a.task_id.cmp(&b.task_id));
         // The silence quoted is the registry's, never more than the finder said.
         let silent_s = shim_actors::now_ms().saturating_sub(entry.last_heartbeat_ms) / 1000;
-        if let Ok(mut noticed) = self.noticed.lock() {
-            noticed.insert(notice.chat_id.clone());
-        }
         self.coordination.tell_recovery(Silent {
-            chat_id: notice.chat_id,
+            chat_id,
             node_id: self.node_id.clone(),
             handed_back,
-            silent_for: Duration::from_secs(notice.silent_for_s.min(silent_s)),
-            found_by: cut(&notice.found_by, TITLE_CHARS),
+            silent_for: Duration::from_secs(silent_for_s.min(silent_s)),
+            found_by: cut(&found_by, TITLE_CHARS),
         });
         Ok(ChatSilentReply { recovering: true })
     }
@@ -519,9 +512,9 @@ impl Recovery {
     /// Recovers chat `chat_id`, found interrupted (`detected`), once: see the module docs. `handed_back` are its
     /// tasks the registry's sweep already handed back as it found the chat silent: its supervisors are told of
     /// them too; `silent_for` is how long it had been silent (quoted for a heartbeat timeout), `found_by` the node
-    /// that found it (this one, or the one whose sweep did). Returns what it
-    /// did, or `None` when the chat was recovered before (here or on another node). Fails only when the
-    /// registry cannot be asked (the caller tries again).
+    /// that found it (this one, or the one whose sweep did). Returns what it did, or `None` when the chat was
+    /// recovered before (here or on another node). Fails only when the registry cannot be asked (the caller
+    /// tries again).
     pub async fn recover(
         &self,
         chat_id: &str,
@@ -621,7 +614,7 @@ impl Recovery {
                 "project_dir": recovered.project_dir_opt,
                 "sealed": sealed,
                 "found_by": recovered.found_by,
-                "tasks": recovered.tasks.iter().map(|task| json!({"task_id": task.task_id, "title": task.title, "supervisor_chat_id": task.supervisor_chat_id})).collect::<Vec<_>>(),
+                "tasks": tasks_json(&recovered.tasks),
                 "notified": recovered.notified,
             }),
         );
@@ -799,7 +792,6 @@ mod tests {
             CheckpointStore::temporary().expect("store"),
             emitter,
             Duration::from_secs(1),
-            Duration::from_secs(30),
             None,
         )
     }

@@ -104,6 +104,9 @@ pub struct TaskChange {
     pub task: TaskRecord,
 }
 
+/// Task records [`TaskQueue::get_many`] reads at once.
+const CONCURRENT_READS: usize = 16;
+
 /// The task queue.
 #[derive(Debug, Clone)]
 pub struct TaskQueue {
@@ -148,12 +151,15 @@ impl TaskQueue {
         Ok(self.get_with_revision(task_id).await?.map(|(task, _)| task))
     }
 
-    /// Reads many tasks (missing ones are skipped), in the order given.
+    /// Reads many tasks (missing ones are skipped), in the order given, [`CONCURRENT_READS`] at a time: a
+    /// request naming many tasks takes its turn rather than the bucket's.
     pub async fn get_many(&self, task_ids: &[String]) -> Result<Vec<TaskRecord>, WireError> {
-        let reads =
-            futures::future::join_all(task_ids.iter().map(|task_id| self.get(task_id))).await;
-        let mut tasks = Vec::with_capacity(reads.len());
-        for read in reads {
+        use futures::StreamExt;
+        let mut reads = futures::stream::iter(task_ids.iter().cloned())
+            .map(|task_id| async move { self.get(&task_id).await })
+            .buffered(CONCURRENT_READS);
+        let mut tasks = Vec::with_capacity(task_ids.len());
+        while let Some(read) = reads.next().await {
             if let Some(task) = read? {
                 tasks.push(task);
             }
