@@ -469,12 +469,27 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     {
         Ok(Some((handle, store_client, analytics))) => {
             own_clients.push(store_client);
-            tokio::spawn(profile::learn(
-                config.node_id.clone(),
-                analytics.clone(),
-                learned_tx,
-                shutdown_rx.clone(),
-            ));
+            {
+                // Under supervision, as the node's other background tasks: restarted (and reported) if it
+                // stops, so a learned value never goes stale for good.
+                let (node_id, analytics, shutdown) = (
+                    config.node_id.clone(),
+                    analytics.clone(),
+                    shutdown_rx.clone(),
+                );
+                supervision.spawn("profile learner", move || {
+                    let learn = profile::learn(
+                        node_id.clone(),
+                        analytics.clone(),
+                        learned_tx.clone(),
+                        shutdown.clone(),
+                    );
+                    async move {
+                        learn.await;
+                        coordination::supervise::Ended::Finished
+                    }
+                });
+            }
             if kaizen_store_opt.is_some() {
                 kaizen::start(
                     &config.node_id,

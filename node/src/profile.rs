@@ -167,9 +167,6 @@ fn local_hours(starts_ms: &[u64]) -> Vec<u8> {
 /// Weeks before the current one the weekly spend is learned from.
 pub const SPEND_WEEKS: u64 = 3;
 
-/// Days of sessions the weekly spend is learned from: the current week and the [`SPEND_WEEKS`] before.
-pub const SPEND_WINDOW_DAYS: u64 = 7 * (SPEND_WEEKS + 1);
-
 /// The learned weekly spend is this much above the most spent in one of the weeks it is learned from.
 pub const SPEND_MARGIN: f64 = 1.5;
 
