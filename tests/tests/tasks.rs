@@ -1504,3 +1504,61 @@ async fn a_claim_without_a_wait_takes_a_task_the_server_is_slow_to_hand_over() {
         "a claimed task was claimable again: {again:?}"
     );
 }
+
+#[tokio::test]
+async fn a_claim_is_not_held_by_empty_priorities_above_its_task() {
+    use futures::{FutureExt, StreamExt};
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    // Another connection sees the server's answers to the queue's pulls (they go to the queue's inbox).
+    let spy = shim_node::nats::connect(&nats.url(), "queue-spy", false, None)
+        .await
+        .expect("connects");
+    let mut answers = spy.subscribe("_INBOX.>").await.expect("subscribes");
+    spy.flush().await.expect("flushes");
+    let (reply, _) = queue
+        .dispatch(
+            DispatchTaskRequest {
+                chat_id: "queue-supervisor".to_owned(),
+                title: "normal".to_owned(),
+                instructions: "do it".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+            shim_actors::now_ms(),
+        )
+        .await
+        .expect("dispatches");
+    // A fresh queue asks all four priorities. Critical, high and low are empty: each must answer "no
+    // messages" (404) at once. A pull carrying JetStream's `expires` is kept open by the server when nothing
+    // waits, and answered "request timeout" (408) when it lapses: the claim waited out critical and high.
+    let (claim, _) = queue
+        .claim("queue-worker", &[], Duration::ZERO, shim_actors::now_ms)
+        .await
+        .expect("claims");
+    assert_eq!(
+        claim.expect("the normal task waits").task.task_id,
+        reply.task_id
+    );
+    let mut statuses = std::collections::BTreeMap::new();
+    let answered = wait_until(
+        || {
+            while let Some(Some(message)) = answers.next().now_or_never() {
+                let priority = message.subject.rsplit('.').next().unwrap_or_default();
+                if let Some(status) = message.status
+                    && ["critical", "high", "low"].contains(&priority)
+                {
+                    statuses.insert(priority.to_owned(), status.as_u16());
+                }
+            }
+            std::future::ready(statuses.len() == 3)
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(answered, "the empty priorities answered: {statuses:?}");
+    assert!(
+        statuses.values().all(|status| *status == 404),
+        "every empty priority answered at once: {statuses:?}"
+    );
+}

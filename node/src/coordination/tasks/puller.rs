@@ -27,26 +27,21 @@ use tracing::warn;
 use super::{STREAM, provision::consumer_name, unavailable};
 use crate::coordination::supervise::{Ended, Supervision};
 
-/// How long the server keeps a pull it could not answer at once (another claim took the task it saw, or the
-/// only tasks there wait out a back-off); it then answers "request expired", so every pull is answered within
-/// this bound and a claim without a wait waits at most this long. Kept far below the shortest ack wait (1 s):
-/// with pulls kept as long as the ack wait, the server handed a delivery its worker kept alive with progress to
-/// a kept pull (`tasks.rs`, `progress_keeps_a_claim_past_the_ack_wait`, failed every time at 1 s).
-const PULL_EXPIRES: Duration = Duration::from_millis(100);
-/// The body of every pull: one delivery, an answer at once when nothing waits, and the bound above.
-static PULL_REQUEST: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
-    Bytes::from(format!(
-        r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
-        PULL_EXPIRES.as_nanos()
-    ))
-});
-/// How long a claim waits for the answers to its pulls: the server's bound, and a wide margin for a busy machine
-/// (under load a server took longer than 20 ms, the former limit, and claims came back empty while tasks
-/// waited). Only answers a lost connection took run it out.
+/// The body of every pull: one delivery, and an answer at once when nothing waits there. No `expires`: the
+/// server keeps a `no_wait` pull that carries one until it lapses when nothing at all waits (nats-server's
+/// `processNextMsgRequest`), so with `expires` at 100 ms a claim that took a task of its own priority waited out
+/// every empty priority above it, and dispatch-to-claim p99 at 500 tasks/s was 70 ms (docs/performance.md). A
+/// pull is parked only when another claim takes the task it saw first; it then answers with the next task
+/// queued there.
+static PULL_REQUEST: Bytes = Bytes::from_static(br#"{"batch":1,"no_wait":true}"#);
+/// How long a claim waits for the answers to its pulls: a wide margin for a busy machine (under load a server
+/// took longer than 20 ms, a former limit, and claims came back empty while tasks waited), and the bound on a
+/// pull the server parked (the task it saw went to another claim) when no other task comes.
 const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
 /// How long the background listens for the answers a claim did not wait for (lower priorities than the task it
-/// took); the server answers within `PULL_EXPIRES`, so this only gives up on answers a lost connection took.
-const PARKED_TIMEOUT: Duration = Duration::from_secs(10);
+/// took, or a parked pull): a parked pull answers with the next task queued on its priority, which goes back
+/// to the queue. Once the background stops listening the server drops the pull (nobody listens on its inbox).
+const PARKED_TIMEOUT: Duration = Duration::from_secs(600);
 /// How often every priority is asked, hint or not.
 const FULL_PULL_EVERY: Duration = Duration::from_secs(1);
 /// How long after its last sign a priority that answered "nothing waiting" is still asked.
@@ -297,8 +292,7 @@ impl Puller {
                     // Status answers come to the reply subject: its last token says which priority was empty.
                     format!("{inbox}.{}", priority.as_str()),
                     // `no_wait` answers at once when nothing waits. When another claim takes the last task in
-                    // between, the server parks the request: it answers with the next task queued there, or
-                    // "request expired" after `expires`.
+                    // between, the server parks the request: it answers with the next task queued there.
                     PULL_REQUEST.clone(),
                 )
                 .await
@@ -314,8 +308,8 @@ impl Puller {
             if settled {
                 break;
             }
-            // Answers come within a round trip, or within `expires` for a parked request; a busy server can
-            // take hundreds of milliseconds for either. Only a connection that lost them runs out the patience.
+            // Answers come within a round trip; a busy server can take hundreds of milliseconds. A parked pull
+            // (another claim took its task) answers when the next task comes, or runs out the patience.
             let message = match tokio::time::timeout(ANSWER_PATIENCE, answers.next()).await {
                 Ok(Some(message)) => message,
                 Ok(None) | Err(_) => break,
