@@ -15,13 +15,9 @@ use super::{
     Claim, MAX_WAIT, TaskChange, TaskQueue,
     checks::capable,
     delivery::Queued,
-    puller::Delivery,
+    puller::{Delivery, Look},
     transitions::{self, Claimed},
 };
-
-/// Extra looks a woken claim takes when it found nothing, and the pause before each.
-const SECOND_LOOKS: u32 = 2;
-const SECOND_LOOK_AFTER: Duration = Duration::from_micros(300);
 
 impl TaskQueue {
     /// Claims the next task chat `chat_id` (with `capabilities`) can do, waiting up to `wait` for one.
@@ -40,13 +36,17 @@ impl TaskQueue {
         let mut stopping = self.stopping.subscribe();
         let deadline = tokio::time::Instant::now() + wait;
         let mut changes = Vec::new();
-        let mut second_looks = 0;
+        // Woken by a task being queued: the next look waits a moment for the stream to store it.
+        let mut woken = false;
         loop {
             // Registered before looking, so a task queued in between still wakes this claim.
             let arrival = self.puller.arrivals().notified();
             tokio::pin!(arrival);
             arrival.as_mut().enable();
-            let (claim, mut more) = self.claim_once(chat_id, capabilities, now_ms()).await?;
+            let look = if woken { Look::Expecting } else { Look::Now };
+            let (claim, mut more) = self
+                .claim_once(chat_id, capabilities, now_ms(), look)
+                .await?;
             changes.append(&mut more);
             if claim.is_some() {
                 return Ok((claim, changes));
@@ -55,20 +55,10 @@ impl TaskQueue {
             if now >= deadline || self.is_stopping() {
                 return Ok((None, changes));
             }
-            if second_looks > 0 {
-                // Woken by a publication the stream may not have stored yet: look again in a moment.
-                second_looks -= 1;
-                tokio::time::sleep(SECOND_LOOK_AFTER).await;
-                continue;
-            }
             // Retries after a back-off and lapsed deliveries publish nothing: look again at least every second.
             let nap = (deadline - now).min(Duration::from_secs(1));
             tokio::select! {
-                woken = tokio::time::timeout(nap, arrival) => {
-                    if woken.is_ok() {
-                        second_looks = SECOND_LOOKS;
-                    }
-                }
+                arrived = tokio::time::timeout(nap, arrival) => woken = arrived.is_ok(),
                 // The node stops: the claim ends empty-handed now, not after its wait.
                 _ = stopping.wait_for(|stop| *stop) => return Ok((None, changes)),
             }
@@ -80,11 +70,12 @@ impl TaskQueue {
         chat_id: &str,
         capabilities: &[String],
         now_ms: u64,
+        look: Look,
     ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
         if self.is_stopping() {
             return Ok((None, Vec::new()));
         }
-        let deliveries = self.puller.pull().await?;
+        let deliveries = self.puller.pull(look).await?;
         let mut first_error = None;
         let mut claimed = None;
         let mut changes = Vec::new();
@@ -202,7 +193,7 @@ impl TaskQueue {
         // The completion and the claim overlap: one round trip per task for a worker loop, not two.
         let (completed, claimed) = tokio::join!(
             self.complete(chat_id, task_id, result, now_ms),
-            self.claim_once(chat_id, capabilities, now_ms)
+            self.claim_once(chat_id, capabilities, now_ms, Look::Now)
         );
         let (task, recorded, mut changes) = match completed {
             Ok(completed) => completed,
@@ -229,7 +220,10 @@ impl TaskQueue {
         // The overlapping claim could not see the tasks this very completion released (its dependents): when
         // it found nothing and the completion released some, claim once more.
         if next.is_none() && changes.iter().any(|change| change.what == "released") {
-            match self.claim_once(chat_id, capabilities, now_ms).await {
+            match self
+                .claim_once(chat_id, capabilities, now_ms, Look::Now)
+                .await
+            {
                 Ok((claim_opt, mut more)) => {
                     changes.append(&mut more);
                     next = claim_opt;
