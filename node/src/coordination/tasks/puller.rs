@@ -25,15 +25,38 @@ use shim_protocol::{WireError, messages::Priority, subject};
 use tracing::warn;
 
 use super::{STREAM, provision::consumer_name, unavailable};
-use crate::coordination::supervise::{Ended, Supervision};
+use crate::{
+    coordination::supervise::{Ended, Supervision},
+    embedded::version::{PROMPT_PULLS, Version},
+};
 
-/// The body of every pull: one delivery, and an answer at once when nothing waits there. No `expires`: the
-/// server keeps a `no_wait` pull that carries one until it lapses when nothing at all waits (nats-server's
-/// `processNextMsgRequest`), so with `expires` at 100 ms a claim that took a task of its own priority waited out
-/// every empty priority above it, and dispatch-to-claim p99 at 500 tasks/s was 70 ms (docs/performance.md). A
-/// pull is parked only when another claim takes the task it saw first; it then answers with the next task
-/// queued there.
+/// The body of a pull on a server that answers promptly ([`PROMPT_PULLS`] or later): one delivery, and an answer
+/// at once when nothing waits there. No `expires`: the server keeps a `no_wait` pull that carries one until it
+/// lapses when nothing at all waits (nats-server's `processNextMsgRequest`), so with `expires` at 100 ms a claim
+/// that took a task of its own priority waited out every empty priority above it, and dispatch-to-claim p99 at
+/// 500 tasks/s was 70 ms (docs/performance.md). A pull that loses its task to another claim at the same moment
+/// is answered at once too.
 static PULL_REQUEST: Bytes = Bytes::from_static(br#"{"batch":1,"no_wait":true}"#);
+/// How long an older server keeps a pull it could not answer at once.
+const KEPT_PULL_EXPIRES: Duration = Duration::from_millis(100);
+/// The body of a pull on an older server: there a pull that loses its task to another claim is kept until the
+/// next task comes, so it carries an `expires`, and every empty priority above a claim's task costs it up to
+/// [`KEPT_PULL_EXPIRES`] (docs/cluster.md, "Supported servers").
+static KEPT_PULL_REQUEST: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
+    Bytes::from(format!(
+        r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
+        KEPT_PULL_EXPIRES.as_nanos()
+    ))
+});
+
+/// The body of a plain pull to a server that reports `version`.
+fn pull_request(version: &str) -> Bytes {
+    match Version::parse(version) {
+        Some(version) if version >= PROMPT_PULLS => PULL_REQUEST.clone(),
+        _ => KEPT_PULL_REQUEST.clone(),
+    }
+}
+
 /// How long a pull of a claim woken by a task being queued waits for the stream to store it. A node sees a
 /// task as it is published, a moment before the stream has it: one woken look in ten found nothing yet on
 /// this machine at 500 tasks/s, and looking again after fixed pauses left one in forty waiting for the next
@@ -47,14 +70,14 @@ static EXPECTING_REQUEST: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(
         EXPECTING_EXPIRES.as_nanos()
     ))
 });
-/// How long a claim waits for the answers to its pulls: a wide margin for a busy machine (under load a server
-/// took longer than 20 ms, a former limit, and claims came back empty while tasks waited), and the bound on a
-/// pull the server parked (the task it saw went to another claim) when no other task comes.
+/// How long a claim waits for all the answers to its pulls: a wide margin for a busy machine (under load a
+/// server took longer than 20 ms, a former limit, and claims came back empty while tasks waited). Only answers
+/// a lost connection took run it out.
 const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
 /// How long the background listens for the answers a claim did not wait for (lower priorities than the task it
-/// took, or a parked pull): a parked pull answers with the next task queued on its priority, which goes back
-/// to the queue. Once the background stops listening the server drops the pull (nobody listens on its inbox).
-const PARKED_TIMEOUT: Duration = Duration::from_secs(600);
+/// took); the server answers at once (or within [`KEPT_PULL_EXPIRES`] on an older one), so this only gives up on
+/// answers a lost connection took.
+const PARKED_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often every priority is asked, hint or not.
 const FULL_PULL_EVERY: Duration = Duration::from_secs(1);
 /// How long after its last sign a priority that answered "nothing waiting" is still asked.
@@ -142,6 +165,8 @@ fn slot(priority: Priority) -> usize {
 #[derive(Debug)]
 pub(super) struct Puller {
     client: Client,
+    /// The body of a plain pull, for the server's version.
+    plain_request: Bytes,
     /// Per priority, highest first: signs that a task may wait there...
     signs: [AtomicU64; 4],
     /// ...and how many of them a pull had seen when it found the priority empty.
@@ -163,6 +188,7 @@ impl Puller {
         supervision: &Supervision,
     ) -> anyhow::Result<Arc<Puller>> {
         let puller = Arc::new(Puller {
+            plain_request: pull_request(&client.server_info().version),
             client: client.clone(),
             signs: std::array::from_fn(|_| AtomicU64::new(1)),
             empty_at: std::array::from_fn(|_| AtomicU64::new(0)),
@@ -317,15 +343,14 @@ impl Puller {
             let body = if look == Look::Expecting && self.announced_lately(*priority) {
                 EXPECTING_REQUEST.clone()
             } else {
-                PULL_REQUEST.clone()
+                self.plain_request.clone()
             };
             self.client
                 .publish_with_reply(
                     subject::js_consumer_next(STREAM, &consumer_name(*priority)),
                     // Status answers come to the reply subject: its last token says which priority was empty.
                     format!("{inbox}.{}", priority.as_str()),
-                    // `no_wait` answers at once when nothing waits. When another claim takes the last task in
-                    // between, the server parks the request: it answers with the next task queued there.
+                    // `no_wait` answers at once when nothing waits, or when another claim took the task first.
                     body,
                 )
                 .await
@@ -333,6 +358,7 @@ impl Puller {
         }
         let mut pending: Vec<Priority> = asked.iter().map(|(priority, _)| *priority).collect();
         let mut deliveries = Vec::new();
+        let patience = tokio::time::Instant::now() + ANSWER_PATIENCE;
         while !pending.is_empty() {
             // Done once the best delivery is known: every priority above it has answered.
             let settled = deliveries.iter().any(|delivery: &Delivery| {
@@ -341,9 +367,9 @@ impl Puller {
             if settled {
                 break;
             }
-            // Answers come within a round trip; a busy server can take hundreds of milliseconds. A parked pull
-            // (another claim took its task) answers when the next task comes, or runs out the patience.
-            let message = match tokio::time::timeout(ANSWER_PATIENCE, answers.next()).await {
+            // Answers come within a round trip (or `expires`); a busy server can take hundreds of milliseconds.
+            // Only a connection that lost them runs out the patience, one bound for all the answers.
+            let message = match tokio::time::timeout_at(patience, answers.next()).await {
                 Ok(Some(message)) => message,
                 Ok(None) | Err(_) => break,
             };
@@ -452,6 +478,17 @@ enum Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pulls_carry_an_expires_only_on_servers_that_keep_a_pull_that_lost_its_task() {
+        let expires =
+            |version: &str| String::from_utf8_lossy(&pull_request(version)).contains("expires");
+        assert!(!expires("2.14.6"));
+        assert!(!expires("2.15.0-RC.1"));
+        assert!(expires("2.12.8"));
+        assert!(expires("2.10.26"));
+        assert!(expires("not a version"));
+    }
 
     #[test]
     fn priority_and_delivery_count_are_read_from_both_ack_subject_formats() {
