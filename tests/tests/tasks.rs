@@ -1562,3 +1562,57 @@ async fn a_claim_is_not_held_by_empty_priorities_above_its_task() {
         "every empty priority answered at once: {statuses:?}"
     );
 }
+
+#[tokio::test]
+async fn a_claim_that_cannot_do_the_waiting_task_does_not_spin_on_it() {
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    queue
+        .dispatch(
+            DispatchTaskRequest {
+                chat_id: "queue-supervisor".to_owned(),
+                title: "train".to_owned(),
+                instructions: "needs a gpu".to_owned(),
+                capabilities: vec!["gpu".to_owned()],
+                ..DispatchTaskRequest::default()
+            },
+            shim_actors::now_ms(),
+        )
+        .await
+        .expect("dispatches");
+    // A worker without the capability waits two seconds; the task is not for it.
+    let (claim, _) = queue
+        .claim(
+            "queue-worker",
+            &["rust".to_owned()],
+            Duration::from_secs(2),
+            shim_actors::now_ms,
+        )
+        .await
+        .expect("claims");
+    assert!(claim.is_none());
+    let js = async_nats::jetstream::new(
+        shim_node::nats::connect(&nats.url(), "queue-test", false, None)
+            .await
+            .expect("connects"),
+    );
+    let mut consumer: async_nats::jetstream::consumer::PullConsumer = js
+        .get_stream("SHIM_TASKS")
+        .await
+        .expect("the queue stream")
+        .get_consumer("tasks-normal")
+        .await
+        .expect("the normal consumer");
+    let deliveries = consumer
+        .info()
+        .await
+        .expect("consumer info")
+        .delivered
+        .consumer_sequence;
+    // Looked at when it came, then again at most every 50 ms (and on the second's tick): not thousands of
+    // times, handed back and taken again by the same claim at once.
+    assert!(
+        deliveries <= 60,
+        "the claim took the task it cannot do {deliveries} times in 2 s"
+    );
+}
