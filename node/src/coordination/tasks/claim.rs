@@ -24,6 +24,23 @@ use super::{
 /// claim took and handed back the same task 7,210 times in two seconds.
 const PASSED_OVER_PAUSE: Duration = Duration::from_millis(50);
 
+/// What one look at the queue found.
+struct Looked {
+    claim_opt: Option<Claim>,
+    changes: Vec<TaskChange>,
+    /// It handed back a task the worker cannot do (capabilities).
+    passed_over: bool,
+}
+
+/// What became of one delivery.
+enum Taken {
+    Claimed(Box<Claim>),
+    /// A task the worker cannot do, handed back.
+    PassedOver,
+    /// Handed back or dropped for another reason (not for anyone now, unreadable, gone).
+    Left,
+}
+
 impl TaskQueue {
     /// Claims the next task chat `chat_id` (with `capabilities`) can do, waiting up to `wait` for one.
     ///
@@ -49,19 +66,18 @@ impl TaskQueue {
             tokio::pin!(arrival);
             arrival.as_mut().enable();
             let look = if woken { Look::Expecting } else { Look::Now };
-            let mut passed_over = false;
-            let (claim, mut more) = self
-                .claim_once_noting(chat_id, capabilities, now_ms(), look, &mut passed_over)
+            let mut looked = self
+                .claim_once(chat_id, capabilities, now_ms(), look)
                 .await?;
-            changes.append(&mut more);
-            if claim.is_some() {
-                return Ok((claim, changes));
+            changes.append(&mut looked.changes);
+            if looked.claim_opt.is_some() {
+                return Ok((looked.claim_opt, changes));
             }
             let now = tokio::time::Instant::now();
             if now >= deadline || self.is_stopping() {
                 return Ok((None, changes));
             }
-            if passed_over {
+            if looked.passed_over {
                 tokio::select! {
                     _ = tokio::time::sleep((deadline - now).min(PASSED_OVER_PAUSE)) => {}
                     _ = stopping.wait_for(|stop| *stop) => return Ok((None, changes)),
@@ -79,57 +95,42 @@ impl TaskQueue {
         }
     }
 
-    pub(super) async fn claim_once(
+    /// Looks once: pulls, and takes the best delivery this worker can do.
+    async fn claim_once(
         &self,
         chat_id: &str,
         capabilities: &[String],
         now_ms: u64,
         look: Look,
-    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
-        self.claim_once_noting(chat_id, capabilities, now_ms, look, &mut false)
-            .await
-    }
-
-    /// [`claim_once`](Self::claim_once), setting `passed_over` when it handed back a task it cannot do.
-    async fn claim_once_noting(
-        &self,
-        chat_id: &str,
-        capabilities: &[String],
-        now_ms: u64,
-        look: Look,
-        passed_over: &mut bool,
-    ) -> Result<(Option<Claim>, Vec<TaskChange>), WireError> {
+    ) -> Result<Looked, WireError> {
+        let mut looked = Looked {
+            claim_opt: None,
+            changes: Vec::new(),
+            passed_over: false,
+        };
         if self.is_stopping() {
-            return Ok((None, Vec::new()));
+            return Ok(looked);
         }
         let deliveries = self.puller.pull(look).await?;
         let mut first_error = None;
-        let mut claimed = None;
-        let mut changes = Vec::new();
         for delivery in deliveries {
-            if claimed.is_some() {
+            if looked.claim_opt.is_some() {
                 self.puller.hand_back(&delivery.ack_subject, None).await;
                 continue;
             }
             match self
-                .take(
-                    delivery,
-                    chat_id,
-                    capabilities,
-                    now_ms,
-                    &mut changes,
-                    passed_over,
-                )
+                .take(delivery, chat_id, capabilities, now_ms, &mut looked.changes)
                 .await
             {
-                Ok(claim) => claimed = claim,
+                Ok(Taken::Claimed(claim)) => looked.claim_opt = Some(*claim),
+                Ok(Taken::PassedOver) => looked.passed_over = true,
+                Ok(Taken::Left) => {}
                 Err(error) => first_error = first_error.or(Some(error)),
             }
         }
-        match (claimed, first_error) {
-            (Some(claim), _) => Ok((Some(claim), changes)),
-            (None, Some(error)) => Err(error),
-            (None, None) => Ok((None, changes)),
+        match first_error {
+            Some(error) if looked.claim_opt.is_none() => Err(error),
+            _ => Ok(looked),
         }
     }
 
@@ -141,8 +142,7 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
         changes: &mut Vec<TaskChange>,
-        passed_over: &mut bool,
-    ) -> Result<Option<Claim>, WireError> {
+    ) -> Result<Taken, WireError> {
         let ack = Some(delivery.ack_subject.as_str());
         let Ok(queued) = serde_json::from_slice::<Queued>(&delivery.payload) else {
             warn!(
@@ -150,12 +150,11 @@ impl TaskQueue {
                 "dropped an unreadable message from the task queue"
             );
             self.settle(ack, jetstream::AckKind::Term).await;
-            return Ok(None);
+            return Ok(Taken::Left);
         };
         if !capable(&queued.task.capabilities, capabilities) {
-            *passed_over = true;
             self.settle(ack, jetstream::AckKind::Nak(None)).await;
-            return Ok(None);
+            return Ok(Taken::PassedOver);
         }
         let task_id = queued.task.task_id.clone();
         // The record as queued is tried first; a conflict, or a refusal on it, reads the record.
@@ -192,7 +191,7 @@ impl TaskQueue {
                     what: "claimed",
                     task: task.clone(),
                 });
-                Ok(Some(Claim::new(task, &before)))
+                Ok(Taken::Claimed(Box::new(Claim::new(task, &before))))
             }
             Ok((_, false)) => {
                 if let Claimed::Dead(reason) = decision {
@@ -202,11 +201,11 @@ impl TaskQueue {
                     changes.extend(dead);
                 }
                 self.settle(ack, jetstream::AckKind::Term).await;
-                Ok(None)
+                Ok(Taken::Left)
             }
             Err(WireError::NotFound { .. }) => {
                 self.settle(ack, jetstream::AckKind::Term).await;
-                Ok(None)
+                Ok(Taken::Left)
             }
             Err(error) => {
                 self.settle(ack, jetstream::AckKind::Nak(None)).await;
@@ -235,7 +234,11 @@ impl TaskQueue {
             Ok(completed) => completed,
             Err(error) => {
                 // Do not leave a task claimed for a worker that is told its call failed.
-                if let Ok((Some(claim), _)) = &claimed {
+                if let Ok(Looked {
+                    claim_opt: Some(claim),
+                    ..
+                }) = &claimed
+                {
                     let _ = self.unclaim(claim, now_ms).await;
                 }
                 return Err(error);
@@ -244,9 +247,9 @@ impl TaskQueue {
         // The completion stands whatever the claim does: a claim that fails is reported as no next task (the
         // worker claims again, as its loop does when none is handed over).
         let mut next = match claimed {
-            Ok((next, mut more)) => {
-                changes.append(&mut more);
-                next
+            Ok(mut looked) => {
+                changes.append(&mut looked.changes);
+                looked.claim_opt
             }
             Err(error) => {
                 warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next");
@@ -260,9 +263,9 @@ impl TaskQueue {
                 .claim_once(chat_id, capabilities, now_ms, Look::Now)
                 .await
             {
-                Ok((claim_opt, mut more)) => {
-                    changes.append(&mut more);
-                    next = claim_opt;
+                Ok(mut looked) => {
+                    changes.append(&mut looked.changes);
+                    next = looked.claim_opt;
                 }
                 Err(error) => {
                     warn!(%error, %chat_id, %task_id, "completed a task but failed to claim the next")

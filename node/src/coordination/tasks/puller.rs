@@ -30,46 +30,40 @@ use crate::{
     embedded::version::{PROMPT_PULLS, Version},
 };
 
-/// The body of a pull on a server that answers promptly ([`PROMPT_PULLS`] or later): one delivery, and an answer
-/// at once when nothing waits there. No `expires`: the server keeps a `no_wait` pull that carries one until it
-/// lapses when nothing at all waits (nats-server's `processNextMsgRequest`), so with `expires` at 100 ms a claim
-/// that took a task of its own priority waited out every empty priority above it, and dispatch-to-claim p99 at
-/// 500 tasks/s was 70 ms (docs/performance.md). A pull that loses its task to another claim at the same moment
-/// is answered at once too.
-static PULL_REQUEST: Bytes = Bytes::from_static(br#"{"batch":1,"no_wait":true}"#);
-/// How long an older server keeps a pull it could not answer at once.
+/// How long an older server keeps a plain pull it could not answer at once (see [`plain_expires`]).
 const KEPT_PULL_EXPIRES: Duration = Duration::from_millis(100);
-/// The body of a pull on an older server: there a pull that loses its task to another claim is kept until the
-/// next task comes, so it carries an `expires`, and every empty priority above a claim's task costs it up to
-/// [`KEPT_PULL_EXPIRES`] (docs/cluster.md, "Supported servers").
-static KEPT_PULL_REQUEST: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
-    Bytes::from(format!(
-        r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
-        KEPT_PULL_EXPIRES.as_nanos()
-    ))
-});
-
-/// The body of a plain pull to a server that reports `version`.
-fn pull_request(version: &str) -> Bytes {
-    match Version::parse(version) {
-        Some(version) if version >= PROMPT_PULLS => PULL_REQUEST.clone(),
-        _ => KEPT_PULL_REQUEST.clone(),
-    }
-}
-
 /// How long a pull of a claim woken by a task being queued waits for the stream to store it. A node sees a
 /// task as it is published, a moment before the stream has it: one woken look in ten found nothing yet on
 /// this machine at 500 tasks/s, and looking again after fixed pauses left one in forty waiting for the next
 /// task to wake a claim (dispatch-to-claim p95 1.8 ms, p99 2.9 ms; performance.md).
 const EXPECTING_EXPIRES: Duration = Duration::from_millis(5);
-/// The body of such a pull, to a priority announced lately: the server keeps it until a task is there (at
-/// once when one is already) or [`EXPECTING_EXPIRES`] lapse.
-static EXPECTING_REQUEST: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
-    Bytes::from(format!(
-        r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
-        EXPECTING_EXPIRES.as_nanos()
-    ))
-});
+
+/// The `expires` of a plain pull to a server that reports `version`. None from [`PROMPT_PULLS`] on: the server
+/// keeps a `no_wait` pull that carries one until it lapses when nothing at all waits (nats-server's
+/// `processNextMsgRequest`), so with 100 ms a claim that took a task of its own priority waited out every empty
+/// priority above it, and dispatch-to-claim p99 at 500 tasks/s was 70 ms (docs/performance.md). An older
+/// server keeps a pull that lost its task to another claim until the next task comes, so there it carries
+/// [`KEPT_PULL_EXPIRES`], and every empty priority above a claim's task costs it that long (docs/cluster.md,
+/// "Supported servers").
+fn plain_expires(version: &str) -> Option<Duration> {
+    match Version::parse(version) {
+        Some(version) if version >= PROMPT_PULLS => None,
+        _ => Some(KEPT_PULL_EXPIRES),
+    }
+}
+
+/// The body of a pull: one delivery, an answer at once when nothing waits there (unless `expires_opt` says how
+/// long the server may keep it for a task to come).
+fn pull_body(expires_opt: Option<Duration>) -> Bytes {
+    Bytes::from(match expires_opt {
+        None => r#"{"batch":1,"no_wait":true}"#.to_owned(),
+        Some(expires) => format!(
+            r#"{{"batch":1,"no_wait":true,"expires":{}}}"#,
+            expires.as_nanos()
+        ),
+    })
+}
+
 /// How long a claim waits for all the answers to its pulls: a wide margin for a busy machine (under load a
 /// server took longer than 20 ms, a former limit, and claims came back empty while tasks waited). Only answers
 /// a lost connection took run it out.
@@ -167,6 +161,9 @@ pub(super) struct Puller {
     client: Client,
     /// The body of a plain pull, for the server's version.
     plain_request: Bytes,
+    /// The body of a woken claim's pull to a priority announced lately: the server keeps it until a task is
+    /// there (at once when one is already) or [`EXPECTING_EXPIRES`] lapse.
+    expecting_request: Bytes,
     /// Per priority, highest first: signs that a task may wait there...
     signs: [AtomicU64; 4],
     /// ...and how many of them a pull had seen when it found the priority empty.
@@ -188,7 +185,8 @@ impl Puller {
         supervision: &Supervision,
     ) -> anyhow::Result<Arc<Puller>> {
         let puller = Arc::new(Puller {
-            plain_request: pull_request(&client.server_info().version),
+            plain_request: pull_body(plain_expires(&client.server_info().version)),
+            expecting_request: pull_body(Some(EXPECTING_EXPIRES)),
             client: client.clone(),
             signs: std::array::from_fn(|_| AtomicU64::new(1)),
             empty_at: std::array::from_fn(|_| AtomicU64::new(0)),
@@ -341,7 +339,7 @@ impl Puller {
         };
         for (priority, _) in &asked {
             let body = if look == Look::Expecting && self.announced_lately(*priority) {
-                EXPECTING_REQUEST.clone()
+                self.expecting_request.clone()
             } else {
                 self.plain_request.clone()
             };
@@ -481,13 +479,16 @@ mod tests {
 
     #[test]
     fn pulls_carry_an_expires_only_on_servers_that_keep_a_pull_that_lost_its_task() {
-        let expires =
-            |version: &str| String::from_utf8_lossy(&pull_request(version)).contains("expires");
-        assert!(!expires("2.14.6"));
-        assert!(!expires("2.15.0-RC.1"));
-        assert!(expires("2.12.8"));
-        assert!(expires("2.10.26"));
-        assert!(expires("not a version"));
+        assert_eq!(plain_expires("2.14.6"), None);
+        assert_eq!(plain_expires("2.15.0-RC.1"), None);
+        assert_eq!(plain_expires("2.12.8"), Some(KEPT_PULL_EXPIRES));
+        assert_eq!(plain_expires("2.10.26"), Some(KEPT_PULL_EXPIRES));
+        assert_eq!(plain_expires("not a version"), Some(KEPT_PULL_EXPIRES));
+        assert_eq!(&pull_body(None)[..], br#"{"batch":1,"no_wait":true}"#);
+        assert_eq!(
+            &pull_body(Some(EXPECTING_EXPIRES))[..],
+            br#"{"batch":1,"no_wait":true,"expires":5000000}"#
+        );
     }
 
     #[test]
