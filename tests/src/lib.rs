@@ -47,7 +47,7 @@ pub use nats_cluster::NatsCluster;
 pub use nats_server::{NatsOptions, NatsServer};
 pub use node::TestNode;
 pub use node_process::{
-    NodeProcess, embedded_auth, percentiles, wait_for_embedded_node, wait_for_node,
+    NodeProcess, embedded_auth, percentiles, quantiles, wait_for_embedded_node, wait_for_node,
     wait_for_node_gone,
 };
 pub use sessions::plant_sessions;

@@ -187,10 +187,15 @@ async fn wait_for(
 }
 
 /// Returns the 50th and 99th percentiles of `samples`.
-pub fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration) {
+pub fn percentiles(samples: Vec<Duration>) -> (Duration, Duration) {
+    let [p50, p99] = quantiles(samples, [0.50, 0.99]);
+    (p50, p99)
+}
+
+/// Returns the given quantiles (0 to 1) of `samples`, nearest rank below.
+pub fn quantiles<const N: usize>(mut samples: Vec<Duration>, wanted: [f64; N]) -> [Duration; N] {
     samples.sort_unstable();
-    let at = |quantile: f64| {
+    wanted.map(|quantile| {
         samples[((samples.len() as f64 * quantile) as usize).min(samples.len() - 1)]
-    };
-    (at(0.50), at(0.99))
+    })
 }
