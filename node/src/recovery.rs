@@ -1,8 +1,9 @@
 //! Workflow C, recovery by itself: a chat of this node found interrupted is recovered once, at once.
 //!
 //! **Found** two ways. Its process (the `shim-node mcp` server that speaks for it, described at its session
-//! start: pid, start time, boot id) is checked every second on this machine ([`Timing`]); once it has exited,
-//! and no session end came within the grace (2 s), the chat was interrupted (`process_exited`). A chat whose
+//! start: pid, start time, boot id) is checked on this machine every `recovery_check_ms` ([`Timing`]); once it
+//! has exited, and no session end came within the grace (`recovery_grace_ms`), the chat was interrupted
+//! (`process_exited`). A chat whose
 //! process this machine cannot see (another machine's, or off Linux) is found by the registry's heartbeat
 //! timeout instead:
 //! the sweep reports it silent, and it is recovered unless a process of it still runs here
@@ -450,6 +451,14 @@ impl Recovery {
         {
             return Ok(refused);
         }
+        // Told again (or by a second node) while taken on: answered before reading its tasks.
+        match self.noticed.lock() {
+            Ok(noticed) if noticed.contains(&chat_id) => {
+                return Ok(ChatSilentReply { recovering: true });
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(refused),
+        }
         task_ids.sort();
         task_ids.dedup();
         let mut handed_back = match pieces.tasks_opt.as_ref() {
@@ -457,23 +466,31 @@ impl Recovery {
             None => Vec::new(),
         };
         handed_back.retain(|task| was_handed_back_by(task, &chat_id));
-        // Told twice, or by two nodes: taken on once.
-        if !self
-            .noticed
-            .lock()
-            .is_ok_and(|mut noticed| noticed.insert(chat_id.clone()))
-        {
-            return Ok(ChatSilentReply { recovering: true });
+        // Told twice at once, or by two nodes: taken on once.
+        match self.noticed.lock() {
+            Ok(mut noticed) => {
+                if !noticed.insert(chat_id.clone()) {
+                    return Ok(ChatSilentReply { recovering: true });
+                }
+            }
+            Err(_) => return Ok(refused),
         }
         // The silence quoted is the registry's, never more than the finder said.
         let silent_s = shim_actors::now_ms().saturating_sub(entry.last_heartbeat_ms) / 1000;
-        self.coordination.tell_recovery(Silent {
-            chat_id,
+        let taken_on = self.coordination.tell_recovery(Silent {
+            chat_id: chat_id.clone(),
             node_id: self.node_id.clone(),
             handed_back,
             silent_for: Duration::from_secs(silent_for_s.min(silent_s)),
             found_by: cut(&found_by, TITLE_CHARS),
         });
+        if !taken_on {
+            // Recovery is not running (the node stops): a later notice may be taken on.
+            if let Ok(mut noticed) = self.noticed.lock() {
+                noticed.remove(&chat_id);
+            }
+            return Ok(refused);
+        }
         Ok(ChatSilentReply { recovering: true })
     }
 

@@ -62,7 +62,7 @@ pub async fn sweep(
                     // tells the supervisors of the tasks just handed back), or, for another node's chat,
                     // tells that node, which holds the chat's checkpoints.
                     if transition.from.is_present() {
-                        coordination.tell_recovery(Silent {
+                        let _ = coordination.tell_recovery(Silent {
                             chat_id: transition.entry.chat_id.clone(),
                             node_id: transition.entry.node_id.clone(),
                             handed_back,
@@ -152,12 +152,13 @@ impl Coordination {
     }
 
     /// Hands a chat found silent to the node's recovery.
-    pub(crate) fn tell_recovery(&self, silent: Silent) {
-        if let Ok(slot) = self.silent_tx.lock()
-            && let Some(sender) = slot.as_ref()
-        {
-            let _ = sender.send(silent);
-        }
+    /// Returns whether the node's recovery got it (false when it is not running).
+    pub(crate) fn tell_recovery(&self, silent: Silent) -> bool {
+        self.silent_tx
+            .lock()
+            .ok()
+            .and_then(|slot| slot.as_ref().map(|sender| sender.send(silent).is_ok()))
+            .unwrap_or(false)
     }
 
     /// Ends every waiting claim and read of this node now (they answer empty-handed), and every later one: the
