@@ -180,6 +180,16 @@ pub async fn provision(
     }
 }
 
+/// How the session bucket is made (one record per chat, kept for the analytics retention).
+pub fn sessions_bucket_spec(settings: &AnalyticsSettings) -> crate::coordination::kv::BucketSpec {
+    crate::coordination::kv::BucketSpec {
+        name: subject::SESSIONS_BUCKET.to_owned(),
+        history: 1,
+        max_age: settings.max_age(),
+        replicas: settings.copies(),
+    }
+}
+
 impl Analytics {
     /// Opens the store: provisions the stream and opens (or creates) the session bucket.
     pub async fn open(
@@ -190,16 +200,8 @@ impl Analytics {
     ) -> anyhow::Result<Analytics> {
         let js = jetstream::new(client);
         provision(&js, &settings).await?;
-        let store = crate::coordination::kv::open_bucket(
-            &js,
-            &crate::coordination::kv::BucketSpec {
-                name: subject::SESSIONS_BUCKET.to_owned(),
-                history: 1,
-                max_age: settings.max_age(),
-                replicas: settings.copies(),
-            },
-        )
-        .await?;
+        let store =
+            crate::coordination::kv::open_bucket(&js, &sessions_bucket_spec(&settings)).await?;
         let rollups = Rollups::open(&js, &settings).await?;
         let leases = Leases::open(&js, settings.copies(), emitter.clone()).await?;
         Ok(Analytics {

@@ -5,18 +5,16 @@
 use serde_json::Value;
 
 /// Writes `records` (session records as JSON, each with its `chat_id`) into the session bucket of the
-/// nats-server at `url`, creating the bucket as the node would find it.
+/// nats-server at `url`, creating the bucket as a node with the default settings makes it.
 pub async fn plant_sessions(url: &str, records: &[Value]) {
     let client = async_nats::connect(url).await.expect("connects");
     let js = async_nats::jetstream::new(client);
-    let bucket = js
-        .create_key_value(async_nats::jetstream::kv::Config {
-            bucket: shim_protocol::subject::SESSIONS_BUCKET.to_owned(),
-            history: 1,
-            ..Default::default()
-        })
-        .await
-        .expect("the session bucket");
+    let bucket = shim_node::coordination::kv::open_bucket(
+        &js,
+        &shim_node::analytics::sessions_bucket_spec(&Default::default()),
+    )
+    .await
+    .expect("the session bucket");
     for record in records {
         let chat_id = record["chat_id"].as_str().expect("a chat id").to_owned();
         bucket
