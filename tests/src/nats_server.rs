@@ -85,6 +85,29 @@ impl NatsServer {
             .map(|port| format!("http://127.0.0.1:{port}"))
     }
 
+    /// `/varz` of a server started with [`NatsOptions::monitoring`] (HTTP/1.0, so the body comes whole, not
+    /// chunked).
+    pub fn varz(&self) -> serde_json::Value {
+        use std::io::{Read, Write};
+        let url = self.monitoring_url().expect("monitoring on");
+        let addr = url.trim_start_matches("http://");
+        let mut stream = std::net::TcpStream::connect(addr).expect("monitoring answers");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        stream
+            .write_all(format!("GET /varz HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
+            .expect("request");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("response");
+        let (head, body) = response.split_once("\r\n\r\n").expect("a response");
+        assert!(
+            head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
+            "{head}"
+        );
+        serde_json::from_str(body).expect("varz is JSON")
+    }
+
     /// Stops the server from answering anything (SIGSTOP, as an overloaded or swapped-out machine would) until
     /// the returned guard is dropped (SIGCONT).
     pub fn pause(&self) -> Paused {

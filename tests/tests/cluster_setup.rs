@@ -52,11 +52,13 @@ async fn the_cluster_conf_runs_three_servers_that_replicate_jetstream() {
         })
         .await
         .expect("three copies on three servers");
-    js.publish("check.one", "x".into())
-        .await
-        .expect("published")
-        .await
-        .expect("acknowledged by a majority");
+    // A stream just made is answered once its copies have chosen a leader: a moment, which the node waits out
+    // the same way (docs/cluster.md).
+    shim_node::coordination::streams::patiently(|| async {
+        js.publish("check.one", "x".into()).await?.await
+    })
+    .await
+    .expect("acknowledged by a majority");
     let info = stream.cached_info();
     assert_eq!(copies(info.cluster.as_ref()), 3, "{:?}", info.cluster);
 }
@@ -457,6 +459,58 @@ async fn writers_racing_on_a_replicated_bucket_lose_the_race_and_never_fail() {
         "{} writes failed instead of losing the race: {:?}",
         failures.len(),
         &failures[..failures.len().min(5)]
+    );
+}
+
+/// A bucket nobody answers for yet (on a cluster: just made, or between leaders; here its stream is removed and
+/// made again while a write waits) is tried again for a moment rather than reported unavailable, which is what
+/// failed the racing writers above on a slow machine; a bucket that stays gone fails once that moment is spent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_waits_for_a_bucket_nobody_answers_for_yet() {
+    use shim_node::coordination::{
+        bucket::{Bucket, BucketError, Current},
+        kv::{BucketSpec, open_bucket},
+    };
+    let nats = NatsServer::start_with(&shim_tests::NatsOptions {
+        monitoring: true,
+        ..shim_tests::NatsOptions::default()
+    });
+    let js = jetstream::new(async_nats::connect(nats.url()).await.expect("connects"));
+    let spec = BucketSpec {
+        name: "patient".to_owned(),
+        history: 1,
+        max_age: Duration::ZERO,
+        replicas: 1,
+    };
+    let bucket: Bucket<u64> = Bucket::new(open_bucket(&js, &spec).await.expect("opens"), "test");
+    js.delete_stream("KV_patient").await.expect("removed");
+
+    let error = bucket
+        .write("key", &1, None)
+        .await
+        .expect_err("nobody answers for a bucket that stays gone");
+    assert!(matches!(error, BucketError::Unavailable { .. }), "{error}");
+
+    let in_msgs = |server: &NatsServer| server.varz()["in_msgs"].as_u64().expect("in_msgs");
+    let before = in_msgs(&nats);
+    let writing = tokio::spawn({
+        let bucket = bucket.clone();
+        async move { bucket.write("key", &2, None).await }
+    });
+    // The write was refused once at least: its publish and the read after it reached the server.
+    assert!(
+        wait_until(|| async { in_msgs(&nats) >= before + 2 }, DEADLINE, POLL).await,
+        "the write never reached the server"
+    );
+    open_bucket(&js, &spec).await.expect("made again");
+    let revision = writing
+        .await
+        .expect("the write ends")
+        .expect("written once the bucket answers")
+        .expect("a new key");
+    assert_eq!(
+        bucket.read("key").await.expect("read"),
+        Current::Present { value: 2, revision }
     );
 }
 

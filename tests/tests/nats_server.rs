@@ -2,33 +2,11 @@
 //! node refuses to start a server too old for that and says what it lacks, and `shim-node setup nats-server`
 //! installs the pinned upstream build, once (docs/cluster.md, "Durability" and "Supported servers").
 
-use std::{os::unix::fs::PermissionsExt, path::Path, process::Command, time::Duration};
+use std::{os::unix::fs::PermissionsExt, path::Path, process::Command};
 
 use shim_tests::{NatsOptions, NatsServer, free_port};
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
-
-/// `/varz` of a server started with monitoring on (HTTP/1.0, so the body comes whole, not chunked).
-fn varz(server: &NatsServer) -> serde_json::Value {
-    use std::io::{Read, Write};
-    let url = server.monitoring_url().expect("monitoring on");
-    let addr = url.trim_start_matches("http://");
-    let mut stream = std::net::TcpStream::connect(addr).expect("monitoring answers");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    stream
-        .write_all(format!("GET /varz HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
-        .expect("request");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).expect("response");
-    let (head, body) = response.split_once("\r\n\r\n").expect("a response");
-    assert!(
-        head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
-        "{head}"
-    );
-    serde_json::from_str(body).expect("varz is JSON")
-}
 
 #[test]
 fn the_shipped_conf_syncs_every_acknowledged_write_to_disk() {
@@ -36,7 +14,7 @@ fn the_shipped_conf_syncs_every_acknowledged_write_to_disk() {
         monitoring: true,
         ..NatsOptions::default()
     });
-    let config = &varz(&server)["jetstream"]["config"];
+    let config = &server.varz()["jetstream"]["config"];
     assert_eq!(
         config["sync_always"], true,
         "nats.conf sets sync_interval: always; the server reports {config}"
@@ -48,7 +26,7 @@ fn the_shipped_conf_syncs_every_acknowledged_write_to_disk() {
         monitoring: true,
         ..NatsOptions::default()
     });
-    let config = &varz(&server)["jetstream"]["config"];
+    let config = &server.varz()["jetstream"]["config"];
     assert_ne!(config["sync_always"], true, "{config}");
     assert_eq!(config["sync_interval"], 1_000_000_000u64, "{config}");
 }

@@ -1,7 +1,8 @@
 //! A typed key-value bucket: JSON values read with their revision, and every write a compare-and-set. Locks,
 //! the chat registry and the task records all change their keys through [`Bucket::update`], one retry policy
 //! for all of them: read, decide, write at the revision read; on a conflict read again, at most [`CAS_TRIES`]
-//! times, then report the key contended.
+//! times, then report the key contended. A bucket nobody answers for yet (on a cluster, just created or
+//! between leaders) is tried again for a moment ([`patiently`]) rather than reported unavailable.
 
 use std::marker::PhantomData;
 
@@ -9,6 +10,8 @@ use async_nats::jetstream::kv::{CreateErrorKind, Operation, Store, UpdateErrorKi
 use bytes::Bytes;
 use serde::{Serialize, de::DeserializeOwned};
 use shim_protocol::WireError;
+
+use super::streams::patiently;
 
 /// Reads and writes of one key before a compare-and-set gives up. Eight: each conflict means another writer
 /// won, so eight in a row only happens under a storm of writers on one key, which is told to retry later.
@@ -217,7 +220,8 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
     /// Creates `key` with `value`; `None` when the key holds a value already (or another writer created it
     /// first).
     pub async fn create(&self, key: &str, value: &T) -> BucketResult<Option<u64>> {
-        match self.store.create(key, self.encode(key, value)?).await {
+        let encoded = self.encode(key, value)?;
+        match patiently(|| self.store.create(key, encoded.clone())).await {
             Ok(revision) => Ok(Some(revision)),
             Err(error) if error.kind() == CreateErrorKind::AlreadyExists || lost_race(&error) => {
                 Ok(None)
@@ -237,11 +241,8 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
         let Some(revision) = revision_opt else {
             return self.create(key, value).await;
         };
-        match self
-            .store
-            .update(key, self.encode(key, value)?, revision)
-            .await
-        {
+        let encoded = self.encode(key, value)?;
+        match patiently(|| self.store.update(key, encoded.clone(), revision)).await {
             Ok(revision) => Ok(Some(revision)),
             Err(error)
                 if error.kind() == UpdateErrorKind::WrongLastRevision || lost_race(&error) =>
@@ -254,8 +255,7 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
 
     /// Deletes `key` if it is still at `revision`.
     pub async fn delete(&self, key: &str, revision: u64) -> BucketResult<()> {
-        self.store
-            .delete_expect_revision(key, Some(revision))
+        patiently(|| self.store.delete_expect_revision(key, Some(revision)))
             .await
             .map_err(|error| self.unavailable(error))
     }

@@ -137,9 +137,12 @@ pub struct Latest {
 /// applied the latest acknowledged write yet answers with the value before it (on a three-server cluster a
 /// completion then found its task not claimed, moments after the claim was acknowledged). Writes are
 /// compare-and-set either way; this keeps what is decided on a read (a refusal, a release) on the latest value.
+/// A bucket nobody answers for yet is given [`super::streams::UNANSWERED_PATIENCE`].
 pub async fn latest(store: &Store, key: &str) -> Result<Option<Latest>, String> {
     if store.stream.cached_info().config.num_replicas <= 1 {
-        let entry = store.entry(key).await.map_err(|error| error.to_string())?;
+        let entry = super::streams::patiently(|| store.entry(key))
+            .await
+            .map_err(|error| error.to_string())?;
         return Ok(entry.map(|entry| Latest {
             operation: entry.operation,
             value: entry.value,
@@ -147,7 +150,8 @@ pub async fn latest(store: &Store, key: &str) -> Result<Option<Latest>, String> 
         }));
     }
     let subject = format!("{}{key}", store.prefix);
-    match store.stream.get_last_raw_message_by_subject(&subject).await {
+    match super::streams::patiently(|| store.stream.get_last_raw_message_by_subject(&subject)).await
+    {
         Ok(message) => Ok(Some(Latest {
             operation: operation_of(&message.headers),
             value: message.payload,

@@ -137,14 +137,15 @@ impl Messages {
             text: text.to_owned(),
             sent_at_ms: now_ms,
         };
-        let payload = serde_json::to_vec(&message).map_err(unavailable)?;
-        let ack = self
-            .js
-            .publish(subject, payload.into())
-            .await
-            .map_err(unavailable)?
-            .await
-            .map_err(unavailable)?;
+        let payload = bytes::Bytes::from(serde_json::to_vec(&message).map_err(unavailable)?);
+        let ack = crate::coordination::streams::patiently(|| async {
+            self.js
+                .publish(subject.clone(), payload.clone())
+                .await?
+                .await
+        })
+        .await
+        .map_err(unavailable)?;
         message.message_id = ack.sequence;
         Ok(message)
     }

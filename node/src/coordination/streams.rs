@@ -1,13 +1,35 @@
 //! Streams at the configured number of copies (`replicas`): created with it, brought to it when they exist
 //! with another count (a node started with new settings applies them), and a server's refusal explained in
-//! plain words. Buckets go through the same checks ([`super::kv`]).
+//! plain words. Buckets go through the same checks ([`super::kv`]). A stream nobody answers for yet (just
+//! created, or between leaders on a cluster) is given a moment ([`patiently`]).
 
-use async_nats::jetstream::{
-    self,
-    context::{CreateStreamError, CreateStreamErrorKind},
-    stream::{Config, Stream},
+use std::time::Duration;
+
+use async_nats::{
+    StatusCode,
+    jetstream::{
+        self,
+        context::{
+            CreateStreamError, CreateStreamErrorKind, PublishError, PublishErrorKind, RequestError,
+            RequestErrorKind,
+        },
+        stream::{Config, DirectGetError, DirectGetErrorKind, Stream},
+    },
 };
+use tokio::time::Instant;
 use tracing::info;
+
+/// How long an operation on a stream nobody answers for is tried again before it fails. On a cluster a stream
+/// just created (or whose leader just changed) is answered on the other servers a moment later, once they
+/// have heard of it: up to tens of milliseconds on a quiet machine, longer on a loaded one. Two seconds covers
+/// that and still fails a stream that is really gone well inside any caller's own deadline.
+pub const UNANSWERED_PATIENCE: Duration = Duration::from_secs(2);
+
+/// The first pause before trying again; each pause doubles, up to [`UNANSWERED_MAX_PAUSE`].
+const UNANSWERED_FIRST_PAUSE: Duration = Duration::from_millis(5);
+
+/// The longest pause between tries.
+const UNANSWERED_MAX_PAUSE: Duration = Duration::from_millis(200);
 
 /// Opens the stream `wanted.name`, creating it with `wanted` when it does not exist; an existing one keeps its
 /// other settings but is brought to `wanted`'s number of copies.
@@ -106,4 +128,126 @@ pub fn check_server_holds(client: &async_nats::Client, replicas: usize) -> anyho
         return Ok(());
     }
     anyhow::bail!("replicas is {replicas}, but {}", not_clustered(replicas))
+}
+
+/// True when `error` says nobody answered for a stream: a publish no stream took ("no stream found"), or a
+/// direct get or JetStream request with no responders. Nothing was stored or read, so trying again is safe.
+pub fn unanswered(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause_opt = Some(error);
+    while let Some(cause) = cause_opt {
+        if let Some(publish) = cause.downcast_ref::<PublishError>()
+            && publish.kind() == PublishErrorKind::StreamNotFound
+        {
+            return true;
+        }
+        if let Some(get) = cause.downcast_ref::<DirectGetError>()
+            && matches!(get.kind(), DirectGetErrorKind::ErrorResponse(status, _) if status == StatusCode::NO_RESPONDERS)
+        {
+            return true;
+        }
+        if let Some(request) = cause.downcast_ref::<RequestError>()
+            && request.kind() == RequestErrorKind::NoResponders
+        {
+            return true;
+        }
+        if let Some(request) = cause.downcast_ref::<async_nats::RequestError>()
+            && request.kind() == async_nats::RequestErrorKind::NoResponders
+        {
+            return true;
+        }
+        cause_opt = cause.source();
+    }
+    false
+}
+
+/// Runs `attempt`, and again after a growing pause while it fails [`unanswered`], for up to
+/// [`UNANSWERED_PATIENCE`]; then returns its last result.
+pub async fn patiently<T, E, F, Fut>(mut attempt: F) -> Result<T, E>
+where
+    E: std::error::Error + 'static,
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+{
+    let deadline = Instant::now() + UNANSWERED_PATIENCE;
+    let mut pause = UNANSWERED_FIRST_PAUSE;
+    loop {
+        match attempt().await {
+            Err(error) if unanswered(&error) && Instant::now() + pause < deadline => {
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(UNANSWERED_MAX_PAUSE);
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use async_nats::jetstream::{
+        context::{PublishError, PublishErrorKind},
+        kv::{UpdateError, UpdateErrorKind},
+    };
+    use tokio::time::Instant;
+
+    use super::{UNANSWERED_PATIENCE, patiently, unanswered};
+
+    /// A kv write whose publish no stream took, wrapped as async-nats 0.51 wraps it.
+    fn no_stream() -> UpdateError {
+        UpdateError::with_source(
+            UpdateErrorKind::Other,
+            PublishError::new(PublishErrorKind::StreamNotFound),
+        )
+    }
+
+    #[test]
+    fn only_a_stream_nobody_answers_for_is_unanswered() {
+        assert!(unanswered(&no_stream()));
+        assert!(!unanswered(&UpdateError::new(UpdateErrorKind::TimedOut)));
+        assert!(!unanswered(&UpdateError::new(
+            UpdateErrorKind::WrongLastRevision
+        )));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_unanswered_stream_is_tried_again_until_it_answers() {
+        let mut tries = 0;
+        let written = patiently(|| {
+            tries += 1;
+            let answered = tries == 4;
+            async move {
+                if answered {
+                    Ok(tries)
+                } else {
+                    Err(no_stream())
+                }
+            }
+        })
+        .await
+        .expect("answered on the fourth try");
+        assert_eq!(written, 4);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn other_failures_are_not_tried_again_and_patience_ends() {
+        let mut tries = 0;
+        let outcome: Result<(), UpdateError> = patiently(|| {
+            tries += 1;
+            async { Err(UpdateError::new(UpdateErrorKind::TimedOut)) }
+        })
+        .await;
+        assert!(outcome.is_err());
+        assert_eq!(tries, 1);
+
+        let started = Instant::now();
+        let outcome: Result<(), UpdateError> = patiently(|| async { Err(no_stream()) }).await;
+        assert!(outcome.is_err());
+        let waited = started.elapsed();
+        assert!(
+            waited <= UNANSWERED_PATIENCE
+                && waited >= UNANSWERED_PATIENCE - Duration::from_millis(200),
+            "{waited:?}"
+        );
+    }
 }

@@ -192,7 +192,9 @@ impl TaskQueue {
         let mut task_id = new_task_id();
         if let Some(key) = &request.idempotency_key {
             let slot = idempotency_slot(key);
-            match self.keys.create(&slot, Bytes::from(task_id.clone())).await {
+            let claimed_slot =
+                super::streams::patiently(|| self.keys.create(&slot, Bytes::from(task_id.clone())));
+            match claimed_slot.await {
                 Ok(_) => {}
                 Err(error)
                     if error.kind()

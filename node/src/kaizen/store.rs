@@ -344,13 +344,14 @@ impl KaizenStore for JetStreamKaizenStore {
             let owned: Vec<(String, UnitRecord)> = units.to_vec();
             let written: Vec<ExperimentResult<()>> = futures::stream::iter(owned)
                 .map(|(chat_id, unit)| async move {
-                    let bytes = serde_json::to_vec(&unit).map_err(store_error)?;
-                    self.units
-                        .store()
-                        .put(unit_key(experiment_id, &chat_id), bytes.into())
-                        .await
-                        .map(|_| ())
-                        .map_err(store_error)
+                    let bytes = bytes::Bytes::from(serde_json::to_vec(&unit).map_err(store_error)?);
+                    let key = unit_key(experiment_id, &chat_id);
+                    crate::coordination::streams::patiently(|| {
+                        self.units.store().put(key.as_str(), bytes.clone())
+                    })
+                    .await
+                    .map(|_| ())
+                    .map_err(store_error)
                 })
                 .buffer_unordered(IN_FLIGHT)
                 .collect()
@@ -392,25 +393,28 @@ impl KaizenStore for JetStreamKaizenStore {
                 Updated::Written { value, .. } => value,
                 Updated::Left(current) => current.into_value().unwrap_or_default(),
             };
-            let bytes = serde_json::to_vec(&set).map_err(store_error)?;
-            self.params
-                .store()
-                .put(format!("{PARAMS}.v.{}", set.version), bytes.into())
-                .await
-                .map_err(store_error)?;
+            let bytes = bytes::Bytes::from(serde_json::to_vec(&set).map_err(store_error)?);
+            let key = format!("{PARAMS}.v.{}", set.version);
+            crate::coordination::streams::patiently(|| {
+                self.params.store().put(key.as_str(), bytes.clone())
+            })
+            .await
+            .map_err(store_error)?;
             Ok(set)
         })
     }
 
     fn audit<'a>(&'a self, entry: &'a AuditEntry) -> StoreFuture<'a, ()> {
         Box::pin(async move {
-            let bytes = serde_json::to_vec(entry).map_err(store_error)?;
-            self.js
-                .publish(self.names.audit_subject.clone(), bytes.into())
-                .await
-                .map_err(store_error)?
-                .await
-                .map_err(store_error)?;
+            let bytes = bytes::Bytes::from(serde_json::to_vec(entry).map_err(store_error)?);
+            crate::coordination::streams::patiently(|| async {
+                self.js
+                    .publish(self.names.audit_subject.clone(), bytes.clone())
+                    .await?
+                    .await
+            })
+            .await
+            .map_err(store_error)?;
             Ok(())
         })
     }

@@ -34,16 +34,17 @@ impl TaskQueue {
             "Nats-Msg-Id",
             format!("{}:{}", task.task_id, task.enqueues).as_str(),
         );
-        self.js
-            .publish_with_headers(
-                subject::tasks_queue(task.priority.as_str()),
-                headers,
-                payload.into(),
-            )
-            .await
-            .map_err(unavailable)?
-            .await
-            .map_err(unavailable)?;
+        let payload = Bytes::from(payload);
+        let queue = subject::tasks_queue(task.priority.as_str());
+        // Tried again while the queue's stream is not answered yet; the message id drops a second copy.
+        crate::coordination::streams::patiently(|| async {
+            self.js
+                .publish_with_headers(queue.clone(), headers.clone(), payload.clone())
+                .await?
+                .await
+        })
+        .await
+        .map_err(unavailable)?;
         // Other nodes see the publication itself.
         self.puller.mark(task.priority);
         Ok(())
@@ -75,16 +76,13 @@ impl TaskQueue {
             "Nats-Msg-Id",
             format!("{}:dead:{}", task.task_id, task.enqueues).as_str(),
         );
-        let published = async {
+        let letter = Bytes::from(letter.to_string());
+        let published = crate::coordination::streams::patiently(|| async {
             self.js
-                .publish_with_headers(
-                    subject::TASKS_DEAD,
-                    headers,
-                    Bytes::from(letter.to_string()),
-                )
+                .publish_with_headers(subject::TASKS_DEAD, headers.clone(), letter.clone())
                 .await?
                 .await
-        };
+        });
         if let Err(error) = published.await {
             warn!(%error, task_id = %task.task_id, "failed to write a dead letter");
         }
