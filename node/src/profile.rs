@@ -501,6 +501,25 @@ impl Profile {
         }
     }
 
+    /// The tolerances in force with what was learned from the sessions: the person's; else, for latency, the
+    /// tolerance learned (`learned_latency_opt`) unless the config file sets one (`latency_in_config`); else
+    /// `base` (the config's, or the built-in ones). One rule for the node and for `profile show`.
+    pub fn tolerances_with_learned(
+        &self,
+        base: Tolerances,
+        learned_latency_opt: Option<f64>,
+        latency_in_config: bool,
+    ) -> Tolerances {
+        let base = match learned_latency_opt.filter(|_| !latency_in_config) {
+            Some(latency_increase) => Tolerances {
+                latency_increase,
+                ..base
+            },
+            None => base,
+        };
+        self.tolerances(base)
+    }
+
     /// What the router takes from the profile: the weekly spend set, else `learned_weekly_usd_opt`, the one
     /// learned from the sessions' cost.
     pub fn router_message(&self, learned_weekly_usd_opt: Option<f64>) -> ModelRouterMessage {
@@ -684,15 +703,16 @@ pub async fn watch(
         if let Some(manager) = ExperimentManager::find(emitter.node_id())
             && told_manager != Some(manager.get_id())
         {
-            // A latency tolerance learned stands in for the built-in one, not for one the config sets.
-            let base_now = match (&learned.borrow().latency_opt, latency_in_config) {
-                (Some(latency), false) => Tolerances {
-                    latency_increase: latency.increase,
-                    ..base
-                },
-                _ => base,
-            };
-            let tolerances = profiles.borrow().tolerances(base_now);
+            let learned_latency_opt = learned
+                .borrow()
+                .latency_opt
+                .as_ref()
+                .map(|latency| latency.increase);
+            let tolerances = profiles.borrow().tolerances_with_learned(
+                base,
+                learned_latency_opt,
+                latency_in_config,
+            );
             let message = ExperimentManagerMessage::Tolerances {
                 max_cost_increase: tolerances.cost_increase,
                 max_latency_increase: tolerances.latency_increase,
@@ -909,6 +929,32 @@ mod tests {
         let learned = learned_spend(&[&odd[..], &[at(18, 1.0)]].concat(), now).expect("learned");
         assert_eq!(learned.weeks_usd, vec![1.0, 4.0, 0.0]);
         assert_eq!(learned.weekly_usd, 4.0 * SPEND_MARGIN);
+    }
+
+    #[test]
+    fn yours_win_then_a_learned_latency_unless_the_config_sets_one_then_the_base() {
+        let base = Tolerances {
+            cost_increase: 0.05,
+            latency_increase: 0.10,
+        };
+        let mut profile = Profile::default();
+        assert_eq!(profile.tolerances_with_learned(base, None, false), base);
+        let learned = profile.tolerances_with_learned(base, Some(0.17), false);
+        assert_eq!(
+            (learned.cost_increase, learned.latency_increase),
+            (0.05, 0.17)
+        );
+        // The config file's own latency margin is not replaced by a learned one.
+        assert_eq!(
+            profile.tolerances_with_learned(base, Some(0.17), true),
+            base
+        );
+        profile.set("latency_increase", "0.3").expect("set");
+        profile.set("cost_increase", "0.2").expect("set");
+        for in_config in [false, true] {
+            let yours = profile.tolerances_with_learned(base, Some(0.17), in_config);
+            assert_eq!((yours.cost_increase, yours.latency_increase), (0.2, 0.3));
+        }
     }
 
     #[test]

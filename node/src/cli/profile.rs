@@ -16,7 +16,7 @@ use crate::{
     config::Config,
     profile::{
         self, HOURS_WINDOW_DAYS, MIN_SESSIONS_FOR_HOURS, MIN_SESSIONS_FOR_LATENCY,
-        MIN_SESSIONS_FOR_SPEND, Profile, SPEND_MARGIN, SPEND_WEEKS, observed_hours,
+        MIN_SESSIONS_FOR_SPEND, Profile, SPEND_MARGIN, SPEND_WEEKS, Tolerances, observed_hours,
     },
 };
 
@@ -47,18 +47,27 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
         Err(error) => (Profile::default(), Some(format!("{error:#}"))),
     };
     let observed = observe(config).await;
-    let cost_increase = set.cost_increase.unwrap_or(config.kaizen.max_cost_increase);
-    // A latency tolerance learned stands in for the built-in one, not for one the config file sets.
+    let Tolerances {
+        cost_increase,
+        latency_increase,
+    } = set.tolerances_with_learned(
+        Tolerances {
+            cost_increase: config.kaizen.max_cost_increase,
+            latency_increase: config.kaizen.max_latency_increase,
+        },
+        observed
+            .from_sessions
+            .latency_opt
+            .as_ref()
+            .map(|latency| latency.increase),
+        config.kaizen_latency_in_file,
+    );
+    // Where the latency tolerance comes from: a learned one counts unless the config file sets one.
     let learned_latency_opt = observed
         .from_sessions
         .latency_opt
         .as_ref()
         .filter(|_| !config.kaizen_latency_in_file);
-    let latency_increase = set.latency_increase.unwrap_or(
-        learned_latency_opt.map_or(config.kaizen.max_latency_increase, |latency| {
-            latency.increase
-        }),
-    );
     if json {
         let document = json!({
             "file": profile::path(&config.data_dir),
