@@ -137,7 +137,7 @@ pub struct Latest {
 /// applied the latest acknowledged write yet answers with the value before it (on a three-server cluster a
 /// completion then found its task not claimed, moments after the claim was acknowledged). Writes are
 /// compare-and-set either way; this keeps what is decided on a read (a refusal, a release) on the latest value.
-/// A bucket nobody answers for yet is given [`super::streams::UNANSWERED_PATIENCE`].
+/// A bucket nobody answers for yet, or without a leader yet, is given [`super::streams::UNANSWERED_PATIENCE`].
 pub async fn latest(store: &Store, key: &str) -> Result<Option<Latest>, String> {
     if store.stream.cached_info().config.num_replicas <= 1 {
         let entry = super::streams::patiently(|| store.entry(key))
@@ -150,7 +150,10 @@ pub async fn latest(store: &Store, key: &str) -> Result<Option<Latest>, String> 
         }));
     }
     let subject = format!("{}{key}", store.prefix);
-    match super::streams::patiently(|| store.stream.get_last_raw_message_by_subject(&subject)).await
+    match super::streams::patiently_reading(|| {
+        store.stream.get_last_raw_message_by_subject(&subject)
+    })
+    .await
     {
         Ok(message) => Ok(Some(Latest {
             operation: operation_of(&message.headers),

@@ -8,21 +8,24 @@ use std::time::Duration;
 use async_nats::{
     StatusCode,
     jetstream::{
-        self,
+        self, ErrorCode,
         context::{
             CreateStreamError, CreateStreamErrorKind, PublishError, PublishErrorKind, RequestError,
             RequestErrorKind,
         },
-        stream::{Config, DirectGetError, DirectGetErrorKind, Stream},
+        stream::{
+            Config, DirectGetError, DirectGetErrorKind, LastRawMessageError,
+            LastRawMessageErrorKind, Stream,
+        },
     },
 };
 use tokio::time::Instant;
 use tracing::info;
 
 /// How long an operation on a stream nobody answers for is tried again before it fails. On a cluster a stream
-/// just created (or whose leader just changed) is answered on the other servers a moment later, once they
-/// have heard of it: up to tens of milliseconds on a quiet machine, longer on a loaded one. Two seconds covers
-/// that and still fails a stream that is really gone well inside any caller's own deadline.
+/// just created (or whose leader just changed) is answered a moment later, once its copies have a leader and
+/// the other servers have heard of it: milliseconds on a quiet machine, longer on a loaded one. A caller with a
+/// shorter deadline of its own (a hook, a session's end) gives up first, as it would on a slow server.
 pub const UNANSWERED_PATIENCE: Duration = Duration::from_secs(2);
 
 /// The first pause before trying again; each pause doubles, up to [`UNANSWERED_MAX_PAUSE`].
@@ -150,8 +153,25 @@ pub fn unanswered(error: &(dyn std::error::Error + 'static)) -> bool {
         {
             return true;
         }
-        if let Some(request) = cause.downcast_ref::<async_nats::RequestError>()
-            && request.kind() == async_nats::RequestErrorKind::NoResponders
+        cause_opt = cause.source();
+    }
+    false
+}
+
+/// True when `error` says a replicated stream has no leader yet (JetStream error 10008, "cluster not
+/// available"): how a read through the JetStream API, which every server answers, finds a stream just made or
+/// between leaders.
+pub fn leaderless(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause_opt = Some(error);
+    while let Some(cause) = cause_opt {
+        if let Some(read) = cause.downcast_ref::<LastRawMessageError>()
+            && let LastRawMessageErrorKind::JetStream(api) = read.kind()
+            && api.error_code() == ErrorCode::CLUSTER_NOT_AVAILABLE
+        {
+            return true;
+        }
+        if let Some(api) = cause.downcast_ref::<jetstream::Error>()
+            && api.error_code() == ErrorCode::CLUSTER_NOT_AVAILABLE
         {
             return true;
         }
@@ -162,7 +182,31 @@ pub fn unanswered(error: &(dyn std::error::Error + 'static)) -> bool {
 
 /// Runs `attempt`, and again after a growing pause while it fails [`unanswered`], for up to
 /// [`UNANSWERED_PATIENCE`]; then returns its last result.
-pub async fn patiently<T, E, F, Fut>(mut attempt: F) -> Result<T, E>
+pub async fn patiently<T, E, F, Fut>(attempt: F) -> Result<T, E>
+where
+    E: std::error::Error + 'static,
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+{
+    patiently_while(unanswered, attempt).await
+}
+
+/// [`patiently`] for a read, which is also tried again while the stream has no leader ([`leaderless`]).
+pub async fn patiently_reading<T, E, F, Fut>(attempt: F) -> Result<T, E>
+where
+    E: std::error::Error + 'static,
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+{
+    patiently_while(|error| unanswered(error) || leaderless(error), attempt).await
+}
+
+/// Runs `attempt`, and again after a growing pause while its error is one `again` says to try again, for up to
+/// [`UNANSWERED_PATIENCE`]; then returns its last result.
+async fn patiently_while<T, E, F, Fut>(
+    again: impl Fn(&(dyn std::error::Error + 'static)) -> bool,
+    mut attempt: F,
+) -> Result<T, E>
 where
     E: std::error::Error + 'static,
     F: FnMut() -> Fut,
@@ -172,7 +216,7 @@ where
     let mut pause = UNANSWERED_FIRST_PAUSE;
     loop {
         match attempt().await {
-            Err(error) if unanswered(&error) && Instant::now() + pause < deadline => {
+            Err(error) if again(&error) && Instant::now() + pause < deadline => {
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(UNANSWERED_MAX_PAUSE);
             }
@@ -208,6 +252,25 @@ mod tests {
         assert!(!unanswered(&UpdateError::new(
             UpdateErrorKind::WrongLastRevision
         )));
+    }
+
+    #[test]
+    fn a_read_of_a_stream_without_a_leader_is_leaderless() {
+        use async_nats::jetstream::stream::{LastRawMessageError, LastRawMessageErrorKind};
+        let api = |err_code: u64| -> async_nats::jetstream::Error {
+            serde_json::from_value(serde_json::json!({
+                "code": 503,
+                "err_code": err_code,
+                "description": "JetStream cluster not available",
+            }))
+            .expect("an API error")
+        };
+        let read =
+            |err_code| LastRawMessageError::new(LastRawMessageErrorKind::JetStream(api(err_code)));
+        assert!(super::leaderless(&read(10008)));
+        assert!(!super::leaderless(&read(10059)));
+        assert!(!super::leaderless(&no_stream()));
+        assert!(!unanswered(&read(10008)));
     }
 
     #[tokio::test(start_paused = true)]

@@ -157,8 +157,8 @@ impl Coordination {
         });
     }
 
-    /// A session ended: its chat is `gone` with no current task, and the tasks it held go back to the queue; waited
-    /// for up to `REGISTER_WITHIN` (1 s).
+    /// A session ended: its chat is `gone` with no current task, and the tasks it held go back to the queue; each
+    /// waited for up to `REGISTER_WITHIN` (1 s), so a registry that does not answer holds no task back.
     pub async fn ended(&self, chat_id: &str) {
         self.presence.forget(chat_id);
         if tokio::time::timeout(REGISTER_WITHIN, self.leave(chat_id))
@@ -166,6 +166,12 @@ impl Coordination {
             .is_err()
         {
             debug!(%chat_id, "the registry did not record a chat that ended in time");
+        }
+        if tokio::time::timeout(REGISTER_WITHIN, self.requeue_tasks_of(chat_id))
+            .await
+            .is_err()
+        {
+            debug!(%chat_id, "the tasks of a chat that ended were not handed back in time; the queue's ack wait hands them back");
         }
     }
 
@@ -185,6 +191,5 @@ impl Coordination {
             Ok(None) => {}
             Err(error) => debug!(%error, %chat_id, "failed to mark an ended chat gone"),
         }
-        self.requeue_tasks_of(chat_id).await;
     }
 }

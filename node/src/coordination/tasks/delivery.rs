@@ -34,17 +34,18 @@ impl TaskQueue {
             "Nats-Msg-Id",
             format!("{}:{}", task.task_id, task.enqueues).as_str(),
         );
-        let payload = Bytes::from(payload);
-        let queue = subject::tasks_queue(task.priority.as_str());
-        // Tried again while the queue's stream is not answered yet; the message id drops a second copy.
-        crate::coordination::streams::patiently(|| async {
-            self.js
-                .publish_with_headers(queue.clone(), headers.clone(), payload.clone())
-                .await?
-                .await
-        })
-        .await
-        .map_err(unavailable)?;
+        // Not tried again here on "no responders": every node follows the queue's subjects, so the publish always
+        // finds someone; a queue without a leader times out, and the caller sends again (docs/cluster.md).
+        self.js
+            .publish_with_headers(
+                subject::tasks_queue(task.priority.as_str()),
+                headers,
+                payload.into(),
+            )
+            .await
+            .map_err(unavailable)?
+            .await
+            .map_err(unavailable)?;
         // Other nodes see the publication itself.
         self.puller.mark(task.priority);
         Ok(())
