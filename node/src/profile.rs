@@ -7,7 +7,8 @@
 //! The node reads the file when it starts and again when it changes ([`watch`]): tier preferences and the
 //! weekly spend (set, or else learned: [`learn`]) go to the model router, working hours to the Kaizen loop (which proposes by itself only
 //! outside them), the tolerances to the experiment manager (the guardrail margins of experiments planned
-//! from then on). Each change the node picks up is published as `profile.changed` with what changed.
+//! from then on). Each change the node picks up is published as `profile.changed` with what changed, and what
+//! it learns anew as `profile.learned`.
 
 use std::{
     collections::BTreeMap,
@@ -638,7 +639,8 @@ fn stamp(root: &Path) -> Option<(SystemTime, u64)> {
 /// Reads the profile now, then every [`WATCH_EVERY`] when the file changed, until `shutdown`: hands each
 /// version to `profiles`, to the router (with the weekly spend `learned`, for when the person set none) and
 /// (its tolerances over `base`, the config's, or the latency tolerance learned unless `latency_in_config`) to
-/// the experiment manager, and publishes what changed. A file that cannot be read is reported once per version
+/// the experiment manager, and publishes what changed (`profile.changed`). What is learned anew is handed on
+/// at once and published (`profile.learned`) once both have it. A file that cannot be read is reported once per version
 /// and the last good profile stays.
 pub async fn watch(
     root: PathBuf,
@@ -652,11 +654,22 @@ pub async fn watch(
     let mut last_stamp = None;
     let mut told_router = None;
     let mut told_manager = None;
+    // What was learned anew and not yet published (once the router and the experiment manager have it).
+    let mut learned_untold = false;
+    // False once the learner is gone for good (no analytics store): nothing more to wait for from it.
+    let mut learning = true;
     let mut ticks = tokio::time::interval(WATCH_EVERY);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
+        // Whether the learner has sent something not yet handed on (`changed` marks it seen).
+        let mut learned_anew = false;
         tokio::select! {
             _ = ticks.tick() => {}
+            // What was learned is handed on at once, not at the next tick.
+            changed = learned.changed(), if learning => match changed {
+                Ok(()) => learned_anew = true,
+                Err(_) => learning = false,
+            },
             _ = shutdown.wait_for(|stop| *stop) => return,
         }
         let now_stamp = stamp(&root);
@@ -681,10 +694,11 @@ pub async fn watch(
             }
         }
         // What was learned anew reaches the router and the experiment manager too.
-        if learned.has_changed().unwrap_or(false) {
+        if learned_anew || learned.has_changed().unwrap_or(false) {
             learned.borrow_and_update();
             told_router = None;
             told_manager = None;
+            learned_untold = true;
         }
         // The router hears of each version, and again when it was restarted (a new actor knows none).
         let learned_weekly_usd_opt = learned
@@ -700,7 +714,8 @@ pub async fn watch(
         {
             told_router = Some(router.get_id());
         }
-        if let Some(manager) = ExperimentManager::find(emitter.node_id())
+        let manager_opt = ExperimentManager::find(emitter.node_id());
+        if let Some(manager) = &manager_opt
             && told_manager != Some(manager.get_id())
         {
             let learned_latency_opt = learned
@@ -720,6 +735,23 @@ pub async fn watch(
             if manager.cast(message).is_ok() {
                 told_manager = Some(manager.get_id());
             }
+        }
+        // A node without the Kaizen loop (no JetStream) runs no experiment manager.
+        if learned_untold
+            && told_router.is_some()
+            && (manager_opt.is_none() || told_manager.is_some())
+        {
+            learned_untold = false;
+            let now_learned = learned.borrow().clone();
+            emitter.emit(
+                "profile",
+                "learned",
+                None,
+                serde_json::json!({
+                    "learned_spend": now_learned.spend_opt,
+                    "learned_latency": now_learned.latency_opt,
+                }),
+            );
         }
     }
 }

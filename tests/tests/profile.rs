@@ -440,7 +440,7 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
 #[tokio::test]
 async fn the_latency_tolerance_is_learned_from_past_sessions_and_bounds_the_kaizen_guardrail() {
     use shim_protocol::{
-        messages::{Experiment, ExperimentIdRequest, ProposeRequest},
+        messages::{Experiment, ProposeRequest},
         subject::{KaizenNames, KaizenOp},
     };
     let nats = NatsServer::start();
@@ -459,58 +459,42 @@ async fn the_latency_tolerance_is_learned_from_past_sessions_and_bounds_the_kaiz
         })
         .collect();
     plant_sessions(&nats.url(), &records).await;
+    // Subscribed before the node starts: it learns at once.
+    let watcher = async_nats::connect(nats.url()).await.expect("connects");
+    let mut learned_feed = EventFeed::subscribe(&watcher, "shim.events.profile.learned").await;
     let node = TestNode::start_with(config, data_dir).await;
     let nodes = node.client().await;
     let kaizen = KaizenNames::live();
 
-    // Each proposal's guardrails are planned when it is made: propose until one is planned with the learned
-    // margin (the node learns at start), stopping those planned before.
-    let last_ref = std::sync::Mutex::new(None);
-    let planned = wait_until(
-        || async {
-            let experiment: Experiment = nodes
-                .request_service(
-                    &kaizen.subject(KaizenOp::Propose),
-                    &ProposeRequest {
-                        parameter: "checkpoint.every_minutes".to_owned(),
-                        treatment: 5.0,
-                        hypothesis: "checkpoints every 5 minutes lose less work".to_owned(),
-                        source: "person:tester".to_owned(),
-                        baseline: Some(2.0),
-                        baseline_sd: Some(2.0),
-                        ..ProposeRequest::default()
-                    },
-                )
-                .await
-                .expect("proposed");
-            let margin = experiment
-                .guardrails
-                .iter()
-                .find(|guardrail| guardrail.metric.name == "latency_ms")
-                .map(|guardrail| guardrail.margin);
-            let learned = margin == Some(0.17);
-            if !learned {
-                let _: Experiment = nodes
-                    .request_service(
-                        &kaizen.subject(KaizenOp::Stop),
-                        &ExperimentIdRequest {
-                            id: experiment.id.clone(),
-                            by: Some("tester".to_owned()),
-                            reason: Some("planned before the tolerance was learned".to_owned()),
-                        },
-                    )
-                    .await
-                    .expect("stopped");
-            }
-            *last_ref.lock().expect("lock") = Some(experiment);
-            learned
-        },
-        DEADLINE,
-        std::time::Duration::from_millis(250),
-    )
-    .await;
-    let last = last_ref.into_inner().expect("lock");
-    assert!(planned, "never planned with the learned margin: {last:#?}");
+    // Published once the experiment manager has it: a proposal after it is planned with the learned margin.
+    let (_, event) = learned_feed.next().await;
+    assert_eq!(
+        event["data"]["learned_latency"]["increase"], 0.17,
+        "{event}"
+    );
+    assert_eq!(event["data"]["learned_latency"]["sessions"], 20, "{event}");
+    assert_eq!(event["data"]["learned_spend"], Value::Null, "{event}");
+    let experiment: Experiment = nodes
+        .request_service(
+            &kaizen.subject(KaizenOp::Propose),
+            &ProposeRequest {
+                parameter: "checkpoint.every_minutes".to_owned(),
+                treatment: 5.0,
+                hypothesis: "checkpoints every 5 minutes lose less work".to_owned(),
+                source: "person:tester".to_owned(),
+                baseline: Some(2.0),
+                baseline_sd: Some(2.0),
+                ..ProposeRequest::default()
+            },
+        )
+        .await
+        .expect("proposed");
+    let margin = experiment
+        .guardrails
+        .iter()
+        .find(|guardrail| guardrail.metric.name == "latency_ms")
+        .map(|guardrail| guardrail.margin);
+    assert_eq!(margin, Some(0.17), "{experiment:#?}");
 
     let shown = profile(&node, &["show", "--json"]).await;
     let shown: Value = serde_json::from_str(&stdout(&shown)).expect("json");
