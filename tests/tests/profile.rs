@@ -393,9 +393,15 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
             })
         })
         .collect();
-    // A session of another machine's node on the same cluster is not this machine's spend.
+    // Sessions of another machine's node on the same cluster are not this machine's spend, then or this week.
     records.push(serde_json::json!({
         "chat_id": "elsewhere", "started_at_ms": now - 9 * day_ms, "cost_usd": 100.0, "node_id": "another-node",
+    }));
+    records.push(serde_json::json!({
+        "chat_id": "elsewhere-lately", "started_at_ms": now - 2 * day_ms, "cost_usd": 50.0, "node_id": "another-node",
+    }));
+    records.push(serde_json::json!({
+        "chat_id": "lately", "started_at_ms": now - 3 * day_ms, "cost_usd": 0.005, "node_id": config.node_id,
     }));
     plant_sessions(&nats.url(), &records).await;
     let node = TestNode::start_with(config, data_dir).await;
@@ -407,6 +413,8 @@ async fn the_weekly_spend_is_learned_from_past_sessions_and_the_router_economize
     let weekly = learned["weekly_usd"].as_f64().expect("learned");
     assert!((weekly - 0.06).abs() < 1e-9, "{shown}");
     assert_eq!(learned["sessions"], 5, "{shown}");
+    // The last 7 days' spend is this machine's too, as the router counts it.
+    assert_eq!(shown["observed"]["spend_7d_usd"], 0.005, "{shown}");
     assert_eq!(
         shown["in_force"]["cost_per_week_usd"], learned["weekly_usd"],
         "{shown}"

@@ -388,11 +388,13 @@ async fn observe(config: &Config) -> Observed {
                 .collect();
             observed.sessions = starts.len();
             observed.hours_opt = observed_hours(&starts);
+            // This machine's spend, as the router counts it and the weekly spend is learned.
             let week_ago = now.saturating_sub(7 * 24 * 3600 * 1000);
             let costs: Vec<f64> = list
                 .sessions
                 .iter()
                 .filter(|record| record.started_at_ms >= week_ago)
+                .filter(|record| record.node_id.as_deref() == Some(config.node_id.as_str()))
                 .filter_map(|record| record.cost_usd)
                 .collect();
             observed.spend_7d_usd_opt = (!costs.is_empty()).then(|| costs.iter().sum());
