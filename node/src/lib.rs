@@ -244,6 +244,8 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
             None
         }
     };
+    // The supervisor runs an experiment manager when the Kaizen store opened.
+    let kaizen_runs = kaizen_store_opt.is_some();
     let (publisher, publisher_task) = NatsPublisher::start(events_client, node_metrics.clone());
     let emitter = EventEmitter::new(config.node_id.as_str(), Arc::new(publisher));
     let recovery_store = store.clone();
@@ -601,8 +603,11 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
 
     tokio::spawn(profile::watch(
         data_dir.root().to_path_buf(),
-        base_tolerances,
-        config.kaizen_latency_in_file,
+        profile::Applied {
+            base: base_tolerances,
+            latency_in_config: config.kaizen_latency_in_file,
+            with_manager: kaizen_runs,
+        },
         emitter.clone(),
         profile_tx,
         learned_rx,

@@ -636,16 +636,28 @@ fn stamp(root: &Path) -> Option<(SystemTime, u64)> {
     Some((metadata.modified().ok()?, metadata.len()))
 }
 
+/// What the profile watcher applies a profile over.
+#[derive(Debug, Clone, Copy)]
+pub struct Applied {
+    /// The tolerances of the config (or the built-in ones).
+    pub base: Tolerances,
+    /// Whether the config file sets `[kaizen] max_latency_increase`: a learned latency tolerance then does not
+    /// replace it.
+    pub latency_in_config: bool,
+    /// Whether the node runs an experiment manager (the Kaizen store opened): what is learned is published
+    /// only once the manager has it.
+    pub with_manager: bool,
+}
+
 /// Reads the profile now, then every [`WATCH_EVERY`] when the file changed, until `shutdown`: hands each
 /// version to `profiles`, to the router (with the weekly spend `learned`, for when the person set none) and
-/// (its tolerances over `base`, the config's, or the latency tolerance learned unless `latency_in_config`) to
-/// the experiment manager, and publishes what changed (`profile.changed`). What is learned anew is handed on
-/// at once and published (`profile.learned`) once both have it. A file that cannot be read is reported once per version
-/// and the last good profile stays.
+/// (its tolerances over the config's, or the latency tolerance learned: [`Profile::tolerances_with_learned`])
+/// to the experiment manager, and publishes what changed (`profile.changed`). What is learned anew is handed
+/// on at once and published (`profile.learned`) once the router and the manager (when the node runs one) have
+/// it. A file that cannot be read is reported once per version and the last good profile stays.
 pub async fn watch(
     root: PathBuf,
-    base: Tolerances,
-    latency_in_config: bool,
+    applied: Applied,
     emitter: EventEmitter,
     profiles: watch::Sender<Profile>,
     mut learned: watch::Receiver<Learned>,
@@ -654,6 +666,8 @@ pub async fn watch(
     let mut last_stamp = None;
     let mut told_router = None;
     let mut told_manager = None;
+    // What was learned, as last handed on: one value for the router, the manager and the event.
+    let mut now_learned = learned.borrow_and_update().clone();
     // What was learned anew and not yet published (once the router and the experiment manager have it).
     let mut learned_untold = false;
     // False once the learner is gone for good (no analytics store): nothing more to wait for from it.
@@ -695,17 +709,13 @@ pub async fn watch(
         }
         // What was learned anew reaches the router and the experiment manager too.
         if learned_anew || learned.has_changed().unwrap_or(false) {
-            learned.borrow_and_update();
+            now_learned = learned.borrow_and_update().clone();
             told_router = None;
             told_manager = None;
             learned_untold = true;
         }
         // The router hears of each version, and again when it was restarted (a new actor knows none).
-        let learned_weekly_usd_opt = learned
-            .borrow()
-            .spend_opt
-            .as_ref()
-            .map(|spend| spend.weekly_usd);
+        let learned_weekly_usd_opt = now_learned.spend_opt.as_ref().map(|spend| spend.weekly_usd);
         if let Some(router) = ModelRouter::find(emitter.node_id())
             && told_router != Some(router.get_id())
             && router
@@ -714,19 +724,16 @@ pub async fn watch(
         {
             told_router = Some(router.get_id());
         }
-        let manager_opt = ExperimentManager::find(emitter.node_id());
-        if let Some(manager) = &manager_opt
+        if let Some(manager) = ExperimentManager::find(emitter.node_id())
             && told_manager != Some(manager.get_id())
         {
-            let learned_latency_opt = learned
-                .borrow()
-                .latency_opt
-                .as_ref()
-                .map(|latency| latency.increase);
             let tolerances = profiles.borrow().tolerances_with_learned(
-                base,
-                learned_latency_opt,
-                latency_in_config,
+                applied.base,
+                now_learned
+                    .latency_opt
+                    .as_ref()
+                    .map(|latency| latency.increase),
+                applied.latency_in_config,
             );
             let message = ExperimentManagerMessage::Tolerances {
                 max_cost_increase: tolerances.cost_increase,
@@ -736,13 +743,12 @@ pub async fn watch(
                 told_manager = Some(manager.get_id());
             }
         }
-        // A node without the Kaizen loop (no JetStream) runs no experiment manager.
+        // A manager being restarted is not there to tell: the event waits for the new one.
         if learned_untold
             && told_router.is_some()
-            && (manager_opt.is_none() || told_manager.is_some())
+            && (!applied.with_manager || told_manager.is_some())
         {
             learned_untold = false;
-            let now_learned = learned.borrow().clone();
             emitter.emit(
                 "profile",
                 "learned",
