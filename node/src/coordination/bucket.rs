@@ -324,20 +324,15 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
 /// tried again.
 pub fn lost_race(error: &(dyn std::error::Error + 'static)) -> bool {
     use async_nats::jetstream::{Error as ApiError, ErrorCode};
-    let mut cause_opt = Some(error);
-    while let Some(cause) = cause_opt {
-        if let Some(api) = cause.downcast_ref::<ApiError>()
-            && matches!(
+    super::streams::causes(error).any(|cause| {
+        cause.downcast_ref::<ApiError>().is_some_and(|api| {
+            matches!(
                 api.error_code(),
                 ErrorCode::STREAM_WRONG_LAST_SEQUENCE
                     | ErrorCode::STREAM_WRONG_LAST_SEQUENCE_CONSTANT
             )
-        {
-            return true;
-        }
-        cause_opt = cause.source();
-    }
-    false
+        })
+    })
 }
 
 /// Work done before an update's write, given the value to write and the revision it replaces.

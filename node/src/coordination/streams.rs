@@ -133,51 +133,48 @@ pub fn check_server_holds(client: &async_nats::Client, replicas: usize) -> anyho
     anyhow::bail!("replicas is {replicas}, but {}", not_clustered(replicas))
 }
 
+/// `error` and the errors beneath it, outermost first.
+pub fn causes<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(error), |cause| cause.source())
+}
+
 /// True when `error` says nobody answered for a stream: a publish no stream took ("no stream found"), or a
 /// direct get or JetStream request with no responders. Nothing was stored or read, so trying again is safe.
 pub fn unanswered(error: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause_opt = Some(error);
-    while let Some(cause) = cause_opt {
-        if let Some(publish) = cause.downcast_ref::<PublishError>()
-            && publish.kind() == PublishErrorKind::StreamNotFound
-        {
-            return true;
-        }
-        if let Some(get) = cause.downcast_ref::<DirectGetError>()
-            && matches!(get.kind(), DirectGetErrorKind::ErrorResponse(status, _) if status == StatusCode::NO_RESPONDERS)
-        {
-            return true;
-        }
-        if let Some(request) = cause.downcast_ref::<RequestError>()
-            && request.kind() == RequestErrorKind::NoResponders
-        {
-            return true;
-        }
-        cause_opt = cause.source();
-    }
-    false
+    causes(error).any(|cause| {
+        cause
+            .downcast_ref::<PublishError>()
+            .is_some_and(|publish| publish.kind() == PublishErrorKind::StreamNotFound)
+            || cause
+                .downcast_ref::<DirectGetError>()
+                .is_some_and(|get| match get.kind() {
+                    DirectGetErrorKind::ErrorResponse(status, _) => {
+                        status == StatusCode::NO_RESPONDERS
+                    }
+                    _ => false,
+                })
+            || cause
+                .downcast_ref::<RequestError>()
+                .is_some_and(|request| request.kind() == RequestErrorKind::NoResponders)
+    })
 }
 
 /// True when `error` says a replicated stream has no leader yet (JetStream error 10008, "cluster not
-/// available"): how a read through the JetStream API, which every server answers, finds a stream just made or
-/// between leaders.
+/// available"): how a read of a stream's last message through the JetStream API, which every server answers,
+/// finds a stream just made or between leaders.
 pub fn leaderless(error: &(dyn std::error::Error + 'static)) -> bool {
-    let mut cause_opt = Some(error);
-    while let Some(cause) = cause_opt {
-        if let Some(read) = cause.downcast_ref::<LastRawMessageError>()
-            && let LastRawMessageErrorKind::JetStream(api) = read.kind()
-            && api.error_code() == ErrorCode::CLUSTER_NOT_AVAILABLE
-        {
-            return true;
-        }
-        if let Some(api) = cause.downcast_ref::<jetstream::Error>()
-            && api.error_code() == ErrorCode::CLUSTER_NOT_AVAILABLE
-        {
-            return true;
-        }
-        cause_opt = cause.source();
-    }
-    false
+    causes(error).any(|cause| {
+        cause
+            .downcast_ref::<LastRawMessageError>()
+            .is_some_and(|read| match read.kind() {
+                LastRawMessageErrorKind::JetStream(api) => {
+                    api.error_code() == ErrorCode::CLUSTER_NOT_AVAILABLE
+                }
+                _ => false,
+            })
+    })
 }
 
 /// Runs `attempt`, and again after a growing pause while it fails [`unanswered`], for up to
