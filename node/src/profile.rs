@@ -276,6 +276,12 @@ pub struct Learned {
 }
 
 impl Learned {
+    /// The latency tolerance learned, when it counts: a learned one stands in for the built-in one, not for one
+    /// the config file sets (`latency_in_config`).
+    pub fn counted_latency(&self, latency_in_config: bool) -> Option<&LearnedLatency> {
+        self.latency_opt.as_ref().filter(|_| !latency_in_config)
+    }
+
     /// Learns both from session records of this machine's node, as of `now_ms`.
     pub fn from_records<'a>(
         records: impl IntoIterator<Item = &'a shim_protocol::messages::SessionRecord>,
@@ -503,15 +509,14 @@ impl Profile {
     }
 
     /// The tolerances in force with what was learned from the sessions: the person's; else, for latency, the
-    /// tolerance learned (`learned_latency_opt`) unless the config file sets one (`latency_in_config`); else
-    /// `base` (the config's, or the built-in ones). One rule for the node and for `profile show`.
+    /// tolerance learned when it counts (`counted_latency_opt`, from [`Learned::counted_latency`]); else `base`
+    /// (the config's, or the built-in ones). One rule for the node and for `profile show`.
     pub fn tolerances_with_learned(
         &self,
         base: Tolerances,
-        learned_latency_opt: Option<f64>,
-        latency_in_config: bool,
+        counted_latency_opt: Option<&LearnedLatency>,
     ) -> Tolerances {
-        let base = match learned_latency_opt.filter(|_| !latency_in_config) {
+        let base = match counted_latency_opt.map(|latency| latency.increase) {
             Some(latency_increase) => Tolerances {
                 latency_increase,
                 ..base
@@ -729,11 +734,7 @@ pub async fn watch(
         {
             let tolerances = profiles.borrow().tolerances_with_learned(
                 applied.base,
-                now_learned
-                    .latency_opt
-                    .as_ref()
-                    .map(|latency| latency.increase),
-                applied.latency_in_config,
+                now_learned.counted_latency(applied.latency_in_config),
             );
             let message = ExperimentManagerMessage::Tolerances {
                 max_cost_increase: tolerances.cost_increase,
@@ -975,22 +976,31 @@ mod tests {
             cost_increase: 0.05,
             latency_increase: 0.10,
         };
+        let learned = Learned {
+            spend_opt: None,
+            latency_opt: learned_latency(
+                &(0..20)
+                    .map(|index| 1_000.0 + 50.0 * index as f64)
+                    .collect::<Vec<_>>(),
+            ),
+        };
         let mut profile = Profile::default();
-        assert_eq!(profile.tolerances_with_learned(base, None, false), base);
-        let learned = profile.tolerances_with_learned(base, Some(0.17), false);
+        assert_eq!(profile.tolerances_with_learned(base, None), base);
+        let with_learned = profile.tolerances_with_learned(base, learned.counted_latency(false));
         assert_eq!(
-            (learned.cost_increase, learned.latency_increase),
+            (with_learned.cost_increase, with_learned.latency_increase),
             (0.05, 0.17)
         );
         // The config file's own latency margin is not replaced by a learned one.
+        assert_eq!(learned.counted_latency(true), None);
         assert_eq!(
-            profile.tolerances_with_learned(base, Some(0.17), true),
+            profile.tolerances_with_learned(base, learned.counted_latency(true)),
             base
         );
         profile.set("latency_increase", "0.3").expect("set");
         profile.set("cost_increase", "0.2").expect("set");
         for in_config in [false, true] {
-            let yours = profile.tolerances_with_learned(base, Some(0.17), in_config);
+            let yours = profile.tolerances_with_learned(base, learned.counted_latency(in_config));
             assert_eq!((yours.cost_increase, yours.latency_increase), (0.2, 0.3));
         }
     }

@@ -47,6 +47,9 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
         Err(error) => (Profile::default(), Some(format!("{error:#}"))),
     };
     let observed = observe(config).await;
+    let learned_latency_opt = observed
+        .from_sessions
+        .counted_latency(config.kaizen_latency_in_file);
     let Tolerances {
         cost_increase,
         latency_increase,
@@ -55,19 +58,8 @@ pub(super) async fn show(config: &Config, json: bool) -> anyhow::Result<ExitCode
             cost_increase: config.kaizen.max_cost_increase,
             latency_increase: config.kaizen.max_latency_increase,
         },
-        observed
-            .from_sessions
-            .latency_opt
-            .as_ref()
-            .map(|latency| latency.increase),
-        config.kaizen_latency_in_file,
+        learned_latency_opt,
     );
-    // Where the latency tolerance comes from: a learned one counts unless the config file sets one.
-    let learned_latency_opt = observed
-        .from_sessions
-        .latency_opt
-        .as_ref()
-        .filter(|_| !config.kaizen_latency_in_file);
     if json {
         let document = json!({
             "file": profile::path(&config.data_dir),
