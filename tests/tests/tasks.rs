@@ -1597,7 +1597,7 @@ async fn a_claim_that_cannot_do_the_waiting_task_does_not_spin_on_it() {
             .expect("connects"),
     );
     let mut consumer: async_nats::jetstream::consumer::PullConsumer = js
-        .get_stream("SHIM_TASKS")
+        .get_stream(shim_node::coordination::tasks::STREAM)
         .await
         .expect("the queue stream")
         .get_consumer("tasks-normal")

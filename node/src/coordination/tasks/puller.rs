@@ -71,7 +71,7 @@ const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
 /// How long the background listens for the answers a claim did not wait for (lower priorities than the task it
 /// took); the server answers at once (or within [`KEPT_PULL_EXPIRES`] on an older one), so this only gives up on
 /// answers a lost connection took.
-const PARKED_TIMEOUT: Duration = Duration::from_secs(10);
+const ABANDONED_ANSWERS_AFTER: Duration = Duration::from_secs(10);
 /// How often every priority is asked, hint or not.
 const FULL_PULL_EVERY: Duration = Duration::from_secs(1);
 /// How long after its last sign a priority that answered "nothing waiting" is still asked.
@@ -296,14 +296,10 @@ impl Puller {
         let (priority, signs) = asked
             .iter()
             .find(|(priority, _)| priority.as_str() == answered)?;
-        let slot = slot(*priority);
         // A priority announced moments ago stays worth asking: a hand-back is processed by the server after
         // its announcement may have arrived.
-        let quiet = self
-            .elapsed_ms()
-            .saturating_sub(self.last_sign_ms[slot].load(Ordering::Acquire));
-        if quiet >= QUIET_MS {
-            self.empty_at[slot].fetch_max(*signs, Ordering::AcqRel);
+        if !self.announced_lately(*priority) {
+            self.empty_at[slot(*priority)].fetch_max(*signs, Ordering::AcqRel);
         }
         Some(*priority)
     }
@@ -390,7 +386,7 @@ impl Puller {
             tokio::spawn(async move {
                 while !pending.is_empty() {
                     let Ok(Some(message)) =
-                        tokio::time::timeout(PARKED_TIMEOUT, answers.next()).await
+                        tokio::time::timeout(ABANDONED_ANSWERS_AFTER, answers.next()).await
                     else {
                         // Whatever it would have delivered comes back after the ack wait.
                         puller.mark_all();
