@@ -71,6 +71,16 @@ impl Chat {
             .task_id
     }
 
+    /// Dispatches a task only a worker with `capability` may claim.
+    async fn dispatch_needing(&self, title: &str, capability: &str) -> String {
+        self.dispatch_with(title, |request| {
+            request.capabilities = vec![capability.to_owned()]
+        })
+        .await
+        .expect("dispatches")
+        .task_id
+    }
+
     async fn claim_with(
         &self,
         wait_seconds: u64,
@@ -331,13 +341,7 @@ async fn capabilities_decide_who_may_claim() {
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     let supervisor = Chat::new(&client, "lead");
-    let gpu_task = supervisor
-        .dispatch_with("train", |request| {
-            request.capabilities = vec!["gpu".to_owned()]
-        })
-        .await
-        .expect("dispatches")
-        .task_id;
+    let gpu_task = supervisor.dispatch_needing("train", "gpu").await;
     let plain = Chat::new(&client, "plain");
     plain.beat("worker", &["rust"]).await;
     // Its registry entry is used when the claim names no capabilities.
@@ -352,13 +356,7 @@ async fn capabilities_decide_who_may_claim() {
     assert_eq!(claimed.task_id, gpu_task);
 
     // A capability a chat may register (dots and all) is one a task may require.
-    let web = supervisor
-        .dispatch_with("render", |request| {
-            request.capabilities = vec!["node.js".to_owned()]
-        })
-        .await
-        .expect("dispatches")
-        .task_id;
+    let web = supervisor.dispatch_needing("render", "node.js").await;
     let web_worker = Chat::new(&client, "web");
     web_worker.beat("worker", &["node.js"]).await;
     let claimed = web_worker.claim_with(0, None).await.expect("claims");
@@ -370,6 +368,66 @@ async fn capabilities_decide_who_may_claim() {
         wire_error(plain.claim_with(0, Some(&too_many)).await),
         WireError::BadRequest { .. }
     ));
+}
+
+#[tokio::test]
+async fn a_task_nobody_here_can_do_does_not_hold_back_the_tasks_behind_it() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let gpu_task = supervisor.dispatch_needing("train", "gpu").await;
+    let plain_task = supervisor.dispatch("lint").await;
+    // The gpu task comes first in the queue; a worker without the capability passes it over and takes the
+    // task behind it.
+    let plain = Chat::new(&client, "plain");
+    plain.beat("worker", &["rust"]).await;
+    let claimed = plain.claim_with(2, None).await.expect("claims");
+    assert_eq!(claimed.expect("the plain task").task_id, plain_task);
+    // The task passed over is back at once for a worker that can do it, and passing it over cost no attempt.
+    let gpu = Chat::new(&client, "gpu-box");
+    gpu.beat("worker", &["gpu", "rust"]).await;
+    let claimed = gpu.claim_with(0, None).await.expect("claims");
+    assert_eq!(claimed.expect("the gpu task").task_id, gpu_task);
+    assert_eq!(supervisor.task(&gpu_task).await.attempts, 1);
+}
+
+#[tokio::test]
+async fn many_tasks_nobody_here_can_do_do_not_hold_back_the_task_behind_them() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    // More than one look pulls past: the worker sets them aside and looks further.
+    let mut gpu_tasks = Vec::new();
+    for index in 0..40 {
+        gpu_tasks.push(
+            supervisor
+                .dispatch_needing(&format!("train-{index}"), "gpu")
+                .await,
+        );
+    }
+    let plain_task = supervisor.dispatch("lint").await;
+    let plain = Chat::new(&client, "plain");
+    plain.beat("worker", &["rust"]).await;
+    let claimed = plain.claim_with(5, None).await.expect("claims");
+    assert_eq!(claimed.expect("the plain task").task_id, plain_task);
+    // Every task set aside comes back for a worker that can do it.
+    let gpu = Chat::new(&client, "gpu-box");
+    gpu.beat("worker", &["gpu"]).await;
+    let mut claimed = Vec::new();
+    for _ in 0..gpu_tasks.len() {
+        let task = gpu
+            .claim_with(5, None)
+            .await
+            .expect("claims")
+            .expect("a gpu task");
+        claimed.push(task.task_id);
+    }
+    claimed.sort();
+    gpu_tasks.sort();
+    assert_eq!(claimed, gpu_tasks);
+    assert!(plain.claim_with(0, None).await.expect("claims").is_none());
 }
 
 #[tokio::test]

@@ -19,24 +19,33 @@ use super::{
     transitions::{self, Claimed},
 };
 
-/// How long a claim that handed back a task it cannot do (capabilities) waits before looking again. Handing
-/// it back announces it, which wakes this very claim, and the task comes first again: without a pause one
+/// How long a claim that handed back tasks it cannot do (capabilities) waits before looking again. Handing
+/// them back announces them, which wakes this very claim, and they come first again: without a pause one
 /// claim took and handed back the same task 7,210 times in two seconds.
 const PASSED_OVER_PAUSE: Duration = Duration::from_millis(50);
+/// How many pulls one look makes while it finds only tasks the worker cannot do. It holds those (a task
+/// handed back at once comes first again on the next pull, so the tasks queued behind it in its priority were
+/// never reached: a worker without `gpu` waited out its whole claim behind one `gpu` task) and hands them all
+/// back when it is done. This bounds what a queue full of such tasks costs one look.
+const PULLS_PER_LOOK: usize = 8;
+/// How long the tasks a look held go aside when it made all its pulls and found only tasks it cannot do: the
+/// next look then reaches the tasks behind them, however many such tasks are queued first (a worker that can
+/// do them is woken when they are back).
+const SET_ASIDE_WHEN_DEEP: Duration = Duration::from_secs(1);
 
 /// What one look at the queue found.
 struct Looked {
     claim_opt: Option<Claim>,
     changes: Vec<TaskChange>,
-    /// It handed back a task the worker cannot do (capabilities).
+    /// It handed back tasks the worker cannot do (capabilities), and took none.
     passed_over: bool,
 }
 
 /// What became of one delivery.
 enum Taken {
     Claimed(Box<Claim>),
-    /// A task the worker cannot do, handed back.
-    PassedOver,
+    /// A task the worker cannot do: its delivery (acknowledgement subject), to hand back once the look is done.
+    PassedOver(String),
     /// Handed back or dropped for another reason (not for anyone now, unreadable, gone).
     Left,
 }
@@ -95,7 +104,9 @@ impl TaskQueue {
         }
     }
 
-    /// Looks once: pulls, and takes the best delivery this worker can do.
+    /// Looks once: pulls, and takes the best delivery this worker can do. Tasks it cannot do are held while
+    /// it pulls again (up to [`PULLS_PER_LOOK`] pulls), so it reaches the tasks queued behind them, and handed
+    /// back together at the end, first in the queue again for the next claim.
     async fn claim_once(
         &self,
         chat_id: &str,
@@ -111,23 +122,49 @@ impl TaskQueue {
         if self.is_stopping() {
             return Ok(looked);
         }
-        let deliveries = self.puller.pull(look).await?;
+        let mut set_aside = Vec::new();
         let mut first_error = None;
-        for delivery in deliveries {
-            if looked.claim_opt.is_some() {
-                self.puller.hand_back(&delivery.ack_subject, None).await;
-                continue;
+        let mut look = look;
+        // Handed back at once unless every pull found only tasks this worker cannot do.
+        let mut hand_back_after = Some(SET_ASIDE_WHEN_DEEP);
+        for _ in 0..PULLS_PER_LOOK {
+            let deliveries = match self.puller.pull(look).await {
+                Ok(deliveries) => deliveries,
+                Err(error) => {
+                    first_error = first_error.or(Some(error));
+                    hand_back_after = None;
+                    break;
+                }
+            };
+            let held = set_aside.len();
+            for delivery in deliveries {
+                if looked.claim_opt.is_some() {
+                    self.puller.hand_back(&delivery.ack_subject, None).await;
+                    continue;
+                }
+                match self
+                    .take(delivery, chat_id, capabilities, now_ms, &mut looked.changes)
+                    .await
+                {
+                    Ok(Taken::Claimed(claim)) => looked.claim_opt = Some(*claim),
+                    Ok(Taken::PassedOver(ack_subject)) => set_aside.push(ack_subject),
+                    Ok(Taken::Left) => {}
+                    Err(error) => first_error = first_error.or(Some(error)),
+                }
             }
-            match self
-                .take(delivery, chat_id, capabilities, now_ms, &mut looked.changes)
-                .await
-            {
-                Ok(Taken::Claimed(claim)) => looked.claim_opt = Some(*claim),
-                Ok(Taken::PassedOver) => looked.passed_over = true,
-                Ok(Taken::Left) => {}
-                Err(error) => first_error = first_error.or(Some(error)),
+            // Pulls again only past tasks set aside by this very pull: anything else means the queue has
+            // nothing more for this worker now.
+            if looked.claim_opt.is_some() || set_aside.len() == held {
+                hand_back_after = None;
+                break;
             }
+            look = Look::Now;
         }
+        // In the order they came, so they keep their places in the queue.
+        for ack_subject in &set_aside {
+            self.puller.hand_back(ack_subject, hand_back_after).await;
+        }
+        looked.passed_over = looked.claim_opt.is_none() && !set_aside.is_empty();
         match first_error {
             Some(error) if looked.claim_opt.is_none() => Err(error),
             _ => Ok(looked),
@@ -153,8 +190,7 @@ impl TaskQueue {
             return Ok(Taken::Left);
         };
         if !capable(&queued.task.capabilities, capabilities) {
-            self.settle(ack, jetstream::AckKind::Nak(None)).await;
-            return Ok(Taken::PassedOver);
+            return Ok(Taken::PassedOver(delivery.ack_subject));
         }
         let task_id = queued.task.task_id.clone();
         // The record as queued is tried first; a conflict, or a refusal on it, reads the record.
