@@ -10,8 +10,9 @@ use shim_protocol::{
     NodeOp,
     messages::{
         ChatEntry, ChatList, ChatMessage, ClaimTaskReply, ClaimTaskRequest, ClaimedTask,
-        DispatchTaskReply, DispatchTaskRequest, HeartbeatRequest, ListChatsRequest, MessageList,
-        ReadMessagesRequest, SendMessageRequest, TaskList, TaskRecord, TaskStatusRequest,
+        CompleteTaskReply, CompleteTaskRequest, DispatchTaskReply, DispatchTaskRequest,
+        HeartbeatRequest, ListChatsRequest, MessageList, ReadMessagesRequest, SendMessageRequest,
+        TaskList, TaskRecord, TaskStatusRequest,
     },
 };
 use shim_tests::{DEADLINE, EventFeed, NatsServer, NodeProcess, TestNode, wait_for_node};
@@ -254,8 +255,90 @@ async fn a_claim_whose_requester_gave_up_hands_the_task_to_the_next_worker_at_at
     assert!(started.elapsed() < Duration::from_secs(10));
     let record = wait_held(&client, &task_id).await;
     assert_eq!(record.worker_chat_id.as_deref(), Some("steady"));
-    assert_eq!(record.workers, ["steady"], "the quitter never had it");
+    // The quitter stays among those handed it: had only its receipt been lost, its completion would count.
+    assert_eq!(record.workers, ["quitter", "steady"]);
     assert_eq!(record.error, None);
+}
+
+#[tokio::test]
+async fn a_worker_whose_receipt_was_lost_still_completes_the_task_it_got() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
+    let task_id = dispatch(&client, "lead", "build").await;
+    // The worker asks for a receipt and gets the task, but its receipt never reaches the node (its server
+    // went down just after the reply came): the node takes the claim back after the receipt window.
+    let request = ClaimTaskRequest {
+        chat_id: "worker".to_owned(),
+        wait_seconds: Some(0),
+        capabilities: Some(Vec::new()),
+    };
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert(shim_protocol::PROTOCOL_HEADER, "1");
+    headers.insert(shim_protocol::RECEIPT_HEADER, "1");
+    let reply = client
+        .nats()
+        .request_with_headers(
+            shim_protocol::subject::node_op(node.node_id(), NodeOp::TaskClaim).expect("subject"),
+            headers,
+            shim_protocol::codec::encode(&request)
+                .expect("encodes")
+                .into(),
+        )
+        .await
+        .expect("the claim is answered");
+    let claimed: ClaimTaskReply = shim_protocol::codec::decode_reply(&reply.payload)
+        .expect("decodes")
+        .expect("claims");
+    assert_eq!(claimed.task.expect("the task").task_id, task_id);
+    let returned = event_for(&mut events, "returned", &task_id).await;
+    assert_eq!(returned["data"]["attempts"], 0);
+    // A chat that was never handed it still may not complete it.
+    let forged = client
+        .request::<_, CompleteTaskReply>(
+            NodeOp::TaskComplete,
+            &CompleteTaskRequest {
+                chat_id: "bystander".to_owned(),
+                task_id: task_id.clone(),
+                result: "mine".to_owned(),
+                ..CompleteTaskRequest::default()
+            },
+        )
+        .await;
+    assert!(
+        matches!(
+            forged,
+            Err(ClientError::Remote(
+                shim_protocol::WireError::BadRequest { .. }
+            ))
+        ),
+        "{forged:?}"
+    );
+    // The worker did the work: its completion is recorded, not refused as from a chat that never had it.
+    let completed: CompleteTaskReply = client
+        .request(
+            NodeOp::TaskComplete,
+            &CompleteTaskRequest {
+                chat_id: "worker".to_owned(),
+                task_id: task_id.clone(),
+                result: "built".to_owned(),
+                ..CompleteTaskRequest::default()
+            },
+        )
+        .await
+        .expect("the completion is accepted");
+    assert!(completed.recorded);
+    let record = task(&client, &task_id).await;
+    assert_eq!(
+        (record.status.as_str(), record.result.as_deref()),
+        ("done", Some("built"))
+    );
+    // Its delivery does not come back to the queue once the task is done.
+    let next = claim(&client, "other", 1, Duration::from_secs(10))
+        .await
+        .expect("claims");
+    assert!(next.is_none(), "{next:?}");
 }
 
 #[tokio::test]

@@ -137,7 +137,8 @@ pub struct TaskRecord {
     /// The chat that holds (or last held) it.
     #[serde(default)]
     pub worker_chat_id: Option<String>,
-    /// Every chat that claimed it, in order.
+    /// Every chat that was handed it by a claim, in order (one whose claim was taken back for want of a
+    /// receipt included: it may still complete the task).
     #[serde(default)]
     pub workers: Vec<String>,
     /// Claims so far.

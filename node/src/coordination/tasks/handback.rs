@@ -29,7 +29,6 @@ impl Claim {
             attempts: task.attempts,
             ack_subject_opt: task.ack_subject.clone(),
             attempts_before: before.attempts,
-            workers_before: before.workers.clone(),
             error_before: before.error.clone(),
             claimed_at_ms_before: before.claimed_at_ms,
         };

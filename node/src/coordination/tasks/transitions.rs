@@ -427,8 +427,6 @@ pub struct Unclaim {
     pub ack_subject_opt: Option<String>,
     /// The fields the claim changed, as they were before it.
     pub attempts_before: u32,
-    /// The workers before the claim.
-    pub workers_before: Vec<String>,
     /// The error before the claim.
     pub error_before: Option<String>,
     /// When it was claimed before.
@@ -436,7 +434,9 @@ pub struct Unclaim {
 }
 
 /// Undoes a claim its requester never received: back to queued as before the claim, attempts included; `None`
-/// when the task moved on meanwhile (completed, cancelled, taken over).
+/// when the task moved on meanwhile (completed, cancelled, taken over). The worker stays among the task's
+/// `workers`: the node cannot tell a requester that never got the claim from one whose receipt was lost (its
+/// server went down just after the reply reached it), and the latter's completion must still count.
 pub fn unclaim(task: &TaskRecord, undo: &Unclaim, now_ms: u64) -> Option<TaskRecord> {
     let still_ours = task.status.is_held()
         && task.worker_chat_id.as_deref() == Some(undo.chat_id.as_str())
@@ -449,7 +449,6 @@ pub fn unclaim(task: &TaskRecord, undo: &Unclaim, now_ms: u64) -> Option<TaskRec
     task.status = TaskStatus::Queued;
     task.worker_chat_id = None;
     task.attempts = undo.attempts_before;
-    task.workers = undo.workers_before.clone();
     task.error = undo.error_before.clone();
     task.claimed_at_ms = undo.claimed_at_ms_before;
     task.progress = 0.0;

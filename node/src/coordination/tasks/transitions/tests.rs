@@ -257,13 +257,22 @@ fn an_unclaim_restores_the_record_unless_it_moved_on() {
         attempts: held.attempts,
         ack_subject_opt: held.ack_subject.clone(),
         attempts_before: before.attempts,
-        workers_before: before.workers.clone(),
         error_before: before.error.clone(),
         claimed_at_ms_before: before.claimed_at_ms,
     };
     let back = unclaim(&held, &undo, T0 + 2).expect("still ours");
     assert_eq!(back.status, TaskStatus::Queued);
-    assert_eq!((back.attempts, back.workers.len()), (0, 0));
+    assert_eq!(back.attempts, 0);
+    // Its requester may have had the reply after all (only its receipt lost): its completion still counts.
+    assert_eq!(back.workers, ["w1"]);
+    let late = complete(&back, "w1", "r", T0 + 3)
+        .expect("a chat handed the task may complete it")
+        .expect("recorded");
+    assert_eq!(late.status, TaskStatus::Done);
+    assert!(matches!(
+        complete(&back, "w2", "r", T0 + 3),
+        Err(TaskRefusal::NeverClaimed { .. })
+    ));
     assert_eq!(
         (back.claimed_at_ms, back.worker_chat_id.clone()),
         (None, None)
