@@ -23,14 +23,16 @@ use super::{
 /// them back announces them, which wakes this very claim, and they come first again: without a pause one
 /// claim took and handed back the same task 7,210 times in two seconds.
 const PASSED_OVER_PAUSE: Duration = Duration::from_millis(50);
-/// How many pulls one look makes while it finds only tasks the worker cannot do. It holds those (a task
-/// handed back at once comes first again on the next pull, so the tasks queued behind it in its priority were
-/// never reached: a worker without `gpu` waited out its whole claim behind one `gpu` task) and hands them all
-/// back when it is done. This bounds what a queue full of such tasks costs one look.
+/// How many pulls one look makes while it finds only tasks the worker cannot do (or tasks gone meanwhile). It
+/// holds those it cannot do (a task handed back at once comes first again on the next pull, so the tasks
+/// queued behind it in its priority were never reached: a worker without `gpu` waited out its whole claim
+/// behind one `gpu` task) and hands them all back when it is done, first in the queue again. This bounds what
+/// one look costs, whatever the queue holds.
 const PULLS_PER_LOOK: usize = 8;
-/// How long the tasks a look held go aside when it made all its pulls and found only tasks it cannot do: the
-/// next look then reaches the tasks behind them, however many such tasks are queued first (a worker that can
-/// do them is woken when they are back).
+/// How long the tasks a look held go aside when all its pulls found tasks and none for this worker, so that
+/// its next look reaches the tasks behind them. A worker that can do them gets them after this long at the
+/// latest (it is woken when they are back). How far an idle worker reaches is bounded too: after the second
+/// they are first in the queue again, and set aside anew.
 const SET_ASIDE_WHEN_DEEP: Duration = Duration::from_secs(1);
 
 /// What one look at the queue found.
@@ -106,7 +108,9 @@ impl TaskQueue {
 
     /// Looks once: pulls, and takes the best delivery this worker can do. Tasks it cannot do are held while
     /// it pulls again (up to [`PULLS_PER_LOOK`] pulls), so it reaches the tasks queued behind them, and handed
-    /// back together at the end, first in the queue again for the next claim.
+    /// back together at the end, first in the queue again for the next claim. A task of a lower priority than
+    /// one it held may be taken before a task of the higher priority queued behind that one (as when it could
+    /// not look past).
     async fn claim_once(
         &self,
         chat_id: &str,
@@ -125,18 +129,20 @@ impl TaskQueue {
         let mut set_aside = Vec::new();
         let mut first_error = None;
         let mut look = look;
-        // Handed back at once unless every pull found only tasks this worker cannot do.
-        let mut hand_back_after = Some(SET_ASIDE_WHEN_DEEP);
-        for _ in 0..PULLS_PER_LOOK {
+        // Handed back at once, unless every pull found tasks and none of them for this worker.
+        let mut hand_back_after = None;
+        let started = tokio::time::Instant::now();
+        for pulls in 1..=PULLS_PER_LOOK {
             let deliveries = match self.puller.pull(look).await {
                 Ok(deliveries) => deliveries,
                 Err(error) => {
                     first_error = first_error.or(Some(error));
-                    hand_back_after = None;
                     break;
                 }
             };
-            let held = set_aside.len();
+            if deliveries.is_empty() {
+                break;
+            }
             for delivery in deliveries {
                 if looked.claim_opt.is_some() {
                     self.puller.hand_back(&delivery.ack_subject, None).await;
@@ -152,10 +158,14 @@ impl TaskQueue {
                     Err(error) => first_error = first_error.or(Some(error)),
                 }
             }
-            // Pulls again only past tasks set aside by this very pull: anything else means the queue has
-            // nothing more for this worker now.
-            if looked.claim_opt.is_some() || set_aside.len() == held {
-                hand_back_after = None;
+            if looked.claim_opt.is_some() || first_error.is_some() || self.is_stopping() {
+                break;
+            }
+            if pulls == PULLS_PER_LOOK {
+                hand_back_after = Some(SET_ASIDE_WHEN_DEEP);
+            }
+            // What it holds goes back well within the ack wait, however slow the pulls.
+            if started.elapsed() >= self.config.ack_wait / 4 {
                 break;
             }
             look = Look::Now;

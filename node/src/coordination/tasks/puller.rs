@@ -68,6 +68,8 @@ fn pull_body(expires_opt: Option<Duration>) -> Bytes {
 /// server took longer than 20 ms, a former limit, and claims came back empty while tasks waited). Only answers
 /// a lost connection took run it out.
 const ANSWER_PATIENCE: Duration = Duration::from_secs(2);
+/// How long after a delayed hand-back's delay its task is announced.
+const ANNOUNCE_AFTER_DELAY: Duration = Duration::from_millis(50);
 /// How long the background listens for the answers a claim did not wait for (lower priorities than the task it
 /// took); the server answers at once (or within [`KEPT_PULL_EXPIRES`] on an older one), so this only gives up on
 /// answers a lost connection took.
@@ -259,7 +261,9 @@ impl Puller {
             Some(delay) => {
                 let client = self.client.clone();
                 tokio::spawn(async move {
-                    tokio::time::sleep(delay).await;
+                    // The server puts the task back a moment after the delay counted from when it got the
+                    // hand-back: announced on the dot, a woken claim could ask before it is there.
+                    tokio::time::sleep(delay + ANNOUNCE_AFTER_DELAY).await;
                     let _ = client
                         .publish(subject::tasks_ready(priority.as_str()), Bytes::new())
                         .await;
