@@ -241,10 +241,17 @@ impl TaskQueue {
             }
             Ok((_, false)) => {
                 if let Claimed::Dead(reason) = decision {
-                    let (_, dead) = self
+                    let finished = self
                         .finish_for_good(&task_id, TaskStatus::Dead, &reason, now_ms, |_| Ok(()))
-                        .await?;
-                    changes.extend(dead);
+                        .await;
+                    match finished {
+                        Ok((_, dead)) => changes.extend(dead),
+                        Err(error) => {
+                            // Not recorded dead: the next claim meets it again (not after the ack wait).
+                            self.settle(ack, jetstream::AckKind::Nak(None)).await;
+                            return Err(error);
+                        }
+                    }
                 }
                 self.settle(ack, jetstream::AckKind::Term).await;
                 Ok(Taken::Left)
