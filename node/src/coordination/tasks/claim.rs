@@ -171,9 +171,7 @@ impl TaskQueue {
             look = Look::Now;
         }
         // In the order they came, so they keep their places in the queue.
-        for ack_subject in &set_aside {
-            self.puller.hand_back(ack_subject, hand_back_after).await;
-        }
+        self.puller.hand_back_all(&set_aside, hand_back_after).await;
         looked.passed_over = looked.claim_opt.is_none() && !set_aside.is_empty();
         match first_error {
             Some(error) if looked.claim_opt.is_none() => Err(error),

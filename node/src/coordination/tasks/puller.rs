@@ -258,18 +258,23 @@ impl Puller {
                     warn!(%error, "failed to announce a task");
                 }
             }
-            Some(delay) => {
-                let client = self.client.clone();
-                tokio::spawn(async move {
-                    // The server puts the task back a moment after the delay counted from when it got the
-                    // hand-back: announced on the dot, a woken claim could ask before it is there.
-                    tokio::time::sleep(delay + ANNOUNCE_AFTER_DELAY).await;
-                    let _ = client
-                        .publish(subject::tasks_ready(priority.as_str()), Bytes::new())
-                        .await;
-                });
-            }
+            Some(delay) => self.announce_later(vec![priority], delay),
         }
+    }
+
+    /// Announces a task on each of `priorities` once `delay` has passed, from one background task.
+    fn announce_later(&self, priorities: Vec<Priority>, delay: Duration) {
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            // The server puts a task back a moment after the delay counted from when it got the hand-back:
+            // announced on the dot, a woken claim could ask before it is there.
+            tokio::time::sleep(delay + ANNOUNCE_AFTER_DELAY).await;
+            for priority in priorities {
+                let _ = client
+                    .publish(subject::tasks_ready(priority.as_str()), Bytes::new())
+                    .await;
+            }
+        });
     }
 
     /// The priorities worth asking now, highest first, each with the signs seen so far.
@@ -442,15 +447,38 @@ impl Puller {
     /// Returns a delivery to its consumer, at once or after `delay`, and announces it once the server has it
     /// back (the announcement follows the hand-back on the same connection).
     pub(super) async fn hand_back(&self, ack_subject: &str, delay: Option<Duration>) {
+        self.nak(ack_subject, delay).await;
+        if let Some((priority, _)) = parse_ack_subject(ack_subject) {
+            self.announce(priority, delay).await;
+        }
+    }
+
+    /// Returns deliveries to their consumers in order, at once or after `delay`; delayed ones are announced
+    /// together, from one background task.
+    pub(super) async fn hand_back_all(&self, ack_subjects: &[String], delay: Option<Duration>) {
+        let Some(delay) = delay.filter(|delay| !delay.is_zero()) else {
+            for ack_subject in ack_subjects {
+                self.hand_back(ack_subject, None).await;
+            }
+            return;
+        };
+        let mut priorities = Vec::with_capacity(ack_subjects.len());
+        for ack_subject in ack_subjects {
+            self.nak(ack_subject, Some(delay)).await;
+            priorities.extend(parse_ack_subject(ack_subject).map(|(priority, _)| priority));
+        }
+        if !priorities.is_empty() {
+            self.announce_later(priorities, delay);
+        }
+    }
+
+    async fn nak(&self, ack_subject: &str, delay: Option<Duration>) {
         if let Err(error) = self
             .client
             .publish(ack_subject.to_owned(), Bytes::from(AckKind::Nak(delay)))
             .await
         {
             warn!(%error, "failed to hand a task delivery back");
-        }
-        if let Some((priority, _)) = parse_ack_subject(ack_subject) {
-            self.announce(priority, delay).await;
         }
     }
 
