@@ -29,6 +29,9 @@ const PASSED_OVER_PAUSE: Duration = Duration::from_millis(50);
 /// behind one `gpu` task) and hands them all back when it is done, first in the queue again. This bounds what
 /// one look costs, whatever the queue holds.
 const PULLS_PER_LOOK: usize = 8;
+/// How long one look goes on pulling while it holds deliveries (a quarter of the ack wait if that is less): a
+/// look of 8 pulls takes a few milliseconds; this only bounds a server slow to answer.
+const HOLD_AT_MOST: Duration = Duration::from_secs(1);
 /// How long the tasks a look held go aside when all its pulls found tasks and none for this worker, so that
 /// its next look reaches the tasks behind them. A worker that can do them gets them after this long at the
 /// latest (it is woken when they are back). How far an idle worker reaches is bounded too: after the second
@@ -164,8 +167,8 @@ impl TaskQueue {
             if pulls == PULLS_PER_LOOK {
                 hand_back_after = Some(SET_ASIDE_WHEN_DEEP);
             }
-            // What it holds goes back well within the ack wait, however slow the pulls.
-            if started.elapsed() >= self.config.ack_wait / 4 {
+            // What it holds goes back soon (well within the ack wait), however slow the pulls.
+            if started.elapsed() >= (self.config.ack_wait / 4).min(HOLD_AT_MOST) {
                 break;
             }
             look = Look::Now;
