@@ -432,6 +432,45 @@ async fn many_tasks_nobody_here_can_do_do_not_hold_back_the_task_behind_them() {
 }
 
 #[tokio::test]
+async fn a_second_copy_of_a_held_task_handed_back_is_not_taken_from_its_holder() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let task_id = supervisor.dispatch_needing("train", "gpu").await;
+    // Cancelled while queued and retried: its first message is still on the queue beside the new one.
+    for op in [NodeOp::TaskCancel, NodeOp::TaskRetry] {
+        let _: TaskRecord = client
+            .request(
+                op,
+                &TaskIdRequest {
+                    chat_id: "lead".to_owned(),
+                    task_id: task_id.clone(),
+                },
+            )
+            .await
+            .expect("cancels, then retries");
+    }
+    // A worker without the capability passes both copies over: each comes back delivered twice.
+    let plain = Chat::new(&client, "plain");
+    plain.beat("worker", &["rust"]).await;
+    assert!(plain.claim_with(0, None).await.expect("claims").is_none());
+    let first = Chat::new(&client, "gpu-1");
+    first.beat("worker", &["gpu"]).await;
+    let claimed = first.claim_with(2, None).await.expect("claims");
+    assert_eq!(claimed.expect("the task").task_id, task_id);
+    // The other copy is not the holder's delivery come back after its ack wait: it is not taken.
+    let second = Chat::new(&client, "gpu-2");
+    second.beat("worker", &["gpu"]).await;
+    assert!(second.claim_with(1, None).await.expect("claims").is_none());
+    let record = supervisor.task(&task_id).await;
+    assert_eq!(
+        (record.worker_chat_id.as_deref(), record.attempts),
+        (Some("gpu-1"), 1)
+    );
+}
+
+#[tokio::test]
 async fn dependencies_hold_tasks_back_and_a_failed_one_fails_its_dependents() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;

@@ -111,6 +111,20 @@ pub(super) fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
     Some((priority, delivered))
 }
 
+/// Whether two acknowledgement subjects are for one message of the stream (its consumer and stream sequence),
+/// in whichever form each came; `None` when either cannot be read.
+pub(super) fn same_message(one: &str, other: &str) -> Option<bool> {
+    fn message(ack_subject: &str) -> Option<(&str, u64)> {
+        let tokens: Vec<&str> = ack_subject.split('.').collect();
+        let consumer = subject::js_ack_consumer_index(&tokens)?;
+        Some((
+            tokens.get(consumer)?,
+            tokens.get(consumer + 2)?.parse().ok()?,
+        ))
+    }
+    Some(message(one)? == message(other)?)
+}
+
 /// The subscriptions to tasks published to the queue (seen as they are sent, a moment before the stream has
 /// them) and to hand-backs announced once sent.
 async fn subscribe(client: &Client) -> anyhow::Result<(Subscriber, Subscriber)> {
@@ -517,6 +531,21 @@ mod tests {
             &pull_body(Some(EXPECTING_EXPIRES))[..],
             br#"{"batch":1,"no_wait":true,"expires":5000000}"#
         );
+    }
+
+    #[test]
+    fn one_message_is_known_by_its_consumer_and_stream_sequence_in_either_format() {
+        let plain = "$JS.ACK.SHIM_TASKS.tasks-normal.1.17.9.1700000000000000000.0";
+        let later = "$JS.ACK.SHIM_TASKS.tasks-normal.2.17.12.1700000000500000000.3";
+        let hashed =
+            "$JS.ACK.hub.ACCHASH.SHIM_TASKS.tasks-normal.3.17.20.1700000001000000000.0.rand";
+        assert_eq!(same_message(plain, later), Some(true));
+        assert_eq!(same_message(plain, hashed), Some(true));
+        let other = "$JS.ACK.SHIM_TASKS.tasks-normal.2.18.12.1700000000500000000.3";
+        assert_eq!(same_message(plain, other), Some(false));
+        let elsewhere = "$JS.ACK.SHIM_TASKS.tasks-high.1.17.9.1700000000000000000.0";
+        assert_eq!(same_message(plain, elsewhere), Some(false));
+        assert_eq!(same_message(plain, "garbage"), None);
     }
 
     #[test]

@@ -207,6 +207,15 @@ pub fn claim(
         // A copy of a delivery someone holds: not ours to take.
         return Claimed::Drop;
     }
+    // Only the holder's own delivery, come back after its ack wait, passes a held task on. Another message
+    // of the task (a copy of it queued twice, as a task cancelled while queued and retried leaves) may have
+    // been delivered before, to a worker that handed it back: it is a copy all the same.
+    if redelivered
+        && let Some(holding) = &task.ack_subject
+        && super::puller::same_message(holding, ack_subject) == Some(false)
+    {
+        return Claimed::Drop;
+    }
     if task.attempts >= task.max_attempts {
         return Claimed::Dead(match (&task.error, &task.worker_chat_id) {
             (Some(error), _) => format!("out of attempts ({}); last error: {error}", task.attempts),

@@ -343,3 +343,26 @@ fn dependents_are_added_once_and_never_to_finished_tasks() {
     let done = finish(&task, TaskStatus::Failed, "x", T0).expect("ends");
     assert_eq!(add_dependent(&done, "t3"), None);
 }
+
+#[test]
+fn only_the_holders_own_delivery_come_back_passes_a_held_task_on() {
+    let held = match claim(
+        &queued(),
+        "w1",
+        "$JS.ACK.SHIM_TASKS.tasks-high.1.17.9.1700000000000000000.0",
+        1,
+        T0,
+    ) {
+        Claimed::Take(task) => *task,
+        other => panic!("expected a claim, got {other:?}"),
+    };
+    // Another message of the task, handed back once by a worker that could not do it.
+    let copy = "$JS.ACK.SHIM_TASKS.tasks-high.2.18.12.1700000000500000000.0";
+    assert_eq!(claim(&held, "w2", copy, 2, T0 + 1), Claimed::Drop);
+    // The holder's own message after its ack wait: the task goes on to the next worker.
+    let lapsed = "$JS.ACK.SHIM_TASKS.tasks-high.2.17.14.1700000030000000000.0";
+    assert!(matches!(
+        claim(&held, "w2", lapsed, 2, T0 + 1),
+        Claimed::Take(_)
+    ));
+}
