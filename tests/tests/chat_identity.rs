@@ -166,6 +166,21 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
             .await,
         "a cancel in the supervisor's name",
     );
+    // Acting as itself, a chat still cannot cancel or retry a task another chat dispatched.
+    for op in [NodeOp::TaskCancel, NodeOp::TaskRetry] {
+        forbidden(
+            as_worker
+                .request::<_, TaskRecord>(
+                    op,
+                    &TaskIdRequest {
+                        chat_id: worker.clone(),
+                        task_id: task_id.clone(),
+                    },
+                )
+                .await,
+            "a chat changing a task it did not dispatch",
+        );
+    }
     assert_eq!(task(&anyone, &task_id).await.status, TaskStatus::Claimed);
 
     // Reading someone's messages, or sending in their name.
@@ -310,6 +325,33 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
         .await
         .expect("releases");
     assert!(released.released);
+    // The supervisor changes the tasks it dispatched, and a person at `shim-node tasks` any task.
+    let second: DispatchTaskReply = as_supervisor
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: supervisor.clone(),
+                title: "printer".to_owned(),
+                instructions: "port the printer".to_owned(),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("the supervisor dispatches");
+    let on_second = |chat: &str| TaskIdRequest {
+        chat_id: chat.to_owned(),
+        task_id: second.task_id.clone(),
+    };
+    let cancelled: TaskRecord = as_supervisor
+        .request(NodeOp::TaskCancel, &on_second(&supervisor))
+        .await
+        .expect("the supervisor cancels its task");
+    assert_eq!(cancelled.status, TaskStatus::Cancelled);
+    let retried: TaskRecord = anyone
+        .request(NodeOp::TaskRetry, &on_second("alice"))
+        .await
+        .expect("a person retries it");
+    assert_eq!(retried.status, TaskStatus::Queued);
     node.stop().await;
 }
 

@@ -198,6 +198,13 @@ impl ChatKeys {
         }
     }
 
+    /// Whether `chat_id` is a chat opened by `session.start` (it has a key), not a person or a script known by
+    /// heartbeats alone.
+    pub async fn has_session(&self, chat_id: &str) -> Result<bool, WireError> {
+        validate_id("chat id", chat_id)?;
+        Ok(!matches!(self.bucket.read(chat_id).await?, Current::Absent))
+    }
+
     /// Checks that a request acting for `chat_id` may: the chat has no key, or the request presents its secret.
     pub async fn check(&self, chat_id: &str, presented_opt: Option<&str>) -> Result<(), WireError> {
         self.check_from(chat_id, presented_opt, None).await

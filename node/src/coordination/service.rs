@@ -302,6 +302,16 @@ impl Coordination {
         }
     }
 
+    /// Whether `chat_id` is a chat opened by `session.start`, which acts only on what is its own (a person at
+    /// `shim-node tasks`, or a script known by heartbeats alone, is not one). False when the node keeps no
+    /// chat keys.
+    pub async fn is_session_chat(&self, chat_id: &str) -> Result<bool, WireError> {
+        match &self.pieces.chat_keys_opt {
+            Some(keys) => keys.has_session(chat_id).await,
+            None => Ok(false),
+        }
+    }
+
     /// Checks that a request acting for `chat_id` carries its secret, once the chat has one.
     pub async fn authorize(
         &self,

@@ -15,7 +15,7 @@ use shim_protocol::{
 };
 
 use super::{Coordination, CoordinationResult, Taken, encode_ok, needs_jetstream};
-use crate::coordination::tasks::{TaskChange, TaskIndex, TaskQueue};
+use crate::coordination::tasks::{Actor, TaskChange, TaskIndex, TaskQueue};
 
 /// Most tasks one status or collect answer carries.
 const MAX_LISTED: usize = 500;
@@ -257,14 +257,17 @@ impl Coordination {
             }
             NodeOp::TaskCancel | NodeOp::TaskRetry => {
                 let request: TaskIdRequest = codec::decode(payload)?;
-                let (task, changes) = if op == NodeOp::TaskCancel {
-                    queue
-                        .cancel(&request.chat_id, &request.task_id, now())
-                        .await?
+                // A chat with a session cancels and retries the tasks it dispatched; a person (`shim-node
+                // tasks`) any.
+                let actor = if self.is_session_chat(&request.chat_id).await? {
+                    Actor::Supervisor(&request.chat_id)
                 } else {
-                    queue
-                        .retry(&request.chat_id, &request.task_id, now())
-                        .await?
+                    Actor::Person(&request.chat_id)
+                };
+                let (task, changes) = if op == NodeOp::TaskCancel {
+                    queue.cancel(actor, &request.task_id, now()).await?
+                } else {
+                    queue.retry(actor, &request.task_id, now()).await?
                 };
                 self.report(tasks, &changes);
                 encode_ok(&task)

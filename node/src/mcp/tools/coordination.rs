@@ -356,7 +356,7 @@ impl ShimMcp {
 
     #[tool(
         name = "shim_cancel_task",
-        description = "When a task is no longer needed: cancel it (if not finished); tasks depending on it fail."
+        description = "Supervisor: cancel a task you dispatched that is no longer needed (if not finished); tasks depending on it fail."
     )]
     async fn cancel_task(
         &self,
