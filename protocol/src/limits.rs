@@ -13,6 +13,18 @@ pub const MAX_WAIT_SECONDS: u64 = 60;
 /// [`MAX_WAIT_SECONDS`] as a duration.
 pub const MAX_WAIT: Duration = Duration::from_secs(MAX_WAIT_SECONDS);
 
+/// A claim's or a read's `wait_seconds` (none: no wait) as a duration; above [`MAX_WAIT_SECONDS`] refused as
+/// the node and the MCP tools both say it (`bad request: wait_seconds must be at most 60 (got 61)`), never
+/// shortened.
+pub fn wait(wait_seconds_opt: Option<u64>) -> Result<Duration, crate::WireError> {
+    match wait_seconds_opt {
+        Some(wait) if wait > MAX_WAIT_SECONDS => Err(crate::WireError::bad_request(format!(
+            "wait_seconds must be at most {MAX_WAIT_SECONDS} (got {wait})"
+        ))),
+        other => Ok(Duration::from_secs(other.unwrap_or(0))),
+    }
+}
+
 /// What a client waits beyond the wait it asked the node for: the node answers at the end of its wait,
 /// and the answer still has to travel (and a busy node to get to it).
 pub const WAIT_SLACK: Duration = Duration::from_secs(10);

@@ -363,11 +363,23 @@ async fn capabilities_decide_who_may_claim() {
     assert_eq!(claimed.expect("a task").task_id, web);
     // The same limits hold for a claim's own list.
     let too_many: Vec<String> = (0..33).map(|index| format!("skill-{index}")).collect();
-    let too_many: Vec<&str> = too_many.iter().map(String::as_str).collect();
-    assert!(matches!(
-        wire_error(plain.claim_with(0, Some(&too_many)).await),
-        WireError::BadRequest { .. }
-    ));
+    // Named with its size and the limit, as docs/coordination.md says of every field over its limit.
+    let refusals = [
+        (
+            too_many,
+            "bad request: capabilities has 33 entries, at most 32",
+        ),
+        (
+            vec!["ok".to_owned(), "x".repeat(65)],
+            "bad request: capabilities[1] is 65 characters, each must be 1 to 64",
+        ),
+    ];
+    for (capabilities, said) in refusals {
+        let capabilities: Vec<&str> = capabilities.iter().map(String::as_str).collect();
+        let refused = wire_error(plain.claim_with(0, Some(&capabilities)).await);
+        assert!(matches!(refused, WireError::BadRequest { .. }));
+        assert_eq!(refused.to_string(), said);
+    }
 }
 
 #[tokio::test]

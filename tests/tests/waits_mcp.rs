@@ -465,6 +465,38 @@ async fn a_wait_above_60_seconds_is_refused_over_mcp_and_takes_nothing() {
             "{tool}: {refused}"
         );
     }
+    // The node itself says the same to a client of its own.
+    let refused = [
+        client
+            .request::<_, shim_protocol::messages::ClaimTaskReply>(
+                NodeOp::TaskClaim,
+                &shim_protocol::messages::ClaimTaskRequest {
+                    chat_id: "other".to_owned(),
+                    wait_seconds: Some(61),
+                    capabilities: None,
+                },
+            )
+            .await
+            .map(|_| ()),
+        client
+            .request::<_, shim_protocol::messages::MessageList>(
+                NodeOp::MessageRead,
+                &shim_protocol::messages::ReadMessagesRequest {
+                    chat_id: "other".to_owned(),
+                    wait_seconds: Some(61),
+                    max: None,
+                },
+            )
+            .await
+            .map(|_| ()),
+    ];
+    for refusal in refused {
+        let text = refusal.expect_err("refused").to_string();
+        assert!(
+            text.contains("bad request: wait_seconds must be at most 60 (got 61)"),
+            "{text}"
+        );
+    }
     let claimed = mcp
         .call_tool(
             "shim_claim_task",

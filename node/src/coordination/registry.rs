@@ -48,13 +48,19 @@ pub struct Registry {
 
 /// Checks a list of capabilities (a chat's, a task's or a claim's): at most 32, each 1 to 64 characters.
 pub fn validate_capabilities(capabilities: &[String]) -> Result<(), WireError> {
-    let bad = capabilities.len() > MAX_CAPABILITIES
-        || capabilities
-            .iter()
-            .any(|capability| capability.is_empty() || capability.len() > MAX_CAPABILITY_LEN);
-    if bad {
+    if capabilities.len() > MAX_CAPABILITIES {
         return Err(WireError::bad_request(format!(
-            "capabilities: at most {MAX_CAPABILITIES}, each 1 to {MAX_CAPABILITY_LEN} characters"
+            "capabilities has {} entries, at most {MAX_CAPABILITIES}",
+            capabilities.len()
+        )));
+    }
+    let outside = capabilities.iter().enumerate().find(|(_, capability)| {
+        capability.is_empty() || capability.chars().count() > MAX_CAPABILITY_LEN
+    });
+    if let Some((index, capability)) = outside {
+        return Err(WireError::bad_request(format!(
+            "capabilities[{index}] is {} characters, each must be 1 to {MAX_CAPABILITY_LEN}",
+            capability.chars().count()
         )));
     }
     Ok(())

@@ -36,7 +36,7 @@ pub use upkeep::{Silent, sweep};
 
 use super::{
     locks::{self, Acquired, Locks},
-    messages::{self, Messages, Unacked},
+    messages::{Messages, Unacked},
     registry::Registry,
     tasks::Claim,
 };
@@ -509,15 +509,7 @@ impl Coordination {
         request: ReadMessagesRequest,
         cap: impl Fn(Duration) -> Duration,
     ) -> CoordinationResult<(MessageList, Unacked)> {
-        let wait = Duration::from_secs(request.wait_seconds.unwrap_or(0));
-        if wait > messages::MAX_WAIT {
-            return Err(WireError::bad_request(format!(
-                "wait_seconds must be at most {}",
-                shim_protocol::limits::MAX_WAIT_SECONDS
-            ))
-            .into());
-        }
-        let wait = cap(wait);
+        let wait = cap(shim_protocol::limits::wait(request.wait_seconds)?);
         let max = request.max.unwrap_or(100) as usize;
         let (list, unacked) = self.messages()?.read(&request.chat_id, wait, max).await?;
         Ok((MessageList { messages: list }, unacked))

@@ -21,7 +21,7 @@ use rmcp::handler::server::router::tool::ToolRouter;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
-use shim_protocol::{WireError, limits};
+use shim_protocol::limits;
 
 use super::ShimMcp;
 use crate::nats::{ClientError, NodeClient};
@@ -276,14 +276,8 @@ impl ShimMcp {
 /// Refuses a wait above [`limits::MAX_WAIT_SECONDS`] as the node would (`bad request: ...`), instead of
 /// shortening it behind the caller's back.
 pub(super) fn check_wait(wait_seconds: Option<u64>) -> Result<Option<u64>, String> {
-    match wait_seconds {
-        Some(wait) if wait > limits::MAX_WAIT_SECONDS => Err(WireError::bad_request(format!(
-            "wait_seconds must be at most {} (got {wait})",
-            limits::MAX_WAIT_SECONDS
-        ))
-        .to_string()),
-        other => Ok(other),
-    }
+    limits::wait(wait_seconds).map_err(|error| error.to_string())?;
+    Ok(wait_seconds)
 }
 
 /// Makes `name` a choice among `values` (the wire keeps it as text, or its enum's schema lists each variant

@@ -160,15 +160,7 @@ impl Coordination {
                 let capabilities = self
                     .claim_capabilities(&request.chat_id, request.capabilities)
                     .await?;
-                let wait = Duration::from_secs(request.wait_seconds.unwrap_or(0));
-                if wait > crate::coordination::tasks::MAX_WAIT {
-                    return Err(WireError::bad_request(format!(
-                        "wait_seconds must be at most {}",
-                        shim_protocol::limits::MAX_WAIT_SECONDS
-                    ))
-                    .into());
-                }
-                let wait = cap(wait);
+                let wait = cap(shim_protocol::limits::wait(request.wait_seconds)?);
                 let (claim_opt, changes) = queue
                     .claim(&request.chat_id, &capabilities, wait, now)
                     .await?;
