@@ -9,10 +9,9 @@ pub use auth::{
 
 use std::time::Duration;
 
-use async_nats::{
-    Client, ConnectErrorKind, ConnectOptions, Event, HeaderMap, RequestErrorKind, ServerAddr,
-};
+use async_nats::{Client, ConnectErrorKind, ConnectOptions, Event, HeaderMap, ServerAddr};
 use bytes::Bytes;
+use futures::StreamExt;
 use serde::{Serialize, de::DeserializeOwned};
 use shim_protocol::{
     CodecError, NodeOp, PROTOCOL_HEADER, PROTOCOL_VERSION, RECEIPT_HEADER, SubjectError,
@@ -373,25 +372,36 @@ impl NodeClient {
             op: what.to_owned(),
             after_ms: self.timeout.as_millis() as u64,
         };
+        // The reply comes to an inbox of this request's own, not to the connection's shared one: if this call
+        // is dropped (cancelled, or timed out) the inbox goes with it, and the server answers a node that hands
+        // something to it "no responders" at once, so the node takes it back at once. On the shared inbox,
+        // which stays subscribed, the node waited out its receipt window (5 s) for each abandoned claim.
+        let inbox = self.client.new_inbox();
+        let mut replies = self
+            .client
+            .subscribe(inbox.clone())
+            .await
+            .map_err(|error| ClientError::Nats(error.to_string()))?;
+        self.client
+            .publish_with_reply_and_headers(subject.to_owned(), inbox, headers, payload.into())
+            .await
+            .map_err(|error| ClientError::Nats(error.to_string()))?;
         // The timeout is this client's own, never the connection's default (async-nats' is 10 s, which
         // would cut a 60 s wait short and be quoted as this one).
-        let message = self
-            .client
-            .send_request(
-                subject.to_owned(),
-                async_nats::Request::new()
-                    .headers(headers)
-                    .payload(payload.into())
-                    .timeout(Some(self.timeout)),
-            )
-            .await
-            .map_err(|error| match error.kind() {
-                RequestErrorKind::NoResponders => ClientError::NoNode {
-                    node_id: self.node_id.clone(),
-                },
-                RequestErrorKind::TimedOut => timeout_error(),
-                _ => ClientError::Nats(error.to_string()),
-            })?;
+        let message = match tokio::time::timeout(self.timeout, replies.next()).await {
+            Ok(Some(message)) => message,
+            Ok(None) => {
+                return Err(ClientError::Nats(
+                    "the connection to NATS closed before the answer came".to_owned(),
+                ));
+            }
+            Err(_) => return Err(timeout_error()),
+        };
+        if message.status == Some(async_nats::StatusCode::NO_RESPONDERS) {
+            return Err(ClientError::NoNode {
+                node_id: self.node_id.clone(),
+            });
+        }
         if let Some(value) = message
             .headers
             .as_ref()

@@ -261,6 +261,41 @@ async fn a_claim_whose_requester_gave_up_hands_the_task_to_the_next_worker_at_at
 }
 
 #[tokio::test]
+async fn claims_given_up_while_their_client_stays_connected_pass_a_task_on_at_once() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
+    // Three tool calls cancelled mid-wait (the MCP server stays connected): the node's claims go on waiting.
+    for quitter in ["quitter-1", "quitter-2", "quitter-3"] {
+        let gave_up = tokio::time::timeout(
+            Duration::from_millis(300),
+            claim(&client, quitter, 30, Duration::from_secs(40)),
+        )
+        .await;
+        assert!(gave_up.is_err(), "{quitter} gave up: {gave_up:?}");
+    }
+    // A waiting claim takes the task for a requester that is gone, finds so at once and hands it on: the
+    // worker still there gets it within 3 s, not after the 5 s receipt window of each claim before it.
+    let task_id = dispatch(&client, "lead", "wanted").await;
+    let claimed = event_for(&mut events, "claimed", &task_id).await;
+    assert!(
+        claimed["data"]["worker_chat_id"]
+            .as_str()
+            .is_some_and(|worker| worker.starts_with("quitter-")),
+        "{claimed}"
+    );
+    let taken = claim(&client, "steady", 3, Duration::from_secs(20))
+        .await
+        .expect("claims")
+        .expect("the task came to the worker still there");
+    assert_eq!(
+        (taken.task_id.as_str(), taken.attempt),
+        (task_id.as_str(), 1)
+    );
+}
+
+#[tokio::test]
 async fn a_worker_whose_receipt_was_lost_still_completes_the_task_it_got() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
