@@ -295,17 +295,10 @@ async fn claims_given_up_while_their_client_stays_connected_pass_a_task_on_at_on
     );
 }
 
-#[tokio::test]
-async fn a_worker_whose_receipt_was_lost_still_completes_the_task_it_got() {
-    let nats = NatsServer::start();
-    let node = TestNode::start(&nats.url()).await;
-    let client = node.client().await;
-    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
-    let task_id = dispatch(&client, "lead", "build").await;
-    // The worker asks for a receipt and gets the task, but its receipt never reaches the node (its server
-    // went down just after the reply came): the node takes the claim back after the receipt window.
+/// Claims as chat `chat_id` asking for a receipt, and never sends it; the claim must hand over `task_id`.
+async fn claim_without_receipt(client: &NodeClient, node_id: &str, chat_id: &str, task_id: &str) {
     let request = ClaimTaskRequest {
-        chat_id: "worker".to_owned(),
+        chat_id: chat_id.to_owned(),
         wait_seconds: Some(0),
         capabilities: Some(Vec::new()),
     };
@@ -315,7 +308,7 @@ async fn a_worker_whose_receipt_was_lost_still_completes_the_task_it_got() {
     let reply = client
         .nats()
         .request_with_headers(
-            shim_protocol::subject::node_op(node.node_id(), NodeOp::TaskClaim).expect("subject"),
+            shim_protocol::subject::node_op(node_id, NodeOp::TaskClaim).expect("subject"),
             headers,
             shim_protocol::codec::encode(&request)
                 .expect("encodes")
@@ -327,6 +320,42 @@ async fn a_worker_whose_receipt_was_lost_still_completes_the_task_it_got() {
         .expect("decodes")
         .expect("claims");
     assert_eq!(claimed.task.expect("the task").task_id, task_id);
+}
+
+#[tokio::test]
+async fn a_worker_that_reports_progress_keeps_its_claim_without_a_receipt() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let task_id = dispatch(&client, "lead", "build").await;
+    claim_without_receipt(&client, node.node_id(), "worker", &task_id).await;
+    // Its progress shows it has the task: the claim stands past the receipt window.
+    let _: TaskRecord = client
+        .request(
+            NodeOp::TaskProgress,
+            &shim_protocol::messages::TaskProgressRequest {
+                chat_id: "worker".to_owned(),
+                task_id: task_id.clone(),
+                progress: 10.0,
+                note: Some("compiling".to_owned()),
+            },
+        )
+        .await
+        .expect("reports progress");
+    let record = wait_held(&client, &task_id).await;
+    assert_eq!(record.worker_chat_id.as_deref(), Some("worker"));
+}
+
+#[tokio::test]
+async fn a_worker_whose_receipt_was_lost_still_completes_the_task_it_got() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
+    let task_id = dispatch(&client, "lead", "build").await;
+    // The worker asks for a receipt and gets the task, but its receipt never reaches the node (its server
+    // went down just after the reply came): the node takes the claim back after the receipt window.
+    claim_without_receipt(&client, node.node_id(), "worker", &task_id).await;
     let returned = event_for(&mut events, "returned", &task_id).await;
     assert_eq!(returned["data"]["attempts"], 0);
     // A chat that was never handed it still may not complete it.

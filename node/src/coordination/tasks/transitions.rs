@@ -289,6 +289,8 @@ pub fn complete(
     task.enqueued = false;
     task.updated_at_ms = now_ms;
     task.finished_at_ms = Some(now_ms);
+    // Done by a worker whose claim was taken back (its receipt lost): it was attempted all the same.
+    task.attempts = task.attempts.max(1);
     Ok(Some(task))
 }
 
@@ -443,11 +445,13 @@ pub struct Unclaim {
 }
 
 /// Undoes a claim its requester never received: back to queued as before the claim, attempts included; `None`
-/// when the task moved on meanwhile (completed, cancelled, taken over). The worker stays among the task's
+/// when the task moved on meanwhile (progress reported, completed, cancelled, taken over). The worker stays among the task's
 /// `workers`: the node cannot tell a requester that never got the claim from one whose receipt was lost (its
 /// server went down just after the reply reached it), and the latter's completion must still count.
 pub fn unclaim(task: &TaskRecord, undo: &Unclaim, now_ms: u64) -> Option<TaskRecord> {
-    let still_ours = task.status.is_held()
+    // Progress reported by the worker (it acts only with its own secret) shows it has the task, receipt or
+    // not.
+    let still_ours = task.status == TaskStatus::Claimed
         && task.worker_chat_id.as_deref() == Some(undo.chat_id.as_str())
         && task.attempts == undo.attempts
         && task.ack_subject == undo.ack_subject_opt;

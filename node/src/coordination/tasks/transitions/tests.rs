@@ -268,7 +268,7 @@ fn an_unclaim_restores_the_record_unless_it_moved_on() {
     let late = complete(&back, "w1", "r", T0 + 3)
         .expect("a chat handed the task may complete it")
         .expect("recorded");
-    assert_eq!(late.status, TaskStatus::Done);
+    assert_eq!((late.status, late.attempts), (TaskStatus::Done, 1));
     assert!(matches!(
         complete(&back, "w2", "r", T0 + 3),
         Err(TaskRefusal::NeverClaimed { .. })
@@ -278,9 +278,10 @@ fn an_unclaim_restores_the_record_unless_it_moved_on() {
         (None, None)
     );
     let moved = progress(&held, "w1", 10.0, None, T0 + 2).expect("holder");
-    assert!(
-        unclaim(&moved, &undo, T0 + 3).is_some(),
-        "progress keeps it ours"
+    assert_eq!(
+        unclaim(&moved, &undo, T0 + 3),
+        None,
+        "progress shows the worker has it"
     );
     let done = complete(&held, "w1", "r", T0 + 2)
         .expect("holder")
