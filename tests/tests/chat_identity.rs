@@ -325,7 +325,8 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
         .await
         .expect("releases");
     assert!(released.released);
-    // The supervisor changes the tasks it dispatched, and a person at `shim-node tasks` any task.
+    // The supervisor changes the tasks it dispatched; nobody else does, under any name, but a person at
+    // `shim-node tasks` on the supervisor's machine, which acts for it.
     let second: DispatchTaskReply = as_supervisor
         .request(
             NodeOp::TaskDispatch,
@@ -347,11 +348,40 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
         .await
         .expect("the supervisor cancels its task");
     assert_eq!(cancelled.status, TaskStatus::Cancelled);
-    let retried: TaskRecord = anyone
-        .request(NodeOp::TaskRetry, &on_second("alice"))
+    forbidden(
+        as_worker
+            .request::<_, TaskRecord>(NodeOp::TaskRetry, &on_second("nobody"))
+            .await,
+        "a chat retrying the task under a name without a session",
+    );
+    let url = nats.url();
+    let data_dir = node.config_ref().data_dir.display().to_string();
+    let retried = tokio::process::Command::new(EXE)
+        .args([
+            "tasks",
+            "retry",
+            second.task_id.as_str(),
+            "--nats-url",
+            url.as_str(),
+            "--node-id",
+            node.node_id(),
+            "--data-dir",
+            data_dir.as_str(),
+        ])
+        .stdin(std::process::Stdio::null())
+        .env_remove("SHIM_LOG")
+        .output()
         .await
-        .expect("a person retries it");
-    assert_eq!(retried.status, TaskStatus::Queued);
+        .expect("shim-node runs");
+    assert!(
+        retried.status.success(),
+        "{}",
+        String::from_utf8_lossy(&retried.stderr)
+    );
+    assert_eq!(
+        task(&anyone, &second.task_id).await.status,
+        TaskStatus::Queued
+    );
     node.stop().await;
 }
 

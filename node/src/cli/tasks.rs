@@ -2,13 +2,14 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context;
 use shim_protocol::{
-    NodeOp,
+    NodeOp, WireError,
     messages::{TaskIdRequest, TaskList, TaskRecord, TaskStatus, TaskStatusRequest},
 };
 
 use super::table::{self, Align};
-use crate::config::Config;
+use crate::{config::Config, nats::ClientError};
 
 /// A task status as `tasks list --status` takes it: anything else is a usage error (exit 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -177,22 +178,57 @@ fn print_task(task: &TaskRecord) {
     }
 }
 
-/// Cancels a task, or puts a failed, dead or cancelled one back on the queue.
+/// Cancels a task, or puts a failed, dead or cancelled one back on the queue: as the person running it, or,
+/// for a task whose supervisor chat has a session (only that chat may change it), as that chat, with the
+/// secret this machine's node derives for it (as the chat's hooks do).
 pub(super) async fn act(config: &Config, task_id: &str, retry: bool) -> anyhow::Result<ExitCode> {
     let node = super::node_client(config, "shim-node tasks").await?;
-    let task: TaskRecord = node
-        .request(
-            if retry {
-                NodeOp::TaskRetry
-            } else {
-                NodeOp::TaskCancel
-            },
-            &TaskIdRequest {
-                chat_id: person(),
-                task_id: task_id.to_owned(),
-            },
-        )
-        .await?;
+    let op = if retry {
+        NodeOp::TaskRetry
+    } else {
+        NodeOp::TaskCancel
+    };
+    let as_chat = |chat_id: String| TaskIdRequest {
+        chat_id,
+        task_id: task_id.to_owned(),
+    };
+    let task: TaskRecord = match node.request(op, &as_chat(person())).await {
+        Err(ClientError::Remote(WireError::Forbidden { .. })) => {
+            let list: TaskList = node
+                .request(
+                    NodeOp::TaskStatus,
+                    &TaskStatusRequest {
+                        chat_id: None,
+                        task_ids: vec![task_id.to_owned()],
+                        all: false,
+                    },
+                )
+                .await?;
+            let supervisor = list
+                .tasks
+                .into_iter()
+                .next()
+                .map(|task| task.supervisor_chat_id)
+                .with_context(|| format!("task {task_id} does not exist"))?;
+            let secret_opt = crate::coordination::chat_keys::local_secret(
+                &crate::data_dir::DataDir::new(&config.data_dir),
+                &supervisor,
+            );
+            match node
+                .with_chat_secret(secret_opt.as_deref())
+                .request(op, &as_chat(supervisor.clone()))
+                .await
+            {
+                Err(ClientError::Remote(WireError::Forbidden { .. })) => anyhow::bail!(
+                    "task {task_id} was dispatched by chat {supervisor}, which is not a chat of this machine's \
+                     node; run `shim-node tasks {op_word} {task_id}` on the machine it runs on",
+                    op_word = if retry { "retry" } else { "cancel" }
+                ),
+                other => other?,
+            }
+        }
+        other => other?,
+    };
     outln!("{} is {}", task.task_id, task.status.as_str());
     Ok(ExitCode::SUCCESS)
 }

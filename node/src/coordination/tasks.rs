@@ -104,40 +104,6 @@ pub struct TaskChange {
     pub task: TaskRecord,
 }
 
-/// Who cancels or retries a task.
-#[derive(Debug, Clone, Copy)]
-pub enum Actor<'a> {
-    /// A chat opened by `session.start`: only the tasks it dispatched are its to change.
-    Supervisor(&'a str),
-    /// A person (`shim-node tasks`), or a script known by heartbeats alone: any task.
-    Person(&'a str),
-}
-
-impl<'a> Actor<'a> {
-    /// The id it acts as.
-    pub fn chat_id(&self) -> &'a str {
-        match self {
-            Actor::Supervisor(chat_id) | Actor::Person(chat_id) => chat_id,
-        }
-    }
-
-    /// Refuses a chat's `action` on a task another chat dispatched.
-    fn may_change(&self, task: &TaskRecord, action: &str) -> Result<(), WireError> {
-        match self {
-            Actor::Supervisor(chat_id) if task.supervisor_chat_id != *chat_id => {
-                Err(WireError::Forbidden {
-                    message: format!(
-                        "chat {chat_id} cannot {action} task {}: chat {} dispatched it, and a chat changes only \
-                         the tasks it dispatched (a person can, with `shim-node tasks {action} {}`)",
-                        task.task_id, task.supervisor_chat_id, task.task_id
-                    ),
-                })
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
 /// Task records [`TaskQueue::get_many`] reads at once.
 const CONCURRENT_READS: usize = 16;
 
@@ -541,20 +507,17 @@ impl TaskQueue {
     /// Cancels a task that has not finished; its worker is told at its next call, its dependents fail.
     pub async fn cancel(
         &self,
-        actor: Actor<'_>,
+        chat_id: &str,
         task_id: &str,
         now_ms: u64,
     ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
-        validate_id("chat id", actor.chat_id())?;
+        validate_id("chat id", chat_id)?;
         self.finish_for_good(
             task_id,
             TaskStatus::Cancelled,
-            &format!("cancelled by {}", actor.chat_id()),
+            &format!("cancelled by {chat_id}"),
             now_ms,
-            |task| {
-                actor.may_change(task, "cancel")?;
-                Ok(transitions::cancellable(task)?)
-            },
+            |task| Ok(transitions::cancellable(task)?),
         )
         .await
     }
@@ -562,16 +525,15 @@ impl TaskQueue {
     /// Puts a failed, dead or cancelled task back on the queue with fresh attempts.
     pub async fn retry(
         &self,
-        actor: Actor<'_>,
+        chat_id: &str,
         task_id: &str,
         now_ms: u64,
     ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
-        validate_id("chat id", actor.chat_id())?;
+        validate_id("chat id", chat_id)?;
         let (task, _) = self
             .records
             .modify(task_id, |task| {
-                actor.may_change(task, "retry")?;
-                Ok(Some(transitions::retry(task, actor.chat_id(), now_ms)?))
+                Ok(Some(transitions::retry(task, chat_id, now_ms)?))
             })
             .await?;
         let mut changes = vec![TaskChange {

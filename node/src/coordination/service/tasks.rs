@@ -15,7 +15,7 @@ use shim_protocol::{
 };
 
 use super::{Coordination, CoordinationResult, Taken, encode_ok, needs_jetstream};
-use crate::coordination::tasks::{Actor, TaskChange, TaskIndex, TaskQueue};
+use crate::coordination::tasks::{TaskChange, TaskIndex, TaskQueue};
 
 /// Most tasks one status or collect answer carries.
 const MAX_LISTED: usize = 500;
@@ -76,6 +76,39 @@ impl Coordination {
                 tracing::debug!(%error, %chat_id, "failed to record a chat's work in the registry");
             }
         });
+    }
+
+    /// Refuses a cancel or retry of a task whose supervisor has a session (opened by `session.start`) unless
+    /// it comes from that chat, with its secret (checked before this). A task dispatched by a script known by
+    /// heartbeats alone may be changed by anyone, as before. The rule goes by the task, not by who the request
+    /// says it is: a chat naming an id without a session would otherwise pass as a person.
+    async fn may_change(
+        &self,
+        queue: &TaskQueue,
+        op: NodeOp,
+        request: &TaskIdRequest,
+    ) -> CoordinationResult<()> {
+        let Some(task) = queue.get(&request.task_id).await? else {
+            // Left to the operation, which says the task is not there.
+            return Ok(());
+        };
+        let supervisor = &task.supervisor_chat_id;
+        if *supervisor == request.chat_id || !self.is_session_chat(supervisor).await? {
+            return Ok(());
+        }
+        let action = if op == NodeOp::TaskCancel {
+            "cancel"
+        } else {
+            "retry"
+        };
+        Err(WireError::Forbidden {
+            message: format!(
+                "chat {} cannot {action} task {}: chat {supervisor} dispatched it and only it changes it (its \
+                 own tools, or `shim-node tasks {action} {}` on its machine)",
+                request.chat_id, task.task_id, task.task_id
+            ),
+        }
+        .into())
     }
 
     /// The capabilities a claim goes by: those it names (checked), else the chat's.
@@ -249,17 +282,15 @@ impl Coordination {
             }
             NodeOp::TaskCancel | NodeOp::TaskRetry => {
                 let request: TaskIdRequest = codec::decode(payload)?;
-                // A chat with a session cancels and retries the tasks it dispatched; a person (`shim-node
-                // tasks`) any.
-                let actor = if self.is_session_chat(&request.chat_id).await? {
-                    Actor::Supervisor(&request.chat_id)
-                } else {
-                    Actor::Person(&request.chat_id)
-                };
+                self.may_change(queue, op, &request).await?;
                 let (task, changes) = if op == NodeOp::TaskCancel {
-                    queue.cancel(actor, &request.task_id, now()).await?
+                    queue
+                        .cancel(&request.chat_id, &request.task_id, now())
+                        .await?
                 } else {
-                    queue.retry(actor, &request.task_id, now()).await?
+                    queue
+                        .retry(&request.chat_id, &request.task_id, now())
+                        .await?
                 };
                 self.report(tasks, &changes);
                 encode_ok(&task)
