@@ -120,9 +120,8 @@ pub(super) async fn list(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Shows one task in full.
-pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let node = super::node_client(config, "shim-node tasks").await?;
+/// The record of task `task_id`.
+async fn one_task(node: &crate::nats::NodeClient, task_id: &str) -> anyhow::Result<TaskRecord> {
     let list: TaskList = node
         .request(
             NodeOp::TaskStatus,
@@ -133,9 +132,16 @@ pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::
             },
         )
         .await?;
-    let Some(task) = list.tasks.into_iter().next() else {
-        anyhow::bail!("task {task_id} does not exist");
-    };
+    list.tasks
+        .into_iter()
+        .next()
+        .with_context(|| format!("task {task_id} does not exist"))
+}
+
+/// Shows one task in full.
+pub(super) async fn show(config: &Config, task_id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let node = super::node_client(config, "shim-node tasks").await?;
+    let task = one_task(&node, task_id).await?;
     if json {
         outln!("{}", serde_json::to_string_pretty(&task)?);
     } else {
@@ -194,22 +200,7 @@ pub(super) async fn act(config: &Config, task_id: &str, retry: bool) -> anyhow::
     };
     let task: TaskRecord = match node.request(op, &as_chat(person())).await {
         Err(ClientError::Remote(WireError::Forbidden { .. })) => {
-            let list: TaskList = node
-                .request(
-                    NodeOp::TaskStatus,
-                    &TaskStatusRequest {
-                        chat_id: None,
-                        task_ids: vec![task_id.to_owned()],
-                        all: false,
-                    },
-                )
-                .await?;
-            let supervisor = list
-                .tasks
-                .into_iter()
-                .next()
-                .map(|task| task.supervisor_chat_id)
-                .with_context(|| format!("task {task_id} does not exist"))?;
+            let supervisor = one_task(&node, task_id).await?.supervisor_chat_id;
             let secret_opt = crate::coordination::chat_keys::local_secret(
                 &crate::data_dir::DataDir::new(&config.data_dir),
                 &supervisor,
