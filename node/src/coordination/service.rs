@@ -169,6 +169,17 @@ impl Taken {
             unacked.ack().await;
         }
     }
+
+    /// The requester may have it: its receipt did not come, though nothing said it was gone. A claim handed
+    /// back then leaves its worker among the task's workers, whose completion still counts.
+    pub fn unconfirmed(mut self) -> Taken {
+        if let Taken::Claims(claims) = &mut self {
+            for claim in claims {
+                claim.unconfirmed();
+            }
+        }
+        self
+    }
 }
 
 /// The pieces coordination is made of; each is `None` when the NATS server has no JetStream.

@@ -104,36 +104,53 @@ pub async fn deliver(
         .as_ref()
         .and_then(|headers| headers.get(RECEIPT_HEADER))
         .is_some_and(|value| value.as_str() == "1");
-    let delivered = match request.reply.clone() {
+    let reached = match request.reply.clone() {
         Some(reply_to) => {
             send_and_confirm(client, reply_to.to_string(), payload, wants_receipt).await
         }
         // Nobody can receive it.
-        None => false,
+        None => Reached::No,
     };
-    if delivered {
-        taken.keep().await;
-        None
-    } else {
-        debug!(subject = %request.subject, wants_receipt, "the requester did not take the reply; handing back what it took");
-        Some(taken)
+    match reached {
+        Reached::Yes => {
+            taken.keep().await;
+            None
+        }
+        Reached::No => {
+            debug!(subject = %request.subject, wants_receipt, "the requester did not take the reply; handing back what it took");
+            Some(taken)
+        }
+        Reached::Unknown => {
+            debug!(subject = %request.subject, "no receipt came for the reply; handing back what it took");
+            Some(taken.unconfirmed())
+        }
     }
 }
 
-/// Sends the reply with an inbox of this node as its reply subject; true when the requester has it (see the
-/// module documentation).
+/// Whether a reply reached its requester.
+enum Reached {
+    /// It did: a receipt came, or (for a requester that asks for none) the server did not say it was gone.
+    Yes,
+    /// It did not: the server said no one listens, or it could not be sent.
+    No,
+    /// No receipt came, though nothing said the requester was gone: it may have it.
+    Unknown,
+}
+
+/// Sends the reply with an inbox of this node as its reply subject, and says whether the requester has it
+/// (see the module documentation).
 async fn send_and_confirm(
     client: &Client,
     reply_to: String,
     payload: Bytes,
     wants_receipt: bool,
-) -> bool {
+) -> Reached {
     let inbox = client.new_inbox();
     let mut answers = match client.subscribe(inbox.clone()).await {
         Ok(answers) => answers,
         Err(error) => {
             warn!(%error, "failed to subscribe for a receipt");
-            return false;
+            return Reached::No;
         }
     };
     let mut headers = HeaderMap::new();
@@ -143,17 +160,18 @@ async fn send_and_confirm(
         .await
     {
         warn!(%error, "failed to send a reply");
-        return false;
+        return Reached::No;
     }
     if !wants_receipt {
         // The server handles this connection's messages in order: a 503 for the reply comes before this.
         if let Err(error) = client.publish(inbox, Bytes::new()).await {
             warn!(%error, "failed to send a delivery marker");
-            return false;
+            return Reached::No;
         }
     }
     match tokio::time::timeout(RECEIPT_WINDOW, answers.next()).await {
-        Ok(Some(answer)) => answer.status != Some(StatusCode::NO_RESPONDERS),
-        Ok(None) | Err(_) => false,
+        Ok(Some(answer)) if answer.status == Some(StatusCode::NO_RESPONDERS) => Reached::No,
+        Ok(Some(_)) => Reached::Yes,
+        Ok(None) | Err(_) => Reached::Unknown,
     }
 }

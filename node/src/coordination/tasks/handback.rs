@@ -29,10 +29,18 @@ impl Claim {
             attempts: task.attempts,
             ack_subject_opt: task.ack_subject.clone(),
             attempts_before: before.attempts,
+            workers_before: before.workers.clone(),
+            worker_may_have_it: false,
             error_before: before.error.clone(),
             claimed_at_ms_before: before.claimed_at_ms,
         };
         Claim { task, undo }
+    }
+
+    /// Its worker may have it after all (no receipt came, but nothing said it was gone): undone, it leaves the
+    /// worker among the task's workers.
+    pub fn unconfirmed(&mut self) {
+        self.undo.worker_may_have_it = true;
     }
 
     /// The claimed record.

@@ -438,6 +438,11 @@ pub struct Unclaim {
     pub ack_subject_opt: Option<String>,
     /// The fields the claim changed, as they were before it.
     pub attempts_before: u32,
+    /// The workers before the claim.
+    pub workers_before: Vec<String>,
+    /// The worker may have had the claim (its receipt did not come, but nothing said it was gone): it stays
+    /// among the workers, so its completion still counts.
+    pub worker_may_have_it: bool,
     /// The error before the claim.
     pub error_before: Option<String>,
     /// When it was claimed before.
@@ -445,9 +450,10 @@ pub struct Unclaim {
 }
 
 /// Undoes a claim its requester never received: back to queued as before the claim, attempts included; `None`
-/// when the task moved on meanwhile (progress reported, completed, cancelled, taken over). The worker stays among the task's
-/// `workers`: the node cannot tell a requester that never got the claim from one whose receipt was lost (its
-/// server went down just after the reply reached it), and the latter's completion must still count.
+/// when the task moved on meanwhile (progress reported, completed, cancelled, taken over). A worker that may
+/// have had it stays among the task's `workers`: the node cannot tell a requester that gave up from one whose
+/// receipt was lost (its server went down just after the reply reached it), and the latter's completion must
+/// still count. One known not to have it (gone, or told its call failed) does not.
 pub fn unclaim(task: &TaskRecord, undo: &Unclaim, now_ms: u64) -> Option<TaskRecord> {
     // Progress reported by the worker (it acts only with its own secret) shows it has the task, receipt or
     // not.
@@ -464,6 +470,9 @@ pub fn unclaim(task: &TaskRecord, undo: &Unclaim, now_ms: u64) -> Option<TaskRec
     task.attempts = undo.attempts_before;
     task.error = undo.error_before.clone();
     task.claimed_at_ms = undo.claimed_at_ms_before;
+    if !undo.worker_may_have_it {
+        task.workers = undo.workers_before.clone();
+    }
     task.progress = 0.0;
     task.updated_at_ms = now_ms;
     Some(task)

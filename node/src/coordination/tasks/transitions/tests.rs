@@ -257,6 +257,8 @@ fn an_unclaim_restores_the_record_unless_it_moved_on() {
         attempts: held.attempts,
         ack_subject_opt: held.ack_subject.clone(),
         attempts_before: before.attempts,
+        workers_before: before.workers.clone(),
+        worker_may_have_it: true,
         error_before: before.error.clone(),
         claimed_at_ms_before: before.claimed_at_ms,
     };
@@ -277,6 +279,17 @@ fn an_unclaim_restores_the_record_unless_it_moved_on() {
         (back.claimed_at_ms, back.worker_chat_id.clone()),
         (None, None)
     );
+    // A requester known not to have it (gone, or told its call failed) leaves no trace.
+    let gone = Unclaim {
+        worker_may_have_it: false,
+        ..undo.clone()
+    };
+    let back = unclaim(&held, &gone, T0 + 2).expect("still ours");
+    assert!(back.workers.is_empty());
+    assert!(matches!(
+        complete(&back, "w1", "r", T0 + 3),
+        Err(TaskRefusal::NeverClaimed { .. })
+    ));
     let moved = progress(&held, "w1", 10.0, None, T0 + 2).expect("holder");
     assert_eq!(
         unclaim(&moved, &undo, T0 + 3),
