@@ -98,31 +98,39 @@ pub(super) struct Delivery {
     pub delivered: u64,
 }
 
-/// Reads the priority (from the consumer's name) and the delivery count from an acknowledgement subject:
-/// `$JS.ACK.<stream>.<consumer>.<delivered>...`, or with domain and account hash after `$JS.ACK`.
-pub(super) fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
-    let tokens: Vec<&str> = ack_subject.split('.').collect();
-    let consumer = subject::js_ack_consumer_index(&tokens)?;
-    let priority = tokens
-        .get(consumer)?
-        .strip_prefix("tasks-")
-        .and_then(|name| Priority::parse(name).ok())?;
-    let delivered = tokens.get(consumer + 1)?.parse().ok()?;
-    Some((priority, delivered))
+/// What an acknowledgement subject of a task delivery says: `$JS.ACK.<stream>.<consumer>.<delivered>.<stream
+/// sequence>...`, or with domain and account hash after `$JS.ACK`.
+struct AckSubject {
+    /// From the consumer's name.
+    priority: Priority,
+    delivered: u64,
+    stream_sequence: u64,
 }
 
-/// Whether two acknowledgement subjects are for one message of the stream (its consumer and stream sequence),
-/// in whichever form each came; `None` when either cannot be read.
+fn read_ack_subject(ack_subject: &str) -> Option<AckSubject> {
+    let tokens: Vec<&str> = ack_subject.split('.').collect();
+    let consumer = subject::js_ack_consumer_index(&tokens)?;
+    let number = |offset: usize| tokens.get(consumer + offset)?.parse().ok();
+    Some(AckSubject {
+        priority: tokens
+            .get(consumer)?
+            .strip_prefix("tasks-")
+            .and_then(|name| Priority::parse(name).ok())?,
+        delivered: number(1)?,
+        stream_sequence: number(2)?,
+    })
+}
+
+/// The priority and the delivery count an acknowledgement subject names.
+pub(super) fn parse_ack_subject(ack_subject: &str) -> Option<(Priority, u64)> {
+    read_ack_subject(ack_subject).map(|read| (read.priority, read.delivered))
+}
+
+/// Whether two acknowledgement subjects are for one message of the queue (its priority's consumer and its
+/// stream sequence), in whichever form each came; `None` when either cannot be read.
 pub(super) fn same_message(one: &str, other: &str) -> Option<bool> {
-    fn message(ack_subject: &str) -> Option<(&str, u64)> {
-        let tokens: Vec<&str> = ack_subject.split('.').collect();
-        let consumer = subject::js_ack_consumer_index(&tokens)?;
-        Some((
-            tokens.get(consumer)?,
-            tokens.get(consumer + 2)?.parse().ok()?,
-        ))
-    }
-    Some(message(one)? == message(other)?)
+    let (one, other) = (read_ack_subject(one)?, read_ack_subject(other)?);
+    Some(one.priority == other.priority && one.stream_sequence == other.stream_sequence)
 }
 
 /// The subscriptions to tasks published to the queue (seen as they are sent, a moment before the stream has
