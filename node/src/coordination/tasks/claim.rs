@@ -129,7 +129,8 @@ impl TaskQueue {
         if self.is_stopping() {
             return Ok(looked);
         }
-        let mut set_aside = Vec::new();
+        // Deliveries not taken, handed back when the look is done.
+        let mut held = Vec::new();
         let mut first_error = None;
         let mut look = look;
         // Handed back at once, unless every pull found tasks and none of them for this worker.
@@ -148,7 +149,8 @@ impl TaskQueue {
             }
             for delivery in deliveries {
                 if looked.claim_opt.is_some() {
-                    self.puller.hand_back(&delivery.ack_subject, None).await;
+                    // Goes back with the rest, at once.
+                    held.push(delivery.ack_subject);
                     continue;
                 }
                 match self
@@ -156,7 +158,7 @@ impl TaskQueue {
                     .await
                 {
                     Ok(Taken::Claimed(claim)) => looked.claim_opt = Some(*claim),
-                    Ok(Taken::PassedOver(ack_subject)) => set_aside.push(ack_subject),
+                    Ok(Taken::PassedOver(ack_subject)) => held.push(ack_subject),
                     Ok(Taken::Left) => {}
                     Err(error) => first_error = first_error.or(Some(error)),
                 }
@@ -174,8 +176,8 @@ impl TaskQueue {
             look = Look::Now;
         }
         // In the order they came, so they keep their places in the queue.
-        self.puller.hand_back_all(&set_aside, hand_back_after).await;
-        looked.passed_over = looked.claim_opt.is_none() && !set_aside.is_empty();
+        self.puller.hand_back_all(&held, hand_back_after).await;
+        looked.passed_over = looked.claim_opt.is_none() && !held.is_empty();
         match first_error {
             Some(error) if looked.claim_opt.is_none() => Err(error),
             _ => Ok(looked),
