@@ -181,6 +181,34 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
             "a chat changing a task it did not dispatch",
         );
     }
+    // Refused as docs/coordination.md shows it (its example names the worker worker-1, the supervisor lead).
+    let refused = as_worker
+        .request::<_, TaskRecord>(
+            NodeOp::TaskCancel,
+            &TaskIdRequest {
+                chat_id: worker.clone(),
+                task_id: task_id.clone(),
+            },
+        )
+        .await
+        .expect_err("refused");
+    let doc = std::fs::read_to_string(shim_tests::repo_root().join("docs/coordination.md"))
+        .expect("docs/coordination.md");
+    let from = doc
+        .find("forbidden: chat worker-1 cannot cancel")
+        .expect("the doc's example");
+    let example = &doc[from..from + doc[from..].find("```").expect("its end")];
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = refused
+        .to_string()
+        .replace(&task_id, "<task_id>")
+        .replace(&worker, "worker-1")
+        .replace(&supervisor, "lead");
+    assert_eq!(
+        words(&said),
+        words(example),
+        "the doc shows the refusal as the node says it"
+    );
     assert_eq!(task(&anyone, &task_id).await.status, TaskStatus::Claimed);
 
     // Reading someone's messages, or sending in their name.
