@@ -71,6 +71,20 @@ fn forbidden<T: std::fmt::Debug>(result: Result<T, ClientError>, what: &str) {
     }
 }
 
+/// Asserts that `said` reads, word for word, as the example in `doc` that starts with `start` and runs to the
+/// end of its code block.
+fn said_as_the_doc_shows(said: &str, doc: &str, start: &str) {
+    let text = std::fs::read_to_string(shim_tests::repo_root().join(doc)).expect("the doc");
+    let from = text.find(start).expect("the doc's example");
+    let example = &text[from..from + text[from..].find("```").expect("its end")];
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        words(said),
+        words(example),
+        "{doc} shows the refusal as the node says it"
+    );
+}
+
 async fn task(client: &NodeClient, task_id: &str) -> TaskRecord {
     let list: TaskList = client
         .request(
@@ -192,22 +206,15 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
         )
         .await
         .expect_err("refused");
-    let doc = std::fs::read_to_string(shim_tests::repo_root().join("docs/coordination.md"))
-        .expect("docs/coordination.md");
-    let from = doc
-        .find("forbidden: chat worker-1 cannot cancel")
-        .expect("the doc's example");
-    let example = &doc[from..from + doc[from..].find("```").expect("its end")];
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let said = refused
         .to_string()
         .replace(&task_id, "<task_id>")
         .replace(&worker, "worker-1")
         .replace(&supervisor, "lead");
-    assert_eq!(
-        words(&said),
-        words(example),
-        "the doc shows the refusal as the node says it"
+    said_as_the_doc_shows(
+        &said,
+        "docs/coordination.md",
+        "forbidden: chat worker-1 cannot cancel",
     );
     assert_eq!(task(&anyone, &task_id).await.status, TaskStatus::Claimed);
 
@@ -304,17 +311,10 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
     // Refused as docs/security.md shows it (its example names the chat worker-1).
     match start(&anyone, Some(&worker), None).await {
         Err(ClientError::Remote(refused @ WireError::Forbidden { .. })) => {
-            let doc = std::fs::read_to_string(shim_tests::repo_root().join("docs/security.md"))
-                .expect("docs/security.md");
-            let from = doc
-                .find("  forbidden: chat worker-1")
-                .expect("the doc's example");
-            let example = &doc[from..from + doc[from..].find("```").expect("its end")];
-            let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(
-                words(&refused.to_string().replace(&worker, "worker-1")),
-                words(example),
-                "the doc shows the refusal as the node says it"
+            said_as_the_doc_shows(
+                &refused.to_string().replace(&worker, "worker-1"),
+                "docs/security.md",
+                "  forbidden: chat worker-1",
             );
         }
         other => panic!("a session start naming the worker must be refused: {other:?}"),
