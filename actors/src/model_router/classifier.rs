@@ -1,12 +1,14 @@
 //! The learned router: multinomial logistic regression over hashed word and character n-grams of a prompt's
-//! prose and the analyzer's structural features, with its weights, temperature and decision rule built into
-//! the binary (`classifier/model.bin`, written by `routing-model train`; see docs/routing.md).
+//! prose and the analyzer's structural features, then gradient-boosted trees over its verdict and those
+//! structural features, with its weights, trees, temperature and decision rule built into the binary
+//! (`classifier/model.bin`, written by `routing-model train`; see docs/routing.md).
 //!
 //! - [`features`]: what the model sees of a prompt, in bounded work.
 //! - [`format`]: the weights file: a header (format version, seed, hyper-parameters, decision rule,
 //!   temperature, corpus hash) and the weights.
 //! - [`decision`]: from calibrated probabilities to a tier, minding the cost of under-routing.
 //! - [`metrics`]: ECE, Cohen's kappa, confusion matrices, log loss.
+//! - [`trees`]: the second stage, boosted trees.
 //! - [`train`]: seeded, deterministic training with cross-validation, temperature scaling and the choice of
 //!   the decision rule.
 
@@ -16,6 +18,7 @@ pub mod format;
 mod lbfgs;
 pub mod metrics;
 pub mod train;
+pub mod trees;
 
 use std::{collections::HashMap, sync::LazyLock};
 
@@ -41,21 +44,25 @@ pub fn builtin() -> &'static Classifier {
 /// Drivers named per decision.
 pub const DRIVERS: usize = 5;
 
-/// A trained classifier: its header and weights (`rows x 3`, row-major).
+/// A trained classifier: its header, weights (`rows x 3`, row-major) and trees.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classifier {
     /// Hyper-parameters, calibration, decision rule and provenance.
     pub header: Header,
     /// Weights, three per row (haiku, sonnet, opus): the hash buckets, the structural features, the bias.
     pub weights: Vec<f32>,
+    /// The second stage: trees over the linear logits and the structural features (none in a model fitted
+    /// during cross-validation).
+    pub trees: Option<trees::Trees>,
 }
 
 /// A prompt scored: logits before calibration, and what drove them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
-    /// Base logits (haiku, sonnet, opus); `decide` divides them by the temperature.
+    /// Base logits (haiku, sonnet, opus), the trees' when there are trees; `decide` divides them by the
+    /// temperature.
     pub logits: [f64; 3],
-    /// The features that pushed hardest, strongest first.
+    /// The features that pushed the linear model hardest, strongest first.
     pub drivers: Vec<Driver>,
 }
 
@@ -217,7 +224,10 @@ impl Classifier {
                 .then_with(|| left.feature.cmp(&right.feature))
         });
         drivers.truncate(DRIVERS);
-        Scored { logits, drivers }
+        Scored {
+            logits: self.second_stage(logits, &structural),
+            drivers,
+        }
     }
 
     /// The decision rule learned on validation: the tier and its confidence from (possibly user-shifted) logits.
@@ -231,8 +241,25 @@ impl Classifier {
         }
     }
 
+    /// The trees' logits from the linear ones, or the linear ones when there are no trees.
+    fn second_stage(&self, linear: [f64; 3], structural: &[f64; STRUCTURAL]) -> [f64; 3] {
+        match &self.trees {
+            Some(trees) => trees.logits(&trees::inputs(linear, structural)),
+            None => linear,
+        }
+    }
+
     /// Logits of a prompt from its sparse features (training's view of [`Classifier::score`]).
     pub fn logits_of(&self, hashed: &[(u32, f32)], structural: &[f64; STRUCTURAL]) -> [f64; 3] {
+        self.second_stage(self.linear_logits_of(hashed, structural), structural)
+    }
+
+    /// The linear model's logits of a prompt from its sparse features.
+    pub fn linear_logits_of(
+        &self,
+        hashed: &[(u32, f32)],
+        structural: &[f64; STRUCTURAL],
+    ) -> [f64; 3] {
         let config = &self.header.features;
         let mut logits = self.row(config.buckets() + STRUCTURAL);
         for (bucket, value) in hashed {

@@ -87,14 +87,15 @@ impl WriterResult {
     }
 }
 
-/// The options of each run: the hyper-parameters of `header` (one candidate, so no search), `seed` dealing the
-/// folds, at most `max_iterations` L-BFGS iterations.
+/// The options of each run: the hyper-parameters of `header` (one candidate and its trees' setting, so no
+/// search), `seed` dealing the folds, at most `max_iterations` L-BFGS iterations.
 pub fn options(header: &Header, seed: u64, max_iterations: usize) -> TrainOptions {
     let mut options = TrainOptions::with_seed(seed);
     options.candidates = vec![Candidate {
         features: header.features,
         l2: header.l2,
     }];
+    options.tree_grid = header.trees.iter().map(|trees| trees.params).collect();
     options.max_iterations = max_iterations;
     options
 }

@@ -28,6 +28,17 @@ pub fn softmax(logits: [f64; 3], temperature: f64) -> [f64; 3] {
     exponentials.map(|value| value / sum)
 }
 
+/// The likeliest tier's index (the lower one on a tie).
+pub fn likeliest(probabilities: &[f64; 3]) -> usize {
+    (0..3).fold(0, |best, class| {
+        if probabilities[class] > probabilities[best] {
+            class
+        } else {
+            best
+        }
+    })
+}
+
 /// The rule: haiku when P(sonnet or opus) <= thresholds[0], else sonnet when P(opus) <= thresholds[1], else
 /// opus.
 pub fn apply(probabilities: &[f64; 3], thresholds: [f64; 2]) -> Tier {

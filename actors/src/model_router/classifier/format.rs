@@ -1,18 +1,20 @@
 //! The weights file: `SHIMRTM1`, the header's length (u32, little-endian), the header (JSON), then the
-//! weights (f32, little-endian, `rows x 3`).
+//! weights (f32, little-endian, `rows x 3`), then the trees' nodes when the header names trees (each an i16
+//! input, -1 for a leaf, and an f32 threshold or leaf value, little-endian).
 
 use serde::{Deserialize, Serialize};
 
 use super::{
     Classifier,
     features::{FeatureConfig, STRUCTURAL},
+    trees::{INPUTS, Node, TreeParams, Trees},
 };
 
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"SHIMRTM1";
 
 /// The header's format version.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Largest header accepted, in bytes.
 const MAX_HEADER: usize = 1 << 20;
@@ -45,7 +47,26 @@ pub struct Header {
     pub validation_rows: usize,
     /// What training measured (cross-validation, calibration), for the record.
     pub training: serde_json::Value,
+    /// The second stage, when there is one: how its trees were grown and where they start (their nodes follow
+    /// the weights).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trees: Option<TreesHeader>,
 }
+
+/// What the header says of the trees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TreesHeader {
+    /// How they were grown (chosen by cross-validation).
+    pub params: TreeParams,
+    /// The starting logits.
+    pub base: [f64; 3],
+}
+
+/// Bytes of one tree node in the file.
+const NODE_BYTES: usize = 6;
+
+/// Most trees a file may hold (rounds at most this over three), bounding what parsing one allocates.
+const MAX_ROUNDS: usize = 4_096;
 
 impl Header {
     /// A structural feature's value standardised with the training rows' mean and deviation.
@@ -113,18 +134,52 @@ impl Classifier {
             return Err(malformed("header values out of range"));
         }
         let expected = header.features.rows() * 3;
-        if weight_bytes.len() != expected * 4 {
+        let nodes = match &header.trees {
+            Some(trees) => {
+                let params = trees.params;
+                if params.depth > 8 || params.rounds > MAX_ROUNDS {
+                    return Err(malformed("trees out of range"));
+                }
+                params.rounds * 3 * Trees::nodes_per_tree(params.depth)
+            }
+            None => 0,
+        };
+        if weight_bytes.len() != expected * 4 + nodes * NODE_BYTES {
             return Err(malformed(format!(
                 "{} weight bytes, expected {}",
                 weight_bytes.len(),
-                expected * 4
+                expected * 4 + nodes * NODE_BYTES
             )));
         }
+        let (weight_bytes, node_bytes) = weight_bytes.split_at(expected * 4);
         let weights = weight_bytes
             .chunks_exact(4)
             .map(|chunk| f32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
             .collect();
-        Ok(Classifier { header, weights })
+        let trees = match &header.trees {
+            Some(shape) => {
+                let mut parsed = Vec::with_capacity(nodes);
+                for chunk in node_bytes.chunks_exact(NODE_BYTES) {
+                    let feature = i16::from_le_bytes([chunk[0], chunk[1]]);
+                    if feature < -1 || feature as i32 >= INPUTS as i32 {
+                        return Err(malformed(format!("a tree node reads input {feature}")));
+                    }
+                    let value = f32::from_le_bytes([chunk[2], chunk[3], chunk[4], chunk[5]]);
+                    parsed.push(Node { feature, value });
+                }
+                Some(Trees {
+                    params: shape.params,
+                    base: shape.base,
+                    nodes: parsed,
+                })
+            }
+            None => None,
+        };
+        Ok(Classifier {
+            header,
+            weights,
+            trees,
+        })
     }
 
     /// Writes the weights file.
@@ -137,6 +192,10 @@ impl Classifier {
         bytes.extend_from_slice(&header);
         for weight in &self.weights {
             bytes.extend_from_slice(&weight.to_le_bytes());
+        }
+        for node in self.trees.iter().flat_map(|trees| &trees.nodes) {
+            bytes.extend_from_slice(&node.feature.to_le_bytes());
+            bytes.extend_from_slice(&node.value.to_le_bytes());
         }
         bytes
     }

@@ -15,6 +15,14 @@ fn builtin_model_loads() {
         MODEL_BYTES.len() < 2 * 1024 * 1024,
         "the model stays under 2 MB"
     );
+    let trees = classifier
+        .trees
+        .as_ref()
+        .expect("the built-in model has trees");
+    assert_eq!(
+        trees.nodes.len(),
+        trees.params.rounds * 3 * trees::Trees::nodes_per_tree(trees.params.depth)
+    );
     assert_eq!(
         Classifier::from_bytes(&classifier.to_bytes()),
         Ok(classifier)
@@ -162,12 +170,29 @@ fn training_twice_with_the_same_seed_gives_the_same_bytes() {
             l2: 1e-2,
         },
     ];
+    // Trees small enough for twelve rows.
+    options.tree_grid = vec![trees::TreeParams {
+        rounds: 30,
+        depth: 2,
+        learning_rate: 0.3,
+        min_leaf: 1,
+        l2: 1.0,
+    }];
     let first = train::train(&rows, &rows, &options, "hash", &mut |_| {}).0;
     let second = train::train(&rows, &rows, &options, "hash", &mut |_| {}).0;
     assert_eq!(first.to_bytes(), second.to_bytes());
     assert_eq!(first.header.seed, 7);
     assert_eq!(first.header.corpus_sha256, "hash");
+    assert!(first.trees.is_some());
     // It learned the training rows.
     let scored = first.score("rename foo to bar", &analyze("rename foo to bar"));
     assert!(scored.logits[0] > scored.logits[2], "{scored:?}");
+    // A tree node that reads an input the trees do not have is refused, not followed.
+    let mut bytes = first.to_bytes();
+    let feature_at = bytes.len() - 6;
+    bytes[feature_at..feature_at + 2].copy_from_slice(&999i16.to_le_bytes());
+    assert!(matches!(
+        Classifier::from_bytes(&bytes),
+        Err(ModelError::Malformed { reason }) if reason.contains("input 999")
+    ));
 }

@@ -1,17 +1,20 @@
 //! Training: deterministic and seeded. Multinomial logistic regression with an L2 penalty (the bias is not
 //! penalised), fitted full-batch with L-BFGS; the hyper-parameters (features, bucket count, L2) chosen by
-//! stratified k-fold cross-validation on the training rows only (mean log loss); the temperature fitted on
-//! the validation rows (least log loss); the decision rule chosen on the validation rows
-//! ([`decision::choose`]). The seed only shuffles the folds: the fit itself has no randomness and sums in a
-//! fixed order, so the same rows and seed give the same bytes.
+//! stratified k-fold cross-validation on the training rows only (mean log loss). Then the second stage:
+//! boosted trees ([`trees`]) grown on each training row's out-of-fold linear logits (from the fold model that
+//! did not see it) and its structural features, their rounds and depth chosen by cross-validation on the same
+//! folds. The temperature is fitted on the validation rows (least log loss) and the decision rule chosen there
+//! ([`decision::choose`]). The seed only shuffles the folds: the fits have no randomness and sum in a fixed
+//! order, so the same rows and seed give the same bytes.
 
 use serde::{Deserialize, Serialize};
 
 use super::{
     Classifier, decision,
     features::{self, FeatureConfig, STRUCTURAL},
-    format::{FORMAT_VERSION, Header},
+    format::{FORMAT_VERSION, Header, TreesHeader},
     lbfgs, metrics, sparse,
+    trees::{self, INPUTS, TreeCv, TreeParams},
 };
 use crate::model_router::{
     analyzer::{PromptFeatures, analyze},
@@ -40,6 +43,8 @@ pub struct TrainOptions {
     pub max_iterations: usize,
     /// Threads fitting folds at once.
     pub threads: usize,
+    /// The settings of the second stage's trees tried (none: no trees).
+    pub tree_grid: Vec<TreeParams>,
 }
 
 /// The features of the default grid, before the bucket count and L2.
@@ -88,6 +93,7 @@ impl TrainOptions {
             candidates,
             max_iterations: 150,
             threads: 2,
+            tree_grid: trees::grid(),
         }
     }
 }
@@ -101,6 +107,9 @@ pub struct CvResult {
     pub log_loss: f64,
     /// Share of held-out rows whose likeliest tier is their label.
     pub exact: f64,
+    /// Each row's logits from the fold model that did not see it (the second stage learns from these).
+    #[serde(skip)]
+    pub out_of_fold: Vec<[f64; 3]>,
 }
 
 /// What training measured.
@@ -108,6 +117,8 @@ pub struct CvResult {
 pub struct TrainReport {
     /// Every candidate, in grid order.
     pub cross_validation: Vec<CvResult>,
+    /// Every setting of the second stage's trees, in grid order, on the out-of-fold logits.
+    pub trees_cross_validation: Vec<TreeCv>,
     /// Log loss on validation before and after temperature scaling.
     pub validation_log_loss: [f64; 2],
     /// ECE (10 bins) on validation before and after temperature scaling.
@@ -220,6 +231,7 @@ pub fn fit(
         train_rows: examples.len(),
         validation_rows: 0,
         training: serde_json::Value::Null,
+        trees: None,
     };
     let standard: Vec<[f64; STRUCTURAL]> = examples
         .iter()
@@ -290,6 +302,7 @@ pub fn fit(
     Classifier {
         header,
         weights: weights.into_iter().map(|weight| weight as f32).collect(),
+        trees: None,
     }
 }
 
@@ -327,6 +340,15 @@ pub fn fit_temperature(logits: &[[f64; 3]], labels: &[Tier]) -> f64 {
     best.0
 }
 
+/// One fold's held-out rows: their summed log loss, how many had their label as the likeliest tier, how many
+/// there were, and their logits in the examples' order.
+struct FoldResult {
+    loss: f64,
+    exact: usize,
+    count: usize,
+    logits: Vec<[f64; 3]>,
+}
+
 /// Cross-validates one candidate.
 fn cross_validate(
     examples: &[Example],
@@ -335,7 +357,7 @@ fn cross_validate(
     options: &TrainOptions,
 ) -> CvResult {
     let folds = options.folds.max(2);
-    let fold_result = |fold: usize| -> (f64, usize, usize) {
+    let fold_result = |fold: usize| -> FoldResult {
         let fitting: Vec<&Example> = examples
             .iter()
             .zip(assignment)
@@ -354,26 +376,29 @@ fn cross_validate(
             candidate.l2,
             options.max_iterations,
         );
-        let predicted = probabilities(&classifier, &held, 1.0);
+        let logits: Vec<[f64; 3]> = held
+            .iter()
+            .map(|example| classifier.linear_logits_of(&example.hashed, &example.structural))
+            .collect();
+        let predicted: Vec<[f64; 3]> = logits
+            .iter()
+            .map(|logit| decision::softmax(*logit, 1.0))
+            .collect();
         let labels: Vec<Tier> = held.iter().map(|example| example.label).collect();
         let exact = predicted
             .iter()
             .zip(&labels)
-            .filter(|(probability, label)| {
-                let top = (0..3)
-                    .max_by(|left, right| probability[*left].total_cmp(&probability[*right]))
-                    .unwrap_or(1);
-                top == **label as usize
-            })
+            .filter(|(probability, label)| decision::likeliest(probability) == **label as usize)
             .count();
-        (
-            metrics::log_loss(&predicted, &labels) * labels.len() as f64,
+        FoldResult {
+            loss: metrics::log_loss(&predicted, &labels) * labels.len() as f64,
             exact,
-            labels.len(),
-        )
+            count: labels.len(),
+            logits,
+        }
     };
     let threads = options.threads.clamp(1, folds);
-    let mut results: Vec<(usize, (f64, usize, usize))> = Vec::new();
+    let mut results: Vec<(usize, FoldResult)> = Vec::new();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|thread| {
@@ -394,13 +419,30 @@ fn cross_validate(
     });
     results.sort_by_key(|(fold, _)| *fold);
     let (loss, exact, count) = results.iter().fold((0.0, 0, 0), |sum, (_, result)| {
-        (sum.0 + result.0, sum.1 + result.1, sum.2 + result.2)
+        (
+            sum.0 + result.loss,
+            sum.1 + result.exact,
+            sum.2 + result.count,
+        )
     });
+    // Each fold's held-out rows came in the examples' order: deal them back to their places.
+    let mut out_of_fold = vec![[0.0; 3]; examples.len()];
+    for (fold, FoldResult { logits, .. }) in &results {
+        let places = assignment
+            .iter()
+            .enumerate()
+            .filter(|(_, assigned)| **assigned == *fold)
+            .map(|(index, _)| index);
+        for (place, logit) in places.zip(logits) {
+            out_of_fold[place] = *logit;
+        }
+    }
     let count = count.max(1) as f64;
     CvResult {
         candidate: *candidate,
         log_loss: loss / count,
         exact: exact as f64 / count,
+        out_of_fold,
     }
 }
 
@@ -428,22 +470,60 @@ pub fn train(
         ));
         results.push(result);
     }
-    let best = results
+    let best_result = results
         .iter()
         .fold(None::<&CvResult>, |best, result| match best {
             Some(best) if best.log_loss <= result.log_loss => Some(best),
             _ => Some(result),
-        })
-        .map_or(
-            Candidate {
-                features: BASE,
-                l2: 1e-3,
-            },
-            |result| result.candidate,
-        );
+        });
+    let best = best_result.map_or(
+        Candidate {
+            features: BASE,
+            l2: 1e-3,
+        },
+        |result| result.candidate,
+    );
     let built = examples(train, &train_analyses, &best.features);
     let fitting: Vec<&Example> = built.iter().collect();
     let mut classifier = fit(&fitting, &best.features, best.l2, options.max_iterations);
+    // The second stage learns from logits the linear model gives rows it did not see, as it will in use.
+    let mut trees_results = Vec::new();
+    if let Some(best_result) = best_result.filter(|_| !options.tree_grid.is_empty()) {
+        let inputs: Vec<[f64; INPUTS]> = built
+            .iter()
+            .zip(&best_result.out_of_fold)
+            .map(|(example, logits)| trees::inputs(*logits, &example.structural))
+            .collect();
+        // One setting needs no choosing.
+        if options.tree_grid.len() > 1 {
+            trees_results = trees::cross_validate(
+                &inputs,
+                &labels,
+                &assignment,
+                options.folds.max(2),
+                &options.tree_grid,
+            );
+        }
+        for result in &trees_results {
+            progress(format!(
+                "cv trees {:?}: log loss {:.4}, exact {:.3}",
+                result.params, result.log_loss, result.exact
+            ));
+        }
+        let chosen = trees_results
+            .iter()
+            .fold(None::<&TreeCv>, |best, result| match best {
+                Some(best) if best.log_loss <= result.log_loss => Some(best),
+                _ => Some(result),
+            })
+            .map_or(options.tree_grid[0], |result| result.params);
+        let grown = trees::fit(&inputs, &labels, &chosen);
+        classifier.header.trees = Some(TreesHeader {
+            params: chosen,
+            base: grown.base,
+        });
+        classifier.trees = Some(grown);
+    }
     let held_built = examples(validation, &validation_analyses, &best.features);
     let held: Vec<&Example> = held_built.iter().collect();
     let held_labels: Vec<Tier> = validation.iter().map(|row| row.label).collect();
@@ -457,6 +537,7 @@ pub fn train(
     let rule = decision::choose(&after, &held_labels);
     let report = TrainReport {
         cross_validation: results,
+        trees_cross_validation: trees_results,
         validation_log_loss: [
             metrics::log_loss(&before, &held_labels),
             metrics::log_loss(&after, &held_labels),

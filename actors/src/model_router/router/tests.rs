@@ -218,12 +218,17 @@ fn strategies_lean_their_way_and_the_budget_and_minimum_tier_apply_after() {
     );
 
     let prompt = "Write unit tests for src/parse.rs covering empty input";
+    // Without the user's bias the model does not send it to opus.
+    assert_ne!(
+        route(prompt, &models, &RouteOptions::default()).model,
+        Tier::Opus
+    );
     let learned = route(
         prompt,
         &models,
         &RouteOptions {
             learned_opt: Some(Learned {
-                shift: [-3.0, 0.0, 3.0],
+                shift: [-5.0, 0.0, 5.0],
                 toward: Tier::Opus,
                 overrides: 7,
             }),
