@@ -65,9 +65,6 @@ pub struct TreesHeader {
 /// Bytes of one tree node in the file.
 const NODE_BYTES: usize = 6;
 
-/// Most trees a file may hold (rounds at most this over three), bounding what parsing one allocates.
-const MAX_ROUNDS: usize = 4_096;
-
 impl Header {
     /// A structural feature's value standardised with the training rows' mean and deviation.
     pub fn standardise(&self, index: usize, value: f64) -> f64 {
@@ -137,7 +134,7 @@ impl Classifier {
         let nodes = match &header.trees {
             Some(trees) => {
                 let params = trees.params;
-                if params.depth > 8 || params.rounds > MAX_ROUNDS {
+                if !params.is_sound() {
                     return Err(malformed("trees out of range"));
                 }
                 params.rounds * 3 * Trees::nodes_per_tree(params.depth)
@@ -152,10 +149,13 @@ impl Classifier {
             )));
         }
         let (weight_bytes, node_bytes) = weight_bytes.split_at(expected * 4);
-        let weights = weight_bytes
+        let weights: Vec<f32> = weight_bytes
             .chunks_exact(4)
             .map(|chunk| f32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
             .collect();
+        if !weights.iter().all(|weight| weight.is_finite()) {
+            return Err(malformed("a weight is not a finite number"));
+        }
         let trees = match &header.trees {
             Some(shape) => {
                 let mut parsed = Vec::with_capacity(nodes);
@@ -165,6 +165,9 @@ impl Classifier {
                         return Err(malformed(format!("a tree node reads input {feature}")));
                     }
                     let value = f32::from_le_bytes([chunk[2], chunk[3], chunk[4], chunk[5]]);
+                    if !value.is_finite() {
+                        return Err(malformed("a tree node's value is not a finite number"));
+                    }
                     parsed.push(Node { feature, value });
                 }
                 Some(Trees {

@@ -195,4 +195,12 @@ fn training_twice_with_the_same_seed_gives_the_same_bytes() {
         Classifier::from_bytes(&bytes),
         Err(ModelError::Malformed { reason }) if reason.contains("input 999")
     ));
+    // So is a node whose value is not a number.
+    let mut bytes = first.to_bytes();
+    let value_at = bytes.len() - 4;
+    bytes[value_at..].copy_from_slice(&f32::NAN.to_le_bytes());
+    assert!(matches!(
+        Classifier::from_bytes(&bytes),
+        Err(ModelError::Malformed { reason }) if reason.contains("not a finite number")
+    ));
 }

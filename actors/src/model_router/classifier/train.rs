@@ -412,8 +412,10 @@ fn cross_validate(
             })
             .collect();
         for handle in handles {
-            if let Ok(done) = handle.join() {
-                results.extend(done);
+            match handle.join() {
+                Ok(done) => results.extend(done),
+                // A fold lost would leave its rows' out-of-fold logits at zero for the trees: fail instead.
+                Err(panic) => std::panic::resume_unwind(panic),
             }
         }
     });
@@ -488,20 +490,33 @@ pub fn train(
     let mut classifier = fit(&fitting, &best.features, best.l2, options.max_iterations);
     // The second stage learns from logits the linear model gives rows it did not see, as it will in use.
     let mut trees_results = Vec::new();
-    if let Some(best_result) = best_result.filter(|_| !options.tree_grid.is_empty()) {
+    // Settings whose trees could not be loaded again are not tried.
+    let tree_grid: Vec<TreeParams> = options
+        .tree_grid
+        .iter()
+        .filter(|params| {
+            let sound = params.is_sound();
+            if !sound {
+                progress(format!("trees {params:?}: out of range, not tried"));
+            }
+            sound
+        })
+        .copied()
+        .collect();
+    if let Some(best_result) = best_result.filter(|_| !tree_grid.is_empty()) {
         let inputs: Vec<[f64; INPUTS]> = built
             .iter()
             .zip(&best_result.out_of_fold)
             .map(|(example, logits)| trees::inputs(*logits, &example.structural))
             .collect();
         // One setting needs no choosing.
-        if options.tree_grid.len() > 1 {
+        if tree_grid.len() > 1 {
             trees_results = trees::cross_validate(
                 &inputs,
                 &labels,
                 &assignment,
                 options.folds.max(2),
-                &options.tree_grid,
+                &tree_grid,
             );
         }
         for result in &trees_results {
@@ -516,7 +531,7 @@ pub fn train(
                 Some(best) if best.log_loss <= result.log_loss => Some(best),
                 _ => Some(result),
             })
-            .map_or(options.tree_grid[0], |result| result.params);
+            .map_or(tree_grid[0], |result| result.params);
         let grown = trees::fit(&inputs, &labels, &chosen);
         classifier.header.trees = Some(TreesHeader {
             params: chosen,

@@ -18,6 +18,10 @@ pub const INPUTS: usize = 3 + STRUCTURAL;
 
 /// Bins per input when training (quantiles of the training rows).
 const BINS: usize = 64;
+/// Deepest trees a model may have.
+pub const MAX_DEPTH: usize = 8;
+/// Most rounds a model may have (three trees each), bounding what loading one allocates.
+pub const MAX_ROUNDS: usize = 4_096;
 
 /// How the trees are grown.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -32,6 +36,20 @@ pub struct TreeParams {
     pub min_leaf: usize,
     /// L2 penalty on leaf values.
     pub l2: f64,
+}
+
+impl TreeParams {
+    /// Whether trees grown this way can be stored and loaded: depth 1 to [`MAX_DEPTH`], rounds 1 to
+    /// [`MAX_ROUNDS`], a positive learning rate and L2 penalty, at least one row in a leaf.
+    pub fn is_sound(&self) -> bool {
+        (1..=MAX_DEPTH).contains(&self.depth)
+            && (1..=MAX_ROUNDS).contains(&self.rounds)
+            && self.learning_rate.is_finite()
+            && self.learning_rate > 0.0
+            && self.l2.is_finite()
+            && self.l2 > 0.0
+            && self.min_leaf >= 1
+    }
 }
 
 /// One node of a tree in heap order (the children of node `i` are `2i + 1` and `2i + 2`).
@@ -56,13 +74,14 @@ impl Node {
 pub struct Trees {
     /// How they were grown.
     pub params: TreeParams,
-    /// The starting logits (the log of each tier's share of the training rows).
+    /// The starting logits (the log of each tier's share of the training rows, each count plus one).
     pub base: [f64; 3],
     /// All nodes, tree after tree.
     pub nodes: Vec<Node>,
 }
 
-/// The inputs of the trees for a prompt: the linear logits as log-probabilities, then its structural features.
+/// The inputs of the trees for a prompt: the linear logits as log-probabilities, then its structural features
+/// (a value that is not a number counts as 0, in training and in use alike).
 pub fn inputs(linear_logits: [f64; 3], structural: &[f64; STRUCTURAL]) -> [f64; INPUTS] {
     let probabilities = decision::softmax(linear_logits, 1.0);
     let mut inputs = [0.0; INPUTS];
@@ -70,7 +89,7 @@ pub fn inputs(linear_logits: [f64; 3], structural: &[f64; STRUCTURAL]) -> [f64; 
         inputs[class] = probabilities[class].max(1e-12).ln();
     }
     inputs[3..].copy_from_slice(structural);
-    inputs
+    inputs.map(|input| if input.is_nan() { 0.0 } else { input })
 }
 
 fn walk(tree: &[Node], inputs: &[f64; INPUTS]) -> f64 {
@@ -385,6 +404,41 @@ mod tests {
                 "{row:?}"
             );
         }
+    }
+
+    #[test]
+    fn only_trees_that_can_be_loaded_again_are_sound() {
+        assert!(grid().iter().all(TreeParams::is_sound));
+        let sound = grid()[0];
+        for unsound in [
+            TreeParams { depth: 0, ..sound },
+            TreeParams {
+                depth: MAX_DEPTH + 1,
+                ..sound
+            },
+            TreeParams {
+                rounds: MAX_ROUNDS + 1,
+                ..sound
+            },
+            TreeParams { l2: 0.0, ..sound },
+            TreeParams {
+                min_leaf: 0,
+                ..sound
+            },
+            TreeParams {
+                learning_rate: f64::NAN,
+                ..sound
+            },
+        ] {
+            assert!(!unsound.is_sound(), "{unsound:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_number_counts_as_zero() {
+        let mut structural = [0.0; STRUCTURAL];
+        structural[2] = f64::NAN;
+        assert_eq!(inputs([0.0; 3], &structural)[5], 0.0);
     }
 
     #[test]
