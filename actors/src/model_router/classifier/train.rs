@@ -474,10 +474,7 @@ pub fn train(
     }
     let best_result = results
         .iter()
-        .fold(None::<&CvResult>, |best, result| match best {
-            Some(best) if best.log_loss <= result.log_loss => Some(best),
-            _ => Some(result),
-        });
+        .min_by(|one, other| one.log_loss.total_cmp(&other.log_loss));
     let best = best_result.map_or(
         Candidate {
             features: BASE,
@@ -527,10 +524,7 @@ pub fn train(
         }
         let chosen = trees_results
             .iter()
-            .fold(None::<&TreeCv>, |best, result| match best {
-                Some(best) if best.log_loss <= result.log_loss => Some(best),
-                _ => Some(result),
-            })
+            .min_by(|one, other| one.log_loss.total_cmp(&other.log_loss))
             .map_or(tree_grid[0], |result| result.params);
         let grown = trees::fit(&inputs, &labels, &chosen);
         classifier.header.trees = Some(TreesHeader {
