@@ -68,6 +68,19 @@ impl TestNode {
         self.node.node_id()
     }
 
+    /// The flags that point a `shim-node` command at this node as a person on its machine runs it: its NATS
+    /// URL, its id and its data dir (where the command finds what the node keeps for this machine).
+    pub fn cli_flags(&self) -> Vec<String> {
+        vec![
+            "--nats-url".to_owned(),
+            self.config.nats_url.clone(),
+            "--node-id".to_owned(),
+            self.node_id().to_owned(),
+            "--data-dir".to_owned(),
+            self.config.data_dir.display().to_string(),
+        ]
+    }
+
     /// Spawns `exe mcp --no-autostart` pointed at this node, runs the MCP handshake and returns the client; its
     /// logs go to `stderr_path`.
     pub async fn mcp(&self, exe: &str, stderr_path: &std::path::Path) -> crate::McpClient {

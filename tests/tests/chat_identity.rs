@@ -100,6 +100,22 @@ async fn task(client: &NodeClient, task_id: &str) -> TaskRecord {
     list.tasks.into_iter().next().expect("the task")
 }
 
+/// Dispatches "port the `what`" as chat `supervisor`, through `client` (which holds its secret).
+async fn port(client: &NodeClient, supervisor: &str, what: &str) -> DispatchTaskReply {
+    client
+        .request(
+            NodeOp::TaskDispatch,
+            &DispatchTaskRequest {
+                chat_id: supervisor.to_owned(),
+                title: what.to_owned(),
+                instructions: format!("port the {what}"),
+                ..DispatchTaskRequest::default()
+            },
+        )
+        .await
+        .expect("the supervisor dispatches")
+}
+
 #[tokio::test]
 async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
     let nats = NatsServer::start();
@@ -108,18 +124,7 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
     let (supervisor, as_supervisor) = open(&anyone, "supervisor").await;
     let (worker, as_worker) = open(&anyone, "worker").await;
 
-    let dispatched: DispatchTaskReply = as_supervisor
-        .request(
-            NodeOp::TaskDispatch,
-            &DispatchTaskRequest {
-                chat_id: supervisor.clone(),
-                title: "parser".to_owned(),
-                instructions: "port the parser".to_owned(),
-                ..DispatchTaskRequest::default()
-            },
-        )
-        .await
-        .expect("the supervisor dispatches");
+    let dispatched = port(&as_supervisor, &supervisor, "parser").await;
     let claimed: ClaimTaskReply = as_worker
         .with_timeout(Duration::from_secs(10))
         .request(
@@ -355,18 +360,7 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
     assert!(released.released);
     // The supervisor changes the tasks it dispatched; nobody else does, under any name, but a person at
     // `shim-node tasks` on the supervisor's machine, which acts for it.
-    let second: DispatchTaskReply = as_supervisor
-        .request(
-            NodeOp::TaskDispatch,
-            &DispatchTaskRequest {
-                chat_id: supervisor.clone(),
-                title: "printer".to_owned(),
-                instructions: "port the printer".to_owned(),
-                ..DispatchTaskRequest::default()
-            },
-        )
-        .await
-        .expect("the supervisor dispatches");
+    let second = port(&as_supervisor, &supervisor, "printer").await;
     let on_second = |chat: &str| TaskIdRequest {
         chat_id: chat.to_owned(),
         task_id: second.task_id.clone(),
@@ -382,20 +376,9 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
             .await,
         "a chat retrying the task under a name without a session",
     );
-    let url = nats.url();
-    let data_dir = node.config_ref().data_dir.display().to_string();
     let retried = tokio::process::Command::new(EXE)
-        .args([
-            "tasks",
-            "retry",
-            second.task_id.as_str(),
-            "--nats-url",
-            url.as_str(),
-            "--node-id",
-            node.node_id(),
-            "--data-dir",
-            data_dir.as_str(),
-        ])
+        .args(["tasks", "retry", second.task_id.as_str()])
+        .args(node.cli_flags())
         .stdin(std::process::Stdio::null())
         .env_remove("SHIM_LOG")
         .output()
