@@ -125,7 +125,12 @@ impl Classifier {
         let mut chars_raw = vec![[0.0f64; 3]; positions];
         let mut code_raw = vec![[0.0f64; 3]; window.code.len()];
         let mut counts = [0usize; 3];
+        // The prose words and word pairs the trees may ask about (as features::prose_buckets finds them).
+        let mut words: Vec<u32> = Vec::new();
         features::grams(&window, config, |kind, position, bucket| {
+            if kind.group() == 0 {
+                words.push(bucket as u32);
+            }
             let weights = self.row(bucket);
             let target = match kind {
                 Gram::Word => &mut word_raw[position],
@@ -138,6 +143,8 @@ impl Classifier {
             }
             counts[kind.group()] += 1;
         });
+        words.sort_unstable();
+        words.dedup();
         let [word_scale, chars_scale, code_scale] =
             counts.map(|count| 1.0 / (count.max(1) as f64).sqrt());
         let mut logits = self.row(config.buckets() + STRUCTURAL);
@@ -225,7 +232,7 @@ impl Classifier {
         });
         drivers.truncate(DRIVERS);
         Scored {
-            logits: self.second_stage(logits, &structural),
+            logits: self.second_stage(logits, &structural, &words),
             drivers,
         }
     }
@@ -242,16 +249,27 @@ impl Classifier {
     }
 
     /// The trees' logits from the linear ones, or the linear ones when there are no trees.
-    fn second_stage(&self, linear: [f64; 3], structural: &[f64; STRUCTURAL]) -> [f64; 3] {
+    fn second_stage(
+        &self,
+        linear: [f64; 3],
+        structural: &[f64; STRUCTURAL],
+        words: &[u32],
+    ) -> [f64; 3] {
         match &self.trees {
-            Some(trees) => trees.logits(&trees::inputs(linear, structural)),
+            Some(trees) => trees.logits(&trees::inputs(linear, structural), words),
             None => linear,
         }
     }
 
-    /// Logits of a prompt from its sparse features (training's view of [`Classifier::score`]).
-    pub fn logits_of(&self, hashed: &[(u32, f32)], structural: &[f64; STRUCTURAL]) -> [f64; 3] {
-        self.second_stage(self.linear_logits_of(hashed, structural), structural)
+    /// Logits of a prompt from its sparse features and prose word buckets (training's view of
+    /// [`Classifier::score`]).
+    pub fn logits_of(
+        &self,
+        hashed: &[(u32, f32)],
+        structural: &[f64; STRUCTURAL],
+        words: &[u32],
+    ) -> [f64; 3] {
+        self.second_stage(self.linear_logits_of(hashed, structural), structural, words)
     }
 
     /// The linear model's logits of a prompt from its sparse features.

@@ -12,8 +12,10 @@ pub const UNDER_COST: f64 = 3.0;
 /// Cost of routing one tier too high.
 pub const OVER_COST: f64 = 1.0;
 
-/// Largest share of prompts the rule may under-route on validation.
-pub const MAX_UNDER: f64 = 0.03;
+/// Largest share of prompts the rule may under-route on validation: half a point under the 3% target, since a
+/// share of a few hundred prompts moves by about that much from one sample to the next (decided before the
+/// retraining that first used it, after a rule chosen at 3.0% on validation under-routed 3.3% of the test).
+pub const MAX_UNDER: f64 = 0.025;
 
 /// Softmax of `logits / temperature`.
 pub fn softmax(logits: [f64; 3], temperature: f64) -> [f64; 3] {

@@ -313,6 +313,20 @@ pub fn grams(window: &Window, config: &FeatureConfig, mut visit: impl FnMut(Gram
     }
 }
 
+/// The hash buckets of the window's prose words and word pairs (not character n-grams or code), ascending,
+/// each once: what the trees may ask about.
+pub fn prose_buckets(window: &Window, config: &FeatureConfig) -> Vec<u32> {
+    let mut buckets = Vec::new();
+    grams(window, config, |kind, _, bucket| {
+        if kind.group() == 0 {
+            buckets.push(bucket as u32);
+        }
+    });
+    buckets.sort_unstable();
+    buckets.dedup();
+    buckets
+}
+
 /// The structural features of a prompt, before standardisation.
 pub fn structural(features: &PromptFeatures, window: &Window) -> [f64; STRUCTURAL] {
     let log = |count: usize| (count as f64).ln_1p();

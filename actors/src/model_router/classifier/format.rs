@@ -54,12 +54,16 @@ pub struct Header {
 }
 
 /// What the header says of the trees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TreesHeader {
     /// How they were grown (chosen by cross-validation).
     pub params: TreeParams,
     /// The starting logits.
     pub base: [f64; 3],
+    /// The hash buckets of the prose words the trees read, ascending (none in a file written before trees
+    /// read words).
+    #[serde(default)]
+    pub words: Vec<u32>,
 }
 
 /// Bytes of one tree node in the file.
@@ -134,7 +138,14 @@ impl Classifier {
         let nodes = match &header.trees {
             Some(trees) => {
                 let params = trees.params;
-                if !params.is_sound() {
+                if !params.is_sound()
+                    || trees.words.len() > params.words
+                    || !trees.words.windows(2).all(|pair| pair[0] < pair[1])
+                    || trees
+                        .words
+                        .iter()
+                        .any(|bucket| *bucket as usize >= header.features.buckets())
+                {
                     return Err(malformed("trees out of range"));
                 }
                 params.rounds * 3 * Trees::nodes_per_tree(params.depth)
@@ -161,7 +172,7 @@ impl Classifier {
                 let mut parsed = Vec::with_capacity(nodes);
                 for chunk in node_bytes.chunks_exact(NODE_BYTES) {
                     let feature = i16::from_le_bytes([chunk[0], chunk[1]]);
-                    if feature < -1 || feature as i32 >= INPUTS as i32 {
+                    if feature < -1 || feature as i32 >= (INPUTS + shape.words.len()) as i32 {
                         return Err(malformed(format!("a tree node reads input {feature}")));
                     }
                     let value = f32::from_le_bytes([chunk[2], chunk[3], chunk[4], chunk[5]]);
@@ -173,6 +184,7 @@ impl Classifier {
                 Some(Trees {
                     params: shape.params,
                     base: shape.base,
+                    words: shape.words.clone(),
                     nodes: parsed,
                 })
             }

@@ -177,6 +177,7 @@ fn training_twice_with_the_same_seed_gives_the_same_bytes() {
         learning_rate: 0.3,
         min_leaf: 1,
         l2: 1.0,
+        words: 10,
     }];
     let first = train::train(&rows, &rows, &options, "hash", &mut |_| {}).0;
     let second = train::train(&rows, &rows, &options, "hash", &mut |_| {}).0;
@@ -203,4 +204,29 @@ fn training_twice_with_the_same_seed_gives_the_same_bytes() {
         Classifier::from_bytes(&bytes),
         Err(ModelError::Malformed { reason }) if reason.contains("not a finite number")
     ));
+    // The trees read words, and their header names them; words out of order, or more than the setting
+    // allows, are refused.
+    let words = &first
+        .trees
+        .as_ref()
+        .map(|trees| trees.words.clone())
+        .unwrap_or_default();
+    assert!(words.len() >= 2, "{words:?}");
+    assert_eq!(
+        first.header.trees.as_ref().map(|trees| &trees.words),
+        Some(words)
+    );
+    for unsound in [
+        words.iter().rev().copied().collect::<Vec<u32>>(),
+        (0..11).collect(),
+    ] {
+        let mut broken = first.clone();
+        if let Some(trees) = broken.header.trees.as_mut() {
+            trees.words = unsound;
+        }
+        assert!(matches!(
+            Classifier::from_bytes(&broken.to_bytes()),
+            Err(ModelError::Malformed { reason }) if reason.contains("trees out of range")
+        ));
+    }
 }

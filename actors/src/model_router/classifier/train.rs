@@ -134,6 +134,8 @@ pub struct Example {
     pub hashed: Vec<(u32, f32)>,
     /// Structural features before standardisation.
     pub structural: [f64; STRUCTURAL],
+    /// Buckets of its prose words and word pairs, ascending (what the trees may ask about).
+    pub words: Vec<u32>,
     /// The label.
     pub label: Tier,
 }
@@ -151,6 +153,7 @@ pub fn examples(
             Example {
                 hashed: sparse(&window, config),
                 structural: features::structural(analysis, &window),
+                words: features::prose_buckets(&window, config),
                 label: row.label,
             }
         })
@@ -316,7 +319,7 @@ pub fn probabilities(
         .iter()
         .map(|example| {
             decision::softmax(
-                classifier.logits_of(&example.hashed, &example.structural),
+                classifier.logits_of(&example.hashed, &example.structural, &example.words),
                 temperature,
             )
         })
@@ -506,10 +509,12 @@ pub fn train(
             .zip(&best_result.out_of_fold)
             .map(|(example, logits)| trees::inputs(*logits, &example.structural))
             .collect();
+        let words: Vec<Vec<u32>> = built.iter().map(|example| example.words.clone()).collect();
         // One setting needs no choosing.
         if tree_grid.len() > 1 {
             trees_results = trees::cross_validate(
                 &inputs,
+                &words,
                 &labels,
                 &assignment,
                 options.folds.max(2),
@@ -526,10 +531,11 @@ pub fn train(
             .iter()
             .min_by(|one, other| one.log_loss.total_cmp(&other.log_loss))
             .map_or(tree_grid[0], |result| result.params);
-        let grown = trees::fit(&inputs, &labels, &chosen);
+        let grown = trees::fit(&inputs, &words, &labels, &chosen);
         classifier.header.trees = Some(TreesHeader {
             params: chosen,
             base: grown.base,
+            words: grown.words.clone(),
         });
         classifier.trees = Some(grown);
     }
@@ -538,7 +544,7 @@ pub fn train(
     let held_labels: Vec<Tier> = validation.iter().map(|row| row.label).collect();
     let logits: Vec<[f64; 3]> = held
         .iter()
-        .map(|example| classifier.logits_of(&example.hashed, &example.structural))
+        .map(|example| classifier.logits_of(&example.hashed, &example.structural, &example.words))
         .collect();
     let before = probabilities(&classifier, &held, 1.0);
     let temperature = fit_temperature(&logits, &held_labels);
