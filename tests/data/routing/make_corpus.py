@@ -4,8 +4,10 @@
 Each writers/wN.py holds one writer's prompts in readable form and writes wN.jsonl next to itself when run; this
 script runs them all, checks every row, and joins them in writer order. amendments.jsonl then corrects the labels
 an audit found the full rubric decides otherwise (writers w10-w15 worked from a copy of the rubric cut after
-tie-breaker 5; the audit checked their explain and review rows against tie-breakers 7 and 10). The result is
-deterministic: the same scripts give the same bytes.
+tie-breaker 5; the audit checked their explain and review rows against tie-breakers 7 and 10). Rows of writers added
+after the frozen test was drawn (w10 on) that share more than half their word trigrams with a test row are left
+out, so that no prompt written later is a rewording of one the model is judged on. The result is deterministic:
+the same scripts (and the same test ids in split.json) give the same bytes.
 
     python3 tests/data/routing/make_corpus.py
 """
@@ -16,6 +18,8 @@ import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+# Writers whose rows the frozen test was drawn from (as in make_split.py).
+TEST_WRITERS = 9
 FIELDS = {"id", "prompt", "label", "rationale", "category", "domain", "voice", "language", "trap"}
 VALUES = {
     "label": {"haiku", "sonnet", "opus"},
@@ -26,6 +30,35 @@ VALUES = {
     "voice": {"terse", "verbose", "typos", "non-native", "other-language", "follow-up", "plain"},
     "trap": {None, "long-trivial", "short-hard", "hard-words-easy", "easy-words-hard"},
 }
+
+
+def trigrams(prompt):
+    words = prompt.lower().split()
+    return set(zip(words, words[1:], words[2:])) if len(words) >= 3 else {tuple(words)}
+
+
+_TEST = None
+
+
+def test_trigrams(rows):
+    """The word trigrams of each frozen test row (ids from split.json), computed once."""
+    global _TEST
+    if _TEST is None:
+        split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
+        test = set(split["test"])
+        _TEST = [(row["id"], trigrams(row["prompt"])) for row in rows if row["id"] in test]
+    return _TEST
+
+
+def near_test(row, tests):
+    if int(row["id"].split("-")[0][1:]) <= TEST_WRITERS:
+        return False
+    mine = trigrams(row["prompt"])
+    for test_id, theirs in tests:
+        if len(mine & theirs) * 2 > len(mine):
+            print(f"{row['id']}: shares more than half its word trigrams with test row {test_id}, left out")
+            return True
+    return False
 
 
 def main():
@@ -56,6 +89,7 @@ def main():
             seen_prompts[key] = row["id"]
             rows.append(row)
         out.unlink()
+    rows = [row for row in rows if not near_test(row, test_trigrams(rows))]
     amendments = [json.loads(line) for line in (HERE / "amendments.jsonl").read_text(encoding="utf-8").splitlines()]
     by_id = {row["id"]: row for row in rows}
     for amendment in amendments:
