@@ -179,6 +179,16 @@ async fn main() {
         strategy: None,
         chat_id: None,
     };
+    // The router's service subscribes after the node answers hello: wait (bounded) for its first answer.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while client
+        .request_service::<_, RouteReply>(ROUTER_ROUTE, &short)
+        .await
+        .is_err()
+    {
+        assert!(Instant::now() < deadline, "the router never answered");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     for _ in 0..200 {
         let _: RouteReply = client
             .request_service(ROUTER_ROUTE, &short)
