@@ -181,12 +181,14 @@ async fn main() {
     };
     // The router's service subscribes after the node answers hello: wait (bounded) for its first answer.
     let deadline = Instant::now() + Duration::from_secs(10);
-    while client
+    while let Err(error) = client
         .request_service::<_, RouteReply>(ROUTER_ROUTE, &short)
         .await
-        .is_err()
     {
-        assert!(Instant::now() < deadline, "the router never answered");
+        assert!(
+            Instant::now() < deadline,
+            "the router never answered: {error}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     for _ in 0..200 {

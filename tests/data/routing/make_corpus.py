@@ -5,8 +5,10 @@ Each writers/wN.py holds one writer's prompts in readable form and writes wN.jso
 script runs them all, checks every row, and joins them in writer order. amendments.jsonl then corrects the labels
 an audit found the full rubric decides otherwise (writers w10-w15 worked from a copy of the rubric cut after
 tie-breaker 5; the audit checked their explain and review rows against tie-breakers 7 and 10). Rows of writers added
-after the frozen test was drawn (w10 on) that share more than half their word trigrams with a test row are left
-out, so that no prompt written later is a rewording of one the model is judged on. The result is deterministic:
+after the frozen test was drawn (w10 on) that share more than half of their word trigrams with a test row, or
+more than half of the test row's, are left out, so that a prompt written later is not a rewording of one the
+model is judged on (words are split on white space, so in Chinese or Japanese prose only near-exact repeats are
+caught). The result is deterministic:
 the same scripts (and the same test ids in split.json) give the same bytes.
 
     python3 tests/data/routing/make_corpus.py
@@ -55,8 +57,9 @@ def near_test(row, tests):
         return False
     mine = trigrams(row["prompt"])
     for test_id, theirs in tests:
-        if len(mine & theirs) * 2 > len(mine):
-            print(f"{row['id']}: shares more than half its word trigrams with test row {test_id}, left out")
+        shared = len(mine & theirs)
+        if shared * 2 > len(mine) or shared * 2 > len(theirs):
+            print(f"{row['id']}: shares more than half of its or test row {test_id}'s word trigrams, left out")
             return True
     return False
 

@@ -2,7 +2,8 @@
 """Splits the corpus once into train / validation / test, stratified by label and writer, with a fixed seed.
 
 Strata are label x writer, each shuffled by its own seeded generator, so adding a writer leaves every earlier
-row where it was. The split is frozen: split.json is committed and read by the training command; the test ids are never used to
+row where it was (leaving rows out of a writer reshuffles that writer's strata between train and validation). No
+test row is ever left out, so the test stays as it is. The split is frozen: split.json is committed and read by the training command; the test ids are never used to
 choose anything. The test was drawn once, from the first nine writers (w1-w9); writers added after the test was
 measured give train and validation rows only, in the same proportion, so the frozen test stays exactly the
 prompts it was. Run again only for a new corpus, and then retrain.
@@ -29,7 +30,7 @@ def main():
     split = {"seed": SEED, "train": [], "validation": [], "test": []}
     for key in sorted(strata):
         ids = sorted(strata[key])
-        # One generator per stratum: a new writer's rows never move an earlier writer's rows to another part.
+        # One generator per stratum: a new writer's rows never move another writer's rows to another part.
         random.Random(f"{SEED}-{key[0]}-{key[1]}").shuffle(ids)
         if int(key[1][1:]) <= TEST_WRITERS:
             n_test = round(len(ids) * SHARES["test"])

@@ -216,6 +216,17 @@ fn training_twice_with_the_same_seed_gives_the_same_bytes() {
         first.header.trees.as_ref().map(|trees| &trees.words),
         Some(words)
     );
+    // A node may read the last word, not one past it.
+    let mut bytes = first.to_bytes();
+    let feature_at = bytes.len() - 6;
+    let past = (trees::INPUTS + words.len()) as i16;
+    bytes[feature_at..feature_at + 2].copy_from_slice(&(past - 1).to_le_bytes());
+    assert!(Classifier::from_bytes(&bytes).is_ok());
+    bytes[feature_at..feature_at + 2].copy_from_slice(&past.to_le_bytes());
+    assert!(matches!(
+        Classifier::from_bytes(&bytes),
+        Err(ModelError::Malformed { reason }) if reason.contains(&format!("input {past}"))
+    ));
     for unsound in [
         words.iter().rev().copied().collect::<Vec<u32>>(),
         (0..11).collect(),

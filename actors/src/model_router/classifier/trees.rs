@@ -157,7 +157,8 @@ fn present(vocabulary: &[u32], buckets: &[u32]) -> Vec<u16> {
 }
 
 /// The words the trees may read: the `count` buckets most of `rows` have (ties to the lower bucket), leaving
-/// out those too few or too many rows have for a split to keep `min_leaf` rows on each side; ascending.
+/// out those too few or too many rows have for a split to keep `min_leaf` rows on each side; ascending; at most
+/// [`MAX_WORDS`], so that every input fits a node's i16.
 fn vocabulary(rows: &[Vec<u32>], count: usize, min_leaf: usize) -> Vec<u32> {
     if count == 0 {
         return Vec::new();
@@ -170,12 +171,14 @@ fn vocabulary(rows: &[Vec<u32>], count: usize, min_leaf: usize) -> Vec<u32> {
     }
     let mut ranked: Vec<(u32, usize)> = frequency
         .into_iter()
-        .filter(|(_, rows_with)| *rows_with >= min_leaf && rows.len() - rows_with >= min_leaf)
+        .filter(|(_, rows_with)| {
+            *rows_with >= min_leaf && rows.len().saturating_sub(*rows_with) >= min_leaf
+        })
         .collect();
     ranked.sort_by(|one, other| other.1.cmp(&one.1).then(one.0.cmp(&other.0)));
     let mut chosen: Vec<u32> = ranked
         .into_iter()
-        .take(count)
+        .take(count.min(MAX_WORDS))
         .map(|(bucket, _)| bucket)
         .collect();
     chosen.sort_unstable();
@@ -507,13 +510,14 @@ pub fn cross_validate(
             let handles: Vec<_> = (0..folds)
                 .map(|fold| scope.spawn(move || held_out(group, fold)))
                 .collect();
-            // A fold whose thread panicked counts as the worst possible score, never as a good one.
+            // A fold lost fails the training, as in the linear stage's cross-validation: scoring it as the worst
+            // would quietly choose another setting.
             handles
                 .into_iter()
                 .map(|handle| {
                     handle
                         .join()
-                        .unwrap_or_else(|_| vec![(f64::INFINITY, 0); group.len()])
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                 })
                 .collect()
         });
