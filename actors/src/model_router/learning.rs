@@ -32,7 +32,7 @@ pub struct LearningRules {
     /// Overrides a category needs before its bias applies. Default 5.
     pub min_overrides: u64,
     /// λ, the strength of the prior that the built-in model is right: the larger, the more overrides it
-    /// takes to move a decision. Positive; default 0.5.
+    /// takes to move a decision. Positive; default 0.25.
     pub lambda: f64,
     /// Days after which an override weighs half as much; 0 keeps every override at full weight. Default 30.
     pub half_life_days: f64,
@@ -48,7 +48,7 @@ impl Default for LearningRules {
     fn default() -> Self {
         LearningRules {
             min_overrides: 5,
-            lambda: 0.5,
+            lambda: 0.25,
             half_life_days: 30.0,
             min_share: None,
             min_agreement: None,

@@ -45,7 +45,7 @@ fn a_bias_is_fitted_from_the_fifth_override_and_survives_reopening() {
         // As docs/routing.md shows it.
         assert_eq!(
             preference.evidence,
-            "5 overrides (5 to opus) in 7 prompts; logits haiku -0.26, sonnet -1.50, opus +1.76"
+            "5 overrides (5 to opus) in 7 prompts; logits haiku -0.37, sonnet -1.80, opus +2.17"
         );
         assert_eq!(learning.examples.len(), 5);
         // The record holds numbers and tiers, never a prompt.
