@@ -56,7 +56,18 @@ fn a_bias_is_fitted_from_the_fifth_override_and_survives_reopening() {
                 .all(|kept| kept.logits == SURE_SONNET)
         );
     }
-    let store = OverrideStore::open(&sled::open(dir.path()).expect("reopens")).expect("tree");
+    // sled's flusher thread lets go of the file lock shortly after the last handle is dropped: wait (bounded).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let db = loop {
+        match sled::open(dir.path()) {
+            Ok(db) => break db,
+            Err(error) => {
+                assert!(std::time::Instant::now() < deadline, "reopens: {error}");
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+    };
+    let store = OverrideStore::open(&db).expect("tree");
     let kept = store.preferences().expect("lists");
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].0, "test");
