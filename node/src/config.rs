@@ -1107,7 +1107,7 @@ mod tests {
                 learning.lambda,
                 learning.half_life_days
             ),
-            (5, 0.5, 30.0)
+            (5, 0.25, 30.0)
         );
         assert_eq!(config.routing.budget.daily_limit_usd, Some(20.0));
     }
