@@ -39,17 +39,10 @@ def trigrams(prompt):
     return set(zip(words, words[1:], words[2:])) if len(words) >= 3 else {tuple(words)}
 
 
-_TEST = None
-
-
 def test_trigrams(rows):
-    """The word trigrams of each frozen test row (ids from split.json), computed once."""
-    global _TEST
-    if _TEST is None:
-        split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
-        test = set(split["test"])
-        _TEST = [(row["id"], trigrams(row["prompt"])) for row in rows if row["id"] in test]
-    return _TEST
+    """The word trigrams of each frozen test row (its ids from split.json)."""
+    test = set(json.loads((HERE / "split.json").read_text(encoding="utf-8"))["test"])
+    return [(row["id"], trigrams(row["prompt"])) for row in rows if row["id"] in test]
 
 
 def near_test(row, tests):
@@ -92,7 +85,8 @@ def main():
             seen_prompts[key] = row["id"]
             rows.append(row)
         out.unlink()
-    rows = [row for row in rows if not near_test(row, test_trigrams(rows))]
+    tests = test_trigrams(rows)
+    rows = [row for row in rows if not near_test(row, tests)]
     amendments = [json.loads(line) for line in (HERE / "amendments.jsonl").read_text(encoding="utf-8").splitlines()]
     by_id = {row["id"]: row for row in rows}
     for amendment in amendments:
