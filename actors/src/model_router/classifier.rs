@@ -128,7 +128,7 @@ impl Classifier {
         // The prose words and word pairs the trees may ask about (as features::prose_buckets finds them).
         let mut words: Vec<u32> = Vec::new();
         features::grams(&window, config, |kind, position, bucket| {
-            if kind.group() == 0 {
+            if kind.read_by_trees() {
                 words.push(bucket as u32);
             }
             let weights = self.row(bucket);
@@ -143,8 +143,7 @@ impl Classifier {
             }
             counts[kind.group()] += 1;
         });
-        words.sort_unstable();
-        words.dedup();
+        let words = features::ascending_once(words);
         let [word_scale, chars_scale, code_scale] =
             counts.map(|count| 1.0 / (count.max(1) as f64).sqrt());
         let mut logits = self.row(config.buckets() + STRUCTURAL);

@@ -210,6 +210,11 @@ impl Gram {
             Gram::Code => 2,
         }
     }
+
+    /// Whether the trees may ask about it: prose words (first and last included) and word pairs.
+    pub fn read_by_trees(self) -> bool {
+        self.group() == 0
+    }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -318,10 +323,15 @@ pub fn grams(window: &Window, config: &FeatureConfig, mut visit: impl FnMut(Gram
 pub fn prose_buckets(window: &Window, config: &FeatureConfig) -> Vec<u32> {
     let mut buckets = Vec::new();
     grams(window, config, |kind, _, bucket| {
-        if kind.group() == 0 {
+        if kind.read_by_trees() {
             buckets.push(bucket as u32);
         }
     });
+    ascending_once(buckets)
+}
+
+/// `buckets` ascending, each once (the form the trees look words up in).
+pub fn ascending_once(mut buckets: Vec<u32>) -> Vec<u32> {
     buckets.sort_unstable();
     buckets.dedup();
     buckets
