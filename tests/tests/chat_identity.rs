@@ -396,6 +396,140 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
     node.stop().await;
 }
 
+/// Each forgery here names another chat and adds a field of the wrong type beside it (`from: 1`, or `chat_id: 1`
+/// beside a message's `from`): the operation's own request ignores a field it does not know, so a check that
+/// gave up on such a payload let the forgery through. Each is refused, and nothing is taken.
+#[tokio::test]
+async fn a_field_of_the_wrong_type_does_not_skip_the_check_of_the_chats_secret() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let anyone = node.client().await;
+    let (supervisor, as_supervisor) = open(&anyone, "supervisor").await;
+    let (worker, as_worker) = open(&anyone, "worker").await;
+    let refused = |result: Result<serde_json::Value, ClientError>, what: &str| match result {
+        Err(ClientError::Remote(WireError::Forbidden { .. } | WireError::BadRequest { .. })) => {}
+        other => panic!("{what} must be refused: {other:?}"),
+    };
+
+    let held: LockReply = as_worker
+        .request(
+            NodeOp::LockAcquire,
+            &LockRequest {
+                chat_id: worker.clone(),
+                resource: "repo".to_owned(),
+                ttl_seconds: Some(60),
+            },
+        )
+        .await
+        .expect("the worker locks");
+    assert!(held.acquired);
+    refused(
+        anyone
+            .request(
+                NodeOp::LockRelease,
+                &json!({"chat_id": worker, "resource": "repo", "from": 1}),
+            )
+            .await,
+        "releasing the worker's lock",
+    );
+    let dispatched = port(&as_supervisor, &supervisor, "lexer").await;
+    let claimed: ClaimTaskReply = as_worker
+        .with_timeout(Duration::from_secs(10))
+        .request(
+            NodeOp::TaskClaim,
+            &ClaimTaskRequest {
+                chat_id: worker.clone(),
+                wait_seconds: Some(5),
+                capabilities: None,
+            },
+        )
+        .await
+        .expect("the worker claims");
+    assert_eq!(
+        claimed.task.map(|task| task.task_id),
+        Some(dispatched.task_id.clone())
+    );
+    refused(
+        anyone
+            .request(
+                NodeOp::TaskComplete,
+                &json!({"chat_id": worker, "task_id": dispatched.task_id, "result": "forged", "from": 1}),
+            )
+            .await,
+        "completing the worker's task",
+    );
+    refused(
+        anyone
+            .request(
+                NodeOp::TaskCancel,
+                &json!({"chat_id": supervisor, "task_id": dispatched.task_id, "from": 1}),
+            )
+            .await,
+        "cancelling the supervisor's task",
+    );
+    let _: ChatMessage = as_supervisor
+        .request(
+            NodeOp::MessageSend,
+            &SendMessageRequest {
+                from: supervisor.clone(),
+                to: worker.clone(),
+                text: "use the new lexer".to_owned(),
+            },
+        )
+        .await
+        .expect("the supervisor sends");
+    refused(
+        anyone
+            .request(
+                NodeOp::MessageRead,
+                &json!({"chat_id": worker, "wait_seconds": 0, "from": 1}),
+            )
+            .await,
+        "reading the worker's messages",
+    );
+    refused(
+        anyone
+            .request(
+                NodeOp::MessageSend,
+                &json!({"from": supervisor, "to": worker, "text": "drop the tests", "chat_id": 1}),
+            )
+            .await,
+        "a message in the supervisor's name",
+    );
+
+    // Nothing was taken or forged: the lock is the worker's, the task is still claimed, the one message waits.
+    let other: LockReply = as_supervisor
+        .request(
+            NodeOp::LockAcquire,
+            &LockRequest {
+                chat_id: supervisor.clone(),
+                resource: "repo".to_owned(),
+                ttl_seconds: Some(60),
+            },
+        )
+        .await
+        .expect("asks");
+    assert_eq!(other.holder.as_deref(), Some(worker.as_str()));
+    assert_eq!(
+        task(&anyone, &dispatched.task_id).await.status,
+        TaskStatus::Claimed
+    );
+    let inbox: MessageList = as_worker
+        .request(
+            NodeOp::MessageRead,
+            &ReadMessagesRequest {
+                chat_id: worker.clone(),
+                wait_seconds: Some(0),
+                max: None,
+            },
+        )
+        .await
+        .expect("the worker reads");
+    let texts: Vec<&str> = inbox.messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["use the new lexer"]);
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn a_session_gets_its_secret_again_and_a_chat_without_a_session_is_unchanged() {
     let nats = NatsServer::start();

@@ -214,9 +214,10 @@ pub struct Coordination {
 }
 
 /// The chat a request of `op` acts for: the sender of a message, the `chat_id` of the rest; none for reading the
-/// registry or tasks' status, which act for no one. A payload that does not decode names none here, and is
-/// refused by its operation.
-fn acting_chat(op: NodeOp, payload: &[u8]) -> Option<String> {
+/// registry or tasks' status, which act for no one. A payload whose `chat_id` or `from` is not text is refused
+/// here, whatever the operation: its own type ignores a field it does not know (`from` beside `chat_id`), so
+/// letting it through would let `{chat_id: <another chat>, from: 1}` skip the check of the chat's secret.
+fn acting_chat(op: NodeOp, payload: &[u8]) -> Result<Option<String>, WireError> {
     #[derive(serde::Deserialize)]
     struct Acting {
         #[serde(default)]
@@ -224,12 +225,16 @@ fn acting_chat(op: NodeOp, payload: &[u8]) -> Option<String> {
         #[serde(default)]
         from: Option<String>,
     }
-    let acting: Acting = codec::decode(payload).ok()?;
-    match op {
+    let acting: Acting = codec::decode(payload).map_err(|error| {
+        WireError::bad_request(format!(
+            "the request does not decode (chat_id and from, when given, are text): {error}"
+        ))
+    })?;
+    Ok(match op {
         NodeOp::ChatList | NodeOp::TaskStatus => None,
         NodeOp::MessageSend => acting.from,
         _ => acting.chat_id,
-    }
+    })
 }
 
 fn encode_ok<T: Serialize>(value: &T) -> CoordinationResult<Bytes> {
@@ -293,7 +298,7 @@ impl Coordination {
         cap: impl Fn(Duration) -> Duration,
         taken_opt: &mut Option<Taken>,
     ) -> Result<Bytes, WireError> {
-        if let Some(chat_id) = acting_chat(op, payload) {
+        if let Some(chat_id) = acting_chat(op, payload)? {
             self.authorize(&chat_id, secret_opt).await?;
         }
         Ok(self.serve_typed(op, payload, cap, taken_opt).await?)
