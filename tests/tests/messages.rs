@@ -119,6 +119,77 @@ async fn messages_wait_for_an_away_chat_in_order_and_broadcasts_reach_the_others
     node.stop().await;
 }
 
+/// Texts of the largest size, half of them backslashes and tabs (which JSON writes in two bytes each), more
+/// than one reply can carry: every one is stored, and reads hand them all over, each read under NATS' 1 MiB,
+/// none lost or read twice. (A read of 100 such messages once made a reply that could not be sent, was handed
+/// back, and came back to every later read the same way.)
+#[tokio::test]
+async fn the_largest_messages_are_stored_and_read_in_replies_that_fit() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    for chat in ["supervisor", "worker"] {
+        join(&client, chat).await;
+    }
+    let largest = shim_protocol::limits::MAX_MESSAGE_TEXT_BYTES;
+    let text = |index: usize| {
+        let fill = if index.is_multiple_of(2) { "\\\t" } else { "ab" };
+        let mut text = format!("{index:03} ");
+        while text.len() < largest {
+            text.push_str(fill);
+        }
+        text.truncate(largest);
+        text
+    };
+    let sent = 70;
+    for index in 0..sent {
+        let stored = send(&client, "supervisor", "worker", &text(index))
+            .await
+            .unwrap_or_else(|error| panic!("message {index} is stored: {error}"));
+        assert_eq!(stored.text.len(), largest);
+    }
+    send(&client, "supervisor", "broadcast", &text(sent))
+        .await
+        .expect("broadcasts");
+    let mut got = Vec::new();
+    let mut reads = 0;
+    while got.len() < sent + 1 {
+        reads += 1;
+        assert!(
+            reads <= 10,
+            "read {} of {} in 10 reads",
+            got.len(),
+            sent + 1
+        );
+        let list: MessageList = client
+            .request(
+                NodeOp::MessageRead,
+                &ReadMessagesRequest {
+                    chat_id: "worker".to_owned(),
+                    wait_seconds: Some(0),
+                    max: Some(100),
+                },
+            )
+            .await
+            .unwrap_or_else(|error| panic!("read {reads} answers: {error}"));
+        assert!(
+            !list.messages.is_empty(),
+            "read {reads} hands messages over"
+        );
+        got.extend(list.messages.into_iter().map(|message| message.text));
+    }
+    assert!(
+        reads > 1,
+        "more than one reply can carry takes more than one read"
+    );
+    let mut expected: Vec<String> = (0..=sent).map(text).collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected, "each message once");
+    assert!(read(&client, "worker", 0).await.is_empty(), "nothing left");
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn malformed_messages_are_refused() {
     let nats = NatsServer::start();

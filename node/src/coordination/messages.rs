@@ -30,6 +30,17 @@ pub const MAX_TEXT: usize = shim_protocol::limits::MAX_MESSAGE_TEXT_BYTES;
 pub const MAX_WAIT: Duration = shim_protocol::limits::MAX_WAIT;
 const STREAM: &str = "SHIM_MESSAGES";
 const POLL: Duration = Duration::from_millis(200);
+/// Largest message the stream stores: a text of [`MAX_TEXT`] bytes as JSON, where each byte may take six (a
+/// control character is written `\u0001`), and the message's other fields. At twice the text, 16 KiB of
+/// backslashes or tabs were refused by the stream and the sender was told "unavailable".
+const MAX_STORED: usize = 6 * MAX_TEXT + 1024;
+/// How many bytes of stored messages one read takes at most, so its reply stays well under the largest
+/// payload NATS carries (1 MiB): with a count alone, 64 messages of 16 KiB made a reply that could not be
+/// sent, were handed back, and came back to the next read the same way, for good.
+const READ_BYTES: usize = 512 * 1024;
+/// The fewest bytes a fetch asks for: one message of the largest size with its subject and headers (the
+/// server delivers nothing at all when the first message does not fit).
+const FETCH_AT_LEAST: usize = MAX_STORED + 4096;
 /// Chats whose consumer handles are kept; past this the cache starts over.
 const MAX_CACHED_CHATS: usize = 10_000;
 
@@ -97,13 +108,27 @@ impl Messages {
                 storage: StorageType::File,
                 num_replicas: replicas.max(1),
                 max_age: Duration::from_secs(7 * 24 * 3600),
-                max_message_size: (MAX_TEXT as i32) * 2,
+                max_message_size: MAX_STORED as i32,
                 discard: DiscardPolicy::Old,
                 ..stream::Config::default()
             },
         )
         .await
         .context("the message stream")?;
+        // A stream made by an earlier version stored less.
+        let current = stream.cached_info().config.clone();
+        let stream =
+            if current.max_message_size >= 0 && (current.max_message_size as usize) < MAX_STORED {
+                js.update_stream(stream::Config {
+                    max_message_size: MAX_STORED as i32,
+                    ..current
+                })
+                .await
+                .context("raising the message stream's largest message")?;
+                js.get_stream(STREAM).await.context("the message stream")?
+            } else {
+                stream
+            };
         Ok(Messages {
             js,
             stream,
@@ -256,10 +281,14 @@ async fn poll(
     let max = max.clamp(1, 100);
     let mut unacked = Unacked::default();
     loop {
-        let mut messages = take(direct, max, None, &mut unacked).await;
+        let (mut messages, fetched) = take(direct, max, READ_BYTES, None, &mut unacked).await;
         let room = max - messages.len();
-        if room > 0 {
-            messages.extend(take(broadcast, room, Some(chat_id), &mut unacked).await);
+        // Each fetch may bring one message of the largest size.
+        let bytes_left = READ_BYTES.saturating_sub(fetched);
+        if room > 0 && bytes_left >= FETCH_AT_LEAST {
+            let (broadcasts, _) =
+                take(broadcast, room, bytes_left, Some(chat_id), &mut unacked).await;
+            messages.extend(broadcasts);
         }
         if messages.is_empty()
             && let Some(error) = unacked.error.take()
@@ -278,21 +307,31 @@ async fn poll(
     }
 }
 
-/// Fetches what is available now (no waiting on the server), keeping the deliveries unacknowledged in
+/// Fetches what is available now (no waiting on the server), up to `max` messages and `max_bytes` bytes of
+/// them (at least [`FETCH_AT_LEAST`], so the first one always fits), keeping the deliveries unacknowledged in
 /// `unacked`. Messages that are nobody's to read (unreadable ones, a chat's own broadcasts, from `skip_from`)
-/// are acknowledged at once. A failure is kept in `unacked` (what was taken before it stays taken).
+/// are acknowledged at once. A failure is kept in `unacked` (what was taken before it stays taken). Returns the
+/// messages and the bytes fetched.
 async fn take(
     consumer: &PullConsumer,
     max: usize,
+    max_bytes: usize,
     skip_from: Option<&str>,
     unacked: &mut Unacked,
-) -> Vec<ChatMessage> {
+) -> (Vec<ChatMessage>, usize) {
     let mut out = Vec::new();
-    let mut batch = match consumer.fetch().max_messages(max).messages().await {
+    let mut fetched = 0;
+    let batch = consumer
+        .fetch()
+        .max_messages(max)
+        .max_bytes(max_bytes.max(FETCH_AT_LEAST))
+        .messages()
+        .await;
+    let mut batch = match batch {
         Ok(batch) => batch,
         Err(error) => {
             unacked.error = unacked.error.take().or(Some(unavailable(error)));
-            return out;
+            return (out, fetched);
         }
     };
     while let Some(message) = batch.next().await {
@@ -303,6 +342,7 @@ async fn take(
                 break;
             }
         };
+        fetched += message.subject.len() + message.payload.len();
         let sequence = message.info().map(|info| info.stream_sequence).unwrap_or(0);
         let parsed = serde_json::from_slice::<ChatMessage>(&message.payload)
             .ok()
@@ -320,5 +360,5 @@ async fn take(
             }
         }
     }
-    out
+    (out, fetched)
 }
