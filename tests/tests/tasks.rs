@@ -298,6 +298,74 @@ async fn a_task_goes_from_supervisor_to_worker_and_its_result_back() {
     assert!(metrics, "{}", node.metrics().await);
 }
 
+/// Tasks with long instructions and results (the docs' "port lexer.c" with the file pasted in): status and
+/// collect answer with the newest tasks that fit in one reply and say how many older ones were left out, which
+/// are then found by their ids. (Five such tasks once made every status and collect of the supervisor fail.)
+#[tokio::test]
+async fn status_and_collect_answer_with_what_fits_and_say_what_was_left_out() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker-1");
+    worker.beat("worker", &[]).await;
+    let long = |what: &str| format!("{what} ").repeat(200_000 / (what.len() + 1));
+    let mut dispatched = Vec::new();
+    for index in 0..6 {
+        let reply = supervisor
+            .dispatch_with(&format!("port part {index}"), |request| {
+                request.instructions = long(&format!("port part {index}"))
+            })
+            .await
+            .expect("dispatches");
+        dispatched.push(reply.task_id);
+    }
+    for _ in 0..6 {
+        let claimed = worker.claim(5).await.expect("a task");
+        let done = worker
+            .complete(&claimed.task_id, &long("ported"))
+            .await
+            .expect("completes");
+        assert!(done.recorded);
+    }
+    let status: TaskList = client
+        .request(
+            NodeOp::TaskStatus,
+            &TaskStatusRequest {
+                chat_id: Some("lead".to_owned()),
+                task_ids: Vec::new(),
+                all: false,
+            },
+        )
+        .await
+        .expect("the supervisor's status answers");
+    let collected = supervisor.collect().await;
+    for (what, list) in [("status", &status), ("collect", &collected)] {
+        assert!(
+            list.left_out > 0,
+            "{what} leaves some out: {}",
+            list.left_out
+        );
+        assert!(!list.tasks.is_empty(), "{what} lists some");
+        let ids: Vec<&str> = list
+            .tasks
+            .iter()
+            .map(|task| task.task_id.as_str())
+            .collect();
+        let newest: Vec<&str> = dispatched[dispatched.len() - ids.len()..]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(ids, newest, "{what} keeps the newest, oldest first");
+        assert_eq!(ids.len() + list.left_out as usize, 6, "{what}");
+        assert_eq!(list.unfinished, 0, "{what}");
+    }
+    let oldest = supervisor.task(&dispatched[0]).await;
+    assert_eq!(oldest.status, TaskStatus::Done);
+    assert_eq!(oldest.result.as_deref(), Some(long("ported").as_str()));
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn a_waiting_higher_priority_task_is_always_claimed_first() {
     let nats = NatsServer::start();

@@ -82,6 +82,12 @@ pub(super) async fn list(
         let status = TaskStatus::from(status);
         list.tasks.retain(|task| task.status == status);
     }
+    if list.left_out > 0 {
+        eprintln!(
+            "{} older tasks left out so that the list fits in one reply; `shim-node tasks show <task_id>` shows any task",
+            list.left_out
+        );
+    }
     if json {
         outln!("{}", serde_json::to_string_pretty(&list.tasks)?);
         return Ok(ExitCode::SUCCESS);

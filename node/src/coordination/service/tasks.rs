@@ -326,9 +326,13 @@ impl Coordination {
                     }
                     None => newest(tasks.index.dispatched_by(&request.chat_id)),
                 };
-                let found = queue.get_many(&task_ids).await?;
-                let mut collected = list(found);
-                collected.tasks.retain(|task| task.status.is_finished());
+                let (finished, open): (Vec<_>, Vec<_>) = queue
+                    .get_many(&task_ids)
+                    .await?
+                    .into_iter()
+                    .partition(|task| task.status.is_finished());
+                let mut collected = list(finished);
+                collected.unfinished = open.len() as u32;
                 encode_ok(&collected)
             }
             _ => Err(super::CoordinationError::NotCoordination { op }),
@@ -347,6 +351,11 @@ fn claimed(task: TaskRecord) -> ClaimedTask {
     }
 }
 
+/// How many bytes of task records one reply carries at most: NATS carries 1 MiB, and the rest of the reply needs
+/// a little. Five tasks with 200 KB of instructions each once made every status and collect of their chat fail.
+const LIST_BYTES: usize = shim_protocol::limits::MAX_PAYLOAD_BYTES - 64 * 1024;
+
+/// The reply listing `tasks` (oldest first): the newest that fit in [`LIST_BYTES`], and how many were left out.
 fn list(mut tasks: Vec<TaskRecord>) -> TaskList {
     for task in &mut tasks {
         // How to reach the delivery is the queue's business, not the reader's.
@@ -356,5 +365,21 @@ fn list(mut tasks: Vec<TaskRecord>) -> TaskList {
         .iter()
         .filter(|task| !task.status.is_finished())
         .count() as u32;
-    TaskList { tasks, unfinished }
+    let mut bytes = 0;
+    let mut fit = 0;
+    for task in tasks.iter().rev() {
+        // A record that cannot be encoded is refused by the reply's own encoding below.
+        bytes += codec::encode(task).map_or(0, |encoded| encoded.len());
+        if bytes > LIST_BYTES && fit > 0 {
+            break;
+        }
+        fit += 1;
+    }
+    let left_out = tasks.len() - fit;
+    tasks.drain(..left_out);
+    TaskList {
+        tasks,
+        unfinished,
+        left_out: left_out as u32,
+    }
 }

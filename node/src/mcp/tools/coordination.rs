@@ -159,6 +159,13 @@ pub struct TasksView {
     pub tasks: Vec<TaskView>,
     /// How many of the tasks asked about are not finished yet.
     pub unfinished: u32,
+    /// Older tasks left out so the reply fits; ask for them by `task_ids`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub left_out: u32,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 impl From<TaskList> for TasksView {
@@ -166,6 +173,7 @@ impl From<TaskList> for TasksView {
         TasksView {
             tasks: list.tasks.into_iter().map(TaskView::from).collect(),
             unfinished: list.unfinished,
+            left_out: list.left_out,
         }
     }
 }
