@@ -133,7 +133,11 @@ async fn the_largest_messages_are_stored_and_read_in_replies_that_fit() {
     }
     let largest = shim_protocol::limits::MAX_MESSAGE_TEXT_BYTES;
     let text = |index: usize| {
-        let fill = if index.is_multiple_of(2) { "\\\t" } else { "ab" };
+        let fill = if index.is_multiple_of(2) {
+            "\\\t"
+        } else {
+            "ab"
+        };
         let mut text = format!("{index:03} ");
         while text.len() < largest {
             text.push_str(fill);
