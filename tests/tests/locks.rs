@@ -306,6 +306,16 @@ async fn a_ttl_above_a_day_is_refused_not_shortened() {
         ),
         other => panic!("expected bad_request, got {other:?}"),
     }
+    // A lock of no time would be free again at once: refused too, on acquire and on extend.
+    for op in [NodeOp::LockAcquire, NodeOp::LockExtend] {
+        match ask(0, op).await {
+            Err(ClientError::Remote(error @ WireError::BadRequest { .. })) => assert_eq!(
+                error.to_string(),
+                "bad request: ttl_seconds must be at least 1, got 0"
+            ),
+            other => panic!("expected bad_request for a ttl of 0, got {other:?}"),
+        }
+    }
     let day = ask(86_400, NodeOp::LockAcquire)
         .await
         .expect("a day is fine");

@@ -109,6 +109,12 @@ pub fn resource_of(key: &str) -> Option<String> {
 
 /// Refuses a TTL above [`MAX_TTL`]: quietly shortened, the lock would lapse before its holder expects it to.
 fn check_ttl(ttl: Duration) -> Result<(), WireError> {
+    // A lock of no time would be granted already lapsed: the next chat to ask would take it at once.
+    if ttl.is_zero() {
+        return Err(WireError::bad_request(
+            "ttl_seconds must be at least 1, got 0",
+        ));
+    }
     if ttl > MAX_TTL {
         return Err(WireError::bad_request(format!(
             "ttl_seconds must be at most {} (a day), got {}",
