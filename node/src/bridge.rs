@@ -136,6 +136,9 @@ async fn dispatch(
         }
         NodeOp::SessionStart => {
             let request: SessionStartRequest = codec::decode(payload)?;
+            if let Some(name) = &request.name {
+                crate::coordination::registry::validate_name(name)?;
+            }
             let name_opt = request.name.clone();
             let starter = Starter {
                 presented_opt: exchange.chat_secret_opt.as_deref(),

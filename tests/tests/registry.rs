@@ -364,3 +364,66 @@ async fn a_chat_ended_over_mcp_stays_ended() {
     assert!(mcp.close().await);
     node.stop().await;
 }
+
+/// A chat's name is at most 200 characters (of any script) from a heartbeat and from `session.start` alike: a
+/// heartbeat once registered a name of a megabyte, and two such chats made every chat list fail.
+#[tokio::test]
+async fn a_chats_name_is_at_most_200_characters() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let beat = |name: String| {
+        let client = client.clone();
+        async move {
+            client
+                .request::<_, ChatEntry>(
+                    NodeOp::ChatHeartbeat,
+                    &HeartbeatRequest {
+                        chat_id: "named".to_owned(),
+                        name: Some(name),
+                        ..HeartbeatRequest::default()
+                    },
+                )
+                .await
+        }
+    };
+    let longest = "é".repeat(200);
+    let entry = beat(longest.clone())
+        .await
+        .expect("200 characters are fine");
+    assert_eq!(entry.name.as_deref(), Some(longest.as_str()));
+    let refused = |result: Result<_, shim_node::nats::ClientError>| match result {
+        Err(shim_node::nats::ClientError::Remote(error @ WireError::BadRequest { .. })) => {
+            error.to_string()
+        }
+        other => panic!("a name of 201 characters must be refused: {other:?}"),
+    };
+    assert_eq!(
+        refused(beat("é".repeat(201)).await.map(|_| ())),
+        "bad request: name is 201 characters, at most 200"
+    );
+    let started = client
+        .request::<_, shim_protocol::messages::SessionStartReply>(
+            NodeOp::SessionStart,
+            &shim_protocol::messages::SessionStartRequest {
+                name: Some("x".repeat(201)),
+                ..Default::default()
+            },
+        )
+        .await;
+    assert_eq!(
+        refused(started.map(|_| ())),
+        "bad request: name is 201 characters, at most 200"
+    );
+    let list: ChatList = client
+        .request(NodeOp::ChatList, &ListChatsRequest::default())
+        .await
+        .expect("lists");
+    let names: Vec<Option<&str>> = list.chats.iter().map(|chat| chat.name.as_deref()).collect();
+    assert_eq!(
+        names,
+        [Some(longest.as_str())],
+        "only the named chat, as it was"
+    );
+    node.stop().await;
+}

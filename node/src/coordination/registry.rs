@@ -46,6 +46,21 @@ pub struct Registry {
     node_id: String,
 }
 
+/// Most characters in a chat's name.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Checks a chat's name (from `session.start` or a heartbeat): at most [`MAX_NAME_CHARS`] characters, so that
+/// the chat list stays small whatever a chat says.
+pub fn validate_name(name: &str) -> Result<(), WireError> {
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(WireError::bad_request(format!(
+            "name is {chars} characters, at most {MAX_NAME_CHARS}"
+        )));
+    }
+    Ok(())
+}
+
 /// Checks a list of capabilities (a chat's, a task's or a claim's): at most 32, each 1 to 64 characters.
 pub fn validate_capabilities(capabilities: &[String]) -> Result<(), WireError> {
     if capabilities.len() > MAX_CAPABILITIES {
@@ -84,6 +99,9 @@ impl Registry {
         validate_id("chat id", &request.chat_id)?;
         if let Some(capabilities) = &request.capabilities {
             validate_capabilities(capabilities)?;
+        }
+        if let Some(name) = &request.name {
+            validate_name(name)?;
         }
         let mut was = None;
         let updated = self
