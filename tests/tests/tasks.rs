@@ -366,6 +366,58 @@ async fn status_and_collect_answer_with_what_fits_and_say_what_was_left_out() {
     node.stop().await;
 }
 
+/// Fields within their limits can still make a record larger than one NATS message once stored (JSON writes a
+/// control character in six bytes): such a dispatch or completion is refused as a bad request that says what to
+/// do, nothing is half-written, and the task goes on (it used to fail as "unavailable", on every retry alike).
+#[tokio::test]
+async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goes_on() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker-1");
+    worker.beat("worker", &[]).await;
+    let said = |error: WireError| match error {
+        WireError::BadRequest { message } => {
+            assert!(
+                message.contains("bytes once stored") && message.contains("shorten"),
+                "{message}"
+            );
+        }
+        other => panic!("expected a bad request, got {other:?}"),
+    };
+    said(wire_error(
+        supervisor
+            .dispatch_with("escapes", |request| {
+                request.instructions = "\u{1}".repeat(200_000)
+            })
+            .await,
+    ));
+    assert_eq!(
+        supervisor.collect().await.unfinished,
+        0,
+        "nothing was queued"
+    );
+    let task_id = supervisor
+        .dispatch_with("long", |request| request.instructions = "a".repeat(200_000))
+        .await
+        .expect("dispatches")
+        .task_id;
+    let claimed = worker.claim(5).await.expect("the task");
+    assert_eq!(claimed.task_id, task_id);
+    said(wire_error(
+        worker.complete(&task_id, &"\u{1}".repeat(150_000)).await,
+    ));
+    assert_eq!(supervisor.task(&task_id).await.status, TaskStatus::Claimed);
+    let done = worker.complete(&task_id, "done").await.expect("completes");
+    assert!(done.recorded);
+    assert_eq!(
+        supervisor.task(&task_id).await.result.as_deref(),
+        Some("done")
+    );
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn a_waiting_higher_priority_task_is_always_claimed_first() {
     let nats = NatsServer::start();

@@ -16,6 +16,8 @@ use super::streams::patiently;
 /// Reads and writes of one key before a compare-and-set gives up. Eight: each conflict means another writer
 /// won, so eight in a row only happens under a storm of writers on one key, which is told to retry later.
 pub const CAS_TRIES: usize = 8;
+/// The largest value a bucket stores: a NATS message (1 MiB by default) less room for its subject and headers.
+pub const MAX_VALUE_BYTES: usize = shim_protocol::limits::MAX_PAYLOAD_BYTES - 8 * 1024;
 
 /// Why a bucket operation failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -35,6 +37,20 @@ pub enum BucketError {
         bucket: &'static str,
         /// The key.
         key: String,
+    },
+    /// A value would be larger than a NATS message carries.
+    #[error(
+        "{bucket}: {key} would be {size} bytes once stored, over the {limit} bytes one NATS message carries; shorten what it holds (a result, a note, an error, instructions)"
+    )]
+    TooLarge {
+        /// What the bucket holds.
+        bucket: &'static str,
+        /// The key.
+        key: String,
+        /// The value's size, encoded.
+        size: usize,
+        /// The largest value stored.
+        limit: usize,
     },
     /// A value could not be encoded (a bug: bucket values are plain data).
     #[error("{bucket}: failed to encode {key}: {message}")]
@@ -61,6 +77,9 @@ impl From<BucketError> for WireError {
                 message: error.to_string(),
             },
             BucketError::Encode { .. } => WireError::Internal {
+                message: error.to_string(),
+            },
+            BucketError::TooLarge { .. } => WireError::BadRequest {
                 message: error.to_string(),
             },
         }
@@ -177,13 +196,23 @@ impl<T: Serialize + DeserializeOwned> Bucket<T> {
     }
 
     fn encode(&self, key: &str, value: &T) -> BucketResult<Bytes> {
-        serde_json::to_vec(value)
-            .map(Bytes::from)
-            .map_err(|error| BucketError::Encode {
+        let encoded = serde_json::to_vec(value).map_err(|error| BucketError::Encode {
+            bucket: self.label,
+            key: key.to_owned(),
+            message: error.to_string(),
+        })?;
+        // Refused here with what to do, not by the server as a failed write ("unavailable", and a retry that
+        // fails the same way): JSON writes some characters in up to six bytes, so a value within every
+        // field's limit can still be too large once stored.
+        if encoded.len() > MAX_VALUE_BYTES {
+            return Err(BucketError::TooLarge {
                 bucket: self.label,
                 key: key.to_owned(),
-                message: error.to_string(),
-            })
+                size: encoded.len(),
+                limit: MAX_VALUE_BYTES,
+            });
+        }
+        Ok(Bytes::from(encoded))
     }
 
     /// Reads what `key` holds, with its revision: the latest acknowledged write, on a replicated bucket too
