@@ -418,6 +418,79 @@ async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goe
     node.stop().await;
 }
 
+/// The queue refuses a task after its record was written (here: the stream takes no message that large; in
+/// life, a stream without a leader): the dispatch is refused, and the task is not left recorded as queued with
+/// nothing on the queue. The sweep of stuck tasks queues it once the queue takes messages again, and a
+/// dispatch with the same idempotency key queues it at once; each is claimed, once.
+#[tokio::test]
+async fn a_task_the_queue_refused_after_its_record_was_written_is_queued_later_not_lost() {
+    let nats = NatsServer::start();
+    let node = node_with(|config| config.chat_away_after_s = 1, &nats).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker-1");
+    worker.beat("worker", &[]).await;
+    let js = async_nats::jetstream::new(client.nats().clone());
+    let set_largest = |bytes: i32| {
+        let js = js.clone();
+        async move {
+            let mut stream = js.get_stream("SHIM_TASKS").await.expect("the queue stream");
+            let mut config = stream.info().await.expect("its config").config.clone();
+            config.max_message_size = bytes;
+            js.update_stream(config).await.expect("updated");
+        }
+    };
+    set_largest(16).await;
+    let refused = supervisor.dispatch_with("swept", |_| {}).await;
+    assert!(refused.is_err(), "{refused:?}");
+    let keyed = |request: &mut DispatchTaskRequest| {
+        request.idempotency_key = Some("port-the-lexer".to_owned())
+    };
+    assert!(supervisor.dispatch_with("keyed", keyed).await.is_err());
+    let list: TaskList = client
+        .request(
+            NodeOp::TaskStatus,
+            &TaskStatusRequest {
+                chat_id: Some("lead".to_owned()),
+                task_ids: Vec::new(),
+                all: false,
+            },
+        )
+        .await
+        .expect("status");
+    assert_eq!(list.tasks.len(), 2, "both records were written");
+    assert!(
+        list.tasks
+            .iter()
+            .all(|task| task.status == TaskStatus::Queued && !task.enqueued),
+        "and say the tasks wait to be queued: {:?}",
+        list.tasks
+    );
+
+    set_largest(-1).await;
+    let again = supervisor
+        .dispatch_with("keyed", keyed)
+        .await
+        .expect("the same key finds the task");
+    assert!(again.deduplicated);
+    let mut claimed = Vec::new();
+    while claimed.len() < 2 {
+        let task = worker
+            .claim(DEADLINE.as_secs())
+            .await
+            .expect("a task is queued");
+        worker
+            .complete(&task.task_id, "done")
+            .await
+            .expect("completes");
+        claimed.push(task.title);
+    }
+    claimed.sort();
+    assert_eq!(claimed, ["keyed", "swept"]);
+    assert!(worker.claim(0).await.is_none(), "each once");
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn a_waiting_higher_priority_task_is_always_claimed_first() {
     let nats = NatsServer::start();

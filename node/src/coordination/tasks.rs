@@ -45,7 +45,7 @@ use shim_protocol::{
     messages::{DispatchTaskReply, DispatchTaskRequest, TaskRecord, TaskStatus},
     subject::validate_id,
 };
-use tracing::debug;
+use tracing::{debug, warn};
 
 use checks::{MAX_TEXT, check_dependencies, check_text, check_title, idempotency_slot};
 pub use checks::{capable, check_size, new_task_id};
@@ -212,10 +212,14 @@ impl TaskQueue {
                         .ok_or_else(|| unavailable("an idempotency key vanished; retry"))?;
                     if let Some((task, revision)) = self.get_with_revision(&task_id).await? {
                         // The first dispatch may have died between writing the record and queueing it: queue
-                        // it again (the stream drops the copy if the first one arrived).
+                        // it again (the stream drops the copy if the first one arrived). One whose queueing
+                        // failed is queued now, not at the next sweep of stuck tasks.
                         if task.status == TaskStatus::Queued && task.enqueued {
                             self.enqueue(&task, revision).await?;
+                        } else if task.status == TaskStatus::Queued {
+                            self.release(&task_id, now_ms).await?;
                         }
+                        let task = self.get(&task_id).await?.unwrap_or(task);
                         return Ok((
                             DispatchTaskReply {
                                 task_id,
@@ -242,7 +246,18 @@ impl TaskQueue {
         if task.depends_on.is_empty() {
             let task = transitions::enqueue(&task, now_ms);
             let revision = self.records.create(&task).await?;
-            self.enqueue(&task, revision).await?;
+            if let Err(error) = self.enqueue(&task, revision).await {
+                // The record says queued, and the queue may not have it: the record goes back to waiting to
+                // be queued, so the sweep of stuck tasks queues it (or a dispatch with the same key, at once).
+                if let Err(unqueue_error) = self
+                    .records
+                    .modify(&task_id, |record| Ok(transitions::unqueued(record)))
+                    .await
+                {
+                    warn!(%task_id, error = %unqueue_error, "a task whose queueing failed is recorded as queued; a dispatch with its idempotency key queues it");
+                }
+                return Err(error);
+            }
             changes.push(TaskChange {
                 what: "dispatched",
                 task,

@@ -115,6 +115,20 @@ pub fn dispatched(
     }
 }
 
+/// The task as it was before an enqueue whose publication failed: waiting to be queued again (the sweep of
+/// stuck tasks, or a dispatch with the same idempotency key, queues it), under the same enqueue number, so a
+/// publication that did reach the stream after all is not queued twice (the stream drops the second copy
+/// within two minutes). `None` when the task has moved on meanwhile.
+pub fn unqueued(task: &TaskRecord) -> Option<TaskRecord> {
+    if task.status != TaskStatus::Queued || !task.enqueued {
+        return None;
+    }
+    let mut task = task.clone();
+    task.enqueued = false;
+    task.enqueues = task.enqueues.saturating_sub(1);
+    Some(task)
+}
+
 /// The task put on the queue once more (a new enqueue: the stream keeps one copy per enqueue).
 pub fn enqueue(task: &TaskRecord, now_ms: u64) -> TaskRecord {
     let mut task = task.clone();

@@ -55,6 +55,25 @@ fn a_dispatched_task_waits_until_enqueued() {
 }
 
 #[test]
+fn a_task_whose_queueing_failed_waits_to_be_queued_under_the_same_enqueue() {
+    let task = queued();
+    let back = unqueued(&task).expect("a queued task");
+    assert!(!back.enqueued);
+    // Queued again, it publishes under the enqueue number the failed publication used.
+    assert_eq!(back.enqueues + 1, task.enqueues);
+    assert_eq!(enqueue(&back, T0 + 50).enqueues, task.enqueues);
+    assert_eq!(
+        back.updated_at_ms, task.updated_at_ms,
+        "the sweep's clock runs on"
+    );
+    assert!(unqueued(&back).is_none(), "not twice");
+    assert!(
+        unqueued(&taken(&task, "w1", 1, T0 + 10)).is_none(),
+        "not once claimed"
+    );
+}
+
+#[test]
 fn a_claim_takes_the_task_and_counts_the_attempt() {
     let task = taken(&queued(), "w1", 1, T0 + 10);
     assert_eq!(task.status, TaskStatus::Claimed);
