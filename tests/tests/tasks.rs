@@ -192,6 +192,16 @@ fn wire_error(result: Result<impl std::fmt::Debug, ClientError>) -> WireError {
     }
 }
 
+/// Sets the largest message the queue stream takes (-1: any): at 16 bytes it refuses every task, as a stream
+/// without a leader would.
+async fn largest_queue_message(client: &NodeClient, bytes: i32) {
+    let js = async_nats::jetstream::new(client.nats().clone());
+    let mut stream = js.get_stream("SHIM_TASKS").await.expect("the queue stream");
+    let mut config = stream.info().await.expect("its config").config.clone();
+    config.max_message_size = bytes;
+    js.update_stream(config).await.expect("updated");
+}
+
 async fn node_with(
     edit: impl FnOnce(&mut shim_node::config::Config),
     nats: &NatsServer,
@@ -430,17 +440,7 @@ async fn a_task_the_queue_refused_after_its_record_was_written_is_queued_later_n
     let supervisor = Chat::new(&client, "lead");
     let worker = Chat::new(&client, "worker-1");
     worker.beat("worker", &[]).await;
-    let js = async_nats::jetstream::new(client.nats().clone());
-    let set_largest = |bytes: i32| {
-        let js = js.clone();
-        async move {
-            let mut stream = js.get_stream("SHIM_TASKS").await.expect("the queue stream");
-            let mut config = stream.info().await.expect("its config").config.clone();
-            config.max_message_size = bytes;
-            js.update_stream(config).await.expect("updated");
-        }
-    };
-    set_largest(16).await;
+    largest_queue_message(&client, 16).await;
     let refused = supervisor.dispatch_with("swept", |_| {}).await;
     assert!(refused.is_err(), "{refused:?}");
     let keyed = |request: &mut DispatchTaskRequest| {
@@ -467,7 +467,7 @@ async fn a_task_the_queue_refused_after_its_record_was_written_is_queued_later_n
         list.tasks
     );
 
-    set_largest(-1).await;
+    largest_queue_message(&client, -1).await;
     let again = supervisor
         .dispatch_with("keyed", keyed)
         .await
@@ -488,6 +488,42 @@ async fn a_task_the_queue_refused_after_its_record_was_written_is_queued_later_n
     claimed.sort();
     assert_eq!(claimed, ["keyed", "swept"]);
     assert!(worker.claim(0).await.is_none(), "each once");
+    node.stop().await;
+}
+
+/// A completion is recorded, and answered as recorded, even when the queue refuses the task that waited for it
+/// (it used to answer with the queue's error, for a completion that stood); the sweep of stuck tasks queues
+/// that task once the queue takes messages again.
+#[tokio::test]
+async fn a_completion_stands_when_its_dependent_cannot_be_queued_yet() {
+    let nats = NatsServer::start();
+    let node = node_with(|config| config.chat_away_after_s = 1, &nats).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker-1");
+    worker.beat("worker", &[]).await;
+    let first = supervisor.dispatch("lexer").await;
+    let then = supervisor
+        .dispatch_with("parser", |request| request.depends_on = vec![first.clone()])
+        .await
+        .expect("dispatches")
+        .task_id;
+    let claimed = worker.claim(5).await.expect("the lexer");
+    assert_eq!(claimed.task_id, first);
+    largest_queue_message(&client, 16).await;
+    let done = worker
+        .complete(&first, "lexed")
+        .await
+        .expect("the completion is answered");
+    assert!(done.recorded);
+    assert_eq!(supervisor.task(&first).await.status, TaskStatus::Done);
+    assert!(!supervisor.task(&then).await.enqueued, "the parser waits");
+    largest_queue_message(&client, -1).await;
+    let next = worker
+        .claim(DEADLINE.as_secs())
+        .await
+        .expect("the parser is queued");
+    assert_eq!(next.task_id, then);
     node.stop().await;
 }
 

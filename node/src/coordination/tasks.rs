@@ -461,8 +461,15 @@ impl TaskQueue {
                 what: "completed",
                 task: task.clone(),
             });
+            // The completion stands whatever becomes of its dependents: one not queued now is queued by the
+            // sweep of stuck tasks, as after a node died here.
             for dependent in &task.dependents {
-                changes.extend(self.release(dependent, now_ms).await?);
+                match self.release(dependent, now_ms).await {
+                    Ok(released) => changes.extend(released),
+                    Err(error) => {
+                        warn!(%task_id, %dependent, %error, "completed a task but failed to queue a task that waited for it; the sweep of stuck tasks queues it")
+                    }
+                }
             }
         }
         Ok((task, recorded, changes))
