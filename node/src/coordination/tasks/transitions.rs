@@ -395,6 +395,8 @@ pub fn retry(task: &TaskRecord, chat_id: &str, now_ms: u64) -> Result<TaskRecord
     task.attempts = 0;
     task.enqueued = false;
     task.worker_chat_id = None;
+    // A fresh run: a worker of the one that ended completes this one only by claiming it.
+    task.workers.clear();
     task.progress = 0.0;
     task.finished_at_ms = None;
     task.error = Some(format!("retried by {chat_id}"));

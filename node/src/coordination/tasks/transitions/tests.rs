@@ -238,6 +238,12 @@ fn only_failed_dead_or_cancelled_tasks_are_retried_with_fresh_attempts() {
     assert_eq!((again.attempts, again.enqueued), (0, false));
     assert_eq!(again.finished_at_ms, None);
     assert_eq!(again.error.as_deref(), Some("retried by sup"));
+    // A worker of the run that failed completes the new run only by claiming it.
+    assert!(again.workers.is_empty());
+    assert!(matches!(
+        complete(&again, "w1", "late", T0 + 3),
+        Err(TaskRefusal::NeverClaimed { .. })
+    ));
     assert_eq!(
         retry(&held, "sup", T0).map_err(|refusal| refusal.to_string()),
         Err("task t1 is claimed; only failed, dead or cancelled tasks can be retried".to_owned())
