@@ -134,6 +134,9 @@ struct McpState {
     chats: std::sync::Mutex<std::collections::BTreeSet<String>>,
     /// Chats ended through this server (`shim_end_session`): never heartbeated or spoken for again.
     ended: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// Chats this server opened (`session.start`): the only ones it opens again by itself, when the node
+    /// forgot them. A chat the model merely named is not among them.
+    opened: std::sync::Mutex<std::collections::BTreeSet<String>>,
     /// The secrets of the chats this server opened (their `session.start` replies): what their operations
     /// carry, so that only this server acts for them.
     secrets: std::sync::Mutex<std::collections::HashMap<String, String>>,
@@ -179,6 +182,7 @@ impl ShimMcp {
                 default_chat: Mutex::new(None),
                 chats: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 ended: std::sync::Mutex::new(std::collections::BTreeSet::new()),
+                opened: std::sync::Mutex::new(std::collections::BTreeSet::new()),
                 profiles: std::sync::Mutex::new(std::collections::HashMap::new()),
                 secrets: std::sync::Mutex::new(std::collections::HashMap::new()),
                 advice: std::sync::Mutex::new(std::collections::HashMap::new()),
@@ -231,6 +235,15 @@ impl ShimMcp {
         if known {
             self.remember_chat(chat_id);
         }
+    }
+
+    /// Returns true when this server opened `chat_id` itself.
+    fn opened_chat(&self, chat_id: &str) -> bool {
+        self.state
+            .opened
+            .lock()
+            .map(|opened| opened.contains(chat_id))
+            .unwrap_or(false)
     }
 
     /// Returns true when this server opened `chat_id` or spoke for it.
@@ -600,6 +613,9 @@ impl ShimMcp {
         };
         if let (Some(secret), Ok(mut secrets)) = (&reply.chat_secret, self.state.secrets.lock()) {
             secrets.insert(reply.chat_id.clone(), secret.clone());
+        }
+        if let Ok(mut opened) = self.state.opened.lock() {
+            opened.insert(reply.chat_id.clone());
         }
         self.register_chat(node, &reply.chat_id).await;
         Ok(reply)

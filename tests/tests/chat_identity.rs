@@ -662,6 +662,31 @@ async fn a_second_mcp_server_cannot_act_for_a_chat_the_first_one_opened() {
         json!(true),
         "{released}"
     );
+    // The second server named the chat in a call it was refused. Once the node has forgotten its chats (a
+    // restart), only the server that opened the chat opens it again: the second one is told the chat is
+    // unknown, and does not ask to open it as its own (which, under a Claude Code whose chat had exited,
+    // would have been granted as a resume of that chat).
+    let claimed = second
+        .call_tool(
+            "shim_claim_task",
+            json!({"chat_id": chat_id, "wait_seconds": 0}),
+        )
+        .await;
+    assert_eq!(claimed["isError"], json!(true), "{claimed}");
+    let node = node.restart().await;
+    let by_second = second
+        .call_tool("shim_status", json!({"chat_id": chat_id}))
+        .await;
+    assert_eq!(by_second["isError"], json!(true), "{by_second}");
+    let said = by_second["content"][0]["text"].as_str().unwrap_or_default();
+    assert!(
+        said.contains("is not known to this node") && !said.contains("forbidden"),
+        "the second server must not try to open the chat: {said}"
+    );
+    let by_first = first
+        .call_tool("shim_status", json!({"chat_id": chat_id}))
+        .await;
+    assert_ne!(by_first["isError"], json!(true), "{by_first}");
     assert!(first.close().await && second.close().await);
     node.stop().await;
 }

@@ -178,10 +178,11 @@ impl ShimMcp {
         Fut: Future<Output = Result<T, ClientError>>,
     {
         match request().await {
-            // Only a chat this server opened or spoke for comes back on its own (the node restarted); an id
-            // it never saw is an error, not a new chat.
+            // Only a chat this server opened comes back on its own (the node restarted); an id it never
+            // opened is an error, not a new chat. A chat the model named in a call (another chat's, whose
+            // Claude Code has exited) would otherwise be opened here as this session's resume of it.
             Err(ClientError::Remote(error))
-                if error.is_unknown_chat() && self.knows_chat(chat_id) =>
+                if error.is_unknown_chat() && self.opened_chat(chat_id) =>
             {
                 self.open_chat(node, Some(chat_id.to_owned()), None, None)
                     .await?;
