@@ -427,3 +427,62 @@ async fn a_chats_name_is_at_most_200_characters() {
     );
     node.stop().await;
 }
+
+/// A chat gone and silent for a week (the time its messages are kept) is forgotten by the sweep, so that each
+/// sweep reads the chats of the last days rather than every chat there ever was; a chat that heartbeats again
+/// registers anew, and one that heartbeated meanwhile is kept.
+#[tokio::test]
+async fn chats_gone_for_a_week_are_forgotten_and_may_come_back() {
+    let nats = NatsServer::start();
+    let registry = registry(&nats, "node-a").await;
+    let week = shim_node::coordination::registry::FORGET_AFTER.as_millis() as u64;
+    let now = 10_000_000;
+    let beat = |chat_id: &str, at: u64| {
+        let registry = registry.clone();
+        let chat_id = chat_id.to_owned();
+        async move {
+            registry
+                .heartbeat(
+                    HeartbeatRequest {
+                        chat_id,
+                        ..HeartbeatRequest::default()
+                    },
+                    at,
+                )
+                .await
+                .expect("beats")
+        }
+    };
+    beat("old", now).await;
+    beat("recent", now).await;
+    let gone = registry
+        .sweep(now + GONE.as_millis() as u64, AWAY, GONE)
+        .await
+        .expect("sweeps");
+    assert_eq!(gone.len(), 2, "both gone first");
+    beat("recent", now + week).await;
+    // Just short of a week gone: kept.
+    registry
+        .sweep(now + week - 1, AWAY, GONE)
+        .await
+        .expect("sweeps");
+    assert!(registry.get("old").await.expect("reads").is_some());
+    let later = now + week + GONE.as_millis() as u64;
+    registry.sweep(later, AWAY, GONE).await.expect("sweeps");
+    assert!(
+        registry.get("old").await.expect("reads").is_none(),
+        "forgotten"
+    );
+    let kept = registry.get("recent").await.expect("reads").expect("kept");
+    assert_eq!(kept.status, ChatStatus::Gone, "gone, not yet for a week");
+    let listed: Vec<String> = registry
+        .list(true)
+        .await
+        .expect("lists")
+        .into_iter()
+        .map(|entry| entry.chat_id)
+        .collect();
+    assert_eq!(listed, ["recent"]);
+    let (back, _) = beat("old", later + 1).await;
+    assert_eq!(back.status, ChatStatus::Idle, "registered anew");
+}

@@ -12,6 +12,8 @@ use shim_protocol::{
     subject::{self, validate_id},
 };
 
+use tracing::debug;
+
 use super::bucket::{Bucket, BucketError, Current, Updated};
 
 /// Most capabilities a chat may list, and the longest each may be.
@@ -45,6 +47,10 @@ pub struct Registry {
     bucket: Bucket<ChatEntry>,
     node_id: String,
 }
+
+/// How long a chat stays in the registry once gone (no heartbeat): the time its messages and message
+/// consumers are kept too.
+pub const FORGET_AFTER: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// Most characters in a chat's name.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -306,21 +312,22 @@ impl Registry {
     /// Marks this node's present chats away (the node stops); returns the transitions this call made. A chat
     /// that heartbeats again through another node is back.
     pub async fn mark_node_away(&self) -> Result<Vec<Transition>, WireError> {
-        self.move_chats(|entry| {
+        self.move_chats(None, |entry| {
             (entry.node_id == self.node_id && entry.status.is_present()).then_some(ChatStatus::Away)
         })
         .await
     }
 
-    /// Marks chats silent for `away_after` as away and for `gone_after` as gone; returns the transitions this
-    /// call made.
+    /// Marks chats silent for `away_after` as away and for `gone_after` as gone, and forgets chats gone and
+    /// silent for [`FORGET_AFTER`]; returns the transitions this call made.
     pub async fn sweep(
         &self,
         now_ms: u64,
         away_after: Duration,
         gone_after: Duration,
     ) -> Result<Vec<Transition>, WireError> {
-        self.move_chats(|entry| {
+        let forget_before_ms = now_ms.saturating_sub(FORGET_AFTER.as_millis() as u64);
+        self.move_chats(Some(forget_before_ms), |entry| {
             let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
             if silent >= gone_after {
                 Some(ChatStatus::Gone)
@@ -336,8 +343,13 @@ impl Registry {
     /// Moves each chat to the status `status_for` gives it (`None`, or its status already: left alone), one
     /// compare-and-set per chat; returns the transitions this call made. A chat that moves away or goes works
     /// on nothing: its `current_task` is cleared (its tasks are handed back as it goes).
+    ///
+    /// With `forget_before_ms`, a chat gone and silent since before then is deleted instead (a compare-and-set:
+    /// a chat that heartbeats meanwhile stays), so that each sweep's work and the chat list follow the chats of
+    /// the last days, not every chat there ever was; a chat forgotten and back later registers anew.
     async fn move_chats(
         &self,
+        forget_before_ms: Option<u64>,
         status_for: impl Fn(&ChatEntry) -> Option<ChatStatus>,
     ) -> Result<Vec<Transition>, WireError> {
         let mut transitions = Vec::new();
@@ -349,6 +361,15 @@ impl Registry {
             else {
                 continue;
             };
+            if forget_before_ms.is_some_and(|before| {
+                entry.status == ChatStatus::Gone && entry.last_heartbeat_ms < before
+            }) {
+                // Not deleted: it heartbeated meanwhile, or NATS failed; the next sweep looks again.
+                if let Err(error) = self.bucket.delete(&key, revision).await {
+                    debug!(chat_id = %key, %error, "a long-gone chat was not forgotten this time");
+                }
+                continue;
+            }
             let Some(status) = status_for(&entry).filter(|status| entry.status != *status) else {
                 continue;
             };
