@@ -898,7 +898,7 @@ fn every_message() -> Vec<(&'static str, String)> {
         ),
         check::<TaskList>(
             "TaskList",
-            json!({"tasks": [task_record()], "unfinished": 1}),
+            json!({"tasks": [task_record()], "unfinished": 1, "left_out": 2}),
             &["tasks"],
         ),
     ]
