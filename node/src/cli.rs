@@ -59,6 +59,7 @@ mod simulate;
 mod stats;
 mod status;
 pub mod statusline;
+mod stdin;
 mod stop;
 mod table;
 mod tail;

@@ -214,6 +214,33 @@ async fn a_hook_whose_input_never_ends_exits_within_its_deadline() {
     drop(stdin);
 }
 
+/// The same for the status line: with its input never ending, it still prints its one line and exits 0 within
+/// its deadline (it used to read stdin until it closed, so a stuck pipe held it for good).
+#[tokio::test]
+async fn a_status_line_whose_input_never_ends_prints_its_line_within_its_deadline() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut child = tokio::process::Command::new(EXE)
+        .args(["statusline", "--nats-url", &no_nats_url(), "--data-dir"])
+        .arg(data_dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("shim-node statusline runs");
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    tokio::io::AsyncWriteExt::write_all(&mut stdin, br#"{"session_id": "abc", "model": {"#)
+        .await
+        .expect("writes");
+    let output = tokio::time::timeout(DEADLINE, child.wait_with_output())
+        .await
+        .expect("the status line exits while its input is still open")
+        .expect("waits");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "SHIM");
+    drop(stdin);
+}
+
 /// Runs `shim-node ARGS` with its stdout a pipe whose reader is already gone (what `| head -1` leaves once
 /// head has its line) and returns its output (stdout not captured).
 async fn shim_into_closed_pipe(args: &[&str]) -> Output {

@@ -10,7 +10,7 @@
 //! The prompt and the tool arguments, results and errors it sends are redacted before they are cut to their
 //! limits: a secret cut in two would no longer be recognized by the node.
 
-use std::{io::Read, time::Duration};
+use std::time::Duration;
 
 use serde_json::Value;
 use shim_actors::redact::redact;
@@ -152,7 +152,7 @@ pub(super) async fn run(
     config_path_opt: Option<std::path::PathBuf>,
 ) -> std::process::ExitCode {
     let started_at = tokio::time::Instant::now();
-    let Some(input) = read_input(started_at + DEADLINE).await else {
+    let Some(input) = super::stdin::read(MAX_INPUT, started_at + DEADLINE).await else {
         return std::process::ExitCode::SUCCESS;
     };
     let Some(action) = parse(&input, crate::claude::session_pid(), shim_actors::now_ms()) else {
@@ -168,29 +168,6 @@ pub(super) async fn run(
         Err(_) => tracing::debug!("hook gave up after its deadline"),
     }
     std::process::ExitCode::SUCCESS
-}
-
-/// Reads stdin (at most [`MAX_INPUT`] bytes) until it closes or `deadline` passes. The read runs on a
-/// thread of its own, not a runtime's blocking pool: a stdin that never closes must not keep the process
-/// from exiting, and a detached thread ends with it.
-async fn read_input(deadline: tokio::time::Instant) -> Option<Vec<u8>> {
-    let (sender, receiver) = tokio::sync::oneshot::channel();
-    std::thread::Builder::new()
-        .name("hook-stdin".to_owned())
-        .spawn(move || {
-            let mut input = Vec::new();
-            let read = std::io::stdin().take(MAX_INPUT).read_to_end(&mut input);
-            let _ = sender.send(read.map(|_| input));
-        })
-        .ok()?;
-    match tokio::time::timeout_at(deadline, receiver).await {
-        Ok(Ok(Ok(input))) => Some(input),
-        Ok(_) => None,
-        Err(_) => {
-            tracing::debug!("hook input did not end before the deadline");
-            None
-        }
-    }
 }
 
 /// Sends the action; returns the resume prompt to print, if any. Only SessionStart starts a node when none

@@ -4,7 +4,7 @@
 //! suggestion. Within [`DEADLINE`], and `SHIM offline` when no node answers. The build state is one small
 //! file the node keeps in the data dir, read after the node answered: no second request.
 
-use std::{io::Read, time::Duration};
+use std::time::Duration;
 
 use serde_json::Value;
 use shim_protocol::{
@@ -104,13 +104,18 @@ pub fn render(report: &RiskReport) -> String {
     )
 }
 
-/// Runs the status line; always exits 0 with one line.
+/// Most bytes of status-line JSON read.
+const MAX_INPUT: u64 = 1024 * 1024;
+
+/// Runs the status line; always exits 0 with one line, within [`DEADLINE`] even when stdin does not close.
 pub(super) async fn run(config: &Config) -> std::process::ExitCode {
-    let mut input = Vec::new();
-    let _ = std::io::stdin().take(1024 * 1024).read_to_end(&mut input);
+    let deadline = tokio::time::Instant::now() + DEADLINE;
+    let input = super::stdin::read(MAX_INPUT, deadline)
+        .await
+        .unwrap_or_default();
     let line = match parse(&input, shim_actors::now_ms()) {
         None => "SHIM".to_owned(),
-        Some(batch) => match tokio::time::timeout(DEADLINE, report(config, &batch)).await {
+        Some(batch) => match tokio::time::timeout_at(deadline, report(config, &batch)).await {
             Ok(Some(report)) => {
                 let line = render(&report);
                 // Only a node that answered keeps the build state current.
