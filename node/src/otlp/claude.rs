@@ -16,6 +16,7 @@ use opentelemetry_proto::tonic::{
     common::v1::{AnyValue, KeyValue, any_value::Value as Any},
     logs::v1::LogRecord,
     metrics::v1::{AggregationTemporality, NumberDataPoint, metric::Data, number_data_point},
+    resource::v1::Resource,
 };
 use prost::Message;
 use serde_json::{Value, json};
@@ -87,15 +88,12 @@ pub fn from_logs(request: &ExportLogsServiceRequest) -> Taken {
     let mut taken = Taken::default();
     let mut scratch = Vec::new();
     for resource_logs in &request.resource_logs {
-        let resource = resource_logs
-            .resource
-            .as_ref()
-            .map_or(&[][..], |resource| &resource.attributes[..]);
+        let resource = ResourceAttrs::of(resource_logs.resource.as_ref());
         for scope_logs in &resource_logs.scope_logs {
             for record in &scope_logs.log_records {
                 let attrs = Attrs {
                     own: &record.attributes,
-                    resource,
+                    resource: &resource,
                 };
                 match from_log(record, &attrs) {
                     Some(mut telemetry) => {
@@ -121,10 +119,7 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest) -> Taken {
     let mut taken = Taken::default();
     let mut scratch = Vec::new();
     for resource_metrics in &request.resource_metrics {
-        let resource = resource_metrics
-            .resource
-            .as_ref()
-            .map_or(&[][..], |resource| &resource.attributes[..]);
+        let resource = ResourceAttrs::of(resource_metrics.resource.as_ref());
         for scope_metrics in &resource_metrics.scope_metrics {
             for metric in &scope_metrics.metrics {
                 let (points, temporality_opt): (&[NumberDataPoint], Option<i32>) = match &metric
@@ -158,7 +153,7 @@ pub fn from_metrics(request: &ExportMetricsServiceRequest) -> Taken {
                 for point in points {
                     let attrs = Attrs {
                         own: &point.attributes,
-                        resource,
+                        resource: &resource,
                     };
                     let value_opt = match point.value {
                         Some(number_data_point::Value::AsDouble(value)) => {
@@ -306,20 +301,39 @@ fn from_log(record: &LogRecord, attrs: &Attrs<'_>) -> Option<Telemetry> {
     })
 }
 
+/// A resource's attributes by key (the first of each), read once per resource: every record of the resource
+/// falls back on them, and a scan of the list per lookup made a resource of 600,000 attributes shared by
+/// 10,000 records cost minutes of CPU, within every limit on the request's size.
+struct ResourceAttrs<'a> {
+    by_key: std::collections::HashMap<&'a str, Option<&'a Any>>,
+}
+
+impl<'a> ResourceAttrs<'a> {
+    fn of(resource_opt: Option<&'a Resource>) -> ResourceAttrs<'a> {
+        let mut by_key = std::collections::HashMap::new();
+        for pair in resource_opt.map_or(&[][..], |resource| &resource.attributes[..]) {
+            let value = pair.value.as_ref().and_then(|value| value.value.as_ref());
+            by_key.entry(pair.key.as_str()).or_insert(value);
+        }
+        ResourceAttrs { by_key }
+    }
+}
+
 /// A record's attributes, falling back on its resource's.
 struct Attrs<'a> {
     own: &'a [KeyValue],
-    resource: &'a [KeyValue],
+    resource: &'a ResourceAttrs<'a>,
 }
 
 impl<'a> Attrs<'a> {
     fn get(&self, key: &str) -> Option<&'a Any> {
-        self.own
-            .iter()
-            .chain(self.resource)
-            .find(|pair| pair.key == key)
-            .and_then(|pair| pair.value.as_ref())
-            .and_then(|value: &AnyValue| value.value.as_ref())
+        match self.own.iter().find(|pair| pair.key == key) {
+            Some(pair) => pair
+                .value
+                .as_ref()
+                .and_then(|value: &AnyValue| value.value.as_ref()),
+            None => self.resource.by_key.get(key).copied().flatten(),
+        }
     }
 
     fn own_str(&self, key: &str) -> Option<&'a str> {

@@ -212,3 +212,53 @@ fn nonsense_numbers_are_absent_not_errors() {
         assert_eq!(data[key], Value::Null, "{key}");
     }
 }
+
+/// Records fall back on their resource's attributes, first of each key, as on their own; and the resource is
+/// read once, however many records share it: 600,000 attributes on a resource of 10,000 records (within every
+/// limit of a request) are read in one pass, where a scan per lookup took minutes of CPU. Bounded by a deadline
+/// far above the one pass and far below the scans.
+#[test]
+fn a_resource_with_many_attributes_is_read_once_for_all_its_records() {
+    let mut attributes: Vec<KeyValue> = (0..600_000)
+        .map(|index| kv(&format!("k{index}"), Any::IntValue(index)))
+        .collect();
+    attributes.push(kv("session.id", text("chat-1")));
+    attributes.push(kv("session.id", text("chat-2")));
+    attributes.push(kv("model", text("claude-opus-4-1")));
+    let mut request = logs(
+        (0..10_000)
+            .map(|index| {
+                let mut own = vec![kv("duration_ms", Any::IntValue(index))];
+                if index == 0 {
+                    own.push(kv("model", text("claude-haiku-4-5")));
+                }
+                record("claude_code.api_request", own)
+            })
+            .collect(),
+    );
+    request.resource_logs[0].resource = Some(Resource {
+        attributes,
+        ..Resource::default()
+    });
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(from_logs(&request));
+    });
+    let taken = receiver
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("read within a minute");
+    assert_eq!(taken.records.len(), 10_000);
+    assert!(
+        taken
+            .records
+            .iter()
+            .all(|record| record.chat_id_opt.as_deref() == Some("chat-1")),
+        "the resource's first session.id"
+    );
+    assert_eq!(
+        taken.records[0].data["model"], "claude-haiku-4-5",
+        "its own first"
+    );
+    assert_eq!(taken.records[1].data["model"], "claude-opus-4-1");
+    assert_eq!(taken.records[9_999].data["duration_ms"], 9_999);
+}
