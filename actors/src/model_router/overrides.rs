@@ -63,6 +63,10 @@ pub(super) fn check(request: OverrideRequest) -> ModelRouterResult<Checked> {
             limit: MAX_PROMPT_BYTES,
         });
     }
+    // As a routing request's: an empty prompt would teach its category from nothing.
+    if request.prompt.trim().is_empty() {
+        return Err(ModelRouterError::EmptyPrompt);
+    }
     let parse = |field: &'static str, value: &str| {
         Tier::parse(value).ok_or_else(|| ModelRouterError::UnknownTier {
             field,

@@ -131,6 +131,24 @@ async fn five_consistent_overrides_shift_how_the_category_is_routed() {
         matches!(&bad, Err(ModelRouterError::UnknownTier { field: "recommended", value }) if value == "gpt"),
         "{bad:?}"
     );
+    // An override of an empty prompt is refused as a routing request of one is: it would teach from nothing.
+    let empty = call_t!(
+        router,
+        ModelRouterMessage::Override,
+        2_000,
+        OverrideRequest {
+            prompt: " \n ".to_owned(),
+            recommended: "sonnet".to_owned(),
+            chosen: "opus".to_owned(),
+            reason: None,
+            chat_id: None
+        }
+    )
+    .expect("answers");
+    assert!(
+        matches!(empty, Err(ModelRouterError::EmptyPrompt)),
+        "{empty:?}"
+    );
 }
 
 #[tokio::test]

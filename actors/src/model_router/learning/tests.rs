@@ -42,10 +42,18 @@ fn a_bias_is_fitted_from_the_fifth_override_and_survives_reopening() {
         assert_eq!(preference.toward, Tier::Opus);
         assert_eq!(preference.overrides, 5);
         assert!(preference.shift[2] > preference.shift[1], "{preference:?}");
-        // As docs/routing.md shows it.
         assert_eq!(
             preference.evidence,
             "5 overrides (5 to opus) in 7 prompts; logits haiku -0.37, sonnet -1.80, opus +2.17"
+        );
+        // As docs/routing.md shows it (its example once kept the numbers of an earlier default).
+        let doc = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/routing.md"),
+        )
+        .expect("docs/routing.md");
+        assert!(
+            doc.contains(&format!("`{}`", preference.evidence)),
+            "docs/routing.md shows the evidence as the router says it"
         );
         assert_eq!(learning.examples.len(), 5);
         // The record holds numbers and tiers, never a prompt.
