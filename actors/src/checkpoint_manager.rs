@@ -556,17 +556,8 @@ impl CheckpointManagerState {
             (None, None) => Err(CheckpointError::NothingToResume),
         };
         match found {
-            Ok(Some((record, checkpoint))) => {
-                if let Err(error) = self
-                    .args
-                    .store
-                    .mark_restored(&checkpoint.chat_id, checkpoint.seq)
-                {
-                    let _ = reply.send(Err(error.into()));
-                    return;
-                }
-                self.offer(record, checkpoint, reply, true);
-            }
+            // Marked restored once its prompt is ready and its requester still waits (see `offer`).
+            Ok(Some((record, checkpoint))) => self.offer(record, checkpoint, reply, true),
             Ok(None) => {
                 let _ = reply.send(Ok(ResumeOffer::default()));
             }
@@ -576,7 +567,10 @@ impl CheckpointManagerState {
         }
     }
 
-    /// Builds the offer (git runs in a blocking task) and replies from there.
+    /// Builds the offer (git runs in a blocking task) and replies from there. A resume (`restored`) is marked
+    /// restored only once its prompt is ready and its requester still waits for it: marked before, a resume
+    /// whose prompt took longer than the hook waits (git on a cold repository after a reboot) was used up
+    /// without ever being shown, and neither the hook nor `shim-node resume` offered it again.
     fn offer(
         &self,
         record: ChatRecord,
@@ -607,18 +601,15 @@ impl CheckpointManagerState {
             .as_ref()
             .map(|seal| seal.detected.clone());
         let data = json!({"checkpoint_id": checkpoint.checkpoint_id, "reason": reason.as_str(), "confidence": confidence, "detected": detected_opt});
-        if restored {
-            self.args.metrics.record_resume(reason.as_str());
+        if !restored {
             self.args
                 .emitter
-                .emit("resume", "restored", Some(&checkpoint.chat_id), data);
-        } else {
-            self.args
-                .emitter
-                .emit("resume", "offered", Some(&checkpoint.chat_id), data);
+                .emit("resume", "offered", Some(&checkpoint.chat_id), data.clone());
         }
         let reads = self.reads.clone();
         let recent_tools = self.args.recent_tools.clone();
+        let store = self.args.store.clone();
+        let (emitter, metrics) = (self.args.emitter.clone(), self.args.metrics.clone());
         tokio::spawn(async move {
             let mut since = resume::gather::since(&record, &recent_tools, reads).await;
             let mut files_now = match checkpoint
@@ -641,6 +632,30 @@ impl CheckpointManagerState {
                 redact_in_place(&mut tool.result);
             }
             let prompt = resume::prompt(&checkpoint, &cause, now_ms(), &files_now, &since);
+            if restored {
+                if reply.is_closed() {
+                    warn!(chat_id = %checkpoint.chat_id, "the resume's requester stopped waiting before its prompt was ready: it stays on offer");
+                    return;
+                }
+                let (chat_id, seq) = (checkpoint.chat_id.clone(), checkpoint.seq);
+                let marked =
+                    tokio::task::spawn_blocking(move || store.mark_restored(&chat_id, seq)).await;
+                match marked {
+                    Ok(Ok(())) => {
+                        metrics.record_resume(reason.as_str());
+                        emitter.emit("resume", "restored", Some(&checkpoint.chat_id), data);
+                    }
+                    Ok(Err(error)) => {
+                        let _ = reply.send(Err(error.into()));
+                        return;
+                    }
+                    Err(error) => {
+                        warn!(%error, "marking a resume taken stopped before it was done");
+                        let _ = reply.send(Err(CheckpointError::Stopped));
+                        return;
+                    }
+                }
+            }
             let _ = reply.send(Ok(ResumeOffer {
                 resume_available: true,
                 checkpoint_id: Some(checkpoint.checkpoint_id.clone()),

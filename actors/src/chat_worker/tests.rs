@@ -398,15 +398,24 @@ async fn an_interrupted_session_is_offered_once_and_a_cleanly_ended_one_never() 
     let own = check(crashed.clone()).await;
     assert_ne!(own.chat_id.as_deref(), Some(crashed.as_str()));
 
+    // A requester that gives up before the prompt is ready (the hook's deadline passed) takes nothing: the
+    // resume stays on offer for the next one.
+    let resume = || ResumeRequest {
+        checkpoint_id: None,
+        project_dir: Some(project_dir.clone()),
+        chat_id: Some(newcomer.clone()),
+    };
+    let (gave_up, gone) = ractor::concurrency::oneshot();
+    drop(gone);
+    names::find::<CheckpointManagerMessage>(&names::service(
+        CheckpointManager::NAME,
+        &supervisor.node_id,
+    ))
+    .expect("the checkpoint manager is registered")
+    .cast(CheckpointManagerMessage::Resume(resume(), gave_up.into()))
+    .expect("sent");
     let restored = checkpoints(&supervisor, |port| {
-        CheckpointManagerMessage::Resume(
-            ResumeRequest {
-                checkpoint_id: None,
-                project_dir: Some(project_dir.clone()),
-                chat_id: Some(newcomer.clone()),
-            },
-            port,
-        )
+        CheckpointManagerMessage::Resume(resume(), port)
     })
     .await
     .expect("resumes");
