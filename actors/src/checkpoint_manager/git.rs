@@ -5,7 +5,7 @@ use std::{path::Path, process::Command};
 
 use shim_protocol::messages::FileState;
 
-use super::limits::{ACTIVE_FILES, DIFF_BYTES, ITEM_CHARS, cut_bytes, keep_first};
+use super::limits::{ACTIVE_FILES, DIFF_BYTES, GIT_FILES, ITEM_CHARS, cut_bytes, keep_first};
 
 fn git(project_dir: &Path, args: &[&str]) -> Option<String> {
     let output = Command::new("git")
@@ -62,6 +62,9 @@ pub fn file_state(project_dir: &Path, active: &[String]) -> FileState {
         if worktree != ' ' {
             state.modified.push(path);
         }
+    }
+    for files in [&mut state.staged, &mut state.modified, &mut state.untracked] {
+        *files = keep_first(files, GIT_FILES, ITEM_CHARS);
     }
     state.head =
         git(project_dir, &["rev-parse", "--short", "HEAD"]).map(|head| head.trim().to_owned());
@@ -146,6 +149,23 @@ mod tests {
         let state = file_state(root, &[]);
         assert!(state.diff.len() <= DIFF_BYTES);
         assert!(state.diff.contains("…[cut "), "marker present");
+    }
+
+    #[test]
+    fn long_lists_of_changed_files_are_cut() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        run(root, &["init", "-q", "-b", "main"]);
+        for index in 0..GIT_FILES + 50 {
+            std::fs::write(root.join(format!("new-{index:03}.txt")), "x\n").expect("write");
+        }
+        let state = file_state(root, &[]);
+        assert_eq!(state.untracked.len(), GIT_FILES);
+        assert_eq!(state.untracked[0], "new-000.txt");
+        assert_eq!(
+            state.untracked.last().map(String::as_str),
+            Some("…[51 more items cut]")
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub const NEXT_STEPS: usize = 20;
 pub const BLOCKERS: usize = 10;
 /// Most active files kept.
 pub const ACTIVE_FILES: usize = 100;
+/// Most staged, modified and untracked files kept, each list (a monorepo with a quarter of a million changed
+/// files once made checkpoints too large to store).
+pub const GIT_FILES: usize = 200;
 /// Longest uncommitted diff, in bytes.
 pub const DIFF_BYTES: usize = 10 * 1024;
 /// Tool calls kept in a checkpoint.
