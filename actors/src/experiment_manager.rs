@@ -1055,7 +1055,7 @@ impl ExperimentManagerArgs {
                     )));
                 };
                 let valid = value.is_finite()
-                    && value.abs() <= 1e12
+                    && value.abs() <= catalogue::MAX_METRIC_VALUE
                     && (def.kind == shim_protocol::messages::MetricKind::Mean
                         || *value == 0.0
                         || *value == 1.0);

@@ -83,6 +83,10 @@ pub fn session_metrics(record: &SessionRecord) -> Option<BTreeMap<String, f64>> 
             record.overrides.min(record.routed) as f64 / record.routed as f64,
         );
     }
+    // A measure no session can have (a count from a garbled event) is left out, not sent to be refused with
+    // the rest of the session's measures, again and again.
+    metrics
+        .retain(|_, value| value.is_finite() && value.abs() <= super::catalogue::MAX_METRIC_VALUE);
     Some(metrics)
 }
 
@@ -499,6 +503,11 @@ mod tests {
         let mut open = session(1, SessionOutcome::Clean, 1, 1);
         open.outcome = None;
         assert!(session_metrics(&open).is_none());
+        // A count no session can reach (a garbled event's) is left out; the rest is measured.
+        let garbled = session_metrics(&session(1, SessionOutcome::Interrupted, u64::MAX, 0))
+            .expect("decided");
+        assert!(!garbled.contains_key("calls_lost"), "{garbled:?}");
+        assert_eq!(garbled["interrupted"], 1.0);
     }
 
     fn routed(category: &str, decisions: u64, up: u64, down: u64) -> CategoryRouting {
