@@ -279,10 +279,10 @@ impl MetricDef {
     }
 }
 
-/// Every outcome metric an experiment can be judged by.
 /// The largest value (in magnitude) an observation of a mean may carry.
 pub const MAX_METRIC_VALUE: f64 = 1e12;
 
+/// Every outcome metric an experiment can be judged by.
 pub const METRICS: [MetricDef; 7] = [
     MetricDef {
         name: "calls_lost",
