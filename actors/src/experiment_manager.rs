@@ -397,6 +397,17 @@ impl ExperimentManagerArgs {
         evidence: Vec<String>,
     ) {
         self.metrics.record_kaizen_decision(action);
+        self.audit_only(action, experiment, by, evidence).await;
+    }
+
+    /// Appends an entry to the audit (and publishes it) without counting it as a decision.
+    async fn audit_only(
+        &self,
+        action: &'static str,
+        experiment: &Experiment,
+        by: &str,
+        evidence: Vec<String>,
+    ) {
         let entry = AuditEntry {
             at_ms: self.now(),
             action: action.to_owned(),
@@ -854,12 +865,24 @@ impl ExperimentManagerArgs {
                     (change.parameter.clone(), entry)
                 })
                 .collect();
-            let written = self.store.set_parameters(entries).await?;
-            for change in &back {
-                evidence.push(format!(
-                    "{} back to {} (parameter store version {})",
-                    change.parameter, change.control, written.version
-                ));
+            match self.store.set_parameters(entries).await {
+                Ok(written) => {
+                    for change in &back {
+                        evidence.push(format!(
+                            "{} back to {} (parameter store version {})",
+                            change.parameter, change.control, written.version
+                        ));
+                    }
+                }
+                // Reverted either way (the experiment says so): audited now, and the values follow when the
+                // store is brought in line, which audits that too.
+                Err(error) => {
+                    evidence.push(format!(
+                        "the parameter store could not be written ({error}); the values follow when it is brought in line"
+                    ));
+                    self.record("reverted", &experiment, &by, evidence).await;
+                    return Err(error);
+                }
             }
         }
         self.record("reverted", &experiment, &by, evidence).await;
@@ -1169,6 +1192,7 @@ impl ExperimentManagerArgs {
             }
         }
         let mut entries = Vec::new();
+        let mut lagging: Vec<(&Experiment, String, f64)> = Vec::new();
         for (parameter, (experiment, change)) in newest {
             let entry_opt = parameters.values.get(&parameter);
             let holder = entry_opt.and_then(|entry| entry.improvement_id.as_deref());
@@ -1190,6 +1214,7 @@ impl ExperimentManagerArgs {
                 value,
                 "the parameter store lagged behind a decision; bringing it in line"
             );
+            lagging.push((experiment, parameter.clone(), value));
             entries.push((
                 parameter,
                 ParameterEntry {
@@ -1204,10 +1229,21 @@ impl ExperimentManagerArgs {
             return;
         }
         match self.store.set_parameters(entries).await {
-            Ok(set) => warn!(
-                version = set.version,
-                "the parameter store is in line again"
-            ),
+            Ok(set) => {
+                warn!(
+                    version = set.version,
+                    "the parameter store is in line again"
+                );
+                // Every value set for everyone is audited, this one too.
+                for (experiment, parameter, value) in lagging {
+                    let evidence = vec![format!(
+                        "{parameter} = {value} for everyone, as the experiment's decision says (parameter store version {}; it had not been written)",
+                        set.version
+                    )];
+                    self.audit_only("reconciled", experiment, BY_LOOP, evidence)
+                        .await;
+                }
+            }
             Err(error) => warn!(%error, "could not reconcile the parameter store"),
         }
     }
@@ -1285,12 +1321,20 @@ impl ExperimentManagerArgs {
                             (change.parameter.clone(), entry)
                         })
                         .collect();
-                    let set = self.store.set_parameters(entries).await?;
-                    for change in &changes {
-                        evidence.push(format!(
-                            "{} = {} for everyone (parameter store version {})",
-                            change.parameter, change.treatment, set.version
-                        ));
+                    // Shipped either way: the audit says what was written, and a store that could not be
+                    // written now is brought in line by the reconciliation, which audits it too.
+                    match self.store.set_parameters(entries).await {
+                        Ok(set) => {
+                            for change in &changes {
+                                evidence.push(format!(
+                                    "{} = {} for everyone (parameter store version {})",
+                                    change.parameter, change.treatment, set.version
+                                ));
+                            }
+                        }
+                        Err(error) => evidence.push(format!(
+                            "the parameter store could not be written ({error}); the values follow when it is brought in line"
+                        )),
                     }
                     "shipped"
                 }
