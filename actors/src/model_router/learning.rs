@@ -243,13 +243,14 @@ impl OverrideStore {
         Ok((learning, changes))
     }
 
-    /// Drops a category's examples and bias; returns the bias that was in use.
+    /// Drops a category's examples, bias and counts (it starts afresh); returns the bias that was in use. A
+    /// record that cannot be read is dropped all the same: forgetting is how a user clears one.
     pub fn reset(&self, category: &str) -> StoreResult<Option<Preference>> {
-        let mut learning = self.get(category)?;
-        let preference_opt = learning.preference.take();
-        learning.examples.clear();
-        learning.override_count = 0;
-        self.put(category, &learning)?;
+        let preference_opt = self
+            .get(category)
+            .ok()
+            .and_then(|learning| learning.preference);
+        self.put(category, &CategoryLearning::default())?;
         self.tree.flush()?;
         Ok(preference_opt)
     }
@@ -259,8 +260,14 @@ impl OverrideStore {
         let mut out = Vec::new();
         for entry in self.tree.scan_prefix(PREFIX) {
             let (key, bytes) = entry?;
-            let learning: CategoryLearning = rmp_serde::from_slice(&bytes)
-                .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+            // One record that cannot be read costs its category's bias, not the router's start.
+            let learning: CategoryLearning = match rmp_serde::from_slice(&bytes) {
+                Ok(learning) => learning,
+                Err(error) => {
+                    tracing::warn!(category = %String::from_utf8_lossy(&key[PREFIX.len()..]), %error, "a category's learning cannot be read; it is left out (`shim-node route --forget <category>` clears it)");
+                    continue;
+                }
+            };
             if let Some(preference) = learning.preference {
                 out.push((
                     String::from_utf8_lossy(&key[PREFIX.len()..]).into_owned(),

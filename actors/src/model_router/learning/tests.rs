@@ -248,3 +248,34 @@ fn older_configs_still_load() {
         "typos are refused"
     );
 }
+
+#[test]
+fn an_unreadable_record_costs_only_its_category_and_forgetting_clears_it() {
+    let store = temporary();
+    let rules = LearningRules::default();
+    store.count_prompts("test", 7).expect("counts");
+    for _ in 0..5 {
+        store
+            .record("test", example(Tier::Opus, 1_000), &rules, 1_000)
+            .expect("records");
+    }
+    store
+        .tree
+        .insert([PREFIX, b"design"].concat(), &b"not a record"[..])
+        .expect("garbage written");
+    let preferences = store.preferences().expect("the router can start");
+    let categories: Vec<&str> = preferences.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(categories, ["test"], "the unreadable one is left out");
+    assert_eq!(store.reset("design").expect("forgotten"), None);
+    assert_eq!(
+        store.get("design").expect("readable again"),
+        CategoryLearning::default()
+    );
+    // Forgetting starts a category afresh: its counts too.
+    assert!(store.reset("test").expect("forgotten").is_some());
+    assert_eq!(
+        store.get("test").expect("reads"),
+        CategoryLearning::default()
+    );
+    assert!(store.preferences().expect("reads").is_empty());
+}
