@@ -225,13 +225,15 @@ fn acting_chat(op: NodeOp, payload: &[u8]) -> Result<Option<String>, WireError> 
         #[serde(default)]
         from: Option<String>,
     }
+    if matches!(op, NodeOp::ChatList | NodeOp::TaskStatus) {
+        return Ok(None);
+    }
     let acting: Acting = codec::decode(payload).map_err(|error| {
         WireError::bad_request(format!(
             "the request does not decode (chat_id and from, when given, are text): {error}"
         ))
     })?;
     Ok(match op {
-        NodeOp::ChatList | NodeOp::TaskStatus => None,
         NodeOp::MessageSend => acting.from,
         _ => acting.chat_id,
     })
