@@ -63,6 +63,9 @@ const MAX_BATCH_EVENTS: usize = 1_000;
 
 /// How long the MCP server waits for a node it started to answer.
 const AUTOSTART_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long after the node it started exited a server still waits for a node to answer (another one starting
+/// at the same moment).
+const EXITED_GRACE: Duration = Duration::from_secs(2);
 
 /// Settings of the MCP server beyond the node configuration.
 #[derive(Debug, Clone)]
@@ -647,24 +650,43 @@ pub async fn find_or_start_node(
     {
         return Err(error.context(format!("cannot reach NATS at {}", config.nats_url)));
     }
-    let log = spawn_node(config, options)?;
+    let (log, exit) = spawn_node(config, options)?;
     info!(log = %log.display(), "started shim-node in the background");
     let deadline = Instant::now() + AUTOSTART_TIMEOUT;
+    let log_tail = || {
+        let tail = std::fs::read_to_string(&log).unwrap_or_default();
+        let tail: Vec<&str> = tail.lines().rev().take(8).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        tail.join("\n")
+    };
+    let mut exited_at_opt = None;
     loop {
         match try_node(config).await {
             Ok(node) => return Ok(node),
             Err(error) if Instant::now() >= deadline => {
-                let tail = std::fs::read_to_string(&log).unwrap_or_default();
-                let tail: Vec<&str> = tail.lines().rev().take(8).collect();
-                let tail: Vec<&str> = tail.into_iter().rev().collect();
                 return Err(error.context(format!(
                     "started shim-node but it did not answer within {}s; its log {} ends with:\n{}",
                     AUTOSTART_TIMEOUT.as_secs(),
                     log.display(),
-                    tail.join("\n")
+                    log_tail()
                 )));
             }
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            Err(error) => {
+                // A node that exited (a setting it refuses, a port taken) will not answer: say so now rather
+                // than after the whole wait, which a SessionStart hook spent at every compaction. Another
+                // node starting at the same moment (it may be why this one exited) gets a moment to answer.
+                if let Some(status) = exit.get() {
+                    let exited_at = *exited_at_opt.get_or_insert_with(Instant::now);
+                    if exited_at.elapsed() >= EXITED_GRACE {
+                        return Err(error.context(format!(
+                            "started shim-node but it exited ({status}); its log {} ends with:\n{}",
+                            log.display(),
+                            log_tail()
+                        )));
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
         }
     }
 }
@@ -687,7 +709,11 @@ async fn try_node(config: &Config) -> anyhow::Result<NodeClient> {
     Ok(node)
 }
 
-fn spawn_node(config: &Config, options: &McpOptions) -> anyhow::Result<PathBuf> {
+/// Starts `shim-node run` in the background; returns its log and how it exited, once it has.
+fn spawn_node(
+    config: &Config,
+    options: &McpOptions,
+) -> anyhow::Result<(PathBuf, Arc<std::sync::OnceLock<String>>)> {
     let exe = std::env::current_exe().context("cannot find this program to start the node")?;
     let data_dir = DataDir::new(&config.data_dir);
     crate::data_dir::private_dir(&data_dir.logs_dir())
@@ -730,7 +756,15 @@ fn spawn_node(config: &Config, options: &McpOptions) -> anyhow::Result<PathBuf> 
     let mut child = command
         .spawn()
         .with_context(|| format!("failed to start {} run", exe.display()))?;
-    // Reap it if it exits while this server runs, so it does not linger as a zombie.
-    std::thread::spawn(move || child.wait());
-    Ok(log_path)
+    // Reap it if it exits while this server runs, so it does not linger as a zombie, and keep how it ended.
+    let exit = Arc::new(std::sync::OnceLock::new());
+    let exited = exit.clone();
+    std::thread::spawn(move || {
+        let status = match child.wait() {
+            Ok(status) => status.to_string(),
+            Err(error) => format!("its end could not be read: {error}"),
+        };
+        let _ = exited.set(status);
+    });
+    Ok((log_path, exit))
 }

@@ -290,3 +290,26 @@ async fn mcp_brings_the_node_back_when_it_dies_mid_session() {
     assert!(mcp.close().await);
     second_node.terminate().await;
 }
+
+/// A node the MCP server starts that exits at once (here: something else holds the data dir's lock, which only
+/// a node may) is reported as such, with its log, within moments: the server used to wait its whole 30 s for it
+/// (and a SessionStart hook its 10 s, at every compaction).
+#[tokio::test]
+async fn a_node_that_exits_at_once_is_reported_with_its_log_without_waiting() {
+    let nats = NatsServer::start();
+    let sandbox = Sandbox::with_url("autostart-exits", nats.url(), nats.port());
+    let lock = std::fs::File::create(sandbox.path().join("shim-node.lock")).expect("the lock file");
+    lock.lock().expect("held here");
+    let mut mcp = sandbox.mcp().await;
+    let result = mcp.call_tool("shim_session_start", json!({})).await;
+    assert_eq!(result["isError"], json!(true), "{result}");
+    let said = result.to_string();
+    assert!(
+        said.contains("started shim-node but it exited")
+            && said.contains("already running")
+            && !said.contains("did not answer within"),
+        "{said}"
+    );
+    assert!(mcp.close().await);
+    drop(lock);
+}
