@@ -886,6 +886,66 @@ async fn an_idempotency_key_returns_the_first_task() {
     assert!(worker.claim(0).await.is_none(), "only one task was queued");
 }
 
+/// A hand-back of a delivery that is no longer the holder's (sent for the first worker as its ack wait lapsed,
+/// as an away sweep does, while the task had just gone to a second one) makes the server give the task again at
+/// once. The next claim must not take it from the second worker, which is working on it: the delivery goes back
+/// until that worker's ack wait is over, and the second worker keeps its attempt.
+#[tokio::test]
+async fn a_stale_hand_back_does_not_pass_a_task_from_a_worker_that_just_took_it() {
+    let nats = NatsServer::start();
+    let node = node_with(|config| config.tasks.ack_wait_s = 3, &nats).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let first = Chat::new(&client, "first");
+    let second = Chat::new(&client, "second");
+    let third = Chat::new(&client, "third");
+    let task_id = supervisor.dispatch("render").await;
+    assert!(first.claim(0).await.is_some());
+    let records = async_nats::jetstream::new(client.nats().clone())
+        .get_key_value("shim_tasks")
+        .await
+        .expect("the records");
+    let record = records
+        .get(task_id.as_str())
+        .await
+        .expect("reads")
+        .expect("the record");
+    let first_delivery = serde_json::from_slice::<TaskRecord>(&record)
+        .expect("a record")
+        .ack_subject
+        .expect("the first worker's delivery");
+    // The first worker says nothing; after its ack wait the second takes the task over.
+    let taken = second
+        .claim(15)
+        .await
+        .expect("given again after the ack wait");
+    assert_eq!(taken.attempt, 2);
+    // The stale hand-back, then a third worker asks at once.
+    client
+        .nats()
+        .publish(first_delivery, bytes::Bytes::from_static(b"-NAK"))
+        .await
+        .expect("sent");
+    client.nats().flush().await.expect("flushed");
+    assert!(
+        third.claim(1).await.is_none(),
+        "the task stays with the worker that just took it"
+    );
+    let task = supervisor.task(&task_id).await;
+    assert_eq!(
+        (task.worker_chat_id.as_deref(), task.attempts),
+        (Some("second"), 2)
+    );
+    assert!(
+        second
+            .complete(&task_id, "rendered")
+            .await
+            .expect("answers")
+            .recorded
+    );
+    node.stop().await;
+}
+
 #[tokio::test]
 async fn a_retry_racing_a_slow_worker_records_exactly_one_result() {
     let nats = NatsServer::start();

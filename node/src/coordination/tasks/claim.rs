@@ -220,6 +220,7 @@ impl TaskQueue {
                         chat_id,
                         &delivery.ack_subject,
                         delivery.delivered,
+                        self.config.ack_wait.as_millis() as u64,
                         now_ms,
                     );
                     Ok(match &decision {
@@ -227,7 +228,7 @@ impl TaskQueue {
                             before_opt = Some(task.clone());
                             Some(claimed.as_ref().clone())
                         }
-                        Claimed::Drop | Claimed::Dead(_) => None,
+                        Claimed::Drop | Claimed::Dead(_) | Claimed::Early(_) => None,
                     })
                 },
                 None,
@@ -243,6 +244,11 @@ impl TaskQueue {
                 Ok(Taken::Claimed(Box::new(Claim::new(task, &before))))
             }
             Ok((_, false)) => {
+                // Back until its holder's ack wait is over (not ended: the holder's own delivery is this one).
+                if let Claimed::Early(wait) = decision {
+                    self.settle(ack, jetstream::AckKind::Nak(Some(wait))).await;
+                    return Ok(Taken::Left);
+                }
                 if let Claimed::Dead(reason) = decision {
                     let finished = self
                         .finish_for_good(&task_id, TaskStatus::Dead, &reason, now_ms, |_| Ok(()))

@@ -203,14 +203,20 @@ pub enum Claimed {
     Drop,
     /// Out of attempts: the task dies for this reason.
     Dead(String),
+    /// A redelivery of a held task before its holder's ack wait ran out (the server gives a message again on a
+    /// hand-back of an earlier delivery of it, which an away sweep can send as the ack wait lapses): the
+    /// delivery goes back for this long, and the holder keeps the task.
+    Early(std::time::Duration),
 }
 
-/// Claims `task` for `chat_id` from a delivery (`ack_subject`, delivered `delivered` times).
+/// Claims `task` for `chat_id` from a delivery (`ack_subject`, delivered `delivered` times), under an ack wait
+/// of `ack_wait_ms`.
 pub fn claim(
     task: &TaskRecord,
     chat_id: &str,
     ack_subject: &str,
     delivered: u64,
+    ack_wait_ms: u64,
     now_ms: u64,
 ) -> Claimed {
     if task.status.is_finished() {
@@ -229,6 +235,15 @@ pub fn claim(
         && super::puller::same_message(holding, ack_subject) == Some(false)
     {
         return Claimed::Drop;
+    }
+    // Its holder claimed it or gave word less than an ack wait ago (less a margin for clocks that differ a
+    // little between nodes): the server did not give it again because that wait ran out.
+    if redelivered {
+        let quiet_ms = now_ms.saturating_sub(task.updated_at_ms);
+        let margin_ms = (ack_wait_ms / 4).min(1_000);
+        if quiet_ms + margin_ms < ack_wait_ms {
+            return Claimed::Early(std::time::Duration::from_millis(ack_wait_ms - quiet_ms));
+        }
     }
     if task.attempts >= task.max_attempts {
         return Claimed::Dead(match (&task.error, &task.worker_chat_id) {

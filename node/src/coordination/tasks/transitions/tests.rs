@@ -24,8 +24,11 @@ fn queued() -> TaskRecord {
     enqueue(&dispatched(request, "t1".to_owned(), 3, T0), T0)
 }
 
+/// The ack wait of these tests: none, so that any redelivery passes a held task on.
+const NO_WAIT: u64 = 0;
+
 fn taken(task: &TaskRecord, chat_id: &str, delivered: u64, now_ms: u64) -> TaskRecord {
-    match claim(task, chat_id, ACK, delivered, now_ms) {
+    match claim(task, chat_id, ACK, delivered, NO_WAIT, now_ms) {
         Claimed::Take(task) => *task,
         other => panic!("expected a claim, got {other:?}"),
     }
@@ -88,7 +91,7 @@ fn a_claim_takes_the_task_and_counts_the_attempt() {
 #[test]
 fn a_copy_of_a_held_delivery_is_dropped_but_a_lapsed_one_is_taken_over() {
     let held = taken(&queued(), "w1", 1, T0);
-    assert_eq!(claim(&held, "w2", ACK, 1, T0 + 1), Claimed::Drop);
+    assert_eq!(claim(&held, "w2", ACK, 1, NO_WAIT, T0 + 1), Claimed::Drop);
     let over = taken(&held, "w2", 2, T0 + 2);
     assert_eq!(over.attempts, 2);
     assert_eq!(over.worker_chat_id.as_deref(), Some("w2"));
@@ -100,20 +103,50 @@ fn a_copy_of_a_held_delivery_is_dropped_but_a_lapsed_one_is_taken_over() {
 }
 
 #[test]
+fn a_held_task_given_again_before_its_ack_wait_ran_out_goes_back_for_the_rest_of_it() {
+    let ack_wait = 30_000;
+    let held = taken(&queued(), "w1", 1, T0);
+    // A stale hand-back of an earlier delivery made the server give it again 2 s after the claim.
+    assert_eq!(
+        claim(&held, "w2", ACK, 2, ack_wait, T0 + 2_000),
+        Claimed::Early(std::time::Duration::from_millis(28_000))
+    );
+    // Even on its last attempt: it does not die while its holder works.
+    let mut last = held.clone();
+    last.attempts = last.max_attempts;
+    assert!(matches!(
+        claim(&last, "w2", ACK, 2, ack_wait, T0 + 2_000),
+        Claimed::Early(_)
+    ));
+    // Progress counts as word from the holder.
+    let moved = progress(&held, "w1", 50.0, None, T0 + 29_000).expect("holder");
+    assert!(matches!(
+        claim(&moved, "w2", ACK, 2, ack_wait, T0 + 31_000),
+        Claimed::Early(_)
+    ));
+    // Once the wait has run out (within a second's margin for clocks), the next worker takes it over.
+    let over = match claim(&held, "w2", ACK, 2, ack_wait, T0 + 29_500) {
+        Claimed::Take(task) => *task,
+        other => panic!("expected a takeover, got {other:?}"),
+    };
+    assert_eq!(over.worker_chat_id.as_deref(), Some("w2"));
+}
+
+#[test]
 fn a_finished_task_is_never_claimed_and_one_out_of_attempts_dies() {
     let done = complete(&taken(&queued(), "w1", 1, T0), "w1", "ok", T0 + 1)
         .expect("the holder completes")
         .expect("recorded");
-    assert_eq!(claim(&done, "w2", ACK, 2, T0 + 2), Claimed::Drop);
+    assert_eq!(claim(&done, "w2", ACK, 2, NO_WAIT, T0 + 2), Claimed::Drop);
     let mut spent = taken(&queued(), "w1", 1, T0);
     spent.attempts = spent.max_attempts;
     assert_eq!(
-        claim(&spent, "w2", ACK, 4, T0 + 3),
+        claim(&spent, "w2", ACK, 4, NO_WAIT, T0 + 3),
         Claimed::Dead("out of attempts (3); worker w1 stopped answering".to_owned())
     );
     spent.error = Some("boom".to_owned());
     assert_eq!(
-        claim(&spent, "w2", ACK, 4, T0 + 3),
+        claim(&spent, "w2", ACK, 4, NO_WAIT, T0 + 3),
         Claimed::Dead("out of attempts (3); last error: boom".to_owned())
     );
 }
@@ -390,6 +423,7 @@ fn only_the_holders_own_delivery_come_back_passes_a_held_task_on() {
         "w1",
         "$JS.ACK.SHIM_TASKS.tasks-high.1.17.9.1700000000000000000.0",
         1,
+        NO_WAIT,
         T0,
     ) {
         Claimed::Take(task) => *task,
@@ -397,11 +431,11 @@ fn only_the_holders_own_delivery_come_back_passes_a_held_task_on() {
     };
     // Another message of the task, handed back once by a worker that could not do it.
     let copy = "$JS.ACK.SHIM_TASKS.tasks-high.2.18.12.1700000000500000000.0";
-    assert_eq!(claim(&held, "w2", copy, 2, T0 + 1), Claimed::Drop);
+    assert_eq!(claim(&held, "w2", copy, 2, NO_WAIT, T0 + 1), Claimed::Drop);
     // The holder's own message after its ack wait: the task goes on to the next worker.
     let lapsed = "$JS.ACK.SHIM_TASKS.tasks-high.2.17.14.1700000030000000000.0";
     assert!(matches!(
-        claim(&held, "w2", lapsed, 2, T0 + 1),
+        claim(&held, "w2", lapsed, 2, NO_WAIT, T0 + 1),
         Claimed::Take(_)
     ));
 }
