@@ -32,12 +32,19 @@ pub enum Scope {
     User(PathBuf),
 }
 
+/// The command Claude Code runs through `sh -c`: the program's path as one shell word (single-quoted unless
+/// every character is plain; within double quotes, `$`, backquotes and backslashes would still be expanded,
+/// and a `;` or `&` without a space was left bare).
 fn command(exe: &Path, subcommand: &str) -> String {
     let exe = exe.display().to_string();
-    if exe.contains(char::is_whitespace) {
-        format!("\"{exe}\" {subcommand}")
-    } else {
+    let plain = !exe.is_empty()
+        && exe
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+@%,=:".contains(c));
+    if plain {
         format!("{exe} {subcommand}")
+    } else {
+        format!("'{}' {subcommand}", exe.replace('\'', "'\\''"))
     }
 }
 
@@ -46,7 +53,8 @@ fn is_shim_command(command: &str, subcommand: &str) -> bool {
     let Some(program) = command.trim().strip_suffix(subcommand).map(str::trim_end) else {
         return false;
     };
-    let program = program.trim_matches('"');
+    // Written by this version single-quoted, by earlier ones double-quoted.
+    let program = program.trim_matches(['"', '\'']);
     Path::new(program)
         .file_name()
         .and_then(|name| name.to_str())
@@ -445,14 +453,46 @@ mod tests {
     #[test]
     fn paths_with_spaces_are_quoted_and_still_recognised() {
         let exe = Path::new("/Users/me/My Tools/shim-node");
-        assert_eq!(
-            command(exe, "hook"),
-            "\"/Users/me/My Tools/shim-node\" hook"
-        );
+        assert_eq!(command(exe, "hook"), "'/Users/me/My Tools/shim-node' hook");
         assert!(is_shim_command(&command(exe, "hook"), "hook"));
+        // As earlier versions wrote it.
+        assert!(is_shim_command(
+            "\"/Users/me/My Tools/shim-node\" hook",
+            "hook"
+        ));
         assert!(is_shim_command("/x/shim-node-e2e hook", "hook"));
         assert!(!is_shim_command("/x/other hook", "hook"));
         assert!(!is_shim_command("/x/shim-node statusline", "hook"));
+    }
+
+    /// The command runs as written through `sh -c`, as Claude Code runs it, whatever the path holds: spaces,
+    /// `$`, backquotes, `;`, `&`, quotes and backslashes reach the program as its own path, and nothing else
+    /// runs.
+    #[test]
+    fn the_command_runs_through_sh_as_written_whatever_the_path_holds() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("a $HOME `id`;x&y 'q' \\b\"c");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let exe = dir.join("shim-node");
+        std::fs::write(&exe, "#!/bin/sh\nprintf '%s|%s' \"$0\" \"$1\"\n").expect("script");
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o700)).expect("mode");
+        let line = command(&exe, "hook");
+        let output = std::process::Command::new("sh")
+            .args(["-c", &line])
+            .output()
+            .expect("sh runs");
+        assert!(output.status.success(), "{line}: {output:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            format!("{}|hook", exe.display()),
+            "{line}"
+        );
+        assert!(is_shim_command(&line, "hook"), "{line}");
+        assert_eq!(
+            command(Path::new("/opt/bin/shim-node"), "hook"),
+            "/opt/bin/shim-node hook"
+        );
     }
 
     #[test]
