@@ -171,6 +171,21 @@ impl Chat {
         list.tasks.into_iter().next().expect("the task")
     }
 
+    /// The status of every task of this chat (dispatched or worked on), newest that fit.
+    async fn tasks(&self) -> TaskList {
+        self.client
+            .request(
+                NodeOp::TaskStatus,
+                &TaskStatusRequest {
+                    chat_id: Some(self.id.clone()),
+                    task_ids: Vec::new(),
+                    all: false,
+                },
+            )
+            .await
+            .expect("status")
+    }
+
     async fn collect(&self) -> TaskList {
         self.client
             .request(
@@ -338,17 +353,7 @@ async fn status_and_collect_answer_with_what_fits_and_say_what_was_left_out() {
             .expect("completes");
         assert!(done.recorded);
     }
-    let status: TaskList = client
-        .request(
-            NodeOp::TaskStatus,
-            &TaskStatusRequest {
-                chat_id: Some("lead".to_owned()),
-                task_ids: Vec::new(),
-                all: false,
-            },
-        )
-        .await
-        .expect("the supervisor's status answers");
+    let status: TaskList = supervisor.tasks().await;
     let collected = supervisor.collect().await;
     for (what, list) in [("status", &status), ("collect", &collected)] {
         assert!(
@@ -447,17 +452,7 @@ async fn a_task_the_queue_refused_after_its_record_was_written_is_queued_later_n
         request.idempotency_key = Some("port-the-lexer".to_owned())
     };
     assert!(supervisor.dispatch_with("keyed", keyed).await.is_err());
-    let list: TaskList = client
-        .request(
-            NodeOp::TaskStatus,
-            &TaskStatusRequest {
-                chat_id: Some("lead".to_owned()),
-                task_ids: Vec::new(),
-                all: false,
-            },
-        )
-        .await
-        .expect("status");
+    let list: TaskList = supervisor.tasks().await;
     assert_eq!(list.tasks.len(), 2, "both records were written");
     assert!(
         list.tasks
