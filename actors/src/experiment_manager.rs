@@ -877,9 +877,7 @@ impl ExperimentManagerArgs {
                 // Reverted either way (the experiment says so): audited now, and the values follow when the
                 // store is brought in line, which audits that too.
                 Err(error) => {
-                    evidence.push(format!(
-                        "the parameter store could not be written ({error}); the values follow when it is brought in line"
-                    ));
+                    evidence.push(unwritten(&error));
                     self.record("reverted", &experiment, &by, evidence).await;
                     return Err(error);
                 }
@@ -1332,9 +1330,7 @@ impl ExperimentManagerArgs {
                                 ));
                             }
                         }
-                        Err(error) => evidence.push(format!(
-                            "the parameter store could not be written ({error}); the values follow when it is brought in line"
-                        )),
+                        Err(error) => evidence.push(unwritten(&error)),
                     }
                     "shipped"
                 }
@@ -1358,6 +1354,13 @@ impl ExperimentManagerArgs {
         }
         Ok(decided)
     }
+}
+
+/// The audit's evidence for a ship or revert whose write to the parameter store failed.
+fn unwritten(error: &impl std::fmt::Display) -> String {
+    format!(
+        "the parameter store could not be written ({error}); the values follow when it is brought in line"
+    )
 }
 
 /// When an experiment started assigning chats (its first stage), then its number: the order the per-chat cap
