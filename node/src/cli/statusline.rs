@@ -23,6 +23,9 @@ use crate::{
 /// Longest the status line may take.
 pub const DEADLINE: Duration = Duration::from_millis(800);
 
+/// Most characters of a model's name kept (the names are short; the JSON is anyone's to write).
+const MODEL_CHARS: usize = 100;
+
 /// Turns the status-line JSON into a signal batch; `None` without a usable session id.
 pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
     let value: Value = serde_json::from_slice(input).ok()?;
@@ -30,8 +33,23 @@ pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
     subject::validate_id("session id", &session_id).ok()?;
     let number = |pointer: &str| value.pointer(pointer).and_then(Value::as_f64);
     let whole = |pointer: &str| value.pointer(pointer).and_then(Value::as_u64);
+    // What the context holds now is the last request's input, cached or not: `current_usage`. The window's
+    // `total_input_tokens` counts every request of the session, far past the window in a long one.
+    let in_context = value
+        .pointer("/context_window/current_usage")
+        .filter(|usage| usage.is_object())
+        .map(|_| {
+            [
+                "input_tokens",
+                "cache_creation_input_tokens",
+                "cache_read_input_tokens",
+            ]
+            .iter()
+            .filter_map(|field| whole(&format!("/context_window/current_usage/{field}")))
+            .fold(0u64, u64::saturating_add)
+        });
     let event = SignalEvent::Usage {
-        tokens_used: whole("/context_window/total_input_tokens"),
+        tokens_used: in_context,
         context_window: whole("/context_window/context_window_size"),
         used_percentage: number("/context_window/used_percentage"),
         cost_usd: number("/cost/total_cost_usd"),
@@ -39,7 +57,7 @@ pub fn parse(input: &[u8], now_ms: u64) -> Option<SignalBatch> {
             .pointer("/model/id")
             .or_else(|| value.pointer("/model/display_name"))
             .and_then(Value::as_str)
-            .map(str::to_owned),
+            .map(|model| model.chars().take(MODEL_CHARS).collect()),
     };
     Some(SignalBatch {
         chat_id: session_id,
@@ -171,7 +189,10 @@ mod tests {
             "workspace": {"current_dir": "/p", "project_dir": "/p"},
             "version": "2.1.0",
             "cost": {"total_cost_usd": 0.42, "total_duration_ms": 45000, "total_api_duration_ms": 2300},
-            "context_window": {"context_window_size": 200000, "used_percentage": 61.5, "total_input_tokens": 123000},
+            "context_window": {"context_window_size": 200000, "used_percentage": 61.5,
+                "total_input_tokens": 4_800_000, "total_output_tokens": 90_000,
+                "current_usage": {"input_tokens": 3_000, "output_tokens": 800,
+                    "cache_creation_input_tokens": 20_000, "cache_read_input_tokens": 100_000}},
             "rate_limits": {"five_hour": {"used_percentage": 12}}
         });
         let batch = parse(input.to_string().as_bytes(), 5).expect("parses");
@@ -180,6 +201,7 @@ mod tests {
         assert_eq!(
             batch.events,
             [SignalEvent::Usage {
+                // What the context holds now, not the session's 4.8 million input tokens.
                 tokens_used: Some(123_000),
                 context_window: Some(200_000),
                 used_percentage: Some(61.5),
@@ -187,6 +209,18 @@ mod tests {
                 model: Some("claude-opus-4-1".to_owned()),
             }]
         );
+        // Before the session's first request there is no current usage: nothing is known of the context.
+        let fresh = json!({"session_id": "s", "model": {"id": "x".repeat(10_000)},
+            "context_window": {"context_window_size": 200000, "total_input_tokens": 0, "current_usage": null}});
+        let fresh = parse(fresh.to_string().as_bytes(), 5).expect("parses");
+        let SignalEvent::Usage {
+            tokens_used, model, ..
+        } = &fresh.events[0]
+        else {
+            panic!("a usage signal: {fresh:?}");
+        };
+        assert_eq!(*tokens_used, None);
+        assert_eq!(model.as_ref().map(String::len), Some(MODEL_CHARS));
         let sparse = parse(br#"{"session_id": "s", "context_window": "oops"}"#, 5).expect("parses");
         assert!(matches!(
             &sparse.events[0],
