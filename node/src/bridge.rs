@@ -106,9 +106,30 @@ impl Component for BridgeContext {
         dispatch(self, op, payload, wants_reply, exchange).await
     }
 
-    /// Fire-and-forget signals (hooks, tool calls) are decoded and handed on in the receiving loop.
-    fn inline(&self, op: NodeOp) -> bool {
-        op == NodeOp::Signals
+    /// Fire-and-forget signals (hooks, tool calls) are decoded and handed on in the receiving loop, when the
+    /// secret they carry is their chat's by this node's own key (no read of the chat's key). Any other, a
+    /// wrong secret above all, takes its turn under the in-flight bound: a flood of forged signals, each
+    /// waiting on a read of the chat's key, held up every request of the node when they were served here.
+    fn inline(&self, op: NodeOp, request: &async_nats::Message) -> bool {
+        /// The one field the check needs (the rest of the batch is skipped, not copied).
+        #[derive(serde::Deserialize)]
+        struct Addressed {
+            chat_id: String,
+        }
+        if op != NodeOp::Signals {
+            return false;
+        }
+        let Ok(addressed) = codec::decode::<Addressed>(&request.payload) else {
+            // Answered (refused) in turn like any other.
+            return false;
+        };
+        let secret_opt = request
+            .headers
+            .as_ref()
+            .and_then(|headers| headers.get(shim_protocol::CHAT_SECRET_HEADER))
+            .map(|value| value.as_str());
+        self.coordination
+            .speaks_for_itself(&addressed.chat_id, secret_opt)
     }
 
     async fn hand_back(&self, taken: Taken) {

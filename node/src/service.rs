@@ -97,10 +97,11 @@ pub trait Component: Send + Sync + 'static {
         exchange: &mut Exchange,
     ) -> impl Future<Output = WireResult<Bytes>> + Send;
 
-    /// True when a request for `op` without a reply subject is served in the receiving loop (no task, no
+    /// True when `request` (for `op`, without a reply subject) is served in the receiving loop (no task, no
     /// in-flight bound): fire-and-forget messages cheap enough to hand on at once, so the subscription
-    /// drains as fast as NATS delivers.
-    fn inline(&self, _op: Self::Op) -> bool {
+    /// drains as fast as NATS delivers. Only what needs no I/O to check may be: one request that waits on
+    /// NATS in the loop holds up every request behind it.
+    fn inline(&self, _op: Self::Op, _request: &Message) -> bool {
         false
     }
 
@@ -192,7 +193,7 @@ pub async fn serve<C, S>(
             .as_str()
             .strip_prefix(serving.prefix.as_str())
             .and_then(C::Op::from_tail);
-        if message.reply.is_none() && op_opt.is_some_and(|op| component.inline(op)) {
+        if message.reply.is_none() && op_opt.is_some_and(|op| component.inline(op, message)) {
             serve_one(&client, &*component, &serving, inbound, op_opt).await;
             continue;
         }

@@ -62,6 +62,25 @@ async fn open(client: &NodeClient, name: &str) -> (String, NodeClient) {
     (reply.chat_id, acting)
 }
 
+/// A batch of one `Bash` tool call of chat `chat_id`, from `source`, that went `ok` or not.
+fn tool_call_of(chat_id: &str, source: SignalSource, ok: bool) -> SignalBatch {
+    SignalBatch {
+        chat_id: chat_id.to_owned(),
+        source,
+        at_ms: shim_actors::now_ms(),
+        events: vec![SignalEvent::ToolCall {
+            tool: "Bash".to_owned(),
+            ok,
+            duration_ms: Some(5),
+            arguments: None,
+            result: None,
+        }],
+        transcript_path: None,
+        prompt: None,
+        trigger: None,
+    }
+}
+
 fn forbidden<T: std::fmt::Debug>(result: Result<T, ClientError>, what: &str) {
     match result {
         Err(ClientError::Remote(WireError::Forbidden { message })) => {
@@ -741,21 +760,7 @@ async fn a_chats_signals_risk_and_checkpoints_are_its_own_sessions_alone() {
     let anyone = node.client().await;
     let (victim, victim_acting) = open(&anyone, "victim").await;
     let (_, forger_acting) = open(&anyone, "forger").await;
-    let tool_call = |ok: bool| SignalBatch {
-        chat_id: victim.clone(),
-        source: SignalSource::Mcp,
-        at_ms: shim_actors::now_ms(),
-        events: vec![SignalEvent::ToolCall {
-            tool: "Bash".to_owned(),
-            ok,
-            duration_ms: Some(5),
-            arguments: None,
-            result: None,
-        }],
-        transcript_path: None,
-        prompt: None,
-        trigger: None,
-    };
+    let tool_call = |ok: bool| tool_call_of(&victim, SignalSource::Mcp, ok);
     let save = SaveCheckpointRequest {
         chat_id: victim.clone(),
         input: CheckpointInput {
@@ -831,6 +836,80 @@ async fn a_chats_signals_risk_and_checkpoints_are_its_own_sessions_alone() {
         (report.signals.tool_calls, report.signals.tool_failures),
         (1, 0),
         "{report:?}"
+    );
+    node.stop().await;
+}
+
+/// Fire-and-forget signals are handed on in the node's receiving loop only when the secret they carry is the
+/// one the node derives itself. Forged ones, each needing a read of the chat's key, wait their turn under the
+/// in-flight bound (past it they are dropped as busy) rather than hold up every request behind them.
+#[tokio::test]
+async fn a_flood_of_forged_signals_takes_its_turn_and_holds_up_nothing() {
+    let nats = NatsServer::start();
+    let (mut config, data_dir) = TestNode::config(&nats.url());
+    config.max_in_flight = 2;
+    let node = TestNode::start_with(config, data_dir).await;
+    let anyone = node.client().await;
+    let reply = start(&anyone, Some("victim"), None).await.expect("opens");
+    let (victim, secret) = (reply.chat_id, reply.chat_secret.expect("a secret"));
+    let victim_acting = anyone.with_chat_secret(Some(&secret));
+    let batch = |ok: bool| tool_call_of(&victim, SignalSource::Hook, ok);
+    let raw = async_nats::connect(nats.url()).await.expect("connects");
+    let headers = |secret: &str| {
+        let mut headers = async_nats::HeaderMap::new();
+        headers.insert(
+            shim_protocol::PROTOCOL_HEADER,
+            shim_protocol::PROTOCOL_VERSION.to_string().as_str(),
+        );
+        headers.insert(shim_protocol::CHAT_SECRET_HEADER, secret);
+        headers
+    };
+    let encoded = |ok: bool| -> bytes::Bytes {
+        shim_protocol::codec::encode(&batch(ok))
+            .expect("encodes")
+            .into()
+    };
+    let subject =
+        shim_protocol::subject::node_op(node.node_id(), NodeOp::Signals).expect("a subject");
+    let forged = encoded(false);
+    for _ in 0..1_000 {
+        raw.publish_with_headers(subject.clone(), headers(&"0".repeat(64)), forged.clone())
+            .await
+            .expect("sent");
+    }
+    // The chat's own hook, right behind them, the same way (fire and forget), with its own secret.
+    raw.publish_with_headers(subject.clone(), headers(&secret), encoded(true))
+        .await
+        .expect("sent");
+    raw.flush().await.expect("flushed");
+
+    // Its signal counted; none of the forged ones.
+    let risk = RiskRequest {
+        chat_id: victim.clone(),
+    };
+    let counted = shim_tests::wait_until(
+        || async {
+            victim_acting
+                .request::<_, RiskReport>(NodeOp::Risk, &risk)
+                .await
+                .is_ok_and(|report| {
+                    (report.signals.tool_calls, report.signals.tool_failures) == (1, 0)
+                })
+        },
+        Duration::from_secs(10),
+        Duration::from_millis(20),
+    )
+    .await;
+    assert!(counted, "the chat's own signal was not counted alone");
+    // The forged ones went through the in-flight bound, and past it were dropped.
+    let busy = shim_tests::node::metric_value(
+        &node.metrics().await,
+        "shim_node_bad_messages_total",
+        &["reason=\"busy\""],
+    );
+    assert!(
+        busy.is_some_and(|busy| busy > 0.0),
+        "forged signals were served in the receiving loop: busy {busy:?}"
     );
     node.stop().await;
 }

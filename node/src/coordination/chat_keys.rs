@@ -218,13 +218,17 @@ impl ChatKeys {
         chat_id: &str,
         presented_opt: Option<&str>,
     ) -> Result<(), WireError> {
-        // Both are secrets of the same length: compared in constant time, no digest needed.
-        if let Some(presented) = presented_opt
-            && same(presented, &derive(&self.node_key, chat_id))
-        {
+        if self.issued_here(chat_id, presented_opt) {
             return Ok(());
         }
         self.check(chat_id, presented_opt).await
+    }
+
+    /// True when `presented_opt` is the secret this node derives for chat `chat_id` from its own key: no
+    /// read needed. False says nothing: the chat's key may still hold it.
+    pub fn issued_here(&self, chat_id: &str, presented_opt: Option<&str>) -> bool {
+        // Both are secrets of the same length: compared in constant time, no digest needed.
+        presented_opt.is_some_and(|presented| same(presented, &derive(&self.node_key, chat_id)))
     }
 
     /// [`check`](Self::check) for a `session.end`, which the chat's Claude Code process (its SessionEnd hook,

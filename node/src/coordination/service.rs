@@ -355,6 +355,15 @@ impl Coordination {
         }
     }
 
+    /// True when `secret_opt` is chat `chat_id`'s secret by this node's own key, or no secrets are kept:
+    /// known without reading the chat's key (see [`authorize_own`](Self::authorize_own) for the full check).
+    pub fn speaks_for_itself(&self, chat_id: &str, secret_opt: Option<&str>) -> bool {
+        match &self.pieces.chat_keys_opt {
+            Some(keys) => keys.issued_here(chat_id, secret_opt),
+            None => true,
+        }
+    }
+
     /// Gives chat `chat_id`, opened or re-attached to on this node, its secret; or refuses the start.
     pub async fn issue_secret(
         &self,
