@@ -732,6 +732,7 @@ impl Config {
             backoff: Duration::from_millis(self.tasks.backoff_ms),
             replicas: self.task_replicas(),
             retention: Duration::from_secs(self.tasks.retention_days * 24 * 3600),
+            ..crate::coordination::tasks::TaskQueueConfig::default()
         }
     }
 

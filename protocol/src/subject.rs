@@ -325,12 +325,32 @@ pub fn messages_to(chat_id: &str) -> Result<String, SubjectError> {
     Ok(format!("{PREFIX}.msg.to.{chat_id}"))
 }
 
-/// Subjects of the task queue stream: `shim.v1.tasks.queue.<priority>`.
-pub const TASKS_QUEUE_ALL: &str = "shim.v1.tasks.queue.*";
+/// Subjects of the task queue stream: `shim.v1.tasks.queue.<priority>.<task id>` (and
+/// `shim.v1.tasks.queue.<priority>`, where SHIM before 2026-12-05 queued every task of a priority).
+pub const TASKS_QUEUE_ALL: &str = "shim.v1.tasks.queue.>";
 
-/// Returns the queue subject of a priority (`critical`, `high`, `normal`, `low`).
-pub fn tasks_queue(priority: &str) -> String {
-    format!("{PREFIX}.tasks.queue.{priority}")
+/// Returns the queue subject of a task of a priority (`critical`, `high`, `normal`, `low`): one subject per
+/// task, so a task cancelled while queued can be taken off the queue.
+pub fn tasks_queue(priority: &str, task_id: &str) -> String {
+    format!("{PREFIX}.tasks.queue.{priority}.{task_id}")
+}
+
+/// The subjects one priority's consumer reads: its tasks, and those queued by SHIM before 2026-12-05 on the
+/// priority's own subject.
+pub fn tasks_queue_filters(priority: &str) -> Vec<String> {
+    vec![
+        format!("{PREFIX}.tasks.queue.{priority}"),
+        format!("{PREFIX}.tasks.queue.{priority}.*"),
+    ]
+}
+
+/// The priority a queue subject names (`shim.v1.tasks.queue.<priority>[.<task id>]`), unchecked.
+pub fn tasks_queue_priority(subject: &str) -> Option<&str> {
+    subject
+        .strip_prefix(PREFIX)?
+        .strip_prefix(".tasks.queue.")?
+        .split('.')
+        .next()
 }
 
 /// Announcements that a task is ready to claim on a priority (`shim.v1.tasks.ready.<priority>`), sent after the

@@ -900,15 +900,22 @@ async fn a_stale_hand_back_does_not_pass_a_task_from_a_worker_that_just_took_it(
         .get_key_value("shim_tasks")
         .await
         .expect("the records");
-    let record = records
-        .get(task_id.as_str())
+    // The claim is written within moments of the hand-over.
+    let delivery = async || {
+        let record = records.get(task_id.as_str()).await.expect("reads");
+        record
+            .and_then(|record| serde_json::from_slice::<TaskRecord>(&record).ok())
+            .and_then(|record| record.ack_subject)
+    };
+    assert!(
+        wait_until(
+            || async { delivery().await.is_some() },
+            Duration::from_secs(10),
+            Duration::from_millis(5)
+        )
         .await
-        .expect("reads")
-        .expect("the record");
-    let first_delivery = serde_json::from_slice::<TaskRecord>(&record)
-        .expect("a record")
-        .ack_subject
-        .expect("the first worker's delivery");
+    );
+    let first_delivery = delivery().await.expect("the first worker's delivery");
     // The first worker says nothing; after its ack wait the second takes the task over.
     let taken = second
         .claim(15)
@@ -1833,7 +1840,8 @@ async fn a_work_queue_stream_made_by_an_earlier_shim_keeps_working() {
     // The stream as SHIM made it before it kept acknowledged tasks.
     js.create_stream(Config {
         name: shim_node::coordination::tasks::STREAM.to_owned(),
-        subjects: vec![shim_protocol::subject::TASKS_QUEUE_ALL.to_owned()],
+        // The subjects of that time: one per priority.
+        subjects: vec!["shim.v1.tasks.queue.*".to_owned()],
         retention: RetentionPolicy::WorkQueue,
         storage: StorageType::File,
         duplicate_window: shim_protocol::limits::DUPLICATE_WINDOW,
@@ -2009,4 +2017,363 @@ async fn a_claim_that_cannot_do_the_waiting_task_does_not_spin_on_it() {
         deliveries <= 60,
         "the claim took the task it cannot do {deliveries} times in 2 s"
     );
+}
+
+/// Dispatches one task titled `title` for the supervisor `queue-supervisor` through the library.
+async fn dispatch_titled(
+    queue: &shim_node::coordination::tasks::TaskQueue,
+    title: &str,
+) -> shim_protocol::messages::DispatchTaskReply {
+    let request = DispatchTaskRequest {
+        chat_id: "queue-supervisor".to_owned(),
+        title: title.to_owned(),
+        instructions: "do it".to_owned(),
+        ..DispatchTaskRequest::default()
+    };
+    let (reply, _) = queue
+        .dispatch(request, shim_actors::now_ms())
+        .await
+        .expect("dispatches");
+    reply
+}
+
+/// The record of `task_id` as the bucket holds it, and its revision (the bucket's sequence of that write: in a
+/// test where nothing else writes, consecutive writes have consecutive revisions).
+async fn record_of(
+    queue: &shim_node::coordination::tasks::TaskQueue,
+    task_id: &str,
+) -> Option<(TaskRecord, u64)> {
+    let entry = queue.records().entry(task_id).await.expect("reads")?;
+    Some((
+        serde_json::from_slice(&entry.value).expect("a record"),
+        entry.revision,
+    ))
+}
+
+/// Opens the queue as a library with `edit` applied to its default configuration.
+async fn open_queue_with(
+    nats: &NatsServer,
+    edit: impl FnOnce(&mut shim_node::coordination::tasks::TaskQueueConfig),
+) -> shim_node::coordination::tasks::TaskQueue {
+    let client = shim_node::nats::connect(&nats.url(), "queue-test", false, None)
+        .await
+        .expect("connects");
+    let mut config = shim_node::coordination::tasks::TaskQueueConfig::default();
+    edit(&mut config);
+    shim_node::coordination::tasks::TaskQueue::open(client, config)
+        .await
+        .expect("opens the queue")
+}
+
+/// A worker loop: claims the first task by itself (written before it is handed over), then completes it and
+/// claims the next in one call. Returns the first task's id and the claim of the second.
+async fn first_then_next(
+    queue: &shim_node::coordination::tasks::TaskQueue,
+) -> (String, shim_node::coordination::tasks::Claim) {
+    let now = shim_actors::now_ms;
+    let first = dispatch_titled(queue, "one").await;
+    let second = dispatch_titled(queue, "two").await;
+    let (claim, _) = queue
+        .claim("queue-worker", &[], Duration::from_secs(5), now)
+        .await
+        .expect("claims");
+    let claim = claim.expect("the first task");
+    assert_eq!(claim.task_id, first.task_id);
+    // Written before it was handed over.
+    let (stored, _) = record_of(queue, &first.task_id).await.expect("the record");
+    assert_eq!(stored.status, TaskStatus::Claimed);
+    let (_, recorded, next, _) = queue
+        .complete_and_claim(
+            "queue-worker",
+            &first.task_id,
+            "done".to_owned(),
+            &[],
+            now(),
+        )
+        .await
+        .expect("completes and claims");
+    assert!(recorded);
+    let next = next.expect("the second task");
+    assert_eq!(next.task_id, second.task_id);
+    assert_eq!(next.status, TaskStatus::Claimed);
+    (first.task_id, next)
+}
+
+#[tokio::test]
+async fn a_worker_that_completes_at_once_has_its_claim_written_with_the_completion() {
+    let nats = NatsServer::start();
+    // No claim is written by itself during this test.
+    let queue = open_queue_with(&nats, |config| {
+        config.claim_written_within = Duration::from_secs(600);
+    })
+    .await;
+    let (first, next) = first_then_next(&queue).await;
+    // The first task's completion is the bucket's last write: the second's claim is not written yet.
+    let (_, first_done_at) = record_of(&queue, &first).await.expect("the record");
+    let (queued, _) = record_of(&queue, &next.task_id).await.expect("the record");
+    assert_eq!(queued.status, TaskStatus::Queued);
+    let (task, recorded, _) = queue
+        .complete(
+            "queue-worker",
+            &next.task_id,
+            "done".to_owned(),
+            shim_actors::now_ms(),
+        )
+        .await
+        .expect("completes");
+    assert!(recorded);
+    assert_eq!(task.result.as_deref(), Some("done"));
+    let (stored, done_at) = record_of(&queue, &next.task_id).await.expect("the record");
+    assert_eq!(stored.status, TaskStatus::Done);
+    assert_eq!(stored.worker_chat_id.as_deref(), Some("queue-worker"));
+    assert_eq!(stored.attempts, 1);
+    assert!(stored.claimed_at_ms.is_some());
+    // One write for the claim and the completion together.
+    assert_eq!(
+        done_at,
+        first_done_at + 1,
+        "the claim and the completion were written apart"
+    );
+}
+
+#[tokio::test]
+async fn a_claim_its_worker_does_not_follow_up_is_written_by_itself() {
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    let (_, next) = first_then_next(&queue).await;
+    // Read from the bucket itself, not through the queue (which would write it first).
+    let claimed = wait_until(
+        || async {
+            record_of(&queue, &next.task_id)
+                .await
+                .is_some_and(|(task, _)| {
+                    task.status == TaskStatus::Claimed
+                        && task.worker_chat_id.as_deref() == Some("queue-worker")
+                })
+        },
+        Duration::from_secs(10),
+        Duration::from_millis(5),
+    )
+    .await;
+    assert!(claimed, "the claim was never written");
+    // And the worker's progress later finds it its own.
+    let task = queue
+        .progress(
+            "queue-worker",
+            &next.task_id,
+            10.0,
+            None,
+            shim_actors::now_ms(),
+        )
+        .await
+        .expect("progress");
+    assert_eq!(task.status, TaskStatus::InProgress);
+}
+
+#[tokio::test]
+async fn a_queue_made_when_tasks_shared_their_prioritys_subject_keeps_its_tasks() {
+    use async_nats::jetstream::{
+        consumer::{AckPolicy, pull},
+        stream::{Config, StorageType},
+    };
+    let nats = NatsServer::start();
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client.clone());
+    // The stream and consumers as SHIM made them before each task had its own subject.
+    let stream = js
+        .create_stream(Config {
+            name: shim_node::coordination::tasks::STREAM.to_owned(),
+            subjects: vec!["shim.v1.tasks.queue.*".to_owned()],
+            storage: StorageType::File,
+            duplicate_window: shim_protocol::limits::DUPLICATE_WINDOW,
+            ..Config::default()
+        })
+        .await
+        .expect("creates the old stream");
+    for priority in ["critical", "high", "normal", "low"] {
+        stream
+            .create_consumer(pull::Config {
+                durable_name: Some(format!("tasks-{priority}")),
+                filter_subject: format!("shim.v1.tasks.queue.{priority}"),
+                ack_policy: AckPolicy::Explicit,
+                ack_wait: Duration::from_secs(30),
+                max_deliver: -1,
+                max_ack_pending: 100_000,
+                ..pull::Config::default()
+            })
+            .await
+            .expect("creates the old consumer");
+    }
+
+    let queue = open_queue(&nats).await;
+    // A task queued the old way, on its priority's subject: this one's message moved there.
+    let old = dispatch_titled(&queue, "queued before the upgrade").await;
+    let mut stream = js
+        .get_stream(shim_node::coordination::tasks::STREAM)
+        .await
+        .expect("the stream");
+    let own_subject = format!("shim.v1.tasks.queue.normal.{}", old.task_id);
+    let message = stream
+        .get_last_raw_message_by_subject(&own_subject)
+        .await
+        .expect("the task's message");
+    stream
+        .purge()
+        .filter(own_subject.as_str())
+        .await
+        .expect("purges");
+    js.publish("shim.v1.tasks.queue.normal", message.payload.clone())
+        .await
+        .expect("publishes")
+        .await
+        .expect("stored");
+    let info = stream.info().await.expect("info").clone();
+    assert_eq!(
+        info.config.subjects,
+        vec![shim_protocol::subject::TASKS_QUEUE_ALL.to_owned()]
+    );
+
+    let (claim, _) = queue
+        .claim(
+            "queue-worker",
+            &[],
+            Duration::from_secs(5),
+            shim_actors::now_ms,
+        )
+        .await
+        .expect("claims");
+    assert_eq!(
+        claim.expect("the old task").task_id,
+        old.task_id,
+        "a task on its priority's subject is still claimed"
+    );
+    // New tasks go on their own subjects and are claimed too.
+    run_tasks(&queue, 2).await;
+}
+
+#[tokio::test]
+async fn a_task_cancelled_while_queued_leaves_the_queue() {
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    let now = shim_actors::now_ms;
+    let dispatched = dispatch_titled(&queue, "never mind").await;
+    queue
+        .cancel("queue-supervisor", &dispatched.task_id, now())
+        .await
+        .expect("cancels");
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let mut stream = async_nats::jetstream::new(client)
+        .get_stream(shim_node::coordination::tasks::STREAM)
+        .await
+        .expect("the stream");
+    let info = stream.info().await.expect("info").clone();
+    assert_eq!(
+        info.state.messages, 0,
+        "the cancelled task is off the queue"
+    );
+    let (claim, _) = queue
+        .claim("queue-worker", &[], Duration::ZERO, now)
+        .await
+        .expect("claims");
+    assert!(
+        claim.is_none(),
+        "a cancelled task was handed over: {claim:?}"
+    );
+    // Retried, it is queued once more, and handed over once.
+    queue
+        .retry("queue-supervisor", &dispatched.task_id, now())
+        .await
+        .expect("retries");
+    let (claim, _) = queue
+        .claim("queue-worker", &[], Duration::from_secs(5), now)
+        .await
+        .expect("claims");
+    assert_eq!(claim.expect("the retried task").task_id, dispatched.task_id);
+    let (again, _) = queue
+        .claim("queue-worker-2", &[], Duration::ZERO, now)
+        .await
+        .expect("claims");
+    assert!(again.is_none(), "the task was handed over twice: {again:?}");
+}
+
+#[tokio::test]
+async fn a_dispatch_repeated_after_the_deduplication_window_does_not_queue_a_copy() {
+    let nats = NatsServer::start();
+    let queue = open_queue(&nats).await;
+    let client = async_nats::connect(nats.url()).await.expect("connects");
+    let js = async_nats::jetstream::new(client);
+    let mut stream = js
+        .get_stream(shim_node::coordination::tasks::STREAM)
+        .await
+        .expect("the stream");
+    // The stream forgets publications after 100 ms (its least) rather than two minutes.
+    let mut config = stream.info().await.expect("info").config.clone();
+    config.duplicate_window = Duration::from_millis(100);
+    js.update_stream(config).await.expect("updates the stream");
+    // Waits until the stream has forgotten what was published so far: a probe published again is stored.
+    let forgotten = async || {
+        let probe = async || {
+            let mut headers = async_nats::HeaderMap::new();
+            headers.insert("Nats-Msg-Id", "probe");
+            js.publish_with_headers("shim.v1.tasks.queue.probe.window", headers, "".into())
+                .await
+                .expect("publishes")
+                .await
+                .expect("stored")
+                .duplicate
+        };
+        probe().await;
+        assert!(
+            wait_until(
+                || async { !probe().await },
+                Duration::from_secs(10),
+                Duration::from_millis(20)
+            )
+            .await
+        );
+    };
+    let request = DispatchTaskRequest {
+        chat_id: "queue-supervisor".to_owned(),
+        title: "once".to_owned(),
+        instructions: "do it".to_owned(),
+        idempotency_key: Some("the-one".to_owned()),
+        ..DispatchTaskRequest::default()
+    };
+    let (first, _) = queue
+        .dispatch(request.clone(), shim_actors::now_ms())
+        .await
+        .expect("dispatches");
+    let subject = format!("shim.v1.tasks.queue.normal.{}", first.task_id);
+    let queued_at = stream
+        .get_last_raw_message_by_subject(&subject)
+        .await
+        .expect("queued")
+        .sequence;
+    for _ in 0..2 {
+        forgotten().await;
+        let (again, _) = queue
+            .dispatch(request.clone(), shim_actors::now_ms())
+            .await
+            .expect("dispatches again");
+        assert!(again.deduplicated);
+        assert_eq!(again.task_id, first.task_id);
+    }
+    let last = stream
+        .get_last_raw_message_by_subject(&subject)
+        .await
+        .expect("queued")
+        .sequence;
+    assert_eq!(last, queued_at, "the task was queued again");
+    // One task, handed over once.
+    let now = shim_actors::now_ms;
+    let (claim, _) = queue
+        .claim("queue-worker", &[], Duration::from_secs(5), now)
+        .await
+        .expect("claims");
+    assert_eq!(claim.expect("the task").task_id, first.task_id);
+    let (again, _) = queue
+        .claim("queue-worker-2", &[], Duration::ZERO, now)
+        .await
+        .expect("claims");
+    assert!(again.is_none(), "the task was handed over twice: {again:?}");
 }

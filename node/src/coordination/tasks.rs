@@ -80,6 +80,9 @@ pub struct TaskQueueConfig {
     pub replicas: usize,
     /// How long records, results and dead letters are kept.
     pub retention: Duration,
+    /// How long a claim handed over with a completion's `claim_next` waits for the worker's next change of the
+    /// task to be written with it (docs/coordination.md).
+    pub claim_written_within: Duration,
 }
 
 impl Default for TaskQueueConfig {
@@ -90,6 +93,7 @@ impl Default for TaskQueueConfig {
             backoff: Duration::from_secs(1),
             replicas: 1,
             retention: Duration::from_secs(14 * 24 * 3600),
+            claim_written_within: storage::CLAIM_WRITTEN_WITHIN,
         }
     }
 }
@@ -215,7 +219,7 @@ impl TaskQueue {
                         // it again (the stream drops the copy if the first one arrived). One whose queueing
                         // failed is queued now, not at the next sweep of stuck tasks.
                         if task.status == TaskStatus::Queued && task.enqueued {
-                            self.enqueue(&task, revision).await?;
+                            self.enqueue_again(&task, revision).await?;
                         } else if task.status == TaskStatus::Queued {
                             self.release(&task_id, now_ms).await?;
                         }
@@ -313,7 +317,7 @@ impl TaskQueue {
             let task = task.clone();
             let revision = revision_opt
                 .expect("a record is only changed where it exists, so it has a revision");
-            async move { self.enqueue(&task, revision).await }.boxed()
+            async move { self.enqueue_again(&task, revision).await }.boxed()
         };
         let (task, released) = self
             .records
@@ -534,14 +538,27 @@ impl TaskQueue {
         now_ms: u64,
     ) -> Result<(TaskRecord, Vec<TaskChange>), WireError> {
         validate_id("chat id", chat_id)?;
-        self.finish_for_good(
-            task_id,
-            TaskStatus::Cancelled,
-            &format!("cancelled by {chat_id}"),
-            now_ms,
-            |task| Ok(transitions::cancellable(task)?),
-        )
-        .await
+        // The task's messages on the queue now, taken off once it is cancelled (not one queued after: a retry).
+        let last_queued_opt = match self.get(task_id).await? {
+            Some(task) => self.last_queued(&task).await,
+            None => None,
+        };
+        let (task, changes) = self
+            .finish_for_good(
+                task_id,
+                TaskStatus::Cancelled,
+                &format!("cancelled by {chat_id}"),
+                now_ms,
+                |task| Ok(transitions::cancellable(task)?),
+            )
+            .await?;
+        let cancelled_here = changes
+            .iter()
+            .any(|change| change.what == "cancelled" && change.task.task_id == task_id);
+        if let (true, Some(last_queued)) = (cancelled_here, last_queued_opt) {
+            self.take_off_queue(&task, last_queued).await;
+        }
+        Ok((task, changes))
     }
 
     /// Puts a failed, dead or cancelled task back on the queue with fresh attempts.

@@ -25,19 +25,12 @@ pub async fn sweep(
     let mut ticks = tokio::time::interval(every);
     // Failed sweeps in a row: while NATS is away each one fails, and a long outage should not fill the log.
     let mut failures: u64 = 0;
+    // The last stuck task looked at: the next sweep goes on from there.
+    let mut stuck_cursor = None;
     loop {
         tokio::select! {
             _ = ticks.tick() => {}
             _ = shutdown.wait_for(|stop| *stop) => return,
-        }
-        if let Some(tasks) = coordination.pieces.tasks_opt.as_ref() {
-            let now = shim_actors::now_ms();
-            let retention = tasks.queue.config().retention.as_millis() as u64;
-            tasks.index.prune(now.saturating_sub(retention));
-            let stuck_after = away_after.as_millis() as u64;
-            coordination
-                .release_stuck_tasks(tasks, now.saturating_sub(stuck_after))
-                .await;
         }
         match registry
             .sweep(shim_actors::now_ms(), away_after, gone_after)
@@ -81,7 +74,36 @@ pub async fn sweep(
                 }
             }
         }
+        // After the chats: finding a silent one does not wait for the tasks.
+        if let Some(tasks) = coordination.pieces.tasks_opt.as_ref() {
+            let now = shim_actors::now_ms();
+            let retention = tasks.queue.config().retention.as_millis() as u64;
+            tasks.index.prune(now.saturating_sub(retention));
+            let stuck_after = away_after.as_millis() as u64;
+            coordination
+                .release_stuck_tasks(tasks, now.saturating_sub(stuck_after), &mut stuck_cursor)
+                .await;
+        }
     }
+}
+
+/// Most stuck tasks one sweep queues; the rest wait for the next sweep.
+const STUCK_PER_SWEEP: usize = 256;
+
+/// The next [`STUCK_PER_SWEEP`] of `ids` (sorted) after `cursor`, wrapping round to the first; moves `cursor`
+/// to the last one taken.
+fn take_turns(ids: Vec<String>, cursor: &mut Option<String>) -> Vec<String> {
+    let start = cursor
+        .as_ref()
+        .map_or(0, |last| ids.partition_point(|id| id <= last));
+    let turn: Vec<String> = ids[start..]
+        .iter()
+        .chain(&ids[..start])
+        .take(STUCK_PER_SWEEP)
+        .cloned()
+        .collect();
+    *cursor = turn.last().cloned();
+    turn
 }
 
 /// A chat the sweep found silent (or another node found silent and told this one of), and the tasks handed
@@ -103,9 +125,16 @@ pub struct Silent {
 impl Coordination {
     /// Queues tasks waiting since before `before_ms` whose dependencies are all done: the node that completed
     /// the last dependency died before it could queue them. Each release is a compare-and-set, so several nodes
-    /// doing this queue a task once.
-    async fn release_stuck_tasks(&self, tasks: &Tasks, before_ms: u64) {
-        for task_id in tasks.index.blocked_since(before_ms) {
+    /// doing this queue a task once. Only tasks whose dependencies the index says are finished are read, at
+    /// most [`STUCK_PER_SWEEP`] of them, each sweep going on after the last one it looked at (a task that
+    /// cannot be released does not keep the others waiting).
+    async fn release_stuck_tasks(
+        &self,
+        tasks: &Tasks,
+        before_ms: u64,
+        cursor: &mut Option<String>,
+    ) {
+        for task_id in take_turns(tasks.index.releasable_since(before_ms), cursor) {
             match tasks.queue.release(&task_id, shim_actors::now_ms()).await {
                 Ok(changes) => self.report(tasks, &changes),
                 Err(error) => {
@@ -181,6 +210,8 @@ impl Coordination {
         let Some(tasks) = self.pieces.tasks_opt.as_ref() else {
             return;
         };
+        // Claims handed over and not written yet are written now: those of chats of other nodes stay with them.
+        tasks.queue.write_claims().await;
         let mut chats = std::collections::BTreeSet::new();
         for (chat_id, _) in tasks.queue.held_here() {
             if chats.contains(&chat_id) || self.lives_elsewhere(&chat_id).await {
@@ -235,5 +266,31 @@ impl Coordination {
             return false;
         };
         matches!(registry.get(chat_id).await, Ok(Some(entry)) if entry.node_id != self.node_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{STUCK_PER_SWEEP, take_turns};
+
+    #[test]
+    fn each_sweep_goes_on_where_the_last_one_stopped() {
+        let ids: Vec<String> = (0..STUCK_PER_SWEEP + 10)
+            .map(|index| format!("task-{index:04}"))
+            .collect();
+        let mut cursor = None;
+        let first = take_turns(ids.clone(), &mut cursor);
+        assert_eq!(first.len(), STUCK_PER_SWEEP);
+        assert_eq!(first[0], "task-0000");
+        // The next sweep takes the ten left, then starts over.
+        let second = take_turns(ids.clone(), &mut cursor);
+        assert_eq!(second[0], format!("task-{STUCK_PER_SWEEP:04}"));
+        assert_eq!(second[10], "task-0000");
+        // Fewer than a turn: all of them, every time.
+        let mut cursor = None;
+        let few = vec!["a".to_owned(), "b".to_owned()];
+        assert_eq!(take_turns(few.clone(), &mut cursor), few);
+        assert_eq!(take_turns(few.clone(), &mut cursor), few);
+        assert!(take_turns(Vec::new(), &mut cursor).is_empty());
     }
 }

@@ -16,6 +16,7 @@ use super::{
     checks::capable,
     delivery::Queued,
     puller::{Delivery, Look},
+    storage::Unwritten,
     transitions::{self, Claimed},
 };
 
@@ -37,6 +38,16 @@ const HOLD_AT_MOST: Duration = Duration::from_secs(1);
 /// latest (it is woken when they are back). How far an idle worker reaches is bounded too: after the second
 /// they are first in the queue again, and set aside anew.
 const SET_ASIDE_WHEN_DEEP: Duration = Duration::from_secs(1);
+
+/// When a claim of a task's first delivery is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Writing {
+    /// Before it is handed over: a claim by itself (a worker starting, or back after a pause).
+    Now,
+    /// With the worker's next change of the task, or 20 ms after the hand-over (storage.rs): the claim of a
+    /// completion's `claim_next`, a worker loop running back to back.
+    WithNextStep,
+}
 
 /// What one look at the queue found.
 struct Looked {
@@ -80,8 +91,9 @@ impl TaskQueue {
             tokio::pin!(arrival);
             arrival.as_mut().enable();
             let look = if woken { Look::Expecting } else { Look::Now };
+            // A claim by itself is written before it is handed over: a worker starting, or coming back.
             let mut looked = self
-                .claim_once(chat_id, capabilities, now_ms(), look)
+                .claim_once(chat_id, capabilities, now_ms(), look, Writing::Now)
                 .await?;
             changes.append(&mut looked.changes);
             if looked.claim_opt.is_some() {
@@ -120,6 +132,7 @@ impl TaskQueue {
         capabilities: &[String],
         now_ms: u64,
         look: Look,
+        writing: Writing,
     ) -> Result<Looked, WireError> {
         let mut looked = Looked {
             claim_opt: None,
@@ -154,7 +167,14 @@ impl TaskQueue {
                     continue;
                 }
                 match self
-                    .take(delivery, chat_id, capabilities, now_ms, &mut looked.changes)
+                    .take(
+                        delivery,
+                        chat_id,
+                        capabilities,
+                        now_ms,
+                        writing,
+                        &mut looked.changes,
+                    )
                     .await
                 {
                     Ok(Taken::Claimed(claim)) => looked.claim_opt = Some(*claim),
@@ -191,6 +211,7 @@ impl TaskQueue {
         chat_id: &str,
         capabilities: &[String],
         now_ms: u64,
+        writing: Writing,
         changes: &mut Vec<TaskChange>,
     ) -> Result<Taken, WireError> {
         let ack = Some(delivery.ack_subject.as_str());
@@ -206,17 +227,54 @@ impl TaskQueue {
             return Ok(Taken::PassedOver(delivery.ack_subject));
         }
         let task_id = queued.task.task_id.clone();
+        // A first delivery of a task queued as it was: handed over now, its claim written with the worker's
+        // next change (storage.rs). Only on its task's own subject, where a cancel takes it off the queue;
+        // not on a replicated queue: a consumer's new leader after a server of the
+        // cluster failed may give a delivery again as a first one, and only a claim written before the
+        // hand-over keeps that copy from a second worker.
+        if writing == Writing::WithNextStep
+            && delivery.delivered == 1
+            && delivery.own_subject
+            && !delivery.queued_again
+            && self.config.replicas <= 1
+            && let Claimed::Take(claimed) = transitions::claim(
+                &queued.task,
+                chat_id,
+                &delivery.ack_subject,
+                1,
+                self.config.ack_wait.as_millis() as u64,
+                now_ms,
+            )
+            && self.records.hand_over(Unwritten {
+                queued: (queued.task.clone(), queued.revision),
+                chat_id: chat_id.to_owned(),
+                ack_subject: delivery.ack_subject.clone(),
+                ack_wait: self.config.ack_wait,
+                written_within: self.config.claim_written_within,
+                claimed_at_ms: now_ms,
+                since: tokio::time::Instant::now(),
+                tries: 0,
+            })
+        {
+            changes.push(TaskChange {
+                what: "claimed",
+                task: claimed.as_ref().clone(),
+            });
+            return Ok(Taken::Claimed(Box::new(Claim::new(*claimed, &queued.task))));
+        }
         // The record as queued is tried first; a conflict, or a refusal on it, reads the record.
         let mut decision = Claimed::Drop;
         let mut before_opt = None;
+        let queued_enqueues = queued.task.enqueues;
         let modified = self
             .records
             .modify_with(
                 &task_id,
                 Some((queued.task, queued.revision)),
                 |task| {
-                    decision = transitions::claim(
+                    decision = transitions::claim_of_enqueue(
                         task,
+                        queued_enqueues,
                         chat_id,
                         &delivery.ack_subject,
                         delivery.delivered,
@@ -290,7 +348,13 @@ impl TaskQueue {
         // The completion and the claim overlap: one round trip per task for a worker loop, not two.
         let (completed, claimed) = tokio::join!(
             self.complete(chat_id, task_id, result, now_ms),
-            self.claim_once(chat_id, capabilities, now_ms, Look::Now)
+            self.claim_once(
+                chat_id,
+                capabilities,
+                now_ms,
+                Look::Now,
+                Writing::WithNextStep
+            )
         );
         let (task, recorded, mut changes) = match completed {
             Ok(completed) => completed,
@@ -322,7 +386,13 @@ impl TaskQueue {
         // it found nothing and the completion released some, claim once more.
         if next.is_none() && changes.iter().any(|change| change.what == "released") {
             match self
-                .claim_once(chat_id, capabilities, now_ms, Look::Now)
+                .claim_once(
+                    chat_id,
+                    capabilities,
+                    now_ms,
+                    Look::Now,
+                    Writing::WithNextStep,
+                )
                 .await
             {
                 Ok(mut looked) => {

@@ -108,6 +108,11 @@ impl TaskQueue {
         self.records.held_here()
     }
 
+    /// Writes every claim this node handed over and has not written yet (see `storage`): a node that stops.
+    pub async fn write_claims(&self) {
+        self.records.write_claims().await;
+    }
+
     /// Ends every waiting claim of this node now (with no task) and every claim after, for a node that stops.
     pub fn stop_waiting(&self) {
         self.stopping.send_replace(true);

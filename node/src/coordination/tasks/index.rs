@@ -29,6 +29,8 @@ struct Indexed {
     #[serde(default)]
     enqueued: bool,
     updated_at_ms: u64,
+    #[serde(default)]
+    depends_on: Vec<String>,
 }
 
 /// The view. Cloning shares it.
@@ -86,6 +88,7 @@ impl TaskIndex {
             worker: task.worker_chat_id.clone(),
             enqueued: task.enqueued,
             updated_at_ms: task.updated_at_ms,
+            depends_on: task.depends_on.clone(),
         };
         self.insert(task.task_id.clone(), indexed);
     }
@@ -133,11 +136,33 @@ impl TaskIndex {
         self.select(|_| true)
     }
 
-    /// Tasks waiting for dependencies, unchanged since before `before_ms`.
-    pub fn blocked_since(&self, before_ms: u64) -> Vec<String> {
-        self.select(|task| {
-            task.status == TaskStatus::Queued && !task.enqueued && task.updated_at_ms < before_ms
-        })
+    /// Tasks waiting to be queued, unchanged since before `before_ms`, whose dependencies this view says
+    /// are all finished (or gone): those a release would queue or fail, not those still waiting on an open
+    /// dependency, which cost a read of every dependency each time they were looked at. Oldest first.
+    pub fn releasable_since(&self, before_ms: u64) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .tasks
+            .read()
+            .map(|tasks| {
+                tasks
+                    .iter()
+                    .filter(|(_, task)| {
+                        task.status == TaskStatus::Queued
+                            && !task.enqueued
+                            && task.updated_at_ms < before_ms
+                            && task.depends_on.iter().all(|dependency| {
+                                tasks
+                                    .get(dependency)
+                                    .is_none_or(|dependency| dependency.status.is_finished())
+                            })
+                    })
+                    .map(|(task_id, _)| task_id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Task ids begin with their creation time.
+        ids.sort();
+        ids
     }
 
     /// Tasks waiting on the queue, per priority (highest first), and tasks waiting for dependencies.
@@ -168,5 +193,49 @@ impl TaskIndex {
         if let Ok(mut tasks) = self.tasks.write() {
             tasks.retain(|_, task| !task.status.is_finished() || task.updated_at_ms >= before_ms);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use shim_protocol::messages::{DispatchTaskRequest, TaskRecord, TaskStatus};
+
+    use super::TaskIndex;
+    use crate::coordination::tasks::transitions;
+
+    fn task(task_id: &str, status: TaskStatus, enqueued: bool, depends_on: &[&str]) -> TaskRecord {
+        let request = DispatchTaskRequest {
+            chat_id: "lead".to_owned(),
+            title: task_id.to_owned(),
+            depends_on: depends_on.iter().map(|id| (*id).to_owned()).collect(),
+            ..DispatchTaskRequest::default()
+        };
+        let mut task = transitions::dispatched(request, task_id.to_owned(), 3, 10);
+        task.status = status;
+        task.enqueued = enqueued;
+        task
+    }
+
+    #[test]
+    fn only_waiting_tasks_whose_dependencies_finished_are_looked_at_again() {
+        let index = TaskIndex::default();
+        index.apply(&task("a-open", TaskStatus::InProgress, false, &[]));
+        index.apply(&task("b-done", TaskStatus::Done, false, &[]));
+        // Waits on a task still being worked on: nothing to do yet, however many sweeps pass.
+        index.apply(&task("c-waits", TaskStatus::Queued, false, &["a-open"]));
+        // Its dependency is done (the node that completed it died before queueing this one).
+        index.apply(&task("d-stuck", TaskStatus::Queued, false, &["b-done"]));
+        // Its dependency is gone from the bucket: the release fails it.
+        index.apply(&task("e-orphan", TaskStatus::Queued, false, &["z-gone"]));
+        // No dependencies, its queueing failed.
+        index.apply(&task("f-unqueued", TaskStatus::Queued, false, &[]));
+        // On the queue already.
+        index.apply(&task("g-queued", TaskStatus::Queued, true, &[]));
+        assert_eq!(
+            index.releasable_since(11),
+            ["d-stuck", "e-orphan", "f-unqueued"]
+        );
+        // Changed too lately.
+        assert!(index.releasable_since(10).is_empty());
     }
 }

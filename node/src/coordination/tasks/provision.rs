@@ -64,6 +64,24 @@ impl TaskQueue {
             },
         )
         .await?;
+        let mut queue = queue;
+        if queue.cached_info().config.subjects != [subject::TASKS_QUEUE_ALL] {
+            // Made by SHIM before each task had its own subject: it takes those subjects as well now.
+            js.update_stream(stream::Config {
+                subjects: vec![subject::TASKS_QUEUE_ALL.to_owned()],
+                ..queue.cached_info().config.clone()
+            })
+            .await
+            .map_err(|error| anyhow::anyhow!("failed to update stream {STREAM}: {error}"))?;
+            info!(
+                stream = STREAM,
+                "the task queue takes one subject per task now (a task cancelled while queued leaves it)"
+            );
+            queue = js
+                .get_stream(STREAM)
+                .await
+                .map_err(|error| anyhow::anyhow!("failed to open stream {STREAM}: {error}"))?;
+        }
         if queue.cached_info().config.retention == RetentionPolicy::WorkQueue {
             // JetStream cannot change a stream's retention from a work queue; the stream works as it is.
             info!(
@@ -74,26 +92,32 @@ impl TaskQueue {
             );
         }
         for priority in Priority::ALL {
-            queue
-                .get_or_create_consumer(
-                    &consumer_name(priority),
-                    pull::Config {
-                        durable_name: Some(consumer_name(priority)),
-                        filter_subject: subject::tasks_queue(priority.as_str()),
-                        ack_policy: AckPolicy::Explicit,
-                        ack_wait: config.ack_wait,
-                        max_deliver: -1,
-                        max_ack_pending: 100_000,
-                        ..pull::Config::default()
-                    },
+            let wanted = pull::Config {
+                durable_name: Some(consumer_name(priority)),
+                filter_subjects: subject::tasks_queue_filters(priority.as_str()),
+                ack_policy: AckPolicy::Explicit,
+                ack_wait: config.ack_wait,
+                max_deliver: -1,
+                max_ack_pending: 100_000,
+                ..pull::Config::default()
+            };
+            let failed = |error: &dyn std::fmt::Display| {
+                anyhow::anyhow!(
+                    "failed to create consumer {}: {error}",
+                    consumer_name(priority)
                 )
+            };
+            let consumer: jetstream::consumer::Consumer<pull::Config> = queue
+                .get_or_create_consumer(&consumer_name(priority), wanted.clone())
                 .await
-                .map_err(|error| {
-                    anyhow::anyhow!(
-                        "failed to create consumer {}: {error}",
-                        consumer_name(priority)
-                    )
-                })?;
+                .map_err(|error| failed(&error))?;
+            if consumer.cached_info().config.filter_subjects != wanted.filter_subjects {
+                // Made by SHIM before each task had its own subject (one filter subject): it reads both now.
+                queue
+                    .update_consumer(wanted)
+                    .await
+                    .map_err(|error| failed(&error))?;
+            }
         }
         ensure_stream(
             &js,
@@ -117,9 +141,9 @@ impl TaskQueue {
         let keys = open_bucket(&js, &bucket(KEYS_BUCKET)).await?;
         let puller = Puller::start(client.clone(), supervision).await?;
         Ok(TaskQueue {
+            records: Records::new(Bucket::new(records, "task queue"), client.clone()),
             client,
             js,
-            records: Records::new(Bucket::new(records, "task queue")),
             keys,
             config,
             puller,

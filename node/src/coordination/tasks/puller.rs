@@ -96,6 +96,10 @@ pub(super) struct Delivery {
     pub payload: Bytes,
     pub ack_subject: String,
     pub delivered: u64,
+    /// It came on its task's own subject (not on its priority's, as SHIM queued tasks before 2026-12-05).
+    pub own_subject: bool,
+    /// Published again under an enqueue the task may be queued under already (see `enqueue_again`).
+    pub queued_again: bool,
 }
 
 /// What an acknowledgement subject of a task delivery says: `$JS.ACK.<stream>.<consumer>.<delivered>.<stream
@@ -159,10 +163,9 @@ async fn listen(
         let Some(puller) = listener.upgrade() else {
             return Ended::Finished;
         };
-        let priority = message
-            .subject
-            .rsplit('.')
-            .next()
+        // A queued task names its priority after `queue.`, an announcement last.
+        let priority = subject::tasks_queue_priority(&message.subject)
+            .or_else(|| message.subject.rsplit('.').next())
             .and_then(|name| Priority::parse(name).ok());
         match priority {
             Some(priority) => puller.mark(priority),
@@ -460,6 +463,12 @@ impl Puller {
         };
         Answer::Delivery(Delivery {
             priority,
+            own_subject: message.subject.as_str()
+                != subject::tasks_queue_filters(priority.as_str())[0],
+            queued_again: message
+                .headers
+                .as_ref()
+                .is_some_and(|headers| headers.get(super::delivery::QUEUED_AGAIN).is_some()),
             payload: message.payload,
             delivered,
             ack_subject,

@@ -276,6 +276,57 @@ pub fn claim(
     Claimed::Take(Box::new(task))
 }
 
+/// A claim handed over before it was written (a first delivery, `ack_subject`, of the task to `chat_id`),
+/// written now on `task` as stored: the claimed record to write, or, when `task` holds this very claim already
+/// (a write that timed out but was stored), `Take` of it as it is and `true` (nothing to write for the claim).
+/// `queued_enqueues` is the enqueue the delivery's message was queued under (see [`claim_of_enqueue`]).
+pub fn claim_handed_over(
+    task: &TaskRecord,
+    queued_enqueues: u32,
+    chat_id: &str,
+    ack_subject: &str,
+    ack_wait_ms: u64,
+    claimed_at_ms: u64,
+) -> (Claimed, bool) {
+    let written = task.status.is_held()
+        && task.worker_chat_id.as_deref() == Some(chat_id)
+        && task.ack_subject.as_deref() == Some(ack_subject);
+    if written {
+        return (Claimed::Take(Box::new(task.clone())), true);
+    }
+    (
+        claim_of_enqueue(
+            task,
+            queued_enqueues,
+            chat_id,
+            ack_subject,
+            1,
+            ack_wait_ms,
+            claimed_at_ms,
+        ),
+        false,
+    )
+}
+
+/// [`claim`] of a delivery whose message was queued under enqueue `queued_enqueues`: a message of an earlier
+/// enqueue than the record's (cancelled and retried: the retry queued a message of its own) is a copy, dropped,
+/// whatever the record says now. (The record's number may be lower than the message's for a moment: a
+/// publication that failed lowers it until the task is queued again.)
+pub fn claim_of_enqueue(
+    task: &TaskRecord,
+    queued_enqueues: u32,
+    chat_id: &str,
+    ack_subject: &str,
+    delivered: u64,
+    ack_wait_ms: u64,
+    now_ms: u64,
+) -> Claimed {
+    if task.enqueues > queued_enqueues {
+        return Claimed::Drop;
+    }
+    claim(task, chat_id, ack_subject, delivered, ack_wait_ms, now_ms)
+}
+
 /// Progress (0 to 100, checked by the caller) reported by the holder.
 pub fn progress(
     task: &TaskRecord,

@@ -439,3 +439,44 @@ fn only_the_holders_own_delivery_come_back_passes_a_held_task_on() {
         Claimed::Take(_)
     ));
 }
+
+#[test]
+fn a_claim_handed_over_is_written_on_the_record_as_it_stands() {
+    let task = queued();
+    // On the record as queued: claimed, with the attempt counted.
+    let (decision, written) = claim_handed_over(&task, task.enqueues, "w1", ACK, 30_000, T0 + 5);
+    assert!(!written);
+    let Claimed::Take(claimed) = decision else {
+        panic!("expected a claim, got {decision:?}");
+    };
+    assert_eq!(claimed.worker_chat_id.as_deref(), Some("w1"));
+    assert_eq!(claimed.attempts, 1);
+    // A write of it that timed out but was stored: the claim is there, nothing to write, nothing to settle.
+    let (decision, written) =
+        claim_handed_over(&claimed, claimed.enqueues, "w1", ACK, 30_000, T0 + 5);
+    assert!(written);
+    assert_eq!(decision, Claimed::Take(claimed.clone()));
+    // Held by another worker (a copy went to it): not this worker's.
+    let (decision, written) =
+        claim_handed_over(&claimed, claimed.enqueues, "w2", ACK, 30_000, T0 + 6);
+    assert!(!written);
+    assert_eq!(decision, Claimed::Drop);
+    // Cancelled meanwhile: dropped.
+    let cancelled =
+        finish(&task, TaskStatus::Cancelled, "cancelled by sup", T0 + 2).expect("cancels");
+    assert_eq!(
+        claim_handed_over(&cancelled, task.enqueues, "w1", ACK, 30_000, T0 + 5).0,
+        Claimed::Drop
+    );
+    // Cancelled and retried meanwhile: the record is queued again under a new enqueue, with a message of its
+    // own; this delivery's message (of the first enqueue) is a copy.
+    let retried = enqueue(&retry(&cancelled, "sup", T0 + 3).expect("retries"), T0 + 3);
+    assert_eq!(
+        claim_handed_over(&retried, task.enqueues, "w1", ACK, 30_000, T0 + 5).0,
+        Claimed::Drop
+    );
+    assert!(matches!(
+        claim_handed_over(&retried, retried.enqueues, "w1", ACK, 30_000, T0 + 5).0,
+        Claimed::Take(_)
+    ));
+}
