@@ -151,36 +151,19 @@ impl Records {
         if let Some(folded) = self.folding(task_id, &mut change).await {
             return folded;
         }
-        // A record this node wrote last is tried without reading it first; a conflict rereads it.
-        let guess_opt = self.remembered(task_id);
-        let mut on_the_queue = false;
-        let modified = self
-            .modify_plain(
-                task_id,
-                guess_opt,
-                |stored| {
-                    on_the_queue = stored.status == TaskStatus::Queued && stored.enqueued;
-                    change(stored)
-                },
-                None,
-            )
-            .await;
-        // Refused on a task the record says is on the queue: another node may have handed it to this very
-        // worker a moment ago, its claim not written yet. The change is asked again on the record as it is
-        // read anew, until the record no longer says queued or [`UNWRITTEN_ELSEWHERE`] has passed.
+        // A record this node wrote last is tried without reading it first; a conflict rereads it. Refused on a
+        // task the record says is on the queue, another node may have handed it to this very worker a moment
+        // ago, its claim not written yet: the change is asked again on the record read anew, until the record
+        // no longer says queued or [`UNWRITTEN_ELSEWHERE`] has passed.
+        let mut guess_opt = self.remembered(task_id);
         let deadline = Instant::now() + UNWRITTEN_ELSEWHERE;
         let mut pause = CLAIM_WRITTEN_WITHIN / 2;
-        let mut modified = modified;
-        while matches!(modified, Err(WireError::BadRequest { .. }))
-            && on_the_queue
-            && Instant::now() + pause < deadline
-        {
-            tokio::time::sleep(pause).await;
-            pause = (pause * 2).min(UNWRITTEN_RETRY_AT_MOST / 2);
-            modified = self
+        loop {
+            let mut on_the_queue = false;
+            let modified = self
                 .modify_plain(
                     task_id,
-                    None,
+                    guess_opt.take(),
                     |stored| {
                         on_the_queue = stored.status == TaskStatus::Queued && stored.enqueued;
                         change(stored)
@@ -188,8 +171,13 @@ impl Records {
                     None,
                 )
                 .await;
+            let refused = matches!(modified, Err(WireError::BadRequest { .. }));
+            if !(refused && on_the_queue && Instant::now() + pause < deadline) {
+                return modified;
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(UNWRITTEN_RETRY_AT_MOST / 2);
         }
-        modified
     }
 
     /// [`modify`](Self::modify), trying `guess_opt` (a record and revision seen last) before reading the
