@@ -821,6 +821,27 @@ impl ExperimentManagerArgs {
     async fn revert(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
         let now = self.now();
         let (by, why) = (Self::person(&request), Self::why(&request));
+        // A running experiment on one of its parameters measures its treatment against the value in force:
+        // putting another value under it would spoil that comparison and the value it would ship.
+        let shipped = show(&*self.store, &request.id).await?;
+        if shipped.status == ExperimentStatus::Shipped {
+            let open = self.store.open_experiments().await?;
+            let testing = shipped.changes().into_iter().find_map(|change| {
+                open.iter()
+                    .find(|other| {
+                        other.status == ExperimentStatus::Running
+                            && other.changes_parameter(&change.parameter)
+                    })
+                    .map(|other| (change.parameter, other.id.clone()))
+            });
+            if let Some((parameter, other)) = testing {
+                return Err(ExperimentError::WrongState(format!(
+                    "{parameter} is being tested by {other}, which started from the value {} shipped; \
+                     stop {other} first (shim-node experiments stop {other}), then revert {}",
+                    shipped.id, shipped.id
+                )));
+            }
+        }
         let experiment = self
             .transition(
                 &request.id,
@@ -833,6 +854,7 @@ impl ExperimentManagerArgs {
             )
             .await?;
         let parameters = self.store.parameters().await?;
+        let (experiments, _) = self.store.experiments(MAX_LISTED).await?;
         let mut back = Vec::new();
         let mut evidence = Vec::new();
         for change in experiment.changes() {
@@ -860,7 +882,7 @@ impl ExperimentManagerArgs {
                         value: change.control,
                         version: 0,
                         set_at_ms: now,
-                        improvement_id: None,
+                        improvement_id: owner_before(&experiments, &experiment.id, change),
                     };
                     (change.parameter.clone(), entry)
                 })
@@ -1198,9 +1220,10 @@ impl ExperimentManagerArgs {
                 ExperimentStatus::Shipped if holder != Some(experiment.id.as_str()) => {
                     Some((change.treatment, Some(experiment.id.clone())))
                 }
-                ExperimentStatus::Reverted if holder == Some(experiment.id.as_str()) => {
-                    Some((change.control, None))
-                }
+                ExperimentStatus::Reverted if holder == Some(experiment.id.as_str()) => Some((
+                    change.control,
+                    owner_before(&experiments, &experiment.id, &change),
+                )),
                 _ => None,
             };
             let Some((value, improvement_id)) = wanted else {
@@ -1246,9 +1269,55 @@ impl ExperimentManagerArgs {
         }
     }
 
+    /// Why experiment `running` may no longer go on (nor ship): its values outside the safety bounds in
+    /// force now (narrowed since it started), or a parameter whose value in the store is no longer the
+    /// control it is measured against.
+    fn out_of_bounds(&self, running: &Experiment, parameters: &ParameterSet) -> Option<String> {
+        let changes = running.changes();
+        let triples: Vec<(&str, f64, f64)> = changes
+            .iter()
+            .map(|change| (change.parameter.as_str(), change.control, change.treatment))
+            .collect();
+        if let Err(reason) = self.settings.check_variant(&triples, 0, true) {
+            return Some(format!("stopped by the loop: {reason} now"));
+        }
+        changes.iter().find_map(|change| {
+            let entry = parameters.values.get(&change.parameter)?;
+            (entry.value != change.control).then(|| {
+                format!(
+                    "stopped by the loop: {} is {} for everyone now, not the {} it was measured against",
+                    change.parameter, entry.value, change.control
+                )
+            })
+        })
+    }
+
     async fn tick(&self, now: u64) -> ExperimentResult<Vec<AuditEntry>> {
         let mut decided = Vec::new();
+        let parameters = self.store.parameters().await?;
         for experiment in self.running().await? {
+            if let Some(reason) = self.out_of_bounds(&experiment, &parameters) {
+                let stopped = self
+                    .transition(
+                        &experiment.id,
+                        &[ExperimentStatus::Running],
+                        "stopped",
+                        &mut |record| close(record, ExperimentStatus::Stopped, reason.clone(), now),
+                    )
+                    .await;
+                match stopped {
+                    Ok(written) => {
+                        let entry = decision_entry(now, "stopped", &written, Vec::new());
+                        self.metrics.record_kaizen_decision("stopped");
+                        self.publish(&entry).await;
+                        decided.push(entry);
+                    }
+                    // Another node decided first.
+                    Err(ExperimentError::WrongState(_)) => {}
+                    Err(error) => return Err(error),
+                }
+                continue;
+            }
             let verdict = evaluate::evaluate(&experiment, &self.settings, now);
             let Some(look) = verdict.look.clone() else {
                 continue;
@@ -1337,23 +1406,55 @@ impl ExperimentManagerArgs {
                 Decision::RollBack(_) => "rolled_back",
                 Decision::Stop(_) => "stopped",
             };
-            let entry = AuditEntry {
-                at_ms: now,
-                action: action.to_owned(),
-                experiment_id: written.id.clone(),
-                parameter: written.parameter.clone(),
-                values: [written.control, written.treatment],
-                changes: written.changes(),
-                by: BY_LOOP.to_owned(),
-                reason: written.reason.clone(),
-                evidence,
-            };
+            let entry = decision_entry(now, action, &written, evidence);
             self.metrics.record_kaizen_decision(action);
             self.publish(&entry).await;
             decided.push(entry);
         }
         Ok(decided)
     }
+}
+
+/// The audit entry of the loop's `action` on experiment `written` at `now`.
+fn decision_entry(
+    now: u64,
+    action: &str,
+    written: &Experiment,
+    evidence: Vec<String>,
+) -> AuditEntry {
+    AuditEntry {
+        at_ms: now,
+        action: action.to_owned(),
+        experiment_id: written.id.clone(),
+        parameter: written.parameter.clone(),
+        values: [written.control, written.treatment],
+        changes: written.changes(),
+        by: BY_LOOP.to_owned(),
+        reason: written.reason.clone(),
+        evidence,
+    }
+}
+
+/// Who set the value a revert of experiment `reverted` puts back with `change`: the newest other
+/// experiment still shipped that changed the parameter to that value, else nobody (the node's own value).
+fn owner_before(
+    experiments: &[Experiment],
+    reverted: &str,
+    change: &ParameterChange,
+) -> Option<String> {
+    experiments
+        .iter()
+        .filter(|each| each.id != reverted && each.status == ExperimentStatus::Shipped)
+        .filter_map(|each| {
+            let set = each
+                .changes()
+                .into_iter()
+                .find(|its| its.parameter == change.parameter)?;
+            Some((each, set))
+        })
+        .max_by_key(|(each, _)| each.decided_at_ms)
+        .filter(|(_, set)| set.treatment == change.control)
+        .map(|(each, _)| each.id.clone())
 }
 
 /// The audit's evidence for a ship or revert whose write to the parameter store failed.

@@ -829,10 +829,7 @@ async fn a_chat_routes_with_its_variants_lean_and_the_stores_value_reaches_every
         "version": 1,
         "values": {parameter: {"value": 1.1, "version": 1, "set_at_ms": 1, "improvement_id": "exp-9"}},
     });
-    bucket
-        .put("params", serde_json::to_vec(&set).expect("json").into())
-        .await
-        .expect("stored");
+    put_json(&bucket, "params", &set).await;
     let reached = wait_until(
         || async {
             route_for(&nodes, Some("lean-unknown"), &prompt).await.model == leaned.as_str()
@@ -1743,10 +1740,8 @@ async fn bounds_are_checked_on_the_combination_a_chat_would_run_with() {
     node.stop().await;
 }
 
-/// An experiment stored before an experiment could change several parameters (no `changes` in its JSON)
-/// still loads, is listed, and its revert restores its parameter, audited by name.
-#[tokio::test]
-async fn a_single_parameter_experiment_stored_before_variants_of_several_still_loads_and_reverts() {
+/// A node with the Kaizen loop, a client of it, and the loop's bucket read directly.
+async fn node_with_its_bucket() -> (NatsServer, TestNode, NodeClient, jetstream::kv::Store) {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
     let nodes = node.client().await.with_timeout(Duration::from_secs(30));
@@ -1756,32 +1751,22 @@ async fn a_single_parameter_experiment_stored_before_variants_of_several_still_l
         .get_key_value(KaizenNames::live().bucket)
         .await
         .expect("the kaizen bucket");
-    let stored = serde_json::json!({
-        "id": "exp-41", "parameter": EVERY_CALLS, "control": 5.0, "treatment": 3.0,
-        "hypothesis": "fewer calls lost", "evidence": [], "source": "detector:checkpoint-gap",
-        "primary": {"name": "calls_lost", "kind": "mean", "better": "lower"},
-        "guardrails": [],
-        "plan": {"baseline": 1.8, "baseline_sd": 2.5, "mde": 0.2, "alpha": 0.05, "power": 0.9,
-                 "units_per_arm": 1219, "canary_units": 121},
-        "status": "shipped", "stage": 100, "stages": [], "looks": [], "effect": null,
-        "reason": "ship: calls_lost better", "approved_by": null,
-        "created_at_ms": 1000, "updated_at_ms": 6000, "decided_at_ms": 6000
-    });
-    bucket
-        .put(
-            "exp.exp-41",
-            serde_json::to_vec(&stored).expect("json").into(),
-        )
-        .await
-        .expect("stored");
+    (nats, node, nodes, bucket)
+}
+
+/// An experiment stored before an experiment could change several parameters (no `changes` in its JSON)
+/// still loads, is listed, and its revert restores its parameter, audited by name.
+#[tokio::test]
+async fn a_single_parameter_experiment_stored_before_variants_of_several_still_loads_and_reverts() {
+    let (_nats, node, nodes, bucket) = node_with_its_bucket().await;
+    let mut stored = shipped_record("exp-41", EVERY_CALLS, 5.0, 3.0, 6_000);
+    stored.as_object_mut().expect("an object").remove("changes");
+    put_json(&bucket, "exp.exp-41", &stored).await;
     let set = serde_json::json!({
         "version": 1,
         "values": {EVERY_CALLS: {"value": 3.0, "version": 1, "set_at_ms": 6000, "improvement_id": "exp-41"}},
     });
-    bucket
-        .put("params", serde_json::to_vec(&set).expect("json").into())
-        .await
-        .expect("stored");
+    put_json(&bucket, "params", &set).await;
 
     let loaded = show(&nodes, "exp-41").await;
     assert!(loaded.changes.is_empty(), "stored without changes");
@@ -1815,5 +1800,217 @@ async fn a_single_parameter_experiment_stored_before_variants_of_several_still_l
     };
     assert_eq!(entry.action, "reverted");
     assert_eq!(changes_of(entry), [(EVERY_CALLS, 5.0, 3.0)]);
+    node.stop().await;
+}
+
+/// A shipped experiment as the store keeps it: `parameter` from `control` to `treatment`, decided at
+/// `decided_at_ms`.
+fn shipped_record(
+    id: &str,
+    parameter: &str,
+    control: f64,
+    treatment: f64,
+    decided_at_ms: u64,
+) -> Value {
+    serde_json::json!({
+        "id": id, "parameter": parameter, "control": control, "treatment": treatment,
+        "changes": [{"parameter": parameter, "control": control, "treatment": treatment}],
+        "hypothesis": "fewer calls lost", "evidence": [], "source": "detector:checkpoint-gap",
+        "primary": {"name": "calls_lost", "kind": "mean", "better": "lower"},
+        "guardrails": [],
+        "plan": {"baseline": 1.8, "baseline_sd": 2.5, "mde": 0.2, "alpha": 0.05, "power": 0.9,
+                 "units_per_arm": 1219, "canary_units": 121},
+        "status": "shipped", "stage": 100, "stages": [], "looks": [], "effect": null,
+        "reason": "ship: calls_lost better", "approved_by": null,
+        "created_at_ms": decided_at_ms - 1000, "updated_at_ms": decided_at_ms,
+        "decided_at_ms": decided_at_ms
+    })
+}
+
+async fn put_json(bucket: &jetstream::kv::Store, key: &str, value: &Value) {
+    bucket
+        .put(key, serde_json::to_vec(value).expect("json").into())
+        .await
+        .expect("stored");
+}
+
+/// The value of `name` in force and the improvement that set it.
+async fn parameter(nodes: &NodeClient, name: &str) -> (f64, Option<String>) {
+    let parameters: ParameterList = kaizen(nodes, KaizenOp::Parameters, &())
+        .await
+        .expect("parameters");
+    let listed = parameters
+        .parameters
+        .into_iter()
+        .find(|parameter| parameter.name == name)
+        .expect("listed");
+    (listed.value, listed.improvement_id)
+}
+
+fn revert_request(id: &str) -> ExperimentIdRequest {
+    ExperimentIdRequest {
+        id: id.to_owned(),
+        by: Some("ana".to_owned()),
+        reason: Some("too many checkpoints".to_owned()),
+    }
+}
+
+/// Two improvements shipped on one parameter, one after the other: reverting the second gives the value back
+/// to the first, which can then be reverted too, to the node's own value. While an experiment is testing a
+/// new value of that parameter, measured against the value in force, a revert is refused with what to do.
+#[tokio::test]
+async fn a_revert_hands_the_value_back_to_the_improvement_before_and_waits_for_a_running_test() {
+    let (_nats, node, nodes, bucket) = node_with_its_bucket().await;
+    put_json(
+        &bucket,
+        "exp.exp-41",
+        &shipped_record("exp-41", EVERY_CALLS, 5.0, 3.0, 6_000),
+    )
+    .await;
+    put_json(
+        &bucket,
+        "exp.exp-42",
+        &shipped_record("exp-42", EVERY_CALLS, 3.0, 4.0, 7_000),
+    )
+    .await;
+    let set = serde_json::json!({
+        "version": 2,
+        "values": {EVERY_CALLS: {"value": 4.0, "version": 2, "set_at_ms": 7000, "improvement_id": "exp-42"}},
+    });
+    put_json(&bucket, "params", &set).await;
+    assert_eq!(
+        parameter(&nodes, EVERY_CALLS).await,
+        (4.0, Some("exp-42".to_owned()))
+    );
+
+    // A test of 6 against the 4 in force is running: the revert waits for it.
+    let testing = propose(
+        &nodes,
+        &proposal(EVERY_CALLS, 6.0, "detector:checkpoint-gap"),
+    )
+    .await;
+    assert_eq!(testing.status, ExperimentStatus::Running, "{testing:#?}");
+    assert_eq!((testing.id.as_str(), testing.control), ("exp-43", 4.0));
+    let refused =
+        kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-42")).await;
+    match refused {
+        Err(ClientError::Remote(WireError::BadRequest { message })) => assert_eq!(
+            message,
+            "checkpoint.every_calls is being tested by exp-43, which started from the value exp-42 shipped; \
+             stop exp-43 first (shim-node experiments stop exp-43), then revert exp-42"
+        ),
+        other => panic!("the revert is refused: {other:?}"),
+    }
+    assert_eq!(
+        show(&nodes, "exp-42").await.status,
+        ExperimentStatus::Shipped
+    );
+    assert_eq!(parameter(&nodes, EVERY_CALLS).await.0, 4.0);
+    let stopped: Experiment = kaizen(&nodes, KaizenOp::Stop, &revert_request("exp-43"))
+        .await
+        .expect("stopped");
+    assert_eq!(stopped.status, ExperimentStatus::Stopped);
+
+    // The second one reverted: 3 again, the first one's.
+    let reverted: Experiment = kaizen(&nodes, KaizenOp::Revert, &revert_request("exp-42"))
+        .await
+        .expect("reverted");
+    assert_eq!(reverted.status, ExperimentStatus::Reverted);
+    assert_eq!(
+        parameter(&nodes, EVERY_CALLS).await,
+        (3.0, Some("exp-41".to_owned()))
+    );
+    // The first one reverted: the node's own 5, set by nobody.
+    kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-41"))
+        .await
+        .expect("reverted");
+    assert_eq!(parameter(&nodes, EVERY_CALLS).await, (5.0, None));
+    let audit = audit_of(&nodes, "exp-41").await;
+    let [entry] = audit.entries.as_slice() else {
+        panic!("one entry: {audit:#?}");
+    };
+    assert_eq!(entry.action, "reverted");
+    assert!(
+        entry
+            .evidence
+            .iter()
+            .any(|line| line.starts_with("checkpoint.every_calls back to 5")),
+        "{entry:#?}"
+    );
+    node.stop().await;
+}
+
+/// A running experiment whose treatment the safety bounds no longer allow (the settings narrowed since it
+/// started), and one whose parameter is no longer at the control it is measured against, are stopped at the
+/// loop's next look, not shipped; the values for everyone stay as they were.
+#[tokio::test]
+async fn a_running_experiment_the_bounds_or_the_store_no_longer_allow_is_stopped_at_the_next_look()
+{
+    let (_nats, node, nodes, bucket) = node_with_its_bucket().await;
+
+    let wide = start_experiment(&nodes).await;
+    let key = format!("exp.{}", wide.id);
+    let mut stored: Value =
+        serde_json::from_slice(&bucket.get(&key).await.expect("read").expect("stored"))
+            .expect("json");
+    // As if it had been started under bounds wider than the node's [2, 20].
+    stored["treatment"] = 30.0.into();
+    stored["changes"][0]["treatment"] = 30.0.into();
+    put_json(&bucket, &key, &stored).await;
+
+    // The loop starts one a day by itself; a person starts the second.
+    let waiting = propose(
+        &nodes,
+        &proposal("checkpoint.every_minutes", 5.0, "person:ana"),
+    )
+    .await;
+    let moved: Experiment = kaizen(&nodes, KaizenOp::Approve, &revert_request(&waiting.id))
+        .await
+        .expect("approved");
+    assert_eq!(
+        (moved.status, moved.control),
+        (ExperimentStatus::Running, 10.0),
+        "{moved:#?}"
+    );
+    let set = serde_json::json!({
+        "version": 1,
+        "values": {"checkpoint.every_minutes": {"value": 7.0, "version": 1, "set_at_ms": 7000, "improvement_id": null}},
+    });
+    put_json(&bucket, "params", &set).await;
+
+    let manager = ExperimentManager::find(node.node_id()).expect("the node runs its manager");
+    let decided = ractor::call_t!(manager, ExperimentManagerMessage::Tick, 30_000, None)
+        .expect("the manager answers")
+        .expect("it looked");
+    let mut actions: Vec<(&str, &str)> = decided
+        .iter()
+        .map(|entry| (entry.experiment_id.as_str(), entry.action.as_str()))
+        .collect();
+    actions.sort();
+    assert_eq!(
+        actions,
+        [
+            (wide.id.as_str(), "stopped"),
+            (moved.id.as_str(), "stopped")
+        ]
+    );
+
+    let wide = show(&nodes, &wide.id).await;
+    assert_eq!((wide.status, wide.stage), (ExperimentStatus::Stopped, 0));
+    assert_eq!(
+        wide.reason,
+        "stopped by the loop: checkpoint.every_calls = 30 is outside its safety bounds [2, 20] now"
+    );
+    let moved = show(&nodes, &moved.id).await;
+    assert_eq!(moved.status, ExperimentStatus::Stopped);
+    assert_eq!(
+        moved.reason,
+        "stopped by the loop: checkpoint.every_minutes is 7 for everyone now, not the 10 it was measured against"
+    );
+    assert_eq!(parameter(&nodes, EVERY_CALLS).await, (5.0, None));
+    assert_eq!(
+        parameter(&nodes, "checkpoint.every_minutes").await,
+        (7.0, None)
+    );
     node.stop().await;
 }
