@@ -144,6 +144,9 @@ enum Command {
     Hook,
     /// Claude Code status line: reads the status-line JSON on stdin, prints one line.
     Statusline,
+    /// Claude Code's telemetry headers helper: prints, as JSON, the header that lets its telemetry into this
+    /// node's OTLP receiver (set up by `shim-node setup claude-code --telemetry`).
+    OtelHeaders,
     /// Connect SHIM to Claude Code or Claude Desktop, or install the NATS server it runs on.
     Setup {
         #[command(subcommand)]
@@ -638,7 +641,7 @@ fn init_tracing(cli: &Cli, env: &HashMap<String, String>) {
     let default = match cli.command {
         Command::Run => "info,async_nats=warn",
         // Whatever a hook or status line writes to stderr may reach the user's screen.
-        Command::Hook | Command::Statusline => "off",
+        Command::Hook | Command::Statusline | Command::OtelHeaders => "off",
         _ => "warn",
     };
     let directive = cli
@@ -735,6 +738,10 @@ async fn dispatch(cli: Cli, env: HashMap<String, String>) -> anyhow::Result<Exit
             Ok(hook::run(&config, config_path_opt).await)
         }
         Command::Statusline => Ok(statusline::run(&config).await),
+        Command::OtelHeaders => {
+            println!("{}", crate::otlp::headers(&config.data_dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Setup { target } => run_setup(target, &config).await,
         Command::Checkpoints { action } => match action {
             CheckpointsAction::List {

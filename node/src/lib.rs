@@ -582,6 +582,9 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
                 metrics: metrics::OtlpMetrics::new(&meter),
                 node_metrics: context.metrics.clone(),
                 limits: otlp::Limits::default(),
+                token: Some(coordination::chat_keys::otlp_token(
+                    &coordination::chat_keys::node_key(&data_dir)?,
+                )),
             };
             let served = otlp::serve(addr, otlp_context, async move {
                 let _ = stop.wait_for(|stop| *stop).await;

@@ -99,6 +99,13 @@ pub enum OtlpError {
         /// The limit.
         after: std::time::Duration,
     },
+    /// No `Authorization: Bearer` with this node's token.
+    #[error(
+        "this OTLP receiver takes telemetry only from Claude Code sessions of this node's user: send \
+         `Authorization: Bearer <token>` as `shim-node otel-headers` prints it (`shim-node setup claude-code \
+         --telemetry` has Claude Code run it)"
+    )]
+    Unauthenticated,
     /// Too many requests in flight.
     #[error("too many export requests at once; retry shortly")]
     Busy,
@@ -124,6 +131,7 @@ impl OtlpError {
             OtlpError::UnsupportedMediaType { .. } => "unsupported_media_type",
             OtlpError::UnsupportedEncoding { .. } => "unsupported_encoding",
             OtlpError::SlowBody { .. } => "slow_body",
+            OtlpError::Unauthenticated => "unauthenticated",
             OtlpError::Busy => "busy",
             OtlpError::Internal { .. } => "internal",
         }
@@ -173,6 +181,11 @@ pub struct OtlpContext {
     pub node_metrics: NodeMetrics,
     /// The bounds.
     pub limits: Limits,
+    /// The token every request presents (`Authorization: Bearer`), [`chat_keys::otlp_token`]; `None` takes
+    /// requests without one.
+    ///
+    /// [`chat_keys::otlp_token`]: crate::coordination::chat_keys::otlp_token
+    pub token: Option<String>,
 }
 
 /// How many records' digests are kept to recognise a batch sent again.
@@ -254,6 +267,18 @@ pub fn take_body(
             format, &plain,
         )?),
     })
+}
+
+/// What `shim-node otel-headers` prints for Claude Code (its `otelHeadersHelper`): the header its telemetry
+/// presents to the OTLP receiver of the node of `data_dir`, as a JSON object. Makes the node's key when the
+/// node never ran, so the helper and the node agree whichever runs first.
+pub fn headers(data_dir: &std::path::Path) -> anyhow::Result<String> {
+    use crate::coordination::chat_keys;
+    crate::data_dir::private_dir(data_dir)
+        .with_context(|| format!("failed to create {}", data_dir.display()))?;
+    let data_dir = crate::data_dir::DataDir::new(data_dir);
+    let token = chat_keys::otlp_token(&chat_keys::node_key(&data_dir)?);
+    Ok(serde_json::json!({"Authorization": format!("Bearer {token}")}).to_string())
 }
 
 /// Binds `addr` and serves the receiver until `shutdown` resolves; returns the bound address.
@@ -363,6 +388,18 @@ impl Receiver {
         headers: &HeaderMap,
         body: axum::body::Body,
     ) -> OtlpResult<Format> {
+        // Before anything else: a stranger's request takes no place in flight and no decoding.
+        if let Some(token) = &self.context.token {
+            let presented = headers
+                .get(header::AUTHORIZATION)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| value.strip_prefix("Bearer "));
+            if !presented.is_some_and(|presented| {
+                crate::coordination::chat_keys::same(presented.trim(), token)
+            }) {
+                return Err(OtlpError::Unauthenticated);
+            }
+        }
         let _permit = self.in_flight.try_acquire().map_err(|_| OtlpError::Busy)?;
         let format = Format::of(headers)?;
         let gzipped = body::gzipped(headers)?;

@@ -21,7 +21,7 @@ use shim_protocol::{
 };
 use shim_tests::{
     NatsServer, TestNode,
-    otlp::{api_request, gzip, http_post, logs},
+    otlp::{api_request, gzip, logs},
 };
 
 struct Options {
@@ -125,11 +125,12 @@ async fn run(
         }
         (seen, Instant::now())
     });
-    let addr = node.otlp_addr();
+    let otlp = node.otlp();
     let started = Instant::now();
     let mut senders = Vec::new();
     for sender in 0..options.senders {
         let bodies = bodies.clone();
+        let otlp = otlp.clone();
         let senders_count = options.senders;
         let headers: Vec<(String, String)> = headers
             .iter()
@@ -143,7 +144,7 @@ async fn run(
             let mut latencies = Vec::new();
             for body in bodies.iter().skip(sender).step_by(senders_count) {
                 let sent = Instant::now();
-                let response = http_post(addr, "/v1/logs", &headers, body).await;
+                let response = otlp.post("/v1/logs", &headers, body).await;
                 assert_eq!(
                     response.status,
                     200,

@@ -141,6 +141,25 @@ impl TestNode {
             .expect("the OTLP receiver is on in tests")
     }
 
+    /// The `Authorization` header value the node's OTLP receiver takes, as `shim-node otel-headers` prints it.
+    pub fn otlp_authorization(&self) -> String {
+        let headers = shim_node::otlp::headers(&self.config.data_dir)
+            .expect("the node's headers helper answers");
+        let headers: serde_json::Value = serde_json::from_str(&headers).expect("JSON");
+        headers["Authorization"]
+            .as_str()
+            .expect("an Authorization header")
+            .to_owned()
+    }
+
+    /// The node's OTLP receiver, with the header Claude Code presents to it.
+    pub fn otlp(&self) -> crate::otlp::Receiver {
+        crate::otlp::Receiver {
+            addr: self.otlp_addr(),
+            authorization: self.otlp_authorization(),
+        }
+    }
+
     /// Stops the node in order.
     pub async fn stop(self) {
         self.node.stop().await;

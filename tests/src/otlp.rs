@@ -150,6 +150,36 @@ pub struct HttpResponse {
     pub body: Vec<u8>,
 }
 
+/// A node's OTLP receiver as Claude Code reaches it: where it listens, and the header that lets telemetry in.
+#[derive(Debug, Clone)]
+pub struct Receiver {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// The `Authorization` value it takes (`Bearer ...`).
+    pub authorization: String,
+}
+
+impl Receiver {
+    /// [`http_post`] with the receiver's `Authorization` header added.
+    pub async fn post(&self, path: &str, headers: &[(&str, &str)], body: &[u8]) -> HttpResponse {
+        self.post_opt(path, headers, body)
+            .await
+            .expect("an HTTP response")
+    }
+
+    /// [`http_post_opt`] with the receiver's `Authorization` header added.
+    pub async fn post_opt(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Option<HttpResponse> {
+        let mut all = headers.to_vec();
+        all.push(("Authorization", &self.authorization));
+        http_post_opt(self.addr, path, &all, body).await
+    }
+}
+
 /// Sends `POST path` with `headers` and `body` on a fresh connection and reads the whole response.
 pub async fn http_post(
     addr: SocketAddr,

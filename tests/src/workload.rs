@@ -438,13 +438,14 @@ pub async fn run(node: &TestNode) -> Workload {
     // whose answer came late does (the second is counted as a duplicate).
     let export = crate::otlp::logs(vec![crate::otlp::api_request(&calm, 850, 1_200)]);
     for _ in 0..2 {
-        let response = crate::otlp::http_post(
-            node.otlp_addr(),
-            "/v1/logs",
-            &[("content-type", "application/x-protobuf")],
-            &prost::Message::encode_to_vec(&export),
-        )
-        .await;
+        let response = node
+            .otlp()
+            .post(
+                "/v1/logs",
+                &[("content-type", "application/x-protobuf")],
+                &prost::Message::encode_to_vec(&export),
+            )
+            .await;
         assert_eq!(response.status, 200, "the OTLP export is taken in");
     }
 

@@ -542,13 +542,14 @@ async fn a_sessions_api_requests_and_routed_prompts_are_summed_into_its_record_a
     ])
     .encode_to_vec();
     for _ in 0..2 {
-        let response = shim_tests::otlp::http_post(
-            node.otlp_addr(),
-            "/v1/logs",
-            &[("Content-Type", "application/x-protobuf")],
-            &export,
-        )
-        .await;
+        let response = node
+            .otlp()
+            .post(
+                "/v1/logs",
+                &[("Content-Type", "application/x-protobuf")],
+                &export,
+            )
+            .await;
         assert_eq!(response.status, 200);
     }
     // Two prompts routed for the chat, and one decision overridden (the router names the chat on it).

@@ -1087,13 +1087,14 @@ async fn a_sessions_outcome_is_counted_into_its_experiment() {
         shim_tests::otlp::api_request(&chat_id, 1_000, 10),
         shim_tests::otlp::api_request(&chat_id, 3_000, 20),
     ]);
-    let response = shim_tests::otlp::http_post(
-        node.otlp_addr(),
-        "/v1/logs",
-        &[("Content-Type", "application/x-protobuf")],
-        &prost::Message::encode_to_vec(&export),
-    )
-    .await;
+    let response = node
+        .otlp()
+        .post(
+            "/v1/logs",
+            &[("Content-Type", "application/x-protobuf")],
+            &prost::Message::encode_to_vec(&export),
+        )
+        .await;
     assert_eq!(response.status, 200);
     let reported = wait_until(
         || async {

@@ -2,8 +2,6 @@
 //! become `telemetry.*` events on NATS and signals in the chat's risk report; bad requests get the right 4xx
 //! and are counted, and the node keeps serving.
 
-use std::net::SocketAddr;
-
 use opentelemetry_proto::tonic::collector::{
     logs::v1::ExportLogsServiceResponse, metrics::v1::ExportMetricsServiceResponse,
 };
@@ -17,7 +15,7 @@ use shim_protocol::{
 use shim_tests::{
     DEADLINE, EventFeed, NatsServer, POLL, TestNode,
     node::metric_value,
-    otlp::{Attr, api_request, event, gzip, http_post, http_post_opt, kv, logs, sum_metric, text},
+    otlp::{Attr, Receiver, api_request, event, gzip, http_post, kv, logs, sum_metric, text},
     wait_until,
 };
 
@@ -69,12 +67,14 @@ async fn next_events(feed: &mut EventFeed, count: usize) -> Vec<(String, Value, 
     events
 }
 
+const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
+
 fn good_export() -> Vec<u8> {
     logs(vec![api_request("cc-x", 10, 10)]).encode_to_vec()
 }
 
-async fn post_logs(addr: SocketAddr, body: &[u8], headers: &[(&str, &str)]) -> (u16, Vec<u8>) {
-    let response = http_post(addr, "/v1/logs", headers, body).await;
+async fn post_logs(otlp: &Receiver, body: &[u8], headers: &[(&str, &str)]) -> (u16, Vec<u8>) {
+    let response = otlp.post("/v1/logs", headers, body).await;
     (response.status, response.body)
 }
 
@@ -116,7 +116,7 @@ async fn claude_codes_events_in_protobuf_reach_the_event_stream_and_the_chats_si
             vec![kv("prompt_length", text("12"))],
         ),
     ]);
-    let (status, body) = post_logs(node.otlp_addr(), &export.encode_to_vec(), &[PROTOBUF]).await;
+    let (status, body) = post_logs(&node.otlp(), &export.encode_to_vec(), &[PROTOBUF]).await;
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     let reply = ExportLogsServiceResponse::decode(&body[..]).expect("an ExportLogsServiceResponse");
     assert_eq!(reply.partial_success, None, "nothing was rejected");
@@ -244,7 +244,7 @@ async fn a_hand_written_json_export_gzipped_reads_numbers_sent_as_strings_or_as_
   }]
 }"#;
     let (status, reply) = post_logs(
-        node.otlp_addr(),
+        &node.otlp(),
         &gzip(body.as_bytes()),
         &[JSON, ("Content-Encoding", "gzip")],
     )
@@ -313,13 +313,10 @@ async fn token_and_cost_metrics_become_usage_events() {
             ),
         ],
     );
-    let response = http_post(
-        node.otlp_addr(),
-        "/v1/metrics",
-        &[PROTOBUF],
-        &tokens.encode_to_vec(),
-    )
-    .await;
+    let response = node
+        .otlp()
+        .post("/v1/metrics", &[PROTOBUF], &tokens.encode_to_vec())
+        .await;
     assert_eq!(response.status, 200);
     let reply = ExportMetricsServiceResponse::decode(&response.body[..]).expect("a reply");
     assert_eq!(reply.partial_success, None);
@@ -332,13 +329,14 @@ async fn token_and_cost_metrics_become_usage_events() {
         vec![(vec![chat(), kv("type", text("added"))], 12.0)],
     );
     for export in [cost, other] {
-        let response = http_post(
-            node.otlp_addr(),
-            "/v1/metrics",
-            &[JSON],
-            &serde_json::to_vec(&export).expect("the crate's JSON mapping"),
-        )
-        .await;
+        let response = node
+            .otlp()
+            .post(
+                "/v1/metrics",
+                &[JSON],
+                &serde_json::to_vec(&export).expect("the crate's JSON mapping"),
+            )
+            .await;
         assert_eq!(response.status, 200);
     }
     let events = next_events(&mut feed, 3).await;
@@ -375,7 +373,7 @@ async fn a_chat_the_node_does_not_know_gets_its_events_published_but_no_worker()
     let client = node.client().await;
     let mut feed = EventFeed::subscribe(client.nats(), "shim.events.telemetry.>").await;
     let export = logs(vec![api_request("cc-never-opened", 900, 10)]);
-    let (status, _) = post_logs(node.otlp_addr(), &export.encode_to_vec(), &[PROTOBUF]).await;
+    let (status, _) = post_logs(&node.otlp(), &export.encode_to_vec(), &[PROTOBUF]).await;
     assert_eq!(status, 200);
     let events = next_events(&mut feed, 1).await;
     assert_eq!(events[0].1, "cc-never-opened");
@@ -411,22 +409,41 @@ async fn a_chat_the_node_does_not_know_gets_its_events_published_but_no_worker()
 async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_serving() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
-    let addr = node.otlp_addr();
+    let otlp = node.otlp();
+    let addr = otlp.addr;
     let reason = |reason: &str| format!("reason=\"{reason}\"");
 
+    // Without this node's token (none, a wrong one, another scheme): 401 UNAUTHENTICATED, saying what to send,
+    // before the body is read.
+    let wrong = format!("Bearer {}", "0".repeat(64));
+    let basic = otlp.authorization.replacen("Bearer", "Basic", 1);
+    for headers in [
+        vec![PROTOBUF],
+        vec![PROTOBUF, ("Authorization", wrong.as_str())],
+        vec![PROTOBUF, ("Authorization", basic.as_str())],
+    ] {
+        let refused = http_post(addr, "/v1/logs", &headers, &good_export()).await;
+        assert_eq!(refused.status, 401, "{headers:?}");
+        let status = shim_node::otlp::body::Status::decode(&refused.body[..]).expect("a Status");
+        assert_eq!(status.code, 16);
+        assert!(
+            status.message.contains("shim-node otel-headers"),
+            "{}",
+            status.message
+        );
+    }
+
     // Garbage claiming to be protobuf: 400 with a google.rpc.Status saying why.
-    let garbage = http_post(
-        addr,
-        "/v1/logs",
-        &[PROTOBUF],
-        b"\xff\xff\xff\xff not protobuf",
-    )
-    .await;
+    let garbage = otlp
+        .post("/v1/logs", &[PROTOBUF], b"\xff\xff\xff\xff not protobuf")
+        .await;
     assert_eq!(garbage.status, 400);
     let status = shim_node::otlp::body::Status::decode(&garbage.body[..]).expect("a Status");
     assert_eq!(status.code, 3);
     assert!(status.message.contains("protobuf"), "{}", status.message);
-    let bad_json = http_post(addr, "/v1/logs", &[JSON], br#"{"resourceLogs": 7}"#).await;
+    let bad_json = otlp
+        .post("/v1/logs", &[JSON], br#"{"resourceLogs": 7}"#)
+        .await;
     assert_eq!(bad_json.status, 400);
     let message: Value = serde_json::from_slice(&bad_json.body).expect("a JSON Status");
     assert!(
@@ -438,54 +455,43 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
     );
 
     // A content type OTLP/HTTP does not have, and an encoding other than gzip: 415.
-    let plain = http_post(
-        addr,
-        "/v1/logs",
-        &[("Content-Type", "text/plain")],
-        b"hello",
-    )
-    .await;
+    let plain = otlp
+        .post("/v1/logs", &[("Content-Type", "text/plain")], b"hello")
+        .await;
     assert_eq!(plain.status, 415);
-    let brotli = http_post(
-        addr,
-        "/v1/logs",
-        &[PROTOBUF, ("Content-Encoding", "br")],
-        b"x",
-    )
-    .await;
+    let brotli = otlp
+        .post("/v1/logs", &[PROTOBUF, ("Content-Encoding", "br")], b"x")
+        .await;
     assert_eq!(brotli.status, 415);
 
     // A body over the 4 MiB cap: 413 (or the connection cut while it was still being sent).
     let huge = vec![b'x'; 9 * 1024 * 1024];
-    if let Some(response) = http_post_opt(addr, "/v1/logs", &[PROTOBUF], &huge).await {
+    if let Some(response) = otlp.post_opt("/v1/logs", &[PROTOBUF], &huge).await {
         assert_eq!(response.status, 413);
     }
 
     // A gzip bomb: 64 MiB of zeros in ~64 KiB. Stopped at the cap, not unpacked into memory.
     let bomb = gzip(&vec![0u8; 64 * 1024 * 1024]);
     assert!(bomb.len() < 1024 * 1024);
-    let response = http_post(
-        addr,
-        "/v1/logs",
-        &[PROTOBUF, ("Content-Encoding", "gzip")],
-        &bomb,
-    )
-    .await;
+    let response = otlp
+        .post("/v1/logs", &[PROTOBUF, ("Content-Encoding", "gzip")], &bomb)
+        .await;
     assert_eq!(response.status, 413);
 
     // An unknown path is a plain 404; an unknown event is read and ignored (200).
-    let missing = http_post(addr, "/v1/traces", &[PROTOBUF], b"").await;
+    let missing = otlp.post("/v1/traces", &[PROTOBUF], b"").await;
     assert_eq!(missing.status, 404);
     let unknown = logs(vec![event(
         "user_prompt",
         "cc-x",
         vec![kv("prompt_length", Attr::Int(3))],
     )]);
-    let (status, _) = post_logs(addr, &unknown.encode_to_vec(), &[PROTOBUF]).await;
+    let (status, _) = post_logs(&otlp, &unknown.encode_to_vec(), &[PROTOBUF]).await;
     assert_eq!(status, 200);
 
     let metrics = node.metrics().await;
     let count = |labels: &[&str]| metric_value(&metrics, "shim_otlp_bad_requests_total", labels);
+    assert_eq!(count(&[&reason("unauthenticated")]), Some(3.0));
     assert_eq!(count(&[&reason("malformed")]), Some(2.0));
     assert_eq!(count(&[&reason("unsupported_media_type")]), Some(1.0));
     assert_eq!(count(&[&reason("unsupported_encoding")]), Some(1.0));
@@ -503,12 +509,12 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
             .map(|_| event("user_prompt", "cc-x", Vec::new()))
             .collect(),
     );
-    let (status, body) = post_logs(addr, &many.encode_to_vec(), &[PROTOBUF]).await;
+    let (status, body) = post_logs(&otlp, &many.encode_to_vec(), &[PROTOBUF]).await;
     assert_eq!(status, 413);
     let status = shim_node::otlp::body::Status::decode(&body[..]).expect("a Status");
     assert!(status.message.contains("10000"), "{}", status.message);
     let (status, _) = post_logs(
-        addr,
+        &otlp,
         &logs(
             (0..9_998)
                 .map(|_| event("user_prompt", "cc-x", Vec::new()))
@@ -537,7 +543,8 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
             .await
             .expect("connects");
         let head = format!(
-            "POST /v1/logs HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-protobuf\r\nContent-Length: 100\r\n\r\nxx"
+            "POST /v1/logs HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {}\r\nContent-Type: application/x-protobuf\r\nContent-Length: 100\r\n\r\nxx",
+            otlp.authorization
         );
         tokio::io::AsyncWriteExt::write_all(&mut stream, head.as_bytes())
             .await
@@ -546,7 +553,7 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
     }
     let busy = wait_until(
         || async {
-            let response = http_post(addr, "/v1/logs", &[PROTOBUF], &good_export()).await;
+            let response = otlp.post("/v1/logs", &[PROTOBUF], &good_export()).await;
             response.status == 429
         },
         DEADLINE,
@@ -557,7 +564,7 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
     drop(stalled);
     let free = wait_until(
         || async {
-            http_post(addr, "/v1/logs", &[PROTOBUF], &good_export())
+            otlp.post("/v1/logs", &[PROTOBUF], &good_export())
                 .await
                 .status
                 == 200
@@ -571,7 +578,7 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
 
     // Still serving: the receiver takes a good export and the node answers over NATS.
     let good = logs(vec![api_request("cc-x", 10, 10)]);
-    let (status, _) = post_logs(addr, &good.encode_to_vec(), &[PROTOBUF]).await;
+    let (status, _) = post_logs(&otlp, &good.encode_to_vec(), &[PROTOBUF]).await;
     assert_eq!(status, 200);
     let client = node.client().await;
     let _: shim_protocol::messages::StatusReply = client
@@ -589,7 +596,6 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
 /// and `--no-telemetry` takes it out again.
 #[test]
 fn setup_telemetry_writes_the_exporter_environment_and_no_telemetry_removes_it() {
-    const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
     let home = tempfile::tempdir().expect("temp dir");
     let project = tempfile::tempdir().expect("temp dir");
     let settings_path = project.path().join(".claude/settings.json");
@@ -631,6 +637,11 @@ fn setup_telemetry_writes_the_exporter_environment_and_no_telemetry_removes_it()
             "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318",
         })
     );
+    assert_eq!(
+        settings["otelHeadersHelper"],
+        format!("{EXE} otel-headers"),
+        "Claude Code asks SHIM for the header its receiver takes"
+    );
     assert!(
         settings["hooks"]["SessionStart"].is_array(),
         "the hooks are written too"
@@ -643,6 +654,7 @@ fn setup_telemetry_writes_the_exporter_environment_and_no_telemetry_removes_it()
     assert_eq!(again, settings);
     let (_, removed) = setup("--no-telemetry");
     assert_eq!(removed["env"], json!({"ANTHROPIC_MODEL": "opus"}));
+    assert_eq!(removed.get("otelHeadersHelper"), None);
     assert_eq!(removed["hooks"], settings["hooks"]);
 }
 
@@ -658,13 +670,54 @@ async fn the_opentelemetry_python_sdk_exporter_is_understood() {
     open_chat(&client, chat_id).await;
     let mut feed = EventFeed::subscribe(client.nats(), "shim.events.telemetry.>").await;
     let script = shim_tests::repo_root().join("tests/python/otlp_sdk_export.py");
-    let output = tokio::process::Command::new("python3")
-        .arg(&script)
-        .arg(format!("http://{}", node.otlp_addr()))
-        .arg(chat_id)
+    let export = |headers: String| {
+        tokio::process::Command::new("python3")
+            .arg(&script)
+            .arg(format!("http://{}", node.otlp_addr()))
+            .arg(chat_id)
+            .arg(headers)
+            .output()
+    };
+
+    // Without SHIM's header the export is refused, and says so.
+    let refused = export("{}".to_owned()).await.expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("401"), "{stderr}");
+
+    // With the headers of the helper `setup claude-code --telemetry` wrote, run through `sh -c` as Claude
+    // Code runs it, for the node's data dir.
+    let project = tempfile::tempdir().expect("temp dir");
+    let setup = tokio::process::Command::new(EXE)
+        .args(["setup", "claude-code", "--telemetry", "--project"])
+        .arg(project.path())
         .output()
         .await
-        .expect("python3 runs");
+        .expect("setup runs");
+    assert!(
+        setup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&setup.stderr)
+    );
+    let settings: Value = serde_json::from_slice(
+        &std::fs::read(project.path().join(".claude/settings.json")).expect("settings"),
+    )
+    .expect("json");
+    let helper = settings["otelHeadersHelper"].as_str().expect("a helper");
+    let headers = tokio::process::Command::new("sh")
+        .args(["-c", helper])
+        .env("SHIM_DATA_DIR", &node.config_ref().data_dir)
+        .output()
+        .await
+        .expect("the helper runs");
+    assert!(
+        headers.status.success(),
+        "{}",
+        String::from_utf8_lossy(&headers.stderr)
+    );
+    let headers = String::from_utf8(headers.stdout).expect("UTF-8");
+    let parsed: Value = serde_json::from_str(&headers).expect("a JSON object of headers");
+    assert_eq!(parsed["Authorization"], node.otlp_authorization());
+    let output = export(headers).await.expect("python3 runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success() && !stderr.contains("Failed to export"),
@@ -696,14 +749,14 @@ async fn the_opentelemetry_python_sdk_exporter_is_understood() {
 async fn a_body_of_millions_of_empty_messages_is_refused_before_it_is_decoded() {
     let nats = NatsServer::start();
     let node = TestNode::start(&nats.url()).await;
-    let addr = node.otlp_addr();
+    let otlp = node.otlp();
     let flood = [0x0a, 0x00].repeat(2 * 1024 * 1024 - 8);
-    let (status, body) = post_logs(addr, &flood, &[PROTOBUF]).await;
+    let (status, body) = post_logs(&otlp, &flood, &[PROTOBUF]).await;
     assert_eq!(status, 413, "{}", String::from_utf8_lossy(&body));
-    let metrics_flood = http_post(addr, "/v1/metrics", &[PROTOBUF], &flood).await;
+    let metrics_flood = otlp.post("/v1/metrics", &[PROTOBUF], &flood).await;
     assert_eq!(metrics_flood.status, 413);
     let json_flood = format!(r#"{{"resourceLogs": [{}{{}}]}}"#, "{},".repeat(1024 * 1024));
-    let (status, body) = post_logs(addr, json_flood.as_bytes(), &[JSON]).await;
+    let (status, body) = post_logs(&otlp, json_flood.as_bytes(), &[JSON]).await;
     assert_eq!(status, 413, "{}", String::from_utf8_lossy(&body));
     let message: Value = serde_json::from_slice(&body).expect("a JSON Status");
     assert!(
@@ -722,7 +775,7 @@ async fn a_body_of_millions_of_empty_messages_is_refused_before_it_is_decoded() 
         .await,
         3.0
     );
-    let (status, _) = post_logs(addr, &good_export(), &[PROTOBUF]).await;
+    let (status, _) = post_logs(&otlp, &good_export(), &[PROTOBUF]).await;
     assert_eq!(status, 200);
     node.stop().await;
 }
@@ -743,14 +796,14 @@ async fn a_batch_sent_again_is_taken_once() {
     ])
     .encode_to_vec();
     for _ in 0..2 {
-        let (status, _) = post_logs(node.otlp_addr(), &batch, &[PROTOBUF]).await;
+        let (status, _) = post_logs(&node.otlp(), &batch, &[PROTOBUF]).await;
         assert_eq!(status, 200);
     }
     // A new record after them.
     let mut later = api_request(chat_id, 3000, 100);
     later.time_unix_nano += 1_000_000;
     let (status, _) = post_logs(
-        node.otlp_addr(),
+        &node.otlp(),
         &logs(vec![later]).encode_to_vec(),
         &[PROTOBUF],
     )
@@ -787,7 +840,7 @@ async fn an_invalid_session_id_is_counted_once() {
     let client = node.client().await;
     let mut feed = EventFeed::subscribe(client.nats(), "shim.events.telemetry.>").await;
     let export = logs(vec![api_request("not a.chat>id", 900, 10)]);
-    let (status, _) = post_logs(node.otlp_addr(), &export.encode_to_vec(), &[PROTOBUF]).await;
+    let (status, _) = post_logs(&node.otlp(), &export.encode_to_vec(), &[PROTOBUF]).await;
     assert_eq!(status, 200);
     let events = next_events(&mut feed, 1).await;
     assert_eq!(events[0].1, Value::Null, "published without a chat");

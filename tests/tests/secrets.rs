@@ -27,7 +27,7 @@ use shim_protocol::{
 };
 use shim_tests::{
     DEADLINE, NatsServer, NodeProcess, POLL, TestNode,
-    otlp::{event, http_post, kv, logs, text},
+    otlp::{event, kv, logs, text},
     run_hook, sh_quote, wait_for_node, wait_until,
 };
 
@@ -527,13 +527,14 @@ async fn events_the_analytics_store_and_the_exports_hold_no_secret() {
             kv("status_code", text("401")),
         ],
     )]);
-    let response = http_post(
-        node.otlp_addr(),
-        "/v1/logs",
-        &[("content-type", "application/x-protobuf")],
-        &export.encode_to_vec(),
-    )
-    .await;
+    let response = node
+        .otlp()
+        .post(
+            "/v1/logs",
+            &[("content-type", "application/x-protobuf")],
+            &export.encode_to_vec(),
+        )
+        .await;
     assert_eq!(
         response.status,
         200,

@@ -684,6 +684,7 @@ pub const OTLP_BAD_REQUESTS: MetricSpec = counter(
             "unsupported_media_type",
             "unsupported_encoding",
             "slow_body",
+            "unauthenticated",
             "busy",
             "internal",
         ]),

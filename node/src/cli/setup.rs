@@ -164,13 +164,38 @@ pub fn otlp_endpoint(addr: std::net::SocketAddr) -> String {
     format!("http://{}", std::net::SocketAddr::new(ip, addr.port()))
 }
 
-/// Writes (or takes out) the `env` entries that send Claude Code's telemetry to SHIM, keeping the user's other
-/// entries; returns notes for the user (a value of the user's that was replaced).
-pub fn merge_telemetry(settings: &mut Value, telemetry: &Telemetry) -> anyhow::Result<Vec<String>> {
+/// The settings key of the command Claude Code runs for its telemetry's headers.
+const HEADERS_HELPER_KEY: &str = "otelHeadersHelper";
+
+/// Writes (or takes out) the `env` entries that send Claude Code's telemetry to SHIM, and the headers helper
+/// (`shim-node otel-headers` of `exe`) that lets it in, keeping the user's other entries; returns notes for
+/// the user (a value of the user's that was replaced).
+pub fn merge_telemetry(
+    settings: &mut Value,
+    exe: &Path,
+    telemetry: &Telemetry,
+) -> anyhow::Result<Vec<String>> {
     let mut notes = Vec::new();
     match telemetry {
         Telemetry::Keep => {}
         Telemetry::Send(endpoint) => {
+            let helper = command(exe, "otel-headers");
+            let root = settings
+                .as_object_mut()
+                .context("the settings file is not a JSON object")?;
+            match root.get(HEADERS_HELPER_KEY) {
+                Some(Value::String(old)) if *old == helper => {}
+                Some(old) => {
+                    notes.push(format!(
+                        "{HEADERS_HELPER_KEY} was {old}; it is now {helper:?} (SHIM's receiver takes only \
+                         telemetry with its header)"
+                    ));
+                    root.insert(HEADERS_HELPER_KEY.to_owned(), json!(helper));
+                }
+                None => {
+                    root.insert(HEADERS_HELPER_KEY.to_owned(), json!(helper));
+                }
+            }
             let env = object(settings, "env")?;
             let wanted = TELEMETRY_ENV
                 .iter()
@@ -208,10 +233,18 @@ pub fn merge_telemetry(settings: &mut Value, telemetry: &Telemetry) -> anyhow::R
                     env.remove(key);
                 }
             }
-            if env.is_empty()
-                && let Some(root) = settings.as_object_mut()
-            {
-                root.remove("env");
+            let env_is_empty = env.is_empty();
+            if let Some(root) = settings.as_object_mut() {
+                if env_is_empty {
+                    root.remove("env");
+                }
+                let helper_is_ours = root
+                    .get(HEADERS_HELPER_KEY)
+                    .and_then(Value::as_str)
+                    .is_some_and(|command| is_shim_command(command, "otel-headers"));
+                if helper_is_ours {
+                    root.remove(HEADERS_HELPER_KEY);
+                }
             }
         }
     }
@@ -304,7 +337,7 @@ pub fn claude_code(
     let mut lines = Vec::new();
     let (changed, notes) = merge_file(&settings_path, |settings| {
         let mut notes = merge_settings(settings, exe, replace_statusline)?;
-        notes.extend(merge_telemetry(settings, telemetry)?);
+        notes.extend(merge_telemetry(settings, exe, telemetry)?);
         Ok(notes)
     })?;
     lines.push(format!(
@@ -391,12 +424,13 @@ mod tests {
 
     #[test]
     fn telemetry_settings_are_written_once_keep_the_users_env_and_come_out_again() {
+        let exe = Path::new("/opt/bin/shim-node");
         let endpoint = otlp_endpoint("0.0.0.0:4318".parse().expect("address"));
         assert_eq!(endpoint, "http://127.0.0.1:4318");
         let mut settings =
             json!({"env": {"RUST_LOG": "debug", "OTEL_METRICS_EXPORTER": "prometheus"}});
-        let notes =
-            merge_telemetry(&mut settings, &Telemetry::Send(endpoint.clone())).expect("merges");
+        let notes = merge_telemetry(&mut settings, exe, &Telemetry::Send(endpoint.clone()))
+            .expect("merges");
         assert_eq!(
             notes.len(),
             1,
@@ -404,7 +438,7 @@ mod tests {
         );
         let once = settings.clone();
         assert!(
-            merge_telemetry(&mut settings, &Telemetry::Send(endpoint.clone()))
+            merge_telemetry(&mut settings, exe, &Telemetry::Send(endpoint.clone()))
                 .expect("merges")
                 .is_empty()
         );
@@ -417,18 +451,23 @@ mod tests {
                 "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318",
             })
         );
+        assert_eq!(
+            settings[HEADERS_HELPER_KEY],
+            "/opt/bin/shim-node otel-headers"
+        );
         // Removing for another endpoint touches nothing; for SHIM's, it leaves only the user's entries.
         let notes = merge_telemetry(
             &mut settings,
+            exe,
             &Telemetry::Remove("http://127.0.0.1:9".to_owned()),
         )
         .expect("merges");
         assert_eq!((notes.len(), &settings), (1, &once));
-        merge_telemetry(&mut settings, &Telemetry::Remove(endpoint.clone())).expect("merges");
+        merge_telemetry(&mut settings, exe, &Telemetry::Remove(endpoint.clone())).expect("merges");
         assert_eq!(settings, json!({"env": {"RUST_LOG": "debug"}}));
         let mut bare = json!({});
-        merge_telemetry(&mut bare, &Telemetry::Send(endpoint.clone())).expect("merges");
-        merge_telemetry(&mut bare, &Telemetry::Remove(endpoint)).expect("merges");
+        merge_telemetry(&mut bare, exe, &Telemetry::Send(endpoint.clone())).expect("merges");
+        merge_telemetry(&mut bare, exe, &Telemetry::Remove(endpoint)).expect("merges");
         assert_eq!(
             bare,
             json!({}),

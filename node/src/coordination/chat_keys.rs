@@ -68,7 +68,7 @@ fn sha256(secret: &str) -> String {
 }
 
 /// Compares two hex strings (digests, secrets) in time that does not depend on where they differ.
-fn same(left: &str, right: &str) -> bool {
+pub fn same(left: &str, right: &str) -> bool {
     left.len() == right.len()
         && left
             .bytes()
@@ -90,12 +90,25 @@ fn process_alive(pid: u32) -> bool {
 
 /// The secret of `chat_id` under `node_key`.
 fn derive(node_key: &[u8; 32], chat_id: &str) -> String {
+    derive_for(node_key, b"shim chat secret\0", chat_id)
+}
+
+/// HMAC-SHA256 of `label` and `data` under `node_key`, in hex: one key, secrets for several uses that cannot
+/// stand in for each other.
+fn derive_for(node_key: &[u8; 32], label: &[u8], data: &str) -> String {
     // HMAC takes a key of any length; 32 bytes cannot fail.
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(node_key)
         .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
-    mac.update(b"shim chat secret\0");
-    mac.update(chat_id.as_bytes());
+    mac.update(label);
+    mac.update(data.as_bytes());
     crate::hex::hex(mac.finalize().into_bytes())
+}
+
+/// The token Claude Code's telemetry presents to this node's OTLP receiver (`Authorization: Bearer`), from
+/// the node's key: the node and `shim-node otel-headers` (which Claude Code runs for its headers) agree on it
+/// without another file to keep.
+pub fn otlp_token(node_key: &[u8; 32]) -> String {
+    derive_for(node_key, b"shim otlp token\0", "")
 }
 
 /// The secret of `chat_id` as the node of `data_dir` derives it, for this user's hooks: they run beside the

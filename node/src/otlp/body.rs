@@ -154,7 +154,7 @@ pub struct Status {
 
 /// The HTTP status and the `google.rpc.Code` of an error.
 pub fn status_of(error: &OtlpError) -> (StatusCode, i32) {
-    // Codes: 3 INVALID_ARGUMENT, 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE.
+    // Codes: 3 INVALID_ARGUMENT, 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED, 14 UNAVAILABLE, 16 UNAUTHENTICATED.
     match error {
         OtlpError::Malformed { .. } | OtlpError::Unreadable { .. } => (StatusCode::BAD_REQUEST, 3),
         OtlpError::TooLarge { .. } | OtlpError::TooManyRecords { .. } => {
@@ -164,6 +164,7 @@ pub fn status_of(error: &OtlpError) -> (StatusCode, i32) {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, 3)
         }
         OtlpError::SlowBody { .. } => (StatusCode::REQUEST_TIMEOUT, 4),
+        OtlpError::Unauthenticated => (StatusCode::UNAUTHORIZED, 16),
         OtlpError::Busy => (StatusCode::TOO_MANY_REQUESTS, 8),
         OtlpError::Internal { .. } => (StatusCode::SERVICE_UNAVAILABLE, 14),
     }
