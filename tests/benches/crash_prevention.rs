@@ -100,6 +100,25 @@ fn bench_store(dir: &Path) {
         runs as f64 / total.as_secs_f64()
     );
 
+    // The list of the newest 20 across those 2,000 checkpoints of 10 chats, as `checkpoints list` asks.
+    let runs = 200;
+    let mut samples = Vec::with_capacity(runs);
+    let started = Instant::now();
+    for _ in 0..runs {
+        let call = Instant::now();
+        let listed = store.list(None, 20).expect("list");
+        assert_eq!(listed.len(), 20);
+        samples.push(call.elapsed());
+    }
+    let total = started.elapsed();
+    let (p50, p99) = percentiles(samples);
+    println!(
+        "| checkpoint list, newest 20 of 2,000 (10 chats) | {runs} | {} µs | {} µs | {:.0}/s |",
+        micros(p50),
+        micros(p99),
+        runs as f64 / total.as_secs_f64()
+    );
+
     let checkpoint = five_kb_checkpoint("bench", 7);
     let now = FileState {
         modified: vec!["src/parse.rs".to_owned()],

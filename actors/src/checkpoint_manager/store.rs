@@ -3,6 +3,8 @@
 //!
 //! Trees:
 //! - `checkpoints`: `<chat_id> 0x00 <seq: u64 big-endian>` → format byte + lz4(MessagePack(Checkpoint))
+//! - `summaries`: the same key → MessagePack(CheckpointSummary), written and removed with its checkpoint in one
+//!   transaction, so a list reads a few hundred bytes per checkpoint instead of decompressing each
 //! - `chats`: `<chat_id>` → MessagePack(ChatRecord)
 //! - `seq`: `<chat_id>` → last checkpoint number (u64 big-endian), bumped atomically
 //! - `restored`: `<chat_id>` → number of the checkpoint a later session resumed from
@@ -15,6 +17,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use shim_protocol::messages::{ChatProcess, Checkpoint, CheckpointSummary};
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
 use super::limits::cut;
 
@@ -39,6 +42,20 @@ pub enum StoreError {
 
 /// Result of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+impl From<TransactionError<()>> for StoreError {
+    fn from(error: TransactionError<()>) -> Self {
+        match error {
+            TransactionError::Storage(error) => StoreError::Sled(error),
+            // The transactions here never abort.
+            TransactionError::Abort(()) => StoreError::Corrupt("a transaction aborted".to_owned()),
+        }
+    }
+}
+
+/// Key in the default tree saying every checkpoint has its summary (stores older than the `summaries` tree
+/// get theirs once, at open).
+const SUMMARIES_BUILT: &[u8] = b"summaries_built";
 
 /// What happened last in a chat's session, for telling a crash from a walk-away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +143,7 @@ pub struct Seal {
 pub struct CheckpointStore {
     db: sled::Db,
     checkpoints: sled::Tree,
+    summaries: sled::Tree,
     chats: sled::Tree,
     seq: sled::Tree,
     restored: sled::Tree,
@@ -224,14 +242,43 @@ impl CheckpointStore {
 
     /// Uses an open database.
     pub fn from_db(db: sled::Db) -> StoreResult<CheckpointStore> {
-        Ok(CheckpointStore {
+        let store = CheckpointStore {
             checkpoints: db.open_tree("checkpoints")?,
+            summaries: db.open_tree("summaries")?,
             chats: db.open_tree("chats")?,
             seq: db.open_tree("seq")?,
             restored: db.open_tree("restored")?,
             sealed: db.open_tree("sealed")?,
             db,
-        })
+        };
+        if !store.db.contains_key(SUMMARIES_BUILT)? {
+            store.build_summaries()?;
+        }
+        Ok(store)
+    }
+
+    /// Writes the summary of every checkpoint that lacks one (a store from before summaries were kept), then
+    /// marks the store as done; a checkpoint that cannot be read gets none and stays out of lists.
+    fn build_summaries(&self) -> StoreResult<()> {
+        for entry in self.checkpoints.iter() {
+            let (key, bytes) = entry?;
+            if self.summaries.contains_key(&key)? {
+                continue;
+            }
+            match decompress(&bytes) {
+                Ok(checkpoint) => {
+                    let line = summary(&checkpoint, bytes.len() as u64);
+                    self.summaries
+                        .insert(key, rmp_serde::to_vec_named(&line)?)?;
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "a stored checkpoint is unreadable; it is left out of lists")
+                }
+            }
+        }
+        self.db.insert(SUMMARIES_BUILT, &[1])?;
+        self.db.flush()?;
+        Ok(())
     }
 
     /// Returns the database, for other components' trees.
@@ -256,12 +303,35 @@ impl CheckpointStore {
     /// Stores a checkpoint (its `seq` from [`next_seq`](Self::next_seq)) and flushes it to disk before
     /// returning; returns its stored size.
     pub fn put(&self, checkpoint: &Checkpoint) -> StoreResult<u64> {
-        let bytes = compress(checkpoint)?;
+        let bytes = sled::IVec::from(compress(checkpoint)?);
         let size = bytes.len() as u64;
-        self.checkpoints
-            .insert(checkpoint_key(&checkpoint.chat_id, checkpoint.seq), bytes)?;
+        let line = sled::IVec::from(rmp_serde::to_vec_named(&summary(checkpoint, size))?);
+        let key = sled::IVec::from(checkpoint_key(&checkpoint.chat_id, checkpoint.seq));
+        (&self.checkpoints, &self.summaries).transaction(|(checkpoints, summaries)| {
+            checkpoints.insert(key.clone(), bytes.clone())?;
+            summaries.insert(key.clone(), line.clone())?;
+            Ok::<_, ConflictableTransactionError<()>>(())
+        })?;
         self.db.flush()?;
         Ok(size)
+    }
+
+    /// Removes a checkpoint with its summary.
+    fn remove(&self, key: &sled::IVec) -> StoreResult<()> {
+        (&self.checkpoints, &self.summaries).transaction(|(checkpoints, summaries)| {
+            checkpoints.remove(key.clone())?;
+            summaries.remove(key.clone())?;
+            Ok::<_, ConflictableTransactionError<()>>(())
+        })?;
+        Ok(())
+    }
+
+    /// The summary stored under `key`; `None` when there is none or it cannot be read.
+    fn summary_at(&self, key: &[u8]) -> StoreResult<Option<CheckpointSummary>> {
+        Ok(self
+            .summaries
+            .get(key)?
+            .and_then(|bytes| rmp_serde::from_slice(&bytes).ok()))
     }
 
     /// Returns one checkpoint.
@@ -288,16 +358,19 @@ impl CheckpointStore {
         chat_id_opt: Option<&str>,
         limit: usize,
     ) -> StoreResult<Vec<CheckpointSummary>> {
-        let entries: Box<dyn DoubleEndedIterator<Item = sled::Result<(sled::IVec, sled::IVec)>>> =
-            match chat_id_opt {
-                Some(chat_id) => Box::new(self.checkpoints.scan_prefix(chat_prefix(chat_id))),
-                None => Box::new(self.checkpoints.iter()),
-            };
+        let entries = match chat_id_opt {
+            Some(chat_id) => self.summaries.scan_prefix(chat_prefix(chat_id)),
+            None => self.summaries.iter(),
+        };
         let mut summaries = Vec::new();
-        for entry in entries.rev() {
+        for entry in entries {
             let (_, bytes) = entry?;
-            let checkpoint = decompress(&bytes)?;
-            summaries.push(summary(&checkpoint, bytes.len() as u64));
+            match rmp_serde::from_slice::<CheckpointSummary>(&bytes) {
+                Ok(line) => summaries.push(line),
+                Err(error) => {
+                    tracing::warn!(%error, "a checkpoint's summary is unreadable; it is left out of the list")
+                }
+            }
         }
         summaries.sort_by(|left, right| {
             right
@@ -311,7 +384,7 @@ impl CheckpointStore {
 
     /// Deletes a chat's checkpoints beyond the newest `keep_last` and those older than `max_age_ms`
     /// (never the newest one); returns how many went. Numbers grow with time, so the age check walks from
-    /// the oldest and stops at the first young enough: a save reads one or two old checkpoints, not fifty.
+    /// the oldest and stops at the first young enough: a save reads one or two old summaries, not fifty.
     pub fn prune(
         &self,
         chat_id: &str,
@@ -327,23 +400,27 @@ impl CheckpointStore {
         let surplus = keys.len().saturating_sub(keep_last.max(1));
         let mut removed = 0;
         for key in &keys[..surplus] {
-            self.checkpoints.remove(key)?;
+            self.remove(key)?;
             removed += 1;
         }
         let newest = keys.len().saturating_sub(1);
         for key in &keys[surplus..newest] {
-            let too_old = self
-                .checkpoints
-                .get(key)?
-                .map(|bytes| decompress(&bytes))
-                .transpose()?
-                .is_some_and(|checkpoint| {
-                    now_ms.saturating_sub(checkpoint.created_at_ms) > max_age_ms
-                });
+            // Its summary says when; a checkpoint without a readable one is read itself.
+            let created_at_ms = match self.summary_at(key)? {
+                Some(line) => Some(line.created_at_ms),
+                None => self
+                    .checkpoints
+                    .get(key)?
+                    .map(|bytes| decompress(&bytes))
+                    .transpose()?
+                    .map(|checkpoint| checkpoint.created_at_ms),
+            };
+            let too_old =
+                created_at_ms.is_some_and(|created| now_ms.saturating_sub(created) > max_age_ms);
             if !too_old {
                 break;
             }
-            self.checkpoints.remove(key)?;
+            self.remove(key)?;
             removed += 1;
         }
         Ok(removed)

@@ -208,6 +208,76 @@ fn lists_are_newest_first_and_ids_parse_back() {
     assert_eq!(parse_checkpoint_id("a:b"), None);
 }
 
+/// The stored bytes of checkpoint `seq` of `chat_id` replaced with garbage, as a damaged disk would leave them.
+fn damage(store: &CheckpointStore, chat_id: &str, seq: u64) {
+    store
+        .db()
+        .open_tree("checkpoints")
+        .expect("the tree")
+        .insert(checkpoint_key(chat_id, seq), &b"\x01garbage"[..])
+        .expect("written");
+}
+
+#[test]
+fn a_list_reads_the_summaries_not_the_checkpoints() {
+    let (_dir, store) = open();
+    for seq in 1..=3 {
+        store
+            .put(&checkpoint("c", seq, seq * 100, &format!("step {seq}")))
+            .expect("put");
+    }
+    // A list that decompressed each checkpoint would fail on this one (or take the time to read them all).
+    damage(&store, "c", 2);
+    let listed: Vec<(u64, String)> = store
+        .list(Some("c"), 10)
+        .expect("list")
+        .into_iter()
+        .map(|line| (line.seq, line.summary))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (3, "step 3".to_owned()),
+            (2, "step 2".to_owned()),
+            (1, "step 1".to_owned())
+        ]
+    );
+    assert!(matches!(store.get("c", 2), Err(StoreError::Corrupt(_))));
+    // Pruned checkpoints leave the list with their summaries.
+    assert_eq!(store.prune("c", 1, u64::MAX, 1_000).expect("prunes"), 2);
+    assert_eq!(store.list(None, 10).expect("list").len(), 1);
+}
+
+#[test]
+fn a_store_from_before_summaries_gets_them_once_at_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    {
+        let store = CheckpointStore::open(&path).expect("opens");
+        store.put(&checkpoint("a", 1, 100, "first")).expect("put");
+        store.put(&checkpoint("b", 1, 200, "second")).expect("put");
+        store.put(&checkpoint("b", 2, 300, "broken")).expect("put");
+        damage(&store, "b", 2);
+        // As an older version left it: no summaries, no mark.
+        store.db().drop_tree("summaries").expect("dropped");
+        store.db().remove(SUMMARIES_BUILT).expect("removed");
+        store.db().flush().expect("flushed");
+    }
+    let store = CheckpointStore::open(&path).expect("reopens");
+    let listed: Vec<String> = store
+        .list(None, 10)
+        .expect("list")
+        .into_iter()
+        .map(|line| line.summary)
+        .collect();
+    assert_eq!(
+        listed,
+        ["second", "first"],
+        "the unreadable one is left out"
+    );
+    assert!(store.db().contains_key(SUMMARIES_BUILT).expect("read"));
+}
+
 #[test]
 fn a_chat_is_sealed_once_and_the_first_seal_stands() {
     let store = CheckpointStore::temporary().expect("store");
