@@ -818,29 +818,70 @@ impl ExperimentManagerArgs {
         Ok(experiment)
     }
 
+    /// Refuses a revert of `shipped` that would pull a value from under a running experiment: one testing a
+    /// parameter it would put back (measured against the value in force, whose comparison and shipped value
+    /// that would spoil), or one whose treatment would no longer keep each warning below its danger. Only
+    /// the parameters it still holds would move.
+    async fn check_revert(&self, shipped: &Experiment) -> ExperimentResult<()> {
+        let parameters = self.store.parameters().await?;
+        let back: Vec<ParameterChange> = shipped
+            .changes()
+            .into_iter()
+            .filter(|change| {
+                parameters
+                    .values
+                    .get(&change.parameter)
+                    .is_some_and(|entry| {
+                        entry.improvement_id.as_deref() == Some(shipped.id.as_str())
+                    })
+            })
+            .collect();
+        if back.is_empty() {
+            return Ok(());
+        }
+        let open = self.store.open_experiments().await?;
+        let running = open
+            .iter()
+            .filter(|other| other.status == ExperimentStatus::Running);
+        let mut after = parameters.clone();
+        for change in &back {
+            if let Some(entry) = after.values.get_mut(&change.parameter) {
+                entry.value = change.control;
+            }
+        }
+        for other in running {
+            if let Some(change) = back
+                .iter()
+                .find(|change| other.changes_parameter(&change.parameter))
+            {
+                return Err(ExperimentError::WrongState(format!(
+                    "{} is being tested by {}, which started from the value {} shipped; stop {} first \
+                     (shim-node experiments stop {}), then revert {}",
+                    change.parameter, other.id, shipped.id, other.id, other.id, shipped.id
+                )));
+            }
+            let treatment: Vec<(String, f64)> = other
+                .changes()
+                .into_iter()
+                .map(|change| (change.parameter, change.treatment))
+                .collect();
+            if let Err(reason) = self.consistent(&after, &treatment, &open, &other.id) {
+                return Err(ExperimentError::WrongState(format!(
+                    "reverting {} would leave the chats in {}'s treatment with unsafe thresholds ({reason}); \
+                     stop {} first (shim-node experiments stop {}), then revert {}",
+                    shipped.id, other.id, other.id, other.id, shipped.id
+                )));
+            }
+        }
+        Ok(())
+    }
+
     async fn revert(&self, request: ExperimentIdRequest) -> ExperimentResult<Experiment> {
         let now = self.now();
         let (by, why) = (Self::person(&request), Self::why(&request));
-        // A running experiment on one of its parameters measures its treatment against the value in force:
-        // putting another value under it would spoil that comparison and the value it would ship.
         let shipped = show(&*self.store, &request.id).await?;
         if shipped.status == ExperimentStatus::Shipped {
-            let open = self.store.open_experiments().await?;
-            let testing = shipped.changes().into_iter().find_map(|change| {
-                open.iter()
-                    .find(|other| {
-                        other.status == ExperimentStatus::Running
-                            && other.changes_parameter(&change.parameter)
-                    })
-                    .map(|other| (change.parameter, other.id.clone()))
-            });
-            if let Some((parameter, other)) = testing {
-                return Err(ExperimentError::WrongState(format!(
-                    "{parameter} is being tested by {other}, which started from the value {} shipped; \
-                     stop {other} first (shim-node experiments stop {other}), then revert {}",
-                    shipped.id, shipped.id
-                )));
-            }
+            self.check_revert(&shipped).await?;
         }
         let experiment = self
             .transition(
@@ -953,10 +994,7 @@ impl ExperimentManagerArgs {
             .open_experiments()
             .await?
             .into_iter()
-            .filter(|experiment| {
-                experiment.status == ExperimentStatus::Running
-                    && matches!(experiment.stage, 10 | 50)
-            })
+            .filter(in_a_stage)
             .collect())
     }
 
@@ -1272,13 +1310,25 @@ impl ExperimentManagerArgs {
     /// Why experiment `running` may no longer go on (nor ship): its values outside the safety bounds in
     /// force now (narrowed since it started), or a parameter whose value in the store is no longer the
     /// control it is measured against.
-    fn out_of_bounds(&self, running: &Experiment, parameters: &ParameterSet) -> Option<String> {
+    fn out_of_bounds(
+        &self,
+        running: &Experiment,
+        parameters: &ParameterSet,
+        open: &[Experiment],
+    ) -> Option<String> {
         let changes = running.changes();
         let triples: Vec<(&str, f64, f64)> = changes
             .iter()
             .map(|change| (change.parameter.as_str(), change.control, change.treatment))
             .collect();
         if let Err(reason) = self.settings.check_variant(&triples, 0, true) {
+            return Some(format!("stopped by the loop: {reason} now"));
+        }
+        let treatment: Vec<(String, f64)> = changes
+            .iter()
+            .map(|change| (change.parameter.clone(), change.treatment))
+            .collect();
+        if let Err(reason) = self.consistent(parameters, &treatment, open, &running.id) {
             return Some(format!("stopped by the loop: {reason} now"));
         }
         changes.iter().find_map(|change| {
@@ -1295,8 +1345,14 @@ impl ExperimentManagerArgs {
     async fn tick(&self, now: u64) -> ExperimentResult<Vec<AuditEntry>> {
         let mut decided = Vec::new();
         let parameters = self.store.parameters().await?;
-        for experiment in self.running().await? {
-            if let Some(reason) = self.out_of_bounds(&experiment, &parameters) {
+        let open = self.store.open_experiments().await?;
+        let running: Vec<Experiment> = open
+            .iter()
+            .filter(|experiment| in_a_stage(experiment))
+            .cloned()
+            .collect();
+        for experiment in running {
+            if let Some(reason) = self.out_of_bounds(&experiment, &parameters, &open) {
                 let stopped = self
                     .transition(
                         &experiment.id,
@@ -1413,6 +1469,11 @@ impl ExperimentManagerArgs {
         }
         Ok(decided)
     }
+}
+
+/// True for an experiment running at 10% or 50%: one chats are assigned to and the loop looks at.
+fn in_a_stage(experiment: &Experiment) -> bool {
+    experiment.status == ExperimentStatus::Running && matches!(experiment.stage, 10 | 50)
 }
 
 /// The audit entry of the loop's `action` on experiment `written` at `now`.

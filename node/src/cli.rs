@@ -926,7 +926,7 @@ async fn run_setup(target: SetupTarget, config: &Config) -> anyhow::Result<ExitC
             no_telemetry,
         } => {
             let telemetry = match (telemetry || no_telemetry, config.otlp_addr) {
-                (false, _) => setup::Telemetry::Keep,
+                (false, addr_opt) => setup::Telemetry::Keep(addr_opt.map(setup::otlp_endpoint)),
                 (true, None) => anyhow::bail!(
                     "the OTLP receiver is off (otlp_addr = off); set --otlp-addr or SHIM_OTLP_ADDR to the address \
                      the node listens on"

@@ -195,7 +195,13 @@ struct Receiver {
     context: OtlpContext,
     in_flight: Semaphore,
     recent: Mutex<Recent>,
+    /// When a refused request was last logged as a warning (the receiver's start, at first).
+    warned_unauthenticated: Mutex<Option<Instant>>,
 }
+
+/// How often at most a request refused for want of the token is logged as a warning: Claude Code exports every
+/// few seconds, and says nothing itself when refused.
+const WARN_UNAUTHENTICATED_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// The digests of the records taken most recently, the oldest forgotten first.
 #[derive(Debug, Default)]
@@ -296,6 +302,7 @@ pub async fn serve(
     let receiver = Arc::new(Receiver {
         in_flight: Semaphore::new(context.limits.max_in_flight.max(1)),
         recent: Mutex::new(Recent::default()),
+        warned_unauthenticated: Mutex::new(None),
         context,
     });
     let app = Router::new()
@@ -359,6 +366,9 @@ impl Receiver {
                 metrics.record_request(signal.as_str(), "rejected", started.elapsed());
                 metrics.record_bad_request(error.reason());
                 debug!(signal = signal.as_str(), reason = error.reason(), %error, "OTLP request refused");
+                if matches!(error, OtlpError::Unauthenticated) {
+                    self.warn_unauthenticated();
+                }
                 let (status, code) = body::status_of(&error);
                 let format = format_opt.unwrap_or(Format::Json);
                 let reply = body::Status {
@@ -381,6 +391,25 @@ impl Receiver {
         }
     }
 
+    /// Says, at most every [`WARN_UNAUTHENTICATED_EVERY`], that telemetry is being refused and what to do: a
+    /// Claude Code set up before the receiver required its token sends without it, and shows nothing.
+    fn warn_unauthenticated(&self) {
+        let mut last = self
+            .warned_unauthenticated
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if last.is_some_and(|at| at.elapsed() < WARN_UNAUTHENTICATED_EVERY) {
+            return;
+        }
+        *last = Some(Instant::now());
+        warn!(
+            "telemetry sent to this node's OTLP receiver without its token is refused (counted in \
+             shim_otlp_bad_requests_total{{reason=\"unauthenticated\"}}); if it is your Claude Code's, run \
+             `shim-node setup claude-code` again (it sets Claude Code's otelHeadersHelper to \
+             `shim-node otel-headers`) and restart Claude Code"
+        );
+    }
+
     /// Reads, bounds, decodes and hands on one request; returns its format.
     async fn take_in(
         &self,
@@ -390,10 +419,13 @@ impl Receiver {
     ) -> OtlpResult<Format> {
         // Before anything else: a stranger's request takes no place in flight and no decoding.
         if let Some(token) = &self.context.token {
+            // The scheme's name is case-insensitive (RFC 9110).
             let presented = headers
                 .get(header::AUTHORIZATION)
                 .and_then(|value| value.to_str().ok())
-                .and_then(|value| value.strip_prefix("Bearer "));
+                .and_then(|value| value.trim().split_once(' '))
+                .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+                .map(|(_, token)| token);
             if !presented.is_some_and(|presented| {
                 crate::coordination::chat_keys::same(presented.trim(), token)
             }) {

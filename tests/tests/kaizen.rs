@@ -1884,6 +1884,13 @@ async fn a_revert_hands_the_value_back_to_the_improvement_before_and_waits_for_a
         (4.0, Some("exp-42".to_owned()))
     );
 
+    put_json(
+        &bucket,
+        "exp.exp-39",
+        &shipped_record("exp-39", EVERY_CALLS, 2.0, 5.0, 5_000),
+    )
+    .await;
+
     // A test of 6 against the 4 in force is running: the revert waits for it.
     let testing = propose(
         &nodes,
@@ -1907,6 +1914,15 @@ async fn a_revert_hands_the_value_back_to_the_improvement_before_and_waits_for_a
         ExperimentStatus::Shipped
     );
     assert_eq!(parameter(&nodes, EVERY_CALLS).await.0, 4.0);
+    // One whose value no longer holds moves nothing: reverted while the test runs, the value stays.
+    let unheld: Experiment = kaizen(&nodes, KaizenOp::Revert, &revert_request("exp-39"))
+        .await
+        .expect("reverted");
+    assert_eq!(unheld.status, ExperimentStatus::Reverted);
+    assert_eq!(
+        parameter(&nodes, EVERY_CALLS).await,
+        (4.0, Some("exp-42".to_owned()))
+    );
     let stopped: Experiment = kaizen(&nodes, KaizenOp::Stop, &revert_request("exp-43"))
         .await
         .expect("stopped");
@@ -2012,6 +2028,77 @@ async fn a_running_experiment_the_bounds_or_the_store_no_longer_allow_is_stopped
     assert_eq!(
         parameter(&nodes, "checkpoint.every_minutes").await,
         (7.0, None)
+    );
+    node.stop().await;
+}
+
+/// A revert that would put a warning threshold back above the danger threshold a running experiment's
+/// treatment lowered is refused, saying which experiment to stop; a store changed that way all the same (by a
+/// node of an older version) stops that experiment at the loop's next look.
+#[tokio::test]
+async fn a_revert_that_would_make_a_running_treatment_unsafe_is_refused() {
+    let (_nats, node, nodes, bucket) = node_with_its_bucket().await;
+    const WARNING: &str = "risk.context_warning";
+    const DANGER: &str = "risk.context_danger";
+    put_json(
+        &bucket,
+        "exp.exp-61",
+        &shipped_record("exp-61", WARNING, 0.6, 0.5, 6_000),
+    )
+    .await;
+    let set = serde_json::json!({
+        "version": 1,
+        "values": {WARNING: {"value": 0.5, "version": 1, "set_at_ms": 6000, "improvement_id": "exp-61"}},
+    });
+    put_json(&bucket, "params", &set).await;
+    // Danger at 0.55 in the treatment: above the 0.5 warning in force, below the 0.6 a revert would bring.
+    let waiting = propose(&nodes, &proposal(DANGER, 0.55, "person:ana")).await;
+    let running: Experiment = kaizen(&nodes, KaizenOp::Approve, &revert_request(&waiting.id))
+        .await
+        .expect("approved");
+    assert_eq!(running.status, ExperimentStatus::Running, "{running:#?}");
+
+    let refused =
+        kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-61")).await;
+    match refused {
+        Err(ClientError::Remote(WireError::BadRequest { message })) => {
+            assert!(
+                message.starts_with(&format!(
+                    "reverting exp-61 would leave the chats in {}'s treatment with unsafe thresholds",
+                    running.id
+                )),
+                "{message}"
+            );
+            assert!(message.ends_with("then revert exp-61"), "{message}");
+        }
+        other => panic!("the revert is refused: {other:?}"),
+    }
+    assert_eq!(
+        parameter(&nodes, WARNING).await,
+        (0.5, Some("exp-61".to_owned()))
+    );
+
+    // Written anyway, as an older node would: the next look stops the experiment.
+    let set = serde_json::json!({
+        "version": 2,
+        "values": {WARNING: {"value": 0.6, "version": 2, "set_at_ms": 7000, "improvement_id": null}},
+    });
+    put_json(&bucket, "params", &set).await;
+    let manager = ExperimentManager::find(node.node_id()).expect("the node runs its manager");
+    let decided = ractor::call_t!(manager, ExperimentManagerMessage::Tick, 30_000, None)
+        .expect("the manager answers")
+        .expect("it looked");
+    let actions: Vec<(&str, &str)> = decided
+        .iter()
+        .map(|entry| (entry.experiment_id.as_str(), entry.action.as_str()))
+        .collect();
+    assert_eq!(actions, [(running.id.as_str(), "stopped")]);
+    let stopped = show(&nodes, &running.id).await;
+    assert_eq!(stopped.status, ExperimentStatus::Stopped);
+    assert!(
+        stopped.reason.starts_with("stopped by the loop: ") && stopped.reason.ends_with(" now"),
+        "{}",
+        stopped.reason
     );
     node.stop().await;
 }

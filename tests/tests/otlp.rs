@@ -433,6 +433,17 @@ async fn bad_requests_get_the_right_status_are_counted_and_the_node_keeps_servin
         );
     }
 
+    // The scheme's name in any case, as HTTP allows.
+    let lowercase = otlp.authorization.replacen("Bearer", "bearer", 1);
+    let taken = http_post(
+        addr,
+        "/v1/logs",
+        &[PROTOBUF, ("Authorization", lowercase.as_str())],
+        &good_export(),
+    )
+    .await;
+    assert_eq!(taken.status, 200);
+
     // Garbage claiming to be protobuf: 400 with a google.rpc.Status saying why.
     let garbage = otlp
         .post("/v1/logs", &[PROTOBUF], b"\xff\xff\xff\xff not protobuf")

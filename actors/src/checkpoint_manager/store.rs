@@ -385,6 +385,14 @@ impl CheckpointStore {
             .scan_prefix(chat_prefix(chat_id))
             .keys()
             .collect::<sled::Result<_>>()?;
+        // Lines without their checkpoint (a save cut short by a crash, a checkpoint an older version pruned)
+        // go first: a list never shows a checkpoint that is not there for long.
+        for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {
+            let line = line?;
+            if keys.binary_search(&line).is_err() {
+                self.summaries.remove(line)?;
+            }
+        }
         let surplus = keys.len().saturating_sub(keep_last.max(1));
         let mut removed = 0;
         for key in &keys[..surplus] {

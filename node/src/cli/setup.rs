@@ -145,8 +145,9 @@ const ENDPOINT_KEY: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
 /// What to do with Claude Code's telemetry settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Telemetry {
-    /// Leave the `env` block alone.
-    Keep,
+    /// Leave the `env` block alone; when its endpoint is the node's (this one: `http://127.0.0.1:4318`), add
+    /// the headers helper a setup from before the receiver required a token did not write.
+    Keep(Option<String>),
     /// Send Claude Code's telemetry to the node's OTLP receiver at this endpoint (`http://127.0.0.1:4318`).
     Send(String),
     /// Take out what `Send` wrote for this endpoint.
@@ -177,25 +178,20 @@ pub fn merge_telemetry(
 ) -> anyhow::Result<Vec<String>> {
     let mut notes = Vec::new();
     match telemetry {
-        Telemetry::Keep => {}
-        Telemetry::Send(endpoint) => {
-            let helper = command(exe, "otel-headers");
-            let root = settings
-                .as_object_mut()
-                .context("the settings file is not a JSON object")?;
-            match root.get(HEADERS_HELPER_KEY) {
-                Some(Value::String(old)) if *old == helper => {}
-                Some(old) => {
-                    notes.push(format!(
-                        "{HEADERS_HELPER_KEY} was {old}; it is now {helper:?} (SHIM's receiver takes only \
-                         telemetry with its header)"
-                    ));
-                    root.insert(HEADERS_HELPER_KEY.to_owned(), json!(helper));
-                }
-                None => {
-                    root.insert(HEADERS_HELPER_KEY.to_owned(), json!(helper));
-                }
+        Telemetry::Keep(endpoint_opt) => {
+            let sends_to_node = endpoint_opt.as_deref().is_some_and(|endpoint| {
+                settings
+                    .get("env")
+                    .and_then(|env| env.get(ENDPOINT_KEY))
+                    .and_then(Value::as_str)
+                    == Some(endpoint)
+            });
+            if sends_to_node {
+                set_headers_helper(settings, exe, &mut notes)?;
             }
+        }
+        Telemetry::Send(endpoint) => {
+            set_headers_helper(settings, exe, &mut notes)?;
             let env = object(settings, "env")?;
             let wanted = TELEMETRY_ENV
                 .iter()
@@ -249,6 +245,32 @@ pub fn merge_telemetry(
         }
     }
     Ok(notes)
+}
+
+/// Makes `shim-node otel-headers` Claude Code's headers helper, naming a helper of the user's it replaces.
+fn set_headers_helper(
+    settings: &mut Value,
+    exe: &Path,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    let helper = command(exe, "otel-headers");
+    let root = settings
+        .as_object_mut()
+        .context("the settings file is not a JSON object")?;
+    match root.get(HEADERS_HELPER_KEY) {
+        Some(Value::String(old)) if *old == helper => {}
+        Some(old) => {
+            notes.push(format!(
+                "{HEADERS_HELPER_KEY} was {old}; it is now {helper:?} (SHIM's receiver takes only telemetry \
+                 with its header)"
+            ));
+            root.insert(HEADERS_HELPER_KEY.to_owned(), json!(helper));
+        }
+        None => {
+            root.insert(HEADERS_HELPER_KEY.to_owned(), json!(helper));
+        }
+    }
+    Ok(())
 }
 
 /// Adds the `shim` MCP server to a file with an `mcpServers` object.
@@ -465,6 +487,22 @@ mod tests {
         assert_eq!((notes.len(), &settings), (1, &once));
         merge_telemetry(&mut settings, exe, &Telemetry::Remove(endpoint.clone())).expect("merges");
         assert_eq!(settings, json!({"env": {"RUST_LOG": "debug"}}));
+        // A setup from before the receiver required a token: `Keep` adds the helper when the endpoint is the
+        // node's, and only then.
+        let mut earlier = json!({"env": {ENDPOINT_KEY: endpoint.clone()}});
+        merge_telemetry(
+            &mut earlier,
+            exe,
+            &Telemetry::Keep(Some("http://127.0.0.1:9".to_owned())),
+        )
+        .expect("merges");
+        assert_eq!(earlier.get(HEADERS_HELPER_KEY), None);
+        merge_telemetry(&mut earlier, exe, &Telemetry::Keep(Some(endpoint.clone())))
+            .expect("merges");
+        assert_eq!(
+            earlier[HEADERS_HELPER_KEY],
+            "/opt/bin/shim-node otel-headers"
+        );
         let mut bare = json!({});
         merge_telemetry(&mut bare, exe, &Telemetry::Send(endpoint.clone())).expect("merges");
         merge_telemetry(&mut bare, exe, &Telemetry::Remove(endpoint)).expect("merges");
@@ -539,12 +577,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let exe = Path::new("/opt/bin/shim-node");
         let scope = Scope::Project(dir.path().to_path_buf());
-        let first = claude_code(exe, &scope, false, &Telemetry::Keep).expect("sets up");
+        let first = claude_code(exe, &scope, false, &Telemetry::Keep(None)).expect("sets up");
         assert!(
             first.iter().all(|line| line.starts_with("updated")),
             "{first:?}"
         );
-        let second = claude_code(exe, &scope, false, &Telemetry::Keep).expect("sets up");
+        let second = claude_code(exe, &scope, false, &Telemetry::Keep(None)).expect("sets up");
         assert!(
             second.iter().all(|line| line.starts_with("unchanged")),
             "{second:?}"
@@ -569,7 +607,7 @@ mod tests {
         assert_eq!(mode, 0o600);
 
         std::fs::write(dir.path().join(".mcp.json"), "{ not json").expect("write");
-        let error = claude_code(exe, &scope, false, &Telemetry::Keep).expect_err("refuses");
+        let error = claude_code(exe, &scope, false, &Telemetry::Keep(None)).expect_err("refuses");
         assert!(format!("{error:#}").contains("not valid JSON"));
         assert_eq!(
             std::fs::read_to_string(dir.path().join(".mcp.json")).expect("file"),
