@@ -839,17 +839,24 @@ impl ExperimentManagerArgs {
         if back.is_empty() {
             return Ok(());
         }
-        let open = self.store.open_experiments().await?;
-        let running = open
-            .iter()
-            .filter(|other| other.status == ExperimentStatus::Running);
         let mut after = parameters.clone();
         for change in &back {
             if let Some(entry) = after.values.get_mut(&change.parameter) {
                 entry.value = change.control;
             }
         }
-        for other in running {
+        // The values put back, for everyone: a later improvement may have moved a threshold past them.
+        if self.consistent(&parameters, &[], &[], "").is_ok()
+            && let Err(reason) = self.consistent(&after, &[], &[], "")
+        {
+            return Err(ExperimentError::WrongState(format!(
+                "reverting {} would leave the thresholds in force for everyone unsafe ({reason}); revert the \
+                 improvement that set the other threshold since first",
+                shipped.id
+            )));
+        }
+        let running = self.running().await?;
+        for other in &running {
             if let Some(change) = back
                 .iter()
                 .find(|change| other.changes_parameter(&change.parameter))
@@ -865,7 +872,9 @@ impl ExperimentManagerArgs {
                 .into_iter()
                 .map(|change| (change.parameter, change.treatment))
                 .collect();
-            if let Err(reason) = self.consistent(&after, &treatment, &open, &other.id) {
+            if self.consistent(&after, &[], &running, &other.id).is_ok()
+                && let Err(reason) = self.consistent(&after, &treatment, &running, &other.id)
+            {
                 return Err(ExperimentError::WrongState(format!(
                     "reverting {} would leave the chats in {}'s treatment with unsafe thresholds ({reason}); \
                      stop {} first (shim-node experiments stop {}), then revert {}",
@@ -1314,7 +1323,7 @@ impl ExperimentManagerArgs {
         &self,
         running: &Experiment,
         parameters: &ParameterSet,
-        open: &[Experiment],
+        others: &[Experiment],
     ) -> Option<String> {
         let changes = running.changes();
         let triples: Vec<(&str, f64, f64)> = changes
@@ -1324,11 +1333,17 @@ impl ExperimentManagerArgs {
         if let Err(reason) = self.settings.check_variant(&triples, 0, true) {
             return Some(format!("stopped by the loop: {reason} now"));
         }
+        // Its treatment is to blame only when the thresholds in force and the other running treatments are
+        // consistent without it (a `[risk]` setting at odds with a shipped value stops nothing).
         let treatment: Vec<(String, f64)> = changes
             .iter()
             .map(|change| (change.parameter.clone(), change.treatment))
             .collect();
-        if let Err(reason) = self.consistent(parameters, &treatment, open, &running.id) {
+        if self
+            .consistent(parameters, &[], others, &running.id)
+            .is_ok()
+            && let Err(reason) = self.consistent(parameters, &treatment, others, &running.id)
+        {
             return Some(format!("stopped by the loop: {reason} now"));
         }
         changes.iter().find_map(|change| {
@@ -1345,14 +1360,11 @@ impl ExperimentManagerArgs {
     async fn tick(&self, now: u64) -> ExperimentResult<Vec<AuditEntry>> {
         let mut decided = Vec::new();
         let parameters = self.store.parameters().await?;
-        let open = self.store.open_experiments().await?;
-        let running: Vec<Experiment> = open
-            .iter()
-            .filter(|experiment| in_a_stage(experiment))
-            .cloned()
-            .collect();
-        for experiment in running {
-            if let Some(reason) = self.out_of_bounds(&experiment, &parameters, &open) {
+        let mut running = self.running().await?;
+        for experiment in running.clone() {
+            if let Some(reason) = self.out_of_bounds(&experiment, &parameters, &running) {
+                // Stopped, it no longer counts against the others.
+                running.retain(|other| other.id != experiment.id);
                 let stopped = self
                     .transition(
                         &experiment.id,

@@ -405,8 +405,8 @@ impl Receiver {
         warn!(
             "telemetry sent to this node's OTLP receiver without its token is refused (counted in \
              shim_otlp_bad_requests_total{{reason=\"unauthenticated\"}}); if it is your Claude Code's, run \
-             `shim-node setup claude-code` again (it sets Claude Code's otelHeadersHelper to \
-             `shim-node otel-headers`) and restart Claude Code"
+             `shim-node setup claude-code --telemetry` again, with the `--user` or `--project DIR` you set it up \
+             with (it sets Claude Code's otelHeadersHelper to `shim-node otel-headers`), and restart Claude Code"
         );
     }
 

@@ -2078,7 +2078,12 @@ async fn a_revert_that_would_make_a_running_treatment_unsafe_is_refused() {
         (0.5, Some("exp-61".to_owned()))
     );
 
-    // Written anyway, as an older node would: the next look stops the experiment.
+    // Reverted anyway, as an older node would: the next look stops the experiment.
+    let mut reverted = shipped_record("exp-61", WARNING, 0.6, 0.5, 6_000);
+    reverted["status"] = "reverted".into();
+    reverted["stage"] = 0.into();
+    reverted["decided_at_ms"] = 7_000.into();
+    put_json(&bucket, "exp.exp-61", &reverted).await;
     let set = serde_json::json!({
         "version": 2,
         "values": {WARNING: {"value": 0.6, "version": 2, "set_at_ms": 7000, "improvement_id": null}},
@@ -2100,5 +2105,84 @@ async fn a_revert_that_would_make_a_running_treatment_unsafe_is_refused() {
         "{}",
         stopped.reason
     );
+    node.stop().await;
+}
+
+/// Thresholds in force already at odds (a warning set for everyone at or above the danger of the node's own
+/// settings) stop no running experiment that is not to blame; a revert that would itself leave the thresholds
+/// at odds for everyone (a later improvement moved the danger below the warning it would put back) is refused,
+/// saying to revert that one first.
+#[tokio::test]
+async fn thresholds_already_at_odds_stop_nothing_and_a_revert_that_would_put_them_at_odds_is_refused()
+ {
+    let (_nats, node, nodes, bucket) = node_with_its_bucket().await;
+    const WARNING: &str = "risk.context_warning";
+    const DANGER: &str = "risk.context_danger";
+
+    // A checkpoint experiment runs; then the warning in force becomes 0.8, above the node's own danger of 0.75
+    // (written by hand, or by an older node): the experiment is not to blame and runs on.
+    let running = start_experiment(&nodes).await;
+    let set = serde_json::json!({
+        "version": 1,
+        "values": {WARNING: {"value": 0.8, "version": 1, "set_at_ms": 6000, "improvement_id": null}},
+    });
+    put_json(&bucket, "params", &set).await;
+    let manager = ExperimentManager::find(node.node_id()).expect("the node runs its manager");
+    let decided = ractor::call_t!(manager, ExperimentManagerMessage::Tick, 30_000, None)
+        .expect("the manager answers")
+        .expect("it looked");
+    assert!(decided.is_empty(), "{decided:#?}");
+    assert_eq!(
+        show(&nodes, &running.id).await.status,
+        ExperimentStatus::Running
+    );
+
+    // exp-71 lowered both (0.6 → 0.5, 0.75 → 0.6); exp-72 then lowered the danger to 0.55. Reverting exp-71
+    // would put only the warning back (exp-72 holds the danger): 0.6 against 0.55.
+    let mut both = shipped_record("exp-71", WARNING, 0.6, 0.5, 6_000);
+    both["changes"] = serde_json::json!([
+        {"parameter": WARNING, "control": 0.6, "treatment": 0.5},
+        {"parameter": DANGER, "control": 0.75, "treatment": 0.6},
+    ]);
+    put_json(&bucket, "exp.exp-71", &both).await;
+    put_json(
+        &bucket,
+        "exp.exp-72",
+        &shipped_record("exp-72", DANGER, 0.6, 0.55, 7_000),
+    )
+    .await;
+    let set = serde_json::json!({
+        "version": 2,
+        "values": {
+            WARNING: {"value": 0.5, "version": 2, "set_at_ms": 7000, "improvement_id": "exp-71"},
+            DANGER: {"value": 0.55, "version": 2, "set_at_ms": 7000, "improvement_id": "exp-72"},
+        },
+    });
+    put_json(&bucket, "params", &set).await;
+    let refused =
+        kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-71")).await;
+    match refused {
+        Err(ClientError::Remote(WireError::BadRequest { message })) => assert!(
+            message.starts_with(
+                "reverting exp-71 would leave the thresholds in force for everyone unsafe"
+            ) && message
+                .ends_with("revert the improvement that set the other threshold since first"),
+            "{message}"
+        ),
+        other => panic!("the revert is refused: {other:?}"),
+    }
+    assert_eq!(
+        parameter(&nodes, WARNING).await,
+        (0.5, Some("exp-71".to_owned()))
+    );
+    // In order, it goes through.
+    kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-72"))
+        .await
+        .expect("reverted");
+    kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-71"))
+        .await
+        .expect("reverted");
+    assert_eq!(parameter(&nodes, WARNING).await, (0.6, None));
+    assert_eq!(parameter(&nodes, DANGER).await, (0.75, None));
     node.stop().await;
 }
