@@ -849,9 +849,26 @@ impl ExperimentManagerArgs {
         if self.consistent(&parameters, &[], &[], "").is_ok()
             && let Err(reason) = self.consistent(&after, &[], &[], "")
         {
+            // Who set the thresholds it would meet: a later improvement, or the node's settings or a hand.
+            let setters: Vec<String> = after
+                .values
+                .iter()
+                .filter(|(name, _)| !back.iter().any(|change| change.parameter == **name))
+                .filter_map(|(name, entry)| {
+                    let by = entry.improvement_id.as_deref()?;
+                    reason
+                        .contains(name.as_str())
+                        .then(|| format!("{by} set it"))
+                })
+                .collect();
+            let setter = if setters.is_empty() {
+                "the node's [risk] settings or a hand set it".to_owned()
+            } else {
+                setters.join(", ")
+            };
             return Err(ExperimentError::WrongState(format!(
-                "reverting {} would leave the thresholds in force for everyone unsafe ({reason}); revert the \
-                 improvement that set the other threshold since first",
+                "reverting {} would leave the thresholds in force for everyone unsafe ({reason}); move the other \
+                 threshold first ({setter})",
                 shipped.id
             )));
         }
