@@ -360,25 +360,39 @@ impl ExperimentManagerArgs {
         open: &[Experiment],
         own_id: &str,
     ) -> Result<(), String> {
+        variant::check_combinations(
+            &self.thresholds_in_force(set),
+            values,
+            &treatments(open, own_id),
+        )
+    }
+
+    /// Why the values of a variant, set over the values in force (with any subset of the treatments of the
+    /// `running` experiments but `own_id`), would themselves put a warning at or above its danger; `None`
+    /// when every pair out of order is so without them too.
+    fn blamed(
+        &self,
+        set: &ParameterSet,
+        values: &[(String, f64)],
+        running: &[Experiment],
+        own_id: &str,
+    ) -> Option<String> {
+        variant::blame(
+            &self.thresholds_in_force(set),
+            values,
+            &treatments(running, own_id),
+        )
+    }
+
+    /// The risk thresholds in force: the node's, with the values the parameter store set.
+    fn thresholds_in_force(&self, set: &ParameterSet) -> crate::RiskThresholds {
         let mut thresholds = (*self.base).clone();
         for spec in &catalogue::PARAMETERS {
             if let Some(current) = self.in_force(set, spec.name) {
                 catalogue::write(&mut thresholds, spec.name, current);
             }
         }
-        let others: Vec<(String, Vec<(String, f64)>)> = open
-            .iter()
-            .filter(|other| other.id != own_id)
-            .map(|other| {
-                let treatment = other
-                    .changes()
-                    .into_iter()
-                    .map(|change| (change.parameter, change.treatment))
-                    .collect();
-                (other.id.clone(), treatment)
-            })
-            .collect();
-        variant::check_combinations(&thresholds, values, &others)
+        thresholds
     }
 
     /// The value of parameter `name` in force: the one the parameter store set, else the node's.
@@ -846,9 +860,11 @@ impl ExperimentManagerArgs {
             }
         }
         // The values put back, for everyone: a later improvement may have moved a threshold past them.
-        if self.consistent(&parameters, &[], &[], "").is_ok()
-            && let Err(reason) = self.consistent(&after, &[], &[], "")
-        {
+        let put_back: Vec<(String, f64)> = back
+            .iter()
+            .map(|change| (change.parameter.clone(), change.control))
+            .collect();
+        if let Some(reason) = self.blamed(&parameters, &put_back, &[], "") {
             // Who set the thresholds it would meet: a later improvement, or the node's settings or a hand.
             let setters: Vec<String> = after
                 .values
@@ -889,8 +905,10 @@ impl ExperimentManagerArgs {
                 .into_iter()
                 .map(|change| (change.parameter, change.treatment))
                 .collect();
-            if self.consistent(&after, &[], &running, &other.id).is_ok()
-                && let Err(reason) = self.consistent(&after, &treatment, &running, &other.id)
+            if self
+                .blamed(&parameters, &treatment, &running, &other.id)
+                .is_none()
+                && let Some(reason) = self.blamed(&after, &treatment, &running, &other.id)
             {
                 return Err(ExperimentError::WrongState(format!(
                     "reverting {} would leave the chats in {}'s treatment with unsafe thresholds ({reason}); \
@@ -1350,17 +1368,13 @@ impl ExperimentManagerArgs {
         if let Err(reason) = self.settings.check_variant(&triples, 0, true) {
             return Some(format!("stopped by the loop: {reason} now"));
         }
-        // Its treatment is to blame only when the thresholds in force and the other running treatments are
-        // consistent without it (a `[risk]` setting at odds with a shipped value stops nothing).
+        // Only for what its own treatment puts out of order: a `[risk]` setting at odds with a shipped value, or
+        // another treatment's own, stops nothing.
         let treatment: Vec<(String, f64)> = changes
             .iter()
             .map(|change| (change.parameter.clone(), change.treatment))
             .collect();
-        if self
-            .consistent(parameters, &[], others, &running.id)
-            .is_ok()
-            && let Err(reason) = self.consistent(parameters, &treatment, others, &running.id)
-        {
+        if let Some(reason) = self.blamed(parameters, &treatment, others, &running.id) {
             return Some(format!("stopped by the loop: {reason} now"));
         }
         changes.iter().find_map(|change| {
@@ -1498,6 +1512,22 @@ impl ExperimentManagerArgs {
         }
         Ok(decided)
     }
+}
+
+/// The treatments of `experiments` but `own_id`, each with its experiment's id.
+fn treatments(experiments: &[Experiment], own_id: &str) -> Vec<(String, Vec<(String, f64)>)> {
+    experiments
+        .iter()
+        .filter(|other| other.id != own_id)
+        .map(|other| {
+            let treatment = other
+                .changes()
+                .into_iter()
+                .map(|change| (change.parameter, change.treatment))
+                .collect();
+            (other.id.clone(), treatment)
+        })
+        .collect()
 }
 
 /// True for an experiment running at 10% or 50%: one chats are assigned to and the loop looks at.

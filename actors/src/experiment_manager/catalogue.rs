@@ -220,6 +220,14 @@ pub fn write(thresholds: &mut RiskThresholds, name: &str, value: f64) -> bool {
 
 /// Checks that each warning threshold stays below its danger threshold: the error names the pair.
 pub fn check_order(thresholds: &RiskThresholds) -> Result<(), String> {
+    match out_of_order(thresholds).into_iter().next() {
+        Some(reason) => Err(reason),
+        None => Ok(()),
+    }
+}
+
+/// Every pair of `thresholds` whose warning is not below its danger, each said as [`check_order`] says it.
+pub fn out_of_order(thresholds: &RiskThresholds) -> Vec<String> {
     let pairs = [
         (
             "risk.context_warning",
@@ -240,14 +248,13 @@ pub fn check_order(thresholds: &RiskThresholds) -> Result<(), String> {
             thresholds.calls_since_checkpoint_danger as f64,
         ),
     ];
-    for (warning, warning_value, danger, danger_value) in pairs {
-        if warning_value >= danger_value {
-            return Err(format!(
-                "{warning} = {warning_value} would not be below {danger} = {danger_value}"
-            ));
-        }
-    }
-    Ok(())
+    pairs
+        .into_iter()
+        .filter(|(_, warning_value, _, danger_value)| warning_value >= danger_value)
+        .map(|(warning, warning_value, danger, danger_value)| {
+            format!("{warning} = {warning_value} would not be below {danger} = {danger_value}")
+        })
+        .collect()
 }
 
 /// The built-in default of parameter `name`.

@@ -37,8 +37,44 @@ pub fn check_combinations(
     for (name, value) in variant {
         catalogue::write(&mut with_variant, name, *value);
     }
-    catalogue::check_order(&with_variant)?;
-    // Only the experiments that set a threshold can break the order.
+    for (thresholds, names) in subsets(in_force, &with_variant, others) {
+        catalogue::check_order(&thresholds).map_err(|reason| with_whom(reason, &names))?;
+    }
+    Ok(())
+}
+
+/// Whether `variant` itself puts a warning threshold at or above its danger: for some subset of `others` (the
+/// running treatments), a pair out of order with the variant applied that is not out of order without it.
+/// Pairs already out of order (a setting at odds with a shipped value, another treatment's own) are not its
+/// doing. The reason, as [`check_combinations`] says it.
+pub fn blame(
+    in_force: &RiskThresholds,
+    variant: &[(String, f64)],
+    others: &[(String, Vec<(String, f64)>)],
+) -> Option<String> {
+    subsets(in_force, in_force, others)
+        .into_iter()
+        .find_map(|(without, names)| {
+            let mut with = without.clone();
+            for (name, value) in variant {
+                catalogue::write(&mut with, name, *value);
+            }
+            let before = catalogue::out_of_order(&without);
+            catalogue::out_of_order(&with)
+                .into_iter()
+                .find(|reason| !before.contains(reason))
+                .map(|reason| with_whom(reason, &names))
+        })
+}
+
+/// `base` with the treatments of every subset of `others` applied, the empty subset first, each with the ids of
+/// its experiments. Only the experiments that set a threshold of `in_force` can break the order; at most
+/// [`MAX_COMBINED`] of them take part.
+fn subsets<'a>(
+    in_force: &RiskThresholds,
+    base: &RiskThresholds,
+    others: &'a [(String, Vec<(String, f64)>)],
+) -> Vec<(RiskThresholds, Vec<&'a str>)> {
     let relevant: Vec<&(String, Vec<(String, f64)>)> = others
         .iter()
         .filter(|(_, values)| {
@@ -48,25 +84,33 @@ pub fn check_combinations(
         })
         .take(MAX_COMBINED)
         .collect();
-    for mask in 1u32..(1 << relevant.len()) {
-        let mut thresholds = with_variant.clone();
-        let mut names = Vec::new();
-        for (index, (id, values)) in relevant.iter().enumerate() {
-            if mask & (1 << index) != 0 {
-                names.push(id.as_str());
-                for (name, value) in values {
-                    catalogue::write(&mut thresholds, name, *value);
+    (0u32..(1 << relevant.len()))
+        .map(|mask| {
+            let mut thresholds = base.clone();
+            let mut names = Vec::new();
+            for (index, (id, values)) in relevant.iter().enumerate() {
+                if mask & (1 << index) != 0 {
+                    names.push(id.as_str());
+                    for (name, value) in values {
+                        catalogue::write(&mut thresholds, name, *value);
+                    }
                 }
             }
-        }
-        catalogue::check_order(&thresholds).map_err(|reason| {
-            format!(
-                "{reason} for a chat also in the treatment of {}",
-                names.join(" and ")
-            )
-        })?;
+            (thresholds, names)
+        })
+        .collect()
+}
+
+/// `reason`, saying which other treatments a chat would also be in, if any.
+fn with_whom(reason: String, names: &[&str]) -> String {
+    if names.is_empty() {
+        reason
+    } else {
+        format!(
+            "{reason} for a chat also in the treatment of {}",
+            names.join(" and ")
+        )
     }
-    Ok(())
 }
 
 /// Where the per-chat cap places a chat in one experiment.
@@ -111,6 +155,34 @@ mod tests {
             .iter()
             .map(|(name, value)| ((*name).to_owned(), *value))
             .collect()
+    }
+
+    #[test]
+    fn a_variant_is_blamed_only_for_pairs_it_puts_out_of_order() {
+        let base = RiskThresholds::default();
+        let warning = values(&[("risk.context_warning", 0.8)]);
+        assert!(blame(&base, &warning, &[]).is_some_and(|reason| reason.contains("0.8")));
+        // A pair already out of order (another threshold's own) is not its doing; its own pair still is.
+        let mut at_odds = base.clone();
+        at_odds.messages_warning = 100;
+        assert!(blame(&at_odds, &values(&[("risk.context_danger", 0.7)]), &[]).is_none());
+        assert!(blame(&at_odds, &warning, &[]).is_some());
+        // Two treatments each out of order on their own: each is blamed for its own pair.
+        let others = vec![(
+            "exp-1".to_owned(),
+            values(&[("risk.calls_since_checkpoint_warning", 30.0)]),
+        )];
+        let mut low = base.clone();
+        low.calls_since_checkpoint_danger = 20;
+        assert!(blame(&low, &warning, &others).is_some());
+        // Out of order only with another treatment: said so.
+        let split = blame(
+            &base,
+            &values(&[("risk.context_danger", 0.65)]),
+            &[("exp-2".to_owned(), values(&[("risk.context_warning", 0.7)]))],
+        )
+        .expect("a chat in both");
+        assert!(split.ends_with("also in the treatment of exp-2"), "{split}");
     }
 
     #[test]
