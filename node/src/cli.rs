@@ -9,6 +9,7 @@
 //! | `tail` | `tail`: live events |
 //! | `hook` | [`hook`]: Claude Code's hooks |
 //! | `statusline` | [`statusline`]: Claude Code's status line |
+//! | `otel-headers` | [`crate::otlp::headers`]: the header Claude Code's telemetry presents to the OTLP receiver |
 //! | `setup` | `setup`: Claude Code and Claude Desktop settings |
 //! | `checkpoints` | `checkpoints`: list, show, export; and `resume` |
 //! | `resume` | `checkpoints` |
