@@ -939,7 +939,9 @@ impl ExperimentManagerArgs {
             )
             .await?;
         let parameters = self.store.parameters().await?;
-        let (experiments, _) = self.store.experiments(MAX_LISTED).await?;
+        // Every experiment, not the newest 200 a list shows: the improvement that set a value before may have
+        // shipped long ago, behind many refused proposals (the store reads every record either way).
+        let (experiments, _) = self.store.experiments(usize::MAX).await?;
         let mut back = Vec::new();
         let mut evidence = Vec::new();
         for change in experiment.changes() {
@@ -1264,7 +1266,8 @@ impl ExperimentManagerArgs {
     /// parameter) failed after its first (the status) is finished here. The newest decision on a parameter
     /// wins.
     async fn reconcile(&self) {
-        let (experiments, _) = match self.store.experiments(MAX_LISTED).await {
+        // Every experiment, as for a revert: the newest decision on a parameter may be old.
+        let (experiments, _) = match self.store.experiments(usize::MAX).await {
             Ok(listed) => listed,
             Err(error) => {
                 warn!(%error, "could not read the experiments to reconcile the parameter store");

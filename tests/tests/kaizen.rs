@@ -1919,6 +1919,15 @@ async fn a_revert_hands_the_value_back_to_the_improvement_before_and_waits_for_a
         &shipped_record("exp-39", EVERY_CALLS, 2.0, 5.0, 5_000),
     )
     .await;
+    // 200 refused proposals since, on another parameter: exp-41 is no longer among the newest 200 a list shows.
+    for index in 0..200_u64 {
+        let id = format!("noise-{index}");
+        let mut refused =
+            shipped_record(&id, "checkpoint.every_minutes", 10.0, 5.0, 20_000 + index);
+        refused["status"] = "refused".into();
+        refused["stage"] = 0.into();
+        put_json(&bucket, &format!("exp.{id}"), &refused).await;
+    }
 
     // A test of 6 against the 4 in force is running: the revert waits for it.
     let testing = propose(
@@ -1927,14 +1936,17 @@ async fn a_revert_hands_the_value_back_to_the_improvement_before_and_waits_for_a
     )
     .await;
     assert_eq!(testing.status, ExperimentStatus::Running, "{testing:#?}");
-    assert_eq!((testing.id.as_str(), testing.control), ("exp-43", 4.0));
+    assert_eq!(testing.control, 4.0);
+    let exp43 = testing.id.as_str();
     let refused =
         kaizen::<_, Experiment>(&nodes, KaizenOp::Revert, &revert_request("exp-42")).await;
     match refused {
         Err(ClientError::Remote(WireError::BadRequest { message })) => assert_eq!(
             message,
-            "checkpoint.every_calls is being tested by exp-43, which started from the value exp-42 shipped; \
-             stop exp-43 first (shim-node experiments stop exp-43), then revert exp-42"
+            format!(
+                "checkpoint.every_calls is being tested by {exp43}, which started from the value exp-42 \
+                 shipped; stop {exp43} first (shim-node experiments stop {exp43}), then revert exp-42"
+            )
         ),
         other => panic!("the revert is refused: {other:?}"),
     }
@@ -1952,7 +1964,7 @@ async fn a_revert_hands_the_value_back_to_the_improvement_before_and_waits_for_a
         parameter(&nodes, EVERY_CALLS).await,
         (4.0, Some("exp-42".to_owned()))
     );
-    let stopped: Experiment = kaizen(&nodes, KaizenOp::Stop, &revert_request("exp-43"))
+    let stopped: Experiment = kaizen(&nodes, KaizenOp::Stop, &revert_request(exp43))
         .await
         .expect("stopped");
     assert_eq!(stopped.status, ExperimentStatus::Stopped);
