@@ -99,14 +99,15 @@ impl TaskIndex {
         }
     }
 
-    fn select(&self, keep: impl Fn(&Indexed) -> bool) -> Vec<String> {
+    /// The ids of the tasks `keep` keeps (given each task and the whole view), oldest first.
+    fn select(&self, keep: impl Fn(&Indexed, &HashMap<String, Indexed>) -> bool) -> Vec<String> {
         let mut ids: Vec<String> = self
             .tasks
             .read()
             .map(|tasks| {
                 tasks
                     .iter()
-                    .filter(|(_, task)| keep(task))
+                    .filter(|(_, task)| keep(task, &tasks))
                     .map(|(task_id, _)| task_id.clone())
                     .collect()
             })
@@ -118,51 +119,38 @@ impl TaskIndex {
 
     /// Tasks `chat_id` holds.
     pub fn held_by(&self, chat_id: &str) -> Vec<String> {
-        self.select(|task| task.status.is_held() && task.worker.as_deref() == Some(chat_id))
+        self.select(|task, _| task.status.is_held() && task.worker.as_deref() == Some(chat_id))
     }
 
     /// Tasks `chat_id` dispatched.
     pub fn dispatched_by(&self, chat_id: &str) -> Vec<String> {
-        self.select(|task| task.supervisor == chat_id)
+        self.select(|task, _| task.supervisor == chat_id)
     }
 
     /// Tasks `chat_id` dispatched or works on.
     pub fn of_chat(&self, chat_id: &str) -> Vec<String> {
-        self.select(|task| task.supervisor == chat_id || task.worker.as_deref() == Some(chat_id))
+        self.select(|task, _| task.supervisor == chat_id || task.worker.as_deref() == Some(chat_id))
     }
 
     /// Every task, oldest first.
     pub fn all(&self) -> Vec<String> {
-        self.select(|_| true)
+        self.select(|_, _| true)
     }
 
     /// Tasks waiting to be queued, unchanged since before `before_ms`, whose dependencies this view says
     /// are all finished (or gone): those a release would queue or fail, not those still waiting on an open
     /// dependency, which cost a read of every dependency each time they were looked at. Oldest first.
     pub fn releasable_since(&self, before_ms: u64) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .tasks
-            .read()
-            .map(|tasks| {
-                tasks
-                    .iter()
-                    .filter(|(_, task)| {
-                        task.status == TaskStatus::Queued
-                            && !task.enqueued
-                            && task.updated_at_ms < before_ms
-                            && task.depends_on.iter().all(|dependency| {
-                                tasks
-                                    .get(dependency)
-                                    .is_none_or(|dependency| dependency.status.is_finished())
-                            })
-                    })
-                    .map(|(task_id, _)| task_id.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        // Task ids begin with their creation time.
-        ids.sort();
-        ids
+        self.select(|task, tasks| {
+            task.status == TaskStatus::Queued
+                && !task.enqueued
+                && task.updated_at_ms < before_ms
+                && task.depends_on.iter().all(|dependency| {
+                    tasks
+                        .get(dependency)
+                        .is_none_or(|dependency| dependency.status.is_finished())
+                })
+        })
     }
 
     /// Tasks waiting on the queue, per priority (highest first), and tasks waiting for dependencies.
