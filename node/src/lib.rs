@@ -284,12 +284,14 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     let locks_opt = open_bucket(&opening, &client, "shim_locks", config.replicas)
         .await
         .map(coordination::locks::Locks::new);
+    // The key of its chats' secrets and of the OTLP receiver's token: read (or made) once.
+    let node_key = coordination::chat_keys::node_key(&data_dir)?;
     let chat_keys_opt =
         match open_bucket(&opening, &client, "shim_chat_keys", config.replicas).await {
             Some(store) => Some(coordination::chat_keys::ChatKeys::new(
                 store,
                 config.node_id.clone(),
-                coordination::chat_keys::node_key(&data_dir)?,
+                node_key,
             )),
             None => None,
         };
@@ -582,9 +584,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
                 metrics: metrics::OtlpMetrics::new(&meter),
                 node_metrics: context.metrics.clone(),
                 limits: otlp::Limits::default(),
-                token: Some(coordination::chat_keys::otlp_token(
-                    &coordination::chat_keys::node_key(&data_dir)?,
-                )),
+                token: Some(coordination::chat_keys::otlp_token(&node_key)),
             };
             let served = otlp::serve(addr, otlp_context, async move {
                 let _ = stop.wait_for(|stop| *stop).await;
