@@ -278,3 +278,18 @@ pub async fn leader_of(js: &async_nats::jetstream::Context, name: &str) -> Strin
         .and_then(|cluster| cluster.leader)
         .expect("a replicated stream has a leader")
 }
+
+/// Opens `spec`'s bucket as a node's start does ([`shim_node::nats::opening::Opening`]): on a cluster just
+/// started on a loaded machine, making a replicated stream can take longer than one JetStream request waits
+/// (five seconds), and the node tries again rather than failing.
+pub async fn open_bucket_patiently(
+    js: &async_nats::jetstream::Context,
+    spec: &shim_node::coordination::kv::BucketSpec,
+) -> async_nats::jetstream::kv::Store {
+    shim_node::nats::opening::Opening::with_patience(true, shim_node::nats::opening::PATIENCE)
+        .open(&spec.name, || {
+            shim_node::coordination::kv::open_bucket(js, spec)
+        })
+        .await
+        .unwrap_or_else(|error| panic!("bucket {} opens: {error:#}", spec.name))
+}

@@ -18,7 +18,7 @@ use async_nats::jetstream;
 use futures::TryStreamExt;
 use shim_tests::{
     DEADLINE, NatsCluster, NatsServer, POLL, TestNode, free_port,
-    nats_cluster::{copies, stream_info, stream_names},
+    nats_cluster::{copies, open_bucket_patiently, stream_info, stream_names},
     wait_until,
 };
 
@@ -43,15 +43,23 @@ async fn the_cluster_conf_runs_three_servers_that_replicate_jetstream() {
         .await
         .expect("connects through the list");
     let js = jetstream::new(client);
-    let stream = js
-        .create_stream(jetstream::stream::Config {
-            name: "CHECK".to_owned(),
-            subjects: vec!["check.>".to_owned()],
-            num_replicas: 3,
-            ..Default::default()
-        })
-        .await
-        .expect("three copies on three servers");
+    // Made as a node makes its streams: tried again when the cluster, just started on a loaded machine, takes
+    // longer than one request waits.
+    let stream =
+        shim_node::nats::opening::Opening::with_patience(true, shim_node::nats::opening::PATIENCE)
+            .open("CHECK", || {
+                shim_node::coordination::streams::ensure_stream(
+                    &js,
+                    jetstream::stream::Config {
+                        name: "CHECK".to_owned(),
+                        subjects: vec!["check.>".to_owned()],
+                        num_replicas: 3,
+                        ..Default::default()
+                    },
+                )
+            })
+            .await
+            .expect("three copies on three servers");
     // A stream just made is answered once its copies have chosen a leader: a moment, which the node waits out
     // the same way (docs/cluster.md).
     shim_node::coordination::streams::patiently(|| async {
@@ -331,7 +339,7 @@ async fn a_node_given_several_servers_connects_to_one_that_answers() {
 async fn a_read_after_an_acknowledged_write_sees_it_on_a_replicated_bucket() {
     use shim_node::coordination::{
         bucket::{Bucket, Current, Updated},
-        kv::{BucketSpec, open_bucket},
+        kv::BucketSpec,
     };
     let cluster = NatsCluster::start();
     let js = jetstream::new(
@@ -339,7 +347,7 @@ async fn a_read_after_an_acknowledged_write_sees_it_on_a_replicated_bucket() {
             .await
             .expect("connects"),
     );
-    let store = open_bucket(
+    let store = open_bucket_patiently(
         &js,
         &BucketSpec {
             name: "reads".to_owned(),
@@ -348,8 +356,7 @@ async fn a_read_after_an_acknowledged_write_sees_it_on_a_replicated_bucket() {
             replicas: 3,
         },
     )
-    .await
-    .expect("a bucket with three copies");
+    .await;
     let bucket: Bucket<u64> = Bucket::new(store, "test");
     // A direct get may be answered by a copy that has not applied the last write yet: on this cluster about
     // one read in a hundred right after a write came back with the value before it, which made a completion
@@ -388,10 +395,7 @@ async fn a_read_after_an_acknowledged_write_sees_it_on_a_replicated_bucket() {
 /// a task's change failed as "unavailable" under contention (the load benchmark found it).
 #[tokio::test]
 async fn writers_racing_on_a_replicated_bucket_lose_the_race_and_never_fail() {
-    use shim_node::coordination::{
-        bucket::Bucket,
-        kv::{BucketSpec, open_bucket},
-    };
+    use shim_node::coordination::{bucket::Bucket, kv::BucketSpec};
     const WRITERS: usize = 6;
     let cluster = NatsCluster::start();
     let mut buckets: Vec<Bucket<u64>> = Vec::new();
@@ -401,7 +405,7 @@ async fn writers_racing_on_a_replicated_bucket_lose_the_race_and_never_fail() {
                 .await
                 .expect("connects"),
         );
-        let store = open_bucket(
+        let store = open_bucket_patiently(
             &js,
             &BucketSpec {
                 name: "race".to_owned(),
@@ -410,8 +414,7 @@ async fn writers_racing_on_a_replicated_bucket_lose_the_race_and_never_fail() {
                 replicas: 3,
             },
         )
-        .await
-        .expect("a bucket with three copies");
+        .await;
         buckets.push(Bucket::new(store, "test"));
     }
     let mut failures = Vec::new();
