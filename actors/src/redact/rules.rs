@@ -184,9 +184,12 @@ fn is_a_word(token: &str) -> bool {
 /// Where a name of `text` holding `at` starts and ends: letters, digits, `_`, `.` and `-`.
 fn name_around(text: &str, at: usize) -> (usize, usize) {
     let in_name = |char: char| char.is_ascii_alphanumeric() || matches!(char, '_' | '.' | '-');
+    // After the character before the name, however many bytes it takes (`“token: …`, `使用key=…`).
     let start = text[..at]
-        .rfind(|char: char| !in_name(char))
-        .map_or(0, |before| before + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, char)| !in_name(*char))
+        .map_or(0, |(before, char)| before + char.len_utf8());
     let end = text[at..]
         .find(|char: char| !in_name(char))
         .map_or(text.len(), |after| at + after);

@@ -87,6 +87,10 @@ const CASES: &[(&str, &str)] = &[
         "ENCRYPTION_KEY=a1b2c3d4e5f6a7b8c9d0",
         "ENCRYPTION_KEY=[redacted: secret]",
     ),
+    // A character of several bytes right before the name.
+    ("使用password=hunter2", "使用password=[redacted: password]"),
+    ("→DB_PASSWORD=hunter2", "→DB_PASSWORD=[redacted: password]"),
+    ("“max_tokens = 4096”", "“max_tokens = 4096”"),
 ];
 
 #[test]
