@@ -781,6 +781,23 @@ async fn events_are_kept_with_the_configured_limits_and_read_from_another_connec
         .expect("an empty period is answered");
     assert_eq!(empty.events_read, 0, "{empty:?}");
     eprintln!("empty period answered in {:?}", asked.elapsed());
+    // A period ending after the year 9999 cannot be written as a date: refused with the reason, at once (its
+    // summary once panicked while writing the period, and the asker waited out its deadline).
+    for (since_ms, until_ms) in [(0, u64::MAX), (u64::MAX - 1, u64::MAX)] {
+        let refused = nodes
+            .with_timeout(Duration::from_secs(10))
+            .request_service::<_, shim_protocol::messages::AnalyticsSummary>(
+                shim_protocol::subject::ANALYTICS_SUMMARY,
+                &shim_protocol::messages::SummaryRequest {
+                    since_ms,
+                    until_ms: Some(until_ms),
+                    last_calls: None,
+                },
+            )
+            .await
+            .expect_err("a period past 9999 is refused");
+        assert!(refused.to_string().contains("year 9999"), "{refused}");
+    }
     let body = node.metrics().await;
     assert!(
         shim_tests::node::metric_value(

@@ -676,18 +676,21 @@ fn record_time_ms(event: &Event, at_ms: u64) -> Option<u64> {
 
 /// Milliseconds since the epoch as RFC 3339 (UTC, seconds).
 pub fn stamp(at_ms: u64) -> String {
-    humantime::format_rfc3339_seconds(
-        std::time::UNIX_EPOCH + std::time::Duration::from_millis(at_ms),
-    )
-    .to_string()
+    humantime::format_rfc3339_seconds(stamped_time(at_ms)).to_string()
 }
 
 /// RFC 3339 with milliseconds.
 pub fn stamp_millis(at_ms: u64) -> String {
-    humantime::format_rfc3339_millis(
-        std::time::UNIX_EPOCH + std::time::Duration::from_millis(at_ms),
-    )
-    .to_string()
+    humantime::format_rfc3339_millis(stamped_time(at_ms)).to_string()
+}
+
+/// The last millisecond RFC 3339 can write (the end of the year 9999).
+pub const LATEST_STAMPED_MS: u64 = 253_402_300_799_999;
+
+/// `at_ms` as a time RFC 3339 can write: a later one (from a request, say) is written as the last of 9999,
+/// where the formatter would fail.
+fn stamped_time(at_ms: u64) -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_millis(at_ms.min(LATEST_STAMPED_MS))
 }
 
 /// Parses an event's `ts` (RFC 3339) into milliseconds since the epoch.

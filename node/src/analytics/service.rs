@@ -59,6 +59,13 @@ impl AnalyticsService {
     /// Checks a period and returns its end (now when absent).
     fn period(since_ms: u64, until_opt: Option<u64>) -> AnalyticsResult<u64> {
         let until = until_opt.unwrap_or_else(shim_actors::now_ms);
+        if since_ms > super::outcome::LATEST_STAMPED_MS || until > super::outcome::LATEST_STAMPED_MS
+        {
+            return Err(AnalyticsError::BadRequest(format!(
+                "a period must end by the end of the year 9999 ({} ms since 1970)",
+                super::outcome::LATEST_STAMPED_MS
+            )));
+        }
         if until <= since_ms {
             return Err(AnalyticsError::BadRequest(format!(
                 "the period ends ({until}) before it starts ({since_ms})"
