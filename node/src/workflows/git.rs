@@ -5,36 +5,120 @@
 //! with HEAD as parent, then `git update-ref` from the HEAD it was built on (compare-and-set), then the index
 //! is refreshed to the new HEAD. Nothing is ever pushed.
 
-use std::{path::Path, process::Stdio};
+use std::{path::Path, process::Stdio, time::Duration};
+
+use tokio::io::{AsyncRead, AsyncReadExt};
 
 use super::{WorkflowError, WorkflowResult};
 
 /// The all-zero id `git update-ref` takes as "the ref must not exist yet".
 const NO_COMMIT: &str = "0000000000000000000000000000000000000000";
 
+/// How long one git call may take. `git add -A` of a large repository the first time takes seconds; a git
+/// waiting on an fsmonitor hook that hangs, or on a stalled network mount, would otherwise hold the build
+/// (one at a time on a node) and every verify or commit after it for good. Past it git and whatever it
+/// started are killed, and the step fails saying so.
+pub const GIT_DEADLINE: Duration = Duration::from_secs(60);
+/// Most of git's standard output kept: every call here prints ids, a ref or one line of counts.
+const GIT_OUTPUT: usize = 64 * 1024;
+/// Most of git's error output kept for the error message.
+const GIT_ERRORS: usize = 4 * 1024;
+
 /// Runs git in `dir` with `envs`, returning its trimmed stdout, or its stderr as the error.
 async fn git(dir: &Path, args: &[&str], envs: &[(&str, &Path)]) -> WorkflowResult<String> {
+    git_within(dir, args, envs, GIT_DEADLINE).await
+}
+
+/// [`git`] given up after `deadline`: git and what it started (hooks, its own process group) are killed.
+async fn git_within(
+    dir: &Path,
+    args: &[&str],
+    envs: &[(&str, &Path)],
+    deadline: Duration,
+) -> WorkflowResult<String> {
+    let name = args.first().copied().unwrap_or("");
     let mut command = tokio::process::Command::new("git");
     command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
         .kill_on_drop(true);
     for (name, value) in envs {
         command.env(name, value);
     }
-    let output = command
-        .output()
-        .await
+    let mut child = command
+        .spawn()
         .map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    let group = child.id();
+    let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        kill_group(group);
+        return Err(WorkflowError::Git("cannot read git's output".to_owned()));
+    };
+    let ran = tokio::time::timeout(deadline, async {
+        let (out, errors, status) = tokio::join!(
+            read_capped(stdout, GIT_OUTPUT),
+            read_capped(stderr, GIT_ERRORS),
+            child.wait()
+        );
+        (out, errors, status)
+    })
+    .await;
+    let Ok((out, errors, status)) = ran else {
+        kill_group(group);
+        return Err(WorkflowError::Git(format!(
+            "git {name} did not finish within {} s and was stopped (a hook or file system that hangs?)",
+            deadline.as_secs()
+        )));
+    };
+    let status = status.map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
+    let (out, cut) =
+        out.map_err(|error| WorkflowError::Git(format!("cannot read git: {error}")))?;
+    if cut {
+        return Err(WorkflowError::Git(format!(
+            "git {name} printed more than {} KiB, more than SHIM reads",
+            GIT_OUTPUT / 1024
+        )));
+    }
+    if status.success() {
+        Ok(String::from_utf8_lossy(&out).trim().to_owned())
     } else {
+        let (errors, _) = errors.unwrap_or_default();
         Err(WorkflowError::Git(format!(
-            "git {} failed: {}",
-            args.first().copied().unwrap_or(""),
-            String::from_utf8_lossy(&output.stderr).trim()
+            "git {name} failed: {}",
+            String::from_utf8_lossy(&errors).trim()
         )))
+    }
+}
+
+/// Reads `reader` to its end, keeping its first `most` bytes; true when there was more.
+async fn read_capped(
+    mut reader: impl AsyncRead + Unpin,
+    most: usize,
+) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut kept = Vec::new();
+    let mut chunk = [0u8; 8 * 1024];
+    let mut cut = false;
+    loop {
+        let count = reader.read(&mut chunk).await?;
+        if count == 0 {
+            return Ok((kept, cut));
+        }
+        let room = most.saturating_sub(kept.len());
+        kept.extend_from_slice(&chunk[..count.min(room)]);
+        cut |= count > room;
+    }
+}
+
+/// Kills the process group git leads (git and the hooks it started).
+fn kill_group(group_opt: Option<u32>) {
+    if let Some(group) = group_opt.and_then(|group| i32::try_from(group).ok()) {
+        let _ = nix::sys::signal::killpg(
+            nix::unistd::Pid::from_raw(group),
+            nix::sys::signal::Signal::SIGKILL,
+        );
     }
 }
 
@@ -126,22 +210,21 @@ pub async fn head_tree(project: &Path) -> WorkflowResult<Option<String>> {
     )
 }
 
-/// Lines added plus lines removed from tree `from` to tree `to` (binary files count nothing).
+/// Lines added plus lines removed from tree `from` to tree `to` (binary files count nothing): git's one-line
+/// summary (`3 files changed, 10 insertions(+), 2 deletions(-)`), whatever the size of the change.
 pub async fn changed_lines(project: &Path, from: &str, to: &str) -> WorkflowResult<u64> {
     let top = top_level(project).await?;
-    let numstat = git(&top, &["diff-tree", "-r", "--numstat", from, to], &[]).await?;
-    Ok(numstat
-        .lines()
-        .map(|line| {
-            let mut counts = line.split('\t');
-            let mut count = || {
-                counts
-                    .next()
-                    .and_then(|count| count.parse::<u64>().ok())
-                    .unwrap_or(0)
-            };
-            count() + count()
-        })
+    // In git's own words, whatever the user's language.
+    let summary = git(
+        &top,
+        &["diff-tree", "-r", "--shortstat", from, to],
+        &[("LC_ALL", Path::new("C"))],
+    )
+    .await?;
+    Ok(summary
+        .split(',')
+        .filter(|part| part.contains("insertion") || part.contains("deletion"))
+        .filter_map(|part| part.split_whitespace().next()?.parse::<u64>().ok())
         .sum())
 }
 
@@ -175,6 +258,87 @@ mod tests {
             .expect("open")
             .set_modified(at)
             .expect("set the modification time");
+    }
+
+    #[tokio::test]
+    async fn changed_lines_counts_insertions_and_deletions_and_nothing_for_binary_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        run(root, &["init", "-q"]);
+        std::fs::write(root.join("a.txt"), "one\ntwo\nthree\n").expect("write");
+        run(root, &["add", "-A"]);
+        run(root, &["commit", "-q", "-m", "start"]);
+        let before = run(root, &["rev-parse", "HEAD^{tree}"]);
+        // One line changed (one out, one in), two added, a binary file added.
+        std::fs::write(root.join("a.txt"), "one\nTWO\nthree\nfour\nfive\n").expect("write");
+        std::fs::write(root.join("b.bin"), [0u8, 1, 2, 0, 255, 0]).expect("write");
+        let after = tree_id(root).await.expect("tree");
+        assert_eq!(
+            changed_lines(root, &before, &after).await.expect("counted"),
+            4
+        );
+        assert_eq!(
+            changed_lines(root, &before, &before)
+                .await
+                .expect("counted"),
+            0
+        );
+    }
+
+    #[tokio::test]
+    async fn a_git_that_hangs_is_stopped_with_its_hooks_at_the_deadline() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        run(root, &["init", "-q"]);
+        std::fs::write(root.join("lib.rs"), "fn a() {}\n").expect("write");
+        // An fsmonitor hook that never answers, as a stuck file watcher would; it says who it is first.
+        let hook = root.join(".git").join("stuck-fsmonitor");
+        let pid_file = root.join(".git").join("hook.pid");
+        std::fs::write(
+            &hook,
+            format!(
+                "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
+                pid_file.display()
+            ),
+        )
+        .expect("write");
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        run(
+            root,
+            &[
+                "config",
+                "core.fsmonitor",
+                hook.to_str().expect("a UTF-8 path"),
+            ],
+        );
+        let error = tokio::time::timeout(
+            Duration::from_secs(60),
+            git_within(root, &["status"], &[], Duration::from_secs(3)),
+        )
+        .await
+        .expect("git's call came back although git hung")
+        .expect_err("a git that hangs fails");
+        assert!(
+            error.to_string().contains("did not finish within 3 s"),
+            "{error}"
+        );
+        // The hook went with git: its process is gone (or only waits to be reaped).
+        let pid = std::fs::read_to_string(&pid_file).expect("the hook ran");
+        let status = std::path::PathBuf::from(format!("/proc/{}/status", pid.trim()));
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let gone = loop {
+            let alive = std::fs::read_to_string(&status)
+                .is_ok_and(|status| !status.lines().any(|line| line.starts_with("State:\tZ")));
+            if !alive {
+                break true;
+            }
+            if std::time::Instant::now() > deadline {
+                break false;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        assert!(gone, "the hook {} outlived git", pid.trim());
     }
 
     #[tokio::test]
