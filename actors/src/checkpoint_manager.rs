@@ -52,15 +52,23 @@ const RESUME_READS: usize = 2;
 pub struct Retention {
     /// Newest checkpoints kept per chat. Default 50.
     pub keep_last: usize,
-    /// Older checkpoints are deleted (the newest of a chat never is). Default 30 days.
+    /// Older checkpoints are deleted (the newest of a chat never is while it can be resumed; a chat that
+    /// cannot be resumed any more is forgotten this long after its last sign of life). Default 30 days.
     pub max_age: Duration,
+    /// How often the next [`SWEPT_PER_TICK`] chats are swept (chats that stopped saving are pruned too).
+    /// Default a minute.
+    pub sweep_every: Duration,
 }
+
+/// How many chats one retention sweep looks at: it runs inside the manager, between saves.
+pub const SWEPT_PER_TICK: usize = 100;
 
 impl Default for Retention {
     fn default() -> Self {
         Retention {
             keep_last: 50,
             max_age: Duration::from_secs(30 * 24 * 3600),
+            sweep_every: Duration::from_secs(60),
         }
     }
 }
@@ -197,6 +205,8 @@ pub enum CheckpointManagerMessage {
     ),
     /// Restores a checkpoint, once.
     Resume(ResumeRequest, RpcReplyPort<CheckpointResult<ResumeOffer>>),
+    /// Applies retention to the next few chats (sent to itself every [`Retention::sweep_every`]).
+    Sweep,
 }
 
 /// Mutable state of [`CheckpointManager`].
@@ -205,6 +215,8 @@ pub struct CheckpointManagerState {
     args: CheckpointManagerArgs,
     /// Bounds the transcript reads of resumes running at once.
     reads: Arc<Semaphore>,
+    /// The chat the next retention sweep goes on after (empty: the first).
+    sweep_after: Vec<u8>,
 }
 
 /// The per-node checkpoint manager.
@@ -223,12 +235,16 @@ impl Actor for CheckpointManager {
 
     async fn pre_start(
         &self,
-        _myself: ActorRef<Self::Msg>,
+        myself: ActorRef<Self::Msg>,
         args: CheckpointManagerArgs,
     ) -> Result<Self::State, ActorProcessingErr> {
+        myself.send_interval(args.retention.sweep_every, || {
+            CheckpointManagerMessage::Sweep
+        });
         Ok(CheckpointManagerState {
             args,
             reads: Arc::new(Semaphore::new(RESUME_READS)),
+            sweep_after: Vec::new(),
         })
     }
 
@@ -254,6 +270,7 @@ impl Actor for CheckpointManager {
                 let _ = reply.send(state.seal(order));
             }
             CheckpointManagerMessage::Persist(pending) => state.persist(*pending),
+            CheckpointManagerMessage::Sweep => state.sweep(),
             CheckpointManagerMessage::List(request, reply) => {
                 let limit = request.limit.unwrap_or(20).clamp(1, 1000) as usize;
                 let result = state
@@ -495,6 +512,30 @@ impl CheckpointManagerState {
             .ok_or_else(|| CheckpointError::NotFound { id: id.to_owned() })
     }
 
+    /// Applies retention to the next [`SWEPT_PER_TICK`] chats, going on where the last sweep stopped.
+    fn sweep(&mut self) {
+        let retention = self.args.retention;
+        match self.args.store.sweep(
+            &self.sweep_after,
+            SWEPT_PER_TICK,
+            retention.keep_last,
+            retention.max_age.as_millis() as u64,
+            now_ms(),
+        ) {
+            Ok(swept) => {
+                if swept.checkpoints > 0 || swept.forgotten > 0 {
+                    info!(
+                        checkpoints = swept.checkpoints,
+                        chats_forgotten = swept.forgotten,
+                        "retention removed old checkpoints"
+                    );
+                }
+                self.sweep_after = swept.next.unwrap_or_default();
+            }
+            Err(error) => warn!(%error, "retention sweep failed; tried again at the next"),
+        }
+    }
+
     /// Returns the most recent interrupted session of a project that still has an unrestored checkpoint.
     fn find_interrupted(
         &self,
@@ -518,8 +559,19 @@ impl CheckpointManagerState {
                 // Its Claude Code process or its MCP server still runs: a live session, not an interrupted one.
                 continue;
             }
-            let Some(latest) = store.latest(&record.chat_id)? else {
-                continue;
+            let latest = match store.latest(&record.chat_id) {
+                Ok(Some(latest)) => latest,
+                Ok(None) => continue,
+                // A damaged checkpoint costs its own chat's resume, not every chat's of the project.
+                Err(StoreError::Corrupt(error)) => {
+                    tracing::warn!(
+                        chat_id = %record.chat_id,
+                        %error,
+                        "a chat's latest checkpoint is unreadable; it is not offered for resume"
+                    );
+                    continue;
+                }
+                Err(error) => return Err(error.into()),
             };
             let restored = store.restored_seq(&record.chat_id)?.unwrap_or(0);
             if latest.seq <= restored {

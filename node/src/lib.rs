@@ -266,6 +266,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
             retention: Retention {
                 keep_last: config.checkpoint_keep_last,
                 max_age: std::time::Duration::from_secs(config.checkpoint_max_age_days * 24 * 3600),
+                ..Retention::default()
             },
             signal_tick: std::time::Duration::from_secs(1),
             call_timeout: config.request_timeout(),

@@ -70,6 +70,17 @@ fn run_stdin(subcommand: &str, nats_url: &str, node_id: &str, input: &Value) -> 
     (run.code, run.stdout)
 }
 
+/// Runs `command`, which must succeed, and returns its stdout.
+fn succeeds(command: &mut Command) -> String {
+    let output = command.output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 fn git_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let git = |args: &[&str]| {
@@ -428,17 +439,11 @@ async fn setup_writes_claude_code_settings_once_and_keeps_the_rest() {
     )
     .expect("write");
     let run = || {
-        let output = Command::new(EXE)
-            .args(["setup", "claude-code", "--project"])
-            .arg(project.path())
-            .output()
-            .expect("runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        succeeds(
+            Command::new(EXE)
+                .args(["setup", "claude-code", "--project"])
+                .arg(project.path()),
+        )
     };
     assert!(run().contains("updated"));
     let second = run();
@@ -613,4 +618,77 @@ async fn checkpoints_and_resume_commands_show_what_is_stored() {
         .expect("runs");
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("not known"));
+}
+
+/// One chat's damaged checkpoint costs that chat's resume only: the project's other interrupted chat is still
+/// offered (the resume check failed for the whole project before).
+#[tokio::test]
+async fn a_damaged_checkpoint_leaves_the_other_chats_of_the_project_resumable() {
+    let nats = NatsServer::start();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let project = git_project();
+    let project_path = std::fs::canonicalize(project.path()).expect("path");
+    let url = nats.url();
+    let mut node = start_node(&url, "damage-test", data_dir.path());
+    let client = node_client(&url, "damage-test").await;
+    // `older` first, `newer` after: the newer chat is the one offered while both are readable.
+    for (chat_id, summary) in [("older", "older work"), ("newer", "newer work")] {
+        let _: shim_protocol::messages::SessionStartReply = client
+            .request(
+                NodeOp::SessionStart,
+                &shim_protocol::messages::SessionStartRequest {
+                    chat_id: Some(chat_id.to_owned()),
+                    project_dir: Some(project_path.display().to_string()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("session");
+        let _: CheckpointSaved = shim_tests::own(&client, data_dir.path(), chat_id)
+            .request(
+                NodeOp::CheckpointSave,
+                &SaveCheckpointRequest {
+                    chat_id: chat_id.to_owned(),
+                    input: CheckpointInput {
+                        summary: summary.to_owned(),
+                        ..CheckpointInput::default()
+                    },
+                },
+            )
+            .await
+            .expect("saved");
+    }
+    let resume = || {
+        succeeds(
+            Command::new(EXE)
+                .args(["resume", "--project"])
+                .arg(&project_path)
+                .args(["--nats-url", &url, "--node-id", "damage-test"]),
+        )
+    };
+    assert!(resume().contains("newer work"));
+    node.kill_9();
+    shim_tests::node_process::wait_for_node_gone(&client).await;
+
+    // The newer chat's checkpoint damaged on disk while the node is down.
+    {
+        let store = shim_actors::checkpoint_manager::store::CheckpointStore::open(
+            &data_dir.path().join("store"),
+        )
+        .expect("the store opens");
+        let checkpoints = store.db().open_tree("checkpoints").expect("the tree");
+        let (key, _) = checkpoints
+            .scan_prefix(b"newer\0")
+            .next_back()
+            .expect("one entry")
+            .expect("read");
+        checkpoints
+            .insert(key, &b"\x01garbage"[..])
+            .expect("written");
+        store.db().flush().expect("flushed");
+    }
+    let _node = start_node(&url, "damage-test", data_dir.path());
+    let _ = node_client(&url, "damage-test").await;
+    let offered = resume();
+    assert!(offered.contains("older work"), "{offered}");
 }

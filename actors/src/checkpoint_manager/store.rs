@@ -42,6 +42,19 @@ pub enum StoreError {
 /// Result of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// What one [`CheckpointStore::sweep`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Swept {
+    /// Chats looked at.
+    pub chats: usize,
+    /// Checkpoints removed.
+    pub checkpoints: usize,
+    /// Chats forgotten.
+    pub forgotten: usize,
+    /// Where the next sweep goes on from (the last chat looked at); `None` once every chat was looked at.
+    pub next: Option<Vec<u8>>,
+}
+
 /// Key in the default tree saying every checkpoint has its summary (stores older than the `summaries` tree
 /// get theirs once, at open).
 const SUMMARIES_BUILT: &[u8] = b"summaries_built";
@@ -380,11 +393,7 @@ impl CheckpointStore {
         max_age_ms: u64,
         now_ms: u64,
     ) -> StoreResult<usize> {
-        let keys: Vec<sled::IVec> = self
-            .checkpoints
-            .scan_prefix(chat_prefix(chat_id))
-            .keys()
-            .collect::<sled::Result<_>>()?;
+        let keys = self.checkpoint_keys(chat_id)?;
         // Lines without their checkpoint (a save cut short by a crash, a checkpoint an older version pruned)
         // go first: a list never shows a checkpoint that is not there for long.
         for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {
@@ -420,6 +429,100 @@ impl CheckpointStore {
             removed += 1;
         }
         Ok(removed)
+    }
+
+    /// Applies retention to at most `count` chats with records, in id order after `after` (empty: from the
+    /// first): each chat's checkpoints past `keep_last` or older than `max_age_ms` go, the newest staying, as
+    /// after a save ([`Self::prune`]); and a chat of which nothing can be resumed any more (it ended, its
+    /// newest checkpoint was resumed, or it never saved one) is forgotten, record and checkpoints, once its
+    /// last sign of life is older than `max_age_ms`. A chat that stopped saving is kept to the retention it
+    /// was promised, and the records every resume check reads do not pile up.
+    pub fn sweep(
+        &self,
+        after: &[u8],
+        count: usize,
+        keep_last: usize,
+        max_age_ms: u64,
+        now_ms: u64,
+    ) -> StoreResult<Swept> {
+        use std::ops::Bound::{Excluded, Unbounded};
+        let mut swept = Swept::default();
+        let start = if after.is_empty() {
+            Unbounded
+        } else {
+            Excluded(after)
+        };
+        for entry in self
+            .chats
+            .range::<&[u8], _>((start, Unbounded))
+            .take(count.max(1))
+        {
+            let (key, bytes) = entry?;
+            swept.chats += 1;
+            swept.next = Some(key.to_vec());
+            let Ok(record) = rmp_serde::from_slice::<ChatRecord>(&bytes) else {
+                // Left for a person to look at (`chats_in_project` skips it with a warning).
+                continue;
+            };
+            let chat_id = record.chat_id.as_str();
+            swept.checkpoints += self.prune(chat_id, keep_last, max_age_ms, now_ms)?;
+            let newest_opt = self
+                .summaries
+                .scan_prefix(chat_prefix(chat_id))
+                .next_back()
+                .transpose()?
+                .and_then(|(_, bytes)| rmp_serde::from_slice::<CheckpointSummary>(&bytes).ok());
+            let last_sign = [
+                Some(record.last_active_ms),
+                record.ended_at_ms,
+                newest_opt.as_ref().map(|newest| newest.created_at_ms),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(record.started_at_ms);
+            let resumable = record.ended_at_ms.is_none()
+                && newest_opt.as_ref().is_some_and(|newest| {
+                    self.restored_seq(chat_id)
+                        .ok()
+                        .flatten()
+                        .is_none_or(|restored| restored < newest.seq)
+                });
+            if !resumable && now_ms.saturating_sub(last_sign) > max_age_ms {
+                swept.checkpoints += self.forget(chat_id)?;
+                swept.forgotten += 1;
+            }
+        }
+        if swept.chats < count.max(1) {
+            // The end: the next sweep starts from the first chat again.
+            swept.next = None;
+        }
+        Ok(swept)
+    }
+
+    /// The keys of `chat_id`'s checkpoints, oldest first.
+    fn checkpoint_keys(&self, chat_id: &str) -> StoreResult<Vec<sled::IVec>> {
+        Ok(self
+            .checkpoints
+            .scan_prefix(chat_prefix(chat_id))
+            .keys()
+            .collect::<sled::Result<_>>()?)
+    }
+
+    /// Removes everything of chat `chat_id`: its checkpoints (summaries first), number, marks and record.
+    /// Returns how many checkpoints went.
+    fn forget(&self, chat_id: &str) -> StoreResult<usize> {
+        let keys = self.checkpoint_keys(chat_id)?;
+        for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {
+            self.summaries.remove(line?)?;
+        }
+        for key in &keys {
+            self.checkpoints.remove(key)?;
+        }
+        for tree in [&self.restored, &self.sealed, &self.seq, &self.chats] {
+            tree.remove(chat_id.as_bytes())?;
+        }
+        Ok(keys.len())
     }
 
     /// Returns a chat's record.
@@ -516,9 +619,19 @@ impl CheckpointStore {
     pub fn chats_in_project(&self, project_dir: &str) -> StoreResult<Vec<ChatRecord>> {
         let mut records = Vec::new();
         for entry in self.chats.iter() {
-            let (_, bytes) = entry?;
-            let record: ChatRecord = rmp_serde::from_slice(&bytes)
-                .map_err(|error| StoreError::Corrupt(error.to_string()))?;
+            let (key, bytes) = entry?;
+            // One damaged record costs its own chat, not every chat's resume.
+            let record: ChatRecord = match rmp_serde::from_slice(&bytes) {
+                Ok(record) => record,
+                Err(error) => {
+                    tracing::warn!(
+                        chat_id = %String::from_utf8_lossy(&key),
+                        %error,
+                        "a chat's record is unreadable; it is left out of resume"
+                    );
+                    continue;
+                }
+            };
             if record.project_dir.as_deref() == Some(project_dir) {
                 records.push(record);
             }

@@ -114,23 +114,7 @@ fn checkpoints_survive_reopening_the_store() {
         let store = CheckpointStore::open(&path).expect("opens");
         let seq = store.next_seq("c").expect("seq");
         store.put(&checkpoint("c", seq, 1, "kept")).expect("put");
-        store
-            .put_chat_durably(&ChatRecord {
-                chat_id: "c".to_owned(),
-                project_dir: Some("/p".to_owned()),
-                client: None,
-                started_at_ms: 1,
-                last_active_ms: 2,
-                last_activity: LastActivity::ToolCall,
-                ended_at_ms: None,
-                claude_pid: None,
-                peak_risk: None,
-                api_failures: 0,
-                transcript_path: None,
-                prompts: Vec::new(),
-                processes: Vec::new(),
-            })
-            .expect("chat");
+        store.put_chat_durably(&record("c", 2, None)).expect("chat");
     }
     let store = CheckpointStore::open(&path).expect("reopens");
     assert_eq!(
@@ -320,4 +304,112 @@ fn a_chat_is_sealed_once_and_the_first_seal_stands() {
     );
     assert_eq!(store.sealed("c1").expect("reads"), Some(first));
     assert_eq!(store.sealed("c2").expect("reads"), None);
+}
+
+fn record(chat_id: &str, last_active_ms: u64, ended_at_ms: Option<u64>) -> ChatRecord {
+    ChatRecord {
+        chat_id: chat_id.to_owned(),
+        project_dir: Some("/p".to_owned()),
+        client: None,
+        started_at_ms: 1,
+        last_active_ms,
+        last_activity: LastActivity::ToolCall,
+        ended_at_ms,
+        claude_pid: None,
+        peak_risk: None,
+        api_failures: 0,
+        transcript_path: None,
+        prompts: Vec::new(),
+        processes: Vec::new(),
+    }
+}
+
+#[test]
+fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume() {
+    let (_dir, store) = open();
+    let day_ms = 24 * 3600 * 1000;
+    let now = 100 * day_ms;
+    let old = now - 40 * day_ms;
+    // Each chat: three checkpoints of 40 days ago, no save since.
+    for chat_id in ["ended", "interrupted", "resumed", "recent", "empty"] {
+        let ended_opt = (chat_id == "ended").then_some(old);
+        let last_active = if chat_id == "recent" { now } else { old };
+        store
+            .put_chat(&record(chat_id, last_active, ended_opt))
+            .expect("record");
+        if chat_id == "empty" {
+            continue;
+        }
+        for seq in 1..=3 {
+            let created = if chat_id == "recent" {
+                now - 10 + seq
+            } else {
+                old + seq
+            };
+            store
+                .put(&checkpoint(chat_id, seq, created, "s"))
+                .expect("put");
+            store.next_seq(chat_id).expect("seq");
+        }
+    }
+    store.mark_restored("resumed", 3).expect("restored");
+
+    // Two chats a sweep: three sweeps look at all five, the last says it reached the end.
+    let mut after = Vec::new();
+    let mut looked = 0;
+    let mut sweeps = 0;
+    loop {
+        let swept = store
+            .sweep(&after, 2, 50, 30 * day_ms, now)
+            .expect("sweeps");
+        looked += swept.chats;
+        sweeps += 1;
+        match swept.next {
+            Some(next) => after = next,
+            None => break,
+        }
+        assert!(sweeps < 10, "the sweep never reached the end");
+    }
+    assert_eq!((looked, sweeps), (5, 3));
+
+    let seqs = |chat_id: &str| -> Vec<u64> {
+        store
+            .list(Some(chat_id), 10)
+            .expect("list")
+            .iter()
+            .map(|line| line.seq)
+            .collect()
+    };
+    // Nothing of an ended, a resumed or an empty chat can be resumed: gone, record and all.
+    for gone in ["ended", "resumed", "empty"] {
+        assert!(seqs(gone).is_empty(), "{gone}");
+        assert!(store.chat(gone).expect("read").is_none(), "{gone}");
+        assert!(store.latest(gone).expect("read").is_none(), "{gone}");
+    }
+    assert_eq!(store.restored_seq("resumed").expect("read"), None);
+    // An interrupted chat keeps its newest checkpoint for its resume; the older ones went.
+    assert_eq!(seqs("interrupted"), [3]);
+    assert!(store.chat("interrupted").expect("read").is_some());
+    // A recent chat keeps everything.
+    assert_eq!(seqs("recent"), [3, 2, 1]);
+    assert_eq!(store.chats_in_project("/p").expect("chats").len(), 2);
+}
+
+#[test]
+fn a_damaged_chat_record_is_left_out_of_a_project_not_the_others() {
+    let (_dir, store) = open();
+    store.put_chat(&record("good", 1, None)).expect("record");
+    store
+        .db()
+        .open_tree("chats")
+        .expect("the tree")
+        .insert(b"bad", &b"\xc1garbage"[..])
+        .expect("written");
+    let chats: Vec<String> = store
+        .chats_in_project("/p")
+        .expect("the good one is read")
+        .into_iter()
+        .map(|record| record.chat_id)
+        .collect();
+    assert_eq!(chats, ["good"]);
 }
