@@ -381,6 +381,46 @@ async fn status_and_collect_answer_with_what_fits_and_say_what_was_left_out() {
     node.stop().await;
 }
 
+/// One answer lists at most the newest 500 tasks: the older ones are counted, not dropped unsaid (status's
+/// `left_out` and `unfinished`, collect's `left_out` for older finished tasks and `unfinished` for all).
+#[tokio::test]
+async fn status_and_collect_count_the_tasks_older_than_the_newest_500() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let worker = Chat::new(&client, "worker-1");
+    worker.beat("worker", &[]).await;
+    for index in 0..503 {
+        supervisor
+            .dispatch_with(&format!("part {index}"), |_| {})
+            .await
+            .expect("dispatches");
+    }
+    for _ in 0..3 {
+        let claimed = worker.claim(5).await.expect("a task");
+        worker
+            .complete(&claimed.task_id, "done")
+            .await
+            .expect("completes");
+    }
+    let status: TaskList = supervisor.tasks().await;
+    assert_eq!(status.tasks.len(), 500);
+    assert_eq!(status.left_out, 3, "the three oldest are counted");
+    assert_eq!(
+        status.unfinished, 500,
+        "unfinished counts the older tasks too"
+    );
+    let collected = supervisor.collect().await;
+    assert_eq!(
+        collected.tasks.len() + collected.left_out as usize,
+        3,
+        "every finished task is listed or counted: {collected:?}"
+    );
+    assert_eq!(collected.unfinished, 500);
+    node.stop().await;
+}
+
 /// Fields within their limits can still make a record larger than one NATS message once stored (JSON writes a
 /// control character in six bytes): such a dispatch or completion is refused as a bad request that says what to
 /// do, nothing is half-written, and the task goes on (it used to fail as "unavailable", on every retry alike).

@@ -78,14 +78,16 @@ pub(super) async fn list(
             },
         )
         .await?;
+    let filtered = status.is_some();
     if let Some(status) = status {
         let status = TaskStatus::from(status);
         list.tasks.retain(|task| task.status == status);
     }
     if list.left_out > 0 {
         eprintln!(
-            "{} older tasks left out so that the list fits in one reply; `shim-node tasks show <task_id>` shows any task",
-            list.left_out
+            "{} older tasks left out{} (a list carries the newest 500 tasks, as many as fit in one reply); `shim-node tasks show <task_id>` shows any task",
+            list.left_out,
+            if filtered { " and not filtered" } else { "" }
         );
     }
     if json {

@@ -365,8 +365,8 @@ pub struct TaskList {
     /// Of the tasks asked about, how many are not finished yet.
     #[serde(default)]
     pub unfinished: u32,
-    /// How many of the tasks asked about were left out so that the reply fits in a NATS message (the oldest go
-    /// first); ask for them by their ids.
+    /// How many of the tasks asked about were left out: beyond the newest 500, or so that the reply fits in
+    /// a NATS message (the oldest go first); ask for them by their ids.
     #[serde(default)]
     pub left_out: u32,
 }

@@ -158,11 +158,12 @@ fn ids(task_ids: &[String]) -> Result<(), WireError> {
     Ok(())
 }
 
-fn newest(mut task_ids: Vec<String>) -> Vec<String> {
-    if task_ids.len() > MAX_LISTED {
-        task_ids.drain(..task_ids.len() - MAX_LISTED);
-    }
-    task_ids
+/// The newest [`MAX_LISTED`] of `task_ids` (oldest first), and the older ones left out.
+fn newest(mut task_ids: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let older = task_ids
+        .drain(..task_ids.len().saturating_sub(MAX_LISTED))
+        .collect();
+    (task_ids, older)
 }
 
 impl Coordination {
@@ -298,8 +299,8 @@ impl Coordination {
             NodeOp::TaskStatus => {
                 let request: TaskStatusRequest = codec::decode(payload)?;
                 ids(&request.task_ids)?;
-                let task_ids = match (&request.chat_id, request.all) {
-                    _ if !request.task_ids.is_empty() => request.task_ids.clone(),
+                let (task_ids, older) = match (&request.chat_id, request.all) {
+                    _ if !request.task_ids.is_empty() => (request.task_ids.clone(), Vec::new()),
                     (Some(chat_id), false) => {
                         validate_id("chat id", chat_id)?;
                         newest(tasks.index.of_chat(chat_id))
@@ -314,15 +315,20 @@ impl Coordination {
                     }
                     .into());
                 }
-                encode_ok(&list(found))
+                // The older tasks are not read: counted from the node's view of the queue.
+                let mut listed = list(found);
+                let (_, older_unfinished) = tasks.index.finished_and_not(&older);
+                listed.left_out += older.len() as u32;
+                listed.unfinished += older_unfinished as u32;
+                encode_ok(&listed)
             }
             NodeOp::TaskCollect => {
                 let request: CollectResultsRequest = codec::decode(payload)?;
                 validate_id("chat id", &request.chat_id)?;
-                let task_ids = match request.task_ids {
+                let (task_ids, older) = match request.task_ids {
                     Some(task_ids) => {
                         ids(&task_ids)?;
-                        task_ids
+                        (task_ids, Vec::new())
                     }
                     None => newest(tasks.index.dispatched_by(&request.chat_id)),
                 };
@@ -332,7 +338,10 @@ impl Coordination {
                     .into_iter()
                     .partition(|task| task.status.is_finished());
                 let mut collected = list(finished);
-                collected.unfinished = open.len() as u32;
+                // The older tasks are not read: counted from the node's view of the queue.
+                let (older_finished, older_unfinished) = tasks.index.finished_and_not(&older);
+                collected.unfinished = (open.len() + older_unfinished) as u32;
+                collected.left_out += older_finished as u32;
                 encode_ok(&collected)
             }
             _ => Err(super::CoordinationError::NotCoordination { op }),

@@ -132,6 +132,23 @@ impl TaskIndex {
         self.select(|task, _| task.supervisor == chat_id || task.worker.as_deref() == Some(chat_id))
     }
 
+    /// How many of `task_ids` this view has finished, and how many not (tasks it does not know are neither).
+    pub fn finished_and_not(&self, task_ids: &[String]) -> (usize, usize) {
+        let Ok(tasks) = self.tasks.read() else {
+            return (0, 0);
+        };
+        task_ids
+            .iter()
+            .filter_map(|task_id| tasks.get(task_id))
+            .fold((0, 0), |(finished, open), task| {
+                if task.status.is_finished() {
+                    (finished + 1, open)
+                } else {
+                    (finished, open + 1)
+                }
+            })
+    }
+
     /// Every task, oldest first.
     pub fn all(&self) -> Vec<String> {
         self.select(|_, _| true)
