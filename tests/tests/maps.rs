@@ -130,6 +130,57 @@ fn every_actor_is_on_the_supervision_tree() {
     }
 }
 
+/// Every background task the node supervises (`supervision.spawn("<name>", ...)`) is a value of the restart
+/// metric's `task` label and is named where the docs list them: a task added without them restarted under a
+/// label the catalogue did not know.
+#[test]
+fn every_supervised_task_is_in_the_metric_catalogue_and_the_docs() {
+    let mut names = BTreeSet::new();
+    for path in rust_files(&root().join("node/src")) {
+        let Some(source) = non_test_source(&path) else {
+            continue;
+        };
+        for part in source.split("supervision.spawn(\"").skip(1) {
+            if let Some(end) = part.find('"') {
+                names.insert(part[..end].to_owned());
+            }
+        }
+    }
+    assert!(names.len() >= 10, "found the supervised tasks: {names:?}");
+    let Some(shim_actors::metrics::catalogue::LabelValues::Fixed(catalogued)) =
+        shim_actors::metrics::catalogue::COORDINATION_TASK_RESTARTS
+            .labels
+            .first()
+            .map(|label| label.values)
+    else {
+        panic!("the restart metric has a fixed task label");
+    };
+    let metrics = read(&root().join("docs/metrics.md"));
+    let coordination = read(&root().join("docs/coordination.md"));
+    let protocol = read(&root().join("docs/protocol.md"));
+    for name in &names {
+        assert!(
+            catalogued.contains(&name.as_str()),
+            "the catalogue lacks {name:?}"
+        );
+        for (doc, text) in [
+            ("metrics.md", &metrics),
+            ("coordination.md", &coordination),
+            ("protocol.md", &protocol),
+        ] {
+            assert!(
+                text.contains(&format!("`{name}`")),
+                "docs/{doc} does not name `{name}`"
+            );
+        }
+    }
+    assert_eq!(
+        catalogued.len(),
+        names.len(),
+        "{catalogued:?} against {names:?}"
+    );
+}
+
 /// The subcommands `shim-node --help` lists.
 fn commands() -> Vec<String> {
     let output = Command::new(EXE)

@@ -639,9 +639,16 @@ pub const COORDINATION_TASK_RESTARTS: MetricSpec = counter(
             "task puller",
             "registry sweeper",
             "chat recovery",
+            "profile learner",
+            "analytics ledger",
+            "analytics sweeper",
+            "analytics roller",
+            "kaizen loop",
+            "kaizen outcomes",
+            "workflow monitor",
         ]),
     )],
-    "Restarts of coordination's background tasks, by task",
+    "Restarts of the node's supervised background tasks, by task",
 );
 
 // Claude Code's telemetry, taken in over OTLP/HTTP.
