@@ -7,7 +7,9 @@
 //! ```
 //! Options: `--corpus FILE`, `--split FILE`, `--model FILE` (where `train` writes and `eval` reads; default
 //! the built-in weights' source file), `--iterations N` (L-BFGS iterations at most), `--candidates JSON` (the hyper-parameters cross-validated, instead of
-//! the default grid: `[{"features": {...}, "l2": 0.001}, ...]`).
+//! the default grid: `[{"features": {...}, "l2": 0.001}, ...]`), `--trees JSON` (the trees' settings
+//! cross-validated, instead of the default grid: `[{"rounds": 200, "depth": 4, "learning_rate": 0.05,
+//! "min_leaf": 20, "l2": 1.0, "words": 1000}, ...]`).
 
 use std::path::PathBuf;
 
@@ -15,6 +17,7 @@ use anyhow::{Context, bail};
 use shim_actors::model_router::classifier::{
     Classifier,
     train::{Candidate, TrainOptions},
+    trees::TreeParams,
 };
 use shim_tests::{
     repo_root,
@@ -30,6 +33,7 @@ fn main() -> anyhow::Result<()> {
     let mut seed = 11u64;
     let mut json = false;
     let mut candidates_opt: Option<Vec<Candidate>> = None;
+    let mut trees_opt: Option<Vec<TreeParams>> = None;
     let mut iterations_opt: Option<usize> = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -48,6 +52,9 @@ fn main() -> anyhow::Result<()> {
                         .context("--candidates takes a JSON list of {features, l2}")?,
                 )
             }
+            "--trees" => trees_opt = Some(serde_json::from_str(&value()?).context(
+                "--trees takes a JSON list of {rounds, depth, learning_rate, min_leaf, l2, words}",
+            )?),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -59,6 +66,9 @@ fn main() -> anyhow::Result<()> {
             }
             if let Some(candidates) = candidates_opt {
                 options.candidates = candidates;
+            }
+            if let Some(trees) = trees_opt {
+                options.tree_grid = trees;
             }
             let (classifier, report) = routing_eval::train(&paths, &options, &mut |line| {
                 eprintln!("{line}");
