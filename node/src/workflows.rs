@@ -57,6 +57,9 @@ pub enum WorkflowError {
     /// git failed.
     #[error("{0}")]
     Git(String),
+    /// git did not finish in time and was stopped.
+    #[error("{0}")]
+    GitTimedOut(String),
     /// The data dir's workflow files cannot be read or written.
     #[error("{0}")]
     State(String),

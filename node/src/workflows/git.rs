@@ -29,7 +29,15 @@ async fn git(dir: &Path, args: &[&str], envs: &[(&str, &Path)]) -> WorkflowResul
     git_within(dir, args, envs, GIT_DEADLINE).await
 }
 
-/// [`git`] given up after `deadline`: git and what it started (hooks, its own process group) are killed.
+/// How long a git asked to stop (SIGTERM, which it answers by removing its lock files) has before it and what
+/// it started are killed.
+const STOP_GRACE: Duration = Duration::from_secs(3);
+/// How long git's output is still read after git exited: a process a hook left running in the background may
+/// hold the pipes open for good; what git wrote is already in them.
+const PIPE_GRACE: Duration = Duration::from_secs(1);
+
+/// [`git`] given up after `deadline`: git and what it started (hooks, its own process group) are asked to
+/// stop, then killed. Decided by git's exit, not by its pipes closing.
 async fn git_within(
     dir: &Path,
     args: &[&str],
@@ -54,28 +62,24 @@ async fn git_within(
         .map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
     let group = child.id();
     let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
-        kill_group(group);
+        stop_group(group, &mut child).await;
         return Err(WorkflowError::Git("cannot read git's output".to_owned()));
     };
-    let ran = tokio::time::timeout(deadline, async {
-        let (out, errors, status) = tokio::join!(
-            read_capped(stdout, GIT_OUTPUT),
-            read_capped(stderr, GIT_ERRORS),
-            child.wait()
-        );
-        (out, errors, status)
-    })
-    .await;
-    let Ok((out, errors, status)) = ran else {
-        kill_group(group);
-        return Err(WorkflowError::Git(format!(
-            "git {name} did not finish within {} s and was stopped (a hook or file system that hangs?)",
-            deadline.as_secs()
-        )));
+    let out = Capped::read(stdout, GIT_OUTPUT);
+    let errors = Capped::read(stderr, GIT_ERRORS);
+    let status = match tokio::time::timeout(deadline, child.wait()).await {
+        Ok(status) => {
+            status.map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?
+        }
+        Err(_) => {
+            stop_group(group, &mut child).await;
+            return Err(WorkflowError::GitTimedOut(format!(
+                "git {name} did not finish within {} s and was stopped (a hook or file system that hangs?)",
+                deadline.as_secs()
+            )));
+        }
     };
-    let status = status.map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
-    let (out, cut) =
-        out.map_err(|error| WorkflowError::Git(format!("cannot read git: {error}")))?;
+    let (out, cut) = out.finish().await;
     if cut {
         return Err(WorkflowError::Git(format!(
             "git {name} printed more than {} KiB, more than SHIM reads",
@@ -85,7 +89,7 @@ async fn git_within(
     if status.success() {
         Ok(String::from_utf8_lossy(&out).trim().to_owned())
     } else {
-        let (errors, _) = errors.unwrap_or_default();
+        let (errors, _) = errors.finish().await;
         Err(WorkflowError::Git(format!(
             "git {name} failed: {}",
             String::from_utf8_lossy(&errors).trim()
@@ -93,33 +97,60 @@ async fn git_within(
     }
 }
 
-/// Reads `reader` to its end, keeping its first `most` bytes; true when there was more.
-async fn read_capped(
-    mut reader: impl AsyncRead + Unpin,
-    most: usize,
-) -> std::io::Result<(Vec<u8>, bool)> {
-    let mut kept = Vec::new();
-    let mut chunk = [0u8; 8 * 1024];
-    let mut cut = false;
-    loop {
-        let count = reader.read(&mut chunk).await?;
-        if count == 0 {
-            return Ok((kept, cut));
+/// One of git's output pipes read in the background, its first bytes kept.
+struct Capped {
+    kept: std::sync::Arc<std::sync::Mutex<(Vec<u8>, bool)>>,
+    reading: tokio::task::JoinHandle<()>,
+}
+
+impl Capped {
+    /// Reads `reader` to its end in the background, keeping its first `most` bytes (and whether there was
+    /// more).
+    fn read(mut reader: impl AsyncRead + Unpin + Send + 'static, most: usize) -> Capped {
+        let kept = std::sync::Arc::new(std::sync::Mutex::new((Vec::new(), false)));
+        let writing = kept.clone();
+        let reading = tokio::spawn(async move {
+            let mut chunk = [0u8; 8 * 1024];
+            while let Ok(count @ 1..) = reader.read(&mut chunk).await {
+                let Ok(mut kept) = writing.lock() else {
+                    return;
+                };
+                let room = most.saturating_sub(kept.0.len());
+                kept.0.extend_from_slice(&chunk[..count.min(room)]);
+                kept.1 |= count > room;
+            }
+        });
+        Capped { kept, reading }
+    }
+
+    /// What was read, once the pipe closed or [`PIPE_GRACE`] passed.
+    async fn finish(mut self) -> (Vec<u8>, bool) {
+        if tokio::time::timeout(PIPE_GRACE, &mut self.reading)
+            .await
+            .is_err()
+        {
+            self.reading.abort();
         }
-        let room = most.saturating_sub(kept.len());
-        kept.extend_from_slice(&chunk[..count.min(room)]);
-        cut |= count > room;
+        self.kept
+            .lock()
+            .map(|mut kept| std::mem::take(&mut *kept))
+            .unwrap_or_default()
     }
 }
 
-/// Kills the process group git leads (git and the hooks it started).
-fn kill_group(group_opt: Option<u32>) {
-    if let Some(group) = group_opt.and_then(|group| i32::try_from(group).ok()) {
-        let _ = nix::sys::signal::killpg(
-            nix::unistd::Pid::from_raw(group),
-            nix::sys::signal::Signal::SIGKILL,
-        );
-    }
+/// Asks git and what it started (its process group) to stop, and kills them if they have not after
+/// [`STOP_GRACE`]. A git killed outright leaves its lock files (`index.lock`) behind, and every git command
+/// after it fails until they are removed by hand.
+async fn stop_group(group_opt: Option<u32>, child: &mut tokio::process::Child) {
+    let signal_group = |signal| {
+        if let Some(group) = group_opt.and_then(|group| i32::try_from(group).ok()) {
+            let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(group), signal);
+        }
+    };
+    signal_group(nix::sys::signal::Signal::SIGTERM);
+    let _ = tokio::time::timeout(STOP_GRACE, child.wait()).await;
+    // What git started may outlive it: the whole group goes.
+    signal_group(nix::sys::signal::Signal::SIGKILL);
 }
 
 /// The root of the git work tree `project` is in, or an error saying it is not in one.
@@ -127,11 +158,13 @@ pub async fn top_level(project: &Path) -> WorkflowResult<std::path::PathBuf> {
     git(project, &["rev-parse", "--show-toplevel"], &[])
         .await
         .map(std::path::PathBuf::from)
-        .map_err(|_| {
-            WorkflowError::Git(format!(
+        .map_err(|error| match error {
+            // A git that hangs says so; only a git that answered says where the repository is not.
+            WorkflowError::GitTimedOut(_) => error,
+            _ => WorkflowError::Git(format!(
                 "{} is not in a git repository: commit needs one (git init)",
                 project.display()
-            ))
+            )),
         })
 }
 
@@ -189,10 +222,14 @@ pub async fn commit(project: &Path, tree: &str, message: &str) -> WorkflowResult
         &[],
     )
     .await
-    .map_err(|error| {
-        WorkflowError::Git(format!(
+    .map_err(|error| match error {
+        // Stopped in the middle, the branch may or may not have moved.
+        WorkflowError::GitTimedOut(message) => WorkflowError::GitTimedOut(format!(
+            "{message}; commit {commit} may or may not be on the branch: `git log -1` shows which"
+        )),
+        _ => WorkflowError::Git(format!(
             "HEAD moved while committing, nothing committed ({error})"
-        ))
+        )),
     })?;
     // The index now matches the new HEAD, which is the working tree.
     git(&top, &["reset", "-q"], &[]).await?;
@@ -285,24 +322,15 @@ mod tests {
         );
     }
 
-    #[tokio::test]
-    async fn a_git_that_hangs_is_stopped_with_its_hooks_at_the_deadline() {
+    /// A repository whose fsmonitor hook runs `script` (with `PID_FILE` naming where it may say who it is).
+    fn with_fsmonitor(root: &Path, script: &str) -> std::path::PathBuf {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
         run(root, &["init", "-q"]);
         std::fs::write(root.join("lib.rs"), "fn a() {}\n").expect("write");
-        // An fsmonitor hook that never answers, as a stuck file watcher would; it says who it is first.
-        let hook = root.join(".git").join("stuck-fsmonitor");
+        let hook = root.join(".git").join("fsmonitor-hook");
         let pid_file = root.join(".git").join("hook.pid");
-        std::fs::write(
-            &hook,
-            format!(
-                "#!/bin/sh\necho $$ > '{}'\nexec sleep 600\n",
-                pid_file.display()
-            ),
-        )
-        .expect("write");
+        let script = script.replace("PID_FILE", &pid_file.display().to_string());
+        std::fs::write(&hook, format!("#!/bin/sh\n{script}\n")).expect("write");
         std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         run(
             root,
@@ -312,33 +340,81 @@ mod tests {
                 hook.to_str().expect("a UTF-8 path"),
             ],
         );
+        pid_file
+    }
+
+    /// Whether process `pid` is gone (or only waits to be reaped), waiting up to 30 s for it to go.
+    async fn gone(pid: &str) -> bool {
+        let status = std::path::PathBuf::from(format!("/proc/{}/status", pid.trim()));
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let alive = std::fs::read_to_string(&status)
+                .is_ok_and(|status| !status.lines().any(|line| line.starts_with("State:\tZ")));
+            if !alive {
+                return true;
+            }
+            if std::time::Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_git_that_hangs_is_stopped_with_its_hooks_at_the_deadline() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        // A hook that never answers, as a stuck file watcher would; it says who it is first (whole, in one
+        // rename).
+        let pid_file = with_fsmonitor(
+            root,
+            "echo $$ > PID_FILE.new && mv PID_FILE.new PID_FILE\nexec sleep 600",
+        );
         let error = tokio::time::timeout(
             Duration::from_secs(60),
-            git_within(root, &["status"], &[], Duration::from_secs(3)),
+            git_within(root, &["status"], &[], Duration::from_secs(5)),
         )
         .await
         .expect("git's call came back although git hung")
         .expect_err("a git that hangs fails");
+        assert!(matches!(error, WorkflowError::GitTimedOut(_)), "{error}");
         assert!(
-            error.to_string().contains("did not finish within 3 s"),
+            error.to_string().contains("did not finish within 5 s"),
             "{error}"
         );
-        // The hook went with git: its process is gone (or only waits to be reaped).
-        let pid = std::fs::read_to_string(&pid_file).expect("the hook ran");
-        let status = std::path::PathBuf::from(format!("/proc/{}/status", pid.trim()));
-        let deadline = std::time::Instant::now() + Duration::from_secs(30);
-        let gone = loop {
-            let alive = std::fs::read_to_string(&status)
-                .is_ok_and(|status| !status.lines().any(|line| line.starts_with("State:\tZ")));
-            if !alive {
-                break true;
-            }
-            if std::time::Instant::now() > deadline {
-                break false;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        };
-        assert!(gone, "the hook {} outlived git", pid.trim());
+        let pid = std::fs::read_to_string(&pid_file).expect("the hook ran within 5 s");
+        assert!(gone(&pid).await, "the hook {} outlived git", pid.trim());
+    }
+
+    #[tokio::test]
+    async fn a_git_done_is_done_though_a_process_it_left_holds_its_output_open() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        // The hook leaves a process behind that holds git's error output (not the hook's answer) open.
+        let pid_file = with_fsmonitor(root, "sleep 600 > /dev/null &\necho $! >> PID_FILE\nexit 1");
+        let started = std::time::Instant::now();
+        let answer = git_within(
+            root,
+            &["status", "--porcelain"],
+            &[],
+            Duration::from_secs(30),
+        )
+        .await;
+        // git may run the hook more than once.
+        let pids = std::fs::read_to_string(&pid_file).expect("the hook ran");
+        for pid in pids.lines() {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid.trim().parse().expect("a pid")),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+        let answer = answer.expect("git answered");
+        assert!(answer.contains("lib.rs"), "{answer}");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "waited for the pipes, not for git: {:?}",
+            started.elapsed()
+        );
     }
 
     #[tokio::test]
