@@ -104,7 +104,8 @@ pub struct Config {
     /// Newest checkpoints kept per chat. Default 50. Env `SHIM_CHECKPOINT_KEEP_LAST`.
     #[serde(default = "default_checkpoint_keep_last")]
     pub checkpoint_keep_last: usize,
-    /// Days a checkpoint is kept (a chat's newest is always kept). Default 30.
+    /// Days a checkpoint is kept (a chat's newest while it can be resumed; a chat that cannot is forgotten
+    /// this long after its last sign of life). 1 to 3650, default 30.
     /// Env `SHIM_CHECKPOINT_MAX_AGE_DAYS`.
     #[serde(default = "default_checkpoint_max_age_days")]
     pub checkpoint_max_age_days: u64,
@@ -650,6 +651,13 @@ impl Config {
             self.checkpoint_keep_last > 0,
             "checkpoint_keep_last must be above 0"
         );
+        // Retention forgets chats nothing can resume this long after their last sign of life: less than a day
+        // would forget a session that is only quiet. Ten years bounds the milliseconds it is counted in.
+        ensure!(
+            (1..=3650).contains(&self.checkpoint_max_age_days),
+            "checkpoint_max_age_days must be 1 to 3650, not {}",
+            self.checkpoint_max_age_days
+        );
         ensure!(
             self.tasks.ack_wait_s > 0,
             "tasks.ack_wait_s must be above 0"
@@ -984,6 +992,20 @@ mod tests {
                 .is_err()
         );
         assert!(Config::from_file(Path::new("/nonexistent/shim.toml")).is_err());
+        // Retention of zero days would forget every quiet chat within the minute.
+        for days in ["0", "3651"] {
+            let refused = Config::from_file(&temp_file(
+                &format!("max-age-{days}"),
+                &format!("checkpoint_max_age_days = {days}\n"),
+            ))
+            .expect("parses")
+            .validate()
+            .expect_err("out of range");
+            assert!(
+                format!("{refused:#}").contains("checkpoint_max_age_days must be 1 to 3650"),
+                "{refused:#}"
+            );
+        }
     }
 
     #[test]

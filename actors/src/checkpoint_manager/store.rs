@@ -160,6 +160,14 @@ fn checkpoint_key(chat_id: &str, seq: u64) -> Vec<u8> {
     key
 }
 
+/// The number at the end of a checkpoint's key.
+fn seq_of_key(key: &[u8]) -> u64 {
+    key.len()
+        .checked_sub(8)
+        .and_then(|at| <[u8; 8]>::try_from(&key[at..]).ok())
+        .map_or(0, u64::from_be_bytes)
+}
+
 fn chat_prefix(chat_id: &str) -> Vec<u8> {
     let mut prefix = Vec::with_capacity(chat_id.len() + 1);
     prefix.extend_from_slice(chat_id.as_bytes());
@@ -464,33 +472,17 @@ impl CheckpointStore {
                 // Left for a person to look at (`chats_in_project` skips it with a warning).
                 continue;
             };
-            let chat_id = record.chat_id.as_str();
-            swept.checkpoints += self.prune(chat_id, keep_last, max_age_ms, now_ms)?;
-            let newest_opt = self
-                .summaries
-                .scan_prefix(chat_prefix(chat_id))
-                .next_back()
-                .transpose()?
-                .and_then(|(_, bytes)| rmp_serde::from_slice::<CheckpointSummary>(&bytes).ok());
-            let last_sign = [
-                Some(record.last_active_ms),
-                record.ended_at_ms,
-                newest_opt.as_ref().map(|newest| newest.created_at_ms),
-            ]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(record.started_at_ms);
-            let resumable = record.ended_at_ms.is_none()
-                && newest_opt.as_ref().is_some_and(|newest| {
-                    self.restored_seq(chat_id)
-                        .ok()
-                        .flatten()
-                        .is_none_or(|restored| restored < newest.seq)
-                });
-            if !resumable && now_ms.saturating_sub(last_sign) > max_age_ms {
-                swept.checkpoints += self.forget(chat_id)?;
-                swept.forgotten += 1;
+            // One chat that cannot be swept (a damaged checkpoint) is passed over, not every chat after it.
+            match self.sweep_chat(&record, &bytes, keep_last, max_age_ms, now_ms) {
+                Ok((removed, forgotten)) => {
+                    swept.checkpoints += removed;
+                    swept.forgotten += usize::from(forgotten);
+                }
+                Err(error) => tracing::warn!(
+                    chat_id = %record.chat_id,
+                    %error,
+                    "retention passed over a chat it cannot read"
+                ),
             }
         }
         if swept.chats < count.max(1) {
@@ -498,6 +490,64 @@ impl CheckpointStore {
             swept.next = None;
         }
         Ok(swept)
+    }
+
+    /// Applies retention to one chat whose stored record is `stored`; returns the checkpoints removed and
+    /// whether the chat was forgotten.
+    fn sweep_chat(
+        &self,
+        record: &ChatRecord,
+        stored: &[u8],
+        keep_last: usize,
+        max_age_ms: u64,
+        now_ms: u64,
+    ) -> StoreResult<(usize, bool)> {
+        let chat_id = record.chat_id.as_str();
+        let removed = self.prune(chat_id, keep_last, max_age_ms, now_ms)?;
+        // The newest checkpoint as the checkpoints' keys say (its list line may be missing: a save cut short),
+        // and when it was made (unknown when neither its line nor it can be read).
+        let newest_opt = match self.checkpoint_keys(chat_id)?.last() {
+            Some(key) => {
+                let created_opt = match self.summary_at(key)? {
+                    Some(line) => Some(line.created_at_ms),
+                    None => self
+                        .checkpoints
+                        .get(key)?
+                        .and_then(|bytes| decompress(&bytes).ok())
+                        .map(|checkpoint| checkpoint.created_at_ms),
+                };
+                Some((seq_of_key(key), created_opt))
+            }
+            None => None,
+        };
+        let last_sign = [
+            Some(record.last_active_ms),
+            record.ended_at_ms,
+            newest_opt.and_then(|(_, created_opt)| created_opt),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(record.started_at_ms);
+        let resumable = record.ended_at_ms.is_none()
+            && match newest_opt {
+                Some((seq, _)) => self
+                    .restored_seq(chat_id)?
+                    .is_none_or(|restored| restored < seq),
+                None => false,
+            };
+        if resumable || now_ms.saturating_sub(last_sign) <= max_age_ms {
+            return Ok((removed, false));
+        }
+        // Only the record read: a chat that changed meanwhile (its session came back) stays.
+        if self
+            .chats
+            .compare_and_swap(chat_id.as_bytes(), Some(stored), None as Option<&[u8]>)?
+            .is_err()
+        {
+            return Ok((removed, false));
+        }
+        Ok((removed + self.forget(chat_id)?, true))
     }
 
     /// The keys of `chat_id`'s checkpoints, oldest first.
@@ -509,8 +559,8 @@ impl CheckpointStore {
             .collect::<sled::Result<_>>()?)
     }
 
-    /// Removes everything of chat `chat_id`: its checkpoints (summaries first), number, marks and record.
-    /// Returns how many checkpoints went.
+    /// Removes chat `chat_id`'s checkpoints (summaries first) and marks, its record already gone; keeps its
+    /// number. Returns how many checkpoints went.
     fn forget(&self, chat_id: &str) -> StoreResult<usize> {
         let keys = self.checkpoint_keys(chat_id)?;
         for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {
@@ -519,7 +569,9 @@ impl CheckpointStore {
         for key in &keys {
             self.checkpoints.remove(key)?;
         }
-        for tree in [&self.restored, &self.sealed, &self.seq, &self.chats] {
+        // The number stays: a chat id that comes back (`claude --resume` keeps it) numbers on, and its new
+        // checkpoints never take the ids of old ones in events and logs.
+        for tree in [&self.restored, &self.sealed] {
             tree.remove(chat_id.as_bytes())?;
         }
         Ok(keys.len())
@@ -606,11 +658,16 @@ impl CheckpointStore {
     pub fn chats(&self) -> StoreResult<Vec<ChatRecord>> {
         let mut records = Vec::new();
         for entry in self.chats.iter() {
-            let (_, bytes) = entry?;
-            records.push(
-                rmp_serde::from_slice(&bytes)
-                    .map_err(|error| StoreError::Corrupt(error.to_string()))?,
-            );
+            let (key, bytes) = entry?;
+            match rmp_serde::from_slice(&bytes) {
+                Ok(record) => records.push(record),
+                // One damaged record costs its own chat, not every chat's.
+                Err(error) => tracing::warn!(
+                    chat_id = %String::from_utf8_lossy(&key),
+                    %error,
+                    "a chat's record is unreadable; it is left out"
+                ),
+            }
         }
         Ok(records)
     }

@@ -353,6 +353,32 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
         }
     }
     store.mark_restored("resumed", 3).expect("restored");
+    // "unlisted": interrupted, its only checkpoint without its list line (a save cut short between the two).
+    // "broken": its middle checkpoint damaged and unlisted, so that its prune fails.
+    for chat_id in ["unlisted", "broken"] {
+        store.put_chat(&record(chat_id, old, None)).expect("record");
+    }
+    store
+        .put(&checkpoint("unlisted", 1, old, "s"))
+        .expect("put");
+    store
+        .db()
+        .open_tree("summaries")
+        .expect("the tree")
+        .remove(checkpoint_key("unlisted", 1))
+        .expect("removed");
+    for seq in 1..=3 {
+        store
+            .put(&checkpoint("broken", seq, old + seq, "s"))
+            .expect("put");
+    }
+    damage(&store, "broken", 2);
+    store
+        .db()
+        .open_tree("summaries")
+        .expect("the tree")
+        .remove(checkpoint_key("broken", 2))
+        .expect("removed");
 
     // Two chats a sweep: three sweeps look at all five, the last says it reached the end.
     let mut after = Vec::new();
@@ -370,7 +396,7 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
         }
         assert!(sweeps < 10, "the sweep never reached the end");
     }
-    assert_eq!((looked, sweeps), (5, 3));
+    assert_eq!((looked, sweeps), (7, 4));
 
     let seqs = |chat_id: &str| -> Vec<u64> {
         store
@@ -387,12 +413,17 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
         assert!(store.latest(gone).expect("read").is_none(), "{gone}");
     }
     assert_eq!(store.restored_seq("resumed").expect("read"), None);
+    // A chat that comes back numbers on from where it was.
+    assert_eq!(store.next_seq("ended").expect("seq"), 4);
+    // Resumable although unlisted: kept. One that cannot be swept is passed over, not the chats after it.
+    assert!(store.latest("unlisted").expect("read").is_some());
+    assert!(store.chat("broken").expect("read").is_some());
     // An interrupted chat keeps its newest checkpoint for its resume; the older ones went.
     assert_eq!(seqs("interrupted"), [3]);
     assert!(store.chat("interrupted").expect("read").is_some());
     // A recent chat keeps everything.
     assert_eq!(seqs("recent"), [3, 2, 1]);
-    assert_eq!(store.chats_in_project("/p").expect("chats").len(), 2);
+    assert_eq!(store.chats_in_project("/p").expect("chats").len(), 4);
 }
 
 #[test]
