@@ -52,8 +52,8 @@ async fn git_within(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
-        .kill_on_drop(true);
+        // Not `kill_on_drop`: a git dropped mid-call is stopped by the guard below, TERM first.
+        .process_group(0);
     for (name, value) in envs {
         command.env(name, value);
     }
@@ -61,13 +61,20 @@ async fn git_within(
         .spawn()
         .map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
     let group = child.id();
+    // A caller that gives up (an aborted build, a cancelled request) drops this call: the guard then stops
+    // git's group as a deadline would, where `kill_on_drop` alone would kill git without its hooks and leave
+    // its lock files.
+    let mut guard = GroupGuard(group);
     let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        guard.disarm();
         stop_group(group, &mut child).await;
         return Err(WorkflowError::Git("cannot read git's output".to_owned()));
     };
     let out = Capped::read(stdout, GIT_OUTPUT);
     let errors = Capped::read(stderr, GIT_ERRORS);
-    let status = match tokio::time::timeout(deadline, child.wait()).await {
+    let waited = tokio::time::timeout(deadline, child.wait()).await;
+    guard.disarm();
+    let status = match waited {
         Ok(status) => {
             status.map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?
         }
@@ -123,7 +130,7 @@ impl Capped {
         Capped { kept, reading }
     }
 
-    /// What was read, once the pipe closed or [`PIPE_GRACE`] passed.
+    /// What was read, once the pipe closed or [`PIPE_GRACE`] passed (the reading stops either way).
     async fn finish(mut self) -> (Vec<u8>, bool) {
         if tokio::time::timeout(PIPE_GRACE, &mut self.reading)
             .await
@@ -135,6 +142,38 @@ impl Capped {
             .lock()
             .map(|mut kept| std::mem::take(&mut *kept))
             .unwrap_or_default()
+    }
+}
+
+impl Drop for Capped {
+    /// A pipe a leftover process holds open is not read for the rest of that process's life.
+    fn drop(&mut self) {
+        self.reading.abort();
+    }
+}
+
+/// Stops git's process group when dropped armed: asked to stop at once, killed [`STOP_GRACE`] later.
+struct GroupGuard(Option<u32>);
+
+impl GroupGuard {
+    fn disarm(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for GroupGuard {
+    fn drop(&mut self) {
+        let Some(group) = self.0.take().and_then(|group| i32::try_from(group).ok()) else {
+            return;
+        };
+        let group = nix::unistd::Pid::from_raw(group);
+        let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGTERM);
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                tokio::time::sleep(STOP_GRACE).await;
+                let _ = nix::sys::signal::killpg(group, nix::sys::signal::Signal::SIGKILL);
+            });
+        }
     }
 }
 
@@ -203,13 +242,11 @@ fn copy_index(real: &Path, copy: &Path) -> std::io::Result<()> {
 /// from what it is when this starts. Returns the new commit's id.
 pub async fn commit(project: &Path, tree: &str, message: &str) -> WorkflowResult<String> {
     let top = top_level(project).await?;
-    let head_opt = git(&top, &["rev-parse", "--verify", "-q", "HEAD^{commit}"], &[])
-        .await
-        .ok()
-        .filter(|head| !head.is_empty());
-    let target = git(&top, &["symbolic-ref", "-q", "HEAD"], &[])
-        .await
-        .unwrap_or_else(|_| "HEAD".to_owned());
+    let head_opt =
+        answered(git(&top, &["rev-parse", "--verify", "-q", "HEAD^{commit}"], &[]).await)?
+            .filter(|head| !head.is_empty());
+    let target = answered(git(&top, &["symbolic-ref", "-q", "HEAD"], &[]).await)?
+        .unwrap_or_else(|| "HEAD".to_owned());
     let mut args = vec!["commit-tree", tree, "-m", message];
     if let Some(head) = &head_opt {
         args.extend(["-p", head.as_str()]);
@@ -240,11 +277,19 @@ pub async fn commit(project: &Path, tree: &str, message: &str) -> WorkflowResult
 pub async fn head_tree(project: &Path) -> WorkflowResult<Option<String>> {
     let top = top_level(project).await?;
     Ok(
-        git(&top, &["rev-parse", "--verify", "-q", "HEAD^{tree}"], &[])
-            .await
-            .ok()
+        answered(git(&top, &["rev-parse", "--verify", "-q", "HEAD^{tree}"], &[]).await)?
             .filter(|tree| !tree.is_empty()),
     )
+}
+
+/// What a git that answers "no" to a question (no HEAD yet, a detached HEAD) says: `None`; a git that did not
+/// answer in time stays an error, not a "no".
+fn answered(result: WorkflowResult<String>) -> WorkflowResult<Option<String>> {
+    match result {
+        Ok(answer) => Ok(Some(answer)),
+        Err(WorkflowError::GitTimedOut(message)) => Err(WorkflowError::GitTimedOut(message)),
+        Err(_) => Ok(None),
+    }
 }
 
 /// Lines added plus lines removed from tree `from` to tree `to` (binary files count nothing): git's one-line
@@ -327,6 +372,9 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         run(root, &["init", "-q"]);
         std::fs::write(root.join("lib.rs"), "fn a() {}\n").expect("write");
+        run(root, &["add", "-A"]);
+        run(root, &["commit", "-q", "-m", "start"]);
+        std::fs::write(root.join("new.rs"), "fn b() {}\n").expect("write");
         let hook = root.join(".git").join("fsmonitor-hook");
         let pid_file = root.join(".git").join("hook.pid");
         let script = script.replace("PID_FILE", &pid_file.display().to_string());
@@ -364,15 +412,15 @@ mod tests {
     async fn a_git_that_hangs_is_stopped_with_its_hooks_at_the_deadline() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
-        // A hook that never answers, as a stuck file watcher would; it says who it is first (whole, in one
-        // rename).
+        // A hook that never answers, as a stuck file watcher would, and does not stop when asked (so only the
+        // kill after the grace ends it); it says who it is first, whole, in one rename.
         let pid_file = with_fsmonitor(
             root,
-            "echo $$ > PID_FILE.new && mv PID_FILE.new PID_FILE\nexec sleep 600",
+            "trap '' TERM\necho $$ > PID_FILE.new && mv PID_FILE.new PID_FILE\nsleep 600",
         );
         let error = tokio::time::timeout(
             Duration::from_secs(60),
-            git_within(root, &["status"], &[], Duration::from_secs(5)),
+            git_within(root, &["reset", "-q"], &[], Duration::from_secs(5)),
         )
         .await
         .expect("git's call came back although git hung")
@@ -382,8 +430,56 @@ mod tests {
             error.to_string().contains("did not finish within 5 s"),
             "{error}"
         );
-        let pid = std::fs::read_to_string(&pid_file).expect("the hook ran within 5 s");
-        assert!(gone(&pid).await, "the hook {} outlived git", pid.trim());
+        // No lock is left for the user's next git command.
+        assert!(
+            !root.join(".git/index.lock").exists(),
+            "git left its index lock"
+        );
+        match std::fs::read_to_string(&pid_file) {
+            Ok(pid) => assert!(gone(&pid).await, "the hook {} outlived git", pid.trim()),
+            // On a machine too busy to start the hook within the deadline there is no hook to look for.
+            Err(_) => eprintln!("the hook did not start within 5 s"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_git_call_given_up_stops_git_and_its_hooks() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        let pid_file = with_fsmonitor(
+            &root,
+            "echo $$ > PID_FILE.new && mv PID_FILE.new PID_FILE\nexec sleep 600",
+        );
+        let call = tokio::spawn(async move {
+            git_within(&root, &["status"], &[], Duration::from_secs(600)).await
+        });
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while !pid_file.exists() {
+            assert!(std::time::Instant::now() < deadline, "the hook never ran");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        // The caller gives up (an aborted build, a cancelled request).
+        call.abort();
+        let _ = call.await;
+        let pid = std::fs::read_to_string(&pid_file).expect("the hook ran");
+        assert!(
+            gone(&pid).await,
+            "the hook {} outlived the call",
+            pid.trim()
+        );
+    }
+
+    #[tokio::test]
+    async fn output_is_taken_once_git_exits_though_the_pipe_stays_open() {
+        use tokio::io::AsyncWriteExt;
+        let (mut writer, reader) = tokio::io::duplex(1024);
+        writer.write_all(b"abc").await.expect("written");
+        let (out, cut) =
+            tokio::time::timeout(Duration::from_secs(30), Capped::read(reader, 1024).finish())
+                .await
+                .expect("finished although the writer is still there");
+        assert_eq!((out.as_slice(), cut), (&b"abc"[..], false));
+        drop(writer);
     }
 
     #[tokio::test]
@@ -409,7 +505,7 @@ mod tests {
             );
         }
         let answer = answer.expect("git answered");
-        assert!(answer.contains("lib.rs"), "{answer}");
+        assert!(answer.contains("new.rs"), "{answer}");
         assert!(
             started.elapsed() < Duration::from_secs(30),
             "waited for the pipes, not for git: {:?}",
