@@ -175,13 +175,27 @@ fn chat_prefix(chat_id: &str) -> Vec<u8> {
     prefix
 }
 
+/// The most of the store sled keeps in memory. Its default, 1 GiB, let a node's memory grow with its
+/// checkpoints (fifty per chat, hundreds of chats: hundreds of MB) although a node reads few of them: the
+/// newest of a chat for an automatic checkpoint or a resume, list lines for a list.
+pub const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How often sled writes out what was not flushed (sled's default, kept on purpose): a checkpoint and a
+/// seal are flushed as they are written; chat records and the spending ledger may lose the last half second
+/// to a crash.
+pub const FLUSH_EVERY_MS: u64 = 500;
+
 /// Opens a sled database, waiting up to 5 s while its file lock is still held: sled releases it from a
 /// background thread shortly after the last handle is dropped, so a node restarted within one process (or
 /// right after the previous one exited) may find it still taken.
 pub fn open_db(path: &Path) -> StoreResult<sled::Db> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let config = sled::Config::new()
+        .path(path)
+        .cache_capacity(CACHE_BYTES)
+        .flush_every_ms(Some(FLUSH_EVERY_MS));
     loop {
-        match sled::open(path) {
+        match config.open() {
             Ok(db) => return Ok(db),
             Err(sled::Error::Io(error))
                 if error.to_string().contains("could not acquire lock")
@@ -418,18 +432,20 @@ impl CheckpointStore {
         }
         let newest = keys.len().saturating_sub(1);
         for key in &keys[surplus..newest] {
-            // Its summary says when; a checkpoint without a readable one is read itself.
+            // Its summary says when; a checkpoint without a readable one is read itself, and one that cannot be
+            // read either is of no known age: passed over (kept), the newer ones still weighed.
             let created_at_ms = match self.summary_at(key)? {
                 Some(line) => Some(line.created_at_ms),
                 None => self
                     .checkpoints
                     .get(key)?
-                    .map(|bytes| decompress(&bytes))
-                    .transpose()?
+                    .and_then(|bytes| decompress(&bytes).ok())
                     .map(|checkpoint| checkpoint.created_at_ms),
             };
-            let too_old =
-                created_at_ms.is_some_and(|created| now_ms.saturating_sub(created) > max_age_ms);
+            let Some(created_at_ms) = created_at_ms else {
+                continue;
+            };
+            let too_old = now_ms.saturating_sub(created_at_ms) > max_age_ms;
             if !too_old {
                 break;
             }
@@ -539,15 +555,16 @@ impl CheckpointStore {
         if resumable || now_ms.saturating_sub(last_sign) <= max_age_ms {
             return Ok((removed, false));
         }
-        // Only the record read: a chat that changed meanwhile (its session came back) stays.
-        if self
+        // Its checkpoints first (past retention whatever happens next), then its record if it is still the
+        // one read: a chat whose session came back meanwhile keeps its new record. Stopped in between, a
+        // record without checkpoints is left, which the next sweep forgets; never checkpoints without a record,
+        // which no sweep would reach.
+        let forgotten = self.forget(chat_id)?;
+        let gone = self
             .chats
             .compare_and_swap(chat_id.as_bytes(), Some(stored), None as Option<&[u8]>)?
-            .is_err()
-        {
-            return Ok((removed, false));
-        }
-        Ok((removed + self.forget(chat_id)?, true))
+            .is_ok();
+        Ok((removed + forgotten, gone))
     }
 
     /// The keys of `chat_id`'s checkpoints, oldest first.
@@ -559,8 +576,8 @@ impl CheckpointStore {
             .collect::<sled::Result<_>>()?)
     }
 
-    /// Removes chat `chat_id`'s checkpoints (summaries first) and marks, its record already gone; keeps its
-    /// number. Returns how many checkpoints went.
+    /// Removes chat `chat_id`'s checkpoints (summaries first) and marks; keeps its number. Returns how many
+    /// checkpoints went.
     fn forget(&self, chat_id: &str) -> StoreResult<usize> {
         let keys = self.checkpoint_keys(chat_id)?;
         for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {

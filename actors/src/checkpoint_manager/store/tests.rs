@@ -354,7 +354,7 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
     }
     store.mark_restored("resumed", 3).expect("restored");
     // "unlisted": interrupted, its only checkpoint without its list line (a save cut short between the two).
-    // "broken": its middle checkpoint damaged and unlisted, so that its prune fails.
+    // "broken": its middle checkpoint damaged and unlisted, of no known age.
     for chat_id in ["unlisted", "broken"] {
         store.put_chat(&record(chat_id, old, None)).expect("record");
     }
@@ -380,7 +380,7 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
         .remove(checkpoint_key("broken", 2))
         .expect("removed");
 
-    // Two chats a sweep: three sweeps look at all five, the last says it reached the end.
+    // Two chats a sweep: four sweeps look at all seven, the last says it reached the end.
     let mut after = Vec::new();
     let mut looked = 0;
     let mut sweeps = 0;
@@ -415,9 +415,16 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
     assert_eq!(store.restored_seq("resumed").expect("read"), None);
     // A chat that comes back numbers on from where it was.
     assert_eq!(store.next_seq("ended").expect("seq"), 4);
-    // Resumable although unlisted: kept. One that cannot be swept is passed over, not the chats after it.
+    // Resumable although unlisted: kept. A checkpoint of no known age is kept and the others weighed: the
+    // old one before it went, the newest stays.
     assert!(store.latest("unlisted").expect("read").is_some());
     assert!(store.chat("broken").expect("read").is_some());
+    assert!(store.get("broken", 1).expect("read").is_none());
+    assert!(matches!(
+        store.get("broken", 2),
+        Err(StoreError::Corrupt(_))
+    ));
+    assert!(store.get("broken", 3).expect("read").is_some());
     // An interrupted chat keeps its newest checkpoint for its resume; the older ones went.
     assert_eq!(seqs("interrupted"), [3]);
     assert!(store.chat("interrupted").expect("read").is_some());
@@ -443,4 +450,30 @@ fn a_damaged_chat_record_is_left_out_of_a_project_not_the_others() {
         .map(|record| record.chat_id)
         .collect();
     assert_eq!(chats, ["good"]);
+}
+
+#[test]
+fn a_chat_whose_record_changed_since_the_sweep_read_it_keeps_its_record() {
+    let (_dir, store) = open();
+    let day_ms = 24 * 3600 * 1000;
+    let now = 100 * day_ms;
+    let ended = record("back", now - 40 * day_ms, Some(now - 40 * day_ms));
+    store
+        .put(&checkpoint("back", 1, now - 40 * day_ms, "s"))
+        .expect("put");
+    let read = rmp_serde::to_vec_named(&ended).expect("encodes");
+    // The session came back after the sweep read its record: the record is new, the old checkpoint still goes.
+    store.put_chat(&record("back", now, None)).expect("record");
+    let (removed, forgotten) = store
+        .sweep_chat(&ended, &read, 50, 30 * day_ms, now)
+        .expect("swept");
+    assert_eq!((removed, forgotten), (1, false));
+    assert_eq!(
+        store
+            .chat("back")
+            .expect("read")
+            .map(|record| record.ended_at_ms),
+        Some(None)
+    );
+    assert!(store.latest("back").expect("read").is_none());
 }
