@@ -9,7 +9,7 @@ use shim_protocol::{
         StatusRequest,
     },
 };
-use shim_tests::{DEADLINE, NatsServer, TestNode, node::metric_value, wait_until};
+use shim_tests::{DEADLINE, NatsServer, POLL, TestNode, node::metric_value, wait_until};
 
 #[tokio::test]
 async fn the_node_serves_again_after_nats_is_killed_and_restarted() {
@@ -106,4 +106,30 @@ async fn a_node_whose_nats_is_gone_stops_promptly_on_sigterm() {
         "the node did not stop within {DEADLINE:?} of SIGTERM:\n{log}"
     );
     assert!(log.contains("shim-node stopped"), "{log}");
+}
+
+/// A server that goes silent without closing the connection (its machine powered off, a network cut; here it
+/// is stopped with SIGSTOP) is taken for dead after a few unanswered pings, about 15 s, so that a node moves to
+/// another server of its list: with the client library's default ping every 60 s it stayed attached for about
+/// three minutes, every request failing.
+#[tokio::test]
+async fn a_server_gone_silent_is_taken_for_dead_within_a_few_pings() {
+    let nats = NatsServer::start();
+    let client = shim_node::nats::connect(&nats.url(), "test", false, None)
+        .await
+        .expect("connects");
+    client.flush().await.expect("the server answers");
+    let paused = nats.pause();
+    let noticed = wait_until(
+        || async { client.connection_state() != async_nats::connection::State::Connected },
+        Duration::from_secs(6) * 8,
+        POLL,
+    )
+    .await;
+    drop(paused);
+    assert!(
+        noticed,
+        "the client still took the silent server for connected after 48 s (pings every {:?})",
+        shim_node::nats::PING_INTERVAL
+    );
 }
