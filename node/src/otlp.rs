@@ -188,6 +188,11 @@ pub struct OtlpContext {
     pub token: Option<String>,
 }
 
+/// How long one event may wait for room in the NATS client's buffer. Connected, a publish takes microseconds
+/// and a flood of exports is slowed down by it rather than filling the node's memory; a buffer still full
+/// after this long means NATS is away.
+const PUBLISH_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// How many records' digests are kept to recognise a batch sent again.
 pub const RECENT_RECORDS: usize = 65_536;
 
@@ -490,6 +495,9 @@ impl Receiver {
         };
         let mut signals: HashMap<String, Vec<shim_protocol::messages::SignalEvent>> =
             HashMap::new();
+        // Publishing waits while the client's buffer is full, which it stays while NATS is away: the rest of
+        // this request's events are then dropped (and counted), and its signals still reach the local workers.
+        let mut publishing = true;
         for record in records {
             context.metrics.record_taken(signal.as_str(), record.name);
             let mut data = record.data;
@@ -506,7 +514,11 @@ impl Receiver {
                 chat_id: record.chat_id_opt.clone(),
                 data,
             };
-            self.publish(event).await;
+            if publishing {
+                publishing = self.publish(event).await;
+            } else {
+                context.node_metrics.record_event_dropped();
+            }
             match (record.chat_id_opt, record.signal_opt) {
                 (Some(chat_id), Some(signal)) => signals.entry(chat_id).or_default().push(signal),
                 (None, Some(_)) if record.invalid_session => {
@@ -542,26 +554,37 @@ impl Receiver {
 
     /// Publishes one event on NATS and waits for the client to take it, so a flood of exports slows down the
     /// exporter instead of filling memory.
-    async fn publish(&self, mut event: Event) {
+    /// Publishes `event`; false when NATS is away (the client's buffer still full after [`PUBLISH_PATIENCE`]),
+    /// the event then dropped and counted.
+    async fn publish(&self, mut event: Event) -> bool {
         let metrics = &self.context.node_metrics;
         let payload = match crate::publisher::encode(&mut event) {
             Ok(payload) => payload,
             Err(error) => {
                 warn!(%error, kind = %event.kind, "failed to encode event");
                 metrics.record_event_dropped();
-                return;
+                return true;
             }
         };
-        match self
-            .context
-            .client
-            .publish(event.subject(), payload.into())
-            .await
+        let client = &self.context.client;
+        match tokio::time::timeout(
+            PUBLISH_PATIENCE,
+            client.publish(event.subject(), payload.into()),
+        )
+        .await
         {
-            Ok(()) => metrics.record_event_published(),
-            Err(error) => {
+            Ok(Ok(())) => {
+                metrics.record_event_published();
+                true
+            }
+            Ok(Err(error)) => {
                 warn!(%error, kind = %event.kind, "failed to publish event");
                 metrics.record_event_dropped();
+                true
+            }
+            Err(_) => {
+                metrics.record_event_dropped();
+                false
             }
         }
     }

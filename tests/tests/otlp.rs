@@ -868,3 +868,43 @@ async fn an_invalid_session_id_is_counted_once() {
     assert_eq!(unmatched("no_session_id"), 0.0, "{metrics}");
     node.stop().await;
 }
+
+/// While NATS is away the NATS client buffers 2,048 messages and then makes every publish wait: exports beyond
+/// that are still answered promptly (their events dropped and counted, a second's wait at most), and their
+/// signals still reach the chat's worker on this node. (They waited for NATS to come back, holding every
+/// request slot, and telemetry stopped reaching crash prevention.)
+#[tokio::test]
+async fn exports_during_a_nats_outage_are_answered_and_their_signals_still_reach_the_worker() {
+    let mut nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let chat_id = "cc-outage";
+    open_chat(&client, chat_id).await;
+    nats.kill();
+    let otlp = node.otlp();
+    // 6 × 600 events, each its own (a record sent again is taken once): well past the client's buffer.
+    for round in 0..6u64 {
+        let export = logs(
+            (0..600)
+                .map(|index| api_request(chat_id, 10 + round * 1_000 + index, 10))
+                .collect(),
+        )
+        .encode_to_vec();
+        let answered = tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            post_logs(&otlp, &export, &[PROTOBUF]),
+        )
+        .await;
+        let Ok((status, _)) = answered else {
+            panic!("export {round} was not answered while NATS was away");
+        };
+        assert_eq!(status, 200, "export {round}");
+    }
+    let signalled = counter(&node, "shim_otlp_signals_total", &[]).await;
+    assert!(
+        signalled >= 3600.0,
+        "signals reached the worker: {signalled}"
+    );
+    let dropped = counter(&node, "shim_events_dropped_total", &[]).await;
+    assert!(dropped > 0.0, "events past the buffer are counted dropped");
+}
