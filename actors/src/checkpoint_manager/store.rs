@@ -555,10 +555,13 @@ impl CheckpointStore {
         if resumable || now_ms.saturating_sub(last_sign) <= max_age_ms {
             return Ok((removed, false));
         }
-        // Its checkpoints first (past retention whatever happens next), then its record if it is still the
-        // one read: a chat whose session came back meanwhile keeps its new record. Stopped in between, a
-        // record without checkpoints is left, which the next sweep forgets; never checkpoints without a record,
-        // which no sweep would reach.
+        // A chat whose session came back since its record was read (a worker wrote it anew) keeps everything.
+        if self.chats.get(chat_id.as_bytes())?.as_deref() != Some(stored) {
+            return Ok((removed, false));
+        }
+        // Its checkpoints first, then its record if it is still the one read. Stopped in between, a record
+        // without checkpoints is left, which the next sweep forgets; never checkpoints without a record, which
+        // no sweep would reach.
         let forgotten = self.forget(chat_id)?;
         let gone = self
             .chats

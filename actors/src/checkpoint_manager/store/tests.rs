@@ -367,7 +367,7 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
         .expect("the tree")
         .remove(checkpoint_key("unlisted", 1))
         .expect("removed");
-    for seq in 1..=3 {
+    for seq in 1..=4 {
         store
             .put(&checkpoint("broken", seq, old + seq, "s"))
             .expect("put");
@@ -416,7 +416,7 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
     // A chat that comes back numbers on from where it was.
     assert_eq!(store.next_seq("ended").expect("seq"), 4);
     // Resumable although unlisted: kept. A checkpoint of no known age is kept and the others weighed: the
-    // old one before it went, the newest stays.
+    // old ones around it went, the newest stays.
     assert!(store.latest("unlisted").expect("read").is_some());
     assert!(store.chat("broken").expect("read").is_some());
     assert!(store.get("broken", 1).expect("read").is_none());
@@ -424,7 +424,17 @@ fn a_sweep_prunes_chats_that_stopped_saving_and_forgets_those_nothing_can_resume
         store.get("broken", 2),
         Err(StoreError::Corrupt(_))
     ));
-    assert!(store.get("broken", 3).expect("read").is_some());
+    assert!(
+        store.get("broken", 3).expect("read").is_none(),
+        "the old one after it went too"
+    );
+    assert!(store.get("broken", 4).expect("read").is_some());
+    assert_eq!(
+        store
+            .prune("broken", 50, 30 * day_ms, now)
+            .expect("a prune passes it over"),
+        0
+    );
     // An interrupted chat keeps its newest checkpoint for its resume; the older ones went.
     assert_eq!(seqs("interrupted"), [3]);
     assert!(store.chat("interrupted").expect("read").is_some());
@@ -462,12 +472,12 @@ fn a_chat_whose_record_changed_since_the_sweep_read_it_keeps_its_record() {
         .put(&checkpoint("back", 1, now - 40 * day_ms, "s"))
         .expect("put");
     let read = rmp_serde::to_vec_named(&ended).expect("encodes");
-    // The session came back after the sweep read its record: the record is new, the old checkpoint still goes.
+    // The session came back after the sweep read its record: it keeps its new record and its checkpoint.
     store.put_chat(&record("back", now, None)).expect("record");
     let (removed, forgotten) = store
         .sweep_chat(&ended, &read, 50, 30 * day_ms, now)
         .expect("swept");
-    assert_eq!((removed, forgotten), (1, false));
+    assert_eq!((removed, forgotten), (0, false));
     assert_eq!(
         store
             .chat("back")
@@ -475,5 +485,14 @@ fn a_chat_whose_record_changed_since_the_sweep_read_it_keeps_its_record() {
             .map(|record| record.ended_at_ms),
         Some(None)
     );
-    assert!(store.latest("back").expect("read").is_none());
+    assert!(store.latest("back").expect("read").is_some());
+    // Read as it is, the same chat is forgotten.
+    store.put_chat(&ended).expect("record");
+    assert_eq!(
+        store
+            .sweep_chat(&ended, &read, 50, 30 * day_ms, now)
+            .expect("swept"),
+        (1, true)
+    );
+    assert!(store.chat("back").expect("read").is_none());
 }
