@@ -188,10 +188,13 @@ pub struct OtlpContext {
     pub token: Option<String>,
 }
 
-/// How long one event may wait for room in the NATS client's buffer. Connected, a publish takes microseconds
-/// and a flood of exports is slowed down by it rather than filling the node's memory; a buffer still full
-/// after this long means NATS is away.
+/// How long one event may wait for room in the NATS client's buffer while the client is not connected: it
+/// fills while NATS is away and then stays full. Connected, a publish takes microseconds and a flood of
+/// exports is slowed down by it rather than filling the node's memory.
 const PUBLISH_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
+/// How long one event may wait for room while the client is connected (a burst, a poor link to a remote
+/// server) before it is dropped all the same.
+const CONNECTED_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How many records' digests are kept to recognise a batch sent again.
 pub const RECENT_RECORDS: usize = 65_536;
@@ -553,9 +556,9 @@ impl Receiver {
     }
 
     /// Publishes one event on NATS and waits for the client to take it, so a flood of exports slows down the
-    /// exporter instead of filling memory.
-    /// Publishes `event`; false when NATS is away (the client's buffer still full after [`PUBLISH_PATIENCE`]),
-    /// the event then dropped and counted.
+    /// exporter instead of filling memory. False when NATS is away (the client's buffer still full after
+    /// [`PUBLISH_PATIENCE`] without a connection, or [`CONNECTED_PATIENCE`] with one), the event then dropped
+    /// and counted.
     async fn publish(&self, mut event: Event) -> bool {
         let metrics = &self.context.node_metrics;
         let payload = match crate::publisher::encode(&mut event) {
@@ -567,24 +570,33 @@ impl Receiver {
             }
         };
         let client = &self.context.client;
-        match tokio::time::timeout(
-            PUBLISH_PATIENCE,
-            client.publish(event.subject(), payload.into()),
-        )
-        .await
-        {
-            Ok(Ok(())) => {
-                metrics.record_event_published();
-                true
-            }
-            Ok(Err(error)) => {
-                warn!(%error, kind = %event.kind, "failed to publish event");
-                metrics.record_event_dropped();
-                true
-            }
-            Err(_) => {
-                metrics.record_event_dropped();
-                false
+        let payload = bytes::Bytes::from(payload);
+        let started = tokio::time::Instant::now();
+        loop {
+            match tokio::time::timeout(
+                PUBLISH_PATIENCE,
+                client.publish(event.subject(), payload.clone()),
+            )
+            .await
+            {
+                Ok(Ok(())) => {
+                    metrics.record_event_published();
+                    return true;
+                }
+                Ok(Err(error)) => {
+                    warn!(%error, kind = %event.kind, "failed to publish event");
+                    metrics.record_event_dropped();
+                    return true;
+                }
+                // Still connected, the server is slow to take what the client writes (a burst, a poor link):
+                // worth waiting for a while longer.
+                Err(_)
+                    if client.connection_state() == async_nats::connection::State::Connected
+                        && started.elapsed() < CONNECTED_PATIENCE => {}
+                Err(_) => {
+                    metrics.record_event_dropped();
+                    return false;
+                }
             }
         }
     }
