@@ -66,3 +66,26 @@ pub fn own(
     );
     client.with_chat_secret(secret_opt.as_deref())
 }
+
+/// Saves an explicit checkpoint of `chat_id` with `summary`, as its own (the secret its node derives from the
+/// key in `data_dir`).
+pub async fn save_checkpoint(
+    client: &shim_node::nats::NodeClient,
+    data_dir: &std::path::Path,
+    chat_id: &str,
+    summary: &str,
+) -> shim_protocol::messages::CheckpointSaved {
+    own(client, data_dir, chat_id)
+        .request(
+            shim_protocol::NodeOp::CheckpointSave,
+            &shim_protocol::messages::SaveCheckpointRequest {
+                chat_id: chat_id.to_owned(),
+                input: shim_protocol::messages::CheckpointInput {
+                    summary: summary.to_owned(),
+                    ..Default::default()
+                },
+            },
+        )
+        .await
+        .expect("saves")
+}

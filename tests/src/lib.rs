@@ -39,7 +39,7 @@ pub mod workload;
 
 use std::time::Duration;
 
-pub use chats::{acting, own, remember, wait_for_chat};
+pub use chats::{acting, own, remember, save_checkpoint, wait_for_chat};
 pub use events::EventFeed;
 pub use hooks::{HookRun, run_hook, sh_quote};
 pub use mcp_client::McpClient;

@@ -644,19 +644,7 @@ async fn a_damaged_checkpoint_leaves_the_other_chats_of_the_project_resumable() 
             )
             .await
             .expect("session");
-        let _: CheckpointSaved = shim_tests::own(&client, data_dir.path(), chat_id)
-            .request(
-                NodeOp::CheckpointSave,
-                &SaveCheckpointRequest {
-                    chat_id: chat_id.to_owned(),
-                    input: CheckpointInput {
-                        summary: summary.to_owned(),
-                        ..CheckpointInput::default()
-                    },
-                },
-            )
-            .await
-            .expect("saved");
+        shim_tests::save_checkpoint(&client, data_dir.path(), chat_id, summary).await;
     }
     let resume = || {
         succeeds(

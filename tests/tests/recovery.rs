@@ -403,7 +403,7 @@ async fn a_chat_whose_process_is_elsewhere_is_recovered_when_it_falls_silent() {
     let worker = start_worker(&client, "remote worker", &project_dir, elsewhere()).await;
     let claimed = claim(&client, &worker, 5).await.task.expect("a task");
     assert_eq!(claimed.task_id, dispatched.task_id);
-    let saved = save(
+    let saved = shim_tests::save_checkpoint(
         &client,
         data_dir.path(),
         &worker,
@@ -559,27 +559,6 @@ async fn dispatch(client: &NodeClient, supervisor: &str, title: &str) -> Dispatc
         .expect("dispatches")
 }
 
-async fn save(
-    client: &NodeClient,
-    data_dir: &Path,
-    chat_id: &str,
-    summary: &str,
-) -> CheckpointSaved {
-    own(client, data_dir, chat_id)
-        .request(
-            NodeOp::CheckpointSave,
-            &SaveCheckpointRequest {
-                chat_id: chat_id.to_owned(),
-                input: CheckpointInput {
-                    summary: summary.to_owned(),
-                    ..CheckpointInput::default()
-                },
-            },
-        )
-        .await
-        .expect("saves")
-}
-
 async fn read_messages(client: &NodeClient, chat_id: &str) -> MessageList {
     acting(client, chat_id)
         .with_timeout(Duration::from_secs(15))
@@ -629,7 +608,9 @@ async fn a_chat_found_silent_by_another_node_is_recovered_by_its_own() {
     let worker = start_worker(&client_a, "remote worker", &project_dir, elsewhere()).await;
     let claimed = claim(&client_a, &worker, 5).await.task.expect("a task");
     assert_eq!(claimed.task_id, dispatched.task_id);
-    let saved = save(&client_a, dir_a.path(), &worker, "parser: expressions done").await;
+    let saved =
+        shim_tests::save_checkpoint(&client_a, dir_a.path(), &worker, "parser: expressions done")
+            .await;
 
     let mut seen: Vec<(String, Value)> = Vec::new();
     let recovered = next_on(&mut feed, &mut seen, "shim.events.recovery.completed").await;
@@ -752,7 +733,8 @@ async fn a_killed_nodes_worker_is_reported_by_the_node_that_finds_it_silent_and_
     .await;
     let claimed = claim(&client_a, &worker, 5).await.task.expect("a task");
     assert_eq!(claimed.task_id, dispatched.task_id);
-    let saved = save(&client_a, dir_a.path(), &worker, "lexer: tokens done").await;
+    let saved =
+        shim_tests::save_checkpoint(&client_a, dir_a.path(), &worker, "lexer: tokens done").await;
 
     // The machine's crash, in order: the node first, then the worker.
     node_a.kill_9();

@@ -432,17 +432,8 @@ impl CheckpointStore {
         }
         let newest = keys.len().saturating_sub(1);
         for key in &keys[surplus..newest] {
-            // Its summary says when; a checkpoint without a readable one is read itself, and one that cannot be
-            // read either is of no known age: passed over (kept), the newer ones still weighed.
-            let created_at_ms = match self.summary_at(key)? {
-                Some(line) => Some(line.created_at_ms),
-                None => self
-                    .checkpoints
-                    .get(key)?
-                    .and_then(|bytes| decompress(&bytes).ok())
-                    .map(|checkpoint| checkpoint.created_at_ms),
-            };
-            let Some(created_at_ms) = created_at_ms else {
+            // One of no known age is passed over (kept), the newer ones still weighed.
+            let Some(created_at_ms) = self.created_at(key)? else {
                 continue;
             };
             let too_old = now_ms.saturating_sub(created_at_ms) > max_age_ms;
@@ -521,19 +512,9 @@ impl CheckpointStore {
         let chat_id = record.chat_id.as_str();
         let removed = self.prune(chat_id, keep_last, max_age_ms, now_ms)?;
         // The newest checkpoint as the checkpoints' keys say (its list line may be missing: a save cut short),
-        // and when it was made (unknown when neither its line nor it can be read).
+        // and when it was made.
         let newest_opt = match self.checkpoint_keys(chat_id)?.last() {
-            Some(key) => {
-                let created_opt = match self.summary_at(key)? {
-                    Some(line) => Some(line.created_at_ms),
-                    None => self
-                        .checkpoints
-                        .get(key)?
-                        .and_then(|bytes| decompress(&bytes).ok())
-                        .map(|checkpoint| checkpoint.created_at_ms),
-                };
-                Some((seq_of_key(key), created_opt))
-            }
+            Some(key) => Some((seq_of_key(key), self.created_at(key)?)),
             None => None,
         };
         let last_sign = [
@@ -568,6 +549,19 @@ impl CheckpointStore {
             .compare_and_swap(chat_id.as_bytes(), Some(stored), None as Option<&[u8]>)?
             .is_ok();
         Ok((removed + forgotten, gone))
+    }
+
+    /// When the checkpoint under `key` was made: its summary says, else the checkpoint itself (its line may be
+    /// missing: a save cut short); `None` when neither can be read.
+    fn created_at(&self, key: &[u8]) -> StoreResult<Option<u64>> {
+        Ok(match self.summary_at(key)? {
+            Some(line) => Some(line.created_at_ms),
+            None => self
+                .checkpoints
+                .get(key)?
+                .and_then(|bytes| decompress(&bytes).ok())
+                .map(|checkpoint| checkpoint.created_at_ms),
+        })
     }
 
     /// The keys of `chat_id`'s checkpoints, oldest first.
