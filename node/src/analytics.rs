@@ -198,7 +198,7 @@ impl Analytics {
         emitter: EventEmitter,
         metrics: AnalyticsMetrics,
     ) -> anyhow::Result<Analytics> {
-        let js = jetstream::new(client);
+        let js = crate::nats::jetstream(client);
         provision(&js, &settings).await?;
         let store =
             crate::coordination::kv::open_bucket(&js, &sessions_bucket_spec(&settings)).await?;

@@ -231,7 +231,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     let kaizen_store_opt = match opening
         .open("the Kaizen store", || {
             kaizen::store::JetStreamKaizenStore::open(
-                async_nats::jetstream::new(client.clone()),
+                crate::nats::jetstream(client.clone()),
                 shim_protocol::subject::KaizenNames::live(),
                 config.analytics_replicas(),
             )
@@ -310,7 +310,7 @@ pub async fn start(mut config: Config) -> anyhow::Result<RunningNode> {
     let messages_opt = match opening
         .open("messages", || {
             coordination::messages::Messages::open(
-                async_nats::jetstream::new(client.clone()),
+                crate::nats::jetstream(client.clone()),
                 config.replicas,
             )
         })
@@ -745,7 +745,7 @@ async fn open_bucket(
     name: &str,
     replicas: usize,
 ) -> Option<async_nats::jetstream::kv::Store> {
-    let js = async_nats::jetstream::new(client.clone());
+    let js = crate::nats::jetstream(client.clone());
     let spec = coordination::kv::BucketSpec {
         name: name.to_owned(),
         history: 1,

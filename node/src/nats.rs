@@ -25,11 +25,26 @@ use crate::metrics::NodeMetrics;
 pub const SUBSCRIPTION_CAPACITY: usize = 256 * 1024;
 
 /// The timeout of a request that does not set its own (async-nats' default too, set here on purpose).
-/// [`NodeClient`] always sets its own; this covers JetStream API requests and other library requests. A
-/// JetStream publish waits for its acknowledgement for the JetStream context's own timeout, 5 s, which SHIM
-/// keeps: a key-value write, an enqueue or a message not acknowledged within it is reported unavailable (it
-/// may still have been stored; the task queue's writes carry ids that make a retry harmless).
+/// [`NodeClient`] always sets its own; this covers other library requests.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a JetStream request (a stream or consumer made or read) and a publish's acknowledgement are waited
+/// for ([`jetstream`]; async-nats' default too, set here on purpose): a key-value write, an enqueue or a message
+/// not acknowledged within it is reported unavailable (it may still have been stored; the task queue's writes
+/// carry ids that make a retry harmless).
+pub const JETSTREAM_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Messages the client holds for sending (async-nats' default too, set here on purpose): while the
+/// connection is down it fills, and a publish then waits for room until NATS is back (the OTLP receiver waits
+/// no longer than its patience, see `otlp.rs`).
+pub const CLIENT_CAPACITY: usize = 2048;
+
+/// The JetStream context of `client`, with [`JETSTREAM_TIMEOUT`].
+pub fn jetstream(client: Client) -> async_nats::jetstream::Context {
+    async_nats::jetstream::ContextBuilder::new()
+        .timeout(JETSTREAM_TIMEOUT)
+        .build(client)
+}
 
 /// How often the client pings a server that has sent nothing: after a few unanswered pings the connection is
 /// taken for dead and the client moves to another server of its list. async-nats' default, 60 s, left a node
@@ -132,6 +147,7 @@ pub async fn connect_with(
         // Core NATS drops what a subscriber cannot buffer: room for a burst of ~256k signals (tens of MB
         // at most, taken only while a burst lasts) before anything is lost.
         .subscription_capacity(SUBSCRIPTION_CAPACITY)
+        .client_capacity(CLIENT_CAPACITY)
         .connection_timeout(Duration::from_secs(2))
         .request_timeout(Some(DEFAULT_REQUEST_TIMEOUT))
         .ping_interval(PING_INTERVAL)

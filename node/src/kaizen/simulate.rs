@@ -330,7 +330,7 @@ pub async fn run(client: &async_nats::Client, options: &SimOptions) -> anyhow::R
     let names = KaizenNames::simulation(&run_id)?;
     remove_abandoned(client, ABANDONED_AFTER).await;
     let store = Arc::new(
-        JetStreamKaizenStore::open(async_nats::jetstream::new(client.clone()), names.clone(), 1)
+        JetStreamKaizenStore::open(crate::nats::jetstream(client.clone()), names.clone(), 1)
             .await
             .context("failed to create the simulation's store")?,
     );
@@ -348,7 +348,7 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(3600);
 /// runs in progress, which are young, are left alone.
 pub async fn remove_abandoned(client: &async_nats::Client, older_than: Duration) {
     use futures::StreamExt;
-    let js = async_nats::jetstream::new(client.clone());
+    let js = crate::nats::jetstream(client.clone());
     let now = time::OffsetDateTime::now_utc();
     let mut streams = js.streams();
     let mut abandoned = Vec::new();

@@ -49,7 +49,7 @@ impl TaskQueue {
         config: TaskQueueConfig,
         supervision: &Supervision,
     ) -> anyhow::Result<TaskQueue> {
-        let js = jetstream::new(client.clone());
+        let js = crate::nats::jetstream(client.clone());
         let queue = ensure_stream(
             &js,
             stream::Config {
