@@ -192,8 +192,8 @@ pub struct OtlpContext {
 /// fills while NATS is away and then stays full. Connected, a publish takes microseconds and a flood of
 /// exports is slowed down by it rather than filling the node's memory.
 const PUBLISH_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
-/// How long one event may wait for room while the client is connected (a burst, a poor link to a remote
-/// server) before it is dropped all the same.
+/// How long one request's events may wait for room while the client is connected (a burst, a poor link to
+/// a remote server) before the rest are dropped all the same.
 const CONNECTED_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// How many records' digests are kept to recognise a batch sent again.
@@ -498,9 +498,7 @@ impl Receiver {
         };
         let mut signals: HashMap<String, Vec<shim_protocol::messages::SignalEvent>> =
             HashMap::new();
-        // Publishing waits while the client's buffer is full, which it stays while NATS is away: the rest of
-        // this request's events are then dropped (and counted), and its signals still reach the local workers.
-        let mut publishing = true;
+        let mut events = Vec::with_capacity(records.len());
         for record in records {
             context.metrics.record_taken(signal.as_str(), record.name);
             let mut data = record.data;
@@ -517,11 +515,7 @@ impl Receiver {
                 chat_id: record.chat_id_opt.clone(),
                 data,
             };
-            if publishing {
-                publishing = self.publish(event).await;
-            } else {
-                context.node_metrics.record_event_dropped();
-            }
+            events.push(event);
             match (record.chat_id_opt, record.signal_opt) {
                 (Some(chat_id), Some(signal)) => signals.entry(chat_id).or_default().push(signal),
                 (None, Some(_)) if record.invalid_session => {
@@ -553,13 +547,25 @@ impl Receiver {
                 context.metrics.record_signalled(count);
             }
         }
+        // The signals went first: crash prevention on this node does not wait for NATS. Publishing waits while
+        // the client's buffer is full, which it stays while NATS is away; past the request's patience the rest
+        // of its events are dropped (and counted), so an exporter that gives up has lost no signal.
+        let started = tokio::time::Instant::now();
+        let mut publishing = true;
+        for event in events {
+            if publishing {
+                publishing = self.publish(event, started).await;
+            } else {
+                context.node_metrics.record_event_dropped();
+            }
+        }
     }
 
     /// Publishes one event on NATS and waits for the client to take it, so a flood of exports slows down the
     /// exporter instead of filling memory. False when NATS is away (the client's buffer still full after
-    /// [`PUBLISH_PATIENCE`] without a connection, or [`CONNECTED_PATIENCE`] with one), the event then dropped
-    /// and counted.
-    async fn publish(&self, mut event: Event) -> bool {
+    /// [`PUBLISH_PATIENCE`] without a connection, or [`CONNECTED_PATIENCE`] since the request's publishing
+    /// `started` with one), the event then dropped and counted.
+    async fn publish(&self, mut event: Event, started: tokio::time::Instant) -> bool {
         let metrics = &self.context.node_metrics;
         let payload = match crate::publisher::encode(&mut event) {
             Ok(payload) => payload,
@@ -571,7 +577,6 @@ impl Receiver {
         };
         let client = &self.context.client;
         let payload = bytes::Bytes::from(payload);
-        let started = tokio::time::Instant::now();
         loop {
             match tokio::time::timeout(
                 PUBLISH_PATIENCE,
