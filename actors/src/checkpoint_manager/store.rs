@@ -416,14 +416,6 @@ impl CheckpointStore {
         now_ms: u64,
     ) -> StoreResult<usize> {
         let keys = self.checkpoint_keys(chat_id)?;
-        // Lines without their checkpoint (a save cut short by a crash, a checkpoint an older version pruned)
-        // go first: a list never shows a checkpoint that is not there for long.
-        for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {
-            let line = line?;
-            if keys.binary_search(&line).is_err() {
-                self.summaries.remove(line)?;
-            }
-        }
         let surplus = keys.len().saturating_sub(keep_last.max(1));
         let mut removed = 0;
         for key in &keys[..surplus] {
@@ -510,6 +502,7 @@ impl CheckpointStore {
         now_ms: u64,
     ) -> StoreResult<(usize, bool)> {
         let chat_id = record.chat_id.as_str();
+        self.drop_orphan_lines(chat_id)?;
         let removed = self.prune(chat_id, keep_last, max_age_ms, now_ms)?;
         // The newest checkpoint as the checkpoints' keys say (its list line may be missing: a save cut short),
         // and when it was made.
@@ -549,6 +542,19 @@ impl CheckpointStore {
             .compare_and_swap(chat_id.as_bytes(), Some(stored), None as Option<&[u8]>)?
             .is_ok();
         Ok((removed + forgotten, gone))
+    }
+
+    /// Removes `chat_id`'s list lines whose checkpoint is gone (a save cut short by a crash, a checkpoint an
+    /// older version pruned), so that a list does not show them for long; from the sweep, not after every
+    /// save.
+    fn drop_orphan_lines(&self, chat_id: &str) -> StoreResult<()> {
+        for line in self.summaries.scan_prefix(chat_prefix(chat_id)).keys() {
+            let line = line?;
+            if !self.checkpoints.contains_key(&line)? {
+                self.summaries.remove(line)?;
+            }
+        }
+        Ok(())
     }
 
     /// When the checkpoint under `key` was made: its summary says, else the checkpoint itself (its line may be

@@ -230,7 +230,7 @@ fn a_list_reads_the_summaries_not_the_checkpoints() {
     // Pruned checkpoints leave the list with their summaries.
     assert_eq!(store.prune("c", 1, u64::MAX, 1_000).expect("prunes"), 2);
     assert_eq!(store.list(None, 10).expect("list").len(), 1);
-    // A line whose checkpoint is gone (an older version pruned it) goes at the chat's next prune.
+    // A line whose checkpoint is gone (an older version pruned it) goes when the sweep comes to the chat.
     store
         .db()
         .open_tree("checkpoints")
@@ -239,7 +239,7 @@ fn a_list_reads_the_summaries_not_the_checkpoints() {
         .expect("removed");
     store.put(&checkpoint("c", 4, 400, "step 4")).expect("put");
     assert_eq!(store.list(Some("c"), 10).expect("list").len(), 2);
-    store.prune("c", 10, u64::MAX, 1_000).expect("prunes");
+    store.drop_orphan_lines("c").expect("swept");
     let listed: Vec<u64> = store
         .list(Some("c"), 10)
         .expect("list")
