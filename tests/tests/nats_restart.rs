@@ -122,14 +122,14 @@ async fn a_server_gone_silent_is_taken_for_dead_within_a_few_pings() {
     let paused = nats.pause();
     let noticed = wait_until(
         || async { client.connection_state() != async_nats::connection::State::Connected },
-        Duration::from_secs(6) * 8,
+        Duration::from_secs(30),
         POLL,
     )
     .await;
     drop(paused);
     assert!(
         noticed,
-        "the client still took the silent server for connected after 48 s (pings every {:?})",
+        "the client still took the silent server for connected after 30 s (pings every {:?})",
         shim_node::nats::PING_INTERVAL
     );
 }
