@@ -190,20 +190,24 @@ impl NatsCluster {
     }
 
     /// Waits until server `index` answers `/healthz` with 200: JetStream on, the metadata leader known, its
-    /// streams and consumers current.
+    /// streams and consumers current. A server of the cluster that exited meanwhile (one whose port a test
+    /// beside this one took first: `index` then never finds its metadata leader) ends the wait with its log.
     fn wait_healthy(&mut self, index: usize) -> Result<(), String> {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some((200, _)) = self.monitoring(index, "/healthz") {
                 return Ok(());
             }
-            if let Some(Ok(Some(status))) = self.servers[index].child.as_mut().map(Child::try_wait)
-            {
-                return Err(format!(
-                    "{} exited with {status}; its log:\n{}",
-                    self.servers[index].name,
-                    self.log(index)
-                ));
+            for any in 0..CLUSTER_SIZE {
+                if let Some(Ok(Some(status))) =
+                    self.servers[any].child.as_mut().map(Child::try_wait)
+                {
+                    return Err(format!(
+                        "{} exited with {status}; its log:\n{}",
+                        self.servers[any].name,
+                        self.log(any)
+                    ));
+                }
             }
             if Instant::now() >= deadline {
                 return Err(format!(
