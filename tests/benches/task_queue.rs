@@ -10,6 +10,7 @@
 //! worker each have their own NATS connection, as BullMQ's Queue and Worker have their own Redis connections,
 //! and share one thread, as Node.js runs them; each run starts a fresh nats-server, after the machine has been
 //! quiet for two seconds (as BullMQ's benchmark waits). Knobs: `N` (20,000), `RUNS` (3), `LAT_RATE` (500), `LAT_SECS` (10),
+//! `WARMUP` (3,000 tasks through the queue before each run's measurement, as BullMQ's `CHILD_WARMUP`);
 //! `SYNC` (JetStream's `sync_interval`: nats.conf's `always` unless set, e.g. `1s` beside Redis' AOF `everysec`);
 //! `PARTS` (comma-separated `c1`, `c16`, `latency`: only those measurements); `GATE_MAX_S` (the longest wait
 //! for a quiet machine before each run, 240);
@@ -202,11 +203,34 @@ async fn work(
     last
 }
 
+/// Runs `WARMUP` tasks (3,000 unless set) through the queue with `concurrency` workers before a measurement, not
+/// counted in it, as BullMQ's benchmark has each fresh worker process do (its `CHILD_WARMUP`): a run measures
+/// a server and workers that have been serving, not their first claims on a server just started (the first
+/// claim of each of sixteen fresh workers took 4–6 ms here, about half of the samples above 4 ms in a
+/// latency run).
+async fn warm_up(producer: &TaskQueue, worker: &TaskQueue, concurrency: usize) {
+    let n = knob("WARMUP", 3_000);
+    if n == 0 {
+        return;
+    }
+    let done = Arc::new(AtomicUsize::new(0));
+    let slots: Vec<_> = (0..concurrency)
+        .map(|slot| tokio::spawn(work(worker.clone(), slot, done.clone(), n, None)))
+        .collect();
+    for batch in (0..n).collect::<Vec<_>>().chunks(100) {
+        futures::future::join_all(batch.iter().map(|index| dispatch(producer, *index, 0))).await;
+    }
+    for slot in slots {
+        slot.await.expect("warm-up worker");
+    }
+}
+
 /// Tasks per second from the first dispatch to the last completion, and the CPU each side spent per task.
 async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndToEnd {
     let nats = Servers::start(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
+    warm_up(&producer, &worker, concurrency).await;
     let done = Arc::new(AtomicUsize::new(0));
     let (server_before, client_before) = (nats.cpu_seconds(), own_cpu_seconds());
     let slots: Vec<_> = (0..concurrency)
@@ -238,6 +262,7 @@ async fn latency(rate: usize, seconds: usize, options: &NatsOptions) -> (Duratio
     let nats = Servers::start(options);
     let producer = open(&nats).await;
     let worker = open(&nats).await;
+    warm_up(&producer, &worker, 16).await;
     let total = rate * seconds;
     let done = Arc::new(AtomicUsize::new(0));
     let samples = Arc::new(Mutex::new(Vec::with_capacity(total)));
