@@ -376,7 +376,7 @@ impl ExperimentManagerArgs {
         values: &[(String, f64)],
         running: &[Experiment],
         own_id: &str,
-    ) -> Option<String> {
+    ) -> Option<variant::Blame> {
         variant::blame(
             &self.thresholds_in_force(set),
             values,
@@ -872,9 +872,7 @@ impl ExperimentManagerArgs {
                 .filter(|(name, _)| !back.iter().any(|change| change.parameter == **name))
                 .filter_map(|(name, entry)| {
                     let by = entry.improvement_id.as_deref()?;
-                    reason
-                        .contains(name.as_str())
-                        .then(|| format!("{by} set it"))
+                    reason.pair.involves(name).then(|| format!("{by} set it"))
                 })
                 .collect();
             let setter = if setters.is_empty() {

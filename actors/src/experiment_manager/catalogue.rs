@@ -221,13 +221,44 @@ pub fn write(thresholds: &mut RiskThresholds, name: &str, value: f64) -> bool {
 /// Checks that each warning threshold stays below its danger threshold: the error names the pair.
 pub fn check_order(thresholds: &RiskThresholds) -> Result<(), String> {
     match out_of_order(thresholds).into_iter().next() {
-        Some(reason) => Err(reason),
+        Some(pair) => Err(pair.to_string()),
         None => Ok(()),
     }
 }
 
-/// Every pair of `thresholds` whose warning is not below its danger, each said as [`check_order`] says it.
-pub fn out_of_order(thresholds: &RiskThresholds) -> Vec<String> {
+/// A warning threshold that is not below its danger threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutOfOrder {
+    /// The warning's parameter.
+    pub warning: &'static str,
+    /// The warning's value.
+    pub warning_value: f64,
+    /// The danger threshold's name: a parameter, or a node setting the loop does not change
+    /// (`messages_danger`, `calls_since_checkpoint_danger`).
+    pub danger: &'static str,
+    /// The danger threshold's value.
+    pub danger_value: f64,
+}
+
+impl OutOfOrder {
+    /// Whether parameter `name` is one of the pair.
+    pub fn involves(&self, name: &str) -> bool {
+        self.warning == name || self.danger == name
+    }
+}
+
+impl std::fmt::Display for OutOfOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} = {} would not be below {} = {}",
+            self.warning, self.warning_value, self.danger, self.danger_value
+        )
+    }
+}
+
+/// Every pair of `thresholds` whose warning is not below its danger.
+pub fn out_of_order(thresholds: &RiskThresholds) -> Vec<OutOfOrder> {
     let pairs = [
         (
             "risk.context_warning",
@@ -251,9 +282,14 @@ pub fn out_of_order(thresholds: &RiskThresholds) -> Vec<String> {
     pairs
         .into_iter()
         .filter(|(_, warning_value, _, danger_value)| warning_value >= danger_value)
-        .map(|(warning, warning_value, danger, danger_value)| {
-            format!("{warning} = {warning_value} would not be below {danger} = {danger_value}")
-        })
+        .map(
+            |(warning, warning_value, danger, danger_value)| OutOfOrder {
+                warning,
+                warning_value,
+                danger,
+                danger_value,
+            },
+        )
         .collect()
 }
 

@@ -43,15 +43,31 @@ pub fn check_combinations(
     Ok(())
 }
 
+/// A pair of thresholds a variant puts out of order, and the other treatments a chat would be in for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blame {
+    /// The pair out of order.
+    pub pair: catalogue::OutOfOrder,
+    /// The ids of the other experiments whose treatments take part; empty when the variant does it alone.
+    pub with: Vec<String>,
+}
+
+impl std::fmt::Display for Blame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.with.iter().map(String::as_str).collect();
+        f.write_str(&with_whom(self.pair.to_string(), &names))
+    }
+}
+
 /// Whether `variant` itself puts a warning threshold at or above its danger: for some subset of `others` (the
 /// running treatments), a pair out of order with the variant applied that is not out of order without it.
 /// Pairs already out of order (a setting at odds with a shipped value, another treatment's own) are not its
-/// doing. The reason, as [`check_combinations`] says it.
+/// doing. Said as [`check_combinations`] says it.
 pub fn blame(
     in_force: &RiskThresholds,
     variant: &[(String, f64)],
     others: &[(String, Vec<(String, f64)>)],
-) -> Option<String> {
+) -> Option<Blame> {
     subsets(in_force, in_force, others)
         .into_iter()
         .find_map(|(without, names)| {
@@ -62,8 +78,11 @@ pub fn blame(
             let before = catalogue::out_of_order(&without);
             catalogue::out_of_order(&with)
                 .into_iter()
-                .find(|reason| !before.contains(reason))
-                .map(|reason| with_whom(reason, &names))
+                .find(|pair| !before.contains(pair))
+                .map(|pair| Blame {
+                    pair,
+                    with: names.iter().map(|name| (*name).to_owned()).collect(),
+                })
         })
 }
 
@@ -161,7 +180,15 @@ mod tests {
     fn a_variant_is_blamed_only_for_pairs_it_puts_out_of_order() {
         let base = RiskThresholds::default();
         let warning = values(&[("risk.context_warning", 0.8)]);
-        assert!(blame(&base, &warning, &[]).is_some_and(|reason| reason.contains("0.8")));
+        let own = blame(&base, &warning, &[]).expect("0.8 is not below 0.75");
+        assert_eq!(own.pair.warning, "risk.context_warning");
+        assert_eq!(own.pair.warning_value, 0.8);
+        assert!(own.with.is_empty());
+        assert!(own.pair.involves("risk.context_danger"));
+        assert!(
+            !own.pair.involves("risk.context"),
+            "a part of a name is not the name"
+        );
         // A pair already out of order (another threshold's own) is not its doing; its own pair still is.
         let mut at_odds = base.clone();
         at_odds.messages_warning = 100;
@@ -182,7 +209,13 @@ mod tests {
             &[("exp-2".to_owned(), values(&[("risk.context_warning", 0.7)]))],
         )
         .expect("a chat in both");
-        assert!(split.ends_with("also in the treatment of exp-2"), "{split}");
+        assert_eq!(split.with, ["exp-2"]);
+        assert!(
+            split
+                .to_string()
+                .ends_with("also in the treatment of exp-2"),
+            "{split}"
+        );
     }
 
     #[test]
