@@ -42,6 +42,7 @@ pub mod coordination;
 pub mod data_dir;
 pub mod embedded;
 pub mod hex;
+pub mod http;
 pub mod kaizen;
 pub mod mcp;
 pub mod metrics;

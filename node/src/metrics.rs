@@ -79,14 +79,13 @@ impl MetricsRegistry {
             }),
         );
         info!(addr = %bound, "serving /metrics");
-        let handle = tokio::spawn(async move {
-            if let Err(error) = axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await
-            {
-                error!(%error, "metrics endpoint failed");
-            }
-        });
+        let handle = tokio::spawn(crate::http::serve(
+            "metrics endpoint",
+            listener,
+            app,
+            crate::http::Bounds::default(),
+            shutdown,
+        ));
         Ok((bound, handle))
     }
 }

@@ -42,7 +42,7 @@ use shim_protocol::{
     messages::{SignalBatch, SignalSource},
 };
 use tokio::{net::TcpListener, sync::Semaphore, task::JoinHandle};
-use tracing::{debug, error, info, warn};
+use tracing::{debug, info, warn};
 
 use crate::metrics::{NodeMetrics, OtlpMetrics};
 use body::Format;
@@ -336,14 +336,13 @@ pub async fn serve(
         )
         .with_state(receiver);
     info!(addr = %bound, "serving OTLP/HTTP on /v1/logs and /v1/metrics");
-    let handle = tokio::spawn(async move {
-        if let Err(error) = axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            error!(%error, "OTLP receiver failed");
-        }
-    });
+    let handle = tokio::spawn(crate::http::serve(
+        "OTLP receiver",
+        listener,
+        app,
+        crate::http::Bounds::default(),
+        shutdown,
+    ));
     Ok((bound, handle))
 }
 

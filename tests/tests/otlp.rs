@@ -791,6 +791,62 @@ async fn a_body_of_millions_of_empty_messages_is_refused_before_it_is_decoded() 
     node.stop().await;
 }
 
+/// The node's HTTP endpoints (the OTLP receiver and `/metrics`) serve at most 128 connections at once: with
+/// that many held open by a client that sends nothing, one more is closed as soon as it is accepted, and once
+/// they are gone both endpoints answer again (node/src/http.rs; what each connection may take is tested there).
+#[tokio::test]
+async fn connections_beyond_the_endpoints_bound_are_closed_and_serving_goes_on() {
+    use tokio::io::AsyncReadExt;
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let bound = shim_node::http::Bounds::default().max_connections;
+    for addr in [node.otlp_addr(), node.metrics_addr()] {
+        let mut held = Vec::new();
+        for _ in 0..bound {
+            held.push(
+                tokio::net::TcpStream::connect(addr)
+                    .await
+                    .expect("connects"),
+            );
+        }
+        // Accepted in order: the one beyond the bound is closed, whichever the server took last.
+        let mut beyond = tokio::net::TcpStream::connect(addr)
+            .await
+            .expect("the kernel accepts it");
+        let mut buffer = [0_u8; 64];
+        let read =
+            tokio::time::timeout(std::time::Duration::from_secs(5), beyond.read(&mut buffer))
+                .await
+                .expect("closed at once, well before the 10 s head timeout");
+        assert!(
+            matches!(read, Ok(0) | Err(_)),
+            "the connection beyond {bound} was served: {read:?}"
+        );
+        drop(held);
+    }
+    // Each place comes back once the server has seen its connection end.
+    let served = |addr: std::net::SocketAddr| async move {
+        use tokio::io::AsyncWriteExt;
+        let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
+            return false;
+        };
+        let request = "GET /metrics HTTP/1.1\r\nHost: shim\r\nConnection: close\r\n\r\n";
+        let mut answer = Vec::new();
+        stream.write_all(request.as_bytes()).await.is_ok()
+            && stream.read_to_end(&mut answer).await.is_ok()
+            && answer.starts_with(b"HTTP/1.1 ")
+    };
+    for addr in [node.otlp_addr(), node.metrics_addr()] {
+        assert!(
+            wait_until(|| served(addr), DEADLINE, POLL).await,
+            "{addr} serves no one after the connections held were closed"
+        );
+    }
+    let (status, _) = post_logs(&node.otlp(), &good_export(), &[PROTOBUF]).await;
+    assert_eq!(status, 200);
+    node.stop().await;
+}
+
 /// An exporter sends a batch again when the answer was late: the records already taken in become no second
 /// event and no second signal, and are counted; a new record after them goes through.
 #[tokio::test]
