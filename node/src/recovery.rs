@@ -689,6 +689,7 @@ impl Recovery {
                 from: recovered.chat_id.clone(),
                 to: supervisor.to_owned(),
                 text,
+                ..SendMessageRequest::default()
             };
             match self.coordination.send_message(request).await {
                 Ok(_) => notified.push(supervisor.to_owned()),

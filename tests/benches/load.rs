@@ -470,6 +470,7 @@ async fn send_message(load: &Load, chat: &Chat, dice: &mut Dice, step: u64) {
         from: chat.chat_id.clone(),
         to: load.chat_ids[to].clone(),
         text: text.clone(),
+        ..SendMessageRequest::default()
     };
     let sent: Option<ChatMessage> = load
         .call(chat, "message.send", NodeOp::MessageSend, &request)

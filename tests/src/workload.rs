@@ -418,6 +418,7 @@ pub async fn run(node: &TestNode) -> Workload {
                 from: calm.clone(),
                 to: uneasy.clone(),
                 text: "the parser is yours".to_owned(),
+                ..SendMessageRequest::default()
             },
         )
         .await

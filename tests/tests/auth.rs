@@ -169,6 +169,7 @@ async fn two_nodes_work_under_the_template_and_neither_can_act_as_the_other() {
                 from: "worker".to_owned(),
                 to: "supervisor".to_owned(),
                 text: "done".to_owned(),
+                ..SendMessageRequest::default()
             },
         )
         .await

@@ -250,6 +250,7 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
                 from: supervisor.clone(),
                 to: worker.clone(),
                 text: "use the new lexer".to_owned(),
+                ..SendMessageRequest::default()
             },
         )
         .await
@@ -273,6 +274,7 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
                     from: supervisor.clone(),
                     to: worker.clone(),
                     text: "drop the tests".to_owned(),
+                    ..SendMessageRequest::default()
                 },
             )
             .await,
@@ -493,6 +495,7 @@ async fn a_field_of_the_wrong_type_does_not_skip_the_check_of_the_chats_secret()
                 from: supervisor.clone(),
                 to: worker.clone(),
                 text: "use the new lexer".to_owned(),
+                ..SendMessageRequest::default()
             },
         )
         .await

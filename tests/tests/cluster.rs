@@ -268,6 +268,7 @@ async fn send_messages(client: NodeClient, shared: Shared, stop: Arc<AtomicBool>
                     from: "lead".to_owned(),
                     to: "inbox".to_owned(),
                     text: text.clone(),
+                    ..SendMessageRequest::default()
                 },
             )
             .await;

@@ -173,6 +173,7 @@ async fn every_operation(node: &NodeClient, id: &str) {
             from,
             to,
             text: "hello".to_owned(),
+            ..SendMessageRequest::default()
         };
         expect_bad_request(node, NodeOp::MessageSend, &send, id).await;
     }

@@ -40,6 +40,7 @@ async fn send(
                 from: from.to_owned(),
                 to: to.to_owned(),
                 text: text.to_owned(),
+                ..SendMessageRequest::default()
             },
         )
         .await
@@ -59,6 +60,69 @@ async fn read(client: &NodeClient, chat_id: &str, wait_seconds: u64) -> Vec<Chat
         .await
         .expect("reads");
     list.messages
+}
+
+/// A send whose answer was lost can be sent again with its key: the message is stored once and the second
+/// send answers with the first one's number. Another chat's key of the same text is its own, and sends
+/// without a key are each stored.
+#[tokio::test]
+async fn a_message_sent_again_with_its_key_is_stored_once() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    for chat in ["supervisor", "worker-a", "worker-b"] {
+        join(&client, chat).await;
+    }
+    let keyed = |from: &str, text: &str, key: &str| SendMessageRequest {
+        from: from.to_owned(),
+        to: "worker-a".to_owned(),
+        text: text.to_owned(),
+        idempotency_key: Some(key.to_owned()),
+    };
+    let send_keyed = async |request: &SendMessageRequest| -> Result<ChatMessage, ClientError> {
+        client.request(NodeOp::MessageSend, request).await
+    };
+    let first = send_keyed(&keyed("supervisor", "the lexer is done", "k-1"))
+        .await
+        .expect("sends");
+    let again = send_keyed(&keyed("supervisor", "the lexer is done", "k-1"))
+        .await
+        .expect("sends again");
+    assert_eq!(again.message_id, first.message_id);
+    let others = send_keyed(&keyed("worker-b", "the lexer is done", "k-1"))
+        .await
+        .expect("sends");
+    assert_ne!(others.message_id, first.message_id);
+    for _ in 0..2 {
+        send(&client, "supervisor", "worker-a", "no key")
+            .await
+            .expect("sends");
+    }
+    let got: Vec<(String, String)> = read(&client, "worker-a", 0)
+        .await
+        .into_iter()
+        .map(|message| (message.from, message.text))
+        .collect();
+    let pair = |from: &str, text: &str| (from.to_owned(), text.to_owned());
+    assert_eq!(
+        got,
+        [
+            pair("supervisor", "the lexer is done"),
+            pair("worker-b", "the lexer is done"),
+            pair("supervisor", "no key"),
+            pair("supervisor", "no key"),
+        ]
+    );
+    for (key, why) in [(String::new(), "empty"), ("k".repeat(1025), "1025 bytes")] {
+        let refused = send_keyed(&keyed("supervisor", "hi", &key)).await;
+        assert!(
+            matches!(
+                refused,
+                Err(ClientError::Remote(WireError::BadRequest { .. }))
+            ),
+            "{why}: {refused:?}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -934,9 +934,25 @@ async fn an_idempotency_key_returns_the_first_task() {
         .expect("dispatches");
     assert!(!first.deduplicated && second.deduplicated);
     assert_eq!(first.task_id, second.task_id);
+    // Another supervisor's key of the same text is its own: its task is queued, and it learns nothing of the
+    // first one's.
+    let other = Chat::new(&client, "other-lead");
+    let others = other.dispatch_with("notes", key).await.expect("dispatches");
+    assert!(!others.deduplicated);
+    assert_ne!(others.task_id, first.task_id);
     let worker = Chat::new(&client, "worker");
-    assert!(worker.claim(0).await.is_some());
-    assert!(worker.claim(0).await.is_none(), "only one task was queued");
+    let mut claimed = Vec::new();
+    while let Some(task) = worker.claim(0).await {
+        claimed.push(task.task_id);
+        assert!(
+            claimed.len() <= 2,
+            "more tasks than dispatches: {claimed:?}"
+        );
+    }
+    claimed.sort();
+    let mut dispatched = vec![first.task_id, others.task_id];
+    dispatched.sort();
+    assert_eq!(claimed, dispatched, "one task per chat's key");
 }
 
 /// A hand-back of a delivery that is no longer the holder's (sent for the first worker as its ack wait lapsed,

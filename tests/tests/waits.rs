@@ -100,6 +100,7 @@ async fn send(client: &NodeClient, from: &str, to: &str, text: &str) -> ChatMess
                 from: from.to_owned(),
                 to: to.to_owned(),
                 text: text.to_owned(),
+                ..SendMessageRequest::default()
             },
         )
         .await

@@ -88,6 +88,7 @@ async fn mcp_claims_and_reads_waiting_30_and_60_seconds_get_what_arrives_late() 
                         from: "lead".to_owned(),
                         to: to.clone(),
                         text: text.to_owned(),
+                        ..shim_protocol::messages::SendMessageRequest::default()
                     },
                 )
                 .await
@@ -392,6 +393,7 @@ async fn a_cancelled_read_leaves_the_message_for_the_next_read() {
                 from: "lead".to_owned(),
                 to: reader.clone(),
                 text: "still here".to_owned(),
+                ..shim_protocol::messages::SendMessageRequest::default()
             },
         )
         .await
@@ -448,6 +450,7 @@ async fn a_wait_above_60_seconds_is_refused_over_mcp_and_takes_nothing() {
                 from: "lead".to_owned(),
                 to: worker.clone(),
                 text: "unread".to_owned(),
+                ..shim_protocol::messages::SendMessageRequest::default()
             },
         )
         .await

@@ -41,6 +41,11 @@ const READ_BYTES: usize = 512 * 1024;
 /// The fewest bytes a fetch asks for: one message of the largest size with its subject and headers (the
 /// server delivers nothing at all when the first message does not fit).
 const FETCH_AT_LEAST: usize = MAX_STORED + 4096;
+/// Longest idempotency key, as a task's.
+const MAX_KEY: usize = 1024;
+/// How long the stream remembers a message's idempotency key (its duplicate window; the server's default
+/// too, set here on purpose).
+const DUPLICATE_WINDOW: Duration = Duration::from_secs(120);
 /// Chats whose consumer handles are kept; past this the cache starts over.
 const MAX_CACHED_CHATS: usize = 10_000;
 
@@ -62,6 +67,15 @@ pub struct Messages {
     consumers: Arc<Mutex<HashMap<String, ConsumerPair>>>,
     /// True once the node stops: waiting reads end at once.
     stopping: Arc<tokio::sync::watch::Sender<bool>>,
+}
+
+/// A message sent.
+#[derive(Debug)]
+pub struct Sent {
+    /// As stored: the first one's, when it was sent again.
+    pub message: ChatMessage,
+    /// Sent again under an idempotency key the stream had seen: nothing more was stored.
+    pub again: bool,
 }
 
 /// Messages a read took and has not acknowledged yet.
@@ -110,6 +124,7 @@ impl Messages {
                 max_age: Duration::from_secs(7 * 24 * 3600),
                 max_message_size: MAX_STORED as i32,
                 discard: DiscardPolicy::Old,
+                duplicate_window: DUPLICATE_WINDOW,
                 ..stream::Config::default()
             },
         )
@@ -143,8 +158,9 @@ impl Messages {
         from: &str,
         to: &str,
         text: &str,
+        idempotency_key: Option<&str>,
         now_ms: u64,
-    ) -> Result<ChatMessage, WireError> {
+    ) -> Result<Sent, WireError> {
         validate_id("chat id", from)?;
         let subject = if to == "broadcast" {
             MESSAGES_BROADCAST.to_owned()
@@ -155,6 +171,19 @@ impl Messages {
             return Err(WireError::bad_request("text is empty"));
         }
         crate::coordination::tasks::check_size("text", text, MAX_TEXT)?;
+        let mut headers = async_nats::HeaderMap::new();
+        if let Some(key) = idempotency_key {
+            crate::coordination::tasks::check_size("idempotency_key", key, MAX_KEY)?;
+            if key.is_empty() {
+                return Err(WireError::bad_request("idempotency_key is empty"));
+            }
+            // The stream stores one message per id within its duplicate window and answers a second
+            // publish with the first one's sequence.
+            headers.insert(
+                "Nats-Msg-Id",
+                crate::coordination::tasks::idempotency_slot(from, key).as_str(),
+            );
+        }
         let mut message = ChatMessage {
             message_id: 0,
             from: from.to_owned(),
@@ -165,14 +194,17 @@ impl Messages {
         let payload = bytes::Bytes::from(serde_json::to_vec(&message).map_err(unavailable)?);
         let ack = crate::coordination::streams::patiently(|| async {
             self.js
-                .publish(subject.clone(), payload.clone())
+                .publish_with_headers(subject.clone(), headers.clone(), payload.clone())
                 .await?
                 .await
         })
         .await
         .map_err(unavailable)?;
         message.message_id = ack.sequence;
-        Ok(message)
+        Ok(Sent {
+            message,
+            again: ack.duplicate,
+        })
     }
 
     async fn consumer(&self, chat_id: &str, broadcast: bool) -> Result<PullConsumer, WireError> {

@@ -512,20 +512,25 @@ impl Coordination {
         let messages = self.messages()?;
         validate_id("chat id", &request.from)?;
         self.addressee_known(&request.to).await?;
-        let message = messages
+        let sent = messages
             .send(
                 &request.from,
                 &request.to,
                 &request.text,
+                request.idempotency_key.as_deref(),
                 shim_actors::now_ms(),
             )
             .await?;
-        self.emitter.emit(
-            "messages",
-            "sent",
-            Some(&message.from),
-            serde_json::json!({"to": message.to, "message_id": message.message_id, "bytes": message.text.len()}),
-        );
+        let message = sent.message;
+        // Sent again under its key: the first send said so already.
+        if !sent.again {
+            self.emitter.emit(
+                "messages",
+                "sent",
+                Some(&message.from),
+                serde_json::json!({"to": message.to, "message_id": message.message_id, "bytes": message.text.len()}),
+            );
+        }
         Ok(message)
     }
 

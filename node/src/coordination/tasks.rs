@@ -47,7 +47,8 @@ use shim_protocol::{
 };
 use tracing::{debug, warn};
 
-use checks::{MAX_TEXT, check_dependencies, check_text, check_title, idempotency_slot};
+pub(crate) use checks::idempotency_slot;
+use checks::{MAX_TEXT, check_dependencies, check_text, check_title};
 pub use checks::{capable, check_size, new_task_id};
 pub use handback::Claim;
 pub use index::TaskIndex;
@@ -195,7 +196,7 @@ impl TaskQueue {
         }
         let mut task_id = new_task_id();
         if let Some(key) = &request.idempotency_key {
-            let slot = idempotency_slot(key);
+            let slot = idempotency_slot(&request.chat_id, key);
             let claimed_slot =
                 super::streams::patiently(|| self.keys.create(&slot, Bytes::from(task_id.clone())));
             match claimed_slot.await {

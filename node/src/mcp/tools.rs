@@ -354,6 +354,20 @@ mod tests {
                 .expect("decodes");
         assert_eq!(args.chat_id_opt, None);
         assert_eq!(args.for_chat("me".to_owned()).from, "me");
+        // The message's key is the tool's to make, once per call: the model neither sees nor sets it.
+        let args: Args<SendMessageRequest> = serde_json::from_value(
+            json!({"to": "broadcast", "text": "hi", "idempotency_key": "mine"}),
+        )
+        .expect("decodes");
+        assert_eq!(args.for_chat("me".to_owned()).idempotency_key, None);
+        let schema = input_schema::<Args<SendMessageRequest>>();
+        assert!(
+            !schema["properties"]
+                .as_object()
+                .expect("properties")
+                .contains_key("idempotency_key"),
+            "{schema}"
+        );
         // A missing required field and a chat id of the wrong type are errors.
         assert!(serde_json::from_value::<Args<LockRequest>>(json!({"ttl_seconds": 5})).is_err());
         assert!(

@@ -101,6 +101,7 @@ mod tests {
             from: "chat-a".to_owned(),
             to: "a..b".to_owned(),
             text: "hi".to_owned(),
+            ..SendMessageRequest::default()
         };
         assert!(matches!(
             check(NodeOp::LockAcquire, &encoded(&message)),

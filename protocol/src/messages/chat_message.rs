@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Sends a message to a chat or to every chat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SendMessageRequest {
     /// The sending chat.
@@ -12,6 +12,11 @@ pub struct SendMessageRequest {
     pub to: String,
     /// The text (at most 16 KiB).
     pub text: String,
+    /// The sender's key for this message: a send from the same chat with the same key within two minutes
+    /// (the message stream's duplicate window) stores nothing more and answers with the first one's
+    /// `message_id`, so a send whose answer was lost can be sent again safely.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
 }
 
 /// A message as stored and delivered.

@@ -196,7 +196,8 @@ pub struct DispatchTaskRequest {
     /// Capabilities a worker needs.
     #[serde(default)]
     pub capabilities: Vec<String>,
-    /// A second dispatch with the same key returns the first task instead of a new one.
+    /// A second dispatch from the same chat with the same key returns the first task instead of a new one;
+    /// another chat's key of the same text is another key.
     #[serde(default)]
     pub idempotency_key: Option<String>,
     /// Claims allowed (default: the node's `task_max_attempts`).

@@ -66,14 +66,30 @@ pub fn new_task_id() -> String {
     uuid::Uuid::now_v7().simple().to_string()
 }
 
-/// The key of an idempotency key: its SHA-256, so any text can be a key.
-pub(super) fn idempotency_slot(key: &str) -> String {
-    crate::hex::sha256_hex(key.as_bytes())
+/// Where chat `chat_id`'s idempotency key `key` is kept: the SHA-256 of both, so any text can be a key and
+/// two chats' keys of the same text are two keys (a chat cannot find another's task, or stand in for it, by
+/// naming its key). A chat id holds no NUL byte, so the pair is read one way only.
+pub(crate) fn idempotency_slot(chat_id: &str, key: &str) -> String {
+    crate::hex::sha256_hex(format!("{chat_id}\0{key}").as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_idempotency_key_is_the_chats_own() {
+        assert_eq!(
+            idempotency_slot("chat-a", "libtok/lexer"),
+            idempotency_slot("chat-a", "libtok/lexer")
+        );
+        assert_ne!(
+            idempotency_slot("chat-a", "libtok/lexer"),
+            idempotency_slot("chat-b", "libtok/lexer")
+        );
+        // The boundary between the two is not movable.
+        assert_ne!(idempotency_slot("a", "bc"), idempotency_slot("ab", "c"));
+    }
 
     #[test]
     fn capabilities_must_all_be_present() {

@@ -83,6 +83,8 @@ chat_request!(CollectResultsRequest);
 impl ToolArgs for SendMessageRequest {
     const CHAT: ChatArg = ChatArg::Optional;
     const CHAT_FIELD: Option<&'static str> = Some("from");
+    // The tool makes one per call (`send_message`).
+    const HIDDEN: &'static [&'static str] = &["idempotency_key"];
 
     fn with_chat(self, from: String) -> Self {
         SendMessageRequest { from, ..self }
@@ -199,6 +201,10 @@ impl ShimMcp {
         &self,
         Parameters(args): Parameters<Args<SendMessageRequest>>,
     ) -> Result<Json<MessageList>, String> {
+        // One key per call, kept when the call is sent again to a node found afresh: a message whose answer
+        // was lost is not stored twice.
+        let mut args = args;
+        args.request.idempotency_key = Some(format!("mcp:{}", uuid::Uuid::now_v7().simple()));
         let sent: ChatMessage = self.send(NodeOp::MessageSend, args).await?;
         Ok(Json(MessageList {
             messages: vec![sent],

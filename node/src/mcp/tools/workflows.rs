@@ -168,12 +168,15 @@ impl ShimMcp {
                 "task {task_id} reached {count} failed verifies, but failing it failed: {why}"
             );
         }
+        // One key for the call, kept if it is sent again to a node found afresh.
+        let key = format!("mcp:{}", uuid::Uuid::now_v7().simple());
         let told = self
             .request(Scope::Chat(chat_id_opt), |call| {
                 let message = SendMessageRequest {
                     from: call.chat_id.clone(),
                     to: supervisor.clone(),
                     text: format!("task {task_id} failed: {error}"),
+                    idempotency_key: Some(key.clone()),
                 };
                 async move {
                     let _sent: ChatMessage =
