@@ -10,11 +10,7 @@
 
 use std::{
     future::Future,
-    sync::{
-        Arc,
-        atomic::{AtomicU64, Ordering},
-    },
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use axum::Router;
@@ -23,7 +19,7 @@ use hyper_util::{
     rt::{TokioIo, TokioTimer},
     service::TowerToHyperService,
 };
-use tokio::{net::TcpListener, sync::Semaphore};
+use tokio::{net::TcpListener, task::JoinSet};
 use tokio_io_timeout::TimeoutStream;
 use tracing::{debug, warn};
 
@@ -36,12 +32,13 @@ pub struct Bounds {
     /// How long a client has to send a request's head, and how long a kept-alive connection may sit idle.
     /// Default 10 s.
     pub head_timeout: Duration,
-    /// How long one read of a connection may wait for the client once its head is in (a body that stops
-    /// coming). Default 30 s.
+    /// How long one read of a connection may wait for the client once a request's head is in (a body that
+    /// stops coming); not counted while the request is answered. Default 30 s.
     pub read_timeout: Duration,
     /// How long one write may wait for the client to read (an answer never read). Default 30 s.
     pub write_timeout: Duration,
-    /// How long stopping waits for the requests being answered. Default 5 s.
+    /// How long stopping waits for the requests being answered before it ends their connections. Default 1 s,
+    /// within the 2 s a stopping node gives each of its tasks.
     pub drain_timeout: Duration,
 }
 
@@ -52,17 +49,53 @@ impl Default for Bounds {
             head_timeout: Duration::from_secs(10),
             read_timeout: Duration::from_secs(30),
             write_timeout: Duration::from_secs(30),
-            drain_timeout: Duration::from_secs(5),
+            drain_timeout: Duration::from_secs(1),
         }
     }
 }
 
-/// How long the accept loop pauses after an error accepting (out of file descriptors, most often), so it does
-/// not spin.
-const ACCEPT_ERROR_PAUSE: Duration = Duration::from_millis(100);
+/// How long the accept loop pauses after an error accepting other than a connection's own (out of file
+/// descriptors, most often), so it does not spin.
+const ACCEPT_ERROR_PAUSE: Duration = Duration::from_secs(1);
+/// At most one warning per endpoint and kind this often; each says how many happened since the last.
+const WARN_EVERY: Duration = Duration::from_secs(60);
 
-/// Serves `app` on `listener` within `bounds` until `shutdown` resolves, then lets the requests being answered
-/// finish (up to [`Bounds::drain_timeout`]). `name` says which endpoint in the log.
+/// A warning said at most once per [`WARN_EVERY`], with a count of what happened meanwhile.
+#[derive(Default)]
+struct Sparse {
+    last_opt: Option<Instant>,
+    since: u64,
+}
+
+impl Sparse {
+    /// Counts one; returns how many happened since the last warning when one is due now.
+    fn due(&mut self) -> Option<u64> {
+        self.since += 1;
+        if self
+            .last_opt
+            .is_some_and(|last| last.elapsed() < WARN_EVERY)
+        {
+            return None;
+        }
+        self.last_opt = Some(Instant::now());
+        Some(std::mem::take(&mut self.since))
+    }
+}
+
+/// Whether an error accepting is the connection's own (it was reset or aborted before it was taken): the
+/// next one is accepted at once.
+fn connection_error(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::ConnectionReset
+    )
+}
+
+/// Serves `app` on `listener` within `bounds` until `shutdown` resolves; then stops accepting, lets the
+/// requests being answered finish for up to [`Bounds::drain_timeout`], and ends the connections left. `name`
+/// says which endpoint in the log.
 pub async fn serve(
     name: &'static str,
     listener: TcpListener,
@@ -71,35 +104,39 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
     let max_connections = bounds.max_connections.max(1);
-    let connections = Arc::new(Semaphore::new(max_connections));
+    // Every connection's task: ended with it when this future is dropped (a stopping node aborts it).
+    let mut connections = JoinSet::new();
     let (closing, closed) = tokio::sync::watch::channel(false);
-    let refused = AtomicU64::new(0);
+    let (mut refusals, mut failures) = (Sparse::default(), Sparse::default());
     tokio::pin!(shutdown);
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
+                Err(error) if connection_error(&error) => continue,
                 Err(error) => {
-                    warn!(endpoint = name, %error, "failed to accept a connection");
-                    tokio::time::sleep(ACCEPT_ERROR_PAUSE).await;
-                    continue;
+                    if let Some(count) = failures.due() {
+                        warn!(endpoint = name, %error, count, "failed to accept connections");
+                    }
+                    tokio::select! {
+                        () = tokio::time::sleep(ACCEPT_ERROR_PAUSE) => continue,
+                        () = &mut shutdown => break,
+                    }
                 }
             },
             () = &mut shutdown => break,
         };
-        let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
+        while connections.try_join_next().is_some() {}
+        if connections.len() >= max_connections {
             // Closed at once: the client sees the connection end rather than waiting on it.
-            let count = refused.fetch_add(1, Ordering::Relaxed) + 1;
-            if count.is_power_of_two() {
+            if let Some(count) = refusals.due() {
                 warn!(
                     endpoint = name,
-                    max_connections,
-                    refused = count,
-                    "refused a connection: as many as allowed are open"
+                    max_connections, count, "refused connections: as many as allowed are open"
                 );
             }
             continue;
-        };
+        }
         let _ = stream.set_nodelay(true);
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(bounds.read_timeout));
@@ -107,11 +144,13 @@ pub async fn serve(
         let io = TokioIo::new(Box::pin(stream));
         let service = TowerToHyperService::new(app.clone());
         let mut closed = closed.clone();
-        tokio::spawn(async move {
-            let _permit = permit;
+        connections.spawn(async move {
             let connection = http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(bounds.head_timeout)
+                // The socket is not read while a request is answered (only to see whether the client
+                // closed it), so the read timeout counts the client's silences, not the handler's work.
+                .half_close(true)
                 .serve_connection(io, service);
             tokio::pin!(connection);
             let closing = async move {
@@ -129,24 +168,25 @@ pub async fn serve(
             }
         });
     }
+    // New clients are refused from now on, not left in the backlog.
+    drop(listener);
     let _ = closing.send(true);
-    // Every permit back: every connection has ended.
-    let drained = tokio::time::timeout(
-        bounds.drain_timeout,
-        connections.acquire_many(max_connections as u32),
-    )
+    let drained = tokio::time::timeout(bounds.drain_timeout, async {
+        while connections.join_next().await.is_some() {}
+    })
     .await;
     if drained.is_err() {
         debug!(
             endpoint = name,
-            "stopped with connections still open after the drain timeout"
+            open = connections.len(),
+            "ended the connections still open after the drain timeout"
         );
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::{net::SocketAddr, time::Instant};
+    use std::net::SocketAddr;
 
     use axum::routing::get;
     use tokio::{
@@ -168,7 +208,21 @@ mod tests {
                 "/small",
                 get(|| async { "small" }).post(|body: String| async move { body }),
             )
-            .route("/large", get(|| async { vec![b'x'; 64 * 1024 * 1024] }));
+            .route("/large", get(|| async { vec![b'x'; 64 * 1024 * 1024] }))
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_millis(600)).await;
+                    "slow"
+                }),
+            )
+            .route(
+                "/stuck",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_secs(3600)).await;
+                    "never"
+                }),
+            );
         let (stop, stopped) = tokio::sync::oneshot::channel();
         tokio::spawn(serve("test endpoint", listener, app, bounds, async {
             let _ = stopped.await;
@@ -213,6 +267,8 @@ mod tests {
                 if !answer.is_empty() {
                     return answer;
                 }
+                // Refused: the place comes free once the server has seen that connection end.
+                tokio::time::sleep(Duration::from_millis(10)).await;
             }
         })
         .await
@@ -228,6 +284,83 @@ mod tests {
             write_timeout: Duration::from_secs(60),
             drain_timeout: Duration::from_secs(5),
         }
+    }
+
+    async fn ask(addr: SocketAddr, path: &str) -> String {
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        let request = format!("GET {path} HTTP/1.1\r\nhost: shim\r\nconnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("writes");
+        let answer = read_to_close(&mut stream, Duration::from_secs(10))
+            .await
+            .expect("answered");
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[tokio::test]
+    async fn a_handler_slower_than_the_read_timeout_is_answered() {
+        let (addr, _stop) = start(Bounds {
+            read_timeout: Duration::from_millis(300),
+            ..bounds()
+        })
+        .await;
+        let answer = ask(addr, "/slow").await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.ends_with("slow"), "{answer}");
+    }
+
+    #[tokio::test]
+    async fn a_kept_alive_connection_left_idle_is_closed_after_the_head_timeout() {
+        let (addr, _stop) = start(bounds()).await;
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        stream.write_all(REQUEST).await.expect("writes");
+        let started = Instant::now();
+        let answer = read_to_close(&mut stream, Duration::from_secs(10))
+            .await
+            .expect("closed once idle");
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.starts_with("HTTP/1.1 200"),
+            "answered first: {answer}"
+        );
+        assert!(
+            started.elapsed() >= Duration::from_millis(250),
+            "closed before it was idle for the head timeout: {:?}",
+            started.elapsed()
+        );
+    }
+
+    #[tokio::test]
+    async fn stopping_ends_connections_still_busy_after_the_drain_timeout() {
+        let (addr, stop) = start(Bounds {
+            drain_timeout: Duration::from_millis(300),
+            ..bounds()
+        })
+        .await;
+        let mut stream = TcpStream::connect(addr).await.expect("connects");
+        stream
+            .write_all(b"GET /stuck HTTP/1.1\r\nhost: shim\r\n\r\n")
+            .await
+            .expect("writes");
+        // The request is taken before the stop: a second connection is answered after it was sent.
+        assert!(ask(addr, "/small").await.starts_with("HTTP/1.1 200"));
+        let _ = stop.send(());
+        let answer = read_to_close(&mut stream, Duration::from_secs(10))
+            .await
+            .expect("ended after the drain timeout");
+        assert!(answer.is_empty(), "{}", String::from_utf8_lossy(&answer));
+        // And nothing listens any more.
+        assert!(TcpStream::connect(addr).await.is_err() || ask_refused(addr).await);
+    }
+
+    /// Whether a connection that the kernel took is closed unanswered.
+    async fn ask_refused(addr: SocketAddr) -> bool {
+        let Ok(mut stream) = TcpStream::connect(addr).await else {
+            return true;
+        };
+        let _ = stream.write_all(REQUEST).await;
+        read_to_close(&mut stream, Duration::from_secs(10))
+            .await
+            .is_some_and(|answer| answer.is_empty())
     }
 
     #[tokio::test]
