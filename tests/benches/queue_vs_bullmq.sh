@@ -14,6 +14,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BULLMQ_SRC=${BULLMQ_SRC:-$ROOT/../shared/bench/bullmq}
 export BULLMQ_BENCH_DIR=${BULLMQ_BENCH_DIR:-${TMPDIR:-/tmp}/shim-bench-bullmq}
 export N=${N:-20000} RUNS=${RUNS:-3} LAT_RATE=${LAT_RATE:-500} LAT_SECS=${LAT_SECS:-10}
+# Warm-up before each measurement on both sides: SHIM's WARMUP tasks, BullMQ's CHILD_WARMUP jobs.
+export WARMUP=${WARMUP:-3000}
+export CHILD_WARMUP=${CHILD_WARMUP:-$WARMUP}
 # Only what is compared: end to end and dispatch latency.
 export SKIP=${SKIP:-enqueue,retry,stalled,redisbench}
 RESULTS=$BULLMQ_BENCH_DIR/results

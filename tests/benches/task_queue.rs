@@ -29,7 +29,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use shim_node::coordination::tasks::{TaskQueue, TaskQueueConfig};
+use shim_node::coordination::{
+    supervise::Supervision,
+    tasks::{TaskQueue, TaskQueueConfig},
+};
 use shim_protocol::messages::{DispatchTaskRequest, TaskRecord};
 use shim_tests::{NatsCluster, NatsOptions, NatsServer};
 
@@ -99,6 +102,11 @@ struct EndToEnd {
 }
 
 async fn open(servers: &Servers) -> TaskQueue {
+    open_supervised(servers, &Supervision::quiet()).await
+}
+
+/// A queue whose background tasks (its listener, its index) end with `supervision`.
+async fn open_supervised(servers: &Servers, supervision: &Supervision) -> TaskQueue {
     let (url, replicas) = match servers {
         Servers::One(nats) => (nats.url(), 1),
         Servers::Three(cluster) => (cluster.urls(), 3),
@@ -106,12 +114,13 @@ async fn open(servers: &Servers) -> TaskQueue {
     let client = shim_node::nats::connect(&url, "bench", false, None)
         .await
         .expect("connects");
-    TaskQueue::open(
+    TaskQueue::open_supervised(
         client,
         TaskQueueConfig {
             replicas,
             ..TaskQueueConfig::default()
         },
+        supervision,
     )
     .await
     .expect("queue")
@@ -203,34 +212,42 @@ async fn work(
     last
 }
 
-/// Runs `WARMUP` tasks (3,000 unless set) through the queue with `concurrency` workers before a measurement, not
-/// counted in it, as BullMQ's benchmark has each fresh worker process do (its `CHILD_WARMUP`): a run measures
-/// a server and workers that have been serving, not their first claims on a server just started (the first
-/// claim of each of sixteen fresh workers took 4–6 ms here, about half of the samples above 4 ms in a
-/// latency run).
-async fn warm_up(producer: &TaskQueue, worker: &TaskQueue, concurrency: usize) {
+/// Runs `WARMUP` tasks (3,000 unless set) through a run's fresh server with `concurrency` workers before the
+/// measurement, not counted in it, through a producer and workers of their own, closed before the
+/// measurement opens new ones: as BullMQ's benchmark measures a new `Worker` on a Redis server that has been
+/// serving (its fresh worker processes first run `CHILD_WARMUP` jobs on a side queue), SHIM's measurement
+/// meets a server that has been serving, not one just started, with connections of its own.
+async fn warm_up(servers: &Servers, concurrency: usize) {
     let n = knob("WARMUP", 3_000);
     if n == 0 {
         return;
     }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let supervision = Supervision::quiet_until(stopped);
+    let producer = open_supervised(servers, &supervision).await;
+    let worker = open_supervised(servers, &supervision).await;
     let done = Arc::new(AtomicUsize::new(0));
     let slots: Vec<_> = (0..concurrency)
         .map(|slot| tokio::spawn(work(worker.clone(), slot, done.clone(), n, None)))
         .collect();
     for batch in (0..n).collect::<Vec<_>>().chunks(100) {
-        futures::future::join_all(batch.iter().map(|index| dispatch(producer, *index, 0))).await;
+        futures::future::join_all(batch.iter().map(|index| dispatch(&producer, *index, 0))).await;
     }
     for slot in slots {
         slot.await.expect("warm-up worker");
     }
+    // Their listeners and index watches end, and with the last handles their connections close.
+    drop((producer, worker));
+    let _ = stop.send(true);
+    supervision.finish(Duration::from_secs(5)).await;
 }
 
 /// Tasks per second from the first dispatch to the last completion, and the CPU each side spent per task.
 async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndToEnd {
     let nats = Servers::start(options);
+    warm_up(&nats, concurrency).await;
     let producer = open(&nats).await;
     let worker = open(&nats).await;
-    warm_up(&producer, &worker, concurrency).await;
     let done = Arc::new(AtomicUsize::new(0));
     let (server_before, client_before) = (nats.cpu_seconds(), own_cpu_seconds());
     let slots: Vec<_> = (0..concurrency)
@@ -260,9 +277,9 @@ async fn end_to_end(concurrency: usize, n: usize, options: &NatsOptions) -> EndT
 /// Dispatch-to-claim latency at a steady rate, 16 waiting workers.
 async fn latency(rate: usize, seconds: usize, options: &NatsOptions) -> (Duration, Duration, f64) {
     let nats = Servers::start(options);
+    warm_up(&nats, 16).await;
     let producer = open(&nats).await;
     let worker = open(&nats).await;
-    warm_up(&producer, &worker, 16).await;
     let total = rate * seconds;
     let done = Arc::new(AtomicUsize::new(0));
     let samples = Arc::new(Mutex::new(Vec::with_capacity(total)));

@@ -80,6 +80,11 @@ impl Supervision {
     pub fn quiet() -> Supervision {
         // The sender is dropped at once: `wait_for` then never sees a stop, and tasks run for good.
         let (_, shutdown) = watch::channel(false);
+        Supervision::quiet_until(shutdown)
+    }
+
+    /// [`Supervision::quiet`] whose tasks end when `shutdown` turns true (a queue a bench opens for a while).
+    pub fn quiet_until(shutdown: watch::Receiver<bool>) -> Supervision {
         Supervision {
             emitter_opt: None,
             restarts_opt: None,
