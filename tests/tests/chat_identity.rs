@@ -62,6 +62,22 @@ async fn open(client: &NodeClient, name: &str) -> (String, NodeClient) {
     (reply.chat_id, acting)
 }
 
+/// The messages waiting for `chat_id`, read as the chat (with its secret) through `acting`.
+async fn unread(acting: &NodeClient, chat_id: &str) -> Vec<ChatMessage> {
+    let inbox: MessageList = acting
+        .request(
+            NodeOp::MessageRead,
+            &ReadMessagesRequest {
+                chat_id: chat_id.to_owned(),
+                wait_seconds: Some(0),
+                max: None,
+            },
+        )
+        .await
+        .expect("the chat reads");
+    inbox.messages
+}
+
 /// A batch of one `Bash` tool call of chat `chat_id`, from `source`, that went `ok` or not.
 fn tool_call_of(chat_id: &str, source: SignalSource, ok: bool) -> SignalBatch {
     SignalBatch {
@@ -280,11 +296,8 @@ async fn naming_another_chats_id_is_not_enough_to_act_for_it() {
             .await,
         "a message in the supervisor's name",
     );
-    let inbox: MessageList = as_worker
-        .request(NodeOp::MessageRead, &read(&worker))
-        .await
-        .expect("the worker reads");
-    let texts: Vec<&str> = inbox.messages.iter().map(|m| m.text.as_str()).collect();
+    let inbox = unread(&as_worker, &worker).await;
+    let texts: Vec<&str> = inbox.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(
         texts,
         ["use the new lexer"],
@@ -536,19 +549,52 @@ async fn a_field_of_the_wrong_type_does_not_skip_the_check_of_the_chats_secret()
         task(&anyone, &dispatched.task_id).await.status,
         TaskStatus::Claimed
     );
-    let inbox: MessageList = as_worker
-        .request(
-            NodeOp::MessageRead,
-            &ReadMessagesRequest {
-                chat_id: worker.clone(),
-                wait_seconds: Some(0),
-                max: None,
-            },
-        )
-        .await
-        .expect("the worker reads");
-    let texts: Vec<&str> = inbox.messages.iter().map(|m| m.text.as_str()).collect();
+    let inbox = unread(&as_worker, &worker).await;
+    let texts: Vec<&str> = inbox.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["use the new lexer"]);
+    node.stop().await;
+}
+
+/// A request without field names (an array, or a map keyed by each field's position) is refused: the check
+/// of the chat's secret reads `chat_id` and `from` by name, and a struct decodes such a payload by position,
+/// where a message's `from` is first and a check's `chat_id` is: `{0: <a chat>, 1: "broadcast", 2: ...}` was
+/// checked as the sender "broadcast", which has no secret, and stored as the chat's broadcast.
+#[tokio::test]
+async fn a_payload_without_field_names_cannot_send_in_another_chats_name() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let anyone = node.client().await;
+    let (supervisor, _) = open(&anyone, "supervisor").await;
+    let (worker, as_worker) = open(&anyone, "worker").await;
+    // Text that reads as an id too, so that the check of ids by their names, fooled the same way, lets it by.
+    let forged_text = "drop-the-tests";
+    let by_position = std::collections::BTreeMap::from([
+        (0_u8, supervisor.as_str()),
+        (1, "broadcast"),
+        (2, forged_text),
+    ]);
+    let as_array = (supervisor.as_str(), "broadcast", forged_text);
+    for (what, sent) in [
+        (
+            "a map keyed by position",
+            anyone
+                .request::<_, serde_json::Value>(NodeOp::MessageSend, &by_position)
+                .await,
+        ),
+        (
+            "an array",
+            anyone
+                .request::<_, serde_json::Value>(NodeOp::MessageSend, &as_array)
+                .await,
+        ),
+    ] {
+        assert!(
+            matches!(sent, Err(ClientError::Remote(WireError::BadRequest { .. }))),
+            "{what}: {sent:?}"
+        );
+    }
+    let inbox = unread(&as_worker, &worker).await;
+    assert!(inbox.is_empty(), "{inbox:?}");
     node.stop().await;
 }
 

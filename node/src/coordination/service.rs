@@ -228,6 +228,15 @@ fn acting_chat(op: NodeOp, payload: &[u8]) -> Result<Option<String>, WireError> 
     if matches!(op, NodeOp::ChatList | NodeOp::TaskStatus) {
         return Ok(None);
     }
+    // Named fields only, as the protocol has them: a struct decodes from an array or from integer keys too
+    // (each a field's position), and `chat_id` and `from` are at different positions here and in the
+    // operation's own type, so `{0: <another chat>, 1: "broadcast", 2: ...}` named one chat for this check
+    // and sent a message in another's name.
+    codec::decode::<HashMap<String, serde::de::IgnoredAny>>(payload).map_err(|error| {
+        WireError::bad_request(format!(
+            "the request does not decode as a map of named fields: {error}"
+        ))
+    })?;
     let acting: Acting = codec::decode(payload).map_err(|error| {
         WireError::bad_request(format!(
             "the request does not decode (chat_id and from, when given, are text): {error}"
