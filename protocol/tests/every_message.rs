@@ -738,7 +738,7 @@ fn every_message() -> Vec<(&'static str, String)> {
         // messages
         check::<SendMessageRequest>(
             "SendMessageRequest",
-            json!({"from": "c1", "to": "broadcast", "text": "hi"}),
+            json!({"from": "c1", "to": "broadcast", "text": "hi", "idempotency_key": "k"}),
             &["from", "to", "text"],
         ),
         check::<ChatMessage>(

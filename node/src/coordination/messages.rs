@@ -43,9 +43,9 @@ const READ_BYTES: usize = 512 * 1024;
 const FETCH_AT_LEAST: usize = MAX_STORED + 4096;
 /// Longest idempotency key, as a task's.
 const MAX_KEY: usize = 1024;
-/// How long the stream remembers a message's idempotency key (its duplicate window; the server's default
-/// too, set here on purpose).
-const DUPLICATE_WINDOW: Duration = Duration::from_secs(120);
+/// How long the stream remembers a message's idempotency key: its duplicate window, the queue's too (and the
+/// server's default, set here on purpose).
+const DUPLICATE_WINDOW: Duration = shim_protocol::limits::DUPLICATE_WINDOW;
 /// Chats whose consumer handles are kept; past this the cache starts over.
 const MAX_CACHED_CHATS: usize = 10_000;
 
@@ -174,7 +174,7 @@ impl Messages {
         let mut headers = async_nats::HeaderMap::new();
         if let Some(key) = idempotency_key {
             crate::coordination::tasks::check_size("idempotency_key", key, MAX_KEY)?;
-            if key.is_empty() {
+            if key.trim().is_empty() {
                 return Err(WireError::bad_request("idempotency_key is empty"));
             }
             // The stream stores one message per id within its duplicate window and answers a second
@@ -192,7 +192,7 @@ impl Messages {
             sent_at_ms: now_ms,
         };
         let payload = bytes::Bytes::from(serde_json::to_vec(&message).map_err(unavailable)?);
-        let ack = crate::coordination::streams::patiently(|| async {
+        let ack = crate::coordination::streams::patiently_publishing(|| async {
             self.js
                 .publish_with_headers(subject.clone(), headers.clone(), payload.clone())
                 .await?

@@ -198,6 +198,32 @@ where
     patiently_while(|error| unanswered(error) || leaderless(error), attempt).await
 }
 
+/// True when a publish carrying a message id was refused because the stream is still storing an earlier publish
+/// of that id (JetStream error 10158, on a replicated stream): once that one is stored, the same publish is
+/// answered as a duplicate with its sequence, so trying again with the same id is safe.
+pub fn duplicate_in_process(error: &(dyn std::error::Error + 'static)) -> bool {
+    causes(error).any(|cause| {
+        cause
+            .downcast_ref::<jetstream::Error>()
+            .is_some_and(|api| api.error_code() == ErrorCode::STREAM_DUPLICATE_MESSAGE_CONFLICT)
+    })
+}
+
+/// [`patiently`] for a publish that carries a message id (`Nats-Msg-Id`): also tried again while an earlier
+/// publish of the same id is being stored ([`duplicate_in_process`]).
+pub async fn patiently_publishing<T, E, F, Fut>(attempt: F) -> Result<T, E>
+where
+    E: std::error::Error + 'static,
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+{
+    patiently_while(
+        |error| unanswered(error) || duplicate_in_process(error),
+        attempt,
+    )
+    .await
+}
+
 /// Runs `attempt`, and again after a growing pause while its error is one `again` says to try again, for up to
 /// [`UNANSWERED_PATIENCE`]; then returns its last result.
 async fn patiently_while<T, E, F, Fut>(
@@ -268,6 +294,46 @@ mod tests {
         assert!(!super::leaderless(&read(10059)));
         assert!(!super::leaderless(&no_stream()));
         assert!(!unanswered(&read(10008)));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_publish_whose_id_is_still_being_stored_is_tried_again() {
+        let api = |err_code: u64| -> async_nats::jetstream::Error {
+            serde_json::from_value(serde_json::json!({
+                "code": 400,
+                "err_code": err_code,
+                "description": "duplicate message id is in process",
+            }))
+            .expect("an API error")
+        };
+        let refused = |err_code| PublishError::with_source(PublishErrorKind::Other, api(err_code));
+        assert!(super::duplicate_in_process(&refused(10158)));
+        assert!(!super::duplicate_in_process(&refused(10060)));
+        assert!(!super::duplicate_in_process(&no_stream()));
+        let mut tries = 0;
+        let stored = super::patiently_publishing(|| {
+            tries += 1;
+            let answered = tries == 3;
+            async move {
+                if answered {
+                    Ok(tries)
+                } else {
+                    Err(refused(10158))
+                }
+            }
+        })
+        .await
+        .expect("answered on the third try");
+        assert_eq!(stored, 3);
+        // Not for other refusals.
+        let mut tries = 0;
+        let outcome: Result<(), PublishError> = super::patiently_publishing(|| {
+            tries += 1;
+            async { Err(refused(10060)) }
+        })
+        .await;
+        assert!(outcome.is_err());
+        assert_eq!(tries, 1);
     }
 
     #[tokio::test(start_paused = true)]

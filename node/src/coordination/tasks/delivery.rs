@@ -175,7 +175,7 @@ impl TaskQueue {
             format!("{}:dead:{}", task.task_id, task.enqueues).as_str(),
         );
         let letter = Bytes::from(letter.to_string());
-        let published = crate::coordination::streams::patiently(|| async {
+        let published = crate::coordination::streams::patiently_publishing(|| async {
             self.js
                 .publish_with_headers(subject::TASKS_DEAD, headers.clone(), letter.clone())
                 .await?
