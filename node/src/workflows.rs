@@ -16,6 +16,7 @@
 //! `shim-node mcp` for `shim_verify` / `shim_commit`, on the user's machine, as the user. Workflow B runs in
 //! the node.
 
+pub mod child;
 pub mod config;
 pub mod git;
 pub mod parse;

@@ -7,9 +7,10 @@
 
 use std::{path::Path, process::Stdio, time::Duration};
 
-use tokio::io::{AsyncRead, AsyncReadExt};
-
-use super::{WorkflowError, WorkflowResult};
+use super::{
+    WorkflowError, WorkflowResult,
+    child::{Capped, Running},
+};
 
 /// The all-zero id `git update-ref` takes as "the ref must not exist yet".
 const NO_COMMIT: &str = "0000000000000000000000000000000000000000";
@@ -29,15 +30,13 @@ async fn git(dir: &Path, args: &[&str], envs: &[(&str, &Path)]) -> WorkflowResul
     git_within(dir, args, envs, GIT_DEADLINE).await
 }
 
-/// How long a git asked to stop (SIGTERM, which it answers by removing its lock files) has before it and what
-/// it started are killed.
-const STOP_GRACE: Duration = Duration::from_secs(3);
 /// How long git's output is still read after git exited: a process a hook left running in the background may
 /// hold the pipes open for good; what git wrote is already in them.
 const PIPE_GRACE: Duration = Duration::from_secs(1);
 
 /// [`git`] given up after `deadline`: git and what it started (hooks, its own process group) are asked to
-/// stop, then killed. Decided by git's exit, not by its pipes closing.
+/// stop, which git answers by removing its lock files, then killed ([`super::child`]). Decided by git's exit,
+/// not by its pipes closing.
 async fn git_within(
     dir: &Path,
     args: &[&str],
@@ -51,44 +50,32 @@ async fn git_within(
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        // Not `kill_on_drop`: a git dropped mid-call is stopped by the guard below, TERM first.
-        .process_group(0);
+        .stderr(Stdio::piped());
     for (name, value) in envs {
         command.env(name, value);
     }
-    let child = command
-        .spawn()
-        .map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
     // A caller that gives up (an aborted build, a cancelled request) drops this call, and with it `running`,
-    // which then stops git's group as a deadline does; `kill_on_drop` would kill git alone, leaving its hooks
-    // and its lock files.
-    let mut running = Running { child: Some(child) };
-    let child = running.child();
-    let group = child.id();
-    let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
-        stop_group(group, running.child()).await;
-        running.reaped();
+    // which then stops git's group as a deadline does, TERM first.
+    let mut running = Running::spawn(&mut command)
+        .map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?;
+    let (Some(stdout), Some(stderr)) = (running.stdout(), running.stderr()) else {
+        running.stop().await;
         return Err(WorkflowError::Git("cannot read git's output".to_owned()));
     };
     let out = Capped::read(stdout, GIT_OUTPUT);
     let errors = Capped::read(stderr, GIT_ERRORS);
-    let status = match tokio::time::timeout(deadline, running.child().wait()).await {
-        Ok(status) => {
-            running.reaped();
+    let status = match running.wait_within(deadline).await {
+        Some(status) => {
             status.map_err(|error| WorkflowError::Git(format!("cannot run git: {error}")))?
         }
-        Err(_) => {
-            // Given up during the grace too, `running` stops the group all the same.
-            stop_group(group, running.child()).await;
-            running.reaped();
+        None => {
             return Err(WorkflowError::GitTimedOut(format!(
                 "git {name} did not finish within {} s and was stopped (a hook or file system that hangs?)",
                 deadline.as_secs()
             )));
         }
     };
-    let (out, cut) = out.finish().await;
+    let (out, cut) = out.finish(PIPE_GRACE).await;
     if cut {
         return Err(WorkflowError::Git(format!(
             "git {name} printed more than {} KiB, more than SHIM reads",
@@ -98,112 +85,12 @@ async fn git_within(
     if status.success() {
         Ok(String::from_utf8_lossy(&out).trim().to_owned())
     } else {
-        let (errors, _) = errors.finish().await;
+        let (errors, _) = errors.finish(PIPE_GRACE).await;
         Err(WorkflowError::Git(format!(
             "git {name} failed: {}",
             String::from_utf8_lossy(&errors).trim()
         )))
     }
-}
-
-/// One of git's output pipes read in the background, its first bytes kept.
-struct Capped {
-    kept: std::sync::Arc<std::sync::Mutex<(Vec<u8>, bool)>>,
-    reading: tokio::task::JoinHandle<()>,
-}
-
-impl Capped {
-    /// Reads `reader` to its end in the background, keeping its first `most` bytes (and whether there was
-    /// more).
-    fn read(mut reader: impl AsyncRead + Unpin + Send + 'static, most: usize) -> Capped {
-        let kept = std::sync::Arc::new(std::sync::Mutex::new((Vec::new(), false)));
-        let writing = kept.clone();
-        let reading = tokio::spawn(async move {
-            let mut chunk = [0u8; 8 * 1024];
-            while let Ok(count @ 1..) = reader.read(&mut chunk).await {
-                let Ok(mut kept) = writing.lock() else {
-                    return;
-                };
-                let room = most.saturating_sub(kept.0.len());
-                kept.0.extend_from_slice(&chunk[..count.min(room)]);
-                kept.1 |= count > room;
-            }
-        });
-        Capped { kept, reading }
-    }
-
-    /// What was read, once the pipe closed or [`PIPE_GRACE`] passed (the reading stops either way).
-    async fn finish(mut self) -> (Vec<u8>, bool) {
-        if tokio::time::timeout(PIPE_GRACE, &mut self.reading)
-            .await
-            .is_err()
-        {
-            self.reading.abort();
-        }
-        self.kept
-            .lock()
-            .map(|mut kept| std::mem::take(&mut *kept))
-            .unwrap_or_default()
-    }
-}
-
-impl Drop for Capped {
-    /// A pipe a leftover process holds open is not read for the rest of that process's life.
-    fn drop(&mut self) {
-        self.reading.abort();
-    }
-}
-
-/// A git that runs until it is reaped: dropped before that, it is stopped as [`stop_group`] stops it, from a
-/// task that owns it (so that its group id stays its own until the kill).
-struct Running {
-    child: Option<tokio::process::Child>,
-}
-
-impl Running {
-    fn child(&mut self) -> &mut tokio::process::Child {
-        // Taken only when git was reaped, after which it is not asked for again.
-        self.child.as_mut().expect("git runs until reaped")
-    }
-
-    /// git was waited for: nothing left to stop.
-    fn reaped(&mut self) {
-        self.child = None;
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let Some(mut child) = self.child.take() else {
-            return;
-        };
-        let group = child.id();
-        signal_group(group, nix::sys::signal::Signal::SIGTERM);
-        match tokio::runtime::Handle::try_current() {
-            Ok(runtime) => {
-                runtime.spawn(async move { stop_group(group, &mut child).await });
-            }
-            // No runtime to wait in (the node is going away): killed at once.
-            Err(_) => signal_group(group, nix::sys::signal::Signal::SIGKILL),
-        }
-    }
-}
-
-/// Sends `signal` to process group `group_opt`.
-fn signal_group(group_opt: Option<u32>, signal: nix::sys::signal::Signal) {
-    if let Some(group) = group_opt.and_then(|group| i32::try_from(group).ok()) {
-        let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(group), signal);
-    }
-}
-
-/// Asks git and what it started (its process group) to stop, and kills them if they have not after
-/// [`STOP_GRACE`]. A git killed outright leaves its lock files (`index.lock`) behind, and every git command
-/// after it fails until they are removed by hand.
-async fn stop_group(group_opt: Option<u32>, child: &mut tokio::process::Child) {
-    signal_group(group_opt, nix::sys::signal::Signal::SIGTERM);
-    let _ = tokio::time::timeout(STOP_GRACE, child.wait()).await;
-    // What git started may outlive it: the whole group goes.
-    signal_group(group_opt, nix::sys::signal::Signal::SIGKILL);
 }
 
 /// The root of the git work tree `project` is in, or an error saying it is not in one.
@@ -489,19 +376,6 @@ mod tests {
             "the hook {} outlived the call",
             pid.trim()
         );
-    }
-
-    #[tokio::test]
-    async fn output_is_taken_once_git_exits_though_the_pipe_stays_open() {
-        use tokio::io::AsyncWriteExt;
-        let (mut writer, reader) = tokio::io::duplex(1024);
-        writer.write_all(b"abc").await.expect("written");
-        let (out, cut) =
-            tokio::time::timeout(Duration::from_secs(30), Capped::read(reader, 1024).finish())
-                .await
-                .expect("finished although the writer is still there");
-        assert_eq!((out.as_slice(), cut), (&b"abc"[..], false));
-        drop(writer);
     }
 
     #[tokio::test]

@@ -1,5 +1,6 @@
 //! Runs one verify command: the program itself (no shell), in the project directory, as this user, in a
-//! process group of its own that is killed whole when the time limit passes; at most the output cap kept.
+//! process group of its own that is asked to stop (SIGTERM) when the time limit passes and killed whole 3 s
+//! later ([`super::child`]); at most the output cap kept.
 
 use std::{
     path::Path,
@@ -7,12 +8,14 @@ use std::{
     time::{Duration, Instant},
 };
 
-use tokio::io::{AsyncRead, AsyncReadExt};
+use super::{
+    child::{Capped, Running},
+    config::Step,
+};
 
-use super::config::Step;
-
-/// How long the output of a killed command is still read (a grandchild outside the group may hold it).
-const DRAIN_AFTER_KILL: Duration = Duration::from_secs(2);
+/// How long the output of a command is still read once it exited or was stopped (a grandchild outside its
+/// group may hold the pipes).
+const DRAIN_AFTER_EXIT: Duration = Duration::from_secs(2);
 
 /// What one command did.
 #[derive(Debug, Clone)]
@@ -38,30 +41,6 @@ impl Ran {
     }
 }
 
-/// Kills a process group when dropped armed: a verify whose caller went away (a cancelled tool call) leaves
-/// nothing of its command running.
-struct GroupGuard {
-    pid_opt: Option<i32>,
-}
-
-impl GroupGuard {
-    fn kill(&mut self) {
-        if let Some(pid) = self.pid_opt.take() {
-            // The whole group: cargo's rustc, a test binary, whatever the command started.
-            let _ = nix::sys::signal::killpg(
-                nix::unistd::Pid::from_raw(pid),
-                nix::sys::signal::Signal::SIGKILL,
-            );
-        }
-    }
-}
-
-impl Drop for GroupGuard {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
 /// Runs `step` in `project`.
 pub async fn run(step: &Step, project: &Path) -> Ran {
     let started = Instant::now();
@@ -71,11 +50,11 @@ pub async fn run(step: &Step, project: &Path) -> Ran {
         .current_dir(project)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0)
-        .kill_on_drop(true);
-    let mut child = match command.spawn() {
-        Ok(child) => child,
+        .stderr(Stdio::piped());
+    // A verify whose caller went away (a cancelled tool call) drops `running`, which stops the command's
+    // group as its time limit does.
+    let mut running = match Running::spawn(&mut command) {
+        Ok(running) => running,
         Err(error) => {
             return Ran {
                 exit_code: None,
@@ -87,27 +66,24 @@ pub async fn run(step: &Step, project: &Path) -> Ran {
             };
         }
     };
-    let mut group = GroupGuard {
-        pid_opt: child.id().and_then(|pid| i32::try_from(pid).ok()),
-    };
     // Each stream may fill the whole cap; they are cut together below.
-    let stdout = tokio::spawn(read_capped(child.stdout.take(), step.output_cap));
-    let stderr = tokio::spawn(read_capped(child.stderr.take(), step.output_cap));
-    let (exit_code, timed_out) = match tokio::time::timeout(step.timeout, child.wait()).await {
-        Ok(Ok(status)) => (status.code(), false),
-        Ok(Err(_)) => (None, false),
-        Err(_) => {
-            group.kill();
-            let _ = child.kill().await;
-            (None, true)
-        }
+    let stdout = running
+        .stdout()
+        .map(|out| Capped::read(out, step.output_cap));
+    let stderr = running
+        .stderr()
+        .map(|errors| Capped::read(errors, step.output_cap));
+    let (exit_code, timed_out) = match running.wait_within(step.timeout).await {
+        Some(Ok(status)) => (status.code(), false),
+        Some(Err(_)) => (None, false),
+        None => (None, true),
     };
     // What the command left running in its group (a daemon it forked, say) goes with it.
-    group.kill();
-    let drain = |handle: tokio::task::JoinHandle<(Vec<u8>, bool)>| async move {
-        match tokio::time::timeout(DRAIN_AFTER_KILL, handle).await {
-            Ok(Ok(read)) => read,
-            _ => (Vec::new(), true),
+    running.kill_leftovers();
+    let drain = |capped_opt: Option<Capped>| async move {
+        match capped_opt {
+            Some(capped) => capped.finish(DRAIN_AFTER_EXIT).await,
+            None => (Vec::new(), false),
         }
     };
     let (mut output, out_truncated) = drain(stdout).await;
@@ -129,28 +105,6 @@ pub async fn run(step: &Step, project: &Path) -> Ran {
         truncated,
         duration: started.elapsed(),
     }
-}
-
-/// Reads `stream` to its end, keeping at most `cap` bytes; the rest is read and dropped, so the command
-/// never blocks on a full pipe.
-async fn read_capped<R: AsyncRead + Unpin>(stream: Option<R>, cap: usize) -> (Vec<u8>, bool) {
-    let Some(mut stream) = stream else {
-        return (Vec::new(), false);
-    };
-    let mut kept = Vec::new();
-    let mut truncated = false;
-    let mut buffer = vec![0_u8; 64 * 1024];
-    loop {
-        match stream.read(&mut buffer).await {
-            Ok(0) | Err(_) => break,
-            Ok(read) => {
-                let room = cap.saturating_sub(kept.len());
-                kept.extend_from_slice(&buffer[..read.min(room)]);
-                truncated |= read > room;
-            }
-        }
-    }
-    (kept, truncated)
 }
 
 #[cfg(test)]
