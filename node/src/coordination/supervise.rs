@@ -118,6 +118,8 @@ impl Supervision {
                     },
                     _ = stopped(&mut shutdown) => {
                         task.abort();
+                        // Gone, with what it held (a subscription, a connection), before `finish` returns.
+                        let _ = task.await;
                         return;
                     }
                 };
