@@ -105,7 +105,7 @@ async fn open(servers: &Servers) -> TaskQueue {
     open_supervised(servers, &Supervision::quiet()).await
 }
 
-/// A queue whose background tasks (its listener, its index) end with `supervision`.
+/// A queue whose background task (its listener) ends with `supervision`.
 async fn open_supervised(servers: &Servers, supervision: &Supervision) -> TaskQueue {
     let (url, replicas) = match servers {
         Servers::One(nats) => (nats.url(), 1),
@@ -236,7 +236,7 @@ async fn warm_up(servers: &Servers, concurrency: usize) {
     for slot in slots {
         slot.await.expect("warm-up worker");
     }
-    // Their listeners and index watches end, and with the last handles their connections close.
+    // Their listeners end, and with the last handles their connections close.
     drop((producer, worker));
     let _ = stop.send(true);
     supervision.finish(Duration::from_secs(5)).await;
