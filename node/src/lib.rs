@@ -23,6 +23,8 @@
 //!   the outcome consumer and the loop under its lease, and `shim-node simulate kaizen`.
 //! - [`metrics`]: OpenTelemetry instruments and the Prometheus `/metrics` endpoint.
 //! - [`otlp`]: the OTLP/HTTP receiver that takes in Claude Code's telemetry (events and signals).
+//! - [`http`]: serving those two endpoints within bounds (connections at once, time for a request's head,
+//!   reads and writes that wait on the client).
 //! - [`mcp`]: the stdio MCP server (`shim-node mcp`).
 //! - [`claude`]: the Claude Code process a hook, status line or MCP server runs under.
 //! - [`hex`]: bytes and SHA-256 digests as hex text.

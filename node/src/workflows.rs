@@ -4,7 +4,9 @@
 //! - [`config`]: the `[verify]` commands of `.shim.toml`, or the defaults detected for Cargo, npm, Python
 //!   and Go projects.
 //! - [`runner`]: one command, no shell, in the project directory, with a time limit (its process group
-//!   killed) and an output cap.
+//!   stopped) and an output cap.
+//! - [`child`]: a program (git, a verify command) in a process group of its own: its output read capped in
+//!   the background, the group asked to stop and then killed past a deadline or when its caller gives up.
 //! - [`parse`]: the tools' output into [`Failure`]s.
 //! - [`git`]: the tree id of the working tree, and the commit of exactly that tree.
 //! - [`state`]: the enabled projects, each project's last verify and each watched project's build state,

@@ -19,7 +19,7 @@ use tokio::{
 pub const STOP_GRACE: Duration = Duration::from_secs(3);
 
 /// A started program, until it is reaped: dropped before that, its group is stopped as [`Running::stop`]
-/// stops it, from a task that owns it (so that its group id stays its own until the kill).
+/// stops it, from a thread that owns it.
 pub struct Running {
     child_opt: Option<Child>,
     group_opt: Option<u32>,
@@ -84,14 +84,35 @@ impl Drop for Running {
         };
         let group_opt = self.group_opt;
         signal_group(group_opt, nix::sys::signal::Signal::SIGTERM);
-        match tokio::runtime::Handle::try_current() {
-            Ok(runtime) => {
-                runtime.spawn(async move { stop_group(group_opt, &mut child).await });
+        // From a thread, not a task: a runtime that is shutting down (the node or the MCP server going
+        // away) drops a task it is handed at once, and the group would be left running. The thread holds
+        // the program unreaped until the group is gone or killed, so the group's id stays its own.
+        std::thread::spawn(move || {
+            let deadline = std::time::Instant::now() + STOP_GRACE;
+            let mut leader_gone = false;
+            while std::time::Instant::now() < deadline {
+                leader_gone = leader_gone || matches!(child.try_wait(), Ok(Some(_)) | Err(_));
+                if leader_gone && !group_alive(group_opt) {
+                    return;
+                }
+                std::thread::sleep(GROUP_POLL);
             }
-            // No runtime to wait in (the node is going away): killed at once.
-            Err(_) => signal_group(group_opt, nix::sys::signal::Signal::SIGKILL),
-        }
+            signal_group(group_opt, nix::sys::signal::Signal::SIGKILL);
+            drop(child);
+        });
     }
+}
+
+/// How often a group asked to stop is looked at.
+const GROUP_POLL: Duration = Duration::from_millis(20);
+
+/// Whether any process of group `group_opt` is left (a zombie not yet reaped counts).
+fn group_alive(group_opt: Option<u32>) -> bool {
+    group_opt
+        .and_then(|group| i32::try_from(group).ok())
+        .is_some_and(|group| {
+            nix::sys::signal::killpg(nix::unistd::Pid::from_raw(group), None).is_ok()
+        })
 }
 
 /// Sends `signal` to process group `group_opt`.
@@ -101,12 +122,20 @@ fn signal_group(group_opt: Option<u32>, signal: nix::sys::signal::Signal) {
     }
 }
 
-/// SIGTERM to the group, then SIGKILL to it once `child` exited or [`STOP_GRACE`] passed: what the program
-/// started may outlive it.
+/// SIGTERM to the group, then SIGKILL to what is left of it once the whole group has gone or [`STOP_GRACE`]
+/// passed: a test runner started through a wrapper (`cargo test`, `npm test`, `sh -c`) keeps its grace when
+/// the wrapper exits at once.
 async fn stop_group(group_opt: Option<u32>, child: &mut Child) {
     signal_group(group_opt, nix::sys::signal::Signal::SIGTERM);
-    let _ = tokio::time::timeout(STOP_GRACE, child.wait()).await;
-    signal_group(group_opt, nix::sys::signal::Signal::SIGKILL);
+    let deadline = tokio::time::Instant::now() + STOP_GRACE;
+    // Reaped here (the group's id then stays reserved only while others of the group live).
+    let _ = tokio::time::timeout_at(deadline, child.wait()).await;
+    while tokio::time::Instant::now() < deadline && group_alive(group_opt) {
+        tokio::time::sleep(GROUP_POLL).await;
+    }
+    if group_alive(group_opt) {
+        signal_group(group_opt, nix::sys::signal::Signal::SIGKILL);
+    }
 }
 
 /// One output pipe read in the background, its first bytes kept and the rest read and dropped, so the
@@ -138,18 +167,29 @@ impl Capped {
 
     /// What was read, once the pipe closed or `grace` passed (a process left running in the background may
     /// hold it open for good; what the program wrote is in it already). The reading stops either way.
-    pub async fn finish(mut self, grace: Duration) -> (Vec<u8>, bool) {
-        if tokio::time::timeout(grace, &mut self.reading)
-            .await
-            .is_err()
-        {
+    pub async fn finish(mut self, grace: Duration) -> Output {
+        let ended = tokio::time::timeout(grace, &mut self.reading).await.is_ok();
+        if !ended {
             self.reading.abort();
         }
-        self.kept
+        let (bytes, cut) = self
+            .kept
             .lock()
             .map(|mut kept| std::mem::take(&mut *kept))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        Output { bytes, cut, ended }
     }
+}
+
+/// What [`Capped::finish`] read.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// The first bytes, up to the cap.
+    pub bytes: Vec<u8>,
+    /// There was more than the cap.
+    pub cut: bool,
+    /// The pipe closed: this is all the program wrote (else it was still held open when reading stopped).
+    pub ended: bool,
 }
 
 impl Drop for Capped {
@@ -169,13 +209,14 @@ mod tests {
     async fn output_is_taken_after_the_grace_though_the_pipe_stays_open() {
         let (mut writer, reader) = tokio::io::duplex(1024);
         writer.write_all(b"abc").await.expect("written");
-        let (out, cut) = tokio::time::timeout(
+        let out = tokio::time::timeout(
             Duration::from_secs(30),
             Capped::read(reader, 1024).finish(Duration::from_millis(100)),
         )
         .await
         .expect("finished although the writer is still there");
-        assert_eq!((out.as_slice(), cut), (&b"abc"[..], false));
+        assert_eq!((out.bytes.as_slice(), out.cut), (&b"abc"[..], false));
+        assert!(!out.ended, "the pipe is still open");
         drop(writer);
     }
 
@@ -193,8 +234,8 @@ mod tests {
             .expect("exits")
             .expect("status");
         assert!(status.success(), "the pipe never filled: {status:?}");
-        let (kept, cut) = out.finish(Duration::from_secs(5)).await;
-        assert_eq!((kept.len(), cut), (100, true));
+        let out = out.finish(Duration::from_secs(5)).await;
+        assert_eq!((out.bytes.len(), out.cut, out.ended), (100, true, true));
     }
 
     /// A program past its deadline is asked first: a handler of SIGTERM runs (git removes its lock files
@@ -222,5 +263,77 @@ mod tests {
             std::fs::read_to_string(&asked).expect("the handler ran"),
             "asked\n"
         );
+    }
+
+    /// Waits (up to 20 s) until `path` holds something.
+    async fn written(path: &std::path::Path) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(path)
+                && !text.is_empty()
+            {
+                return text;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{} never written",
+                path.display()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The grace is the group's, not only the program's: a wrapper that exits at once on SIGTERM (as `sh -c`,
+    /// `cargo test` or `npm test` do) leaves the runner under it its time to clean up.
+    #[tokio::test]
+    async fn the_grace_covers_what_the_program_started() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cleaned = dir.path().join("cleaned");
+        let ready = dir.path().join("ready");
+        let inner = format!(
+            "trap 'sleep 1; echo cleaned > {}; exit 1' TERM; echo ready > {}; sleep 60 & wait",
+            cleaned.display(),
+            ready.display()
+        );
+        let mut command = Command::new("sh");
+        command.args(["-c", &format!("sh -c \"{inner}\" & wait")]);
+        let mut running = Running::spawn(&mut command).expect("starts");
+        written(&ready).await;
+        assert!(
+            running
+                .wait_within(Duration::from_millis(10))
+                .await
+                .is_none()
+        );
+        assert_eq!(written(&cleaned).await, "cleaned\n");
+    }
+
+    /// A program given up on by its caller (dropped) is asked first too, and then its group goes.
+    #[tokio::test]
+    async fn a_dropped_program_is_asked_to_stop_and_its_group_goes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let asked = dir.path().join("asked");
+        let pid_file = dir.path().join("pid");
+        let script = format!(
+            "trap 'echo asked > {}' TERM; sh -c 'trap \"\" TERM; sleep 60' & echo $! > {}; wait; wait",
+            asked.display(),
+            pid_file.display()
+        );
+        let mut command = Command::new("sh");
+        command.args(["-c", &script]);
+        let running = Running::spawn(&mut command).expect("starts");
+        let pid = written(&pid_file).await;
+        drop(running);
+        assert_eq!(written(&asked).await, "asked\n");
+        // The one that ignores SIGTERM is killed after the grace.
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let deadline = std::time::Instant::now() + STOP_GRACE + Duration::from_secs(10);
+        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the group outlived the grace"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 }

@@ -30,7 +30,7 @@ pub struct Step {
     pub name: &'static str,
     /// The program and its arguments.
     pub command: Vec<String>,
-    /// How long it may run before its process group is killed.
+    /// How long it may run before its process group is asked to stop (and killed 3 s later).
     pub timeout: Duration,
     /// Most bytes of output kept.
     pub output_cap: usize,

@@ -75,20 +75,20 @@ async fn git_within(
             )));
         }
     };
-    let (out, cut) = out.finish(PIPE_GRACE).await;
-    if cut {
+    let out = out.finish(PIPE_GRACE).await;
+    if out.cut {
         return Err(WorkflowError::Git(format!(
             "git {name} printed more than {} KiB, more than SHIM reads",
             GIT_OUTPUT / 1024
         )));
     }
     if status.success() {
-        Ok(String::from_utf8_lossy(&out).trim().to_owned())
+        Ok(String::from_utf8_lossy(&out.bytes).trim().to_owned())
     } else {
-        let (errors, _) = errors.finish(PIPE_GRACE).await;
+        let errors = errors.finish(PIPE_GRACE).await;
         Err(WorkflowError::Git(format!(
             "git {name} failed: {}",
-            String::from_utf8_lossy(&errors).trim()
+            String::from_utf8_lossy(&errors.bytes).trim()
         )))
     }
 }

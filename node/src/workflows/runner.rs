@@ -82,7 +82,11 @@ pub async fn run(step: &Step, project: &Path) -> Ran {
     running.kill_leftovers();
     let drain = |capped_opt: Option<Capped>| async move {
         match capped_opt {
-            Some(capped) => capped.finish(DRAIN_AFTER_EXIT).await,
+            Some(capped) => {
+                let read = capped.finish(DRAIN_AFTER_EXIT).await;
+                // A pipe still held open when reading stopped: what came is not all there was.
+                (read.bytes, read.cut || !read.ended)
+            }
             None => (Vec::new(), false),
         }
     };
@@ -138,6 +142,75 @@ mod tests {
         assert!(!ran.succeeded());
     }
 
+    /// Waits (up to 20 s) until process `pid` is gone (or a zombie).
+    async fn gone(pid: &str) {
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "process {pid} outlived the run"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn what_a_command_past_its_time_started_goes_with_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("pid");
+        let script = format!("sleep 60 & echo $! > {}; wait", pid_file.display());
+        let ran = run(
+            &step(&["sh", "-c", &script], Duration::from_millis(300), 1000),
+            dir.path(),
+        )
+        .await;
+        assert!(ran.timed_out);
+        gone(&std::fs::read_to_string(&pid_file).expect("pid written")).await;
+    }
+
+    #[tokio::test]
+    async fn what_a_command_leaves_running_when_it_exits_is_killed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pid_file = dir.path().join("pid");
+        // The daemon does not hold the output pipes, so the run returns once the command exits.
+        let script = format!(
+            "sleep 60 > /dev/null 2>&1 & echo $! > {}",
+            pid_file.display()
+        );
+        let ran = run(
+            &step(&["sh", "-c", &script], Duration::from_secs(30), 1000),
+            dir.path(),
+        )
+        .await;
+        assert!(ran.succeeded(), "{ran:?}");
+        gone(&std::fs::read_to_string(&pid_file).expect("pid written")).await;
+    }
+
+    #[tokio::test]
+    async fn output_of_a_pipe_held_past_the_drain_is_marked_incomplete() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // `setsid` puts the holder outside the command's group: nothing kills it, and it keeps stdout.
+        let ran = run(
+            &step(
+                &[
+                    "sh",
+                    "-c",
+                    // Exits once the holder is in its own session (`ready` is written after `setsid`).
+                    "echo first; setsid sh -c 'echo > ready; exec sleep 30' & \
+                     while [ ! -e ready ]; do sleep 0.01; done",
+                ],
+                Duration::from_secs(30),
+                1000,
+            ),
+            dir.path(),
+        )
+        .await;
+        assert!(ran.succeeded(), "{ran:?}");
+        assert!(ran.output.starts_with("first"), "{ran:?}");
+        assert!(ran.truncated, "the pipe was still open: {ran:?}");
+    }
+
     #[tokio::test]
     async fn a_dropped_run_kills_its_group() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -146,16 +219,7 @@ mod tests {
         let running = step(&["sh", "-c", &script], Duration::from_secs(60), 1000);
         let ran = tokio::time::timeout(Duration::from_millis(500), run(&running, dir.path())).await;
         assert!(ran.is_err(), "still running when dropped");
-        let pid = std::fs::read_to_string(&pid_file).expect("pid written");
-        let stat = format!("/proc/{}/stat", pid.trim());
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the group outlived the run"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        gone(&std::fs::read_to_string(&pid_file).expect("pid written")).await;
     }
 
     #[tokio::test]
