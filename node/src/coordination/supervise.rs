@@ -174,8 +174,13 @@ impl Supervision {
             Ok(mut handles) => std::mem::take(&mut *handles),
             Err(_) => return,
         };
+        // One grace for them all: a stop takes `grace` at most, however many tasks there are.
+        let deadline = tokio::time::Instant::now() + grace;
         for mut handle in handles {
-            if tokio::time::timeout(grace, &mut handle).await.is_err() {
+            if tokio::time::timeout_at(deadline, &mut handle)
+                .await
+                .is_err()
+            {
                 debug!("ending a coordination background task that did not end by itself");
                 handle.abort();
             }

@@ -128,3 +128,35 @@ async fn a_finished_task_is_not_restarted_and_the_stop_ends_the_rest() {
     assert_eq!(sweeps.load(Ordering::SeqCst), 1);
     assert!(restarts_of(&kept).is_empty());
 }
+
+/// Tasks that do not end when asked (each blocks its thread, where neither the stop nor an abort
+/// reaches it) cost a stop one grace in all, not one each.
+#[tokio::test(flavor = "multi_thread", worker_threads = 6)]
+async fn a_stop_waits_one_grace_for_all_its_tasks() {
+    let (stop, stopped) = watch::channel(false);
+    let supervision = Supervision::quiet_until(stopped);
+    let (started_tx, mut started_rx) = tokio::sync::mpsc::unbounded_channel();
+    for _ in 0..3 {
+        let started_tx = started_tx.clone();
+        supervision.spawn("stuck", move || {
+            let started_tx = started_tx.clone();
+            async move {
+                let _ = started_tx.send(());
+                std::thread::sleep(Duration::from_secs(5));
+                Ended::Finished
+            }
+        });
+    }
+    for _ in 0..3 {
+        started_rx.recv().await.expect("a task started");
+    }
+    let _ = stop.send(true);
+    let grace = Duration::from_millis(500);
+    let started = Instant::now();
+    supervision.finish(grace).await;
+    assert!(
+        started.elapsed() < grace * 2,
+        "three graces, one per task: {:?}",
+        started.elapsed()
+    );
+}
