@@ -625,7 +625,7 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(dispatch(cli, env)) {
+    let code = match runtime.block_on(dispatch(cli, env)) {
         Ok(code) => code,
         Err(error) => {
             // An error may quote what it failed on (a URL, a tool's output): redacted like a log line.
@@ -635,7 +635,11 @@ pub fn main() -> ExitCode {
             );
             exit::code_for(&error)
         }
-    }
+    };
+    // The tasks still running end with the runtime; a verify or git they dropped is stopped before exiting.
+    drop(runtime);
+    crate::workflows::child::finish_stopping();
+    code
 }
 
 fn init_tracing(cli: &Cli, env: &HashMap<String, String>) {

@@ -152,7 +152,7 @@ pub struct StepReport {
     pub exit_code: Option<i32>,
     /// How long it ran, ms.
     pub duration_ms: u64,
-    /// Output past the cap was dropped.
+    /// Output past the cap was dropped, or some was still coming when reading stopped: not all of it is here.
     pub truncated: bool,
 }
 

@@ -123,6 +123,7 @@ async fn a_message_sent_again_with_its_key_is_stored_once() {
             "{why}: {refused:?}"
         );
     }
+    node.stop().await;
 }
 
 #[tokio::test]

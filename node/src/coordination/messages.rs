@@ -41,8 +41,6 @@ const READ_BYTES: usize = 512 * 1024;
 /// The fewest bytes a fetch asks for: one message of the largest size with its subject and headers (the
 /// server delivers nothing at all when the first message does not fit).
 const FETCH_AT_LEAST: usize = MAX_STORED + 4096;
-/// Longest idempotency key, as a task's.
-const MAX_KEY: usize = 1024;
 /// How long the stream remembers a message's idempotency key: its duplicate window, the queue's too (and the
 /// server's default, set here on purpose).
 const DUPLICATE_WINDOW: Duration = shim_protocol::limits::DUPLICATE_WINDOW;
@@ -173,10 +171,11 @@ impl Messages {
         crate::coordination::tasks::check_size("text", text, MAX_TEXT)?;
         let mut headers = async_nats::HeaderMap::new();
         if let Some(key) = idempotency_key {
-            crate::coordination::tasks::check_size("idempotency_key", key, MAX_KEY)?;
-            if key.trim().is_empty() {
-                return Err(WireError::bad_request("idempotency_key is empty"));
-            }
+            crate::coordination::tasks::check_text(
+                "idempotency_key",
+                key,
+                crate::coordination::tasks::MAX_IDEMPOTENCY_KEY,
+            )?;
             // The stream stores one message per id within its duplicate window and answers a second
             // publish with the first one's sequence.
             headers.insert(

@@ -47,8 +47,8 @@ use shim_protocol::{
 };
 use tracing::{debug, warn};
 
-pub(crate) use checks::idempotency_slot;
-use checks::{MAX_TEXT, check_dependencies, check_text, check_title};
+pub(crate) use checks::{MAX_IDEMPOTENCY_KEY, check_text, idempotency_slot};
+use checks::{MAX_TEXT, check_dependencies, check_title};
 pub use checks::{capable, check_size, new_task_id};
 pub use handback::Claim;
 pub use index::TaskIndex;
@@ -184,7 +184,7 @@ impl TaskQueue {
         check_dependencies(&request.depends_on)?;
         super::registry::validate_capabilities(&request.capabilities)?;
         if let Some(key) = &request.idempotency_key {
-            check_text("idempotency_key", key, 1024)?;
+            check_text("idempotency_key", key, MAX_IDEMPOTENCY_KEY)?;
         }
         let max_attempts = request.max_attempts.unwrap_or(self.config.max_attempts);
         if !shim_protocol::limits::ATTEMPTS.contains(&max_attempts) {

@@ -85,21 +85,50 @@ impl Drop for Running {
         let group_opt = self.group_opt;
         signal_group(group_opt, nix::sys::signal::Signal::SIGTERM);
         // From a thread, not a task: a runtime that is shutting down (the node or the MCP server going
-        // away) drops a task it is handed at once, and the group would be left running. The thread holds
-        // the program unreaped until the group is gone or killed, so the group's id stays its own.
-        std::thread::spawn(move || {
-            let deadline = std::time::Instant::now() + STOP_GRACE;
-            let mut leader_gone = false;
-            while std::time::Instant::now() < deadline {
-                leader_gone = leader_gone || matches!(child.try_wait(), Ok(Some(_)) | Err(_));
-                if leader_gone && !group_alive(group_opt) {
-                    return;
+        // away) drops a task it is handed at once, and the group would be left running; the process waits
+        // for these threads before it exits ([`finish_stopping`]). The thread holds the program unreaped
+        // until the group is gone or killed, so the group's id stays its own.
+        let stopping = std::thread::Builder::new()
+            .name("shim-stop-group".to_owned())
+            .spawn(move || {
+                let deadline = std::time::Instant::now() + STOP_GRACE;
+                let mut leader_gone = false;
+                while std::time::Instant::now() < deadline {
+                    leader_gone = leader_gone || matches!(child.try_wait(), Ok(Some(_)) | Err(_));
+                    if leader_gone && !group_alive(group_opt) {
+                        return;
+                    }
+                    std::thread::sleep(GROUP_POLL);
                 }
-                std::thread::sleep(GROUP_POLL);
+                signal_group(group_opt, nix::sys::signal::Signal::SIGKILL);
+                drop(child);
+            });
+        match stopping {
+            Ok(thread) => {
+                if let Ok(mut threads) = STOPPING.lock() {
+                    threads.retain(|thread| !thread.is_finished());
+                    threads.push(thread);
+                }
             }
-            signal_group(group_opt, nix::sys::signal::Signal::SIGKILL);
-            drop(child);
-        });
+            // No thread to wait in: killed at once.
+            Err(_) => signal_group(group_opt, nix::sys::signal::Signal::SIGKILL),
+        }
+    }
+}
+
+/// The threads stopping the groups of programs dropped before they were reaped.
+static STOPPING: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Waits for the groups of dropped programs to be stopped (each within [`STOP_GRACE`]): called as the
+/// process ends, so that what a verify started is killed even when the process was on its way out.
+pub fn finish_stopping() {
+    let threads = STOPPING
+        .lock()
+        .map(|mut threads| std::mem::take(&mut *threads))
+        .unwrap_or_default();
+    for thread in threads {
+        let _ = thread.join();
     }
 }
 
@@ -244,17 +273,21 @@ mod tests {
     async fn a_program_past_its_deadline_is_asked_to_stop_before_it_is_killed() {
         let dir = tempfile::tempdir().expect("tempdir");
         let asked = dir.path().join("asked");
+        let ready = dir.path().join("ready");
         let script = format!(
-            "trap 'echo asked > {}; exit 1' TERM; sleep 60 & wait",
-            asked.display()
+            "trap 'echo asked > {}; exit 1' TERM; echo ready > {}; sleep 60 & wait",
+            asked.display(),
+            ready.display()
         );
         let mut command = Command::new("sh");
         command.args(["-c", &script]);
         let mut running = Running::spawn(&mut command).expect("starts");
+        // The handler is in place.
+        written(&ready).await;
         let started = std::time::Instant::now();
         assert!(
             running
-                .wait_within(Duration::from_millis(300))
+                .wait_within(Duration::from_millis(10))
                 .await
                 .is_none()
         );

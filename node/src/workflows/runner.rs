@@ -20,15 +20,16 @@ const DRAIN_AFTER_EXIT: Duration = Duration::from_secs(2);
 /// What one command did.
 #[derive(Debug, Clone)]
 pub struct Ran {
-    /// Its exit code; None when it was killed or could not start.
+    /// Its exit code; None when it was stopped or could not start.
     pub exit_code: Option<i32>,
-    /// It ran out of time and was killed.
+    /// It ran out of time and was stopped.
     pub timed_out: bool,
     /// It could not be started (the program is missing, say): why.
     pub spawn_error: Option<String>,
     /// Its output, stdout then stderr, at most the cap (lossy UTF-8).
     pub output: String,
-    /// Output past the cap was dropped.
+    /// Output past the cap was dropped, or a pipe was still held open (by a process the command left outside
+    /// its group) when reading stopped: the output is not all there was.
     pub truncated: bool,
     /// How long it ran.
     pub duration: Duration,
@@ -160,8 +161,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let pid_file = dir.path().join("pid");
         let script = format!("sleep 60 & echo $! > {}; wait", pid_file.display());
+        // Time enough for the shell to write the pid on a busy machine.
         let ran = run(
-            &step(&["sh", "-c", &script], Duration::from_millis(300), 1000),
+            &step(&["sh", "-c", &script], Duration::from_secs(2), 1000),
             dir.path(),
         )
         .await;
@@ -197,7 +199,7 @@ mod tests {
                     "sh",
                     "-c",
                     // Exits once the holder is in its own session (`ready` is written after `setsid`).
-                    "echo first; setsid sh -c 'echo > ready; exec sleep 30' & \
+                    "echo first; setsid sh -c 'echo $$ > holder; echo > ready; exec sleep 30' & \
                      while [ ! -e ready ]; do sleep 0.01; done",
                 ],
                 Duration::from_secs(30),
@@ -209,6 +211,12 @@ mod tests {
         assert!(ran.succeeded(), "{ran:?}");
         assert!(ran.output.starts_with("first"), "{ran:?}");
         assert!(ran.truncated, "the pipe was still open: {ran:?}");
+        // The holder is nobody's to kill but this test's.
+        let holder = std::fs::read_to_string(dir.path().join("holder")).expect("holder's pid");
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(holder.trim().parse().expect("a pid")),
+            nix::sys::signal::Signal::SIGKILL,
+        );
     }
 
     #[tokio::test]

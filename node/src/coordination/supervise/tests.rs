@@ -136,13 +136,18 @@ async fn a_stop_waits_one_grace_for_all_its_tasks() {
     let (stop, stopped) = watch::channel(false);
     let supervision = Supervision::quiet_until(stopped);
     let (started_tx, mut started_rx) = tokio::sync::mpsc::unbounded_channel();
+    // Held by the test until it is done: each task blocks its thread on it.
+    let gate = Arc::new(std::sync::RwLock::new(()));
+    let closed = gate.write().expect("the gate");
     for _ in 0..3 {
         let started_tx = started_tx.clone();
+        let gate = gate.clone();
         supervision.spawn("stuck", move || {
             let started_tx = started_tx.clone();
+            let gate = gate.clone();
             async move {
                 let _ = started_tx.send(());
-                std::thread::sleep(Duration::from_secs(5));
+                drop(gate.read());
                 Ended::Finished
             }
         });
@@ -159,4 +164,5 @@ async fn a_stop_waits_one_grace_for_all_its_tasks() {
         "three graces, one per task: {:?}",
         started.elapsed()
     );
+    drop(closed);
 }

@@ -9,8 +9,11 @@ pub(super) const MAX_TEXT: usize = shim_protocol::limits::MAX_TASK_TEXT_BYTES;
 /// Most dependencies of one task.
 const MAX_DEPENDENCIES: usize = 64;
 
+/// The longest idempotency key, of a task or a message.
+pub(crate) const MAX_IDEMPOTENCY_KEY: usize = 1024;
+
 /// Refuses a field over its limit in bytes (a bad request, like every other invalid field), or empty.
-pub(super) fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
+pub(crate) fn check_text(what: &str, text: &str, limit: usize) -> Result<(), WireError> {
     check_size(what, text, limit)?;
     if text.trim().is_empty() {
         return Err(WireError::bad_request(format!("{what} must not be empty")));
