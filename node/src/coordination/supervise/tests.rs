@@ -136,18 +136,21 @@ async fn a_stop_waits_one_grace_for_all_its_tasks() {
     let (stop, stopped) = watch::channel(false);
     let supervision = Supervision::quiet_until(stopped);
     let (started_tx, mut started_rx) = tokio::sync::mpsc::unbounded_channel();
-    // Held by the test until it is done: each task blocks its thread on it.
-    let gate = Arc::new(std::sync::RwLock::new(()));
-    let closed = gate.write().expect("the gate");
+    // Each task blocks its thread until the test drops its end of the task's channel.
+    let mut releases = Vec::new();
     for _ in 0..3 {
         let started_tx = started_tx.clone();
-        let gate = gate.clone();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        releases.push(release);
+        let released = Arc::new(std::sync::Mutex::new(released));
         supervision.spawn("stuck", move || {
             let started_tx = started_tx.clone();
-            let gate = gate.clone();
+            let released = released.clone();
             async move {
                 let _ = started_tx.send(());
-                drop(gate.read());
+                if let Ok(released) = released.lock() {
+                    let _ = released.recv();
+                }
                 Ended::Finished
             }
         });
@@ -164,5 +167,5 @@ async fn a_stop_waits_one_grace_for_all_its_tasks() {
         "three graces, one per task: {:?}",
         started.elapsed()
     );
-    drop(closed);
+    drop(releases);
 }
