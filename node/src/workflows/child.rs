@@ -47,9 +47,11 @@ impl Running {
     }
 
     /// Waits for it to exit, up to `deadline`; past it, stops its group ([`Running::stop`]) and returns
-    /// `None`. Decided by its exit, not by its pipes closing.
+    /// `None`: `None` means it ran out of time, nothing else. Decided by its exit, not by its pipes closing.
     pub async fn wait_within(&mut self, deadline: Duration) -> Option<io::Result<ExitStatus>> {
-        let child = self.child_opt.as_mut()?;
+        let Some(child) = self.child_opt.as_mut() else {
+            return Some(Err(io::Error::other("the program was waited for already")));
+        };
         match tokio::time::timeout(deadline, child.wait()).await {
             Ok(status) => {
                 self.child_opt = None;
@@ -228,11 +230,54 @@ impl Drop for Capped {
     }
 }
 
+/// What the tests of the workflows' processes look for.
+#[cfg(test)]
+pub(super) mod probe {
+    use std::{path::Path, time::Instant};
+
+    use super::Duration;
+
+    /// Waits up to `within` until process `pid` has exited (a zombie not yet reaped counts as exited);
+    /// whether it did.
+    pub async fn gone(pid: &str, within: Duration) -> bool {
+        let stat = format!("/proc/{}/stat", pid.trim());
+        let deadline = Instant::now() + within;
+        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
+            if Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        true
+    }
+
+    /// Waits (up to 20 s) until `path` holds something; what it holds.
+    pub async fn written(path: &Path) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(path)
+                && !text.is_empty()
+            {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{} never written",
+                path.display()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use tokio::io::AsyncWriteExt;
 
-    use super::*;
+    use super::{
+        probe::{gone, written},
+        *,
+    };
 
     #[tokio::test]
     async fn output_is_taken_after_the_grace_though_the_pipe_stays_open() {
@@ -298,24 +343,6 @@ mod tests {
         );
     }
 
-    /// Waits (up to 20 s) until `path` holds something.
-    async fn written(path: &std::path::Path) -> String {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Ok(text) = std::fs::read_to_string(path)
-                && !text.is_empty()
-            {
-                return text;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{} never written",
-                path.display()
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
-
     /// The grace is the group's, not only the program's: a wrapper that exits at once on SIGTERM (as `sh -c`,
     /// `cargo test` or `npm test` do) leaves the runner under it its time to clean up.
     #[tokio::test]
@@ -359,14 +386,9 @@ mod tests {
         drop(running);
         assert_eq!(written(&asked).await, "asked\n");
         // The one that ignores SIGTERM is killed after the grace.
-        let stat = format!("/proc/{}/stat", pid.trim());
-        let deadline = std::time::Instant::now() + STOP_GRACE + Duration::from_secs(10);
-        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the group outlived the grace"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        assert!(
+            gone(&pid, STOP_GRACE + Duration::from_secs(10)).await,
+            "the group outlived the grace"
+        );
     }
 }

@@ -294,19 +294,7 @@ mod tests {
 
     /// Whether process `pid` is gone (or only waits to be reaped), waiting up to 30 s for it to go.
     async fn gone(pid: &str) -> bool {
-        let status = std::path::PathBuf::from(format!("/proc/{}/status", pid.trim()));
-        let deadline = std::time::Instant::now() + Duration::from_secs(30);
-        loop {
-            let alive = std::fs::read_to_string(&status)
-                .is_ok_and(|status| !status.lines().any(|line| line.starts_with("State:\tZ")));
-            if !alive {
-                return true;
-            }
-            if std::time::Instant::now() > deadline {
-                return false;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        super::super::child::probe::gone(pid, Duration::from_secs(30)).await
     }
 
     #[tokio::test]

@@ -145,15 +145,11 @@ mod tests {
 
     /// Waits (up to 20 s) until process `pid` is gone (or a zombie).
     async fn gone(pid: &str) {
-        let stat = format!("/proc/{}/stat", pid.trim());
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        while std::fs::read_to_string(&stat).is_ok_and(|text| !text.contains(") Z ")) {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "process {pid} outlived the run"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        assert!(
+            super::super::child::probe::gone(pid, Duration::from_secs(20)).await,
+            "process {} outlived the run",
+            pid.trim()
+        );
     }
 
     #[tokio::test]
