@@ -96,6 +96,26 @@ fn every_crate_map_lists_its_modules() {
     }
 }
 
+/// The scenarios are modules of one test binary (`autotests = false` in tests/Cargo.toml), so a file beside
+/// `suite.rs` that it does not declare would never be compiled or run.
+#[test]
+fn every_scenario_file_is_a_module_of_the_suite() {
+    let dir = root().join("tests/tests");
+    let declared = declared_modules(&read(&dir.join("suite.rs")));
+    let files: BTreeSet<String> = std::fs::read_dir(&dir)
+        .expect("tests/tests is readable")
+        .map(|entry| entry.expect("dir entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .filter_map(|path| Some(path.file_stem()?.to_str()?.to_owned()))
+        .filter(|stem| stem != "suite")
+        .collect();
+    assert!(files.len() >= 50, "{files:?}");
+    assert_eq!(
+        files, declared,
+        "tests/tests/suite.rs declares each file beside it"
+    );
+}
+
 #[test]
 fn every_actor_is_on_the_supervision_tree() {
     let architecture = read(&root().join("docs/architecture.md"));
