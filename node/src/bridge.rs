@@ -35,7 +35,10 @@ use tracing::debug;
 use crate::{
     coordination::{Coordination, chat_keys::Starter},
     metrics::NodeMetrics,
-    service::{self, Component, Exchange, Inbound, Serving, Taken, encode_ok, ids},
+    service::{
+        self, Component, Exchange, Inbound, Serving, Taken, encode_ok,
+        ids::{self, RequestIds},
+    },
 };
 
 /// What the bridge needs to answer requests.
@@ -101,9 +104,9 @@ impl Component for BridgeContext {
         payload: &[u8],
         exchange: &mut Exchange,
     ) -> WireResult<Bytes> {
-        ids::check(op, payload)?;
+        let ids = ids::check(op, payload)?;
         let wants_reply = exchange.wants_reply;
-        dispatch(self, op, payload, wants_reply, exchange).await
+        dispatch(self, op, payload, &ids, wants_reply, exchange).await
     }
 
     /// Fire-and-forget signals (hooks, tool calls) are decoded and handed on in the receiving loop, when the
@@ -141,6 +144,7 @@ async fn dispatch(
     context: &BridgeContext,
     op: NodeOp,
     payload: &[u8],
+    ids: &RequestIds,
     wants_reply: bool,
     exchange: &mut Exchange,
 ) -> WireResult<Bytes> {
@@ -336,6 +340,7 @@ async fn dispatch(
                 .serve(
                     op,
                     payload,
+                    ids,
                     secret_opt.as_deref(),
                     |wait| exchange.cap(wait),
                     &mut taken_opt,

@@ -30,6 +30,8 @@ use shim_protocol::{
 };
 use tracing::warn;
 
+use crate::service::ids::RequestIds;
+
 pub use presence::Presence;
 pub use tasks::Tasks;
 pub use upkeep::{Silent, sweep};
@@ -124,13 +126,14 @@ impl crate::service::Component for Coordination {
         payload: &[u8],
         exchange: &mut crate::service::Exchange,
     ) -> Result<Bytes, WireError> {
-        crate::service::ids::check(op, payload)?;
+        let ids = crate::service::ids::check(op, payload)?;
         let mut taken_opt = None;
         let secret_opt = exchange.chat_secret_opt.clone();
         let reply = self
             .serve(
                 op,
                 payload,
+                &ids,
                 secret_opt.as_deref(),
                 |wait| exchange.cap(wait),
                 &mut taken_opt,
@@ -214,38 +217,17 @@ pub struct Coordination {
 }
 
 /// The chat a request of `op` acts for: the sender of a message, the `chat_id` of the rest; none for reading the
-/// registry or tasks' status, which act for no one. A payload whose `chat_id` or `from` is not text is refused
-/// here, whatever the operation: its own type ignores a field it does not know (`from` beside `chat_id`), so
-/// letting it through would let `{chat_id: <another chat>, from: 1}` skip the check of the chat's secret.
-fn acting_chat(op: NodeOp, payload: &[u8]) -> Result<Option<String>, WireError> {
-    #[derive(serde::Deserialize)]
-    struct Acting {
-        #[serde(default)]
-        chat_id: Option<String>,
-        #[serde(default)]
-        from: Option<String>,
+/// registry or tasks' status, which act for no one. `ids` were read from the request by the front door
+/// ([`crate::service::ids::check`]), which takes only a map keyed by field names with its ids as text: a struct
+/// also decodes from an array or from a map keyed by field positions, and `chat_id` and `from` are at different
+/// positions there and in the operation's own type, so `{0: <another chat>, 1: "broadcast", 2: ...}` once named
+/// one chat for this check and sent a message in another's name.
+fn acting_chat(op: NodeOp, ids: &RequestIds) -> Option<&str> {
+    match op {
+        NodeOp::ChatList | NodeOp::TaskStatus => None,
+        NodeOp::MessageSend => ids.from.as_deref(),
+        _ => ids.chat_id.as_deref(),
     }
-    if matches!(op, NodeOp::ChatList | NodeOp::TaskStatus) {
-        return Ok(None);
-    }
-    // Named fields only, as the protocol has them: a struct decodes from an array or from integer keys too
-    // (each a field's position), and `chat_id` and `from` are at different positions here and in the
-    // operation's own type, so `{0: <another chat>, 1: "broadcast", 2: ...}` named one chat for this check
-    // and sent a message in another's name.
-    codec::decode::<HashMap<String, serde::de::IgnoredAny>>(payload).map_err(|error| {
-        WireError::bad_request(format!(
-            "the request does not decode as a map of named fields: {error}"
-        ))
-    })?;
-    let acting: Acting = codec::decode(payload).map_err(|error| {
-        WireError::bad_request(format!(
-            "the request does not decode (chat_id and from, when given, are text): {error}"
-        ))
-    })?;
-    Ok(match op {
-        NodeOp::MessageSend => acting.from,
-        _ => acting.chat_id,
-    })
 }
 
 fn encode_ok<T: Serialize>(value: &T) -> CoordinationResult<Bytes> {
@@ -299,18 +281,19 @@ impl Coordination {
     /// out goes into `taken_opt`; a wait is cut short by `cap` (so the answer reaches a requester that listens
     /// for less).
     ///
-    /// A request acting for a chat (its `chat_id`, or the `from` of a message) must carry that chat's secret,
-    /// `secret_opt`, once the chat has one ([`super::chat_keys`]).
-    pub async fn serve(
+    /// A request acting for a chat (its `chat_id`, or the `from` of a message, as the front door read them into
+    /// `ids`) must carry that chat's secret, `secret_opt`, once the chat has one ([`super::chat_keys`]).
+    pub(crate) async fn serve(
         &self,
         op: NodeOp,
         payload: &[u8],
+        ids: &RequestIds,
         secret_opt: Option<&str>,
         cap: impl Fn(Duration) -> Duration,
         taken_opt: &mut Option<Taken>,
     ) -> Result<Bytes, WireError> {
-        if let Some(chat_id) = acting_chat(op, payload)? {
-            self.authorize(&chat_id, secret_opt).await?;
+        if let Some(chat_id) = acting_chat(op, ids) {
+            self.authorize(chat_id, secret_opt).await?;
         }
         Ok(self.serve_typed(op, payload, cap, taken_opt).await?)
     }
