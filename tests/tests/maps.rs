@@ -97,11 +97,28 @@ fn every_crate_map_lists_its_modules() {
 }
 
 /// The scenarios are modules of one test binary (`autotests = false` in tests/Cargo.toml), so a file beside
-/// `suite.rs` that it does not declare would never be compiled or run.
+/// `suite.rs` that it does not declare, nor tests/Cargo.toml as a `[[test]]` of its own, would never be compiled
+/// or run.
 #[test]
 fn every_scenario_file_is_a_module_of_the_suite() {
     let dir = root().join("tests/tests");
-    let declared = declared_modules(&read(&dir.join("suite.rs")));
+    let mut declared = declared_modules(&read(&dir.join("suite.rs")));
+    let manifest = read(&root().join("tests/Cargo.toml"));
+    let own: Vec<&str> = manifest
+        .lines()
+        .filter_map(|line| line.strip_prefix("path = \"tests/")?.strip_suffix(".rs\""))
+        .collect();
+    assert_eq!(
+        own,
+        ["suite", "privacy"],
+        "the test targets of tests/Cargo.toml"
+    );
+    for name in own.into_iter().filter(|name| *name != "suite") {
+        assert!(
+            declared.insert(name.to_owned()),
+            "{name}.rs is both a module of the suite and a binary of its own"
+        );
+    }
     let files: BTreeSet<String> = std::fs::read_dir(&dir)
         .expect("tests/tests is readable")
         .map(|entry| entry.expect("dir entry").path())

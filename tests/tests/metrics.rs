@@ -101,7 +101,7 @@ async fn a_chats_risk_series_lives_as_long_as_the_chat() {
 
 /// Counts the series of a node that ran the whole workload with 200 more chats open, and checks that they
 /// grow by exactly one per open chat and shrink back when the chats end. Prints the numbers docs/metrics.md
-/// quotes (`cargo test -p shim-tests --test metrics -- --nocapture series`).
+/// quotes (`cargo test -p shim-tests --test suite metrics::series -- --nocapture`).
 #[tokio::test]
 async fn series_grow_by_one_per_open_chat_and_shrink_back() {
     const CHATS: usize = 200;

@@ -3,6 +3,9 @@
 //! Each module is one area (its file beside this one). They are modules of one binary rather than a
 //! binary each because every binary links the whole node: fifty of them took 5.5 GB of disk and most of
 //! a clean build's link time. Run one area with `cargo test -p shim-tests --test suite <module>::`.
+//!
+//! `privacy.rs` is the one binary of its own (`--test privacy`): its tests set the process's umask, which every
+//! test here would share.
 
 mod analytics;
 mod auth;
@@ -33,7 +36,6 @@ mod nats_restart;
 mod nats_server;
 mod node_over_nats;
 mod otlp;
-mod privacy;
 mod profile;
 mod recovery;
 mod registry;
