@@ -108,10 +108,11 @@ pub(crate) fn check(op: NodeOp, payload: &[u8]) -> WireResult<RequestIds> {
     if op == NodeOp::Signals {
         return Ok(RequestIds::default());
     }
-    let ids: RequestIds = codec::decode(payload).map_err(|error| {
-        WireError::bad_request(format!(
+    let ids: RequestIds = codec::decode(payload).map_err(|error| match error {
+        shim_protocol::CodecError::TooLarge { .. } => WireError::from(error),
+        error => WireError::bad_request(format!(
             "the request is not a MessagePack map of named fields whose ids are text: {error}"
-        ))
+        )),
     })?;
     for (kind, id_opt) in [
         ("chat id", &ids.chat_id),
@@ -223,6 +224,12 @@ mod tests {
         assert!(refused(&encoded(&by_position)).contains("integer"));
         assert!(refused(b"\xc1 not msgpack").contains("not a MessagePack map"));
         assert!(refused(b"").contains("not a MessagePack map"));
+        // Too large is said as such, whatever the bytes.
+        let huge = vec![0x80; shim_protocol::limits::MAX_PAYLOAD_BYTES + 1];
+        assert!(matches!(
+            check(NodeOp::LockRelease, &huge),
+            Err(WireError::TooLarge { .. })
+        ));
         // A field given twice, which the operation's own decoder refuses too: a map with the key twice.
         let twice = [
             &[0x82][..],
