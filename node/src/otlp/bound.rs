@@ -7,7 +7,15 @@
 //! (`ResourceLogs`, `ScopeLogs`, log records; `ResourceMetrics`, `ScopeMetrics`, metrics, data points) against
 //! `max_records`, and what hangs off them (attributes at any depth, array elements, exemplars, quantiles,
 //! entity refs) against [`VALUES_PER_RECORD`] times that. JSON has no schema on the wire: its objects and
-//! arrays are counted, outside strings, against [`VALUES_PER_RECORD`] times `max_records`.
+//! arrays are counted, outside strings, against [`VALUES_PER_RECORD`] times `max_records`, and then the elements
+//! of its groups and records (the arrays the export types name `resourceLogs`, `scopeLogs`, `logRecords`,
+//! `resourceMetrics`, `scopeMetrics`, `metrics` and `dataPoints`) against `max_records`, in a pass that keeps
+//! nothing: every field of a JSON record is optional, so `{}` is a whole log record, and a body of them passes
+//! the first count with 640,000.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::OtlpError;
 
@@ -30,9 +38,138 @@ pub fn protobuf_metrics(body: &[u8], max_records: usize) -> Result<(), OtlpError
     walk_root(body, Kind::MetricsRequest, max_records)
 }
 
-/// Refuses a JSON body with more than [`VALUES_PER_RECORD`] times `max_records` objects and arrays. Brackets
-/// inside strings are not counted; the JSON itself is checked by the decoder afterwards.
+/// Refuses a JSON body with more than [`VALUES_PER_RECORD`] times `max_records` objects and arrays, or more
+/// than `max_records` groups and records. Brackets inside strings are not counted; the JSON itself is checked
+/// by the decoder afterwards (a body that is not JSON passes here).
 pub fn json(body: &[u8], max_records: usize) -> Result<(), OtlpError> {
+    json_containers(body, max_records)?;
+    let mut records = 0usize;
+    let walk = JsonWalk {
+        records: &mut records,
+        max_records,
+        is_record: false,
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    if walk.deserialize(&mut deserializer).is_err() && records > max_records {
+        return Err(OtlpError::TooManyRecords { max_records });
+    }
+    Ok(())
+}
+
+/// The arrays of the OTLP export types whose elements are groups or records.
+const RECORD_ARRAYS: [&str; 7] = [
+    "resourceLogs",
+    "scopeLogs",
+    "logRecords",
+    "resourceMetrics",
+    "scopeMetrics",
+    "metrics",
+    "dataPoints",
+];
+
+/// One JSON value walked and dropped; when it is an element of one of [`RECORD_ARRAYS`] (`is_record`), it is
+/// counted, and the walk stops past `max_records`.
+struct JsonWalk<'a> {
+    records: &'a mut usize,
+    max_records: usize,
+    is_record: bool,
+}
+
+impl JsonWalk<'_> {
+    fn inner(&mut self, is_record: bool) -> JsonWalk<'_> {
+        JsonWalk {
+            records: self.records,
+            max_records: self.max_records,
+            is_record,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for JsonWalk<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for JsonWalk<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        let is_record = self.is_record;
+        while seq.next_element_seed(self.inner(false))?.is_some() {
+            if is_record {
+                *self.records += 1;
+                if *self.records > self.max_records {
+                    return Err(de::Error::custom("too many records"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key_seed(RecordKey)? {
+            map.next_value_seed(self.inner(key))?;
+        }
+        Ok(())
+    }
+}
+
+/// A key of a JSON object: whether it names one of [`RECORD_ARRAYS`].
+struct RecordKey;
+
+impl<'de> DeserializeSeed<'de> for RecordKey {
+    type Value = bool;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordKey {
+    type Value = bool;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a key")
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<bool, E> {
+        Ok(RECORD_ARRAYS.contains(&key))
+    }
+}
+
+/// The first count of [`json`]: objects and arrays outside strings.
+fn json_containers(body: &[u8], max_records: usize) -> Result<(), OtlpError> {
     let max_values = max_records.saturating_mul(VALUES_PER_RECORD);
     let mut containers = 0usize;
     let mut in_string = false;
@@ -373,6 +510,41 @@ mod tests {
             );
         }
         assert!(protobuf_logs(b"", 10).is_ok());
+    }
+
+    #[test]
+    fn json_groups_and_records_are_counted_however_small() {
+        // `{}` is a whole log record: 10 of them, with their two groups, are 12.
+        let logs = |records: usize| {
+            format!(
+                r#"{{"resourceLogs": [{{"scopeLogs": [{{"logRecords": [{}]}}]}}]}}"#,
+                vec!["{}"; records].join(",")
+            )
+        };
+        assert!(json(logs(10).as_bytes(), 12).is_ok());
+        assert!(matches!(
+            json(logs(11).as_bytes(), 12),
+            Err(OtlpError::TooManyRecords { max_records: 12 })
+        ));
+        // The flood the container count lets through: 600,000 records in 2.4 MB.
+        assert!(matches!(
+            json(logs(600_000).as_bytes(), 10_000),
+            Err(OtlpError::TooManyRecords { .. })
+        ));
+        // Data points count as records; the names count only as keys, not inside strings or as values.
+        let metrics = |points: usize| {
+            format!(
+                r#"{{"resourceMetrics": [{{"scopeMetrics": [{{"metrics": [{{"name": "logRecords",
+                    "sum": {{"dataPoints": [{}]}}}}]}}]}}], "x": "dataPoints [{{}},{{}}]"}}"#,
+                vec![r#"{"asInt": "1", "attributes": [{"key": "metrics", "value": {}}]}"#; points]
+                    .join(",")
+            )
+        };
+        assert!(json(metrics(6).as_bytes(), 9).is_ok());
+        assert!(json(metrics(7).as_bytes(), 9).is_err());
+        // Broken JSON is left to the decoder, unless it already held too many records.
+        assert!(json(br#"{"resourceLogs": [{}, {}"#, 10).is_ok());
+        assert!(json(br#"{"resourceLogs": [{}, {}, {}"#, 2).is_err());
     }
 
     #[test]
