@@ -282,9 +282,12 @@ impl Actor for ExperimentManager {
     }
 }
 
+/// Text from a person or a proposal (a reason, a name, a hypothesis, evidence), as it is kept, audited and
+/// reported: secrets redacted ([`crate::redact`]), then cut to [`MAX_TEXT`] characters.
 fn clip(text: &str) -> String {
+    let text = crate::redact::redact(text);
     if text.chars().count() <= MAX_TEXT {
-        text.to_owned()
+        text.into_owned()
     } else {
         let mut clipped: String = text.chars().take(MAX_TEXT - 1).collect();
         clipped.push('…');

@@ -279,7 +279,7 @@ async fn detect_once(
     };
     // Changes aimed at one outcome from different components are tried together, as one variant.
     let mut proposals: Vec<ProposeRequest> = join_across_components(
-        OpportunityDetector.detect(&sessions, &set, &experiments, now),
+        OpportunityDetector.detect(&sessions, &set, &experiments, settings, now),
         settings.max_auto_changes_per_chat as usize,
     );
     match analytics.routing_by_category(since, now).await {
@@ -288,6 +288,7 @@ async fn detect_once(
             &sessions,
             &set,
             &experiments,
+            settings,
             now,
         )),
         Err(error) => {

@@ -235,13 +235,17 @@ async fn proposals_are_judged_by_the_safety_settings_and_outlive_a_killed_node()
         &ExperimentIdRequest {
             id: waiting.id.clone(),
             by: Some("ana".to_owned()),
-            reason: Some("not now".to_owned()),
+            reason: Some("not now; ask again with password=hunter2hunter2".to_owned()),
         },
     )
     .await
     .expect("stopped");
     assert_eq!(stopped.status, ExperimentStatus::Stopped);
-    assert_eq!(stopped.reason, "stopped by ana: not now");
+    // What a person types is kept, audited and reported with its secrets redacted.
+    assert_eq!(
+        stopped.reason,
+        "stopped by ana: not now; ask again with password=[redacted: password]"
+    );
 
     // Within the bounds, from the opportunity detector: approved by itself, at 10%, with its plan.
     let running = start_experiment(&nodes).await;

@@ -12,6 +12,10 @@
 //! - `routing-overrides`: at least a quarter of a task type's routed prompts were overridden the same way
 //!   (up, or down), most of its overrides going that way → test leaning that task type's routing that way
 //!   (`routing.lean.<task type>` moved by [`LEAN_STEP`]).
+//!
+//! A proposed value is brought inside its parameter's safety bounds (as the settings narrow them); a rule
+//! whose value is already at the bound proposes nothing, rather than a change the manager would refuse (and
+//! record) again each day.
 
 use std::collections::BTreeMap;
 
@@ -20,7 +24,7 @@ use shim_protocol::messages::{
     SessionRecord,
 };
 
-use super::{ParameterSet, catalogue};
+use super::{ParameterSet, catalogue, settings::KaizenSettings};
 
 /// Fewest interrupted sessions a rule needs before it proposes anything.
 pub const MIN_INTERRUPTED: usize = 20;
@@ -36,6 +40,17 @@ pub const MIN_ROUTED_SESSIONS: usize = 20;
 pub const OVERRIDE_SHARE: f64 = 0.25;
 /// How far one routing proposal moves a lean: half the quality strategy's push.
 pub const LEAN_STEP: f64 = 0.55;
+
+/// `value` brought inside `parameter`'s safety bounds, as `settings` narrow them, and whole when the parameter
+/// takes whole numbers.
+fn bounded(settings: &KaizenSettings, parameter: &str, value: f64) -> f64 {
+    let Some(spec) = catalogue::parameter(parameter) else {
+        return value;
+    };
+    let [low, high] = settings.bounds_of(spec);
+    let value = value.clamp(low, high);
+    if spec.integer { value.round() } else { value }
+}
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
 /// `cost_usd` and `latency_ms` only when the record has telemetry (a cost; API requests), `override_rate` only
@@ -101,6 +116,7 @@ impl OpportunityDetector {
         sessions: &[SessionRecord],
         parameters: &ParameterSet,
         experiments: &[Experiment],
+        settings: &KaizenSettings,
         now_ms: u64,
     ) -> Vec<ProposeRequest> {
         let decided: Vec<(&SessionRecord, BTreeMap<String, f64>)> = sessions
@@ -131,7 +147,7 @@ impl OpportunityDetector {
 
         let every = parameters.value("checkpoint.every_calls").unwrap_or(5.0);
         if lost_when_interrupted >= every / 2.0 {
-            let treatment = (every * 0.6).round().max(1.0);
+            let treatment = bounded(settings, "checkpoint.every_calls", (every * 0.6).round());
             if treatment != every && !tried_lately("checkpoint.every_calls", treatment) {
                 proposals.push(ProposeRequest {
                     parameter: "checkpoint.every_calls".to_owned(),
@@ -163,7 +179,11 @@ impl OpportunityDetector {
             .value("risk.calls_since_checkpoint_warning")
             .unwrap_or(10.0);
         if unwarned * 2 > interrupted.len() {
-            let treatment = (warning * 0.7).round().max(1.0);
+            let treatment = bounded(
+                settings,
+                "risk.calls_since_checkpoint_warning",
+                (warning * 0.7).round(),
+            );
             if treatment != warning
                 && !tried_lately("risk.calls_since_checkpoint_warning", treatment)
             {
@@ -198,6 +218,7 @@ impl OpportunityDetector {
         sessions: &[SessionRecord],
         parameters: &ParameterSet,
         experiments: &[Experiment],
+        settings: &KaizenSettings,
         now_ms: u64,
     ) -> Vec<ProposeRequest> {
         // The metric tested is a session's override rate, so its baseline and spread are the sessions'.
@@ -227,11 +248,8 @@ impl OpportunityDetector {
                 continue;
             }
             let current = parameters.value(&parameter).unwrap_or(0.0);
-            let treatment = ((current + sign * LEAN_STEP)
-                .clamp(-catalogue::MAX_LEAN, catalogue::MAX_LEAN)
-                * 100.0)
-                .round()
-                / 100.0;
+            let treatment =
+                (bounded(settings, &parameter, current + sign * LEAN_STEP) * 100.0).round() / 100.0;
             if treatment == current || tried_lately(experiments, &parameter, treatment, now_ms) {
                 continue;
             }
@@ -408,7 +426,13 @@ mod tests {
             .map(|n| session(n, SessionOutcome::Clean, 40, 40))
             .collect();
         sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
-        let proposals = OpportunityDetector.detect(&sessions, &ParameterSet::default(), &[], 10);
+        let proposals = OpportunityDetector.detect(
+            &sessions,
+            &ParameterSet::default(),
+            &[],
+            &KaizenSettings::default(),
+            10,
+        );
         let gap = proposals
             .iter()
             .find(|proposal| proposal.parameter == "checkpoint.every_calls")
@@ -427,16 +451,90 @@ mod tests {
             .collect();
         assert!(
             OpportunityDetector
-                .detect(&fine, &ParameterSet::default(), &[], 10)
+                .detect(
+                    &fine,
+                    &ParameterSet::default(),
+                    &[],
+                    &KaizenSettings::default(),
+                    10
+                )
                 .iter()
                 .all(|proposal| proposal.parameter != "checkpoint.every_calls")
         );
         // Too few interrupted sessions: nothing.
         assert!(
             OpportunityDetector
-                .detect(&sessions[90..110], &ParameterSet::default(), &[], 10)
+                .detect(
+                    &sessions[90..110],
+                    &ParameterSet::default(),
+                    &[],
+                    &KaizenSettings::default(),
+                    10
+                )
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn proposals_stay_inside_the_safety_bounds_and_none_is_made_at_a_bound() {
+        let mut sessions: Vec<SessionRecord> = (0..100)
+            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
+            .collect();
+        // Interrupted far from their checkpoint, never warned: both session rules fire.
+        sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
+        let set = |every: f64, warning: f64| {
+            let mut set = ParameterSet::default();
+            for (name, value) in [
+                ("checkpoint.every_calls", every),
+                ("risk.calls_since_checkpoint_warning", warning),
+            ] {
+                set.values.insert(
+                    name.to_owned(),
+                    super::super::ParameterEntry {
+                        value,
+                        version: 1,
+                        set_at_ms: 1,
+                        improvement_id: None,
+                    },
+                );
+            }
+            set
+        };
+        let proposed = |set: &ParameterSet, settings: &KaizenSettings| {
+            OpportunityDetector
+                .detect(&sessions, set, &[], settings, 10)
+                .into_iter()
+                .map(|proposal| (proposal.parameter, proposal.treatment))
+                .collect::<Vec<_>>()
+        };
+        let built_in = KaizenSettings::default();
+        // 3 × 0.6 and 4 × 0.7 round to 2 and 3, the built-in floors.
+        assert_eq!(
+            proposed(&set(3.0, 4.0), &built_in),
+            [
+                ("checkpoint.every_calls".to_owned(), 2.0),
+                ("risk.calls_since_checkpoint_warning".to_owned(), 3.0)
+            ]
+        );
+        // At the floors (2 and 3) the rules would ask for 1 and 2, which are refused: nothing is proposed.
+        assert_eq!(proposed(&set(2.0, 3.0), &built_in), []);
+        // Bounds the config narrows: 5 × 0.6 = 3 becomes 4; at 4 nothing.
+        let mut narrowed = KaizenSettings::default();
+        narrowed
+            .bounds
+            .insert("checkpoint.every_calls".to_owned(), [4.0, 20.0]);
+        narrowed.bounds.insert(
+            "risk.calls_since_checkpoint_warning".to_owned(),
+            [8.0, 30.0],
+        );
+        assert_eq!(
+            proposed(&set(5.0, 10.0), &narrowed),
+            [
+                ("checkpoint.every_calls".to_owned(), 4.0),
+                ("risk.calls_since_checkpoint_warning".to_owned(), 8.0)
+            ]
+        );
+        assert_eq!(proposed(&set(4.0, 8.0), &narrowed), []);
     }
 
     #[test]
@@ -446,7 +544,13 @@ mod tests {
             .collect();
         // Interrupted far from their checkpoint, never warned: both session rules fire.
         sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
-        let proposals = OpportunityDetector.detect(&sessions, &ParameterSet::default(), &[], 10);
+        let proposals = OpportunityDetector.detect(
+            &sessions,
+            &ParameterSet::default(),
+            &[],
+            &KaizenSettings::default(),
+            10,
+        );
         assert_eq!(proposals.len(), 2, "{proposals:?}");
         let joined = join_across_components(proposals.clone(), 2);
         assert_eq!(joined.len(), 1, "{joined:?}");
@@ -547,6 +651,7 @@ mod tests {
                     &sessions[..19],
                     &ParameterSet::default(),
                     &[],
+                    &KaizenSettings::default(),
                     10
                 )
                 .is_empty(),
@@ -557,6 +662,7 @@ mod tests {
             &sessions,
             &ParameterSet::default(),
             &[],
+            &KaizenSettings::default(),
             10,
         );
         let found: Vec<(&str, f64)> = proposals
@@ -593,8 +699,14 @@ mod tests {
                 improvement_id: None,
             },
         );
-        let proposals =
-            OpportunityDetector.detect_routing(&categories[..1], &sessions, &at_bound, &[], 10);
+        let proposals = OpportunityDetector.detect_routing(
+            &categories[..1],
+            &sessions,
+            &at_bound,
+            &[],
+            &KaizenSettings::default(),
+            10,
+        );
         assert!(proposals.is_empty(), "{proposals:?}");
     }
 

@@ -33,16 +33,24 @@ pub(super) async fn run(config: &Config, since: &str, out_dir: &Path) -> anyhow:
         };
         super::analytics::ask::<_, AnalyticsSummary>(config, AnalyticsOp::Summary, &request).await
     };
-    // Both periods are asked at once: each query may take seconds, and any node can answer either.
-    let (current, previous) = tokio::join!(
-        summary(since_ms, until_ms),
-        summary(since_ms.saturating_sub(length_ms), since_ms)
-    );
+    // Both periods are asked at once: each query may take seconds, and any node can answer either. A period
+    // reaching back past 1970 (`--since 60y`) has none before it.
+    let previous_since_opt = since_ms.checked_sub(length_ms).filter(|_| length_ms > 0);
+    let (current, previous) = tokio::join!(summary(since_ms, until_ms), async {
+        match previous_since_opt {
+            Some(previous_since) => Some(summary(previous_since, since_ms).await),
+            None => None,
+        }
+    });
     let experiments = experiments(config).await;
     let current = current.context("failed to summarise the period")?;
-    let previous = previous.context("failed to summarise the period before it")?;
+    let previous = previous
+        .transpose()
+        .context("failed to summarise the period before it")?;
     // A period the store no longer holds (older than `max_age_days`) has no events: no comparison then.
-    let previous_opt = (previous.events_read > 0).then_some(&previous);
+    let previous_opt = previous
+        .as_ref()
+        .filter(|previous| previous.events_read > 0);
     // A directory made here is the user's alone, like the files in it; an existing one keeps its mode.
     std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o700)
         .create(out_dir)

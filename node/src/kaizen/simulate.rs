@@ -465,7 +465,15 @@ async fn drive(
     };
     let now = clock.load(Ordering::Relaxed);
     let mut running = Vec::new();
-    for proposal in OpportunityDetector.detect(&warm_up, &set, &[], now) {
+    for proposal in OpportunityDetector.detect(
+        &warm_up,
+        &set,
+        &[],
+        // Proposed under the built-in bounds, as before the config narrowed them: in `out-of-bounds` the
+        // manager, under the narrowed ones, is what stands between the proposal and the chats.
+        &KaizenSettings::default(),
+        now,
+    ) {
         let experiment: Experiment = nats
             .request_service(&names.subject(KaizenOp::Propose), &proposal)
             .await?;

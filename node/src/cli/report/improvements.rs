@@ -73,11 +73,17 @@ pub(crate) fn blocks(
             0.0
         };
         let sessions = (current.sessions as f64 * share).round();
+        // Only the report's sessions are counted: an improvement shipped before the period gets the period's.
+        let over = if shipped_at > since_ms {
+            format!("over {sessions:.0} sessions since it shipped")
+        } else {
+            format!("over this period's {sessions:.0} sessions")
+        };
         if effect.metric == "calls_lost" {
             let saved = -effect.difference * sessions;
             let [low, high] = [-effect.ci95[1] * sessions, -effect.ci95[0] * sessions];
             benefit.push(format!(
-                "{}: about {:.0} tool calls not lost over {sessions:.0} sessions since it shipped \
+                "{}: about {:.0} tool calls not lost {over} \
                  (95% interval {:.0} to {:.0}), about {:.1} hours of work at {MINUTES_PER_CALL} minute per call",
                 experiment.change_text(),
                 saved,

@@ -349,6 +349,14 @@ fn the_report_says_what_the_loop_changed_its_effect_and_what_it_brought() {
         "escaped"
     );
     roxmltree::Document::parse(page.trim_start_matches("<!DOCTYPE html>\n")).expect("well-formed");
+    // Shipped before the period: the period's sessions, not "since it shipped".
+    let later = 1_763_596_800_000; // 2025-11-20
+    let blocks = super::improvements::blocks(Ok(&experiments), &month(), later, until);
+    let text = markdown(&month(), None, &blocks);
+    assert!(
+        text.contains("about 18 tool calls not lost over this period's 40 sessions"),
+        "{text}"
+    );
     let unavailable = super::improvements::blocks(Err("no node answers"), &month(), since, until);
     assert!(
         markdown(&month(), None, &unavailable)
