@@ -214,8 +214,8 @@ enum Command {
         /// Only sessions with this outcome.
         #[arg(long, value_parser = ["clean", "interrupted", "resumed", "abandoned", "compacted", "api_error", "too_long"])]
         outcome: Option<String>,
-        /// At most this many, newest first.
-        #[arg(long, default_value_t = 200)]
+        /// At most this many (1 to 2,000), newest first.
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=i64::from(shim_protocol::limits::MAX_SESSIONS_LISTED)))]
         limit: u32,
     },
     /// The period's analytics: sessions and outcomes, resumes, checkpoints, risk, routing, spend, queue.

@@ -635,6 +635,19 @@ impl Config {
             "chat_idle_timeout_s must be above 0"
         );
         ensure!(self.max_chats > 0, "max_chats must be above 0");
+        // 0 would make every chat away at the next sweep and hand its tasks back, heartbeats or not; a chat
+        // goes away before it is gone; a week is as long as its messages are kept.
+        ensure!(
+            (1..=86_400).contains(&self.chat_away_after_s),
+            "chat_away_after_s must be 1 to 86400 (seconds without a heartbeat before a chat is away), not {}",
+            self.chat_away_after_s
+        );
+        ensure!(
+            self.chat_gone_after_s > self.chat_away_after_s && self.chat_gone_after_s <= 604_800,
+            "chat_gone_after_s must be above chat_away_after_s ({}) and at most 604800 (a week), not {}",
+            self.chat_away_after_s,
+            self.chat_gone_after_s
+        );
         ensure!(
             (100..=60_000).contains(&self.recovery_check_ms),
             "recovery_check_ms must be 100 to 60000 (milliseconds between checks of the chats' processes), not {}",
@@ -825,6 +838,43 @@ mod tests {
             format!("{refused:#}").contains("may only narrow"),
             "{refused:#}"
         );
+    }
+
+    #[test]
+    fn presence_timing_is_refused_outside_its_range() {
+        let load = |pairs: &[(&str, &str)]| Config::load(None, &env(pairs), &Overrides::default());
+        let edges = load(&[
+            ("SHIM_CHAT_AWAY_AFTER_S", "1"),
+            ("SHIM_CHAT_GONE_AFTER_S", "2"),
+        ])
+        .expect("the lower edges load");
+        assert_eq!((edges.chat_away_after_s, edges.chat_gone_after_s), (1, 2));
+        load(&[
+            ("SHIM_CHAT_AWAY_AFTER_S", "86400"),
+            ("SHIM_CHAT_GONE_AFTER_S", "604800"),
+        ])
+        .expect("the upper edges load");
+        for (pairs, said) in [
+            (
+                &[("SHIM_CHAT_AWAY_AFTER_S", "0")][..],
+                "chat_away_after_s must be 1 to 86400",
+            ),
+            (
+                &[("SHIM_CHAT_AWAY_AFTER_S", "86401")][..],
+                "chat_away_after_s must be 1 to 86400",
+            ),
+            (
+                &[("SHIM_CHAT_GONE_AFTER_S", "30")][..],
+                "chat_gone_after_s must be above chat_away_after_s (30)",
+            ),
+            (
+                &[("SHIM_CHAT_GONE_AFTER_S", "604801")][..],
+                "and at most 604800",
+            ),
+        ] {
+            let refused = load(pairs).expect_err("outside its range");
+            assert!(format!("{refused:#}").contains(said), "{refused:#}");
+        }
     }
 
     #[test]

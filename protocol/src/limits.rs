@@ -55,6 +55,9 @@ pub const MAX_LOCK_RESOURCE_BYTES: usize = 512;
 /// Longest prompt the router analyses, in bytes.
 pub const MAX_PROMPT_BYTES: usize = 1024 * 1024;
 
+/// Most sessions one `analytics.sessions` request lists (`limit`); the node lists this many when asked for more.
+pub const MAX_SESSIONS_LISTED: u32 = 2_000;
+
 /// How long JetStream remembers a message id to drop a duplicate publish (the task queue, KV writes).
 pub const DUPLICATE_WINDOW: Duration = Duration::from_secs(120);
 

@@ -406,6 +406,22 @@ async fn each_outcome_is_reached_through_the_real_paths_and_counted_by_name() {
     }
     let html = std::fs::read_to_string(&written[1]).expect("html");
     assert!(html.ends_with("</html>\n"), "{html}");
+    // A period reaching back past 1970 has none before it to compare with: the report is written all the same.
+    let all_time = sandbox.shim(&[
+        "report",
+        "--since",
+        "60y",
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert!(all_time.status.success(), "{all_time:?}");
+    // More sessions than one answer lists is a usage error, not a quiet cut.
+    let too_many = sandbox.shim(&["sessions", "--limit", "2001"]);
+    assert_eq!(too_many.status.code(), Some(2), "{too_many:?}");
+    assert!(
+        String::from_utf8_lossy(&too_many.stderr).contains("1..=2000"),
+        "{too_many:?}"
+    );
 
     // README's line exactly as written, in a project directory: `shim-node report --out reports`.
     let (_cwd, cwd) = project();

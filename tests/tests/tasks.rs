@@ -476,6 +476,19 @@ async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goe
         .await
         .expect("dispatches")
         .task_id;
+    // `task_ids: []` asks about every task the chat dispatched, as no list does: one is not finished.
+    let asked_about_none: TaskList = supervisor
+        .client
+        .request(
+            NodeOp::TaskCollect,
+            &CollectResultsRequest {
+                chat_id: supervisor.id.clone(),
+                task_ids: Some(Vec::new()),
+            },
+        )
+        .await
+        .expect("collects");
+    assert_eq!(asked_about_none.unfinished, 1, "{asked_about_none:?}");
     let claimed = worker.claim(5).await.expect("the task");
     assert_eq!(claimed.task_id, task_id);
     said(wire_error(

@@ -25,7 +25,7 @@ pub const QUERY_DEADLINE: Duration = Duration::from_secs(60);
 
 /// Sessions listed when the request names no limit, and the most it may ask for.
 const DEFAULT_SESSIONS: u32 = 200;
-const MAX_SESSIONS: u32 = 2_000;
+const MAX_SESSIONS: u32 = shim_protocol::limits::MAX_SESSIONS_LISTED;
 
 /// Largest checkpoint window a request may ask for.
 const MAX_LAST_CALLS: u64 = 10_000;

@@ -125,7 +125,11 @@ pub(super) async fn sessions(
     for line in table::render(&header, &rows) {
         outln!("{line}");
     }
-    if list.truncated {
+    if list.truncated && limit >= shim_protocol::limits::MAX_SESSIONS_LISTED {
+        outln!(
+            "(more sessions matched; narrow --since or --outcome: 2,000 is the most --limit lists)"
+        );
+    } else if list.truncated {
         outln!("(more sessions matched; raise --limit or narrow --since)");
     }
     Ok(ExitCode::SUCCESS)

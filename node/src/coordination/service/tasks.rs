@@ -325,7 +325,9 @@ impl Coordination {
             NodeOp::TaskCollect => {
                 let request: CollectResultsRequest = codec::decode(payload)?;
                 validate_id("chat id", &request.chat_id)?;
-                let (task_ids, older) = match request.task_ids {
+                // An empty list asks about what no list asks about: a model fills an optional array with `[]`,
+                // and "none unfinished" of nothing would tell a supervisor its work is done.
+                let (task_ids, older) = match request.task_ids.filter(|ids| !ids.is_empty()) {
                     Some(task_ids) => {
                         ids(&task_ids)?;
                         (task_ids, Vec::new())
