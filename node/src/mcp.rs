@@ -325,11 +325,18 @@ impl ShimMcp {
             capabilities: profile.capabilities,
             ..Default::default()
         };
-        if let Err(error) = node
+        match node
             .request::<_, shim_protocol::messages::ChatEntry>(NodeOp::ChatHeartbeat, &request)
             .await
         {
-            tracing::debug!(%chat_id, %error, "heartbeat not recorded");
+            Ok(_) => {}
+            // Its session ended elsewhere (the SessionEnd hook of `/clear`, `shim-node` on another node): this
+            // server stops speaking for it, as after `shim_end_session`.
+            Err(ClientError::Remote(WireError::NotFound { .. })) => {
+                info!(%chat_id, "the chat's session ended: no more heartbeats for it");
+                self.end_chat(chat_id);
+            }
+            Err(error) => debug!(%chat_id, %error, "heartbeat not recorded"),
         }
     }
 
@@ -531,7 +538,7 @@ impl ShimMcp {
         let chat_id = self.chat_id_even_ended(node, chat_id_opt).await?;
         if self.is_ended(&chat_id) {
             return Err(ClientError::Remote(WireError::bad_request(format!(
-                "chat {chat_id} ended (shim_end_session); open a new chat with shim_session_start"
+                "chat {chat_id} ended (shim_end_session, or its session's end); open a new chat with shim_session_start"
             ))));
         }
         Ok(chat_id)

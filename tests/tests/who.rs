@@ -320,12 +320,59 @@ async fn a_chat_that_went_away_or_ended_shows_no_current_task() {
         "{ended:?}"
     );
     assert_eq!(ended.name.as_deref(), Some("short lived"));
+    assert!(ended.ended, "{ended:?}");
     assert!(
         !chats(&client, false)
             .await
             .iter()
             .any(|chat| chat.chat_id == started.chat_id),
         "gone chats are left out of the default list"
+    );
+    // It stays ended: a heartbeat (an MCP server that did not end it, hook signals) does not bring it back.
+    let beat = client
+        .with_chat_secret(started.chat_secret.as_deref())
+        .request::<_, ChatEntry>(
+            NodeOp::ChatHeartbeat,
+            &HeartbeatRequest {
+                chat_id: started.chat_id.clone(),
+                ..HeartbeatRequest::default()
+            },
+        )
+        .await;
+    assert!(
+        matches!(
+            beat,
+            Err(shim_node::nats::ClientError::Remote(
+                shim_protocol::WireError::NotFound { .. }
+            ))
+        ),
+        "{beat:?}"
+    );
+    assert_eq!(
+        entry(&client, &started.chat_id)
+            .await
+            .expect("registered")
+            .status
+            .as_str(),
+        "gone"
+    );
+    // Its session started again (resumed under its id) is what brings it back.
+    let _: SessionStartReply = client
+        .with_chat_secret(started.chat_secret.as_deref())
+        .request(
+            NodeOp::SessionStart,
+            &SessionStartRequest {
+                chat_id: Some(started.chat_id.clone()),
+                ..SessionStartRequest::default()
+            },
+        )
+        .await
+        .expect("starts again");
+    let back = entry(&client, &started.chat_id).await.expect("registered");
+    assert_eq!(
+        (back.status.as_str(), back.ended),
+        ("idle", false),
+        "{back:?}"
     );
     node.stop().await;
 }

@@ -96,11 +96,31 @@ impl Registry {
         }
     }
 
-    /// Records a heartbeat; returns the entry and, when the chat was away or gone, the transition back.
+    /// Records a heartbeat; returns the entry and, when the chat was away or gone, the transition back. A chat
+    /// whose session ended is not brought back by it: answered `not_found` ([`open`](Self::open) does).
     pub async fn heartbeat(
         &self,
         request: HeartbeatRequest,
         now_ms: u64,
+    ) -> Result<(ChatEntry, Option<Transition>), WireError> {
+        self.beat(request, now_ms, false).await
+    }
+
+    /// Records the start of a chat's session: a heartbeat that also brings back a chat whose session ended
+    /// (a session resumed under the same id).
+    pub async fn open(
+        &self,
+        request: HeartbeatRequest,
+        now_ms: u64,
+    ) -> Result<(ChatEntry, Option<Transition>), WireError> {
+        self.beat(request, now_ms, true).await
+    }
+
+    async fn beat(
+        &self,
+        request: HeartbeatRequest,
+        now_ms: u64,
+        reopen: bool,
     ) -> Result<(ChatEntry, Option<Transition>), WireError> {
         validate_id("chat id", &request.chat_id)?;
         if let Some(capabilities) = &request.capabilities {
@@ -110,11 +130,16 @@ impl Registry {
             validate_name(name)?;
         }
         let mut was = None;
+        let mut ended = false;
         let updated = self
             .bucket
             .update(&request.chat_id, |current| {
                 let previous = current.value();
                 was = previous.map(|entry| entry.status);
+                ended = !reopen && previous.is_some_and(|entry| entry.ended);
+                if ended {
+                    return Ok(None);
+                }
                 let busy = request.busy.unwrap_or_else(|| {
                     previous.is_some_and(|entry| entry.status == ChatStatus::Busy)
                 });
@@ -146,9 +171,16 @@ impl Registry {
                     last_heartbeat_ms: now_ms,
                     // A chat that comes back after it was recovered stays recovered: never twice.
                     interrupted: previous.and_then(|entry| entry.interrupted.clone()),
+                    ended: false,
                 }))
             })
             .await?;
+        if ended {
+            return Err(WireError::NotFound {
+                kind: "chat (its session ended; open a new one with shim_session_start)".to_owned(),
+                id: request.chat_id,
+            });
+        }
         let Updated::Written { value: entry, .. } = updated else {
             return Err(WireError::Internal {
                 message: format!("chat {} was not written by its heartbeat", request.chat_id),
@@ -235,30 +267,33 @@ impl Registry {
         })
     }
 
-    /// Marks a chat whose session ended `gone`, working on nothing; returns the transition, or `None` when the
-    /// chat is not registered or already gone.
+    /// Marks a chat whose session ended `gone` for good (`ended`: no heartbeat or signal brings it back),
+    /// working on nothing; returns the transition, or `None` when the chat is not registered or was gone
+    /// already (a chat gone from silence is marked ended all the same).
     pub async fn leave(&self, chat_id: &str, now_ms: u64) -> Result<Option<Transition>, WireError> {
         validate_id("chat id", chat_id)?;
         let mut from = ChatStatus::Gone;
         let updated = self
             .bucket
             .update(chat_id, |current| {
-                let Some(entry) = current
-                    .value()
-                    .filter(|entry| entry.status != ChatStatus::Gone)
-                else {
+                let Some(entry) = current.value().filter(|entry| !entry.ended) else {
                     return Ok(None);
                 };
                 let mut entry = entry.clone();
                 from = std::mem::replace(&mut entry.status, ChatStatus::Gone);
                 entry.current_task = None;
+                entry.ended = true;
                 entry.last_heartbeat_ms = entry.last_heartbeat_ms.max(now_ms);
                 Ok(Some(entry))
             })
             .await;
         match updated {
-            Ok(Updated::Written { value: entry, .. }) => Ok(Some(Transition { entry, from })),
-            Ok(Updated::Left(_)) | Err(BucketError::Contended { .. }) => Ok(None),
+            Ok(Updated::Written { value: entry, .. }) if from != ChatStatus::Gone => {
+                Ok(Some(Transition { entry, from }))
+            }
+            Ok(Updated::Written { .. } | Updated::Left(_)) | Err(BucketError::Contended { .. }) => {
+                Ok(None)
+            }
             Err(error) => Err(error.into()),
         }
     }

@@ -128,6 +128,10 @@ pub struct ChatEntry {
     /// back, its supervisors told); kept if the chat comes back, so it is never recovered twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interrupted: Option<Interruption>,
+    /// Its session ended (`session.end`): it is `gone` for good, and only a new start of its session brings
+    /// it back, not a heartbeat or a signal.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ended: bool,
 }
 
 /// How and when a chat was found interrupted.
@@ -259,6 +263,7 @@ mod tests {
                     current_task: None,
                     last_heartbeat_ms: 7,
                     interrupted: None,
+                    ended: false,
                 };
                 let old = StringlyEntry {
                     chat_id: "c1".to_owned(),

@@ -63,10 +63,19 @@ impl Coordination {
     /// Records a heartbeat: the registry entry, the chat's message consumers on its first beat here, its
     /// capabilities for claims, and a `chats.back` event when it returns.
     pub async fn heartbeat(&self, request: HeartbeatRequest) -> CoordinationResult<ChatEntry> {
-        let (entry, back_opt) = self
-            .registry()?
-            .heartbeat(request, shim_actors::now_ms())
-            .await?;
+        self.beat(request, false).await
+    }
+
+    /// [`heartbeat`](Self::heartbeat), or with `reopen` the start of a session, which also brings back a chat
+    /// whose session ended.
+    async fn beat(&self, request: HeartbeatRequest, reopen: bool) -> CoordinationResult<ChatEntry> {
+        let registry = self.registry()?;
+        let now_ms = shim_actors::now_ms();
+        let (entry, back_opt) = if reopen {
+            registry.open(request, now_ms).await?
+        } else {
+            registry.heartbeat(request, now_ms).await?
+        };
         // A chat joins the message stream at its first heartbeat here: broadcasts from then on wait for it.
         // Both caches are bounded like the presence times: past MAX_REMEMBERED chats they start over (a chat
         // then joins again, which finds its consumers, and its capabilities are read from the registry).
@@ -118,7 +127,7 @@ impl Coordination {
             name: name_opt,
             ..HeartbeatRequest::default()
         };
-        match tokio::time::timeout(REGISTER_WITHIN, self.heartbeat(request)).await {
+        match tokio::time::timeout(REGISTER_WITHIN, self.beat(request, true)).await {
             Ok(Ok(_)) => {}
             Ok(Err(error)) => debug!(%error, %chat_id, "failed to register a chat that started"),
             Err(_) => debug!(%chat_id, "the registry did not record a chat that started in time"),
@@ -126,7 +135,8 @@ impl Coordination {
     }
 
     /// A chat sent signals: keep its entry present, at most once per refresh interval, in the background. Only a
-    /// chat the registry knows is refreshed; signals do not register a chat.
+    /// chat the registry knows is refreshed, and not one whose session ended (the hooks of its Claude Code
+    /// session go on after `shim_end_session`); signals do not register a chat.
     pub fn signalled(&self, chat_id: &str) {
         let Some(registry) = self.pieces.registry_opt.clone() else {
             return;
@@ -137,7 +147,7 @@ impl Coordination {
         let emitter = self.emitter.clone();
         let chat_id = chat_id.to_owned();
         tokio::spawn(async move {
-            if !matches!(registry.get(&chat_id).await, Ok(Some(_))) {
+            if !matches!(registry.get(&chat_id).await, Ok(Some(entry)) if !entry.ended) {
                 return;
             }
             let request = HeartbeatRequest {
