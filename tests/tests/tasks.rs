@@ -489,17 +489,82 @@ async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goe
         .await
         .expect("collects");
     assert_eq!(asked_about_none.unfinished, 1, "{asked_about_none:?}");
+    // Under the most a record holds, but not with room left for its claims: refused at dispatch (stored, no
+    // claim of its priority could have written it, and each would have met it first).
+    let crowded = wire_error(
+        supervisor
+            .dispatch_with("crowded", |request| {
+                request.instructions = "\u{1}".repeat(165_000)
+            })
+            .await,
+    );
+    assert!(
+        matches!(&crowded, WireError::BadRequest { message } if message.contains("can still be claimed")),
+        "{crowded:?}"
+    );
     let claimed = worker.claim(5).await.expect("the task");
     assert_eq!(claimed.task_id, task_id);
     said(wire_error(
         worker.complete(&task_id, &"\u{1}".repeat(150_000)).await,
     ));
     assert_eq!(supervisor.task(&task_id).await.status, TaskStatus::Claimed);
+    // A failure to be tried again puts the record back on the queue: its error must leave the room too.
+    let crowded_retry = wire_error(
+        worker
+            .client
+            .request::<_, TaskRecord>(
+                NodeOp::TaskFail,
+                &FailTaskRequest {
+                    chat_id: worker.id.clone(),
+                    task_id: task_id.clone(),
+                    error: "\u{1}".repeat(165_000),
+                    retryable: Some(true),
+                },
+            )
+            .await,
+    );
+    assert!(
+        matches!(&crowded_retry, WireError::BadRequest { message } if message.contains("can still be claimed")),
+        "{crowded_retry:?}"
+    );
+    assert_eq!(supervisor.task(&task_id).await.status, TaskStatus::Claimed);
     let done = worker.complete(&task_id, "done").await.expect("completes");
     assert!(done.recorded);
     assert_eq!(
         supervisor.task(&task_id).await.result.as_deref(),
         Some("done")
+    );
+    node.stop().await;
+}
+
+/// A task names every task that waits on it in its record: at most 1,000, so that waiting on it cannot grow
+/// its record past what a claim can still write.
+#[tokio::test]
+async fn at_most_a_thousand_tasks_wait_on_one() {
+    let nats = NatsServer::start();
+    let node = TestNode::start(&nats.url()).await;
+    let client = node.client().await;
+    let supervisor = Chat::new(&client, "lead");
+    let base = supervisor.dispatch("base").await;
+    for index in 0..1_000 {
+        supervisor
+            .dispatch_with(&format!("after base {index}"), |request| {
+                request.depends_on = vec![base.clone()]
+            })
+            .await
+            .expect("waits on base");
+    }
+    assert_eq!(supervisor.task(&base).await.dependents.len(), 1_000);
+    let refused = wire_error(
+        supervisor
+            .dispatch_with("one too many", |request| {
+                request.depends_on = vec![base.clone()]
+            })
+            .await,
+    );
+    assert!(
+        matches!(&refused, WireError::BadRequest { message } if message.contains("1000 tasks wait on already")),
+        "{refused:?}"
     );
     node.stop().await;
 }
@@ -1675,6 +1740,40 @@ async fn a_person_lists_shows_cancels_and_retries_tasks_from_the_command_line() 
     assert_eq!(
         worker.claim(5).await.expect("queued again").task_id,
         task_id
+    );
+
+    // On a terminal, an escape sequence in another chat's title is shown, not obeyed (`script` gives the
+    // command a terminal); to a pipe the text is as it was given.
+    let hostile = supervisor
+        .dispatch("report \u{1b}]0;owned\u{7} \u{9b}2J")
+        .await;
+    // (tokio's Command: the node answering it runs on this test's one thread.)
+    let on_terminal = tokio::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!(
+                "{} tasks show {hostile} --nats-url {} --node-id {}",
+                env!("CARGO_BIN_EXE_shim-node-e2e"),
+                nats.url(),
+                node.node_id()
+            ),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .await
+        .expect("script runs");
+    let seen = String::from_utf8_lossy(&on_terminal.stdout);
+    assert!(on_terminal.status.success(), "{on_terminal:?}");
+    assert!(
+        seen.contains("report \\u{1b}]0;owned\\u{7} \\u{9b}2J"),
+        "{seen:?}"
+    );
+    assert!(!seen.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{seen:?}");
+    let piped = shim(&["tasks", "show", &hostile]).await.expect("runs");
+    assert!(
+        String::from_utf8_lossy(&piped.stdout).contains("report \u{1b}]0;owned\u{7} \u{9b}2J"),
+        "{piped:?}"
     );
 
     let missing = shim(&["tasks", "show", "no-such-task"])

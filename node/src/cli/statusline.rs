@@ -152,7 +152,7 @@ pub(super) async fn run(config: &Config) -> std::process::ExitCode {
             _ => "SHIM ○ offline".to_owned(),
         },
     };
-    outln!("{line}");
+    super::output::write_raw(format_args!("{line}\n"));
     std::process::ExitCode::SUCCESS
 }
 

@@ -47,8 +47,8 @@ use shim_protocol::{
 };
 use tracing::{debug, warn};
 
+use checks::{MAX_DEPENDENTS, MAX_TEXT, check_dependencies, check_room, check_title};
 pub(crate) use checks::{MAX_IDEMPOTENCY_KEY, check_text, idempotency_slot};
-use checks::{MAX_TEXT, check_dependencies, check_title};
 pub use checks::{capable, check_size, new_task_id};
 pub use handback::Claim;
 pub use index::TaskIndex;
@@ -240,13 +240,26 @@ impl TaskQueue {
             }
         }
         for dependency in &request.depends_on {
-            if self.get(dependency).await?.is_none() {
-                return Err(WireError::bad_request(format!(
-                    "depends_on names task {dependency}, which does not exist"
-                )));
+            match self.get(dependency).await? {
+                None => {
+                    return Err(WireError::bad_request(format!(
+                        "depends_on names task {dependency}, which does not exist"
+                    )));
+                }
+                Some(record)
+                    if !record.status.is_finished()
+                        && record.dependents.len() >= MAX_DEPENDENTS =>
+                {
+                    return Err(WireError::bad_request(format!(
+                        "depends_on names task {dependency}, which {MAX_DEPENDENTS} tasks wait on already; \
+                         let this one wait on one of them"
+                    )));
+                }
+                Some(_) => {}
             }
         }
         let task = transitions::dispatched(request, task_id.clone(), max_attempts, now_ms);
+        check_room(&task)?;
         let mut changes = Vec::new();
         if task.depends_on.is_empty() {
             let task = transitions::enqueue(&task, now_ms);
@@ -427,13 +440,9 @@ impl TaskQueue {
         let (task, _) = self
             .records
             .modify(task_id, |task| {
-                Ok(Some(transitions::progress(
-                    task,
-                    chat_id,
-                    progress,
-                    note.clone(),
-                    now_ms,
-                )?))
+                let task = transitions::progress(task, chat_id, progress, note.clone(), now_ms)?;
+                check_room(&task)?;
+                Ok(Some(task))
             })
             .await?;
         self.settle(task.ack_subject.as_deref(), jetstream::AckKind::Progress)
@@ -499,6 +508,8 @@ impl TaskQueue {
             .modify(task_id, |task| {
                 match transitions::fail(task, chat_id, &error, retryable, now_ms)? {
                     Failed::Retry(task) => {
+                        // Back on the queue: a record too large to claim would stall its priority.
+                        check_room(&task)?;
                         ending = None;
                         Ok(Some(*task))
                     }
@@ -573,7 +584,9 @@ impl TaskQueue {
         let (task, _) = self
             .records
             .modify(task_id, |task| {
-                Ok(Some(transitions::retry(task, chat_id, now_ms)?))
+                let task = transitions::retry(task, chat_id, now_ms)?;
+                check_room(&task)?;
+                Ok(Some(task))
             })
             .await?;
         let mut changes = vec![TaskChange {

@@ -1,6 +1,8 @@
 //! Checks of what a request asks of the queue (sizes, ids, capabilities), and the ids and keys it makes.
 
-use shim_protocol::{WireError, subject::validate_id};
+use shim_protocol::{WireError, messages::TaskRecord, subject::validate_id};
+
+use crate::coordination::bucket::MAX_VALUE_BYTES;
 
 /// Longest title, in characters.
 const MAX_TITLE: usize = 200;
@@ -8,6 +10,46 @@ const MAX_TITLE: usize = 200;
 pub(super) const MAX_TEXT: usize = shim_protocol::limits::MAX_TASK_TEXT_BYTES;
 /// Most dependencies of one task.
 const MAX_DEPENDENCIES: usize = 64;
+
+/// Most tasks waiting on one task: each is named in its record.
+pub(super) const MAX_DEPENDENTS: usize = 1_000;
+
+/// What a record keeps free of the most a bucket value may hold, for what it gains without a word from its
+/// owner: a claim's worker, delivery and times, one more worker per attempt (up to 100), and the names of the
+/// tasks that come to wait on it (up to [`MAX_DEPENDENTS`]). A record that filled it could not be claimed: each
+/// claim of its priority would meet it first, fail to write it, and hand it back.
+pub(super) const RECORD_ROOM: usize = 64 * 1024;
+
+/// Refuses `task` when, stored, it would leave less than [`RECORD_ROOM`] of the most a record may hold: checked
+/// where a record grows by what a person or a model writes (instructions, a note, an error) or goes back on the
+/// queue. Only a record whose text could come near the limit (JSON writes a byte in at most six) is encoded to
+/// be measured.
+pub(super) fn check_room(task: &TaskRecord) -> Result<(), WireError> {
+    let limit = MAX_VALUE_BYTES - RECORD_ROOM;
+    let text = task.title.len()
+        + task.instructions.len()
+        + task.note.as_ref().map_or(0, String::len)
+        + task.error.as_ref().map_or(0, String::len)
+        + task.result.as_ref().map_or(0, String::len)
+        + task.idempotency_key.as_ref().map_or(0, String::len);
+    // Ids, capabilities and dependents are bounded and escape-free; 200 bytes each is generous.
+    let listed = task.depends_on.len()
+        + task.dependents.len()
+        + task.workers.len()
+        + task.capabilities.len();
+    if text * 6 + listed * 200 + 4096 <= limit {
+        return Ok(());
+    }
+    let size = serde_json::to_vec(task).map_or(usize::MAX, |encoded| encoded.len());
+    if size > limit {
+        return Err(WireError::bad_request(format!(
+            "task {} would be {size} bytes once stored; a task's record is kept under {limit} bytes, so that it \
+             can still be claimed and waited on: shorten its instructions, note, error or result",
+            task.task_id
+        )));
+    }
+    Ok(())
+}
 
 /// The longest idempotency key, of a task or a message.
 pub(crate) const MAX_IDEMPOTENCY_KEY: usize = 1024;
