@@ -85,9 +85,14 @@ impl NatsServer {
             .map(|port| format!("http://127.0.0.1:{port}"))
     }
 
-    /// `/varz` of a server started with [`NatsOptions::monitoring`] (HTTP/1.0, so the body comes whole, not
-    /// chunked).
+    /// `/varz` of a server started with [`NatsOptions::monitoring`].
     pub fn varz(&self) -> serde_json::Value {
+        self.monitor("/varz")
+    }
+
+    /// The JSON of monitoring endpoint `path` (`/varz`, `/connz?subs=1`) of a server started with
+    /// [`NatsOptions::monitoring`] (HTTP/1.0, so the body comes whole, not chunked).
+    pub fn monitor(&self, path: &str) -> serde_json::Value {
         use std::io::{Read, Write};
         let url = self.monitoring_url().expect("monitoring on");
         let addr = url.trim_start_matches("http://");
@@ -96,7 +101,7 @@ impl NatsServer {
             .set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout");
         stream
-            .write_all(format!("GET /varz HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
+            .write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
             .expect("request");
         let mut response = String::new();
         stream.read_to_string(&mut response).expect("response");
@@ -105,7 +110,7 @@ impl NatsServer {
             head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
             "{head}"
         );
-        serde_json::from_str(body).expect("varz is JSON")
+        serde_json::from_str(body).expect("monitoring answers JSON")
     }
 
     /// Stops the server from answering anything (SIGSTOP, as an overloaded or swapped-out machine would) until

@@ -10,7 +10,8 @@ use shim_protocol::{
     messages::{DispatchTaskReply, DispatchTaskRequest},
 };
 use shim_tests::{
-    DEADLINE, EventFeed, McpClient, NatsServer, POLL, TestNode, wait_for_chat, wait_until,
+    DEADLINE, EventFeed, McpClient, NatsOptions, NatsServer, POLL, TestNode, wait_for_chat,
+    wait_until,
 };
 
 const EXE: &str = env!("CARGO_BIN_EXE_shim-node-e2e");
@@ -133,7 +134,10 @@ async fn mcp_claims_and_reads_waiting_30_and_60_seconds_get_what_arrives_late() 
 
 #[tokio::test]
 async fn a_killed_mcp_server_takes_no_task_with_it() {
-    let nats = NatsServer::start();
+    let nats = NatsServer::start_with(&NatsOptions {
+        monitoring: true,
+        ..NatsOptions::default()
+    });
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
@@ -151,7 +155,33 @@ async fn a_killed_mcp_server_takes_no_task_with_it() {
     // The claim follows the heartbeat that makes the chat a worker.
     let worker = wait_for_chat(&client, &doomed_chat, |chat| chat.role == "worker").await;
     assert!(worker);
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The claim has reached the server when the MCP server's connection holds its reply inbox (each request
+    // has its own, subscribed to before it is sent), seen twice in a row: not a heartbeat's, which lasts
+    // a moment.
+    let inbox = || {
+        nats.monitor("/connz?subs=1")["connections"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|connection| connection["name"] == "shim-node mcp")
+            .flat_map(|connection| connection["subscriptions_list"].as_array().cloned())
+            .flatten()
+            .filter_map(|subject| subject.as_str().map(str::to_owned))
+            .find(|subject| subject.starts_with("_INBOX"))
+    };
+    let mut seen = None;
+    let waiting = wait_until(
+        || {
+            let now = inbox();
+            let steady = now.is_some() && now == seen;
+            seen = now;
+            async move { steady }
+        },
+        DEADLINE,
+        POLL,
+    )
+    .await;
+    assert!(waiting, "the claim reached the server");
     drop(doomed); // SIGKILL
     let task_id = dispatch(&client, "after the kill").await;
     let returned_at = loop {
