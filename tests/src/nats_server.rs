@@ -113,6 +113,37 @@ impl NatsServer {
         serde_json::from_str(body).expect("monitoring answers JSON")
     }
 
+    /// Waits (up to [`crate::DEADLINE`]) until a request of the client connection `pick` chooses among `/connz`'s
+    /// connections has reached the server and waits for its answer: the connection holds a reply inbox (SHIM's
+    /// clients subscribe one per request before sending it), the same one two polls in a row, so not one of a
+    /// request answered at once. For a server started with [`NatsOptions::monitoring`]; false when none
+    /// came.
+    pub async fn request_waiting(&self, pick: impl Fn(&serde_json::Value) -> bool) -> bool {
+        let inbox = || {
+            self.monitor("/connz?subs=1")["connections"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|connection| pick(connection))
+                .flat_map(|connection| connection["subscriptions_list"].as_array().cloned())
+                .flatten()
+                .filter_map(|subject| subject.as_str().map(str::to_owned))
+                .find(|subject| subject.starts_with("_INBOX"))
+        };
+        let mut seen = None;
+        crate::wait_until(
+            || {
+                let now = inbox();
+                let steady = now.is_some() && now == seen;
+                seen = now;
+                async move { steady }
+            },
+            crate::DEADLINE,
+            crate::POLL,
+        )
+        .await
+    }
+
     /// Stops the server from answering anything (SIGSTOP, as an overloaded or swapped-out machine would) until
     /// the returned guard is dropped (SIGCONT).
     pub fn pause(&self) -> Paused {

@@ -15,7 +15,9 @@ use shim_protocol::{
         TaskList, TaskRecord, TaskStatusRequest,
     },
 };
-use shim_tests::{DEADLINE, EventFeed, NatsServer, NodeProcess, TestNode, wait_for_node};
+use shim_tests::{
+    DEADLINE, EventFeed, NatsOptions, NatsServer, NodeProcess, TestNode, wait_for_node,
+};
 
 /// How late the task or message arrives: past async-nats' 10 s default request timeout.
 const LATE: Duration = Duration::from_secs(12);
@@ -458,7 +460,10 @@ async fn a_read_whose_requester_gave_up_leaves_the_message_for_the_next_read() {
 
 #[tokio::test]
 async fn a_claim_whose_requester_disconnected_is_handed_back_at_once() {
-    let nats = NatsServer::start();
+    let nats = NatsServer::start_with(&NatsOptions {
+        monitoring: true,
+        ..NatsOptions::default()
+    });
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     let mut events = EventFeed::subscribe(client.nats(), "shim.events.tasks.*").await;
@@ -469,9 +474,14 @@ async fn a_claim_whose_requester_disconnected_is_handed_back_at_once() {
     let waiting = tokio::spawn(async move {
         let _ = claim(&leaving, "leaving", 30, Duration::from_secs(40)).await;
     });
-    // Give the claim a moment to reach the node (the claimed event below shows it did), then close the
-    // worker's connection under it.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The claim has reached the server (the worker's connection waits on its reply inbox); then the worker's
+    // connection closes under it.
+    let cid = connection.server_info().client_id;
+    assert!(
+        nats.request_waiting(|candidate| candidate["cid"] == cid)
+            .await,
+        "the claim reached the server"
+    );
     connection
         .drain()
         .await
@@ -500,7 +510,10 @@ async fn a_claim_whose_requester_disconnected_is_handed_back_at_once() {
 
 #[tokio::test]
 async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_away() {
-    let nats = NatsServer::start();
+    let nats = NatsServer::start_with(&NatsOptions {
+        monitoring: true,
+        ..NatsOptions::default()
+    });
     let exe = env!("CARGO_BIN_EXE_shim-node-e2e");
     let data_dir = tempfile::tempdir().expect("data dir");
     let stopping_node = format!("stopping-{}", std::process::id());
@@ -524,8 +537,13 @@ async fn a_node_stopped_with_sigterm_hands_its_chats_tasks_back_and_marks_them_a
         let answer = claim_on_node(&idle_client, "idle-worker", 30, Duration::from_secs(40)).await;
         (answer, started.elapsed())
     });
-    // Give the idle claim a moment to reach the node before it stops.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The idle claim has reached the server before the node stops.
+    let cid = there.nats().server_info().client_id;
+    assert!(
+        nats.request_waiting(|candidate| candidate["cid"] == cid)
+            .await,
+        "the claim reached the server"
+    );
 
     let stopped_at = Instant::now();
     let status = std::process::Command::new("kill")

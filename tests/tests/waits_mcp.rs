@@ -155,33 +155,12 @@ async fn a_killed_mcp_server_takes_no_task_with_it() {
     // The claim follows the heartbeat that makes the chat a worker.
     let worker = wait_for_chat(&client, &doomed_chat, |chat| chat.role == "worker").await;
     assert!(worker);
-    // The claim has reached the server when the MCP server's connection holds its reply inbox (each request
-    // has its own, subscribed to before it is sent), seen twice in a row: not a heartbeat's, which lasts
-    // a moment.
-    let inbox = || {
-        nats.monitor("/connz?subs=1")["connections"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|connection| connection["name"] == "shim-node mcp")
-            .flat_map(|connection| connection["subscriptions_list"].as_array().cloned())
-            .flatten()
-            .filter_map(|subject| subject.as_str().map(str::to_owned))
-            .find(|subject| subject.starts_with("_INBOX"))
-    };
-    let mut seen = None;
-    let waiting = wait_until(
-        || {
-            let now = inbox();
-            let steady = now.is_some() && now == seen;
-            seen = now;
-            async move { steady }
-        },
-        DEADLINE,
-        POLL,
-    )
-    .await;
-    assert!(waiting, "the claim reached the server");
+    // The claim has reached the server when the MCP server's connection waits on its reply inbox.
+    assert!(
+        nats.request_waiting(|connection| connection["name"] == "shim-node mcp")
+            .await,
+        "the claim reached the server"
+    );
     drop(doomed); // SIGKILL
     let task_id = dispatch(&client, "after the kill").await;
     let returned_at = loop {
@@ -395,7 +374,10 @@ async fn a_cancelled_claim_takes_no_task_with_it() {
 
 #[tokio::test]
 async fn a_cancelled_read_leaves_the_message_for_the_next_read() {
-    let nats = NatsServer::start();
+    let nats = NatsServer::start_with(&NatsOptions {
+        monitoring: true,
+        ..NatsOptions::default()
+    });
     let node = TestNode::start(&nats.url()).await;
     let client = node.client().await;
     let logs = tempfile::tempdir().expect("temp dir");
@@ -407,8 +389,12 @@ async fn a_cancelled_read_leaves_the_message_for_the_next_read() {
             json!({"name": "shim_read_messages", "arguments": {"chat_id": reader, "wait_seconds": 60}}),
         )
         .await;
-    // Give the read a moment to reach the node (the delivery checked below shows it did), then stop it.
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    // The read has reached the server (its reply inbox waits), then it is stopped.
+    assert!(
+        nats.request_waiting(|connection| connection["name"] == "shim-node mcp")
+            .await,
+        "the read reached the server"
+    );
     mcp.notify(
         "notifications/cancelled",
         json!({"requestId": call, "reason": "the user stopped it"}),
