@@ -356,6 +356,30 @@ async fn a_chat_that_went_away_or_ended_shows_no_current_task() {
             .as_str(),
         "gone"
     );
+    // Nor does its ending growing old: a chat silent since then goes away (`chat_away_after_s` 2), the ended
+    // one stays gone.
+    let _: ChatEntry = client
+        .request(NodeOp::ChatHeartbeat, &heartbeat("witness", "worker"))
+        .await
+        .expect("beats");
+    assert!(
+        wait_until(
+            || async {
+                entry(&client, "witness")
+                    .await
+                    .is_some_and(|chat| chat.status.as_str() == "away")
+            },
+            DEADLINE,
+            POLL,
+        )
+        .await
+    );
+    let aged = entry(&client, &started.chat_id).await.expect("registered");
+    assert_eq!(
+        (aged.status.as_str(), aged.ended),
+        ("gone", true),
+        "{aged:?}"
+    );
     // Its session started again (resumed under its id) is what brings it back.
     let _: SessionStartReply = client
         .with_chat_secret(started.chat_secret.as_deref())

@@ -364,7 +364,10 @@ impl Registry {
         let forget_before_ms = now_ms.saturating_sub(FORGET_AFTER.as_millis() as u64);
         self.move_chats(Some(forget_before_ms), |entry| {
             let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
-            if silent >= gone_after {
+            if entry.ended {
+                // Gone for good since its session ended, however long ago: not away again as its ending ages.
+                None
+            } else if silent >= gone_after {
                 Some(ChatStatus::Gone)
             } else if silent >= away_after {
                 Some(ChatStatus::Away)
