@@ -41,15 +41,24 @@ pub const OVERRIDE_SHARE: f64 = 0.25;
 /// How far one routing proposal moves a lean: half the quality strategy's push.
 pub const LEAN_STEP: f64 = 0.55;
 
-/// `value` brought inside `parameter`'s safety bounds, as `settings` narrow them, and whole when the parameter
-/// takes whole numbers.
-fn bounded(settings: &KaizenSettings, parameter: &str, value: f64) -> f64 {
-    let Some(spec) = catalogue::parameter(parameter) else {
-        return value;
+/// What a rule proposes for `parameter`, now at `current`, when it would move it to `wanted`: `wanted` brought
+/// inside the parameter's safety bounds (as `settings` narrow them; for a whole-number parameter, the whole
+/// numbers inside them), or nothing when that no longer moves it the way the rule wants (at a bound, or a
+/// value in force outside bounds narrowed since, where the bound would move it back the other way).
+fn bounded(settings: &KaizenSettings, parameter: &str, current: f64, wanted: f64) -> Option<f64> {
+    let value = match catalogue::parameter(parameter) {
+        Some(spec) => {
+            let [low, high] = settings.bounds_of(spec);
+            if spec.integer {
+                wanted.round().clamp(low.ceil(), high.floor())
+            } else {
+                wanted.clamp(low, high)
+            }
+        }
+        None => wanted,
     };
-    let [low, high] = settings.bounds_of(spec);
-    let value = value.clamp(low, high);
-    if spec.integer { value.round() } else { value }
+    let same_way = (value - current).signum() == (wanted - current).signum();
+    (value != current && same_way).then_some(value)
 }
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
@@ -147,8 +156,9 @@ impl OpportunityDetector {
 
         let every = parameters.value("checkpoint.every_calls").unwrap_or(5.0);
         if lost_when_interrupted >= every / 2.0 {
-            let treatment = bounded(settings, "checkpoint.every_calls", (every * 0.6).round());
-            if treatment != every && !tried_lately("checkpoint.every_calls", treatment) {
+            let treatment_opt = bounded(settings, "checkpoint.every_calls", every, every * 0.6)
+                .filter(|treatment| !tried_lately("checkpoint.every_calls", *treatment));
+            if let Some(treatment) = treatment_opt {
                 proposals.push(ProposeRequest {
                     parameter: "checkpoint.every_calls".to_owned(),
                     treatment,
@@ -179,14 +189,14 @@ impl OpportunityDetector {
             .value("risk.calls_since_checkpoint_warning")
             .unwrap_or(10.0);
         if unwarned * 2 > interrupted.len() {
-            let treatment = bounded(
+            let treatment_opt = bounded(
                 settings,
                 "risk.calls_since_checkpoint_warning",
-                (warning * 0.7).round(),
-            );
-            if treatment != warning
-                && !tried_lately("risk.calls_since_checkpoint_warning", treatment)
-            {
+                warning,
+                warning * 0.7,
+            )
+            .filter(|treatment| !tried_lately("risk.calls_since_checkpoint_warning", *treatment));
+            if let Some(treatment) = treatment_opt {
                 proposals.push(ProposeRequest {
                     parameter: "risk.calls_since_checkpoint_warning".to_owned(),
                     treatment,
@@ -248,11 +258,13 @@ impl OpportunityDetector {
                 continue;
             }
             let current = parameters.value(&parameter).unwrap_or(0.0);
-            let treatment =
-                (bounded(settings, &parameter, current + sign * LEAN_STEP) * 100.0).round() / 100.0;
-            if treatment == current || tried_lately(experiments, &parameter, treatment, now_ms) {
+            // A lean is proposed to two decimals, rounded before it is bounded so that it stays inside.
+            let wanted = ((current + sign * LEAN_STEP) * 100.0).round() / 100.0;
+            let Some(treatment) = bounded(settings, &parameter, current, wanted)
+                .filter(|treatment| !tried_lately(experiments, &parameter, *treatment, now_ms))
+            else {
                 continue;
-            }
+            };
             proposals.push(ProposeRequest {
                 parameter: parameter.clone(),
                 treatment,
@@ -535,6 +547,20 @@ mod tests {
             ]
         );
         assert_eq!(proposed(&set(4.0, 8.0), &narrowed), []);
+        // A value in force below bounds narrowed since: the bound would move it up, against the rule; nothing.
+        assert_eq!(
+            proposed(&set(2.0, 10.0), &narrowed),
+            [("risk.calls_since_checkpoint_warning".to_owned(), 8.0)]
+        );
+        // Bounds that are not whole: the whole numbers inside them (2.4 × … → 3, not 2).
+        let mut fractional = KaizenSettings::default();
+        fractional
+            .bounds
+            .insert("checkpoint.every_calls".to_owned(), [2.4, 20.0]);
+        assert_eq!(
+            proposed(&set(4.0, 3.0), &fractional),
+            [("checkpoint.every_calls".to_owned(), 3.0)]
+        );
     }
 
     #[test]
