@@ -494,12 +494,12 @@ async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goe
     let crowded = wire_error(
         supervisor
             .dispatch_with("crowded", |request| {
-                request.instructions = "\u{1}".repeat(165_000)
+                request.instructions = "\u{1}".repeat(167_000)
             })
             .await,
     );
     assert!(
-        matches!(&crowded, WireError::BadRequest { message } if message.contains("can still be claimed")),
+        matches!(&crowded, WireError::BadRequest { message } if message.contains("keeps room for its claims")),
         "{crowded:?}"
     );
     let claimed = worker.claim(5).await.expect("the task");
@@ -517,14 +517,14 @@ async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goe
                 &FailTaskRequest {
                     chat_id: worker.id.clone(),
                     task_id: task_id.clone(),
-                    error: "\u{1}".repeat(165_000),
+                    error: "\u{1}".repeat(167_000),
                     retryable: Some(true),
                 },
             )
             .await,
     );
     assert!(
-        matches!(&crowded_retry, WireError::BadRequest { message } if message.contains("can still be claimed")),
+        matches!(&crowded_retry, WireError::BadRequest { message } if message.contains("keeps room for its claims")),
         "{crowded_retry:?}"
     );
     assert_eq!(supervisor.task(&task_id).await.status, TaskStatus::Claimed);

@@ -14,18 +14,29 @@ const MAX_DEPENDENCIES: usize = 64;
 /// Most tasks waiting on one task: each is named in its record.
 pub(super) const MAX_DEPENDENTS: usize = 1_000;
 
-/// What a record keeps free of the most a bucket value may hold, for what it gains without a word from its
-/// owner: a claim's worker, delivery and times, one more worker per attempt (up to 100), and the names of the
-/// tasks that come to wait on it (up to [`MAX_DEPENDENTS`]). A record that filled it could not be claimed: each
-/// claim of its priority would meet it first, fail to write it, and hand it back.
-pub(super) const RECORD_ROOM: usize = 64 * 1024;
+/// What a record may still gain without a word from its owner, and so keeps free of the most a bucket value
+/// may hold: a claim's worker, delivery and times ([`CLAIM_BYTES`]), one more worker for each attempt still to
+/// come ([`WORKER_BYTES`] each), and the id of each task that may still come to wait on it, up to
+/// [`MAX_DEPENDENTS`] ([`DEPENDENT_BYTES`] each). A record that filled it could not be claimed: each claim of its
+/// priority would meet it first, fail to write it, and hand it back.
+pub(super) fn room_kept(task: &TaskRecord) -> usize {
+    let attempts_left = (task.max_attempts as usize).saturating_sub(task.workers.len());
+    let waiters_left = MAX_DEPENDENTS.saturating_sub(task.dependents.len());
+    CLAIM_BYTES + attempts_left * WORKER_BYTES + waiters_left * DEPENDENT_BYTES
+}
 
-/// Refuses `task` when, stored, it would leave less than [`RECORD_ROOM`] of the most a record may hold: checked
-/// where a record grows by what a person or a model writes (instructions, a note, an error) or goes back on the
-/// queue. Only a record whose text could come near the limit (JSON writes a byte in at most six) is encoded to
-/// be measured.
+/// A claim's fields in a record: the worker, the delivery's acknowledgement subject, times.
+const CLAIM_BYTES: usize = 1024;
+/// One more worker in `workers`: a chat id of at most 128 characters, quoted, with its comma.
+const WORKER_BYTES: usize = 136;
+/// One more task in `dependents`: a task id, quoted, with its comma.
+const DEPENDENT_BYTES: usize = 40;
+
+/// Refuses `task` when, stored, it would not leave [`room_kept`] free: checked where a record grows by what a
+/// person or a model writes (instructions, a note, an error) or goes back on the queue. Only a record whose
+/// text could come near the limit (JSON writes a byte in at most six) is encoded to be measured.
 pub(super) fn check_room(task: &TaskRecord) -> Result<(), WireError> {
-    let limit = MAX_VALUE_BYTES - RECORD_ROOM;
+    let limit = MAX_VALUE_BYTES.saturating_sub(room_kept(task));
     let text = task.title.len()
         + task.instructions.len()
         + task.note.as_ref().map_or(0, String::len)
@@ -43,8 +54,9 @@ pub(super) fn check_room(task: &TaskRecord) -> Result<(), WireError> {
     let size = serde_json::to_vec(task).map_or(usize::MAX, |encoded| encoded.len());
     if size > limit {
         return Err(WireError::bad_request(format!(
-            "task {} would be {size} bytes once stored; a task's record is kept under {limit} bytes, so that it \
-             can still be claimed and waited on: shorten its instructions, note, error or result",
+            "task {} would be {size} bytes once stored; a task's record keeps room for its claims and the tasks \
+             that may wait on it, so this one must stay under {limit} bytes: shorten its instructions, note, \
+             error or result",
             task.task_id
         )));
     }
