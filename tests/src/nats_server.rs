@@ -115,9 +115,9 @@ impl NatsServer {
 
     /// Waits (up to [`crate::DEADLINE`]) until a request of the client connection `pick` chooses among `/connz`'s
     /// connections has reached the server and waits for its answer: the connection holds a reply inbox (SHIM's
-    /// clients subscribe one per request before sending it), the same one two polls in a row, so not one of a
-    /// request answered at once. For a server started with [`NatsOptions::monitoring`]; false when none
-    /// came.
+    /// clients subscribe one per request before sending it), the same one for a quarter of a second, so not one
+    /// of a request answered at once (a heartbeat's, even on a busy machine). For a server started with
+    /// [`NatsOptions::monitoring`]; false when none came.
     pub async fn request_waiting(&self, pick: impl Fn(&serde_json::Value) -> bool) -> bool {
         let inbox = || {
             self.monitor("/connz?subs=1")["connections"]
@@ -130,12 +130,21 @@ impl NatsServer {
                 .filter_map(|subject| subject.as_str().map(str::to_owned))
                 .find(|subject| subject.starts_with("_INBOX"))
         };
-        let mut seen = None;
+        let mut seen: Option<(String, Instant)> = None;
         crate::wait_until(
             || {
-                let now = inbox();
-                let steady = now.is_some() && now == seen;
-                seen = now;
+                let steady = match (inbox(), seen.take()) {
+                    (Some(now), Some((before, since))) if now == before => {
+                        let steady = since.elapsed() >= Duration::from_millis(250);
+                        seen = Some((before, since));
+                        steady
+                    }
+                    (Some(now), _) => {
+                        seen = Some((now, Instant::now()));
+                        false
+                    }
+                    (None, _) => false,
+                };
                 async move { steady }
             },
             crate::DEADLINE,
