@@ -49,16 +49,22 @@ fn bounded(settings: &KaizenSettings, parameter: &str, current: f64, wanted: f64
     let value = match catalogue::parameter(parameter) {
         Some(spec) => {
             let [low, high] = settings.bounds_of(spec);
-            if spec.integer {
-                wanted.round().clamp(low.ceil(), high.floor())
+            let [low, high] = if spec.integer {
+                [low.ceil(), high.floor()]
             } else {
-                wanted.clamp(low, high)
+                [low, high]
+            };
+            // Bounds holding no value it may take (`[2.4, 2.6]` for a whole number): nothing to propose.
+            if low.partial_cmp(&high).is_none_or(|order| order.is_gt()) {
+                return None;
             }
+            let wanted = if spec.integer { wanted.round() } else { wanted };
+            wanted.clamp(low, high)
         }
         None => wanted,
     };
-    let same_way = (value - current).signum() == (wanted - current).signum();
-    (value != current && same_way).then_some(value)
+    // Moved, and the way the rule wants (a product of two moves is positive only when both go one way).
+    ((value - current) * (wanted - current) > 0.0).then_some(value)
 }
 
 /// What one session came to, per metric (see [`super::catalogue::METRICS`]); `None` while its outcome is open.
@@ -551,6 +557,16 @@ mod tests {
         assert_eq!(
             proposed(&set(2.0, 10.0), &narrowed),
             [("risk.calls_since_checkpoint_warning".to_owned(), 8.0)]
+        );
+        // Whole-number bounds that hold no whole number propose nothing (and do not panic).
+        let mut empty = KaizenSettings::default();
+        empty
+            .bounds
+            .insert("checkpoint.every_calls".to_owned(), [2.4, 2.6]);
+        assert!(
+            proposed(&set(4.0, 3.0), &empty)
+                .iter()
+                .all(|(parameter, _)| parameter != "checkpoint.every_calls")
         );
         // Bounds that are not whole: the whole numbers inside them (2.4 × … → 3, not 2).
         let mut fractional = KaizenSettings::default();

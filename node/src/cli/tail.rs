@@ -68,7 +68,8 @@ fn render(event: &Event, colour: bool, terminal: bool) -> String {
     let data = if event.data.is_null() {
         String::new()
     } else {
-        format!(" {}", event.data)
+        // JSON escapes only U+0000 to U+001F: DEL and the C1 controls (U+009B starts a sequence) it leaves.
+        format!(" {}", shown(&event.data.to_string(), terminal))
     };
     if colour {
         let kind_colour = match event.component() {
@@ -96,14 +97,15 @@ mod tests {
             ts: "2026-12-05T00:00:00Z".to_owned(),
             node_id: "n\u{9b}2J".to_owned(),
             chat_id: Some("c\u{1b}[H".to_owned()),
-            data: serde_json::Value::Null,
+            data: serde_json::json!({"title": "x\u{9b}2J\u{7f}"}),
         };
         for colour in [false, true] {
             let line = render(&event, colour, true);
             assert!(
                 line.contains("chats.\\u{1b}]0;owned\\u{7}")
                     && line.contains("node=n\\u{9b}2J")
-                    && line.contains("chat=c\\u{1b}[H"),
+                    && line.contains("chat=c\\u{1b}[H")
+                    && line.contains("x\\u{9b}2J\\u{7f}"),
                 "{line:?}"
             );
         }

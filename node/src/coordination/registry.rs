@@ -365,8 +365,9 @@ impl Registry {
         self.move_chats(Some(forget_before_ms), |entry| {
             let silent = Duration::from_millis(now_ms.saturating_sub(entry.last_heartbeat_ms));
             if entry.ended {
-                // Gone for good since its session ended, however long ago: not away again as its ending ages.
-                None
+                // Gone for good since its session ended, however long ago: not away again as its ending ages
+                // (and one an older node marked away is gone again, to be forgotten after a week).
+                Some(ChatStatus::Gone)
             } else if silent >= gone_after {
                 Some(ChatStatus::Gone)
             } else if silent >= away_after {

@@ -20,9 +20,15 @@ pub(super) const MAX_DEPENDENTS: usize = 1_000;
 /// [`MAX_DEPENDENTS`] ([`DEPENDENT_BYTES`] each). A record that filled it could not be claimed: each claim of its
 /// priority would meet it first, fail to write it, and hand it back.
 pub(super) fn room_kept(task: &TaskRecord) -> usize {
-    let attempts_left = (task.max_attempts as usize).saturating_sub(task.workers.len());
+    // A claimed record holds its claim's fields already; an attempt handed back unspent is still to come.
+    let claim = if task.worker_chat_id.is_none() {
+        CLAIM_BYTES
+    } else {
+        0
+    };
+    let attempts_left = task.max_attempts.saturating_sub(task.attempts) as usize;
     let waiters_left = MAX_DEPENDENTS.saturating_sub(task.dependents.len());
-    CLAIM_BYTES + attempts_left * WORKER_BYTES + waiters_left * DEPENDENT_BYTES
+    claim + attempts_left * WORKER_BYTES + waiters_left * DEPENDENT_BYTES
 }
 
 /// A claim's fields in a record: the worker, the delivery's acknowledgement subject, times.
