@@ -517,7 +517,9 @@ async fn a_record_too_large_to_store_is_refused_with_what_to_do_and_the_task_goe
                 &FailTaskRequest {
                     chat_id: worker.id.clone(),
                     task_id: task_id.clone(),
-                    error: "\u{1}".repeat(167_000),
+                    // With the 200,000 bytes of instructions: about 1,010,000 bytes, under the most a record
+                    // holds (1,040,384) but not under this claimed record's limit (1,000,112).
+                    error: "\u{1}".repeat(135_000),
                     retryable: Some(true),
                 },
             )
