@@ -438,12 +438,34 @@ mod tests {
         }
     }
 
+    /// 100 clean sessions and 30 interrupted far from their checkpoint, never warned: both session rules fire.
+    fn both_rules_fire() -> Vec<SessionRecord> {
+        (0..100)
+            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
+            .chain((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)))
+            .collect()
+    }
+
+    /// A parameter store holding `values`.
+    fn holding(values: &[(&str, f64)]) -> ParameterSet {
+        let mut set = ParameterSet::default();
+        for (name, value) in values {
+            set.values.insert(
+                (*name).to_owned(),
+                super::super::ParameterEntry {
+                    value: *value,
+                    version: 1,
+                    set_at_ms: 1,
+                    improvement_id: None,
+                },
+            );
+        }
+        set
+    }
+
     #[test]
     fn interrupted_sessions_far_from_their_checkpoint_propose_checkpointing_more_often() {
-        let mut sessions: Vec<SessionRecord> = (0..100)
-            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
-            .collect();
-        sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
+        let sessions = both_rules_fire();
         let proposals = OpportunityDetector.detect(
             &sessions,
             &ParameterSet::default(),
@@ -495,28 +517,12 @@ mod tests {
 
     #[test]
     fn proposals_stay_inside_the_safety_bounds_and_none_is_made_at_a_bound() {
-        let mut sessions: Vec<SessionRecord> = (0..100)
-            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
-            .collect();
-        // Interrupted far from their checkpoint, never warned: both session rules fire.
-        sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
+        let sessions = both_rules_fire();
         let set = |every: f64, warning: f64| {
-            let mut set = ParameterSet::default();
-            for (name, value) in [
+            holding(&[
                 ("checkpoint.every_calls", every),
                 ("risk.calls_since_checkpoint_warning", warning),
-            ] {
-                set.values.insert(
-                    name.to_owned(),
-                    super::super::ParameterEntry {
-                        value,
-                        version: 1,
-                        set_at_ms: 1,
-                        improvement_id: None,
-                    },
-                );
-            }
-            set
+            ])
         };
         let proposed = |set: &ParameterSet, settings: &KaizenSettings| {
             OpportunityDetector
@@ -581,11 +587,7 @@ mod tests {
 
     #[test]
     fn proposals_for_one_outcome_from_two_components_are_tried_as_one_variant() {
-        let mut sessions: Vec<SessionRecord> = (0..100)
-            .map(|n| session(n, SessionOutcome::Clean, 40, 40))
-            .collect();
-        // Interrupted far from their checkpoint, never warned: both session rules fire.
-        sessions.extend((100..130).map(|n| session(n, SessionOutcome::Interrupted, 49, 40)));
+        let sessions = both_rules_fire();
         let proposals = OpportunityDetector.detect(
             &sessions,
             &ParameterSet::default(),
@@ -731,16 +733,7 @@ mod tests {
         assert!(design.baseline_sd.expect("spread") > 0.1);
 
         // A lean already at its bound is not pushed further.
-        let mut at_bound = ParameterSet::default();
-        at_bound.values.insert(
-            "routing.lean.design".to_owned(),
-            super::super::ParameterEntry {
-                value: 1.1,
-                version: 1,
-                set_at_ms: 1,
-                improvement_id: None,
-            },
-        );
+        let at_bound = holding(&[("routing.lean.design", 1.1)]);
         let proposals = OpportunityDetector.detect_routing(
             &categories[..1],
             &sessions,
