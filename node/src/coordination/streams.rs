@@ -277,19 +277,26 @@ mod tests {
         )));
     }
 
+    /// The error JetStream's API answers with, as async-nats decodes it.
+    fn api_error(code: u16, err_code: u64, description: &str) -> async_nats::jetstream::Error {
+        serde_json::from_value(serde_json::json!({
+            "code": code,
+            "err_code": err_code,
+            "description": description,
+        }))
+        .expect("an API error")
+    }
+
     #[test]
     fn a_read_of_a_stream_without_a_leader_is_leaderless() {
         use async_nats::jetstream::stream::{LastRawMessageError, LastRawMessageErrorKind};
-        let api = |err_code: u64| -> async_nats::jetstream::Error {
-            serde_json::from_value(serde_json::json!({
-                "code": 503,
-                "err_code": err_code,
-                "description": "JetStream cluster not available",
-            }))
-            .expect("an API error")
+        let read = |err_code| {
+            LastRawMessageError::new(LastRawMessageErrorKind::JetStream(api_error(
+                503,
+                err_code,
+                "JetStream cluster not available",
+            )))
         };
-        let read =
-            |err_code| LastRawMessageError::new(LastRawMessageErrorKind::JetStream(api(err_code)));
         assert!(super::leaderless(&read(10008)));
         assert!(!super::leaderless(&read(10059)));
         assert!(!super::leaderless(&no_stream()));
@@ -298,15 +305,12 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_publish_whose_id_is_still_being_stored_is_tried_again() {
-        let api = |err_code: u64| -> async_nats::jetstream::Error {
-            serde_json::from_value(serde_json::json!({
-                "code": 400,
-                "err_code": err_code,
-                "description": "duplicate message id is in process",
-            }))
-            .expect("an API error")
+        let refused = |err_code| {
+            PublishError::with_source(
+                PublishErrorKind::Other,
+                api_error(400, err_code, "duplicate message id is in process"),
+            )
         };
-        let refused = |err_code| PublishError::with_source(PublishErrorKind::Other, api(err_code));
         assert!(super::duplicate_in_process(&refused(10158)));
         assert!(!super::duplicate_in_process(&refused(10060)));
         assert!(!super::duplicate_in_process(&no_stream()));
