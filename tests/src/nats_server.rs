@@ -91,26 +91,9 @@ impl NatsServer {
     }
 
     /// The JSON of monitoring endpoint `path` (`/varz`, `/connz?subs=1`) of a server started with
-    /// [`NatsOptions::monitoring`] (HTTP/1.0, so the body comes whole, not chunked).
+    /// [`NatsOptions::monitoring`].
     pub fn monitor(&self, path: &str) -> serde_json::Value {
-        use std::io::{Read, Write};
-        let url = self.monitoring_url().expect("monitoring on");
-        let addr = url.trim_start_matches("http://");
-        let mut stream = std::net::TcpStream::connect(addr).expect("monitoring answers");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        stream
-            .write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
-            .expect("request");
-        let mut response = String::new();
-        stream.read_to_string(&mut response).expect("response");
-        let (head, body) = response.split_once("\r\n\r\n").expect("a response");
-        assert!(
-            head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
-            "{head}"
-        );
-        serde_json::from_str(body).expect("monitoring answers JSON")
+        monitor_at(&self.monitoring_url().expect("monitoring on"), path)
     }
 
     /// Waits (up to [`crate::DEADLINE`]) until a request of the client connection `pick` chooses among `/connz`'s
@@ -119,8 +102,16 @@ impl NatsServer {
     /// of a request answered at once (a heartbeat's, even on a busy machine). For a server started with
     /// [`NatsOptions::monitoring`]; false when none came.
     pub async fn request_waiting(&self, pick: impl Fn(&serde_json::Value) -> bool) -> bool {
-        let inbox = || {
-            self.monitor("/connz?subs=1")["connections"]
+        let url = self.monitoring_url().expect("monitoring on");
+        let deadline = Instant::now() + crate::DEADLINE;
+        let mut seen: Option<(String, Instant)> = None;
+        while Instant::now() < deadline {
+            let url = url.clone();
+            // Read off this thread: the node a test runs in-process may share it.
+            let connz = tokio::task::spawn_blocking(move || monitor_at(&url, "/connz?subs=1"))
+                .await
+                .expect("the poll ran");
+            let inbox_opt = connz["connections"]
                 .as_array()
                 .into_iter()
                 .flatten()
@@ -128,29 +119,20 @@ impl NatsServer {
                 .flat_map(|connection| connection["subscriptions_list"].as_array().cloned())
                 .flatten()
                 .filter_map(|subject| subject.as_str().map(str::to_owned))
-                .find(|subject| subject.starts_with("_INBOX"))
-        };
-        let mut seen: Option<(String, Instant)> = None;
-        crate::wait_until(
-            || {
-                let steady = match (inbox(), seen.take()) {
-                    (Some(now), Some((before, since))) if now == before => {
-                        let steady = since.elapsed() >= Duration::from_millis(250);
-                        seen = Some((before, since));
-                        steady
+                .find(|subject| subject.starts_with("_INBOX"));
+            seen = match (inbox_opt, seen.take()) {
+                (Some(inbox), Some((before, since))) if inbox == before => {
+                    if since.elapsed() >= Duration::from_millis(250) {
+                        return true;
                     }
-                    (Some(now), _) => {
-                        seen = Some((now, Instant::now()));
-                        false
-                    }
-                    (None, _) => false,
-                };
-                async move { steady }
-            },
-            crate::DEADLINE,
-            crate::POLL,
-        )
-        .await
+                    Some((before, since))
+                }
+                (Some(inbox), _) => Some((inbox, Instant::now())),
+                (None, _) => None,
+            };
+            tokio::time::sleep(crate::POLL).await;
+        }
+        false
     }
 
     /// Stops the server from answering anything (SIGSTOP, as an overloaded or swapped-out machine would) until
@@ -353,4 +335,26 @@ impl Drop for Paused {
     fn drop(&mut self) {
         let _ = nix::sys::signal::kill(self.pid, nix::sys::signal::Signal::SIGCONT);
     }
+}
+
+/// The JSON of monitoring endpoint `path` of the server whose monitoring is at `url` (HTTP/1.0, so the body comes
+/// whole, not chunked).
+fn monitor_at(url: &str, path: &str) -> serde_json::Value {
+    use std::io::{Read, Write};
+    let addr = url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).expect("monitoring answers");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream
+        .write_all(format!("GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
+        .expect("request");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("response");
+    let (head, body) = response.split_once("\r\n\r\n").expect("a response");
+    assert!(
+        head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
+        "{head}"
+    );
+    serde_json::from_str(body).expect("monitoring answers JSON")
 }
